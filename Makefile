@@ -1,0 +1,38 @@
+# The two commands that set everything up on a fresh machine:
+#   make serve   create .venv, install, build the graph if missing, serve it
+#   make test    create .venv, install with test extras, run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE := var/store
+
+.PHONY: serve test install install-test build lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+$(STORE)/current:
+	$(BIN)/spacekg build
+
+build: install
+	$(BIN)/spacekg build
+
+serve: install $(STORE)/current
+	$(BIN)/spacekg serve
+
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,113 @@
+"""The ``spacekg`` command line: a thin click layer over the Python API.
+
+Domain errors become one line on stderr and an exit code; nothing here prints a
+traceback for a mistake a user can fix.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph import pipeline, store
+from graph.config import Paths
+from graph.errors import SpaceKGError
+from graph.summary import print_summary
+
+
+def with_paths(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --corpus/--ontology/--queries/--store (each also read from a SPACEKG_*
+    variable) and pass them to the command as one ``paths`` argument."""
+    defaults = Paths.defaults()
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["paths"] = Paths(
+            corpus=kwargs.pop("corpus_dir"),
+            ontology=kwargs.pop("ontology_dir"),
+            queries=kwargs.pop("queries_dir"),
+            store=kwargs.pop("store_root"),
+        )
+        return func(*args, **kwargs)
+
+    options = [
+        ("corpus", "corpus_dir", defaults.corpus, "Folder with the documents and manifest.toml."),
+        (
+            "ontology",
+            "ontology_dir",
+            defaults.ontology,
+            "Folder with ontology.ttl, shapes.ttl, reference data.",
+        ),
+        ("queries", "queries_dir", defaults.queries, "Folder with the saved .rq queries."),
+        ("store", "store_root", defaults.store, "Store root (builds/ and the `current` link)."),
+    ]
+    for name, dest, default, help_text in reversed(options):
+        wrapper = click.option(
+            f"--{name}",
+            dest,
+            type=click.Path(path_type=Path, file_okay=False),
+            default=default,
+            show_default=True,
+            envvar=f"SPACEKG_{name.upper()}",
+            help=help_text,
+        )(wrapper)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="china-space-kg")
+def cli() -> None:
+    """Build, validate, query and serve the china-space-kg knowledge graph."""
+
+
+@cli.command()
+@with_paths
+@click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
+def build(paths: Paths, quiet: bool) -> None:
+    """Extract facts from the corpus, validate them and swap in a new store.
+
+    The new store is written beside the current one and replaces it only when it is
+    complete and conforms to the shapes.
+    """
+    from graph.progress import stage_progress
+
+    with stage_progress(pipeline.STAGES, enabled=not quiet) as progress:
+        result = pipeline.build(paths, progress)
+    print_summary(result.info)
+
+
+@cli.command()
+@with_paths
+def stats(paths: Paths) -> None:
+    """Print the summary of the current build, read from the store."""
+    print_summary(store.read_build_info(paths.store))
+
+
+# Commands defined in their own modules, added to the group by main().
+COMMANDS: list[click.Command] = []
+
+
+def main() -> None:
+    """Entry point: run the group, turning domain errors into one line."""
+    for command in COMMANDS:
+        cli.add_command(command)
+    try:
+        code = cli.main(standalone_mode=False)
+    except SpaceKGError as exc:
+        click.secho(f"error: {exc}", fg="red", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("interrupted; the previous graph is still in place", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("interrupted; the previous graph is still in place", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

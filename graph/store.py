@@ -1,0 +1,140 @@
+"""The on-disk store and its atomic replacement.
+
+Layout under the store root (``var/store`` by default)::
+
+    builds/<build-id>/        one complete pyoxigraph store per successful build
+    builds/<build-id>.json    its build summary
+    current -> builds/<id>    symlink, replaced atomically with os.replace
+
+A build writes a new directory beside the current one and only then flips ``current``,
+so an interrupted or invalid build leaves the previous graph serving. Servers that
+already opened the previous store keep reading it; its directory is removed only two
+generations later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import StoreError
+
+KEEP_BUILDS = 2
+
+
+@dataclass
+class BuildInfo:
+    """What a build leaves beside its store: read by ``stats``, ``/healthz`` and ETags."""
+
+    build_id: str
+    built_at: str
+    seconds: float
+    triples: int
+    quads: int
+    entities: dict[str, int] = field(default_factory=dict)
+    facts_by_type: dict[str, int] = field(default_factory=dict)
+    facts_by_document: dict[str, int] = field(default_factory=dict)
+    conforms: bool = True
+    violations: int = 0
+    unknown_names: list[dict[str, object]] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+
+
+def content_id(nquads: bytes) -> str:
+    """Build id from the content: identical graphs share an id (and so an ETag)."""
+    lines = sorted(nquads.splitlines())
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:16]
+
+
+def current_path(root: Path) -> Path:
+    return root / "current"
+
+
+def has_store(root: Path) -> bool:
+    return current_path(root).exists()
+
+
+def write_build(root: Path, nquads: bytes, info: BuildInfo) -> Path:
+    """Load N-Quads into a new store beside the current one, then flip ``current``.
+
+    Returns the new build directory. Anything that fails before the flip leaves the
+    previous build untouched.
+    """
+    builds = root / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    final = builds / info.build_id
+    staging = builds / f".{info.build_id}.{os.getpid()}.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        store = ox.Store(str(staging))
+        store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        store.flush()
+        store.optimize()
+        del store
+        (builds / f"{info.build_id}.json").write_text(info.to_json(), encoding="utf-8")
+        if final.exists():
+            # The same content was built before: reuse it, the ids are content hashes.
+            shutil.rmtree(staging)
+        else:
+            staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    link = root / ".current.tmp"
+    link.unlink(missing_ok=True)
+    link.symlink_to(final.relative_to(root))
+    os.replace(link, current_path(root))
+    _prune(builds, keep={final.name})
+    return final
+
+
+def _prune(builds: Path, keep: Iterable[str]) -> None:
+    """Drop old builds and leftovers of killed builds, keeping the newest few."""
+    keep = set(keep)
+    for partial in builds.glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
+    dirs = sorted(
+        (p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in dirs[KEEP_BUILDS:]:
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+            (builds / f"{old.name}.json").unlink(missing_ok=True)
+
+
+def open_store(root: Path, *, read_only: bool = True) -> ox.Store:
+    """Open the current build.
+
+    :raises StoreError: there is no build yet, or the store cannot be opened.
+    """
+    path = current_path(root)
+    if not path.exists():
+        raise StoreError(f"no graph built at {root}; run `spacekg build` first")
+    try:
+        return ox.Store.read_only(str(path.resolve())) if read_only else ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from None
+
+
+def read_build_info(root: Path) -> BuildInfo:
+    """The summary of the current build.
+
+    :raises StoreError: there is no build yet.
+    """
+    path = current_path(root)
+    if not path.exists():
+        raise StoreError(f"no graph built at {root}; run `spacekg build` first")
+    info_file = path.resolve().with_suffix(".json")
+    data = json.loads(info_file.read_text(encoding="utf-8"))
+    return BuildInfo(**data)
