@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from flask import Flask
+import pyoxigraph as ox
+from flask import Flask, current_app
 
+from server.backend import Backend, EmbeddedBackend
 from server.settings import resolve_settings
 
 
 def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) -> Flask:
-    """Make the Flask app over ``store`` (opened from the STORE setting when None)."""
+    """Make the Flask app over ``store``: a Backend, a pyoxigraph Store, or None to open
+    the STORE setting's current build read-only."""
     app = Flask(__name__)
     app.config.update(resolve_settings(config))
-    app.extensions["spacekg.store"] = store
+    if store is None:
+        backend: Backend = EmbeddedBackend.open(Path(app.config["STORE"]))
+    elif isinstance(store, ox.Store):
+        backend = EmbeddedBackend(store)
+    else:
+        backend = store
+    app.extensions["spacekg.backend"] = backend
+    register_blueprints(app)
     return app
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per concern; each module exposes ``bp``."""
+    for blueprint in ():
+        app.register_blueprint(blueprint)
+
+
+def get_backend() -> Backend:
+    """The backend of the app handling the current request."""
+    return current_app.extensions["spacekg.backend"]

@@ -1,0 +1,69 @@
+"""Shared fixtures: the real corpus built once per test session into a temporary store,
+and a Flask app and client over it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from graph import pipeline
+from graph.config import Paths
+from server import create_app
+from server.backend import EmbeddedBackend
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def project_paths() -> Paths:
+    """The checkout's own corpus, ontology and queries (store left to each test)."""
+    return Paths.defaults(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_paths(project_paths: Paths, tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    """The checkout's paths with a session-wide temporary store root."""
+    return replace(project_paths, store=tmp_path_factory.mktemp("store"))
+
+
+@pytest.fixture(scope="session")
+def built(built_paths: Paths) -> pipeline.BuildResult:
+    """The real corpus, built once for the whole session into ``built_paths.store``."""
+    return pipeline.build(built_paths)
+
+
+@pytest.fixture(scope="session")
+def backend(built: pipeline.BuildResult, built_paths: Paths) -> EmbeddedBackend:
+    return EmbeddedBackend.open(built_paths.store)
+
+
+@pytest.fixture()
+def app(backend: EmbeddedBackend, built_paths: Paths):
+    return create_app(
+        {
+            "TESTING": True,
+            "STORE": str(built_paths.store),
+            "QUERIES_DIR": str(built_paths.queries),
+            "ONTOLOGY_DIR": str(built_paths.ontology),
+            "CORPUS_DIR": str(built_paths.corpus),
+        },
+        store=backend,
+    )
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def corpus_copy(project_paths: Paths, tmp_path: Path) -> Iterator[Paths]:
+    """A writable copy of the corpus and a fresh store root, for tests that change
+    documents or break the build."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(project_paths.corpus, corpus)
+    yield replace(project_paths, corpus=corpus, store=tmp_path / "store")
