@@ -35,4 +35,4 @@ class Paths:
 
     def ontology_files(self) -> list[Path]:
         """Turtle files that make up the ontology graph (not shapes, not reference data)."""
-        return [self.ontology / "ontology.ttl"]
+        return [self.ontology / "ontology.ttl", self.ontology / "schemes.ttl"]
