@@ -12,13 +12,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rdflib import Dataset
 
 from graph import corpus, extract, rdf, store, validate
 from graph.config import Paths
 from graph.errors import ValidationFailed
-from graph.model import Document, Extraction
+from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 
 Progress = Callable[[str], None]
 STAGES = ("read corpus", "extract facts", "make RDF", "validate", "write store")
@@ -51,11 +52,21 @@ def make_dataset(
 
 
 def summarise(
-    dataset: Dataset, extraction: Extraction, report: validate.Report, seconds: float
+    documents: list[Document],
+    dataset: Dataset,
+    extraction: Extraction,
+    report: validate.Report,
+    seconds: float,
 ) -> store.BuildInfo:
+    """Counts for the build summary; every class, fact type and document is listed, zeros
+    included, so a missing kind of fact is visible at a glance."""
     nquads = dataset.serialize(format="nquads", encoding="utf-8")
     union = validate.union_graph(dataset)
-    by_doc: Counter[str] = Counter()
+    by_doc: Counter[str] = Counter({d.id: 0 for d in documents})
+    by_type: Counter[str] = Counter({t.__name__: 0 for t in FACT_TYPES})
+    by_type.update(type(f).__name__ for f in extraction.facts)
+    by_kind: Counter[str] = Counter({k.value: 0 for k in EntityKind})
+    by_kind.update(e.kind.value for e in extraction.entities)
     for fact in extraction.facts:
         for doc_id in {ev.doc_id for ev in fact.evidence}:
             by_doc[doc_id] += 1
@@ -65,8 +76,8 @@ def summarise(
         seconds=round(seconds, 2),
         triples=len(union),
         quads=len(dataset),
-        entities=dict(sorted(Counter(e.kind.value for e in extraction.entities).items())),
-        facts_by_type=dict(sorted(Counter(type(f).__name__ for f in extraction.facts).items())),
+        entities=dict(sorted(by_kind.items())),
+        facts_by_type=dict(sorted(by_type.items())),
         facts_by_document=dict(sorted(by_doc.items())),
         conforms=report.conforms,
         violations=len(report.violations),
@@ -77,6 +88,19 @@ def summarise(
     )
 
 
+def write_failure_report(paths: Paths, report: validate.Report) -> Path:
+    """Keep the violations of a rejected build where a person can read them."""
+    paths.store.mkdir(parents=True, exist_ok=True)
+    target = paths.store / "rejected-build-report.txt"
+    lines = [
+        f"{v.severity}: {v.message} | focus {v.focus} | path {v.path} | value {v.value} "
+        f"| shape {v.shape}"
+        for v in report.violations
+    ]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
 def build(paths: Paths, progress: Progress = _quiet) -> BuildResult:
     """Build the graph and swap it in.
 
@@ -84,15 +108,16 @@ def build(paths: Paths, progress: Progress = _quiet) -> BuildResult:
     :raises ValidationFailed: the graph does not conform; the previous store stays.
     """
     started = time.perf_counter()
-    _docs, extraction, dataset = make_dataset(paths, progress)
+    documents, extraction, dataset = make_dataset(paths, progress)
     progress(STAGES[3])
     report = validate.validate_graph(dataset, validate.load_shapes(paths.shapes))
-    info = summarise(dataset, extraction, report, time.perf_counter() - started)
+    info = summarise(documents, dataset, extraction, report, time.perf_counter() - started)
     result = BuildResult(info, dataset, extraction, report)
     if not report.conforms:
+        where = write_failure_report(paths, report)
         raise ValidationFailed(
-            f"the new graph has {len(report.violations)} SHACL violation(s); the previous "
-            "graph is still serving. Run `spacekg validate --rebuild` to see them",
+            f"the new graph has {len(report.violations)} SHACL violation(s), listed in "
+            f"{where}; the previous graph is still in place",
         )
     progress(STAGES[4])
     nquads = dataset.serialize(format="nquads", encoding="utf-8")
