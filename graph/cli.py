@@ -6,57 +6,15 @@ traceback for a mistake a user can fix.
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 import click
 
 from graph import pipeline, store
+from graph.cli_options import with_paths
 from graph.config import Paths
 from graph.errors import SpaceKGError
 from graph.summary import print_summary
-
-
-def with_paths(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --corpus/--ontology/--queries/--store (each also read from a SPACEKG_*
-    variable) and pass them to the command as one ``paths`` argument."""
-    defaults = Paths.defaults()
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        kwargs["paths"] = Paths(
-            corpus=kwargs.pop("corpus_dir"),
-            ontology=kwargs.pop("ontology_dir"),
-            queries=kwargs.pop("queries_dir"),
-            store=kwargs.pop("store_root"),
-        )
-        return func(*args, **kwargs)
-
-    options = [
-        ("corpus", "corpus_dir", defaults.corpus, "Folder with the documents and manifest.toml."),
-        (
-            "ontology",
-            "ontology_dir",
-            defaults.ontology,
-            "Folder with ontology.ttl, shapes.ttl, reference data.",
-        ),
-        ("queries", "queries_dir", defaults.queries, "Folder with the saved .rq queries."),
-        ("store", "store_root", defaults.store, "Store root (builds/ and the `current` link)."),
-    ]
-    for name, dest, default, help_text in reversed(options):
-        wrapper = click.option(
-            f"--{name}",
-            dest,
-            type=click.Path(path_type=Path, file_okay=False),
-            default=default,
-            show_default=True,
-            envvar=f"SPACEKG_{name.upper()}",
-            help=help_text,
-        )(wrapper)
-    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,14 +46,14 @@ def stats(paths: Paths) -> None:
     print_summary(store.read_build_info(paths.store))
 
 
-# Commands defined in their own modules, added to the group by main().
+# Commands defined in their own modules (each imports `with_paths` from graph.cli_options).
 COMMANDS: list[click.Command] = []
+for _command in COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:
     """Entry point: run the group, turning domain errors into one line."""
-    for command in COMMANDS:
-        cli.add_command(command)
     try:
         code = cli.main(standalone_mode=False)
     except SpaceKGError as exc:
