@@ -41,6 +41,54 @@ SETTINGS: tuple[Setting, ...] = (
         "ONTOLOGY_DIR", "ontology", "Folder with ontology.ttl, shapes.ttl and the reference data."
     ),
     Setting("CORPUS_DIR", "corpus", "Folder with the source documents (shown on document pages)."),
+    # SPARQL endpoint (issue 4)
+    Setting(
+        "QUERY_TIMEOUT",
+        30.0,
+        "Seconds a query may run; past it the process evaluating it is killed and the client "
+        "gets a 503. Needs QUERY_WORKERS > 0 (in-process evaluation cannot be stopped).",
+    ),
+    Setting(
+        "QUERY_WORKERS",
+        4,
+        "Pre-started query processes per web worker, each with the store open read-only; "
+        "0 evaluates in the web process (no timeout).",
+    ),
+    Setting(
+        "ROW_LIMIT",
+        10000,
+        "Most solutions (SELECT) or triples (CONSTRUCT, DESCRIBE) in one answer; a cut "
+        "answer says so in the X-SPARQL-Truncated header and, in SPARQL JSON, a "
+        "`truncated` member.",
+    ),
+    Setting(
+        "MAX_REQUEST_BYTES",
+        1_000_000,
+        "Largest query string or request body accepted; larger requests get a 413.",
+    ),
+    Setting(
+        "RESULT_CACHE_BYTES",
+        64 * 1024 * 1024,
+        "Memory for cached answers per web worker, keyed by build, query and format; "
+        "0 turns the cache off.",
+    ),
+    Setting(
+        "CACHE_MAX_AGE",
+        300,
+        "Cache-Control max-age (seconds) of SPARQL answers; clients revalidate with the "
+        "build's ETag after that.",
+    ),
+    Setting(
+        "CORS_ORIGINS",
+        "*",
+        "Access-Control-Allow-Origin of the read-only endpoint (empty: no CORS headers).",
+    ),
+    Setting(
+        "REMOTE_ENDPOINT",
+        "",
+        "URL of a SPARQL 1.1 endpoint to query instead of the local store (e.g. Virtuoso "
+        "or QLever holding the same graph); empty: the embedded store.",
+    ),
 )
 
 
