@@ -16,10 +16,11 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from graph import corpus, extract, rdf, store, validate
+from graph import corpus, dump, extract, rdf, saved_queries_rdf, store, validate
 from graph.config import Paths
 from graph.errors import ValidationFailed
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
+from graph.vocab import QUERIES_GRAPH
 
 Progress = Callable[[str], None]
 STAGES = ("read corpus", "extract facts", "make RDF", "validate", "write store")
@@ -48,6 +49,9 @@ def make_dataset(
     extraction = extract.extract_corpus(documents, reference)
     progress(STAGES[2])
     dataset = rdf.build_dataset(documents, extraction, paths.ontology_files())
+    published = dataset.graph(QUERIES_GRAPH)
+    for triple in saved_queries_rdf.queries_graph(paths.queries):
+        published.add(triple)
     return documents, extraction, dataset
 
 
@@ -122,5 +126,10 @@ def build(paths: Paths, progress: Progress = _quiet) -> BuildResult:
     progress(STAGES[4])
     nquads = dataset.serialize(format="nquads", encoding="utf-8")
     info.seconds = round(time.perf_counter() - started, 2)
-    store.write_build(paths.store, nquads, info)
+    store.write_build(
+        paths.store,
+        nquads,
+        info,
+        prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info),
+    )
     return result
