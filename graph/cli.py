@@ -11,6 +11,7 @@ import sys
 import click
 
 from graph import pipeline, store
+from graph.cli_export import dump_command, export_command
 from graph.cli_options import with_paths
 from graph.config import Paths
 from graph.errors import SpaceKGError
@@ -47,7 +48,7 @@ def stats(paths: Paths) -> None:
 
 
 # Commands defined in their own modules (each imports `with_paths` from graph.cli_options).
-COMMANDS: list[click.Command] = []
+COMMANDS: list[click.Command] = [export_command, dump_command]
 for _command in COMMANDS:
     cli.add_command(_command)
 

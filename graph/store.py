@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from graph.errors import StoreError
 
 KEEP_BUILDS = 2
+DUMPS_SUFFIX = ".dumps"  # builds/<id>.dumps/: the downloads made from builds/<id>
 
 
 @dataclass
@@ -63,11 +64,19 @@ def has_store(root: Path) -> bool:
     return current_path(root).exists()
 
 
-def write_build(root: Path, nquads: bytes, info: BuildInfo) -> Path:
+def write_build(
+    root: Path,
+    nquads: bytes,
+    info: BuildInfo,
+    *,
+    prepare: Callable[[Path], object] | None = None,
+) -> Path:
     """Load N-Quads into a new store beside the current one, then flip ``current``.
 
-    Returns the new build directory. Anything that fails before the flip leaves the
-    previous build untouched.
+    ``prepare`` is called with the finished (closed) build directory before the flip,
+    to write what must exist as soon as the build is current (the dumps). Returns the
+    new build directory. Anything that fails before the flip leaves the previous build
+    untouched.
     """
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -89,6 +98,8 @@ def write_build(root: Path, nquads: bytes, info: BuildInfo) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if prepare is not None:
+        prepare(final)
     link = root / ".current.tmp"
     link.unlink(missing_ok=True)
     link.symlink_to(final.relative_to(root))
@@ -103,7 +114,11 @@ def _prune(builds: Path, keep: Iterable[str]) -> None:
     for partial in builds.glob(".*.partial"):
         shutil.rmtree(partial, ignore_errors=True)
     dirs = sorted(
-        (p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        (
+            p
+            for p in builds.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and not p.name.endswith(DUMPS_SUFFIX)
+        ),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )
@@ -111,6 +126,7 @@ def _prune(builds: Path, keep: Iterable[str]) -> None:
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
             (builds / f"{old.name}.json").unlink(missing_ok=True)
+            shutil.rmtree(builds / f"{old.name}{DUMPS_SUFFIX}", ignore_errors=True)
 
 
 def open_store(root: Path, *, read_only: bool = True) -> ox.Store:

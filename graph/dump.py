@@ -1,0 +1,240 @@
+"""The full set of downloads: every export format gzip-compressed, the ontology (Turtle,
+JSON-LD and HTML documentation), the shapes, the JSON-LD context, the VoID description
+and a SHA256SUMS file that ``sha256sum -c`` verifies.
+
+The build writes them beside its store (``builds/<id>.dumps/``) before the build becomes
+current, so the server only ever serves files, never exports on request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF, RDFS
+
+from graph import store as store_files
+from graph.errors import InputError, StoreError
+from graph.export import FORMATS, export_file, select_graphs
+from graph.export_jsonld import Context
+from graph.vocab import ONTOLOGY_GRAPH, PREFIXES
+from graph.void import DatasetMeta, collect_stats, void_graph
+
+DUMP_STEM = "china-space-kg"
+CHECKSUMS = "SHA256SUMS"
+CONTEXT_FILE = "context.jsonld"
+VOID_FILE = "void.ttl"
+ONTOLOGY_HTML = "ontology.html"
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    name: str
+    size: int
+    sha256: str
+    media_type: str
+    description: str
+
+
+STATIC_FILES = {
+    "ontology.ttl": ("text/turtle", "the ontology and concept schemes (Turtle)"),
+    "ontology.jsonld": ("application/ld+json", "the ontology and concept schemes (JSON-LD)"),
+    ONTOLOGY_HTML: ("text/html", "the ontology's documentation (pyLODE)"),
+    "shapes.ttl": ("text/turtle", "the SHACL shapes every build is validated against"),
+    CONTEXT_FILE: ("application/ld+json", "the JSON-LD context of the JSON-LD files"),
+    VOID_FILE: ("text/turtle", "the VoID description: counts, partitions, downloads"),
+}
+
+
+def file_kind(name: str) -> tuple[str, str]:
+    """(media type, description) of a file in a dumps folder."""
+    if name in STATIC_FILES:
+        return STATIC_FILES[name]
+    for fmt in FORMATS.values():
+        if name == dump_file_name(fmt.name):
+            scope = "named graph per source document" if fmt.quads else "all graphs merged"
+            return "application/gzip", f"the whole dataset, {fmt.label} ({scope}), gzipped"
+    return "application/octet-stream", ""
+
+
+def dump_file_name(fmt_name: str) -> str:
+    return f"{DUMP_STEM}.{FORMATS[fmt_name].extension}.gz"
+
+
+def dumps_path(build_dir: Path) -> Path:
+    """Where a build's dumps live: beside its store, removed with it."""
+    return build_dir.with_name(build_dir.name + store_files.DUMPS_SUFFIX)
+
+
+def current_dumps(root: Path) -> Path:
+    """The dumps of the build that ``current`` points at.
+
+    :raises StoreError: nothing built yet.
+    """
+    link = store_files.current_path(root)
+    if not link.exists():
+        raise StoreError(f"no graph built at {root}; run `spacekg build` first")
+    return dumps_path(link.resolve())
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ontology_html(ontology: Graph) -> str:
+    """Documentation for people, made by pyLODE; a plain list of terms if it fails."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        # pyLODE configures the root logger when imported; put it back as it was.
+        from pylode import OntPub
+
+        root.handlers[:], root.level = handlers, level
+        return OntPub(ontology).make_html()
+    except Exception as exc:  # pyLODE rejects some ontologies; people still need a page
+        root.handlers[:], root.level = handlers, level
+        return _plain_html(ontology, reason=str(exc))
+
+
+def _plain_html(ontology: Graph, *, reason: str) -> str:
+    rows = []
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+        for term in sorted(set(ontology.subjects(RDF.type, kind))):
+            label = ontology.value(term, RDFS.label) or ""
+            comment = ontology.value(term, RDFS.comment) or ""
+            rows.append(
+                f"<tr><td><code>{html.escape(str(term))}</code></td>"
+                f"<td>{html.escape(str(label))}</td><td>{html.escape(str(comment))}</td></tr>"
+            )
+    return (
+        "<!doctype html><html lang=en><meta charset=utf-8><title>china-space-kg ontology"
+        f"</title><h1>china-space-kg ontology</h1><p>({html.escape(reason)})</p>"
+        f"<table><tr><th>term</th><th>label</th><th>comment</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def ontology_graph(store: ox.Store) -> Graph:
+    """The build's ontology graph (OWL ontology and concept schemes) in rdflib."""
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.parse(data=data, format="nt")
+    return g
+
+
+def write_dumps(
+    store: ox.Store,
+    target: Path,
+    *,
+    ontology_dir: Path,
+    issued: date,
+    version: str,
+    meta: DatasetMeta | None = None,
+    log: Log | None = None,
+) -> list[DumpFile]:
+    """Write every download into ``target`` (created if needed) and return them.
+
+    :raises InputError: the ontology folder lacks the context or shapes file.
+    """
+    log = log or (lambda _msg: None)
+    context_path, shapes_path = ontology_dir / CONTEXT_FILE, ontology_dir / "shapes.ttl"
+    for needed in (context_path, shapes_path):
+        if not needed.is_file():
+            raise InputError(f"{needed} is missing; dumps ship it beside the data")
+    context = Context.load(context_path)
+    target.mkdir(parents=True, exist_ok=True)
+    graphs = select_graphs(store, "all")
+    for fmt in FORMATS.values():
+        name = dump_file_name(fmt.name)
+        log(f"writing {name}")
+        export_file(store, target / name, fmt, graphs, context=context, compress=True)
+    log("writing the ontology")
+    ontology = ontology_graph(store)
+    (target / "ontology.ttl").write_bytes(ontology.serialize(format="turtle", encoding="utf-8"))
+    ontology_only = [ox.NamedNode(str(ONTOLOGY_GRAPH))]
+    export_file(store, target / "ontology.jsonld", FORMATS["jsonld"], ontology_only,
+                context=context)
+    (target / ONTOLOGY_HTML).write_text(ontology_html(ontology), encoding="utf-8")
+    shutil.copyfile(shapes_path, target / "shapes.ttl")
+    shutil.copyfile(context_path, target / CONTEXT_FILE)
+    log("counting for the VoID description")
+    stats = collect_stats(store)
+    dumps = [(dump_file_name(f.name), f.name) for f in FORMATS.values()]
+    void = void_graph(stats, issued=issued, version=version, dump_files=dumps, meta=meta)
+    (target / VOID_FILE).write_bytes(void.serialize(format="turtle", encoding="utf-8"))
+    names = [dump_file_name(f.name) for f in FORMATS.values()] + list(STATIC_FILES)
+    files = []
+    for name in sorted(names):
+        path = target / name
+        files.append(DumpFile(name, path.stat().st_size, sha256_of(path), *file_kind(name)))
+    sums = "".join(f"{f.sha256}  {f.name}\n" for f in files)
+    (target / CHECKSUMS).write_text(sums, encoding="utf-8")
+    return files
+
+
+def write_build_dumps(build_dir: Path, ontology_dir: Path, info: store_files.BuildInfo) -> Path:
+    """The dumps of a freshly written build, swapped in whole (never half-written)."""
+    target = dumps_path(build_dir)
+    staging = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    store = ox.Store.read_only(str(build_dir))
+    try:
+        write_dumps(
+            store, staging, ontology_dir=ontology_dir, version=info.build_id,
+            issued=date.fromisoformat(info.built_at[:10]),
+        )
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        del store
+    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def read_checksums(folder: Path) -> dict[str, str]:
+    """File name -> SHA-256 from a dumps folder's SHA256SUMS (empty if there is none)."""
+    path = folder / CHECKSUMS
+    if not path.is_file():
+        return {}
+    sums = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _sep, name = line.partition("  ")
+        if name:
+            sums[name] = digest
+    return sums
+
+
+def list_dumps(folder: Path) -> list[DumpFile]:
+    """The files a dumps folder offers, as SHA256SUMS lists them."""
+    out = []
+    for name, digest in read_checksums(folder).items():
+        path = folder / name
+        if path.is_file():
+            out.append(DumpFile(name, path.stat().st_size, digest, *file_kind(name)))
+    return out
+
+
+def verify_checksums(folder: Path) -> list[str]:
+    """Names of files whose content no longer matches SHA256SUMS (empty: all good)."""
+    return [name for name, digest in read_checksums(folder).items()
+            if not (folder / name).is_file() or sha256_of(folder / name) != digest]

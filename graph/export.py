@@ -1,0 +1,189 @@
+"""Export the store in the standard RDF formats with memory that does not grow with it.
+
+Everything here iterates the store's indexes (``quads_for_pattern``) and writes as it
+goes; nothing builds the graph in memory. Quad formats (N-Quads, TriG, JSON-LD) keep the
+named graph of each source document, so a reader can tell which document states which
+triples. Triple formats (Turtle, N-Triples, RDF/XML) merge the selected graphs into one;
+a triple stated in several graphs is written once, by the first of those graphs in the
+export's graph order, decided by looking at that subject's quads in the store (one
+subject's description in memory at a time).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from graph.errors import InputError
+from graph.export_jsonld import Context, write_jsonld
+from graph.vocab import GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+
+GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label: str
+    extension: str
+    media_type: str
+    quads: bool  # keeps named graphs
+    rdf_format: ox.RdfFormat | None  # None: the project's own JSON-LD writer
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("nq", "N-Quads", "nq", "application/n-quads", True, ox.RdfFormat.N_QUADS),
+        ExportFormat("trig", "TriG", "trig", "application/trig", True, ox.RdfFormat.TRIG),
+        ExportFormat("jsonld", "JSON-LD", "jsonld", "application/ld+json", True, None),
+        ExportFormat("ttl", "Turtle", "ttl", "text/turtle", False, ox.RdfFormat.TURTLE),
+        ExportFormat(
+            "nt", "N-Triples", "nt", "application/n-triples", False, ox.RdfFormat.N_TRIPLES
+        ),
+        ExportFormat(
+            "rdfxml", "RDF/XML", "rdf", "application/rdf+xml", False, ox.RdfFormat.RDF_XML
+        ),
+    )
+}
+
+GRAPH_CHOICES = ("all", "document", "reference", "ontology")
+DOCUMENT_GRAPHS = f"{GRAPH}document/"
+
+
+def get_format(name: str) -> ExportFormat:
+    """:raises InputError: not one of ``FORMATS``."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise InputError(
+            f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}"
+        ) from None
+
+
+def select_graphs(store: ox.Store, which: str = "all") -> list[GraphName]:
+    """The graphs an export covers, in a stable order (by name, default graph first).
+
+    ``which`` is ``all``, ``document`` (one graph per source document), ``reference``,
+    ``ontology`` or the IRI of one named graph.
+
+    :raises InputError: ``which`` is neither a choice nor a graph of the store.
+    """
+    names = sorted(store.named_graphs(), key=lambda g: str(g))
+    if which == "all":
+        default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        return ([ox.DefaultGraph()] if default is not None else []) + names
+    if which == "document":
+        return [g for g in names if isinstance(g, ox.NamedNode)
+                and g.value.startswith(DOCUMENT_GRAPHS)]
+    iri = {"ontology": str(ONTOLOGY_GRAPH), "reference": str(REFERENCE_GRAPH)}.get(which, which)
+    if "://" not in iri:
+        raise InputError(
+            f"unknown graph {which!r}; choose one of {', '.join(GRAPH_CHOICES)} or a graph IRI"
+        )
+    node = ox.NamedNode(iri)
+    if node not in names:
+        raise InputError(f"the store has no graph <{iri}>; `spacekg export --graph all` "
+                         "shows everything")
+    return [node]
+
+
+def quads_of(store: ox.Store, graphs: Iterable[GraphName]) -> Iterator[ox.Quad]:
+    for graph in graphs:
+        yield from store.quads_for_pattern(None, None, None, graph)
+
+
+def merged_triples(
+    store: ox.Store, graphs: list[GraphName]
+) -> Iterator[tuple[ox.Triple, bool]]:
+    """The distinct triples of the selected graphs, each with whether it is the first
+    triple written for its subject (so callers can count subjects without a set).
+
+    A triple (or subject) belongs to the first selected graph, in ``graphs`` order, that
+    holds it; the store is asked about one subject at a time.
+    """
+    rank = {graph: i for i, graph in enumerate(graphs)}
+    for position, graph in enumerate(graphs):
+        quads = store.quads_for_pattern(None, None, None, graph)
+        for subject, group in groupby(quads, key=lambda q: q.subject):
+            owner: dict[tuple[Any, Any], int] = {}
+            subject_owner = position
+            for quad in store.quads_for_pattern(subject, None, None, None):
+                where = rank.get(quad.graph_name)
+                if where is None:
+                    continue
+                key = (quad.predicate, quad.object)
+                if where < owner.get(key, position + 1):
+                    owner[key] = where
+                subject_owner = min(subject_owner, where)
+            first = subject_owner == position
+            for quad in group:
+                if owner.get((quad.predicate, quad.object), position) == position:
+                    yield quad.triple, first
+                    first = False
+
+
+def write(
+    store: ox.Store,
+    output: IO[bytes],
+    fmt: ExportFormat,
+    graphs: list[GraphName],
+    *,
+    context: Context,
+    context_ref: str | None = None,
+) -> None:
+    """Serialize ``graphs`` of ``store`` to a binary stream, streaming.
+
+    :raises InputError: the data cannot be written in this format (e.g. a predicate
+        that RDF/XML cannot spell).
+    """
+    everything = graphs == select_graphs(store, "all")
+    try:
+        if fmt.rdf_format is None:
+            pairs = ((g, store.quads_for_pattern(None, None, None, g)) for g in graphs)
+            write_jsonld(pairs, output, context, context_ref=context_ref)
+        elif fmt.quads and everything:
+            store.dump(output, fmt.rdf_format, prefixes=PREFIXES)
+        elif fmt.quads:
+            ox.serialize(quads_of(store, graphs), output, fmt.rdf_format, prefixes=PREFIXES)
+        elif len(graphs) == 1:
+            store.dump(output, fmt.rdf_format, from_graph=graphs[0], prefixes=PREFIXES)
+        else:
+            triples = (triple for triple, _first in merged_triples(store, graphs))
+            ox.serialize(triples, output, fmt.rdf_format, prefixes=PREFIXES)
+    except ValueError as exc:
+        raise InputError(f"cannot write {fmt.label}: {exc}") from None
+
+
+def export_file(
+    store: ox.Store,
+    target: Path,
+    fmt: ExportFormat,
+    graphs: list[GraphName],
+    *,
+    context: Context,
+    compress: bool = False,
+    context_ref: str | None = None,
+) -> Path:
+    """Write an export to ``target`` (through a temporary file, so a failed export never
+    leaves a truncated file behind). gzip output has no timestamp: equal data gives
+    equal bytes, and so equal checksums and ETags."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("wb") as raw:
+            if compress:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+                    write(store, out, fmt, graphs, context=context, context_ref=context_ref)
+            else:
+                write(store, raw, fmt, graphs, context=context, context_ref=context_ref)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
