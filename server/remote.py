@@ -1,0 +1,146 @@
+"""A remote SPARQL 1.1 endpoint as the server's backend.
+
+A deployment that outgrows one machine loads the same graph into Virtuoso, QLever or
+``oxigraph serve`` and sets REMOTE_ENDPOINT; pages, saved queries and ``/sparql`` keep
+working through the same ``Backend`` interface. The remote engine must answer queries
+over the union of its graphs (e.g. ``oxigraph serve-read-only --union-default-graph``)
+to match the embedded store, and it stops its own runaway queries; this side gives up
+waiting after QUERY_TIMEOUT. Queries are inspected here first, so SERVICE and updates
+never reach it.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
+from graph.store import BuildInfo
+from server import sparql_scan
+from server.workers import (
+    EvaluationError,
+    QueryJob,
+    QueryOutcome,
+    QueryTimeout,
+    capped_solutions,
+)
+
+_SOLUTION_MEDIA = {
+    "JSON": "application/sparql-results+json",
+    "XML": "application/sparql-results+xml",
+    "CSV": "text/csv",
+    "TSV": "text/tab-separated-values",
+}
+
+
+def values_clause(substitutions: Mapping[str, Any]) -> str:
+    """Bindings as a trailing VALUES block; terms are written by pyoxigraph, so a value
+    can never close the block and add query text of its own."""
+    names = " ".join(f"?{name}" for name in substitutions)
+    row = " ".join(str(term) for term in substitutions.values())
+    return f"\nVALUES ({names}) {{ ({row}) }}\n"
+
+
+class RemoteBackend:
+    """Queries sent over the SPARQL 1.1 Protocol (POST ``application/sparql-query``)."""
+
+    def __init__(
+        self, url: str, *, timeout: float | None = 30.0, build: BuildInfo | None = None
+    ) -> None:
+        self.url = url
+        self.timeout = float(timeout or 30.0)
+        self.build = build
+
+    def _post(
+        self,
+        sparql: str,
+        accept: str,
+        timeout: float,
+        graphs: Mapping[str, tuple[str, ...] | None] | None = None,
+    ) -> bytes:
+        params = [(name, iri) for name, iris in (graphs or {}).items() for iri in iris or ()]
+        url = self.url + ("?" + urllib.parse.urlencode(params) if params else "")
+        request = urllib.request.Request(
+            url,
+            data=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            message = exc.read().decode("utf-8", "replace").strip() or exc.reason
+            raise EvaluationError(message, syntax=exc.code == 400) from None
+        except TimeoutError:
+            raise QueryTimeout(f"the remote endpoint did not answer within {timeout:g} s") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                message = f"the remote endpoint did not answer within {timeout:g} s"
+                raise QueryTimeout(message) from None
+            raise EvaluationError(
+                f"remote endpoint unreachable: {exc.reason}", syntax=False
+            ) from None
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+    ) -> Any:
+        """Like ``EmbeddedBackend.query``: pyoxigraph solutions, boolean or triples.
+
+        Substitutions become a trailing VALUES block, which joins after the pattern; a
+        variable first bound inside OPTIONAL or a subquery behaves differently than with
+        the embedded store's substitution.
+
+        :raises QueryError: the query already ends with VALUES, or the remote failed.
+        """
+        shape = sparql_scan.inspect(sparql)
+        if substitutions:
+            if shape.values_token is not None:
+                raise QueryError("cannot bind parameters of a query ending with VALUES")
+            sparql += values_clause(substitutions)
+        try:
+            if shape.form in ("CONSTRUCT", "DESCRIBE"):
+                body = self._post(sparql, "application/n-triples", self.timeout)
+                return [quad.triple for quad in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
+            body = self._post(sparql, _SOLUTION_MEDIA["JSON"], self.timeout)
+        except (EvaluationError, QueryTimeout) as exc:
+            raise QueryError(str(exc)) from None
+        return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+
+    def execute(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        sparql = job.sparql
+        if job.substitutions:
+            sparql += values_clause(dict(job.substitutions))
+        graphs = {"default-graph-uri": job.default_graphs, "named-graph-uri": job.named_graphs}
+        if job.form in ("CONSTRUCT", "DESCRIBE"):
+            body = self._post(sparql, "application/n-triples", timeout, graphs)
+            quads = ox.parse(body, ox.RdfFormat.N_TRIPLES)
+            triples = [quad.triple for quad in islice(quads, job.row_cap + 1)]
+            truncated = len(triples) > job.row_cap
+            del triples[job.row_cap :]
+            out = ox.serialize(
+                triples, format=getattr(ox.RdfFormat, job.ox_format), prefixes=dict(job.prefixes)
+            )
+            return QueryOutcome(out, len(triples), truncated)
+        if job.form == "ASK" or job.limited_sparql is None:
+            return QueryOutcome(
+                self._post(sparql, _SOLUTION_MEDIA[job.ox_format], timeout, graphs), None, False
+            )
+        limited = job.limited_sparql + (sparql[len(job.sparql) :] if job.substitutions else "")
+        tsv = self._post(limited, _SOLUTION_MEDIA["TSV"], timeout, graphs)
+        return capped_solutions(tsv, job.row_cap, job.ox_format)
+
+    def describe(self) -> dict[str, Any]:
+        return {"kind": "remote", "endpoint": self.url}
+
+    def close(self) -> None:
+        """Nothing to stop: connections are not kept."""

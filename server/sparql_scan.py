@@ -1,0 +1,135 @@
+"""A SPARQL lexer just deep enough to judge a query before it reaches the engine.
+
+The endpoint must know three things before evaluating a query: its form (to negotiate
+a result format), whether it is an update or uses ``SERVICE`` (both refused: the
+endpoint is read-only and never makes outbound requests), and where its outermost
+``LIMIT`` goes (to enforce the row cap inside the engine, so an enormous result is never
+computed). A substring test would refuse ``?service`` or a literal mentioning the word
+and miss nothing clever; the tokens below follow the SPARQL grammar's terminals (strings,
+IRIs, comments, variables, prefixed names), so a keyword is only a keyword where the
+engine would read one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\n\r]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''
+                | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                | '(?:[^'\\\n\r]|\\.)*'
+                | "(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$][\w\u00B7-\uFFFF]+)
+    | (?P<bnode>_:[\w\u00B7-\uFFFF][\w.\-\u00B7-\uFFFF]*)
+    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*)?:(?:[\w.\-:%\\\u00B7-\uFFFF])*)
+    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<number>[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    depth: int  # brace depth before the token: 0 is the query's outermost level
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    """What the endpoint needs to know about a query before running it."""
+
+    form: str | None  # SELECT, ASK, CONSTRUCT, DESCRIBE; None when not a query
+    is_update: bool
+    uses_service: bool
+    limit: int | None  # the outermost LIMIT, if any
+    limit_token: Token | None
+    values_token: Token | None  # a trailing outermost VALUES clause
+
+
+def tokens(text: str) -> list[Token]:
+    """Significant tokens (no whitespace or comments) with their brace depth."""
+    out: list[Token] = []
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind in ("ws", "comment"):
+            continue
+        value = match.group()
+        if kind == "other" and value == "}":
+            depth = max(depth - 1, 0)
+        out.append(Token(kind, value, match.start(), depth))
+        if kind == "other" and value == "{":
+            depth += 1
+    return out
+
+
+def _unescape(text: str) -> str:
+    """The query as the SPARQL spec reads it: codepoint escapes decoded first."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def _mentions_service(toks: list[Token]) -> bool:
+    return any(t.kind == "word" and t.text.upper() == "SERVICE" for t in toks)
+
+
+def inspect(text: str) -> QueryShape:
+    """Read the form, update keywords, SERVICE use and the outermost LIMIT of ``text``."""
+    toks = tokens(text)
+    uses_service = _mentions_service(toks)
+    if not uses_service and ("\\u" in text or "\\U" in text):
+        # Some engines decode escapes before parsing, as the spec says: judge that text too.
+        uses_service = _mentions_service(tokens(_unescape(text)))
+    form = None
+    is_update = False
+    for tok in toks:
+        if tok.kind != "word":
+            continue
+        word = tok.text.upper()
+        if word in QUERY_FORMS:
+            form = word
+            break
+        if word in UPDATE_WORDS:
+            is_update = True
+            break
+    limit = limit_token = values_token = None
+    for i, tok in enumerate(toks):
+        if tok.depth or tok.kind != "word":
+            continue
+        word = tok.text.upper()
+        if word == "LIMIT" and i + 1 < len(toks) and toks[i + 1].kind == "number":
+            limit_token = toks[i + 1]
+            limit = int(float(limit_token.text))
+        elif word == "VALUES" and form is not None:
+            values_token = tok
+    return QueryShape(form, is_update, uses_service, limit, limit_token, values_token)
+
+
+def with_row_limit(text: str, shape: QueryShape, rows: int) -> str | None:
+    """``text`` with its outermost LIMIT lowered to ``rows``; None if it already asks for
+    no more than that. Solution modifiers come before a trailing VALUES clause, so the
+    LIMIT is written there, or at the end on its own line (after any final comment)."""
+    if shape.limit is not None and shape.limit <= rows:
+        return None
+    if shape.limit_token is not None:
+        tok = shape.limit_token
+        return f"{text[: tok.start]}{rows}{text[tok.start + len(tok.text) :]}"
+    if shape.values_token is not None:
+        at = shape.values_token.start
+        return f"{text[:at]}LIMIT {rows}\n{text[at:]}"
+    return f"{text}\nLIMIT {rows}\n"
