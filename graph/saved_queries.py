@@ -53,7 +53,7 @@ def expand(curie: str) -> str:
 def shorten(iri: str) -> str:
     """The CURIE of an IRI when a known prefix covers it, for messages and docs."""
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and "/" not in iri[len(ns) :]:
+        if iri.startswith(ns) and "#" not in iri[len(ns) :]:
             return f"{prefix}:{iri[len(ns):]}"
     return iri
 
@@ -370,3 +370,22 @@ def run_saved(
     :raises QueryError: a parameter value is wrong.
     """
     return run_select(backend, query.sparql, query.bind(values or {}, backend), row_limit=row_limit)
+
+
+_WHERE = re.compile(r"^(\s*WHERE\s*\{)", re.IGNORECASE | re.MULTILINE)
+
+
+def editor_text(query: SavedQuery, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with its parameter values as an inline ``VALUES`` block, to run and adapt
+    in a plain SPARQL editor that knows nothing of substitutions.
+
+    The values are written by pyoxigraph's own term syntax (IRIs validated, literals
+    escaped), so this text means what the bound query means.
+    """
+    if not bound:
+        return query.sparql
+    names = " ".join(f"?{k}" for k in bound)
+    terms = " ".join(str(v) for v in bound.values())
+    block = f"\n  VALUES ({names}) {{ ({terms}) }}  # the parameters"
+    text, count = _WHERE.subn(lambda m: m.group(1) + block, query.sparql, count=1)
+    return text if count else query.sparql
