@@ -33,6 +33,9 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per concern; each module exposes ``bp``."""
     for blueprint in ():
         app.register_blueprint(blueprint)
+    from server import queries_api
+
+    app.register_blueprint(queries_api.bp)
 
 
 def get_backend() -> Backend:
