@@ -372,7 +372,7 @@ def run_saved(
     return run_select(backend, query.sparql, query.bind(values or {}, backend), row_limit=row_limit)
 
 
-_WHERE = re.compile(r"^(\s*WHERE\s*\{)", re.IGNORECASE | re.MULTILINE)
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def editor_text(query: SavedQuery, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
@@ -387,5 +387,11 @@ def editor_text(query: SavedQuery, bound: Mapping[str, ox.NamedNode | ox.Literal
     names = " ".join(f"?{k}" for k in bound)
     terms = " ".join(str(v) for v in bound.values())
     block = f"\n  VALUES ({names}) {{ ({terms}) }}  # the parameters"
-    text, count = _WHERE.subn(lambda m: m.group(1) + block, query.sparql, count=1)
-    return text if count else query.sparql
+    offset = 0
+    for line in query.sparql.splitlines(keepends=True):
+        match = None if line.lstrip().startswith("#") else _WHERE.search(line)
+        if match:
+            at = offset + match.end()
+            return query.sparql[:at] + block + query.sparql[at:]
+        offset += len(line)
+    return query.sparql
