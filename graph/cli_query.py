@@ -173,10 +173,12 @@ def run_query(
     limit: int,
 ) -> None:
     """Run the saved query NAME (see `spacekg queries`) or an ad-hoc --file on the
-    built graph, with parameters given as -p key=value.
+    built graph, with parameters given as -p key=value (IRIs in full or as id:...).
 
-    Example: spacekg query countries-on-mission-payloads
-    -p mission=https://w3id.org/china-space-kg/id/mission/tianwen-1
+    \b
+    Examples:
+      spacekg query countries-on-mission-payloads -p mission=id:mission/tianwen-1
+      spacekg query agreements-timeline -p since=2015 --format csv
     """
     from server.backend import EmbeddedBackend
 
