@@ -105,6 +105,16 @@ def _given_values(query: SavedQuery) -> dict[str, str]:
     return {k: v for k, v in request.args.items() if k not in RESERVED}
 
 
+@bp.get("/queries/<name>.rq")
+def query_text_route(name: str) -> Any:
+    """The query file as it is, header included, to copy and adapt."""
+    try:
+        query = get_query(saved_queries(), name)
+    except QueryError as exc:
+        return text_error(404, str(exc))
+    return Response(query.sparql, content_type="application/sparql-query; charset=utf-8")
+
+
 @bp.get("/queries/<name>")
 def query_route(name: str) -> Any:
     try:

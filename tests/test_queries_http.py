@@ -118,6 +118,14 @@ def test_a_hostile_text_is_bound_as_text_and_finds_nothing(client, value):
     assert response.get_json()["results"]["bindings"] == []
 
 
+def test_the_query_file_can_be_downloaded_as_it_is(client, built_paths):
+    response = client.get("/queries/top-partners.rq")
+    assert response.content_type.startswith("application/sparql-query")
+    expected = (built_paths.queries / "top-partners.rq").read_text(encoding="utf-8")
+    assert response.get_data(as_text=True) == expected
+    assert client.get("/queries/nope.rq").status_code == 404
+
+
 def test_an_unknown_query_is_a_404(client):
     assert client.get("/queries/nope").status_code == 404
     assert client.get("/queries/nope", headers=BROWSER).status_code == 404
