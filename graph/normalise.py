@@ -1,0 +1,224 @@
+"""Clean a document's text for reading while keeping a map back to the file on disk.
+
+Extraction reads sentences as a person would (words re-joined across PDF line breaks,
+wrapped lines joined, page numbers and web-page chrome gone), but every piece of
+evidence must quote the file exactly as stored. ``CleanText.to_raw`` turns a span of the
+clean text into the span of the raw file that covers the same words, so that
+``document.text[start:end]`` is the passage, hyphenated line breaks included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.model import Document
+
+_TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
+_BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d+\.\s+|[IVX]+\.\s+)")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_WORD = re.compile(r"[A-Za-z]+")
+# Prefixes that keep their hyphen when a line break falls right after them and the
+# document gives no other evidence ("co-sponsored", "self-reliance", "non-toxic").
+_HYPHEN_PREFIXES = frozenset({"co", "sub", "self", "non", "multi", "cross", "anti", "semi", "ex"})
+_CONJUNCTIONS = frozenset({"and", "or", "to"})
+_BOILERPLATE = re.compile(
+    r"copyright|\u00a9|all rights reserved|subscribe|newsletter|cookie|privacy|"
+    r"read more|>>\s*more|advertis|\.\.\.\s*$|\u2026\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph, bullet item or heading of the clean text (clean offsets)."""
+
+    start: int
+    end: int
+    heading: bool
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Clean text plus, for every clean character, its index in the raw file."""
+
+    text: str
+    offsets: tuple[int, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-file span covering clean ``text[start:end]`` (``end`` exclusive)."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # raw offset of the first non-blank character
+    text: str  # the line without surrounding whitespace
+    blank_before: bool
+
+
+def _lines(raw: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    blank = False
+    for line in raw.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not _PAGE_NUMBER.match(line):
+            lead = len(line) - len(line.lstrip())
+            out.append(_Line(pos + lead, stripped, blank))
+            blank = False
+        elif not stripped:
+            blank = True
+        pos += len(line)
+    return out
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 10 and line.endswith(_TERMINAL) and not _BOILERPLATE.search(line)
+
+
+def main_content(lines: list[_Line]) -> list[_Line]:
+    """The article body of a web page: the largest run of prose lines, allowing up to two
+    short lines (headings) between them, stopping at copyright, teaser or link lists."""
+    clusters: list[list[int]] = []
+    current: list[int] = []
+    gap = 0
+    for i, line in enumerate(lines):
+        if _is_prose(line.text):
+            current.append(i)
+            gap = 0
+            continue
+        gap += 1
+        if _BOILERPLATE.search(line.text) or gap > 2:
+            if current:
+                clusters.append(current)
+            current, gap = [], 0
+    if current:
+        clusters.append(current)
+    if not clusters:
+        return []
+    best = max(clusters, key=lambda c: sum(len(lines[i].text) for i in c))
+    return lines[best[0] : best[-1] + 1]
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    if not words or line.endswith(_TERMINAL) or len(words) > 9:
+        return False
+    return line[0].isupper() or line[0].isdigit() or line[0] == "("
+
+
+def _wrapped(lines: list[_Line]) -> bool:
+    """PDF-like text: most lines are cut mid-sentence, so blank lines mean nothing."""
+    if len(lines) < 10:
+        return False
+    cut = sum(1 for ln in lines if not ln.text.endswith(_TERMINAL))
+    return cut / len(lines) > 0.5
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, text: str, raw_start: int) -> None:
+        """Append a line's text, collapsing inner whitespace runs to one space."""
+        prev_space = False
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                if prev_space:
+                    continue
+                ch, prev_space = " ", True
+            else:
+                prev_space = False
+            self.chars.append(ch)
+            self.offsets.append(raw_start + i)
+
+    def put(self, ch: str, raw_pos: int) -> None:
+        self.chars.append(ch)
+        self.offsets.append(raw_pos)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words and hyphenated compounds a document uses elsewhere."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+
+    @classmethod
+    def of(cls, raw: str) -> _Vocabulary:
+        low = raw.lower()
+        return cls(
+            frozenset(re.findall(r"[a-z]+", low)),
+            frozenset(re.findall(r"[a-z]+-[a-z]+", low)),
+        )
+
+
+def _keep_hyphen(left: str, right: str, vocabulary: _Vocabulary) -> bool:
+    """Whether a word cut as ``left-`` / ``right`` keeps its hyphen when re-joined: the
+    document's own usage decides, then a list of prefixes that take a hyphen."""
+    lw = (_WORD.findall(left) or [""])[-1].lower()
+    match = _WORD.match(right)
+    rw = match.group(0).lower() if match else ""
+    if not lw or not rw:
+        return True
+    if lw + rw in vocabulary.words:
+        return False
+    if f"{lw}-{rw}" in vocabulary.compounds:
+        return True
+    return lw in _HYPHEN_PREFIXES
+
+
+def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
+    """Clean ``raw``: join wrapped lines and hyphenated words, drop page numbers and (for
+    web pages) everything outside the article body; keep the offset map."""
+    lines = _lines(raw)
+    if web_page:
+        lines = main_content(lines)
+    wrapped = _wrapped(lines)
+    vocabulary = _Vocabulary.of(raw)
+    out = _Builder()
+    paragraphs: list[Paragraph] = []
+    para_start = 0
+    para_heading = False
+    for i, line in enumerate(lines):
+        if i == 0:
+            para_heading = _is_heading(line.text)
+            out.add(line.text, line.start)
+            continue
+        prev = lines[i - 1]
+        hard = (
+            bool(_BULLET.match(line.text))
+            or _is_heading(prev.text)
+            or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
+            or (line.blank_before and not wrapped)
+        )
+        if hard:
+            paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))
+            end_of_prev = prev.start + len(prev.text)
+            out.put("\n", end_of_prev)
+            out.put("\n", end_of_prev)
+            para_start = len(out.chars)
+            para_heading = _is_heading(line.text)
+            out.add(line.text, line.start)
+            continue
+        if re.search(r"[A-Za-z]-$", prev.text) and line.text[:1].isalpha():
+            if line.text.split()[0].lower() in _CONJUNCTIONS:  # "high- and low-orbit"
+                out.put(" ", prev.start + len(prev.text))
+            elif line.text[0].islower() and not _keep_hyphen(prev.text[:-1], line.text, vocabulary):
+                out.chars.pop()
+                out.offsets.pop()
+            out.add(line.text, line.start)
+            continue
+        out.put(" ", prev.start + len(prev.text))
+        out.add(line.text, line.start)
+    if lines:
+        paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))
+    return CleanText("".join(out.chars), tuple(out.offsets), tuple(paragraphs))
+
+
+def clean_document(document: Document) -> CleanText:
+    """Clean a corpus document; news articles are web pages with chrome around them."""
+    return clean_text(document.text, web_page=document.meta.kind == "news-article")

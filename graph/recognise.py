@@ -1,0 +1,203 @@
+"""Find sentences, entity mentions and unknown names in clean text.
+
+Names are matched with word boundaries, longest name first; names of several words, or
+with digits or hyphens, ignore case and treat a hyphen and a space alike ("Remote
+Sensing" / "remote-sensing"), while single words keep their case, so "Insight" the
+satellite is not "insight" the noun. A name inside a longer name ("Brazil" in
+"China-Brazil Earth Resources Satellite") is kept as a *nested* mention: relations use
+it to tell whose satellite or agreement it is. Sentences come from spaCy's rule-based
+sentencizer on a blank English pipeline (no downloaded model).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import spacy
+
+from graph.gazetteer import Gazetteer
+from graph.model import EntityKind, UnknownName
+from graph.normalise import CleanText
+
+_CUE_WORDS = re.compile(
+    r"\b(satellites?|missions?|agreements?|memorand(?:um|a)|outlines?|organi[sz]ations?|"
+    r"programmes?|programs?|probes?|constellations?|stations?|cent(?:re|er)s?|agency|"
+    r"agencies|committee|mechanisms?|alliance|platform|forum)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][\w'\u2019&.-]*[\w&]|[A-Z])(?:[ -](?:(?:of|for|on|and|the|de)[ ])*"
+    r"(?:[A-Z0-9][\w'\u2019&.-]*[\w&]|[A-Z0-9]))+"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention in clean text (clean offsets)."""
+
+    key: str
+    kind: EntityKind
+    start: int
+    end: int
+    text: str
+    nested: bool = False  # inside a longer name
+    adjectival: bool = False  # a demonym or adjective ("Dutch", "Sino-French")
+
+
+def _pattern(form: str) -> str:
+    parts = re.split(r"[\s-]+", form.strip())
+    escaped = [re.escape(p).replace("'", "['\u2019]") for p in parts]
+    return r"[\s-]?".join(escaped) if len(parts) > 1 else escaped[0]
+
+
+def _folds_case(form: str) -> bool:
+    return bool(re.search(r"[\s\-\d]", form))
+
+
+class Recogniser:
+    """Compiled name patterns of a gazetteer, and the sentence splitter."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._key_of: dict[str, str] = {}
+        self._adjectival: set[str] = set()
+        folded, exact = [], []
+        for form, key in gazetteer.forms:
+            variants = {form}
+            if not _folds_case(form) and not form.isupper():
+                variants.add(form[:1].upper() + form[1:].lower())
+            for variant in variants:
+                self._key_of.setdefault(self._norm(variant), key)
+                if form in gazetteer.adjectival:
+                    self._adjectival.add(self._norm(variant))
+                (folded if _folds_case(variant) else exact).append(variant)
+        self._folded = self._compile(folded, re.IGNORECASE)
+        self._exact = self._compile(exact, 0)
+
+    @staticmethod
+    def _norm(text: str) -> str:
+        return re.sub(r"[\s-]+", " ", text.replace("\u2019", "'")).lower()
+
+    @staticmethod
+    def _compile(forms: list[str], flags: int) -> re.Pattern[str] | None:
+        if not forms:
+            return None
+        ordered = sorted(set(forms), key=len, reverse=True)
+        body = "|".join(_pattern(f) for f in ordered)
+        return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]|-\d)", flags)
+
+    @cached_property
+    def _nlp(self):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+
+    def mentions(self, text: str) -> list[Found]:
+        """Every mention in ``text``: top-level ones, and nested ones flagged."""
+        raw: list[tuple[int, int, str]] = []
+        for pattern in (self._folded, self._exact):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                raw.append((m.start(), m.end(), m.group(0)))
+                # names nested inside this one: search the inner text again
+                inner = text[m.start() : m.end()]
+                for p2 in (self._folded, self._exact):
+                    if p2 is None:
+                        continue
+                    for n in p2.finditer(inner, 1):
+                        if n.end() - n.start() < len(inner):
+                            raw.append((m.start() + n.start(), m.start() + n.end(), n.group(0)))
+        raw = sorted(set(raw), key=lambda r: (r[0], -(r[1] - r[0])))
+        found: list[Found] = []
+        tops: list[tuple[int, int]] = []
+        for start, end, surface in sorted(raw, key=lambda r: -(r[1] - r[0])):
+            key = self._key_of.get(self._norm(surface))
+            if key is None:
+                continue
+            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in tops)
+            overlaps = any(start < e and s < end for s, e in tops)
+            if overlaps and not inside:
+                continue
+            if not inside:
+                tops.append((start, end))
+            found.append(
+                Found(
+                    key=key,
+                    kind=self.gazetteer.kind(key),
+                    start=start,
+                    end=end,
+                    text=surface,
+                    nested=inside,
+                    adjectival=self._norm(surface) in self._adjectival,
+                )
+            )
+        unique = {(f.start, f.end): f for f in found}
+        return sorted(unique.values(), key=lambda f: (f.start, f.end))
+
+    def sentences(self, clean: CleanText) -> list[tuple[int, int]]:
+        """Sentence spans of the clean text; a paragraph break always ends a sentence."""
+        spans: list[tuple[int, int]] = []
+        paragraphs = [p for p in clean.paragraphs if p.end > p.start]
+        texts = [clean.text[p.start : p.end] for p in paragraphs]
+        for para, doc in zip(paragraphs, self._nlp.pipe(texts), strict=True):
+            pending: tuple[int, int] | None = None
+            for sent in doc.sents:
+                start, end = para.start + sent.start_char, para.start + sent.end_char
+                text = clean.text[start:end]
+                # the sentencizer cuts after abbreviations such as "No."; re-join
+                if pending and (
+                    re.search(r"\b(?:No|Mr|Dr|St)\.$", clean.text[pending[0] : pending[1]])
+                    or text[:1].islower()
+                    or text[:1].isdigit()
+                ):
+                    pending = (pending[0], end)
+                    continue
+                if pending:
+                    spans.append(pending)
+                pending = (start, end)
+            if pending:
+                spans.append(pending)
+        return spans
+
+    def unknown_names(self, doc_id: str, clean: CleanText, found: list[Found]) -> list[UnknownName]:
+        """Capitalised names next to a cue word that match no entity, with raw spans."""
+        covered = [(f.start, f.end) for f in found]
+        out: dict[str, UnknownName] = {}
+        for cue in _CUE_WORDS.finditer(clean.text):
+            window_start = max(0, cue.start() - 80)
+            window = clean.text[window_start : cue.end() + 40]
+            for name in _CAPITALISED.finditer(window):
+                start, end = window_start + name.start(), window_start + name.end()
+                if any(s <= start < e or s < end <= e for s, e in covered):
+                    continue
+                words = name.group(0).split()
+                if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]", name.group(0)):
+                    continue
+                if name.group(0) in out or _is_sentence_start(clean.text, start, words):
+                    continue
+                raw_start, raw_end = clean.to_raw(start, end)
+                out[name.group(0)] = UnknownName(
+                    name.group(0), doc_id, raw_start, raw_end, cue.group(0)
+                )
+        return sorted(out.values(), key=lambda u: u.start)
+
+
+def _is_sentence_start(text: str, start: int, words: list[str]) -> bool:
+    """ "In March", "The Long" at a sentence start are not names."""
+    before = text[max(0, start - 2) : start]
+    return (start == 0 or before.strip() in {"", "."}) and words[0] in {
+        "In",
+        "The",
+        "On",
+        "China",
+        "It",
+        "This",
+        "Since",
+        "From",
+        "Through",
+        "Using",
+        "With",
+    }
