@@ -167,7 +167,9 @@ def print_table(rows: list[dict]) -> None:
           f"{'MiB out':>8} | {'rdflib MiB':>10} {'s':>6}")
     for r in rows:
         ours, ref = r["spacekg"], r["rdflib"]
-        ref_text = f"{ref['peak_mib']:>10.1f} {ref['seconds']:>6.1f}" if ref else f"{'-':>10} {'-':>6}"
+        ref_text = f"{'-':>10} {'-':>6}"
+        if ref:
+            ref_text = f"{ref['peak_mib']:>10.1f} {ref['seconds']:>6.1f}"
         print(f"{r['quads']:>10,} {r['format']:>6} | {r['idle_mib']:>8.1f} | "
               f"{ours['peak_mib']:>11.1f} {ours['seconds']:>6.1f} {ours['bytes'] / 2**20:>8.1f} | "
               f"{ref_text}")

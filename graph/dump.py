@@ -25,7 +25,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from graph import store as store_files
 from graph.errors import InputError, StoreError
 from graph.export import FORMATS, export_file, select_graphs
-from graph.export_jsonld import Context
+from graph.export_jsonld import Context, write_jsonld
 from graph.vocab import ONTOLOGY_GRAPH, PREFIXES
 from graph.void import DatasetMeta, collect_stats, void_graph
 
@@ -166,9 +166,10 @@ def write_dumps(
     log("writing the ontology")
     ontology = ontology_graph(store)
     (target / "ontology.ttl").write_bytes(ontology.serialize(format="turtle", encoding="utf-8"))
-    ontology_only = [ox.NamedNode(str(ONTOLOGY_GRAPH))]
-    export_file(store, target / "ontology.jsonld", FORMATS["jsonld"], ontology_only,
-                context=context)
+    # A document of its own: the ontology as a plain graph, not wrapped in a named one.
+    with (target / "ontology.jsonld").open("wb") as out:
+        quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH)))
+        write_jsonld([(ox.DefaultGraph(), quads)], out, context)
     (target / ONTOLOGY_HTML).write_text(ontology_html(ontology), encoding="utf-8")
     shutil.copyfile(shapes_path, target / "shapes.ttl")
     shutil.copyfile(context_path, target / CONTEXT_FILE)

@@ -85,11 +85,19 @@ def dumps_folder() -> Path:
     return folder
 
 
-def _folder_or_404() -> Path:
+def _folder_or_503() -> Path:
+    """The dumps folder; a missing one is a server state (not a wrong URL), so the
+    answer is a 503 that says how to fix it."""
     try:
         return dumps_folder()
     except StoreError as exc:
-        abort(404, description=str(exc))
+        if wants_json():
+            response = jsonify(error=str(exc))
+        else:
+            response = current_app.make_response(str(exc) + "\n")
+            response.mimetype = "text/plain"
+        response.status_code = 503
+        abort(response)
 
 
 def wants_json() -> bool:
@@ -101,7 +109,7 @@ def wants_json() -> bool:
 
 @bp.route("/dumps/")
 def listing() -> Response | str:
-    folder = _folder_or_404()
+    folder = _folder_or_503()
     files = dump.list_dumps(folder)
     version = _version(folder)
     if wants_json():
@@ -138,7 +146,7 @@ def _version(folder: Path) -> str:
 @bp.route("/dumps/<name>")
 def download(name: str) -> Response:
     """One file of the listing, with ETag, Content-Length and range support."""
-    folder = _folder_or_404()
+    folder = _folder_or_503()
     sums = dump.read_checksums(folder)
     if name == dump.CHECKSUMS:
         return _send(folder / name, "text/plain", None)
@@ -203,7 +211,7 @@ def _compact_jsonld(turtle_file: Path) -> bytes:
 @bp.route("/.well-known/void")
 def void() -> Response:
     """The VoID description (Turtle by default; JSON-LD, RDF/XML, N-Triples by Accept)."""
-    folder = _folder_or_404()
+    folder = _folder_or_503()
     media = negotiate_rdf()
     if media is None:
         abort(406, description="the VoID description is available as " + ", ".join(RDF_TYPES))

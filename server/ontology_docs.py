@@ -20,7 +20,7 @@ from graph import dump
 from graph.config import Paths
 from graph.errors import StoreError
 from graph.export_jsonld import Context, write_jsonld
-from graph.vocab import ONTOLOGY_GRAPH, PREFIXES
+from graph.vocab import PREFIXES
 from server.dumps import FORMAT_PARAM, RDF_TYPES, dumps_folder
 
 bp = Blueprint("ontology_docs", __name__)
@@ -54,7 +54,7 @@ def _from_ontology_dir() -> dict[str, bytes]:
     triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
     ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate)))
     jsonld = io.BytesIO()
-    write_jsonld([(ox.NamedNode(str(ONTOLOGY_GRAPH)), ordered)], jsonld,
+    write_jsonld([(ox.DefaultGraph(), ordered)], jsonld,
                  Context.load(folder / dump.CONTEXT_FILE))
     cached = {
         "ttl": graph.serialize(format="turtle", encoding="utf-8"),
