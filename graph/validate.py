@@ -1,19 +1,28 @@
 """SHACL validation of a graph against ``ontology/shapes.ttl``.
 
 The validator sees the union of all named graphs, because shapes speak of resources
-whose description is spread over the document graphs and the reference graph.
+whose description is spread over the document graphs and the reference graph, plus the
+ontology and concept schemes: class targets follow ``rdfs:subClassOf`` (``csk:Fact``
+reaches every fact type) and concept values are checked against their scheme.
+Checks SHACL cannot make (reading the corpus files) add their results to the same
+``Report`` through ``Report.extended``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from graph.vocab import SH
+
+# Shapes and components of checks made outside SHACL are named in the shapes' namespace.
+SHAPES = Namespace("https://w3id.org/china-space-kg/shapes#")
 
 
 @dataclass(frozen=True)
@@ -31,9 +40,49 @@ class Violation:
 
 @dataclass(frozen=True)
 class Report:
+    """The outcome of validation: ``graph`` is the W3C ``sh:ValidationReport``."""
+
     conforms: bool
     violations: tuple[Violation, ...]
     graph: Graph = field(repr=False, compare=False)
+
+    def extended(self, extra: Iterable[Violation]) -> Report:
+        """This report plus results found outside SHACL, also added to ``graph`` so the
+        Turtle report and the text report never disagree."""
+        extra = tuple(extra)
+        if not extra:
+            return self
+        graph = Graph()
+        for prefix, ns in self.graph.namespaces():
+            graph.bind(prefix, ns)
+        for triple in self.graph:
+            graph.add(triple)
+        report = graph.value(None, RDF.type, SH.ValidationReport) or BNode()
+        graph.add((report, RDF.type, SH.ValidationReport))
+        graph.set((report, SH.conforms, Literal(False)))
+        for violation in extra:
+            graph.add((report, SH.result, _add_result(graph, violation)))
+        violations = sorted((*self.violations, *extra), key=_order)
+        return Report(False, tuple(violations), graph)
+
+
+def _add_result(graph: Graph, v: Violation) -> BNode:
+    node = BNode()
+    graph.add((node, RDF.type, SH.ValidationResult))
+    graph.add((node, SH.focusNode, URIRef(v.focus) if ":" in v.focus else BNode(v.focus)))
+    graph.add((node, SH.sourceShape, URIRef(v.shape)))
+    graph.add((node, SH.sourceConstraintComponent, SHAPES[v.component]))
+    graph.add((node, SH.resultSeverity, SH[v.severity]))
+    graph.add((node, SH.resultMessage, Literal(v.message)))
+    if v.path:
+        graph.add((node, SH.resultPath, URIRef(v.path)))
+    if v.value is not None:
+        graph.add((node, SH.value, Literal(v.value)))
+    return node
+
+
+def _order(v: Violation) -> tuple[str, str, str, str]:
+    return (v.shape, v.focus, v.path or "", v.value or "")
 
 
 def union_graph(data: Graph) -> Graph:
@@ -50,13 +99,32 @@ def load_shapes(path: Path) -> Graph:
     return Graph().parse(path, format="turtle")
 
 
-def validate_graph(data: Graph, shapes: Graph) -> Report:
-    """Validate ``data`` (a Graph or the union of a Dataset) against ``shapes``."""
+def load_ontology(paths: Iterable[Path]) -> Graph:
+    """The ontology and concept schemes, to validate files that do not include them."""
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def validate_graph(data: Graph, shapes: Graph, *, ontology: Graph | None = None) -> Report:
+    """Validate ``data`` (a Graph, or the union of a Dataset's graphs) against ``shapes``.
+
+    ``ontology`` is merged in first when the data does not carry it (a build's dataset
+    does; a file given to ``spacekg validate`` usually does not).
+    """
+    union = Graph()
+    for triple in union_graph(data):
+        union.add(triple)
+    if ontology is not None:
+        for triple in ontology:
+            union.add(triple)
     conforms, results_graph, _text = shacl_validate(
-        union_graph(data),
+        union,
         shacl_graph=shapes,
         advanced=True,
         allow_warnings=True,
+        inplace=True,
     )
     return Report(bool(conforms), tuple(_violations(results_graph)), results_graph)
 
@@ -65,7 +133,7 @@ def _violations(results: Graph) -> list[Violation]:
     out = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
 
-        def get(pred: URIRef, result: URIRef = result) -> str | None:
+        def get(pred: URIRef, result: Node = result) -> str | None:
             value = results.value(result, pred)
             return None if value is None else str(value)
 
@@ -80,4 +148,15 @@ def _violations(results: Graph) -> list[Violation]:
                 component=(get(SH.sourceConstraintComponent) or "").rsplit("#", 1)[-1],
             )
         )
-    return sorted(out, key=lambda v: (v.shape, v.focus, v.path or "", v.value or ""))
+    return sorted(out, key=_order)
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target)
+
+
+def reportable_shapes(shapes: Graph) -> list[str]:
+    """Shapes that can appear as ``sh:sourceShape``: those with a target, and the property
+    shapes of those. Helper shapes used through ``sh:node`` report via their user."""
+    targeted = {s for t in _TARGETS for s in shapes.subjects(t, None)}
+    properties = {o for s in targeted for o in shapes.objects(s, SH.property)}
+    return sorted(str(s) for s in targeted | properties if isinstance(s, URIRef))
