@@ -14,6 +14,7 @@ from graph import pipeline, store
 from graph.cli_export import dump_command, export_command
 from graph.cli_options import with_paths
 from graph.cli_query import list_queries, run_query
+from graph.cli_serve import serve
 from graph.config import Paths
 from graph.errors import SpaceKGError
 from graph.summary import print_summary
@@ -49,7 +50,7 @@ def stats(paths: Paths) -> None:
 
 
 # Commands defined in their own modules (each imports `with_paths` from graph.cli_options).
-COMMANDS: list[click.Command] = [export_command, dump_command, list_queries, run_query]
+COMMANDS: list[click.Command] = [export_command, dump_command, list_queries, run_query, serve]
 for _command in COMMANDS:
     cli.add_command(_command)
 

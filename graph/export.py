@@ -105,28 +105,32 @@ def merged_triples(
     """The distinct triples of the selected graphs, each with whether it is the first
     triple written for its subject (so callers can count subjects without a set).
 
-    A triple (or subject) belongs to the first selected graph, in ``graphs`` order, that
-    holds it; the store is asked about one subject at a time.
+    A triple belongs to the first selected graph, in ``graphs`` order, that holds it;
+    a subject is counted with its smallest triple (by owner graph, predicate, object),
+    so neither depends on the store's iteration order. The store is asked about one
+    subject at a time; an on-disk store yields each subject's quads together, so that is
+    once per subject (an in-memory store gives no such order: correct, but slower).
     """
     rank = {graph: i for i, graph in enumerate(graphs)}
     for position, graph in enumerate(graphs):
         quads = store.quads_for_pattern(None, None, None, graph)
         for subject, group in groupby(quads, key=lambda q: q.subject):
             owner: dict[tuple[Any, Any], int] = {}
-            subject_owner = position
+            marker: tuple[int, str, str] | None = None
             for quad in store.quads_for_pattern(subject, None, None, None):
                 where = rank.get(quad.graph_name)
                 if where is None:
                     continue
                 key = (quad.predicate, quad.object)
-                if where < owner.get(key, position + 1):
+                if where < owner.get(key, len(graphs)):
                     owner[key] = where
-                subject_owner = min(subject_owner, where)
-            first = subject_owner == position
+                candidate = (where, str(quad.predicate), str(quad.object))
+                if marker is None or candidate < marker:
+                    marker = candidate
             for quad in group:
                 if owner.get((quad.predicate, quad.object), position) == position:
+                    first = marker == (position, str(quad.predicate), str(quad.object))
                     yield quad.triple, first
-                    first = False
 
 
 def write(

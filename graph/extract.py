@@ -1,16 +1,45 @@
-"""Extraction stage: documents -> facts with evidence.
+"""Extraction stage: documents -> facts with evidence, entities, unknown names.
 
-Placeholder composition until the extraction modules land: it recognises nothing, so a
-build is valid but empty of facts.
+``load_reference`` is the I/O end (reference data, pycountry, the curation file);
+``extract_corpus`` is pure. Each document is cleaned (with a map back to the raw file),
+cut into sentences that know their section, and read by one rule module per fact
+family. Facts with the same key from several documents merge into one fact carrying
+every document's evidence; a fact stated as achieved anywhere is achieved. Copies of
+other documents (manifest ``alternate_of``) are not read at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.model import Document, Entity, Extraction
+from graph import (
+    curation,
+    relations_agreement,
+    relations_cooperation,
+    relations_ground_station,
+    relations_participation,
+    relations_spacecraft,
+    relations_totals,
+)
+from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
+from graph.grammar import partner_groups
+from graph.model import (
+    Agreement,
+    Cooperation,
+    Document,
+    Entity,
+    Extraction,
+    Fact,
+    GroundStation,
+    Participation,
+    SpacecraftActivity,
+    Status,
+    UnknownName,
+)
+from graph.reading import Sentence, read_document
+from graph.recognise import Recogniser
 
 
 @dataclass(frozen=True)
@@ -18,11 +47,105 @@ class Reference:
     """Curated knowledge the extractor needs, loaded at the I/O end of the pipeline."""
 
     entities: tuple[Entity, ...] = ()
+    gazetteer: Gazetteer | None = None
+    curation: curation.Curation = field(default_factory=curation.Curation)
 
 
 def load_reference(ontology_dir: Path, corpus_dir: Path) -> Reference:
-    return Reference()
+    """Read the reference data under ``ontology/reference/`` and ``corpus/curation.toml``.
+
+    :raises InputError: the reference data is unusable.
+    :raises CurationError: the curation file is malformed.
+    """
+    gazetteer = read_gazetteer(ontology_dir)
+    return Reference(
+        entities=tuple(gazetteer.entities.values()),
+        gazetteer=gazetteer,
+        curation=curation.read_curation(corpus_dir),
+    )
+
+
+def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
+    """Every fact one sentence states."""
+    groups = partner_groups(sentence, gazetteer)
+    subject = [g for g in groups if g.role in ("subject", "anaphora")]
+    if subject:
+        sentence.notes["bilateral"] = subject[0].keys
+    elif sentence.previous is not None:
+        sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
+    agreements = relations_agreement.extract(sentence, groups, gazetteer)
+    parties = frozenset(p for a in agreements for p in a.parties)
+    facts: list[Fact] = list(agreements)
+    spacecraft = relations_spacecraft.extract(sentence, groups, gazetteer)
+    stations = relations_ground_station.extract(sentence, groups, gazetteer)
+    facts += spacecraft + stations
+    if not stations:
+        busy = {f.partner for f in spacecraft}
+        facts += [
+            f
+            for f in relations_cooperation.extract(sentence, groups, gazetteer, parties)
+            if f.partner not in busy
+        ]
+    facts += relations_participation.extract(sentence, groups, gazetteer)
+    facts += relations_totals.extract(sentence)
+    return facts
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per (type, key), with the evidence of every statement of it."""
+    merged: dict[tuple[str, str], Fact] = {}
+    for fact in facts:
+        ident = (type(fact).__name__, fact.key)
+        if ident not in merged:
+            merged[ident] = fact
+            continue
+        old = merged[ident]
+        evidence = tuple(dict.fromkeys(old.evidence + fact.evidence))
+        status = Status.ACHIEVED if Status.ACHIEVED in (old.status, fact.status) else Status.PLANNED
+        merged[ident] = replace(old, evidence=evidence, status=status)
+    return list(merged.values())
+
+
+def _referenced(fact: Fact) -> set[str]:
+    match fact:
+        case Cooperation():
+            return {fact.partner} | ({fact.mission} if fact.mission else set())
+        case Agreement():
+            return set(fact.parties)
+        case SpacecraftActivity():
+            return {fact.partner} | ({fact.spacecraft} if fact.spacecraft else set())
+        case Participation():
+            return {fact.organisation}
+        case GroundStation():
+            return {fact.partner}
+    return set()
 
 
 def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extraction:
-    return Extraction(facts=(), entities=reference.entities)
+    """Read every original document; merge, curate and return the facts.
+
+    :raises CurationError: a curation entry does not hold (e.g. its quote is not in the
+        named document).
+    """
+    gazetteer = reference.gazetteer
+    if gazetteer is None:
+        return Extraction(facts=(), entities=reference.entities)
+    recogniser = Recogniser(gazetteer)
+    facts: list[Fact] = []
+    mentioned: set[str] = {CHINA}
+    unknown: list[UnknownName] = []
+    for document in documents:
+        if document.is_copy:
+            continue
+        clean, sentences, found = read_document(document, recogniser)
+        mentioned |= {f.key for f in found}
+        unknown += recogniser.unknown_names(document.id, clean, found)
+        for sentence in sentences:
+            facts += read_sentence(sentence, gazetteer)
+    merged = merge_facts(facts)
+    merged = curation.apply(reference.curation, merged, documents, gazetteer)
+    merged.sort(key=lambda f: (type(f).__name__, f.key))
+    needed = mentioned.union(*(_referenced(f) for f in merged))
+    needed |= {p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of}
+    entities = tuple(e for e in reference.entities if e.key in needed)
+    return Extraction(facts=tuple(merged), entities=entities, unknown_names=tuple(unknown))

@@ -36,6 +36,7 @@ class Gazetteer:
     adjectival: frozenset[str]  # forms that are demonyms or adjectives ("Dutch")
     area_cues: tuple[tuple[str, str], ...]  # (phrase, area key)
     section_cues: tuple[tuple[str, str], ...] = field(default=())  # heading-only cues
+    default_areas: dict[str, str] = field(default_factory=dict)  # mission key -> area key
 
     def kind(self, key: str) -> EntityKind:
         return self.entities[key].kind
@@ -150,7 +151,12 @@ def read_gazetteer(ontology_dir: Path) -> Gazetteer:
     for entity in by_key.values():
         for form in (entity.label, *entity.alt_labels, *entity.match_forms):
             forms.append((form, entity.key))
+    default_areas = {
+        str(s).rsplit("/", 1)[-1]: str(o)[len(_AREA_PREFIX) :]
+        for s, o in graph.subject_objects(CSK.defaultArea)
+    }
     return Gazetteer(
+        default_areas=default_areas,
         entities=by_key,
         forms=tuple(sorted(set(forms))),
         domestic=frozenset(domestic | {CHINA}),

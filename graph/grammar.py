@@ -1,0 +1,270 @@
+"""The pieces of sentence grammar that relation rules share.
+
+Partners come in coordinated lists ("with Sweden, Germany, the Netherlands and Saudi
+Arabia"), and the words before a list say what role it plays (``with`` a partner,
+``China and`` a co-subject, ``for`` a beneficiary, ``in`` a place). Sentences are cut
+into clauses at semicolons and at commas that open a new predicate (", and with ...",
+", stating that ..."), so that "on engineering technology" and "on payloads" stay with
+their own lists. Area phrases are read per clause; "will", "would" and "to strengthen"
+mark what follows them as planned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.gazetteer import CHINA, Gazetteer
+from graph.model import EntityKind, Status
+from graph.reading import Sentence
+from graph.recognise import Found
+
+_LIST_GLUE = re.compile(
+    r"^(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?(?:space\s+agencies\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r";\s*|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
+    r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
+    r"has|have|had|is|are|was|were|will|would|it|they|built|made|set|held|led|took|sent|"
+    r"(?!(?:un)?manned\b|advanced\b|related\b|integrated\b|shared\b|combined\b|based\b|"
+    r"detailed\b|selected\b|specialized\b|dedicated\b|red\b)[a-z]+ed)\b)"
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
+    r"to\s+strengthen|in\s+the\s+next\s+five\s+years)\b",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:the\s+two\s+(?:countries|sides|nations|parties)|both\s+(?:sides|countries)|they)\b",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?:cooperat\w*|work(?:ed|ing|s)?|conduct\w*|carried\s+out|promot\w*|built|signed|"
+    r"launched|developed|provided|establish\w*|joined|exchang\w*)\b",
+    re.IGNORECASE,
+)
+COOPERATION_CUE = re.compile(
+    r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchanges?|work(?:ed|ing|s)?"
+    r"\s+with|dialogue|research|experiments|coordinat\w*|joined)\b",
+    re.IGNORECASE,
+)
+_PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+_MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A coordinated list of partners and the role the words before it give them."""
+
+    keys: tuple[str, ...]
+    start: int  # sentence-local offsets
+    end: int
+    role: str  # with|subject|anaphora|for|owner|modifier|to|place|other
+    adjectival: bool = False
+
+
+def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
+    text = sentence.text
+    before = text[max(0, start - 60) : start].lower()
+    after = text[end : end + 30]
+    if re.search(
+        r"(?:\bchina|\bchinese)\s+and\s+(?:the\s+)?(?:space\s+agencies\s+of\s+)?$", before
+    ) or re.match(r"\s+and\s+China\b", after):
+        return "subject"
+    if re.search(
+        r"\bwith\s+(?:the\s+)?(?:(?:other\s+)?countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$",
+        before,
+    ):
+        return "with"
+    if re.search(r"\bjoined\s+(?:countries\s+(?:including|such\s+as)\s+)?(?:the\s+)?$", before):
+        return "with"
+    if re.match(r"\s*(?:'s|'|\u2019s|\u2019)(?=\s)", after):
+        return "owner"
+    if re.search(
+        r"\bfor\s+(?:the\s+)?(?:countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$", before
+    ):
+        return "for"
+    if re.search(r"\bto\s+(?:the\s+)?$", before):
+        return "to"
+    if re.search(r"\b(?:in|from|throughout|around|across|at|over)\s+(?:the\s+)?$", before):
+        return "place"
+    if first.adjectival or re.match(r"[ -]+[A-Z]", after) or re.search(r"(?:china|sino)-$", before):
+        return "modifier"
+    return "other"
+
+
+def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
+    """Coordinated lists of foreign countries and organisations, with their roles."""
+    mentions = [m for m in sentence.mentions if not m.nested and m.kind in _PARTNER_KINDS]
+    groups: list[list[Found]] = []
+    for m in mentions:
+        if groups:
+            last = groups[-1][-1]
+            glue = sentence.text[last.end - sentence.start : m.start - sentence.start]
+            if _LIST_GLUE.match(glue) and not last.adjectival and not m.adjectival:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    out = []
+    for members in groups:
+        start, end = members[0].start - sentence.start, members[-1].end - sentence.start
+        role = _role(sentence, start, end, members[0])
+        if members[0].key == CHINA and len(members) > 1:
+            role = "subject"
+        keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
+        if keys:
+            out.append(Group(keys, start, end, role, members[0].adjectival))
+    refs = anaphora(sentence)
+    if refs and not any(g.role == "subject" for g in out):
+        m = _ANAPHORA.search(sentence.text)
+        assert m is not None
+        out.append(Group(refs, m.start(), m.end(), "anaphora"))
+        out.sort(key=lambda g: g.start)
+    return out
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence (local offsets)."""
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return spans[-1]
+
+
+def status_at(sentence: Sentence, pos: int) -> Status:
+    """Planned when the section is about the future or a marker precedes ``pos``."""
+    if sentence.section_planned or _PLANNED.search(sentence.text[:pos]):
+        return Status.PLANNED
+    return Status.ACHIEVED
+
+
+@dataclass(frozen=True)
+class Cue:
+    area: str
+    start: int
+    end: int
+    titled: bool  # written as part of a capitalised name ("for Space Weather")
+
+
+def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
+    """Area phrases of a sentence outside entity names; a phrase inside a longer noun
+    phrase with another cue ("earth observation satellite data exchange") gives way
+    to the head, the last one."""
+    text = sentence.text
+    masked = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+    taken: list[Cue] = []
+    for phrase, area in sorted(gazetteer.area_cues, key=lambda c: -len(c[0])):
+        flags = 0 if phrase.isupper() else re.IGNORECASE
+        for m in re.finditer(rf"(?<![\w&]){re.escape(phrase)}(?![\w&])", text, flags):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in masked) or any(
+                c.start < e and s < c.end for c in taken
+            ):
+                continue
+            words = m.group(0).split()
+            titled = (
+                not phrase.isupper()
+                and len(words) > 0
+                and all(w[:1].isupper() for w in words)
+                and s > 0
+            )
+            taken.append(Cue(area, s, e, titled))
+    taken.sort(key=lambda c: c.start)
+    heads: list[Cue] = []
+    for cue in taken:
+        if heads and not cue.titled and not heads[-1].titled:
+            between = text[heads[-1].end : cue.start]
+            if (
+                not re.search(r"[,;]|\band\b|\bor\b|\bwith\b|\bon\b", between)
+                and len(between.split()) <= 3
+            ):
+                heads[-1] = cue
+                continue
+        heads.append(cue)
+    return heads
+
+
+def missions_for(
+    sentence: Sentence, groups: list[Group]
+) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Which groups (by index) the sentence pairs with one mission or spacecraft.
+
+    A mission named in a list of missions, right after "such as"/"including", or in a
+    "through ..." phrase pairs with nothing. Otherwise a single mission before the first
+    partner list frames the whole sentence; one inside a clause pairs with that clause's
+    lists, or with the sentence's subject when its clause has no list of its own.
+    """
+    text = sentence.text
+    spans = clauses(text)
+    mentions = [m for m in sentence.mentions if not m.nested and m.kind in _MISSION_KINDS]
+    candidates: list[Found] = []
+    for m in mentions:
+        s = m.start - sentence.start
+        listed = any(
+            other.key != m.key
+            and re.fullmatch(
+                r"\s*(?:satellites?\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?",
+                _between(text, sentence, m, other),
+            )
+            for other in mentions
+        )
+        clause_start = clause_of(spans, s)[0]
+        introduced = re.search(r"\b(?:such\s+as|including)\s+(?:the\s+)?$", text[:s])
+        through = re.search(r"\bthrough\b", text[clause_start:s])
+        if not (listed or introduced or through):
+            candidates.append(m)
+    if not candidates or not groups:
+        return {}
+    first_group = clause_of(spans, groups[0].start)
+    keys = {m.key for m in candidates}
+    leading = min(candidates, key=lambda m: m.start)
+    lead_at = leading.start - sentence.start
+    framed = lead_at < groups[0].start and (
+        clause_of(spans, lead_at) == first_group
+        or re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
+    )
+    if len(keys) == 1 and framed:
+        return dict.fromkeys(range(len(groups)), (leading.key, None))
+    group_clauses = {clause_of(spans, g.start) for g in groups}
+    out = {}
+    for clause in {clause_of(spans, m.start - sentence.start) for m in candidates}:
+        here = {m.key for m in candidates if clause_of(spans, m.start - sentence.start) == clause}
+        if len(here) != 1:
+            continue
+        (key,) = here
+        for i, g in enumerate(groups):
+            own = clause_of(spans, g.start) == clause
+            shared = clause not in group_clauses and g.role in ("subject", "anaphora")
+            if own:
+                out[i] = (key, None)
+            elif shared:
+                out[i] = (key, clause)
+    return out
+
+
+def _between(text: str, sentence: Sentence, a: Found, b: Found) -> str:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return text[first.end - sentence.start : second.start - sentence.start]
+
+
+def anaphora(sentence: Sentence) -> tuple[str, ...]:
+    """Partners that "the two countries"/"they" refer to: the bilateral partner the
+    previous sentence of the paragraph was about."""
+    if not _ANAPHORA.search(sentence.text) or sentence.previous is None:
+        return ()
+    return tuple(sentence.previous.notes.get("bilateral", ()))  # type: ignore[arg-type]
+
+
+def verb_before(text: str, pos: int) -> int:
+    """Offset just after the last verb-like word before ``pos`` (0 if none)."""
+    last = 0
+    for m in _VERB.finditer(text[:pos]):
+        last = m.end()
+    return last

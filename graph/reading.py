@@ -1,0 +1,116 @@
+"""Read a document into sentences that know their context.
+
+A sentence knows its section (the headings above it, which give a default cooperation
+area and whether the section is about the future), the entities it mentions and the
+sentence before it in the same paragraph (for "The two countries ..."). Its evidence is
+the sentence as it stands in the raw file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.gazetteer import Gazetteer
+from graph.model import Document, Evidence
+from graph.normalise import CleanText, clean_document
+from graph.recognise import Found, Recogniser
+
+_LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
+_FUTURE_HEADING = re.compile(r"\bfuture\b|\bnext five years\b", re.IGNORECASE)
+_ROMAN = re.compile(r"^[IVX]+\.\s")
+_NUMBERED = re.compile(r"^\d+\.\s")
+_LETTERED = re.compile(r"^\(\d+\)\s")
+
+
+@dataclass
+class Sentence:
+    """One sentence of a document with what relation rules need to read it."""
+
+    doc: Document
+    clean: CleanText
+    start: int  # clean offsets
+    end: int
+    mentions: list[Found]
+    section_area: str | None
+    section_planned: bool
+    previous: Sentence | None = None
+    index: int = 0
+    notes: dict[str, object] = field(default_factory=dict)  # what later sentences reuse
+
+    @property
+    def text(self) -> str:
+        return self.clean.text[self.start : self.end]
+
+    def evidence(self) -> Evidence:
+        """The whole sentence as it stands in the file, without a leading bullet."""
+        text = self.text
+        lead = _LEADING.match(text)
+        start = self.start + (lead.end() if lead else 0)
+        end = self.end
+        while end > start and self.clean.text[end - 1].isspace():
+            end -= 1
+        raw_start, raw_end = self.clean.to_raw(start, end)
+        return Evidence(self.doc.id, raw_start, raw_end, self.doc.text[raw_start:raw_end])
+
+    def local(self, found: Found) -> tuple[int, int]:
+        return found.start - self.start, found.end - self.start
+
+
+def _level(heading: str) -> int:
+    if _ROMAN.match(heading):
+        return 1
+    if _NUMBERED.match(heading):
+        return 2
+    if _LETTERED.match(heading):
+        return 3
+    return 2
+
+
+def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
+    """The area a heading names ("(4) Deep-space exploration"), if any."""
+    low = heading.lower()
+    for phrase, area in sorted(
+        gazetteer.area_cues + gazetteer.section_cues, key=lambda c: -len(c[0])
+    ):
+        if re.search(rf"(?<![\w&]){re.escape(phrase.lower())}(?![\w&])", low):
+            return area
+    return None
+
+
+def read_document(
+    document: Document, recogniser: Recogniser
+) -> tuple[CleanText, list[Sentence], list[Found]]:
+    """Clean a document and cut it into sentences with their section context."""
+    clean = clean_document(document)
+    found = recogniser.mentions(clean.text)
+    spans = recogniser.sentences(clean)
+    gazetteer = recogniser.gazetteer
+    headings: list[tuple[int, str]] = []
+    sentences: list[Sentence] = []
+    para_iter = iter(clean.paragraphs)
+    paragraph = next(para_iter, None)
+    previous: Sentence | None = None
+    for start, end in spans:
+        while paragraph is not None and paragraph.end < start:
+            paragraph = next(para_iter, None)
+            previous = None
+        if paragraph is not None and paragraph.heading and paragraph.start <= start < paragraph.end:
+            heading = clean.text[paragraph.start : paragraph.end].strip()
+            level = _level(heading)
+            headings = [h for h in headings if h[0] < level] + [(level, heading)]
+            previous = None
+            continue
+        area = None
+        for _level_, heading in reversed(headings):
+            area = heading_area(heading, gazetteer)
+            if area:
+                break
+        planned = any(_FUTURE_HEADING.search(h) for _l, h in headings)
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        sentence = Sentence(
+            document, clean, start, end, inside, area, planned, previous, len(sentences)
+        )
+        sentences.append(sentence)
+        previous = sentence
+    return clean, sentences, found

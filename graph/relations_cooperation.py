@@ -1,0 +1,133 @@
+"""Cooperation facts: a partner, an area, optionally a mission, per sentence.
+
+A partner list counts when the sentence says China worked with it (a cooperation word
+outside names and agreement titles) and the list is tied to China by its role: ``with``
+it, ``China and`` it, "the two countries", a possessive or a "Sino-"/"China-" compound.
+Each list takes the area phrases of its own clause, those after it first ("with Sweden
+... on payloads"), then those between the verb and it ("cooperated on TT&C with");
+failing that, the areas of clauses that have no list of their own (coordinated
+predicates share the subject), the mission's usual area, a capitalised name's area
+("Laboratory for Space Weather"), and last the section heading's area.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.gazetteer import Gazetteer
+from graph.grammar import (
+    COOPERATION_CUE,
+    Cue,
+    Group,
+    area_cues,
+    clause_of,
+    clauses,
+    missions_for,
+    status_at,
+    verb_before,
+)
+from graph.model import Cooperation
+from graph.reading import Sentence
+
+_AGREEMENT_PHRASE = re.compile(
+    r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
+    r"mechanisms?)|(?:memorand(?:um|a)|letters?)\s+of\s+(?:understanding|intent)"
+    r"(?:\s+on\s+space\s+cooperation)?)\b",
+    re.IGNORECASE,
+)
+_ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
+
+
+def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
+    """A cooperation word in prose (between ``start`` and ``end``): not inside a name,
+    not part of an agreement noun."""
+    chars = list(sentence.text)
+    for m in sentence.mentions:
+        for i in range(m.start - sentence.start, m.end - sentence.start):
+            chars[i] = " "
+    text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
+    for m in COOPERATION_CUE.finditer(text, start, len(text) if end is None else end):
+        word = m.group(0)
+        if word[:1].islower() or text[: m.start()].strip(" -") == "":
+            return True
+    return False
+
+
+def _areas_for(
+    sentence: Sentence,
+    index: int,
+    groups: list[Group],
+    cues: list[Cue],
+    gazetteer: Gazetteer,
+    mission: str | None,
+) -> list[Cue | str]:
+    text = sentence.text
+    spans = clauses(text)
+    group = groups[index]
+    clause = clause_of(spans, group.start)
+    later = [g.start for g in groups[index + 1 :] if clause_of(spans, g.start) == clause]
+    stop = min(later) if later else clause[1]
+    plain = [c for c in cues if not c.titled]
+    in_clause = [c for c in plain if clause[0] <= c.start < clause[1]]
+    after = [c for c in in_clause if group.end <= c.start < stop]
+    if after:
+        return after
+    verb = verb_before(text, group.start)
+    earlier = [g.end for g in groups[:index] if clause_of(spans, g.start) == clause]
+    floor = max([verb, *earlier])
+    before = [c for c in in_clause if floor <= c.start and c.end <= group.start]
+    own = before or (in_clause if not earlier and not later else [])
+    group_clauses = {clause_of(spans, g.start) for g in groups}
+    main = group.role in ("subject", "anaphora") or len(groups) == 1
+    shared = [c for c in plain if clause_of(spans, c.start) not in group_clauses] if main else []
+    if own or shared:
+        return own + shared
+    if mission and mission in gazetteer.default_areas:
+        return [gazetteer.default_areas[mission]]
+    titled = [c for c in cues if c.titled and clause[0] <= c.start < clause[1]]
+    if titled:
+        return titled
+    return [sentence.section_area] if sentence.section_area else []
+
+
+def extract(
+    sentence: Sentence, groups: list[Group], gazetteer: Gazetteer, parties: frozenset[str] = frozenset()
+) -> list[Cooperation]:
+    """Cooperation facts the sentence states, each with the sentence as evidence;
+    ``parties`` are the partners of agreements the sentence reports."""
+    if not groups:
+        return []
+    cued = has_cue(sentence)
+    cues = area_cues(sentence, gazetteer)
+    spans = clauses(sentence.text)
+    missions = missions_for(sentence, groups)
+    evidence = (sentence.evidence(),)
+    facts: list[Cooperation] = []
+    for i, group in enumerate(groups):
+        if group.role not in _ROLES or not (cued or group.role == "for"):
+            continue
+        own_cue = has_cue(sentence, *clause_of(spans, group.start))
+        if group.role in ("owner", "modifier") and not own_cue:
+            continue
+        if set(group.keys) <= parties and not own_cue:
+            continue  # the sentence is about the agreement they signed
+        mission, mission_clause = missions.get(i, (None, None))
+        for area in _areas_for(sentence, i, groups, cues, gazetteer, mission):
+            key = area.area if isinstance(area, Cue) else area
+            paired = mission
+            if mission_clause and isinstance(area, Cue) and clause_of(spans, area.start) != mission_clause:
+                paired = None
+            if group.role == "for" and key != "launch-services":
+                continue
+            pos = max(group.end, area.start) if isinstance(area, Cue) else group.start
+            for partner in group.keys:
+                facts.append(
+                    Cooperation(
+                        evidence=evidence,
+                        status=status_at(sentence, pos),
+                        partner=partner,
+                        area=key,
+                        mission=paired,
+                    )
+                )
+    return facts
