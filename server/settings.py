@@ -89,6 +89,13 @@ SETTINGS: tuple[Setting, ...] = (
         "URL of a SPARQL 1.1 endpoint to query instead of the local store (e.g. Virtuoso "
         "or QLever holding the same graph); empty: the embedded store.",
     ),
+    # Downloads and linked data (issue 6)
+    Setting(
+        "DUMPS_DIR",
+        "",
+        "Folder of the downloads served under /dumps/ (as written by `spacekg dump`); "
+        "empty: the dumps the build being served wrote beside its store.",
+    ),
 )
 
 
