@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from graph import corpus, dump, extract, rdf, saved_queries_rdf, store, validate
+from graph import corpus, dump, evidence_check, extract, rdf, saved_queries_rdf, store, validate
 from graph.config import Paths
 from graph.errors import ValidationFailed
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
@@ -115,6 +115,9 @@ def build(paths: Paths, progress: Progress = _quiet) -> BuildResult:
     documents, extraction, dataset = make_dataset(paths, progress)
     progress(STAGES[3])
     report = validate.validate_graph(dataset, validate.load_shapes(paths.shapes))
+    report = report.extended(
+        evidence_check.check_evidence(dataset, evidence_check.texts_of(documents))
+    )
     info = summarise(documents, dataset, extraction, report, time.perf_counter() - started)
     result = BuildResult(info, dataset, extraction, report)
     if not report.conforms:
