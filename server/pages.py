@@ -1,0 +1,107 @@
+"""The home page, the query editor, and what every page shares: template helpers and
+the "not found" page for people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+from werkzeug.exceptions import NotFound
+
+from server import resources_data as data
+from server.app import get_backend
+from server.documents_data import list_documents
+from server.pages_queries import find_saved_query, read_saved_queries
+from server.resources_links import curie, href
+
+bp = Blueprint("pages", __name__)
+
+CSK = "https://w3id.org/china-space-kg/ontology#"
+EXAMPLE_QUERY = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+# Which partners cooperated with China on which mission, in which area?
+SELECT ?partnerName ?missionName ?areaName WHERE {
+  ?cooperation a csk:Cooperation ;
+      csk:partner/rdfs:label ?partnerName ;
+      csk:area/rdfs:label ?areaName .
+  OPTIONAL { ?cooperation csk:mission/rdfs:label ?missionName }
+}
+ORDER BY ?missionName ?partnerName
+"""
+MAX_SHARED_QUERY = 20_000
+
+
+@bp.app_template_filter("href")
+def href_filter(iri: str) -> str:
+    return href(iri)
+
+
+@bp.app_template_filter("curie")
+def curie_filter(iri: str) -> str:
+    return curie(iri)
+
+
+@bp.app_context_processor
+def site() -> dict[str, object]:
+    backend = current_app.extensions.get("spacekg.backend")
+    return {
+        "endpoint_url": request.url_root + "sparql",
+        "build": getattr(backend, "build", None),
+    }
+
+
+@bp.app_errorhandler(404)
+def page_not_found(error: NotFound):
+    """People get a page with a search box; programs a one-line JSON answer."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    if best == "application/json":
+        return jsonify(error="not found", path=request.path), 404
+    guess = request.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    return render_template("not_found.html", iri=None, query=guess), 404
+
+
+@bp.route("/")
+def home() -> str:
+    backend = get_backend()
+    counts = [
+        (row["class"].value, int(row["n"].value))
+        for row in data.run(
+            backend,
+            """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+                 ?s a ?class FILTER(STRSTARTS(STR(?class), STR(csk:)))
+               } GROUP BY ?class""",
+        )
+    ]
+    names = data.labels(backend, [c for c, _ in counts])
+    classes = sorted(((c, names[c], n) for c, n in counts), key=lambda t: (-t[2], t[1]))
+    return render_template(
+        "home.html",
+        classes=classes,
+        documents=list_documents(backend),
+        queries=read_saved_queries(Path(current_app.config["QUERIES_DIR"])),
+    )
+
+
+@bp.route("/editor")
+def editor() -> str:
+    """The SPARQL editor, opened on a shared query (``?query=``), a saved query
+    (``?saved=<name>``) or an example."""
+    queries = read_saved_queries(Path(current_app.config["QUERIES_DIR"]))
+    shared = request.args.get("query", "")[:MAX_SHARED_QUERY]
+    saved_name = request.args.get("saved", "")
+    saved = (
+        find_saved_query(Path(current_app.config["QUERIES_DIR"]), saved_name)
+        if saved_name
+        else None
+    )
+    text = shared or (saved.text if saved else EXAMPLE_QUERY)
+    vendor = Path(current_app.static_folder or "") / "vendor" / "yasgui" / "yasgui.min.js"
+    return render_template(
+        "editor.html",
+        query_text=text,
+        queries=queries,
+        saved=saved,
+        missing_saved=saved_name if saved_name and saved is None else None,
+        assets_installed=vendor.is_file(),
+    )

@@ -1,0 +1,84 @@
+"""Dereferenceable IRIs: ``https://w3id.org/china-space-kg/id/...`` answered at ``/id/...``
+on whatever host serves the app, as a page for people and as RDF for programs."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, request
+
+from server import resources_data as data
+from server.app import get_backend
+from server.resources_conneg import (
+    RDF_REPRESENTATIONS,
+    Representation,
+    link_header,
+    negotiate,
+    serialize,
+    split_suffix,
+)
+from server.resources_links import document_id, iri_for_path
+from server.resources_view import build_view
+
+bp = Blueprint("resources", __name__)
+
+
+@bp.route("/id/<path:rest>")
+def resource(rest: str) -> Response:
+    """One resource in the representation asked for by suffix or ``Accept``."""
+    stem, by_suffix = split_suffix(rest)
+    iri = iri_for_path(stem)
+    path = f"/id/{stem}"
+    rep = by_suffix or negotiate(request.accept_mimetypes)
+    if rep is None:
+        return not_acceptable(path, iri)
+    backend = get_backend()
+    if not data.exists(backend, iri):
+        return not_found(rep, iri, stem)
+    if rep.is_html:
+        doc = document_id(iri)
+        if doc is not None:
+            response = redirect(f"/documents/{doc}", code=303)
+        else:
+            view = build_view(backend, iri)
+            response = Response(render_template("resource.html", view=view, path=path))
+    else:
+        response = rdf_response(iri, rep)
+    return with_alternates(response, path, iri)
+
+
+def rdf_response(iri: str, rep: Representation) -> Response:
+    """The description of ``iri`` serialized as ``rep``."""
+    body = serialize(data.describe(get_backend(), iri), rep)
+    return Response(body, content_type=f"{rep.media_type}; charset=utf-8")
+
+
+def with_alternates(response: Response, path: str, iri: str) -> Response:
+    """Caches must key on ``Accept``; clients learn the other representations."""
+    response.headers["Vary"] = "Accept"
+    response.headers["Link"] = link_header(path, iri)
+    return response
+
+
+def not_acceptable(path: str, iri: str) -> Response:
+    offered = ", ".join(["text/html"] + [r.media_type for r in RDF_REPRESENTATIONS])
+    response = Response(
+        f"406 Not Acceptable: {iri} is available as {offered}\n",
+        status=406,
+        content_type="text/plain; charset=utf-8",
+    )
+    return with_alternates(response, path, iri)
+
+
+def not_found(rep: Representation, iri: str, stem: str) -> Response:
+    """A page offering a search for what the path names; a one-line answer to programs."""
+    if rep.is_html:
+        guess = stem.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+        body = render_template("not_found.html", iri=iri, query=guess)
+        response = Response(body, status=404)
+    else:
+        response = Response(
+            f"404 Not Found: the graph says nothing about {iri}\n",
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    response.headers["Vary"] = "Accept"
+    return response

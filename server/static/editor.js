@@ -1,0 +1,58 @@
+// Turns the plain query form of /editor into YASGUI: the form's text becomes the editor's
+// query, results show in a table below it, and the share button writes a link that
+// reopens this query (/editor?query=...). Without this script the plain form still works.
+(function () {
+  "use strict";
+  var host = document.getElementById("yasgui");
+  var form = document.getElementById("editor-form");
+  var text = document.getElementById("query-text");
+  if (!host || !form || !text || typeof window.Yasgui !== "function") {
+    return;
+  }
+  var endpoint = new URL(host.dataset.endpoint, window.location.href).toString();
+
+  function shareLink(query) {
+    var url = new URL("/editor", window.location.href);
+    url.searchParams.set("query", query);
+    return url.toString();
+  }
+
+  host.hidden = false;
+  form.hidden = true;
+  var yasgui = new window.Yasgui(host, {
+    // The page decides what is open: no tabs restored from an earlier visit, no state
+    // read from the URL fragment.
+    persistenceId: null,
+    populateFromUrl: false,
+    copyEndpointOnNewTab: true,
+    autofocus: false,
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    yasqe: {
+      // Prefixes come bundled with the editor; the term completers would call an
+      // outside vocabulary service, which this page must not depend on.
+      autocompleters: ["prefixes", "variables"],
+      createShareableLink: function (yasqe) { return shareLink(yasqe.getValue()); },
+    },
+  });
+  var tab = yasgui.getTab();
+  tab.setEndpoint(endpoint);
+  tab.setQuery(text.value);
+
+  var share = document.getElementById("share");
+  var button = document.getElementById("share-button");
+  var output = document.getElementById("share-link");
+  var anchor = document.getElementById("share-anchor");
+  share.hidden = false;
+  button.addEventListener("click", function () {
+    var link = shareLink(yasgui.getTab().getQuery());
+    output.value = link;
+    anchor.href = link;
+    anchor.hidden = false;
+    output.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(link).catch(function () {});
+    }
+  });
+  window.spacekgEditor = yasgui;
+})();
