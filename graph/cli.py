@@ -15,6 +15,7 @@ from graph.cli_export import dump_command, export_command
 from graph.cli_options import with_paths
 from graph.cli_query import list_queries, run_query
 from graph.cli_serve import serve
+from graph.cli_validate import validate_command
 from graph.config import Paths
 from graph.errors import SpaceKGError
 from graph.summary import print_summary
@@ -50,7 +51,14 @@ def stats(paths: Paths) -> None:
 
 
 # Commands defined in their own modules (each imports `with_paths` from graph.cli_options).
-COMMANDS: list[click.Command] = [export_command, dump_command, list_queries, run_query, serve]
+COMMANDS: list[click.Command] = [
+    export_command,
+    dump_command,
+    list_queries,
+    run_query,
+    serve,
+    validate_command,
+]
 for _command in COMMANDS:
     cli.add_command(_command)
 
