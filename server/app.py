@@ -33,9 +33,11 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per concern; each module exposes ``bp``."""
     for blueprint in ():
         app.register_blueprint(blueprint)
-    from server import queries_api
+    from server import dumps, ontology_docs, queries_api
 
     app.register_blueprint(queries_api.bp)
+    app.register_blueprint(dumps.bp)
+    app.register_blueprint(ontology_docs.bp)
 
 
 def get_backend() -> Backend:
