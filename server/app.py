@@ -31,7 +31,9 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) ->
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern; each module exposes ``bp``."""
-    for blueprint in ():
+    from server import documents, pages, resources, search
+
+    for blueprint in (pages.bp, resources.bp, documents.bp, search.bp):
         app.register_blueprint(blueprint)
     from server import dumps, ontology_docs, queries_api
 
