@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE := var/store
 
-.PHONY: serve test install install-test build lint clean
+.PHONY: serve test install install-test assets build lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +14,16 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(MAKE) --no-print-directory assets
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(MAKE) --no-print-directory assets
+
+# The query editor's browser assets: `npm ci` from package-lock.json, then copied into
+# server/static/vendor (git-ignored), so the editor page needs no CDN.
+assets: $(BIN)/python
+	$(BIN)/python scripts/vendor_assets.py
 
 $(STORE)/current:
 	$(BIN)/spacekg build
