@@ -37,25 +37,39 @@ def guess_format(output: Path | None) -> tuple[str | None, bool]:
 @click.command("export")
 @with_paths
 @click.option(
-    "--format", "-f", "format_name", type=click.Choice(list(export.FORMATS)),
+    "--format",
+    "-f",
+    "format_name",
+    type=click.Choice(list(export.FORMATS)),
     help="Serialization; guessed from -o's extension, else ttl. nq, trig and jsonld keep "
     "one named graph per source document; ttl, nt and rdfxml merge the graphs.",
 )
 @click.option(
-    "--graph", "-g", "which", default="all", show_default=True,
+    "--graph",
+    "-g",
+    "which",
+    default="all",
+    show_default=True,
     help="all, document (the source documents' graphs), reference, ontology, or a graph IRI.",
 )
 @click.option("--gzip", "-z", "compress", is_flag=True, help="gzip the output.")
 @click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="File to write (default: standard output).",
 )
 @click.option(
-    "--context-url", is_flag=True,
+    "--context-url",
+    is_flag=True,
     help=f"JSON-LD: refer to the published context ({CONTEXT_URL}) instead of inlining it.",
 )
 def export_command(
-    paths: Paths, format_name: str | None, which: str, compress: bool, output: Path | None,
+    paths: Paths,
+    format_name: str | None,
+    which: str,
+    compress: bool,
+    output: Path | None,
     context_url: bool,
 ) -> None:
     """Write the graph in a standard RDF format, streaming from the store.
@@ -72,8 +86,9 @@ def export_command(
     context = Context.load(paths.ontology / dump.CONTEXT_FILE)
     ref = CONTEXT_URL if context_url else None
     if output is not None:
-        export.export_file(store, output, fmt, graphs, context=context, compress=compress,
-                           context_ref=ref)
+        export.export_file(
+            store, output, fmt, graphs, context=context, compress=compress, context_ref=ref
+        )
         return
     sink = sys.stdout.buffer
     if compress:
@@ -89,13 +104,21 @@ def export_command(
 @click.command("dump")
 @with_paths
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--base-url", default=BASE, show_default=True,
-              help="Where the dumps and /sparql are published (links in the VoID).")
-@click.option("--license", "license_iri", default=DatasetMeta.license, show_default=True,
-              help="Licence IRI stated in the VoID description.")
+@click.option(
+    "--base-url",
+    default=BASE,
+    show_default=True,
+    help="Where the dumps and /sparql are published (links in the VoID).",
+)
+@click.option(
+    "--license",
+    "license_iri",
+    default=DatasetMeta.license,
+    show_default=True,
+    help="Licence IRI stated in the VoID description.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only the final table.")
-def dump_command(paths: Paths, folder: Path, base_url: str, license_iri: str,
-                 quiet: bool) -> None:
+def dump_command(paths: Paths, folder: Path, base_url: str, license_iri: str, quiet: bool) -> None:
     """Write every download into FOLDER: each format gzipped, ontology, shapes, JSON-LD
     context, VoID description and SHA256SUMS.
 
@@ -108,12 +131,17 @@ def dump_command(paths: Paths, folder: Path, base_url: str, license_iri: str,
     info = store_files.read_build_info(paths.store)
     started = time.perf_counter()
     files = dump.write_dumps(
-        store, folder, ontology_dir=paths.ontology, version=info.build_id,
+        store,
+        folder,
+        ontology_dir=paths.ontology,
+        version=info.build_id,
         issued=date.fromisoformat(info.built_at[:10]),
         meta=DatasetMeta(base_url=base_url, license=license_iri),
         log=None if quiet else (lambda msg: click.echo(msg, err=True)),
     )
     for f in files:
         click.echo(f"{f.size:>12,}  {f.sha256[:12]}  {f.name}")
-    click.echo(f"{len(files)} files in {folder} ({time.perf_counter() - started:.1f} s); "
-               f"check with: (cd {folder} && sha256sum -c {dump.CHECKSUMS})")
+    click.echo(
+        f"{len(files)} files in {folder} ({time.perf_counter() - started:.1f} s); "
+        f"check with: (cd {folder} && sha256sum -c {dump.CHECKSUMS})"
+    )

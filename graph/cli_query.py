@@ -53,9 +53,7 @@ def term_json(term: Any) -> dict[str, str]:
 def to_json(table: ResultTable) -> str:
     doc: dict[str, Any] = {
         "head": {"vars": table.variables},
-        "results": {
-            "bindings": [{k: term_json(v) for k, v in row.items()} for row in table.rows]
-        },
+        "results": {"bindings": [{k: term_json(v) for k, v in row.items()} for row in table.rows]},
     }
     if table.truncated:
         doc["truncated"] = True
@@ -87,8 +85,9 @@ def print_table(table: ResultTable, console: Console, title: str | None = None) 
     for row in table.rows:
         grid.add_row(
             *(
-                shorten(row[v].value) if isinstance(row.get(v), ox.NamedNode) else
-                (row[v].value if v in row else "")
+                shorten(row[v].value)
+                if isinstance(row.get(v), ox.NamedNode)
+                else (row[v].value if v in row else "")
                 for v in table.variables
             )
         )
@@ -156,14 +155,34 @@ def _describe(query: SavedQuery) -> str:
 @click.command("query")
 @with_paths
 @click.argument("name", required=False)
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter value (repeatable); unset parameters take their default.")
-@click.option("--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Run the SELECT query in this .rq file instead of a saved one.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: table on a terminal, csv otherwise).")
-@click.option("--limit", type=click.IntRange(min=1), default=DEFAULT_ROW_LIMIT,
-              show_default=True, help="Most rows to print; a cut result says so.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter value (repeatable); unset parameters take their default.",
+)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Run the SELECT query in this .rq file instead of a saved one.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: table on a terminal, csv otherwise).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=DEFAULT_ROW_LIMIT,
+    show_default=True,
+    help="Most rows to print; a cut result says so.",
+)
 def run_query(
     paths: Paths,
     name: str | None,

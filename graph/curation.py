@@ -94,8 +94,9 @@ def _locate(quote: str, document: Document) -> Evidence | None:
     return Evidence(document.id, start, end, document.text[start:end])
 
 
-def _added_fact(n: int, entry: dict[str, Any], where: str, documents: Sequence[Document],
-                gazetteer: Gazetteer) -> Fact:
+def _added_fact(
+    n: int, entry: dict[str, Any], where: str, documents: Sequence[Document], gazetteer: Gazetteer
+) -> Fact:
     by_id = {d.id: d for d in documents}
     document = by_id.get(entry["document"])
     if document is None:
@@ -110,7 +111,9 @@ def _added_fact(n: int, entry: dict[str, Any], where: str, documents: Sequence[D
     for name in (*_ENTITY_FIELDS, "parties"):
         for key in values.get(name, []) if name == "parties" else [values.get(name)]:
             if key and key not in gazetteer.entities:
-                raise CurationError(f"{where}: [[add]] #{n}: unknown entity {key!r}; add it to ontology/reference/")
+                raise CurationError(
+                    f"{where}: [[add]] #{n}: unknown entity {key!r}; add it to ontology/reference/"
+                )
     if "parties" in values:
         values["parties"] = tuple(sorted(values["parties"]))
     values["status"] = Status(values.get("status", "achieved"))
@@ -120,8 +123,9 @@ def _added_fact(n: int, entry: dict[str, Any], where: str, documents: Sequence[D
         raise CurationError(f"{where}: [[add]] #{n}: {exc}") from None
 
 
-def apply(curation: Curation, facts: list[Fact], documents: Sequence[Document],
-          gazetteer: Gazetteer) -> list[Fact]:
+def apply(
+    curation: Curation, facts: list[Fact], documents: Sequence[Document], gazetteer: Gazetteer
+) -> list[Fact]:
     """Facts after the curator's rejections and additions.
 
     :raises CurationError: an entry does not hold.
@@ -142,7 +146,9 @@ def apply(curation: Curation, facts: list[Fact], documents: Sequence[Document],
         segment = f"{fact.kind_segment}/{fact.key}"
         if segment in index:
             old = out[index[segment]]
-            out[index[segment]] = replace(old, evidence=tuple(dict.fromkeys(old.evidence + fact.evidence)))
+            out[index[segment]] = replace(
+                old, evidence=tuple(dict.fromkeys(old.evidence + fact.evidence))
+            )
         else:
             index[segment] = len(out)
             out.append(fact)

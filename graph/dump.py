@@ -196,7 +196,10 @@ def write_build_dumps(build_dir: Path, ontology_dir: Path, info: store_files.Bui
     store = ox.Store.read_only(str(build_dir))
     try:
         write_dumps(
-            store, staging, ontology_dir=ontology_dir, version=info.build_id,
+            store,
+            staging,
+            ontology_dir=ontology_dir,
+            version=info.build_id,
             issued=date.fromisoformat(info.built_at[:10]),
         )
     except BaseException:
@@ -237,5 +240,8 @@ def list_dumps(folder: Path) -> list[DumpFile]:
 
 def verify_checksums(folder: Path) -> list[str]:
     """Names of files whose content no longer matches SHA256SUMS (empty: all good)."""
-    return [name for name, digest in read_checksums(folder).items()
-            if not (folder / name).is_file() or sha256_of(folder / name) != digest]
+    return [
+        name
+        for name, digest in read_checksums(folder).items()
+        if not (folder / name).is_file() or sha256_of(folder / name) != digest
+    ]

@@ -80,8 +80,9 @@ def select_graphs(store: ox.Store, which: str = "all") -> list[GraphName]:
         default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
         return ([ox.DefaultGraph()] if default is not None else []) + names
     if which == "document":
-        return [g for g in names if isinstance(g, ox.NamedNode)
-                and g.value.startswith(DOCUMENT_GRAPHS)]
+        return [
+            g for g in names if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_GRAPHS)
+        ]
     iri = {"ontology": str(ONTOLOGY_GRAPH), "reference": str(REFERENCE_GRAPH)}.get(which, which)
     if "://" not in iri:
         raise InputError(
@@ -89,8 +90,9 @@ def select_graphs(store: ox.Store, which: str = "all") -> list[GraphName]:
         )
     node = ox.NamedNode(iri)
     if node not in names:
-        raise InputError(f"the store has no graph <{iri}>; `spacekg export --graph all` "
-                         "shows everything")
+        raise InputError(
+            f"the store has no graph <{iri}>; `spacekg export --graph all` shows everything"
+        )
     return [node]
 
 
@@ -99,9 +101,7 @@ def quads_of(store: ox.Store, graphs: Iterable[GraphName]) -> Iterator[ox.Quad]:
         yield from store.quads_for_pattern(None, None, None, graph)
 
 
-def merged_triples(
-    store: ox.Store, graphs: list[GraphName]
-) -> Iterator[tuple[ox.Triple, bool]]:
+def merged_triples(store: ox.Store, graphs: list[GraphName]) -> Iterator[tuple[ox.Triple, bool]]:
     """The distinct triples of the selected graphs, each with whether it is the first
     triple written for its subject (so callers can count subjects without a set).
 

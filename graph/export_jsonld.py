@@ -57,7 +57,8 @@ class Context:
         body = dict(document["@context"])
         ctx = cls(document=dict(document), language=body.get("@language"))
         raw_prefixes = {
-            k: v for k, v in body.items()
+            k: v
+            for k, v in body.items()
             if isinstance(v, str) and not k.startswith("@") and v.endswith(("/", "#"))
         }
         ctx.prefixes = {iri: name for name, iri in raw_prefixes.items()}
@@ -90,7 +91,7 @@ class Context:
         for namespace in self.prefixes:
             if iri.startswith(namespace) and len(namespace) > len(best):
                 best = namespace
-        rest = iri[len(best):]
+        rest = iri[len(best) :]
         if best and rest and not rest.startswith("//"):
             return f"{self.prefixes[best]}:{rest}"
         return iri
@@ -139,8 +140,9 @@ def node_object(subject: Any, pairs: Iterable[tuple[Any, Any]], ctx: Context) ->
         by_predicate.setdefault(predicate, []).append(obj)
     for predicate, objects in by_predicate.items():
         if predicate.value == RDF_TYPE and not any(isinstance(o, ox.Literal) for o in objects):
-            types = [_id(o, ctx) if isinstance(o, ox.BlankNode) else ctx.vocab(o.value)
-                     for o in objects]
+            types = [
+                _id(o, ctx) if isinstance(o, ox.BlankNode) else ctx.vocab(o.value) for o in objects
+            ]
             node["@type"] = types[0] if len(types) == 1 else types
             continue
         term = ctx.terms.get(predicate.value)

@@ -146,6 +146,8 @@ def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extra
     merged = curation.apply(reference.curation, merged, documents, gazetteer)
     merged.sort(key=lambda f: (type(f).__name__, f.key))
     needed = mentioned.union(*(_referenced(f) for f in merged))
-    needed |= {p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of}
+    needed |= {
+        p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of
+    }
     entities = tuple(e for e in reference.entities if e.key in needed)
     return Extraction(facts=tuple(merged), entities=entities, unknown_names=tuple(unknown))

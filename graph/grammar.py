@@ -112,7 +112,10 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         start, end = members[0].start - sentence.start, members[-1].end - sentence.start
         role = _role(sentence, start, end, members[0])
         if members[0].key == CHINA and len(members) > 1:
-            role = "subject"
+            glue = sentence.text[
+                members[0].end - sentence.start : members[1].start - sentence.start
+            ]
+            role = "subject" if "and" in glue else "modifier"
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
         if keys:
             out.append(Group(keys, start, end, role, members[0].adjectival))

@@ -104,7 +104,9 @@ def main_content(lines: list[_Line]) -> list[_Line]:
 
 def _is_heading(line: str) -> bool:
     words = line.split()
-    if not words or line.endswith(_TERMINAL) or len(words) > 9:
+    if not words or line.endswith((*_TERMINAL, "-", ",")) or len(words) > 9:
+        return False
+    if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 

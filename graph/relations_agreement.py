@@ -1,7 +1,212 @@
-"""Placeholder."""
+"""Agreements: a signing verb and an agreement noun, with at least one named partner.
+
+The kind comes from the noun ("supplementary agreement", "memorandum of
+understanding", "letter of intent", "cooperation intention", "joint statement",
+"outline"); a capitalised or quoted noun phrase is the agreement's title. Parties are
+the names in the title, the list ``with`` whom it was signed, the co-subject ("China
+and Russia signed"), the partner "the two countries" refer to, or the owner of the
+noun ("the Organization's cooperation intention"); China is a party unless a Chinese
+body is named instead. "Agreements with A, B and C" are one agreement per partner.
+A verbless fragment naming another agreement ("Memorandum of understanding to ...")
+continues the previous sentence's agreement and takes its parties.
+"""
 
 from __future__ import annotations
 
+import re
 
-def extract(sentence, groups, gazetteer) -> list:
-    return []
+from graph.dates import date_in, period_in
+from graph.gazetteer import CHINA, Gazetteer
+from graph.grammar import Group, clause_of, clauses, status_at
+from graph.model import Agreement, EntityKind
+from graph.reading import Sentence
+
+_KIND = re.compile(
+    r"\b(?:(?P<supplementary>supplementary\s+agreements?)|"
+    r"(?P<mou>memorand(?:um|a)\s+of\s+understanding|memoranda)|"
+    r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
+    r"(?P<statement>joint\s+(?:statements?|declarations?))|"
+    r"(?P<outline>outlines?)|(?P<plan>cooperation\s+plans?)|"
+    r"(?P<agreement>(?:cooperation\s+)?agreements?))\b",
+    re.IGNORECASE,
+)
+_KINDS = {
+    "supplementary": "supplementary-agreement",
+    "mou": "memorandum-of-understanding",
+    "intent": "letter-of-intent",
+    "statement": "joint-statement",
+    "outline": "outline",
+    "plan": "plan",
+    "agreement": "agreement",
+}
+_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed)\b", re.IGNORECASE)
+_CONNECTORS = frozenset(
+    ["of", "on", "for", "between", "and", "the", "from", "to", "an", "a", "in", "with"]
+)
+_TITLE_START = re.compile(
+    r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
+)
+_SUBJECT_STOP = re.compile(
+    r",\s*(?:and\b|\w+ing\b)|;|\.|\s+on\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
+)
+
+
+def _title_end(text: str, start: int) -> int:
+    """End of a capitalised title that starts at ``start``."""
+    end = start
+    words = list(re.finditer(r"\S+", text[start:]))
+    for i, word in enumerate(words):
+        token = word.group(0)
+        bare = token.rstrip(",;.:")
+        if (
+            i
+            and bare.lower() == "and"
+            and i + 1 < len(words)
+            and _TITLE_START.match(words[i + 1].group(0))
+        ):
+            break
+        if i and not (
+            bare[:1].isupper() or bare[:1].isdigit() or bare in _CONNECTORS or bare.startswith("(")
+        ):
+            break
+        end = start + word.start() + len(bare)
+        if bare != token:
+            break
+    trimmed = text[start:end].split()
+    while trimmed and trimmed[-1] in _CONNECTORS:
+        trimmed.pop()
+    return start + len(" ".join(trimmed))
+
+
+def _subject(text: str, end: int, sentence: Sentence) -> str | None:
+    rest = text[end:]
+    m = re.match(r"\s+(on|for|to)\s+", rest)
+    if not m:
+        return None
+    stop = _SUBJECT_STOP.search(rest, m.end())
+    subject = rest[m.end() : stop.start() if stop else len(rest)].strip(" ,.")
+    if m.group(1) == "for":
+        names = [
+            f
+            for f in sentence.mentions
+            if f.start - sentence.start
+            == end + m.end() - (4 if rest[m.end() - 4 : m.end()] == "the " else 0)
+        ]
+        subject = names[0].text if names else re.sub(r"^the\s+", "", subject)
+    return re.sub(r"^the\s+", "", subject) or None
+
+
+def _parties(
+    sentence: Sentence,
+    groups: list[Group],
+    noun: tuple[int, int],
+    title: tuple[int, int] | None,
+    gazetteer: Gazetteer,
+) -> tuple[list[str], list[str]]:
+    """(parties named for everyone, list partners that each get their own agreement)."""
+    text = sentence.text
+    spans = clauses(text)
+    clause = clause_of(spans, noun[0])
+    named: list[str] = []
+    listed: list[str] = []
+    if title:
+        named += [
+            f.key
+            for f in sentence.mentions
+            if title[0] <= f.start - sentence.start
+            and f.end - sentence.start <= title[1]
+            and f.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+        ]
+    for g in groups:
+        inside_title = title and title[0] <= g.start < title[1]
+        if inside_title:
+            continue
+        if g.role in ("subject", "anaphora"):
+            named += g.keys
+        elif g.role == "with" and clause[0] <= g.start < clause[1] and g.start > noun[0] - 80:
+            listed += g.keys
+        elif g.role == "owner" and 0 <= noun[0] - g.end <= 60:
+            named += g.keys
+    rest = text[noun[1] : noun[1] + 6]
+    if rest.startswith((" for ", " for")):
+        for f in sentence.mentions:
+            if f.kind is EntityKind.MISSION and 0 < f.start - sentence.start - noun[1] <= 10:
+                named += [
+                    n.key
+                    for n in sentence.mentions
+                    if n.nested and f.start <= n.start < f.end and n.kind is EntityKind.ORGANISATION
+                ]
+    if not named and not listed and re.search(r"\bthe\s+two\s+(?:countries|sides)\b", text):
+        foreign = {k for g in groups for k in g.keys}
+        if len(foreign) == 1:
+            named += sorted(foreign)
+    return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
+
+
+def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Agreement]:
+    """Agreements the sentence reports as signed or issued."""
+    text = sentence.text
+    bare = re.sub(r"^[-\u2022]\s*", "", text)
+    fragment = _KIND.match(bare) is not None and not _SIGN.search(text)
+    masked = [
+        (f.start - sentence.start, f.end - sentence.start)
+        for f in sentence.mentions
+        if not f.nested
+    ]
+    out: list[Agreement] = []
+    for m in _KIND.finditer(text):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        sign = [v for v in _SIGN.finditer(text[: m.start()])]
+        if not sign and not (fragment and m.start() <= len(text) - len(bare)):
+            continue
+        kind = _KINDS[next(k for k, v in m.groupdict().items() if v)]
+        title_span = None
+        title = None
+        quote_before = text[max(0, m.start() - 1) : m.start()]
+        if quote_before in ('"', "\u201c"):
+            close = re.search(r"[\"\u201d]", text[m.start() :])
+            if close:
+                title_span = (m.start(), m.start() + close.start())
+        elif m.group(0)[:1].isupper() and m.start() > 0 and not fragment:
+            title_span = (m.start(), _title_end(text, m.start()))
+        if title_span:
+            title = text[title_span[0] : title_span[1]]
+        noun = (m.start(), m.end())
+        named, listed = _parties(sentence, groups, noun, title_span, gazetteer)
+        if fragment and not named and not listed and sentence.previous is not None:
+            named = list(sentence.previous.notes.get("agreement_parties", ()))
+        domestic_named = [k for k in named if k in gazetteer.domestic and k != CHINA]
+        base = [k for k in named if k != CHINA]
+        if not domestic_named:
+            base.append(CHINA)
+        foreign = [k for k in base + listed if k not in gazetteer.domestic]
+        if not foreign:
+            continue
+        after = text[title_span[1] if title_span else m.end() :]
+        period = period_in((title or "") + " " + after[:30])
+        signed_on, _span = date_in(text, sentence.doc.meta.issued) if not fragment else (None, None)
+        subject = None if title else _subject(text, m.end(), sentence)
+        plural = m.group(0).lower().endswith(("s", "memoranda"))
+        partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]
+        for extra in partner_sets:
+            parties = tuple(sorted(set(base + extra)))
+            if len([p for p in parties if p not in gazetteer.domestic]) < 1 or len(parties) < 2:
+                continue
+            out.append(
+                Agreement(
+                    evidence=(sentence.evidence(),),
+                    status=status_at(sentence, m.start()),
+                    parties=parties,
+                    agreement_kind=kind,
+                    title=title,
+                    signed_on=signed_on,
+                    valid_from=period[0] if period else None,
+                    valid_until=period[1] if period else None,
+                    subject=subject,
+                )
+            )
+    if out:
+        sentence.notes["agreement_parties"] = out[-1].parties
+    return out

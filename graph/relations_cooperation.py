@@ -35,6 +35,9 @@ _AGREEMENT_PHRASE = re.compile(
     r"(?:\s+on\s+space\s+cooperation)?)\b",
     re.IGNORECASE,
 )
+_HANDED_ON = re.compile(
+    r"^\s*(?:inviting|calling\s+on|encouraging|welcoming|urging)\b", re.IGNORECASE
+)
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
 
 
@@ -51,6 +54,26 @@ def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
         if word[:1].islower() or text[: m.start()].strip(" -") == "":
             return True
     return False
+
+
+def _shared_clauses(
+    sentence: Sentence, groups: list[Group], spans: list[tuple[int, int]], group: Group
+) -> list[tuple[int, int]]:
+    """Clauses without a partner list of their own, whose predicate shares the subject
+    ("China and Britain have promoted ..., upgraded ..., and launched ..."); a clause
+    whose verb hands the action to others ("inviting many countries to ...") does not."""
+    if group.role not in ("subject", "anaphora"):
+        return []
+    taken = {clause_of(spans, g.start) for g in groups}
+    return [
+        (a, b) for a, b in spans if (a, b) not in taken and not _HANDED_ON.match(sentence.text[a:b])
+    ]
+
+
+def _shared_cue(
+    sentence: Sentence, groups: list[Group], spans: list[tuple[int, int]], group: Group
+) -> bool:
+    return any(has_cue(sentence, a, b) for a, b in _shared_clauses(sentence, groups, spans, group))
 
 
 def _areas_for(
@@ -70,18 +93,15 @@ def _areas_for(
     plain = [c for c in cues if not c.titled]
     in_clause = [c for c in plain if clause[0] <= c.start < clause[1]]
     after = [c for c in in_clause if group.end <= c.start < stop]
-    if after:
-        return after
     verb = verb_before(text, group.start)
     earlier = [g.end for g in groups[:index] if clause_of(spans, g.start) == clause]
     floor = max([verb, *earlier])
     before = [c for c in in_clause if floor <= c.start and c.end <= group.start]
-    own = before or (in_clause if not earlier and not later else [])
-    group_clauses = {clause_of(spans, g.start) for g in groups}
-    main = group.role in ("subject", "anaphora") or len(groups) == 1
-    shared = [c for c in plain if clause_of(spans, c.start) not in group_clauses] if main else []
-    if own or shared:
-        return own + shared
+    own = after or before or (in_clause if not earlier and not later else [])
+    shared = _shared_clauses(sentence, groups, spans, group)
+    own = own + [c for c in plain if clause_of(spans, c.start) in shared]
+    if own:
+        return own
     if mission and mission in gazetteer.default_areas:
         return [gazetteer.default_areas[mission]]
     titled = [c for c in cues if c.titled and clause[0] <= c.start < clause[1]]
@@ -91,7 +111,10 @@ def _areas_for(
 
 
 def extract(
-    sentence: Sentence, groups: list[Group], gazetteer: Gazetteer, parties: frozenset[str] = frozenset()
+    sentence: Sentence,
+    groups: list[Group],
+    gazetteer: Gazetteer,
+    parties: frozenset[str] = frozenset(),
 ) -> list[Cooperation]:
     """Cooperation facts the sentence states, each with the sentence as evidence;
     ``parties`` are the partners of agreements the sentence reports."""
@@ -109,13 +132,19 @@ def extract(
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:
             continue
-        if set(group.keys) <= parties and not own_cue:
+        if set(group.keys) <= parties and not (
+            own_cue or _shared_cue(sentence, groups, spans, group)
+        ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
         for area in _areas_for(sentence, i, groups, cues, gazetteer, mission):
             key = area.area if isinstance(area, Cue) else area
             paired = mission
-            if mission_clause and isinstance(area, Cue) and clause_of(spans, area.start) != mission_clause:
+            if (
+                mission_clause
+                and isinstance(area, Cue)
+                and clause_of(spans, area.start) != mission_clause
+            ):
                 paired = None
             if group.role == "for" and key != "launch-services":
                 continue

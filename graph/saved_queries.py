@@ -54,7 +54,7 @@ def shorten(iri: str) -> str:
     """The CURIE of an IRI when a known prefix covers it, for messages and docs."""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and "#" not in iri[len(ns) :]:
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -352,9 +352,7 @@ def run_select(
         if row_limit is not None and len(table.rows) >= row_limit:
             table.truncated = True
             break
-        table.rows.append(
-            {v: solution[v] for v in table.variables if solution[v] is not None}
-        )
+        table.rows.append({v: solution[v] for v in table.variables if solution[v] is not None})
     return table
 
 

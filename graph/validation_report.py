@@ -28,7 +28,7 @@ def compact(iri: str | None) -> str:
         return "-"
     for prefix, ns in sorted(_PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>" if ":" in iri else iri
 
 

@@ -24,14 +24,25 @@ from graph.vocab import BASE, CSK, ID, ONTOLOGY_IRI, PREFIXES, VOID
 RDF_TYPE = str(RDF.type)
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 FORMAT_FEATURE = {
-    "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
-    "ttl": "Turtle", "nt": "N-Triples", "rdfxml": "RDF_XML",
+    "nq": "N-Quads",
+    "trig": "TriG",
+    "jsonld": "JSON-LD",
+    "ttl": "Turtle",
+    "nt": "N-Triples",
+    "rdfxml": "RDF_XML",
 }
 # Classes whose first instance (by IRI) is offered as void:exampleResource.
 EXAMPLE_CLASSES = tuple(
     str(CSK[name])
-    for name in ("Cooperation", "Agreement", "Mission", "Spacecraft", "Country",
-                 "Organisation", "SourceDocument")
+    for name in (
+        "Cooperation",
+        "Agreement",
+        "Mission",
+        "Spacecraft",
+        "Country",
+        "Organisation",
+        "SourceDocument",
+    )
 )
 
 

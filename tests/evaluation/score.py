@@ -45,8 +45,13 @@ def _gold_identity(kind: str, g: dict) -> tuple:
         case "cooperation":
             return (g["partner"], g["area"], g.get("mission"))
         case "agreement":
-            return (g["kind"], tuple(sorted(g["parties"])), g.get("signed_on"),
-                    g.get("valid_from"), g.get("valid_until"))
+            return (
+                g["kind"],
+                tuple(sorted(g["parties"])),
+                g.get("signed_on"),
+                g.get("valid_from"),
+                g.get("valid_until"),
+            )
         case "spacecraft":
             return (g["activity"], g["partner"], g.get("spacecraft"))
         case "participation":
@@ -64,8 +69,15 @@ def fact_identities(kind: str, fact: Fact) -> list[tuple]:
         case Cooperation():
             return [(fact.partner, fact.area, fact.mission)]
         case Agreement():
-            return [(fact.agreement_kind, tuple(sorted(fact.parties)), fact.signed_on,
-                     fact.valid_from, fact.valid_until)]
+            return [
+                (
+                    fact.agreement_kind,
+                    tuple(sorted(fact.parties)),
+                    fact.signed_on,
+                    fact.valid_from,
+                    fact.valid_until,
+                )
+            ]
         case SpacecraftActivity():
             return [(fact.activity, fact.partner, fact.spacecraft)]
         case Participation():
@@ -137,7 +149,9 @@ def load_gold(path: Path = GOLD) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def score(extraction: Extraction, documents: Sequence[Document], gold: dict | None = None) -> Report:
+def score(
+    extraction: Extraction, documents: Sequence[Document], gold: dict | None = None
+) -> Report:
     gold = gold or load_gold()
     docs = gold["docs"]
     by_id = {d.id: d for d in documents}
@@ -152,8 +166,17 @@ def score(extraction: Extraction, documents: Sequence[Document], gold: dict | No
             status = g.get("status", "achieved")
             if wanted.get(ident) != "achieved":
                 wanted[ident] = status
-        gold_counts = Counter(_gold_identity(kind, {**g, "doc": docs[g["doc"]]}) for g in statements)
-        if kind != "total":
+        per_document = {
+            (g["doc"], _gold_identity(kind, {**g, "doc": docs[g["doc"]]})) for g in statements
+        }
+        if kind == "total":
+            gold_counts = Counter(
+                _gold_identity(kind, {**g, "doc": docs[g["doc"]]}) for g in statements
+            )
+        elif kind == "agreement":
+            # unnamed agreements of the same parties in two documents are two agreements
+            gold_counts = Counter(ident for _doc, ident in per_document)
+        else:
             gold_counts = Counter(dict.fromkeys(wanted, 1))
         facts = [f for f in extraction.facts if isinstance(f, fact_type)]
         got: Counter[tuple] = Counter()
@@ -198,8 +221,11 @@ def _check_evidence(report: Report, kind: str, statements: list, docs: dict, fac
             continue
         report.evidence_checked += 1
         quote = _loose(g["quote"])
-        if any(ev.doc_id == docs[g["doc"]] and quote in _loose(ev.exact)
-               for f in matching for ev in f.evidence):
+        if any(
+            ev.doc_id == docs[g["doc"]] and quote in _loose(ev.exact)
+            for f in matching
+            for ev in f.evidence
+        ):
             report.evidence_agreeing += 1
 
 
@@ -213,8 +239,12 @@ def _check_negatives(report: Report, extraction: Extraction, gold: dict) -> None
             continue
         if kind == "total":
             doc = gold["docs"][neg["doc"]]
-            if any(isinstance(f, CooperationTotal) and f.quantity == neg["quantity"]
-                   and any(e.doc_id == doc for e in f.evidence) for f in extraction.facts):
+            if any(
+                isinstance(f, CooperationTotal)
+                and f.quantity == neg["quantity"]
+                and any(e.doc_id == doc for e in f.evidence)
+                for f in extraction.facts
+            ):
                 report.negatives_found.append(neg["why"])
             continue
         fact_type = TYPES[kind]

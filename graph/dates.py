@@ -1,0 +1,74 @@
+"""Dates exactly as precise as the text: "In March 2021" is 2021-03, "on April 14" in an
+article issued 2023-04-24 is 2023-04-14, "from 2013 to 2017" is a period."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b")
+_MONTH_DAY = re.compile(rf"\b[Oo]n\s+{_MONTH}\s+(\d{{1,2}})\b(?!,?\s+\d{{4}})")
+_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n)\s+((?:19|20)\d{2})\b")
+_PERIOD = re.compile(
+    r"\b(?:from\s+)?((?:19|20)\d{2})\s*(?:to|-|\u2013|through)\s*((?:19|20)\d{2})\b"
+)
+
+
+def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The first date the text gives, as YYYY-MM-DD, YYYY-MM or YYYY, and its span.
+
+    A month and day without a year take the year of ``issued`` (the document's date),
+    or the year before when that day would fall after the document was issued.
+    """
+    found: list[tuple[int, str, tuple[int, int]]] = []
+    for m in _FULL.finditer(text):
+        value = f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+        found.append((m.start(), value, m.span()))
+    for m in _MONTH_YEAR.finditer(text):
+        if not any(s <= m.start() < e for _p, _v, (s, e) in found):
+            found.append((m.start(), f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", m.span()))
+    for m in _MONTH_DAY.finditer(text):
+        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
+        year = int(issued[:4])
+        issued_month = int(issued[5:7]) if len(issued) >= 7 else 12
+        issued_day = int(issued[8:10]) if len(issued) == 10 else 31
+        if (month, day) > (issued_month, issued_day):
+            year -= 1
+        found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}", m.span()))
+    for m in _YEAR.finditer(text):
+        if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
+            found.append((m.start(), m.group(1), m.span()))
+    if not found:
+        return None, None
+    _pos, value, span = min(found)
+    return value, span
+
+
+def period_in(text: str) -> tuple[int, int] | None:
+    """A validity period "from 2013 to 2017" / "2015-2020", if the text gives one."""
+    m = _PERIOD.search(text)
+    if not m:
+        return None
+    start, end = int(m.group(1)), int(m.group(2))
+    return (start, end) if start <= end else None
