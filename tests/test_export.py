@@ -223,3 +223,13 @@ def test_export_without_a_build_says_what_to_do(tmp_path) -> None:
     )
     assert done.returncode == 2
     assert "spacekg build" in done.stderr
+
+
+def test_every_project_term_in_the_built_graph_has_a_readable_key(built_store) -> None:
+    """A new class or property of the ontology needs a key in ontology/context.jsonld."""
+    used = built_store.query(
+        "SELECT DISTINCT ?t { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } } "
+        f'FILTER(isIRI(?t) && STRSTARTS(STR(?t), "{CSK}")) }}'
+    )
+    missing = sorted(row["t"].value for row in used if row["t"].value not in CONTEXT.terms)
+    assert missing == [], "add keys for these to ontology/context.jsonld"
