@@ -26,7 +26,7 @@ from graph import store as store_files
 from graph.errors import InputError, StoreError
 from graph.export import FORMATS, export_file, select_graphs
 from graph.export_jsonld import Context, write_jsonld
-from graph.vocab import ONTOLOGY_GRAPH, PREFIXES
+from graph.vocab import CSK, ONTOLOGY_GRAPH, PREFIXES
 from graph.void import DatasetMeta, collect_stats, void_graph
 
 DUMP_STEM = "china-space-kg"
@@ -104,10 +104,26 @@ def ontology_html(ontology: Graph) -> str:
         from pylode import OntPub
 
         root.handlers[:], root.level = handlers, level
-        return OntPub(ontology).make_html()
+        doc = OntPub(ontology)
+        return anchor_terms(doc.make_html(), doc.fids)
     except Exception as exc:  # pyLODE rejects some ontologies; people still need a page
         root.handlers[:], root.level = handlers, level
         return _plain_html(ontology, reason=str(exc))
+
+
+def anchor_terms(page: str, fids: dict[str, str]) -> str:
+    """Make ``/ontology#Spacecraft`` land on its section: pyLODE names sections after
+    labels ("spacecraft", "sourcedocument"), so add the term's own local name as an
+    anchor wherever the two differ."""
+    for iri, fid in fids.items():
+        local = iri.rpartition("#")[2]
+        if not iri.startswith(str(CSK)) or not local or local == fid:
+            continue
+        if f'id="{local}"' in page or f'id="{fid}"' not in page:
+            continue
+        at = page.rfind("<", 0, page.index(f'id="{fid}"'))
+        page = f'{page[:at]}<span id="{html.escape(local)}"></span>{page[at:]}'
+    return page
 
 
 def _plain_html(ontology: Graph, *, reason: str) -> str:

@@ -257,7 +257,10 @@ def test_ontology_formats_say_the_same_thing(client) -> None:
 def test_ontology_page_for_people_documents_the_classes(client) -> None:
     page = client.get("/ontology", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "pyLODE" in page
-    assert "Cooperation" in page and "SourceDocument" in page
+    # Each term IRI (ontology#Spacecraft) lands on its section of the page.
+    for term in ("Mission", "Spacecraft", "Agreement", "Country", "Organisation",
+                 "Cooperation", "SourceDocument", "partner", "area", "party", "signedOn"):
+        assert f'id="{term}"' in page, term
 
 
 def test_context_is_served_at_a_stable_url(client) -> None:
