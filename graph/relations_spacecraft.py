@@ -1,7 +1,189 @@
-"""Placeholder."""
+"""Spacecraft China built, delivered, launched or jointly developed for or with a partner.
+
+A trigger ("in-orbit delivery of", "launched", "launch service for", "took on",
+"co-developed", "joint development of", "developing ... for", "exported to") is followed
+by its objects: a list of named spacecraft or of satellites described by their owner
+("Nigeria's communications satellite"). The partner is, in this order, a country inside
+the spacecraft's own name ("Pakistan Remote-Sensing Satellite"), its possessive owner,
+the list after "for"/"to", or, for joint work and for successful launches, the
+co-subject ("China and Brazil", "They"). Coordinated verbs share their objects
+("developed and successfully launched the ..."). A spacecraft named after China and a
+partner ("the Sino-French ocean satellite") in a sentence about cooperation is a joint
+development. Without a partner there is no fact.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def extract(sentence, groups, gazetteer) -> list:
-    return []
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group, clause_of, clauses, status_at
+from graph.model import EntityKind, SpacecraftActivity
+from graph.reading import Sentence
+from graph.recognise import Found
+from graph.relations_cooperation import has_cue
+
+_TRIGGERS = [
+    ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
+    ("jointly-developed", r"(?:jointly|co-)\s*develop\w*|joint\s+(?:research\s+and\s+)?development\s+of|"
+                          r"research\s+and\s+development\s+of"),
+    ("launched", r"launch(?:ed)?|launch\s+services?\s+for|took\s+on"),
+    ("built", r"developing|develop(?:ed)?|built|build|exported|made"),
+]
+_TRIGGER = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in _TRIGGERS) + r")\b"
+)
+_LEAD = re.compile(
+    r"^(?:\s+and\s+(?:successfully\s+)?(?:launched|delivered|developed))?\s*(?:of\s+)?"
+    r"(?:the\s+|an?\s+|its\s+)?(?:\d+\s+)?"
+)
+_DESCRIPTION = re.compile(r"^((?:[a-z][\w-]*\s+){0,3}?satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))")
+_GLUE = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_JOINT_CUE = re.compile(r"^(?:-\s*)?together\s+with\b|\b(?:jointly|co-|joint)\b", re.IGNORECASE)
+_SPACECRAFT_KINDS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
+
+
+@dataclass(frozen=True)
+class _Item:
+    spacecraft: str | None
+    description: str | None
+    start: int
+    end: int
+    partners: tuple[str, ...]  # from the name or a possessive owner
+
+
+def _foreign_inside(sentence: Sentence, mention: Found, gazetteer: Gazetteer) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            n.key
+            for n in sentence.mentions
+            if n.nested
+            and mention.start <= n.start < mention.end
+            and n.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+            and n.key not in gazetteer.domestic
+        )
+    )
+
+
+def _item_at(sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer) -> _Item | None:
+    text = sentence.text
+    owner: tuple[str, ...] = ()
+    for g in groups:
+        if g.role == "owner" and g.start == pos:
+            owner = g.keys
+            rest = re.match(r"\s*(?:'s|'|\u2019s|\u2019)\s+", text[g.end :])
+            pos = g.end + (rest.end() if rest else 0)
+            break
+    for m in sentence.mentions:
+        if m.nested or m.kind not in _SPACECRAFT_KINDS or m.start - sentence.start != pos:
+            continue
+        end = m.end - sentence.start
+        tail = re.match(r"(?:\s+[a-z][\w-]*){0,3}?\s+satellite\b", text[end:])
+        if tail:
+            end += tail.end()
+        partners = _foreign_inside(sentence, m, gazetteer) or owner
+        if m.kind is EntityKind.SPACECRAFT:
+            return _Item(m.key, None, pos, end, partners)
+        label = gazetteer.entities[m.key].label
+        return _Item(None, label, pos, end, partners)
+    described = _DESCRIPTION.match(text[pos:])
+    if described:
+        return _Item(None, described.group(1), pos, pos + described.end(), owner)
+    return None
+
+
+def _objects(sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer) -> list[_Item]:
+    text = sentence.text
+    lead = _LEAD.match(text[pos:])
+    pos += lead.end() if lead else 0
+    items: list[_Item] = []
+    while True:
+        item = _item_at(sentence, pos, groups, gazetteer)
+        if item is None:
+            break
+        items.append(item)
+        glue = _GLUE.match(text[item.end :])
+        if not glue:
+            break
+        pos = item.end + glue.end()
+    return items
+
+
+def _group_after(groups: list[Group], pos: int, role: str, limit: int) -> Group | None:
+    for g in groups:
+        if g.role == role and pos <= g.start <= pos + limit:
+            return g
+    return None
+
+
+def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[SpacecraftActivity]:
+    """Spacecraft activities the sentence states, with the sentence as evidence."""
+    text = sentence.text
+    spans = clauses(text)
+    subject = [k for g in groups if g.role in ("subject", "anaphora") for k in g.keys]
+    joint_sentence = bool(_JOINT_CUE.search(text))
+    facts: dict[tuple, SpacecraftActivity] = {}
+
+    def add(activity: str, item: _Item, partner: str, at: int) -> None:
+        fact = SpacecraftActivity(
+            evidence=(sentence.evidence(),),
+            status=status_at(sentence, at),
+            activity=activity,
+            partner=partner,
+            spacecraft=item.spacecraft,
+            description=None if item.spacecraft else item.description,
+        )
+        facts.setdefault((activity, partner, item.spacecraft, item.description), fact)
+
+    for m in _TRIGGER.finditer(text):
+        word = m.group(0)
+        if word[:1].isupper() and m.start() > 2:
+            continue  # part of a title ("Joint Development of CBERS-04A")
+        activity = next(k for k, v in m.groupdict().items() if v).replace("_", "-")
+        clause = clause_of(spans, m.start())
+        if word.startswith("develop") and (joint_sentence or subject) and activity == "built":
+            activity = "jointly-developed"
+        if word == "exported":
+            target = _group_after(groups, m.end(), "to", 5)
+            if target:
+                before = re.findall(r"\b((?:[a-z][\w-]*\s+){0,2}satellites?)\b", text[clause[0] : m.start()])
+                item = _Item(None, before[-1] if before else "satellites", m.start(), m.end(), ())
+                for partner in target.keys:
+                    add("built", item, partner, m.start())
+                continue
+        items = _objects(sentence, m.end(), groups, gazetteer)
+        if not items:
+            continue
+        beneficiary = _group_after(groups, items[-1].end, "for", 12)
+        joint = activity == "jointly-developed"
+        successful = re.search(r"successfully\s+$", text[: m.start()]) is not None
+        for item in items:
+            partners: tuple[str, ...] = item.partners
+            if not partners and beneficiary:
+                partners = beneficiary.keys
+            if not partners and (joint or successful) and subject:
+                partners = tuple(subject)
+            for partner in partners:
+                add(activity, item, partner, m.start())
+        coordinated = re.match(r"\s+and\s+(?:successfully\s+)?(launched)\b", text[m.end() :])
+        if coordinated and joint:
+            for item in items:
+                for partner in item.partners or ((beneficiary.keys if beneficiary else ()) or tuple(subject)):
+                    add("launched", item, partner, m.start())
+    passive = re.finditer(r"\s+(?:jointly\s+|co-)developed\s+by\s+China\s+and\s+(?:the\s+)?", text)
+    for p in passive:
+        before = [f for f in sentence.mentions if not f.nested and f.end - sentence.start == p.start()]
+        after = [g for g in groups if g.start == p.end()]
+        if before and after and before[0].kind is EntityKind.SPACECRAFT:
+            item = _Item(before[0].key, None, 0, 0, ())
+            for partner in after[0].keys:
+                add("jointly-developed", item, partner, p.start())
+    if has_cue(sentence):
+        for f in sentence.mentions:
+            if f.nested or f.kind is not EntityKind.SPACECRAFT:
+                continue
+            if re.match(r"(?:Sino|China)-", f.text, re.IGNORECASE):
+                for partner in _foreign_inside(sentence, f, gazetteer):
+                    add("jointly-developed", _Item(f.key, None, 0, 0, ()), partner, f.start - sentence.start)
+    return list(facts.values())
