@@ -233,3 +233,18 @@ def test_every_project_term_in_the_built_graph_has_a_readable_key(built_store) -
     )
     missing = sorted(row["t"].value for row in used if row["t"].value not in CONTEXT.terms)
     assert missing == [], "add keys for these to ontology/context.jsonld"
+
+
+@pytest.mark.parametrize("which", ["tricky_store", "built_store"])
+def test_jsonld_expands_correctly_in_the_reference_processor(which, request) -> None:
+    """PyLD (the JSON-LD reference implementation) reads the same quads back."""
+    jsonld = pytest.importorskip("pyld.jsonld")
+    store = request.getfixturevalue(which)
+    nquads = jsonld.to_rdf(json.loads(exported(store, "jsonld")),
+                           {"format": "application/n-quads"})
+    again = Dataset()
+    again.parse(data=nquads, format="nquads")
+    got, want = by_graph(again), by_graph(as_dataset(store))
+    assert got.keys() == want.keys()
+    for graph, triples in want.items():
+        assert isomorphic(got[graph], triples), graph
