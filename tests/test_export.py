@@ -248,3 +248,30 @@ def test_jsonld_expands_correctly_in_the_reference_processor(which, request) -> 
     assert got.keys() == want.keys()
     for graph, triples in want.items():
         assert isomorphic(got[graph], triples), graph
+
+
+def test_jsonld_by_context_url_reads_the_same_once_the_context_is_fetched(tricky_store) -> None:
+    """With --context-url the document names the published context; a processor that
+    fetches it (here: given the shipped file for that URL) reads the same quads."""
+    jsonld = pytest.importorskip("pyld.jsonld")
+    url = "https://w3id.org/china-space-kg/context.jsonld"
+    out = io.BytesIO()
+    export.write(tricky_store, out, export.FORMATS["jsonld"],
+                 export.select_graphs(tricky_store), context=CONTEXT, context_ref=url)
+    fetched = []
+
+    def loader(iri, _options=None):
+        fetched.append(iri)
+        return {"contextUrl": None, "documentUrl": iri,
+                "document": json.loads((ROOT / "ontology" / "context.jsonld").read_text())}
+
+    by_url = jsonld.to_rdf(json.loads(out.getvalue()),
+                           {"format": "application/n-quads", "documentLoader": loader})
+    inline = jsonld.to_rdf(json.loads(exported(tricky_store, "jsonld")),
+                           {"format": "application/n-quads"})
+    assert fetched == [url]
+    a, b = Dataset(), Dataset()
+    a.parse(data=by_url, format="nquads")
+    b.parse(data=inline, format="nquads")
+    assert all(isomorphic(g, by_graph(b)[name]) for name, g in by_graph(a).items())
+    assert by_graph(a).keys() == by_graph(b).keys()
