@@ -8,13 +8,15 @@ plus the ontology, then the evidence check against the corpus files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
-from rdflib.exceptions import ParserError
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from graph import store
 from graph.cli_options import with_paths
@@ -24,6 +26,8 @@ from graph.evidence_check import check_evidence, texts_from_corpus
 from graph.validate import Report, load_ontology, reportable_shapes, union_graph, validate_graph
 from graph.validation_report import FORMATS, count_line, render
 
+# oxigraph repeats the position in its message; the one-line error gives it once.
+_LOCATION = re.compile(r"^Parser error (at|between) line .*?: ")
 INPUT_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -62,8 +66,9 @@ def input_format(path: Path, forced: str | None = None) -> ox.RdfFormat:
     return INPUT_FORMATS[name]
 
 
-def read_rdf(paths: Sequence[Path], forced: str | None = None) -> Dataset:
-    """Parse RDF files into one dataset (named graphs kept), one clear line per problem.
+def read_rdf(paths: Sequence[Path], forced: str | None = None) -> Graph:
+    """Parse RDF files into one graph (the union of their graphs), one clear line per
+    problem.
 
     :raises InputError: a file is missing, unreadable, of unknown format or not valid.
     """
@@ -76,8 +81,9 @@ def read_rdf(paths: Sequence[Path], forced: str | None = None) -> Dataset:
             quads.extend(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
         except SyntaxError as exc:
             where = f"{path}:{exc.lineno}:{exc.offset}" if exc.lineno else str(path)
+            what = _LOCATION.sub("", exc.msg)
             raise InputError(
-                f"{where}: not valid {fmt.name}: {exc.msg}; fix the file, or pass "
+                f"{where}: not valid {fmt.name}: {what}; fix the file, or pass "
                 "--input-format if it is in another syntax"
             ) from None
         except (OSError, ValueError) as exc:
@@ -85,37 +91,41 @@ def read_rdf(paths: Sequence[Path], forced: str | None = None) -> Dataset:
     return _to_rdflib(quads)
 
 
-def read_store(root: Path) -> Dataset:
-    """The current build, all graphs.
+def read_store(root: Path) -> Graph:
+    """The current build: the union of all its graphs.
 
     :raises StoreError: there is no build.
     """
-    quads = list(store.open_store(root))
-    return _to_rdflib(quads)
+    return _to_rdflib(store.open_store(root))
 
 
-def _to_rdflib(quads: Iterable[ox.Quad]) -> Dataset:
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-    dataset = Dataset()
-    try:
-        dataset.parse(data=data.decode("utf-8"), format="nquads")
-    except ParserError as exc:  # pragma: no cover - oxigraph already checked the syntax
-        raise InputError(f"cannot convert the input for validation ({exc})") from None
-    return dataset
+def _to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
+    """The union of the quads' graphs as an rdflib Graph, which pyshacl validates."""
+    graph = Graph()
+    for quad in quads:
+        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+    return graph
+
+
+def _term(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)  # how rdflib reads a simple literal
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise InputError(f"RDF-star triple terms are not supported ({term})")
 
 
 def load_shapes_file(path: Path) -> Graph:
     """:raises InputError: the shapes file is missing or not valid Turtle."""
     if not path.is_file():
         raise InputError(f"{path}: no shapes file there; pass --shapes with a Turtle file")
-    return _to_graph(read_rdf([path], "turtle"))
-
-
-def _to_graph(dataset: Dataset) -> Graph:
-    graph = Graph()
-    for triple in union_graph(dataset):
-        graph.add(triple)
-    return graph
+    return read_rdf([path], "turtle")
 
 
 def validate_data(

@@ -131,7 +131,9 @@ def validate_graph(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
 
 def _violations(results: Graph) -> list[Violation]:
     out = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    # Only top-level results: nested ones (sh:detail, e.g. under sh:node) explain a
+    # result already reported by the shape that used them.
+    for result in results.objects(None, SH.result):
 
         def get(pred: URIRef, result: Node = result) -> str | None:
             value = results.value(result, pred)
