@@ -63,8 +63,9 @@ class Recogniser:
         self.gazetteer = gazetteer
         self._key_of: dict[str, str] = {}
         self._adjectival: set[str] = set()
-        folded, exact = [], []
+        folded, exact, inner_folded, inner_exact = [], [], [], []
         for form, key in gazetteer.forms:
+            partner = gazetteer.entities[key].kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
             variants = {form}
             if not _folds_case(form) and not form.isupper():
                 variants.add(form[:1].upper() + form[1:].lower())
@@ -73,8 +74,12 @@ class Recogniser:
                 if form in gazetteer.adjectival:
                     self._adjectival.add(self._norm(variant))
                 (folded if _folds_case(variant) else exact).append(variant)
+                if partner:
+                    (inner_folded if _folds_case(variant) else inner_exact).append(variant)
         self._folded = self._compile(folded, re.IGNORECASE)
         self._exact = self._compile(exact, 0)
+        # countries and organisations named inside longer names ("Sino-French ...")
+        self._inner = (self._compile(inner_folded, re.IGNORECASE), self._compile(inner_exact, 0))
 
     @staticmethod
     def _norm(text: str) -> str:
@@ -104,10 +109,10 @@ class Recogniser:
                 raw.append((m.start(), m.end(), m.group(0)))
                 # names nested inside this one: search the inner text again
                 inner = text[m.start() : m.end()]
-                for p2 in (self._folded, self._exact):
+                for p2 in self._inner:
                     if p2 is None:
                         continue
-                    for n in p2.finditer(inner, 1):
+                    for n in p2.finditer(inner):
                         if n.end() - n.start() < len(inner):
                             raw.append((m.start() + n.start(), m.start() + n.end(), n.group(0)))
         raw = sorted(set(raw), key=lambda r: (r[0], -(r[1] - r[0])))

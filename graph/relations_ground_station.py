@@ -1,7 +1,55 @@
-"""Placeholder."""
+"""Ground stations built, set up or updated with a partner.
+
+"built satellite data receiving stations with countries including Bolivia, ...",
+"The two countries also updated CBERS data receiving stations in South Africa and
+Singapore": the partner is the list ``with`` whom, or the co-subject; a place after
+"in" is the station's location, never its partner.
+"""
 
 from __future__ import annotations
 
+import re
 
-def extract(sentence, groups, gazetteer) -> list:
-    return []
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group, clause_of, clauses, status_at
+from graph.model import GroundStation
+from graph.reading import Sentence
+
+_STATION = re.compile(
+    r"\b(?:built|build|set\s+up|established|updated|upgraded|constructed|co-built)\s+"
+    r"(?:(?:the|a|an|new|joint)\s+)?(?:[\w&-]+\s+){0,3}?"
+    r"(?:receiving|ground|TT&C|gateway|tracking)?\s*stations?\b",
+)
+
+
+def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
+    """Ground stations the sentence says were built with a partner."""
+    text = sentence.text
+    spans = clauses(text)
+    out: dict[str, GroundStation] = {}
+    for m in _STATION.finditer(text):
+        clause = clause_of(spans, m.start())
+        words = m.group(0).split()[1:-1]
+        purpose = " ".join(w for w in words if w not in ("the", "a", "an", "new", "joint")) or None
+        location = None
+        where = re.match(r"\s+in\s+((?:[A-Z][\w-]*(?:\s+|,\s*|\s+and\s+))*[A-Z][\w-]*)", text[m.end() :])
+        if where:
+            location = where.group(1)
+        partners = [
+            k for g in groups
+            if (g.role == "with" and clause[0] <= g.start < clause[1] and g.start >= m.end())
+            or g.role in ("subject", "anaphora")
+            for k in g.keys
+        ]
+        for partner in dict.fromkeys(partners):
+            out.setdefault(
+                partner,
+                GroundStation(
+                    evidence=(sentence.evidence(),),
+                    status=status_at(sentence, m.start()),
+                    partner=partner,
+                    location=location,
+                    purpose=purpose,
+                ),
+            )
+    return list(out.values())

@@ -1,7 +1,79 @@
-"""Placeholder."""
+"""China's participation in international organisations and multilateral mechanisms.
+
+A participation phrase ("participates in", "takes part in the activities organized by",
+"joined", "host country of", "rotating chair of", "supports the work of", "within the
+framework of ... participated", "through the mechanism of") followed, within a few
+words, by a list of organisations. Countries and bilateral bodies are not counted, and
+neither is a Chinese body.
+"""
 
 from __future__ import annotations
 
+import re
 
-def extract(sentence, groups, gazetteer) -> list:
-    return []
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group, status_at
+from graph.model import EntityKind, Participation
+from graph.reading import Sentence
+
+_PHRASE = re.compile(
+    r"\b(?P<member>participat\w*\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
+    r"joined|member\s+of|support(?:s|ed|ing)?\s+the)"
+    r"|\b(?P<host>host\s+(?:country\s+)?of)"
+    r"|\b(?P<chair>(?:rotating\s+)?chair\s+of)"
+    r"|\b(?P<framework>(?:within|under)\s+the\s+framework\s+of)"
+    r"|\b(?P<through>through\s+(?:the\s+mechanism\s+of\s+)?)",
+    re.IGNORECASE,
+)
+# what may stand between the phrase and the organisations it names
+_BRIDGE = re.compile(
+    r"^(?:\s*(?:the|relevant|activities|activity|work|of|organi[sz]ed|sponsored|by|"
+    r"international|organi[sz]ations|mechanisms?|such|as|in|beijing|office|platform|"
+    r"actively|an|in-depth|manner|and|other|intergovernmental)\b|[\s,\"\u201c])*$",
+    re.IGNORECASE,
+)
+_PARTICIPATING = re.compile(r"\b(?:participat\w*|cooperat\w*|support\w*|services?)\b", re.IGNORECASE)
+_CHINA_SUBJECT = re.compile(r"\b(?:China|Chinese|It|it)\b")
+_ROLES = {"member": "participant", "host": "host", "chair": "chair", "framework": "participant",
+          "through": "participant"}
+
+
+def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Participation]:
+    """Organisations the sentence says China takes part in."""
+    text = sentence.text
+    facts: dict[str, Participation] = {}
+    organisations = [
+        m for m in sentence.mentions
+        if not m.nested and m.kind is EntityKind.ORGANISATION and m.key not in gazetteer.domestic
+    ]
+    plain = list(text)
+    for m in sentence.mentions:
+        plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
+    prose = "".join(plain)  # names masked: "Space Cooperation Organization" is no cue
+    for phrase in _PHRASE.finditer(text):
+        kind = next(k for k, v in phrase.groupdict().items() if v)
+        if kind == "framework" and not _PARTICIPATING.search(prose, phrase.end()):
+            continue
+        if kind == "through" and not _PARTICIPATING.search(prose):
+            continue
+        segment = text[text.rfind(";", 0, phrase.start()) + 1 : phrase.start()]
+        if kind != "framework" and not _CHINA_SUBJECT.search(segment):
+            continue  # someone else is the member ("Fengyun is a member of ...")
+        chain_end = phrase.end()
+        for org in organisations:
+            start, end = org.start - sentence.start, org.end - sentence.start
+            if start < chain_end:
+                continue
+            if not _BRIDGE.match(text[chain_end:start]):
+                break
+            chain_end = end
+            facts.setdefault(
+                org.key,
+                Participation(
+                    evidence=(sentence.evidence(),),
+                    status=status_at(sentence, phrase.start()),
+                    organisation=org.key,
+                    role=_ROLES[kind],
+                ),
+            )
+    return list(facts.values())

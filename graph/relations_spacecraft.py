@@ -28,7 +28,7 @@ _TRIGGERS = [
     ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
     ("jointly-developed", r"(?:jointly|co-)\s*develop\w*|joint\s+(?:research\s+and\s+)?development\s+of|"
                           r"research\s+and\s+development\s+of"),
-    ("launched", r"launch(?:ed)?|launch\s+services?\s+for|took\s+on"),
+    ("launched", r"launch\s+services?\s+for|launch(?:ed)?|took\s+on"),
     ("built", r"developing|develop(?:ed)?|built|build|exported|made"),
 ]
 _TRIGGER = re.compile(

@@ -99,6 +99,30 @@ def _loose(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def _gold_statuses(kind: str, statements: list, docs: dict) -> dict[tuple, Counter[str]]:
+    """Expected statuses per identity. A fact stated by several documents is one fact,
+    achieved if any document says so; unnamed agreements and unnamed spacecraft of the
+    same partner in two documents are two facts, as are numeric totals."""
+    merged: dict[tuple, str] = {}
+    separate: dict[tuple, Counter[str]] = {}
+    seen: set[tuple] = set()
+    for g in statements:
+        ident = _gold_identity(kind, {**g, "doc": docs[g["doc"]]})
+        status = g.get("status", "achieved")
+        unnamed = (kind == "agreement") or (kind == "spacecraft" and not g.get("spacecraft"))
+        if kind == "total":
+            separate.setdefault(ident, Counter())[status] += 1
+        elif unnamed:
+            if (g["doc"], ident) not in seen:
+                seen.add((g["doc"], ident))
+                separate.setdefault(ident, Counter())[status] += 1
+        elif merged.get(ident) != "achieved":
+            merged[ident] = status
+    out = {ident: Counter({status: 1}) for ident, status in merged.items()}
+    out.update(separate)
+    return out
+
+
 @dataclass
 class TypeScore:
     gold: int = 0
@@ -158,47 +182,30 @@ def score(
     report = Report(scores={})
     for kind, fact_type in TYPES.items():
         statements = gold[kind]
-        wanted: dict[tuple, str] = {}
-        for g in statements:
-            if kind == "total":
-                g = {**g, "doc": docs[g["doc"]]}
-            ident = _gold_identity(kind, g)
-            status = g.get("status", "achieved")
-            if wanted.get(ident) != "achieved":
-                wanted[ident] = status
-        per_document = {
-            (g["doc"], _gold_identity(kind, {**g, "doc": docs[g["doc"]]})) for g in statements
-        }
-        if kind == "total":
-            gold_counts = Counter(
-                _gold_identity(kind, {**g, "doc": docs[g["doc"]]}) for g in statements
-            )
-        elif kind == "agreement":
-            # unnamed agreements of the same parties in two documents are two agreements
-            gold_counts = Counter(ident for _doc, ident in per_document)
-        else:
-            gold_counts = Counter(dict.fromkeys(wanted, 1))
+        wanted = _gold_statuses(kind, statements, docs)
         facts = [f for f in extraction.facts if isinstance(f, fact_type)]
-        got: Counter[tuple] = Counter()
-        status_of: dict[tuple, str] = {}
+        got: dict[tuple, Counter[str]] = {}
         for f in facts:
             for ident in fact_identities(kind, f):
-                got[ident] += 1
-                status_of[ident] = f.status.value
-        s = TypeScore(gold=sum(gold_counts.values()), extracted=sum(got.values()))
-        for ident, n in gold_counts.items():
-            hit = min(n, got.get(ident, 0))
-            if hit and status_of[ident] != wanted[ident]:
-                s.status_wrong.append(f"{ident}: {status_of[ident]} (gold {wanted[ident]})")
-                hit = 0
+                got.setdefault(ident, Counter())[f.status.value] += 1
+        s = TypeScore(
+            gold=sum(sum(c.values()) for c in wanted.values()),
+            extracted=sum(sum(c.values()) for c in got.values()),
+        )
+        for ident, statuses in wanted.items():
+            found = got.get(ident, Counter())
+            hit = sum((statuses & found).values())
             s.matched_gold += hit
+            if hit < sum(statuses.values()):
+                if sum(found.values()) >= sum(statuses.values()):
+                    s.status_wrong.append(f"{ident}: {dict(found)} (gold {dict(statuses)})")
+                else:
+                    s.missed.append(str(ident))
+        for ident, found in got.items():
+            hit = sum((found & wanted.get(ident, Counter())).values())
             s.matched_extracted += hit
-            if hit < n:
-                s.missed.append(str(ident))
-        for ident, n in got.items():
-            extra = n - min(n, gold_counts.get(ident, 0))
-            if extra or (ident in gold_counts and status_of[ident] != wanted.get(ident)):
-                s.spurious.append(f"{ident} {status_of[ident]}")
+            if hit < sum(found.values()):
+                s.spurious.append(f"{ident} {dict(found)}")
         report.scores[kind] = s
         _check_evidence(report, kind, statements, docs, facts)
     for fact in extraction.facts:
