@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 from flask import Flask, current_app
 
-from server.backend import Backend, EmbeddedBackend
+from server.backend import Backend, EmbeddedBackend, open_backend
 from server.settings import resolve_settings
 
 
@@ -19,7 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) ->
     app = Flask(__name__)
     app.config.update(resolve_settings(config))
     if store is None:
-        backend: Backend = EmbeddedBackend.open(Path(app.config["STORE"]))
+        backend: Backend = open_backend(app.config)
     elif isinstance(store, ox.Store):
         backend = EmbeddedBackend(store)
     else:
@@ -31,15 +30,15 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) ->
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per concern; each module exposes ``bp``."""
-    from server import documents, pages, resources, search
+    from server import documents, dumps, health, ontology_docs, pages, resources, search, sparql
 
-    for blueprint in (pages.bp, resources.bp, documents.bp, search.bp):
+    for blueprint in (sparql.bp, health.bp, pages.bp, resources.bp, documents.bp, search.bp):
         app.register_blueprint(blueprint)
-    from server import dumps, ontology_docs, queries_api
-
-    app.register_blueprint(queries_api.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(ontology_docs.bp)
+    from server import queries_api
+
+    app.register_blueprint(queries_api.bp)
 
 
 def get_backend() -> Backend:

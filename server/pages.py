@@ -11,7 +11,8 @@ from werkzeug.exceptions import NotFound
 from server import resources_data as data
 from server.app import get_backend
 from server.documents_data import list_documents
-from server.pages_queries import find_saved_query, read_saved_queries
+from graph.errors import QueryError
+from server.pages_queries import open_in_editor, query_links
 from server.resources_links import curie, href
 
 bp = Blueprint("pages", __name__)
@@ -79,7 +80,7 @@ def home() -> str:
         "home.html",
         classes=classes,
         documents=list_documents(backend),
-        queries=read_saved_queries(Path(current_app.config["QUERIES_DIR"])),
+        queries=query_links(Path(current_app.config["QUERIES_DIR"])),
     )
 
 
@@ -87,21 +88,21 @@ def home() -> str:
 def editor() -> str:
     """The SPARQL editor, opened on a shared query (``?query=``), a saved query
     (``?saved=<name>``) or an example."""
-    queries = read_saved_queries(Path(current_app.config["QUERIES_DIR"]))
+    folder = Path(current_app.config["QUERIES_DIR"])
     shared = request.args.get("query", "")[:MAX_SHARED_QUERY]
     saved_name = request.args.get("saved", "")
-    saved = (
-        find_saved_query(Path(current_app.config["QUERIES_DIR"]), saved_name)
-        if saved_name
-        else None
-    )
-    text = shared or (saved.text if saved else EXAMPLE_QUERY)
+    saved, problem, text = None, None, shared or EXAMPLE_QUERY
+    if saved_name and not shared:
+        try:
+            saved, text = open_in_editor(folder, saved_name, request.args)
+        except QueryError as exc:
+            problem = str(exc)
     vendor = Path(current_app.static_folder or "") / "vendor" / "yasgui" / "yasgui.min.js"
     return render_template(
         "editor.html",
         query_text=text,
-        queries=queries,
+        queries=query_links(folder),
         saved=saved,
-        missing_saved=saved_name if saved_name and saved is None else None,
+        problem=problem,
         assets_installed=vendor.is_file(),
     )

@@ -53,7 +53,7 @@ def rdf_response(iri: str, rep: Representation) -> Response:
 
 def with_alternates(response: Response, path: str, iri: str) -> Response:
     """Caches must key on ``Accept``; clients learn the other representations."""
-    response.headers["Vary"] = "Accept"
+    response.vary.add("Accept")
     response.headers["Link"] = link_header(path, iri)
     return response
 
@@ -80,5 +80,5 @@ def not_found(rep: Representation, iri: str, stem: str) -> Response:
             status=404,
             content_type="text/plain; charset=utf-8",
         )
-    response.headers["Vary"] = "Accept"
+    response.vary.add("Accept")
     return response

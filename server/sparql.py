@@ -125,7 +125,7 @@ def sparql() -> Response:
         query, default, named = _read_request()
     except ProtocolError as exc:
         return error_response(exc.status, str(exc), exc.headers)
-    if query is None and request.method == "GET":
+    if query is None and request.method in ("GET", "HEAD"):
         return service_description()
     dataset_given = bool(default or named)
     return run_and_respond(
