@@ -76,7 +76,8 @@ def read_curation(corpus_dir: Path) -> Curation:
             raise CurationError(f"{path}: [[add]] #{n} needs {', '.join(missing)}")
         if entry["type"] not in FACT_TYPES:
             raise CurationError(
-                f"{path}: [[add]] #{n} type {entry['type']!r} must be one of {', '.join(FACT_TYPES)}"
+                f"{path}: [[add]] #{n} type {entry['type']!r} must be one of "
+                f"{', '.join(FACT_TYPES)}"
             )
     return Curation(rejects, adds, path)
 
@@ -136,7 +137,8 @@ def apply(
     for n, entry in enumerate(curation.rejects, 1):
         if entry["fact"] not in by_segment:
             raise CurationError(
-                f"{where}: [[reject]] #{n}: no fact {entry['fact']!r} was extracted; remove the entry"
+                f"{where}: [[reject]] #{n}: no fact {entry['fact']!r} was extracted; "
+                "remove the entry"
             )
         rejected.add(entry["fact"])
     out = [f for f in facts if f"{f.kind_segment}/{f.key}" not in rejected]

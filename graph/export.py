@@ -105,18 +105,19 @@ def merged_triples(store: ox.Store, graphs: list[GraphName]) -> Iterator[tuple[o
     """The distinct triples of the selected graphs, each with whether it is the first
     triple written for its subject (so callers can count subjects without a set).
 
-    A triple belongs to the first selected graph, in ``graphs`` order, that holds it;
-    a subject is counted with its smallest triple (by owner graph, predicate, object),
-    so neither depends on the store's iteration order. The store is asked about one
-    subject at a time; an on-disk store yields each subject's quads together, so that is
-    once per subject (an in-memory store gives no such order: correct, but slower).
+    A triple belongs to the first selected graph, in ``graphs`` order, that holds it.
+    A subject is marked at one triple chosen the same way wherever the subject is seen
+    (the first quad of its lowest graph in the store's lookup order), so neither rule
+    depends on the order of the scan. The store is asked about one subject at a time; an
+    on-disk store yields each subject's quads together, so that is once per subject (an
+    in-memory store gives no such order: still correct, only slower).
     """
     rank = {graph: i for i, graph in enumerate(graphs)}
     for position, graph in enumerate(graphs):
         quads = store.quads_for_pattern(None, None, None, graph)
         for subject, group in groupby(quads, key=lambda q: q.subject):
             owner: dict[tuple[Any, Any], int] = {}
-            marker: tuple[int, str, str] | None = None
+            lowest, marker = len(graphs), None
             for quad in store.quads_for_pattern(subject, None, None, None):
                 where = rank.get(quad.graph_name)
                 if where is None:
@@ -124,13 +125,12 @@ def merged_triples(store: ox.Store, graphs: list[GraphName]) -> Iterator[tuple[o
                 key = (quad.predicate, quad.object)
                 if where < owner.get(key, len(graphs)):
                     owner[key] = where
-                candidate = (where, str(quad.predicate), str(quad.object))
-                if marker is None or candidate < marker:
-                    marker = candidate
+                if where < lowest:
+                    lowest, marker = where, key
             for quad in group:
-                if owner.get((quad.predicate, quad.object), position) == position:
-                    first = marker == (position, str(quad.predicate), str(quad.object))
-                    yield quad.triple, first
+                key = (quad.predicate, quad.object)
+                if owner.get(key, position) == position:
+                    yield quad.triple, key == marker
 
 
 def write(

@@ -11,6 +11,7 @@ mark what follows them as planned.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -131,7 +132,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
 def clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence (local offsets)."""
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:

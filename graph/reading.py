@@ -102,7 +102,7 @@ def read_document(
             previous = None
             continue
         area = None
-        for _level_, heading in reversed(headings):
+        for _depth, heading in reversed(headings):
             area = heading_area(heading, gazetteer)
             if area:
                 break

@@ -32,11 +32,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         words = m.group(0).split()[1:-1]
         purpose = " ".join(w for w in words if w not in ("the", "a", "an", "new", "joint")) or None
         location = None
-        where = re.match(r"\s+in\s+((?:[A-Z][\w-]*(?:\s+|,\s*|\s+and\s+))*[A-Z][\w-]*)", text[m.end() :])
+        where = re.match(
+            r"\s+in\s+((?:[A-Z][\w-]*(?:\s+|,\s*|\s+and\s+))*[A-Z][\w-]*)", text[m.end() :]
+        )
         if where:
             location = where.group(1)
         partners = [
-            k for g in groups
+            k
+            for g in groups
             if (g.role == "with" and clause[0] <= g.start < clause[1] and g.start >= m.end())
             or g.role in ("subject", "anaphora")
             for k in g.keys

@@ -32,10 +32,17 @@ _BRIDGE = re.compile(
     r"actively|an|in-depth|manner|and|other|intergovernmental)\b|[\s,\"\u201c])*$",
     re.IGNORECASE,
 )
-_PARTICIPATING = re.compile(r"\b(?:participat\w*|cooperat\w*|support\w*|services?)\b", re.IGNORECASE)
+_PARTICIPATING = re.compile(
+    r"\b(?:participat\w*|cooperat\w*|support\w*|services?)\b", re.IGNORECASE
+)
 _CHINA_SUBJECT = re.compile(r"\b(?:China|Chinese|It|it)\b")
-_ROLES = {"member": "participant", "host": "host", "chair": "chair", "framework": "participant",
-          "through": "participant"}
+_ROLES = {
+    "member": "participant",
+    "host": "host",
+    "chair": "chair",
+    "framework": "participant",
+    "through": "participant",
+}
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Participation]:
@@ -43,7 +50,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     text = sentence.text
     facts: dict[str, Participation] = {}
     organisations = [
-        m for m in sentence.mentions
+        m
+        for m in sentence.mentions
         if not m.nested and m.kind is EntityKind.ORGANISATION and m.key not in gazetteer.domestic
     ]
     plain = list(text)

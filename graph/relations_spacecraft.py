@@ -26,8 +26,11 @@ from graph.relations_cooperation import has_cue
 
 _TRIGGERS = [
     ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
-    ("jointly-developed", r"(?:jointly|co-)\s*develop\w*|joint\s+(?:research\s+and\s+)?development\s+of|"
-                          r"research\s+and\s+development\s+of"),
+    (
+        "jointly-developed",
+        r"(?:jointly|co-)\s*develop\w*|joint\s+(?:research\s+and\s+)?development\s+of|"
+        r"research\s+and\s+development\s+of",
+    ),
     ("launched", r"launch\s+services?\s+for|launch(?:ed)?|took\s+on"),
     ("built", r"developing|develop(?:ed)?|built|build|exported|made"),
 ]
@@ -38,7 +41,9 @@ _LEAD = re.compile(
     r"^(?:\s+and\s+(?:successfully\s+)?(?:launched|delivered|developed))?\s*(?:of\s+)?"
     r"(?:the\s+|an?\s+|its\s+)?(?:\d+\s+)?"
 )
-_DESCRIPTION = re.compile(r"^((?:[a-z][\w-]*\s+){0,3}?satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))")
+_DESCRIPTION = re.compile(
+    r"^((?:[a-z][\w-]*\s+){0,3}?satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))"
+)
 _GLUE = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _JOINT_CUE = re.compile(r"^(?:-\s*)?together\s+with\b|\b(?:jointly|co-|joint)\b", re.IGNORECASE)
 _SPACECRAFT_KINDS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
@@ -66,7 +71,9 @@ def _foreign_inside(sentence: Sentence, mention: Found, gazetteer: Gazetteer) ->
     )
 
 
-def _item_at(sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer) -> _Item | None:
+def _item_at(
+    sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer
+) -> _Item | None:
     text = sentence.text
     owner: tuple[str, ...] = ()
     for g in groups:
@@ -93,7 +100,9 @@ def _item_at(sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazet
     return None
 
 
-def _objects(sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer) -> list[_Item]:
+def _objects(
+    sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer
+) -> list[_Item]:
     text = sentence.text
     lead = _LEAD.match(text[pos:])
     pos += lead.end() if lead else 0
@@ -117,7 +126,9 @@ def _group_after(groups: list[Group], pos: int, role: str, limit: int) -> Group 
     return None
 
 
-def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[SpacecraftActivity]:
+def extract(
+    sentence: Sentence, groups: list[Group], gazetteer: Gazetteer
+) -> list[SpacecraftActivity]:
     """Spacecraft activities the sentence states, with the sentence as evidence."""
     text = sentence.text
     spans = clauses(text)
@@ -147,7 +158,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if word == "exported":
             target = _group_after(groups, m.end(), "to", 5)
             if target:
-                before = re.findall(r"\b((?:[a-z][\w-]*\s+){0,2}satellites?)\b", text[clause[0] : m.start()])
+                before = re.findall(
+                    r"\b((?:[a-z][\w-]*\s+){0,2}satellites?)\b", text[clause[0] : m.start()]
+                )
                 item = _Item(None, before[-1] if before else "satellites", m.start(), m.end(), ())
                 for partner in target.keys:
                     add("built", item, partner, m.start())
@@ -169,11 +182,15 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         coordinated = re.match(r"\s+and\s+(?:successfully\s+)?(launched)\b", text[m.end() :])
         if coordinated and joint:
             for item in items:
-                for partner in item.partners or ((beneficiary.keys if beneficiary else ()) or tuple(subject)):
+                for partner in item.partners or (
+                    (beneficiary.keys if beneficiary else ()) or tuple(subject)
+                ):
                     add("launched", item, partner, m.start())
     passive = re.finditer(r"\s+(?:jointly\s+|co-)developed\s+by\s+China\s+and\s+(?:the\s+)?", text)
     for p in passive:
-        before = [f for f in sentence.mentions if not f.nested and f.end - sentence.start == p.start()]
+        before = [
+            f for f in sentence.mentions if not f.nested and f.end - sentence.start == p.start()
+        ]
         after = [g for g in groups if g.start == p.end()]
         if before and after and before[0].kind is EntityKind.SPACECRAFT:
             item = _Item(before[0].key, None, 0, 0, ())
@@ -185,5 +202,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 continue
             if re.match(r"(?:Sino|China)-", f.text, re.IGNORECASE):
                 for partner in _foreign_inside(sentence, f, gazetteer):
-                    add("jointly-developed", _Item(f.key, None, 0, 0, ()), partner, f.start - sentence.start)
+                    add(
+                        "jointly-developed",
+                        _Item(f.key, None, 0, 0, ()),
+                        partner,
+                        f.start - sentence.start,
+                    )
     return list(facts.values())

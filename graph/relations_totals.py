@@ -1,7 +1,81 @@
-"""Placeholder."""
+"""The documents' numeric cooperation totals: "136 space cooperation documents with 43
+countries or regions and 6 international organizations".
+
+A number (digits or a number word) followed by at most four lower-case words and a
+counted noun of cooperation (agreements, documents, countries, organisations,
+mechanisms, launches, services, projects, entities, professionals) is a total, unless
+it is part of a name ("Group 20 mechanisms") or "the two countries". Years, ordinals
+and domestic counts ("207 launch missions") do not match.
+"""
 
 from __future__ import annotations
 
+import re
 
-def extract(sentence) -> list:
-    return []
+from graph.model import CooperationTotal, slugify
+from graph.reading import Sentence
+
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+}
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_WORDS) + r")"
+_COUNTED = (
+    r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|"
+    r"mechanisms|launches|services|projects|entities|professionals"
+)
+_MODIFIER = r"(?!(?:for|to|with|from|in|of|by|on|at|and|or)\b)[a-z][\w-]*"
+_TOTAL = re.compile(
+    rf"(?<![\w.,-]){_NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{_COUNTED})\b"
+    r"(?:\s+(?:or|and)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _COUNTED + r")\b)?)",
+    re.IGNORECASE,
+)
+_AS_OF = re.compile(r"\b(?:up\s+to\s+now|so\s+far|to\s+date|at\s+present)\b", re.IGNORECASE)
+_THROUGHOUT = re.compile(r"\bthroughout\s+((?:19|20)\d{2})\b")
+
+
+def _value(token: str) -> int:
+    return _WORDS.get(token.lower()) or int(token.replace(",", ""))
+
+
+def extract(sentence: Sentence) -> list[CooperationTotal]:
+    """Numeric totals the sentence states."""
+    text = sentence.text
+    out: list[CooperationTotal] = []
+    for m in _TOTAL.finditer(text):
+        before = text[: m.start()]
+        if re.search(r"\bthe\s+$", before) or re.search(r"[A-Z][\w-]*\s+$", before):
+            continue  # "the two countries", "Group 20 mechanisms"
+        if m.group("n").lower() in _WORDS and not m.group("n").islower():
+            continue
+        quantity = _value(m.group("n"))
+        counted = " ".join(m.group("what").split())
+        as_of = None
+        throughout = _THROUGHOUT.search(text, m.end())
+        if throughout:
+            as_of = throughout.group(1)
+        elif _AS_OF.search(text):
+            as_of = sentence.doc.meta.issued
+        context = slugify(re.sub(r"\b(?:a|the|of|more|than|almost|over)\b", " ", counted))
+        out.append(
+            CooperationTotal(
+                evidence=(sentence.evidence(),),
+                quantity=quantity,
+                counted=counted,
+                measure=context,
+                as_of=as_of,
+            )
+        )
+    return out
