@@ -1,0 +1,67 @@
+"""Precision and recall of the whole pipeline on the real corpus, against the
+hand-made gold set; the build's figures are printed in the test output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph import corpus
+from graph.normalise import clean_document
+
+from . import conftest
+from .score import BARS, DEFAULT_BAR, TYPES, load_gold, score, squash
+
+
+@pytest.fixture(scope="module")
+def report(built, built_paths):
+    documents = corpus.read_corpus(built_paths.corpus)
+    result = score(built.extraction, documents)
+    conftest.TABLES.append(result.table())
+    print("\n" + result.table())
+    return result
+
+
+def test_gold_set_is_big_enough_and_covers_every_fact_type():
+    gold = load_gold()
+    assert sum(len(gold[kind]) for kind in TYPES) >= 80
+    assert all(gold[kind] for kind in TYPES)
+    assert len(gold["negative"]) >= 10
+
+
+def test_every_gold_quote_is_in_its_document(project_paths):
+    """The gold set is checked against the files: a quote that is not there is a typo."""
+    gold = load_gold()
+    documents = {d.id: d for d in corpus.read_corpus(project_paths.corpus)}
+    read = {i: squash(clean_document(d).text) for i, d in documents.items()}
+    for kind in TYPES:
+        for g in gold[kind]:
+            quote = " ".join(g["quote"].split())
+            assert quote in read[gold["docs"][g["doc"]]], (kind, g["quote"])
+
+
+@pytest.mark.parametrize("kind", list(TYPES))
+def test_precision_and_recall_meet_the_bar(report, kind):
+    bar_p, bar_r = BARS.get(kind, DEFAULT_BAR)
+    s = report.scores[kind]
+    detail = f"missed {s.missed}, spurious {s.spurious}, wrong status {s.status_wrong}"
+    assert s.precision >= bar_p, detail
+    assert s.recall >= bar_r, detail
+
+
+def test_nothing_from_boilerplate_or_the_stemmed_copy(report, built):
+    assert report.copy_facts == 0
+    assert report.negatives_found == []
+    boilerplate = re.compile(r"Northrop|JUICE|124 Institutions|Copyright|Space Media Network")
+    for fact in built.extraction.facts:
+        for ev in fact.evidence:
+            assert not boilerplate.search(ev.exact), (fact.key, ev.exact)
+
+
+def test_every_evidence_quotes_the_file_at_its_offsets(report):
+    assert report.bad_offsets == []
+
+
+def test_evidence_contains_the_passage_the_annotator_quoted(report):
+    assert report.evidence_agreeing / report.evidence_checked >= 0.9
