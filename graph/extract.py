@@ -71,7 +71,7 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     subject = [g for g in groups if g.role in ("subject", "anaphora")]
     if subject:
         sentence.notes["bilateral"] = subject[0].keys
-    elif sentence.previous is not None:
+    elif sentence.previous is not None and not sentence.opens_paragraph:
         sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
     agreements = relations_agreement.extract(sentence, groups, gazetteer)
     parties = frozenset(p for a in agreements for p in a.parties)

@@ -48,7 +48,7 @@ _VERB = re.compile(
 )
 COOPERATION_CUE = re.compile(
     r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchanges?|work(?:ed|ing|s)?"
-    r"\s+with|dialogue|research|experiments|coordinat\w*|joined)\b",
+    r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined)\b",
     re.IGNORECASE,
 )
 _PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
@@ -120,6 +120,9 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
         if keys:
             out.append(Group(keys, start, end, role, members[0].adjectival))
+    subjects = {k for g in out if g.role == "subject" for k in g.keys}
+    # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
+    out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
     refs = anaphora(sentence)
     if refs and not any(g.role == "subject" for g in out):
         m = _ANAPHORA.search(sentence.text)

@@ -34,8 +34,9 @@ class Sentence:
     mentions: list[Found]
     section_area: str | None
     section_planned: bool
-    previous: Sentence | None = None
+    previous: Sentence | None = None  # the sentence before, unless a heading came between
     index: int = 0
+    opens_paragraph: bool = False
     notes: dict[str, object] = field(default_factory=dict)  # what later sentences reuse
 
     @property
@@ -92,9 +93,10 @@ def read_document(
     paragraph = next(para_iter, None)
     previous: Sentence | None = None
     for start, end in spans:
+        opens = False
         while paragraph is not None and paragraph.end < start:
             paragraph = next(para_iter, None)
-            previous = None
+            opens = True
         if paragraph is not None and paragraph.heading and paragraph.start <= start < paragraph.end:
             heading = clean.text[paragraph.start : paragraph.end].strip()
             level = _level(heading)
@@ -111,6 +113,7 @@ def read_document(
         sentence = Sentence(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
         )
+        sentence.opens_paragraph = opens or previous is None
         sentences.append(sentence)
         previous = sentence
     return clean, sentences, found

@@ -29,7 +29,8 @@ _PHRASE = re.compile(
 _BRIDGE = re.compile(
     r"^(?:\s*(?:the|relevant|activities|activity|work|of|organi[sz]ed|sponsored|by|"
     r"international|organi[sz]ations|mechanisms?|such|as|in|beijing|office|platform|"
-    r"actively|an|in-depth|manner|and|other|intergovernmental)\b|[\s,\"\u201c])*$",
+    r"actively|an|in-depth|manner|and|other|intergovernmental|construction|use|"
+    r"development)\b|'s\b|\u2019s\b|[\s,()\"\u201c\u201d])*$",
     re.IGNORECASE,
 )
 _PARTICIPATING = re.compile(
