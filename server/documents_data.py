@@ -84,7 +84,8 @@ def document_info(backend: Backend, iri: str) -> DocumentInfo | None:
     names = data.labels(backend, [*copies, original] if original else copies)
     count = data.run(
         backend,
-        "SELECT ?doc (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f prov:wasDerivedFrom ?doc } GROUP BY ?doc",
+        "SELECT ?doc (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f prov:wasDerivedFrom ?doc }"
+        " GROUP BY ?doc",
         doc=ox.NamedNode(iri),
     )
     source = first(DCT + "source")

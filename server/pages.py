@@ -8,10 +8,10 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, render_template, request
 from werkzeug.exceptions import NotFound
 
+from graph.errors import QueryError
 from server import resources_data as data
 from server.app import get_backend
 from server.documents_data import list_documents
-from graph.errors import QueryError
 from server.pages_queries import open_in_editor, query_links
 from server.resources_links import curie, href
 

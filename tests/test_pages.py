@@ -119,8 +119,12 @@ def test_rdf_representations_mean_what_the_graph_says(client, accept, media_type
 
 @pytest.mark.parametrize(
     ("suffix", "media_type", "rdflib_format"),
-    [("ttl", "text/turtle", "turtle"), ("nt", "application/n-triples", "nt"),
-     ("jsonld", "application/ld+json", "json-ld"), ("rdf", "application/rdf+xml", "xml")],
+    [
+        ("ttl", "text/turtle", "turtle"),
+        ("nt", "application/n-triples", "nt"),
+        ("jsonld", "application/ld+json", "json-ld"),
+        ("rdf", "application/rdf+xml", "xml"),
+    ],
 )
 def test_a_suffix_chooses_the_format_whatever_the_accept_header(
     client, suffix, media_type, rdflib_format
@@ -152,8 +156,12 @@ def test_browsers_and_bare_clients_get_html(client, accept):
 def test_link_header_names_the_canonical_iri_and_every_alternate(client):
     link = client.get("/id/country/sweden").headers["Link"]
     assert f'<{ID}country/sweden>; rel="canonical"' in link
-    for suffix, media in [("ttl", "text/turtle"), ("nt", "application/n-triples"),
-                          ("jsonld", "application/ld+json"), ("rdf", "application/rdf+xml")]:
+    for suffix, media in [
+        ("ttl", "text/turtle"),
+        ("nt", "application/n-triples"),
+        ("jsonld", "application/ld+json"),
+        ("rdf", "application/rdf+xml"),
+    ]:
         assert f'</id/country/sweden.{suffix}>; rel="alternate"; type="{media}"' in link
 
 

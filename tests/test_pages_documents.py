@@ -92,8 +92,13 @@ def test_a_missing_file_still_gives_the_page_with_a_reason(tmp_path):
 
 def test_the_document_list_links_every_document(client):
     body = client.get("/documents/").data.decode()
-    for doc_id in ("white-paper-2016", "white-paper-2021", "white-paper-2021-stemmed",
-                   "news-2011-cas-space-exchanges", "news-2023-spacedaily-open-cooperation"):
+    for doc_id in (
+        "white-paper-2016",
+        "white-paper-2021",
+        "white-paper-2021-stemmed",
+        "news-2011-cas-space-exchanges",
+        "news-2023-spacedaily-open-cooperation",
+    ):
         assert f'href="/documents/{doc_id}"' in body
 
 

@@ -136,7 +136,9 @@ def description(iri: str) -> rdflib.Graph:
     store, node = small_store(), ox.NamedNode(iri)
     triples = {q.triple for q in store.quads_for_pattern(node, None, None)}
     triples |= {q.triple for q in store.quads_for_pattern(None, None, node)}
-    parts = {t.object for t in triples if t.subject == node and str(t.object).startswith(f"<{iri}#")}
+    parts = {
+        t.object for t in triples if t.subject == node and str(t.object).startswith(f"<{iri}#")
+    }
     for part in parts:
         triples |= {q.triple for q in store.quads_for_pattern(part, None, None)}
     data = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)

@@ -7,8 +7,12 @@ import re
 from server.documents_text import FactRef, Span, highlight
 
 FACTS = {
-    1: FactRef(1, "https://w3id.org/china-space-kg/id/cooperation/a", "Fact A", "/id/cooperation/a"),
-    2: FactRef(2, "https://w3id.org/china-space-kg/id/cooperation/b", "Fact B", "/id/cooperation/b"),
+    1: FactRef(
+        1, "https://w3id.org/china-space-kg/id/cooperation/a", "Fact A", "/id/cooperation/a"
+    ),
+    2: FactRef(
+        2, "https://w3id.org/china-space-kg/id/cooperation/b", "Fact B", "/id/cooperation/b"
+    ),
 }
 
 
@@ -16,9 +20,13 @@ def plain(html: str) -> str:
     """The text a reader sees: marks removed, fact numbers dropped, entities decoded."""
     no_refs = re.sub(r'<sup class="fact-refs">.*?</sup>', "", html)
     no_tags = re.sub(r"<[^>]+>", "", no_refs)
-    return no_tags.replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace(
-        "&#34;", '"'
-    ).replace("&amp;", "&")
+    return (
+        no_tags.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&#34;", '"')
+        .replace("&amp;", "&")
+    )
 
 
 def test_a_passage_is_marked_with_its_anchor_and_followed_by_links_to_its_facts():

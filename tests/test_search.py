@@ -22,13 +22,19 @@ def results(client, query: str, **params: str) -> dict[str, list[str]]:
         "/search", query_string={"q": query, **params}, headers={"Accept": "application/json"}
     )
     assert response.status_code == 200
-    return {g["label"]: [r["label"] for r in g["results"]] for g in json.loads(response.data)["groups"]}
+    return {
+        g["label"]: [r["label"] for r in g["results"]] for g in json.loads(response.data)["groups"]
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Chang’e-4", "chang e 4"), ("Côte d'Ivoire", "cote d ivoire"), ("  ESA  ", "esa"),
-     ("TT&C", "tt c")],
+    [
+        ("Chang’e-4", "chang e 4"),
+        ("Côte d'Ivoire", "cote d ivoire"),
+        ("  ESA  ", "esa"),
+        ("TT&C", "tt c"),
+    ],
 )
 def test_names_are_normalised_for_matching(text, expected):
     assert normalise(text) == expected

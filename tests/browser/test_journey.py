@@ -1,0 +1,147 @@
+"""A researcher's journey in a real browser (Debian's headless Chromium via Playwright),
+against a live server over the real build: home page, search for Chang'e-4, the mission
+page, an evidence link to its highlighted sentence, then the editor running the saved
+payload query. Screenshots of each page are written to test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+
+from server import create_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAYLOAD_COUNTRIES = ("Germany", "Netherlands", "Saudi Arabia", "Sweden")
+SENTENCE_PART = "with Sweden, Germany, the Netherlands and Saudi Arabia on payloads"
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(backend, built_paths) -> Iterator[str]:
+    """The app over the real build, served on a free local port for the test's duration."""
+    app = create_app(
+        {
+            "STORE": str(built_paths.store),
+            "QUERIES_DIR": str(built_paths.queries),
+            "ONTOLOGY_DIR": str(built_paths.ontology),
+            "CORPUS_DIR": str(built_paths.corpus),
+        },
+        store=backend,
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def screenshots() -> Path:
+    if SCREENSHOTS.exists():
+        shutil.rmtree(SCREENSHOTS)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
+
+
+def test_researcher_journey(browser, live_server, screenshots, capsys):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if urlsplit(r.url).hostname not in ("127.0.0.1", None) and r.url.startswith("http")
+            else None
+        ),
+    )
+
+    # Home page, then a search from the box every page has.
+    page.goto(live_server + "/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.screenshot(path=screenshots / "home.png", full_page=True)
+    page.get_by_label("Search names").fill("Chang'e-4")
+    page.get_by_label("Search names").press("Enter")
+    page.wait_for_url("**/search?q=*")
+
+    # The mission is listed under its class; follow it.
+    missions = page.locator("section.result-group").filter(
+        has=page.get_by_role("heading", name="mission")
+    )
+    missions.get_by_role("link", name="Chang'e-4", exact=True).click()
+    page.wait_for_url("**/id/mission/change-4")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Chang'e-4")
+    page.screenshot(path=screenshots / "resource.png", full_page=True)
+
+    # Sweden's payload cooperation, and the passage that states it.
+    sweden = page.locator("li.fact").filter(has_text="Cooperation with Sweden: payloads")
+    sweden.locator("a.passage-link").first.click()
+    page.wait_for_url("**/documents/*#evidence-*")
+    marked = page.locator("mark.evidence:target")
+    expect(marked).to_have_count(1)
+    expect(marked).to_contain_text(SENTENCE_PART)
+    expect(marked).to_be_in_viewport()
+    page.screenshot(path=screenshots / "document.png")
+
+    # The editor, the saved payload query with one click, run, and its results table.
+    page.get_by_role("link", name="SPARQL editor").click()
+    page.wait_for_url("**/editor")
+    page.locator('a[data-query-name="countries-on-mission-payloads"]').click()
+    page.wait_for_url("**/editor?saved=countries-on-mission-payloads")
+    page.locator(".yasqe_queryButton").click()
+    table = page.locator(".yasr table.dataTable")
+    expect(table.locator("tbody tr").first).to_be_visible()
+    for country in PAYLOAD_COUNTRIES:
+        expect(table).to_contain_text(country)
+    page.screenshot(path=screenshots / "editor.png", full_page=True)
+
+    assert not outside, f"the pages asked for outside resources: {outside}"
+    with capsys.disabled():
+        print(f"\nscreenshots written to {screenshots}")
+    page.close()
+
+
+def test_share_link_reopens_the_query(browser, live_server):
+    page = browser.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(live_server + "/editor?saved=countries-on-mission-payloads")
+    page.get_by_role("button", name="Make share link").click()
+    link = page.get_by_label("Share link for this query").input_value()
+    assert link.startswith(live_server + "/editor?query=")
+    page.goto(link)
+    editor_text = page.evaluate("window.spacekgEditor.getTab().getQuery()")
+    assert "csk:Cooperation" in editor_text and "change-4" in editor_text
+    page.close()
