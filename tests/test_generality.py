@@ -1,0 +1,140 @@
+"""The extractor reads grammar, not the corpus's sentences: new documents in the same
+registers (a white paper extracted from a PDF, a news page with its chrome), whose
+sentences appear nowhere in the corpus, go through the whole build and yield their
+facts with exact evidence."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import pipeline
+from graph.model import (
+    Agreement,
+    Cooperation,
+    CooperationTotal,
+    GroundStation,
+    Participation,
+    SpacecraftActivity,
+    Status,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generality"
+MANIFEST_ENTRIES = """
+[[document]]
+file = "2031-white-paper-register.txt"
+id = "test-white-paper-2031"
+title = "A white paper written for the generality test"
+publisher = "Test"
+issued = "2031-12"
+kind = "white-paper"
+
+[[document]]
+file = "2031-news-register.txt"
+id = "test-news-2031"
+title = "A news page written for the generality test"
+publisher = "Test"
+issued = "2031-03-03"
+kind = "news-article"
+"""
+
+
+@pytest.fixture(scope="module")
+def new_facts(tmp_path_factory, project_paths):
+    from dataclasses import replace
+
+    root = tmp_path_factory.mktemp("generality")
+    corpus = root / "corpus"
+    shutil.copytree(project_paths.corpus, corpus)
+    for path in FIXTURES.glob("*.txt"):
+        shutil.copy(path, corpus / path.name)
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(MANIFEST_ENTRIES)
+    paths = replace(project_paths, corpus=corpus, store=root / "store")
+    result = pipeline.build(paths)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in FIXTURES.glob("*.txt")}
+    by_doc = {
+        "test-white-paper-2031": texts["2031-white-paper-register.txt"],
+        "test-news-2031": texts["2031-news-register.txt"],
+    }
+    new = [f for f in result.extraction.facts if any(e.doc_id in by_doc for e in f.evidence)]
+    return new, by_doc
+
+
+def _find(facts, kind, **fields):
+    return [
+        f
+        for f in facts
+        if isinstance(f, kind) and all(getattr(f, k) == v for k, v in fields.items())
+    ]
+
+
+def test_every_new_fact_quotes_its_file_exactly(new_facts):
+    facts, texts = new_facts
+    assert facts
+    for fact in facts:
+        for ev in fact.evidence:
+            if ev.doc_id in texts:
+                assert texts[ev.doc_id][ev.start : ev.end] == ev.exact
+
+
+def test_roles_in_a_new_mission_sentence_stay_apart(new_facts):
+    facts, _ = new_facts
+    payloads = {f.partner for f in _find(facts, Cooperation, area="payloads", mission="change-7")}
+    assert payloads == {"egypt", "bahrain"}
+    assert _find(facts, Cooperation, partner="thailand", area="tt-c", mission="change-7")
+    assert not _find(facts, Cooperation, partner="thailand", area="payloads")
+    [fact] = _find(facts, Cooperation, partner="egypt", area="payloads")
+    exact = [e.exact for e in fact.evidence if e.doc_id == "test-white-paper-2031"][0]
+    assert "pay-\n\nloads" in exact  # the quote spans the PDF's hyphenated line break
+
+
+def test_a_titled_outline_with_its_period_and_the_two_countries(new_facts):
+    facts, _ = new_facts
+    [outline] = _find(facts, Agreement, agreement_kind="outline", parties=("china", "pakistan"))
+    assert (outline.valid_from, outline.valid_until) == (2026, 2030)
+    assert outline.title.startswith("Outline of China-Pakistan Space Cooperation")
+    areas = {f.area for f in _find(facts, Cooperation, partner="pakistan")}
+    assert {"satellite-navigation", "space-science"} <= areas
+
+
+def test_stations_deliveries_participation_and_totals(new_facts):
+    facts, _ = new_facts
+    assert {f.partner for f in facts if isinstance(f, GroundStation)} == {"kenya", "chile"}
+    delivered = _find(facts, SpacecraftActivity, activity="delivered")
+    assert {f.partner for f in delivered} == {"nigeria", "bolivia"}
+    assert _find(facts, Participation, organisation="world-meteorological-organization")
+    totals = {f.quantity for f in facts if isinstance(f, CooperationTotal)}
+    assert {31, 12, 3} <= totals
+    assert 17 not in totals  # the page number between two bullets
+
+
+def test_plans_are_recorded_as_plans(new_facts):
+    facts, _ = new_facts
+    weather = _find(facts, Cooperation, area="space-weather")
+    assert {f.partner for f in weather} >= {"mongolia", "south-africa"}
+    weather = [f for f in weather if f.partner in ("mongolia", "south-africa")]
+    assert all(f.status is Status.PLANNED for f in weather)
+    [joint] = _find(facts, SpacecraftActivity, activity="jointly-developed", partner="chile")
+    assert joint.status is Status.PLANNED
+
+
+def test_a_news_date_without_a_year_takes_the_article_year(new_facts):
+    facts, _ = new_facts
+    [mou] = _find(facts, Agreement, parties=("chile", "china"))
+    assert mou.agreement_kind == "memorandum-of-understanding"
+    assert mou.signed_on == "2031-02-27"
+
+
+def test_nothing_from_the_news_page_chrome(new_facts):
+    facts, texts = new_facts
+    news = [f for f in facts if any(e.doc_id == "test-news-2031" for e in f.evidence)]
+    assert news
+    for fact in news:
+        for ev in fact.evidence:
+            assert "Related" not in ev.exact and "Northrop" not in ev.exact
+    assert not _find(facts, Agreement, parties=("china", "russia"))
+    launch = {f.partner for f in _find(facts, Cooperation, area="launch-services")}
+    assert launch == {"oman", "kenya"}
