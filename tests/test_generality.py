@@ -87,7 +87,7 @@ def test_roles_in_a_new_mission_sentence_stay_apart(new_facts):
     assert _find(facts, Cooperation, partner="thailand", area="tt-c", mission="change-7")
     assert not _find(facts, Cooperation, partner="thailand", area="payloads")
     [fact] = _find(facts, Cooperation, partner="egypt", area="payloads")
-    exact = [e.exact for e in fact.evidence if e.doc_id == "test-white-paper-2031"][0]
+    exact = next(e.exact for e in fact.evidence if e.doc_id == "test-white-paper-2031")
     assert "pay-\n\nloads" in exact  # the quote spans the PDF's hyphenated line break
 
 
@@ -129,7 +129,7 @@ def test_a_news_date_without_a_year_takes_the_article_year(new_facts):
 
 
 def test_nothing_from_the_news_page_chrome(new_facts):
-    facts, texts = new_facts
+    facts, _texts = new_facts
     news = [f for f in facts if any(e.doc_id == "test-news-2031" for e in f.evidence)]
     assert news
     for fact in news:
