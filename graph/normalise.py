@@ -195,7 +195,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             bool(_BULLET.match(line.text))
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
-            or (line.blank_before and not wrapped)
+            or (line.blank_before and not wrapped and not line.text[:1].islower())
         )
         if hard:
             paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))

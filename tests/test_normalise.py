@@ -1,0 +1,68 @@
+"""Normalisation: clean text for reading, with a map back to the file on disk."""
+
+from __future__ import annotations
+
+from graph.normalise import clean_text
+
+PDF = (
+    "China and Brazil, through the mechanism of the Space Cooperation Sub-\n\n"
+    "committee, signed a memorandum on space co-\n\noperation and co-\n\nsponsored the "
+    "Inter-\n\nnational work. \n\n19 \n\n- China and Russia signed the Outline. \n"
+)
+
+
+def test_hyphenated_line_breaks_are_joined_as_the_document_writes_the_word():
+    clean = clean_text(PDF + "Sub-committee cooperation international")
+    assert "Sub-committee," in clean.text  # hyphenated elsewhere in the document
+    assert "space cooperation" in clean.text  # unhyphenated elsewhere
+    assert "co-sponsored" in clean.text  # a prefix that keeps its hyphen
+    assert "International work" in clean.text
+
+
+def test_page_numbers_between_wrapped_lines_disappear_and_bullets_start_paragraphs():
+    clean = clean_text(PDF)
+    assert "19" not in clean.text
+    paragraphs = [clean.text[p.start : p.end] for p in clean.paragraphs]
+    assert paragraphs[-1] == "- China and Russia signed the Outline."
+
+
+def test_every_clean_span_maps_back_to_the_same_words_in_the_raw_file():
+    clean = clean_text(PDF)
+    at = clean.text.index("space cooperation")
+    start, end = clean.to_raw(at, at + len("space cooperation"))
+    assert PDF[start:end] == "space co-\n\noperation"
+    for i, ch in enumerate(clean.text):
+        if not ch.isspace():
+            assert PDF[clean.offsets[i]] == ch
+
+
+def test_a_clean_document_is_left_as_it_is():
+    raw = "First paragraph ends here.\n\nSecond one, with a list: a, b and c.\n"
+    clean = clean_text(raw)
+    assert clean.text == "First paragraph ends here.\n\nSecond one, with a list: a, b and c."
+    assert len(clean.paragraphs) == 2
+
+
+PAGE = """Home / News / Space
+A headline without a full stop
+Mar 3, 2031     Print  Email
+
+China and Chile signed a memorandum of understanding on lunar exploration on Monday, officials said.
+A short heading
+The two countries will jointly develop a remote-sensing satellite for agricultural monitoring soon.
+
+Related news
+Russia and China sign lunar station agreement
+Northrop Grumman wins contract for new lander
+Something else entirely in the list
+Copyright 2031 Example News. All rights reserved, and this line is long enough to be prose.
+"""
+
+
+def test_web_page_chrome_is_dropped_and_the_article_body_kept():
+    clean = clean_text(PAGE, web_page=True)
+    assert clean.text.startswith("China and Chile signed")
+    assert "A short heading" in clean.text  # a heading inside the body stays
+    assert clean.text.endswith("agricultural monitoring soon.")
+    for chrome in ("Home", "headline", "Related", "Russia", "Northrop", "Copyright"):
+        assert chrome not in clean.text

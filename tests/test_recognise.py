@@ -1,0 +1,86 @@
+"""Recognition: names, aliases, abbreviations, demonyms and unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.gazetteer import read_gazetteer
+from graph.model import EntityKind, slugify
+from graph.normalise import clean_text
+from graph.recognise import Recogniser
+
+
+@pytest.fixture(scope="module")
+def recogniser(project_paths):
+    return Recogniser(read_gazetteer(project_paths.ontology))
+
+
+def keys(recogniser, text, *, nested=False):
+    return [(m.key, m.text) for m in recogniser.mentions(text) if m.nested == nested]
+
+
+def test_aliases_and_abbreviations_name_the_same_entity(recogniser):
+    found = keys(recogniser, "The European Space Agency (ESA) and APSCO met the UN.")
+    assert found == [
+        ("european-space-agency", "European Space Agency"),
+        ("european-space-agency", "ESA"),
+        ("asia-pacific-space-cooperation-organization", "APSCO"),
+        ("united-nations", "UN"),
+    ]
+
+
+def test_demonyms_and_compounds_point_to_countries_and_are_flagged(recogniser):
+    mentions = recogniser.mentions("a Dutch payload and the Sino-French commission with Britain")
+    assert [(m.key, m.adjectival) for m in mentions if not m.nested] == [
+        ("netherlands", True),
+        ("france", True),
+        ("united-kingdom", False),
+    ]
+
+
+def test_spelling_variants_of_mission_names(recogniser):
+    text = "Chang'e 4, Chang\u2019e-4 and the Chang'e-4 probe; BeiDou and Beidou; remote sensing"
+    assert {k for k, _ in keys(recogniser, text)} == {
+        "change-4",
+        "beidou-navigation-satellite-system",
+    }
+    assert len(keys(recogniser, text)) == 5
+
+
+def test_single_words_keep_their_case(recogniser):
+    assert keys(recogniser, "an insight into the data") == []
+    assert keys(recogniser, "the Insight satellite") == [("insight", "Insight")]
+
+
+def test_a_country_inside_a_longer_name_is_kept_as_nested(recogniser):
+    text = (
+        "the China-Brazil Earth Resources Satellite 04A and the Pakistan Remote-Sensing Satellite"
+    )
+    assert keys(recogniser, text) == [
+        ("cbers-04a", "China-Brazil Earth Resources Satellite 04A"),
+        ("prss-1", "Pakistan Remote-Sensing Satellite"),
+    ]
+    assert {k for k, _ in keys(recogniser, text, nested=True)} >= {"brazil", "pakistan"}
+
+
+def test_keys_are_slugs_of_labels_and_countries_come_from_iso(project_paths):
+    gazetteer = read_gazetteer(project_paths.ontology)
+    for entity in gazetteer.entities.values():
+        assert entity.key == slugify(entity.label)
+    russia = gazetteer.entities["russia"]
+    assert (russia.label, russia.iso2, russia.kind) == ("Russia", "RU", EntityKind.COUNTRY)
+    assert "Russian Federation" in russia.alt_labels
+    assert gazetteer.entities["netherlands"].iso2 == "NL"
+    assert "Dutch" in gazetteer.entities["netherlands"].match_forms
+    assert "Dutch" not in gazetteer.entities["netherlands"].alt_labels
+    assert gazetteer.entities["queqiao"].part_of == ("change-4",)
+
+
+def test_unknown_capitalised_names_near_cue_words_are_reported(recogniser):
+    clean = clean_text(
+        "China launched the Tianlu-9 satellite and signed the Kepler Accord agreement."
+    )
+    unknown = recogniser.unknown_names("doc", clean, recogniser.mentions(clean.text))
+    assert {u.text for u in unknown} == {"Tianlu-9", "Kepler Accord"}
+    for u in unknown:
+        assert clean.text[u.start : u.end] == u.text
