@@ -34,8 +34,8 @@ def answers(name: str) -> Callable:
     return lambda test: test
 
 
-def run(backend, name: str, **params: str) -> list[dict[str, str]]:
-    query = load_queries(ROOT / "queries")[name]
+def run(backend, query_name: str, /, **params: str) -> list[dict[str, str]]:
+    query = load_queries(ROOT / "queries")[query_name]
     table = run_saved(backend, query, params)
     assert not table.truncated
     return [{k: v.value for k, v in row.items()} for row in table.rows]
