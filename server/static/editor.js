@@ -54,5 +54,19 @@
       navigator.clipboard.writeText(link).catch(function () {});
     }
   });
+  // Result cells link IRIs to themselves; the graph's own IRIs are answered by this
+  // server, so their links are rewritten to the same path here (as on every other page).
+  var base = "https://w3id.org/china-space-kg/";
+  function localiseLinks() {
+    host.querySelectorAll("a.iri").forEach(function (link) {
+      var iri = link.getAttribute("href");
+      if (iri && iri.indexOf(base) === 0) {
+        link.setAttribute("href", "/" + iri.slice(base.length));
+        link.setAttribute("title", iri);
+      }
+    });
+  }
+  new MutationObserver(localiseLinks).observe(host, { childList: true, subtree: true });
+
   window.spacekgEditor = yasgui;
 })();

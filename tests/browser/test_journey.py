@@ -126,6 +126,7 @@ def test_researcher_journey(browser, live_server, screenshots, capsys):
     expect(table.locator("tbody tr").first).to_be_visible()
     for country in PAYLOAD_COUNTRIES:
         expect(table).to_contain_text(country)
+    expect(table.locator('a[href="/id/country/sweden"]').first).to_be_visible()
     page.screenshot(path=screenshots / "editor.png", full_page=True)
 
     assert not outside, f"the pages asked for outside resources: {outside}"
@@ -144,4 +145,21 @@ def test_share_link_reopens_the_query(browser, live_server):
     page.goto(link)
     editor_text = page.evaluate("window.spacekgEditor.getTab().getQuery()")
     assert "csk:Cooperation" in editor_text and "change-4" in editor_text
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/id/mission/change-4", "/documents/white-paper-2021", "/search?q=china"]
+)
+def test_pages_fit_a_phone_screen(browser, live_server, screenshots, path):
+    """Nothing wider than a 390 px phone screen, so no sideways scrolling."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(live_server + path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{path} is {overflow} px wider than the screen"
+    if path == "/id/mission/change-4":
+        page.screenshot(path=screenshots / "resource-phone.png")
     page.close()
