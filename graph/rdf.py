@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.model import (
@@ -93,8 +94,13 @@ def build_dataset(
     for entity in extraction.entities:
         add_entity(reference, entity)
     ontology = ds.graph(ONTOLOGY_GRAPH)
+    vocabulary = Graph()
     for path in ontology_files:
-        ontology.parse(path, format="turtle")
+        vocabulary.parse(path, format="turtle")
+    # Canonical blank-node labels (owl:unionOf lists...) keep the build id the same on
+    # every build of the same content.
+    for triple in to_canonical_graph(vocabulary):
+        ontology.add(triple)
     return ds
 
 
