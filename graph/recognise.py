@@ -27,6 +27,9 @@ _CUE_WORDS = re.compile(
     r"agencies|committee|mechanisms?|alliance|platform|forum)\b",
     re.IGNORECASE,
 )
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z][\w'\u2019&.-]*[\w&]|[A-Z])(?:[ -](?:(?:of|for|on|and|the|de)[ ])*"
     r"(?:[A-Z0-9][\w'\u2019&.-]*[\w&]|[A-Z0-9]))+"
@@ -168,25 +171,29 @@ class Recogniser:
         return spans
 
     def unknown_names(self, doc_id: str, clean: CleanText, found: list[Found]) -> list[UnknownName]:
-        """Capitalised names next to a cue word that match no entity, with raw spans."""
+        """Capitalised names that end right before a cue word ("the Tianlu-9 satellite",
+        "the Kepler Accord agreement") or contain one, and match no entity; headings
+        and dates are left out. Spans are in the raw file."""
         covered = [(f.start, f.end) for f in found]
+        headings = [(p.start, p.end) for p in clean.paragraphs if p.heading]
         out: dict[str, UnknownName] = {}
-        for cue in _CUE_WORDS.finditer(clean.text):
-            window_start = max(0, cue.start() - 80)
-            window = clean.text[window_start : cue.end() + 40]
-            for name in _CAPITALISED.finditer(window):
-                start, end = window_start + name.start(), window_start + name.end()
-                if any(s <= start < e or s < end <= e for s, e in covered):
-                    continue
-                words = name.group(0).split()
-                if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]", name.group(0)):
-                    continue
-                if name.group(0) in out or _is_sentence_start(clean.text, start, words):
-                    continue
-                raw_start, raw_end = clean.to_raw(start, end)
-                out[name.group(0)] = UnknownName(
-                    name.group(0), doc_id, raw_start, raw_end, cue.group(0)
-                )
+        for name in _CAPITALISED.finditer(clean.text):
+            start, end = name.start(), name.end()
+            if clean.text.startswith("The ", start):
+                start += 4
+            text = clean.text[start:end]
+            words = text.split()
+            cue = _CUE_WORDS.search(clean.text, start, min(len(clean.text), end + 25))
+            if cue is None or clean.text[end : cue.start()].count(" ") > 3:
+                continue
+            if any(s < end and start < e for s, e in covered + headings):
+                continue
+            if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]", text):
+                continue
+            if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
+                continue
+            raw_start, raw_end = clean.to_raw(start, end)
+            out[text] = UnknownName(text, doc_id, raw_start, raw_end, cue.group(0))
         return sorted(out.values(), key=lambda u: u.start)
 
 

@@ -1,0 +1,144 @@
+"""Relation rules, read from small documents through the extraction stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.dates import date_in, period_in
+from graph.model import (
+    Agreement,
+    Cooperation,
+    Document,
+    DocumentMeta,
+    SpacecraftActivity,
+    Status,
+)
+
+
+@pytest.fixture(scope="module")
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("no-curation"))
+
+
+def read(reference, text, *, issued="2022-01", kind="white-paper"):
+    meta = DocumentMeta(
+        id="doc", file="doc.txt", title="t", publisher="p", issued=issued, kind=kind
+    )
+    document = Document(meta, Path("doc.txt"), text)
+    facts = extract.extract_corpus([document], reference).facts
+    for fact in facts:
+        for ev in fact.evidence:
+            assert text[ev.start : ev.end] == ev.exact
+    return facts
+
+
+CHANGE_4 = (
+    "In the Chang'e-4 lunar exploration mission China cooperated with Russia and the European "
+    "Space Agency on engineering technology, and with Sweden, Germany, the Netherlands and "
+    "Saudi Arabia on payloads."
+)
+
+
+def test_the_change_4_sentence_is_six_facts_in_two_areas(reference):
+    facts = read(reference, CHANGE_4)
+    coop = {(f.partner, f.area, f.mission) for f in facts if isinstance(f, Cooperation)}
+    assert coop == {
+        ("russia", "engineering-technology", "change-4"),
+        ("european-space-agency", "engineering-technology", "change-4"),
+        ("sweden", "payloads", "change-4"),
+        ("germany", "payloads", "change-4"),
+        ("netherlands", "payloads", "change-4"),
+        ("saudi-arabia", "payloads", "change-4"),
+    }
+    assert all(f.evidence[0].exact == CHANGE_4 for f in facts)
+
+
+def test_a_list_of_satellites_and_a_list_of_countries_are_not_paired(reference):
+    facts = read(
+        reference,
+        "Using science satellites including Wukong, Mozi, Shijian-10, and Insight, China has "
+        "conducted joint scientific research and experiments with countries including "
+        "Switzerland, Italy and Japan.",
+    )
+    coop = [f for f in facts if isinstance(f, Cooperation)]
+    assert {f.partner for f in coop} == {"switzerland", "italy", "japan"}
+    assert all(f.mission is None and f.area == "space-science" for f in coop)
+
+
+def test_plans_are_not_achievements(reference):
+    facts = read(
+        reference,
+        "China and France signed a memorandum of understanding on space cooperation, promoting "
+        "cooperation in remote-sensing applications, and stating that Chang'e-4 would carry a "
+        "French payload.\n\nChina will cooperate with Mongolia on TT&C.",
+    )
+    status = {(f.partner, f.area): f.status for f in facts if isinstance(f, Cooperation)}
+    assert status[("france", "earth-observation-applications")] is Status.ACHIEVED
+    assert status[("france", "payloads")] is Status.PLANNED
+    assert status[("mongolia", "tt-c")] is Status.PLANNED
+    [mou] = [f for f in facts if isinstance(f, Agreement)]
+    assert mou.status is Status.ACHIEVED and mou.parties == ("china", "france")
+
+
+def test_a_future_section_makes_its_sentences_plans(reference):
+    facts = read(
+        reference,
+        "3. Key Areas for Future Cooperation\n\n- Cooperation with Kenya on space science.\n",
+    )
+    assert [f.status for f in facts if isinstance(f, Cooperation)] == [Status.PLANNED]
+
+
+def test_agreement_dates_are_as_precise_as_the_text(reference):
+    facts = read(
+        reference,
+        "In March 2021, China and Russia signed a memorandum of understanding on lunar research. "
+        "On April 14, China and Brazil issued a joint statement on space.\n\n"
+        "China and Chile signed the Outline of China-Chile Space Cooperation from 2013 to 2017.",
+        issued="2023-04-24",
+        kind="news-article",
+    )
+    agreements = {f.parties: f for f in facts if isinstance(f, Agreement)}
+    assert agreements[("china", "russia")].signed_on == "2021-03"
+    assert agreements[("brazil", "china")].signed_on == "2023-04-14"
+    outline = agreements[("chile", "china")]
+    assert (outline.valid_from, outline.valid_until, outline.signed_on) == (2013, 2017, None)
+    assert outline.title == "Outline of China-Chile Space Cooperation from 2013 to 2017"
+
+
+def test_date_helpers():
+    assert date_in("It was signed on April 30.", "2023-04-24")[0] == "2022-04-30"
+    assert date_in("On December 31, 2022, it said", "2023-04")[0] == "2022-12-31"
+    assert date_in("in 2020 it chaired", "2022")[0] == "2020"
+    assert period_in("GEO Strategic Plan 2016-2025") == (2016, 2025)
+    assert period_in("from 2020 to 2015") is None
+
+
+def test_spacecraft_partners_come_from_names_owners_and_for(reference):
+    facts = read(
+        reference,
+        "China completed the in-orbit delivery of the Pakistan Remote-Sensing Satellite "
+        "(PRSS-1) and Bolivia's communications satellite, and launched the Student Small "
+        "Satellites (SSS) for APSCO. It is jointly developing the MisrSat-2 satellite.",
+    )
+    found = {
+        (f.activity, f.partner, f.spacecraft) for f in facts if isinstance(f, SpacecraftActivity)
+    }
+    assert found == {
+        ("delivered", "pakistan", "prss-1"),
+        ("delivered", "bolivia", None),
+        ("launched", "asia-pacific-space-cooperation-organization", "student-small-satellites"),
+    }
+
+
+def test_places_are_not_partners(reference):
+    facts = read(
+        reference,
+        "China and Brazil also updated CBERS data receiving stations in South Africa and "
+        "Singapore.\n\nSatellite data support was provided to the forest fire in Australia.",
+    )
+    partners = {getattr(f, "partner", None) for f in facts}
+    assert "brazil" in partners
+    assert not partners & {"south-africa", "singapore", "australia"}
