@@ -109,10 +109,14 @@ def test_an_adhoc_file_with_a_header_takes_parameters(spacekg, tmp_path):
     ("args", "message"),
     [
         (("query", "nope"), "no saved query named 'nope'"),
-        (("query", "countries-on-mission-payloads", "-p", "mission=x>y"),
-         "parameter 'mission' expects an IRI of a csk:Mission"),
-        (("query", "countries-on-mission-payloads", "-p", 'mission=a" } #\nb'),
-         "parameter 'mission' expects an IRI of a csk:Mission"),
+        (
+            ("query", "countries-on-mission-payloads", "-p", "mission=x>y"),
+            "parameter 'mission' expects an IRI of a csk:Mission",
+        ),
+        (
+            ("query", "countries-on-mission-payloads", "-p", 'mission=a" } #\nb'),
+            "parameter 'mission' expects an IRI of a csk:Mission",
+        ),
         (("query", "top-partners", "-p", "minfacts=many"), "parameter 'minfacts' expects an"),
         (("query", "top-partners", "-p", "minfact=1"), "no parameter 'minfact'"),
         (("query", "top-partners", "-p", "minfacts"), "-p expects key=value"),
@@ -127,7 +131,7 @@ def test_mistakes_are_one_line_naming_what_to_fix(spacekg, args, message):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("value", ['x" } UNION { ?s ?p ?o } #', "a>b", "}\n{", "'"])
+@pytest.mark.parametrize("value", ['x" } UNION { ?s ?p ?o } #', "a>b", "}\n{", "'; --"])
 def test_a_hostile_text_value_is_just_text(spacekg, value):
     code, out, _ = spacekg("query", "find-entity", "-p", f"name={value}", "--format", "csv")
     assert code == 0
