@@ -13,6 +13,7 @@ from server import resources_data as data
 from server.app import get_backend
 from server.documents_data import list_documents
 from server.pages_queries import open_in_editor, query_links
+from server.resources import printable, search_guess
 from server.resources_links import curie, href
 
 bp = Blueprint("pages", __name__)
@@ -58,8 +59,10 @@ def page_not_found(error: NotFound):
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     if best == "application/json":
         return jsonify(error="not found", path=request.path), 404
-    guess = request.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
-    return render_template("not_found.html", iri=None, query=guess), 404
+    page = render_template(
+        "not_found.html", iri=None, path=printable(request.path), query=search_guess(request.path)
+    )
+    return page, 404
 
 
 @bp.route("/")
@@ -89,7 +92,7 @@ def editor() -> str:
     """The SPARQL editor, opened on a shared query (``?query=``), a saved query
     (``?saved=<name>``) or an example."""
     folder = Path(current_app.config["QUERIES_DIR"])
-    shared = request.args.get("query", "")[:MAX_SHARED_QUERY]
+    shared = printable(request.args.get("query", "")[:MAX_SHARED_QUERY], keep="\n\r\t")
     saved_name = request.args.get("saved", "")
     saved, problem, text = None, None, shared or EXAMPLE_QUERY
     if saved_name and not shared:

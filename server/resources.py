@@ -68,11 +68,21 @@ def not_acceptable(path: str, iri: str) -> Response:
     return with_alternates(response, path, iri)
 
 
+def printable(text: str, keep: str = "") -> str:
+    """A request's text as a page may show it: control characters (but those in
+    ``keep``) are not HTML."""
+    return "".join(c for c in text if c.isprintable() or c in keep)
+
+
+def search_guess(path: str) -> str:
+    """What to offer to search for: the last segment of a path, as words."""
+    return printable(path.rstrip("/").rsplit("/", 1)[-1].replace("-", " "))[:100]
+
+
 def not_found(rep: Representation, iri: str, stem: str) -> Response:
     """A page offering a search for what the path names; a one-line answer to programs."""
     if rep.is_html:
-        guess = stem.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
-        body = render_template("not_found.html", iri=iri, query=guess)
+        body = render_template("not_found.html", iri=printable(iri), query=search_guess(stem))
         response = Response(body, status=404)
     else:
         response = Response(

@@ -76,9 +76,13 @@ def run(backend: Backend, body: str, **bindings: ox.NamedNode | ox.Literal):
 
 
 def exists(backend: Backend, iri: str) -> bool:
-    """Whether the graph says anything with ``iri`` as subject or object."""
-    result = run(backend, "ASK { { ?s ?p ?o } UNION { ?x ?q ?s } }", s=ox.NamedNode(iri))
-    return bool(result)
+    """Whether the graph says anything with ``iri`` as subject or object (a string that
+    is not a valid IRI names nothing)."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return bool(run(backend, "ASK { { ?s ?p ?o } UNION { ?x ?q ?s } }", s=node))
 
 
 def labels(backend: Backend, iris: Iterable[str]) -> dict[str, str]:

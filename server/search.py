@@ -6,6 +6,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from server import resources_data as data
 from server.app import get_backend
+from server.resources import printable
 from server.search_index import Name, SearchIndex
 
 bp = Blueprint("search", __name__)
@@ -51,8 +52,8 @@ def load_index() -> SearchIndex:
 @bp.route("/search")
 def search() -> Response | str:
     """Results as a page, or as JSON for a client that prefers it (used by scripts)."""
-    query = request.args.get("q", "")[:MAX_QUERY]
-    class_iri = request.args.get("class") or None
+    query = printable(request.args.get("q", "")[:MAX_QUERY])
+    class_iri = printable(request.args.get("class", "")) or None
     index = load_index()
     groups = index.search(query, class_iri=class_iri) if (query.strip() or class_iri) else []
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])

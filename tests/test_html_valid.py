@@ -64,3 +64,19 @@ def test_real_build_pages_are_valid_html(client):
             assert_valid_html(response.data)
         except Exception as exc:  # name the page in the failure
             raise AssertionError(f"{url}: {exc}") from exc
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/nope%00x",
+        "/search?q=%00%01",
+        "/editor?query=%00SELECT%0A*",
+        "/editor?saved=%00",
+        "/search?class=%00",
+        "/id/%00",
+        "/documents/%00",
+    ],
+)
+def test_control_characters_in_a_request_do_not_reach_the_html(url):
+    assert_valid_html(small_client().get(url).data)

@@ -212,3 +212,12 @@ def test_any_unknown_path_is_a_404_page_for_people_and_json_for_programs(client)
     machine = client.get("/no/such/page", headers={"Accept": "application/json"})
     assert machine.status_code == 404
     assert json.loads(machine.data)["error"] == "not found"
+
+
+@pytest.mark.parametrize(
+    "path", ["/id/a%20b", "/id/%3E", "/id/country/sweden%3E", "/id/x%22y", "/id/%00", "/id/.ttl"]
+)
+def test_paths_that_are_no_iri_are_404_pages_not_errors(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert_valid_html(response.data)
