@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,18 @@ def _named(value: str, candidates: Iterable[Format]) -> Format | None:
 
 
 def negotiate(form: str | None, *, format_param: str | None, accept: MIMEAccept) -> Format:
-    """The format to answer a query of ``form`` with.
+    """The format to answer a query of ``form`` with (cached per distinct request).
 
     :raises NotAcceptable: the ``format`` parameter names no format of this family, or
         ``Accept`` excludes all of them.
     """
+    return _negotiate(form, format_param, accept.to_header() if accept else "")
+
+
+@lru_cache(maxsize=1024)
+def _negotiate(form: str | None, format_param: str | None, accept_header: str) -> Format:
     candidates = family(form)
+    accept = parse_accept_header(accept_header, MIMEAccept)
     if format_param:
         chosen = _named(format_param, candidates)
         if chosen is None:

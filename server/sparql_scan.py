@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"""
@@ -88,8 +89,13 @@ def _mentions_service(toks: list[Token]) -> bool:
     return any(t.kind == "word" and t.text.upper() == "SERVICE" for t in toks)
 
 
+@lru_cache(maxsize=2048)
 def inspect(text: str) -> QueryShape:
-    """Read the form, update keywords, SERVICE use and the outermost LIMIT of ``text``."""
+    """Read the form, update keywords, SERVICE use and the outermost LIMIT of ``text``.
+
+    Cached by text: saved queries and resource pages send the same few texts again and
+    again, and a shape depends on nothing else.
+    """
     toks = tokens(text)
     uses_service = _mentions_service(toks)
     if not uses_service and ("\\u" in text or "\\U" in text):

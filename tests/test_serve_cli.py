@@ -1,0 +1,130 @@
+"""``spacekg serve``: a real gunicorn server on a free port, and its one-line errors.
+
+``running_server`` is shared with the other live-server tests (endpoint, load, remote).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from graph.config import Paths
+
+SPACEKG = Path(sys.executable).with_name("spacekg")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with status {proc.returncode}")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not come up within {seconds} s")
+
+
+@contextlib.contextmanager
+def running_server(
+    args: list[str], *, env: dict[str, str] | None = None, health: str = "/healthz"
+) -> Iterator[str]:
+    """Run ``spacekg serve ARGS`` on a free port; yield its base URL; stop it after."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(SPACEKG), "serve", "--port", str(port), *args],
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + health, proc)
+        yield base
+    finally:
+        # The server's own process group: gunicorn, its workers and their query processes.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+
+
+def test_serve_has_help() -> None:
+    out = subprocess.run([str(SPACEKG), "serve", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for option in ("--host", "--port", "--store", "--workers", "--threads", "--query-timeout"):
+        assert option in out.stdout
+
+
+def test_serve_without_a_build_says_what_to_do_in_one_line(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [str(SPACEKG), "serve", "--store", str(tmp_path / "nothing"), "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "spacekg build" in lines[0]
+    assert "Traceback" not in out.stderr
+
+
+def test_serve_answers_under_gunicorn_with_query_workers(
+    built, backend, built_paths: Paths
+) -> None:
+    with running_server(
+        ["--store", str(built_paths.store), "--workers", "1", "--threads", "2"]
+    ) as base:
+        health = requests.get(base + "/healthz", timeout=10)
+        assert health.headers["Server"].startswith("gunicorn")
+        body = health.json()
+        assert body["build_id"] == built.info.build_id
+        assert body["triples"] == built.info.triples
+        assert body["store"] == str(built_paths.store)
+        assert body["query_workers"] == 2
+        answer = requests.get(
+            base + "/sparql",
+            params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
+            timeout=10,
+        )
+        count = int(answer.json()["results"]["bindings"][0]["n"]["value"])
+        assert count == len(backend.store)
+
+
+def test_serve_reads_settings_from_the_environment(built, built_paths: Paths) -> None:
+    env = {"SPACEKG_ROW_LIMIT": "3", "SPACEKG_STORE": str(built_paths.store)}
+    with running_server(["--workers", "1", "--threads", "1"], env=env) as base:
+        answer = requests.get(
+            base + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, timeout=10
+        )
+        assert answer.headers["X-SPARQL-Truncated"] == "true"
+        assert len(answer.json()["results"]["bindings"]) == 3
+
+
+@pytest.mark.parametrize("bad", ["--workers=0", "--port=notaport"])
+def test_serve_rejects_bad_options(bad: str) -> None:
+    out = subprocess.run([str(SPACEKG), "serve", bad], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
