@@ -205,3 +205,13 @@ def test_a_cut_result_is_flagged_in_json_and_noted_in_html(capped):
 
 def test_an_uncut_result_has_no_flag(client):
     assert "truncated" not in client.get("/queries/document-contributions").get_json()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/queries", "/queries/countries-on-mission-payloads", "/queries/top-partners?minfacts=x",
+     "/queries/nope"],
+)
+def test_the_pages_are_valid_html(client, url):
+    response = client.get(url, headers=BROWSER)
+    html5lib.HTMLParser(strict=True).parse(response.get_data(as_text=True))
