@@ -28,7 +28,7 @@ _LIST_GLUE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s*|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
     r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
-    r"has|have|had|is|are|was|were|will|would|it|they|built|made|set|held|led|took|sent|"
+    r"has|have|had|is|are|was|were|will|would|built|made|set|held|led|took|sent|"
     r"(?!(?:un)?manned\b|advanced\b|related\b|integrated\b|shared\b|combined\b|based\b|"
     r"detailed\b|selected\b|specialized\b|dedicated\b|red\b)[a-z]+ed)\b)"
 )
