@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import NotFound
 
 from graph.errors import QueryError
+from graph.vocab import PREFIXES
 from server import resources_data as data
 from server.app import get_backend
 from server.documents_data import list_documents
@@ -85,6 +86,13 @@ def home() -> str:
         documents=list_documents(backend),
         queries=query_links(Path(current_app.config["QUERIES_DIR"])),
     )
+
+
+@bp.route("/editor/prefixes.json")
+def editor_prefixes() -> Response:
+    """The namespaces of this graph, for the editor's prefix completion (in place of the
+    list of common prefixes bundled with it)."""
+    return jsonify(PREFIXES)
 
 
 @bp.route("/editor")

@@ -87,3 +87,9 @@ def test_the_vendored_editor_is_served_when_installed(client):
     assert client.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200
     assert client.get("/static/vendor/yasgui/yasgui.min.css").status_code == 200
     assert client.get("/static/editor.js").status_code == 200
+
+
+def test_the_editor_completes_this_graphs_own_prefixes(client):
+    prefixes = client.get("/editor/prefixes.json").get_json()
+    assert prefixes["csk"] == "https://w3id.org/china-space-kg/ontology#"
+    assert prefixes["oa"] == "http://www.w3.org/ns/oa#"

@@ -17,6 +17,13 @@
     return url.toString();
   }
 
+  // The property and class completers would ask an outside vocabulary service, which
+  // this page must not depend on. Options are merged with the defaults (lists are
+  // concatenated), so the defaults themselves are narrowed.
+  if (window.Yasqe && window.Yasqe.defaults) {
+    window.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  }
+
   host.hidden = false;
   form.hidden = true;
   var yasgui = new window.Yasgui(host, {
@@ -29,9 +36,8 @@
     requestConfig: { endpoint: endpoint, method: "POST" },
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     yasqe: {
-      // Prefixes come bundled with the editor; the term completers would call an
-      // outside vocabulary service, which this page must not depend on.
-      autocompleters: ["prefixes", "variables"],
+      // Prefix completion offers this graph's namespaces (served by the page's app).
+      prefixCcApi: new URL("/editor/prefixes.json", window.location.href).toString(),
       createShareableLink: function (yasqe) { return shareLink(yasqe.getValue()); },
     },
   });

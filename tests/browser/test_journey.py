@@ -163,3 +163,31 @@ def test_pages_fit_a_phone_screen(browser, live_server, screenshots, path):
     if path == "/id/mission/change-4":
         page.screenshot(path=screenshots / "resource-phone.png")
     page.close()
+
+
+def test_editor_completes_this_graphs_prefixes_without_outside_requests(browser, live_server):
+    page = browser.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: outside.append(r.url)
+        if r.url.startswith("http") and urlsplit(r.url).hostname != "127.0.0.1"
+        else None,
+    )
+    page.goto(live_server + "/editor?query=%0A")
+    page.locator(".CodeMirror").click()
+    page.keyboard.type("PREFIX cs")
+    hints = page.locator(".CodeMirror-hints")
+    expect_hint = "csk: <https://w3id.org/china-space-kg/ontology#>"
+    hints.get_by_text(expect_hint).wait_for()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    # a prefixed name whose prefix is not declared yet gets its PREFIX line added
+    page.keyboard.type("SELECT * WHERE { ?s a skos:Concept ; rdfs:label ?l }")
+    page.wait_for_timeout(1000)
+    query = page.evaluate("window.spacekgEditor.getTab().getQuery()")
+    assert "PREFIX csk: <https://w3id.org/china-space-kg/ontology#>" in query
+    assert "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>" in query
+    assert not outside, f"the editor asked for outside resources: {outside}"
+    page.close()
