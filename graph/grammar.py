@@ -79,7 +79,10 @@ def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
         before,
     ):
         return "with"
-    if re.search(r"\bjoined\s+(?:countries\s+(?:including|such\s+as)\s+)?(?:the\s+)?$", before):
+    if re.search(
+        r"\b(?:joined|helped|assisted)\s+(?:countries\s+(?:including|such\s+as)\s+)?(?:the\s+)?$",
+        before,
+    ):
         return "with"
     if re.match(r"\s*(?:'s|'|\u2019s|\u2019)(?=\s)", after):
         return "owner"
@@ -112,11 +115,11 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     for members in groups:
         start, end = members[0].start - sentence.start, members[-1].end - sentence.start
         role = _role(sentence, start, end, members[0])
-        if members[0].key == CHINA and len(members) > 1:
-            glue = sentence.text[
-                members[0].end - sentence.start : members[1].start - sentence.start
-            ]
-            role = "subject" if "and" in glue else "modifier"
+        for a, b in itertools.pairwise(members):
+            if CHINA not in (a.key, b.key):
+                continue
+            glue = sentence.text[a.end - sentence.start : b.start - sentence.start]
+            role = "subject" if "and" in glue else "modifier"  # "China and X" / "China-X"
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
         if keys:
             out.append(Group(keys, start, end, role, members[0].adjectival))

@@ -32,7 +32,7 @@ _MONTH = re.compile(
 )
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z][\w'\u2019&.-]*[\w&]|[A-Z])(?:[ -](?:(?:of|for|on|and|the|de)[ ])*"
-    r"(?:[A-Z0-9][\w'\u2019&.-]*[\w&]|[A-Z0-9]))+"
+    r"(?:[A-Z0-9][\w'\u2019&.-]*[\w&]|[A-Z0-9]))*"
 )
 
 
@@ -188,7 +188,7 @@ class Recogniser:
                 continue
             if any(s < end and start < e for s, e in covered + headings):
                 continue
-            if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]", text):
+            if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
                 continue
             if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
                 continue

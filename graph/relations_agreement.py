@@ -47,7 +47,7 @@ _TITLE_START = re.compile(
     r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
 )
 _SUBJECT_STOP = re.compile(
-    r",\s*(?:and\b|\w+ing\b)|;|\.|\s+on\s+(?:January|February|March|April|May|June|July|"
+    r",\s*(?:and\b|\w+ing\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
 )
 
@@ -79,7 +79,10 @@ def _title_end(text: str, start: int) -> int:
     return start + len(" ".join(trimmed))
 
 
-def _subject(text: str, end: int, sentence: Sentence) -> str | None:
+def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> str | None:
+    for g in groups:  # "signed an agreement with Egypt on ...": the subject follows the list
+        if g.role == "with" and 0 <= g.start - end <= 20:
+            end = g.end
     rest = text[end:]
     m = re.match(r"\s+(on|for|to)\s+", rest)
     if not m:
@@ -187,7 +190,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         after = text[title_span[1] if title_span else m.end() :]
         period = period_in((title or "") + " " + after[:30])
         signed_on, _span = date_in(text, sentence.doc.meta.issued) if not fragment else (None, None)
-        subject = None if title else _subject(text, m.end(), sentence)
+        subject = None if title else _subject(text, m.end(), sentence, groups)
         plural = m.group(0).lower().endswith(("s", "memoranda"))
         partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]
         for extra in partner_sets:

@@ -40,7 +40,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         partners = [
             k
             for g in groups
-            if (g.role == "with" and clause[0] <= g.start < clause[1] and g.start >= m.end())
+            if (g.role == "with" and clause[0] <= g.start < clause[1])
             or g.role in ("subject", "anaphora")
             for k in g.keys
         ]

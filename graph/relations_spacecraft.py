@@ -42,7 +42,7 @@ _LEAD = re.compile(
     r"(?:the\s+|an?\s+|its\s+)?(?:\d+\s+)?"
 )
 _DESCRIPTION = re.compile(
-    r"^((?:[a-z][\w-]*\s+){0,3}?satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))"
+    r"^((?:[A-Za-z][\w-]*\s+){0,3}?satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))"
 )
 _GLUE = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _JOINT_CUE = re.compile(r"^(?:-\s*)?together\s+with\b|\b(?:jointly|co-|joint)\b", re.IGNORECASE)
