@@ -38,6 +38,7 @@ TYPES = ("iri", "concept", "string", "integer", "year")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PARAM_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_STRING = 200
+RESERVED_NAMES = ("format",)
 YEAR_RANGE = (1900, 2100)
 _HEADER_LINE = re.compile(r"^#\+\s*([A-Za-z0-9_.\-]+)\s*:\s?(.*)$")
 
@@ -212,6 +213,8 @@ def _split_list(value: str) -> tuple[str, ...]:
 def _parameter(name: str, header: Mapping[str, str], where: str) -> Parameter:
     if not PARAM_PATTERN.match(name):
         raise QueryError(f"{where}: parameter name '{name}' must be lower-case letters/digits/_")
+    if name in RESERVED_NAMES:
+        raise QueryError(f"{where}: '{name}' is reserved (it chooses the result format over HTTP)")
     kind, *classes = header[f"param.{name}"].split()
     if kind not in TYPES:
         raise QueryError(f"{where}: parameter '{name}' has unknown type '{kind}' ({TYPES})")

@@ -16,7 +16,14 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from graph.errors import QueryError
-from graph.saved_queries import SavedQuery, editor_text, get_query, load_queries, shorten
+from graph.saved_queries import (
+    RESERVED_NAMES,
+    SavedQuery,
+    editor_text,
+    get_query,
+    load_queries,
+    shorten,
+)
 from graph.vocab import ID, PREFIXES
 from server.app import get_backend
 from server.openapi import openapi_document
@@ -24,7 +31,6 @@ from server.sparql_execute import run_and_respond
 
 bp = Blueprint("queries", __name__)
 
-RESERVED = ("format",)
 HTML = "text/html"
 MACHINE_TYPES = (
     "application/json",
@@ -102,7 +108,7 @@ def list_route() -> Any:
 
 
 def _given_values(query: SavedQuery) -> dict[str, str]:
-    return {k: v for k, v in request.args.items() if k not in RESERVED}
+    return {k: v for k, v in request.args.items() if k not in RESERVED_NAMES}
 
 
 @bp.get("/queries/<name>.rq")

@@ -119,6 +119,7 @@ def test_parameters_are_read_with_their_type_class_default_and_allowed_values(ec
         (ECHO.replace("#+ param.year: year\n", "#+ param.year.example: 1\n#+ param.year: year\n")
          .replace("#+ param.text: string\n", "#+ param.txt.default: 1\n#+ param.text: string\n"),
          "belongs to no declared parameter"),
+        (ECHO.replace("param.n", "param.format"), "'format' is reserved"),
     ],
 )
 def test_a_broken_query_file_is_refused_with_a_message_naming_what_is_wrong(broken, message):
