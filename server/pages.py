@@ -40,6 +40,12 @@ def href_filter(iri: str) -> str:
     return href(iri)
 
 
+@bp.app_template_filter("initial_capital")
+def initial_capital(text: str) -> str:
+    """"source document" -> "Source document" (the rest left as written: "TT&C")."""
+    return text[:1].upper() + text[1:]
+
+
 @bp.app_template_filter("curie")
 def curie_filter(iri: str) -> str:
     return curie(iri)
