@@ -8,6 +8,7 @@ the sentence as it stands in the raw file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -43,12 +44,21 @@ class Sentence:
     def text(self) -> str:
         return self.clean.text[self.start : self.end]
 
-    def evidence(self) -> Evidence:
-        """The whole sentence as it stands in the file, without a leading bullet."""
+    def evidence(self, at: int | None = None) -> Evidence:
+        """The sentence as it stands in the file, without a leading bullet. When the
+        sentence joins independent clauses with semicolons, the clause holding local
+        offset ``at`` is enough: it is the shortest passage that states the fact."""
         text = self.text
         lead = _LEADING.match(text)
         start = self.start + (lead.end() if lead else 0)
         end = self.end
+        if at is not None and ";" in text:
+            cuts = [0] + [m.end() for m in re.finditer(r";\s*", text)] + [len(text)]
+            for a, b in itertools.pairwise(cuts):
+                if a <= at < b and len(text[a:b].split()) >= 8:
+                    start, end = max(start, self.start + a), self.start + b
+                    end -= len(text[a:b]) - len(text[a:b].rstrip("; "))
+                    break
         while end > start and self.clean.text[end - 1].isspace():
             end -= 1
         raw_start, raw_end = self.clean.to_raw(start, end)

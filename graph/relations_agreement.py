@@ -199,7 +199,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 continue
             out.append(
                 Agreement(
-                    evidence=(sentence.evidence(),),
+                    evidence=(sentence.evidence(m.start()),),
                     status=status_at(sentence, m.start()),
                     parties=parties,
                     agreement_kind=kind,

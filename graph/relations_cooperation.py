@@ -124,7 +124,6 @@ def extract(
     cues = area_cues(sentence, gazetteer)
     spans = clauses(sentence.text)
     missions = missions_for(sentence, groups)
-    evidence = (sentence.evidence(),)
     facts: list[Cooperation] = []
     for i, group in enumerate(groups):
         if group.role not in _ROLES or not (cued or group.role == "for"):
@@ -152,7 +151,7 @@ def extract(
             for partner in group.keys:
                 facts.append(
                     Cooperation(
-                        evidence=evidence,
+                        evidence=(sentence.evidence(group.start),),
                         status=status_at(sentence, pos),
                         partner=partner,
                         area=key,

@@ -48,7 +48,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             out.setdefault(
                 partner,
                 GroundStation(
-                    evidence=(sentence.evidence(),),
+                    evidence=(sentence.evidence(m.start()),),
                     status=status_at(sentence, m.start()),
                     partner=partner,
                     location=location,

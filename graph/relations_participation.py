@@ -79,7 +79,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             facts.setdefault(
                 org.key,
                 Participation(
-                    evidence=(sentence.evidence(),),
+                    evidence=(sentence.evidence(phrase.start()),),
                     status=status_at(sentence, phrase.start()),
                     organisation=org.key,
                     role=_ROLES[kind],

@@ -138,7 +138,7 @@ def extract(
 
     def add(activity: str, item: _Item, partner: str, at: int) -> None:
         fact = SpacecraftActivity(
-            evidence=(sentence.evidence(),),
+            evidence=(sentence.evidence(at),),
             status=status_at(sentence, at),
             activity=activity,
             partner=partner,

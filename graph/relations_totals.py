@@ -71,7 +71,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
         context = slugify(re.sub(r"\b(?:a|the|of|more|than|almost|over)\b", " ", counted))
         out.append(
             CooperationTotal(
-                evidence=(sentence.evidence(),),
+                evidence=(sentence.evidence(m.start()),),
                 quantity=quantity,
                 counted=counted,
                 measure=context,
