@@ -35,8 +35,13 @@ def print_summary(info: BuildInfo, console: Console | None = None) -> None:
         table.add_row(label, value)
     console.print(table)
     if info.unknown_names:
-        console.print(
-            "Names near cue words that matched no entity (add them to the reference data):"
+        names = Table(
+            title="Names near cue words that matched no entity "
+            "(add real ones to ontology/reference/)",
+            title_justify="left",
         )
+        for column in ("name", "document", "offset", "cue"):
+            names.add_column(column, overflow="fold")
         for u in info.unknown_names:
-            console.print(f"  {u['text']!s:40} {u['document']}@{u['start']} (near {u['cue']!r})")
+            names.add_row(str(u["text"]), str(u["document"]), str(u["start"]), str(u["cue"]))
+        console.print(names)
