@@ -22,15 +22,8 @@ from rich.table import Table
 from graph.cli_options import with_paths
 from graph.config import Paths
 from graph.errors import QueryError
-from graph.saved_queries import (
-    ResultTable,
-    SavedQuery,
-    get_query,
-    load_queries,
-    parse_query,
-    run_saved,
-    shorten,
-)
+from graph.saved_queries import SavedQuery, get_query, load_queries, parse_query, shorten
+from graph.saved_queries_run import ResultTable, run_saved
 
 DEFAULT_ROW_LIMIT = 10000
 FORMATS = ("table", "csv", "tsv", "json")

@@ -24,8 +24,8 @@ Every parameter has a default, and its variable appears in the SELECT projection
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -311,88 +311,32 @@ def get_query(queries: Mapping[str, SavedQuery], name: str) -> SavedQuery:
     return queries[name]
 
 
-# --- running ---------------------------------------------------------------------------
-
-
-@dataclass
-class ResultTable:
-    """The rows of a SELECT (at most the row cap) and whether more were cut off."""
-
-    variables: list[str]
-    rows: list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]] = field(default_factory=list)
-    truncated: bool = False
-    row_limit: int | None = None
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self.rows)
-
-    def column(self, name: str) -> list[str]:
-        """The values of one column as plain strings (``""`` where unbound)."""
-        return [row[name].value if name in row else "" for row in self.rows]
-
-
-def run_select(
-    backend: Any,
-    sparql: str,
-    substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
-    *,
-    row_limit: int | None = None,
-) -> ResultTable:
-    """Evaluate a SELECT over the union of graphs, keeping at most ``row_limit`` rows.
-
-    :raises QueryError: syntax error, or the query is not a SELECT.
-    """
-    try:
-        result = backend.query(sparql, substitutions=dict(substitutions or {}))
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except (RuntimeError, ValueError) as exc:
-        raise QueryError(str(exc)) from None
-    if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT queries give a table; this is an ASK/CONSTRUCT/DESCRIBE")
-    table = ResultTable([v.value for v in result.variables], row_limit=row_limit)
-    for solution in result:
-        if row_limit is not None and len(table.rows) >= row_limit:
-            table.truncated = True
-            break
-        table.rows.append({v: solution[v] for v in table.variables if solution[v] is not None})
-    return table
-
-
-def run_saved(
-    backend: Any,
-    query: SavedQuery,
-    values: Mapping[str, str] | None = None,
-    *,
-    row_limit: int | None = None,
-) -> ResultTable:
-    """Bind (and check) the parameters, then run the saved query.
-
-    :raises QueryError: a parameter value is wrong.
-    """
-    return run_select(backend, query.sparql, query.bind(values or {}, backend), row_limit=row_limit)
-
-
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-def editor_text(query: SavedQuery, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with its parameter values as an inline ``VALUES`` block, to run and adapt
-    in a plain SPARQL editor that knows nothing of substitutions.
+def inline_values(sparql: str, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """``sparql`` with ``bound`` as a ``VALUES`` block opening its first WHERE group, for
+    engines and editors that know nothing of substitutions.
 
-    The values are written by pyoxigraph's own term syntax (IRIs validated, literals
-    escaped), so this text means what the bound query means.
+    Unlike a trailing ``VALUES``, the block is in scope for the group's FILTERs and
+    aggregates, so the text means what the substituted query means. The values are written
+    by pyoxigraph's own term syntax (IRIs validated, literals escaped).
     """
     if not bound:
-        return query.sparql
+        return sparql
     names = " ".join(f"?{k}" for k in bound)
     terms = " ".join(str(v) for v in bound.values())
     block = f"\n  VALUES ({names}) {{ ({terms}) }}  # the parameters"
     offset = 0
-    for line in query.sparql.splitlines(keepends=True):
+    for line in sparql.splitlines(keepends=True):
         match = None if line.lstrip().startswith("#") else _WHERE.search(line)
         if match:
             at = offset + match.end()
-            return query.sparql[:at] + block + query.sparql[at:]
+            return sparql[:at] + block + sparql[at:]
         offset += len(line)
-    return query.sparql
+    return sparql
+
+
+def editor_text(query: SavedQuery, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The saved query with its parameter values inlined, to run and adapt in an editor."""
+    return inline_values(query.sparql, bound)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.saved_queries import load_queries, run_saved
+from graph.saved_queries import load_queries
+from graph.saved_queries_run import run_saved
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/china-space-kg/id/"

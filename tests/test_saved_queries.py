@@ -10,15 +10,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
-from graph.saved_queries import (
-    editor_text,
-    get_query,
-    load_queries,
-    parse_header,
-    parse_query,
-    run_saved,
-    run_select,
-)
+from graph.saved_queries import editor_text, get_query, load_queries, parse_header, parse_query
+from graph.saved_queries_run import run_saved, run_select
 from server.backend import EmbeddedBackend
 
 ROOT = Path(__file__).resolve().parent.parent
