@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import os
 import sys
 import time
 from datetime import date
@@ -81,24 +83,33 @@ def export_command(
     compress = compress or gz_suffix
     if output is not None and output.parent and not output.parent.is_dir():
         raise InputError(f"folder {output.parent} does not exist")
+    context_file = paths.ontology / dump.CONTEXT_FILE
+    if not context_file.is_file():
+        raise InputError(f"{context_file} is missing (the JSON-LD context); check --ontology")
     store = store_files.open_store(paths.store)
     graphs = export.select_graphs(store, which)
-    context = Context.load(paths.ontology / dump.CONTEXT_FILE)
+    context = Context.load(context_file)
     ref = CONTEXT_URL if context_url else None
-    if output is not None:
-        export.export_file(
-            store, output, fmt, graphs, context=context, compress=compress, context_ref=ref
-        )
-        return
-    sink = sys.stdout.buffer
-    if compress:
-        import gzip
-
-        with gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0) as out:
-            export.write(store, out, fmt, graphs, context=context, context_ref=ref)
-    else:
-        export.write(store, sink, fmt, graphs, context=context, context_ref=ref)
-    sink.flush()
+    try:
+        if output is not None:
+            export.export_file(
+                store, output, fmt, graphs, context=context, compress=compress, context_ref=ref
+            )
+            return
+        sink = sys.stdout.buffer
+        if compress:
+            with gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0) as out:
+                export.write(store, out, fmt, graphs, context=context, context_ref=ref)
+        else:
+            export.write(store, sink, fmt, graphs, context=context, context_ref=ref)
+        sink.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error. Point stdout at /dev/null so
+        # the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        where = output or "standard output"
+        raise click.ClickException(f"cannot write {where}: {exc.strerror or exc}") from None
 
 
 @click.command("dump")
@@ -130,15 +141,18 @@ def dump_command(paths: Paths, folder: Path, base_url: str, license_iri: str, qu
     store = store_files.open_store(paths.store)
     info = store_files.read_build_info(paths.store)
     started = time.perf_counter()
-    files = dump.write_dumps(
-        store,
-        folder,
-        ontology_dir=paths.ontology,
-        version=info.build_id,
-        issued=date.fromisoformat(info.built_at[:10]),
-        meta=DatasetMeta(base_url=base_url, license=license_iri),
-        log=None if quiet else (lambda msg: click.echo(msg, err=True)),
-    )
+    try:
+        files = dump.write_dumps(
+            store,
+            folder,
+            ontology_dir=paths.ontology,
+            version=info.build_id,
+            issued=date.fromisoformat(info.built_at[:10]),
+            meta=DatasetMeta(base_url=base_url, license=license_iri),
+            log=None if quiet else (lambda msg: click.echo(msg, err=True)),
+        )
+    except OSError as exc:
+        raise click.ClickException(f"cannot write to {folder}: {exc.strerror or exc}") from None
     for f in files:
         click.echo(f"{f.size:>12,}  {f.sha256[:12]}  {f.name}")
     click.echo(

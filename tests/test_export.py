@@ -275,3 +275,17 @@ def test_jsonld_by_context_url_reads_the_same_once_the_context_is_fetched(tricky
     b.parse(data=inline, format="nquads")
     assert all(isomorphic(g, by_graph(b)[name]) for name, g in by_graph(a).items())
     assert by_graph(a).keys() == by_graph(b).keys()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(built, built_paths) -> None:
+    """`spacekg export | head` ends quietly, without a traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from graph.cli import main; main()", "export", "-f", "nt",
+         "--store", str(built_paths.store)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout.readline().endswith(b" .\n")
+    process.stdout.close()
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert b"Traceback" not in err and b"Broken pipe" not in err
