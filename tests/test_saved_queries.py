@@ -238,3 +238,22 @@ def test_the_default_of_the_first_query_is_change_4():
     query = load_queries(ROOT / "queries")["countries-on-mission-payloads"]
     (mission,) = query.parameters
     assert mission.default == f"{ID}mission/change-4"
+
+
+def test_a_where_in_the_header_comments_is_not_where_the_values_go(echo, tiny):
+    query = parse_query("echo", "#+ description: where { is not code\n" + ECHO)
+    text = editor_text(query, query.bind({}, tiny))
+    assert text.index("VALUES") > text.index("SELECT")
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_every_query_with_inlined_values_answers_as_the_bound_query(path, backend):
+    query = load_queries(ROOT / "queries")[path.stem]
+    bound = query.bind({}, backend)
+
+    def rows(table):
+        return sorted(sorted((k, str(v)) for k, v in row.items()) for row in table.rows)
+
+    assert rows(run_select(backend, editor_text(query, bound))) == rows(
+        run_saved(backend, query)
+    )
