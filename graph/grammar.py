@@ -278,3 +278,26 @@ def verb_before(text: str, pos: int) -> int:
     for m in _VERB.finditer(text[:pos]):
         last = m.end()
     return last
+
+
+_NEGATION = re.compile(
+    r"\b(?:has|have|had|did|does|do|is|are|was|were|will|would|could|can)\s+(?:not|never)\b|"
+    r"n't\b|\bnever\b|\bno\s+longer\b",
+    re.IGNORECASE,
+)
+
+
+def negated(sentence: Sentence, pos: int) -> bool:
+    """A negation between the start of the clause and ``pos`` ("has not cooperated")."""
+    a, _b = clause_of(clauses(sentence.text), pos)
+    return bool(_NEGATION.search(sentence.text[a:pos]))
+
+
+def foreign_subject(sentence: Sentence, groups: list[Group], verb: int) -> bool:
+    """Someone other than China does the verb at ``verb``: a partner list with no tie to
+    China stands between the clause start and the verb ("India signed ... with Japan")."""
+    a, _b = clause_of(clauses(sentence.text), verb)
+    tied = {k for g in groups if g.role in ("subject", "anaphora", "with") for k in g.keys}
+    return any(
+        a <= g.start < verb and g.role == "other" and not set(g.keys) <= tied for g in groups
+    )

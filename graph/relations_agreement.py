@@ -17,13 +17,13 @@ import re
 
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import Group, clause_of, clauses, status_at
+from graph.grammar import Group, clause_of, clauses, foreign_subject, negated, status_at
 from graph.model import Agreement, EntityKind
 from graph.reading import Sentence
 
 _KIND = re.compile(
     r"\b(?:(?P<supplementary>supplementary\s+agreements?)|"
-    r"(?P<mou>memorand(?:um|a)\s+of\s+understanding|memoranda)|"
+    r"(?P<mou>memorand(?:um|a)(?:\s+of\s+understanding)?)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
     r"(?P<outline>outlines?)|(?P<plan>cooperation\s+plans?)|"
@@ -161,8 +161,13 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     for m in _KIND.finditer(text):
         if any(a <= m.start() < b for a, b in masked):
             continue
-        sign = [v for v in _SIGN.finditer(text[: m.start()])]
+        sign = list(_SIGN.finditer(text[: m.start()]))
         if not sign and not (fragment and m.start() <= len(text) - len(bare)):
+            continue
+        if sign and (
+            negated(sentence, sign[-1].start())
+            or foreign_subject(sentence, groups, sign[-1].start())
+        ):
             continue
         kind = _KINDS[next(k for k, v in m.groupdict().items() if v)]
         title_span = None

@@ -22,7 +22,9 @@ from graph.grammar import (
     area_cues,
     clause_of,
     clauses,
+    foreign_subject,
     missions_for,
+    negated,
     status_at,
     verb_before,
 )
@@ -127,6 +129,8 @@ def extract(
     facts: list[Cooperation] = []
     for i, group in enumerate(groups):
         if group.role not in _ROLES or not (cued or group.role == "for"):
+            continue
+        if negated(sentence, group.start) or foreign_subject(sentence, groups, group.start):
             continue
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:

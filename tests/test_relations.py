@@ -142,3 +142,15 @@ def test_places_are_not_partners(reference):
     partners = {getattr(f, "partner", None) for f in facts}
     assert "brazil" in partners
     assert not partners & {"south-africa", "singapore", "australia"}
+
+
+def test_only_what_china_did_and_did_not_deny(reference):
+    facts = read(
+        reference,
+        "India signed an agreement with Japan on lunar exploration in 2020.\n\n"
+        "China has not cooperated with Mongolia on space technology.\n\n"
+        "Not long ago, Egypt and China signed a memorandum on a satellite assembly centre.",
+    )
+    assert [(type(f).__name__, getattr(f, "parties", None)) for f in facts] == [
+        ("Agreement", ("china", "egypt"))
+    ]
