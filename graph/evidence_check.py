@@ -75,7 +75,7 @@ def texts_from_corpus(data: Graph, corpus_dir: Path) -> dict[str, str]:
 
 
 def passages(data: Graph) -> list[Passage]:
-    """Every evidence node with a source, a quote and well-typed offsets.
+    """Every evidence node with a source document, a quote and well-typed offsets.
 
     Incomplete evidence is skipped: the SHACL shapes already report what is missing.
     """
@@ -87,13 +87,14 @@ def passages(data: Graph) -> list[Passage]:
     starts = _by_subject(data, OA.start)
     ends = _by_subject(data, OA.end)
     lengths = _by_subject(data, CSK.characterCount)
+    documents = {s for s, _p, o in _triples(data, RDF.type) if o == CSK.SourceDocument}
     found = []
     for node in evidence:
         exact = _one(n for sel in selectors.get(node, ()) for n in exacts.get(sel, ()))
         start = _one(n for sel in selectors.get(node, ()) for n in starts.get(sel, ()))
         end = _one(n for sel in selectors.get(node, ()) for n in ends.get(sel, ()))
         source = _one(sources.get(node, ()))
-        if source is None or exact is None or not isinstance(start, Literal):
+        if source not in documents or exact is None or not isinstance(start, Literal):
             continue
         if not (isinstance(end, Literal) and _is_offset(start) and _is_offset(end)):
             continue

@@ -10,6 +10,7 @@ violations from its shape and from no other. A shape added without a fixture fai
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from rdflib.namespace import RDF, RDFS
 
 from graph.cli_validate import read_rdf, validate_data
 from graph.config import Paths
-from graph.validate import SHAPES, load_ontology, load_shapes, reportable_shapes
+from graph.validate import SHAPES, Report, load_ontology, load_shapes, reportable_shapes
 from graph.vocab import SH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +35,55 @@ def shape_of(fixture: Path) -> str:
     return fixture.stem.split("--")[0]
 
 
-def violations_of(fixture: Path):
+@functools.cache
+def violations_of(fixture: Path) -> Report:
     data = read_rdf([fixture])
     return validate_data(data, SHAPES_GRAPH, ontology=ONTOLOGY, corpus_dir=PATHS.corpus)
+
+
+# Shape parameters that are not constraints of their own.
+NOT_CONSTRAINTS = {
+    SH[name]
+    for name in [
+        "path",
+        "message",
+        "targetClass",
+        "targetNode",
+        "targetObjectsOf",
+        "targetSubjectsOf",
+        "target",
+        "qualifiedValueShape",
+        "name",
+        "description",
+        "severity",
+        "order",
+        "group",
+        "deactivated",
+        "property",
+    ]
+}
+# (shape, component) pairs no graph can break alone, and why.
+INSEPARABLE = {
+    ("FactSource", "MinCount"): "a fact whose evidence is in a document it is not derived "
+    "from also breaks EvidenceFromFactSource; without evidence it breaks FactEvidence",
+    ("PositionEnd", "MinInclusive"): "a negative end comes before the start (PositionOrder) "
+    "unless the start is negative too (PositionStart)",
+    ("QuoteExact", "MinLength"): "an empty quote spans no characters, so its offsets are "
+    "equal (PositionOrder) or disagree with it (QuoteFitsOffsets)",
+}
+
+
+def constraints() -> list[tuple[str, str]]:
+    """(shape, component) for every constraint of every shape that reports."""
+    pairs = set()
+    for shape in reportable_shapes(SHAPES_GRAPH):
+        for parameter in set(SHAPES_GRAPH.predicates(URIRef(shape))):
+            if not str(parameter).startswith(str(SH)) or parameter in NOT_CONSTRAINTS:
+                continue
+            name = parameter.removeprefix(str(SH))
+            component = "SPARQL" if name == "sparql" else name[0].upper() + name[1:]
+            pairs.add((shape.removeprefix(str(SHAPES)), component))
+    return sorted(pairs)
 
 
 @pytest.mark.parametrize("shape", REPORTING)
@@ -54,6 +101,23 @@ def test_fixture_violates_its_shape_and_only_it(fixture: Path) -> None:
     shapes = {v.shape.removeprefix(str(SHAPES)) for v in report.violations}
     assert shapes == {shape_of(fixture)}, [v.message for v in report.violations]
     assert all(v.message for v in report.violations), "every violation says what is wrong"
+
+
+@pytest.mark.parametrize(("shape", "component"), constraints(), ids="-".join)
+def test_every_constraint_bites_in_some_fixture(shape: str, component: str) -> None:
+    """Not only each shape but each of its constraints (minCount, datatype, pattern...)."""
+    if (shape, component) in INSEPARABLE:
+        pytest.skip(INSEPARABLE[(shape, component)])
+    reported = {
+        v.component.removesuffix("ConstraintComponent")
+        for fixture in BAD_FIXTURES
+        if shape_of(fixture) == shape
+        for v in violations_of(fixture).violations
+    }
+    assert component in reported, (
+        f"no fixture breaks the {component} constraint of shape:{shape}; add "
+        f"tests/fixtures/shapes/{shape}--<what is wrong>.ttl"
+    )
 
 
 def test_valid_fixture_conforms() -> None:
@@ -109,3 +173,8 @@ def test_every_reporting_shape_has_a_message() -> None:
         ]
         documented = list(SHAPES_GRAPH.objects(node, RDFS.comment))
         assert own or sparql or documented, f"{shape} needs an sh:message in plain words"
+
+
+def test_inseparable_constraints_exist() -> None:
+    """The list of exceptions must not outlive the constraints it excuses."""
+    assert set(INSEPARABLE) <= set(constraints())
