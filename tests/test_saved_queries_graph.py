@@ -70,3 +70,16 @@ def test_the_shapes_accept_the_published_queries(built):
         v for v in built.report.violations if "/id/query/" in str(getattr(v, "focus", ""))
     ]
     assert about_queries == []
+
+
+def test_a_query_found_in_the_graph_runs_with_the_defaults_the_graph_gives(backend):
+    """Everything needed to run a saved query is in the graph: its text and parameters."""
+    rows = backend.query(
+        "PREFIX sh: <http://www.w3.org/ns/shacl#> "
+        "SELECT ?text ?name ?default WHERE { "
+        "?q sh:select ?text ; sh:parameter [ sh:name ?name ; sh:defaultValue ?default ] "
+        "FILTER(STRENDS(STR(?q), '/query/countries-on-mission-payloads')) }"
+    )
+    ((text, name, default),) = [(r["text"].value, r["name"].value, r["default"]) for r in rows]
+    answer = backend.query(text, substitutions={name: default})
+    assert {row["iso"].value for row in answer} == {"DE", "NL", "SA", "SE"}
