@@ -27,6 +27,19 @@ _CUE_WORDS = re.compile(
     r"agencies|committee|mechanisms?|alliance|platform|forum)\b",
     re.IGNORECASE,
 )
+_KIND_WORDS = frozenset(
+    [
+        "Memorandum",
+        "Memoranda",
+        "of",
+        "Understanding",
+        "Agreement",
+        "Agreements",
+        "Outline",
+        "Letter",
+        "Intent",
+    ]
+)
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
@@ -190,6 +203,8 @@ class Recogniser:
                 continue
             if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
                 continue
+            if set(words) <= _KIND_WORDS:
+                continue  # "Memorandum of Understanding": a kind of agreement, not a name
             if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
                 continue
             raw_start, raw_end = clean.to_raw(start, end)
