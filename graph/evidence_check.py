@@ -64,7 +64,9 @@ def texts_from_corpus(data: Graph, corpus_dir: Path) -> dict[str, str]:
         name = str(source)
         if not name.startswith(CORPUS_BASE):
             continue
-        path = corpus_dir / name.removeprefix(CORPUS_BASE)
+        path = (corpus_dir / name.removeprefix(CORPUS_BASE)).resolve()
+        if not path.is_relative_to(corpus_dir.resolve()):
+            continue  # a file outside the corpus is never read (nor quoted in a report)
         try:
             # Bytes, then decode: offsets count characters of the file as it is, so no
             # newline translation.
