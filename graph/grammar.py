@@ -48,7 +48,8 @@ _VERB = re.compile(
 )
 COOPERATION_CUE = re.compile(
     r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchanges?|work(?:ed|ing|s)?"
-    r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined)\b",
+    r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
+    r"support(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 _PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)

@@ -28,7 +28,7 @@ from graph.grammar import (
     status_at,
     verb_before,
 )
-from graph.model import Cooperation
+from graph.model import Cooperation, EntityKind
 from graph.reading import Sentence
 
 _AGREEMENT_PHRASE = re.compile(
@@ -106,6 +106,8 @@ def _areas_for(
         return own
     if mission and mission in gazetteer.default_areas:
         return [gazetteer.default_areas[mission]]
+    if mission and gazetteer.kind(mission) is EntityKind.SPACECRAFT:
+        return ["satellite-development"]  # working together on a named spacecraft
     titled = [c for c in cues if c.titled and clause[0] <= c.start < clause[1]]
     if titled:
         return titled

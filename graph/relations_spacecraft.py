@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
-from graph.model import EntityKind, SpacecraftActivity
+from graph.model import EntityKind, SpacecraftActivity, Status
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.relations_cooperation import has_cue
@@ -46,6 +46,11 @@ _DESCRIPTION = re.compile(
 )
 _GLUE = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _JOINT_CUE = re.compile(r"^(?:-\s*)?together\s+with\b|\b(?:jointly|co-|joint)\b", re.IGNORECASE)
+_AGREED = re.compile(
+    r"\b(?:agreements?|memorand(?:um|a)|statements?|letters?\s+of\s+intent|outlines?)\s+"
+    r"(?:of\s+understanding\s+)?(?:on|for|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SPACECRAFT_KINDS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
 
 
@@ -137,9 +142,10 @@ def extract(
     facts: dict[tuple, SpacecraftActivity] = {}
 
     def add(activity: str, item: _Item, partner: str, at: int) -> None:
+        agreed = _AGREED.search(text[: max(at, 0)])  # "an agreement on the joint development of"
         fact = SpacecraftActivity(
             evidence=(sentence.evidence(at),),
-            status=status_at(sentence, at),
+            status=Status.PLANNED if agreed else status_at(sentence, at),
             activity=activity,
             partner=partner,
             spacecraft=item.spacecraft,

@@ -24,6 +24,14 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2032-news-register-second.txt"
+id = "test-news-2032"
+title = "A second news page written for the generality test"
+publisher = "Test"
+issued = "2032-06-06"
+kind = "news-article"
+
+[[document]]
 file = "2031-white-paper-register.txt"
 id = "test-white-paper-2031"
 title = "A white paper written for the generality test"
@@ -58,6 +66,7 @@ def new_facts(tmp_path_factory, project_paths):
     by_doc = {
         "test-white-paper-2031": texts["2031-white-paper-register.txt"],
         "test-news-2031": texts["2031-news-register.txt"],
+        "test-news-2032": texts["2032-news-register-second.txt"],
     }
     new = [f for f in result.extraction.facts if any(e.doc_id in by_doc for e in f.evidence)]
     return new, by_doc
@@ -102,7 +111,11 @@ def test_a_titled_outline_with_its_period_and_the_two_countries(new_facts):
 
 def test_stations_deliveries_participation_and_totals(new_facts):
     facts, _ = new_facts
-    assert {f.partner for f in facts if isinstance(f, GroundStation)} == {"kenya", "chile"}
+    stations = [f for f in facts if isinstance(f, GroundStation)]
+    in_white_paper = {
+        f.partner for f in stations if any(e.doc_id == "test-white-paper-2031" for e in f.evidence)
+    }
+    assert in_white_paper == {"kenya", "chile"}
     delivered = _find(facts, SpacecraftActivity, activity="delivered")
     assert {f.partner for f in delivered} == {"nigeria", "bolivia"}
     assert _find(facts, Participation, organisation="world-meteorological-organization")
@@ -138,3 +151,22 @@ def test_nothing_from_the_news_page_chrome(new_facts):
     assert not _find(facts, Agreement, parties=("china", "russia"))
     launch = {f.partner for f in _find(facts, Cooperation, area="launch-services")}
     assert launch == {"oman", "kenya"}
+
+
+def test_a_wire_story_with_a_dateline(new_facts):
+    facts, _ = new_facts
+    [agreement] = _find(facts, Agreement, parties=("china", "egypt"))
+    assert agreement.subject == "joint development of a remote sensing satellite"
+    [joint] = _find(facts, SpacecraftActivity, partner="egypt", activity="jointly-developed")
+    assert joint.status is Status.PLANNED  # agreed, not yet done
+    tt_c = _find(facts, Cooperation, partner="european-space-agency", area="tt-c")
+    assert any(e.doc_id == "test-news-2032" for f in tt_c for e in f.evidence)
+    assert _find(facts, GroundStation, partner="argentina")
+    assert not _find(facts, GroundStation, partner="neuquen")
+
+
+def test_what_others_did_and_what_china_did_not_do_are_not_facts(new_facts):
+    facts, _ = new_facts
+    assert not _find(facts, Agreement, parties=("china", "japan"))
+    assert not _find(facts, Agreement, parties=("china", "india", "japan"))
+    assert not _find(facts, Cooperation, partner="mongolia", area="space-technology")
