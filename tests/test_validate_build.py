@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rdflib import URIRef
@@ -102,3 +103,26 @@ def test_the_build_refuses_evidence_that_is_not_in_the_file(
     assert not (corpus_copy.store / "current").exists()
     report = (corpus_copy.store / "rejected-build-report.txt").read_text(encoding="utf-8")
     assert "QuoteInFile" in report
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "rdf", "trig"])
+def test_the_exported_graph_validates_as_a_file(
+    capsys: pytest.CaptureFixture[str],
+    built: pipeline.BuildResult,
+    built_paths: Paths,
+    tmp_path: Path,
+    fmt: str,
+) -> None:
+    """What ``spacekg export`` writes is what ``spacekg validate FILE`` accepts."""
+    target = tmp_path / f"graph.{fmt}"
+    old_argv = sys.argv
+    sys.argv = ["spacekg", "export", "--store", str(built_paths.store), "-o", str(target)]
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+    finally:
+        sys.argv = old_argv
+    assert exit_info.value.code in (0, None)
+    capsys.readouterr()
+    code, out, _ = run(capsys, str(target))
+    assert code == 0, out
