@@ -28,9 +28,9 @@ _PHRASE = re.compile(
 # what may stand between the phrase and the organisations it names
 _BRIDGE = re.compile(
     r"^(?:\s*(?:the|relevant|activities|activity|work|of|organi[sz]ed|sponsored|by|"
-    r"international|organi[sz]ations|mechanisms?|such|as|in|beijing|office|platform|"
-    r"actively|an|in-depth|manner|and|other|intergovernmental|construction|use|"
-    r"development)\b|'s\b|\u2019s\b|[\s,()\"\u201c\u201d])*$",
+    r"international|organi[sz]ations|mechanisms?|such|as|in|(?:\w+\s+)?office|actively|an|"
+    r"and|other|intergovernmental|construction|use|development)\b|'s\b|\u2019s\b|"
+    r"[\s,()\"\u201c\u201d])*$",
     re.IGNORECASE,
 )
 _PARTICIPATING = re.compile(

@@ -84,3 +84,17 @@ def test_unknown_capitalised_names_near_cue_words_are_reported(recogniser):
     assert {u.text for u in unknown} == {"Tianlu-9", "Kepler Accord"}
     for u in unknown:
         assert clean.text[u.start : u.end] == u.text
+
+
+def test_reference_data_that_breaks_the_key_rule_is_refused_in_one_line(project_paths, tmp_path):
+    import shutil
+
+    from graph.errors import InputError
+
+    ontology = tmp_path / "ontology"
+    shutil.copytree(project_paths.ontology, ontology)
+    with (ontology / "reference" / "missions.ttl").open("a", encoding="utf-8") as f:
+        f.write('\nm:tianwen-2 a csk:Mission ; rdfs:label "Tianwen 2 mission"@en .\n')
+    with pytest.raises(InputError, match="tianwen-2") as caught:
+        read_gazetteer(ontology)
+    assert "\n" not in str(caught.value)
