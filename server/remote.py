@@ -39,12 +39,33 @@ _SOLUTION_MEDIA = {
 }
 
 
-def values_clause(substitutions: Mapping[str, Any]) -> str:
-    """Bindings as a trailing VALUES block; terms are written by pyoxigraph, so a value
-    can never close the block and add query text of its own."""
+def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
+    """``sparql`` with the bindings as a VALUES block opening its outermost WHERE group, so
+    they are joined first, as the embedded store's substitutions are. The terms are
+    written by pyoxigraph, so a value can never close the block and add query text.
+
+    :raises QueryError: no WHERE group to put them in.
+    """
     names = " ".join(f"?{name}" for name in substitutions)
     row = " ".join(str(term) for term in substitutions.values())
-    return f"\nVALUES ({names}) {{ ({row}) }}\n"
+    block = f" VALUES ({names}) {{ ({row}) }} "
+    form = None
+    after_where = False
+    for tok in sparql_scan.tokens(sparql):
+        if tok.depth:
+            continue
+        if tok.kind == "word":
+            word = tok.text.upper()
+            if form is None and word in sparql_scan.QUERY_FORMS:
+                form = word
+            elif word == "WHERE":
+                after_where = True
+        elif tok.text == "{" and form is not None:
+            if form == "CONSTRUCT" and not after_where:
+                continue  # the template, not the pattern
+            at = tok.start + 1
+            return sparql[:at] + block + sparql[at:]
+    raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
 class RemoteBackend:
@@ -96,17 +117,15 @@ class RemoteBackend:
     ) -> Any:
         """Like ``EmbeddedBackend.query``: pyoxigraph solutions, boolean or triples.
 
-        Substitutions become a trailing VALUES block, which joins after the pattern; a
-        variable first bound inside OPTIONAL or a subquery behaves differently than with
-        the embedded store's substitution.
+        Substitutions become a VALUES block at the start of the WHERE group (see
+        ``bind_values``); a variable also bound inside that group, e.g. by OPTIONAL,
+        behaves as a join there, not as a replacement.
 
-        :raises QueryError: the query already ends with VALUES, or the remote failed.
+        :raises QueryError: nowhere to bind the parameters, or the remote failed.
         """
         shape = sparql_scan.inspect(sparql)
         if substitutions:
-            if shape.values_token is not None:
-                raise QueryError("cannot bind parameters of a query ending with VALUES")
-            sparql += values_clause(substitutions)
+            sparql = bind_values(sparql, substitutions)
         try:
             if shape.form in ("CONSTRUCT", "DESCRIBE"):
                 body = self._post(sparql, "application/n-triples", self.timeout)
@@ -117,9 +136,15 @@ class RemoteBackend:
         return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
 
     def execute(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        try:
+            return self._execute(job, timeout)
+        except QueryError as exc:
+            raise EvaluationError(str(exc), syntax=True) from None
+
+    def _execute(self, job: QueryJob, timeout: float) -> QueryOutcome:
         sparql = job.sparql
         if job.substitutions:
-            sparql += values_clause(dict(job.substitutions))
+            sparql = bind_values(sparql, dict(job.substitutions))
         graphs = {"default-graph-uri": job.default_graphs, "named-graph-uri": job.named_graphs}
         if job.form in ("CONSTRUCT", "DESCRIBE"):
             body = self._post(sparql, "application/n-triples", timeout, graphs)
@@ -135,7 +160,9 @@ class RemoteBackend:
             return QueryOutcome(
                 self._post(sparql, _SOLUTION_MEDIA[job.ox_format], timeout, graphs), None, False
             )
-        limited = job.limited_sparql + (sparql[len(job.sparql) :] if job.substitutions else "")
+        limited = job.limited_sparql
+        if job.substitutions:
+            limited = bind_values(limited, dict(job.substitutions))
         tsv = self._post(limited, _SOLUTION_MEDIA["TSV"], timeout, graphs)
         return capped_solutions(tsv, job.row_cap, job.ox_format)
 
