@@ -30,7 +30,7 @@ _CLAUSE_BREAK = re.compile(
     r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
     r"has|have|had|is|are|was|were|will|would|built|made|set|held|led|took|sent|"
     r"(?!(?:un)?manned\b|advanced\b|related\b|integrated\b|shared\b|combined\b|based\b|"
-    r"detailed\b|selected\b|specialized\b|dedicated\b|red\b)[a-z]+ed)\b)"
+    r"detailed\b|selected\b|specialized\b|dedicated\b)[a-z]+ed)\b)"
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
