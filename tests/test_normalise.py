@@ -66,3 +66,11 @@ def test_web_page_chrome_is_dropped_and_the_article_body_kept():
     assert clean.text.endswith("agricultural monitoring soon.")
     for chrome in ("Home", "headline", "Related", "Russia", "Northrop", "Copyright"):
         assert chrome not in clean.text
+
+
+def test_windows_line_ends_map_back_too():
+    raw = "China cooperated with Sweden on pay-\r\n\r\nloads in 2019.\r\n"
+    clean = clean_text(raw)
+    assert clean.text == "China cooperated with Sweden on payloads in 2019."
+    start, end = clean.to_raw(0, len(clean.text))
+    assert raw[start:end] == raw.rstrip()
