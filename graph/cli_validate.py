@@ -74,6 +74,8 @@ def read_rdf(paths: Sequence[Path], forced: str | None = None) -> Graph:
     """
     quads: list[ox.Quad] = []
     for path in paths:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder; give the RDF files in it")
         fmt = input_format(path, forced)
         if not path.is_file():
             raise InputError(f"{path}: no such file; check the path")
@@ -138,7 +140,7 @@ def validate_data(
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -189,7 +191,10 @@ def validate_command(
     report = validate_data(data, shapes, ontology=ontology, corpus_dir=paths.corpus)
     text = render(report, fmt, reportable_shapes(shapes))
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write the report ({exc.strerror})") from None
         click.echo(f"{count_line(report)}; report written to {output}", err=True)
     else:
         click.echo(text, nl=False)

@@ -165,6 +165,20 @@ def test_binary_content_in_an_rdf_file_is_a_syntax_error(
     assert "graph.nt" in one_line(err)
 
 
+def test_a_folder_is_not_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 2
+    assert "is a folder" in one_line(err)
+
+
+def test_an_unwritable_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, str(VALID), "-o", str(tmp_path / "no" / "such" / "report.txt"))
+    assert code == 2
+    assert "cannot write the report" in one_line(err)
+
+
 def test_a_missing_shapes_file_is_unusable_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
