@@ -47,7 +47,8 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 COOPERATION_CUE = re.compile(
-    r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchanges?|work(?:ed|ing|s)?"
+    r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchang\w*|"
+    r"partnership|work(?:ed|ing|s)?"
     r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
     r"support(?:s|ed|ing)?)\b",
     re.IGNORECASE,
@@ -108,7 +109,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         if groups:
             last = groups[-1][-1]
             glue = sentence.text[last.end - sentence.start : m.start - sentence.start]
-            if _LIST_GLUE.match(glue) and not last.adjectival and not m.adjectival:
+            china_glue = CHINA not in (last.key, m.key) or glue.strip() in ("and", "-")
+            if _LIST_GLUE.match(glue) and china_glue and not last.adjectival and not m.adjectival:
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -271,6 +273,12 @@ def anaphora(sentence: Sentence) -> tuple[str, ...]:
     if not _ANAPHORA.search(sentence.text) or sentence.previous is None:
         return ()
     return tuple(sentence.previous.notes.get("bilateral", ()))  # type: ignore[arg-type]
+
+
+def has_verb(text: str) -> bool:
+    """Whether a clause has a verb of its own (an introductory phrase such as "in
+    partnership with Thailand" has none and belongs to the clause after it)."""
+    return bool(_VERB.search(text) or re.search(r"\b(?:has|have|had|is|are|was|were|will)\b", text))
 
 
 def verb_before(text: str, pos: int) -> int:

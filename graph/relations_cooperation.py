@@ -23,6 +23,7 @@ from graph.grammar import (
     clause_of,
     clauses,
     foreign_subject,
+    has_verb,
     missions_for,
     negated,
     status_at,
@@ -100,6 +101,9 @@ def _areas_for(
     floor = max([verb, *earlier])
     before = [c for c in in_clause if floor <= c.start and c.end <= group.start]
     own = after or before or (in_clause if not earlier and not later else [])
+    if not own and not has_verb(text[clause[0] : clause[1]]):
+        following = [s for s in spans if s[0] >= clause[1]][:1]
+        own = [c for c in plain for a, b in following if a <= c.start < b]
     shared = _shared_clauses(sentence, groups, spans, group)
     own = own + [c for c in plain if clause_of(spans, c.start) in shared]
     if own:

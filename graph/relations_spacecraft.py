@@ -138,6 +138,7 @@ def extract(
     text = sentence.text
     spans = clauses(text)
     subject = [k for g in groups if g.role in ("subject", "anaphora") for k in g.keys]
+    joint_with = [k for g in groups if g.role == "with" for k in g.keys]  # "jointly with X"
     joint_sentence = bool(_JOINT_CUE.search(text))
     facts: dict[tuple, SpacecraftActivity] = {}
 
@@ -183,6 +184,8 @@ def extract(
                 partners = beneficiary.keys
             if not partners and (joint or successful) and subject:
                 partners = tuple(subject)
+            if not partners and joint and joint_sentence:
+                partners = tuple(joint_with)
             for partner in partners:
                 add(activity, item, partner, m.start())
         coordinated = re.match(r"\s+and\s+(?:successfully\s+)?(launched)\b", text[m.end() :])

@@ -24,6 +24,14 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2033-white-paper-clean-register.txt"
+id = "test-white-paper-2033"
+title = "A clean-text white paper written for the generality test"
+publisher = "Test"
+issued = "2033"
+kind = "white-paper"
+
+[[document]]
 file = "2032-news-register-second.txt"
 id = "test-news-2032"
 title = "A second news page written for the generality test"
@@ -67,6 +75,7 @@ def new_facts(tmp_path_factory, project_paths):
         "test-white-paper-2031": texts["2031-white-paper-register.txt"],
         "test-news-2031": texts["2031-news-register.txt"],
         "test-news-2032": texts["2032-news-register-second.txt"],
+        "test-white-paper-2033": texts["2033-white-paper-clean-register.txt"],
     }
     new = [f for f in result.extraction.facts if any(e.doc_id in by_doc for e in f.evidence)]
     return new, by_doc
@@ -170,3 +179,15 @@ def test_what_others_did_and_what_china_did_not_do_are_not_facts(new_facts):
     assert not _find(facts, Agreement, parties=("china", "japan"))
     assert not _find(facts, Agreement, parties=("china", "india", "japan"))
     assert not _find(facts, Cooperation, partner="mongolia", area="space-technology")
+
+
+def test_partners_introduced_before_the_subject(new_facts):
+    facts, _ = new_facts
+    assert _find(facts, Cooperation, partner="ghana", area="earth-observation-applications")
+    navigation = {f.partner for f in _find(facts, Cooperation, area="satellite-navigation")}
+    assert {"peru", "ecuador"} <= navigation
+    [joint] = _find(facts, SpacecraftActivity, partner="morocco", activity="jointly-developed")
+    assert joint.description == "Atlas-7 satellite"
+    [agreement] = _find(facts, Agreement, parties=("china", "tunisia"))
+    assert agreement.signed_on == "2032-10"
+    assert not _find(facts, Cooperation, partner="iceland")
