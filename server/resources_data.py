@@ -27,7 +27,9 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 DCT_TITLE = "http://purl.org/dc/terms/title"
-_LABEL_ORDER = (RDFS_LABEL, SKOS_PREF, DCT_TITLE)
+OA_EXACT = "http://www.w3.org/ns/oa#exact"
+_LABEL_ORDER = (RDFS_LABEL, SKOS_PREF, DCT_TITLE, OA_EXACT)
+QUOTE_LABEL_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -87,22 +89,25 @@ def exists(backend: Backend, iri: str) -> bool:
 
 def labels(backend: Backend, iris: Iterable[str]) -> dict[str, str]:
     """The best name of each IRI: rdfs:label (English first), skos:prefLabel,
-    dcterms:title, else its last segment."""
+    dcterms:title, for a piece of evidence the start of its quote, else its last segment."""
     wanted = sorted({i for i in iris if i})
     if not wanted:
         return {}
     body = (
         "SELECT ?x ?p ?l WHERE { "
         + values_clause("x", wanted)
-        + " VALUES ?p { rdfs:label skos:prefLabel dcterms:title } ?x ?p ?l }"
+        + " { VALUES ?p { rdfs:label skos:prefLabel dcterms:title } ?x ?p ?l }"
+        + " UNION { ?x oa:hasSelector/oa:exact ?l BIND(oa:exact AS ?p) } }"
     )
     ranked: dict[str, tuple[int, str]] = {}
     for row in run(backend, body):
         lit = row["l"]
         rank = _LABEL_ORDER.index(row["p"].value) * 2 + (0 if lit.language in ("en", None) else 1)
-        iri = row["x"].value
-        if iri not in ranked or (rank, lit.value) < ranked[iri]:
-            ranked[iri] = (rank, lit.value)
+        iri, text = row["x"].value, lit.value
+        if row["p"].value == OA_EXACT and len(text) > QUOTE_LABEL_LENGTH:
+            text = text[: QUOTE_LABEL_LENGTH - 1].rstrip() + "…"
+        if iri not in ranked or (rank, text) < ranked[iri]:
+            ranked[iri] = (rank, text)
     return {i: ranked[i][1] if i in ranked else local_name(i) for i in wanted}
 
 

@@ -221,3 +221,13 @@ def test_paths_that_are_no_iri_are_404_pages_not_errors(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert_valid_html(response.data)
+
+
+def test_evidence_values_are_named_by_the_start_of_their_quote(client):
+    start, end = offsets("white-paper-2021", CHANGE4)
+    body = client.get("/id/cooperation/sweden--payloads--change-4").get_data(as_text=True)
+    link = f'<a href="/id/evidence/white-paper-2021/{start}-{end}">'
+    end_of_link = body.index("</a>", body.index(link))
+    shown = body[body.index(link) + len(link) : end_of_link].replace("&#39;", "'")
+    assert shown.endswith("…") and len(shown) <= 80
+    assert CHANGE4.startswith(shown[:-1])
