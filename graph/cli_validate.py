@@ -8,119 +8,22 @@ plus the ontology, then the evidence check against the corpus files.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
-import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+from rdflib import Graph
 
-from graph import store
 from graph.cli_options import with_paths
 from graph.config import Paths
 from graph.errors import InputError
 from graph.evidence_check import check_evidence, texts_from_corpus
+from graph.rdf_input import INPUT_FORMATS, read_rdf, read_store
 from graph.validate import Report, load_ontology, reportable_shapes, union_graph, validate_graph
 from graph.validation_report import FORMATS, count_line, render
+from graph.vocab import BASE
 
-# oxigraph repeats the position in its message; the one-line error gives it once.
-_LOCATION = re.compile(r"^Parser error (at|between) line .*?: ")
-INPUT_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "n3": ox.RdfFormat.N3,
-}
-EXTENSIONS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".nt": "ntriples",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".rdf": "rdfxml",
-    ".owl": "rdfxml",
-    ".xml": "rdfxml",
-    ".n3": "n3",
-}
-
-
-def input_format(path: Path, forced: str | None = None) -> ox.RdfFormat:
-    """The RDF syntax of ``path``: ``forced`` if given, else from its extension.
-
-    :raises InputError: the extension is not one of ``EXTENSIONS``.
-    """
-    name = forced or EXTENSIONS.get(path.suffix.lower())
-    if name is None:
-        known = " ".join(sorted(EXTENSIONS))
-        raise InputError(
-            f"{path}: unknown RDF format (extension {path.suffix or 'none'!r}); rename it to "
-            f"one of {known} or pass --input-format"
-        )
-    return INPUT_FORMATS[name]
-
-
-def read_rdf(paths: Sequence[Path], forced: str | None = None) -> Graph:
-    """Parse RDF files into one graph (the union of their graphs), one clear line per
-    problem.
-
-    :raises InputError: a file is missing, unreadable, of unknown format or not valid.
-    """
-    quads: list[ox.Quad] = []
-    for path in paths:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder; give the RDF files in it")
-        fmt = input_format(path, forced)
-        if not path.is_file():
-            raise InputError(f"{path}: no such file; check the path")
-        try:
-            quads.extend(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
-        except SyntaxError as exc:
-            where = f"{path}:{exc.lineno}:{exc.offset}" if exc.lineno else str(path)
-            what = _LOCATION.sub("", exc.msg)
-            raise InputError(
-                f"{where}: not valid {fmt.name}: {what}; fix the file, or pass "
-                "--input-format if it is in another syntax"
-            ) from None
-        except (OSError, ValueError) as exc:
-            raise InputError(f"{path}: cannot read it as {fmt.name} ({exc})") from None
-    return _to_rdflib(quads)
-
-
-def read_store(root: Path) -> Graph:
-    """The current build: the union of all its graphs.
-
-    :raises StoreError: there is no build.
-    """
-    return _to_rdflib(store.open_store(root))
-
-
-def _to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
-    """The union of the quads' graphs as an rdflib Graph, which pyshacl validates."""
-    graph = Graph()
-    for quad in quads:
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
-    return graph
-
-
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)  # how rdflib reads a simple literal
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise InputError(f"RDF-star triple terms are not supported ({term})")
+# The project's published JSON-LD context, read from the ontology folder instead.
+CONTEXT_URL = f"{BASE}context.jsonld"
 
 
 def load_shapes_file(path: Path) -> Graph:
@@ -177,14 +80,15 @@ def validate_command(
 ) -> None:
     """Validate the built graph, or the RDF FILES given, against the SHACL shapes.
 
-    FILES may be Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML (format from the
-    extension). They are validated together with the ontology and concept schemes, and
-    their evidence is checked against the corpus files. Exit status: 0 conforms,
-    1 violations, 2 unusable input.
+    FILES may be Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML, gzipped or not
+    (format from the extension). They are validated together with the ontology and
+    concept schemes, and their evidence is checked against the corpus files. Exit
+    status: 0 conforms, 1 violations, 2 unusable input.
     """
     shapes = load_shapes_file(shapes_file or paths.shapes)
     if files:
-        data: Graph = read_rdf(files, input_format)
+        contexts = {CONTEXT_URL: paths.ontology / "context.jsonld"}
+        data: Graph = read_rdf(files, input_format, contexts=contexts)
         ontology = load_ontology(paths.ontology_files())
     else:
         data, ontology = read_store(paths.store), None

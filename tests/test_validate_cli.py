@@ -7,6 +7,8 @@ one line on standard error for unusable input.
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -271,3 +273,61 @@ def test_junit_report_of_a_conforming_graph_has_no_failures(
     root = ET.fromstring(out)
     assert root.get("failures") == "0"
     assert int(root.get("tests") or 0) > 40
+
+
+def test_gzipped_files_are_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Dumps are published as ``graph.nq.gz``; the syntax comes from the inner suffix."""
+    target = tmp_path / "valid.ttl.gz"
+    target.write_bytes(gzip.compress(VALID.read_bytes()))
+    assert run(capsys, str(target))[0] == 0
+
+
+def test_blank_nodes_of_different_files_are_kept_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two files that both say ``_:b0`` speak of two different things."""
+    one, two = tmp_path / "one.nt", tmp_path / "two.nt"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    country = "<https://w3id.org/china-space-kg/ontology#Country>"
+    one.write_text(
+        f"_:b0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> {country} .\n"
+        f'_:b0 {label} "Sweden"@en .\n'
+        '_:b0 <https://w3id.org/china-space-kg/ontology#iso3166Alpha2> "SE" .\n',
+        encoding="utf-8",
+    )
+    two.write_text(f'_:b0 {label} "Norway"@en .\n', encoding="utf-8")
+    assert run(capsys, str(one), str(two))[0] == 0  # merged, _:b0 would have two labels
+
+
+def test_json_ld_naming_the_published_context_is_read_with_the_local_copy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "country.jsonld"
+    target.write_text(
+        json.dumps(
+            {
+                "@context": "https://w3id.org/china-space-kg/context.jsonld",
+                "@id": "https://w3id.org/china-space-kg/id/country/sweden",
+                "@type": "https://w3id.org/china-space-kg/ontology#Country",
+                "http://www.w3.org/2000/01/rdf-schema#label": {
+                    "@value": "Sweden",
+                    "@language": "en",
+                },
+                "https://w3id.org/china-space-kg/ontology#iso3166Alpha2": {"@value": "se"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, str(target))
+    assert code == 1  # read, and the lower-case code found
+    assert "shape:CountryCode" in out
+
+
+def test_a_remote_json_ld_context_is_not_fetched(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "remote.jsonld"
+    target.write_text('{"@context": "https://example.org/context.jsonld"}', encoding="utf-8")
+    code, _, err = run(capsys, str(target))
+    assert code == 2
+    assert "inline the context" in one_line(err)
