@@ -292,3 +292,11 @@ def test_without_dumps_the_listing_says_how_to_make_them(backend, built_paths, t
                                          headers={"Accept": "application/json"}).json["error"]
     # The ontology is still served, made from the ontology folder.
     assert client.get("/ontology.ttl").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/dumps/", "/ontology"])
+def test_pages_for_people_are_valid_html(client, url) -> None:
+    html5lib = pytest.importorskip("html5lib")
+    response = client.get(url, headers={"Accept": "text/html"})
+    assert response.mimetype == "text/html"
+    html5lib.HTMLParser(strict=True).parse(response.get_data(as_text=True))
