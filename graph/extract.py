@@ -95,6 +95,8 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     """One fact per (type, key), with the evidence of every statement of it."""
     merged: dict[tuple[str, str], Fact] = {}
     for fact in facts:
+        stamped = tuple(replace(ev, status=ev.status or fact.status) for ev in fact.evidence)
+        fact = replace(fact, evidence=stamped)
         ident = (type(fact).__name__, fact.key)
         if ident not in merged:
             merged[ident] = fact

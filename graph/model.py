@@ -122,12 +122,17 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """The exact passage stating a fact: ``document.text[start:end] == exact``."""
+    """The exact passage stating a fact: ``document.text[start:end] == exact``.
+
+    ``status`` is how this passage states the fact (a 2016 plan may be a 2021
+    achievement); the fact's own status is the merged one.
+    """
 
     doc_id: str
     start: int
     end: int
     exact: str
+    status: Status | None = None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from graph.model import (
     GroundStation,
     Participation,
     SpacecraftActivity,
+    Status,
 )
 from graph.vocab import (
     BASE,
@@ -167,6 +168,9 @@ def add_fact(graph: Graph, fact: Fact, entities: Mapping[str, Entity], doc_id: s
     for ev in fact.evidence:
         if ev.doc_id == doc_id:
             add_evidence(graph, node, ev)
+            planned = (ev.status or fact.status) is Status.PLANNED
+            stated = CSK.plannedIn if planned else CSK.achievedIn
+            graph.add((node, stated, URIRef(document_iri(doc_id))))
     for p, o in fact_properties(fact, entities):
         graph.add((node, p, o))
 
