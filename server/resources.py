@@ -3,8 +3,11 @@ on whatever host serves the app, as a page for people and as RDF for programs.""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request
+from pathlib import Path
 
+from flask import Blueprint, Response, current_app, redirect, render_template, request
+
+from graph.export_jsonld import Context
 from server import resources_data as data
 from server.app import get_backend
 from server.resources_conneg import (
@@ -47,8 +50,20 @@ def resource(rest: str) -> Response:
 
 def rdf_response(iri: str, rep: Representation) -> Response:
     """The description of ``iri`` serialized as ``rep``."""
-    body = serialize(data.describe(get_backend(), iri), rep)
+    body = serialize(data.describe(get_backend(), iri), rep, jsonld_context())
     return Response(body, content_type=f"{rep.media_type}; charset=utf-8")
+
+
+def jsonld_context() -> Context | None:
+    """``ontology/context.jsonld``, read once per app; None (full IRIs) when unusable."""
+    if "spacekg.jsonld_context" not in current_app.extensions:
+        path = Path(current_app.config["ONTOLOGY_DIR"]) / "context.jsonld"
+        try:
+            context: Context | None = Context.load(path)
+        except (OSError, ValueError, KeyError, TypeError):
+            context = None
+        current_app.extensions["spacekg.jsonld_context"] = context
+    return current_app.extensions["spacekg.jsonld_context"]
 
 
 def with_alternates(response: Response, path: str, iri: str) -> Response:

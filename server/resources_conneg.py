@@ -3,12 +3,14 @@ for (``Accept`` or an explicit file suffix), and writing triples in it."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 
+from graph.export_jsonld import Context, write_jsonld
 from graph.vocab import ID, PREFIXES
 
 # Resource IRIs have slashes in their keys ("country/sweden"), which Turtle would have to
@@ -85,11 +87,19 @@ def link_header(path: str, canonical: str) -> str:
     return ", ".join(links)
 
 
-def serialize(triples: Iterable[ox.Triple], rep: Representation) -> bytes:
+def serialize(
+    triples: Iterable[ox.Triple], rep: Representation, context: Context | None = None
+) -> bytes:
     """Write triples in an RDF representation, with the project's prefixes where the
-    format has them."""
+    format has them; JSON-LD is compacted against ``context`` when there is one (the
+    same context as the dumps, inlined so the answer reads offline)."""
     assert rep.rdf_format is not None, "HTML is rendered by a template"
     unique = sorted(set(triples), key=str)
+    if rep is JSONLD and context is not None:
+        out = io.BytesIO()
+        quads = (ox.Quad(t.subject, t.predicate, t.object) for t in unique)
+        write_jsonld([(ox.DefaultGraph(), quads)], out, context)
+        return out.getvalue()
     if rep.rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML, ox.RdfFormat.JSON_LD):
         return ox.serialize(unique, format=rep.rdf_format, prefixes=_PREFIXES)
     return ox.serialize(unique, format=rep.rdf_format)

@@ -231,3 +231,10 @@ def test_evidence_values_are_named_by_the_start_of_their_quote(client):
     shown = body[body.index(link) + len(link) : end_of_link].replace("&#39;", "'")
     assert shown.endswith("…") and len(shown) <= 80
     assert CHANGE4.startswith(shown[:-1])
+
+
+def test_json_ld_is_compacted_with_the_projects_context(client):
+    document = client.get("/id/country/sweden.jsonld").get_json()
+    assert document["@context"]["csk"] == "https://w3id.org/china-space-kg/ontology#"
+    sweden = next(n for n in document["@graph"] if n["@id"] == "id:country/sweden")
+    assert sweden["iso3166Alpha2"] == "SE"

@@ -113,6 +113,7 @@ def small_client(**config: str) -> FlaskClient:
         "TESTING": True,
         "QUERIES_DIR": str(PATHS.queries),
         "CORPUS_DIR": str(PATHS.corpus),
+        "ONTOLOGY_DIR": str(PATHS.ontology),
         **config,
     }
     return create_app(settings, store=small_store()).test_client()
