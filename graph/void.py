@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, XSD
 
 from graph.export import FORMATS, merged_triples, select_graphs
-from graph.vocab import BASE, CSK, ID, ONTOLOGY_IRI, PREFIXES, VOID
+from graph.vocab import BASE, CSK, ID, PREFIXES, VOID
 
 RDF_TYPE = str(RDF.type)
 FORMATS_NS = "http://www.w3.org/ns/formats/"
@@ -147,7 +147,6 @@ def void_graph(
     add((ds, FOAF.homepage, URIRef(meta.base_url)))
     add((ds, VOID.sparqlEndpoint, URIRef(f"{meta.base_url}sparql")))
     add((ds, VOID.uriSpace, Literal(str(ID))))
-    add((ds, VOID.rootResource, URIRef(ONTOLOGY_IRI)))
     add((ds, VOID.triples, Literal(stats.triples)))
     add((ds, VOID.entities, Literal(stats.entities)))
     add((ds, VOID.distinctSubjects, Literal(stats.subjects)))
