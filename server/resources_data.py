@@ -186,12 +186,15 @@ def property_rows(
 def evidence_rows(
     backend: Backend, iri: str, *, own: bool
 ) -> list[tuple[str, str, str, int, int, str]]:
-    """(fact, role, document, start, end, exact) for the facts that mention ``iri`` or,
-    with ``own``, for ``iri`` itself as a fact."""
+    """(fact, role, document, start, end, exact) for the facts that mention ``iri`` (or
+    a part of it) or, with ``own``, for ``iri`` itself as a fact."""
     # With ``own`` the fact is ?s itself; a substituted variable is not bound inside
     # BIND, so ``BIND(?s AS ?fact)`` would match every fact: the patterns differ instead.
     fact = "?s" if own else "?fact"
-    pattern = "?s rdf:type ?role ." if own else "?fact ?role ?s ."
+    # A mission's facts include those about its parts (CBERS-04A for CBERS, Queqiao
+    # for Chang'e-4), as the saved queries count them.
+    mentions = "{ ?fact ?role ?s } UNION { ?part csk:partOf+ ?s . ?fact ?role ?part }"
+    pattern = "?s rdf:type ?role ." if own else mentions
     body = f"""
     SELECT DISTINCT ?s {"" if own else "?fact"} ?role ?doc ?start ?end ?exact WHERE {{
       {pattern}

@@ -65,3 +65,19 @@ def test_every_evidence_link_on_partner_pages_has_its_marked_passage(client):
             if doc not in documents:
                 documents[doc] = client.get(doc).get_data(as_text=True)
             assert f'id="{anchor}"' in documents[doc], (path, doc, anchor)
+
+
+def test_a_mission_page_includes_the_facts_about_its_spacecraft(client):
+    backend = client.application.extensions["spacekg.backend"]
+    rows = list(
+        backend.query(
+            """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
+               SELECT ?fact ?mission WHERE {
+                 ?fact csk:spacecraft ?craft . ?craft csk:partOf ?mission }"""
+        )
+    )
+    assert rows, "the build has no facts about spacecraft that are part of a mission"
+    for row in rows:
+        path = row["mission"].value.replace("https://w3id.org/china-space-kg", "")
+        fact = row["fact"].value.replace("https://w3id.org/china-space-kg", "")
+        assert f'href="{fact}"' in client.get(path).get_data(as_text=True)
