@@ -104,7 +104,7 @@ def build_view(backend: Backend, iri: str) -> ResourceView:
     others: dict[str, list[FactView]] = {}
     for f in facts:
         if f.kind not in ("Cooperation", "Agreement"):
-            others.setdefault(f.kind, []).append(f)
+            others.setdefault(names.get(CSK + f.kind, f.kind), []).append(f)
     view.other_facts = sorted(others.items())
     return view
 
