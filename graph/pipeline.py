@@ -79,7 +79,7 @@ def summarise(
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=round(seconds, 2),
         triples=len(union),
-        quads=len(dataset),
+        quads=sum(1 for _ in dataset.quads((None, None, None, None))),
         entities=dict(sorted(by_kind.items())),
         facts_by_type=dict(sorted(by_type.items())),
         facts_by_document=dict(sorted(by_doc.items())),
