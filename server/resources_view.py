@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
 from server import resources_data as data
 from server.backend import Backend
 from server.resources_data import Evidence, Link, PropertyRow, Value
@@ -75,7 +77,7 @@ def build_view(backend: Backend, iri: str) -> ResourceView:
     details = data.fact_details(backend, fact_iris)
 
     named = {iri}
-    named |= {p for p, _ in out} | {o.value for _, o in out if hasattr(o, "value") and _is_iri(o)}
+    named |= {p for p, _ in out} | {o.value for _, o in out if isinstance(o, ox.NamedNode)}
     named |= {p for p, _ in inc} | {x for _, x in inc}
     named |= {row[2] for row in mentions + own} | fact_iris
     for props in details.values():
@@ -107,10 +109,6 @@ def build_view(backend: Backend, iri: str) -> ResourceView:
             others.setdefault(names.get(CSK + f.kind, f.kind), []).append(f)
     view.other_facts = sorted(others.items())
     return view
-
-
-def _is_iri(term: object) -> bool:
-    return type(term).__name__ == "NamedNode"
 
 
 def _incoming_rows(pairs: list[tuple[str, str]], names: dict[str, str]) -> list[PropertyRow]:
