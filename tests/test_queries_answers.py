@@ -352,7 +352,8 @@ def test_2016_plans_with_esa_and_the_netherlands_are_reported_done_in_2021(backe
     ):
         followed = [r for r in rows if r["plan"] == plan]
         assert followed, f"{plan} is not a 2016 plan"
-        assert any(word in r.get("followUpQuote", "") for r in followed)
+        done = [r for r in followed if r.get("match") == "the same fact"]
+        assert any(r["followUpStatus"] == "achieved" and word in r["followUpQuote"] for r in done)
     for row in rows:
         assert row["planQuote"] in document_text(WP16)
         if "followUpQuote" in row:
