@@ -111,16 +111,6 @@ def labels(backend: Backend, iris: Iterable[str]) -> dict[str, str]:
     return {i: ranked[i][1] if i in ranked else local_name(i) for i in wanted}
 
 
-def types(backend: Backend, iris: Iterable[str]) -> dict[str, list[str]]:
-    wanted = sorted(set(iris))
-    out: dict[str, list[str]] = {i: [] for i in wanted}
-    if not wanted:
-        return out
-    for row in run(backend, "SELECT ?x ?t WHERE { " + values_clause("x", wanted) + " ?x a ?t }"):
-        out[row["x"].value].append(row["t"].value)
-    return {k: sorted(v) for k, v in out.items()}
-
-
 def describe(backend: Backend, iri: str) -> list[ox.Triple]:
     """The triples that describe ``iri``: what it says (with its ``#`` parts, such as an
     evidence node's selectors) and every triple that points at it."""
