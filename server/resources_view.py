@@ -63,8 +63,21 @@ class ResourceView:
 
     @property
     def fact_count(self) -> int:
-        coop = sum(len(a.facts) for m in self.cooperation for a in m.areas)
-        return coop + len(self.agreements) + sum(len(fs) for _, fs in self.other_facts)
+        return self.cooperation_count + len(self.agreements) + sum(
+            len(fs) for _, fs in self.other_facts
+        )
+
+    @property
+    def cooperation_count(self) -> int:
+        return sum(len(a.facts) for m in self.cooperation for a in m.areas)
+
+    @property
+    def mission_count(self) -> int:
+        return sum(1 for m in self.cooperation if m.mission is not None)
+
+    @property
+    def area_count(self) -> int:
+        return len({a.area for m in self.cooperation for a in m.areas if a.area is not None})
 
 
 def build_view(backend: Backend, iri: str) -> ResourceView:

@@ -238,3 +238,12 @@ def test_json_ld_is_compacted_with_the_projects_context(client):
     assert document["@context"]["csk"] == "https://w3id.org/china-space-kg/ontology#"
     sweden = next(n for n in document["@graph"] if n["@id"] == "id:country/sweden")
     assert sweden["iso3166Alpha2"] == "SE"
+
+
+def test_a_partner_page_sums_up_its_facts(client):
+    words = text_of(client.get("/id/country/russia").data)
+    # engineering technology on Chang'e-4, satellite navigation, and the 2013-2017 outline
+    assert (
+        "The documents state 3 facts about Russia: 2 on cooperation, on 1 mission or "
+        "spacecraft and in 2 areas; 1 agreement." in words
+    )
