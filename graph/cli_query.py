@@ -22,7 +22,14 @@ from rich.table import Table
 from graph.cli_options import with_paths
 from graph.config import Paths
 from graph.errors import QueryError
-from graph.saved_queries import SavedQuery, get_query, load_queries, parse_query, shorten
+from graph.saved_queries import (
+    SavedQuery,
+    editor_text,
+    get_query,
+    load_queries,
+    parse_query,
+    shorten,
+)
 from graph.saved_queries_run import ResultTable, run_saved
 
 DEFAULT_ROW_LIMIT = 10000
@@ -176,6 +183,13 @@ def _describe(query: SavedQuery) -> str:
     show_default=True,
     help="Most rows to print; a cut result says so.",
 )
+@click.option(
+    "--sparql",
+    "print_sparql",
+    is_flag=True,
+    help="Print the query with the parameter values inlined (to run on another endpoint "
+    "or adapt) instead of running it.",
+)
 def run_query(
     paths: Paths,
     name: str | None,
@@ -183,6 +197,7 @@ def run_query(
     query_file: Path | None,
     fmt: str | None,
     limit: int,
+    print_sparql: bool,
 ) -> None:
     """Run the saved query NAME (see `spacekg queries`) or an ad-hoc --file on the
     built graph, with parameters given as -p key=value (IRIs in full or as id:...).
@@ -204,6 +219,9 @@ def run_query(
         query = parse_adhoc(query_file, text)
     else:
         query = get_query(load_queries(paths.queries), name or "")
+    if print_sparql:
+        click.echo(editor_text(query, query.bind(values)), nl=False)
+        return
     backend = EmbeddedBackend.open(paths.store)
     table = run_saved(backend, query, values, row_limit=limit)
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")

@@ -105,6 +105,16 @@ def test_an_adhoc_file_with_a_header_takes_parameters(spacekg, tmp_path):
     assert len(out.strip().splitlines()) == 1 + 2  # the 2021 white paper and its copy
 
 
+def test_sparql_prints_the_query_with_its_values_to_run_elsewhere(spacekg):
+    code, out, _ = spacekg(
+        "query", "agreements-timeline", "-p", "since=2015", "--sparql"
+    )
+    assert code == 0
+    integer = "<http://www.w3.org/2001/XMLSchema#integer>"
+    assert f'VALUES (?since ?until) {{ ("2015"^^{integer} "2100"^^{integer}) }}' in out
+    assert out.startswith("#+ title: Agreements timeline")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
