@@ -1,0 +1,266 @@
+"""Benchmark: this endpoint against ``oxigraph serve-read-only`` and rdflib-endpoint.
+
+Run by hand (needs wrk, and the ``bench`` extra)::
+
+    .venv/bin/python benchmarks/endpoint_bench.py [--seconds 5] [--synthetic 2000000]
+
+Each server serves the same graph in turn and wrk POSTs the saved-query mix (with their
+default parameters) at 1 and 8 connections; the table gives median and p99 latency,
+requests per second and the ratio to the native server. A second table compares the
+per-query median at 1 connection (the bar: at most 0.6 ms above native). Then the same
+mix over a synthetic graph of about two million quads shaped like ours (rdflib-endpoint
+is left out there: rdflib needs many minutes and gigabytes to load it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+
+import endpoint_servers as servers
+import pyoxigraph as ox
+
+from graph.config import Paths
+from graph.saved_queries import editor_text, load_queries
+from graph.store import current_path, read_build_info
+
+WRK = ("wrk", "--latency", "--timeout", "60s")
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+@dataclass
+class Run:
+    server: str
+    connections: int
+    median_ms: float
+    p99_ms: float
+    rps: float
+    errors: int
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(value) * _UNITS[unit]
+
+
+def _lua_string(text: str) -> str:
+    """A Lua literal; three-digit escapes, so a following digit cannot join one."""
+    return (
+        '"' + "".join(c if c.isalnum() or c in "%+-_.=" else f"\\{ord(c):03d}" for c in text) + '"'
+    )
+
+
+def wrk(server: servers.Server, queries: list[str], connections: int, seconds: float) -> Run:
+    """POST ``queries`` in turn (form-encoded, JSON results) for ``seconds``."""
+    bodies = ",\n".join(_lua_string(urllib.parse.urlencode({"query": q})) for q in queries)
+    script = f"""
+local bodies = {{ {bodies} }}
+local headers = {{ ["Content-Type"] = "application/x-www-form-urlencoded",
+                   ["Accept"] = "application/sparql-results+json" }}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "{server.path}", headers, bodies[(n % #bodies) + 1])
+end
+"""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    threads = min(connections, 2)
+    out = subprocess.run(
+        [
+            *WRK,
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{max(1, round(seconds))}s",
+            "-s",
+            handle.name,
+            server.base,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    Path(handle.name).unlink()
+    median = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    if not (median and p99 and rps):
+        raise RuntimeError(f"no figures from wrk:\n{out}")
+    failed = int(errors.group(1)) if errors else 0
+    if socket_errors:
+        failed += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
+    return Run(
+        server.name,
+        connections,
+        _ms(median.group(1)),
+        _ms(p99.group(1)),
+        float(rps.group(1)),
+        failed,
+    )
+
+
+def check_answers(server: servers.Server, queries: list[str], store: ox.Store) -> str:
+    """Rows per query from the server against the store: a benchmark of wrong answers
+    would mean nothing."""
+    import json
+    import urllib.request
+
+    wrong = []
+    for i, query in enumerate(queries):
+        request = urllib.request.Request(
+            server.url,
+            data=urllib.parse.urlencode({"query": query}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        with urllib.request.urlopen(request, timeout=600) as response:
+            got = len(json.load(response)["results"]["bindings"])
+        expected = len(list(store.query(query, use_default_graph_as_union=True)))
+        if got != expected:
+            wrong.append(f"query {i + 1}: {got} rows, store {expected}")
+    return "; ".join(wrong) or "same row counts as the store"
+
+
+def table(title: str, runs: list[Run], native: str) -> None:
+    print(f"\n{title}")
+    head = ("conns", 6), ("median ms", 11), ("p99 ms", 9), ("req/s", 10), ("x native", 10)
+    print(f"{'server':<28}" + "".join(f"{h:>{w}}" for h, w in head) + f"{'errors':>8}")
+    reference = {r.connections: r.rps for r in runs if r.server == native}
+    for r in runs:
+        ratio = r.rps / reference[r.connections] if reference.get(r.connections) else float("nan")
+        print(
+            f"{r.server:<28}{r.connections:>6}{r.median_ms:>11.2f}{r.p99_ms:>9.2f}"
+            f"{r.rps:>10.1f}{ratio:>10.2f}{r.errors:>8}"
+        )
+
+
+def measure(
+    starters: list[Callable[[], AbstractContextManager[servers.Server]]],
+    queries: list[str],
+    seconds: float,
+    store: ox.Store,
+) -> Iterator[Run]:
+    for start in starters:
+        with start() as server:
+            print(f"  {server.name}: {check_answers(server, queries, store)}", file=sys.stderr)
+            for connections in (1, 8):
+                wrk(server, queries, 1, 1)  # warm-up (and fills the cache when it is on)
+                yield wrk(server, queries, connections, seconds)
+
+
+def in_process_ms(store: ox.Store, query: str, repeats: int = 21) -> float:
+    """Median time for pyoxigraph itself, in this process: evaluation and serialization
+    with no HTTP and no query process, to tell engine speed from endpoint overhead."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        results = store.query(query, use_default_graph_as_union=True)
+        results.serialize(format=ox.QueryResultsFormat.JSON)
+        times.append((time.perf_counter() - started) * 1e3)
+    return statistics.median(times)
+
+
+def per_query(
+    starters: list[Callable[[], AbstractContextManager[servers.Server]]],
+    queries: list[str],
+    names: list[str],
+    seconds: float,
+    store: ox.Store,
+) -> None:
+    medians: dict[str, list[float]] = {}
+    for start in starters:
+        with start() as server:
+            medians[server.name] = [wrk(server, [q], 1, seconds).median_ms for q in queries]
+    native, ours = (medians[name] for name in medians)
+    engine = [in_process_ms(store, q) for q in queries]
+    print("\nPer-query median at 1 connection (ms); overhead = spacekg - pyoxigraph in-process")
+    print(f"{'query':<32}{'native':>8}{'pyoxigraph':>11}{'spacekg':>9}{'diff':>7}{'overhead':>9}")
+    for i, name in enumerate(names):
+        print(
+            f"{name:<32}{native[i]:>8.2f}{engine[i]:>11.2f}{ours[i]:>9.2f}"
+            f"{ours[i] - native[i]:>7.2f}{ours[i] - engine[i]:>9.2f}"
+        )
+    diffs = [o - n for o, n in zip(ours, native, strict=True)]
+    overheads = [o - e for o, e in zip(ours, engine, strict=True)]
+    print(
+        f"{'median / largest diff':<32}{'':>28}{statistics.median(diffs):>7.2f}"
+        f"{statistics.median(overheads):>9.2f}  (largest diff {max(diffs):.2f})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="wrk duration per run")
+    parser.add_argument("--per-query-seconds", type=float, default=2.0)
+    parser.add_argument("--synthetic", type=int, default=2_000_000, help="quads; 0 skips it")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--store", type=Path, help="store root (default: var/store)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("error: wrk is not installed (apt-get install wrk)")
+    paths = Paths.defaults()
+    if args.store:
+        paths = Paths(paths.corpus, paths.ontology, paths.queries, args.store)
+    saved = sorted(load_queries(paths.queries).values(), key=lambda q: q.name)
+    names = [q.name for q in saved]
+    queries = [editor_text(q, q.bind({})) for q in saved]
+    info = read_build_info(paths.store)
+    build_dir = current_path(paths.store).resolve()
+    store = ox.Store.read_only(str(build_dir))
+    ours = {"workers": args.workers, "threads": args.threads}
+
+    with tempfile.TemporaryDirectory(prefix="endpoint-bench-") as tmp:
+        nquads = Path(tmp) / "graph.nq"
+        nquads.write_bytes(store.dump(format=ox.RdfFormat.N_QUADS))
+        real = [
+            lambda: servers.oxigraph(build_dir),
+            lambda: servers.spacekg(paths.store, cached=False, **ours),
+            lambda: servers.spacekg(paths.store, cached=True, **ours),
+            lambda: servers.rdflib_endpoint(nquads),
+        ]
+        print(
+            f"real graph: build {info.build_id}, {len(store)} quads, {len(queries)} saved queries"
+        )
+        runs = list(measure(real, queries, args.seconds, store))
+        table(
+            f"Real graph ({len(store)} quads), saved-query mix, wrk {args.seconds:g} s per run",
+            runs,
+            "oxigraph serve-read-only",
+        )
+        per_query(real[:2], queries, names, args.per_query_seconds, store)
+        if args.synthetic:
+            root = Path(tmp) / "synthetic"
+            big = Path(tmp) / "synthetic.nq"
+            count = servers.synthetic_nquads(nquads.read_bytes(), args.synthetic, big)
+            print(f"\nsynthetic graph: loading {count} quads...", file=sys.stderr)
+            synthetic_build = servers.write_store_root(root, big, "synthetic")
+            big.unlink()
+            big_store = ox.Store.read_only(str(synthetic_build))
+            synthetic = [
+                lambda: servers.oxigraph(synthetic_build),
+                lambda: servers.spacekg(root, cached=False, **ours),
+                lambda: servers.spacekg(root, cached=True, **ours),
+            ]
+            runs = list(measure(synthetic, queries, args.seconds, big_store))
+            table(
+                f"Synthetic graph ({len(big_store)} quads), saved-query mix",
+                runs,
+                "oxigraph serve-read-only",
+            )
+
+
+if __name__ == "__main__":
+    main()

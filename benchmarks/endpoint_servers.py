@@ -1,0 +1,150 @@
+"""The servers the endpoint benchmark compares, each started on a free port and stopped
+after use, and the synthetic graph it also measures.
+
+Used by ``endpoint_bench.py``; run by hand, never by the test suite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+
+BIN = Path(sys.executable).parent
+ID = b"/china-space-kg/id/"
+DOCUMENT_GRAPH = b"/china-space-kg/graph/document/"
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    base: str
+    path: str  # where queries are POSTed
+
+    @property
+    def url(self) -> str:
+        return self.base + self.path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen[bytes], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: server exited with status {proc.returncode}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as response:
+            if response.status == 200:
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"{url}: not up within {seconds:.0f} s")
+
+
+@contextlib.contextmanager
+def _process(
+    command: list[str], probe: str, env: dict[str, str] | None = None, seconds: float = 120
+) -> Iterator[None]:
+    proc = subprocess.Popen(
+        command,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait(probe, proc, seconds)
+        yield
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@contextlib.contextmanager
+def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> Iterator[Server]:
+    port = free_port()
+    env = {"SPACEKG_RESULT_CACHE_BYTES": str(256 * 2**20 if cached else 0)}
+    command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
+    command += ["--workers", str(workers), "--threads", str(threads)]
+    base = f"http://127.0.0.1:{port}"
+    with _process(command, base + "/healthz", env):
+        name = "spacekg serve (cached)" if cached else "spacekg serve (uncached)"
+        yield Server(name, base, "/sparql")
+
+
+@contextlib.contextmanager
+def oxigraph(build_dir: Path) -> Iterator[Server]:
+    port = free_port()
+    command = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(build_dir)]
+    command += ["--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    base = f"http://127.0.0.1:{port}"
+    with _process(command, base + "/query?query=ASK%7B%7D"):
+        yield Server("oxigraph serve-read-only", base, "/query")
+
+
+@contextlib.contextmanager
+def rdflib_endpoint(nquads: Path) -> Iterator[Server]:
+    port = free_port()
+    command = [str(BIN / "rdflib-endpoint"), "serve", str(nquads), "--host", "127.0.0.1"]
+    command += ["--port", str(port)]
+    base = f"http://127.0.0.1:{port}"
+    with _process(command, base + "/?query=ASK%7B%7D", seconds=600):
+        yield Server("rdflib-endpoint", base, "/")
+
+
+def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
+    """A store root as ``spacekg build`` leaves it (build dir, summary, ``current``)."""
+    from graph.store import BuildInfo
+
+    build = root / "builds" / build_id
+    build.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    store = ox.Store(str(build))
+    store.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    store.optimize()
+    quads = len(store)
+    del store
+    info = BuildInfo(
+        build_id=build_id,
+        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        seconds=round(time.monotonic() - started, 2),
+        triples=quads,
+        quads=quads,
+    )
+    (root / "builds" / f"{build_id}.json").write_text(info.to_json(), encoding="utf-8")
+    (root / "current").symlink_to(Path("builds") / build_id)
+    return build
+
+
+def synthetic_nquads(real: bytes, target_quads: int, out: Path) -> int:
+    """Copies of the real graph with renamed resources and document graphs, until about
+    ``target_quads``: the same shapes, vocabulary and per-document graphs at scale. The
+    first copy keeps the real IRIs, so saved queries' default parameters still match."""
+    per_copy = real.count(b"\n")
+    copies = max(1, -(-target_quads // per_copy))
+    with out.open("wb") as sink:
+        sink.write(real)
+        for k in range(1, copies):
+            clone = real.replace(ID, ID + b"c%d/" % k)
+            sink.write(clone.replace(DOCUMENT_GRAPH, DOCUMENT_GRAPH + b"c%d/" % k))
+    return per_copy * copies
