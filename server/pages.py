@@ -19,7 +19,6 @@ from server.resources_links import curie, href
 
 bp = Blueprint("pages", __name__)
 
-CSK = "https://w3id.org/china-space-kg/ontology#"
 EXAMPLE_QUERY = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
