@@ -123,6 +123,29 @@ def test_serve_reads_settings_from_the_environment(built, built_paths: Paths) ->
         assert len(answer.json()["results"]["bindings"]) == 3
 
 
+ENDPOINT_SETTINGS = (
+    "QUERY_TIMEOUT",
+    "QUERY_WORKERS",
+    "ROW_LIMIT",
+    "MAX_REQUEST_BYTES",
+    "RESULT_CACHE_BYTES",
+    "CACHE_MAX_AGE",
+    "CORS_ORIGINS",
+    "REMOTE_ENDPOINT",
+)
+
+
+@pytest.mark.parametrize("name", ENDPOINT_SETTINGS)
+def test_endpoint_settings_are_documented(name: str) -> None:
+    from server.settings import SETTINGS
+
+    setting = next(s for s in SETTINGS if s.name == name)
+    assert len(setting.help) > 30
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## SPARQL endpoint", 1)[1]
+    assert f"`SPACEKG_{name}`" in section
+
+
 @pytest.mark.parametrize("bad", ["--workers=0", "--port=notaport"])
 def test_serve_rejects_bad_options(bad: str) -> None:
     out = subprocess.run([str(SPACEKG), "serve", bad], capture_output=True, text=True, timeout=60)
