@@ -167,6 +167,10 @@ def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
         body = results.serialize(format=results_format)
         if len(body) < (job.row_cap + 1) * _MIN_ROW_BYTES[job.ox_format]:
             return QueryOutcome(body, None, False)
+        # Counting the rows of the answer costs far less than evaluating again.
+        rows = sum(1 for _ in ox.parse_query_results(body, results_format))
+        if rows <= job.row_cap:
+            return QueryOutcome(body, rows, False)
         results = _run(store, text, job)
     sink = _RowCountingSink(job.row_cap + 2)  # header, cap rows, one more
     with contextlib.suppress(_Enough):
@@ -210,7 +214,8 @@ class WorkerPool:
         self.store_path = store_path
         self.prefixes = dict(prefixes or {})
         self.size = size
-        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        # Last in, first out: the most recently used process has the warmest caches.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._closed = False
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
