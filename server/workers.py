@@ -15,6 +15,7 @@ library and pyoxigraph), and ``evaluate`` is used in-process when no pool runs.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import os
@@ -134,6 +135,12 @@ def capped_solutions(tsv: bytes, cap: int, ox_format: str) -> QueryOutcome:
     return QueryOutcome(body, rows, truncated)
 
 
+def _count_rows(body: bytes, ox_format: str) -> int:
+    if ox_format == "CSV":  # pyoxigraph does not read CSV back: it is lossy
+        return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
+    return sum(1 for _ in ox.parse_query_results(body, getattr(ox.QueryResultsFormat, ox_format)))
+
+
 def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
     """Evaluate ``job`` and serialize at most ``job.row_cap`` rows or triples.
 
@@ -168,7 +175,7 @@ def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
         if len(body) < (job.row_cap + 1) * _MIN_ROW_BYTES[job.ox_format]:
             return QueryOutcome(body, None, False)
         # Counting the rows of the answer costs far less than evaluating again.
-        rows = sum(1 for _ in ox.parse_query_results(body, results_format))
+        rows = _count_rows(body, job.ox_format)
         if rows <= job.row_cap:
             return QueryOutcome(body, rows, False)
         results = _run(store, text, job)

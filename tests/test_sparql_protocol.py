@@ -315,6 +315,26 @@ def test_an_answer_within_the_cap_is_not_flagged(make_client) -> None:
     assert "truncated" not in response.get_json()
 
 
+@pytest.mark.parametrize("name", ["json", "xml", "csv", "tsv"])
+def test_a_long_answer_under_the_cap_is_whole_in_every_format(
+    make_client, backend, name: str
+) -> None:
+    solutions = list(backend.store.query(LABELS, use_default_graph_as_union=True))
+    expected = {(r["s"].value, r["label"].value) for r in solutions}
+    client = make_client(ROW_LIMIT=len(solutions))
+    response = client.get("/sparql", query_string={"query": LABELS, "format": name})
+    assert "X-SPARQL-Truncated" not in response.headers
+    assert _rows_from(name, response.data) == expected
+    capped = make_client(ROW_LIMIT=len(solutions) - 1).get(
+        "/sparql", query_string={"query": LABELS, "format": name}
+    )
+    assert capped.headers["X-SPARQL-Truncated"] == "true"
+    cut = capped.data.decode()
+    lines = [line for line in cut.splitlines() if line]
+    if name in ("csv", "tsv"):
+        assert len(lines) == len(solutions)  # header and one row fewer
+
+
 def test_a_capped_construct_says_it_was_cut(make_client) -> None:
     client = make_client(ROW_LIMIT=7)
     response = client.get(
