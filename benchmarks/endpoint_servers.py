@@ -82,7 +82,11 @@ def _process(
 @contextlib.contextmanager
 def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> Iterator[Server]:
     port = free_port()
-    env = {"SPACEKG_RESULT_CACHE_BYTES": str(256 * 2**20 if cached else 0)}
+    # No row cap in the comparison: the other servers send every row.
+    env = {
+        "SPACEKG_RESULT_CACHE_BYTES": str(256 * 2**20 if cached else 0),
+        "SPACEKG_ROW_LIMIT": str(10**9),
+    }
     command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
     command += ["--workers", str(workers), "--threads", str(threads)]
     base = f"http://127.0.0.1:{port}"
@@ -148,3 +152,24 @@ def synthetic_nquads(real: bytes, target_quads: int, out: Path) -> int:
             clone = real.replace(ID, ID + b"c%d/" % k)
             sink.write(clone.replace(DOCUMENT_GRAPH, DOCUMENT_GRAPH + b"c%d/" % k))
     return per_copy * copies
+
+
+def probe(build_dir: Path, queries: list[str], seconds: float) -> list[int | None]:
+    """Rows each query answers over ``build_dir``, or None when it runs past ``seconds``
+    (stopped by the endpoint's own killable query processes)."""
+    from server import sparql_scan
+    from server.workers import QueryJob, QueryTimeout, WorkerPool
+
+    pool = WorkerPool(build_dir, 1)
+    counts: list[int | None] = []
+    try:
+        for query in queries:
+            shape = sparql_scan.inspect(query)
+            job = QueryJob(query, shape.form or "SELECT", "TSV", 10**9)
+            try:
+                counts.append(pool.run(job, seconds).body.count(b"\n") - 1)
+            except QueryTimeout:
+                counts.append(None)
+    finally:
+        pool.close()
+    return counts
