@@ -161,7 +161,7 @@ def _fact_views(
             values = sorted(props.get(key, []))
             return Link(values[0], names.get(values[0], values[0])) if values else None
 
-        partners = sorted(props.get("partner", []) + props.get("party", []))
+        partners = sorted(set(props.get("partner", []) + props.get("party", [])))
         views.append(
             FactView(
                 link=Link(fact, names.get(fact, local_name(fact))),

@@ -81,3 +81,16 @@ def test_a_mission_page_includes_the_facts_about_its_spacecraft(client):
         path = row["mission"].value.replace("https://w3id.org/china-space-kg", "")
         fact = row["fact"].value.replace("https://w3id.org/china-space-kg", "")
         assert f'href="{fact}"' in client.get(path).get_data(as_text=True)
+
+
+def test_a_fact_stated_by_two_documents_names_its_partner_once(client):
+    """The Netherlands' Chang'e-4 payload is in the 2016 and the 2021 white papers: one
+    partner, two passages."""
+    body = client.get("/id/mission/change-4").get_data(as_text=True)
+    start = body.index("Cooperation with Netherlands: payloads")
+    card = body[start : body.index("Cooperation with Saudi Arabia", start)]
+    assert card.count('href="/id/country/netherlands"') == 1
+    assert {doc for doc, _ in evidence_links(card)} == {
+        "/documents/white-paper-2016",
+        "/documents/white-paper-2021",
+    }
