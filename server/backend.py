@@ -8,7 +8,7 @@ SPARQL endpoint without changing them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -87,6 +87,11 @@ class EmbeddedBackend:
     def execute(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
         if self.pool is not None:
             return self.pool.run(job, timeout)
+        if not job.prefixes:
+            from graph.vocab import PREFIXES
+
+            job = replace(job, prefixes=tuple(PREFIXES.items()))
+        # In this process a query cannot be stopped: ``timeout`` needs the pool.
         return evaluate(self.store, job)
 
     def describe(self) -> dict[str, Any]:
