@@ -142,16 +142,20 @@ def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
 
 def synthetic_nquads(real: bytes, target_quads: int, out: Path) -> int:
     """Copies of the real graph with renamed resources and document graphs, until about
-    ``target_quads``: the same shapes, vocabulary and per-document graphs at scale. The
-    first copy keeps the real IRIs, so saved queries' default parameters still match."""
-    per_copy = real.count(b"\n")
-    copies = max(1, -(-target_quads // per_copy))
+    ``target_quads`` distinct quads: the same shapes, vocabulary and per-document graphs
+    at scale (vocabulary-only quads are written once). The first copy keeps the real
+    IRIs, so saved queries' default parameters still match."""
+    lines = real.splitlines(keepends=True)
+    varying = b"".join(line for line in lines if ID in line or DOCUMENT_GRAPH in line)
+    per_copy = varying.count(b"\n")
+    fixed = len(lines) - per_copy
+    copies = max(1, -(-(target_quads - fixed) // per_copy))
     with out.open("wb") as sink:
         sink.write(real)
         for k in range(1, copies):
-            clone = real.replace(ID, ID + b"c%d/" % k)
+            clone = varying.replace(ID, ID + b"c%d/" % k)
             sink.write(clone.replace(DOCUMENT_GRAPH, DOCUMENT_GRAPH + b"c%d/" % k))
-    return per_copy * copies
+    return fixed + per_copy * copies
 
 
 def probe(build_dir: Path, queries: list[str], seconds: float) -> list[int | None]:
