@@ -11,7 +11,7 @@ back as responses with a short plain-text message, never as exceptions or traceb
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -22,7 +22,7 @@ from server import sparql_scan
 from server.app import get_backend
 from server.http_cache import CachedAnswer, ResultCache, etag_for, etag_matches
 from server.sparql_formats import Format, NotAcceptable, negotiate
-from server.workers import EvaluationError, QueryJob, QueryTimeout, WorkersBusy
+from server.workers import EvaluationError, QueryJob, QueryOutcome, QueryTimeout, WorkersBusy
 
 TRUNCATED_HEADER = "X-SPARQL-Truncated"
 ROW_LIMIT_HEADER = "X-SPARQL-Row-Limit"
@@ -101,9 +101,35 @@ def _with_flag(body: bytes, fmt: Format) -> bytes:
     return body
 
 
-def _respond(answer: CachedAnswer, fmt: Format, etag: str | None, status: int = 200) -> Response:
+def _relay(
+    outcome: QueryOutcome, fmt: Format, cache: ResultCache | None, key: Hashable
+) -> Iterator[bytes]:
+    """Forward a long answer frame by frame; cache it once whole, if it fits."""
+    assert outcome.chunks is not None
+    limit = cache.max_bytes // 4 if cache is not None else 0
+    kept: list[bytes] = []
+    size = 0
+    for i, chunk in enumerate(outcome.chunks):
+        size += len(chunk)
+        if size <= limit:
+            kept.append(chunk)
+        yield _with_flag(chunk, fmt) if i == 0 and outcome.truncated else chunk
+    if cache is not None and size <= limit:
+        cache.put(key, CachedAnswer(b"".join(kept), outcome.rows, outcome.truncated))
+
+
+def _respond(
+    answer: CachedAnswer,
+    fmt: Format,
+    etag: str | None,
+    status: int = 200,
+    stream: Iterator[bytes] | None = None,
+) -> Response:
     cap = current_app.config.get("ROW_LIMIT")
-    body = _with_flag(answer.body, fmt) if answer.truncated else answer.body
+    if stream is not None:
+        body: bytes | Iterator[bytes] = stream
+    else:
+        body = _with_flag(answer.body, fmt) if answer.truncated else answer.body
     response = Response(body, status, content_type=fmt.content_type)
     headers = response.headers
     headers["Vary"] = "Accept"
@@ -212,6 +238,9 @@ def _run(
             raise ProtocolError(400, syntax_message(str(exc))) from None
         raise ProtocolError(500, f"query failed: {exc}") from None
     answer = CachedAnswer(outcome.body, outcome.rows, outcome.truncated)
-    if cache is not None and cache.max_bytes:
-        cache.put(key, answer)
+    use_cache = cache if cache is not None and cache.max_bytes else None
+    if outcome.chunks is not None:
+        return _respond(answer, fmt, etag, stream=_relay(outcome, fmt, use_cache, key))
+    if use_cache is not None:
+        use_cache.put(key, answer)
     return _respond(answer, fmt, etag)

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -54,11 +55,17 @@ class QueryJob:
     prefixes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
+# Answers longer than this leave the worker in frames of this size, and the web process
+# forwards each frame as it comes instead of holding the whole answer.
+FRAME_BYTES = 256 * 1024
+
+
 @dataclass(frozen=True)
 class QueryOutcome:
-    body: bytes
+    body: bytes  # empty when the answer comes as ``chunks``
     rows: int | None  # solutions or triples sent; None for ASK
     truncated: bool
+    chunks: Iterator[bytes] | None = field(default=None, compare=False)
 
 
 class QueryTimeout(Exception):
@@ -227,10 +234,14 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
         self.restarts = 0
-        started = [self._start() for _ in range(size)]
-        for worker in started:
-            worker.wait_ready(60)
-            self._idle.put(worker)
+        try:
+            started = [self._start() for _ in range(size)]
+            for worker in started:
+                worker.wait_ready(60)
+                self._idle.put(worker)
+        except BaseException:
+            self.close()
+            raise
 
     def _start(self) -> _Worker:
         worker = _Worker(self.store_path, self.prefixes)
@@ -282,10 +293,34 @@ class WorkerPool:
         except (EOFError, OSError) as exc:
             self._retire(worker)
             raise EvaluationError(f"the query worker failed: {exc}", syntax=False) from None
+        if status == "frames":
+            count, rows, truncated = payload
+            frames = self._frames(worker, count, deadline, timeout)
+            return QueryOutcome(b"", rows, truncated, frames)
         self._idle.put(worker)
         if status == "ok":
             return QueryOutcome(*payload)
         raise EvaluationError(payload[0], syntax=payload[1])
+
+    def _frames(
+        self, worker: _Worker, count: int, deadline: float, timeout: float
+    ) -> Iterator[bytes]:
+        """The frames of a long answer. The worker is free again only once all were read;
+        a reader that stops early (a client gone) costs the worker, never a mixed-up
+        answer for the next query."""
+        received = 0
+        try:
+            while received < count:
+                if not worker.conn.poll(max(deadline - time.monotonic(), 0)):
+                    raise QueryTimeout(f"the answer was not sent within {timeout:g} s")
+                frame = worker.conn.recv_bytes()
+                received += 1
+                yield frame
+        finally:
+            if received == count:
+                self._idle.put(worker)
+            else:
+                self._retire(worker)
 
     def close(self) -> None:
         self._closed = True
@@ -323,10 +358,17 @@ def _serve(fd: int) -> None:
         job = QueryJob(**{**fields, "prefixes": fields["prefixes"] or prefixes})
         try:
             out = evaluate(store, job)
-            reply: tuple[str, Any] = ("ok", (out.body, out.rows, out.truncated))
         except EvaluationError as exc:
-            reply = ("error", (str(exc), exc.syntax))
-        conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+            conn.send_bytes(pickle.dumps(("error", (str(exc), exc.syntax))))
+            continue
+        if len(out.body) <= FRAME_BYTES:
+            conn.send_bytes(pickle.dumps(("ok", (out.body, out.rows, out.truncated))))
+            continue
+        view = memoryview(out.body)
+        starts = range(0, len(view), FRAME_BYTES)
+        conn.send_bytes(pickle.dumps(("frames", (len(starts), out.rows, out.truncated))))
+        for start in starts:
+            conn.send_bytes(view[start : start + FRAME_BYTES])
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from test_serve_cli import running_server
 
 from graph.config import Paths
 from graph.saved_queries import SavedQuery, editor_text, load_queries
+from server.workers import FRAME_BYTES
 
 TIMEOUT = 2.0
 # Every triple against every triple against every triple, sorted: minutes of work.
@@ -102,6 +103,25 @@ def test_sparqlwrapper_construct_is_the_same_graph(live: str, backend) -> None:
     expected = rdflib.Graph().parse(data=lines, format="nt")
     assert isinstance(got, rdflib.Graph) and len(got) == len(expected) > 0
     assert rdflib.compare.isomorphic(got, expected)
+
+
+def test_a_long_answer_is_streamed_whole_and_then_cached(live: str, backend) -> None:
+    query = "CONSTRUCT WHERE { ?s ?p ?o }"
+    lines = "".join(f"{t} .\n" for t in backend.store.query(query, use_default_graph_as_union=True))
+    expected = rdflib.Graph().parse(data=lines, format="nt")
+    assert len(lines) > 2 * FRAME_BYTES, "the answer spans several frames"
+    headers = {"Accept": "application/n-triples", "Accept-Encoding": "identity"}
+    cache_before = requests.get(live + "/healthz", timeout=10).json()["result_cache"]
+    streamed = requests.get(live + "/sparql", params={"query": query}, headers=headers, timeout=60)
+    assert streamed.headers.get("Transfer-Encoding") == "chunked"
+    assert "Content-Length" not in streamed.headers
+    assert rdflib.compare.isomorphic(
+        rdflib.Graph().parse(data=streamed.text, format="nt"), expected
+    )
+    cached = requests.get(live + "/sparql", params={"query": query}, headers=headers, timeout=60)
+    assert cached.content == streamed.content
+    cache_after = requests.get(live + "/healthz", timeout=10).json()["result_cache"]
+    assert cache_after["entries"] == (cache_before or {"entries": 0})["entries"] + 1
 
 
 def _query_worker_pids(base: str) -> set[int]:

@@ -1,0 +1,80 @@
+"""The pool of killable query processes, used directly."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.config import Paths
+from graph.store import current_path
+from server.workers import (
+    FRAME_BYTES,
+    EvaluationError,
+    QueryJob,
+    QueryTimeout,
+    WorkerPool,
+    WorkersBusy,
+)
+
+RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
+EVERYTHING = QueryJob("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", "N_TRIPLES", 10**6)
+
+
+@pytest.fixture()
+def pool(built, built_paths: Paths) -> Iterator[WorkerPool]:
+    workers = WorkerPool(current_path(built_paths.store).resolve(), 1)
+    yield workers
+    workers.close()
+
+
+def wait_for_restart(pool: WorkerPool, count: int) -> None:
+    deadline = time.monotonic() + 30
+    while pool.restarts < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_a_runaway_is_killed_and_its_process_replaced(pool: WorkerPool) -> None:
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        pool.run(QueryJob(RUNAWAY, "SELECT", "JSON", 10, None), 1.0)
+    assert time.monotonic() - started < 2.0
+    wait_for_restart(pool, 1)
+    assert pool.restarts == 1
+    answer = pool.run(QueryJob("ASK { ?s ?p ?o }", "ASK", "JSON", 10), 10)
+    assert b"true" in answer.body
+
+
+def test_with_every_process_busy_a_query_waits_then_gives_up(pool: WorkerPool) -> None:
+    first = pool.run(EVERYTHING, 10)  # holds the only process until its frames are read
+    assert first.chunks is not None
+    with pytest.raises(WorkersBusy):
+        pool.run(QueryJob("ASK { ?s ?p ?o }", "ASK", "JSON", 10), 0.3)
+    assert sum(len(frame) for frame in first.chunks) > FRAME_BYTES
+    assert pool.run(QueryJob("ASK { ?s ?p ?o }", "ASK", "JSON", 10), 10).body
+
+
+def test_a_reader_that_stops_early_costs_the_process_not_the_next_answer(
+    pool: WorkerPool,
+) -> None:
+    answer = pool.run(EVERYTHING, 10)
+    assert answer.chunks is not None
+    next(answer.chunks)
+    answer.chunks.close()  # what the server does when the client goes away
+    wait_for_restart(pool, 1)
+    assert pool.restarts == 1
+    again = pool.run(QueryJob("ASK { <http://x/none> ?p ?o }", "ASK", "JSON", 10), 10)
+    assert b"false" in again.body
+
+
+def test_engine_errors_come_back_as_errors(pool: WorkerPool) -> None:
+    with pytest.raises(EvaluationError) as raised:
+        pool.run(QueryJob("SELECT * WHERE { ?s ?p }", "SELECT", "JSON", 10), 10)
+    assert raised.value.syntax and "1:" in str(raised.value)
+
+
+def test_a_store_that_cannot_be_opened_fails_at_start(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="cannot open the store"):
+        WorkerPool(tmp_path / "missing", 1)
