@@ -48,6 +48,8 @@ _CAPITALISED = re.compile(
     r"(?:[A-Z0-9][\w'\u2019&.-]*[\w&]|[A-Z0-9]))*"
 )
 
+_DESIGNATOR = re.compile(r"[A-Z].*\d.*")  # "Zhongxing-9B", "Tianlian-1 05"
+
 
 @dataclass(frozen=True)
 class Found:
@@ -191,25 +193,52 @@ class Recogniser:
         headings = [(p.start, p.end) for p in clean.paragraphs if p.heading]
         out: dict[str, UnknownName] = {}
         for name in _CAPITALISED.finditer(clean.text):
-            start, end = name.start(), name.end()
-            if clean.text.startswith("The ", start):
-                start += 4
-            text = clean.text[start:end]
-            words = text.split()
-            cue = _CUE_WORDS.search(clean.text, start, min(len(clean.text), end + 25))
-            if cue is None or clean.text[end : cue.start()].count(" ") > 3:
+            whole_end = name.end()
+            cue = _CUE_WORDS.search(clean.text, name.start(), min(len(clean.text), whole_end + 25))
+            if cue is None or clean.text[whole_end : cue.start()].count(" ") > 3:
                 continue
-            if any(s < end and start < e for s, e in covered + headings):
-                continue
-            if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
-                continue
-            if set(words) <= _KIND_WORDS:
-                continue  # "Memorandum of Understanding": a kind of agreement, not a name
-            if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
-                continue
-            raw_start, raw_end = clean.to_raw(start, end)
-            out[text] = UnknownName(text, doc_id, raw_start, raw_end, cue.group(0))
+            for start, end in _designator_parts(clean.text, name.start(), whole_end):
+                if clean.text.startswith("The ", start):
+                    start += 4
+                self._report(clean, doc_id, start, end, cue.group(0), covered + headings, out)
         return sorted(out.values(), key=lambda u: u.start)
+
+    @staticmethod
+    def _report(
+        clean: CleanText,
+        doc_id: str,
+        start: int,
+        end: int,
+        cue: str,
+        taken: list[tuple[int, int]],
+        out: dict[str, UnknownName],
+    ) -> None:
+        """Add the name at ``start:end`` to ``out`` unless it is known or not a name."""
+        text = clean.text[start:end]
+        words = text.split()
+        if any(s < end and start < e for s, e in taken):
+            return
+        if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
+            return
+        if set(words) <= _KIND_WORDS:
+            return  # "Memorandum of Understanding": a kind of agreement, not a name
+        if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
+            return
+        raw_start, raw_end = clean.to_raw(start, end)
+        out[text] = UnknownName(text, doc_id, raw_start, raw_end, cue)
+
+
+def _designator_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Zhongxing-6C and Zhongxing-9B" into its two names when every part is a
+    designator (a letter first, a digit in it); "Scientific and Technical Sub-committee"
+    stays whole, as does "Ziyuan-3 01 and 02" (the "02" is no name of its own)."""
+    parts, at = [], start
+    for piece in text[start:end].split(" and "):
+        parts.append((at, at + len(piece)))
+        at += len(piece) + len(" and ")
+    if len(parts) > 1 and all(_DESIGNATOR.fullmatch(text, s, e) for s, e in parts):
+        return parts
+    return [(start, end)]
 
 
 def _is_sentence_start(text: str, start: int, words: list[str]) -> bool:

@@ -98,3 +98,19 @@ def test_reference_data_that_breaks_the_key_rule_is_refused_in_one_line(project_
     with pytest.raises(InputError, match="tianwen-2") as caught:
         read_gazetteer(ontology)
     assert "\n" not in str(caught.value)
+
+
+def test_unknown_designators_joined_by_and_are_reported_one_by_one(recogniser):
+    clean = clean_text(
+        "China launched the Tianlu-6C and Tianlu-9B satellites, built the Scientific and "
+        "Technical Centre and tested the Zhuque-3 01 and 02 satellites."
+    )
+    unknown = recogniser.unknown_names("doc", clean, recogniser.mentions(clean.text))
+    assert {u.text for u in unknown} == {
+        "Tianlu-6C",
+        "Tianlu-9B",
+        "Scientific and Technical Centre",
+        "Zhuque-3 01 and 02",
+    }
+    for u in unknown:
+        assert clean.text[u.start : u.end] == u.text
