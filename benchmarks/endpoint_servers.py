@@ -171,9 +171,16 @@ def probe(build_dir: Path, queries: list[str], seconds: float) -> list[int | Non
             shape = sparql_scan.inspect(query)
             job = QueryJob(query, shape.form or "SELECT", "TSV", 10**9)
             try:
-                counts.append(pool.run(job, seconds).body.count(b"\n") - 1)
+                outcome = pool.run(job, seconds)
+                # A long answer comes in frames, and its process is busy until all are read.
+                body = b"".join(outcome.chunks) if outcome.chunks is not None else outcome.body
+                counts.append(body.count(b"\n") - 1)
             except QueryTimeout:
                 counts.append(None)
+                # The killed process is replaced in the background, and opening a large
+                # store can outlast ``seconds``: wait for a fresh pool instead.
+                pool.close()
+                pool = WorkerPool(build_dir, 1)
     finally:
         pool.close()
     return counts
