@@ -189,8 +189,8 @@ class Recogniser:
         """Capitalised names that end right before a cue word ("the Tianlu-9 satellite",
         "the Kepler Accord agreement") or contain one, and match no entity; headings
         and dates are left out. Spans are in the raw file."""
-        covered = [(f.start, f.end) for f in found]
-        headings = [(p.start, p.end) for p in clean.paragraphs if p.heading]
+        taken = [(f.start, f.end) for f in found]
+        taken += [(p.start, p.end) for p in clean.paragraphs if p.heading]
         out: dict[str, UnknownName] = {}
         for name in _CAPITALISED.finditer(clean.text):
             whole_end = name.end()
@@ -200,7 +200,7 @@ class Recogniser:
             for start, end in _designator_parts(clean.text, name.start(), whole_end):
                 if clean.text.startswith("The ", start):
                     start += 4
-                self._report(clean, doc_id, start, end, cue.group(0), covered + headings, out)
+                self._report(clean, doc_id, start, end, cue.group(0), taken, out)
         return sorted(out.values(), key=lambda u: u.start)
 
     @staticmethod
