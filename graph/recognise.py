@@ -200,32 +200,32 @@ class Recogniser:
             for start, end in _designator_parts(clean.text, name.start(), whole_end):
                 if clean.text.startswith("The ", start):
                     start += 4
-                self._report(clean, doc_id, start, end, cue.group(0), taken, out)
+                _report_name(clean, doc_id, start, end, cue.group(0), taken, out)
         return sorted(out.values(), key=lambda u: u.start)
 
-    @staticmethod
-    def _report(
-        clean: CleanText,
-        doc_id: str,
-        start: int,
-        end: int,
-        cue: str,
-        taken: list[tuple[int, int]],
-        out: dict[str, UnknownName],
-    ) -> None:
-        """Add the name at ``start:end`` to ``out`` unless it is known or not a name."""
-        text = clean.text[start:end]
-        words = text.split()
-        if any(s < end and start < e for s, e in taken):
-            return
-        if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
-            return
-        if set(words) <= _KIND_WORDS:
-            return  # "Memorandum of Understanding": a kind of agreement, not a name
-        if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
-            return
-        raw_start, raw_end = clean.to_raw(start, end)
-        out[text] = UnknownName(text, doc_id, raw_start, raw_end, cue)
+
+def _report_name(
+    clean: CleanText,
+    doc_id: str,
+    start: int,
+    end: int,
+    cue: str,
+    taken: list[tuple[int, int]],
+    out: dict[str, UnknownName],
+) -> None:
+    """Add the name at ``start:end`` to ``out`` unless it is known or not a name."""
+    text = clean.text[start:end]
+    words = text.split()
+    if any(s < end and start < e for s, e in taken):
+        return
+    if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
+        return
+    if set(words) <= _KIND_WORDS:
+        return  # "Memorandum of Understanding": a kind of agreement, not a name
+    if _MONTH.search(text) or text in out or _is_sentence_start(clean.text, start, words):
+        return
+    raw_start, raw_end = clean.to_raw(start, end)
+    out[text] = UnknownName(text, doc_id, raw_start, raw_end, cue)
 
 
 def _designator_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
