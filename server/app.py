@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from flask import Flask, current_app
 
 from server.backend import Backend, EmbeddedBackend, open_backend
+from server.form_decoding import FastFormRequest
 from server.settings import resolve_settings
 
 
@@ -16,6 +17,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) ->
     """Make the Flask app over ``store``: a Backend, a pyoxigraph Store, or None to open
     the STORE setting's current build read-only."""
     app = Flask(__name__)
+    app.request_class = FastFormRequest
     app.config.update(resolve_settings(config))
     if store is None:
         backend: Backend = open_backend(app.config)

@@ -1,4 +1,4 @@
-"""``spacekg serve``: a real gunicorn server on a free port, and its one-line errors.
+"""``spacekg serve``: a real granian server on a free port, and its one-line errors.
 
 ``running_server`` is shared with the other live-server tests (endpoint, load, remote).
 """
@@ -59,7 +59,7 @@ def running_server(
         wait_until_up(base + health, proc)
         yield base
     finally:
-        # The server's own process group: gunicorn, its workers and their query processes.
+        # The server's own process group: granian, its workers and their query processes.
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -91,14 +91,12 @@ def test_serve_without_a_build_says_what_to_do_in_one_line(tmp_path: Path) -> No
     assert "Traceback" not in out.stderr
 
 
-def test_serve_answers_under_gunicorn_with_query_workers(
-    built, backend, built_paths: Paths
-) -> None:
+def test_serve_answers_under_granian_with_query_workers(built, backend, built_paths: Paths) -> None:
     with running_server(
         ["--store", str(built_paths.store), "--workers", "1", "--threads", "2"]
     ) as base:
         health = requests.get(base + "/healthz", timeout=10)
-        assert health.headers["Server"].startswith("gunicorn")
+        assert health.headers["Server"] == "granian"
         body = health.json()
         assert body["build_id"] == built.info.build_id
         assert body["triples"] == built.info.triples
@@ -151,3 +149,39 @@ def test_serve_rejects_bad_options(bad: str) -> None:
     out = subprocess.run([str(SPACEKG), "serve", bad], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
+
+
+def _children(pid: int) -> set[int]:
+    return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+def _server_process(port: int) -> int:
+    """The granian main process serving ``port``: its workers share its command line,
+    so it is the one among them whose parent is not one of them."""
+    flag = f"--port\0{port}\0".encode()
+    same = {int(p) for p in os.listdir("/proc") if p.isdigit() and _cmdline_has(p, flag)}
+    return next(pid for pid in same if not any(pid in _children(other) for other in same))
+
+
+def _cmdline_has(pid: str, flag: bytes) -> bool:
+    with contextlib.suppress(OSError):
+        return flag in Path(f"/proc/{pid}/cmdline").read_bytes()
+    return False
+
+
+def test_sighup_replaces_the_workers_and_the_server_keeps_answering(
+    built, built_paths: Paths
+) -> None:
+    """The README's way to serve a new build: ``kill -HUP`` the server."""
+    args = ["--store", str(built_paths.store), "--workers", "1", "--threads", "1"]
+    with running_server(args) as base:
+        server = _server_process(int(base.rsplit(":", 1)[1]))
+        before = _children(server)
+        os.kill(server, signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        after = before
+        while time.monotonic() < deadline and (not after or after & before):
+            time.sleep(0.2)
+            after = _children(server)
+        assert before and after and not after & before
+        assert requests.get(base + "/healthz", timeout=10).json()["status"] == "ok"

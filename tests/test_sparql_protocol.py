@@ -1,7 +1,7 @@
 """The SPARQL 1.1 Protocol at ``/sparql``, case by case, through Flask's test client.
 
 Answers are parsed back and compared with what the store itself says; the same cases
-against a live gunicorn server are in test_sparql_live.py.
+against a live granian server are in test_sparql_live.py.
 """
 
 from __future__ import annotations
