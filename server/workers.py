@@ -204,6 +204,8 @@ class _Worker:
         )
         child.close()
         self.conn = Connection(parent.detach())
+        self.killed = False
+        self._kill_lock = threading.Lock()
         self.conn.send_bytes(json.dumps({"store": str(store_path), "prefixes": prefixes}).encode())
 
     def wait_ready(self, timeout: float) -> None:
@@ -216,8 +218,14 @@ class _Worker:
             raise RuntimeError(message.decode("utf-8", "replace"))
 
     def kill(self) -> None:
-        self.process.kill()
-        self.conn.close()
+        """End the process and close our end; safe to call twice, from two threads (a
+        retirement and the pool's close may race), without closing a reused descriptor."""
+        with self._kill_lock:
+            if self.killed:
+                return
+            self.killed = True
+            self.process.kill()
+            self.conn.close()
         self.process.wait()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,32 @@ def test_a_runaway_is_killed_and_its_process_replaced(pool: WorkerPool) -> None:
     assert pool.restarts == 1
     answer = pool.run(QueryJob("ASK { ?s ?p ?o }", "ASK", "JSON", 10), 10)
     assert b"true" in answer.body
+
+
+def test_a_process_ended_from_two_threads_at_once_has_its_socket_closed_once(
+    pool: WorkerPool,
+) -> None:
+    """A timed-out process is ended by a background thread, and closing the pool at that
+    moment ends it too: a second close of the same descriptor could close another file
+    that has reused its number (seen as EBADF when the benchmark closed its pool)."""
+    worker = next(iter(pool._all))
+    real_conn = worker.conn
+    closes: list[int] = []
+
+    class SlowToClose:
+        def close(self) -> None:
+            closes.append(1)
+            time.sleep(0.2)  # both threads are inside kill() now
+            real_conn.close()
+
+    worker.conn = SlowToClose()  # type: ignore[assignment]
+    threads = [threading.Thread(target=worker.kill) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert closes == [1]
+    assert worker.process.poll() is not None
 
 
 def test_with_every_process_busy_a_query_waits_then_gives_up(pool: WorkerPool) -> None:
