@@ -65,6 +65,23 @@ def granian_options(
     }
 
 
+def check_store_opens(store_root: Path) -> None:
+    """Open the current build as a query process will, before any worker starts: a store
+    that cannot be opened is then one line here, not every worker failing in turn.
+
+    :raises StoreError: the store cannot be opened read-only.
+    """
+    from graph.store import current_path
+    from server.workers import WorkerPool
+
+    try:
+        WorkerPool(current_path(store_root).resolve(), 1).close()
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(
+            f"the build at {store_root} cannot be opened ({exc}); run `spacekg build` again"
+        ) from None
+
+
 def run_granian(config: dict[str, Any], options: dict[str, Any]) -> None:
     from granian import Granian
 
@@ -148,6 +165,7 @@ def serve(
             read_build_info(store_root)
         except (OSError, ValueError) as exc:
             raise StoreError(f"cannot read the build at {store_root}: {exc}") from None
+        check_store_opens(store_root)
     click.echo(
         f"serving {settings['REMOTE_ENDPOINT'] or store_root} at http://{host}:{port}/sparql "
         f"({workers} workers x {threads} threads)",

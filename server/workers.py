@@ -352,7 +352,7 @@ def _serve(fd: int) -> None:
     config = json.loads(conn.recv_bytes())
     try:
         store = ox.Store.read_only(config["store"])
-    except OSError as exc:
+    except (OSError, RuntimeError, ValueError) as exc:  # RocksDB's "Corruption: ..." included
         conn.send_bytes(f"cannot open the store: {exc}".encode())
         return
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()

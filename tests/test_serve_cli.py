@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -89,6 +90,26 @@ def test_serve_without_a_build_says_what_to_do_in_one_line(tmp_path: Path) -> No
     lines = [line for line in out.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "spacekg build" in lines[0]
     assert "Traceback" not in out.stderr
+
+
+def test_serve_with_a_corrupt_store_says_so_in_one_line(
+    built, built_paths: Paths, tmp_path: Path
+) -> None:
+    root = tmp_path / "store"
+    shutil.copytree(built_paths.store, root, symlinks=True)
+    build = (root / "current").resolve()
+    (build / "CURRENT").write_text("garbage\n")
+    out = subprocess.run(
+        [str(SPACEKG), "serve", "--store", str(root), "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, out.stderr
+    assert "cannot be opened" in lines[0] and "Corruption" in lines[0]
+    assert "spacekg build" in lines[0]
 
 
 def test_serve_answers_under_granian_with_query_workers(built, backend, built_paths: Paths) -> None:
