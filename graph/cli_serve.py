@@ -15,7 +15,10 @@ query processes; nothing is shared between workers.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import os
+import signal
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,25 @@ import click
 
 from graph.config import Paths
 from graph.errors import StoreError
+
+
+def stop_only_through_the_main_process() -> None:
+    """Take this worker out of the terminal's process group, and end it if the main
+    process dies.
+
+    Ctrl-C signals the whole foreground group. A granian worker that gets that SIGINT and
+    then, a moment later, the SIGTERM its main process sends while stopping it can hang
+    in its own shutdown (seen here about one stop in two), so the server waited for the
+    kill timeout. In a group of its own, a worker hears only its main process. The death
+    signal keeps a worker from outliving a main process that was killed outright.
+    """
+    parent = os.getppid()
+    os.setpgid(0, 0)
+    if sys.platform == "linux":
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the main process died before the death signal was set
+        os._exit(0)
 
 
 def load_app(config: dict[str, Any], _target: str = "") -> Any:
@@ -35,6 +57,7 @@ def load_app(config: dict[str, Any], _target: str = "") -> Any:
     from server import create_app
     from server.app import get_backend
 
+    stop_only_through_the_main_process()
     app = create_app(config)
     with app.app_context():
         atexit.register(get_backend().close)
@@ -42,10 +65,10 @@ def load_app(config: dict[str, Any], _target: str = "") -> Any:
 
 
 def granian_options(
-    *, host: str, port: int, workers: int, threads: int, query_timeout: float, access_log: bool
+    *, host: str, port: int, workers: int, threads: int, access_log: bool
 ) -> dict[str, Any]:
-    """Settings for granian's server; a worker that will not stop is killed after a
-    query's own limit has had time to run out."""
+    """Settings for granian's server. Query timeouts are not among them: the query
+    processes enforce QUERY_TIMEOUT themselves."""
     from granian.constants import HTTPModes, Interfaces
     from granian.log import LogLevels
 
@@ -58,7 +81,9 @@ def granian_options(
         "workers": workers,
         "blocking_threads": threads,
         "respawn_failed_workers": True,
-        "workers_kill_timeout": max(1, int(query_timeout) + 10),
+        # A worker that has not stopped 10 s after being asked is killed, as gunicorn's
+        # graceful timeout did; a HUP reload cuts answers longer than that.
+        "workers_kill_timeout": 10,
         "log_level": LogLevels.warning,
         "log_access": access_log,
         "process_name": None,
@@ -178,7 +203,6 @@ def serve(
             port=port,
             workers=workers,
             threads=threads,
-            query_timeout=float(settings["QUERY_TIMEOUT"]),
             access_log=access_log,
         ),
     )

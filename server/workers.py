@@ -21,6 +21,7 @@ import json
 import os
 import pickle
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -348,6 +349,9 @@ def _watch_parent(parent: int) -> None:
 
 
 def _serve(fd: int) -> None:
+    # Ctrl-C in a terminal reaches the whole process group; the web worker decides when a
+    # query process ends (it kills it, or closes the socket), so SIGINT is not for us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn = Connection(fd)
     config = json.loads(conn.recv_bytes())
     try:

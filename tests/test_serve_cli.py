@@ -206,3 +206,70 @@ def test_sighup_replaces_the_workers_and_the_server_keeps_answering(
             after = _children(server)
         assert before and after and not after & before
         assert requests.get(base + "/healthz", timeout=10).json()["status"] == "ok"
+
+
+def _query_processes_of(pids: set[int]) -> set[int]:
+    return {child for pid in pids for child in _children_or_none(pid)}
+
+
+def _children_or_none(pid: int) -> set[int]:
+    with contextlib.suppress(OSError):
+        return _children(pid)
+    return set()
+
+
+def _start(built_paths: Paths) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(SPACEKG), "serve", "--store", str(built_paths.store), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal gives
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/healthz", proc)
+    return proc, base
+
+
+def _gone(pids: set[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_ctrl_c_stops_the_whole_server_promptly_and_quietly(built, built_paths: Paths) -> None:
+    """Ctrl-C signals the terminal's whole process group. Three times over, since a
+    worker that heard it as well as its main process used to hang about one stop in two."""
+    for _ in range(3):
+        proc, _base = _start(built_paths)
+        workers = _children(proc.pid)
+        helpers = _query_processes_of(workers)
+        try:
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(timeout=8)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            for pid in workers | helpers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        stderr = proc.stderr.read().decode() if proc.stderr else ""
+        assert "Traceback" not in stderr
+        assert _gone(workers | helpers, 5), "a worker or query process outlived the server"
+
+
+def test_workers_do_not_outlive_a_killed_main_process(built, built_paths: Paths) -> None:
+    proc, _base = _start(built_paths)
+    workers = _children(proc.pid)
+    helpers = _query_processes_of(workers)
+    try:
+        proc.kill()
+        proc.wait(timeout=10)
+        assert _gone(workers | helpers, 15)
+    finally:
+        for pid in workers | helpers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
