@@ -86,7 +86,6 @@ def granian_options(
         "workers_kill_timeout": 10,
         "log_level": LogLevels.warning,
         "log_access": access_log,
-        "process_name": None,
     }
 
 

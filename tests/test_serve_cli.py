@@ -60,7 +60,8 @@ def running_server(
         wait_until_up(base + health, proc)
         yield base
     finally:
-        # The server's own process group: granian, its workers and their query processes.
+        # The server's process group: granian's main process, which stops its workers
+        # (each in a group of its own) and they their query processes.
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -173,62 +174,40 @@ def test_serve_rejects_bad_options(bad: str) -> None:
 
 
 def _children(pid: int) -> set[int]:
-    return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
-
-
-def _server_process(port: int) -> int:
-    """The granian main process serving ``port``: its workers share its command line,
-    so it is the one among them whose parent is not one of them."""
-    flag = f"--port\0{port}\0".encode()
-    same = {int(p) for p in os.listdir("/proc") if p.isdigit() and _cmdline_has(p, flag)}
-    return next(pid for pid in same if not any(pid in _children(other) for other in same))
-
-
-def _cmdline_has(pid: str, flag: bytes) -> bool:
+    """Child processes of ``pid`` (none once it is gone)."""
     with contextlib.suppress(OSError):
-        return flag in Path(f"/proc/{pid}/cmdline").read_bytes()
-    return False
-
-
-def test_sighup_replaces_the_workers_and_the_server_keeps_answering(
-    built, built_paths: Paths
-) -> None:
-    """The README's way to serve a new build: ``kill -HUP`` the server."""
-    args = ["--store", str(built_paths.store), "--workers", "1", "--threads", "1"]
-    with running_server(args) as base:
-        server = _server_process(int(base.rsplit(":", 1)[1]))
-        before = _children(server)
-        os.kill(server, signal.SIGHUP)
-        deadline = time.monotonic() + 30
-        after = before
-        while time.monotonic() < deadline and (not after or after & before):
-            time.sleep(0.2)
-            after = _children(server)
-        assert before and after and not after & before
-        assert requests.get(base + "/healthz", timeout=10).json()["status"] == "ok"
-
-
-def _query_processes_of(pids: set[int]) -> set[int]:
-    return {child for pid in pids for child in _children_or_none(pid)}
-
-
-def _children_or_none(pid: int) -> set[int]:
-    with contextlib.suppress(OSError):
-        return _children(pid)
+        return {int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
     return set()
 
 
-def _start(built_paths: Paths) -> tuple[subprocess.Popen[bytes], str]:
+def _start(built_paths: Paths, *args: str) -> tuple[subprocess.Popen[bytes], str]:
+    """``spacekg serve`` in a process group of its own, as a terminal gives; its pid is
+    granian's main process."""
     port = free_port()
     proc = subprocess.Popen(
-        [str(SPACEKG), "serve", "--store", str(built_paths.store), "--port", str(port)],
+        [str(SPACEKG), "serve", "--store", str(built_paths.store), "--port", str(port), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        start_new_session=True,  # a process group of its own, as a terminal gives
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     wait_until_up(base + "/healthz", proc)
     return proc, base
+
+
+def _family(proc: subprocess.Popen[bytes]) -> set[int]:
+    """The server's workers and their query processes."""
+    workers = _children(proc.pid)
+    return workers | {child for pid in workers for child in _children(pid)}
+
+
+def _kill_all(proc: subprocess.Popen[bytes], pids: set[int]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    proc.wait()
 
 
 def _gone(pids: set[int], seconds: float) -> bool:
@@ -240,36 +219,49 @@ def _gone(pids: set[int], seconds: float) -> bool:
     return False
 
 
+def test_sighup_replaces_the_workers_and_the_server_keeps_answering(
+    built, built_paths: Paths
+) -> None:
+    """The README's way to serve a new build: ``kill -HUP`` the server."""
+    proc, base = _start(built_paths, "--workers", "1", "--threads", "1")
+    family = _family(proc)
+    try:
+        before = _children(proc.pid)
+        os.kill(proc.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        after = before
+        while time.monotonic() < deadline and (not after or after & before):
+            time.sleep(0.2)
+            after = _children(proc.pid)
+        family |= _family(proc)
+        assert before and after and not after & before
+        assert requests.get(base + "/healthz", timeout=10).json()["status"] == "ok"
+    finally:
+        _kill_all(proc, family)
+
+
 def test_ctrl_c_stops_the_whole_server_promptly_and_quietly(built, built_paths: Paths) -> None:
     """Ctrl-C signals the terminal's whole process group. Three times over, since a
     worker that heard it as well as its main process used to hang about one stop in two."""
     for _ in range(3):
         proc, _base = _start(built_paths)
-        workers = _children(proc.pid)
-        helpers = _query_processes_of(workers)
+        family = _family(proc)
         try:
             os.killpg(proc.pid, signal.SIGINT)
             proc.wait(timeout=8)
+            stderr = proc.stderr.read().decode() if proc.stderr else ""
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            for pid in workers | helpers:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-        stderr = proc.stderr.read().decode() if proc.stderr else ""
+            _kill_all(proc, family)
         assert "Traceback" not in stderr
-        assert _gone(workers | helpers, 5), "a worker or query process outlived the server"
+        assert _gone(family, 5), "a worker or query process outlived the server"
 
 
 def test_workers_do_not_outlive_a_killed_main_process(built, built_paths: Paths) -> None:
     proc, _base = _start(built_paths)
-    workers = _children(proc.pid)
-    helpers = _query_processes_of(workers)
+    family = _family(proc)
     try:
         proc.kill()
         proc.wait(timeout=10)
-        assert _gone(workers | helpers, 15)
+        assert _gone(family, 15)
     finally:
-        for pid in workers | helpers:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+        _kill_all(proc, family)
