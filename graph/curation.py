@@ -7,6 +7,7 @@ states it). The build checks every entry: a rejected fact must exist, an added f
 entities must be known, and its quote must be in the named document, as stored or as
 read after joining hyphenated line breaks; otherwise it stops with one line saying
 which entry is wrong. Curation is for the rare case: the extractor does the work.
+An added fact, or an extracted one an entry confirms, has the method "curated".
 """
 
 from __future__ import annotations
@@ -17,32 +18,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from graph import families, methods
 from graph.errors import CurationError
 from graph.gazetteer import Gazetteer
-from graph.model import (
-    Agreement,
-    Cooperation,
-    CooperationTotal,
-    Document,
-    Evidence,
-    Fact,
-    GroundStation,
-    Participation,
-    SpacecraftActivity,
-    Status,
-)
+from graph.model import Document, Evidence, Fact, Status
 from graph.normalise import clean_document
 
 CURATION_FILE = "curation.toml"
-FACT_TYPES: dict[str, type[Fact]] = {
-    "cooperation": Cooperation,
-    "agreement": Agreement,
-    "spacecraft-activity": SpacecraftActivity,
-    "participation": Participation,
-    "ground-station": GroundStation,
-    "cooperation-total": CooperationTotal,
-}
-_ENTITY_FIELDS = ("partner", "mission", "spacecraft", "organisation")
+# An [[add]] entry's type names a fact family (graph/families/).
+FACT_TYPES: dict[str, type[Fact]] = {f.name: f.fact_type for f in families.FAMILIES}
+CURATED = "curated"  # the method (graph/methods.py) of a fact a person added or confirmed
 
 
 @dataclass(frozen=True)
@@ -109,17 +94,19 @@ def _added_fact(
             "copy it from the file"
         )
     values = {k: v for k, v in entry.items() if k not in ("type", "document", "quote", "reason")}
-    for name in (*_ENTITY_FIELDS, "parties"):
-        for key in values.get(name, []) if name == "parties" else [values.get(name)]:
+    family = families.by_name(entry["type"])
+    for name in family.entity_fields:
+        value = values.get(name)
+        for key in value if isinstance(value, list) else [value]:
             if key and key not in gazetteer.entities:
                 raise CurationError(
                     f"{where}: [[add]] #{n}: unknown entity {key!r}; add it to ontology/reference/"
                 )
-    if "parties" in values:
-        values["parties"] = tuple(sorted(values["parties"]))
+        if isinstance(value, list):  # several entities (parties): kept sorted, as extracted
+            values[name] = tuple(sorted(value))
     values["status"] = Status(values.get("status", "achieved"))
     try:
-        return FACT_TYPES[entry["type"]](evidence=(evidence,), **values)
+        return family.fact_type(evidence=(evidence,), method=CURATED, **values)
     except TypeError as exc:
         raise CurationError(f"{where}: [[add]] #{n}: {exc}") from None
 
@@ -149,7 +136,9 @@ def apply(
         if segment in index:
             old = out[index[segment]]
             out[index[segment]] = replace(
-                old, evidence=tuple(dict.fromkeys(old.evidence + fact.evidence))
+                old,
+                evidence=tuple(dict.fromkeys(old.evidence + fact.evidence)),
+                method=methods.preferred(old.method, fact.method),
             )
         else:
             index[segment] = len(out)

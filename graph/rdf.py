@@ -1,11 +1,17 @@
 """Turn documents, entities and facts into an RDF dataset.
 
+What is particular to each kind of fact (its class, label and own properties) is
+declared by its family in ``graph/families/``; this module writes what all facts share.
+
 Layout of the dataset:
 - one named graph per source document (``graph/document/<id>``): the document's
   description, every fact it states (with ``prov:wasDerivedFrom`` it) and that
   document's evidence for it. A fact stated by two documents is the same node in both
-  graphs, so the union shows it with two sources and two pieces of evidence;
-- ``graph/reference``: the entities the facts mention (labels, names, ISO codes);
+  graphs, so the union shows it with two sources and two pieces of evidence. An entity
+  discovered in the documents (not curated) has its source and the passage where it
+  was first named in that document's graph too;
+- ``graph/reference``: the entities the facts mention (labels, names, ISO codes, and
+  whether each was curated or discovered);
 - ``graph/ontology``: the OWL ontology and concept schemes, loaded from ``ontology/``.
 """
 
@@ -17,20 +23,16 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
+from graph import families
 from graph.model import (
-    Agreement,
-    Cooperation,
-    CooperationTotal,
     Document,
     Entity,
     EntityKind,
     Evidence,
     Extraction,
     Fact,
-    GroundStation,
-    Participation,
-    SpacecraftActivity,
     Status,
 )
 from graph.vocab import (
@@ -40,33 +42,33 @@ from graph.vocab import (
     ONTOLOGY_GRAPH,
     PREFIXES,
     REFERENCE_GRAPH,
-    area_iri,
     concept_iri,
+    date_literal,
     document_graph,
     document_iri,
+    en,
     entity_iri,
     evidence_iri,
     fact_iri,
+    method_iri,
 )
 
-FACT_CLASS = {
-    Cooperation: CSK.Cooperation,
-    Agreement: CSK.Agreement,
-    SpacecraftActivity: CSK.SpacecraftActivity,
-    Participation: CSK.Participation,
-    GroundStation: CSK.GroundStationCooperation,
-    CooperationTotal: CSK.CooperationTotal,
-}
+__all__ = [
+    "FACT_CLASS",
+    "add_document",
+    "add_entity",
+    "add_entity_evidence",
+    "add_evidence",
+    "add_fact",
+    "build_dataset",
+    "date_literal",
+    "en",
+    "fact_label",
+    "fact_properties",
+    "new_dataset",
+]
 
-
-def date_literal(value: str) -> Literal:
-    """A date exactly as precise as written: YYYY -> gYear, YYYY-MM -> gYearMonth."""
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
-    return Literal(value, datatype=datatype)
-
-
-def en(text: str) -> Literal:
-    return Literal(text, lang="en")
+FACT_CLASS = {f.fact_type: f.rdf_class for f in families.FAMILIES}
 
 
 def new_dataset() -> Dataset:
@@ -94,6 +96,8 @@ def build_dataset(
     reference = ds.graph(REFERENCE_GRAPH)
     for entity in extraction.entities:
         add_entity(reference, entity)
+        for doc_id in sorted({ev.doc_id for ev in entity.evidence}):
+            add_entity_evidence(ds.graph(URIRef(document_graph(doc_id))), entity, doc_id)
     ontology = ds.graph(ONTOLOGY_GRAPH)
     vocabulary = Graph()
     for path in ontology_files:
@@ -141,6 +145,19 @@ def add_entity(graph: Graph, entity: Entity) -> None:
         graph.add((node, RDFS.comment, en(entity.comment)))
     for parent in entity.part_of:
         graph.add((node, CSK.partOf, URIRef(entity_iri(EntityKind.MISSION, parent))))
+    # Countries are ISO 3166 states, neither curated nor discovered (the contract's domain).
+    if entity.kind is not EntityKind.COUNTRY:
+        graph.add((node, CSK.curationStatus, CSK.Discovered if entity.discovered else CSK.Curated))
+
+
+def add_entity_evidence(graph: Graph, entity: Entity, doc_id: str) -> None:
+    """Where a discovered entity was named in one document: the passage and its source,
+    in that document's graph, like a fact's."""
+    node = URIRef(entity_iri(entity.kind, entity.key))
+    graph.add((node, PROV.wasDerivedFrom, URIRef(document_iri(doc_id))))
+    for ev in entity.evidence:
+        if ev.doc_id == doc_id:
+            add_evidence(graph, node, ev)
 
 
 def add_evidence(graph: Graph, fact_node: URIRef, ev: Evidence) -> None:
@@ -160,10 +177,14 @@ def add_evidence(graph: Graph, fact_node: URIRef, ev: Evidence) -> None:
 
 def add_fact(graph: Graph, fact: Fact, entities: Mapping[str, Entity], doc_id: str) -> None:
     """One fact as stated by one document: its description, source and evidence."""
+    family = families.of(fact)
     node = URIRef(fact_iri(fact))
-    graph.add((node, RDF.type, FACT_CLASS[type(fact)]))
-    graph.add((node, RDFS.label, en(fact_label(fact, entities))))
+    graph.add((node, RDF.type, family.rdf_class))
+    graph.add((node, RDFS.label, en(family.label(fact, entities))))
     graph.add((node, CSK.status, URIRef(concept_iri("status", fact.status.value))))
+    # No method is a bug of extraction: left out, so that shape:FactMethod reports it.
+    if fact.method:
+        graph.add((node, CSK.method, URIRef(method_iri(fact.method))))
     graph.add((node, PROV.wasDerivedFrom, URIRef(document_iri(doc_id))))
     for ev in fact.evidence:
         if ev.doc_id == doc_id:
@@ -171,88 +192,15 @@ def add_fact(graph: Graph, fact: Fact, entities: Mapping[str, Entity], doc_id: s
             planned = (ev.status or fact.status) is Status.PLANNED
             stated = CSK.plannedIn if planned else CSK.achievedIn
             graph.add((node, stated, URIRef(document_iri(doc_id))))
-    for p, o in fact_properties(fact, entities):
+    for p, o in family.properties(fact, entities):
         graph.add((node, p, o))
 
 
-def _ref(key: str, entities: Mapping[str, Entity]) -> URIRef:
-    entity = entities[key]
-    return URIRef(entity_iri(entity.kind, entity.key))
-
-
-def fact_properties(fact: Fact, entities: Mapping[str, Entity]) -> list[tuple[URIRef, object]]:
+def fact_properties(fact: Fact, entities: Mapping[str, Entity]) -> list[tuple[URIRef, Node]]:
     """The type-specific triples of a fact, as (predicate, object) pairs."""
-    out: list[tuple[URIRef, object]] = []
-    match fact:
-        case Cooperation():
-            out.append((CSK.partner, _ref(fact.partner, entities)))
-            out.append((CSK.area, URIRef(area_iri(fact.area))))
-            if fact.mission:
-                out.append((CSK.mission, _ref(fact.mission, entities)))
-        case Agreement():
-            out.extend((CSK.party, _ref(p, entities)) for p in fact.parties)
-            out.append(
-                (CSK.agreementKind, URIRef(concept_iri("agreement-kind", fact.agreement_kind)))
-            )
-            if fact.title:
-                out.append((DCTERMS.title, en(fact.title)))
-            if fact.signed_on:
-                out.append((CSK.signedOn, date_literal(fact.signed_on)))
-            if fact.valid_from is not None:
-                out.append((CSK.validFrom, date_literal(f"{fact.valid_from:04d}")))
-            if fact.valid_until is not None:
-                out.append((CSK.validUntil, date_literal(f"{fact.valid_until:04d}")))
-            if fact.subject:
-                out.append((CSK.subject, en(fact.subject)))
-        case SpacecraftActivity():
-            out.append((CSK.activity, URIRef(concept_iri("activity", fact.activity))))
-            out.append((CSK.partner, _ref(fact.partner, entities)))
-            if fact.spacecraft:
-                out.append((CSK.spacecraft, _ref(fact.spacecraft, entities)))
-            if fact.description:
-                out.append((CSK.description, en(fact.description)))
-        case Participation():
-            out.append((CSK.organisation, _ref(fact.organisation, entities)))
-            if fact.role:
-                out.append((CSK.role, en(fact.role)))
-        case GroundStation():
-            out.append((CSK.partner, _ref(fact.partner, entities)))
-            if fact.location:
-                out.append((CSK.location, en(fact.location)))
-            if fact.purpose:
-                out.append((CSK.purpose, en(fact.purpose)))
-        case CooperationTotal():
-            out.append((CSK.quantity, Literal(fact.quantity, datatype=XSD.integer)))
-            out.append((CSK.countedItem, en(fact.counted)))
-            out.append((CSK.measure, Literal(fact.measure)))
-            if fact.as_of:
-                out.append((CSK.asOf, date_literal(fact.as_of)))
-    return out
+    return families.of(fact).properties(fact, entities)
 
 
 def fact_label(fact: Fact, entities: Mapping[str, Entity]) -> str:
     """A short readable name for a fact node, for resource pages and result tables."""
-
-    def name(key: str | None) -> str:
-        return entities[key].label if key and key in entities else (key or "")
-
-    match fact:
-        case Cooperation():
-            on = f" on {name(fact.mission)}" if fact.mission else ""
-            return f"Cooperation with {name(fact.partner)}: {fact.area.replace('-', ' ')}{on}"
-        case Agreement():
-            if fact.title:
-                return fact.title
-            parties = ", ".join(name(p) for p in fact.parties)
-            when = f" ({fact.signed_on})" if fact.signed_on else ""
-            return f"{fact.agreement_kind.replace('-', ' ').capitalize()}: {parties}{when}"
-        case SpacecraftActivity():
-            what = name(fact.spacecraft) if fact.spacecraft else (fact.description or "spacecraft")
-            return f"{what} {fact.activity.replace('-', ' ')} with/for {name(fact.partner)}"
-        case Participation():
-            return f"China in {name(fact.organisation)}"
-        case GroundStation():
-            return f"Ground station with {name(fact.partner)}"
-        case CooperationTotal():
-            return f"{fact.quantity} {fact.counted}"
-    return fact.key
+    return families.of(fact).label(fact, entities)

@@ -1,4 +1,5 @@
-"""Namespaces and the IRI scheme: the one place that says how a key becomes an IRI.
+"""Namespaces and the IRI scheme: the one place that says how a key becomes an IRI, and
+how a value becomes a literal.
 
 Resource IRIs are derived from curated keys or slugs, never from counters or build
 hashes, so the same entity or fact has the same IRI on every build.
@@ -6,7 +7,7 @@ hashes, so the same entity or fact has the same IRI on every build.
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Literal, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.model import EntityKind, Fact
@@ -82,3 +83,18 @@ def area_iri(key: str) -> str:
 def concept_iri(scheme_segment: str, key: str) -> str:
     """A concept of one of the other schemes (status, activity, agreement-kind)."""
     return f"{ID}{scheme_segment}/{key}"
+
+
+def method_iri(name: str) -> str:
+    """A concept of the csk:ExtractionMethods scheme (graph/methods.py METHODS)."""
+    return concept_iri("method", name)
+
+
+def en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+def date_literal(value: str) -> Literal:
+    """A date exactly as precise as written: YYYY -> gYear, YYYY-MM -> gYearMonth."""
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
+    return Literal(value, datatype=datatype)

@@ -1,0 +1,39 @@
+"""Cooperation: one partner's cooperation with China in one area, optionally on a mission."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from graph import relations_cooperation
+from graph.families.base import Family, name, ref
+from graph.model import Cooperation, Entity
+from graph.vocab import CSK, area_iri
+
+
+def properties(fact: Cooperation, entities: Mapping[str, Entity]) -> list[tuple[URIRef, Node]]:
+    out: list[tuple[URIRef, Node]] = [
+        (CSK.partner, ref(fact.partner, entities)),
+        (CSK.area, URIRef(area_iri(fact.area))),
+    ]
+    if fact.mission:
+        out.append((CSK.mission, ref(fact.mission, entities)))
+    return out
+
+
+def label(fact: Cooperation, entities: Mapping[str, Entity]) -> str:
+    on = f" on {name(fact.mission, entities)}" if fact.mission else ""
+    return f"Cooperation with {name(fact.partner, entities)}: {fact.area.replace('-', ' ')}{on}"
+
+
+FAMILY = Family(
+    name="cooperation",
+    fact_type=Cooperation,
+    rdf_class=CSK.Cooperation,
+    properties=properties,
+    label=label,
+    entity_fields=("partner", "mission"),
+    extract=relations_cooperation.extract,
+)

@@ -1,0 +1,46 @@
+"""Spacecraft activities: China built, delivered, launched or jointly developed a
+spacecraft for or with a partner."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from graph import relations_spacecraft
+from graph.families.base import Family, name, ref
+from graph.model import Entity, SpacecraftActivity
+from graph.vocab import CSK, concept_iri, en
+
+
+def properties(
+    fact: SpacecraftActivity, entities: Mapping[str, Entity]
+) -> list[tuple[URIRef, Node]]:
+    out: list[tuple[URIRef, Node]] = [
+        (CSK.activity, URIRef(concept_iri("activity", fact.activity))),
+        (CSK.partner, ref(fact.partner, entities)),
+    ]
+    if fact.spacecraft:
+        out.append((CSK.spacecraft, ref(fact.spacecraft, entities)))
+    if fact.description:
+        out.append((CSK.description, en(fact.description)))
+    return out
+
+
+def label(fact: SpacecraftActivity, entities: Mapping[str, Entity]) -> str:
+    what = (
+        name(fact.spacecraft, entities) if fact.spacecraft else (fact.description or "spacecraft")
+    )
+    return f"{what} {fact.activity.replace('-', ' ')} with/for {name(fact.partner, entities)}"
+
+
+FAMILY = Family(
+    name="spacecraft-activity",
+    fact_type=SpacecraftActivity,
+    rdf_class=CSK.SpacecraftActivity,
+    properties=properties,
+    label=label,
+    entity_fields=("partner", "spacecraft"),
+    extract=relations_spacecraft.extract,
+)
