@@ -162,7 +162,8 @@ def probe(build_dir: Path, queries: list[str], seconds: float) -> list[int | Non
     """Rows each query answers over ``build_dir``, or None when it runs past ``seconds``
     (stopped by the endpoint's own killable query processes)."""
     from server import sparql_scan
-    from server.workers import QueryJob, QueryTimeout, WorkerPool
+    from server.backend import QueryJob, QueryTimeout
+    from server.worker_pool import WorkerPool
 
     pool = WorkerPool(build_dir, 1)
     counts: list[int | None] = []

@@ -141,7 +141,7 @@ class Parameter:
             )
         else:
             ask = f"ASK {{ ?value <{PREFIXES['skos']}inScheme> <{self.classes[0]}> }}"
-        if not bool(backend.query(ask, substitutions={"value": term})):
+        if not backend.results(ask, {"value": term}):
             raise self._fail(term.value)
 
 
@@ -300,6 +300,31 @@ def load_queries(queries_dir: Path) -> dict[str, SavedQuery]:
     for path in sorted(queries_dir.glob("*.rq")):
         queries[path.stem] = parse_query(path.stem, path.read_text(encoding="utf-8"), path)
     return queries
+
+
+@dataclass(frozen=True)
+class QueryFolder:
+    """The readable queries of a folder, and each file that is not, with why."""
+
+    queries: dict[str, SavedQuery]
+    broken: dict[str, str]  # file (or folder) -> the error, one line
+
+
+def read_query_folder(queries_dir: Path) -> QueryFolder:
+    """The one rule for a broken file where queries are served or listed: it is left out
+    and reported with its error, and the other queries stay usable (``load_queries``,
+    for the build, refuses instead).
+    """
+    if not queries_dir.is_dir():
+        return QueryFolder({}, {str(queries_dir): "no queries folder there"})
+    queries: dict[str, SavedQuery] = {}
+    broken: dict[str, str] = {}
+    for path in sorted(queries_dir.glob("*.rq")):
+        try:
+            queries[path.stem] = parse_query(path.stem, path.read_text(encoding="utf-8"), path)
+        except (QueryError, OSError, UnicodeDecodeError) as exc:
+            broken[path.name] = str(exc)
+    return QueryFolder(queries, broken)
 
 
 def get_query(queries: Mapping[str, SavedQuery], name: str) -> SavedQuery:

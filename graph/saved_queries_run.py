@@ -2,7 +2,8 @@
 truncation flag, and the query text with its values inlined for other engines.
 
 Kept apart from ``graph.saved_queries`` (reading and checking query files) so that each
-module stays small; the CLI and the server both run queries through here.
+module stays small. ``backend`` is any object with the server's ``Backend.execute``
+(this package does not import the server).
 """
 
 from __future__ import annotations
@@ -41,24 +42,23 @@ def run_select(
     *,
     row_limit: int | None = None,
 ) -> ResultTable:
-    """Evaluate a SELECT over the union of graphs, keeping at most ``row_limit`` rows.
+    """Evaluate a SELECT through ``backend.execute`` (the server's one query path: its
+    timeout, row cap and cache), keeping at most ``row_limit`` rows (default: the
+    backend's ROW_LIMIT).
 
-    :raises QueryError: syntax error, or the query is not a SELECT.
+    :raises QueryError: the query is not a SELECT; the backend's errors otherwise.
     """
-    try:
-        result = backend.query(sparql, substitutions=dict(substitutions or {}))
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except (RuntimeError, ValueError) as exc:
-        raise QueryError(str(exc)) from None
-    if not isinstance(result, ox.QuerySolutions):
+    outcome = backend.execute(sparql, substitutions=dict(substitutions or {}),
+                              row_limit=row_limit)
+    if outcome.form != "SELECT":
         raise QueryError("only SELECT queries give a table; this is an ASK/CONSTRUCT/DESCRIBE")
-    table = ResultTable([v.value for v in result.variables], row_limit=row_limit)
+    body = b"".join(outcome.chunks) if outcome.chunks is not None else outcome.body
+    result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+    variables = [v.value for v in result.variables]
+    limit = backend.limits.row_limit if row_limit is None else row_limit
+    table = ResultTable(variables, row_limit=limit, truncated=outcome.truncated)
     for solution in result:
-        if row_limit is not None and len(table.rows) >= row_limit:
-            table.truncated = True
-            break
-        table.rows.append({v: solution[v] for v in table.variables if solution[v] is not None})
+        table.rows.append({v: solution[v] for v in variables if solution[v] is not None})
     return table
 
 

@@ -1,48 +1,111 @@
-"""Application factory: the store is opened once, by the caller, and injected."""
+"""Application factory: one Settings, the store opened once and injected, one error
+handler, compression and CORS for every route."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import pyoxigraph as ox
-from flask import Flask, current_app
+from flask import Flask, Response, request
 
-from server.backend import Backend, EmbeddedBackend, open_backend
+from graph.config import Settings
+from graph.saved_queries import read_query_folder
+from server import errors
+from server.backend import Backend, Limits, open_backend
 from server.form_decoding import FastFormRequest
-from server.settings import resolve_settings
+
+# gzip for results and RDF too; flask-compress only knows the generic text types.
+_COMPRESSED_TYPES = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+    "application/n-quads",
+    "application/trig",
+)
 
 
-def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) -> Flask:
-    """Make the Flask app over ``store``: a Backend, a pyoxigraph Store, or None to open
-    the STORE setting's current build read-only."""
+def create_app(
+    settings: Settings | None = None, *, store: Backend | ox.Store | None = None
+) -> Flask:
+    """Make the Flask app over ``store``: a Backend (held to this app's limits), a
+    pyoxigraph Store (queried in this process), or None to open what ``settings`` name
+    (default: ``Settings.load()``).
+
+    :raises StoreError: nothing built at the STORE setting.
+    """
+    settings = settings or Settings.load()
     app = Flask(__name__)
     app.request_class = FastFormRequest
-    app.config.update(resolve_settings(config))
+    app.extensions["spacekg.settings"] = settings
     if store is None:
-        backend: Backend = open_backend(app.config)
+        backend = open_backend(settings)
     elif isinstance(store, ox.Store):
-        backend = EmbeddedBackend(store)
+        from server.embedded import EmbeddedBackend
+
+        backend = EmbeddedBackend(store, limits=Limits.from_settings(settings))
     else:
-        backend = store
+        backend = store.with_limits(Limits.from_settings(settings))
     app.extensions["spacekg.backend"] = backend
-    register_blueprints(app)
+    app.extensions["spacekg.saved_queries"] = read_query_folder(settings.queries)
+    errors.register(app)
+    _compress(app)
+    if settings.cors_origins:
+        _allow_cross_origin(app, settings.cors_origins)
+    _register_blueprints(app)
     return app
 
 
-def register_blueprints(app: Flask) -> None:
+def _compress(app: Flask) -> None:
+    from flask_compress import Compress
+
+    app.config.setdefault("COMPRESS_ALGORITHM", ["gzip", "br", "deflate"])
+    compress = Compress(app)
+    compress.compress_mimetypes_set.update(_COMPRESSED_TYPES)
+
+
+def _allow_cross_origin(app: Flask, origins: str) -> None:
+    """Any listed origin may read: the server is read-only and carries no credentials."""
+
+    @app.after_request
+    def cors(response: Response) -> Response:
+        headers = response.headers
+        headers["Access-Control-Allow-Origin"] = origins
+        headers["Access-Control-Expose-Headers"] = (
+            "ETag, X-SPARQL-Truncated, X-SPARQL-Row-Limit, Content-Length"
+        )
+        if request.method == "OPTIONS":
+            headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, If-None-Match"
+            headers["Access-Control-Max-Age"] = "86400"
+        return response
+
+
+def _register_blueprints(app: Flask) -> None:
     """One blueprint per concern; each module exposes ``bp``."""
-    from server import documents, dumps, health, ontology_docs, pages, resources, search, sparql
+    from server import (
+        documents,
+        dumps,
+        health,
+        ontology_docs,
+        pages,
+        queries_api,
+        resources,
+        search,
+        sparql,
+    )
 
-    for blueprint in (sparql.bp, health.bp, pages.bp, resources.bp, documents.bp, search.bp):
-        app.register_blueprint(blueprint)
-    app.register_blueprint(dumps.bp)
-    app.register_blueprint(ontology_docs.bp)
-    from server import queries_api
-
-    app.register_blueprint(queries_api.bp)
-
-
-def get_backend() -> Backend:
-    """The backend of the app handling the current request."""
-    return current_app.extensions["spacekg.backend"]
+    for module in (
+        sparql,
+        health,
+        pages,
+        resources,
+        documents,
+        search,
+        dumps,
+        ontology_docs,
+        queries_api,
+    ):
+        app.register_blueprint(module.bp)

@@ -1,127 +1,275 @@
-"""The store behind the server, as an interface.
+"""The one way a query runs: ``Backend.execute``.
 
-Pages, saved queries and the SPARQL endpoint ask a ``Backend`` for answers and never
-touch pyoxigraph directly, so a deployment can swap the embedded store for a remote
-SPARQL endpoint without changing them.
+The SPARQL endpoint, the saved-query API, the pages, the search index and ``spacekg
+query`` all ask a ``Backend``. ``execute`` refuses what must never reach the engine
+(updates, SERVICE), applies the row cap, answers a repeated query from the result cache,
+and evaluates with the timeout; so these rules hold the same way everywhere. A backend
+only says how to evaluate one ``QueryJob``: ``server.embedded`` (pyoxigraph in killable
+processes) or ``server.remote`` (any SPARQL 1.1 endpoint).
+
+The query processes import this module, so it imports neither Flask nor the graph build.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any, Protocol
+import copy
+from abc import ABC, abstractmethod
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph import store as store_files
-from graph.store import BuildInfo
-from server.workers import QueryJob, QueryOutcome, WorkerPool, evaluate
+from graph.errors import QueryError, SpaceKGError
+from server import sparql_scan
+from server.http_cache import CachedAnswer, ResultCache
+
+if TYPE_CHECKING:
+    from graph.config import Settings
+    from graph.store import BuildInfo
+
+READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
+NO_SERVICE = "SERVICE is not allowed: this endpoint does not send requests to other endpoints"
+Term = ox.NamedNode | ox.Literal
 
 
-class Backend(Protocol):
-    """What the server needs from a store."""
+@dataclass(frozen=True)
+class QueryJob:
+    """One evaluation request: everything a worker needs, nothing it must look up."""
 
-    build: BuildInfo | None
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
-    ) -> Any:
-        """Evaluate ``sparql`` over the union of all graphs; pyoxigraph result types."""
-        ...
-
-    def execute(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
-        """Evaluate and serialize ``job`` within ``timeout`` seconds (where stoppable).
-
-        :raises QueryTimeout, WorkersBusy, EvaluationError: see ``server.workers``.
-        """
-        ...
-
-    def describe(self) -> dict[str, Any]:
-        """What ``/healthz`` shows about the store (path or URL)."""
-        ...
-
-    def close(self) -> None:
-        """Stop helper processes; the backend is not used afterwards."""
-        ...
+    sparql: str
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    ox_format: str  # member of QueryResultsFormat (SELECT, ASK) or RdfFormat
+    row_cap: int
+    limited_sparql: str | None = None  # ``sparql`` with its LIMIT lowered to row_cap + 1
+    default_graphs: tuple[str, ...] | None = None  # None: the union of all graphs
+    named_graphs: tuple[str, ...] | None = None
+    substitutions: tuple[tuple[str, Any], ...] = ()
+    prefixes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
-@dataclass
-class EmbeddedBackend:
-    """A pyoxigraph store in this process (opened read-only by ``open``)."""
+@dataclass(frozen=True)
+class QueryOutcome:
+    body: bytes  # empty when the answer comes as ``chunks``
+    rows: int | None  # solutions or triples sent; None for ASK
+    truncated: bool
+    chunks: Iterator[bytes] | None = field(default=None, compare=False)
+    form: str = "SELECT"
 
-    store: ox.Store
-    build: BuildInfo | None = None
-    path: Path | None = None
-    pool: WorkerPool | None = None
+
+class QueryRefused(QueryError):
+    """An update or SERVICE: refused before it reaches the engine."""
+
+    status = 403
+
+
+class QueryTimeout(SpaceKGError):
+    """The query ran past its deadline and its process was ended."""
+
+    status = 503
+
+
+class WorkersBusy(SpaceKGError):
+    """No worker became free before the deadline."""
+
+    status = 503
+    headers = {"Retry-After": "1"}  # noqa: RUF012 (read-only)
+
+
+class EvaluationError(SpaceKGError):
+    """The engine refused the query; ``syntax`` tells a client mistake (400) from a
+    failure (500)."""
+
+    def __init__(self, message: str, *, syntax: bool) -> None:
+        super().__init__(message)
+        self.syntax = syntax
+        self.status = 400 if syntax else 500
+        self.exit_code = 2 if syntax else 1
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return sparql_scan.syntax_message(message) if self.syntax else f"query failed: {message}"
+
+
+def judge(sparql: str | None) -> sparql_scan.QueryShape:
+    """The query's shape, once it is known to be safe to evaluate.
+
+    :raises QueryError: no query text.
+    :raises QueryRefused: an update, or SERVICE.
+    """
+    if sparql is None or not sparql.strip():
+        raise QueryError("no query: pass the SPARQL text as `query`")
+    shape = sparql_scan.inspect(sparql)
+    if shape.is_update:
+        raise QueryRefused(READ_ONLY)
+    if shape.uses_service:
+        raise QueryRefused(NO_SERVICE)
+    return shape
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What every query is held to, from the settings."""
+
+    timeout: float = 30.0
+    row_limit: int = 10000
+    cache_bytes: int = 0
 
     @classmethod
-    def open(cls, root: Path, *, workers: int = 0) -> EmbeddedBackend:
-        """Open the current build read-only, with ``workers`` query processes over it.
+    def from_settings(cls, settings: Settings) -> Limits:
+        return cls(settings.query_timeout, settings.row_limit, settings.result_cache_bytes)
 
-        :raises StoreError: nothing built at ``root``.
-        """
-        backend = cls(store_files.open_store(root), store_files.read_build_info(root), root)
-        if workers > 0:
-            backend.start_workers(workers)
-        return backend
 
-    def start_workers(self, size: int) -> None:
-        """Evaluate ``execute`` jobs in ``size`` killable processes over the same build.
+class Backend(ABC):
+    """A store that answers queries; subclasses say how to evaluate one job."""
 
-        The processes open the build the store was opened from, not whatever ``current``
-        points to later, so answers and ETags keep agreeing after a rebuild.
-        """
-        if self.path is None:
-            raise ValueError("query workers need a store on disk")
-        from graph.vocab import PREFIXES
+    build: BuildInfo | None = None
 
-        build_dir = store_files.current_path(self.path).resolve()
-        if self.build is not None:
-            build_dir = build_dir.parent / self.build.build_id
-        self.pool = WorkerPool(build_dir, size, prefixes=PREFIXES)
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.cache = ResultCache(self.limits.cache_bytes)
 
-    def execute(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
-        if self.pool is not None:
-            return self.pool.run(job, timeout)
-        if not job.prefixes:
-            from graph.vocab import PREFIXES
-
-            job = replace(job, prefixes=tuple(PREFIXES.items()))
-        # In this process a query cannot be stopped: ``timeout`` needs the pool.
-        return evaluate(self.store, job)
-
-    def describe(self) -> dict[str, Any]:
-        return {"kind": "embedded", "store": str(self.path) if self.path else None}
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
-            self.pool = None
-
-    def query(
+    def execute(
         self,
-        sparql: str,
+        sparql: str | None,
         *,
-        substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+        format: str | None = None,
+        substitutions: Mapping[str, Term] | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        row_limit: int | None = None,
+    ) -> QueryOutcome:
+        """Evaluate ``sparql`` and serialize at most ``row_limit`` (default: the ROW_LIMIT
+        setting) rows in ``format``, a pyoxigraph format name (default JSON for SELECT and
+        ASK, N_TRIPLES for CONSTRUCT and DESCRIBE), within the QUERY_TIMEOUT setting.
+
+        ``substitutions`` binds variables to terms (never pasted into the text);
+        ``default_graphs``/``named_graphs`` choose the dataset (None: the union of all
+        graphs). A repeated query of the same build is answered from the cache.
+
+        :raises QueryError: no query, a bad graph IRI; QueryRefused: update or SERVICE.
+        :raises EvaluationError: syntax (status 400) or the engine failed (500).
+        :raises QueryTimeout, WorkersBusy: the query was stopped, or never started (503).
+        """
+        shape = judge(sparql)
+        assert sparql is not None
+        form = shape.form or "SELECT"
+        solutions = form in ("SELECT", "ASK")
+        ox_format = format or ("JSON" if solutions else "N_TRIPLES")
+        cap = self.limits.row_limit if row_limit is None else row_limit
+        job = QueryJob(
+            sparql=sparql,
+            form=form,
+            ox_format=ox_format,
+            row_cap=cap,
+            limited_sparql=sparql_scan.with_row_limit(sparql, shape, cap + 1)
+            if form == "SELECT"
+            else None,
+            default_graphs=_graph_iris(default_graphs, "default-graph-uri"),
+            named_graphs=_graph_iris(named_graphs, "named-graph-uri"),
+            substitutions=tuple(sorted((substitutions or {}).items())),
+        )
+        key = self._cache_key(job)
+        hit = self.cache.get(key) if key is not None else None
+        if hit is not None:
+            return QueryOutcome(hit.body, hit.rows, hit.truncated, form=form)
+        outcome = self.evaluate(job, timeout=self.limits.timeout)
+        if outcome.chunks is not None:
+            chunks = self._relay(outcome, key)
+            return QueryOutcome(b"", outcome.rows, outcome.truncated, chunks, form)
+        if key is not None:
+            self.cache.put(key, CachedAnswer(outcome.body, outcome.rows, outcome.truncated))
+        return QueryOutcome(outcome.body, outcome.rows, outcome.truncated, form=form)
+
+    def with_limits(self, limits: Limits) -> Backend:
+        """This backend (same store, same query processes) held to ``limits``, with a
+        cache of its own: each app applies its own settings to a shared backend."""
+        clone = copy.copy(self)
+        clone.limits = limits
+        clone.cache = ResultCache(limits.cache_bytes)
+        return clone
+
+    def results(
+        self, sparql: str, substitutions: Mapping[str, Term] | None = None, **options: Any
     ) -> Any:
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
-        return self.store.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+        """``execute``, read back as pyoxigraph values for code that reads rows:
+        solutions for SELECT, a bool for ASK, a list of triples for CONSTRUCT/DESCRIBE."""
+        outcome = self.execute(sparql, substitutions=substitutions, **options)
+        body = b"".join(outcome.chunks) if outcome.chunks is not None else outcome.body
+        if outcome.form in ("CONSTRUCT", "DESCRIBE"):
+            return [quad.triple for quad in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
+        parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        return bool(parsed) if outcome.form == "ASK" else parsed
+
+    @abstractmethod
+    def evaluate(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        """Evaluate and serialize ``job`` within ``timeout`` seconds (where stoppable);
+        only ``execute`` calls this.
+
+        :raises QueryTimeout, WorkersBusy, EvaluationError:
+        """
+
+    @abstractmethod
+    def describe(self) -> dict[str, Any]:
+        """What ``/healthz`` shows about the store (path or URL)."""
+
+    def close(self) -> None:  # noqa: B027 (most backends have nothing to stop)
+        """Stop helper processes; the backend is not used afterwards."""
+
+    def _cache_key(self, job: QueryJob) -> Hashable | None:
+        """Answers only change with a new build, so the key is the build plus the job;
+        without a known build nothing is cached."""
+        if self.build is None or not self.cache.max_bytes:
+            return None
+        return (self.build.build_id, job)
+
+    def _relay(self, outcome: QueryOutcome, key: Hashable | None) -> Iterator[bytes]:
+        """Forward a long answer frame by frame; cache it once whole, if it fits."""
+        assert outcome.chunks is not None
+        limit = self.cache.max_bytes // 4 if key is not None else 0
+        kept: list[bytes] = []
+        size = 0
+        for chunk in outcome.chunks:
+            size += len(chunk)
+            if size <= limit:
+                kept.append(chunk)
+            yield chunk
+        if key is not None and size <= limit:
+            self.cache.put(key, CachedAnswer(b"".join(kept), outcome.rows, outcome.truncated))
 
 
-def open_backend(settings: Mapping[str, Any]) -> Backend:
+def _graph_iris(iris: Iterable[str] | None, name: str) -> tuple[str, ...] | None:
+    if iris is None:
+        return None
+    out = tuple(iris)
+    for iri in out:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise QueryError(f"{name} is not an absolute IRI: {iri!r}") from None
+    return out
+
+
+def open_backend(settings: Settings, *, workers: int | None = None) -> Backend:
     """The backend the settings ask for: REMOTE_ENDPOINT if set, else the STORE's current
-    build with QUERY_WORKERS processes.
+    build with ``workers`` query processes (default: QUERY_WORKERS, else one per thread).
 
     :raises StoreError: nothing built at STORE.
     """
-    if settings.get("REMOTE_ENDPOINT"):
+    limits = Limits.from_settings(settings)
+    if settings.remote_endpoint:
         from server.remote import RemoteBackend
 
-        return RemoteBackend(settings["REMOTE_ENDPOINT"], timeout=settings.get("QUERY_TIMEOUT"))
-    return EmbeddedBackend.open(
-        Path(settings["STORE"]), workers=int(settings.get("QUERY_WORKERS", 0))
-    )
+        return RemoteBackend(settings.remote_endpoint, limits=limits)
+    from server.embedded import EmbeddedBackend
+
+    if workers is None:
+        workers = settings.threads if settings.query_workers is None else settings.query_workers
+    return EmbeddedBackend.open(settings.store, workers=workers, limits=limits)
+
+
+def get_backend() -> Backend:
+    """The backend of the app handling the current request."""
+    from flask import current_app  # here, not at the top: query processes import us
+
+    return current_app.extensions["spacekg.backend"]

@@ -3,14 +3,14 @@ evidence passage marked and linked to the facts it supports."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, g, render_template, request
 
 from graph.errors import CorpusError
 from server import documents_data as docs
-from server.app import get_backend
+from server.backend import get_backend
+from server.context import get_settings
 from server.documents_text import FactRef, Span, highlight
+from server.negotiation import HTML, TEXT
 from server.resources import not_acceptable, not_found, rdf_response, with_alternates
 from server.resources_conneg import negotiate, split_suffix
 from server.resources_links import DOCUMENT_BASE
@@ -30,18 +30,19 @@ def document(doc_id: str) -> Response:
     iri = DOCUMENT_BASE + stem
     path = f"/id/document/{stem}"
     rep = by_suffix or negotiate(request.accept_mimetypes)
+    g.error_media = TEXT if rep is not None and not rep.is_html else HTML
     if rep is None:
-        return not_acceptable(path, iri)
+        raise not_acceptable(path, iri)
     backend = get_backend()
     info = docs.document_info(backend, iri) if docs.DOC_ID.match(stem) else None
     if info is None:
-        return not_found(rep, iri, stem)
+        raise not_found(iri, stem)
     if not rep.is_html:
         return with_alternates(rdf_response(iri, rep), path, iri)
 
     passages = docs.passages(backend, iri)
     try:
-        text = docs.read_text(Path(current_app.config["CORPUS_DIR"]), info)
+        text = docs.read_text(get_settings().corpus, info)
         problem = None
     except CorpusError as exc:
         text, problem = "", str(exc)

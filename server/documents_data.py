@@ -84,7 +84,9 @@ def document_info(backend: Backend, iri: str) -> DocumentInfo | None:
     names = data.labels(backend, [*copies, original] if original else copies)
     count = data.run(
         backend,
-        "SELECT ?doc (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f prov:wasDerivedFrom ?doc }"
+        # Facts only: an entity discovered in the document is derived from it too.
+        "SELECT ?doc (COUNT(DISTINCT ?f) AS ?n) WHERE {"
+        " ?f prov:wasDerivedFrom ?doc ; a/rdfs:subClassOf csk:Fact }"
         " GROUP BY ?doc",
         doc=ox.NamedNode(iri),
     )

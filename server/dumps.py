@@ -16,7 +16,6 @@ import pyoxigraph as ox
 from flask import (
     Blueprint,
     Response,
-    abort,
     current_app,
     jsonify,
     render_template_string,
@@ -29,7 +28,10 @@ from graph import dump
 from graph import store as store_files
 from graph.errors import StoreError
 from graph.export_jsonld import Context, write_jsonld
-from server.app import get_backend
+from server.backend import get_backend
+from server.context import get_settings
+from server.errors import NotAcceptable, NotFound
+from server.negotiation import HTML, JSON, choose
 
 bp = Blueprint("dumps", __name__)
 
@@ -67,13 +69,14 @@ files (<code>sha256sum -c SHA256SUMS</code>).</p>
 def dumps_folder() -> Path:
     """The dumps of the build being served (DUMPS_DIR overrides).
 
-    :raises StoreError: no build, or the build has no dumps.
+    :raises StoreError: no build, or the build has no dumps (a 503: a server state to
+        fix, not a wrong URL).
     """
-    configured = current_app.config.get("DUMPS_DIR")
-    if configured:
-        folder = Path(configured)
+    configured = get_settings().dumps
+    if configured is not None:
+        folder = configured
     else:
-        root = Path(current_app.config["STORE"])
+        root = get_settings().store
         build = getattr(get_backend(), "build", None)
         served = root / "builds" / build.build_id if build is not None else None
         if served is not None and dump.dumps_path(served).is_dir():
@@ -85,31 +88,13 @@ def dumps_folder() -> Path:
     return folder
 
 
-def _folder_or_503() -> Path:
-    """The dumps folder; a missing one is a server state (not a wrong URL), so the
-    answer is a 503 that says how to fix it."""
-    try:
-        return dumps_folder()
-    except StoreError as exc:
-        if wants_json():
-            response = jsonify(error=str(exc))
-        else:
-            response = current_app.make_response(str(exc) + "\n")
-            response.mimetype = "text/plain"
-        response.status_code = 503
-        abort(response)
-
-
 def wants_json() -> bool:
-    if request.args.get("format") == "json":
-        return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return best == "application/json"
+    return choose((HTML, JSON), names={"json": JSON, "html": HTML}) == JSON
 
 
 @bp.route("/dumps/")
 def listing() -> Response | str:
-    folder = _folder_or_503()
+    folder = dumps_folder()
     files = dump.list_dumps(folder)
     version = _version(folder)
     if wants_json():
@@ -146,12 +131,12 @@ def _version(folder: Path) -> str:
 @bp.route("/dumps/<name>")
 def download(name: str) -> Response:
     """One file of the listing, with ETag, Content-Length and range support."""
-    folder = _folder_or_503()
+    folder = dumps_folder()
     sums = dump.read_checksums(folder)
     if name == dump.CHECKSUMS:
         return _send(folder / name, "text/plain", None)
     if name not in sums:
-        abort(404, description=f"no download named {name!r}; see /dumps/")
+        raise NotFound(f"no download named {name!r}; see /dumps/")
     media, _text = dump.file_kind(name)
     return _send(folder / name, media, sums[name])
 
@@ -164,19 +149,14 @@ def _send(path: Path, media: str, sha256: str | None) -> Response:
     if sha256:
         digest = base64.b64encode(bytes.fromhex(sha256)).decode()
         response.headers["Repr-Digest"] = f"sha-256=:{digest}:"
-    response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 
 
 def negotiate_rdf(default: str = "text/turtle") -> str | None:
     """The RDF media type to answer in (``?format=`` wins over Accept); None if the
     client accepts none of them."""
-    if request.args.get("format") in FORMAT_PARAM:
-        return FORMAT_PARAM[request.args["format"]]
-    if not request.accept_mimetypes:
-        return default
     offered = [default] + [m for m in RDF_TYPES if m != default]
-    return request.accept_mimetypes.best_match(offered)
+    return choose(offered, names=FORMAT_PARAM)
 
 
 def rdf_response(turtle_file: Path, media: str, etag_seed: str) -> Response:
@@ -192,7 +172,6 @@ def rdf_response(turtle_file: Path, media: str, etag_seed: str) -> Response:
     response = Response(body, mimetype=None, content_type=media + charset)
     response.set_etag(f"{etag_seed}-{media.rsplit('/', 1)[-1]}")
     response.headers["Vary"] = "Accept"
-    response.headers["Access-Control-Allow-Origin"] = "*"
     response.cache_control.max_age = 3600
     return response.make_conditional(request)
 
@@ -211,9 +190,9 @@ def _compact_jsonld(turtle_file: Path) -> bytes:
 @bp.route("/.well-known/void")
 def void() -> Response:
     """The VoID description (Turtle by default; JSON-LD, RDF/XML, N-Triples by Accept)."""
-    folder = _folder_or_503()
+    folder = dumps_folder()
     media = negotiate_rdf()
     if media is None:
-        abort(406, description="the VoID description is available as " + ", ".join(RDF_TYPES))
+        raise NotAcceptable("the VoID description is available as " + ", ".join(RDF_TYPES))
     seed = dump.read_checksums(folder).get(dump.VOID_FILE, "void")[:32]
     return rdf_response(folder / dump.VOID_FILE, media, seed)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, jsonify
 
-from server.app import get_backend
+from server.backend import get_backend
 
 bp = Blueprint("health", __name__)
 
@@ -15,7 +15,7 @@ def healthz() -> Response:
     backend = get_backend()
     build = getattr(backend, "build", None)
     pool = getattr(backend, "pool", None)
-    cache = current_app.extensions.get("spacekg.result_cache")
+    cache = backend.cache
     body = {
         "status": "ok",
         "build_id": build.build_id if build else None,
@@ -25,7 +25,7 @@ def healthz() -> Response:
         **backend.describe(),
         "query_workers": pool.size if pool else 0,
         "query_worker_restarts": pool.restarts if pool else 0,
-        "result_cache": {"entries": len(cache), "bytes": cache.size_bytes} if cache else None,
+        "result_cache": {"entries": len(cache), "bytes": cache.size_bytes},
     }
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"

@@ -10,18 +10,19 @@ store) they are made once from the ontology folder and kept in memory.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Response, current_app, request
 from rdflib import Graph
 
 from graph import dump
-from graph.config import Paths
 from graph.errors import StoreError
 from graph.export_jsonld import Context, write_jsonld
 from graph.vocab import PREFIXES
+from server.context import get_settings
 from server.dumps import FORMAT_PARAM, RDF_TYPES, dumps_folder
+from server.errors import NotAcceptable, NotFound
+from server.negotiation import HTML, choose
 
 bp = Blueprint("ontology_docs", __name__)
 
@@ -40,8 +41,9 @@ def _from_ontology_dir() -> dict[str, bytes]:
     cached = current_app.extensions.get(_CACHE)
     if cached is not None:
         return cached
-    folder = Path(current_app.config["ONTOLOGY_DIR"])
-    files = Paths(corpus=folder, ontology=folder, queries=folder, store=folder).ontology_files()
+    settings = get_settings()
+    folder = settings.ontology
+    files = settings.paths.ontology_files()
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
@@ -50,7 +52,7 @@ def _from_ontology_dir() -> dict[str, bytes]:
             graph.parse(path, format="turtle")
         context_bytes = (folder / dump.CONTEXT_FILE).read_bytes()
     except (OSError, SyntaxError) as exc:
-        abort(404, description=f"the ontology cannot be read from {folder}: {exc}")
+        raise NotFound(f"the ontology cannot be read from {folder}: {exc}") from None
     triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
     ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate)))
     jsonld = io.BytesIO()
@@ -82,7 +84,6 @@ def _respond(body: bytes, media: str, *, vary: bool) -> Response:
     response = Response(body, content_type=content_type)
     response.add_etag()
     response.cache_control.max_age = 3600
-    response.headers["Access-Control-Allow-Origin"] = "*"
     if vary:
         response.headers["Vary"] = "Accept"
     return response.make_conditional(request)
@@ -103,23 +104,16 @@ def _ontology_as(media: str, *, vary: bool) -> Response:
 @bp.route("/ontology")
 def ontology() -> Response:
     """HTML for browsers, RDF for clients that ask for it."""
-    wanted = request.args.get("format")
-    if wanted in FORMAT_PARAM:
-        return _ontology_as(FORMAT_PARAM[wanted], vary=True)
-    if wanted == "html":
-        return _ontology_as("text/html", vary=True)
-    if not request.accept_mimetypes:
-        return _ontology_as("text/html", vary=True)
-    media = request.accept_mimetypes.best_match(["text/html", *RDF_TYPES])
+    media = choose([HTML, *RDF_TYPES], names={**FORMAT_PARAM, "html": HTML})
     if media is None:
-        abort(406, description="the ontology is available as " + ", ".join(EXTENSIONS.values()))
+        raise NotAcceptable("the ontology is available as " + ", ".join(EXTENSIONS.values()))
     return _ontology_as(media, vary=True)
 
 
 @bp.route("/ontology.<ext>")
 def ontology_file(ext: str) -> Response:
     if ext not in EXTENSIONS:
-        abort(404, description=f"no ontology file .{ext}; try " + ", ".join(EXTENSIONS))
+        raise NotFound(f"no ontology file .{ext}; try " + ", ".join(EXTENSIONS))
     return _ontology_as(EXTENSIONS[ext], vary=False)
 
 

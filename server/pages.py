@@ -1,20 +1,19 @@
-"""The home page, the query editor, and what every page shares: template helpers and
-the "not found" page for people."""
+"""The home page, the query editor, and what every page shares: template helpers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
-from werkzeug.exceptions import NotFound
 
 from graph.errors import QueryError
 from graph.vocab import PREFIXES
 from server import resources_data as data
-from server.app import get_backend
+from server.backend import get_backend
+from server.context import get_saved_queries
 from server.documents_data import list_documents
 from server.pages_queries import open_in_editor, query_links
-from server.resources import printable, search_guess
+from server.request_text import printable
 from server.resources_links import curie, href
 
 bp = Blueprint("pages", __name__)
@@ -59,18 +58,6 @@ def site() -> dict[str, object]:
     }
 
 
-@bp.app_errorhandler(404)
-def page_not_found(error: NotFound):
-    """People get a page with a search box; programs a one-line JSON answer."""
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    if best == "application/json":
-        return jsonify(error="not found", path=request.path), 404
-    page = render_template(
-        "not_found.html", iri=None, path=printable(request.path), query=search_guess(request.path)
-    )
-    return page, 404
-
-
 @bp.route("/")
 def home() -> str:
     backend = get_backend()
@@ -89,7 +76,7 @@ def home() -> str:
         "home.html",
         classes=classes,
         documents=list_documents(backend),
-        queries=query_links(Path(current_app.config["QUERIES_DIR"])),
+        queries=query_links(get_saved_queries()),
     )
 
 
@@ -104,7 +91,7 @@ def editor_prefixes() -> Response:
 def editor() -> str:
     """The SPARQL editor, opened on a shared query (``?query=``), a saved query
     (``?saved=<name>``) or an example."""
-    folder = Path(current_app.config["QUERIES_DIR"])
+    folder = get_saved_queries()
     shared = printable(request.args.get("query", "")[:MAX_SHARED_QUERY], keep="\n\r\t")
     saved_name = request.args.get("saved", "")
     saved, problem, text = None, None, shared or EXAMPLE_QUERY

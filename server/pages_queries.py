@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlencode
 
-from graph.errors import QueryError
-from graph.saved_queries import SavedQuery, editor_text, parse_query
+from graph.saved_queries import QueryFolder, SavedQuery, editor_text, get_query
 
 
 @dataclass(frozen=True)
@@ -23,32 +21,19 @@ class QueryLink:
         return "/editor?" + urlencode({"saved": self.name})
 
 
-def read_saved_queries(folder: Path) -> list[SavedQuery]:
-    """Every valid ``.rq`` file of ``folder`` in name order (a broken file is left out
-    here; ``spacekg queries`` and the query API report it)."""
-    if not folder.is_dir():
-        return []
-    queries = []
-    for path in sorted(folder.glob("*.rq")):
-        try:
-            queries.append(parse_query(path.stem, path.read_text(encoding="utf-8"), path))
-        except (QueryError, OSError, UnicodeDecodeError):
-            continue
-    return queries
+def query_links(folder: QueryFolder) -> list[QueryLink]:
+    """A link for each readable query (the broken ones are listed on /queries)."""
+    return [QueryLink(q.name, q.title, q.description) for q in folder.queries.values()]
 
 
-def query_links(folder: Path) -> list[QueryLink]:
-    return [QueryLink(q.name, q.title, q.description) for q in read_saved_queries(folder)]
-
-
-def open_in_editor(folder: Path, name: str, values: Mapping[str, str]) -> tuple[SavedQuery, str]:
+def open_in_editor(
+    folder: QueryFolder, name: str, values: Mapping[str, str]
+) -> tuple[SavedQuery, str]:
     """A saved query and its text with parameter values bound (given ones, else the
     defaults), as the editor should show it.
 
     :raises QueryError: no such query, or a value of the wrong type.
     """
-    for query in read_saved_queries(folder):
-        if query.name == name:
-            given = {p.name: values[p.name] for p in query.parameters if p.name in values}
-            return query, editor_text(query, query.bind(given))
-    raise QueryError(f"there is no saved query named {name!r}")
+    query = get_query(folder.queries, name)
+    given = {p.name: values[p.name] for p in query.parameters if p.name in values}
+    return query, editor_text(query, query.bind(given))

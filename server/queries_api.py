@@ -2,36 +2,31 @@
 
 Browsers get HTML pages (title, description, query text, a parameter form and the
 results); other clients get JSON, or the SPARQL result format they negotiate, produced
-by the endpoint's own ``run_and_respond`` (same formats, cache, timeout and row limit).
-A wrong parameter value is a 400 naming the parameter and the expected type.
+the same way as ``/sparql`` (``server.sparql_response``: same formats, cache, timeout and
+row limit). A wrong parameter value is a 400 naming the parameter and the expected type.
+The queries are the app's, read once; a broken file is listed with its error.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
-from graph.errors import QueryError
-from graph.saved_queries import (
-    RESERVED_NAMES,
-    SavedQuery,
-    editor_text,
-    get_query,
-    load_queries,
-    shorten,
-)
+from graph.errors import QueryError, SpaceKGError
+from graph.saved_queries import RESERVED_NAMES, SavedQuery, editor_text, get_query, shorten
 from graph.vocab import ID, PREFIXES
-from server.app import get_backend
+from server.backend import get_backend
+from server.context import get_saved_queries, get_settings
+from server.errors import NotFound
+from server.negotiation import HTML, choose
 from server.openapi import openapi_document
-from server.sparql_execute import run_and_respond
+from server.sparql_response import results_response
 
 bp = Blueprint("queries", __name__)
 
-HTML = "text/html"
 MACHINE_TYPES = (
     "application/json",
     "application/sparql-results+json",
@@ -42,28 +37,21 @@ MACHINE_TYPES = (
 MAX_OPTIONS = 500
 
 
-def saved_queries() -> dict[str, SavedQuery]:
-    """The app's saved queries, read once from QUERIES_DIR."""
-    cached = current_app.extensions.get("spacekg.saved_queries")
-    if cached is None:
-        cached = load_queries(Path(current_app.config["QUERIES_DIR"]))
-        current_app.extensions["spacekg.saved_queries"] = cached
-    return cached
-
-
 def wants_html() -> bool:
     """HTML only when asked for (``format=html``) or preferred by the Accept header."""
-    fmt = request.args.get("format")
-    if fmt is not None:
-        return fmt == "html"
-    best = request.accept_mimetypes.best_match((*MACHINE_TYPES, HTML))
-    return best == HTML and request.accept_mimetypes[HTML] > request.accept_mimetypes[
-        "application/json"
-    ]
+    return choose(("application/json", *MACHINE_TYPES, HTML), names={"html": HTML}) == HTML
 
 
-def text_error(status: int, message: str) -> Response:
-    return Response(message + "\n", status, content_type="text/plain; charset=utf-8")
+def saved_queries() -> dict[str, SavedQuery]:
+    return get_saved_queries().queries
+
+
+def find_query(name: str) -> SavedQuery:
+    """:raises NotFound: no such query (the message names a few close ones)."""
+    try:
+        return get_query(saved_queries(), name)
+    except QueryError as exc:
+        raise NotFound(str(exc), search=name.replace("-", " ")) from None
 
 
 def resource_href(iri: str) -> str | None:
@@ -98,13 +86,13 @@ def describe(query: SavedQuery) -> dict[str, Any]:
 
 @bp.get("/queries")
 def list_route() -> Any:
-    try:
-        queries = saved_queries()
-    except QueryError as exc:
-        return text_error(500, str(exc))
+    folder = get_saved_queries()
+    broken = [{"file": name, "error": error} for name, error in folder.broken.items()]
     if wants_html():
-        return render_template("queries/list.html", queries=list(queries.values()))
-    return jsonify({"queries": [describe(q) for q in queries.values()]})
+        return render_template(
+            "queries/list.html", queries=list(folder.queries.values()), broken=broken
+        )
+    return jsonify({"queries": [describe(q) for q in folder.queries.values()], "broken": broken})
 
 
 def _given_values(query: SavedQuery) -> dict[str, str]:
@@ -114,40 +102,28 @@ def _given_values(query: SavedQuery) -> dict[str, str]:
 @bp.get("/queries/<name>.rq")
 def query_text_route(name: str) -> Any:
     """The query file as it is, header included, to copy and adapt."""
-    try:
-        query = get_query(saved_queries(), name)
-    except QueryError as exc:
-        return text_error(404, str(exc))
+    query = find_query(name)
     return Response(query.sparql, content_type="application/sparql-query; charset=utf-8")
 
 
 @bp.get("/queries/<name>")
 def query_route(name: str) -> Any:
-    try:
-        query = get_query(saved_queries(), name)
-    except QueryError as exc:
-        return (render_not_found(str(exc)) if wants_html() else text_error(404, str(exc)))
+    query = find_query(name)
     values = _given_values(query)
-    try:
-        bound = query.bind(values, get_backend())
-    except QueryError as exc:
-        if wants_html():
-            return render_page(query, values, error=str(exc)), 400
-        return text_error(400, str(exc))
     if not wants_html():
-        return run_and_respond(
+        bound = query.bind(values, get_backend())
+        return results_response(
             query.sparql, substitutions=bound, format_param=request.args.get("format")
         )
-    answer = run_and_respond(query.sparql, substitutions=bound, format_param="json")
-    if answer.status_code != 200:
-        message = answer.get_data(as_text=True).strip()
-        return render_page(query, values, error=message), answer.status_code
-    results = json.loads(answer.get_data(as_text=True))
+    # A person sees a wrong value or a failed query on the query's own page, form kept.
+    try:
+        bound = query.bind(values, get_backend())
+        outcome = get_backend().execute(query.sparql, substitutions=bound)
+    except SpaceKGError as exc:
+        return render_page(query, values, error=str(exc)), exc.status
+    body = b"".join(outcome.chunks) if outcome.chunks is not None else outcome.body
+    results = {**json.loads(body), "truncated": outcome.truncated}
     return render_page(query, values, results=results, editor=editor_text(query, bound))
-
-
-def render_not_found(message: str) -> tuple[str, int]:
-    return render_template("queries/not_found.html", message=message), 404
 
 
 def _options(query: SavedQuery) -> dict[str, list[tuple[str, str]]]:
@@ -170,7 +146,7 @@ def _options(query: SavedQuery) -> dict[str, list[tuple[str, str]]]:
         )
         out[p.name] = [
             (row["v"].value, row["label"].value if row["label"] else shorten(row["v"].value))
-            for row in backend.query(sparql)
+            for row in backend.results(sparql)
         ]
     return out
 
@@ -210,7 +186,7 @@ def render_page(
         variables=variables,
         rows=rows,
         truncated=bool(results and results.get("truncated")),
-        row_limit=current_app.config.get("ROW_LIMIT"),
+        row_limit=get_settings().row_limit,
         error=error,
         editor_href="/editor?query=" + quote(editor or query.sparql),
         downloads=downloads,
@@ -220,8 +196,4 @@ def render_page(
 
 @bp.get("/openapi.json")
 def openapi_route() -> Any:
-    try:
-        queries = saved_queries()
-    except QueryError as exc:
-        return text_error(500, str(exc))
-    return jsonify(openapi_document(queries, request.url_root))
+    return jsonify(openapi_document(saved_queries(), request.url_root))

@@ -23,13 +23,15 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.store import BuildInfo
 from server import sparql_scan
-from server.workers import (
+from server.backend import (
+    Backend,
     EvaluationError,
+    Limits,
     QueryJob,
     QueryOutcome,
     QueryTimeout,
-    capped_solutions,
 )
+from server.evaluate import capped_solutions
 
 _SOLUTION_MEDIA = {
     "JSON": "application/sparql-results+json",
@@ -68,14 +70,14 @@ def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
-class RemoteBackend:
+class RemoteBackend(Backend):
     """Queries sent over the SPARQL 1.1 Protocol (POST ``application/sparql-query``)."""
 
     def __init__(
-        self, url: str, *, timeout: float | None = 30.0, build: BuildInfo | None = None
+        self, url: str, *, limits: Limits | None = None, build: BuildInfo | None = None
     ) -> None:
+        super().__init__(limits)
         self.url = url
-        self.timeout = float(timeout or 30.0)
         self.build = build
 
     def _post(
@@ -100,42 +102,20 @@ class RemoteBackend:
             message = exc.read().decode("utf-8", "replace").strip() or exc.reason
             raise EvaluationError(message, syntax=exc.code == 400) from None
         except TimeoutError:
-            raise QueryTimeout(f"the remote endpoint did not answer within {timeout:g} s") from None
+            message = f"query timeout: the remote endpoint did not answer within {timeout:g} s"
+            raise QueryTimeout(message) from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError):
-                message = f"the remote endpoint did not answer within {timeout:g} s"
+                message = f"query timeout: the remote endpoint did not answer within {timeout:g} s"
                 raise QueryTimeout(message) from None
             raise EvaluationError(
                 f"remote endpoint unreachable: {exc.reason}", syntax=False
             ) from None
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
-    ) -> Any:
-        """Like ``EmbeddedBackend.query``: pyoxigraph solutions, boolean or triples.
-
-        Substitutions become a VALUES block at the start of the WHERE group (see
+    def evaluate(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        """Substitutions become a VALUES block at the start of the WHERE group (see
         ``bind_values``); a variable also bound inside that group, e.g. by OPTIONAL,
-        behaves as a join there, not as a replacement.
-
-        :raises QueryError: nowhere to bind the parameters, or the remote failed.
-        """
-        shape = sparql_scan.inspect(sparql)
-        if substitutions:
-            sparql = bind_values(sparql, substitutions)
-        try:
-            if shape.form in ("CONSTRUCT", "DESCRIBE"):
-                body = self._post(sparql, "application/n-triples", self.timeout)
-                return [quad.triple for quad in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
-            body = self._post(sparql, _SOLUTION_MEDIA["JSON"], self.timeout)
-        except (EvaluationError, QueryTimeout) as exc:
-            raise QueryError(str(exc)) from None
-        return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
-
-    def execute(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        behaves as a join there, not as a replacement."""
         try:
             return self._execute(job, timeout)
         except QueryError as exc:

@@ -3,13 +3,15 @@ on whatever host serves the app, as a page for people and as RDF for programs.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import Blueprint, Response, current_app, redirect, render_template, request
+from flask import Blueprint, Response, current_app, g, redirect, render_template, request
 
 from graph.export_jsonld import Context
 from server import resources_data as data
-from server.app import get_backend
+from server.backend import get_backend
+from server.context import get_settings
+from server.errors import NotAcceptable, NotFound
+from server.negotiation import HTML, TEXT
+from server.request_text import printable, search_guess
 from server.resources_conneg import (
     RDF_REPRESENTATIONS,
     Representation,
@@ -31,11 +33,12 @@ def resource(rest: str) -> Response:
     iri = iri_for_path(stem)
     path = f"/id/{stem}"
     rep = by_suffix or negotiate(request.accept_mimetypes)
+    g.error_media = TEXT if rep is not None and not rep.is_html else HTML
     if rep is None:
-        return not_acceptable(path, iri)
+        raise not_acceptable(path, iri)
     backend = get_backend()
     if not data.exists(backend, iri):
-        return not_found(rep, iri, stem)
+        raise not_found(iri, stem)
     if rep.is_html:
         doc = document_id(iri)
         if doc is not None:
@@ -57,7 +60,7 @@ def rdf_response(iri: str, rep: Representation) -> Response:
 def jsonld_context() -> Context | None:
     """``ontology/context.jsonld``, read once per app; None (full IRIs) when unusable."""
     if "spacekg.jsonld_context" not in current_app.extensions:
-        path = Path(current_app.config["ONTOLOGY_DIR"]) / "context.jsonld"
+        path = get_settings().ontology / "context.jsonld"
         try:
             context: Context | None = Context.load(path)
         except (OSError, ValueError, KeyError, TypeError):
@@ -73,37 +76,13 @@ def with_alternates(response: Response, path: str, iri: str) -> Response:
     return response
 
 
-def not_acceptable(path: str, iri: str) -> Response:
+def not_acceptable(path: str, iri: str) -> NotAcceptable:
     offered = ", ".join(["text/html"] + [r.media_type for r in RDF_REPRESENTATIONS])
-    response = Response(
-        f"406 Not Acceptable: {iri} is available as {offered}\n",
-        status=406,
-        content_type="text/plain; charset=utf-8",
+    return NotAcceptable(
+        f"{iri} is available as {offered}", headers={"Link": link_header(path, iri)}
     )
-    return with_alternates(response, path, iri)
 
 
-def printable(text: str, keep: str = "") -> str:
-    """A request's text as a page may show it: control characters (but those in
-    ``keep``) are not HTML."""
-    return "".join(c for c in text if c.isprintable() or c in keep)
-
-
-def search_guess(path: str) -> str:
-    """What to offer to search for: the last segment of a path, as words."""
-    return printable(path.rstrip("/").rsplit("/", 1)[-1].replace("-", " "))[:100]
-
-
-def not_found(rep: Representation, iri: str, stem: str) -> Response:
-    """A page offering a search for what the path names; a one-line answer to programs."""
-    if rep.is_html:
-        body = render_template("not_found.html", iri=printable(iri), query=search_guess(stem))
-        response = Response(body, status=404)
-    else:
-        response = Response(
-            f"404 Not Found: the graph says nothing about {iri}\n",
-            status=404,
-            content_type="text/plain; charset=utf-8",
-        )
-    response.vary.add("Accept")
-    return response
+def not_found(iri: str, stem: str) -> NotFound:
+    """People get a page offering a search for what the path names."""
+    return NotFound(f"the graph says nothing about {printable(iri)}", search=search_guess(stem))

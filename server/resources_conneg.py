@@ -12,6 +12,7 @@ from werkzeug.datastructures import MIMEAccept
 
 from graph.export_jsonld import Context, write_jsonld
 from graph.vocab import ID, PREFIXES
+from server.negotiation import choose
 
 # Resource IRIs have slashes in their keys ("country/sweden"), which Turtle would have to
 # escape in a prefixed name: they read better written in full.
@@ -69,12 +70,8 @@ def split_suffix(rest: str) -> tuple[str, Representation | None]:
 
 def negotiate(accept: MIMEAccept) -> Representation | None:
     """The best representation for an ``Accept`` header; None when nothing offered fits."""
-    if not accept:
-        return HTML
-    best = accept.best_match([media for media, _ in _ACCEPTED])
-    if best is None:
-        return None
-    return dict(_ACCEPTED)[best]
+    best = choose([media for media, _ in _ACCEPTED], accept=accept, use_format_param=False)
+    return None if best is None else dict(_ACCEPTED)[best]
 
 
 def link_header(path: str, canonical: str) -> str:

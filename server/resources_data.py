@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -73,8 +74,9 @@ def values_clause(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {terms} }}"
 
 
-def run(backend: Backend, body: str, **bindings: ox.NamedNode | ox.Literal):
-    return backend.query(PREFIX_LINES + body, substitutions=bindings or None)
+def run(backend: Backend, body: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
+    """A page's query, with the project's prefixes, through ``Backend.execute``."""
+    return backend.results(PREFIX_LINES + body, bindings or None)
 
 
 def exists(backend: Backend, iri: str) -> bool:
@@ -214,6 +216,7 @@ FACT_DETAIL_PROPERTIES = (
     "signedOn",
     "organisation",
     "spacecraft",
+    "method",
 )
 
 

@@ -32,6 +32,7 @@ class FactView:
     area: Link | None = None
     mission: Link | None = None
     date: str | None = None
+    method: Link | None = None  # how it was found: a concept of csk:ExtractionMethods
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ class ResourceView:
     agreements: list[FactView] = field(default_factory=list)
     other_facts: list[tuple[str, list[FactView]]] = field(default_factory=list)
     own_evidence: list[Evidence] = field(default_factory=list)
+    curation: Link | None = None  # csk:Curated or csk:Discovered, for entities
+
+    @property
+    def discovered(self) -> bool:
+        return self.curation is not None and self.curation.iri == CSK + "Discovered"
 
     @property
     def fact_count(self) -> int:
@@ -111,6 +117,8 @@ def build_view(backend: Backend, iri: str) -> ResourceView:
         incoming=_incoming_rows(inc, names),
         own_evidence=_evidence(own, names),
     )
+    status = sorted(o.value for p, o in out if p == CSK + "curationStatus")
+    view.curation = Link(status[0], names.get(status[0], local_name(status[0]))) if status else None
     facts = _fact_views(mentions, details, names)
     view.cooperation = _by_mission(f for f in facts if f.kind == "Cooperation")
     view.agreements = sorted(
@@ -171,6 +179,7 @@ def _fact_views(
                 area=link("area"),
                 mission=link("mission"),
                 date=min(props.get("signedOn", []), default=None),
+                method=link("method"),
             )
         )
     return sorted(views, key=lambda f: f.link.label)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from server import resources_data as data
-from server.app import get_backend
-from server.resources import printable
+from server.backend import get_backend
+from server.negotiation import HTML, JSON, choose
+from server.request_text import printable
 from server.search_index import Name, SearchIndex
 
 bp = Blueprint("search", __name__)
@@ -56,8 +57,7 @@ def search() -> Response | str:
     class_iri = printable(request.args.get("class", "")) or None
     index = load_index()
     groups = index.search(query, class_iri=class_iri) if (query.strip() or class_iri) else []
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    if best == "application/json":
+    if choose((HTML, JSON), names={"json": JSON, "html": HTML}) == JSON:
         return jsonify(
             query=query,
             groups=[

@@ -15,6 +15,8 @@ from functools import lru_cache
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from server.negotiation import choose
+
 
 @dataclass(frozen=True)
 class Format:
@@ -102,7 +104,7 @@ def _negotiate(form: str | None, format_param: str | None, accept_header: str) -
             if media not in owner:
                 owner[media] = fmt
                 offers.append(media)
-    best = accept.best_match(offers)
+    best = choose(offers, accept=accept, use_format_param=False)
     if best is None:
         names = ", ".join(f.media_type for f in candidates)
         raise NotAcceptable(f"none of the acceptable media types can be produced; try {names}")

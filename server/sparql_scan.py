@@ -139,3 +139,15 @@ def with_row_limit(text: str, shape: QueryShape, rows: int) -> str | None:
         at = shape.values_token.start
         return f"{text[:at]}LIMIT {rows}\n{text[at:]}"
     return f"{text}\nLIMIT {rows}\n"
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+): ?")
+
+
+def syntax_message(engine_message: str) -> str:
+    """pyoxigraph's ``error at 3:2: expected X`` as ``line 3, column 2: expected X``."""
+    match = _POSITION.match(engine_message)
+    if not match:
+        return f"SPARQL syntax error: {engine_message}"
+    line, column = match.groups()
+    return f"SPARQL syntax error at line {line}, column {column}: {engine_message[match.end() :]}"

@@ -7,11 +7,12 @@ a browser are sent to the query editor instead.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Response, current_app, redirect, request, url_for
+from flask import Response, redirect, request, url_for
 
-from server.app import get_backend
+from server.backend import get_backend
+from server.context import get_settings
 from server.http_cache import etag_for, etag_matches
-from server.sparql_execute import error_response
+from server.negotiation import HTML, choose
 from server.sparql_formats import ALL_FORMATS, RDF_FORMATS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -32,7 +33,8 @@ _FORMAT_IRIS = {
 
 def _named_graphs() -> list[str]:
     try:
-        results = get_backend().query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+        query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g"
+        results = get_backend().results(query)
         return [row["g"].value for row in results if isinstance(row["g"], ox.NamedNode)]
     except Exception:  # the description must render even when the store misbehaves
         return []
@@ -75,9 +77,10 @@ default-graph-uri is given. SERVICE and SPARQL Update are refused." ;
 
 def service_description() -> Response:
     """The description in the negotiated RDF syntax; browsers go to ``/editor``."""
-    offers = [f.media_type for f in RDF_FORMATS] + ["text/html"]
-    best = request.accept_mimetypes.best_match(offers, default="text/turtle")
-    if best == "text/html":
+    offers = [f.media_type for f in RDF_FORMATS] + [HTML]
+    # Turtle for a client that accepts none of them: describing the service is harmless.
+    best = choose(offers, use_format_param=False) or "text/turtle"
+    if best == HTML:
         return redirect("/editor", code=303)
     fmt = next(f for f in RDF_FORMATS if f.media_type == best)
     build = getattr(get_backend(), "build", None)
@@ -95,10 +98,10 @@ def service_description() -> Response:
                 prefixes={"sd": SD, "void": "http://rdfs.org/ns/void#"},
             )
         except (SyntaxError, ValueError) as exc:
-            return error_response(500, f"cannot write the service description: {exc}")
+            raise RuntimeError(f"cannot write the service description: {exc}") from exc
         response = Response(body, content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
     if etag:
         response.headers["ETag"] = etag
-        response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
+        response.headers["Cache-Control"] = f"public, max-age={get_settings().cache_max_age}"
     return response

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from graph import pipeline
-from graph.config import Paths
+from graph.config import Paths, Settings
 from server import create_app
-from server.backend import EmbeddedBackend
+from server.embedded import EmbeddedBackend
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,18 +41,23 @@ def backend(built: pipeline.BuildResult, built_paths: Paths) -> EmbeddedBackend:
     return EmbeddedBackend.open(built_paths.store)
 
 
+def settings_for(paths: Paths, **changes: object) -> Settings:
+    """The defaults, pointed at ``paths`` (environment variables ignored)."""
+    folders = {"store": paths.store, "queries": paths.queries, "ontology": paths.ontology,
+               "corpus": paths.corpus}
+    return Settings.load({**folders, **changes}, environ={}, root=ROOT)
+
+
 @pytest.fixture()
-def app(backend: EmbeddedBackend, built_paths: Paths):
-    return create_app(
-        {
-            "TESTING": True,
-            "STORE": str(built_paths.store),
-            "QUERIES_DIR": str(built_paths.queries),
-            "ONTOLOGY_DIR": str(built_paths.ontology),
-            "CORPUS_DIR": str(built_paths.corpus),
-        },
-        store=backend,
-    )
+def settings(built_paths: Paths) -> Settings:
+    return settings_for(built_paths)
+
+
+@pytest.fixture()
+def app(backend: EmbeddedBackend, settings: Settings):
+    app = create_app(settings, store=backend)
+    app.testing = True
+    return app
 
 
 @pytest.fixture()

@@ -24,7 +24,7 @@ from graph.config import Paths
 from graph.errors import StoreError, ValidationFailed
 from graph.vocab import CSK
 
-SPACEKG = [sys.executable, "-c", "from graph.cli import main; main()"]
+SPACEKG = [sys.executable, "-c", "from cli.main import main; main()"]
 
 
 def run_cli(*args: str, paths: Paths) -> subprocess.CompletedProcess[str]:

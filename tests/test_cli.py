@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import cli
+from cli.main import cli
 
 COMMAND_NAMES = sorted(cli.commands)
 
@@ -29,7 +29,7 @@ def test_an_unknown_command_is_one_line_with_a_hint(tmp_path) -> None:
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "-c", "from graph.cli import main; main()", "biuld"],
+        [sys.executable, "-c", "from cli.main import main; main()", "biuld"],
         capture_output=True,
         text=True,
     )

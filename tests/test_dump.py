@@ -19,9 +19,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF
 
+from cli.main import cli
 from graph import dump
 from graph import store as store_files
-from graph.cli import cli
 from graph.export import FORMATS
 from graph.vocab import VOID
 from graph.void import dataset_iri
@@ -270,20 +270,17 @@ def test_context_is_served_at_a_stable_url(client) -> None:
     assert json.loads(response.data) == json.loads((ROOT / "ontology/context.jsonld").read_text())
 
 
-def test_dumps_dir_setting_serves_a_published_folder(built, backend, built_paths,
+def test_dumps_dir_setting_serves_a_published_folder(built, backend, built_paths, settings,
                                                      tmp_path) -> None:
     target = tmp_path / "public"
     CliRunner().invoke(cli, ["dump", str(target), "--store", str(built_paths.store), "-q"])
-    app = create_app({"TESTING": True, "STORE": str(built_paths.store),
-                      "ONTOLOGY_DIR": str(built_paths.ontology), "DUMPS_DIR": str(target)},
-                     store=backend)
+    app = create_app(settings.replace(dumps=target), store=backend)
     response = app.test_client().get("/dumps/void.ttl")
     assert response.data == (target / "void.ttl").read_bytes()
 
 
-def test_without_dumps_the_listing_says_how_to_make_them(backend, built_paths, tmp_path) -> None:
-    app = create_app({"TESTING": True, "STORE": str(tmp_path),
-                      "ONTOLOGY_DIR": str(built_paths.ontology)}, store=backend)
+def test_without_dumps_the_listing_says_how_to_make_them(backend, settings, tmp_path) -> None:
+    app = create_app(settings.replace(store=tmp_path), store=backend)
     client = app.test_client()
     response = client.get("/dumps/")
     assert response.status_code == 503

@@ -19,9 +19,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
+from cli.main import cli
 from graph import export
 from graph import store as store_files
-from graph.cli import cli
 from graph.corpus import read_corpus
 from graph.export_jsonld import Context
 
@@ -205,7 +205,7 @@ def test_cli_context_url_refers_to_the_published_context(built, built_paths) -> 
 )
 def test_cli_bad_input_gets_one_line(built, built_paths, args, message) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", "from graph.cli import main; main()", "export",
+        [sys.executable, "-c", "from cli.main import main; main()", "export",
          "--store", str(built_paths.store), *args],
         capture_output=True, text=True, check=False,
     )
@@ -217,7 +217,7 @@ def test_cli_bad_input_gets_one_line(built, built_paths, args, message) -> None:
 
 def test_export_without_a_build_says_what_to_do(tmp_path) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", "from graph.cli import main; main()", "export",
+        [sys.executable, "-c", "from cli.main import main; main()", "export",
          "--store", str(tmp_path)],
         capture_output=True, text=True, check=False,
     )
@@ -280,7 +280,7 @@ def test_jsonld_by_context_url_reads_the_same_once_the_context_is_fetched(tricky
 def test_a_reader_that_stops_early_is_not_an_error(built, built_paths) -> None:
     """`spacekg export | head` ends quietly, without a traceback."""
     process = subprocess.Popen(
-        [sys.executable, "-c", "from graph.cli import main; main()", "export", "-f", "nt",
+        [sys.executable, "-c", "from cli.main import main; main()", "export", "-f", "nt",
          "--store", str(built_paths.store)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )

@@ -45,7 +45,7 @@ def real_pages(client) -> list[str]:
     from server.resources_links import href
 
     backend = client.application.extensions["spacekg.backend"]
-    rows = backend.query(
+    rows = backend.results(
         """SELECT ?class (GROUP_CONCAT(STR(?s); SEPARATOR=" ") AS ?members) WHERE {
              ?s a ?class FILTER(STRSTARTS(STR(?s), "https://w3id.org/china-space-kg/id/"))
            } GROUP BY ?class"""

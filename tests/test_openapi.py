@@ -53,7 +53,7 @@ def test_parameter_schemas_follow_the_declared_types(spec):
 def _cli_listing(monkeypatch, capsys, paths) -> str:
     import sys
 
-    from graph.cli import main
+    from cli.main import main
 
     monkeypatch.setenv("COLUMNS", "300")
     monkeypatch.setattr(

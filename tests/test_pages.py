@@ -211,7 +211,7 @@ def test_any_unknown_path_is_a_404_page_for_people_and_json_for_programs(client)
     assert page.status_code == 404 and b'action="/search"' in page.data
     machine = client.get("/no/such/page", headers={"Accept": "application/json"})
     assert machine.status_code == 404
-    assert json.loads(machine.data)["error"] == "not found"
+    assert json.loads(machine.data) == {"error": "there is no page at /no/such/page", "status": 404}
 
 
 @pytest.mark.parametrize(

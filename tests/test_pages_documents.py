@@ -77,14 +77,14 @@ def test_the_stemmed_copy_says_which_document_it_copies(client):
 def test_a_file_changed_since_the_build_is_shown_without_wrong_marks(corpus_copy):
     path = corpus_copy.corpus / "2021-white-paper-china-space-program.txt"
     path.write_text("A new first line.\n" + path.read_text("utf-8"), encoding="utf-8")
-    client = small_client(CORPUS_DIR=str(corpus_copy.corpus))
+    client = small_client(corpus=corpus_copy.corpus)
     body = client.get("/documents/white-paper-2021").data.decode()
     assert "<mark" not in body
     assert "no longer match the file" in body
 
 
 def test_a_missing_file_still_gives_the_page_with_a_reason(tmp_path):
-    client = small_client(CORPUS_DIR=str(tmp_path))
+    client = small_client(corpus=tmp_path)
     response = client.get("/documents/white-paper-2021")
     assert response.status_code == 200
     assert "The text cannot be shown" in response.get_data(as_text=True)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import rdflib
 from flask.testing import FlaskClient
 
-from graph.config import Paths
+from graph.config import Paths, Settings
 from graph.corpus import read_corpus
 from graph.model import (
     Agreement,
@@ -106,16 +106,11 @@ def small_store() -> ox.Store:
     return store
 
 
-def small_client(**config: str) -> FlaskClient:
+def small_client(**config: object) -> FlaskClient:
     """A test client over the small graph, with the checkout's corpus and queries unless
     ``config`` says otherwise."""
-    settings = {
-        "TESTING": True,
-        "QUERIES_DIR": str(PATHS.queries),
-        "CORPUS_DIR": str(PATHS.corpus),
-        "ONTOLOGY_DIR": str(PATHS.ontology),
-        **config,
-    }
+    folders = {"queries": PATHS.queries, "corpus": PATHS.corpus, "ontology": PATHS.ontology}
+    settings = Settings.load({**folders, **config}, environ={})
     return create_app(settings, store=small_store()).test_client()
 
 

@@ -50,7 +50,7 @@ def test_every_evidence_link_on_partner_pages_has_its_marked_passage(client):
     backend = client.application.extensions["spacekg.backend"]
     partners = [
         row["p"].value
-        for row in backend.query(
+        for row in backend.results(
             """SELECT DISTINCT ?p WHERE {
                  ?f <https://w3id.org/china-space-kg/ontology#partner> ?p }"""
         )
@@ -70,7 +70,7 @@ def test_every_evidence_link_on_partner_pages_has_its_marked_passage(client):
 def test_a_mission_page_includes_the_facts_about_its_spacecraft(client):
     backend = client.application.extensions["spacekg.backend"]
     rows = list(
-        backend.query(
+        backend.results(
             """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
                SELECT ?fact ?mission WHERE {
                  ?fact csk:spacecraft ?craft . ?craft csk:partOf ?mission }"""

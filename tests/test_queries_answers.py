@@ -44,7 +44,7 @@ def run(backend, query_name: str, /, **params: str) -> list[dict[str, str]]:
 
 def _iso(backend) -> dict[str, str]:
     """Country IRI -> ISO 3166 code, as the graph says."""
-    rows = backend.query(
+    rows = backend.results(
         "SELECT ?c ?iso WHERE { ?c <https://w3id.org/china-space-kg/ontology#iso3166Alpha2> ?iso }"
     )
     return {row["c"].value: row["iso"].value for row in rows}

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from graph.cli import main
+from cli.main import main
 from graph.saved_queries import load_queries
 
 ADHOC = (
@@ -25,8 +25,9 @@ def spacekg(monkeypatch, capsys, built_paths, backend):
 
     def invoke(*args: str) -> tuple[int, str, str]:
         monkeypatch.setenv("COLUMNS", "250")
-        argv = ["spacekg", *args, "--store", str(built_paths.store)]
-        argv += ["--queries", str(built_paths.queries)]
+        argv = ["spacekg", *args, "--queries", str(built_paths.queries)]
+        if args[0] == "query":
+            argv += ["--store", str(built_paths.store)]
         monkeypatch.setattr(sys, "argv", argv)
         with pytest.raises(SystemExit) as info:
             main()

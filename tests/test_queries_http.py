@@ -177,17 +177,9 @@ def test_a_wrong_value_on_the_html_page_is_a_400_with_the_message_shown(client):
 
 
 @pytest.fixture()
-def capped(backend, built_paths):
+def capped(backend, settings):
     """An app whose row limit is below the five documents of the corpus."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "QUERIES_DIR": str(built_paths.queries),
-            "ROW_LIMIT": 2,
-            "RESULT_CACHE_BYTES": 0,
-        },
-        store=backend,
-    )
+    app = create_app(settings.replace(row_limit=2, result_cache_bytes=0), store=backend)
     return app.test_client()
 
 

@@ -20,7 +20,7 @@ import requests
 from flask.testing import FlaskClient
 from test_serve_cli import free_port, wait_until_up
 
-from graph.config import Paths
+from graph.config import Paths, Settings
 from graph.saved_queries import SavedQuery, load_queries
 from server import create_app
 from server.remote import RemoteBackend, bind_values
@@ -51,9 +51,8 @@ def remote_url(backend, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
 
 
 @pytest.fixture()
-def remote_client(remote_url: str, built_paths: Paths) -> FlaskClient:
-    config = {"TESTING": True, "REMOTE_ENDPOINT": remote_url, "STORE": str(built_paths.store)}
-    return create_app(config).test_client()
+def remote_client(remote_url: str, settings: Settings) -> FlaskClient:
+    return create_app(settings.replace(remote_endpoint=remote_url)).test_client()
 
 
 def saved_queries() -> list[SavedQuery]:
@@ -77,9 +76,9 @@ def test_saved_queries_answer_the_same_remotely(
     remote_url: str, backend, query: SavedQuery
 ) -> None:
     bound = query.bind({})
-    remote = RemoteBackend(remote_url, timeout=30)
-    assert rows(remote.query(query.sparql, substitutions=bound)) == rows(
-        backend.query(query.sparql, substitutions=bound)
+    remote = RemoteBackend(remote_url)
+    assert rows(remote.results(query.sparql, substitutions=bound)) == rows(
+        backend.results(query.sparql, substitutions=bound)
     )
 
 
@@ -93,9 +92,8 @@ def test_the_endpoint_serves_a_remote_store(remote_client: FlaskClient, backend)
     assert health["kind"] == "remote" and health["endpoint"].endswith("/query")
 
 
-def test_the_row_cap_holds_for_a_remote_store(remote_url: str, built_paths: Paths) -> None:
-    config = {"REMOTE_ENDPOINT": remote_url, "ROW_LIMIT": 4, "STORE": str(built_paths.store)}
-    client = create_app(config).test_client()
+def test_the_row_cap_holds_for_a_remote_store(remote_url: str, settings: Settings) -> None:
+    client = create_app(settings.replace(remote_endpoint=remote_url, row_limit=4)).test_client()
     response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert response.headers["X-SPARQL-Truncated"] == "true"
     assert len(response.get_json()["results"]["bindings"]) == 4
@@ -145,9 +143,9 @@ def silent_listener() -> Iterator[tuple[str, list[bytes]]]:
         sock.close()
 
 
-def test_service_and_updates_never_reach_the_remote(built_paths: Paths) -> None:
+def test_service_and_updates_never_reach_the_remote(settings: Settings) -> None:
     with silent_listener() as (url, received):
-        client = create_app({"REMOTE_ENDPOINT": url, "STORE": str(built_paths.store)}).test_client()
+        client = create_app(settings.replace(remote_endpoint=url)).test_client()
         service = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
         assert client.get("/sparql", query_string={"query": service}).status_code == 403
         assert client.post("/sparql", data={"update": "DROP ALL"}).status_code == 403
@@ -155,10 +153,9 @@ def test_service_and_updates_never_reach_the_remote(built_paths: Paths) -> None:
         assert received == []
 
 
-def test_a_remote_that_does_not_answer_times_out(built_paths: Paths) -> None:
+def test_a_remote_that_does_not_answer_times_out(settings: Settings) -> None:
     with silent_listener() as (url, received):
-        config = {"REMOTE_ENDPOINT": url, "QUERY_TIMEOUT": 1.0, "STORE": str(built_paths.store)}
-        client = create_app(config).test_client()
+        client = create_app(settings.replace(remote_endpoint=url, query_timeout=1.0)).test_client()
         started = time.monotonic()
         response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
         assert response.status_code == 503 and "timeout" in response.get_data(as_text=True)

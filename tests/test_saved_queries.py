@@ -12,7 +12,7 @@ import pytest
 from graph.errors import QueryError
 from graph.saved_queries import editor_text, get_query, load_queries, parse_header, parse_query
 from graph.saved_queries_run import run_saved, run_select
-from server.backend import EmbeddedBackend
+from server.embedded import EmbeddedBackend
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_FILES = sorted((ROOT / "queries").glob("*.rq"))

@@ -55,7 +55,7 @@ def test_the_publication_has_no_blank_nodes_and_is_the_same_every_time():
 
 
 def test_the_built_graph_lists_the_queries_in_their_named_graph(backend):
-    rows = backend.query(
+    rows = backend.results(
         "PREFIX sh: <http://www.w3.org/ns/shacl#> "
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
         "SELECT ?q ?title WHERE { GRAPH <https://w3id.org/china-space-kg/graph/queries> "
@@ -74,12 +74,12 @@ def test_the_shapes_accept_the_published_queries(built):
 
 def test_a_query_found_in_the_graph_runs_with_the_defaults_the_graph_gives(backend):
     """Everything needed to run a saved query is in the graph: its text and parameters."""
-    rows = backend.query(
+    rows = backend.results(
         "PREFIX sh: <http://www.w3.org/ns/shacl#> "
         "SELECT ?text ?name ?default WHERE { "
         "?q sh:select ?text ; sh:parameter [ sh:name ?name ; sh:defaultValue ?default ] "
         "FILTER(STRENDS(STR(?q), '/query/countries-on-mission-payloads')) }"
     )
     ((text, name, default),) = [(r["text"].value, r["name"].value, r["default"]) for r in rows]
-    answer = backend.query(text, substitutions={name: default})
+    answer = backend.results(text, substitutions={name: default})
     assert {row["iso"].value for row in answer} == {"DE", "NL", "SA", "SE"}

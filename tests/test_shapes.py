@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from graph.cli_validate import validate_data
+from cli.validate import validate_data
 from graph.config import Paths
 from graph.rdf_input import read_rdf
 from graph.validate import SHAPES, Report, load_ontology, load_shapes, reportable_shapes

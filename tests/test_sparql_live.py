@@ -27,7 +27,7 @@ from test_serve_cli import running_server
 
 from graph.config import Paths
 from graph.saved_queries import SavedQuery, editor_text, load_queries
-from server.workers import FRAME_BYTES
+from server.query_process import FRAME_BYTES
 
 TIMEOUT = 2.0
 # Every triple against every triple against every triple, sorted: minutes of work.
@@ -126,7 +126,7 @@ def test_a_long_answer_is_streamed_whole_and_then_cached(live: str, backend) -> 
 
 def _query_worker_pids(base: str) -> set[int]:
     out = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
-    return {int(line.split()[0]) for line in out.splitlines() if "server/workers.py" in line}
+    return {int(line.split()[0]) for line in out.splitlines() if "server.query_process" in line}
 
 
 def test_a_runaway_query_is_stopped_while_others_are_answered(live: str) -> None:

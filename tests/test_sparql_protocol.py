@@ -18,9 +18,9 @@ import pytest
 import rdflib
 from flask.testing import FlaskClient
 
-from graph.config import Paths
+from graph.config import Paths, Settings
 from server import create_app
-from server.backend import EmbeddedBackend
+from server.embedded import EmbeddedBackend
 
 DOC_GRAPH = "https://w3id.org/china-space-kg/graph/document/white-paper-2016"
 ONTOLOGY_GRAPH = "https://w3id.org/china-space-kg/graph/ontology"
@@ -29,10 +29,9 @@ LABELS = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?s ?label 
 
 
 @pytest.fixture()
-def make_client(backend: EmbeddedBackend, built_paths: Paths) -> Callable[..., FlaskClient]:
-    def make(**config: Any) -> FlaskClient:
-        settings = {"TESTING": True, "STORE": str(built_paths.store), **config}
-        return create_app(settings, store=backend).test_client()
+def make_client(backend: EmbeddedBackend, settings: Settings) -> Callable[..., FlaskClient]:
+    def make(**changes: Any) -> FlaskClient:
+        return create_app(settings.replace(**changes), store=backend).test_client()
 
     return make
 
@@ -275,7 +274,7 @@ def test_ambiguous_or_empty_requests_are_400(client: FlaskClient, send) -> None:
 
 
 def test_oversized_requests_are_413(make_client) -> None:
-    client = make_client(MAX_REQUEST_BYTES=2000)
+    client = make_client(max_request_bytes=2000)
     padded = COUNT + "#" + "x" * 3000
     assert client.get("/sparql", query_string={"query": padded}).status_code == 413
     assert client.post("/sparql", data={"query": padded}).status_code == 413
@@ -295,7 +294,7 @@ def test_only_get_and_post_are_allowed(client: FlaskClient) -> None:
 
 
 def test_a_capped_select_says_it_was_cut(make_client) -> None:
-    client = make_client(ROW_LIMIT=5)
+    client = make_client(row_limit=5)
     response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert response.headers["X-SPARQL-Truncated"] == "true"
     assert response.headers["X-SPARQL-Row-Limit"] == "5"
@@ -309,7 +308,7 @@ def test_a_capped_select_says_it_was_cut(make_client) -> None:
 
 
 def test_an_answer_within_the_cap_is_not_flagged(make_client) -> None:
-    client = make_client(ROW_LIMIT=5)
+    client = make_client(row_limit=5)
     response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 5"})
     assert "X-SPARQL-Truncated" not in response.headers
     assert "truncated" not in response.get_json()
@@ -321,11 +320,11 @@ def test_a_long_answer_under_the_cap_is_whole_in_every_format(
 ) -> None:
     solutions = list(backend.store.query(LABELS, use_default_graph_as_union=True))
     expected = {(r["s"].value, r["label"].value) for r in solutions}
-    client = make_client(ROW_LIMIT=len(solutions))
+    client = make_client(row_limit=len(solutions))
     response = client.get("/sparql", query_string={"query": LABELS, "format": name})
     assert "X-SPARQL-Truncated" not in response.headers
     assert _rows_from(name, response.data) == expected
-    capped = make_client(ROW_LIMIT=len(solutions) - 1).get(
+    capped = make_client(row_limit=len(solutions) - 1).get(
         "/sparql", query_string={"query": LABELS, "format": name}
     )
     assert capped.headers["X-SPARQL-Truncated"] == "true"
@@ -336,7 +335,7 @@ def test_a_long_answer_under_the_cap_is_whole_in_every_format(
 
 
 def test_a_capped_construct_says_it_was_cut(make_client) -> None:
-    client = make_client(ROW_LIMIT=7)
+    client = make_client(row_limit=7)
     response = client.get(
         "/sparql",
         query_string={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
@@ -367,7 +366,7 @@ def test_etag_from_the_build_answers_if_none_match_with_304(client: FlaskClient,
 def test_repeated_queries_come_from_the_cache(make_client) -> None:
     client = make_client()
     first = client.get("/sparql", query_string={"query": LABELS})
-    cache = client.application.extensions["spacekg.result_cache"]
+    cache = client.application.extensions["spacekg.backend"].cache
     hits = cache.hits
     second = client.get("/sparql", query_string={"query": LABELS})
     assert cache.hits == hits + 1
@@ -375,10 +374,10 @@ def test_repeated_queries_come_from_the_cache(make_client) -> None:
 
 
 def test_the_cache_can_be_turned_off(make_client) -> None:
-    client = make_client(RESULT_CACHE_BYTES=0)
+    client = make_client(result_cache_bytes=0)
     client.get("/sparql", query_string={"query": LABELS})
     client.get("/sparql", query_string={"query": LABELS})
-    assert len(client.application.extensions["spacekg.result_cache"]) == 0
+    assert len(client.application.extensions["spacekg.backend"].cache) == 0
 
 
 def test_cors_lets_any_origin_read(client: FlaskClient) -> None:

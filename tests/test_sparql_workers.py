@@ -11,14 +11,9 @@ import pytest
 
 from graph.config import Paths
 from graph.store import current_path
-from server.workers import (
-    FRAME_BYTES,
-    EvaluationError,
-    QueryJob,
-    QueryTimeout,
-    WorkerPool,
-    WorkersBusy,
-)
+from server.backend import EvaluationError, QueryJob, QueryTimeout, WorkersBusy
+from server.query_process import FRAME_BYTES
+from server.worker_pool import WorkerPool
 
 RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
 EVERYTHING = QueryJob("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", "N_TRIPLES", 10**6)
@@ -99,7 +94,7 @@ def test_a_reader_that_stops_early_costs_the_process_not_the_next_answer(
 def test_engine_errors_come_back_as_errors(pool: WorkerPool) -> None:
     with pytest.raises(EvaluationError) as raised:
         pool.run(QueryJob("SELECT * WHERE { ?s ?p }", "SELECT", "JSON", 10), 10)
-    assert raised.value.syntax and "1:" in str(raised.value)
+    assert raised.value.syntax and "line 1, column 25" in str(raised.value)
 
 
 def test_a_store_that_cannot_be_opened_fails_at_start(tmp_path: Path) -> None:

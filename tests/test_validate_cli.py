@@ -1,6 +1,6 @@
 """``spacekg validate``: exit status, report formats and one-line errors.
 
-The command is run through ``graph.cli.main``, the console script's entry point, so the
+The command is run through ``cli.main.main``, the console script's entry point, so the
 tests see exactly what a user or a CI job sees: the exit status, standard output and
 one line on standard error for unusable input.
 """

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from cli.validate import validate_data
 from graph import rdf
-from graph.cli_validate import validate_data
 from graph.config import Paths
 from graph.corpus import read_corpus
 from graph.model import (

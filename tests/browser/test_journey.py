@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from werkzeug.serving import make_server
 
+from graph.config import Settings
 from server import create_app
 
 pytestmark = pytest.mark.browser
@@ -49,15 +50,9 @@ def browser():
 @pytest.fixture(scope="module")
 def live_server(backend, built_paths) -> Iterator[str]:
     """The app over the real build, served on a free local port for the test's duration."""
-    app = create_app(
-        {
-            "STORE": str(built_paths.store),
-            "QUERIES_DIR": str(built_paths.queries),
-            "ONTOLOGY_DIR": str(built_paths.ontology),
-            "CORPUS_DIR": str(built_paths.corpus),
-        },
-        store=backend,
-    )
+    folders = {"store": built_paths.store, "queries": built_paths.queries,
+               "ontology": built_paths.ontology, "corpus": built_paths.corpus}
+    app = create_app(Settings.load(folders, environ={}), store=backend)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

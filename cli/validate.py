@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from rdflib import Graph
 
-from graph.cli_options import with_paths
+from cli.options import with_paths
 from graph.config import Paths
 from graph.errors import InputError
 from graph.evidence_check import check_evidence, texts_from_corpus

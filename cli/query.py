@@ -19,20 +19,19 @@ import pyoxigraph as ox
 from rich.console import Console
 from rich.table import Table
 
-from graph.cli_options import with_paths
-from graph.config import Paths
+from cli.options import with_settings
+from graph.config import Settings
 from graph.errors import QueryError
 from graph.saved_queries import (
     SavedQuery,
     editor_text,
     get_query,
-    load_queries,
     parse_query,
+    read_query_folder,
     shorten,
 )
 from graph.saved_queries_run import ResultTable, run_saved
 
-DEFAULT_ROW_LIMIT = 10000
 FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -129,10 +128,12 @@ def emit(table: ResultTable, fmt: str, title: str | None = None) -> None:
 
 
 @click.command("queries")
-@with_paths
-def list_queries(paths: Paths) -> None:
-    """List the saved queries: name, title and parameters (with their defaults)."""
-    queries = load_queries(paths.queries)
+@with_settings("queries")
+def list_queries(settings: Settings) -> None:
+    """List the saved queries: name, title and parameters (with their defaults), then
+    any file that cannot be read, with why (as the server lists them)."""
+    folder = read_query_folder(settings.queries)
+    queries = folder.queries
     grid = Table(header_style="bold")
     grid.add_column("name", no_wrap=True)
     grid.add_column("title")
@@ -146,6 +147,10 @@ def list_queries(paths: Paths) -> None:
         )
         grid.add_row(query.name, query.title, params or "-")
     Console().print(grid)
+    for file, error in folder.broken.items():
+        click.secho(f"cannot read {file}: {error}", fg="red", err=True)
+    if folder.broken:
+        sys.exit(1)
 
 
 def _describe(query: SavedQuery) -> str:
@@ -153,7 +158,7 @@ def _describe(query: SavedQuery) -> str:
 
 
 @click.command("query")
-@with_paths
+@with_settings("queries", "store", "query_timeout", "row_limit", "remote_endpoint")
 @click.argument("name", required=False)
 @click.option(
     "-p",
@@ -179,9 +184,8 @@ def _describe(query: SavedQuery) -> str:
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    default=DEFAULT_ROW_LIMIT,
-    show_default=True,
-    help="Most rows to print; a cut result says so.",
+    default=None,
+    help="Most rows to print (default: the ROW_LIMIT setting); a cut result says so.",
 )
 @click.option(
     "--sparql",
@@ -191,12 +195,12 @@ def _describe(query: SavedQuery) -> str:
     "or adapt) instead of running it.",
 )
 def run_query(
-    paths: Paths,
+    settings: Settings,
     name: str | None,
     params: tuple[str, ...],
     query_file: Path | None,
     fmt: str | None,
-    limit: int,
+    limit: int | None,
     print_sparql: bool,
 ) -> None:
     """Run the saved query NAME (see `spacekg queries`) or an ad-hoc --file on the
@@ -206,8 +210,11 @@ def run_query(
     Examples:
       spacekg query countries-on-mission-payloads -p mission=id:mission/tianwen-1
       spacekg query agreements-timeline -p since=2015 --format csv
+
+    The query runs as the server runs one (``Backend.execute``): in a query process
+    that is stopped after QUERY_TIMEOUT seconds, with the row cap and the cache.
     """
-    from server.backend import EmbeddedBackend
+    from server.backend import open_backend
 
     if (name is None) == (query_file is None):
         raise QueryError("give either a saved query NAME or --file my.rq (not both)")
@@ -218,12 +225,16 @@ def run_query(
         text = query_file.read_text(encoding="utf-8")
         query = parse_adhoc(query_file, text)
     else:
-        query = get_query(load_queries(paths.queries), name or "")
+        folder = read_query_folder(settings.queries)
+        query = get_query(folder.queries, name or "")
     if print_sparql:
         click.echo(editor_text(query, query.bind(values)), nl=False)
         return
-    backend = EmbeddedBackend.open(paths.store)
-    table = run_saved(backend, query, values, row_limit=limit)
+    backend = open_backend(settings, workers=1)
+    try:
+        table = run_saved(backend, query, values, row_limit=limit)
+    finally:
+        backend.close()
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     emit(table, fmt, _describe(query) if fmt == "table" else None)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
+from cli.options import with_paths
 from graph import dump, export
 from graph import store as store_files
-from graph.cli_options import with_paths
 from graph.config import Paths
 from graph.errors import InputError
 from graph.export_jsonld import Context

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import dataclasses
 import os
 import signal
 import sys
@@ -25,7 +26,8 @@ from typing import Any
 
 import click
 
-from graph.config import Paths
+from cli.options import with_settings
+from graph.config import Settings
 from graph.errors import StoreError
 
 
@@ -48,19 +50,17 @@ def stop_only_through_the_main_process() -> None:
         os._exit(0)
 
 
-def load_app(config: dict[str, Any], _target: str = "") -> Any:
+def load_app(settings: Settings, _target: str = "") -> Any:
     """The WSGI app of one worker process: its own backend and query pool.
 
     A module-level function (bound with ``partial``), so granian can hand it to a
     worker process whichever way it starts them.
     """
-    from server import create_app
-    from server.app import get_backend
+    from server.app import create_app
 
     stop_only_through_the_main_process()
-    app = create_app(config)
-    with app.app_context():
-        atexit.register(get_backend().close)
+    app = create_app(settings)
+    atexit.register(app.extensions["spacekg.backend"].close)
     return app
 
 
@@ -93,11 +93,17 @@ def check_store_opens(store_root: Path) -> None:
     """Open the current build as a query process will, before any worker starts: a store
     that cannot be opened is then one line here, not every worker failing in turn.
 
-    :raises StoreError: the store cannot be opened read-only.
+    :raises StoreError: nothing built there, or it cannot be opened read-only.
     """
-    from graph.store import current_path
-    from server.workers import WorkerPool
+    from graph.store import current_path, read_build_info
+    from server.worker_pool import WorkerPool
 
+    if not (store_root / "current").exists():
+        raise StoreError(f"no graph built at {store_root}; run `spacekg build` first")
+    try:
+        read_build_info(store_root)
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read the build at {store_root}: {exc}") from None
     try:
         WorkerPool(current_path(store_root).resolve(), 1).close()
     except (OSError, RuntimeError) as exc:
@@ -106,102 +112,35 @@ def check_store_opens(store_root: Path) -> None:
         ) from None
 
 
-def run_granian(config: dict[str, Any], options: dict[str, Any]) -> None:
+def run_granian(settings: Settings, options: dict[str, Any]) -> None:
     from granian import Granian
 
-    Granian("spacekg", **options).serve(target_loader=partial(load_app, config))
+    Granian("spacekg", **options).serve(target_loader=partial(load_app, settings))
 
 
 @click.command()
-@click.option(
-    "--host", default="127.0.0.1", show_default=True, envvar="SPACEKG_HOST", help="Address to bind."
-)
-@click.option(
-    "--port", default=8000, show_default=True, type=int, envvar="SPACEKG_PORT", help="Port to bind."
-)
-@click.option(
-    "--store",
-    "store_root",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=lambda: str(Paths.defaults().store),
-    show_default="var/store",
-    envvar="SPACEKG_STORE",
-    help="Store root whose current build is served (read-only).",
-)
-@click.option(
-    "--workers",
-    default=2,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    envvar="SPACEKG_WORKERS",
-    help="Web worker processes (about one per core).",
-)
-@click.option(
-    "--threads",
-    default=4,
-    show_default=True,
-    type=click.IntRange(1, 256),
-    envvar="SPACEKG_THREADS",
-    help="Threads per web worker; each gets a query process unless QUERY_WORKERS is set.",
-)
-@click.option(
-    "--query-timeout",
-    type=float,
-    default=None,
-    help="Seconds before a query is stopped (default: QUERY_TIMEOUT setting).",
-)
-@click.option(
-    "--remote",
-    default=None,
-    help="Query this SPARQL endpoint URL instead of the store (REMOTE_ENDPOINT).",
-)
-@click.option("--access-log", is_flag=True, help="Log every request to stderr.")
-def serve(
-    host: str,
-    port: int,
-    store_root: Path,
-    workers: int,
-    threads: int,
-    query_timeout: float | None,
-    remote: str | None,
-    access_log: bool,
-) -> None:
+@with_settings(*(spec.name for spec in dataclasses.fields(Settings)))
+def serve(settings: Settings) -> None:
     """Serve the graph: SPARQL endpoint, saved queries and pages, under granian.
 
-    Settings not given as options are read from SPACEKG_* variables (see the README).
+    Every setting is an option here; one not given is read from its SPACEKG_* variable,
+    else its default (folders under the project, whatever the current directory).
     """
-    from server.settings import resolve_settings
-
-    config: dict[str, Any] = {"STORE": str(store_root)}
-    if "SPACEKG_QUERY_WORKERS" not in os.environ:
-        config["QUERY_WORKERS"] = threads
-    if query_timeout is not None:
-        config["QUERY_TIMEOUT"] = query_timeout
-    if remote:
-        config["REMOTE_ENDPOINT"] = remote
-    settings = resolve_settings(config)
-    if not settings["REMOTE_ENDPOINT"]:
-        from graph.store import read_build_info
-
-        if not (store_root / "current").exists():
-            raise StoreError(f"no graph built at {store_root}; run `spacekg build` first")
-        try:
-            read_build_info(store_root)
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"cannot read the build at {store_root}: {exc}") from None
-        check_store_opens(store_root)
+    if not settings.remote_endpoint:
+        check_store_opens(settings.store)
     click.echo(
-        f"serving {settings['REMOTE_ENDPOINT'] or store_root} at http://{host}:{port}/sparql "
-        f"({workers} workers x {threads} threads)",
+        f"serving {settings.remote_endpoint or settings.store} at "
+        f"http://{settings.host}:{settings.port}/sparql "
+        f"({settings.workers} workers x {settings.threads} threads)",
         err=True,
     )
     run_granian(
-        config,
+        settings,
         granian_options(
-            host=host,
-            port=port,
-            workers=workers,
-            threads=threads,
-            access_log=access_log,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            threads=settings.threads,
+            access_log=settings.access_log,
         ),
     )

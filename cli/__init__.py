@@ -1,0 +1,1 @@
+"""The ``spacekg`` command: the one package that imports both ``graph`` and ``server``."""

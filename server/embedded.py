@@ -1,0 +1,80 @@
+"""The embedded backend: the build's pyoxigraph store, queried in killable processes.
+
+With a pool (``workers`` > 0) each query runs in a pre-started process that is killed
+at the deadline (``server.worker_pool``); without one, in this process, where a query
+cannot be stopped (tests over an in-memory store).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph import store as store_files
+from graph.store import BuildInfo
+from graph.vocab import PREFIXES
+from server.backend import Backend, Limits, QueryJob, QueryOutcome
+from server.evaluate import evaluate
+from server.worker_pool import WorkerPool
+
+
+class EmbeddedBackend(Backend):
+    """A pyoxigraph store (opened read-only by ``open``) and its query processes."""
+
+    def __init__(
+        self,
+        store: ox.Store,
+        build: BuildInfo | None = None,
+        path: Path | None = None,
+        *,
+        limits: Limits | None = None,
+    ) -> None:
+        super().__init__(limits)
+        self.store = store
+        self.build = build
+        self.path = path
+        self.pool: WorkerPool | None = None
+
+    @classmethod
+    def open(cls, root: Path, *, workers: int = 0, limits: Limits | None = None) -> EmbeddedBackend:
+        """Open the current build read-only, with ``workers`` query processes over it.
+
+        :raises StoreError: nothing built at ``root``.
+        """
+        store = store_files.open_store(root)
+        backend = cls(store, store_files.read_build_info(root), root, limits=limits)
+        if workers > 0:
+            backend.start_workers(workers)
+        return backend
+
+    def start_workers(self, size: int) -> None:
+        """Evaluate jobs in ``size`` killable processes over the same build.
+
+        The processes open the build the store was opened from, not whatever ``current``
+        points to later, so answers and ETags keep agreeing after a rebuild.
+        """
+        if self.path is None:
+            raise ValueError("query workers need a store on disk")
+        build_dir = store_files.current_path(self.path).resolve()
+        if self.build is not None:
+            build_dir = build_dir.parent / self.build.build_id
+        self.pool = WorkerPool(build_dir, size, prefixes=PREFIXES)
+
+    def evaluate(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
+        if self.pool is not None:
+            return self.pool.run(job, timeout)
+        if not job.prefixes:
+            job = replace(job, prefixes=tuple(PREFIXES.items()))
+        # In this process a query cannot be stopped: ``timeout`` needs the pool.
+        return evaluate(self.store, job)
+
+    def describe(self) -> dict[str, Any]:
+        return {"kind": "embedded", "store": str(self.path) if self.path else None}
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None

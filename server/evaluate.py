@@ -1,0 +1,129 @@
+"""Evaluating one query job in a pyoxigraph store, with the row cap inside the engine.
+
+Used by the query processes (``server.query_process``) and, when no process pool runs,
+in the web process itself; it imports only pyoxigraph and the backend's types.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+
+from server.backend import EvaluationError, QueryJob, QueryOutcome
+
+# Smallest serialized row per format: a body shorter than (cap + 1) rows of this size
+# cannot hold more than ``cap`` rows, so most results need no counting at all.
+_MIN_ROW_BYTES = {"JSON": 3, "XML": 17, "CSV": 2, "TSV": 1}
+
+
+class _Enough(Exception):
+    """Raised from inside the serializer once enough rows were written."""
+
+
+class _RowCountingSink(io.RawIOBase):
+    """Collects TSV output and stops the engine after ``lines`` lines."""
+
+    def __init__(self, lines: int) -> None:
+        self.buffer = bytearray()
+        self.lines = lines
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.buffer += data
+        if self.buffer.count(b"\n") >= self.lines:
+            raise _Enough
+        return len(data)
+
+
+def _dataset(job: QueryJob) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    if job.default_graphs is None and job.named_graphs is None:
+        kwargs["use_default_graph_as_union"] = True
+    else:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
+        if job.named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    if job.substitutions:
+        kwargs["substitutions"] = {ox.Variable(k): v for k, v in job.substitutions}
+    return kwargs
+
+
+def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
+    try:
+        return store.query(text, **_dataset(job))
+    except SyntaxError as exc:
+        raise EvaluationError(str(exc), syntax=True) from None
+    except (OSError, ValueError, TypeError, RuntimeError) as exc:
+        raise EvaluationError(str(exc), syntax=False) from None
+
+
+def capped_solutions(tsv: bytes, cap: int, ox_format: str) -> QueryOutcome:
+    """Solutions given as TSV (one line per row), cut to ``cap`` rows, in ``ox_format``."""
+    lines = tsv.split(b"\n")[:-1] if tsv.endswith(b"\n") else tsv.split(b"\n")
+    rows = len(lines) - 1
+    truncated = rows > cap
+    if truncated:
+        lines, rows = lines[: cap + 1], cap
+        tsv = b"\n".join(lines) + b"\n"
+    if ox_format == "TSV":
+        return QueryOutcome(tsv, rows, truncated)
+    parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+    body = parsed.serialize(format=getattr(ox.QueryResultsFormat, ox_format))
+    return QueryOutcome(body, rows, truncated)
+
+
+def _count_rows(body: bytes, ox_format: str) -> int:
+    if ox_format == "CSV":  # pyoxigraph does not read CSV back: it is lossy
+        return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
+    return sum(1 for _ in ox.parse_query_results(body, getattr(ox.QueryResultsFormat, ox_format)))
+
+
+def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
+    """Evaluate ``job`` and serialize at most ``job.row_cap`` rows or triples.
+
+    :raises EvaluationError: syntax error, or the engine failed.
+    """
+    if job.form in ("CONSTRUCT", "DESCRIBE"):
+        triples = list(islice(_run(store, job.sparql, job), job.row_cap + 1))
+        truncated = len(triples) > job.row_cap
+        del triples[job.row_cap :]
+        body = ox.serialize(
+            triples, format=getattr(ox.RdfFormat, job.ox_format), prefixes=dict(job.prefixes)
+        )
+        return QueryOutcome(body, len(triples), truncated)
+    results_format = getattr(ox.QueryResultsFormat, job.ox_format)
+    if job.form == "ASK":
+        return QueryOutcome(
+            _run(store, job.sparql, job).serialize(format=results_format), None, False
+        )
+    limited = job.limited_sparql
+    if limited is None:
+        # The query's own LIMIT is within the cap: nothing can be cut.
+        return QueryOutcome(
+            _run(store, job.sparql, job).serialize(format=results_format), None, False
+        )
+    try:
+        results, text = _run(store, limited, job), limited
+    except EvaluationError:
+        # Report the client's own error; if only our LIMIT broke the text, go on without it.
+        results, text = _run(store, job.sparql, job), job.sparql
+    if text is limited:
+        body = results.serialize(format=results_format)
+        if len(body) < (job.row_cap + 1) * _MIN_ROW_BYTES[job.ox_format]:
+            return QueryOutcome(body, None, False)
+        # Counting the rows of the answer costs far less than evaluating again.
+        rows = _count_rows(body, job.ox_format)
+        if rows <= job.row_cap:
+            return QueryOutcome(body, rows, False)
+        results = _run(store, text, job)
+    sink = _RowCountingSink(job.row_cap + 2)  # header, cap rows, one more
+    with contextlib.suppress(_Enough):
+        results.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    return capped_solutions(bytes(sink.buffer), job.row_cap, job.ox_format)
