@@ -13,10 +13,12 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python
+	$(BIN)/python scripts/install_parser_model.py
 	$(BIN)/pip install --quiet -e .
 	$(MAKE) --no-print-directory assets
 
 install-test: $(BIN)/python
+	$(BIN)/python scripts/install_parser_model.py
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(MAKE) --no-print-directory assets
 

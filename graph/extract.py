@@ -16,11 +16,14 @@ from pathlib import Path
 
 from graph import (
     curation,
+    discover,
+    methods,
     relations_agreement,
     relations_cooperation,
     relations_ground_station,
     relations_participation,
     relations_spacecraft,
+    relations_table,
     relations_totals,
 )
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
@@ -38,6 +41,7 @@ from graph.model import (
     Status,
     UnknownName,
 )
+from graph.normalise import clean_document
 from graph.reading import Sentence, read_document
 from graph.recognise import Recogniser
 
@@ -67,17 +71,23 @@ def load_reference(ontology_dir: Path, corpus_dir: Path) -> Reference:
 
 def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     """Every fact one sentence states."""
+    if sentence.table is not None:
+        return relations_table.extract(sentence, gazetteer)
     groups = partner_groups(sentence, gazetteer)
     subject = [g for g in groups if g.role in ("subject", "anaphora")]
     if subject:
         sentence.notes["bilateral"] = subject[0].keys
     elif sentence.previous is not None and not sentence.opens_paragraph:
         sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
-    agreements = relations_agreement.extract(sentence, groups, gazetteer)
+    agreements = _stamped(
+        relations_agreement.extract(sentence, groups, gazetteer), "agreement-phrase"
+    )
     parties = frozenset(p for a in agreements for p in a.parties)
     facts: list[Fact] = list(agreements)
     spacecraft = relations_spacecraft.extract(sentence, groups, gazetteer)
-    stations = relations_ground_station.extract(sentence, groups, gazetteer)
+    stations = _stamped(
+        relations_ground_station.extract(sentence, groups, gazetteer), "ground-station-phrase"
+    )
     facts += spacecraft + stations
     if not stations:
         busy = {f.partner for f in spacecraft}
@@ -86,9 +96,16 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             for f in relations_cooperation.extract(sentence, groups, gazetteer, parties)
             if f.partner not in busy
         ]
-    facts += relations_participation.extract(sentence, groups, gazetteer)
-    facts += relations_totals.extract(sentence)
+    facts += _stamped(
+        relations_participation.extract(sentence, groups, gazetteer), "participation-phrase"
+    )
+    facts += _stamped(relations_totals.extract(sentence), "numeric-total")
     return facts
+
+
+def _stamped(facts, method: str) -> list:
+    """The facts with their method, where the rule did not name a finer one."""
+    return [f if f.method else replace(f, method=method) for f in facts]
 
 
 def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
@@ -104,7 +121,8 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
         old = merged[ident]
         evidence = tuple(dict.fromkeys(old.evidence + fact.evidence))
         status = Status.ACHIEVED if Status.ACHIEVED in (old.status, fact.status) else Status.PLANNED
-        merged[ident] = replace(old, evidence=evidence, status=status)
+        method = methods.preferred(old.method, fact.method)
+        merged[ident] = replace(old, evidence=evidence, status=status, method=method)
     return list(merged.values())
 
 
@@ -123,19 +141,40 @@ def _referenced(fact: Fact) -> set[str]:
     return set()
 
 
+def _discovered(
+    documents: Sequence[Document], gazetteer: Gazetteer
+) -> tuple[Gazetteer, list[UnknownName]]:
+    """The gazetteer extended with the names the documents introduce, and the names
+    that could not be classed (for the curator's report)."""
+    base = Recogniser(gazetteer)
+    seen = []
+    for document in documents:
+        if document.is_copy:
+            continue
+        clean = clean_document(document)
+        taken = [(f.start, f.end) for f in base.mentions(clean.text) if not f.nested]
+        seen.append((document, clean, discover.candidates(document, clean, taken)))
+    entities, unclassed = discover.discover(seen, gazetteer)
+    cleans = {d.id: c for d, c, _names in seen}
+    unknown = []
+    for cand in unclassed:
+        start, end = cleans[cand.doc_id].to_raw(cand.start, cand.end)
+        unknown.append(UnknownName(cand.label, cand.doc_id, start, end, "unclassed"))
+    return discover.extend(gazetteer, entities), unknown
+
+
 def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extraction:
     """Read every original document; merge, curate and return the facts.
 
     :raises CurationError: a curation entry does not hold (e.g. its quote is not in the
         named document).
     """
-    gazetteer = reference.gazetteer
-    if gazetteer is None:
+    if reference.gazetteer is None:
         return Extraction(facts=(), entities=reference.entities)
+    gazetteer, unknown = _discovered(documents, reference.gazetteer)
     recogniser = Recogniser(gazetteer)
     facts: list[Fact] = []
     mentioned: set[str] = {CHINA}
-    unknown: list[UnknownName] = []
     for document in documents:
         if document.is_copy:
             continue
@@ -146,10 +185,12 @@ def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extra
             facts += read_sentence(sentence, gazetteer)
     merged = merge_facts(facts)
     merged = curation.apply(reference.curation, merged, documents, gazetteer)
+    merged = _stamped(merged, "curated")  # only the curation file adds facts without one
     merged.sort(key=lambda f: (type(f).__name__, f.key))
     needed = mentioned.union(*(_referenced(f) for f in merged))
     needed |= {
         p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of
     }
-    entities = tuple(e for e in reference.entities if e.key in needed)
+    entities = tuple(e for e in gazetteer.entities.values() if e.key in needed or e.discovered)
+    unknown.sort(key=lambda u: (u.doc_id, u.start))
     return Extraction(facts=tuple(merged), entities=entities, unknown_names=tuple(unknown))

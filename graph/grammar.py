@@ -17,8 +17,15 @@ from dataclasses import dataclass
 
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import EntityKind, Status
+from graph.parsing import syntactic_role
 from graph.reading import Sentence
 from graph.recognise import Found
+
+# roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
+# "X contributed ..."
+_ITEM_START = re.compile(r"|[-\u2022\u00b7*]\s*|\(?\d+[.)]\s*")
+_ITEM_GLUE = re.compile(r"(?:\s*\([^)]*\))?\s*(?::|\s[-\u2013\u2014]\s)")
+_SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
 
 _LIST_GLUE = re.compile(
     r"^(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
@@ -64,8 +71,9 @@ class Group:
     keys: tuple[str, ...]
     start: int  # sentence-local offsets
     end: int
-    role: str  # with|subject|anaphora|for|owner|modifier|to|place|other
+    role: str  # with|subject|anaphora|for|from|by|agent|between|owner|modifier|to|place|...
     adjectival: bool = False
+    governor: str = ""  # lemma of the word the list depends on ("payload", "develop")
 
 
 def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
@@ -115,9 +123,22 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
                 continue
         groups.append([m])
     out = []
+    china = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key == CHINA or m.key in gazetteer.domestic
+    ]
     for members in groups:
         start, end = members[0].start - sentence.start, members[-1].end - sentence.start
         role = _role(sentence, start, end, members[0])
+        governor = ""
+        if sentence.parse is not None:
+            first_end = members[0].end - sentence.start
+            syntax, governor = syntactic_role(sentence.parse, start, first_end, china)
+            if syntax in _SYNTAX_FIRST or (role in ("other", "place") and syntax != "other"):
+                role = syntax
+        if _ITEM_START.fullmatch(sentence.text[:start]) and _ITEM_GLUE.match(sentence.text[end:]):
+            role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
         for a, b in itertools.pairwise(members):
             if CHINA not in (a.key, b.key):
                 continue
@@ -125,7 +146,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             role = "subject" if "and" in glue else "modifier"  # "China and X" / "China-X"
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
         if keys:
-            out.append(Group(keys, start, end, role, members[0].adjectival))
+            out.append(Group(keys, start, end, role, members[0].adjectival, governor))
     subjects = {k for g in out if g.role == "subject" for k in g.keys}
     # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
@@ -229,6 +250,10 @@ def missions_for(
             for other in mentions
         )
         clause_start = clause_of(spans, s)[0]
+        # "Russia's GLONASS system": the partner's own system, not a shared mission
+        owned = any(g.role == "owner" and 0 <= s - g.end <= 3 for g in groups)
+        if owned:
+            continue
         introduced = re.search(r"\b(?:such\s+as|including)\s+(?:the\s+)?$", text[:s])
         through = re.search(r"\bthrough\b", text[clause_start:s])
         if not (listed or introduced or through):

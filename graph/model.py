@@ -87,6 +87,9 @@ class Entity:
     part_of: tuple[str, ...] = ()  # keys of missions this spacecraft/mission belongs to
     category: str | None = None  # e.g. "space agency", "UN body", "rover", "satellite"
     comment: str | None = None
+    # named in the documents and classed by its form, not curated in ontology/reference/
+    discovered: bool = False
+    evidence: tuple[Evidence, ...] = field(default=(), compare=False)  # where first named
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ class Fact:
 
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
     status: Status = Status.ACHIEVED
+    # how the fact was found: a concept of csk:ExtractionMethods (graph/methods.py)
+    method: str = field(default="", compare=False)
 
     kind_segment = "fact"  # IRI path segment, overridden per type
 

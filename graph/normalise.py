@@ -78,6 +78,28 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 10 and line.endswith(_TERMINAL) and not _BOILERPLATE.search(line)
 
 
+_TABLE_ROW = re.compile(r"^\|.*\|.*\||\S(?:.*\S)?(?:\t+|\s{3,})\S.*(?:\t+|\s{3,})\S")
+RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
+# lines that open the page's furniture after an article: its end
+_AFTER_ARTICLE = re.compile(
+    r"^(?:related(?:\s+(?:news|stories|articles|links|coverage))?|more\s+(?:news|stories)|"
+    r"see\s+also|recommended|popular|most\s+read|latest\s+news|trending|you\s+may\s+also\s+like|"
+    r"share\s+this|tags?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a plain-text table: cells between pipes, or separated by tabs or runs
+    of three or more spaces."""
+    return bool(_TABLE_ROW.match(line)) and not RULE.match(line)
+
+
+def _is_body_item(line: str) -> bool:
+    """A bullet item or a table row of an article's body (kept with the prose around it)."""
+    return (bool(_BULLET.match(line)) or is_table_row(line)) and len(line.split()) >= 3
+
+
 def main_content(lines: list[_Line]) -> list[_Line]:
     """The article body of a web page: the largest run of prose lines, allowing up to two
     short lines (headings) between them, stopping at copyright, teaser or link lists."""
@@ -85,12 +107,12 @@ def main_content(lines: list[_Line]) -> list[_Line]:
     current: list[int] = []
     gap = 0
     for i, line in enumerate(lines):
-        if _is_prose(line.text):
+        if _is_prose(line.text) or (current and _is_body_item(line.text)):
             current.append(i)
             gap = 0
             continue
         gap += 1
-        if _BOILERPLATE.search(line.text) or gap > 2:
+        if _BOILERPLATE.search(line.text) or _AFTER_ARTICLE.match(line.text) or gap > 2:
             if current:
                 clusters.append(current)
             current, gap = [], 0
@@ -104,6 +126,8 @@ def main_content(lines: list[_Line]) -> list[_Line]:
 
 def _is_heading(line: str) -> bool:
     words = line.split()
+    if is_table_row(line) or RULE.match(line):
+        return False
     if not words or line.endswith((*_TERMINAL, "-", ",")) or len(words) > 9:
         return False
     if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
@@ -125,13 +149,16 @@ class _Builder:
         self.offsets: list[int] = []
 
     def add(self, text: str, raw_start: int) -> None:
-        """Append a line's text, collapsing inner whitespace runs to one space."""
+        """Append a line's text, collapsing inner whitespace runs to one space; in a
+        table row a wide run (a column gap) becomes one tab, so the columns survive."""
+        row = is_table_row(text) and "|" not in text
+        gaps = {m.start() for m in re.finditer(r"\t|\s{3,}", text)} if row else set()
         prev_space = False
         for i, ch in enumerate(text):
             if ch.isspace():
                 if prev_space:
                     continue
-                ch, prev_space = " ", True
+                ch, prev_space = ("\t" if i in gaps else " "), True
             else:
                 prev_space = False
             self.chars.append(ch)
@@ -193,6 +220,9 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
         prev = lines[i - 1]
         hard = (
             bool(_BULLET.match(line.text))
+            or is_table_row(line.text)
+            or is_table_row(prev.text)
+            or RULE.match(line.text) is not None
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
             or (line.blank_before and not wrapped and not line.text[:1].islower())

@@ -12,10 +12,14 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from graph.gazetteer import Gazetteer
-from graph.model import Document, Evidence
-from graph.normalise import CleanText, clean_document
+from graph.model import Document, EntityKind, Evidence
+from graph.normalise import RULE, CleanText, clean_document, is_table_row
+from graph.parsing import parse_all
 from graph.recognise import Found, Recogniser
+from graph.tables import TableRow, cells, column_kinds, is_header
 
 _LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
 _FUTURE_HEADING = re.compile(r"\bfuture\b|\bnext five years\b", re.IGNORECASE)
@@ -39,6 +43,9 @@ class Sentence:
     index: int = 0
     opens_paragraph: bool = False
     notes: dict[str, object] = field(default_factory=dict)  # what later sentences reuse
+    parse: Doc | None = None  # the dependency parse of ``text`` (sentences naming a partner)
+    lead_in: Sentence | None = None  # the line a bulleted item continues ("... payloads:")
+    table: TableRow | None = None  # a row of a table, with its header and caption
 
     @property
     def text(self) -> str:
@@ -102,6 +109,8 @@ def read_document(
     para_iter = iter(clean.paragraphs)
     paragraph = next(para_iter, None)
     previous: Sentence | None = None
+    columns: tuple[str, ...] | None = None  # the header of the table being read
+    caption = ""
     for start, end in spans:
         opens = False
         while paragraph is not None and paragraph.end < start:
@@ -112,7 +121,18 @@ def read_document(
             level = _level(heading)
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             previous = None
+            caption = heading
             continue
+        row_text = clean.text[start:end]
+        if RULE.match(row_text):
+            continue  # "|---|---|": the line under a table's header
+        if is_table_row(row_text):
+            row = [row_text[a:b] for a, b in cells(row_text)]
+            if columns is None and is_header(row):
+                columns = column_kinds(row)
+                continue
+        else:
+            columns = None
         area = None
         for _depth, heading in reversed(headings):
             area = heading_area(heading, gazetteer)
@@ -124,6 +144,27 @@ def read_document(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
         )
         sentence.opens_paragraph = opens or previous is None
+        if columns is not None:
+            sentence.table = TableRow(tuple(cells(row_text)), columns, caption)
+        else:
+            caption = sentence.text
+        if previous is not None and (_LEADING.match(sentence.text) or _ITEM.match(sentence.text)):
+            lead = previous if previous.text.rstrip().endswith(":") else previous.lead_in
+            sentence.lead_in = lead
         sentences.append(sentence)
         previous = sentence
+    _parse(sentences)
     return clean, sentences, found
+
+
+_PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+# "Sweden: neutral atom analyser", "Italy - laser retroreflector" (a fact-sheet line)
+_ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
+
+
+def _parse(sentences: list[Sentence]) -> None:
+    """Parse, in one batch, the sentences that name a partner: only they can state a
+    fact with one, and the parser is the slowest stage."""
+    wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
+    for sentence, doc in zip(wanted, parse_all([s.text for s in wanted]), strict=True):
+        sentence.parse = doc

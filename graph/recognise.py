@@ -19,7 +19,7 @@ import spacy
 
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
-from graph.normalise import CleanText
+from graph.normalise import CleanText, is_table_row
 
 _CUE_WORDS = re.compile(
     r"\b(satellites?|missions?|agreements?|memorand(?:um|a)|outlines?|organi[sz]ations?|"
@@ -166,6 +166,9 @@ class Recogniser:
         paragraphs = [p for p in clean.paragraphs if p.end > p.start]
         texts = [clean.text[p.start : p.end] for p in paragraphs]
         for para, doc in zip(paragraphs, self._nlp.pipe(texts), strict=True):
+            if is_table_row(clean.text[para.start : para.end]):
+                spans.append((para.start, para.end))  # a table row is read whole
+                continue
             pending: tuple[int, int] | None = None
             for sent in doc.sents:
                 start, end = para.start + sent.start_char, para.start + sent.end_char

@@ -39,6 +39,16 @@ _KINDS = {
     "plan": "plan",
     "agreement": "agreement",
 }
+
+
+def agreement_kind(text: str) -> str | None:
+    """The kind of the first agreement noun in ``text`` ("MoU" included), if any."""
+    if re.search(r"\bMoUs?\b", text):
+        return "memorandum-of-understanding"
+    m = _KIND.search(text)
+    return _KINDS[next(k for k, v in m.groupdict().items() if v)] if m else None
+
+
 _SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed)\b", re.IGNORECASE)
 _CONNECTORS = frozenset(
     ["of", "on", "for", "between", "and", "the", "from", "to", "an", "a", "in", "with"]
@@ -100,6 +110,10 @@ def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> st
     return re.sub(r"^the\s+", "", subject) or None
 
 
+_SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew"})
+_WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
+
+
 def _parties(
     sentence: Sentence,
     groups: list[Group],
@@ -131,6 +145,8 @@ def _parties(
             listed += g.keys
         elif g.role == "owner" and 0 <= noun[0] - g.end <= 60:
             named += g.keys
+        elif g.role == "agent" and g.governor in _SIGNING and _WITH_CHINA.search(text):
+            named += g.keys  # "the Kyrgyz Space Agency signed ... with China"
     rest = text[noun[1] : noun[1] + 6]
     if rest.startswith((" for ", " for")):
         for f in sentence.mentions:

@@ -42,6 +42,89 @@ _HANDED_ON = re.compile(
     r"^\s*(?:inviting|calling\s+on|encouraging|welcoming|urging)\b", re.IGNORECASE
 )
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
+# roles found by the parser, and the governing words that make them cooperation
+_CONTRIBUTED = frozenset(
+    [
+        "payload",
+        "instrument",
+        "experiment",
+        "detector",
+        "device",
+        "camera",
+        "spectrometer",
+        "analyzer",
+        "analyser",
+        "sensor",
+        "equipment",
+        "cubesat",
+        "retroreflector",
+        "reflector",
+        "imager",
+        "radar",
+        "telescope",
+        "scientist",
+        "researcher",
+        "team",
+        "institution",
+        "contribution",
+        "participation",
+        "support",
+        "proposal",
+        "project",
+        "partner",
+        "astronaut",
+        "engineer",
+        "specialist",
+        "expert",
+    ]
+)
+_CONTRIBUTING = frozenset(
+    [
+        "contribute",
+        "provide",
+        "supply",
+        "develop",
+        "build",
+        "design",
+        "make",
+        "co-develop",
+        "codevelop",
+        "join",
+        "participate",
+        "cooperate",
+        "collaborate",
+        "work",
+        "partner",
+        "send",
+        "fly",
+        "propose",
+        "fund",
+        "operate",
+        "help",
+        "assist",
+        "take",
+    ]
+)
+# "carry payloads from X": the parser may hang "from" on the verb
+_RECEIVING = frozenset(
+    ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
+)
+_PARSED_ROLES = ("from", "by", "agent", "between", "item")
+_SHARED_WORK = frozenset(
+    [
+        "cooperation",
+        "collaboration",
+        "partnership",
+        "exchange",
+        "exchanges",
+        "research",
+        "project",
+        "projects",
+        "programme",
+        "program",
+        "mission",
+    ]
+)
 
 
 def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
@@ -134,7 +217,10 @@ def extract(
     missions = missions_for(sentence, groups)
     facts: list[Cooperation] = []
     for i, group in enumerate(groups):
-        if group.role not in _ROLES or not (cued or group.role == "for"):
+        if group.role in _PARSED_ROLES:
+            if not _parsed_role_holds(sentence, group, spans, cued):
+                continue
+        elif group.role not in _ROLES or not (cued or group.role == "for"):
             continue
         if negated(sentence, group.start) or foreign_subject(sentence, groups, group.start):
             continue
@@ -146,7 +232,13 @@ def extract(
         ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
-        for area in _areas_for(sentence, i, groups, cues, gazetteer, mission):
+        areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
+        if group.role == "item":
+            mission, areas = _item_context(sentence, gazetteer, mission, areas)
+        method = {"item": "cooperation-list-item", "anaphora": "cooperation-anaphora"}.get(
+            group.role, "cooperation-syntax"
+        )
+        for area in areas:
             key = area.area if isinstance(area, Cue) else area
             paired = mission
             if (
@@ -166,6 +258,56 @@ def extract(
                         partner=partner,
                         area=key,
                         mission=paired,
+                        method=method,
                     )
                 )
     return facts
+
+
+def _parsed_role_holds(
+    sentence: Sentence, group: Group, spans: list[tuple[int, int]], cued: bool
+) -> bool:
+    """Whether a role only the parse shows makes the partner one of China's: payloads
+    *from* X, developed *by* X, X *contributed*, cooperation *between* China and X, and a
+    fact-sheet line under its lead-in."""
+    clause_cued = has_cue(sentence, *clause_of(spans, group.start))
+    china = any(m.key == "china" for m in sentence.mentions) or bool(
+        re.search(r"\bChin(?:a|ese)\b", sentence.text)
+    )
+    named = any(m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions)
+    match group.role:
+        case "from":
+            return group.governor in _CONTRIBUTED | _RECEIVING or clause_cued
+        case "by":
+            return group.governor in _CONTRIBUTING and (china or named)
+        case "agent":
+            return group.governor in _CONTRIBUTING and (china or named) and group.governor != "sign"
+        case "between":
+            return china and group.governor in _SHARED_WORK
+        case "item":
+            return sentence.lead_in is not None
+    return False
+
+
+def _item_context(
+    sentence: Sentence, gazetteer: Gazetteer, mission: str | None, areas: list[Cue | str]
+) -> tuple[str | None, list[Cue | str]]:
+    """A fact-sheet line takes the mission and area of its lead-in ("Payloads on
+    Chang'e-6:") where it names none of its own."""
+    lead = sentence.lead_in
+    if lead is None:
+        return mission, areas
+    if mission is None:
+        named = {
+            m.key
+            for m in lead.mentions
+            if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        }
+        if len(named) == 1:
+            mission = named.pop()
+    lead_cues = [c.area for c in area_cues(lead, gazetteer) if not c.titled]
+    if lead_cues:
+        return mission, list(dict.fromkeys(lead_cues))
+    if not any(isinstance(a, Cue) for a in areas) and mission in gazetteer.default_areas:
+        return mission, [gazetteer.default_areas[mission]]
+    return mission, areas

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
+from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.relations_cooperation import has_cue
@@ -142,7 +143,9 @@ def extract(
     joint_sentence = bool(_JOINT_CUE.search(text))
     facts: dict[tuple, SpacecraftActivity] = {}
 
-    def add(activity: str, item: _Item, partner: str, at: int) -> None:
+    def add(
+        activity: str, item: _Item, partner: str, at: int, method: str = "spacecraft-trigger"
+    ) -> None:
         agreed = _AGREED.search(text[: max(at, 0)])  # "an agreement on the joint development of"
         fact = SpacecraftActivity(
             evidence=(sentence.evidence(at),),
@@ -151,6 +154,7 @@ def extract(
             partner=partner,
             spacecraft=item.spacecraft,
             description=None if item.spacecraft else item.description,
+            method=method,
         )
         facts.setdefault((activity, partner, item.spacecraft, item.description), fact)
 
@@ -216,5 +220,104 @@ def extract(
                         _Item(f.key, None, 0, 0, ()),
                         partner,
                         f.start - sentence.start,
+                        "spacecraft-name",
                     )
+    for activity, item, partner, at in _from_parse(sentence, groups, gazetteer):
+        add(activity, item, partner, at)
     return list(facts.values())
+
+
+_VERB_ACTIVITY = {
+    "launch": "launched",
+    "deliver": "delivered",
+    "hand": "delivered",
+    "develop": "built",
+    "co-develop": "jointly-developed",
+    "codevelop": "jointly-developed",
+    "build": "built",
+    "manufacture": "built",
+    "design": "built",
+    "make": "built",
+}
+
+
+def _from_parse(
+    sentence: Sentence, groups: list[Group], gazetteer: Gazetteer
+) -> list[tuple[str, _Item, str, int]]:
+    """Activities read from the parse where the spacecraft is not the verb's object
+    in prose order: passives ("PakSat-MM1 was launched for Pakistan"), participles
+    ("a satellite built for Nigeria") and joint work by China and a partner ("jointly
+    developed by China and Egypt")."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    crafts = [m for m in sentence.mentions if not m.nested and m.kind in _SPACECRAFT_KINDS]
+    out = []
+    for verb in doc:
+        activity = _VERB_ACTIVITY.get(verb.lemma_.lower())
+        if activity is None or verb.tag_ not in ("VBN", "VBD"):
+            continue
+        if verb.dep_ in ("acl", "relcl"):
+            noun = verb.head
+        else:
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not subjects:
+                continue
+            noun = subjects[0]
+        names = {
+            m.key: m
+            for m in crafts
+            if noun.left_edge.idx <= m.start - sentence.start < noun.right_edge.idx + 1
+        }
+        if len(names) != 1:
+            continue
+        (mention,) = names.values()
+        if mention.kind is not EntityKind.SPACECRAFT:
+            continue
+        item = _Item(mention.key, None, 0, 0, ())
+        jointly = any(c.lower_ in ("jointly", "together") for c in verb.children) or (
+            verb.lower_.startswith("co-")
+        )
+        found_before = len(out)
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "agent"):
+                continue
+            targets = [g for g in groups if _governs(doc, prep, g)]
+            for g in targets:
+                if prep.lower_ == "for":
+                    for partner in g.keys:
+                        out.append((activity, item, partner, verb.idx))
+                elif prep.dep_ == "agent" or prep.lower_ == "by":
+                    by_china = _china_among(sentence, prep)
+                    if by_china or jointly:
+                        kind = "jointly-developed" if activity == "built" else activity
+                        for partner in g.keys:
+                            out.append((kind, item, partner, verb.idx))
+                elif prep.lower_ == "with" and jointly:
+                    for partner in g.keys:
+                        out.append(("jointly-developed", item, partner, verb.idx))
+        if len(out) == found_before and verb.dep_ not in ("acl", "relcl"):
+            # "the satellite, built for Kyrgyzstan, was handed over": the participle
+            # on the subject names whom it was for
+            for acl in noun.children:
+                for prep in acl.children if acl.dep_ in ("acl", "relcl") else ():
+                    if prep.lower_ == "for":
+                        for g in groups:
+                            if _governs(doc, prep, g):
+                                out += [(activity, item, p, verb.idx) for p in g.keys]
+    return out
+
+
+def _governs(doc, prep, group: Group) -> bool:
+    """Whether the partner list is the object of the preposition in the tree."""
+    root = span_root(doc, group.start, group.end)
+    while root is not None and root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
+
+
+def _china_among(sentence: Sentence, prep) -> bool:
+    left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+    return any(
+        m.key == "china" and left <= m.start - sentence.start < right for m in sentence.mentions
+    )

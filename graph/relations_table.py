@@ -1,0 +1,129 @@
+"""Facts from the rows of a plain-text table.
+
+Each data row states one fact per partner in it; the header says which cell names the
+partner, the spacecraft or mission, the date and the kind of agreement, and the
+caption with the row's own words says what was done ("launched for", "delivered",
+"memoranda of understanding", "payloads"). A table with no partner column takes the
+partners named anywhere in the row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.dates import date_in
+from graph.gazetteer import Gazetteer
+from graph.grammar import area_cues
+from graph.model import (
+    Agreement,
+    Cooperation,
+    EntityKind,
+    Fact,
+    SpacecraftActivity,
+    Status,
+)
+from graph.reading import Sentence
+from graph.relations_agreement import agreement_kind
+
+_ACTIVITY = [
+    ("delivered", re.compile(r"\bdeliver\w*|\bhand\w*\s+over|\bin-orbit\s+delivery", re.I)),
+    ("jointly-developed", re.compile(r"\bjoint(?:ly)?\b|\bco-?develop\w*", re.I)),
+    ("launched", re.compile(r"\blaunch\w*", re.I)),
+    ("built", re.compile(r"\bbuil[dt]\w*|\bdevelop\w*|\bmanufactur\w*|\bexport\w*", re.I)),
+]
+_PLANNED = re.compile(r"\b(?:planned|plans?|will|scheduled|expected|proposed|future|TBD)\b", re.I)
+_ISO = re.compile(r"\b((?:19|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?\b")
+_PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+_CRAFTS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
+
+
+def _cell_date(text: str, issued: str) -> str | None:
+    """A date cell as precise as written: "2024-05-30", "May 2024", "2019"."""
+    value, _span = date_in(f"on {text}" if re.match(r"[A-Z][a-z]+ \d", text) else text, issued)
+    if value:
+        return value
+    found = _ISO.search(text)
+    return found.group(0) if found else None
+
+
+def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
+    """The facts one table row states, with the row as evidence."""
+    row = sentence.table
+    if row is None:
+        return []
+    text = sentence.text
+
+    def cells_of(kind: str) -> list[tuple[int, int]]:
+        return [c for c, k in zip(row.cells, row.columns, strict=False) if k == kind]
+
+    def mentions(spans: list[tuple[int, int]], kinds: tuple[EntityKind, ...]) -> list[str]:
+        keys = [
+            m.key
+            for m in sentence.mentions
+            if not m.nested
+            and m.kind in kinds
+            and any(a <= m.start - sentence.start < b for a, b in spans)
+        ]
+        return list(dict.fromkeys(k for k in keys if k not in gazetteer.domestic))
+
+    everywhere = [(0, len(text))]
+    partners = mentions(cells_of("partner") or everywhere, _PARTNERS)
+    crafts = mentions(cells_of("craft") or everywhere, _CRAFTS)
+    if not partners:
+        return []
+    said = " ".join(text[a:b] for a, b in cells_of("activity") + cells_of("agreement"))
+    context = f"{row.caption} {said}"
+    status = Status.PLANNED if _PLANNED.search(f"{context} {text}") else Status.ACHIEVED
+    dates = cells_of("date")
+    when = _cell_date(text[dates[0][0] : dates[0][1]], sentence.doc.meta.issued) if dates else None
+    evidence = (sentence.evidence(),)
+    kind = agreement_kind(said) or agreement_kind(row.caption)
+    if kind and not crafts:
+        parties = tuple(sorted({"china", *partners}))
+        return [
+            Agreement(
+                evidence=evidence,
+                status=status,
+                method="table-row",
+                parties=parties,
+                agreement_kind=kind,
+                signed_on=when,
+            )
+        ]
+    facts: list[Fact] = []
+    activity = next((a for a, p in _ACTIVITY if p.search(said)), None)
+    activity = activity or next((a for a, p in _ACTIVITY if p.search(row.caption)), None)
+    spacecraft = [c for c in crafts if gazetteer.kind(c) is EntityKind.SPACECRAFT]
+    if activity and spacecraft:
+        for craft in spacecraft:
+            for partner in partners:
+                facts.append(
+                    SpacecraftActivity(
+                        evidence=evidence,
+                        status=status,
+                        method="table-row",
+                        activity=activity,
+                        partner=partner,
+                        spacecraft=craft,
+                    )
+                )
+        return facts
+    areas = [c.area for c in area_cues(sentence, gazetteer) if not c.titled]
+    if not areas and re.search(r"payload|instrument", context, re.I):
+        areas = ["payloads"]
+    mission = crafts[0] if len(crafts) == 1 else None
+    if not areas and mission in gazetteer.default_areas:
+        areas = [gazetteer.default_areas[mission]]
+    for area in dict.fromkeys(areas):
+        for partner in partners:
+            facts.append(
+                Cooperation(
+                    evidence=evidence,
+                    status=status,
+                    method="table-row",
+                    partner=partner,
+                    area=area,
+                    mission=mission,
+                )
+            )
+    return facts

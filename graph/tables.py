@@ -1,0 +1,84 @@
+"""Plain-text tables: rows of cells under a header, read as facts about each row.
+
+A table (cells between pipes, or columns separated by tabs or wide spaces) states a
+fact per row; its header says what each column holds and its caption, the line just
+above it, what the rows are ("Satellites China launched for other countries"). Cells
+keep their offsets, so a row's evidence is the row as it stands in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PIPE = re.compile(r"[^|]+")
+_WIDE = re.compile(r"\S(?:.*?\S)?(?=\t|\s{3,}|$)")
+
+# what a header cell says its column holds, by the words in it
+COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "partner": (
+        "country",
+        "countries",
+        "partner",
+        "partners",
+        "customer",
+        "user",
+        "owner",
+        "operator",
+        "agency",
+        "organization",
+        "organisation",
+        "contributor",
+        "party",
+        "parties",
+        "signatory",
+        "with",
+        "institution",
+        "nation",
+    ),
+    "craft": ("satellite", "spacecraft", "mission", "probe", "name", "payload", "instrument"),
+    "date": ("date", "year", "signed", "when", "launched", "launch"),
+    "activity": ("activity", "service", "role", "type", "status", "cooperation", "work"),
+    "agreement": ("agreement", "document", "title", "memorandum", "accord"),
+}
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row: its cells (sentence-local spans) and what the header says of each."""
+
+    cells: tuple[tuple[int, int], ...]
+    columns: tuple[str, ...]  # per cell: partner | craft | date | activity | agreement | ""
+    caption: str  # the line above the table, if any
+
+
+def cells(text: str) -> list[tuple[int, int]]:
+    """The cell spans of a row (local offsets), blank cells left out."""
+    if text.lstrip().startswith("|"):
+        spans = [(m.start(), m.end()) for m in _PIPE.finditer(text)]
+    else:
+        spans = [(m.start(), m.end()) for m in _WIDE.finditer(text)]
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            out.append((start + lead, start + lead + len(body)))
+    return out
+
+
+def column_kinds(header: list[str]) -> tuple[str, ...]:
+    """What each header cell says its column holds ("" when it says nothing known)."""
+    kinds = []
+    for cell in header:
+        words = set(re.findall(r"[a-z]+", cell.lower()))
+        kind = next((k for k, ws in COLUMN_WORDS.items() if words & set(ws)), "")
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+def is_header(row: list[str]) -> bool:
+    """A first row whose cells are labels: short, without digits."""
+    kinds = column_kinds(row)
+    return sum(1 for k in kinds if k) >= 2 and not any(re.search(r"\d", c) for c in row)
