@@ -266,6 +266,14 @@ def env_name(name: str) -> str:
     return ENV_PREFIX + name.upper()
 
 
-def setting_help() -> dict[str, str]:
-    """Each setting's name and help text, in declaration order."""
-    return {spec.name: spec.metadata["help"] for spec in dataclasses.fields(Settings)}
+def settings_table() -> str:
+    """The README's table of settings, made from the declarations (a test checks that
+    the README holds exactly this)."""
+    rows = ["| variable | option | default | meaning |", "| --- | --- | --- | --- |"]
+    for spec in dataclasses.fields(Settings):
+        default = "(empty)" if spec.default in (None, "") else f"`{spec.default}`"
+        option = "--" + spec.name.replace("_", "-")
+        rows.append(
+            f"| `{env_name(spec.name)}` | `{option}` | {default} | {spec.metadata['help']} |"
+        )
+    return "\n".join(rows) + "\n"

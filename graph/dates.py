@@ -28,8 +28,10 @@ MONTHS = {
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b")
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b")  # "9 March 2021"
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _MONTH_DAY = re.compile(rf"\b[Oo]n\s+{_MONTH}\s+(\d{{1,2}})\b(?!,?\s+\d{{4}})")
-_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n)\s+((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+((?:19|20)\d{2})\b")
 _PERIOD = re.compile(
     r"\b(?:from\s+)?((?:19|20)\d{2})\s*(?:to|-|\u2013|through)\s*((?:19|20)\d{2})\b"
 )
@@ -45,6 +47,11 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
     for m in _FULL.finditer(text):
         value = f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
         found.append((m.start(), value, m.span()))
+    for m in _DAY_FIRST.finditer(text):
+        value = f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        found.append((m.start(), value, m.span()))
+    for m in _ISO_DATE.finditer(text):
+        found.append((m.start(), m.group(0), m.span()))
     for m in _MONTH_YEAR.finditer(text):
         if not any(s <= m.start() < e for _p, _v, (s, e) in found):
             found.append((m.start(), f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", m.span()))

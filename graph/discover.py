@@ -94,6 +94,34 @@ HEAD_WORDS: dict[str, EntityKind] = {
         ORG,
     ),
 }
+# words that head a name from its start: "University of Leicester", "Agency for ..."
+_LEADING_HEADS = frozenset(
+    [
+        "agency",
+        "commission",
+        "administration",
+        "organization",
+        "organisation",
+        "institute",
+        "university",
+        "academy",
+        "office",
+        "committee",
+        "council",
+        "association",
+        "federation",
+        "centre",
+        "center",
+        "laboratory",
+        "ministry",
+        "bureau",
+        "department",
+        "school",
+        "college",
+        "programme",
+        "program",
+    ]
+)
 # Words after a designator that say what it names.
 _AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
     **dict.fromkeys(
@@ -181,6 +209,9 @@ _GENERIC = frozenset(
         "cooperation",
     ]
 )
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "in", "to"})
 _NOT_NAMES = frozenset(
     [
@@ -226,13 +257,15 @@ _SENTENCE_OPENERS = frozenset(
         "An",
     ]
 )
-_WORD = r"[A-Z][\w'\u2019&.]*[\w&]|[A-Z]"
+_CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
+_WORD = rf"[{_CAP}][\w'\u2019&.]*[\w&]|[{_CAP}]"
 _NAME_RUN = re.compile(
     rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:of|for|on|and|the|de)\s)+)(?:{_WORD}|\d[\w]*))*"
 )
 _DESIGNATOR = re.compile(
-    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
-    r"[A-Z][\w'\u2019]*-[A-Z]{0,3}\d{1,3}[A-Z]?(?:\s0\d)?"
+    rf"(?<![\w'\u2019-])((?:[{_CAP}][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
+    rf"[{_CAP}][\w'\u2019]*-[A-Z]{{0,3}}\d{{1,3}}[A-Z]?(?:\s0\d)?"
+    r"|[A-Z]{2,}(?:-[A-Z0-9]{1,6})+"  # "ICUBE-Q", "ET-SMART-RSS"
     r"|(?:Satellite|Module|Probe|Spacecraft)\s[A-Z0-9]{1,2})(?![\w-])"
 )
 _ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,11})\)")
@@ -260,6 +293,11 @@ def _head_kind(name: str) -> EntityKind | None:
     words = name.replace("-", " ").split()
     if not words:
         return None
+    if len(words) <= 4 and words[0].lower() in _LEADING_HEADS and words[-1][:1].isupper():
+        return HEAD_WORDS[words[0].lower()]  # "University College London"
+    for word, after in zip(words, words[1:-1], strict=False):
+        if after in ("of", "for") and word.lower() in _LEADING_HEADS:
+            return HEAD_WORDS[word.lower()]  # "Institute of Space Technology"
     head = words[-1].lower()
     kind = HEAD_WORDS.get(head)
     if head == "observatory" and not re.search(r"space|x-ray|solar|gamma|ray", name, re.I):
@@ -283,7 +321,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         break
     while True:
         last = name.rsplit(" ", 1)[-1]
-        if last.lower() in _CONNECTORS and " " in name:
+        # "... Agency on 18 October 2023": a date after a name is not part of it
+        dated = last.isdigit() or last.lower() in _MONTHS
+        if (last.lower() in _CONNECTORS or dated) and " " in name:
             name = name[: -len(last) - 1]
             end = start + len(name)
             continue
@@ -292,8 +332,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_generic(name: str) -> bool:
+    """A description written in capitals ("Space Station", "Ground Station"): two words
+    of the generic vocabulary; three or more ("Space Research Institute") make a name."""
     words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
-    return all(w in _GENERIC or w in HEAD_WORDS or w in _CONNECTORS for w in words)
+    return len(words) < 3 and all(
+        w in _GENERIC or w in HEAD_WORDS or w in _CONNECTORS for w in words
+    )
 
 
 def _initials_fit(name: str, acronym: str) -> bool:
@@ -441,13 +485,43 @@ def _headed_names(
                 start = e + joined.end()
         name = _strip_lead(chunk[start:end])
         start = end - len(name)
-        kind = _head_kind(name)
-        if kind is None or len(name.split()) < 2 or _is_generic(name):
-            continue
-        if any(w.lower() in _NOT_NAMES for w in name.split()):
-            continue
-        found.append(Candidate(name, kind, doc_id, offset + start, offset + end))
+        for part_start, part in _split_names(name):
+            kind = _head_kind(part)
+            if kind is None or len(part.split()) < 2 or _is_generic(part):
+                continue
+            if any(w.lower() in _NOT_NAMES for w in part.split()):
+                continue
+            at = offset + start + part_start
+            found.append(Candidate(part, kind, doc_id, at, at + len(part)))
     return found
+
+
+def _split_names(name: str) -> list[tuple[int, str]]:
+    """ "China Manned Space Agency and Pakistan's Space and Upper Atmosphere Research
+    Commission" holds two names: cut at an "and" with a whole name on each side (each
+    ending in a head word); "Space and Upper Atmosphere Research Commission" stays one.
+    A possessive that opens a name is its owner, not part of it."""
+    out = []
+    at = 0
+    while True:
+        cut = None
+        for m in re.finditer(r"\s(?:and|,)\s", name[at:]):
+            left, right = name[at : at + m.start()], name[at + m.end() :]
+            if _head_kind(left) and _head_kind(right) and len(left.split()) >= 2:
+                cut = m
+                break
+        if cut is None:
+            out.append((at, name[at:]))
+            break
+        out.append((at, name[at : at + cut.start()]))
+        at += cut.end()
+    cleaned = []
+    for start, part in out:
+        owner = re.match(r"^[\w-]+(?:'s|\u2019s)\s+", part)
+        if owner:
+            start, part = start + owner.end(), part[owner.end() :]
+        cleaned.append((start, part))
+    return cleaned
 
 
 def _series(label: str) -> str:

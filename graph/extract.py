@@ -89,13 +89,12 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         relations_ground_station.extract(sentence, groups, gazetteer), "ground-station-phrase"
     )
     facts += spacecraft + stations
-    if not stations:
-        busy = {f.partner for f in spacecraft}
-        facts += [
-            f
-            for f in relations_cooperation.extract(sentence, groups, gazetteer, parties)
-            if f.partner not in busy
-        ]
+    busy = {f.partner for f in spacecraft} | {f.partner for f in stations}
+    facts += [
+        f
+        for f in relations_cooperation.extract(sentence, groups, gazetteer, parties)
+        if f.partner not in busy
+    ]
     facts += _stamped(
         relations_participation.extract(sentence, groups, gazetteer), "participation-phrase"
     )

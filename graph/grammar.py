@@ -23,6 +23,7 @@ from graph.recognise import Found
 
 # roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
 # "X contributed ..."
+_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)\s")
 _ITEM_START = re.compile(r"|[-\u2022\u00b7*]\s*|\(?\d+[.)]\s*")
 _ITEM_GLUE = re.compile(r"(?:\s*\([^)]*\))?\s*(?::|\s[-\u2013\u2014]\s)")
 _SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
@@ -118,7 +119,14 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             last = groups[-1][-1]
             glue = sentence.text[last.end - sentence.start : m.start - sentence.start]
             china_glue = CHINA not in (last.key, m.key) or glue.strip() in ("and", "-")
-            if _LIST_GLUE.match(glue) and china_glue and not last.adjectival and not m.adjectival:
+            owned = _POSSESSIVE.match(sentence.text[m.end - sentence.start :]) is not None
+            if (
+                _LIST_GLUE.match(glue)
+                and china_glue
+                and not last.adjectival
+                and not m.adjectival
+                and not owned  # "ESA and Germany's institute": Germany owns, not ESA
+            ):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -192,7 +200,13 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     phrase with another cue ("earth observation satellite data exchange") gives way
     to the head, the last one."""
     text = sentence.text
-    masked = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+    # the area words inside a body's name are titled cues ("Joint Laboratory for Space
+    # Weather"); inside other names they are no cue at all
+    masked = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.kind is not EntityKind.ORGANISATION or not gazetteer.entities[m.key].discovered
+    ]
     taken: list[Cue] = []
     for phrase, area in sorted(gazetteer.area_cues, key=lambda c: -len(c[0])):
         flags = 0 if phrase.isupper() else re.IGNORECASE

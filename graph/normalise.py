@@ -152,7 +152,7 @@ class _Builder:
         """Append a line's text, collapsing inner whitespace runs to one space; in a
         table row a wide run (a column gap) becomes one tab, so the columns survive."""
         row = is_table_row(text) and "|" not in text
-        gaps = {m.start() for m in re.finditer(r"\t|\s{3,}", text)} if row else set()
+        gaps = {m.start() for m in re.finditer(r"\t|\s{2,}", text)} if row else set()
         prev_space = False
         for i, ch in enumerate(text):
             if ch.isspace():

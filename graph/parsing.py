@@ -45,6 +45,20 @@ _COLLECTIVE = frozenset(
         "scientists",
         "universities",
         "companies",
+        # "the Egyptian side", "Pakistani engineers", "researchers in Brazil"
+        "side",
+        "sides",
+        "team",
+        "engineers",
+        "researchers",
+        "experts",
+        "specialists",
+        "candidates",
+        "astronauts",
+        "delegation",
+        "delegations",
+        "government",
+        "students",
     ]
 )
 _WITH = frozenset({"with", "alongside"})
@@ -100,8 +114,15 @@ def _governor(token: Token) -> Token:
         ):
             token = token.head.head  # "the space agencies of X"
             continue
-        if token.dep_ == "compound" and token.head.lower_ in _COLLECTIVE:
-            token = token.head
+        if token.dep_ in ("compound", "amod") and token.head.lower_ in _COLLECTIVE:
+            token = token.head  # "the Egyptian side", "Pakistani engineers"
+            continue
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "at", "of")
+            and token.head.head.lower_ in _COLLECTIVE
+        ):
+            token = token.head.head  # "researchers in Brazil", "teams at UCL"
             continue
         break
     return token
@@ -144,3 +165,39 @@ def syntactic_role(
         verb = head.lemma_.lower()
         return ("with" if verb in _JOINING_VERBS else "object"), verb
     return "other", head.lemma_.lower()
+
+
+def clause_verb(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the verb whose clause the words at ``start:end`` belong to (through
+    lists, prepositions and noun phrases), or None."""
+    token = span_root(doc, start, end)
+    if token is None:
+        return None
+    token = _governor(token)
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.i
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+_CARRIERS = frozenset({"on", "aboard", "onboard", "for", "to", "into"})
+
+
+def core_argument(doc: Doc, start: int, end: int, verb: int) -> bool:
+    """Whether the words at ``start:end`` are the subject or object of verb ``verb``, or
+    what it or its object is done on, aboard or for ("carry instruments *on Chang'e-7*")."""
+    token = span_root(doc, start, end)
+    if token is None:
+        return False
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i == verb:
+        return True
+    if token.dep_ == "pobj" and head.lower_ in _CARRIERS:
+        owner = head.head
+        return owner.i == verb or (owner.dep_ == "dobj" and owner.head.i == verb)
+    return False

@@ -19,6 +19,7 @@ from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, negated, status_at
 from graph.model import Agreement, EntityKind
+from graph.parsing import syntactic_role
 from graph.reading import Sentence
 
 _KIND = re.compile(
@@ -26,7 +27,8 @@ _KIND = re.compile(
     r"(?P<mou>memorand(?:um|a)(?:\s+of\s+understanding)?)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
-    r"(?P<outline>outlines?)|(?P<plan>cooperation\s+plans?)|"
+    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?)|"
+    r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
     r"(?P<agreement>(?:cooperation\s+)?agreements?))\b",
     re.IGNORECASE,
 )
@@ -37,6 +39,7 @@ _KINDS = {
     "statement": "joint-statement",
     "outline": "outline",
     "plan": "plan",
+    "document": "cooperation-document",
     "agreement": "agreement",
 }
 
@@ -114,6 +117,36 @@ _SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew"})
 _WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
 
 
+# what a possessive may own besides the agreement ("Pakistan's Commission signed ...")
+_NOT_AGREED = frozenset(
+    "commission agency administration institute university office centre center "
+    "organization organisation academy ministry committee president government".split()
+)
+_PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
+
+
+def _chinese_bodies(
+    sentence: Sentence, gazetteer: Gazetteer, clause: tuple[int, int]
+) -> list[tuple[str, str]]:
+    """Chinese organisations named in the clause, with their role in the parse."""
+    out = []
+    for f in sentence.mentions:
+        local = f.start - sentence.start
+        if (
+            f.nested
+            or f.key == CHINA
+            or f.key not in gazetteer.domestic
+            or f.kind is not EntityKind.ORGANISATION
+            or not clause[0] <= local < clause[1]
+        ):
+            continue
+        role = "other"
+        if sentence.parse is not None:
+            role, _governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
+        out.append((f.key, role))
+    return out
+
+
 def _parties(
     sentence: Sentence,
     groups: list[Group],
@@ -127,6 +160,7 @@ def _parties(
     clause = clause_of(spans, noun[0])
     named: list[str] = []
     listed: list[str] = []
+    chinese = _chinese_bodies(sentence, gazetteer, clause)
     if title:
         named += [
             f.key
@@ -143,10 +177,16 @@ def _parties(
             named += g.keys
         elif g.role == "with" and clause[0] <= g.start < clause[1] and g.start > noun[0] - 80:
             listed += g.keys
-        elif g.role == "owner" and 0 <= noun[0] - g.end <= 60:
+        elif g.role == "owner" and 0 <= noun[0] - g.end <= 60 and g.governor not in _NOT_AGREED:
             named += g.keys
-        elif g.role == "agent" and g.governor in _SIGNING and _WITH_CHINA.search(text):
+        elif (
+            g.role == "agent"
+            and g.governor in _SIGNING
+            and (_WITH_CHINA.search(text) or any(r == "with" for _k, r in chinese))
+        ):
             named += g.keys  # "the Kyrgyz Space Agency signed ... with China"
+    # China's side, where a Chinese body signs in its name ("CNSA and X signed")
+    named += [key for key, role in chinese if role in _PARTY_ROLES]
     rest = text[noun[1] : noun[1] + 6]
     if rest.startswith((" for ", " for")):
         for f in sentence.mentions:

@@ -30,6 +30,7 @@ from graph.grammar import (
     verb_before,
 )
 from graph.model import Cooperation, EntityKind
+from graph.parsing import clause_verb, core_argument
 from graph.reading import Sentence
 
 _AGREEMENT_PHRASE = re.compile(
@@ -108,6 +109,11 @@ _CONTRIBUTING = frozenset(
 # "carry payloads from X": the parser may hang "from" on the verb
 _RECEIVING = frozenset(
     ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
+)
+_INSTRUMENT = re.compile(
+    r"\b(?:instruments?|payloads?|detectors?|cameras?|imagers?|telescopes?|spectrometers?|"
+    r"cubesats?|rovers?|radars?|analy[sz]ers?|monitors?|retroreflectors?|mirrors?)\b",
+    re.IGNORECASE,
 )
 _PARSED_ROLES = ("from", "by", "agent", "between", "item")
 _SHARED_WORK = frozenset(
@@ -191,6 +197,8 @@ def _areas_for(
     own = own + [c for c in plain if clause_of(spans, c.start) in shared]
     if own:
         return own
+    if group.role in _PARSED_ROLES and _INSTRUMENT.search(text[clause[0] : clause[1]]):
+        return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
         return [gazetteer.default_areas[mission]]
     if mission and gazetteer.kind(mission) is EntityKind.SPACECRAFT:
@@ -232,6 +240,8 @@ def extract(
         ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
+        if mission is None and i not in missions:
+            mission = _mission_in_clause(sentence, group)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
         if group.role == "item":
             mission, areas = _item_context(sentence, gazetteer, mission, areas)
@@ -311,3 +321,28 @@ def _item_context(
     if not any(isinstance(a, Cue) for a in areas) and mission in gazetteer.default_areas:
         return mission, [gazetteer.default_areas[mission]]
     return mission, areas
+
+
+def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
+    """The one mission the parse puts in the partner's clause ("Chang'e-7 will carry
+    instruments from X": the mission is the subject of the verb that governs X)."""
+    doc = sentence.parse
+    if doc is None:
+        return None
+    verb = clause_verb(doc, group.start, group.end)
+    if verb is None:
+        return None
+    keys = {
+        m.key
+        for m in sentence.mentions
+        if not m.nested
+        and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
+        and not _owned(sentence, m.start - sentence.start)
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _owned(sentence: Sentence, start: int) -> bool:
+    """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one."""
+    return re.search(r"(?:'s|\u2019s)\s+$", sentence.text[:start]) is not None

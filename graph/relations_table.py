@@ -46,6 +46,15 @@ def _cell_date(text: str, issued: str) -> str | None:
     return found.group(0) if found else None
 
 
+def _activities(text: str) -> list[str]:
+    """Every activity a cell names ("built, launched, in-orbit delivery"); "jointly
+    developed" is not also "built"."""
+    found = [a for a, p in _ACTIVITY if p.search(text)]
+    if "jointly-developed" in found and "built" in found:
+        found.remove("built")
+    return found
+
+
 def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     """The facts one table row states, with the row as evidence."""
     row = sentence.table
@@ -77,9 +86,20 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     dates = cells_of("date")
     when = _cell_date(text[dates[0][0] : dates[0][1]], sentence.doc.meta.issued) if dates else None
     evidence = (sentence.evidence(),)
-    kind = agreement_kind(said) or agreement_kind(row.caption)
-    if kind and not crafts:
-        parties = tuple(sorted({"china", *partners}))
+    agreement_cells = " ".join(text[a:b] for a, b in cells_of("agreement"))
+    kind = agreement_kind(agreement_cells) or (
+        None if crafts else agreement_kind(said) or agreement_kind(row.caption)
+    )
+    if kind:
+        chinese = [
+            m.key
+            for m in sentence.mentions
+            if not m.nested
+            and m.key in gazetteer.domestic
+            and m.key != "china"
+            and m.kind is EntityKind.ORGANISATION
+        ]
+        parties = tuple(sorted({*(chinese or ["china"]), *partners}))
         return [
             Agreement(
                 evidence=evidence,
@@ -91,11 +111,10 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             )
         ]
     facts: list[Fact] = []
-    activity = next((a for a, p in _ACTIVITY if p.search(said)), None)
-    activity = activity or next((a for a, p in _ACTIVITY if p.search(row.caption)), None)
+    activities = _activities(said) or _activities(row.caption)
     spacecraft = [c for c in crafts if gazetteer.kind(c) is EntityKind.SPACECRAFT]
-    if activity and spacecraft:
-        for craft in spacecraft:
+    if activities and spacecraft:
+        for craft, activity in ((c, a) for c in spacecraft for a in activities):
             for partner in partners:
                 facts.append(
                     SpacecraftActivity(

@@ -48,8 +48,7 @@ def run_select(
 
     :raises QueryError: the query is not a SELECT; the backend's errors otherwise.
     """
-    outcome = backend.execute(sparql, substitutions=dict(substitutions or {}),
-                              row_limit=row_limit)
+    outcome = backend.execute(sparql, substitutions=dict(substitutions or {}), row_limit=row_limit)
     if outcome.form != "SELECT":
         raise QueryError("only SELECT queries give a table; this is an ASK/CONSTRUCT/DESCRIBE")
     body = b"".join(outcome.chunks) if outcome.chunks is not None else outcome.body
