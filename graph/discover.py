@@ -20,6 +20,7 @@ give nothing. Every discovered entity carries the passage where it was first nam
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -210,7 +211,20 @@ _GENERIC = frozenset(
     ]
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "in", "to"})
 _NOT_NAMES = frozenset(
@@ -295,7 +309,7 @@ def _head_kind(name: str) -> EntityKind | None:
         return None
     if len(words) <= 4 and words[0].lower() in _LEADING_HEADS and words[-1][:1].isupper():
         return HEAD_WORDS[words[0].lower()]  # "University College London"
-    for word, after in zip(words, words[1:-1], strict=False):
+    for word, after in itertools.pairwise(words):
         if after in ("of", "for") and word.lower() in _LEADING_HEADS:
             return HEAD_WORDS[word.lower()]  # "Institute of Space Technology"
     head = words[-1].lower()

@@ -119,8 +119,23 @@ _WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
 
 # what a possessive may own besides the agreement ("Pakistan's Commission signed ...")
 _NOT_AGREED = frozenset(
-    "commission agency administration institute university office centre center "
-    "organization organisation academy ministry committee president government".split()
+    [
+        "commission",
+        "agency",
+        "administration",
+        "institute",
+        "university",
+        "office",
+        "centre",
+        "center",
+        "organization",
+        "organisation",
+        "academy",
+        "ministry",
+        "committee",
+        "president",
+        "government",
+    ]
 )
 _PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
 
