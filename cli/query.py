@@ -214,7 +214,7 @@ def run_query(
     The query runs as the server runs one (``Backend.execute``): in a query process
     that is stopped after QUERY_TIMEOUT seconds, with the row cap and the cache.
     """
-    from server.backend import open_backend
+    from server.connect import open_backend
 
     if (name is None) == (query_file is None):
         raise QueryError("give either a saved query NAME or --file my.rq (not both)")

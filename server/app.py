@@ -9,7 +9,8 @@ from flask import Flask, Response, request
 from graph.config import Settings
 from graph.saved_queries import read_query_folder
 from server import errors
-from server.backend import Backend, Limits, open_backend
+from server.backend import Backend, Limits
+from server.connect import open_backend
 from server.form_decoding import FastFormRequest
 
 # gzip for results and RDF too; flask-compress only knows the generic text types.

@@ -250,24 +250,6 @@ def _graph_iris(iris: Iterable[str] | None, name: str) -> tuple[str, ...] | None
     return out
 
 
-def open_backend(settings: Settings, *, workers: int | None = None) -> Backend:
-    """The backend the settings ask for: REMOTE_ENDPOINT if set, else the STORE's current
-    build with ``workers`` query processes (default: QUERY_WORKERS, else one per thread).
-
-    :raises StoreError: nothing built at STORE.
-    """
-    limits = Limits.from_settings(settings)
-    if settings.remote_endpoint:
-        from server.remote import RemoteBackend
-
-        return RemoteBackend(settings.remote_endpoint, limits=limits)
-    from server.embedded import EmbeddedBackend
-
-    if workers is None:
-        workers = settings.threads if settings.query_workers is None else settings.query_workers
-    return EmbeddedBackend.open(settings.store, workers=workers, limits=limits)
-
-
 def get_backend() -> Backend:
     """The backend of the app handling the current request."""
     from flask import current_app  # here, not at the top: query processes import us

@@ -38,8 +38,12 @@ MAX_OPTIONS = 500
 
 
 def wants_html() -> bool:
-    """HTML only when asked for (``format=html``) or preferred by the Accept header."""
-    return choose(("application/json", *MACHINE_TYPES, HTML), names={"html": HTML}) == HTML
+    """HTML only when asked for (``format=html``) or preferred by the Accept header; any
+    other ``format`` names a result format."""
+    wanted = request.args.get("format")
+    if wanted:
+        return wanted == "html"
+    return choose(("application/json", *MACHINE_TYPES, HTML), use_format_param=False) == HTML
 
 
 def saved_queries() -> dict[str, SavedQuery]:
@@ -120,7 +124,8 @@ def query_route(name: str) -> Any:
         bound = query.bind(values, get_backend())
         outcome = get_backend().execute(query.sparql, substitutions=bound)
     except SpaceKGError as exc:
-        return render_page(query, values, error=str(exc)), exc.status
+        headers = {**exc.headers, "Cache-Control": "no-store"}
+        return render_page(query, values, error=str(exc)), exc.status, headers
     body = b"".join(outcome.chunks) if outcome.chunks is not None else outcome.body
     results = {**json.loads(body), "truncated": outcome.truncated}
     return render_page(query, values, results=results, editor=editor_text(query, bound))

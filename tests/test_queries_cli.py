@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+import time
 
 import pytest
 
@@ -89,6 +90,20 @@ def test_an_adhoc_file_runs_and_a_cut_result_says_so(spacekg, tmp_path):
     assert "truncated: only the first 2 rows" in err
     code, out, _ = spacekg("query", "--file", str(path), "--format", "json", "--limit", "2")
     assert json.loads(out)["truncated"] is True
+
+
+def test_a_runaway_query_is_stopped_at_the_timeout_as_on_the_server(spacekg, tmp_path):
+    """``spacekg query`` runs in a query process, killed at QUERY_TIMEOUT."""
+    path = tmp_path / "runaway.rq"
+    path.write_text(
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1",
+        encoding="utf-8",
+    )
+    started = time.monotonic()
+    code, _, err = spacekg("query", "--file", str(path), "--query-timeout", "1")
+    assert time.monotonic() - started < 15
+    assert code != 0
+    assert err.count("\n") == 1 and "query timeout" in err and "Traceback" not in err
 
 
 def test_an_adhoc_file_with_a_header_takes_parameters(spacekg, tmp_path):

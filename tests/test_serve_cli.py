@@ -44,13 +44,19 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) 
 
 @contextlib.contextmanager
 def running_server(
-    args: list[str], *, env: dict[str, str] | None = None, health: str = "/healthz"
+    args: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    health: str = "/healthz",
+    cwd: Path | None = None,
 ) -> Iterator[str]:
-    """Run ``spacekg serve ARGS`` on a free port; yield its base URL; stop it after."""
+    """Run ``spacekg serve ARGS`` on a free port (in ``cwd``); yield its base URL; stop it
+    after."""
     port = free_port()
     proc = subprocess.Popen(
         [str(SPACEKG), "serve", "--port", str(port), *args],
         env={**os.environ, **(env or {})},
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -133,6 +139,47 @@ def test_serve_answers_under_granian_with_query_workers(built, backend, built_pa
         assert count == len(backend.store)
 
 
+PAGES = ("/", "/queries", "/queries/top-partners", "/editor", "/documents/", "/search?q=esa",
+         "/id/country/brazil", "/ontology", "/dumps/", "/openapi.json")
+
+
+def test_serve_started_from_another_directory_serves_every_page(
+    built, built_paths: Paths, tmp_path: Path
+) -> None:
+    """Folders default to the project's, not the current directory's."""
+    with running_server(
+        ["--store", str(built_paths.store), "--workers", "1", "--threads", "1"], cwd=tmp_path
+    ) as base:
+        for path in PAGES:
+            response = requests.get(base + path, headers={"Accept": "text/html"}, timeout=30)
+            assert response.status_code == 200, (path, response.text[:200])
+        answer = requests.get(base + "/sparql", params={"query": "ASK {}"}, timeout=10)
+        assert answer.json() == {"head": {}, "boolean": True}
+        listing = requests.get(base + "/queries", timeout=10).json()
+        assert len(listing["queries"]) == len(list(Paths.defaults().queries.glob("*.rq")))
+
+
+def test_serve_takes_the_queries_folder_as_an_option(
+    built, built_paths: Paths, tmp_path: Path
+) -> None:
+    """A broken file is listed with its error; the server starts and serves the others."""
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    good = Paths.defaults().queries / "top-partners.rq"
+    (folder / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "broken.rq").write_text("SELECT * WHERE {", encoding="utf-8")
+    args = ["--store", str(built_paths.store), "--queries", str(folder), "--workers", "1",
+            "--threads", "1"]
+    with running_server(args) as base:
+        listing = requests.get(base + "/queries", timeout=10).json()
+        assert [q["name"] for q in listing["queries"]] == ["top-partners"]
+        assert listing["broken"][0]["file"] == "broken.rq"
+        assert "is missing" in listing["broken"][0]["error"]
+        page = requests.get(base + "/queries", headers={"Accept": "text/html"}, timeout=10)
+        assert "broken.rq" in page.text
+        assert requests.get(base + "/queries/top-partners", timeout=10).status_code == 200
+
+
 def test_serve_reads_settings_from_the_environment(built, built_paths: Paths) -> None:
     env = {"SPACEKG_ROW_LIMIT": "3", "SPACEKG_STORE": str(built_paths.store)}
     with running_server(["--workers", "1", "--threads", "1"], env=env) as base:
@@ -141,29 +188,6 @@ def test_serve_reads_settings_from_the_environment(built, built_paths: Paths) ->
         )
         assert answer.headers["X-SPARQL-Truncated"] == "true"
         assert len(answer.json()["results"]["bindings"]) == 3
-
-
-ENDPOINT_SETTINGS = (
-    "QUERY_TIMEOUT",
-    "QUERY_WORKERS",
-    "ROW_LIMIT",
-    "MAX_REQUEST_BYTES",
-    "RESULT_CACHE_BYTES",
-    "CACHE_MAX_AGE",
-    "CORS_ORIGINS",
-    "REMOTE_ENDPOINT",
-)
-
-
-@pytest.mark.parametrize("name", ENDPOINT_SETTINGS)
-def test_endpoint_settings_are_documented(name: str) -> None:
-    from server.settings import SETTINGS
-
-    setting = next(s for s in SETTINGS if s.name == name)
-    assert len(setting.help) > 30
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## SPARQL endpoint", 1)[1]
-    assert f"`SPACEKG_{name}`" in section
 
 
 @pytest.mark.parametrize("bad", ["--workers=0", "--port=notaport"])
