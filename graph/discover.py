@@ -91,6 +91,9 @@ HEAD_WORDS: dict[str, EntityKind] = {
             "authority",
             "ministry",
             "foundation",
+            "forum",
+            "charter",
+            "platform",
         ],
         ORG,
     ),
@@ -98,6 +101,7 @@ HEAD_WORDS: dict[str, EntityKind] = {
 # words that head a name from its start: "University of Leicester", "Agency for ..."
 _LEADING_HEADS = frozenset(
     [
+        "forum",
         "agency",
         "commission",
         "administration",
@@ -308,10 +312,11 @@ def _head_kind(name: str) -> EntityKind | None:
     if not words:
         return None
     if len(words) <= 4 and words[0].lower() in _LEADING_HEADS and words[-1][:1].isupper():
-        return HEAD_WORDS[words[0].lower()]  # "University College London"
+        return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
     for word, after in itertools.pairwise(words):
-        if after in ("of", "for") and word.lower() in _LEADING_HEADS:
-            return HEAD_WORDS[word.lower()]  # "Institute of Space Technology"
+        topic = after == "on" and word.lower() in ("forum", "committee", "commission")
+        if (after in ("of", "for") or topic) and word.lower() in _LEADING_HEADS:
+            return HEAD_WORDS.get(word.lower(), ORG)  # "Institute of Space Technology"
     head = words[-1].lower()
     kind = HEAD_WORDS.get(head)
     if head == "observatory" and not re.search(r"space|x-ray|solar|gamma|ray", name, re.I):
@@ -611,6 +616,11 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s-]+", " ", text.replace("\u2019", "'")).lower().strip()
 
 
+# "China National Space Administration" is Chinese; "China-Arab States BDS Center" and
+# "Forum on China-Africa Cooperation" are joint bodies, and partners may be named in them
+_CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
+
+
 def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
     """The gazetteer with discovered entities added, Chinese bodies marked domestic."""
     if not entities:
@@ -621,7 +631,10 @@ def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
     for entity in entities:
         by_key[entity.key] = entity
         forms += [(f, entity.key) for f in (entity.label, *entity.alt_labels)]
-        if re.search(r"\b(?:China|Chinese|Sino|Beijing|Shanghai)\b", entity.label):
+        if _CHINESE.search(entity.label) or any(
+            re.search(rf"\b{re.escape(place)}\b", entity.label)
+            for place in gazetteer.domestic_places
+        ):
             domestic.add(entity.key)
     return replace(
         gazetteer, entities=by_key, forms=tuple(sorted(set(forms))), domestic=frozenset(domestic)

@@ -69,14 +69,20 @@ def load_reference(ontology_dir: Path, corpus_dir: Path) -> Reference:
     )
 
 
+_BILATERAL_ROLES = frozenset({"with", "to", "for", "between", "agent", "by"})
+
+
 def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     """Every fact one sentence states."""
     if sentence.table is not None:
         return relations_table.extract(sentence, gazetteer)
     groups = partner_groups(sentence, gazetteer)
     subject = [g for g in groups if g.role in ("subject", "anaphora")]
+    single = {k for g in groups if g.role in _BILATERAL_ROLES for k in g.keys}
     if subject:
         sentence.notes["bilateral"] = subject[0].keys
+    elif len(single) == 1:
+        sentence.notes["bilateral"] = tuple(single)  # "China helped Egypt ..." then "the two sides"
     elif sentence.previous is not None and not sentence.opens_paragraph:
         sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
     agreements = _stamped(

@@ -37,6 +37,7 @@ class Gazetteer:
     area_cues: tuple[tuple[str, str], ...]  # (phrase, area key)
     section_cues: tuple[tuple[str, str], ...] = field(default=())  # heading-only cues
     default_areas: dict[str, str] = field(default_factory=dict)  # mission key -> area key
+    domestic_places: frozenset[str] = frozenset()  # "Taiyuan": a body named after one is Chinese
 
     def kind(self, key: str) -> EntityKind:
         return self.entities[key].kind
@@ -156,6 +157,7 @@ def read_gazetteer(ontology_dir: Path) -> Gazetteer:
         for s, o in graph.subject_objects(CSK.defaultArea)
     }
     return Gazetteer(
+        domestic_places=frozenset(str(o) for o in graph.objects(None, CSK.placeName)),
         default_areas=default_areas,
         entities=by_key,
         forms=tuple(sorted(set(forms))),

@@ -16,7 +16,8 @@ from graph.model import GroundStation
 from graph.reading import Sentence
 
 _STATION = re.compile(
-    r"\b(?:built|build|set\s+up|established|updated|upgraded|constructed|co-built)\s+"
+    r"\b(?:built|build|set\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
+    r"construct(?:ed|s|ing)?|co-built|jointly\s+built)\s+"
     r"(?:(?:the|a|an|new|joint)\s+)?(?:[\w&-]+\s+){0,3}?"
     r"(?:receiving|ground|TT&C|gateway|tracking)?\s*stations?\b",
 )

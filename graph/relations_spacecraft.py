@@ -229,6 +229,7 @@ def extract(
 
 _VERB_ACTIVITY = {
     "launch": "launched",
+    "carry": "launched",
     "deliver": "delivered",
     "hand": "delivered",
     "develop": "built",
@@ -245,67 +246,97 @@ def _from_parse(
     sentence: Sentence, groups: list[Group], gazetteer: Gazetteer
 ) -> list[tuple[str, _Item, str, int]]:
     """Activities read from the parse where the spacecraft is not the verb's object
-    in prose order: passives ("PakSat-MM1 was launched for Pakistan"), participles
-    ("a satellite built for Nigeria") and joint work by China and a partner ("jointly
-    developed by China and Egypt")."""
+    in prose order: passives ("PakSat-MM1 was launched for Pakistan"), participles and
+    relative clauses ("a cubesat jointly developed by X", "which was built by China"),
+    copulas ("SMILE is a joint mission, built together with ESA"), nominal triggers ("the
+    launch of PakSat-MM1 for Pakistan"), and joint work by China and a partner."""
     doc = sentence.parse
     if doc is None:
         return []
-    crafts = [m for m in sentence.mentions if not m.nested and m.kind in _SPACECRAFT_KINDS]
+    crafts = [m for m in sentence.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT]
     out = []
     for verb in doc:
         activity = _VERB_ACTIVITY.get(verb.lemma_.lower())
-        if activity is None or verb.tag_ not in ("VBN", "VBD"):
+        if activity is None or verb.tag_ not in ("VBN", "VBD", "NN"):
             continue
-        if verb.dep_ in ("acl", "relcl"):
-            noun = verb.head
-        else:
-            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if not subjects:
-                continue
-            noun = subjects[0]
-        names = {
-            m.key: m
-            for m in crafts
-            if noun.left_edge.idx <= m.start - sentence.start < noun.right_edge.idx + 1
-        }
-        if len(names) != 1:
-            continue
-        (mention,) = names.values()
-        if mention.kind is not EntityKind.SPACECRAFT:
+        mention = _craft_of(sentence, doc, verb, crafts)
+        if mention is None:
             continue
         item = _Item(mention.key, None, 0, 0, ())
-        jointly = any(c.lower_ in ("jointly", "together") for c in verb.children) or (
-            verb.lower_.startswith("co-")
-        )
-        found_before = len(out)
-        for prep in verb.children:
-            if prep.dep_ not in ("prep", "agent"):
-                continue
+        chain = [verb, *verb.conjuncts]  # "designed, built and operated together with"
+        jointly = any(
+            c.lower_ in ("jointly", "together", "joint") for v in chain for c in v.subtree
+        ) or verb.lower_.startswith("co-")
+        preps = [c for v in chain for c in v.children if c.dep_ in ("prep", "agent")]
+        if verb.dep_ not in ("acl", "relcl"):
+            # "the satellite, built for Kyrgyzstan, was handed over": the participle on
+            # the subject names whom it was for
+            noun = _subject_noun(verb)
+            preps += [
+                c
+                for acl in (noun.children if noun is not None else ())
+                if acl.dep_ in ("acl", "relcl", "prep")
+                for c in ([acl] if acl.dep_ == "prep" else acl.children)
+                if c.dep_ == "prep"
+            ]
+        elif verb.head.dep_ in ("pobj", "dobj", "nsubj", "attr", "appos"):
+            # "the launch of X for Pakistan, which was built by China"
+            preps += [c for c in verb.head.children if c.dep_ == "prep"]
+        found = False
+        for prep in preps:
             targets = [g for g in groups if _governs(doc, prep, g)]
+            word = prep.lower_
             for g in targets:
-                if prep.lower_ == "for":
-                    for partner in g.keys:
-                        out.append((activity, item, partner, verb.idx))
-                elif prep.dep_ == "agent" or prep.lower_ == "by":
-                    by_china = _china_among(sentence, prep)
-                    if by_china or jointly:
+                if word in ("for", "to") and not jointly:
+                    out += [(activity, item, p, verb.idx) for p in g.keys]
+                    found = True
+                elif prep.dep_ == "agent" or word == "by":
+                    if _china_among(sentence, prep, gazetteer) or jointly:
                         kind = "jointly-developed" if activity == "built" else activity
-                        for partner in g.keys:
-                            out.append((kind, item, partner, verb.idx))
-                elif prep.lower_ == "with" and jointly:
-                    for partner in g.keys:
-                        out.append(("jointly-developed", item, partner, verb.idx))
-        if len(out) == found_before and verb.dep_ not in ("acl", "relcl"):
-            # "the satellite, built for Kyrgyzstan, was handed over": the participle
-            # on the subject names whom it was for
-            for acl in noun.children:
-                for prep in acl.children if acl.dep_ in ("acl", "relcl") else ():
-                    if prep.lower_ == "for":
-                        for g in groups:
-                            if _governs(doc, prep, g):
-                                out += [(activity, item, p, verb.idx) for p in g.keys]
+                        out += [(kind, item, p, verb.idx) for p in g.keys]
+                        found = True
+                elif word == "with" and jointly:
+                    out += [("jointly-developed", item, p, verb.idx) for p in g.keys]
+                    found = True
+        if not found and mention.key and jointly:
+            continue
     return out
+
+
+def _subject_noun(verb):
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return subjects[0] if subjects else None
+
+
+def _craft_of(sentence: Sentence, doc, verb, crafts) -> Found | None:
+    """The one named spacecraft a trigger word is about: its passive subject, the noun
+    its participle or relative clause describes (and what that noun is in apposition
+    to or predicated of), or the object of a nominal trigger ("launch of X")."""
+    if verb.dep_ in ("acl", "relcl"):
+        nouns = [verb.head]
+    elif verb.pos_ == "NOUN":
+        nouns = [c for c in verb.children if c.lower_ == "of"]
+    else:
+        subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        nouns = subject
+    extra = []
+    for noun in nouns:
+        if noun.dep_ == "appos":
+            extra.append(noun.head)
+        if noun.dep_ == "attr":  # "SMILE is a joint mission, built ..."
+            extra += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    for candidates in (nouns, extra):  # the noun's own words first
+        names = {}
+        for noun in candidates:
+            left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+            if candidates is extra:
+                right = noun.idx + len(noun)  # the head noun itself, not its other clauses
+            for m in crafts:
+                if left <= m.start - sentence.start < right:
+                    names[m.key] = m
+        if names:
+            return next(iter(names.values())) if len(names) == 1 else None
+    return None
 
 
 def _governs(doc, prep, group: Group) -> bool:
@@ -316,8 +347,10 @@ def _governs(doc, prep, group: Group) -> bool:
     return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
 
 
-def _china_among(sentence: Sentence, prep) -> bool:
+def _china_among(sentence: Sentence, prep, gazetteer: Gazetteer) -> bool:
+    """Whether China, or a Chinese body, is among the objects of ``prep``."""
     left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
     return any(
-        m.key == "china" and left <= m.start - sentence.start < right for m in sentence.mentions
+        m.key in gazetteer.domestic and left <= m.start - sentence.start < right
+        for m in sentence.mentions
     )

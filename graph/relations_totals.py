@@ -34,7 +34,8 @@ _WORDS = {
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_WORDS) + r")"
 _COUNTED = (
     r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|"
-    r"mechanisms|launches|services|projects|entities|professionals"
+    r"mechanisms|launches|services|projects|entities|professionals|institutions|"
+    r"engineers|technicians|fellows|scientists|students|experts|astronauts|payloads"
 )
 _MODIFIER = r"(?!(?:for|to|with|from|in|of|by|on|at|and|or)\b)[a-z][\w-]*"
 _TOTAL = re.compile(
