@@ -11,6 +11,7 @@ from graph.saved_queries import read_query_folder
 from server import errors
 from server.backend import Backend, Limits
 from server.connect import open_backend
+from server.embedded import EmbeddedBackend
 from server.form_decoding import FastFormRequest
 
 # gzip for results and RDF too; flask-compress only knows the generic text types.
@@ -44,8 +45,6 @@ def create_app(
     if store is None:
         backend = open_backend(settings)
     elif isinstance(store, ox.Store):
-        from server.embedded import EmbeddedBackend
-
         backend = EmbeddedBackend(store, limits=Limits.from_settings(settings))
     else:
         backend = store.with_limits(Limits.from_settings(settings))
