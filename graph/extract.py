@@ -1,11 +1,14 @@
 """Extraction stage: documents -> facts with evidence, entities, unknown names.
 
 ``load_reference`` is the I/O end (reference data, pycountry, the curation file);
-``extract_corpus`` is pure. Each document is cleaned (with a map back to the raw file),
-cut into sentences that know their section, and read by one rule module per fact
-family. Facts with the same key from several documents merge into one fact carrying
-every document's evidence; a fact stated as achieved anywhere is achieved. Copies of
-other documents (manifest ``alternate_of``) are not read at all.
+``extract_corpus`` is pure. Names the documents introduce are discovered first, over the
+whole corpus (``graph.discover``), so a name first seen in one document is known in
+every other. Each document is then cleaned (with a map back to the raw file), cut into
+sentences that know their section, parsed, and read by each fact family of the registry
+in ``graph.families`` in turn (a table row by its header). Facts with the same key from
+several documents merge into one fact carrying every document's evidence; a fact stated
+as achieved anywhere is achieved. Copies of other documents (manifest ``alternate_of``)
+are not read at all.
 """
 
 from __future__ import annotations
@@ -14,33 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph import (
-    curation,
-    discover,
-    methods,
-    relations_agreement,
-    relations_cooperation,
-    relations_ground_station,
-    relations_participation,
-    relations_spacecraft,
-    relations_table,
-    relations_totals,
-)
+from graph import curation, discover, families, methods, relations_table
+from graph.families import FAMILIES
+from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
 from graph.grammar import partner_groups
-from graph.model import (
-    Agreement,
-    Cooperation,
-    Document,
-    Entity,
-    Extraction,
-    Fact,
-    GroundStation,
-    Participation,
-    SpacecraftActivity,
-    Status,
-    UnknownName,
-)
+from graph.model import Document, Entity, Extraction, Fact, Status, UnknownName
 from graph.normalise import clean_document
 from graph.reading import Sentence, read_document
 from graph.recognise import Recogniser
@@ -73,7 +55,8 @@ _BILATERAL_ROLES = frozenset({"with", "to", "for", "between", "agent", "by"})
 
 
 def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
-    """Every fact one sentence states."""
+    """Every fact one sentence states: each family in turn reads it, in the light of
+    what the families before it found. A table row is read by its header instead."""
     if sentence.table is not None:
         return relations_table.extract(sentence, gazetteer)
     groups = partner_groups(sentence, gazetteer)
@@ -85,30 +68,14 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         sentence.notes["bilateral"] = tuple(single)  # "China helped Egypt ..." then "the two sides"
     elif sentence.previous is not None and not sentence.opens_paragraph:
         sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
-    agreements = _stamped(
-        relations_agreement.extract(sentence, groups, gazetteer), "agreement-phrase"
-    )
-    parties = frozenset(p for a in agreements for p in a.parties)
-    facts: list[Fact] = list(agreements)
-    spacecraft = relations_spacecraft.extract(sentence, groups, gazetteer)
-    stations = _stamped(
-        relations_ground_station.extract(sentence, groups, gazetteer), "ground-station-phrase"
-    )
-    facts += spacecraft + stations
-    busy = {f.partner for f in spacecraft} | {f.partner for f in stations}
-    facts += [
-        f
-        for f in relations_cooperation.extract(sentence, groups, gazetteer, parties)
-        if f.partner not in busy
-    ]
-    facts += _stamped(
-        relations_participation.extract(sentence, groups, gazetteer), "participation-phrase"
-    )
-    facts += _stamped(relations_totals.extract(sentence), "numeric-total")
-    return facts
+    reading = Reading(groups, gazetteer)
+    for family in FAMILIES:
+        if family.read is not None:
+            reading.found += _stamped(family.read(sentence, reading), family.method)
+    return reading.found
 
 
-def _stamped(facts, method: str) -> list:
+def _stamped(facts: Iterable[Fact], method: str) -> list[Fact]:
     """The facts with their method, where the rule did not name a finer one."""
     return [f if f.method else replace(f, method=method) for f in facts]
 
@@ -129,21 +96,6 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
         method = methods.preferred(old.method, fact.method)
         merged[ident] = replace(old, evidence=evidence, status=status, method=method)
     return list(merged.values())
-
-
-def _referenced(fact: Fact) -> set[str]:
-    match fact:
-        case Cooperation():
-            return {fact.partner} | ({fact.mission} if fact.mission else set())
-        case Agreement():
-            return set(fact.parties)
-        case SpacecraftActivity():
-            return {fact.partner} | ({fact.spacecraft} if fact.spacecraft else set())
-        case Participation():
-            return {fact.organisation}
-        case GroundStation():
-            return {fact.partner}
-    return set()
 
 
 def _discovered(
@@ -192,7 +144,7 @@ def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extra
     merged = curation.apply(reference.curation, merged, documents, gazetteer)
     merged = _stamped(merged, "curated")  # only the curation file adds facts without one
     merged.sort(key=lambda f: (type(f).__name__, f.key))
-    needed = mentioned.union(*(_referenced(f) for f in merged))
+    needed = mentioned.union(*(families.of(f).referenced(f) for f in merged))
     needed |= {
         p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of
     }

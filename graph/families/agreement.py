@@ -9,8 +9,9 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from graph import relations_agreement
-from graph.families.base import Family, name, ref
+from graph.families.base import Family, Reading, name, ref
 from graph.model import Agreement, Entity
+from graph.reading import Sentence
 from graph.vocab import CSK, concept_iri, date_literal, en
 
 
@@ -38,6 +39,11 @@ def label(fact: Agreement, entities: Mapping[str, Entity]) -> str:
     return f"{fact.agreement_kind.replace('-', ' ').capitalize()}: {parties}{when}"
 
 
+def read(sentence: Sentence, reading: Reading) -> list:
+    """The facts of this family one sentence states."""
+    return relations_agreement.extract(sentence, reading.groups, reading.gazetteer)
+
+
 FAMILY = Family(
     name="agreement",
     fact_type=Agreement,
@@ -45,5 +51,6 @@ FAMILY = Family(
     properties=properties,
     label=label,
     entity_fields=("parties",),
-    extract=relations_agreement.extract,
+    read=read,
+    method="agreement-phrase",
 )

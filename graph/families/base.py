@@ -7,17 +7,45 @@ without importing the registry that imports them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph.model import Entity, Fact
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group
+from graph.model import Agreement, Entity, Fact, GroundStation, SpacecraftActivity
+from graph.reading import Sentence
 from graph.vocab import entity_iri
 
 Properties = Callable[[Any, Mapping[str, Entity]], list[tuple[URIRef, Node]]]
 Label = Callable[[Any, Mapping[str, Entity]], str]
+
+
+@dataclass
+class Reading:
+    """What the families have made of one sentence so far: its partner lists and the
+    facts of the families read before (an agreement's parties are not also cooperation
+    partners; a partner a spacecraft was built for is not a cooperation of its own)."""
+
+    groups: list[Group]
+    gazetteer: Gazetteer
+    found: list[Fact] = field(default_factory=list)
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return frozenset(p for f in self.found if isinstance(f, Agreement) for p in f.parties)
+
+    @property
+    def busy(self) -> frozenset[str]:
+        """Partners of spacecraft activities and ground stations in the sentence."""
+        return frozenset(
+            f.partner for f in self.found if isinstance(f, SpacecraftActivity | GroundStation)
+        )
+
+
+Read = Callable[[Sentence, Reading], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -28,8 +56,8 @@ class Family:
     ``entity_fields`` are the fields of the fact (and of such an entry) that hold entity
     keys, a single key or a tuple of them; ``properties`` gives the fact's own
     (predicate, object) pairs, beyond what every fact carries (type, label, status,
-    method, sources and evidence); ``extract`` reads one sentence (its arguments differ
-    from family to family: the extraction stage knows how to call each one).
+    method, sources and evidence); ``read`` gives the facts one sentence states, in the
+    light of the families read before it, and ``method`` names how they were found.
     """
 
     name: str
@@ -38,13 +66,14 @@ class Family:
     properties: Properties
     label: Label
     entity_fields: tuple[str, ...]
-    extract: Callable[..., list[Any]] | None = None
+    read: Read | None = None  # the facts one sentence states, given the reading so far
+    method: str = ""  # the method its facts carry when the rule names no finer one
 
     def referenced(self, fact: Fact) -> set[str]:
         """The keys of the entities the fact names."""
         keys: set[str] = set()
-        for field in self.entity_fields:
-            value = getattr(fact, field)
+        for name_ in self.entity_fields:
+            value = getattr(fact, name_)
             if isinstance(value, tuple):
                 keys.update(value)
             elif value:

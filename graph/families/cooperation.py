@@ -8,8 +8,9 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from graph import relations_cooperation
-from graph.families.base import Family, name, ref
+from graph.families.base import Family, Reading, name, ref
 from graph.model import Cooperation, Entity
+from graph.reading import Sentence
 from graph.vocab import CSK, area_iri
 
 
@@ -28,6 +29,15 @@ def label(fact: Cooperation, entities: Mapping[str, Entity]) -> str:
     return f"Cooperation with {name(fact.partner, entities)}: {fact.area.replace('-', ' ')}{on}"
 
 
+def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
+    """Cooperation the sentence states, leaving out the partners that spacecraft
+    activities and ground stations of the same sentence already took."""
+    facts = relations_cooperation.extract(
+        sentence, reading.groups, reading.gazetteer, reading.parties
+    )
+    return [f for f in facts if f.partner not in reading.busy]
+
+
 FAMILY = Family(
     name="cooperation",
     fact_type=Cooperation,
@@ -35,5 +45,6 @@ FAMILY = Family(
     properties=properties,
     label=label,
     entity_fields=("partner", "mission"),
-    extract=relations_cooperation.extract,
+    read=read,
+    method="cooperation-syntax",
 )

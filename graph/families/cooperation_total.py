@@ -9,8 +9,9 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from graph import relations_totals
-from graph.families.base import Family
+from graph.families.base import Family, Reading
 from graph.model import CooperationTotal, Entity
+from graph.reading import Sentence
 from graph.vocab import CSK, date_literal, en
 
 
@@ -29,6 +30,11 @@ def label(fact: CooperationTotal, entities: Mapping[str, Entity]) -> str:
     return f"{fact.quantity} {fact.counted}"
 
 
+def read(sentence: Sentence, reading: Reading) -> list:
+    """The facts of this family one sentence states."""
+    return relations_totals.extract(sentence)
+
+
 FAMILY = Family(
     name="cooperation-total",
     fact_type=CooperationTotal,
@@ -36,5 +42,6 @@ FAMILY = Family(
     properties=properties,
     label=label,
     entity_fields=(),
-    extract=relations_totals.extract,
+    read=read,
+    method="numeric-total",
 )

@@ -8,8 +8,9 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from graph import relations_ground_station
-from graph.families.base import Family, name, ref
+from graph.families.base import Family, Reading, name, ref
 from graph.model import Entity, GroundStation
+from graph.reading import Sentence
 from graph.vocab import CSK, en
 
 
@@ -26,6 +27,11 @@ def label(fact: GroundStation, entities: Mapping[str, Entity]) -> str:
     return f"Ground station with {name(fact.partner, entities)}"
 
 
+def read(sentence: Sentence, reading: Reading) -> list:
+    """The facts of this family one sentence states."""
+    return relations_ground_station.extract(sentence, reading.groups, reading.gazetteer)
+
+
 FAMILY = Family(
     name="ground-station",
     fact_type=GroundStation,
@@ -33,5 +39,6 @@ FAMILY = Family(
     properties=properties,
     label=label,
     entity_fields=("partner",),
-    extract=relations_ground_station.extract,
+    read=read,
+    method="ground-station-phrase",
 )

@@ -8,8 +8,9 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from graph import relations_participation
-from graph.families.base import Family, name, ref
+from graph.families.base import Family, Reading, name, ref
 from graph.model import Entity, Participation
+from graph.reading import Sentence
 from graph.vocab import CSK, en
 
 
@@ -24,6 +25,11 @@ def label(fact: Participation, entities: Mapping[str, Entity]) -> str:
     return f"China in {name(fact.organisation, entities)}"
 
 
+def read(sentence: Sentence, reading: Reading) -> list:
+    """The facts of this family one sentence states."""
+    return relations_participation.extract(sentence, reading.groups, reading.gazetteer)
+
+
 FAMILY = Family(
     name="participation",
     fact_type=Participation,
@@ -31,5 +37,6 @@ FAMILY = Family(
     properties=properties,
     label=label,
     entity_fields=("organisation",),
-    extract=relations_participation.extract,
+    read=read,
+    method="participation-phrase",
 )

@@ -9,8 +9,9 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from graph import relations_spacecraft
-from graph.families.base import Family, name, ref
+from graph.families.base import Family, Reading, name, ref
 from graph.model import Entity, SpacecraftActivity
+from graph.reading import Sentence
 from graph.vocab import CSK, concept_iri, en
 
 
@@ -35,6 +36,11 @@ def label(fact: SpacecraftActivity, entities: Mapping[str, Entity]) -> str:
     return f"{what} {fact.activity.replace('-', ' ')} with/for {name(fact.partner, entities)}"
 
 
+def read(sentence: Sentence, reading: Reading) -> list:
+    """The facts of this family one sentence states."""
+    return relations_spacecraft.extract(sentence, reading.groups, reading.gazetteer)
+
+
 FAMILY = Family(
     name="spacecraft-activity",
     fact_type=SpacecraftActivity,
@@ -42,5 +48,6 @@ FAMILY = Family(
     properties=properties,
     label=label,
     entity_fields=("partner", "spacecraft"),
-    extract=relations_spacecraft.extract,
+    read=read,
+    method="spacecraft-trigger",
 )
