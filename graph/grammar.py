@@ -110,9 +110,35 @@ def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
     return "other"
 
 
+def _in_joint_body(sentence: Sentence, found: Found, gazetteer: Gazetteer) -> bool:
+    """A partner named in a discovered joint body's name ("the China-Brazil Joint
+    Laboratory for Space Weather"): the body is China's and the partner's together."""
+    before = sentence.text[: found.start - sentence.start]
+    if not re.search(r"(?:China|Sino)[-\u2013]$", before):
+        return False
+    return any(
+        o.start < found.start
+        and found.end <= o.end
+        and not o.nested
+        and o.kind is EntityKind.ORGANISATION
+        and gazetteer.entities[o.key].discovered
+        for o in sentence.mentions
+    )
+
+
 def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     """Coordinated lists of foreign countries and organisations, with their roles."""
-    mentions = [m for m in sentence.mentions if not m.nested and m.kind in _PARTNER_KINDS]
+    mentions = [
+        m
+        for m in sentence.mentions
+        if m.kind in _PARTNER_KINDS and (not m.nested or _in_joint_body(sentence, m, gazetteer))
+    ]
+    # a joint body stands for its partner ("China-Brazil ... Laboratory" -> Brazil)
+    mentions = [
+        m
+        for m in mentions
+        if not any(o is not m and m.start <= o.start and o.end <= m.end for o in mentions)
+    ]
     groups: list[list[Found]] = []
     for m in mentions:
         if groups:
@@ -341,11 +367,22 @@ def negated(sentence: Sentence, pos: int) -> bool:
     return bool(_NEGATION.search(sentence.text[a:pos]))
 
 
-def foreign_subject(sentence: Sentence, groups: list[Group], verb: int) -> bool:
+def foreign_subject(
+    sentence: Sentence, groups: list[Group], verb: int, domestic: frozenset[str] = frozenset()
+) -> bool:
     """Someone other than China does the verb at ``verb``: a partner list with no tie to
     China stands between the clause start and the verb ("India signed ... with Japan")."""
-    a, _b = clause_of(clauses(sentence.text), verb)
+    a, b = clause_of(clauses(sentence.text), verb)
     tied = {k for g in groups if g.role in ("subject", "anaphora", "with") for k in g.keys}
+    china_after = any(
+        verb <= m.start - sentence.start < b
+        and (m.key == CHINA or m.key in domestic)
+        and not m.nested
+        for m in sentence.mentions
+    )
+    if china_after:
+        return False  # "APSCO signed a memorandum with CNSA": China is the other side
     return any(
-        a <= g.start < verb and g.role == "other" and not set(g.keys) <= tied for g in groups
+        a <= g.start < verb and g.role in ("other", "agent") and not set(g.keys) <= tied
+        for g in groups
     )

@@ -155,9 +155,11 @@ def _chinese_bodies(
             or not clause[0] <= local < clause[1]
         ):
             continue
-        role = "other"
+        role, governor = "other", ""
         if sentence.parse is not None:
-            role, _governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
+            role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
+        if role in ("subject", "agent") and governor not in _SIGNING:
+            role = "other"  # "..., CNSA said": the source of the news, not a party
         out.append((f.key, role))
     return out
 
@@ -237,7 +239,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             continue
         if sign and (
             negated(sentence, sign[-1].start())
-            or foreign_subject(sentence, groups, sign[-1].start())
+            or foreign_subject(sentence, groups, sign[-1].start(), gazetteer.domestic)
         ):
             continue
         kind = _KINDS[next(k for k, v in m.groupdict().items() if v)]

@@ -230,7 +230,12 @@ def extract(
                 continue
         elif group.role not in _ROLES or not (cued or group.role == "for"):
             continue
-        if negated(sentence, group.start) or foreign_subject(sentence, groups, group.start):
+        if negated(sentence, group.start):
+            continue
+        # an acting partner ("Egypt joined the ILRS") is the subject itself
+        if group.role != "agent" and foreign_subject(
+            sentence, groups, group.start, gazetteer.domestic
+        ):
             continue
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:

@@ -11,6 +11,7 @@ from rdflib.namespace import RDFS
 
 from graph import curation, families, rdf
 from graph.config import Paths
+from graph.methods import METHODS
 from graph.model import (
     FACT_TYPES,
     Agreement,
@@ -79,7 +80,8 @@ def test_unknown_names_and_types_are_key_errors() -> None:
 def test_family_declares_what_the_pipeline_needs(family: families.Family) -> None:
     fields = {f.name for f in dataclasses.fields(family.fact_type)}
     assert set(family.entity_fields) <= fields, "entity fields must be fields of the fact"
-    assert family.extract is None or callable(family.extract)
+    assert callable(family.read), "a family reads sentences"
+    assert family.method in METHODS, "a family's facts say how they were found"
     assert (URIRef(family.rdf_class), RDFS.subClassOf, CSK.Fact) in ONTOLOGY
     assert ONTOLOGY.value(family.rdf_class, RDFS.label) is not None
 
