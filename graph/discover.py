@@ -536,6 +536,8 @@ def _split_names(name: str) -> list[tuple[int, str]]:
         at += cut.end()
     cleaned = []
     for start, part in out:
+        if part.startswith(("the ", "The ")):
+            start, part = start + 4, part[4:]
         owner = re.match(r"^[\w-]+(?:'s|\u2019s)\s+", part)
         if owner:
             start, part = start + owner.end(), part[owner.end() :]

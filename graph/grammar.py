@@ -364,7 +364,9 @@ _NEGATION = re.compile(
 def negated(sentence: Sentence, pos: int) -> bool:
     """A negation between the start of the clause and ``pos`` ("has not cooperated")."""
     a, _b = clause_of(clauses(sentence.text), pos)
-    return bool(_NEGATION.search(sentence.text[a:pos]))
+    before = sentence.text[a:pos]
+    # "no Emirati payload will fly": a determiner "no" right before the partner
+    return bool(_NEGATION.search(before) or re.search(r"\b[Nn]o\s+$", before))
 
 
 def foreign_subject(

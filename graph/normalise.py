@@ -95,9 +95,13 @@ def is_table_row(line: str) -> bool:
     return bool(_TABLE_ROW.match(line)) and not RULE.match(line)
 
 
-def _is_body_item(line: str) -> bool:
-    """A bullet item or a table row of an article's body (kept with the prose around it)."""
-    return (bool(_BULLET.match(line)) or is_table_row(line)) and len(line.split()) >= 3
+def _is_body_item(line: str, *, started: bool) -> bool:
+    """A bullet item or a table row of an article's body, kept with the prose around it;
+    a fact sheet's body may open with one when it is long enough to say something (menu
+    entries and link lists are a few words)."""
+    if not (_BULLET.match(line) or is_table_row(line)):
+        return False
+    return len(line.split()) >= (3 if started else 5) and not _BOILERPLATE.search(line)
 
 
 def main_content(lines: list[_Line]) -> list[_Line]:
@@ -107,7 +111,7 @@ def main_content(lines: list[_Line]) -> list[_Line]:
     current: list[int] = []
     gap = 0
     for i, line in enumerate(lines):
-        if _is_prose(line.text) or (current and _is_body_item(line.text)):
+        if _is_prose(line.text) or _is_body_item(line.text, started=bool(current)):
             current.append(i)
             gap = 0
             continue
@@ -133,6 +137,12 @@ def _is_heading(line: str) -> bool:
     if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
+
+
+def _is_caps_heading(line: str) -> bool:
+    """ "CHANG'E-7 (PLANNED 2026)": a heading in capitals."""
+    letters = [c for c in line if c.isalpha()]
+    return _is_heading(line) and len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _wrapped(lines: list[_Line]) -> bool:
@@ -226,6 +236,13 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
             or (line.blank_before and not wrapped and not line.text[:1].islower())
+            # a capitals heading or a lead-in after a list item ends the list, even in
+            # wrapped (PDF-like) text, where blank lines alone say nothing
+            or (
+                line.blank_before
+                and bool(_BULLET.match(prev.text))
+                and (_is_caps_heading(line.text) or line.text.endswith(":"))
+            )
         )
         if hard:
             paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))

@@ -22,7 +22,9 @@ from graph.recognise import Found, Recogniser
 from graph.tables import TableRow, cells, column_kinds, is_header
 
 _LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
-_FUTURE_HEADING = re.compile(r"\bfuture\b|\bnext five years\b", re.IGNORECASE)
+_FUTURE_HEADING = re.compile(
+    r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b", re.IGNORECASE
+)
 _ROMAN = re.compile(r"^[IVX]+\.\s")
 _NUMBERED = re.compile(r"^\d+\.\s")
 _LETTERED = re.compile(r"^\(\d+\)\s")
@@ -46,6 +48,7 @@ class Sentence:
     parse: Doc | None = None  # the dependency parse of ``text`` (sentences naming a partner)
     lead_in: Sentence | None = None  # the line a bulleted item continues ("... payloads:")
     table: TableRow | None = None  # a row of a table, with its header and caption
+    is_heading: bool = False  # a heading line, read only as the lead-in of its items
 
     @property
     def text(self) -> str:
@@ -111,6 +114,7 @@ def read_document(
     previous: Sentence | None = None
     columns: tuple[str, ...] | None = None  # the header of the table being read
     caption = ""
+    heading_line: Sentence | None = None  # the heading above, as a line items continue
     for start, end in spans:
         opens = False
         while paragraph is not None and paragraph.end < start:
@@ -122,6 +126,9 @@ def read_document(
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             previous = None
             caption = heading
+            inside = [f for f in found if start <= f.start and f.end <= end]
+            heading_line = Sentence(document, clean, start, end, inside, None, False)
+            heading_line.is_heading = True
             continue
         row_text = clean.text[start:end]
         if RULE.match(row_text):
@@ -148,9 +155,14 @@ def read_document(
             sentence.table = TableRow(tuple(cells(row_text)), columns, caption)
         else:
             caption = sentence.text
-        if previous is not None and (_LEADING.match(sentence.text) or _ITEM.match(sentence.text)):
-            lead = previous if previous.text.rstrip().endswith(":") else previous.lead_in
-            sentence.lead_in = lead
+        if _LEADING.match(sentence.text) or _ITEM.match(sentence.text):
+            # an item continues the line that introduced its list, or the heading above
+            if previous is None:
+                sentence.lead_in = heading_line
+            elif previous.text.rstrip().endswith(":"):
+                sentence.lead_in = previous
+            else:
+                sentence.lead_in = previous.lead_in
         sentences.append(sentence)
         previous = sentence
     _parse(sentences)

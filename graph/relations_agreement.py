@@ -271,6 +271,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         subject = None if title else _subject(text, m.end(), sentence, groups)
         plural = m.group(0).lower().endswith(("s", "memoranda"))
         partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]
+        named_foreign = [k for k in base if k not in gazetteer.domestic]
+        if plural and not listed and not title and len(named_foreign) > 1:
+            # "APSCO and ILOA signed memoranda with CNSA": one memorandum each
+            base = [k for k in base if k in gazetteer.domestic] or [CHINA]
+            partner_sets = [[p] for p in named_foreign]
         for extra in partner_sets:
             parties = tuple(sorted(set(base + extra)))
             if len([p for p in parties if p not in gazetteer.domestic]) < 1 or len(parties) < 2:

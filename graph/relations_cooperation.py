@@ -320,7 +320,7 @@ def _item_context(
         }
         if len(named) == 1:
             mission = named.pop()
-    lead_cues = [c.area for c in area_cues(lead, gazetteer) if not c.titled]
+    lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))
     if not any(isinstance(a, Cue) for a in areas) and mission in gazetteer.default_areas:
