@@ -276,7 +276,7 @@ _SENTENCE_OPENERS = frozenset(
     ]
 )
 _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
-_WORD = rf"[{_CAP}][\w'\u2019&.]*[\w&]|[{_CAP}]"
+_WORD = rf"[{_CAP}](?:[\w'\u2019&.-]*[\w&])?"  # hyphens inside: "Sub-committee"
 _NAME_RUN = re.compile(
     rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:of|for|on|and|the|de)\s)+)(?:{_WORD}|\d[\w]*))*"
 )

@@ -384,7 +384,9 @@ def foreign_subject(
     )
     if china_after:
         return False  # "APSCO signed a memorandum with CNSA": China is the other side
+    # with a parse, only a list the parser makes a subject acts; without one, any list
+    # of no known role before the verb may
+    subjects = ("agent",) if sentence.parse is not None else ("other", "agent")
     return any(
-        a <= g.start < verb and g.role in ("other", "agent") and not set(g.keys) <= tied
-        for g in groups
+        a <= g.start < verb and g.role in subjects and not set(g.keys) <= tied for g in groups
     )

@@ -73,6 +73,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             start, end = org.start - sentence.start, org.end - sentence.start
             if start < chain_end:
                 continue
+            if kind in ("through", "framework") and gazetteer.entities[org.key].discovered:
+                continue  # a body only named, not curated: membership must be said outright
             if not _BRIDGE.match(text[chain_end:start]):
                 break
             chain_end = end
