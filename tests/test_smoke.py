@@ -4,5 +4,5 @@
 def test_the_corpus_builds_into_a_store_the_app_can_query(built, backend):
     assert built.info.triples > 0
     assert bool(
-        backend.query("ASK { ?d a <https://w3id.org/china-space-kg/ontology#SourceDocument> }")
+        backend.results("ASK { ?d a <https://w3id.org/china-space-kg/ontology#SourceDocument> }")
     )

@@ -56,7 +56,7 @@ def _key(term: Any) -> tuple[str, str]:
 
 
 def expected_rows(backend, query: SavedQuery) -> Counter[tuple[tuple[str, Any], ...]]:
-    results = backend.query(query.sparql, substitutions=query.bind({}))
+    results = backend.results(query.sparql, substitutions=query.bind({}))
     names = [v.value for v in results.variables]
     return Counter(tuple((n, _key(row[n])) for n in names if row[n] is not None) for row in results)
 
