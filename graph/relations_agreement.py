@@ -267,7 +267,13 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             continue
         after = text[title_span[1] if title_span else m.end() :]
         period = period_in((title or "") + " " + after[:30])
-        signed_on, _span = date_in(text, sentence.doc.meta.issued) if not fragment else (None, None)
+        signed_on = None
+        if not fragment:
+            # the date of this agreement's own clause first ("its memorandum with Y on
+            # 18 October"), then any the sentence gives
+            own = clause_of(clauses(text), m.start())
+            issued = sentence.doc.meta.issued
+            signed_on = date_in(text[own[0] : own[1]], issued)[0] or date_in(text, issued)[0]
         subject = None if title else _subject(text, m.end(), sentence, groups)
         plural = m.group(0).lower().endswith(("s", "memoranda"))
         partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]

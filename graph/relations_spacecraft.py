@@ -125,6 +125,33 @@ def _objects(
     return items
 
 
+_ENTRY = re.compile(r"^(?:[-\u2022*]\s*|(?:[A-Z]\.?)?\d+(?:\.\d+)*\.?\s+)?")
+
+
+def _entry_head(sentence: Sentence, groups: list[Group]) -> tuple[_Item, tuple[str, ...]] | None:
+    """The spacecraft an entry line is about and the partners its parenthesis names:
+    "<spacecraft> (with <partner>): <what happened>"."""
+    text = sentence.text
+    lead = _ENTRY.match(text)
+    at = lead.end() if lead else 0
+    head = [
+        f
+        for f in sentence.mentions
+        if not f.nested and f.kind is EntityKind.SPACECRAFT and f.start - sentence.start == at
+    ]
+    if not head:
+        return None
+    end = head[0].end - sentence.start
+    note = re.match(r"\s*\(([^)]*)\)\s*:", text[end:])
+    if note is None:
+        return None
+    inside = (end + note.start(1), end + note.end(1))
+    partners = tuple(
+        k for g in groups if inside[0] <= g.start < inside[1] and g.role == "with" for k in g.keys
+    )
+    return (_Item(head[0].key, None, 0, 0, ()), partners) if partners else None
+
+
 def _group_after(groups: list[Group], pos: int, role: str, limit: int) -> Group | None:
     for g in groups:
         if g.role == role and pos <= g.start <= pos + limit:
@@ -177,6 +204,13 @@ def extract(
                     add("built", item, partner, m.start())
                 continue
         items = _objects(sentence, m.end(), groups, gazetteer)
+        entry = _entry_head(sentence, groups) if not items else None
+        if entry is not None:
+            # a status entry: "CSES-02 (with Italy): launched on 14 June 2025"
+            item, partners = entry
+            for partner in partners:
+                add(activity, item, partner, m.start())
+            continue
         if not items:
             continue
         beneficiary = _group_after(groups, items[-1].end, "for", 12)
