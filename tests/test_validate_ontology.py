@@ -3,6 +3,7 @@ emits, and what ``graph.rdf`` makes of each kind of fact conforms to the shapes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from cli.validate import validate_data
-from graph import rdf
+from graph import families, rdf
 from graph.config import Paths
 from graph.corpus import read_corpus
 from graph.model import (
@@ -206,6 +207,7 @@ def every_kind_of_fact() -> tuple[Graph, list]:
             as_of="2021-12",
         ),
     )
+    facts = tuple(replace(f, method=families.of(f).method) for f in facts)  # as extraction
     dataset = rdf.build_dataset(documents, Extraction(facts, entities), PATHS.ontology_files())
     return union_graph(dataset), documents
 
