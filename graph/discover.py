@@ -593,6 +593,8 @@ def discover(
         kinds = [k for k, _n in counter.most_common() if isinstance(k, EntityKind)]
         label = labels[key]
         kind = kinds[0] if kinds else None
+        if counter[M] and kind is S:
+            kind = M  # "the X mission" and "the X probe": the mission, with its probe in it
         if kind is None and counter["bare"]:
             kind = series_kind.get(_series(label), S)  # a series keeps its curated class
         document, clean, cand = first[key]
@@ -630,7 +632,15 @@ def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
     by_key = dict(gazetteer.entities)
     forms = list(gazetteer.forms)
     domestic = set(gazetteer.domestic)
+    areas = dict(gazetteer.default_areas)
+    series_area = {
+        _series(by_key[key].label): area
+        for key, area in gazetteer.default_areas.items()
+        if key in by_key and re.search(r"-[A-Z]{0,3}\d", by_key[key].label)
+    }
     for entity in entities:
+        if _series(entity.label) in series_area:  # "Chang'e-9": lunar, as Chang'e-4 is
+            areas.setdefault(entity.key, series_area[_series(entity.label)])
         by_key[entity.key] = entity
         forms += [(f, entity.key) for f in (entity.label, *entity.alt_labels)]
         if _CHINESE.search(entity.label) or any(
@@ -639,7 +649,11 @@ def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
         ):
             domestic.add(entity.key)
     return replace(
-        gazetteer, entities=by_key, forms=tuple(sorted(set(forms))), domestic=frozenset(domestic)
+        gazetteer,
+        entities=by_key,
+        forms=tuple(sorted(set(forms))),
+        domestic=frozenset(domestic),
+        default_areas=areas,
     )
 
 

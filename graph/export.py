@@ -7,6 +7,10 @@ triples. Triple formats (Turtle, N-Triples, RDF/XML) merge the selected graphs i
 a triple stated in several graphs is written once, by the first of those graphs in the
 export's graph order, decided by looking at that subject's quads in the store (one
 subject's description in memory at a time).
+
+A built store's default graph is the merge of its named graphs (``graph.store``): it is
+derived, so exporting "all" leaves it out, and a store whose default graph holds a triple
+of its own exports that graph too.
 """
 
 from __future__ import annotations
@@ -71,14 +75,14 @@ def select_graphs(store: ox.Store, which: str = "all") -> list[GraphName]:
     """The graphs an export covers, in a stable order (by name, default graph first).
 
     ``which`` is ``all``, ``document`` (one graph per source document), ``reference``,
-    ``ontology`` or the IRI of one named graph.
+    ``ontology`` or the IRI of one named graph. ``all`` covers the default graph only
+    when it holds a triple that no named graph holds (it is not just their merge).
 
     :raises InputError: ``which`` is neither a choice nor a graph of the store.
     """
     names = sorted(store.named_graphs(), key=lambda g: str(g))
     if which == "all":
-        default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-        return ([ox.DefaultGraph()] if default is not None else []) + names
+        return ([ox.DefaultGraph()] if has_own_default_graph(store) else []) + names
     if which == "document":
         return [
             g for g in names if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_GRAPHS)
@@ -94,6 +98,16 @@ def select_graphs(store: ox.Store, which: str = "all") -> list[GraphName]:
             f"the store has no graph <{iri}>; `spacekg export --graph all` shows everything"
         )
     return [node]
+
+
+def has_own_default_graph(store: ox.Store) -> bool:
+    """Whether the default graph holds a triple that is in no named graph (so it is more
+    than the merge the build writes there). Stops at the first such triple."""
+    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        elsewhere = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+        if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in elsewhere):
+            return True
+    return False
 
 
 def quads_of(store: ox.Store, graphs: Iterable[GraphName]) -> Iterator[ox.Quad]:
@@ -152,7 +166,7 @@ def write(
         if fmt.rdf_format is None:
             pairs = ((g, store.quads_for_pattern(None, None, None, g)) for g in graphs)
             write_jsonld(pairs, output, context, context_ref=context_ref)
-        elif fmt.quads and everything:
+        elif fmt.quads and everything and (not graphs or graphs[0] == ox.DefaultGraph()):
             store.dump(output, fmt.rdf_format, prefixes=PREFIXES)
         elif fmt.quads:
             ox.serialize(quads_of(store, graphs), output, fmt.rdf_format, prefixes=PREFIXES)

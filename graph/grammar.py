@@ -24,7 +24,13 @@ from graph.recognise import Found
 # roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
 # "X contributed ..."
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)\s")
-_ITEM_START = re.compile(r"|[-\u2022\u00b7*]\s*|\(?\d+[.)]\s*")
+# where an item's partner may start: the line's start, a bullet, a number, or a field
+# label ("Partners: Switzerland, Germany, Poland")
+_ITEM_START = re.compile(
+    r"(?:[-\u2022\u00b7*]\s*|\(?\d+[.)]\s*)?"
+    r"(?:(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s*)?",
+    re.IGNORECASE,
+)
 _ITEM_GLUE = re.compile(r"(?:\s*\([^)]*\))?\s*(?::|\s[-\u2013\u2014]\s)")
 _SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
 
@@ -171,7 +177,10 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             syntax, governor = syntactic_role(sentence.parse, start, first_end, china)
             if syntax in _SYNTAX_FIRST or (role in ("other", "place") and syntax != "other"):
                 role = syntax
-        if _ITEM_START.fullmatch(sentence.text[:start]) and _ITEM_GLUE.match(sentence.text[end:]):
+        head = sentence.text[:start]
+        if _ITEM_START.fullmatch(head) and (
+            _ITEM_GLUE.match(sentence.text[end:]) or head.rstrip().endswith(":")
+        ):
             role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
         for a, b in itertools.pairwise(members):
             if CHINA not in (a.key, b.key):

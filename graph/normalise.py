@@ -128,6 +128,12 @@ def main_content(lines: list[_Line]) -> list[_Line]:
     return lines[best[0] : best[-1] + 1]
 
 
+_FIELD = re.compile(
+    r"^(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s+\S",
+    re.IGNORECASE,
+)
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     if is_table_row(line) or RULE.match(line):
@@ -135,6 +141,8 @@ def _is_heading(line: str) -> bool:
     if not words or line.endswith((*_TERMINAL, "-", ",")) or len(words) > 9:
         return False
     if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
+        return False
+    if _FIELD.match(line):  # "Partners: Norway, Belgium": a field of an entry
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 

@@ -116,6 +116,7 @@ _INSTRUMENT = re.compile(
     re.IGNORECASE,
 )
 _PARSED_ROLES = ("from", "by", "agent", "between", "item")
+
 _SHARED_WORK = frozenset(
     [
         "cooperation",
@@ -188,7 +189,9 @@ def _areas_for(
     verb = verb_before(text, group.start)
     earlier = [g.end for g in groups[:index] if clause_of(spans, g.start) == clause]
     floor = max([verb, *earlier])
-    before = [c for c in in_clause if floor <= c.start and c.end <= group.start]
+    # a cue that holds the verb-like word itself ("conducted personnel exchanges with X")
+    before = [c for c in in_clause if c.start < floor <= c.end or floor <= c.start]
+    before = [c for c in before if c.end <= group.start]
     own = after or before or (in_clause if not earlier and not later else [])
     if not own and not has_verb(text[clause[0] : clause[1]]):
         following = [s for s in spans if s[0] >= clause[1]][:1]
@@ -308,18 +311,18 @@ def _item_context(
     sentence: Sentence, gazetteer: Gazetteer, mission: str | None, areas: list[Cue | str]
 ) -> tuple[str | None, list[Cue | str]]:
     """A fact-sheet line takes the mission and area of its lead-in ("Payloads on
-    Chang'e-6:") where it names none of its own."""
+    Chang'e-6:"): the mission the lead-in names comes first, since the item's own names
+    are often its instrument's ("Netherlands: NCLE radio antennas")."""
     lead = sentence.lead_in
     if lead is None:
         return mission, areas
-    if mission is None:
-        named = {
-            m.key
-            for m in lead.mentions
-            if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
-        }
-        if len(named) == 1:
-            mission = named.pop()
+    named = {
+        m.key
+        for m in lead.mentions
+        if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+    }
+    if len(named) == 1:
+        mission = named.pop()
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))

@@ -10,6 +10,12 @@ A build writes a new directory beside the current one and only then flips ``curr
 so an interrupted or invalid build leaves the previous graph serving. Servers that
 already opened the previous store keep reading it; its directory is removed only two
 generations later.
+
+Each store holds the named graphs of the build (one per source document, the reference
+data, the ontology, the saved queries) and, in its default graph, their merge: every
+triple once, however many documents state it. Queries evaluate against that default
+graph, so COUNT, SUM and GROUP BY over it count each fact once, while ``GRAPH`` still
+tells which document states what.
 """
 
 from __future__ import annotations
@@ -86,6 +92,7 @@ def write_build(
     try:
         store = ox.Store(str(staging))
         store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        write_merged_default_graph(store)
         store.flush()
         store.optimize()
         del store
@@ -106,6 +113,18 @@ def write_build(
     os.replace(link, current_path(root))
     _prune(builds, keep={final.name})
     return final
+
+
+def write_merged_default_graph(store: ox.Store) -> None:
+    """Write the merge of the store's named graphs into its default graph (a set: a
+    triple in several graphs is stored once). Reads the named graphs back from the store
+    rather than from the input so blank nodes keep the labels the store gave them."""
+    named = [
+        ox.Quad(q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(None, None, None, None)
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    ]
+    store.bulk_extend(named)
 
 
 def _prune(builds: Path, keep: Iterable[str]) -> None:

@@ -219,7 +219,7 @@ def test_partners_introduced_before_the_subject(new_facts):
 
 def test_new_names_become_resources_of_the_class_their_form_gives(new_build, new_entities):
     entities = new_entities
-    assert entities["xuanwu-3"].kind is EntityKind.SPACECRAFT
+    assert entities["xuanwu-3"].kind is EntityKind.MISSION  # "mission" and "programme" win
     assert entities["tarim-5b"].kind is EntityKind.SPACECRAFT
     assert entities["hellenic-space-center"].kind is EntityKind.ORGANISATION
     assert entities["kyrgyz-space-agency"].kind is EntityKind.ORGANISATION
