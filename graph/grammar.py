@@ -52,7 +52,8 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
-    r"\b(?:the\s+two\s+(?:countries|sides|nations|parties)|both\s+(?:sides|countries)|they)\b",
+    r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies)|"
+    r"both\s+(?:sides|countries)|they)\b",
     re.IGNORECASE,
 )
 _VERB = re.compile(

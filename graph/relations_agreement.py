@@ -164,6 +164,19 @@ def _chinese_bodies(
     return out
 
 
+def _owns_a_body(sentence: Sentence, group: Group) -> bool:
+    """ "Pakistan's Space and Upper Atmosphere Research Commission": the possessive
+    names whose body it is, not another party."""
+    after = re.match(r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+)?", sentence.text[group.end :])
+    if after is None:
+        return False
+    at = group.end + after.end()
+    return any(
+        m.start - sentence.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
+        for m in sentence.mentions
+    )
+
+
 def _parties(
     sentence: Sentence,
     groups: list[Group],
@@ -194,7 +207,14 @@ def _parties(
             named += g.keys
         elif g.role == "with" and clause[0] <= g.start < clause[1] and g.start > noun[0] - 80:
             listed += g.keys
-        elif g.role == "owner" and 0 <= noun[0] - g.end <= 60 and g.governor not in _NOT_AGREED:
+        elif g.role in ("by", "between") and clause[0] <= g.start < clause[1]:
+            named += g.keys  # "signed by A, B and C", "between CNSA and X"
+        elif (
+            g.role == "owner"
+            and 0 <= noun[0] - g.end <= 60
+            and g.governor not in _NOT_AGREED
+            and not _owns_a_body(sentence, g)
+        ):
             named += g.keys
         elif (
             g.role == "agent"
@@ -235,7 +255,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if any(a <= m.start() < b for a, b in masked):
             continue
         sign = list(_SIGN.finditer(text[: m.start()]))
-        if not sign and not (fragment and m.start() <= len(text) - len(bare)):
+        own_clause = clause_of(clauses(text), m.start())
+        # "a memorandum ... was signed between A and B", "an agreement signed by A, B, C"
+        signed_after = _SIGN.search(text, m.end(), own_clause[1])
+        if (
+            not sign
+            and signed_after is None
+            and not (fragment and m.start() <= len(text) - len(bare))
+        ):
             continue
         if sign and (
             negated(sentence, sign[-1].start())
@@ -275,7 +302,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             issued = sentence.doc.meta.issued
             signed_on = date_in(text[own[0] : own[1]], issued)[0] or date_in(text, issued)[0]
         subject = None if title else _subject(text, m.end(), sentence, groups)
-        plural = m.group(0).lower().endswith(("s", "memoranda"))
+        head = m.group(0).split()[0].lower()  # "memoranda of understanding"
+        plural = head == "memoranda" or m.group(0).lower().endswith("s")
         partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]
         named_foreign = [k for k in base if k not in gazetteer.domestic]
         if plural and not listed and not title and len(named_foreign) > 1:
