@@ -37,6 +37,11 @@ _PERIOD = re.compile(
 )
 
 
+_ENTRY_DATE = re.compile(
+    rf"^\s*(?:[-\u2022*]\s*)?(?:{_MONTH}\s+)?((?:19|20)\d{{2}})(?:,?\s+{_MONTH})?\s*[\u2014\u2013:-]\s"
+)
+
+
 def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]:
     """The first date the text gives, as YYYY-MM-DD, YYYY-MM or YYYY, and its span.
 
@@ -66,6 +71,14 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
     for m in _YEAR.finditer(text):
         if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
             found.append((m.start(), m.group(1), m.span()))
+    entry = _ENTRY_DATE.match(text)
+    if entry and not found:
+        # a chronology's entry: "2018, March — ..." dates what the line says
+        month = entry.group(1) or entry.group(3)
+        value = entry.group(2)
+        if month and month.lower() in MONTHS:
+            value = f"{value}-{MONTHS[month.lower()]:02d}"
+        found.append((0, value, entry.span()))
     if not found:
         return None, None
     _pos, value, span = min(found)

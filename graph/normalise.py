@@ -16,6 +16,11 @@ from graph.model import Document
 
 _TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
 _BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d+\.\s+|[IVX]+\.\s+)")
+# a chronology's entry: "2019 — ...", "2018, March – ...", "March 2021: ..."
+DATED_ENTRY = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:19|20)\d{2}(?:,?\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*[\u2014\u2013:-]\s"
+)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _WORD = re.compile(r"[A-Za-z]+")
 # Prefixes that keep their hyphen when a line break falls right after them and the
@@ -238,6 +243,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
         prev = lines[i - 1]
         hard = (
             bool(_BULLET.match(line.text))
+            or bool(DATED_ENTRY.match(line.text))
             or is_table_row(line.text)
             or is_table_row(prev.text)
             or RULE.match(line.text) is not None

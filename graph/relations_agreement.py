@@ -29,7 +29,7 @@ _KIND = re.compile(
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
     r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?)|"
     r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
-    r"(?P<agreement>(?:cooperation\s+)?agreements?))\b",
+    r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?))\b",
     re.IGNORECASE,
 )
 _KINDS = {

@@ -332,9 +332,27 @@ def _from_parse(
                 elif word == "with" and jointly:
                     out += [("jointly-developed", item, p, verb.idx) for p in g.keys]
                     found = True
-        if not found and mention.key and jointly:
-            continue
+        if not found and not jointly:
+            # "Bolivia's Tupac-3, built by China ..., was delivered": whose it is
+            by_others = any(
+                (c.dep_ == "agent" or c.lower_ == "by") and not _china_among(sentence, c, gazetteer)
+                for c in preps
+            )
+            owner = _owner_of(sentence, mention, groups)
+            if owner and not by_others:
+                out += [(activity, item, p, verb.idx) for p in owner]
     return out
+
+
+def _owner_of(sentence: Sentence, mention: Found, groups: list[Group]) -> tuple[str, ...]:
+    """The partner whose possessive stands right before the spacecraft's name."""
+    at = mention.start - sentence.start
+    for g in groups:
+        if g.role == "owner" and re.fullmatch(
+            r"(?:'s|\u2019s|'|\u2019)\s+(?:new\s+)?", sentence.text[g.end : at]
+        ):
+            return g.keys
+    return ()
 
 
 def _subject_noun(verb):

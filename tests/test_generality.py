@@ -25,6 +25,13 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2035-chronology-register.txt"
+id = "test-chronology-2035"
+title = "A chronology with one dated entry per line"
+publisher = "Test"
+issued = "2035"
+kind = "white-paper"
+[[document]]
 file = "2034-fact-sheet-open-world.txt"
 id = "test-fact-sheet-2034"
 title = "A fact sheet naming spacecraft and bodies that the reference data does not hold"
@@ -85,6 +92,7 @@ def new_build(tmp_path_factory, project_paths):
         "test-news-2032": texts["2032-news-register-second.txt"],
         "test-white-paper-2033": texts["2033-white-paper-clean-register.txt"],
         "test-fact-sheet-2034": texts["2034-fact-sheet-open-world.txt"],
+        "test-chronology-2035": texts["2035-chronology-register.txt"],
     }
     return result, by_doc
 
@@ -274,3 +282,24 @@ def test_every_fact_says_how_it_was_found(new_facts):
 
     facts, _ = new_facts
     assert all(f.method in METHODS for f in facts)
+
+
+def test_a_chronology_gives_each_dated_line_its_own_facts_and_date(new_facts):
+    facts, _ = new_facts
+    [launch] = _find(facts, SpacecraftActivity, partner="ecuador", spacecraft="kunlun-2")
+    assert launch.activity == "launched"
+    assert {f.activity for f in _find(facts, SpacecraftActivity, spacecraft="tupac-3")} == {
+        "built",
+        "delivered",
+    }
+    assert all(
+        f.partner == "bolivia" for f in _find(facts, SpacecraftActivity, spacecraft="tupac-3")
+    )
+    [mou] = _find(facts, Agreement, agreement_kind="memorandum-of-understanding", signed_on="2020")
+    assert "china-national-space-administration" in mou.parties
+    stations = _find(facts, GroundStation, partner="kenya")
+    assert any(
+        s.location == "Malindi" and any(e.doc_id == "test-chronology-2035" for e in s.evidence)
+        for s in stations
+    )
+    assert not _find(facts, GroundStation, partner="ghana-space-science-and-technology-institute")
