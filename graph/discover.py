@@ -502,6 +502,10 @@ def _headed_names(
             joined = re.match(r"\s*(?:,|and|with|,\s*and)\s+(?:the\s+)?", chunk[e:end])
             if start <= s and e < end and joined:
                 start = e + joined.end()
+            # "the National Space Office and CNSA": the run ends before the curated name
+            ending = re.search(r"\s+(?:and|,|,\s*and)\s+(?:the\s+)?$", chunk[start:s])
+            if start < s < end <= e + 1 and ending:
+                end = start + ending.start()
         name = _strip_lead(chunk[start:end])
         start = end - len(name)
         for part_start, part in _split_names(name):

@@ -390,6 +390,9 @@ def foreign_subject(
         verb <= m.start - sentence.start < b
         and (m.key == CHINA or m.key in domestic)
         and not m.nested
+        and re.search(
+            r"\b(?:with|between)\s+(?:the\s+)?$", sentence.text[: m.start - sentence.start]
+        )
         for m in sentence.mentions
     )
     if china_after:

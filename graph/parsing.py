@@ -61,6 +61,26 @@ _COLLECTIVE = frozenset(
         "students",
     ]
 )
+# things a partner contributes to a mission: "a Chilean camera" is a camera from Chile
+INSTRUMENT_NOUNS = frozenset(
+    [
+        "instrument",
+        "payload",
+        "detector",
+        "camera",
+        "imager",
+        "spectrometer",
+        "magnetometer",
+        "radiometer",
+        "analyzer",
+        "analyser",
+        "sensor",
+        "cubesat",
+        "rover",
+        "experiment",
+        "retroreflector",
+    ]
+)
 _WITH = frozenset({"with", "alongside"})
 _PLACE = frozenset({"in", "at", "across", "over", "throughout", "around", "near", "within"})
 _JOINING_VERBS = frozenset({"join", "help", "assist", "invite", "support", "partner", "accompany"})
@@ -161,6 +181,8 @@ def syntactic_role(
         if word in _PLACE:
             return "place", governor
         return "other", governor
+    if dep in ("amod", "compound") and head.lemma_.lower() in INSTRUMENT_NOUNS:
+        return "from", head.lemma_.lower()  # "two Estonian instruments": instruments from X
     if dep == "dobj":
         verb = head.lemma_.lower()
         return ("with" if verb in _JOINING_VERBS else "object"), verb

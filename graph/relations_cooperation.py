@@ -30,7 +30,7 @@ from graph.grammar import (
     verb_before,
 )
 from graph.model import Cooperation, EntityKind
-from graph.parsing import clause_verb, core_argument
+from graph.parsing import INSTRUMENT_NOUNS, clause_verb, core_argument
 from graph.reading import Sentence
 
 _AGREEMENT_PHRASE = re.compile(
@@ -112,7 +112,8 @@ _RECEIVING = frozenset(
 )
 _INSTRUMENT = re.compile(
     r"\b(?:instruments?|payloads?|detectors?|cameras?|imagers?|telescopes?|spectrometers?|"
-    r"cubesats?|rovers?|radars?|analy[sz]ers?|monitors?|retroreflectors?|mirrors?)\b",
+    r"cubesats?|rovers?|radars?|analy[sz]ers?|monitors?|retroreflectors?|mirrors?|sensors?|"
+    r"magnetometers?|radiometers?|altimeters?|dosimeters?|antennas?|lasers?|experiments?)\b",
     re.IGNORECASE,
 )
 _PARSED_ROLES = ("from", "by", "agent", "between", "item")
@@ -243,8 +244,11 @@ def extract(
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:
             continue
-        if set(group.keys) <= parties and not (
-            own_cue or _shared_cue(sentence, groups, spans, group)
+        contributed = group.role == "from" and group.governor in INSTRUMENT_NOUNS
+        if (
+            set(group.keys) <= parties
+            and not contributed  # "... would carry a French payload" is more than the deal
+            and not (own_cue or _shared_cue(sentence, groups, spans, group))
         ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))

@@ -92,7 +92,7 @@ def _item_at(
         if m.nested or m.kind not in _SPACECRAFT_KINDS or m.start - sentence.start != pos:
             continue
         end = m.end - sentence.start
-        tail = re.match(r"(?:\s+[a-z][\w-]*){0,3}?\s+satellite\b", text[end:])
+        tail = re.match(r"(?:\s+[\w-]+){0,3}?\s+satellite\b", text[end:])
         if tail:
             end += tail.end()
         partners = _foreign_inside(sentence, m, gazetteer) or owner
@@ -213,7 +213,10 @@ def extract(
             continue
         if not items:
             continue
-        beneficiary = _group_after(groups, items[-1].end, "for", 12)
+        beneficiary = _group_after(groups, items[-1].end, "for", 12) or next(
+            (g for g in groups if g.role == "for" and g.governor == _LEMMA.get(word.lower())),
+            None,
+        )  # "launched the Taifa-2 Earth observation satellite for Kenya": the parse says
         joint = activity == "jointly-developed"
         successful = re.search(r"successfully\s+$", text[: m.start()]) is not None
         for item in items:
@@ -261,6 +264,7 @@ def extract(
     return list(facts.values())
 
 
+_LEMMA = {"launched": "launch", "launch": "launch", "delivered": "deliver", "built": "build"}
 _VERB_ACTIVITY = {
     "launch": "launched",
     "carry": "launched",

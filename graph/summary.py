@@ -14,7 +14,7 @@ def summary_rows(info: BuildInfo) -> list[tuple[str, str]]:
         ("build", info.build_id),
         ("built at", info.built_at),
         ("time taken", f"{info.seconds:.1f} s"),
-        ("triples (union of graphs)", str(info.triples)),
+        ("triples (merge of all graphs)", str(info.triples)),
         ("quads", str(info.quads)),
     ]
     rows += [(f"entities: {k}", str(v)) for k, v in info.entities.items()]

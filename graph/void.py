@@ -2,8 +2,9 @@
 
 Counts come from one streaming pass over the store (``collect_stats``), with the same
 "first graph owns a triple" rule the triple-format exports use, so ``void:triples`` is
-the number of distinct triples in the union of all graphs: what a user gets when they
-load any of the dumps into one graph. The description itself is small (one node per
+the number of distinct triples of all graphs: the size of the store's default graph
+(their merge, which queries see) and what a user gets when they load any of the dumps
+into one graph. The description itself is small (one node per
 class, property and named graph) and is built with rdflib for readable Turtle.
 """
 
@@ -48,7 +49,7 @@ EXAMPLE_CLASSES = tuple(
 
 @dataclass
 class Stats:
-    """Counts of the union of all graphs, as VoID states them."""
+    """Counts of the merge of all graphs, as VoID states them."""
 
     triples: int = 0
     quads: int = 0

@@ -25,6 +25,21 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2036-wire-briefs.txt"
+id = "test-wire-2036"
+title = "Wire briefs with datelines"
+publisher = "Test"
+issued = "2036-03-05"
+kind = "news-article"
+
+[[document]]
+file = "2036-interview-minutes-pdf.txt"
+id = "test-mixed-2036"
+title = "An interview, committee minutes and a PDF page with running headers"
+publisher = "Test"
+issued = "2036"
+kind = "white-paper"
+[[document]]
 file = "2035-chronology-register.txt"
 id = "test-chronology-2035"
 title = "A chronology with one dated entry per line"
@@ -93,6 +108,8 @@ def new_build(tmp_path_factory, project_paths):
         "test-white-paper-2033": texts["2033-white-paper-clean-register.txt"],
         "test-fact-sheet-2034": texts["2034-fact-sheet-open-world.txt"],
         "test-chronology-2035": texts["2035-chronology-register.txt"],
+        "test-wire-2036": texts["2036-wire-briefs.txt"],
+        "test-mixed-2036": texts["2036-interview-minutes-pdf.txt"],
     }
     return result, by_doc
 
@@ -303,3 +320,24 @@ def test_a_chronology_gives_each_dated_line_its_own_facts_and_date(new_facts):
         for s in stations
     )
     assert not _find(facts, GroundStation, partner="ghana-space-science-and-technology-institute")
+
+
+def test_wire_briefs_interviews_minutes_and_pdf_pages(new_facts):
+    facts, _ = new_facts
+    [launch] = _find(facts, SpacecraftActivity, partner="kenya", spacecraft="taifa-2")
+    assert launch.activity == "launched"  # "... satellite for Kenya": the parse says whose
+    [agreement] = _find(facts, Agreement, parties=("china", "peru"))
+    assert agreement.signed_on == "2032-03-04"
+    assert _find(facts, Cooperation, partner="portugal", area="payloads", mission="xihe-3")
+    camera = [
+        f
+        for f in _find(facts, Cooperation, partner="chile", area="payloads")
+        if any("Chilean camera" in e.exact for e in f.evidence)
+    ]
+    assert [f.status for f in camera] == [Status.PLANNED]  # "we will fly a Chilean camera"
+    assert _find(facts, Cooperation, partner="estonia", area="payloads", mission="change-8")
+    assert not _find(facts, Cooperation, partner="japan")  # "Japan is not involved"
+    assert _find(facts, SpacecraftActivity, partner="paraguay", spacecraft="guarani-2")
+    assert _find(facts, Cooperation, partner="andean-space-agency")
+    for fact in facts:  # the running header of the PDF page is quoted by nothing
+        assert all("Page 4" not in e.exact for e in fact.evidence)
