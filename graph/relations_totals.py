@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from graph.grammar import status_at
 from graph.model import CooperationTotal, slugify
 from graph.reading import Sentence
 
@@ -51,10 +52,41 @@ def _value(token: str) -> int:
     return _WORDS.get(token.lower()) or int(token.replace(",", ""))
 
 
+# a key-figure line: "International payloads flown to date: 8", "Countries served .... 24"
+_FIGURE = re.compile(
+    rf"(?:^|(?<=\s))(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,8}}?(?:{_COUNTED})\b[^:.\d]{{0,60}}?)"
+    r"(?::\s*|\s*\.{3,}\s*)(?P<n>\d{1,3}(?:,\d{3})*|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _figures(sentence: Sentence) -> list[CooperationTotal]:
+    """The totals of key-figure lines: a label naming what is counted, then the number."""
+    text = _LEAD.sub("", sentence.text)
+    offset = len(sentence.text) - len(text)
+    out = []
+    for m in _FIGURE.finditer(text):
+        counted = " ".join(m.group("what").split())
+        at = offset + m.start("n")
+        out.append(
+            CooperationTotal(
+                evidence=(sentence.evidence(at),),
+                status=status_at(sentence, at),
+                quantity=_value(m.group("n")),
+                counted=counted,
+                measure=slugify(counted),
+            )
+        )
+    return out
+
+
+_LEAD = re.compile(r"^(?:[-\u2022*]\s*)")
+
+
 def extract(sentence: Sentence) -> list[CooperationTotal]:
-    """Numeric totals the sentence states."""
+    """Numeric totals the sentence states, and those of key-figure lines."""
     text = sentence.text
-    out: list[CooperationTotal] = []
+    out: list[CooperationTotal] = _figures(sentence)
     for m in _TOTAL.finditer(text):
         before = text[: m.start()]
         if re.search(r"\bthe\s+$", before) or re.search(r"[A-Z][\w-]*\s+$", before):
@@ -73,6 +105,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
         out.append(
             CooperationTotal(
                 evidence=(sentence.evidence(m.start()),),
+                status=status_at(sentence, m.start()),
                 quantity=quantity,
                 counted=counted,
                 measure=context,
