@@ -44,7 +44,7 @@ def _option(spec: dataclasses.Field[Any]) -> Callable[..., Any]:
         spec.name,
         type=value_type,
         default=None,
-        help=f"{help_text} [default: {default}]",
+        help=f"{help_text} [default: {'(empty)' if default in (None, '') else default}]",
     )
 
 

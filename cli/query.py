@@ -158,7 +158,7 @@ def _describe(query: SavedQuery) -> str:
 
 
 @click.command("query")
-@with_settings("queries", "store", "query_timeout", "row_limit", "remote_endpoint")
+@with_settings("queries", "store", "query_timeout", "remote_endpoint")
 @click.argument("name", required=False)
 @click.option(
     "-p",
@@ -185,7 +185,7 @@ def _describe(query: SavedQuery) -> str:
     "--limit",
     type=click.IntRange(min=1),
     default=None,
-    help="Most rows to print (default: the ROW_LIMIT setting); a cut result says so.",
+    help="Most rows to print (default: SPACEKG_ROW_LIMIT, else 10000); a cut result says so.",
 )
 @click.option(
     "--sparql",
@@ -211,7 +211,7 @@ def run_query(
       spacekg query countries-on-mission-payloads -p mission=id:mission/tianwen-1
       spacekg query agreements-timeline -p since=2015 --format csv
 
-    The query runs as the server runs one (``Backend.execute``): in a query process
+    The query runs as the server runs one (Backend.execute): in a query process
     that is stopped after QUERY_TIMEOUT seconds, with the row cap and the cache.
     """
     from server.connect import open_backend

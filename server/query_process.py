@@ -1,8 +1,8 @@
 """The program of one query process: open the store read-only, then evaluate the jobs
 that arrive on its socket until the socket closes (see ``server.worker_pool``).
 
-Run as ``python -I -m server.query_process FD``; it imports pyoxigraph and the backend's
-types, not Flask.
+Started by ``server.worker_pool`` with its ``main(FD)`` (or as ``python -m
+server.query_process FD``); it imports pyoxigraph and the backend's types, not Flask.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _serve(fd: int) -> None:
+def main(fd: int) -> None:
+    """Serve jobs on the socket ``fd`` until it closes."""
     # Ctrl-C in a terminal reaches the whole process group; the web worker decides when a
     # query process ends (it kills it, or closes the socket), so SIGINT is not for us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -68,4 +69,4 @@ def _serve(fd: int) -> None:
 
 
 if __name__ == "__main__":
-    _serve(int(sys.argv[1]))
+    main(int(sys.argv[1]))

@@ -25,6 +25,14 @@ from pathlib import Path
 
 from server.backend import EvaluationError, QueryJob, QueryOutcome, QueryTimeout, WorkersBusy
 
+# The query process runs this checkout's ``server`` package, the one the web process runs,
+# whatever an isolated interpreter would find installed (another checkout, a worktree).
+_CODE_ROOT = Path(__file__).resolve().parent.parent
+_START = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from server.query_process import main; main(int(sys.argv[2]))"
+)
+
 
 class _Worker:
     """One child process and the parent's end of its socket pair."""
@@ -32,7 +40,7 @@ class _Worker:
     def __init__(self, store_path: Path, prefixes: dict[str, str]) -> None:
         parent, child = socket.socketpair()
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-m", "server.query_process", str(child.fileno())],
+            [sys.executable, "-I", "-c", _START, str(_CODE_ROOT), str(child.fileno())],
             pass_fds=(child.fileno(),),
             stdin=subprocess.DEVNULL,
         )

@@ -165,3 +165,17 @@ def test_a_wrong_value_on_a_query_page_keeps_the_form(client) -> None:
                           headers={"Accept": "text/html"})
     assert response.status_code == 400
     assert b"expects an integer" in response.data and b"<form" in response.data
+
+
+@pytest.mark.parametrize("path", ["/ontology", "/.well-known/void"])
+def test_json_where_only_rdf_is_written_is_a_406_in_json_saying_what_is(client, path) -> None:
+    response = client.get(path, headers={"Accept": "application/json"})
+    assert response.status_code == 406 and response.mimetype == "application/json"
+    assert "available as" in response.get_json()["error"]
+
+
+def test_a_resource_asked_for_as_csv_is_a_406_in_text_naming_its_formats(client) -> None:
+    response = client.get("/id/country/brazil", headers={"Accept": "text/csv"})
+    assert response.status_code == 406 and response.mimetype == "text/plain"
+    assert "text/turtle" in response.get_data(as_text=True)
+    assert 'rel="alternate"' in response.headers["Link"]
