@@ -73,8 +73,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             start, end = org.start - sentence.start, org.end - sentence.start
             if start < chain_end:
                 continue
-            if kind in ("through", "framework") and gazetteer.entities[org.key].discovered:
-                continue  # a body only named, not curated: membership must be said outright
+            if (
+                kind in ("through", "framework")
+                and gazetteer.entities[org.key].discovered
+                and re.search(r"commission|committee", org.text, re.IGNORECASE)
+            ):
+                continue  # a bilateral commission's sub-body: not a mechanism China joins
             if not _BRIDGE.match(text[chain_end:start]):
                 break
             chain_end = end
@@ -87,4 +91,36 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                     role=_ROLES[kind],
                 ),
             )
+    for key, at in _relative_membership(sentence, organisations):
+        facts.setdefault(
+            key,
+            Participation(
+                evidence=(sentence.evidence(at),),
+                status=status_at(sentence, at),
+                organisation=key,
+                role="participant",
+            ),
+        )
     return list(facts.values())
+
+
+_JOINING = frozenset(["participate", "join", "take", "belong"])
+
+
+def _relative_membership(sentence: Sentence, organisations) -> list[tuple[str, int]]:
+    """ "the International Charter ..., in which China participates": a relative clause
+    on the organisation whose subject is China."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    out = []
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.lemma_.lower() not in _JOINING:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("china", "it") for c in verb.children):
+            continue
+        head = verb.head
+        for org in organisations:
+            if org.start - sentence.start <= head.idx < org.end - sentence.start:
+                out.append((org.key, verb.idx))
+    return out
