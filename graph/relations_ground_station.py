@@ -23,6 +23,11 @@ _STATION = re.compile(
 )
 
 
+_CHINA_HELPED = re.compile(
+    r"\bwith\s+(?:China's|Chinese|the\s+Chinese\s+side's)\s+(?:help|assistance|support)\b"
+)
+
+
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
     """Ground stations the sentence says were built with a partner."""
     text = sentence.text
@@ -38,11 +43,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         )
         if where:
             location = where.group(1)
+        helped = _CHINA_HELPED.search(text) is not None
         partners = [
             k
             for g in groups
             if (g.role == "with" and clause[0] <= g.start < clause[1])
             or g.role in ("subject", "anaphora")
+            # "Ethiopia built the receiving station with China's help"
+            or (helped and g.role == "agent" and clause[0] <= g.start < clause[1])
             for k in g.keys
         ]
         for partner in dict.fromkeys(partners):

@@ -19,6 +19,7 @@ from graph.model import (
     Cooperation,
     EntityKind,
     Fact,
+    GroundStation,
     SpacecraftActivity,
     Status,
 )
@@ -31,6 +32,7 @@ _ACTIVITY = [
     ("launched", re.compile(r"\blaunch\w*", re.I)),
     ("built", re.compile(r"\bbuil[dt]\w*|\bdevelop\w*|\bmanufactur\w*|\bexport\w*", re.I)),
 ]
+_STATION = re.compile(r"\b(?:ground|receiving|tracking|TT&C|gateway|data)\s+stations?\b", re.I)
 _PLANNED = re.compile(r"\b(?:planned|plans?|will|scheduled|expected|proposed|future|TBD)\b", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
@@ -111,6 +113,12 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             )
         ]
     facts: list[Fact] = []
+    if _STATION.search(f"{row.caption} {said}") or (_STATION.search(text) and not crafts):
+        # a table of ground stations: one per partner
+        return [
+            GroundStation(evidence=evidence, status=status, method="table-row", partner=p)
+            for p in partners
+        ]
     activities = _activities(said) or _activities(row.caption)
     spacecraft = [c for c in crafts if gazetteer.kind(c) is EntityKind.SPACECRAFT]
     if activities and spacecraft:
