@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from graph.dates import MONTHS
 from graph.gazetteer import Gazetteer
 from graph.model import Document, Entity, EntityKind, Evidence, slugify
 from graph.normalise import CleanText
@@ -127,6 +128,18 @@ _LEADING_HEADS = frozenset(
         "program",
     ]
 )
+# words after a designator that make it a launcher, and no resource
+_LAUNCHER_WORDS = (
+    "rocket",
+    "rockets",
+    "launcher",
+    "launchers",
+    "vehicle",
+    "vehicles",
+    "carrier",
+    "booster",
+    "boosters",
+)
 # Words after a designator that say what it names.
 _AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
     **dict.fromkeys(
@@ -148,35 +161,9 @@ _AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
         S,
     ),
     **dict.fromkeys(["mission", "missions", "programme", "program"], M),
-    **dict.fromkeys(
-        [
-            "rocket",
-            "rockets",
-            "launcher",
-            "launchers",
-            "vehicle",
-            "vehicles",
-            "carrier",
-            "booster",
-            "boosters",
-        ],
-        None,
-    ),
+    **dict.fromkeys(_LAUNCHER_WORDS, None),
     **dict.fromkeys(["pandemic", "epidemic", "outbreak", "virus", "vaccine"], None),
 }
-_LAUNCHER_WORDS = frozenset(
-    [
-        "rocket",
-        "rockets",
-        "launcher",
-        "launchers",
-        "vehicle",
-        "vehicles",
-        "carrier",
-        "booster",
-        "boosters",
-    ]
-)
 # Names of these words alone are descriptions, not names ("Space Station").
 _GENERIC = frozenset(
     [
@@ -214,22 +201,7 @@ _GENERIC = frozenset(
         "cooperation",
     ]
 )
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_MONTHS = frozenset(MONTHS)
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "in", "to"})
 _NOT_NAMES = frozenset(
     [
@@ -249,7 +221,7 @@ _NOT_NAMES = frozenset(
         "action",
     ]
 )
-_SENTENCE_OPENERS = frozenset(
+SENTENCE_OPENERS = frozenset(
     [
         "In",
         "The",
@@ -333,7 +305,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     name = text[start:end]
     while True:
         first = name.split(" ", 1)[0]
-        if first in _SENTENCE_OPENERS and " " in name:
+        if first in SENTENCE_OPENERS and " " in name:
             cut = len(first) + 1
             start, name = start + cut, name[cut:]
             continue
@@ -424,7 +396,7 @@ def _designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         start, end = m.start(1), m.end(1)
         name = chunk[start:end]
         first = name.split(" ", 1)[0]
-        if " " in name and (first in _SENTENCE_OPENERS or not first[:1].isupper()):
+        if " " in name and (first in SENTENCE_OPENERS or not first[:1].isupper()):
             start += len(first) + 1
             name = chunk[start:end]
         # in a list of designators ("Long March-5, Long March-7A and Long March-8
@@ -462,7 +434,7 @@ def _strip_lead(name: str) -> str:
     """Drop words before a name's first capitalised word and a leading opener."""
     words = name.split(" ")
     while len(words) > 1 and (
-        not words[0][:1].isupper() or words[0] in _SENTENCE_OPENERS or words[0].endswith("ing")
+        not words[0][:1].isupper() or words[0] in SENTENCE_OPENERS or words[0].endswith("ing")
     ):
         words = words[1:]
     return " ".join(words)

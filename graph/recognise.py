@@ -17,6 +17,7 @@ from functools import cached_property
 
 import spacy
 
+from graph.discover import SENTENCE_OPENERS
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
 from graph.normalise import CleanText, is_table_row
@@ -247,16 +248,6 @@ def _designator_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_sentence_start(text: str, start: int, words: list[str]) -> bool:
     """ "In March", "The Long" at a sentence start are not names."""
     before = text[max(0, start - 2) : start]
-    return (start == 0 or before.strip() in {"", "."}) and words[0] in {
-        "In",
-        "The",
-        "On",
-        "China",
-        "It",
-        "This",
-        "Since",
-        "From",
-        "Through",
-        "Using",
-        "With",
-    }
+    return (start == 0 or before.strip() in {"", "."}) and (
+        words[0] in SENTENCE_OPENERS or words[0] == "China"
+    )

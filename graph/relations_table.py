@@ -88,6 +88,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     dates = cells_of("date")
     when = _cell_date(text[dates[0][0] : dates[0][1]], sentence.doc.meta.issued) if dates else None
     evidence = (sentence.evidence(),)
+    row_fact = {"evidence": evidence, "status": status, "method": "table-row"}
     agreement_cells = " ".join(text[a:b] for a, b in cells_of("agreement"))
     kind = agreement_kind(agreement_cells) or (
         None if crafts else agreement_kind(said) or agreement_kind(row.caption)
@@ -102,23 +103,11 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             and m.kind is EntityKind.ORGANISATION
         ]
         parties = tuple(sorted({*(chinese or ["china"]), *partners}))
-        return [
-            Agreement(
-                evidence=evidence,
-                status=status,
-                method="table-row",
-                parties=parties,
-                agreement_kind=kind,
-                signed_on=when,
-            )
-        ]
+        return [Agreement(**row_fact, parties=parties, agreement_kind=kind, signed_on=when)]
     facts: list[Fact] = []
     if _STATION.search(f"{row.caption} {said}") or (_STATION.search(text) and not crafts):
         # a table of ground stations: one per partner
-        return [
-            GroundStation(evidence=evidence, status=status, method="table-row", partner=p)
-            for p in partners
-        ]
+        return [GroundStation(**row_fact, partner=p) for p in partners]
     activities = _activities(said) or _activities(row.caption)
     spacecraft = [c for c in crafts if gazetteer.kind(c) is EntityKind.SPACECRAFT]
     if activities and spacecraft:
@@ -126,12 +115,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             for partner in partners:
                 facts.append(
                     SpacecraftActivity(
-                        evidence=evidence,
-                        status=status,
-                        method="table-row",
-                        activity=activity,
-                        partner=partner,
-                        spacecraft=craft,
+                        **row_fact, activity=activity, partner=partner, spacecraft=craft
                     )
                 )
         return facts
@@ -143,14 +127,5 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         areas = [gazetteer.default_areas[mission]]
     for area in dict.fromkeys(areas):
         for partner in partners:
-            facts.append(
-                Cooperation(
-                    evidence=evidence,
-                    status=status,
-                    method="table-row",
-                    partner=partner,
-                    area=area,
-                    mission=mission,
-                )
-            )
+            facts.append(Cooperation(**row_fact, partner=partner, area=area, mission=mission))
     return facts
