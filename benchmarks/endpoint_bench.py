@@ -168,7 +168,7 @@ def in_process_ms(store: ox.Store, query: str, seconds: float = 1.0) -> float:
     deadline = time.perf_counter() + seconds
     while len(times) < 5 or time.perf_counter() < deadline:
         started = time.perf_counter()
-        results = store.query(query, use_default_graph_as_union=True)
+        results = store.query(query)
         results.serialize(format=ox.QueryResultsFormat.JSON)
         times.append((time.perf_counter() - started) * 1e3)
     return statistics.median(times)

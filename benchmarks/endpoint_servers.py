@@ -99,7 +99,7 @@ def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> It
 def oxigraph(build_dir: Path) -> Iterator[Server]:
     port = free_port()
     command = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(build_dir)]
-    command += ["--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    command += ["--bind", f"127.0.0.1:{port}"]  # the default graph holds the merge
     base = f"http://127.0.0.1:{port}"
     with _process(command, base + "/query?query=ASK%7B%7D"):
         yield Server("oxigraph serve-read-only", base, "/query")
@@ -117,13 +117,14 @@ def rdflib_endpoint(nquads: Path) -> Iterator[Server]:
 
 def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
     """A store root as ``spacekg build`` leaves it (build dir, summary, ``current``)."""
-    from graph.store import BuildInfo
+    from graph.store import BuildInfo, write_merged_default_graph
 
     build = root / "builds" / build_id
     build.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     store = ox.Store(str(build))
     store.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
+    write_merged_default_graph(store)
     store.flush()
     store.optimize()
     quads = len(store)

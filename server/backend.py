@@ -42,7 +42,7 @@ class QueryJob:
     ox_format: str  # member of QueryResultsFormat (SELECT, ASK) or RdfFormat
     row_cap: int
     limited_sparql: str | None = None  # ``sparql`` with its LIMIT lowered to row_cap + 1
-    default_graphs: tuple[str, ...] | None = None  # None: the union of all graphs
+    default_graphs: tuple[str, ...] | None = None  # None: the merge of all graphs
     named_graphs: tuple[str, ...] | None = None
     substitutions: tuple[tuple[str, Any], ...] = ()
     prefixes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
@@ -144,8 +144,9 @@ class Backend(ABC):
         ASK, N_TRIPLES for CONSTRUCT and DESCRIBE), within the QUERY_TIMEOUT setting.
 
         ``substitutions`` binds variables to terms (never pasted into the text);
-        ``default_graphs``/``named_graphs`` choose the dataset (None: the union of all
-        graphs). A repeated query of the same build is answered from the cache.
+        ``default_graphs``/``named_graphs`` choose the dataset (None: the merge of all
+        graphs, each triple once). A repeated query of the same build is answered from
+        the cache.
 
         :raises QueryError: no query, a bad graph IRI; QueryRefused: update or SERVICE.
         :raises EvaluationError: syntax (status 400) or the engine failed (500).

@@ -43,10 +43,11 @@ class _RowCountingSink(io.RawIOBase):
 
 
 def _dataset(job: QueryJob) -> dict[str, Any]:
+    # Without a dataset in the request a query sees the store's default graph, which the
+    # build fills with the merge of the named graphs (each triple once), and every named
+    # graph through GRAPH.
     kwargs: dict[str, Any] = {}
-    if job.default_graphs is None and job.named_graphs is None:
-        kwargs["use_default_graph_as_union"] = True
-    else:
+    if job.default_graphs is not None or job.named_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         if job.named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]

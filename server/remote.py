@@ -2,9 +2,11 @@
 
 A deployment that outgrows one machine loads the same graph into Virtuoso, QLever or
 ``oxigraph serve`` and sets REMOTE_ENDPOINT; pages, saved queries and ``/sparql`` keep
-working through the same ``Backend`` interface. The remote engine must answer queries
-over the union of its graphs (e.g. ``oxigraph serve-read-only --union-default-graph``)
-to match the embedded store, and it stops its own runaway queries; this side gives up
+working through the same ``Backend`` interface. The remote store must hold the named
+graphs and, in its default graph, their merge, as the embedded store does: load the
+N-Quads dump, then run ``INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }`` once,
+and serve it without ``--union-default-graph`` (that union repeats a triple stated by
+two documents). The remote engine stops its own runaway queries; this side gives up
 waiting after QUERY_TIMEOUT. Queries are inspected here first, so SERVICE and updates
 never reach it.
 """

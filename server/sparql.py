@@ -2,7 +2,8 @@
 
 GET with ``query``, POST form-encoded, POST ``application/sparql-query``; the
 ``default-graph-uri`` and ``named-graph-uri`` parameters choose the dataset, and without
-them a query sees the union of all graphs. Without a query, GET describes the service.
+them a query sees the merge of all graphs (each triple once) as its default graph and
+every graph through GRAPH. Without a query, GET describes the service.
 Formats and caching live in ``server.sparql_response``, evaluation in ``server.backend``.
 """
 

@@ -59,10 +59,10 @@ def describe_service(endpoint: str, void_url: str) -> str:
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {formats} ;
-    sd:feature sd:UnionDefaultGraph ;
     sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
-    rdfs:comment "Read-only. The default graph is the union of all named graphs unless \
-default-graph-uri is given. SERVICE and SPARQL Update are refused." ;
+    rdfs:comment "Read-only. The default graph is the merge of all named graphs (a set: a \
+triple stated by several documents is in it once) unless default-graph-uri is given. \
+SERVICE and SPARQL Update are refused." ;
     rdfs:seeAlso <{void_url}> ;
     sd:defaultDataset [
         a sd:Dataset, void:Dataset ;

@@ -62,7 +62,6 @@ def test_build_prints_a_summary_and_the_store_answers_sparql(corpus_copy: Paths)
     opened = store.open_store(corpus_copy.store)
     docs = opened.query(
         "SELECT (COUNT(?d) AS ?n) WHERE { ?d a csk:SourceDocument }",
-        use_default_graph_as_union=True,
         prefixes={"csk": str(CSK)},
     )
     assert int(next(iter(docs))["n"].value) == 5

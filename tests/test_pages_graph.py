@@ -28,6 +28,7 @@ from graph.model import (
     Extraction,
 )
 from graph.rdf import build_dataset
+from graph.store import write_merged_default_graph
 from server import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +104,7 @@ def small_store() -> ox.Store:
     store = ox.Store()
     nquads = small_dataset().serialize(format="nquads").encode()
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
+    write_merged_default_graph(store)  # as a build does: queries read the merge
     return store
 
 

@@ -38,7 +38,7 @@ def remote_url(backend, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     port = free_port()
     command = [str(OXIGRAPH), "serve-read-only", "--location", str(location)]
     proc = subprocess.Popen(
-        [*command, "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        [*command, "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -12,6 +12,7 @@ import pytest
 from graph.errors import QueryError
 from graph.saved_queries import editor_text, get_query, load_queries, parse_header, parse_query
 from graph.saved_queries_run import run_saved, run_select
+from graph.store import write_merged_default_graph
 from server.embedded import EmbeddedBackend
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +71,7 @@ def tiny() -> EmbeddedBackend:
             g,
         )
     )
+    write_merged_default_graph(store)  # as a build does: queries read the merge
     return EmbeddedBackend(store)
 
 

@@ -107,7 +107,7 @@ def test_sparqlwrapper_construct_is_the_same_graph(live: str, backend) -> None:
 
 def test_a_long_answer_is_streamed_whole_and_then_cached(live: str, backend) -> None:
     query = "CONSTRUCT WHERE { ?s ?p ?o }"
-    lines = "".join(f"{t} .\n" for t in backend.store.query(query, use_default_graph_as_union=True))
+    lines = "".join(f"{t} .\n" for t in backend.store.query(query))
     expected = rdflib.Graph().parse(data=lines, format="nt")
     assert len(lines) > 2 * FRAME_BYTES, "the answer spans several frames"
     headers = {"Accept": "application/n-triples", "Accept-Encoding": "identity"}
