@@ -1,0 +1,129 @@
+"""Benchmark: every saved query in process (pyoxigraph), medians of several runs.
+
+Run by hand, not a test::
+
+    .venv/bin/python benchmarks/saved_queries_bench.py [--runs 7] [--store var/store]
+    .venv/bin/python benchmarks/saved_queries_bench.py --save after.json --before before.json
+
+Without ``--store`` the real corpus is built into a temporary store first. Each query is
+evaluated with its default parameters as the server evaluates it (pyoxigraph
+``substitutions``, JSON results serialized in full), once to warm up and then ``--runs``
+times; the table gives the median and the fastest run in milliseconds. ``--before``
+prints a saved run (``--save``) beside this one, so a change to the queries or to the
+graph's shape can be judged query by query.
+
+``--union`` measures the same data as queries saw it before the build wrote the merge of
+the named graphs into the default graph: the named graphs alone are copied into a fresh
+on-disk store and queried over their union (``use_default_graph_as_union``), where a
+triple stated by two documents is seen twice. ``--queries`` takes the query files from
+another folder (e.g. ``git archive`` of an earlier commit's ``queries/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.config import Paths  # noqa: E402
+from graph.saved_queries import load_queries  # noqa: E402
+from graph.store import current_path  # noqa: E402
+
+
+def time_query(
+    store: ox.Store, sparql: str, bound: dict, *, runs: int, union: bool
+) -> tuple[list[float], int]:
+    """Milliseconds of each run (after one warm-up) and the number of result bytes."""
+    kwargs: dict = {"substitutions": {ox.Variable(k): v for k, v in bound.items()}}
+    if union:
+        kwargs["use_default_graph_as_union"] = True
+    body = store.query(sparql, **kwargs).serialize(format=ox.QueryResultsFormat.JSON)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        store.query(sparql, **kwargs).serialize(format=ox.QueryResultsFormat.JSON)
+        times.append((time.perf_counter() - started) * 1000)
+    return times, len(body)
+
+
+def measure(store: ox.Store, queries_dir: Path, *, runs: int, union: bool) -> dict[str, dict]:
+    results = {}
+    for name, query in load_queries(queries_dir).items():
+        times, size = time_query(store, query.sparql, query.bind({}), runs=runs, union=union)
+        results[name] = {"median_ms": statistics.median(times), "min_ms": min(times),
+                         "bytes": size}
+    return results
+
+
+def open_or_build(store_root: Path | None, workdir: Path) -> ox.Store:
+    if store_root is None:
+        from graph import pipeline
+
+        store_root = workdir / "store"
+        pipeline.build(replace(Paths.defaults(ROOT), store=store_root))
+    return ox.Store.read_only(str(current_path(store_root).resolve()))
+
+
+def named_graphs_only(store: ox.Store, location: Path) -> ox.Store:
+    """A new on-disk store holding the named graphs of ``store`` and no default graph."""
+    copy = ox.Store(str(location))
+    copy.bulk_extend([q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)])
+    copy.flush()
+    copy.optimize()
+    return copy
+
+
+def table(after: dict[str, dict], before: dict[str, dict] | None) -> str:
+    width = max(len(n) for n in after)
+    if before is None:
+        lines = [f"{'query':<{width}}  {'median ms':>9}  {'min ms':>7}"]
+        lines += [f"{n:<{width}}  {r['median_ms']:9.2f}  {r['min_ms']:7.2f}"
+                  for n, r in after.items()]
+        return "\n".join(lines)
+    lines = [f"{'query':<{width}}  {'before ms':>9}  {'after ms':>8}  {'speed-up':>8}"]
+    for name, r in after.items():
+        old = before.get(name, {}).get("median_ms")
+        was = f"{old:9.2f}" if old is not None else f"{'-':>9}"
+        ratio = f"{old / r['median_ms']:7.1f}x" if old else f"{'-':>8}"
+        lines.append(f"{name:<{width}}  {was}  {r['median_ms']:8.2f}  {ratio}")
+    total_before = sum(before.get(n, {}).get("median_ms", 0.0) for n in after)
+    total_after = sum(r["median_ms"] for r in after.values())
+    lines.append(f"{'(sum)':<{width}}  {total_before:9.2f}  {total_after:8.2f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="a store root (default: build one)")
+    parser.add_argument("--queries", type=Path, default=ROOT / "queries")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--union", action="store_true",
+                        help="evaluate over the union of the named graphs")
+    parser.add_argument("--save", type=Path, help="write this run's medians as JSON")
+    parser.add_argument("--before", type=Path, help="a saved run to print beside this one")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        store = open_or_build(args.store, Path(work))
+        if args.union:
+            store = named_graphs_only(store, Path(work) / "named-graphs-only")
+        quads = sum(1 for _ in store.quads_for_pattern(None, None, None, None))
+        results = measure(store, args.queries, runs=args.runs, union=args.union)
+    before = json.loads(args.before.read_text()) if args.before else None
+    print(f"{quads} quads; medians of {args.runs} runs, in process\n")
+    print(table(results, before))
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
