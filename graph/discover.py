@@ -256,6 +256,7 @@ _DESIGNATOR = re.compile(
     rf"(?<![\w'\u2019-])((?:[{_CAP}][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
     rf"[{_CAP}][\w'\u2019]*-[A-Z]{{0,3}}\d{{1,3}}[A-Z]?(?:\s0\d)?"
     r"|[A-Z]{2,}(?:-[A-Z0-9]{1,6})+"  # "ICUBE-Q", "ET-SMART-RSS"
+    r"|[A-Z][a-z]+-[A-Z](?![\w-])"  # "Palapa-D"
     r"|(?:Satellite|Module|Probe|Spacecraft)\s[A-Z0-9]{1,2})(?![\w-])"
 )
 _ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,11})\)")

@@ -83,7 +83,10 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 10 and line.endswith(_TERMINAL) and not _BOILERPLATE.search(line)
 
 
-_TABLE_ROW = re.compile(r"^\|.*\|.*\||\S(?:.*\S)?(?:\t+|\s{3,})\S.*(?:\t+|\s{3,})\S")
+_TABLE_ROW = re.compile(
+    r"^\|?[^|]+\|[^|]+\|"  # cells between pipes, the outer ones optional
+    r"|\S(?:.*\S)?(?:\t+|\s{3,})\S.*(?:\t+|\s{3,})\S"  # or columns of wide gaps
+)
 RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
 # lines that open the page's furniture after an article: its end
 _AFTER_ARTICLE = re.compile(

@@ -54,7 +54,7 @@ class TableRow:
 
 def cells(text: str) -> list[tuple[int, int]]:
     """The cell spans of a row (local offsets), blank cells left out."""
-    if text.lstrip().startswith("|"):
+    if "|" in text:
         spans = [(m.start(), m.end()) for m in _PIPE.finditer(text)]
     else:
         spans = [(m.start(), m.end()) for m in _WIDE.finditer(text)]
