@@ -102,6 +102,22 @@ HEAD_WORDS: dict[str, EntityKind] = {
 # words that head a name from its start: "University of Leicester", "Agency for ..."
 _LEADING_HEADS = frozenset(
     [
+        # heads of names in other languages: "Universite Libre de Bruxelles"
+        "universite",
+        "université",
+        "universidad",
+        "universidade",
+        "universität",
+        "universita",
+        "università",
+        "institut",
+        "instituto",
+        "istituto",
+        "politecnico",
+        "agence",
+        "agencia",
+        "agenzia",
+        "centro",
         "forum",
         "agency",
         "commission",

@@ -129,6 +129,12 @@ def read_gazetteer(ontology_dir: Path) -> Gazetteer:
             raise InputError(f"{path}: not valid Turtle ({exc}); fix the syntax") from None
     entities, domestic = _curated_entities(graph, folder)
     entities += _country_entities(graph)
+    # regions ISO 3166 lists apart from China that are China's (Hong Kong, Macao)
+    domestic |= {
+        slugify(getattr(c, "common_name", None) or c.name)
+        for c in pycountry.countries
+        if "CN" in _texts(graph, URIRef(_ISO + c.alpha_2), CSK.country)
+    }
     by_key: dict[str, Entity] = {}
     for entity in entities:
         if entity.key in by_key:

@@ -255,8 +255,10 @@ def extract(
         if mission is None and i not in missions:
             mission = _mission_in_clause(sentence, group)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
+        partners = group.keys
         if group.role == "item":
             mission, areas = _item_context(sentence, gazetteer, mission, areas)
+            partners = _item_bodies(sentence, gazetteer) or partners
         method = {"item": "cooperation-list-item", "anaphora": "cooperation-anaphora"}.get(
             group.role, "cooperation-syntax"
         )
@@ -272,7 +274,7 @@ def extract(
             if group.role == "for" and key != "launch-services":
                 continue
             pos = max(group.end, area.start) if isinstance(area, Cue) else group.start
-            for partner in group.keys:
+            for partner in partners:
                 facts.append(
                     Cooperation(
                         evidence=(sentence.evidence(group.start),),
@@ -358,3 +360,17 @@ def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
 def _owned(sentence: Sentence, start: int) -> bool:
     """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one."""
     return re.search(r"(?:'s|\u2019s)\s+$", sentence.text[:start]) is not None
+
+
+def _item_bodies(sentence: Sentence, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The bodies a fact-sheet line names ("Belgium: a detector from the Universite Libre
+    de Bruxelles"): the partner is the university or agency where the line names one."""
+    return tuple(
+        dict.fromkeys(
+            m.key
+            for m in sentence.mentions
+            if not m.nested
+            and m.kind is EntityKind.ORGANISATION
+            and m.key not in gazetteer.domestic
+        )
+    )
