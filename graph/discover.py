@@ -531,8 +531,10 @@ def _split_names(name: str) -> list[tuple[int, str]]:
     for start, part in out:
         if part.startswith(("the ", "The ")):
             start, part = start + 4, part[4:]
-        owner = re.match(r"^[\w-]+(?:'s|\u2019s)\s+", part)
+        owner = re.match(r"^((?:[\w-]+\s)*?[\w-]+)(?:'s|\u2019s)\s+", part)
         if owner:
+            if _head_kind(owner.group(1)) and len(owner.group(1).split()) >= 2:
+                cleaned.append((start, owner.group(1)))  # "Kiel University's experiment"
             start, part = start + owner.end(), part[owner.end() :]
         cleaned.append((start, part))
     return cleaned

@@ -59,6 +59,11 @@ _COLLECTIVE = frozenset(
         "delegations",
         "government",
         "students",
+        # "ESA stations supported the tracking": the stations stand for their owner
+        "station",
+        "stations",
+        "antenna",
+        "antennas",
     ]
 )
 # things a partner contributes to a mission: "a Chilean camera" is a camera from Chile

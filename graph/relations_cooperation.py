@@ -116,7 +116,7 @@ _INSTRUMENT = re.compile(
     r"magnetometers?|radiometers?|altimeters?|dosimeters?|antennas?|lasers?|experiments?)\b",
     re.IGNORECASE,
 )
-_PARSED_ROLES = ("from", "by", "agent", "between", "item")
+_PARSED_ROLES = ("from", "by", "agent", "between", "item", "place")
 
 _SHARED_WORK = frozenset(
     [
@@ -288,6 +288,11 @@ def extract(
     return facts
 
 
+def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:
+    """The kind of the entity a sentence names by ``key``."""
+    return next((m.kind for m in sentence.mentions if m.key == key), None)
+
+
 def _parsed_role_holds(
     sentence: Sentence, group: Group, spans: list[tuple[int, int]], cued: bool
 ) -> bool:
@@ -302,6 +307,9 @@ def _parsed_role_holds(
     match group.role:
         case "from":
             return group.governor in _CONTRIBUTED | _RECEIVING or clause_cued
+        case "place":  # "built at the University of Bern": where it was made, by whom
+            bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
+            return bodies and group.governor in _CONTRIBUTING and (china or named)
         case "by":
             return group.governor in _CONTRIBUTING and (china or named)
         case "agent":
