@@ -451,7 +451,11 @@ def _strip_lead(name: str) -> str:
     """Drop words before a name's first capitalised word and a leading opener."""
     words = name.split(" ")
     while len(words) > 1 and (
-        not words[0][:1].isupper() or words[0] in SENTENCE_OPENERS or words[0].endswith("ing")
+        not words[0][:1].isupper()
+        or words[0] in SENTENCE_OPENERS
+        or words[0].endswith("ing")
+        or words[0].lower().rstrip(",") in _MONTHS  # "December 2023, the Egyptian ..."
+        or words[0].rstrip(",").isdigit()
     ):
         words = words[1:]
     return " ".join(words)

@@ -23,6 +23,13 @@ _STATION = re.compile(
 )
 
 
+# "BeiDou stations built with Roscosmos", "the station was upgraded jointly with X"
+_BUILT_STATION = re.compile(
+    r"\b(?:[\w&-]+\s+){0,2}?(?:receiving|ground|TT&C|gateway|tracking|reference|monitoring)?\s*"
+    r"stations?\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:jointly\s+)?"
+    r"(?:built|set\s+up|established|upgraded|constructed|co-built)\s+(?:jointly\s+)?"
+    r"(?=with\b)"
+)
 _CHINA_HELPED = re.compile(
     r"\bwith\s+(?:China's|Chinese|the\s+Chinese\s+side's)\s+(?:help|assistance|support)\b"
 )
@@ -33,7 +40,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     text = sentence.text
     spans = clauses(text)
     out: dict[str, GroundStation] = {}
-    for m in _STATION.finditer(text):
+    for m in [*_STATION.finditer(text), *_BUILT_STATION.finditer(text)]:
         clause = clause_of(spans, m.start())
         words = m.group(0).split()[1:-1]
         purpose = " ".join(w for w in words if w not in ("the", "a", "an", "new", "joint")) or None

@@ -51,6 +51,12 @@ def _cell_date(text: str, issued: str) -> str | None:
 def _activities(text: str) -> list[str]:
     """Every activity a cell names ("built, launched, in-orbit delivery"); "jointly
     developed" is not also "built"."""
+    # "launched only (built by Thales Alenia Space)": what others did is not China's
+    text = re.sub(
+        r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
+        " ",
+        text,
+    )
     found = [a for a, p in _ACTIVITY if p.search(text)]
     if "jointly-developed" in found and "built" in found:
         found.remove("built")

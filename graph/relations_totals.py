@@ -67,6 +67,8 @@ def _figures(sentence: Sentence) -> list[CooperationTotal]:
     out = []
     for m in _FIGURE.finditer(text):
         counted = " ".join(m.group("what").split())
+        if re.fullmatch(r"(?:19|20)\d\d|0", m.group("n")):
+            continue  # a year or a nought is no total
         at = offset + m.start("n")
         out.append(
             CooperationTotal(
