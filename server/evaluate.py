@@ -1,7 +1,8 @@
 """Evaluating one query job in a pyoxigraph store, with the row cap inside the engine.
 
 Used by the query processes (``server.query_process``) and, when no process pool runs,
-in the web process itself; it imports only pyoxigraph and the backend's types.
+in the web process itself; it imports only pyoxigraph, the backend's types and the query
+scanner.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.errors import QueryError
 from server.backend import EvaluationError, QueryJob, QueryOutcome
+from server.sparql_scan import bind_values
 
 # Smallest serialized row per format: a body shorter than (cap + 1) rows of this size
 # cannot hold more than ``cap`` rows, so most results need no counting at all.
@@ -51,14 +54,33 @@ def _dataset(job: QueryJob) -> dict[str, Any]:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         if job.named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    if job.substitutions:
-        kwargs["substitutions"] = {ox.Variable(k): v for k, v in job.substitutions}
     return kwargs
 
 
-def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
+def _bound(text: str, job: QueryJob) -> str | None:
+    """``text`` with the parameters as a VALUES block opening its WHERE group (the terms
+    written by pyoxigraph, as the remote backend sends them), or None when it has no such
+    group. The engine plans a query before it sees ``substitutions``, so with them it
+    plans as if the parameters were unknown (a mission's partners from every cooperation
+    in the graph); a VALUES block it sees, and starts from."""
     try:
-        return store.query(text, **_dataset(job))
+        return bind_values(text, dict(job.substitutions))
+    except QueryError:
+        return None
+
+
+def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
+    kwargs = _dataset(job)
+    bound = _bound(text, job) if job.substitutions else None
+    try:
+        if bound is not None:
+            try:
+                return store.query(bound, **kwargs)
+            except SyntaxError:
+                pass  # e.g. a parameter projected from an aggregate: bind it the other way
+        if job.substitutions:
+            kwargs["substitutions"] = {ox.Variable(k): v for k, v in job.substitutions}
+        return store.query(text, **kwargs)
     except SyntaxError as exc:
         raise EvaluationError(str(exc), syntax=True) from None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:

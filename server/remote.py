@@ -24,7 +24,6 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.store import BuildInfo
-from server import sparql_scan
 from server.backend import (
     Backend,
     EvaluationError,
@@ -34,6 +33,7 @@ from server.backend import (
     QueryTimeout,
 )
 from server.evaluate import capped_solutions
+from server.sparql_scan import bind_values
 
 _SOLUTION_MEDIA = {
     "JSON": "application/sparql-results+json",
@@ -41,35 +41,6 @@ _SOLUTION_MEDIA = {
     "CSV": "text/csv",
     "TSV": "text/tab-separated-values",
 }
-
-
-def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
-    """``sparql`` with the bindings as a VALUES block opening its outermost WHERE group, so
-    they are joined first, as the embedded store's substitutions are. The terms are
-    written by pyoxigraph, so a value can never close the block and add query text.
-
-    :raises QueryError: no WHERE group to put them in.
-    """
-    names = " ".join(f"?{name}" for name in substitutions)
-    row = " ".join(str(term) for term in substitutions.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
-    form = None
-    after_where = False
-    for tok in sparql_scan.tokens(sparql):
-        if tok.depth:
-            continue
-        if tok.kind == "word":
-            word = tok.text.upper()
-            if form is None and word in sparql_scan.QUERY_FORMS:
-                form = word
-            elif word == "WHERE":
-                after_where = True
-        elif tok.text == "{" and form is not None:
-            if form == "CONSTRUCT" and not after_where:
-                continue  # the template, not the pattern
-            at = tok.start + 1
-            return sparql[:at] + block + sparql[at:]
-    raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
 class RemoteBackend(Backend):

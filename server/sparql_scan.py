@@ -13,8 +13,12 @@ engine would read one.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+from graph.errors import QueryError
 
 _TOKEN = re.compile(
     r"""
@@ -151,3 +155,33 @@ def syntax_message(engine_message: str) -> str:
         return f"SPARQL syntax error: {engine_message}"
     line, column = match.groups()
     return f"SPARQL syntax error at line {line}, column {column}: {engine_message[match.end() :]}"
+
+
+def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
+    """``sparql`` with the bindings as a VALUES block opening its outermost WHERE group, so
+    they are joined first and the engine plans with them (both backends send parameters
+    so). The terms are written by pyoxigraph, so a value can never close the block and add
+    query text.
+
+    :raises QueryError: no WHERE group to put them in.
+    """
+    names = " ".join(f"?{name}" for name in substitutions)
+    row = " ".join(str(term) for term in substitutions.values())
+    block = f" VALUES ({names}) {{ ({row}) }} "
+    form = None
+    after_where = False
+    for tok in tokens(sparql):
+        if tok.depth:
+            continue
+        if tok.kind == "word":
+            word = tok.text.upper()
+            if form is None and word in QUERY_FORMS:
+                form = word
+            elif word == "WHERE":
+                after_where = True
+        elif tok.text == "{" and form is not None:
+            if form == "CONSTRUCT" and not after_where:
+                continue  # the template, not the pattern
+            at = tok.start + 1
+            return sparql[:at] + block + sparql[at:]
+    raise QueryError("cannot bind parameters: the query has no WHERE group")
