@@ -91,7 +91,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                     role=_ROLES[kind],
                 ),
             )
-    for key, at in _relative_membership(sentence, organisations):
+    for key, at in [
+        *_relative_membership(sentence, organisations),
+        *_parsed_membership(sentence, organisations, gazetteer),
+    ]:
         facts.setdefault(
             key,
             Participation(
@@ -124,3 +127,42 @@ def _relative_membership(sentence: Sentence, organisations) -> list[tuple[str, i
             if org.start - sentence.start <= head.idx < org.end - sentence.start:
                 out.append((org.key, verb.idx))
     return out
+
+
+_MEMBERSHIP_VERBS = frozenset(["participate", "take", "join", "attend", "host", "chair"])
+
+
+def _parsed_membership(sentence: Sentence, organisations, gazetteer: Gazetteer):
+    """China (or a Chinese body) takes part in, joins, attends or hosts something of an
+    organisation: "took part in the 17th session of the Council of APSCO", "has taken part
+    in every annual meeting of the ICG"; the organisation may sit deep in the object."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    chinese = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key in gazetteer.domestic and not m.nested
+    ]
+    out = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma not in _MEMBERSHIP_VERBS:
+            continue
+        if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [s for c in subjects for s in c.conjuncts]
+        if not any(a <= s.idx < b for s in subjects for a, b in chinese):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.lower_ != "with"]
+        for obj in objects:
+            left, right = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            for org in organisations:
+                if left <= org.start - sentence.start < right and not _SUB_BODY.search(org.text):
+                    out.append((org.key, verb.idx))
+    return out
+
+
+# a sub-committee or working group is a part of the organisation China takes part in
+_SUB_BODY = re.compile(r"sub-?committee|working\s+group", re.IGNORECASE)
