@@ -119,12 +119,13 @@ def write_merged_default_graph(store: ox.Store) -> None:
     """Write the merge of the store's named graphs into its default graph (a set: a
     triple in several graphs is stored once). Reads the named graphs back from the store
     rather than from the input so blank nodes keep the labels the store gave them."""
-    named = [
-        ox.Quad(q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None, None)
-        if not isinstance(q.graph_name, ox.DefaultGraph)
-    ]
-    store.bulk_extend(named)
+    for graph in list(store.named_graphs()):
+        # One graph at a time: memory stays the size of the largest graph.
+        triples = [
+            ox.Quad(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, graph)
+        ]
+        store.bulk_extend(triples)
 
 
 def _prune(builds: Path, keep: Iterable[str]) -> None:
