@@ -204,6 +204,8 @@ def clause_verb(doc: Doc, start: int, end: int) -> int | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX"):
             return token.i
+        if token.dep_ == "ROOT":
+            return None
         if token.head.i == token.i:
             return None
         token = token.head

@@ -104,6 +104,7 @@ _CONTRIBUTING = frozenset(
         "help",
         "assist",
         "take",
+        "lead",
     ]
 )
 # "carry payloads from X": the parser may hang "from" on the verb
@@ -116,7 +117,11 @@ _INSTRUMENT = re.compile(
     r"magnetometers?|radiometers?|altimeters?|dosimeters?|antennas?|lasers?|experiments?)\b",
     re.IGNORECASE,
 )
-_PARSED_ROLES = ("from", "by", "agent", "between", "item", "place")
+_PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
+_SHARED = frozenset(["build", "develop", "design", "construct", "operate", "study", "test"])
+_TRAINING = frozenset(["train", "educate", "host", "teach"])
+# what most instruments are called: "-meter", "-graph", "-scope"...
+_INSTRUMENT_WORD = re.compile(r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er)s?$")
 
 _SHARED_WORK = frozenset(
     [
@@ -232,8 +237,10 @@ def extract(
         if group.role in _PARSED_ROLES:
             if not _parsed_role_holds(sentence, group, spans, cued):
                 continue
-        elif group.role not in _ROLES or not (cued or group.role == "for"):
-            continue
+        elif group.role not in _ROLES or not (
+            cued or group.role == "for" or (group.role == "with" and group.governor in _SHARED)
+        ):
+            continue  # "which China is building with Russia": shared work without a cue
         if negated(sentence, group.start):
             continue
         # an acting partner ("Egypt joined the ILRS") is the subject itself
@@ -306,14 +313,23 @@ def _parsed_role_holds(
     named = any(m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions)
     match group.role:
         case "from":
-            return group.governor in _CONTRIBUTED | _RECEIVING or clause_cued
+            governor = group.governor
+            return (
+                governor in _CONTRIBUTED | _RECEIVING
+                or _INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
+                or clause_cued
+            )
         case "place":  # "built at the University of Bern": where it was made, by whom
             bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
             return bodies and group.governor in _CONTRIBUTING and (china or named)
         case "by":
             return group.governor in _CONTRIBUTING and (china or named)
         case "agent":
-            return group.governor in _CONTRIBUTING and (china or named) and group.governor != "sign"
+            instrument = _INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
+            framed = china or named or instrument is not None  # "provided a retroreflector"
+            return group.governor in _CONTRIBUTING and framed and group.governor != "sign"
+        case "object":  # "China has trained Egyptian engineers"
+            return group.governor in _TRAINING and china
         case "between":
             return china and group.governor in _SHARED_WORK
         case "item":
@@ -352,17 +368,24 @@ def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
     if doc is None:
         return None
     verb = clause_verb(doc, group.start, group.end)
-    if verb is None:
-        return None
-    keys = {
-        m.key
-        for m in sentence.mentions
-        if not m.nested
-        and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
-        and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
-        and not _owned(sentence, m.start - sentence.start)
-    }
-    return keys.pop() if len(keys) == 1 else None
+    while verb is not None:
+        keys = {
+            m.key
+            for m in sentence.mentions
+            if not m.nested
+            and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+            and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
+            and not _owned(sentence, m.start - sentence.start)
+        }
+        if keys:
+            return keys.pop() if len(keys) == 1 else None
+        # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
+        # that the verb above carries
+        token = doc[verb]
+        if token.dep_ not in ("acl", "relcl"):
+            return None
+        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
+    return None
 
 
 def _owned(sentence: Sentence, start: int) -> bool:
