@@ -1,5 +1,7 @@
-"""Check the fourth held-out gold set against its documents (run from the repository root:
-``python tests/evaluation/heldout-d/check_quotes.py``).
+"""Check a held-out gold set against its documents, as its annotator did before
+committing it: ``python -m tests.evaluation.check_quotes tests/evaluation/heldout-c``
+(every held-out folder when none is named); ``tests/evaluation/test_evaluation.py`` runs it
+on each.
 
 Every quote must be a verbatim passage of its document as a reader sees it (line-break
 hyphens between letters joined, whitespace collapsed); every document of the manifest
@@ -14,7 +16,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).parent
+EVALUATION = Path(__file__).parent
 TYPES = ("cooperation", "agreement", "spacecraft", "participation", "ground_station", "total")
 
 
@@ -23,12 +25,13 @@ def reader_view(text: str) -> str:
     return " ".join(text.split())
 
 
-def main() -> int:
-    gold = tomllib.loads((HERE / "gold.toml").read_text(encoding="utf-8"))
-    manifest = tomllib.loads((HERE / "manifest.toml").read_text(encoding="utf-8"))
-    files = {d["id"]: HERE / d["file"] for d in manifest["document"]}
+def problems_in(folder: Path, *, report: bool = False) -> list[str]:
+    """What is wrong with the gold set in ``folder`` (nothing, when it holds)."""
+    gold = tomllib.loads((folder / "gold.toml").read_text(encoding="utf-8"))
+    manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+    files = {d["id"]: folder / d["file"] for d in manifest["document"]}
     listed = {p.name for p in files.values()}
-    on_disk = {p.name for p in HERE.glob("*.txt")}
+    on_disk = {p.name for p in folder.glob("*.txt")}
     problems = [f"not in manifest: {n}" for n in sorted(on_disk - listed)]
     problems += [f"missing file: {n}" for n in sorted(listed - on_disk)]
     texts = {i: reader_view(p.read_text(encoding="utf-8")) for i, p in files.items() if p.exists()}
@@ -66,17 +69,28 @@ def main() -> int:
         for g in gold[kind]:
             if all(g.get(k) == v for k, v in fields.items()):
                 problems.append(f"negative {neg} matches gold {g}")
-    for kind in TYPES:
-        print(f"{kind:<16}{counts[kind]:>5}")
-    print(f"{'all facts':<16}{sum(counts.values()):>5}")
-    print(f"{'negatives':<16}{len(gold['negative']):>5}")
-    for short in docs:
-        words = len(files[docs[short]].read_text(encoding="utf-8").split())
-        print(f"  {short:<12}{per_doc[short]:>4} facts {words:>5} words")
-    for p in problems:
-        print("PROBLEM", p)
-    return 1 if problems else 0
+    if report:
+        print(folder)
+        for kind in TYPES:
+            print(f"{kind:<16}{counts[kind]:>5}")
+        print(f"{'all facts':<16}{sum(counts.values()):>5}")
+        print(f"{'negatives':<16}{len(gold['negative']):>5}")
+        for short in docs:
+            words = len(files[docs[short]].read_text(encoding="utf-8").split())
+            print(f"  {short:<12}{per_doc[short]:>4} facts {words:>5} words")
+        for p in problems:
+            print("PROBLEM", p)
+    return problems
+
+
+def heldout_folders() -> list[Path]:
+    return sorted(p for p in EVALUATION.glob("heldout*") if (p / "gold.toml").is_file())
+
+
+def main(argv: list[str]) -> int:
+    folders = [Path(a) for a in argv] or heldout_folders()
+    return 1 if any([problems_in(f, report=True) for f in folders]) else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
