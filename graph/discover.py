@@ -164,12 +164,8 @@ _AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
             "satellites",
             "probe",
             "probes",
-            "lander",
-            "rover",
-            "orbiter",
             "spacecraft",
             "telescope",
-            "module",
             "cubesat",
             "microsatellite",
             "smallsat",
@@ -177,6 +173,8 @@ _AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
         S,
     ),
     **dict.fromkeys(["mission", "missions", "programme", "program"], M),
+    # "the Chang'e-9 lander": a designator with its parts is the mission they belong to
+    **dict.fromkeys(["lander", "rover", "orbiter", "ascender", "returner", "module"], M),
     **dict.fromkeys(_LAUNCHER_WORDS, None),
     **dict.fromkeys(["pandemic", "epidemic", "outbreak", "virus", "vaccine"], None),
 }
@@ -276,10 +274,6 @@ _DESIGNATOR = re.compile(
     r"|(?:Satellite|Module|Probe|Spacecraft)\s[A-Z0-9]{1,2})(?![\w-])"
 )
 _ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,11})\)")
-_PARTS = re.compile(
-    r"^\s+(lander|rover|orbiter|ascender|returner|module|core\s+module|section|payload)s?\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -654,9 +648,3 @@ def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
         domestic=frozenset(domestic),
         default_areas=areas,
     )
-
-
-def part_mission(text: str, end: int) -> bool:
-    """Whether the words after a mission's name name one of its parts ("Chang'e-6
-    lander"): cooperation on the part is cooperation on the mission."""
-    return bool(_PARTS.match(text[end:]))
