@@ -46,6 +46,7 @@ _COLLECTIVE = frozenset(
         "universities",
         "companies",
         # "the Egyptian side", "Pakistani engineers", "researchers in Brazil"
+        "member",
         "side",
         "sides",
         "team",

@@ -11,6 +11,7 @@ sentencizer on a blank English pipeline (no downloaded model).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -187,7 +188,7 @@ class Recogniser:
                 pending = (start, end)
             if pending:
                 spans.append(pending)
-        return spans
+        return [piece for span in spans for piece in _after_footnotes(clean.text, *span)]
 
     def unknown_names(self, doc_id: str, clean: CleanText, found: list[Found]) -> list[UnknownName]:
         """Capitalised names that end right before a cue word ("the Tianlu-9 satellite",
@@ -206,6 +207,23 @@ class Recogniser:
                     start += 4
                 _report_name(clean, doc_id, start, end, cue.group(0), taken, out)
         return sorted(out.values(), key=lambda u: u.start)
+
+
+# "... science missions.1 The Leibniz Institute ...": a footnote number glued to the end of
+# a sentence, which the sentencizer does not see as an end
+_FOOTNOTE_END = re.compile(r"(?<=[a-z)][.!?])\d{1,2}(?=\s+[A-Z])")
+
+
+def _after_footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.end() for m in _FOOTNOTE_END.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    pieces = []
+    for a, b in itertools.pairwise(bounds):
+        while a < b and text[a].isspace():
+            a += 1
+        if b > a:
+            pieces.append((a, b))
+    return pieces
 
 
 def _report_name(

@@ -97,6 +97,7 @@ _CONTRIBUTING = frozenset(
         "work",
         "partner",
         "send",
+        "deliver",
         "fly",
         "propose",
         "fund",

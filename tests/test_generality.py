@@ -25,6 +25,13 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2037-policy-brief-footnotes.txt"
+id = "test-brief-2037"
+title = "A policy brief with footnote numbers after its sentences"
+publisher = "Test"
+issued = "2037"
+kind = "white-paper"
+[[document]]
 file = "2036-wire-briefs.txt"
 id = "test-wire-2036"
 title = "Wire briefs with datelines"
@@ -110,6 +117,7 @@ def new_build(tmp_path_factory, project_paths):
         "test-chronology-2035": texts["2035-chronology-register.txt"],
         "test-wire-2036": texts["2036-wire-briefs.txt"],
         "test-mixed-2036": texts["2036-interview-minutes-pdf.txt"],
+        "test-brief-2037": texts["2037-policy-brief-footnotes.txt"],
     }
     return result, by_doc
 
@@ -341,3 +349,12 @@ def test_wire_briefs_interviews_minutes_and_pdf_pages(new_facts):
     assert _find(facts, Cooperation, partner="andean-space-agency")
     for fact in facts:  # the running header of the PDF page is quoted by nothing
         assert all("Page 4" not in e.exact for e in fact.evidence)
+
+
+def test_a_footnote_number_ends_its_sentence(new_facts):
+    facts, _ = new_facts
+    [padua] = _find(facts, Cooperation, partner="university-of-padua", area="payloads")
+    assert padua.mission == "tianwen-3"
+    [leibniz] = _find(facts, Cooperation, partner="leibniz-institute-for-astrophysics")
+    [passage] = [e.exact for e in leibniz.evidence]
+    assert passage.startswith("The Leibniz Institute")  # not "... missions.1 The Leibniz"
