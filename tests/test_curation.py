@@ -11,7 +11,7 @@ import pytest
 from graph import corpus, extract
 from graph.errors import CurationError
 
-SPACEKG = [sys.executable, "-c", "from graph.cli import main; main()"]
+SPACEKG = [sys.executable, "-c", "from cli.main import main; main()"]
 CHANGE_4_SWEDEN = "cooperation/sweden--payloads--change-4"
 
 
