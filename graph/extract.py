@@ -24,7 +24,7 @@ from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
 from graph.grammar import partner_groups
 from graph.model import Document, Entity, Extraction, Fact, Status, UnknownName
 from graph.normalise import clean_document
-from graph.reading import Sentence, read_document
+from graph.reading import Sentence, parse_sentences, read_document
 from graph.recognise import Recogniser
 
 
@@ -132,10 +132,11 @@ def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extra
     recogniser = Recogniser(gazetteer)
     facts: list[Fact] = []
     mentioned: set[str] = {CHINA}
-    for document in documents:
-        if document.is_copy:
-            continue
-        clean, sentences, found = read_document(document, recogniser)
+    read = [read_document(d, recogniser, parse=False) for d in documents if not d.is_copy]
+    parse_sentences([s for _clean, sentences, _found in read for s in sentences])
+    for (clean, sentences, found), document in zip(
+        read, [d for d in documents if not d.is_copy], strict=True
+    ):
         mentioned |= {f.key for f in found}
         unknown += recogniser.unknown_names(document.id, clean, found)
         for sentence in sentences:

@@ -14,6 +14,8 @@ and says what the governor makes of it: the object of ``with``, ``from``, ``for`
 from __future__ import annotations
 
 import json
+import os
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -106,9 +108,20 @@ def model_meta() -> dict:
     return json.loads(resources.files(PACKAGE).joinpath("meta.json").read_text("utf-8"))
 
 
+# below this many sentences a second process costs more than it saves
+_PARALLEL_FROM = 200
+
+
 def parse_all(texts: Sequence[str]) -> list[Doc]:
-    """Parse many sentences at once (batched: several times faster than one by one)."""
-    return list(load_parser().pipe(texts, batch_size=64))
+    """Parse many sentences at once (batched: several times faster than one by one). A
+    corpus's worth is shared with a second process where the machine has a core for it;
+    never from a process with threads of its own, which a fork would not carry over."""
+    parallel = (
+        len(texts) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+    )
+    if not parallel:
+        return list(load_parser().pipe(texts, batch_size=128))
+    return list(load_parser().pipe(texts, batch_size=64, n_process=2))
 
 
 def span_root(doc: Doc, start: int, end: int) -> Token | None:

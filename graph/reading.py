@@ -100,9 +100,10 @@ def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
 
 
 def read_document(
-    document: Document, recogniser: Recogniser
+    document: Document, recogniser: Recogniser, *, parse: bool = True
 ) -> tuple[CleanText, list[Sentence], list[Found]]:
-    """Clean a document and cut it into sentences with their section context."""
+    """Clean a document and cut it into sentences with their section context (parsed,
+    unless the caller parses the sentences of many documents at once)."""
     clean = clean_document(document)
     found = recogniser.mentions(clean.text)
     spans = recogniser.sentences(clean)
@@ -165,7 +166,8 @@ def read_document(
                 sentence.lead_in = previous.lead_in
         sentences.append(sentence)
         previous = sentence
-    _parse(sentences)
+    if parse:
+        parse_sentences(sentences)
     return clean, sentences, found
 
 
@@ -174,7 +176,7 @@ _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
 
 
-def _parse(sentences: list[Sentence]) -> None:
+def parse_sentences(sentences: list[Sentence]) -> None:
     """Parse, in one batch, the sentences that name a partner: only they can state a
     fact with one, and the parser is the slowest stage."""
     wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
