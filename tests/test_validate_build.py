@@ -12,7 +12,8 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
-from graph import cli, extract, pipeline
+from cli import main as cli
+from graph import extract, pipeline
 from graph.config import Paths
 from graph.corpus import read_corpus
 from graph.errors import ValidationFailed

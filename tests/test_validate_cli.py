@@ -18,7 +18,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from graph import cli
+from cli import main as cli
 from graph.vocab import SH
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
