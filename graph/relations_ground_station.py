@@ -71,4 +71,53 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                     purpose=purpose,
                 ),
             )
+    for at in _stations_from_parse(sentence):
+        clause = clause_of(spans, at)
+        partners = [
+            k
+            for g in groups
+            if clause[0] <= g.start < clause[1] and g.role in ("with", "subject", "anaphora", "by")
+            for k in g.keys
+        ]
+        for partner in dict.fromkeys(partners):
+            out.setdefault(
+                partner,
+                GroundStation(
+                    evidence=(sentence.evidence(at),),
+                    status=status_at(sentence, at),
+                    partner=partner,
+                ),
+            )
     return list(out.values())
+
+
+_STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas"])
+_STATION_KINDS = frozenset(
+    ["ground", "receiving", "tracking", "reference", "deep-space", "data", "monitoring", "TT&C"]
+)
+_STATION_VERBS = frozenset(
+    ["build", "set", "establish", "upgrade", "construct", "install", "operate", "co-build"]
+)
+
+
+def _stations_from_parse(sentence: Sentence) -> list[int]:
+    """Where the parse shows a ground station built, set up, upgraded, installed or
+    operated, whatever the word order ("the station in Cuiaba, upgraded jointly by China
+    and Brazil", "China and Namibia operate the Swakopmund tracking station")."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    out = []
+    for token in doc:
+        if token.lower_ not in _STATION_WORDS:
+            continue
+        kinds = {c.text for c in token.children if c.dep_ in ("compound", "amod")}
+        kinds |= {c.lower_ for c in token.subtree if c.i < token.i}
+        if not kinds & _STATION_KINDS:
+            continue
+        verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass") else []
+        verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        for verb in verbs:
+            if verb.lemma_.lower() in _STATION_VERBS:
+                out.append(verb.idx)
+    return out

@@ -25,6 +25,13 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2038-ground-segment.txt"
+id = "test-stations-2038"
+title = "Ground stations named in several word orders"
+publisher = "Test"
+issued = "2038"
+kind = "white-paper"
+[[document]]
 file = "2037-policy-brief-footnotes.txt"
 id = "test-brief-2037"
 title = "A policy brief with footnote numbers after its sentences"
@@ -118,6 +125,7 @@ def new_build(tmp_path_factory, project_paths):
         "test-wire-2036": texts["2036-wire-briefs.txt"],
         "test-mixed-2036": texts["2036-interview-minutes-pdf.txt"],
         "test-brief-2037": texts["2037-policy-brief-footnotes.txt"],
+        "test-stations-2038": texts["2038-ground-segment.txt"],
     }
     return result, by_doc
 
@@ -358,3 +366,19 @@ def test_a_footnote_number_ends_its_sentence(new_facts):
     [leibniz] = _find(facts, Cooperation, partner="leibniz-institute-for-astrophysics")
     [passage] = [e.exact for e in leibniz.evidence]
     assert passage.startswith("The Leibniz Institute")  # not "... missions.1 The Leibniz"
+
+
+def test_ground_stations_in_any_word_order(new_facts):
+    facts, _ = new_facts
+    here = {
+        f.partner
+        for f in facts
+        if isinstance(f, GroundStation)
+        and any(e.doc_id == "test-stations-2038" for e in f.evidence)
+    }
+    assert {
+        "namibia",
+        "pakistan",
+        "arab-information-and-communication-technologies-organization",
+    } <= here
+    assert "argentina" not in here  # "The Argentine space agency hosts China's station"
