@@ -23,7 +23,7 @@ from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
 from graph.grammar import partner_groups
 from graph.model import Document, Entity, Extraction, Fact, Status, UnknownName
-from graph.normalise import clean_document
+from graph.normalise import CleanText, clean_document
 from graph.reading import Sentence, parse_sentences, read_document
 from graph.recognise import Recogniser
 
@@ -99,16 +99,13 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _discovered(
-    documents: Sequence[Document], gazetteer: Gazetteer
+    originals: Sequence[tuple[Document, CleanText]], gazetteer: Gazetteer
 ) -> tuple[Gazetteer, list[UnknownName]]:
     """The gazetteer extended with the names the documents introduce, and the names
     that could not be classed (for the curator's report)."""
     base = Recogniser(gazetteer)
     seen = []
-    for document in documents:
-        if document.is_copy:
-            continue
-        clean = clean_document(document)
+    for document, clean in originals:
         taken = [(f.start, f.end) for f in base.mentions(clean.text) if not f.nested]
         seen.append((document, clean, discover.candidates(document, clean, taken)))
     entities, unclassed = discover.discover(seen, gazetteer)
@@ -128,15 +125,15 @@ def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extra
     """
     if reference.gazetteer is None:
         return Extraction(facts=(), entities=reference.entities)
-    gazetteer, unknown = _discovered(documents, reference.gazetteer)
+    # each original is cleaned once, for discovery and for reading
+    originals = [(d, clean_document(d)) for d in documents if not d.is_copy]
+    gazetteer, unknown = _discovered(originals, reference.gazetteer)
     recogniser = Recogniser(gazetteer)
     facts: list[Fact] = []
     mentioned: set[str] = {CHINA}
-    read = [read_document(d, recogniser, parse=False) for d in documents if not d.is_copy]
+    read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
     parse_sentences([s for _clean, sentences, _found in read for s in sentences])
-    for (clean, sentences, found), document in zip(
-        read, [d for d in documents if not d.is_copy], strict=True
-    ):
+    for (clean, sentences, found), (document, _clean) in zip(read, originals, strict=True):
         mentioned |= {f.key for f in found}
         unknown += recogniser.unknown_names(document.id, clean, found)
         for sentence in sentences:

@@ -100,11 +100,15 @@ def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
 
 
 def read_document(
-    document: Document, recogniser: Recogniser, *, parse: bool = True
+    document: Document,
+    recogniser: Recogniser,
+    *,
+    parse: bool = True,
+    clean: CleanText | None = None,
 ) -> tuple[CleanText, list[Sentence], list[Found]]:
-    """Clean a document and cut it into sentences with their section context (parsed,
-    unless the caller parses the sentences of many documents at once)."""
-    clean = clean_document(document)
+    """Clean a document (unless the caller already did) and cut it into sentences with
+    their section context (parsed, unless the caller parses many documents at once)."""
+    clean = clean or clean_document(document)
     found = recogniser.mentions(clean.text)
     spans = recogniser.sentences(clean)
     gazetteer = recogniser.gazetteer
