@@ -323,14 +323,19 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--heldout", action="store_true", help="score the held-out set (tests/evaluation/heldout)"
+        "--heldout",
+        nargs="?",
+        const="heldout",
+        metavar="SET",
+        help="score a held-out set: a folder name under tests/evaluation (default: heldout)",
     )
     args = parser.parse_args(argv)
     paths = Paths.defaults()
     started = time.perf_counter()
     if args.heldout:
-        extraction, documents = extract_folder(HELDOUT, paths.ontology)
-        gold = load_gold(HELDOUT / "gold.toml")
+        folder = HELDOUT.parent / args.heldout
+        extraction, documents = extract_folder(folder, paths.ontology)
+        gold = load_gold(folder / "gold.toml")
     else:
         documents = corpus.read_corpus(paths.corpus)
         reference = extract.load_reference(paths.ontology, paths.corpus)
