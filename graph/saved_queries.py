@@ -18,6 +18,8 @@ Header keys::
     #+ param.mission.default: https://w3id.org/china-space-kg/id/mission/change-4
     #+ param.mission.example: https://w3id.org/china-space-kg/id/mission/tianwen-1
     #+ param.mission.allowed: a, b          (optional: a closed set of values)
+    #+ view: map                            (optional: table, timeline, network or map,
+                                               how the editor first shows the results)
 
 Every parameter has a default, and its variable appears in the SELECT projection
 (SEP-0007 substitution only replaces projected variables).
@@ -42,6 +44,9 @@ PARAM_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_STRING = 200
 RESERVED_NAMES = ("format",)
 YEAR_RANGE = (1900, 2100)
+# How a query's results are best shown; the editor opens them in that view (as the
+# Wikidata Query Service does with ``#defaultView:``).
+VIEWS = ("table", "timeline", "network", "map")
 _HEADER_LINE = re.compile(r"^#\+\s*([A-Za-z0-9_.\-]+)\s*:\s?(.*)$")
 
 
@@ -158,6 +163,7 @@ class SavedQuery:
     tags: tuple[str, ...] = ()
     parameters: tuple[Parameter, ...] = ()
     path: Path | None = None
+    view: str | None = None  # one of VIEWS; None: the editor picks by the columns
 
     def parameter(self, name: str) -> Parameter:
         for p in self.parameters:
@@ -261,6 +267,9 @@ def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
     stray = [k for k in header if k.startswith("param.") and k.split(".")[1] not in names]
     if stray:
         raise QueryError(f"{where}: '{stray[0]}' belongs to no declared parameter")
+    view = header.get("view", "").strip().lower() or None
+    if view is not None and view not in VIEWS:
+        raise QueryError(f"{where}: '#+ view: {view}' is not a view; use one of {', '.join(VIEWS)}")
     query = SavedQuery(
         name=name,
         title=header["title"],
@@ -269,6 +278,7 @@ def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
         tags=_split_list(header.get("tags", "")),
         parameters=tuple(_parameter(n, header, where) for n in names),
         path=path,
+        view=view,
     )
     check_sparql(query)
     return query

@@ -15,13 +15,18 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO, SKOS
 
 from graph.saved_queries import Parameter, SavedQuery, load_queries
-from graph.vocab import ID, PREFIXES, SH
+from graph.vocab import CSK, ID, PREFIXES, SH
 
 _DATATYPE = {"string": XSD.string, "integer": XSD.integer, "year": XSD.integer}
 
 
 def query_iri(name: str) -> URIRef:
     return URIRef(f"{ID}query/{name}")
+
+
+def view_iri(view: str) -> URIRef:
+    """The concept of ``csk:ResultViews`` (ontology/schemes.ttl) for a ``#+ view:`` value."""
+    return URIRef(f"{ID}view/{view}")
 
 
 def _list(graph: Graph, head: str, items: Iterable[URIRef | Literal]) -> URIRef:
@@ -87,6 +92,8 @@ def add_query(graph: Graph, query: SavedQuery) -> URIRef:
     graph.add((node, DCTERMS.identifier, Literal(query.name)))
     for tag in query.tags:
         graph.add((node, SDO.keywords, Literal(tag)))
+    if query.view:
+        graph.add((node, CSK.resultView, view_iri(query.view)))
     for param in query.parameters:
         add_parameter(graph, node, param)
     return node
@@ -98,7 +105,7 @@ def queries_graph(queries_dir: Path) -> Graph:
     :raises QueryError: a query file is invalid.
     """
     graph = Graph()
-    for prefix in ("sh", "rdfs", "dcterms", "schema", "xsd"):
+    for prefix in ("sh", "rdfs", "dcterms", "schema", "xsd", "csk"):
         graph.bind(prefix, PREFIXES[prefix])
     for query in load_queries(queries_dir).values():
         add_query(graph, query)

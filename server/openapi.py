@@ -78,11 +78,13 @@ def operation(query: SavedQuery) -> dict[str, Any]:
         for media in RESULT_TYPES
     }
     results["text/html"] = {"schema": {"type": "string"}}
+    view = {"x-result-view": query.view} if query.view else {}
     return {
         "operationId": query.name,
         "summary": query.title,
         "description": query.description,
         "tags": list(query.tags) or ["queries"],
+        **view,
         "parameters": [parameter_object(p) for p in query.parameters] + [_FORMAT_PARAMETER],
         "responses": {
             "200": {

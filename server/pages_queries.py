@@ -15,6 +15,7 @@ class QueryLink:
     name: str
     title: str
     description: str
+    view: str | None = None  # the saved query's ``#+ view:``, for the editor to open it in
 
     @property
     def editor_href(self) -> str:
@@ -23,7 +24,7 @@ class QueryLink:
 
 def query_links(folder: QueryFolder) -> list[QueryLink]:
     """A link for each readable query (the broken ones are listed on /queries)."""
-    return [QueryLink(q.name, q.title, q.description) for q in folder.queries.values()]
+    return [QueryLink(q.name, q.title, q.description, q.view) for q in folder.queries.values()]
 
 
 def open_in_editor(

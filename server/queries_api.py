@@ -70,6 +70,7 @@ def describe(query: SavedQuery) -> dict[str, Any]:
         "title": query.title,
         "description": query.description,
         "tags": list(query.tags),
+        "view": query.view,  # how the editor first shows the results; None: by the columns
         "url": request.url_root.rstrip("/") + f"/queries/{query.name}",
         "parameters": [
             {
