@@ -1,7 +1,8 @@
-"""Copy the query editor's browser assets from node_modules into the Flask package.
+"""Copy the pages' browser assets from node_modules into the Flask package.
 
 Run by ``make assets`` (part of ``make install``) after ``npm ci`` has installed the
-exact versions in package-lock.json, so the editor page needs no CDN and works offline.
+exact versions in package-lock.json, so the editor and the pictures (timeline, network,
+world map) need no CDN and work offline.
 The copies are build output (git-ignored); ``manifest.json`` beside them records what was
 copied, from which package version, with checksums.
 """
@@ -20,6 +21,12 @@ VENDOR = ROOT / "server" / "static" / "vendor"
 # package -> files of it that the pages load
 ASSETS = {
     "@zazuko/yasgui": ("build/yasgui.min.js", "build/yasgui.min.css"),
+    # the pictures: scales, axes, force layout, zoom and map projections in one file
+    "d3": ("dist/d3.min.js",),
+    "topojson-client": ("dist/topojson-client.min.js",),
+    # Natural Earth country boundaries keyed by ISO 3166-1 numeric code; the 50m file
+    # is read only for partners too small for the 110m one
+    "world-atlas": ("countries-110m.json", "countries-50m.json"),
 }
 
 
