@@ -33,18 +33,32 @@ def test_every_asset_package_is_pinned_with_an_integrity_hash_in_the_lock_file()
 
 def test_assets_are_copied_with_a_manifest_of_versions_and_checksums(tmp_path):
     script = load_script()
-    source = tmp_path / "node_modules" / "@zazuko" / "yasgui"
-    (source / "build").mkdir(parents=True)
-    (source / "package.json").write_text(json.dumps({"version": "9.9.9", "license": "MIT"}))
-    (source / "build" / "yasgui.min.js").write_text("window.Yasgui = 1;")
-    (source / "build" / "yasgui.min.css").write_text(".yasgui {}")
+    for package, files in script.ASSETS.items():
+        source = tmp_path / "node_modules" / package
+        source.mkdir(parents=True)
+        (source / "package.json").write_text(json.dumps({"version": "9.9.9", "license": "ISC"}))
+        for name in files:
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            (source / name).write_text(f"/* {package} {name} */")
     vendor = tmp_path / "vendor"
 
     manifest = script.copy_assets(tmp_path, vendor)
 
-    assert (vendor / "yasgui" / "yasgui.min.js").read_text() == "window.Yasgui = 1;"
-    assert (vendor / "yasgui" / "yasgui.min.css").read_text() == ".yasgui {}"
+    copied = (vendor / "yasgui" / "yasgui.min.js").read_text()
+    assert copied == "/* @zazuko/yasgui build/yasgui.min.js */"
+    assert (vendor / "d3" / "d3.min.js").is_file()
+    assert (vendor / "world-atlas" / "countries-110m.json").is_file()
     entry = manifest["@zazuko/yasgui"]
     assert entry["version"] == "9.9.9"
-    assert entry["files"]["yasgui.min.js"] == hashlib.sha256(b"window.Yasgui = 1;").hexdigest()
+    expected = hashlib.sha256(b"/* @zazuko/yasgui build/yasgui.min.css */").hexdigest()
+    assert entry["files"]["yasgui.min.css"] == expected
     assert json.loads((vendor / "manifest.json").read_text()) == manifest
+
+
+def test_the_pictures_libraries_are_vendored_with_a_permissive_licence():
+    """No picture depends on a CDN: each library the pages load is vendored from npm."""
+    script = load_script()
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    for package in ("d3", "topojson-client", "world-atlas"):
+        assert package in script.ASSETS
+        assert lock[f"node_modules/{package}"]["license"] in ("ISC", "MIT", "BSD-3-Clause")
