@@ -98,16 +98,20 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     return list(merged.values())
 
 
-def _discovered(
-    originals: Sequence[tuple[Document, CleanText]], gazetteer: Gazetteer
+def name_candidates(
+    document: Document, clean: CleanText, base: Recogniser
+) -> list[discover.Candidate]:
+    """The names one document introduces, beside those the curated gazetteer knows. It
+    depends on this document and the reference data only, so it can be kept per document."""
+    taken = [(f.start, f.end) for f in base.mentions(clean.text) if not f.nested]
+    return discover.candidates(document, clean, taken)
+
+
+def discover_names(
+    seen: Sequence[tuple[Document, CleanText, list[discover.Candidate]]], gazetteer: Gazetteer
 ) -> tuple[Gazetteer, list[UnknownName]]:
-    """The gazetteer extended with the names the documents introduce, and the names
-    that could not be classed (for the curator's report)."""
-    base = Recogniser(gazetteer)
-    seen = []
-    for document, clean in originals:
-        taken = [(f.start, f.end) for f in base.mentions(clean.text) if not f.nested]
-        seen.append((document, clean, discover.candidates(document, clean, taken)))
+    """The gazetteer extended with the names the documents introduce (votes over the
+    whole corpus), and the names that could not be classed (for the curator's report)."""
     entities, unclassed = discover.discover(seen, gazetteer)
     cleans = {d.id: c for d, c, _names in seen}
     unknown = []
@@ -115,6 +119,60 @@ def _discovered(
         start, end = cleans[cand.doc_id].to_raw(cand.start, cand.end)
         unknown.append(UnknownName(cand.label, cand.doc_id, start, end, "unclassed"))
     return discover.extend(gazetteer, entities), unknown
+
+
+@dataclass(frozen=True)
+class DocumentReading:
+    """What reading one document gives, before facts of several documents are merged."""
+
+    facts: tuple[Fact, ...]
+    mentioned: frozenset[str]  # keys of the entities it names
+    unknown: tuple[UnknownName, ...]  # names near cue words that matched no entity
+
+
+def read_documents(
+    originals: Sequence[tuple[Document, CleanText]], recogniser: Recogniser
+) -> list[DocumentReading]:
+    """Read documents (their sentences parsed in one batch) into their own facts."""
+    read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
+    parse_sentences([s for _clean, sentences, _found in read for s in sentences])
+    readings = []
+    for (clean, sentences, found), (document, _clean) in zip(read, originals, strict=True):
+        facts: list[Fact] = []
+        for sentence in sentences:
+            facts += read_sentence(sentence, recogniser.gazetteer)
+        unknown = recogniser.unknown_names(document.id, clean, found)
+        readings.append(
+            DocumentReading(tuple(facts), frozenset(f.key for f in found), tuple(unknown))
+        )
+    return readings
+
+
+def assemble(
+    documents: Sequence[Document],
+    reference: Reference,
+    gazetteer: Gazetteer,
+    readings: Sequence[DocumentReading],
+    unknown: Sequence[UnknownName],
+) -> Extraction:
+    """Merge the documents' facts (in corpus order), curate them and pick the entities.
+
+    :raises CurationError: a curation entry does not hold.
+    """
+    facts = [f for reading in readings for f in reading.facts]
+    mentioned: set[str] = {CHINA}.union(*(r.mentioned for r in readings))
+    unknown = [*unknown, *(u for r in readings for u in r.unknown)]
+    merged = merge_facts(facts)
+    merged = curation.apply(reference.curation, merged, documents, gazetteer)
+    merged = _stamped(merged, "curated")  # only the curation file adds facts without one
+    merged.sort(key=lambda f: (type(f).__name__, f.key))
+    needed = mentioned.union(*(families.of(f).referenced(f) for f in merged))
+    needed |= {
+        p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of
+    }
+    entities = tuple(e for e in gazetteer.entities.values() if e.key in needed or e.discovered)
+    unknown.sort(key=lambda u: (u.doc_id, u.start))
+    return Extraction(facts=tuple(merged), entities=entities, unknown_names=tuple(unknown))
 
 
 def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extraction:
@@ -127,25 +185,8 @@ def extract_corpus(documents: Sequence[Document], reference: Reference) -> Extra
         return Extraction(facts=(), entities=reference.entities)
     # each original is cleaned once, for discovery and for reading
     originals = [(d, clean_document(d)) for d in documents if not d.is_copy]
-    gazetteer, unknown = _discovered(originals, reference.gazetteer)
-    recogniser = Recogniser(gazetteer)
-    facts: list[Fact] = []
-    mentioned: set[str] = {CHINA}
-    read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
-    parse_sentences([s for _clean, sentences, _found in read for s in sentences])
-    for (clean, sentences, found), (document, _clean) in zip(read, originals, strict=True):
-        mentioned |= {f.key for f in found}
-        unknown += recogniser.unknown_names(document.id, clean, found)
-        for sentence in sentences:
-            facts += read_sentence(sentence, gazetteer)
-    merged = merge_facts(facts)
-    merged = curation.apply(reference.curation, merged, documents, gazetteer)
-    merged = _stamped(merged, "curated")  # only the curation file adds facts without one
-    merged.sort(key=lambda f: (type(f).__name__, f.key))
-    needed = mentioned.union(*(families.of(f).referenced(f) for f in merged))
-    needed |= {
-        p for key in needed if key in gazetteer.entities for p in gazetteer.entities[key].part_of
-    }
-    entities = tuple(e for e in gazetteer.entities.values() if e.key in needed or e.discovered)
-    unknown.sort(key=lambda u: (u.doc_id, u.start))
-    return Extraction(facts=tuple(merged), entities=entities, unknown_names=tuple(unknown))
+    base = Recogniser(reference.gazetteer)
+    seen = [(d, c, name_candidates(d, c, base)) for d, c in originals]
+    gazetteer, unknown = discover_names(seen, reference.gazetteer)
+    readings = read_documents(originals, Recogniser(gazetteer))
+    return assemble(documents, reference, gazetteer, readings, unknown)
