@@ -30,6 +30,7 @@ from graph.dates import MONTHS
 from graph.gazetteer import Gazetteer
 from graph.model import Document, Entity, EntityKind, Evidence, slugify
 from graph.normalise import CleanText
+from graph.spans import SpanIndex
 
 S, M, ORG = EntityKind.SPACECRAFT, EntityKind.MISSION, EntityKind.ORGANISATION
 
@@ -62,6 +63,11 @@ _BODY_HEADS = (
     "forum",
     "charter",
     "platform",
+    # companies: "Nigerian Communications Satellite Ltd"
+    "ltd",
+    "limited",
+    "inc",
+    "plc",
 )
 # The last word of a name, and what it makes the name.
 HEAD_WORDS: dict[str, EntityKind] = {
@@ -333,7 +339,27 @@ def _initials_fit(name: str, acronym: str) -> bool:
         return False
     initials = "".join(w[0].upper() for w in words)
     it = iter(initials)
-    return all(c in it for c in capitals)
+    return all(c in it for c in capitals) or _prefixes_fit(
+        [w.lower() for w in words], "".join(c for c in acronym.lower() if c.isalnum())
+    )
+
+
+def _prefixes_fit(words: list[str], letters: str) -> bool:
+    """ "Nigerian Communications Satellite Ltd" fits "NIGCOMSAT": the acronym is made of
+    the first letters of the words in order (the first word's included), some skipped."""
+
+    def fit(i: int, pos: int, first: bool) -> bool:
+        if pos == len(letters):
+            return True
+        if i == len(words):
+            return False
+        word = words[i]
+        for k in range(min(len(word), len(letters) - pos), 0, -1):
+            if word[:k] == letters[pos : pos + k] and fit(i + 1, pos + k, False):
+                return True
+        return not first and fit(i + 1, pos, False)
+
+    return len(letters) >= 4 and fit(0, 0, True)
 
 
 def _name_before(text: str, end: int) -> tuple[int, int] | None:
@@ -355,31 +381,44 @@ def candidates(
     """
     text = clean.text
     out: list[Candidate] = []
+    # each paragraph and candidate is checked against the curated names near it only, in
+    # their given order (the whole list each time made a long document quadratic)
+    index = SpanIndex(enumerate(taken), span=lambda item: item[1])
+
+    def near(start: int, end: int) -> list[tuple[int, int]]:
+        return [span for _n, span in sorted(index.near(start, end))]
+
     for para in clean.paragraphs:
         if para.heading:
             continue
         chunk = text[para.start : para.end]
         out += _designators(document.id, chunk, para.start)
         out += _acronyms(document.id, chunk, para.start)
-        inner = [(s - para.start, e - para.start) for s, e in taken if para.start <= s < para.end]
+        inner = [
+            (s - para.start, e - para.start)
+            for s, e in near(para.start, para.end)
+            if para.start <= s < para.end
+        ]
         out += _headed_names(document.id, chunk, para.start, inner)
     return [
         c
         for c in out
         if not any(
-            s < c.end and c.start < e and not (c.start <= s and e <= c.end) for s, e in taken
+            s < c.end and c.start < e and not (c.start <= s and e <= c.end)
+            for s, e in near(c.start, c.end)
         )
         and not any(
             c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and _whole(text, s, e, c)
-            for s, e in taken
+            for s, e in near(c.start, c.end)
         )
     ]
 
 
 def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
     """A curated name inside a candidate that is the candidate's own head ("Hard X-ray
-    Modulation Telescope" around "Modulation Telescope"), not a country in it."""
-    return end == c.end
+    Modulation Telescope" around "Modulation Telescope"), not a country in it nor the
+    place a body is of ("National Astronomical Research Institute of Thailand")."""
+    return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
 
 
 def _designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
@@ -424,7 +463,12 @@ def _designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
 
 
 def _strip_lead(name: str) -> str:
-    """Drop words before a name's first capitalised word and a leading opener."""
+    """Drop words before a name's first capitalised word and a leading opener, and a
+    designator joined to the name by a preposition ("TKSAT-1 for the Bolivian Space
+    Agency": a satellite and whom it is for, not one name)."""
+    joined = re.match(r"(?:\S+\s+)*?\S*\d\S*\s+(?:for|of|to|on|in)\s+(?:the\s+)?(?=[A-Z])", name)
+    if joined:
+        name = name[joined.end() :]
     words = name.split(" ")
     while len(words) > 1 and (
         not words[0][:1].isupper()

@@ -235,7 +235,8 @@ def core_argument(doc: Doc, start: int, end: int, verb: int) -> bool:
     token = span_root(doc, start, end)
     if token is None:
         return False
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+    # a name modifying its part ("the Chang'e-7 orbiter", however the parser tags it)
+    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i == verb:

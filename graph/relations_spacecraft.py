@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
-from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.relations_cooperation import has_cue
+from graph.spacecraft_syntax import frames
 
 _TRIGGERS = [
     ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
@@ -259,154 +259,9 @@ def extract(
                         f.start - sentence.start,
                         "spacecraft-name",
                     )
-    for activity, item, partner, at in _from_parse(sentence, groups, gazetteer):
-        add(activity, item, partner, at)
+    for activity, craft, partner, at in frames(sentence, groups, gazetteer):
+        add(activity, _Item(craft, None, 0, 0, ()), partner, at)
     return list(facts.values())
 
 
 _LEMMA = {"launched": "launch", "launch": "launch", "delivered": "deliver", "built": "build"}
-_VERB_ACTIVITY = {
-    "launch": "launched",
-    "carry": "launched",
-    "deliver": "delivered",
-    "hand": "delivered",
-    "develop": "built",
-    "co-develop": "jointly-developed",
-    "codevelop": "jointly-developed",
-    "build": "built",
-    "manufacture": "built",
-    "design": "built",
-    "make": "built",
-}
-
-
-def _from_parse(
-    sentence: Sentence, groups: list[Group], gazetteer: Gazetteer
-) -> list[tuple[str, _Item, str, int]]:
-    """Activities read from the parse where the spacecraft is not the verb's object
-    in prose order: passives ("PakSat-MM1 was launched for Pakistan"), participles and
-    relative clauses ("a cubesat jointly developed by X", "which was built by China"),
-    copulas ("SMILE is a joint mission, built together with ESA"), nominal triggers ("the
-    launch of PakSat-MM1 for Pakistan"), and joint work by China and a partner."""
-    doc = sentence.parse
-    if doc is None:
-        return []
-    crafts = [m for m in sentence.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT]
-    out = []
-    for verb in doc:
-        activity = _VERB_ACTIVITY.get(verb.lemma_.lower())
-        if activity is None or verb.tag_ not in ("VBN", "VBD", "NN"):
-            continue
-        mention = _craft_of(sentence, doc, verb, crafts)
-        if mention is None:
-            continue
-        item = _Item(mention.key, None, 0, 0, ())
-        chain = [verb, *verb.conjuncts]  # "designed, built and operated together with"
-        jointly = any(
-            c.lower_ in ("jointly", "together", "joint") for v in chain for c in v.subtree
-        ) or verb.lower_.startswith("co-")
-        preps = [c for v in chain for c in v.children if c.dep_ in ("prep", "agent")]
-        if verb.dep_ not in ("acl", "relcl"):
-            # "the satellite, built for Kyrgyzstan, was handed over": the participle on
-            # the subject names whom it was for
-            noun = _subject_noun(verb)
-            preps += [
-                c
-                for acl in (noun.children if noun is not None else ())
-                if acl.dep_ in ("acl", "relcl", "prep")
-                for c in ([acl] if acl.dep_ == "prep" else acl.children)
-                if c.dep_ == "prep"
-            ]
-        elif verb.head.dep_ in ("pobj", "dobj", "nsubj", "attr", "appos"):
-            # "the launch of X for Pakistan, which was built by China"
-            preps += [c for c in verb.head.children if c.dep_ == "prep"]
-        found = False
-        for prep in preps:
-            targets = [g for g in groups if _governs(doc, prep, g)]
-            word = prep.lower_
-            for g in targets:
-                if word in ("for", "to") and not jointly:
-                    out += [(activity, item, p, verb.idx) for p in g.keys]
-                    found = True
-                elif prep.dep_ == "agent" or word == "by":
-                    if _china_among(sentence, prep, gazetteer) or jointly:
-                        kind = "jointly-developed" if activity == "built" else activity
-                        out += [(kind, item, p, verb.idx) for p in g.keys]
-                        found = True
-                elif word == "with" and jointly:
-                    out += [("jointly-developed", item, p, verb.idx) for p in g.keys]
-                    found = True
-        if not found and not jointly:
-            # "Bolivia's Tupac-3, built by China ..., was delivered": whose it is
-            by_others = any(
-                (c.dep_ == "agent" or c.lower_ == "by") and not _china_among(sentence, c, gazetteer)
-                for c in preps
-            )
-            owner = _owner_of(sentence, mention, groups)
-            if owner and not by_others:
-                out += [(activity, item, p, verb.idx) for p in owner]
-    return out
-
-
-def _owner_of(sentence: Sentence, mention: Found, groups: list[Group]) -> tuple[str, ...]:
-    """The partner whose possessive stands right before the spacecraft's name."""
-    at = mention.start - sentence.start
-    for g in groups:
-        if g.role == "owner" and re.fullmatch(
-            r"(?:'s|\u2019s|'|\u2019)\s+(?:new\s+)?", sentence.text[g.end : at]
-        ):
-            return g.keys
-    return ()
-
-
-def _subject_noun(verb):
-    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
-    return subjects[0] if subjects else None
-
-
-def _craft_of(sentence: Sentence, doc, verb, crafts) -> Found | None:
-    """The one named spacecraft a trigger word is about: its passive subject, the noun
-    its participle or relative clause describes (and what that noun is in apposition
-    to or predicated of), or the object of a nominal trigger ("launch of X")."""
-    if verb.dep_ in ("acl", "relcl"):
-        nouns = [verb.head]
-    elif verb.pos_ == "NOUN":
-        nouns = [c for c in verb.children if c.lower_ == "of"]
-    else:
-        subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        nouns = subject
-    extra = []
-    for noun in nouns:
-        if noun.dep_ == "appos":
-            extra.append(noun.head)
-        if noun.dep_ == "attr":  # "SMILE is a joint mission, built ..."
-            extra += [c for c in noun.head.children if c.dep_ == "nsubj"]
-    for candidates in (nouns, extra):  # the noun's own words first
-        names = {}
-        for noun in candidates:
-            left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
-            if candidates is extra:
-                right = noun.idx + len(noun)  # the head noun itself, not its other clauses
-            for m in crafts:
-                if left <= m.start - sentence.start < right:
-                    names[m.key] = m
-        if names:
-            return next(iter(names.values())) if len(names) == 1 else None
-    return None
-
-
-def _governs(doc, prep, group: Group) -> bool:
-    """Whether the partner list is the object of the preposition in the tree."""
-    root = span_root(doc, group.start, group.end)
-    while root is not None and root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
-        root = root.head
-    return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
-
-
-def _china_among(sentence: Sentence, prep, gazetteer: Gazetteer) -> bool:
-    """Whether China, or a Chinese body, is among the objects of ``prep``."""
-    left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
-    return any(
-        m.key in gazetteer.domestic and left <= m.start - sentence.start < right
-        for m in sentence.mentions
-    )
