@@ -543,7 +543,9 @@ def _split_names(name: str) -> list[tuple[int, str]]:
         cut = None
         for m in re.finditer(r"\s(?:and|,)\s", name[at:]):
             left, right = name[at : at + m.start()], name[at + m.end() :]
-            if _head_kind(left) and _head_kind(right) and len(left.split()) >= 2:
+            # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
+            acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
+            if _head_kind(right) and (acronym or (_head_kind(left) and len(left.split()) >= 2)):
                 cut = m
                 break
         if cut is None:

@@ -79,8 +79,14 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+_CITATIONS = re.compile(r"(?:\[(?:\d+|[a-z]|note\s+\d+|citation needed)\])+$")
+
+
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 10 and line.endswith(_TERMINAL) and not _BOILERPLATE.search(line)
+    """A line of running text: long enough, ending a sentence (an encyclopedia's citation
+    marks after the full stop, "...in 2017.[3]", do not count)."""
+    text = _CITATIONS.sub("", line)
+    return len(text.split()) >= 10 and text.endswith(_TERMINAL) and not _BOILERPLATE.search(text)
 
 
 _TABLE_ROW = re.compile(
@@ -92,7 +98,7 @@ RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
 _AFTER_ARTICLE = re.compile(
     r"^(?:related(?:\s+(?:news|stories|articles|links|coverage))?|more\s+(?:news|stories)|"
     r"see\s+also|recommended|popular|most\s+read|latest\s+news|trending|you\s+may\s+also\s+like|"
-    r"share\s+this|tags?)\b",
+    r"share\s+this|tags?|references|external\s+links|further\s+reading|bibliography)\b",
     re.IGNORECASE,
 )
 
@@ -132,8 +138,28 @@ def main_content(lines: list[_Line]) -> list[_Line]:
         clusters.append(current)
     if not clusters:
         return []
-    best = max(clusters, key=lambda c: sum(len(lines[i].text) for i in c))
-    return lines[best[0] : best[-1] + 1]
+    size = [sum(len(lines[i].text) for i in c) for c in clusters]
+    best = max(range(len(clusters)), key=size.__getitem__)
+    first = last = best
+    # the article goes on past a few short lines (a table of contents, subheadings) as
+    # long as nothing between says the page's furniture starts and the text is prose
+    while first > 0 and _continues(lines, clusters[first - 1], clusters[first]):
+        first -= 1
+    while last + 1 < len(clusters) and _continues(lines, clusters[last], clusters[last + 1]):
+        last += 1
+    return lines[clusters[first][0] : clusters[last][-1] + 1]
+
+
+def _continues(lines: list[_Line], before: list[int], after: list[int]) -> bool:
+    between = lines[before[-1] + 1 : after[0]]
+    if any(_BOILERPLATE.search(ln.text) or _AFTER_ARTICLE.match(ln.text) for ln in between):
+        return False
+    if len(between) > 12:
+        return False
+    def substantial(cluster: list[int]) -> bool:
+        return any(len(lines[i].text.split()) >= 15 and _is_prose(lines[i].text) for i in cluster)
+
+    return substantial(before) and substantial(after)
 
 
 _FIELD = re.compile(

@@ -207,7 +207,9 @@ def _areas_for(
     own = own + [c for c in plain if clause_of(spans, c.start) in shared]
     if own:
         return own
-    if group.role in _PARSED_ROLES and _INSTRUMENT.search(text[clause[0] : clause[1]]):
+    if group.role in _PARSED_ROLES and (
+        _INSTRUMENT.search(text[clause[0] : clause[1]]) or _makes_instrument(sentence, group)
+    ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
         return [gazetteer.default_areas[mission]]
@@ -294,6 +296,17 @@ def extract(
                     )
                 )
     return facts
+
+
+def _makes_instrument(sentence: Sentence, group: Group) -> bool:
+    """Whether the verb the partner acts through has an instrument for object ("Egypt
+    and Bahrain, working in partnership, have jointly developed a camera for ...")."""
+    doc = sentence.parse
+    verb = None if doc is None else clause_verb(doc, group.start, group.end)
+    if verb is None:
+        return False
+    objects = [c for c in doc[verb].children if c.dep_ == "dobj"]
+    return any(_INSTRUMENT.search(o.text) or _INSTRUMENT_WORD.search(o.lower_) for o in objects)
 
 
 def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:
