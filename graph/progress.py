@@ -15,7 +15,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 def stage_progress(
     stages: Sequence[str], *, enabled: bool = True
 ) -> Iterator[Callable[[str], None]]:
-    """Yield a callback that advances one bar step per named stage."""
+    """Yield a callback that advances one bar step per named stage; its ``documents``
+    attribute, called with (done, total), shows a second bar for a per-document stage."""
     if not enabled or not sys.stderr.isatty():
         yield lambda _stage: None
         return
@@ -30,5 +31,11 @@ def stage_progress(
             seen.append(stage)
             bar.update(task, description=stage)
 
+        documents = bar.add_task("documents", total=None, visible=False)
+
+        def per_document(done: int, total: int) -> None:
+            bar.update(documents, completed=done, total=total, visible=done < total)
+
+        advance.documents = per_document  # type: ignore[attr-defined]
         yield advance
         bar.update(task, completed=len(stages))

@@ -51,6 +51,8 @@ class BuildInfo:
     conforms: bool = True
     violations: int = 0
     unknown_names: list[dict[str, object]] = field(default_factory=list)
+    # documents read, re-extracted and reused from the extraction cache (empty: no cache)
+    extraction: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)

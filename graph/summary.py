@@ -20,6 +20,13 @@ def summary_rows(info: BuildInfo) -> list[tuple[str, str]]:
     rows += [(f"entities: {k}", str(v)) for k, v in info.entities.items()]
     rows += [(f"facts: {k}", str(v)) for k, v in info.facts_by_type.items()]
     rows += [(f"facts from {k}", str(v)) for k, v in info.facts_by_document.items()]
+    if info.extraction:
+        rows.append(
+            (
+                "documents re-extracted",
+                f"{info.extraction['re_extracted']} of {info.extraction['documents']}",
+            )
+        )
     verdict = "conforms" if info.conforms else f"{info.violations} violation(s)"
     rows.append(("SHACL validation", verdict))
     rows.append(("unrecognised names to review", str(len(info.unknown_names))))

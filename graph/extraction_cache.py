@@ -1,0 +1,190 @@
+"""Per-document extraction results kept between builds, so a build reads only what changed.
+
+Two results are kept for each document, each under a key that names everything it
+depends on:
+
+- its *name candidates* (the names discovery may turn into entities, with the cleaned
+  text they index into): the document's content, the extractor's version and the
+  reference data;
+- its *reading* (the facts it states before documents are merged, the entities it
+  names, its unknown names): the same, plus the discovered entities whose names occur
+  in its text. Discovery votes over the whole corpus, so a document added elsewhere
+  can give a name of this document a class; only then does this document's key change.
+
+The extractor's version is a digest of the ``graph`` modules that extraction runs (every
+module but those listed in ``_AFTER_EXTRACTION``, so a new extraction module counts by
+default) and of the parser model. Entries are pickles written atomically; an entry that
+cannot be read is treated as missing, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+from collections.abc import Iterable
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import spacy
+
+from graph import parsing
+from graph.gazetteer import Gazetteer
+from graph.model import Document
+
+if TYPE_CHECKING:
+    from graph.extract_incremental import ExtractionStats
+
+CACHE_DIR = "extraction-cache"  # under the store root, beside builds/
+FORMAT = 1  # bump when the shape of the cached values changes
+
+# graph modules that run after extraction: changing them must not invalidate the cache
+_AFTER_EXTRACTION = frozenset(
+    {
+        "config.py",
+        "dump.py",
+        "errors.py",
+        "evidence_check.py",
+        "export.py",
+        "export_jsonld.py",
+        "extract_parallel.py",
+        "extract_incremental.py",
+        "extraction_cache.py",
+        "pipeline.py",
+        "progress.py",
+        "rdf.py",
+        "rdf_input.py",
+        "saved_queries.py",
+        "saved_queries_rdf.py",
+        "saved_queries_run.py",
+        "store.py",
+        "summary.py",
+        "validate.py",
+        "validate_split.py",
+        "validation_report.py",
+        "vocab.py",
+        "void.py",
+    }
+)
+
+
+def _digest(parts: Iterable[bytes | str]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _files_digest(files: Iterable[Path], root: Path) -> str:
+    parts: list[bytes | str] = []
+    for path in sorted(files):
+        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return _digest(parts)
+
+
+@cache
+def extractor_version() -> str:
+    """Digest of the extraction code and the parser model (name, version, spaCy)."""
+    package = Path(__file__).resolve().parent
+    sources = [
+        p
+        for p in package.rglob("*.py")
+        if "__pycache__" not in p.parts
+        and not (p.parent == package and p.name in _AFTER_EXTRACTION)
+    ]
+    meta = parsing.model_meta()
+    model = f"{meta.get('name')}-{meta.get('version')}-spacy-{spacy.__version__}"
+    return _digest([f"format {FORMAT}", model, _files_digest(sources, package)])
+
+
+def reference_version(ontology_dir: Path) -> str:
+    """Digest of ``ontology/reference/`` (curated names, aliases, part-of links)."""
+    folder = ontology_dir / "reference"
+    files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return _files_digest(files, ontology_dir)
+
+
+def document_digest(document: Document) -> str:
+    """The document as extraction sees it: its manifest entry and its text."""
+    meta = json.dumps(asdict(document.meta), sort_keys=True, default=str)
+    return _digest([meta, document.text])
+
+
+def _squeeze(text: str) -> str:
+    """Lower case without spaces, hyphens or apostrophes: a form found by the recogniser
+    (case folded, hyphen and space alike) is a substring of the text squeezed alike."""
+    return re.sub(r"[\s\-'\u2019]+", "", text).lower()
+
+
+def discovered_context(gazetteer: Gazetteer) -> list[tuple[str, tuple[str, ...], str]]:
+    """Each discovered entity as (key, squeezed names, what reading may use of it)."""
+    out = []
+    for entity in gazetteer.entities.values():
+        if not entity.discovered:
+            continue
+        names = tuple(_squeeze(n) for n in (entity.label, *entity.alt_labels) if n.strip())
+        used = json.dumps(
+            [
+                entity.key,
+                entity.kind.value,
+                entity.label,
+                list(entity.alt_labels),
+                list(entity.part_of),
+                entity.key in gazetteer.domestic,
+                gazetteer.default_areas.get(entity.key),
+            ]
+        )
+        out.append((entity.key, names, used))
+    return sorted(out)
+
+
+def candidates_key(base: str) -> str:
+    """The key of a document's name candidates: ``base`` (content, extractor, reference)."""
+    return _digest(["candidates", base])
+
+
+def reading_key(
+    base: str, clean_text: str, context: list[tuple[str, tuple[str, ...], str]]
+) -> str:
+    """The key of a document's reading: ``base`` (content, extractor, reference) and the
+    discovered entities named in its text."""
+    squeezed = _squeeze(clean_text)
+    relevant = [used for _key, names, used in context if any(n in squeezed for n in names)]
+    return _digest(["reading", base, *relevant])
+
+
+class ExtractionCache:
+    """A folder of pickled per-document results; ``enabled=False`` reads nothing (a full
+    build) but still writes, so the next build can use what this one computed."""
+
+    def __init__(self, folder: Path, *, enabled: bool = True) -> None:
+        self.folder = folder
+        self.enabled = enabled
+        self.stats: ExtractionStats | None = None  # set by the build that used it
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        if not self.enabled:
+            return None
+        try:
+            with self._path(key).open("rb") as f:
+                return pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # a torn or stale entry: recompute it
+
+    def put(self, key: str, value: object) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, path)
