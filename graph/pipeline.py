@@ -10,15 +10,26 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Dataset
 
-from graph import corpus, dump, evidence_check, extract, rdf, saved_queries_rdf, store, validate
+from graph import (
+    corpus,
+    dump,
+    evidence_check,
+    extract,
+    extract_incremental,
+    rdf,
+    saved_queries_rdf,
+    store,
+    validate,
+)
 from graph.config import Paths
 from graph.errors import ValidationFailed
+from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.vocab import QUERIES_GRAPH
 
@@ -39,14 +50,24 @@ def _quiet(_stage: str) -> None:
 
 
 def make_dataset(
-    paths: Paths, progress: Progress = _quiet
+    paths: Paths, progress: Progress = _quiet, *, cache: ExtractionCache | None = None
 ) -> tuple[list[Document], Extraction, Dataset]:
-    """Everything up to (not including) validation: the corpus as a dataset."""
+    """Everything up to (not including) validation: the corpus as a dataset. With a
+    ``cache``, only documents whose results it lacks are read (in parallel)."""
     progress(STAGES[0])
     documents = corpus.read_corpus(paths.corpus)
     progress(STAGES[1])
     reference = extract.load_reference(paths.ontology, paths.corpus)
-    extraction = extract.extract_corpus(documents, reference)
+    if cache is None:
+        extraction = extract.extract_corpus(documents, reference)
+    else:
+        extraction, cache.stats = extract_incremental.extract_corpus(
+            documents,
+            reference,
+            cache,
+            ontology_dir=paths.ontology,
+            progress=getattr(progress, "documents", None),
+        )
     progress(STAGES[2])
     dataset = rdf.build_dataset(documents, extraction, paths.ontology_files())
     published = dataset.graph(QUERIES_GRAPH)
@@ -105,20 +126,24 @@ def write_failure_report(paths: Paths, report: validate.Report) -> Path:
     return target
 
 
-def build(paths: Paths, progress: Progress = _quiet) -> BuildResult:
-    """Build the graph and swap it in.
+def build(paths: Paths, progress: Progress = _quiet, *, full: bool = False) -> BuildResult:
+    """Build the graph and swap it in, re-extracting only documents whose extraction is
+    not in the store's extraction cache (``full``: every document).
 
     :raises CorpusError: a corpus file or manifest entry is unusable.
     :raises ValidationFailed: the graph does not conform; the previous store stays.
     """
     started = time.perf_counter()
-    documents, extraction, dataset = make_dataset(paths, progress)
+    cache = ExtractionCache(paths.store / CACHE_DIR, enabled=not full)
+    documents, extraction, dataset = make_dataset(paths, progress, cache=cache)
     progress(STAGES[3])
     report = validate.validate_graph(dataset, validate.load_shapes(paths.shapes))
     report = report.extended(
         evidence_check.check_evidence(dataset, evidence_check.texts_of(documents))
     )
     info = summarise(documents, dataset, extraction, report, time.perf_counter() - started)
+    if cache.stats is not None:
+        info.extraction = asdict(cache.stats)
     result = BuildResult(info, dataset, extraction, report)
     if not report.conforms:
         where = write_failure_report(paths, report)
