@@ -30,16 +30,20 @@ def cli() -> None:
 @cli.command()
 @with_paths
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
-def build(paths: Paths, quiet: bool) -> None:
+@click.option(
+    "--full", is_flag=True, help="Re-extract every document, ignoring the extraction cache."
+)
+def build(paths: Paths, quiet: bool, full: bool) -> None:
     """Extract facts from the corpus, validate them and swap in a new store.
 
     The new store is written beside the current one and replaces it only when it is
-    complete and conforms to the shapes.
+    complete and conforms to the shapes. Documents whose text, the extractor and the
+    reference data are unchanged since an earlier build are not read again.
     """
     from graph.progress import stage_progress
 
     with stage_progress(pipeline.STAGES, enabled=not quiet) as progress:
-        result = pipeline.build(paths, progress)
+        result = pipeline.build(paths, progress, full=full)
     print_summary(result.info)
 
 
