@@ -19,6 +19,7 @@ from graph.model import Document, EntityKind, Evidence
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
 from graph.parsing import parse_all
 from graph.recognise import Found, Recogniser
+from graph.spans import SpanIndex
 from graph.tables import TableRow, cells, column_kinds, is_header
 
 _LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
@@ -112,6 +113,10 @@ def read_document(
     found = recogniser.mentions(clean.text)
     spans = recogniser.sentences(clean)
     gazetteer = recogniser.gazetteer
+    # found is in text order, and so is what the index gives back: sentences see their
+    # mentions in that order, reading only the mentions near them
+    by_place = SpanIndex(found, span=lambda f: (f.start, f.end))
+    areas: dict[str, str | None] = {}  # a heading's area, worked out once per document
     headings: list[tuple[int, str]] = []
     sentences: list[Sentence] = []
     para_iter = iter(clean.paragraphs)
@@ -131,7 +136,7 @@ def read_document(
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             previous = None
             caption = heading
-            inside = [f for f in found if start <= f.start and f.end <= end]
+            inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
             heading_line = Sentence(document, clean, start, end, inside, None, False)
             heading_line.is_heading = True
             continue
@@ -147,11 +152,13 @@ def read_document(
             columns = None
         area = None
         for _depth, heading in reversed(headings):
-            area = heading_area(heading, gazetteer)
+            if heading not in areas:
+                areas[heading] = heading_area(heading, gazetteer)
+            area = areas[heading]
             if area:
                 break
         planned = any(_FUTURE_HEADING.search(h) for _l, h in headings)
-        inside = [f for f in found if start <= f.start and f.end <= end]
+        inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
         sentence = Sentence(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
         )

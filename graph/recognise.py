@@ -22,6 +22,7 @@ from graph.discover import SENTENCE_OPENERS
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
 from graph.normalise import CleanText, is_table_row
+from graph.spans import SpanIndex
 
 _CUE_WORDS = re.compile(
     r"\b(satellites?|missions?|agreements?|memorand(?:um|a)|outlines?|organi[sz]ations?|"
@@ -137,17 +138,18 @@ class Recogniser:
                             raw.append((m.start() + n.start(), m.start() + n.end(), n.group(0)))
         raw = sorted(set(raw), key=lambda r: (r[0], -(r[1] - r[0])))
         found: list[Found] = []
-        tops: list[tuple[int, int]] = []
+        tops: SpanIndex[tuple[int, int]] = SpanIndex()  # near ones only: linear in the text
         for start, end, surface in sorted(raw, key=lambda r: -(r[1] - r[0])):
             key = self._key_of.get(self._norm(surface))
             if key is None:
                 continue
-            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in tops)
-            overlaps = any(start < e and s < end for s, e in tops)
+            near = list(tops.near(start, end))
+            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in near)
+            overlaps = any(start < e and s < end for s, e in near)
             if overlaps and not inside:
                 continue
             if not inside:
-                tops.append((start, end))
+                tops.add((start, end))
             found.append(
                 Found(
                     key=key,
@@ -194,8 +196,10 @@ class Recogniser:
         """Capitalised names that end right before a cue word ("the Tianlu-9 satellite",
         "the Kepler Accord agreement") or contain one, and match no entity; headings
         and dates are left out. Spans are in the raw file."""
-        taken = [(f.start, f.end) for f in found]
-        taken += [(p.start, p.end) for p in clean.paragraphs if p.heading]
+        taken = SpanIndex((f.start, f.end) for f in found)
+        for p in clean.paragraphs:
+            if p.heading:
+                taken.add((p.start, p.end))
         out: dict[str, UnknownName] = {}
         for name in _CAPITALISED.finditer(clean.text):
             whole_end = name.end()
@@ -232,13 +236,13 @@ def _report_name(
     start: int,
     end: int,
     cue: str,
-    taken: list[tuple[int, int]],
+    taken: SpanIndex[tuple[int, int]],
     out: dict[str, UnknownName],
 ) -> None:
     """Add the name at ``start:end`` to ``out`` unless it is known or not a name."""
     text = clean.text[start:end]
     words = text.split()
-    if any(s < end and start < e for s, e in taken):
+    if taken.overlaps(start, end):
         return
     if len(words) < 2 and not re.search(r"\d|[a-z][A-Z]|^[A-Z]{3,}$", text):
         return
