@@ -494,7 +494,18 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         while len(words) > 1 and not _initials_fit(" ".join(words), acronym):
             words = words[1:]
         name = _strip_lead(" ".join(words))
-        if not _initials_fit(name, acronym) or any(w.lower() in _NOT_NAMES for w in name.split()):
+        if not _initials_fit(name, acronym):
+            # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
+            # for Agence Spatiale Algerienne): a named body with capitals in brackets
+            whole = _strip_lead(chunk[start:end])
+            if not (
+                _head_kind(whole) is ORG
+                and re.fullmatch(r"[A-Z]{3,8}", acronym)
+                and whole[:1] == acronym[:1]
+            ):
+                continue
+            name = whole
+        if any(w.lower() in _NOT_NAMES for w in name.split()):
             continue
         start = end - len(name)
         found.append(

@@ -9,6 +9,7 @@ clean text into the span of the raw file that covers the same words, so that
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,7 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+_CITATION_MARK = re.compile(r"(?<=[\w.,;:!?)\"\u201d])\[(?:\d+|[a-z]|note\s+\d+|citation needed)\]")
 _CITATIONS = re.compile(r"(?:\[(?:\d+|[a-z]|note\s+\d+|citation needed)\])+$")
 
 
@@ -156,6 +158,7 @@ def _continues(lines: list[_Line], before: list[int], after: list[int]) -> bool:
         return False
     if len(between) > 12:
         return False
+
     def substantial(cluster: list[int]) -> bool:
         return any(len(lines[i].text.split()) >= 15 and _is_prose(lines[i].text) for i in cluster)
 
@@ -188,10 +191,19 @@ def _is_caps_heading(line: str) -> bool:
 
 
 def _wrapped(lines: list[_Line]) -> bool:
-    """PDF-like text: most lines are cut mid-sentence, so blank lines mean nothing."""
+    """PDF-like text: most lines are cut mid-sentence, so blank lines mean nothing. A
+    line is cut when the next one follows it directly and goes on with its text (not a
+    list item, a table row or a dated entry, which stand on their own lines)."""
     if len(lines) < 10:
         return False
-    cut = sum(1 for ln in lines if not ln.text.endswith(_TERMINAL))
+    cut = sum(
+        1
+        for ln, nxt in itertools.pairwise(lines)
+        if not ln.text.endswith(_TERMINAL)
+        and not nxt.blank_before
+        and not (_BULLET.match(nxt.text) or is_table_row(nxt.text) or DATED_ENTRY.match(nxt.text))
+        and not (_BULLET.match(ln.text) or is_table_row(ln.text) or RULE.match(ln.text))
+    )
     return cut / len(lines) > 0.5
 
 
@@ -200,13 +212,22 @@ class _Builder:
         self.chars: list[str] = []
         self.offsets: list[int] = []
 
-    def add(self, text: str, raw_start: int) -> None:
+    def add(self, text: str, raw_start: int, *, citations: bool = False) -> None:
         """Append a line's text, collapsing inner whitespace runs to one space; in a
-        table row a wide run (a column gap) becomes one tab, so the columns survive."""
+        table row a wide run (a column gap) becomes one tab, so the columns survive.
+        With ``citations``, an encyclopedia's citation marks ("in 2013.[2]") are left
+        out, so the sentence ends where its full stop is."""
         row = is_table_row(text) and "|" not in text
         gaps = {m.start() for m in re.finditer(r"\t|\s{2,}", text)} if row else set()
+        dropped = (
+            {i for m in _CITATION_MARK.finditer(text) for i in range(m.start(), m.end())}
+            if citations
+            else set()
+        )
         prev_space = False
         for i, ch in enumerate(text):
+            if i in dropped:
+                continue
             if ch.isspace():
                 if prev_space:
                     continue
@@ -267,7 +288,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     for i, line in enumerate(lines):
         if i == 0:
             para_heading = _is_heading(line.text)
-            out.add(line.text, line.start)
+            out.add(line.text, line.start, citations=web_page)
             continue
         prev = lines[i - 1]
         hard = (
@@ -294,7 +315,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             out.put("\n", end_of_prev)
             para_start = len(out.chars)
             para_heading = _is_heading(line.text)
-            out.add(line.text, line.start)
+            out.add(line.text, line.start, citations=web_page)
             continue
         if re.search(r"[A-Za-z]-$", prev.text) and line.text[:1].isalpha():
             if line.text.split()[0].lower() in _CONJUNCTIONS:  # "high- and low-orbit"
@@ -302,10 +323,10 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             elif line.text[0].islower() and not _keep_hyphen(prev.text[:-1], line.text, vocabulary):
                 out.chars.pop()
                 out.offsets.pop()
-            out.add(line.text, line.start)
+            out.add(line.text, line.start, citations=web_page)
             continue
         out.put(" ", prev.start + len(prev.text))
-        out.add(line.text, line.start)
+        out.add(line.text, line.start, citations=web_page)
     if lines:
         paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))
     return CleanText("".join(out.chars), tuple(out.offsets), tuple(paragraphs))
