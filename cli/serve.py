@@ -65,11 +65,20 @@ def load_app(settings: Settings, _target: str = "") -> Any:
 
 
 def granian_options(
-    *, host: str, port: int, workers: int, threads: int, access_log: bool
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    access_log: bool,
+    header_timeout: float = 10.0,
 ) -> dict[str, Any]:
-    """Settings for granian's server. Query timeouts are not among them: the query
-    processes enforce QUERY_TIMEOUT themselves."""
+    """Settings for granian's server. Query and body timeouts are not among them: the
+    query processes enforce QUERY_TIMEOUT, and the app reads bodies within BODY_TIMEOUT
+    (``server.request_guard``); granian closes a connection whose headers take longer
+    than ``header_timeout`` seconds."""
     from granian.constants import HTTPModes, Interfaces
+    from granian.http import HTTP1Settings
     from granian.log import LogLevels
 
     return {
@@ -78,20 +87,23 @@ def granian_options(
         "interface": Interfaces.WSGI,
         "http": HTTPModes.http1,
         "websockets": False,
+        "http1_settings": HTTP1Settings(header_read_timeout=max(int(header_timeout * 1000), 1)),
         "workers": workers,
         "blocking_threads": threads,
         "respawn_failed_workers": True,
-        # A worker that has not stopped 10 s after being asked is killed, as gunicorn's
-        # graceful timeout did; a HUP reload cuts answers longer than that.
-        "workers_kill_timeout": 10,
+        # A worker that has not stopped 5 s after being asked is killed; a HUP reload cuts
+        # answers longer than that. Workers start their query processes in the
+        # background, so none is ever busy starting when asked to stop.
+        "workers_kill_timeout": 5,
         "log_level": LogLevels.warning,
         "log_access": access_log,
     }
 
 
-def check_store_opens(store_root: Path) -> None:
-    """Open the current build as a query process will, before any worker starts: a store
-    that cannot be opened is then one line here, not every worker failing in turn.
+def check_store_opens(store_root: Path, memory_mib: int = 0) -> None:
+    """Open the current build as a query process will (with its memory cap), before any
+    worker starts: a store that cannot be opened is then one line here, not every worker
+    failing in turn.
 
     :raises StoreError: nothing built there, or it cannot be opened read-only.
     """
@@ -105,8 +117,13 @@ def check_store_opens(store_root: Path) -> None:
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read the build at {store_root}: {exc}") from None
     try:
-        WorkerPool(current_path(store_root).resolve(), 1).close()
+        WorkerPool(current_path(store_root).resolve(), 1, memory_mib=memory_mib).close()
     except (OSError, RuntimeError) as exc:
+        if memory_mib and "allocate memory" in str(exc):
+            raise StoreError(
+                f"a query process cannot even open the store within {memory_mib} MiB "
+                "(QUERY_MEMORY); raise --query-memory"
+            ) from None
         raise StoreError(
             f"the build at {store_root} cannot be opened ({exc}); run `spacekg build` again"
         ) from None
@@ -126,8 +143,13 @@ def serve(settings: Settings) -> None:
     Every setting is an option here; one not given is read from its SPACEKG_* variable,
     else its default (folders under the project, whatever the current directory).
     """
+    if settings.query_workers == 0 and not settings.remote_endpoint:
+        raise click.UsageError(
+            "--query-workers 0 would evaluate queries in the web process, with no time or "
+            "memory limit; give at least 1 (or leave it empty: one per thread)"
+        )
     if not settings.remote_endpoint:
-        check_store_opens(settings.store)
+        check_store_opens(settings.store, settings.query_memory)
     click.echo(
         f"serving {settings.remote_endpoint or settings.store} at "
         f"http://{settings.host}:{settings.port}/sparql "
@@ -142,5 +164,6 @@ def serve(settings: Settings) -> None:
             workers=settings.workers,
             threads=settings.threads,
             access_log=settings.access_log,
+            header_timeout=settings.header_timeout,
         ),
     )

@@ -126,6 +126,14 @@ class Settings:
             parse=_optional_path,
         ),
     )
+    # `spacekg build`
+    max_document_bytes: int = field(
+        default=20_000_000,
+        metadata=about(
+            "Largest corpus document (bytes) `spacekg build` reads; a larger one stops the "
+            "build with a line naming it (0: no limit)."
+        ),
+    )
     # Queries, for the server and `spacekg query` alike
     query_timeout: float = field(
         default=30.0,
@@ -138,9 +146,18 @@ class Settings:
         default=None,
         metadata=about(
             "Pre-started query processes per web worker, each with the store open read-only; "
-            "empty: one per thread (THREADS); 0 evaluates in the web process (no timeout). "
+            "empty: one per thread (THREADS); 0 evaluates in the web process (no time or memory "
+            "limit; tests only: `spacekg serve` refuses it). "
             "`spacekg query` always uses one.",
             parse=_optional_int,
+        ),
+    )
+    query_memory: int = field(
+        default=2048,
+        metadata=about(
+            "MiB of memory (address space, RLIMIT_AS) each query process may use; a query "
+            "that needs more is stopped with an error saying so (507 over HTTP) and its "
+            "process replaced; 0: no limit."
         ),
     )
     row_limit: int = field(
@@ -169,6 +186,29 @@ class Settings:
     max_request_bytes: int = field(
         default=1_000_000,
         metadata=about("Largest query string or request body accepted; larger requests get a 413."),
+    )
+    header_timeout: float = field(
+        default=10.0,
+        metadata=about(
+            "Seconds a client may take to send a request's headers before its connection is "
+            "closed.",
+            minimum=1,
+        ),
+    )
+    body_timeout: float = field(
+        default=10.0,
+        metadata=about(
+            "Seconds a client may take to send a request body; a slower one gets a 408 and "
+            "frees its handler.",
+            minimum=1,
+        ),
+    )
+    client_queries: int = field(
+        default=2,
+        metadata=about(
+            "Requests one client address may have running at once in each web worker (pages, "
+            "queries, bodies being read); more get a 429 with Retry-After; 0: no cap."
+        ),
     )
     cache_max_age: int = field(
         default=300,

@@ -8,7 +8,7 @@ from flask import Flask, Response, request
 
 from graph.config import Settings
 from graph.saved_queries import read_query_folder
-from server import errors
+from server import errors, request_guard
 from server.backend import Backend, Limits
 from server.connect import open_backend
 from server.embedded import EmbeddedBackend
@@ -43,7 +43,8 @@ def create_app(
     app.request_class = FastFormRequest
     app.extensions["spacekg.settings"] = settings
     if store is None:
-        backend = open_backend(settings)
+        # Query processes start in the background: the app answers (and stops) at once.
+        backend = open_backend(settings, wait=False)
     elif isinstance(store, ox.Store):
         backend = EmbeddedBackend(store, limits=Limits.from_settings(settings))
     else:
@@ -51,6 +52,7 @@ def create_app(
     app.extensions["spacekg.backend"] = backend
     app.extensions["spacekg.saved_queries"] = read_query_folder(settings.queries)
     errors.register(app)
+    request_guard.register(app, settings)
     _compress(app)
     if settings.cors_origins:
         _allow_cross_origin(app, settings.cors_origins)

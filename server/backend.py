@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
 NO_SERVICE = "SERVICE is not allowed: this endpoint does not send requests to other endpoints"
+MAX_NESTING = 256
 Term = ox.NamedNode | ox.Literal
 
 
@@ -76,6 +77,29 @@ class WorkersBusy(SpaceKGError):
     headers = {"Retry-After": "1"}  # noqa: RUF012 (read-only)
 
 
+class QueryTooLarge(SpaceKGError):
+    """The query needed more memory than QUERY_MEMORY allows; its process was replaced."""
+
+    status = 507
+    exit_code = 2
+
+
+class EngineCrash(SpaceKGError):
+    """The engine crashed on this query (a panic, a segmentation fault); the process that
+    evaluated it was replaced and the others never saw it."""
+
+    status = 500
+    exit_code = 2
+
+
+class StoreUnavailable(SpaceKGError):
+    """No query process can open the store (it was removed or damaged under the server)."""
+
+    status = 503
+    exit_code = 2
+    headers = {"Retry-After": "5"}  # noqa: RUF012 (read-only)
+
+
 class EvaluationError(SpaceKGError):
     """The engine refused the query; ``syntax`` tells a client mistake (400) from a
     failure (500)."""
@@ -100,6 +124,13 @@ def judge(sparql: str | None) -> sparql_scan.QueryShape:
     if sparql is None or not sparql.strip():
         raise QueryError("no query: pass the SPARQL text as `query`")
     shape = sparql_scan.inspect(sparql)
+    if shape.nesting > MAX_NESTING:
+        # The engine's parser recurses once per level and overflows its stack (a crash,
+        # not an error) some way past this; no real query comes near it.
+        raise QueryError(
+            f"the query nests groups or brackets {shape.nesting} levels deep; at most "
+            f"{MAX_NESTING} are allowed"
+        )
     if shape.is_update:
         raise QueryRefused(READ_ONLY)
     if shape.uses_service:
@@ -114,10 +145,16 @@ class Limits:
     timeout: float = 30.0
     row_limit: int = 10000
     cache_bytes: int = 0
+    memory_mib: int = 0  # address space of each query process; 0: unlimited
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
-        return cls(settings.query_timeout, settings.row_limit, settings.result_cache_bytes)
+        return cls(
+            settings.query_timeout,
+            settings.row_limit,
+            settings.result_cache_bytes,
+            settings.query_memory,
+        )
 
 
 class Backend(ABC):
@@ -151,6 +188,8 @@ class Backend(ABC):
         :raises QueryError: no query, a bad graph IRI; QueryRefused: update or SERVICE.
         :raises EvaluationError: syntax (status 400) or the engine failed (500).
         :raises QueryTimeout, WorkersBusy: the query was stopped, or never started (503).
+        :raises QueryTooLarge, EngineCrash: the query's process ran out of memory or
+            crashed (507, 500); it was replaced.
         """
         shape = judge(sparql)
         assert sparql is not None

@@ -11,9 +11,12 @@ from server.embedded import EmbeddedBackend
 from server.remote import RemoteBackend
 
 
-def open_backend(settings: Settings, *, workers: int | None = None) -> Backend:
+def open_backend(
+    settings: Settings, *, workers: int | None = None, wait: bool = True
+) -> Backend:
     """The backend the settings ask for: REMOTE_ENDPOINT if set, else the STORE's current
-    build with ``workers`` query processes (default: QUERY_WORKERS, else one per thread).
+    build with ``workers`` query processes (default: QUERY_WORKERS, else one per thread),
+    started in the background unless ``wait``.
 
     :raises StoreError: nothing built at STORE.
     """
@@ -22,4 +25,4 @@ def open_backend(settings: Settings, *, workers: int | None = None) -> Backend:
         return RemoteBackend(settings.remote_endpoint, limits=limits)
     if workers is None:
         workers = settings.threads if settings.query_workers is None else settings.query_workers
-    return EmbeddedBackend.open(settings.store, workers=workers, limits=limits)
+    return EmbeddedBackend.open(settings.store, workers=workers, limits=limits, wait=wait)

@@ -1,8 +1,10 @@
 """The embedded backend: the build's pyoxigraph store, queried in killable processes.
 
 With a pool (``workers`` > 0) each query runs in a pre-started process that is killed
-at the deadline (``server.worker_pool``); without one, in this process, where a query
-cannot be stopped (tests over an in-memory store).
+at the deadline or when it passes its memory cap (``server.worker_pool``), and this
+process never opens the store itself: nothing a query does, and nothing a damaged store
+does, can take the web process down. Without a pool, queries run in this process,
+where they cannot be stopped (tests over an in-memory store).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import store as store_files
+from graph.errors import StoreError
 from graph.store import BuildInfo
 from graph.vocab import PREFIXES
 from server.backend import Backend, Limits, QueryJob, QueryOutcome
@@ -26,7 +29,7 @@ class EmbeddedBackend(Backend):
 
     def __init__(
         self,
-        store: ox.Store,
+        store: ox.Store | None,
         build: BuildInfo | None = None,
         path: Path | None = None,
         *,
@@ -39,18 +42,29 @@ class EmbeddedBackend(Backend):
         self.pool: WorkerPool | None = None
 
     @classmethod
-    def open(cls, root: Path, *, workers: int = 0, limits: Limits | None = None) -> EmbeddedBackend:
-        """Open the current build read-only, with ``workers`` query processes over it.
+    def open(
+        cls, root: Path, *, workers: int = 0, limits: Limits | None = None, wait: bool = True
+    ) -> EmbeddedBackend:
+        """The current build, queried in ``workers`` processes (started in the background
+        unless ``wait``); with none, opened read-only here.
 
-        :raises StoreError: nothing built at ``root``.
+        :raises StoreError: nothing built at ``root``, or (without workers) it cannot be
+            opened.
         """
-        store = store_files.open_store(root)
-        backend = cls(store, store_files.read_build_info(root), root, limits=limits)
-        if workers > 0:
-            backend.start_workers(workers)
+        if workers <= 0:
+            store = store_files.open_store(root)
+            return cls(store, store_files.read_build_info(root), root, limits=limits)
+        if not store_files.has_store(root):
+            raise StoreError(f"no graph built at {root}; run `spacekg build` first")
+        try:
+            build = store_files.read_build_info(root)
+        except (OSError, ValueError, TypeError) as exc:
+            raise StoreError(f"cannot read the build summary at {root}: {exc}") from None
+        backend = cls(None, build, root, limits=limits)
+        backend.start_workers(workers, wait=wait)
         return backend
 
-    def start_workers(self, size: int) -> None:
+    def start_workers(self, size: int, *, wait: bool = True) -> None:
         """Evaluate jobs in ``size`` killable processes over the same build.
 
         The processes open the build the store was opened from, not whatever ``current``
@@ -61,11 +75,15 @@ class EmbeddedBackend(Backend):
         build_dir = store_files.current_path(self.path).resolve()
         if self.build is not None:
             build_dir = build_dir.parent / self.build.build_id
-        self.pool = WorkerPool(build_dir, size, prefixes=PREFIXES)
+        self.pool = WorkerPool(
+            build_dir, size, prefixes=PREFIXES, memory_mib=self.limits.memory_mib, wait=wait
+        )
 
     def evaluate(self, job: QueryJob, *, timeout: float) -> QueryOutcome:
         if self.pool is not None:
             return self.pool.run(job, timeout)
+        if self.store is None:
+            raise StoreError("the query processes were stopped; the store is not open here")
         if not job.prefixes:
             job = replace(job, prefixes=tuple(PREFIXES.items()))
         # In this process a query cannot be stopped: ``timeout`` needs the pool.

@@ -57,16 +57,32 @@ class UnsupportedMediaType(SpaceKGError):
     status = 415
 
 
+class RequestTimeout(SpaceKGError):
+    """The client did not send its request body in time (BODY_TIMEOUT)."""
+
+    status = 408
+
+
+class TooManyRequests(SpaceKGError):
+    """One client has as many requests running as CLIENT_QUERIES allows."""
+
+    status = 429
+    headers = {"Retry-After": "1"}  # noqa: RUF012 (read-only)
+
+
 TITLES = {
     400: "Bad request",
     403: "Not allowed",
     404: "Not found",
     405: "Method not allowed",
     406: "Not available in that format",
+    408: "Request too slow",
     413: "Request too large",
     415: "Unsupported request type",
+    429: "Too many requests at once",
     500: "Server error",
     503: "Unavailable",
+    507: "Query too large",
 }
 
 

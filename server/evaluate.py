@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from server.backend import EvaluationError, QueryJob, QueryOutcome
+from server.sort_keys import with_total_order
 from server.sparql_scan import bind_values
 
 # Smallest serialized row per format: a body shorter than (cap + 1) rows of this size
@@ -70,21 +71,28 @@ def _bound(text: str, job: QueryJob) -> str | None:
 
 
 def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
+    """Evaluate ``text`` with its sort keys made safe (``server.sort_keys``) and its
+    parameters bound as VALUES; each fallback keeps the client's own text and errors."""
     kwargs = _dataset(job)
-    bound = _bound(text, job) if job.substitutions else None
-    try:
-        if bound is not None:
-            try:
-                return store.query(bound, **kwargs)
-            except SyntaxError:
-                pass  # e.g. a parameter projected from an aggregate: bind it the other way
-        if job.substitutions:
-            kwargs["substitutions"] = {ox.Variable(k): v for k, v in job.substitutions}
-        return store.query(text, **kwargs)
-    except SyntaxError as exc:
-        raise EvaluationError(str(exc), syntax=True) from None
-    except (OSError, ValueError, TypeError, RuntimeError) as exc:
-        raise EvaluationError(str(exc), syntax=False) from None
+    texts = list(dict.fromkeys((with_total_order(text), text)))
+    attempts: list[tuple[str, dict[str, Any]]] = []
+    if job.substitutions:
+        bound = (_bound(t, job) for t in texts)
+        attempts += [(b, {}) for b in bound if b is not None]
+        # e.g. a parameter projected from an aggregate: bind it the other way
+        substitutions = {ox.Variable(k): v for k, v in job.substitutions}
+        attempts += [(t, {"substitutions": substitutions}) for t in texts]
+    else:
+        attempts += [(t, {}) for t in texts]
+    for number, (query, extra) in enumerate(attempts, 1):
+        try:
+            return store.query(query, **kwargs, **extra)
+        except SyntaxError as exc:
+            if number == len(attempts):  # the client's own text, as sent: its error
+                raise EvaluationError(str(exc), syntax=True) from None
+        except (OSError, ValueError, TypeError, RuntimeError) as exc:
+            raise EvaluationError(str(exc), syntax=False) from None
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def capped_solutions(tsv: bytes, cap: int, ox_format: str) -> QueryOutcome:

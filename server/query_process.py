@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import resource
 import signal
 import sys
 import threading
@@ -32,6 +33,15 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
+def limit_memory(mib: int) -> None:
+    """Cap this process's address space at ``mib`` MiB (0: no cap). Set before the store
+    opens, so the cap covers everything the process holds; an allocation past it fails
+    (the engine aborts, Python raises MemoryError) and the pool says why."""
+    if mib > 0:
+        limit = mib * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def main(fd: int) -> None:
     """Serve jobs on the socket ``fd`` until it closes."""
     # Ctrl-C in a terminal reaches the whole process group; the web worker decides when a
@@ -39,6 +49,7 @@ def main(fd: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn = Connection(fd)
     config = json.loads(conn.recv_bytes())
+    limit_memory(config.get("memory_mib", 0))
     try:
         store = ox.Store.read_only(config["store"])
     except (OSError, RuntimeError, ValueError) as exc:  # RocksDB's "Corruption: ..." included
@@ -58,6 +69,11 @@ def main(fd: int) -> None:
         except EvaluationError as exc:
             conn.send_bytes(pickle.dumps(("error", (exc.args[0], exc.syntax))))
             continue
+        except MemoryError:
+            # Python's side of the cap (the engine's side aborts the process); a heap
+            # that hit its ceiling is not worth keeping: the pool starts a fresh process.
+            conn.send_bytes(pickle.dumps(("memory", ())))
+            return
         if len(out.body) <= FRAME_BYTES:
             conn.send_bytes(pickle.dumps(("ok", (out.body, out.rows, out.truncated))))
             continue

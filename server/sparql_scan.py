@@ -65,6 +65,7 @@ class QueryShape:
     limit: int | None  # the outermost LIMIT, if any
     limit_token: Token | None
     values_token: Token | None  # a trailing outermost VALUES clause
+    nesting: int = 0  # deepest nesting of { ( [ anywhere in the query
 
 
 def tokens(text: str) -> list[Token]:
@@ -127,7 +128,23 @@ def inspect(text: str) -> QueryShape:
             limit = int(float(limit_token.text))
         elif word == "VALUES" and form is not None:
             values_token = tok
-    return QueryShape(form, is_update, uses_service, limit, limit_token, values_token)
+    return QueryShape(
+        form, is_update, uses_service, limit, limit_token, values_token, _nesting(toks)
+    )
+
+
+def _nesting(toks: list[Token]) -> int:
+    """The deepest nesting of groups and brackets: the engine's parser recurses per level."""
+    deepest = level = 0
+    for tok in toks:
+        if tok.kind != "other":
+            continue
+        if tok.text in "{([":
+            level += 1
+            deepest = max(deepest, level)
+        elif tok.text in "})]":
+            level = max(level - 1, 0)
+    return deepest
 
 
 def with_row_limit(text: str, shape: QueryShape, rows: int) -> str | None:

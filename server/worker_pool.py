@@ -3,27 +3,44 @@
 pyoxigraph has no timeout or cancellation, and a thread cannot be stopped, so the only
 sure way to end a runaway query is to end the process evaluating it. Each web worker
 (and ``spacekg query``) keeps a pool of pre-started processes, each with the store open
-read-only; a query is sent over a socket pair, evaluated and serialized there, and comes
-back as bytes. The round trip costs tens of microseconds; a query past its deadline costs
-one SIGKILL and a replacement process started in the background, while the other
-processes keep answering. The processes run ``server.query_process``.
+read-only and its address space capped (QUERY_MEMORY); a query is sent over a socket
+pair, evaluated and serialized there, and comes back as bytes. The round trip costs tens
+of microseconds; a query past its deadline costs one SIGKILL and a replacement process
+started in the background, while the other processes keep answering. A query that
+crashes its process (out of memory, an engine panic, a segmentation fault) is told why
+(``server.worker_crash``) and remembered, so sending it again costs no process.
+Replacements that fail (the store was removed or damaged) are retried with a growing
+pause, and the pool says why (``/healthz``). The processes run ``server.query_process``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import queue
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict, deque
+from collections.abc import Hashable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
-from server.backend import EvaluationError, QueryJob, QueryOutcome, QueryTimeout, WorkersBusy
+from graph.errors import SpaceKGError
+from server import worker_crash
+from server.backend import (
+    EvaluationError,
+    QueryJob,
+    QueryOutcome,
+    QueryTimeout,
+    StoreUnavailable,
+    WorkersBusy,
+)
 
 # The query process runs this checkout's ``server`` package, the one the web process runs,
 # whatever an isolated interpreter would find installed (another checkout, a worktree).
@@ -32,32 +49,63 @@ _START = (
     "import sys; sys.path.insert(0, sys.argv[1]); "
     "from server.query_process import main; main(int(sys.argv[2]))"
 )
+# Two malloc arenas keep a process's address space near what it uses, so QUERY_MEMORY
+# bounds the query, not the threads' reservations; a panic writes one line, no backtrace.
+_ENV = {"MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
+_STDERR_TAIL = 16384
+_MAX_PAUSE = 30.0  # longest wait between two failed starts
+_BURST = 10.0  # seconds over which restarts are counted
+_REMEMBERED = 128  # crashing queries remembered per pool
 
 
 class _Worker:
-    """One child process and the parent's end of its socket pair."""
+    """One child process, the parent's end of its socket pair, and its stderr file."""
 
-    def __init__(self, store_path: Path, prefixes: dict[str, str]) -> None:
+    def __init__(self, store_path: Path, prefixes: dict[str, str], memory_mib: int) -> None:
         parent, child = socket.socketpair()
+        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by kill)
         self.process = subprocess.Popen(
             [sys.executable, "-I", "-c", _START, str(_CODE_ROOT), str(child.fileno())],
             pass_fds=(child.fileno(),),
             stdin=subprocess.DEVNULL,
+            stderr=self.stderr,
+            env={**os.environ, **_ENV},
         )
         child.close()
         self.conn = Connection(parent.detach())
         self.killed = False
         self._kill_lock = threading.Lock()
-        self.conn.send_bytes(json.dumps({"store": str(store_path), "prefixes": prefixes}).encode())
+        config = {"store": str(store_path), "prefixes": prefixes, "memory_mib": memory_mib}
+        self.conn.send_bytes(json.dumps(config).encode())
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):
             self.kill()
             raise RuntimeError(f"query worker did not start within {timeout:.0f} s")
-        message = self.conn.recv_bytes()
+        try:
+            message = self.conn.recv_bytes()
+        except (EOFError, OSError):
+            message = b"the query process exited while starting: " + self.stderr_tail().encode()
         if message != b"ready":
             self.kill()
-            raise RuntimeError(message.decode("utf-8", "replace"))
+            raise RuntimeError(message.decode("utf-8", "replace").strip())
+
+    def stderr_tail(self) -> str:
+        """The last few kilobytes the process wrote to stderr."""
+        with self._kill_lock:
+            if self.stderr.closed:
+                return ""
+            size = self.stderr.seek(0, os.SEEK_END)
+            self.stderr.seek(max(size - _STDERR_TAIL, 0))
+            return self.stderr.read().decode("utf-8", "replace")
+
+    def death(self, memory_mib: int) -> SpaceKGError:
+        """Why the process stopped answering, once it has exited."""
+        try:
+            returncode = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            returncode = None
+        return worker_crash.explain(returncode, self.stderr_tail(), memory_mib)
 
     def kill(self) -> None:
         """End the process and close our end; safe to call twice, from two threads (a
@@ -68,22 +116,46 @@ class _Worker:
             self.killed = True
             self.process.kill()
             self.conn.close()
+            self.stderr.close()
         self.process.wait()
 
 
 class WorkerPool:
-    """Pre-started query processes over one store, safe to share between threads."""
+    """Pre-started query processes over one store, safe to share between threads.
 
-    def __init__(self, store_path: Path, size: int, *, prefixes: dict[str, str] | None = None):
+    With ``wait`` the constructor returns once every process is ready (raising if one
+    cannot start); without it the processes start in the background, so a web worker
+    answers (and stops) at once, and ``run`` waits for the first free one.
+    """
+
+    def __init__(
+        self,
+        store_path: Path,
+        size: int,
+        *,
+        prefixes: dict[str, str] | None = None,
+        memory_mib: int = 0,
+        wait: bool = True,
+    ):
         self.store_path = store_path
         self.prefixes = dict(prefixes or {})
         self.size = size
+        self.memory_mib = memory_mib
         # Last in, first out: the most recently used process has the warmest caches.
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
-        self._closed = False
+        self._closed = threading.Event()
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
+        self._starting = 0
+        self._failures = 0  # starts failed in a row
+        self._recent: deque[float] = deque()  # when recent replacements began
+        self._crashed: OrderedDict[Hashable, SpaceKGError] = OrderedDict()
         self.restarts = 0
+        self.problem: str | None = None  # why the last start failed, until one succeeds
+        if not wait:
+            for _ in range(size):
+                self._replace(None, pause=False)
+            return
         try:
             started = [self._start() for _ in range(size)]
             for worker in started:
@@ -94,45 +166,130 @@ class WorkerPool:
             raise
 
     def _start(self) -> _Worker:
-        worker = _Worker(self.store_path, self.prefixes)
+        worker = _Worker(self.store_path, self.prefixes, self.memory_mib)
         with self._lock:
             self._all.add(worker)
         return worker
 
+    @property
+    def live(self) -> int:
+        """Processes running now (busy or idle)."""
+        with self._lock:
+            return len(self._all)
+
+    def status(self) -> dict[str, Any]:
+        """What ``/healthz`` shows about the pool."""
+        return {
+            "size": self.size,
+            "live": self.live,
+            "restarts": self.restarts,
+            "problem": self.problem,
+        }
+
     def _retire(self, worker: _Worker) -> None:
         """Kill ``worker`` and start its replacement, without making the caller wait."""
+        self._replace(worker, pause=True)
+
+    def _replace(self, worker: _Worker | None, *, pause: bool) -> None:
+        with self._lock:
+            self._starting += 1
 
         def replace() -> None:
-            worker.kill()
-            with self._lock:
-                self._all.discard(worker)
-                self.restarts += 1
-            if self._closed:
-                return
-            for attempt in range(3):
-                try:
-                    fresh = self._start()
-                    fresh.wait_ready(60)
-                    self._idle.put(fresh)
-                    return
-                except (OSError, RuntimeError):
-                    time.sleep(0.5 * (attempt + 1))
+            try:
+                if worker is not None:
+                    worker.kill()
+                    with self._lock:
+                        self._all.discard(worker)
+                        self.restarts += 1
+                if pause:
+                    self._closed.wait(self._pause())
+                self._start_until_ready()
+            finally:
+                with self._lock:
+                    self._starting -= 1
 
-        threading.Thread(target=replace, name="query-worker-restart", daemon=True).start()
+        threading.Thread(target=replace, name="query-worker-start", daemon=True).start()
+
+    def _pause(self) -> float:
+        """How long to wait before a replacement: nothing normally; longer and longer
+        while starts fail, and a little when replacements come in a burst (queries that
+        keep crashing their processes), so a crash loop cannot take the machine's CPU."""
+        now = time.monotonic()
+        with self._lock:
+            while self._recent and now - self._recent[0] > _BURST:
+                self._recent.popleft()
+            self._recent.append(now)
+            burst = len(self._recent) > 2 * self.size
+            failures = self._failures
+        if failures:
+            return min(0.5 * 2 ** (failures - 1), _MAX_PAUSE)
+        return 0.5 if burst else 0.0
+
+    def _start_until_ready(self) -> None:
+        while not self._closed.is_set():
+            try:
+                fresh = self._start()
+                fresh.wait_ready(60)
+            except (OSError, RuntimeError) as exc:
+                with self._lock:
+                    self._failures += 1
+                    self.problem = str(exc) or type(exc).__name__
+                    self._all = {w for w in self._all if not w.killed}
+                self._closed.wait(self._pause())
+                continue
+            with self._lock:
+                self._failures = 0
+                self.problem = None
+            if self._closed.is_set():
+                fresh.kill()
+            else:
+                self._idle.put(fresh)
+            return
+
+    def _take(self, timeout: float) -> _Worker:
+        """A free worker within ``timeout`` seconds.
+
+        :raises StoreUnavailable: no process runs and none can start (the store cannot
+            be opened): said at once rather than after the whole timeout.
+        :raises WorkersBusy: all stayed busy.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                return self._idle.get(timeout=max(min(left, 0.25), 0))
+            except queue.Empty:
+                pass
+            problem = self.problem
+            if problem and not self.live:
+                raise StoreUnavailable(
+                    f"no query process can open the store ({problem}); the server keeps "
+                    "trying, see /healthz"
+                )
+            if time.monotonic() >= deadline:
+                message = f"all {self.size} query workers stayed busy for {timeout:g} s"
+                raise WorkersBusy(message)
 
     def run(self, job: QueryJob, timeout: float) -> QueryOutcome:
         """Evaluate ``job`` in a free worker, ending it if ``timeout`` seconds pass.
 
         :raises QueryTimeout: the deadline passed; the worker was killed.
-        :raises WorkersBusy: no worker was free before the deadline.
+        :raises WorkersBusy, StoreUnavailable: no worker was free before the deadline, or
+            none can start.
         :raises EvaluationError: the engine refused the query.
+        :raises QueryTooLarge, EngineCrash: the query took its process down (now, or
+            when it was sent before); the process was replaced.
         """
+        key = (job.sparql, job.default_graphs, job.named_graphs, job.substitutions)
+        with self._lock:
+            crashed = self._crashed.get(key)
+        if crashed is not None:
+            raise crashed
         deadline = time.monotonic() + timeout
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            message = f"all {self.size} query workers stayed busy for {timeout:g} s"
-            raise WorkersBusy(message) from None
+        worker = self._take(timeout)
+        while worker.process.poll() is not None:  # died while idle: not this query's doing
+            self._retire(worker)
+            worker = self._take(max(deadline - time.monotonic(), 0))
         try:
             # Plain values only, so the message does not depend on how the class pickles.
             worker.conn.send_bytes(pickle.dumps(vars(job), protocol=pickle.HIGHEST_PROTOCOL))
@@ -141,17 +298,30 @@ class WorkerPool:
                 message = f"query timeout: the query was stopped after {timeout:g} s"
                 raise QueryTimeout(message + " (QUERY_TIMEOUT)")
             status, payload = pickle.loads(worker.conn.recv_bytes())
-        except (EOFError, OSError) as exc:
+        except (EOFError, OSError):
+            error = worker.death(self.memory_mib)
             self._retire(worker)
-            raise EvaluationError(f"the query worker failed: {exc}", syntax=False) from None
+            self._remember(key, error)
+            raise error from None
         if status == "frames":
             count, rows, truncated = payload
             frames = self._frames(worker, count, deadline, timeout)
             return QueryOutcome(b"", rows, truncated, frames)
+        if status == "memory":  # Python's own MemoryError: the process exits after it
+            error = worker_crash.out_of_memory(self.memory_mib)
+            self._retire(worker)
+            self._remember(key, error)
+            raise error
         self._idle.put(worker)
         if status == "ok":
             return QueryOutcome(*payload)
         raise EvaluationError(payload[0], syntax=payload[1])
+
+    def _remember(self, key: Hashable, error: SpaceKGError) -> None:
+        with self._lock:
+            self._crashed[key] = error
+            while len(self._crashed) > _REMEMBERED:
+                self._crashed.popitem(last=False)
 
     def _frames(
         self, worker: _Worker, count: int, deadline: float, timeout: float
@@ -175,7 +345,7 @@ class WorkerPool:
                 self._retire(worker)
 
     def close(self) -> None:
-        self._closed = True
+        self._closed.set()
         with self._lock:
             workers = list(self._all)
             self._all.clear()

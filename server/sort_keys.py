@@ -1,0 +1,103 @@
+"""ORDER BY keys the engine can sort without crashing.
+
+pyoxigraph compares two literals it cannot order (a number and a string, strings in two
+languages, a date with a time zone and one without, NaN) as equal. That is not a total
+order (1 = "x" = 2 but 1 < 2), and Rust's sort aborts the whole process when it notices:
+``SELECT * WHERE { ?s ?p ?o } ORDER BY ?o ?s`` kills the query process on the project's
+own graph. So each key that is a variable (alone, or in ASC()/DESC()) is preceded by a
+key naming its kind of value: unbound, blank node, IRI, number, NaN, then each literal
+datatype with its language and whether it has a time zone. Within one kind the engine's
+comparison is a total order, and the kinds sort in the order SPARQL gives them (unbound,
+blank nodes, IRIs, literals), so the answer is one the specification allows.
+
+Keys that are other expressions are left as written; should one crash the engine, the
+query process dies alone and the client is told why (``server.worker_pool``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from server.sparql_scan import Token, tokens
+
+_DIRECTIONS = ("ASC", "DESC")
+
+
+def kind_key(variable: str) -> str:
+    """A SPARQL expression naming the kind of value ``variable`` holds, as a string (so
+    the keys themselves always compare); unbound stays unbound, which sorts first."""
+    v = variable
+    literal = (
+        f'CONCAT("4", STR(DATATYPE({v})), "@", LANG({v}), '
+        f'IF(COALESCE(TZ({v}) != "", false), "z", ""))'
+    )
+    return (
+        f'IF(isBLANK({v}), "1", IF(isIRI({v}), "2", '
+        f'IF(isNUMERIC({v}), IF({v} = {v}, "3", "3n"), {literal})))'
+    )
+
+
+def _closing(toks: list[Token], opening: int) -> int | None:
+    """Index of the bracket closing the one at ``opening``."""
+    level = 0
+    for i in range(opening, len(toks)):
+        if toks[i].text == "(" and toks[i].kind == "other":
+            level += 1
+        elif toks[i].text == ")" and toks[i].kind == "other":
+            level -= 1
+            if level == 0:
+                return i
+    return None
+
+
+def _conditions(toks: list[Token], start: int) -> list[tuple[int, int, str | None, str]]:
+    """The ORDER BY conditions from ``toks[start]`` on: (first, last) token indexes, the
+    variable if the condition is one (possibly in ASC/DESC), and its direction."""
+    found = []
+    i = start
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind == "var":
+            found.append((i, i, tok.text, "ASC"))
+            i += 1
+            continue
+        word = tok.text.upper() if tok.kind in ("word", "pname") else None
+        opens = i + 1 < len(toks) and toks[i + 1].text == "("
+        if tok.text == "(" and tok.kind == "other":
+            end = _closing(toks, i)
+        elif word is not None and opens:
+            end = _closing(toks, i + 1)
+        else:
+            break  # LIMIT, OFFSET, VALUES, a closing brace or the end: no more keys
+        if end is None:
+            break
+        inner = toks[i + 2 : end] if word else []
+        variable = inner[0].text if len(inner) == 1 and inner[0].kind == "var" else None
+        if word in _DIRECTIONS and variable is not None:
+            found.append((i, end, variable, word))
+        else:
+            found.append((i, end, None, "ASC"))
+        i = end + 1
+    return found
+
+
+@lru_cache(maxsize=1024)
+def with_total_order(text: str) -> str:
+    """``text`` with a kind key before every variable ORDER BY key (every ORDER BY, also
+    in subqueries); the text itself when it sorts on nothing."""
+    toks = tokens(text)
+    edits: list[tuple[int, int, str]] = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.kind != "word" or tok.text.upper() != "ORDER":
+            continue
+        if toks[i + 1].kind != "word" or toks[i + 1].text.upper() != "BY":
+            continue
+        for first, last, variable, direction in _conditions(toks, i + 2):
+            if variable is None:
+                continue
+            start = toks[first].start
+            end = toks[last].start + len(toks[last].text)
+            edits.append((start, end, f"{direction}({kind_key(variable)}) {direction}({variable})"))
+    for start, end, replacement in reversed(edits):
+        text = text[:start] + replacement + text[end:]
+    return text
