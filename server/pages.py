@@ -1,4 +1,5 @@
-"""The home page, the query editor, and what every page shares: template helpers."""
+"""The home page, the query editor, the pictures' JSON, and what every page shares:
+template helpers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from graph.errors import QueryError
 from graph.vocab import PREFIXES
+from server import pictures
+from server import pictures_data as pd
 from server import resources_data as data
 from server.backend import get_backend
 from server.context import get_saved_queries
@@ -15,6 +18,7 @@ from server.documents_data import list_documents
 from server.pages_queries import open_in_editor, query_links
 from server.request_text import printable
 from server.resources_links import curie, href
+from server.resources_view import ResourceView
 
 bp = Blueprint("pages", __name__)
 
@@ -49,6 +53,12 @@ def curie_filter(iri: str) -> str:
     return curie(iri)
 
 
+@bp.app_template_global("resource_pictures")
+def resource_pictures(view: ResourceView) -> pictures.Pictures:
+    """The pictures of a resource page, asked for by its template."""
+    return pictures.resource_pictures(get_backend(), view)
+
+
 @bp.app_context_processor
 def site() -> dict[str, object]:
     backend = current_app.extensions.get("spacekg.backend")
@@ -77,7 +87,36 @@ def home() -> str:
         classes=classes,
         documents=list_documents(backend),
         queries=query_links(get_saved_queries()),
+        pictures=pictures.home_pictures(backend),
     )
+
+
+@bp.route("/pictures/timeline.json")
+def timeline_json() -> Response:
+    """Every fact placed in time, or those that mention ``?about=<IRI>``."""
+    about = pictures.about_iri(request.args.get("about"))
+    return jsonify([i.as_json() for i in pd.timeline(get_backend(), about)])
+
+
+@bp.route("/pictures/network.json")
+def network_json() -> Response:
+    """The partner network, or the neighbourhood of ``?about=<IRI>``."""
+    about = pictures.about_iri(request.args.get("about"))
+    return jsonify(pictures.network_json(get_backend(), about))
+
+
+@bp.route("/pictures/countries.json")
+def countries_json() -> Response:
+    """The partner countries with their facts counted, as the world map shades them."""
+    return jsonify([c.as_json() for c in pd.partner_countries(get_backend())])
+
+
+@bp.route("/pictures/iso-codes.json")
+def iso_codes_json() -> Response:
+    """ISO 3166-1 alpha-2 -> numeric code and name, for the editor's map view."""
+    response = jsonify(pd.iso_codes())
+    response.cache_control.max_age = 86400
+    return response
 
 
 @bp.route("/editor/prefixes.json")

@@ -1,6 +1,8 @@
 // Turns the plain query form of /editor into YASGUI: the form's text becomes the editor's
-// query, results show in a table below it, and the share button writes a link that
-// reopens this query (/editor?query=...). Without this script the plain form still works.
+// query, results show below it (as a table, or as the picture the query's "#+ view:"
+// header names or its columns fit: see yasr-pictures.js), and the share button writes a
+// link that reopens this query (/editor?query=...). Without this script the plain form
+// still works.
 (function () {
   "use strict";
   var host = document.getElementById("yasgui");
@@ -73,6 +75,39 @@
     });
   }
   new MutationObserver(localiseLinks).observe(host, { childList: true, subtree: true });
+
+  // The view a result opens in: the one the query's "#+ view:" line names, else the
+  // first picture its columns fit (an ISO code column, dates, two resource columns),
+  // else the table. A view picked by hand lasts until the next run.
+  var views = window.SpacekgViews;
+  function namedView(query) {
+    var match = /^#\+\s*view\s*:\s*([a-z]+)/im.exec(query || "");
+    return match ? match[1].toLowerCase() : null;
+  }
+  if (views) {
+    yasgui.on("query", function (_yasgui, queried) {
+      var yasr = queried.getYasr();
+      var named = namedView(queried.getQuery());
+      if (yasr && named && yasr.plugins[named]) {
+        // chosen before the answer arrives, so it is drawn once, in this view
+        yasr.selectedPlugin = named;
+      }
+    });
+    yasgui.on("queryResponse", function (_yasgui, answered) {
+      var yasr = answered.getYasr();
+      if (!yasr) {
+        return;
+      }
+      yasr.once("drawn", function () {
+        var named = namedView(answered.getQuery());
+        var fitting = views.fitting(yasr);
+        var wanted = named && (named === "table" || fitting.indexOf(named) >= 0) ? named : fitting[0] || "table";
+        if (yasr.getSelectedPluginName() !== wanted && yasr.plugins[wanted]) {
+          yasr.selectPlugin(wanted);
+        }
+      });
+    });
+  }
 
   window.spacekgEditor = yasgui;
 })();
