@@ -158,7 +158,7 @@ def _describe(query: SavedQuery) -> str:
 
 
 @click.command("query")
-@with_settings("queries", "store", "query_timeout", "remote_endpoint")
+@with_settings("queries", "store", "query_timeout", "query_memory", "remote_endpoint")
 @click.argument("name", required=False)
 @click.option(
     "-p",

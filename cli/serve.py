@@ -50,6 +50,14 @@ def stop_only_through_the_main_process() -> None:
         os._exit(0)
 
 
+# Request threads beyond THREADS in each worker. Queries are bounded by the query
+# processes (one per thread); these others keep the server answering (/healthz, pages
+# from the result cache, 408s and 429s) while requests wait on slow clients: a body still
+# arriving holds its thread for up to BODY_TIMEOUT, and one client address holds at most
+# CLIENT_QUERIES of them. Idle threads cost a little memory, nothing else.
+SPARE_THREADS = 16
+
+
 def load_app(settings: Settings, _target: str = "") -> Any:
     """The WSGI app of one worker process: its own backend and query pool.
 
@@ -89,7 +97,7 @@ def granian_options(
         "websockets": False,
         "http1_settings": HTTP1Settings(header_read_timeout=max(int(header_timeout * 1000), 1)),
         "workers": workers,
-        "blocking_threads": threads,
+        "blocking_threads": threads + SPARE_THREADS,
         "respawn_failed_workers": True,
         # A worker that has not stopped 5 s after being asked is killed; a HUP reload cuts
         # answers longer than that. Workers start their query processes in the

@@ -53,6 +53,19 @@ def running_server(
 ) -> Iterator[str]:
     """Run ``spacekg serve ARGS`` on a free port (in ``cwd``); yield its base URL; stop it
     after."""
+    with running_server_process(args, env=env, health=health, cwd=cwd) as (base, _proc):
+        yield base
+
+
+@contextlib.contextmanager
+def running_server_process(
+    args: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    health: str = "/healthz",
+    cwd: Path | None = None,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``running_server``, yielding the main process too (its pid is granian's)."""
     port = free_port()
     proc = subprocess.Popen(
         [str(SPACEKG), "serve", "--port", str(port), *args],
@@ -65,7 +78,7 @@ def running_server(
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + health, proc)
-        yield base
+        yield base, proc
     finally:
         # The server's process group: granian's main process, which stops its workers
         # (each in a group of its own) and they their query processes.
