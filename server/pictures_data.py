@@ -21,6 +21,7 @@ from server.backend import Backend
 from server.resources_links import href, local_name
 
 CSK = "https://w3id.org/china-space-kg/ontology#"
+# Facts are told from entities by their csk:status, which every fact has (shape FactStatus).
 CHINA = "https://w3id.org/china-space-kg/id/country/china"
 STATUS_PREFIX = "https://w3id.org/china-space-kg/id/status/"
 
@@ -65,10 +66,9 @@ def timeline(backend: Backend, about: str | None = None) -> list[TimelineItem]:
     SELECT {"?s" if about else ""} ?fact ?type ?status ?signed ?from ?until ?doc ?issued ?who
     WHERE {{
       {focus}
-      ?fact csk:method ?method ; a ?type ; prov:wasDerivedFrom ?doc .
+      ?fact csk:status ?status ; a ?type ; prov:wasDerivedFrom ?doc .
       FILTER(STRSTARTS(STR(?type), STR(csk:)))
       ?doc dcterms:issued ?issued .
-      OPTIONAL {{ ?fact csk:status ?status }}
       OPTIONAL {{ ?fact csk:signedOn ?signed }}
       OPTIONAL {{ ?fact csk:validFrom ?from }}
       OPTIONAL {{ ?fact csk:validUntil ?until }}
@@ -168,7 +168,7 @@ def partner_network(backend: Backend) -> Network:
     body = """
     SELECT ?fact ?who ?thing WHERE {
       VALUES ?role { csk:partner csk:party csk:organisation }
-      ?fact csk:method ?method ; ?role ?who .
+      ?fact csk:status ?status ; ?role ?who .
       OPTIONAL { VALUES ?on { csk:mission csk:spacecraft } ?fact ?on ?thing }
     }"""
     node_facts: dict[str, set[str]] = {}
@@ -285,7 +285,7 @@ def partner_countries(backend: Backend) -> list[MapCountry]:
     SELECT ?country ?iso ?type (COUNT(DISTINCT ?fact) AS ?n) WHERE {{
       VALUES ?role {{ csk:partner csk:party }}
       ?country a csk:Country ; csk:iso3166Alpha2 ?iso .
-      ?fact ?role ?country ; csk:method ?method ; a ?type .
+      ?fact ?role ?country ; csk:status ?status ; a ?type .
       FILTER(STRSTARTS(STR(?type), STR(csk:)) && ?country != {china})
     }} GROUP BY ?country ?iso ?type"""
     found: dict[str, dict[str, Any]] = {}
