@@ -15,7 +15,7 @@ from rdflib import Graph
 
 from cli.options import with_paths
 from graph.config import Paths
-from graph.errors import InputError
+from graph.errors import InputError, StoreError
 from graph.evidence_check import check_evidence, texts_from_corpus
 from graph.rdf_input import INPUT_FORMATS, read_rdf, read_store
 from graph.validate import Report, load_ontology, reportable_shapes, union_graph, validate_graph
@@ -40,6 +40,21 @@ def validate_data(
     report = validate_graph(data, shapes, ontology=ontology)
     union = union_graph(data)
     return report.extended(check_evidence(union, texts_from_corpus(union, corpus_dir)))
+
+
+def read_built_graph(store_root: Path) -> Graph:
+    """The current build as one graph.
+
+    :raises StoreError: nothing built, or the store is damaged (the engine reports
+        damage as it reads, so reading all of it is inside the check).
+    """
+    try:
+        return read_store(store_root)
+    except (OSError, RuntimeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StoreError(
+            f"the store at {store_root} cannot be read ({first}); run `spacekg build` again"
+        ) from None
 
 
 @click.command("validate")
@@ -91,7 +106,7 @@ def validate_command(
         data: Graph = read_rdf(files, input_format, contexts=contexts)
         ontology = load_ontology(paths.ontology_files())
     else:
-        data, ontology = read_store(paths.store), None
+        data, ontology = read_built_graph(paths.store), None
     report = validate_data(data, shapes, ontology=ontology, corpus_dir=paths.corpus)
     text = render(report, fmt, reportable_shapes(shapes))
     if output:

@@ -291,6 +291,18 @@ class Settings:
             values[spec.name] = value
         return cls(**values)
 
+    def __post_init__(self) -> None:
+        """Every folder absolute, however the settings were made (``load``, the
+        constructor, ``replace``): the server hands paths to code that resolves a
+        relative one against its own folder (Flask's ``send_file``), not the user's. As
+        in ``load``, a folder left at its default is under the project, another relative
+        one under the current directory."""
+        for spec in dataclasses.fields(self):
+            value = getattr(self, spec.name)
+            if isinstance(value, Path) and not value.is_absolute():
+                base = project_root() if value == spec.default else Path.cwd()
+                object.__setattr__(self, spec.name, (base / value).resolve())
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 

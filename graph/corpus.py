@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 from graph.errors import CorpusError
@@ -48,13 +49,27 @@ def read_manifest(corpus_dir: Path) -> list[DocumentMeta]:
             raise CorpusError(f"{where}: unknown key(s) {', '.join(unknown)}; see the header")
         if not _SLUG.match(entry["id"]):
             raise CorpusError(f"{where}: id {entry['id']!r} must be a lower-case slug")
-        if not _DATE.match(str(entry["issued"])):
-            raise CorpusError(f"{where}: issued {entry['issued']!r} must be YYYY[-MM[-DD]]")
+        if not _is_date(str(entry["issued"])):
+            raise CorpusError(
+                f"{where}: issued {entry['issued']!r} is not a date; write YYYY, YYYY-MM or "
+                "YYYY-MM-DD with a real month and day"
+            )
         if entry["kind"] not in KINDS:
             raise CorpusError(f"{where}: kind {entry['kind']!r} must be one of {KINDS}")
         metas.append(DocumentMeta(**{k: str(v) for k, v in entry.items()}))
     _check_unique(metas, path)
     return metas
+
+
+def _is_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a day that exists (not 2024-02-30)."""
+    if not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _check_unique(metas: list[DocumentMeta], path: Path) -> None:
@@ -73,14 +88,37 @@ def _check_unique(metas: list[DocumentMeta], path: Path) -> None:
             )
 
 
-def read_document(corpus_dir: Path, meta: DocumentMeta) -> Document:
-    """Read one listed file, refusing empty, binary or non-UTF-8 content.
+def confined(corpus_dir: Path, name: str) -> Path:
+    """The path of a manifest's ``file`` entry, which must stay inside the corpus folder
+    once resolved (``..`` and symbolic links included): the build publishes the text of
+    every document it reads, so a file from elsewhere must never be read.
 
-    :raises CorpusError: the file is missing or unusable.
+    :raises CorpusError: the entry leads outside the corpus folder.
     """
-    path = corpus_dir / meta.file
+    path = corpus_dir / name
+    if not path.resolve().is_relative_to(corpus_dir.resolve()):
+        raise CorpusError(
+            f"{corpus_dir / MANIFEST}: file {name!r} leads outside {corpus_dir}; copy the "
+            "document into the corpus folder and name it there"
+        )
+    return path
+
+
+def read_document(corpus_dir: Path, meta: DocumentMeta, *, max_bytes: int = 0) -> Document:
+    """Read one listed file, refusing empty, binary or non-UTF-8 content, and content over
+    ``max_bytes`` (0: no limit).
+
+    :raises CorpusError: the file is missing, outside the corpus folder or unusable.
+    """
+    path = confined(corpus_dir, meta.file)
     if not path.is_file():
         raise CorpusError(f"{path}: listed in the manifest but missing; add it or drop the entry")
+    size = path.stat().st_size
+    if max_bytes and size > max_bytes:
+        raise CorpusError(
+            f"{path}: {size:,} bytes, over the document size limit of {max_bytes:,}; split it "
+            "into several documents or raise SPACEKG_MAX_DOCUMENT_BYTES (--max-document-bytes)"
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise CorpusError(f"{path}: file is empty; add its text or drop it from the manifest")
@@ -96,12 +134,14 @@ def read_document(corpus_dir: Path, meta: DocumentMeta) -> Document:
     return Document(meta=meta, path=path, text=text)
 
 
-def read_corpus(corpus_dir: Path) -> list[Document]:
-    """All documents of the corpus, in manifest order.
+def read_corpus(corpus_dir: Path, *, max_bytes: int = 0) -> list[Document]:
+    """All documents of the corpus, in manifest order; none over ``max_bytes``.
 
     :raises CorpusError: a file lacks a manifest entry, or any entry or file is unusable.
     """
     metas = read_manifest(corpus_dir)
+    for meta in metas:  # every entry checked before any file is read
+        confined(corpus_dir, meta.file)
     listed = {m.file for m in metas}
     for path in sorted(corpus_dir.iterdir()):
         is_document = path.is_file() and path.name not in NOT_DOCUMENTS
@@ -109,4 +149,4 @@ def read_corpus(corpus_dir: Path) -> list[Document]:
             raise CorpusError(
                 f"{path}: not in {MANIFEST}; add a [[document]] entry for it or remove it"
             )
-    return [read_document(corpus_dir, m) for m in metas]
+    return [read_document(corpus_dir, m, max_bytes=max_bytes) for m in metas]

@@ -7,9 +7,13 @@ Layout under the store root (``var/store`` by default)::
     current -> builds/<id>    symlink, replaced atomically with os.replace
 
 A build writes a new directory beside the current one and only then flips ``current``,
-so an interrupted or invalid build leaves the previous graph serving. Servers that
-already opened the previous store keep reading it; its directory is removed only two
-generations later.
+so an interrupted or invalid build leaves the previous graph serving. One build at a time
+writes to a store root: ``build_lock`` holds ``.build.lock`` and a second build stops at
+once with a one-line error rather than waiting (a build takes a while, and two racing
+builds of the same corpus would only do the same work twice). Old builds are pruned,
+keeping the newest two and every build a process has open: ``open_store`` pins the build
+it opens with a shared lock on ``builds/<id>.pin`` for the life of the process, so a
+server that is not reloaded keeps its build however many builds follow.
 
 Each store holds the named graphs of the build (one per source document, the reference
 data, the ontology, the saved queries) and, in its default graph, their merge: every
@@ -20,11 +24,14 @@ tells which document states what.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -34,6 +41,10 @@ from graph.errors import StoreError
 
 KEEP_BUILDS = 2
 DUMPS_SUFFIX = ".dumps"  # builds/<id>.dumps/: the downloads made from builds/<id>
+LOCK_FILE = ".build.lock"
+PIN_SUFFIX = ".pin"  # builds/<id>.pin: share-locked by every process reading builds/<id>
+# pins this process holds, open for as long as it lives (the kernel drops them at exit)
+_PINS: dict[Path, int] = {}
 
 
 @dataclass
@@ -70,6 +81,82 @@ def current_path(root: Path) -> Path:
 
 def has_store(root: Path) -> bool:
     return current_path(root).exists()
+
+
+def cannot_write(root: Path, exc: OSError) -> StoreError:
+    """The one line for a store that cannot be written (full disk, read-only folder)."""
+    what = {
+        errno.ENOSPC: "the disk is full; free some space",
+        errno.EDQUOT: "the disk quota is used up; free some space",
+        errno.EROFS: "it is on a read-only file system; pass --store with a writable folder",
+        errno.EACCES: "permission denied; make it writable or pass --store with another folder",
+        errno.EPERM: "permission denied; make it writable or pass --store with another folder",
+    }.get(exc.errno or 0, f"{exc.strerror or exc}; check the folder")
+    where = f" ({exc.filename})" if exc.filename else ""
+    return StoreError(
+        f"cannot write the store at {root}{where}: {what}, then run `spacekg build` again; "
+        "the previous graph is still in place"
+    )
+
+
+@contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold the store root's build lock while the body runs.
+
+    :raises StoreError: another build holds it (exit 2 at once: the caller may run
+        again when that build ends), or the root cannot be written.
+    """
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise cannot_write(root, exc) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            raise StoreError(
+                f"another `spacekg build` (process {holder or 'unknown'}) is writing to {root}; "
+                "wait for it to finish and run this one again"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
+
+
+def pin_build(build_dir: Path) -> None:
+    """Keep ``build_dir`` from being pruned while this process lives (a shared lock on
+    its pin file; pruning takes an exclusive one). A store that cannot be written cannot
+    be pruned either, so a pin that cannot be made is not needed."""
+    build_dir = build_dir.resolve()
+    if build_dir in _PINS:
+        return
+    try:
+        fd = os.open(build_dir.with_name(build_dir.name + PIN_SUFFIX), os.O_RDWR | os.O_CREAT)
+    except OSError:
+        return
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    _PINS[build_dir] = fd
+
+
+def _pinned(build_dir: Path) -> bool:
+    """Whether a process has ``build_dir`` pinned; if not, its pin file goes."""
+    pin = build_dir.with_name(build_dir.name + PIN_SUFFIX)
+    try:
+        fd = os.open(pin, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    pin.unlink(missing_ok=True)
+    return False
 
 
 def write_build(
@@ -131,7 +218,8 @@ def write_merged_default_graph(store: ox.Store) -> None:
 
 
 def _prune(builds: Path, keep: Iterable[str]) -> None:
-    """Drop old builds and leftovers of killed builds, keeping the newest few."""
+    """Drop old builds and leftovers of killed builds, keeping the newest few and those
+    a process has pinned (a server reading them)."""
     keep = set(keep)
     for partial in builds.glob(".*.partial"):
         shutil.rmtree(partial, ignore_errors=True)
@@ -145,7 +233,7 @@ def _prune(builds: Path, keep: Iterable[str]) -> None:
         reverse=True,
     )
     for old in dirs[KEEP_BUILDS:]:
-        if old.name not in keep:
+        if old.name not in keep and not _pinned(old):
             shutil.rmtree(old, ignore_errors=True)
             (builds / f"{old.name}.json").unlink(missing_ok=True)
             shutil.rmtree(builds / f"{old.name}{DUMPS_SUFFIX}", ignore_errors=True)
@@ -159,10 +247,15 @@ def open_store(root: Path, *, read_only: bool = True) -> ox.Store:
     path = current_path(root)
     if not path.exists():
         raise StoreError(f"no graph built at {root}; run `spacekg build` first")
+    build_dir = path.resolve()
+    pin_build(build_dir)  # before opening: a build pruned in between is then an error here
     try:
-        return ox.Store.read_only(str(path.resolve())) if read_only else ox.Store(str(path))
-    except OSError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}") from None
+        return ox.Store.read_only(str(build_dir)) if read_only else ox.Store(str(build_dir))
+    except (OSError, RuntimeError) as exc:  # RuntimeError: the engine found it damaged
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StoreError(
+            f"cannot open the store at {path} ({first}); run `spacekg build` again"
+        ) from None
 
 
 def read_build_info(root: Path) -> BuildInfo:
@@ -174,5 +267,12 @@ def read_build_info(root: Path) -> BuildInfo:
     if not path.exists():
         raise StoreError(f"no graph built at {root}; run `spacekg build` first")
     info_file = path.resolve().with_suffix(".json")
-    data = json.loads(info_file.read_text(encoding="utf-8"))
-    return BuildInfo(**data)
+    try:
+        data = json.loads(info_file.read_text(encoding="utf-8"))
+        return BuildInfo(**data)
+    except (OSError, ValueError, TypeError) as exc:
+        # unreadable, not JSON, or not the fields of a summary
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc).splitlines()[0]
+        raise StoreError(
+            f"{info_file}: not a readable build summary ({reason}); run `spacekg build` again"
+        ) from None
