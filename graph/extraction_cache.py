@@ -65,6 +65,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary.py",
         "validate.py",
         "validate_split.py",
+        "sparql_prepared.py",
         "validation_report.py",
         "vocab.py",
         "void.py",

@@ -27,6 +27,8 @@ def summary_rows(info: BuildInfo) -> list[tuple[str, str]]:
                 f"{info.extraction['re_extracted']} of {info.extraction['documents']}",
             )
         )
+    if "re_validated" in info.extraction:
+        rows.append(("documents re-validated", str(info.extraction["re_validated"])))
     verdict = "conforms" if info.conforms else f"{info.violations} violation(s)"
     rows.append(("SHACL validation", verdict))
     rows.append(("unrecognised names to review", str(len(info.unknown_names))))

@@ -1,0 +1,170 @@
+"""Validation in two parts: each document's graph on its own, then what needs the whole.
+
+A shape whose targets are all nodes a single document owns (the document itself, its
+evidence and their selectors: IRIs minted from the document's id, described only in
+its named graph) gives the same results on that graph alone as on the union, and its
+SPARQL constraints then scan one document's evidence instead of the corpus's (pySHACL
+runs them once per document; on the union that grows with the square of the corpus).
+Those shapes run per document, and their results are kept in a ``ValidationCache``
+under a digest of the document's graph and the shapes, so an unchanged document is not
+validated again. Every other shape (facts, which several documents may state, entities,
+concepts) runs once on the union, as ``validate.validate_graph`` runs them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import PROV
+from rdflib.term import Node
+
+from graph import sparql_prepared
+from graph.model import Document
+from graph.validate import Report, Violation, _order, _violations, union_graph
+from graph.vocab import CSK, OA, SH, document_graph
+
+CACHE_DIR = "validation-cache"  # under the store root, beside builds/
+# classes (and objects of properties) whose nodes belong to one document's graph
+LOCAL_CLASSES = frozenset(
+    {CSK.SourceDocument, OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector}
+)
+LOCAL_OBJECTS_OF = frozenset({CSK.evidence})
+# properties that lead from a document to another one (a copy to its original), whose
+# class is stated in the other document's graph
+CROSS_DOCUMENT_PATHS = frozenset({PROV.alternateOf})
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target)
+
+
+@dataclass(frozen=True)
+class ShapeSplit:
+    """The shapes with targets, by where they can run."""
+
+    per_document: tuple[str, ...]
+    whole_graph: tuple[str, ...]
+
+
+def split_shapes(shapes: Graph) -> ShapeSplit:
+    """Per-document shapes: every target is a local class or the objects of a local
+    property, and the path does not lead to another document. Shapes without targets
+    (used through ``sh:node``) run where their users do."""
+    local, whole = [], []
+    for shape in sorted({s for t in _TARGETS for s in shapes.subjects(t, None)}):
+        targets = [(t, o) for t in _TARGETS for o in shapes.objects(shape, t)]
+        is_local = (
+            all(
+                (t == SH.targetClass and o in LOCAL_CLASSES)
+                or (t == SH.targetObjectsOf and o in LOCAL_OBJECTS_OF)
+                for t, o in targets
+            )
+            and not set(shapes.objects(shape, SH.path)) & CROSS_DOCUMENT_PATHS
+        )
+        (local if is_local else whole).append(str(shape))
+    return ShapeSplit(tuple(local), tuple(whole))
+
+
+def run_shapes(data: Graph, shapes: Graph, use: Sequence[str]) -> tuple[bool, Graph]:
+    """pySHACL with the project's options, starting only from the shapes ``use`` names."""
+    if not use:
+        return True, Graph()
+    sparql_prepared.install()
+    conforms, results, _text = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        advanced=True,
+        allow_warnings=True,
+        inplace=True,
+        use_shapes=list(use),
+    )
+    return bool(conforms), results
+
+
+def graph_digest(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Order-free digest of a graph without blank nodes (a document's graph has none)."""
+    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def document_graphs(documents: Iterable[Document]) -> list[URIRef]:
+    """The named graphs of the documents, in corpus order."""
+    return [URIRef(document_graph(d.id)) for d in documents]
+
+
+class ValidationCache:
+    """Per-document validation results (a tuple of ``Violation``), one pickle each under
+    ``<store root>/validation-cache``; ``enabled=False`` reads nothing (a full build) but
+    still writes. Without a root nothing is kept."""
+
+    def __init__(self, root: Path | None, *, enabled: bool = True) -> None:
+        self.folder = None if root is None else root / CACHE_DIR
+        self.enabled = enabled
+        self.validated = 0  # documents validated (not found in the cache) by this build
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> tuple[Violation, ...] | None:
+        path = self._path(key)
+        if path is None or not self.enabled:
+            return None
+        try:
+            with path.open("rb") as f:
+                found = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return found if isinstance(found, tuple) else None
+
+    def put(self, key: str, violations: tuple[Violation, ...]) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(violations, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, path)
+
+
+def validate_dataset(
+    dataset: Dataset,
+    shapes: Graph,
+    document_graphs: Sequence[URIRef],
+    *,
+    cache: ValidationCache | None = None,
+) -> Report:
+    """The same report as ``validate_graph(dataset, shapes)``, made per document where
+    a shape allows it (cached) and on the union for the rest.
+
+    The W3C report graph holds the whole-graph results as pySHACL wrote them and the
+    per-document results in the flat form of ``Report.extended``.
+    """
+    cache = cache or ValidationCache(None)
+    split = split_shapes(shapes)
+    # canonical blank-node labels: the shapes' own are new on every parse
+    shapes_key = graph_digest(to_canonical_graph(shapes)) if split.per_document else ""
+    local: list[Violation] = []
+    for name in document_graphs:
+        graph = dataset.graph(name)
+        key = hashlib.sha256(f"{shapes_key}:{graph_digest(graph)}".encode()).hexdigest()
+        found = cache.get(key)
+        if found is None:
+            data = Graph()
+            for triple in graph:
+                data.add(triple)
+            _conforms, results = run_shapes(data, shapes, split.per_document)
+            found = tuple(_violations(results))
+            cache.put(key, found)
+            cache.validated += 1
+        local += found
+    union = Graph()
+    for triple in union_graph(dataset):
+        union.add(triple)
+    conforms, results = run_shapes(union, shapes, split.whole_graph)
+    whole = Report(conforms, tuple(_violations(results)), results)
+    return whole.extended(sorted(local, key=_order))
