@@ -7,6 +7,7 @@ can show where a build is without the pipeline knowing about terminals.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -29,7 +30,7 @@ from graph import (
     validate_split,
 )
 from graph.config import Paths
-from graph.errors import ValidationFailed
+from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.vocab import QUERIES_GRAPH
@@ -51,12 +52,18 @@ def _quiet(_stage: str) -> None:
 
 
 def make_dataset(
-    paths: Paths, progress: Progress = _quiet, *, cache: ExtractionCache | None = None
+    paths: Paths,
+    progress: Progress = _quiet,
+    *,
+    cache: ExtractionCache | None = None,
+    max_document_bytes: int = 0,
+    documents: list[Document] | None = None,
 ) -> tuple[list[Document], Extraction, Dataset]:
     """Everything up to (not including) validation: the corpus as a dataset. With a
     ``cache``, only documents whose results it lacks are read (in parallel)."""
-    progress(STAGES[0])
-    documents = corpus.read_corpus(paths.corpus)
+    if documents is None:
+        progress(STAGES[0])
+        documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
     progress(STAGES[1])
     reference = extract.load_reference(paths.ontology, paths.corpus)
     if cache is None:
@@ -127,16 +134,51 @@ def write_failure_report(paths: Paths, report: validate.Report) -> Path:
     return target
 
 
-def build(paths: Paths, progress: Progress = _quiet, *, full: bool = False) -> BuildResult:
+def build(
+    paths: Paths,
+    progress: Progress = _quiet,
+    *,
+    full: bool = False,
+    max_document_bytes: int = 0,
+) -> BuildResult:
     """Build the graph and swap it in, re-extracting only documents whose extraction is
-    not in the store's extraction cache (``full``: every document).
+    not in the store's extraction cache (``full``: every document). One build at a time
+    per store: the store's build lock is held throughout.
 
-    :raises CorpusError: a corpus file or manifest entry is unusable.
+    :raises CorpusError: a corpus file or manifest entry is unusable, or a document is
+        over ``max_document_bytes`` (0: no limit).
     :raises ValidationFailed: the graph does not conform; the previous store stays.
+    :raises StoreError: another build holds the lock, or the store cannot be written
+        (full disk, read-only folder).
     """
+    # the corpus is checked before the store is touched: a bad entry writes nothing
+    progress(STAGES[0])
+    documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
+    with store.build_lock(paths.store):
+        try:
+            return _build(paths, progress, documents, full=full)
+        except OSError as exc:
+            raise _one_line(exc, paths) from None
+
+
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _one_line(exc: OSError, paths: Paths) -> SpaceKGError:
+    """What an I/O error met while building means: the store cannot be written (the
+    engine's own errors name no file), or some input file cannot be read."""
+    inside = exc.filename is not None and Path(str(exc.filename)).is_relative_to(paths.store)
+    if exc.errno in _WRITE_ERRORS or exc.filename is None or inside:
+        return store.cannot_write(paths.store, exc)
+    return InputError(f"{exc.filename}: {exc.strerror or exc}; check the file and its folder")
+
+
+def _build(
+    paths: Paths, progress: Progress, documents: list[Document], *, full: bool
+) -> BuildResult:
     started = time.perf_counter()
     cache = ExtractionCache(paths.store / CACHE_DIR, enabled=not full)
-    documents, extraction, dataset = make_dataset(paths, progress, cache=cache)
+    documents, extraction, dataset = make_dataset(paths, progress, cache=cache, documents=documents)
     progress(STAGES[3])
     checked = validate_split.ValidationCache(paths.store, enabled=not full)
     report = validate_split.validate_dataset(
