@@ -31,8 +31,12 @@ SORT_PANIC = "SELECT * WHERE { ?s ?p ?o } ORDER BY ?o ?s"
 SORT_CRASH = "SELECT * WHERE { ?s ?p ?o } ORDER BY COALESCE(?o, ?s) ?s"
 # Crashed the parser (segmentation fault).
 NESTED = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
-# Grows by a few hundred MiB a second until stopped.
-MEMORY_RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
+# Sorts every pair of objects in full (a subquery: no LIMIT lets the engine keep only the
+# top rows): grows by a few hundred MiB a second until stopped.
+MEMORY_RUNAWAY = (
+    "SELECT * WHERE { { SELECT ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY (?c) (?f) } } "
+    "LIMIT 1"
+)
 # Minutes of CPU in almost no memory.
 CPU_RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
