@@ -5,68 +5,15 @@ payload query. Screenshots of each page are written to test-artifacts/screenshot
 
 from __future__ import annotations
 
-import shutil
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from werkzeug.serving import make_server
-
-from graph.config import Settings
-from server import create_app
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAYLOAD_COUNTRIES = ("Germany", "Netherlands", "Saudi Arabia", "Sweden")
 SENTENCE_PART = "with Sweden, Germany, the Netherlands and Saudi Arabia on payloads"
 TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def live_server(backend, built_paths) -> Iterator[str]:
-    """The app over the real build, served on a free local port for the test's duration."""
-    folders = {"store": built_paths.store, "queries": built_paths.queries,
-               "ontology": built_paths.ontology, "corpus": built_paths.corpus}
-    app = create_app(Settings.load(folders, environ={}), store=backend)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def screenshots() -> Path:
-    if SCREENSHOTS.exists():
-        shutil.rmtree(SCREENSHOTS)
-    SCREENSHOTS.mkdir(parents=True)
-    return SCREENSHOTS
 
 
 def test_researcher_journey(browser, live_server, screenshots, capsys):
@@ -117,6 +64,9 @@ def test_researcher_journey(browser, live_server, screenshots, capsys):
     page.locator('a[data-query-name="countries-on-mission-payloads"]').click()
     page.wait_for_url("**/editor?saved=countries-on-mission-payloads")
     page.locator(".yasqe_queryButton").click()
+    # the query opens as a map ("#+ view: map"); the table is one click away
+    page.locator(".yasr-picture[data-view=map][data-drawn]").wait_for()
+    page.locator(".yasr button.select_table").click()
     table = page.locator(".yasr table.dataTable")
     expect(table.locator("tbody tr").first).to_be_visible()
     for country in PAYLOAD_COUNTRIES:
