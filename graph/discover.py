@@ -494,17 +494,26 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         while len(words) > 1 and not _initials_fit(" ".join(words), acronym):
             words = words[1:]
         name = _strip_lead(" ".join(words))
-        if not _initials_fit(name, acronym):
+        whole = _strip_lead(chunk[start:end])
+        whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."
+        dropped = whole[: len(whole) - len(name)].strip()
+        if _initials_fit(name, acronym):
+            if (
+                re.fullmatch(r"[A-Z][a-z]+", dropped)
+                and dropped not in SENTENCE_OPENERS
+                and _head_kind(name) is ORG
+            ):
+                name = whole  # the acronym leaves out the country: "Bangladesh ... (SPARRSO)"
+        elif (
+            _head_kind(whole) is ORG
+            and re.fullmatch(r"[A-Z]{3,8}", acronym)
+            and whole[:1] == acronym[:1]
+        ):
             # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
             # for Agence Spatiale Algerienne): a named body with capitals in brackets
-            whole = _strip_lead(chunk[start:end])
-            if not (
-                _head_kind(whole) is ORG
-                and re.fullmatch(r"[A-Z]{3,8}", acronym)
-                and whole[:1] == acronym[:1]
-            ):
-                continue
             name = whole
+        else:
+            continue
         if any(w.lower() in _NOT_NAMES for w in name.split()):
             continue
         start = end - len(name)

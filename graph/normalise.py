@@ -191,20 +191,24 @@ def _is_caps_heading(line: str) -> bool:
 
 
 def _wrapped(lines: list[_Line]) -> bool:
-    """PDF-like text: most lines are cut mid-sentence, so blank lines mean nothing. A
-    line is cut when the next one follows it directly and goes on with its text (not a
-    list item, a table row or a dated entry, which stand on their own lines)."""
+    """PDF-like text: lines are cut mid-sentence, so blank lines mean nothing. A line is
+    cut when the next one follows it directly and goes on with its text (not a list item,
+    a table row or a dated entry, which stand on their own lines); with short sentences
+    half the lines of running text end one, so two in five cut lines make it wrapped."""
     if len(lines) < 10:
         return False
+    # a double-spaced extraction puts a blank line after every line: then they say nothing
+    spaced = sum(1 for ln in lines if ln.blank_before) > 0.8 * len(lines)
     cut = sum(
         1
         for ln, nxt in itertools.pairwise(lines)
         if not ln.text.endswith(_TERMINAL)
-        and not nxt.blank_before
+        and (spaced or not nxt.blank_before)
         and not (_BULLET.match(nxt.text) or is_table_row(nxt.text) or DATED_ENTRY.match(nxt.text))
-        and not (_BULLET.match(ln.text) or is_table_row(ln.text) or RULE.match(ln.text))
+        and not (is_table_row(ln.text) or RULE.match(ln.text))
     )
-    return cut / len(lines) > 0.5
+    running = sum(1 for ln in lines if not _is_heading(ln.text)) or 1
+    return cut / running >= 0.4
 
 
 class _Builder:
@@ -217,8 +221,10 @@ class _Builder:
         table row a wide run (a column gap) becomes one tab, so the columns survive.
         With ``citations``, an encyclopedia's citation marks ("in 2013.[2]") are left
         out, so the sentence ends where its full stop is."""
-        row = is_table_row(text) and "|" not in text
-        gaps = {m.start() for m in re.finditer(r"\t|\s{2,}", text)} if row else set()
+        # a wide run inside a cell between pipes ("| Participants    Kenya Space Agency |")
+        # parts a label from its value as well
+        wide = r"\t|\s{2,}" if "|" not in text else r"\t|\s{3,}"
+        gaps = {m.start() for m in re.finditer(wide, text)} if is_table_row(text) else set()
         dropped = (
             {i for m in _CITATION_MARK.finditer(text) for i in range(m.start(), m.end())}
             if citations

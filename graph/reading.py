@@ -20,7 +20,7 @@ from graph.normalise import RULE, CleanText, clean_document, is_table_row
 from graph.parsing import parse_all
 from graph.recognise import Found, Recogniser
 from graph.spans import SpanIndex
-from graph.tables import TableRow, cells, column_kinds, is_header
+from graph.tables import TableRow, cells, column_kinds, is_header, legend
 
 _LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
 _FUTURE_HEADING = re.compile(
@@ -124,6 +124,7 @@ def read_document(
     previous: Sentence | None = None
     columns: tuple[str, ...] | None = None  # the header of the table being read
     caption = ""
+    codes: tuple[tuple[str, str], ...] = ()  # the last legend of codes the text gave
     heading_line: Sentence | None = None  # the heading above, as a line items continue
     for start, end in spans:
         opens = False
@@ -164,9 +165,10 @@ def read_document(
         )
         sentence.opens_paragraph = opens or previous is None
         if columns is not None:
-            sentence.table = TableRow(tuple(cells(row_text)), columns, caption)
+            sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes)
         else:
             caption = sentence.text
+            codes = legend(sentence.text) or codes
         if _LEADING.match(sentence.text) or _ITEM.match(sentence.text):
             # an item continues the line that introduced its list, or the heading above
             if previous is None:

@@ -25,6 +25,7 @@ from graph.model import (
 )
 from graph.reading import Sentence
 from graph.relations_agreement import agreement_kind
+from graph.tables import decode
 
 _ACTIVITY = [
     ("delivered", re.compile(r"\bdeliver\w*|\bhand\w*\s+over|\bin-orbit\s+delivery", re.I)),
@@ -88,7 +89,9 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     crafts = mentions(cells_of("craft") or everywhere, _CRAFTS)
     if not partners:
         return []
-    said = " ".join(text[a:b] for a, b in cells_of("activity") + cells_of("agreement"))
+    said = " ".join(
+        decode(text[a:b], row.legend) for a, b in cells_of("activity") + cells_of("agreement")
+    )
     context = f"{row.caption} {said}"
     status = Status.PLANNED if _PLANNED.search(f"{context} {text}") else Status.ACHIEVED
     dates = cells_of("date")

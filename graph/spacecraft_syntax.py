@@ -30,7 +30,6 @@ from graph.recognise import Found
 VERB_ACTIVITY = {
     "launch": "launched",
     "carry": "launched",
-    "orbit": "launched",
     "deliver": "delivered",
     "hand": "delivered",
     "develop": "built",
@@ -41,6 +40,7 @@ VERB_ACTIVITY = {
     "design": "built",
     "make": "built",
     "construct": "built",
+    "assemble": "built",
 }
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN"})
 _JOINT_WORDS = frozenset({"jointly", "together", "joint", "co-developed", "partnership"})
@@ -157,8 +157,8 @@ def _own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> Found | 
         resolved += [c for c in noun.children if c.dep_ == "appos"]  # "its successor, X,"
         if noun.dep_ == "appos":
             resolved.append(noun.head)
-        if noun.dep_ == "attr":  # "SMILE is a joint mission, built ..."
-            resolved += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if noun.dep_ == "attr":  # "SMILE is a joint mission, built ...", "... is X, a satellite"
+            resolved += [c for c in noun.head.children if c.dep_ in ("nsubj", "attr") and c != noun]
     names: dict[str, Found] = {}
     for noun in resolved:
         left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
@@ -210,6 +210,11 @@ def _partners(
 
 def _preps(verb: Token) -> list[Token]:
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    for agent in [c for c in preps if c.dep_ == "agent"]:
+        # "built by CAST for Kenya": the parser may hang "for" on the builder
+        preps += [
+            p for o in agent.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
+        ]
     for child in verb.children:
         if child.dep_ == "advmod":  # "developed jointly with Brazil"
             preps += [c for c in child.children if c.dep_ == "prep"]
@@ -245,9 +250,7 @@ def _subjects(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]
     return keys
 
 
-def _foreign_subject(
-    sentence: Sentence, verb: Token, gazetteer: Gazetteer, jointly: bool
-) -> bool:
+def _foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, jointly: bool) -> bool:
     """Whether the active subject is someone else alone ("Airbus built ...")."""
     if jointly:
         return False

@@ -16,6 +16,8 @@ _WIDE = re.compile(r"\S(?:.*?\S)?(?=\t|\s{3,}|$)")
 
 # what a header cell says its column holds, by the words in it
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    # read first: "Launch site" is where, not when
+    "place": ("site", "place", "location", "base", "city", "port"),
     "partner": (
         "country",
         "countries",
@@ -50,6 +52,28 @@ class TableRow:
     cells: tuple[tuple[int, int], ...]
     columns: tuple[str, ...]  # per cell: partner | craft | date | activity | agreement | ""
     caption: str  # the line above the table, if any
+    legend: tuple[tuple[str, str], ...] = ()  # codes the text defines: ("L", "launched ...")
+
+
+# "Service codes: B = satellite built by the Company; L = launched on a Long March rocket"
+_CODE = re.compile(
+    r"(?<![\w-])([A-Z]{1,3})\s*(?:=|:)\s*([^;=]+?)(?=\s*(?:;|\.(?:\s|$)|$|,\s*[A-Z]{1,3}\s*=))"
+)
+
+
+def legend(text: str) -> tuple[tuple[str, str], ...]:
+    """The codes a sentence defines for a table's cells, if it defines two or more."""
+    codes = tuple(
+        (m.group(1), m.group(2).strip()) for m in _CODE.finditer(text) if "=" in m.group(0)
+    )
+    return codes if len(codes) >= 2 else ()
+
+
+def decode(cell: str, codes: tuple[tuple[str, str], ...]) -> str:
+    """A cell's codes spelled out by the legend ("B, L" -> "satellite built ...; launched")."""
+    meaning = dict(codes)
+    said = [meaning[c] for c in re.findall(r"(?<![\w-])[A-Z]{1,3}(?![\w-])", cell) if c in meaning]
+    return "; ".join([cell, *said]) if said else cell
 
 
 def cells(text: str) -> list[tuple[int, int]]:
@@ -73,6 +97,7 @@ def column_kinds(header: list[str]) -> tuple[str, ...]:
     kinds = []
     for cell in header:
         words = set(re.findall(r"[a-z]+", cell.lower()))
+        words |= {w[:-1] for w in words if w.endswith("s")}  # "Services", "Sites"
         kind = next((k for k, ws in COLUMN_WORDS.items() if words & set(ws)), "")
         kinds.append(kind)
     return tuple(kinds)

@@ -25,6 +25,13 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2039-encyclopedia-page.txt"
+id = "test-encyclopedia-2039"
+title = "An encyclopedia page with an infobox, contents, citation marks and a coded table"
+publisher = "Test"
+issued = "2031-01-04"
+kind = "news-article"
+[[document]]
 file = "2038-ground-segment.txt"
 id = "test-stations-2038"
 title = "Ground stations named in several word orders"
@@ -126,6 +133,7 @@ def new_build(tmp_path_factory, project_paths):
         "test-mixed-2036": texts["2036-interview-minutes-pdf.txt"],
         "test-brief-2037": texts["2037-policy-brief-footnotes.txt"],
         "test-stations-2038": texts["2038-ground-segment.txt"],
+        "test-encyclopedia-2039": texts["2039-encyclopedia-page.txt"],
     }
     return result, by_doc
 
@@ -382,3 +390,83 @@ def test_ground_stations_in_any_word_order(new_facts):
         "arab-information-and-communication-technologies-organization",
     } <= here
     assert "argentina" not in here  # "The Argentine space agency hosts China's station"
+
+
+def test_an_encyclopedia_page_is_read_past_its_infobox_contents_and_citation_marks(
+    new_facts, new_entities
+):
+    facts, _ = new_facts
+    ksa = new_entities["kenya-space-agency"]
+    assert ksa.discovered and "KSA" in ksa.alt_labels
+    assert not any(k.startswith("participants") for k in new_entities)  # an infobox label
+    # "..., which China will build for KSA": the relative clause of a copula's attribute
+    assert _find(
+        facts,
+        SpacecraftActivity,
+        activity="built",
+        spacecraft="taifa-3",
+        partner="kenya-space-agency",
+        status=Status.PLANNED,
+    )
+    # nothing from the references list or the licence footer
+    assert not _find(facts, Cooperation, partner="uganda")
+
+
+def test_a_syllable_acronym_names_its_body(new_entities):
+    company = new_entities["kenyan-space-communications-company"]
+    assert "KENSPACOM" in company.alt_labels
+
+
+def test_coordinated_verbs_share_their_spacecraft_and_partner(new_facts):
+    facts, _ = new_facts
+    # "will be built by CAST for Kenya and launched on a Long March rocket"
+    for activity in ("built", "launched"):
+        assert _find(
+            facts, SpacecraftActivity, activity=activity, spacecraft="taifa-3", partner="kenya"
+        )
+    # "Taifa-2, jointly developed with the University of Nairobi, was launched ..."
+    for activity in ("jointly-developed", "launched"):
+        assert _find(
+            facts,
+            SpacecraftActivity,
+            activity=activity,
+            spacecraft="taifa-2",
+            partner="university-of-nairobi",
+        )
+
+
+def test_joint_work_is_read_from_the_subject_of_a_relative_clause(new_facts):
+    facts, _ = new_facts
+    # "Mwezi-1, which Chinese and Kenyan students assembled jointly, ..."
+    assert _find(
+        facts,
+        SpacecraftActivity,
+        activity="jointly-developed",
+        spacecraft="mwezi-1",
+        partner="kenya",
+    )
+
+
+def test_work_done_by_others_gives_no_activity(new_facts):
+    facts, _ = new_facts
+    # "Kenya's earlier Taifa-1 was built in Bulgaria by EnduroSat and launched by SpaceX"
+    assert not _find(facts, SpacecraftActivity, spacecraft="taifa-1")
+
+
+def test_an_instrument_made_together_is_a_payload_of_the_mission_it_is_for(new_facts):
+    facts, _ = new_facts
+    # "Kenya and Rwanda, working in partnership, have jointly developed a thermal camera
+    # for the Chang'e-8 orbiter"
+    partners = {f.partner for f in _find(facts, Cooperation, area="payloads", mission="change-8")}
+    assert {"kenya", "rwanda"} <= partners
+
+
+def test_a_table_legend_spells_out_the_codes_of_its_cells(new_facts):
+    facts, _ = new_facts
+    # "Mwezi-1 | Kenya | 2030-06-11 | Jiuquan | B, L, D" under "B = ... built ...; L = ..."
+    rows = _find(
+        facts, SpacecraftActivity, spacecraft="mwezi-1", partner="kenya", method="table-row"
+    )
+    assert {f.activity for f in rows} >= {"built", "launched", "delivered"}
+    # "Launch site" is a place, not a date
+    assert not _find(facts, SpacecraftActivity, spacecraft="taifa-2", activity="built")
