@@ -61,9 +61,11 @@ def _dataset(job: QueryJob) -> dict[str, Any]:
 def _bound(text: str, job: QueryJob) -> str | None:
     """``text`` with the parameters as a VALUES block opening its WHERE group (the terms
     written by pyoxigraph, as the remote backend sends them), or None when it has no such
-    group. The engine plans a query before it sees ``substitutions``, so with them it
-    plans as if the parameters were unknown (a mission's partners from every cooperation
-    in the graph); a VALUES block it sees, and starts from."""
+    group. The engine plans a query before it sees ``substitutions``, so with them alone
+    it plans as if the parameters were unknown (a mission's partners from every
+    cooperation in the graph); a VALUES block it sees, and starts from. It evaluates
+    OPTIONAL, MINUS and EXISTS parts on their own, where only the substitutions reach, so
+    both are given."""
     try:
         return bind_values(text, dict(job.substitutions))
     except QueryError:
@@ -72,15 +74,19 @@ def _bound(text: str, job: QueryJob) -> str | None:
 
 def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
     """Evaluate ``text`` with its sort keys made safe (``server.sort_keys``) and its
-    parameters bound as VALUES; each fallback keeps the client's own text and errors."""
+    parameters bound as VALUES and substitutions; each fallback keeps the client's own
+    text and errors."""
     kwargs = _dataset(job)
     texts = list(dict.fromkeys((with_total_order(text), text)))
     attempts: list[tuple[str, dict[str, Any]]] = []
     if job.substitutions:
-        bound = (_bound(t, job) for t in texts)
-        attempts += [(b, {}) for b in bound if b is not None]
-        # e.g. a parameter projected from an aggregate: bind it the other way
+        # Both ways at once: the VALUES block for the planner, the substitutions for the
+        # parts it evaluates on their own (OPTIONAL, MINUS, EXISTS), which see only them.
         substitutions = {ox.Variable(k): v for k, v in job.substitutions}
+        bound = [b for b in (_bound(t, job) for t in texts) if b is not None]
+        attempts += [(b, {"substitutions": substitutions}) for b in bound]
+        attempts += [(b, {}) for b in bound]  # a parameter the SELECT does not project
+        # e.g. a parameter projected from an aggregate: bind it the other way
         attempts += [(t, {"substitutions": substitutions}) for t in texts]
     else:
         attempts += [(t, {}) for t in texts]
@@ -90,7 +96,11 @@ def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
         except SyntaxError as exc:
             if number == len(attempts):  # the client's own text, as sent: its error
                 raise EvaluationError(str(exc), syntax=True) from None
-        except (OSError, ValueError, TypeError, RuntimeError) as exc:
+        except RuntimeError as exc:
+            if "substitutions" in extra and "projection" in str(exc) and number < len(attempts):
+                continue
+            raise EvaluationError(str(exc), syntax=False) from None
+        except (OSError, ValueError, TypeError) as exc:
             raise EvaluationError(str(exc), syntax=False) from None
     raise AssertionError("unreachable: the last attempt returns or raises")
 
