@@ -74,6 +74,7 @@ class _Worker:
         child.close()
         self.conn = Connection(parent.detach())
         self.killed = False
+        self.retired = False  # handed to a replacement; skipped if still in the idle queue
         self._kill_lock = threading.Lock()
         config = {"store": str(store_path), "prefixes": prefixes, "memory_mib": memory_mib}
         self.conn.send_bytes(json.dumps(config).encode())
@@ -152,6 +153,7 @@ class WorkerPool:
         self._crashed: OrderedDict[Hashable, SpaceKGError] = OrderedDict()
         self.restarts = 0
         self.problem: str | None = None  # why the last start failed, until one succeeds
+        threading.Thread(target=self._watch, name="query-worker-watch", daemon=True).start()
         if not wait:
             for _ in range(size):
                 self._replace(None, pause=False)
@@ -187,8 +189,23 @@ class WorkerPool:
         }
 
     def _retire(self, worker: _Worker) -> None:
-        """Kill ``worker`` and start its replacement, without making the caller wait."""
+        """Kill ``worker`` and start its replacement, without making the caller wait
+        (once per worker, however many threads find it dead)."""
+        with self._lock:
+            if worker.retired:
+                return
+            worker.retired = True
         self._replace(worker, pause=True)
+
+    def _watch(self) -> None:
+        """Replace processes that died while idle (killed from outside, the system's
+        out-of-memory killer), so the pool is whole, and /healthz true, without waiting
+        for a query to find them."""
+        while not self._closed.wait(1.0):
+            with self._lock:
+                dead = [w for w in self._all if not w.retired and w.process.poll() is not None]
+            for worker in dead:
+                self._retire(worker)
 
     def _replace(self, worker: _Worker | None, *, pause: bool) -> None:
         with self._lock:
@@ -287,8 +304,8 @@ class WorkerPool:
             raise crashed
         deadline = time.monotonic() + timeout
         worker = self._take(timeout)
-        while worker.process.poll() is not None:  # died while idle: not this query's doing
-            self._retire(worker)
+        while worker.retired or worker.process.poll() is not None:
+            self._retire(worker)  # died while idle: not this query's doing
             worker = self._take(max(deadline - time.monotonic(), 0))
         try:
             # Plain values only, so the message does not depend on how the class pickles.
