@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE := var/store
 
-.PHONY: serve test install install-test assets build lint clean
+.PHONY: serve test fault-test install install-test assets build lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ serve: install $(STORE)/current
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The reliability suite alone (slow clients, runaway and crashing queries, builds under a
+# running server); `make test` runs it too.
+fault-test: install-test
+	$(BIN)/python -m pytest tests/reliability
 
 lint: install-test
 	$(BIN)/ruff check .
