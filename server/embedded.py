@@ -75,6 +75,7 @@ class EmbeddedBackend(Backend):
         build_dir = store_files.current_path(self.path).resolve()
         if self.build is not None:
             build_dir = build_dir.parent / self.build.build_id
+        store_files.pin_build(build_dir)  # no build prunes it while this process serves it
         self.pool = WorkerPool(
             build_dir, size, prefixes=PREFIXES, memory_mib=self.limits.memory_mib, wait=wait
         )
