@@ -50,7 +50,11 @@
   };
 
   var figures = [];
-  document.querySelectorAll("figure[data-picture]").forEach(function (figure) {
+  // The map first: its boundaries load while the others are drawn.
+  var order = { map: 0, timeline: 1, network: 2 };
+  Array.from(document.querySelectorAll("figure[data-picture]")).sort(function (a, b) {
+    return order[a.dataset.picture] - order[b.dataset.picture];
+  }).forEach(function (figure) {
     var kind = figure.dataset.picture;
     var source = document.getElementById(figure.dataset.source);
     var canvas = figure.querySelector(".picture-canvas");
@@ -60,7 +64,10 @@
     var entry = { figure: figure, kind: kind, canvas: canvas, data: JSON.parse(source.textContent), svg: null };
     entry.label = (figure.querySelector("figcaption") || {}).textContent || kind;
     entry.draw = function () {
-      Promise.resolve(DRAW[kind](canvas, entry.data, entry.label.trim(), figure)).then(function (svg) {
+      // each in a task of its own, so the page shows before the pictures are laid out
+      new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+        return DRAW[kind](canvas, entry.data, entry.label.trim(), figure);
+      }).then(function (svg) {
         entry.svg = svg;
         figure.dataset.drawn = "true";
       }, function (error) {

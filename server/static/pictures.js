@@ -74,8 +74,9 @@
     entries.forEach(function (entry) {
       var item = g.append("g").attr("transform", "translate(" + at + ",0)");
       entry.draw(item);
-      var text = item.append("text").attr("x", 12).attr("y", 4).text(entry.label);
-      at += 22 + text.node().getComputedTextLength();
+      item.append("text").attr("x", 12).attr("y", 4).text(entry.label);
+      // an estimate: measuring the text would lay out the whole page once per entry
+      at += 24 + entry.label.length * 6.2;
     });
     return g;
   }
@@ -246,8 +247,10 @@
       .force("collide", d3.forceCollide(function (n) { return n.r + 2; }))
       .force("x", d3.forceX(0).strength(0.06))
       .force("y", d3.forceY(0).strength(0.09))
+      .alphaDecay(0.045)
       .stop();
-    for (var i = 0; i < 320; i++) {
+    // about 150 steps: the layout settles well before d3's default 300
+    for (var i = 0; i < 150; i++) {
       simulation.tick();
     }
     var labelled = new Set(nodes.slice().sort(function (a, b) { return b.size - a.size; })
