@@ -193,5 +193,9 @@ def parse_sentences(sentences: list[Sentence]) -> None:
     """Parse, in one batch, the sentences that name a partner: only they can state a
     fact with one, and the parser is the slowest stage."""
     wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
-    for sentence, doc in zip(wanted, parse_all([s.text for s in wanted]), strict=True):
-        sentence.parse = doc
+    # a parse depends on the text alone, and nothing changes one after: a sentence said
+    # again (a repeated paragraph, a table's boilerplate) shares the first one's parse
+    texts = list(dict.fromkeys(s.text for s in wanted))
+    parses = dict(zip(texts, parse_all(texts), strict=True))
+    for sentence in wanted:
+        sentence.parse = parses[sentence.text]
