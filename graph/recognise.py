@@ -18,9 +18,9 @@ from functools import cached_property
 
 import spacy
 
-from graph.discover import SENTENCE_OPENERS
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
+from graph.name_forms import SENTENCE_OPENERS
 from graph.normalise import CleanText, is_table_row
 from graph.spans import SpanIndex
 

@@ -238,7 +238,7 @@ def extract(
     facts: list[Cooperation] = []
     for i, group in enumerate(groups):
         if group.role in _PARSED_ROLES:
-            if not _parsed_role_holds(sentence, group, spans, cued):
+            if not _parsed_role_holds(sentence, group, spans, cued, gazetteer.domestic):
                 continue
         elif group.role not in _ROLES or not (
             cued or group.role == "for" or (group.role == "with" and group.governor in _SHARED)
@@ -284,6 +284,7 @@ def extract(
             if group.role == "for" and key != "launch-services":
                 continue
             pos = max(group.end, area.start) if isinstance(area, Cue) else group.start
+            pos = max(pos, _verb_end(sentence, group))  # "X and CNSA will build ..."
             for partner in partners:
                 facts.append(
                     Cooperation(
@@ -296,6 +297,16 @@ def extract(
                     )
                 )
     return facts
+
+
+def _verb_end(sentence: Sentence, group: Group) -> int:
+    """Where the verb a subject acts through ends ("Roscosmos and CNSA *will build*"), so
+    that its tense counts; 0 for other roles."""
+    doc = sentence.parse
+    if doc is None or group.role not in ("subject", "agent", "anaphora"):
+        return 0
+    verb = clause_verb(doc, group.start, group.end)
+    return 0 if verb is None else doc[verb].idx + len(doc[verb])
 
 
 def _makes_instrument(sentence: Sentence, group: Group) -> bool:
@@ -315,13 +326,18 @@ def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:
 
 
 def _parsed_role_holds(
-    sentence: Sentence, group: Group, spans: list[tuple[int, int]], cued: bool
+    sentence: Sentence,
+    group: Group,
+    spans: list[tuple[int, int]],
+    cued: bool,
+    domestic: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a role only the parse shows makes the partner one of China's: payloads
     *from* X, developed *by* X, X *contributed*, cooperation *between* China and X, and a
-    fact-sheet line under its lead-in."""
+    fact-sheet line under its lead-in. China is there when a Chinese body is named
+    ("Radboud University will cooperate with NAOC")."""
     clause_cued = has_cue(sentence, *clause_of(spans, group.start))
-    china = any(m.key == "china" for m in sentence.mentions) or bool(
+    china = any(m.key == "china" or m.key in domestic for m in sentence.mentions) or bool(
         re.search(r"\bChin(?:a|ese)\b", sentence.text)
     )
     named = any(m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions)

@@ -1,0 +1,342 @@
+"""Name candidates: the names one document's prose introduces, classed by their form
+(designators, acronyms with their expansion, names headed by a class word) or left
+unclassed. Discovery (``graph.discover``) votes on them over the whole corpus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.model import Document
+from graph.name_forms import (
+    ACRONYM,
+    AFTER_DESIGNATOR,
+    DESIGNATOR,
+    HEAD_WORDS,
+    LAUNCHER_WORDS,
+    MONTH_NAMES,
+    NAME_RUN,
+    NOT_NAMES,
+    ORG,
+    SENTENCE_OPENERS,
+    Candidate,
+    EntityKind,
+    S,
+    head_kind,
+    initials_fit,
+    is_generic,
+    name_before,
+    trim_name,
+)
+from graph.normalise import CleanText
+from graph.spans import SpanIndex
+
+
+def candidates(
+    document: Document, clean: CleanText, taken: Sequence[tuple[int, int]] = ()
+) -> list[Candidate]:
+    """Every name in the document's prose that its form lets us class (or not).
+
+    ``taken`` are the clean spans of curated names: a candidate overlapping one is that
+    curated name seen partly ("the European Space Agency"), not a new entity.
+    """
+    text = clean.text
+    out: list[Candidate] = []
+    # each paragraph and candidate is checked against the curated names near it only, in
+    # their given order (the whole list each time made a long document quadratic)
+    index = SpanIndex(enumerate(taken), span=lambda item: item[1])
+
+    def near(start: int, end: int) -> list[tuple[int, int]]:
+        return [span for _n, span in sorted(index.near(start, end))]
+
+    for para in clean.paragraphs:
+        if para.heading:
+            continue
+        chunk = text[para.start : para.end]
+        out += _designators(document.id, chunk, para.start)
+        out += _acronyms(document.id, chunk, para.start)
+        inner = [
+            (s - para.start, e - para.start)
+            for s, e in near(para.start, para.end)
+            if para.start <= s < para.end
+        ]
+        out += _headed_names(document.id, chunk, para.start, inner)
+        out += _appositions(document.id, chunk, para.start)
+    out += _own_acronym(document, clean)
+    return [
+        c
+        for c in out
+        if not any(
+            s < c.end and c.start < e and not (c.start <= s and e <= c.end)
+            for s, e in near(c.start, c.end)
+        )
+        and not any(
+            c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and _whole(text, s, e, c)
+            for s, e in near(c.start, c.end)
+        )
+    ]
+
+
+def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
+    """A curated name inside a candidate that is the candidate's own head ("Hard X-ray
+    Modulation Telescope" around "Modulation Telescope"), not a country in it nor the
+    place a body is of ("National Astronomical Research Institute of Thailand")."""
+    return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
+
+
+def _designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    found = []
+    matches = list(DESIGNATOR.finditer(chunk))
+    for i, m in enumerate(matches):
+        start, end = m.start(1), m.end(1)
+        name = chunk[start:end]
+        first = name.split(" ", 1)[0]
+        if " " in name and (first in SENTENCE_OPENERS or not first[:1].isupper()):
+            start += len(first) + 1
+            name = chunk[start:end]
+        # in a list of designators ("Long March-5, Long March-7A and Long March-8
+        # rockets") the word after the last one says what every one is
+        last = end
+        for nxt in matches[i + 1 :]:
+            if re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", chunk[last : nxt.start(1)]
+            ):
+                last = nxt.end(1)
+            else:
+                break
+        following = re.match(r"(?:[\s-]+[a-z][\w-]*){1,4}", chunk[last:])
+        words = following.group(0).replace("-", " ").split() if following else []
+        word = next((w for w in words if w in AFTER_DESIGNATOR), "")
+        before = chunk[max(0, start - 40) : start].lower()
+        kind: EntityKind | None = S
+        launcher, explicit = False, word in AFTER_DESIGNATOR
+        if word in AFTER_DESIGNATOR:
+            kind = AFTER_DESIGNATOR[word]
+            launcher = word in LAUNCHER_WORDS
+        elif re.match(r"\s+launch\s+vehicle|\s+carrier\s+rocket", chunk[last:], re.I):
+            kind, launcher = None, True
+        if re.search(r"\b(?:rockets?|launch\s+vehicles?|launchers?)\s+(?:the\s+|an?\s+)?$", before):
+            kind, launcher = None, True
+        if kind is None and not launcher:
+            continue
+        found.append(
+            Candidate(name, kind, doc_id, offset + start, offset + end, None, launcher, explicit)
+        )
+    return found
+
+
+def _strip_lead(name: str) -> str:
+    """Drop words before a name's first capitalised word and a leading opener, and a
+    designator joined to the name by a preposition ("TKSAT-1 for the Bolivian Space
+    Agency": a satellite and whom it is for, not one name)."""
+    joined = re.match(r"(?:\S+\s+)*?\S*\d\S*\s+(?:for|of|to|on|in)\s+(?:the\s+)?(?=[A-Z])", name)
+    if joined:
+        name = name[joined.end() :]
+    words = name.split(" ")
+    while len(words) > 1 and (
+        not words[0][:1].isupper()
+        or words[0] in SENTENCE_OPENERS
+        or words[0].endswith("ing")
+        or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
+        or words[0].rstrip(",").isdigit()
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    found = []
+    for m in ACRONYM.finditer(chunk):
+        acronym = m.group(1)
+        span = name_before(chunk, m.start())
+        if span is None:
+            continue
+        start, end = trim_name(chunk, *span)
+        # the run may start with words that are not part of the expansion
+        words = _strip_lead(chunk[start:end]).split(" ")
+        while len(words) > 1 and not initials_fit(" ".join(words), acronym):
+            words = words[1:]
+        name = _strip_lead(" ".join(words))
+        whole = _strip_lead(chunk[start:end])
+        whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."
+        dropped = whole[: len(whole) - len(name)].strip()
+        if initials_fit(name, acronym):
+            if (
+                re.fullmatch(r"[A-Z][a-z]+", dropped)
+                and dropped not in SENTENCE_OPENERS
+                and head_kind(name) is ORG
+            ):
+                name = whole  # the acronym leaves out the country: "Bangladesh ... (SPARRSO)"
+        elif (
+            head_kind(whole) is ORG
+            and re.fullmatch(r"[A-Z]{3,8}", acronym)
+            and whole[:1] == acronym[:1]
+        ):
+            # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
+            # for Agence Spatiale Algerienne): a named body with capitals in brackets
+            name = whole
+        else:
+            continue
+        if any(w.lower() in NOT_NAMES for w in name.split()):
+            continue
+        start = end - len(name)
+        found.append(
+            Candidate(name, head_kind(name), doc_id, offset + start, offset + end, acronym)
+        )
+    return found
+
+
+def _headed_names(
+    doc_id: str, chunk: str, offset: int, taken: Sequence[tuple[int, int]] = ()
+) -> list[Candidate]:
+    found = []
+    for m in NAME_RUN.finditer(chunk):
+        start, end = trim_name(chunk, m.start(), m.end())
+        # a run holding a curated name and another name ("Russia and the Egyptian Space
+        # Agency") starts again after the curated one
+        for s, e in taken:
+            joined = re.match(r"\s*(?:,|and|with|,\s*and)\s+(?:the\s+)?", chunk[e:end])
+            if start <= s and e < end and joined:
+                start = e + joined.end()
+            # "the National Space Office and CNSA": the run ends before the curated name
+            ending = re.search(r"\s+(?:and|,|,\s*and)\s+(?:the\s+)?$", chunk[start:s])
+            if start < s < end <= e + 1 and ending:
+                end = start + ending.start()
+        name = _strip_lead(chunk[start:end])
+        start = end - len(name)
+        for part_start, part in _split_names(name):
+            kind = head_kind(part)
+            if kind is None or len(part.split()) < 2 or is_generic(part):
+                continue
+            if any(w.lower() in NOT_NAMES for w in part.split()):
+                continue
+            at = offset + start + part_start
+            found.append(Candidate(part, kind, doc_id, at, at + len(part)))
+    return found
+
+
+def _split_names(name: str) -> list[tuple[int, str]]:
+    """ "China Manned Space Agency and Pakistan's Space and Upper Atmosphere Research
+    Commission" holds two names: cut at an "and" with a whole name on each side (each
+    ending in a head word); "Space and Upper Atmosphere Research Commission" stays one.
+    A possessive that opens a name is its owner, not part of it."""
+    out = []
+    at = 0
+    while True:
+        cut = None
+        for m in re.finditer(r"\s(?:and|,)\s", name[at:]):
+            left, right = name[at : at + m.start()], name[at + m.end() :]
+            # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
+            acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
+            if head_kind(right) and (acronym or (head_kind(left) and len(left.split()) >= 2)):
+                cut = m
+                break
+        if cut is None:
+            out.append((at, name[at:]))
+            break
+        out.append((at, name[at : at + cut.start()]))
+        at += cut.end()
+    cleaned = []
+    for start, part in out:
+        if part.startswith(("the ", "The ")):
+            start, part = start + 4, part[4:]
+        owner = re.match(r"^((?:[\w-]+\s)*?[\w-]+)(?:'s|\u2019s)\s+", part)
+        if owner:
+            if head_kind(owner.group(1)) and len(owner.group(1).split()) >= 2:
+                cleaned.append((start, owner.group(1)))  # "Kiel University's experiment"
+            start, part = start + owner.end(), part[owner.end() :]
+        cleaned.append((start, part))
+    return cleaned
+
+
+# Names given beside the class noun that says what they are: "the space agency
+# Roscosmos", "the Delft company Innovative Solutions In Space", "Hongmeng, a formation of
+# lunar-orbit microsatellites"
+_CLASS = (
+    r"agency|corporation|company|operator|institute|university|observatory|satellite|"
+    r"microsatellites?|satellites|probe|telescope|mission|constellation|programme|program|"
+    r"spacecraft|cubesat|lander|rover|orbiter"
+)
+_NAMED = r"[A-Z][\w'\u2019-]*[\w](?:\s(?:[A-Z][\w'\u2019-]*[\w]|In|of|for))*"
+_CLASS_BEFORE = re.compile(
+    rf"\b(?:the|its|a|an|state|national|private)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}?"
+    rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
+)
+_CLASS_AFTER = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{_NAMED}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
+)
+_NOT_A_NAME = SENTENCE_OPENERS | {
+    "However",
+    "Today",
+    "Meanwhile",
+    "Also",
+    "Now",
+    "Then",
+    "Here",
+    "There",
+    "Later",
+    "Earlier",
+    "Last",
+    "Next",
+    "That",
+    "These",
+    "Those",
+    "Each",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "China",
+    "Chinese",
+}
+
+
+def _appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Names whose class a noun beside them gives (see ``_CLASS_BEFORE``/``_AFTER``)."""
+    found = []
+    for pattern in (_CLASS_BEFORE, _CLASS_AFTER):
+        for m in pattern.finditer(chunk):
+            name = re.sub(r"(?:\s(?:In|of|for))+$", "", m.group("name"))
+            words = name.split()
+            if words[0] in _NOT_A_NAME or (name.upper() == name and len(name) < 3):
+                continue
+            if pattern is _CLASS_AFTER and not _heads_apposition(
+                chunk[m.end("name") : m.start("head")]
+            ):
+                continue  # "Dawit Alemu, a spokesman for the institute": not what he is
+            head = m.group("head").lower().rstrip("s")
+            kind = HEAD_WORDS.get(head, ORG if head in ("operator",) else S)
+            if head in ("microsatellite", "satellite", "cubesat"):
+                kind = S
+            start = offset + m.start("name")
+            found.append(Candidate(name, kind, doc_id, start, start + len(name)))
+    return found
+
+
+_COLLECTIVE = frozenset(
+    ["formation", "constellation", "pair", "series", "family", "fleet", "group"]
+)
+
+
+def _heads_apposition(between: str) -> bool:
+    """Whether the class noun heads the apposition: no preposition before it, but "of"
+    after a collective ("a formation of microsatellites")."""
+    words = between.lower().replace(",", " ").split()[1:]  # after "a"/"an"
+    for i, word in enumerate(words):
+        if word == "of" and i > 0 and words[i - 1] in _COLLECTIVE:
+            continue
+        if word in ("of", "for", "at", "in", "with", "from", "to", "on", "by", "who", "which"):
+            return False
+    return True
+
+
+def _own_acronym(document: Document, clean: CleanText) -> list[Candidate]:
+    """A body's report calls it by its acronym without spelling it out ("GISTDA"): the
+    publisher named in the manifest, where the acronym fits its initials."""
+    publisher = document.meta.publisher
+    if head_kind(publisher) is not ORG:
+        return []
+    for m in re.finditer(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", clean.text):
+        if initials_fit(publisher, m.group(0)):
+            return [Candidate(publisher, ORG, document.id, m.start(), m.end(), alias=m.group(0))]
+    return []

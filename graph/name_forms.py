@@ -1,0 +1,350 @@
+"""The forms of names: the words that say what a name is, and how an acronym fits its
+expansion. Data and small pure functions shared by the name finder
+(``graph.name_candidates``) and discovery (``graph.discover``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from graph.dates import MONTHS
+from graph.model import EntityKind
+
+S, M, ORG = EntityKind.SPACECRAFT, EntityKind.MISSION, EntityKind.ORGANISATION
+
+# the words that head the name of a body: an agency, a university, a forum
+BODY_HEADS = (
+    "agency",
+    "commission",
+    "administration",
+    "organization",
+    "organisation",
+    "institute",
+    "university",
+    "academy",
+    "corporation",
+    "company",
+    "office",
+    "committee",
+    "council",
+    "association",
+    "federation",
+    "centre",
+    "center",
+    "laboratory",
+    "lab",
+    "network",
+    "consortium",
+    "authority",
+    "ministry",
+    "foundation",
+    "forum",
+    "charter",
+    "platform",
+    # companies: "Nigerian Communications Satellite Ltd"
+    "ltd",
+    "limited",
+    "inc",
+    "plc",
+)
+# The last word of a name, and what it makes the name.
+HEAD_WORDS: dict[str, EntityKind] = {
+    **dict.fromkeys(
+        [
+            "satellite",
+            "probe",
+            "telescope",
+            "lander",
+            "rover",
+            "orbiter",
+            "spacecraft",
+            "explorer",
+            "monitor",
+            "imager",
+            "module",
+            "observatory",
+        ],
+        S,
+    ),
+    **dict.fromkeys(
+        [
+            "mission",
+            "missions",
+            "programme",
+            "program",
+            "project",
+            "constellation",
+            "system",
+            "initiative",
+            "corridor",
+        ],
+        M,
+    ),
+    **dict.fromkeys(BODY_HEADS, ORG),
+}
+# words that head a name from its start: "University of Leicester", "Agency for ..."
+LEADING_HEADS = frozenset(
+    [
+        *BODY_HEADS,
+        # heads of names in other languages and of offices: "Universite Libre de Bruxelles"
+        "universite",
+        "université",
+        "universidad",
+        "universidade",
+        "universität",
+        "universita",
+        "università",
+        "institut",
+        "instituto",
+        "istituto",
+        "politecnico",
+        "agence",
+        "agencia",
+        "agenzia",
+        "centro",
+        "bureau",
+        "department",
+        "school",
+        "college",
+        "programme",
+        "program",
+    ]
+)
+# words after a designator that make it a launcher, and no resource
+LAUNCHER_WORDS = (
+    "rocket",
+    "rockets",
+    "launcher",
+    "launchers",
+    "vehicle",
+    "vehicles",
+    "carrier",
+    "booster",
+    "boosters",
+)
+# Words after a designator that say what it names.
+AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
+    **dict.fromkeys(
+        [
+            "satellite",
+            "satellites",
+            "probe",
+            "probes",
+            "spacecraft",
+            "telescope",
+            "cubesat",
+            "microsatellite",
+            "smallsat",
+        ],
+        S,
+    ),
+    **dict.fromkeys(["mission", "missions", "programme", "program"], M),
+    # "the Chang'e-9 lander": a designator with its parts is the mission they belong to
+    **dict.fromkeys(["lander", "rover", "orbiter", "ascender", "returner", "module"], M),
+    **dict.fromkeys(LAUNCHER_WORDS, None),
+    **dict.fromkeys(["pandemic", "epidemic", "outbreak", "virus", "vaccine"], None),
+}
+# Names of these words alone are descriptions, not names ("Space Station").
+GENERIC = frozenset(
+    [
+        "the",
+        "space",
+        "national",
+        "international",
+        "joint",
+        "ground",
+        "research",
+        "data",
+        "satellite",
+        "satellites",
+        "station",
+        "centre",
+        "center",
+        "new",
+        "first",
+        "second",
+        "third",
+        "lunar",
+        "earth",
+        "remote",
+        "sensing",
+        "observation",
+        "science",
+        "scientific",
+        "technology",
+        "application",
+        "applications",
+        "manned",
+        "crewed",
+        "training",
+        "coordination",
+        "cooperation",
+    ]
+)
+MONTH_NAMES = frozenset(MONTHS)
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "in", "to"})
+NOT_NAMES = frozenset(
+    [
+        "memorandum",
+        "memoranda",
+        "understanding",
+        "agreement",
+        "agreements",
+        "outline",
+        "letter",
+        "intent",
+        "statement",
+        "declaration",
+        "plan",
+        "convention",
+        "treaty",
+        "action",
+    ]
+)
+SENTENCE_OPENERS = frozenset(
+    [
+        "In",
+        "The",
+        "On",
+        "It",
+        "This",
+        "Since",
+        "From",
+        "Through",
+        "Using",
+        "With",
+        "Under",
+        "At",
+        "By",
+        "As",
+        "During",
+        "After",
+        "Before",
+        "Its",
+        "Their",
+        "Our",
+        "A",
+        "An",
+    ]
+)
+_CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
+_WORD = rf"[{_CAP}](?:[\w'\u2019&.-]*[\w&])?"  # hyphens inside: "Sub-committee"
+NAME_RUN = re.compile(
+    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:of|for|on|and|the|de)\s)+)(?:{_WORD}|\d[\w]*))*"
+)
+DESIGNATOR = re.compile(
+    rf"(?<![\w'\u2019-])((?:[{_CAP}][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
+    rf"[{_CAP}][\w'\u2019]*-[A-Z]{{0,3}}\d{{1,3}}[A-Z]?(?:\s0\d)?"
+    r"|[A-Z]{2,}(?:-[A-Z0-9]{1,6})+"  # "ICUBE-Q", "ET-SMART-RSS"
+    r"|[A-Z][a-z]+-[A-Z](?![\w-])"  # "Palapa-D"
+    r"|(?:Satellite|Module|Probe|Spacecraft)\s[A-Z0-9]{1,2})(?![\w-])"
+)
+ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name seen in one document, with what its form says about its class."""
+
+    label: str
+    kind: EntityKind | None  # None: could not be classed
+    doc_id: str
+    start: int  # clean offsets
+    end: int
+    alias: str | None = None  # an acronym the text gave it in parentheses
+    launcher: bool = False  # named as a rocket: never a resource
+    explicit: bool = True  # its class comes from a word; a bare designator's does not
+
+
+def head_kind(name: str) -> EntityKind | None:
+    words = name.replace("-", " ").split()
+    if not words:
+        return None
+    if len(words) <= 4 and words[0].lower() in LEADING_HEADS and words[-1][:1].isupper():
+        return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
+    for word, after in itertools.pairwise(words):
+        topic = after == "on" and word.lower() in ("forum", "committee", "commission")
+        if (after in ("of", "for") or topic) and word.lower() in LEADING_HEADS:
+            return HEAD_WORDS.get(word.lower(), ORG)  # "Institute of Space Technology"
+    head = words[-1].lower()
+    kind = HEAD_WORDS.get(head)
+    if head == "observatory" and not re.search(r"space|x-ray|solar|gamma|ray", name, re.I):
+        return ORG
+    if head in ("laboratory", "lab") and re.search(r"\bspace\s+lab", name, re.I):
+        return S
+    if head == "station":
+        return S if re.search(r"\bspace\s+station", name, re.I) else M
+    return kind
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article or sentence opener and trailing connectors."""
+    name = text[start:end]
+    while True:
+        first = name.split(" ", 1)[0]
+        if first in SENTENCE_OPENERS and " " in name:
+            cut = len(first) + 1
+            start, name = start + cut, name[cut:]
+            continue
+        break
+    while True:
+        last = name.rsplit(" ", 1)[-1]
+        # "... Agency on 18 October 2023": a date after a name is not part of it
+        dated = last.isdigit() or last.lower() in MONTH_NAMES
+        if (last.lower() in CONNECTORS or dated) and " " in name:
+            name = name[: -len(last) - 1]
+            end = start + len(name)
+            continue
+        break
+    return start, end
+
+
+def is_generic(name: str) -> bool:
+    """A description written in capitals ("Space Station", "Ground Station"): two words
+    of the generic vocabulary; three or more ("Space Research Institute") make a name."""
+    words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
+    return len(words) < 3 and all(
+        w in GENERIC or w in HEAD_WORDS or w in CONNECTORS for w in words
+    )
+
+
+def initials_fit(name: str, acronym: str) -> bool:
+    """ "Space Variable Objects Monitor" fits "SVOM": the acronym's capitals are the
+    initials of the name's words, in order, skipping small words."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in CONNECTORS]
+    capitals = [c for c in acronym if c.isupper()]
+    if len(capitals) < 2 or not words or words[0][0].upper() != capitals[0]:
+        return False
+    initials = "".join(w[0].upper() for w in words)
+    it = iter(initials)
+    return all(c in it for c in capitals) or _prefixes_fit(
+        [w.lower() for w in words], "".join(c for c in acronym.lower() if c.isalnum())
+    )
+
+
+def _prefixes_fit(words: list[str], letters: str) -> bool:
+    """ "Nigerian Communications Satellite Ltd" fits "NIGCOMSAT": the acronym is made of
+    the first letters of the words in order (the first word's included), some skipped."""
+
+    def fit(i: int, pos: int, first: bool) -> bool:
+        if pos == len(letters):
+            return True
+        if i == len(words):
+            return False
+        word = words[i]
+        for k in range(min(len(word), len(letters) - pos), 0, -1):
+            if word[:k] == letters[pos : pos + k] and fit(i + 1, pos + k, False):
+                return True
+        return not first and fit(i + 1, pos, False)
+
+    return len(letters) >= 4 and fit(0, 0, True)
+
+
+def name_before(text: str, end: int) -> tuple[int, int] | None:
+    """The capitalised run that ends at ``end`` (for "<name> (ACRONYM)")."""
+    best = None
+    for m in NAME_RUN.finditer(text, max(0, end - 160), end):
+        if m.end() == end:
+            best = (m.start(), m.end())
+    return best

@@ -1,0 +1,97 @@
+"""Names a document introduces are found by their form, whatever list they are (not) on:
+an acronym spelt out beside them, the class noun that stands next to them, or the
+publisher that calls itself by its initials."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Document, DocumentMeta, EntityKind
+from graph.name_candidates import candidates
+from graph.normalise import clean_text
+
+
+def _names(
+    text: str, publisher: str = "Test Desk"
+) -> dict[str, tuple[EntityKind | None, str | None]]:
+    meta = DocumentMeta("t", "t.txt", "t", publisher, "2030", "white-paper")
+    document = Document(meta, Path("t.txt"), text)
+    found: dict[str, tuple[EntityKind | None, str | None]] = {}
+    for c in candidates(document, clean_text(text)):
+        if c.alias or c.label not in found:  # the same name seen with its acronym wins
+            found[c.label] = (c.kind, c.alias)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind", "alias"),
+    [
+        # the acronym is made of syllables of the words
+        (
+            "Ghana Communications Satellite Ltd (GHACOMSAT) was set up in 2029.",
+            "Ghana Communications Satellite Ltd",
+            EntityKind.ORGANISATION,
+            "GHACOMSAT",
+        ),
+        # the acronym leaves the country out
+        (
+            "It was signed with the Ghana Space Science and Technology Institute (SSTI).",
+            "Ghana Space Science and Technology Institute",
+            EntityKind.ORGANISATION,
+            "SSTI",
+        ),
+        # the acronym is the name in another language
+        (
+            "The Mauritanian Space Agency (MASE) opened in 2030.",
+            "Mauritanian Space Agency",
+            EntityKind.ORGANISATION,
+            "MASE",
+        ),
+        # a class noun before the name says what it is
+        (
+            "The talks included the state space corporation Kosmotras and its engineers.",
+            "Kosmotras",
+            EntityKind.ORGANISATION,
+            None,
+        ),
+        (
+            "It was built with the Dutch company Orbital Hardware In Space last year.",
+            "Orbital Hardware In Space",
+            EntityKind.ORGANISATION,
+            None,
+        ),
+        # an apposition after the name says what it is
+        (
+            "The study uses Zhinan, a formation of lunar-orbit microsatellites, from 2031.",
+            "Zhinan",
+            EntityKind.SPACECRAFT,
+            None,
+        ),
+    ],
+)
+def test_a_name_is_classed_by_its_form(text, label, kind, alias):
+    assert _names(text).get(label) == (kind, alias)
+
+
+def test_a_designator_is_not_part_of_the_body_it_was_built_for():
+    names = _names("China built TKSAT-9 for the Bolivian Space Agency in 2030.")
+    assert "Bolivian Space Agency" in names
+    assert not any(label.startswith("TKSAT-9 for") for label in names)
+
+
+def test_a_possessive_country_is_not_part_of_a_body_name():
+    names = _names("Italy's National Institute for Nuclear Physics (INFN) built the detector.")
+    assert not any(label.startswith("Italy") for label in names)
+
+
+def test_a_person_beside_a_class_noun_is_not_named_by_it():
+    names = _names('"We are ready," said Amina Yusuf, a spokeswoman for the agency.')
+    assert "Amina Yusuf" not in names
+
+
+def test_a_publisher_that_calls_itself_by_its_initials():
+    text = "In 2030 GSTDA exchanged data with Chinese partners."
+    names = _names(text, publisher="Geo-Spatial Technology Development Agency")
+    assert names["Geo-Spatial Technology Development Agency"] == (EntityKind.ORGANISATION, "GSTDA")
