@@ -1,5 +1,5 @@
 """The servers the endpoint benchmark compares, each started on a free port and stopped
-after use, and the synthetic graph it also measures.
+after use (the synthetic graph it also measures is ``synthetic_graph.py``'s).
 
 Used by ``endpoint_bench.py``; run by hand, never by the test suite.
 """
@@ -16,14 +16,9 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-import pyoxigraph as ox
-
 BIN = Path(sys.executable).parent
-ID = b"/china-space-kg/id/"
-DOCUMENT_GRAPH = b"/china-space-kg/graph/document/"
 
 
 @dataclass(frozen=True)
@@ -113,50 +108,6 @@ def rdflib_endpoint(nquads: Path) -> Iterator[Server]:
     base = f"http://127.0.0.1:{port}"
     with _process(command, base + "/?query=ASK%7B%7D", seconds=600):
         yield Server("rdflib-endpoint", base, "/")
-
-
-def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
-    """A store root as ``spacekg build`` leaves it (build dir, summary, ``current``)."""
-    from graph.store import BuildInfo, write_merged_default_graph
-
-    build = root / "builds" / build_id
-    build.parent.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    store = ox.Store(str(build))
-    store.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
-    write_merged_default_graph(store)
-    store.flush()
-    store.optimize()
-    quads = len(store)
-    del store
-    info = BuildInfo(
-        build_id=build_id,
-        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        seconds=round(time.monotonic() - started, 2),
-        triples=quads,
-        quads=quads,
-    )
-    (root / "builds" / f"{build_id}.json").write_text(info.to_json(), encoding="utf-8")
-    (root / "current").symlink_to(Path("builds") / build_id)
-    return build
-
-
-def synthetic_nquads(real: bytes, target_quads: int, out: Path) -> int:
-    """Copies of the real graph with renamed resources and document graphs, until about
-    ``target_quads`` distinct quads: the same shapes, vocabulary and per-document graphs
-    at scale (vocabulary-only quads are written once). The first copy keeps the real
-    IRIs, so saved queries' default parameters still match."""
-    lines = real.splitlines(keepends=True)
-    varying = b"".join(line for line in lines if ID in line or DOCUMENT_GRAPH in line)
-    per_copy = varying.count(b"\n")
-    fixed = len(lines) - per_copy
-    copies = max(1, -(-(target_quads - fixed) // per_copy))
-    with out.open("wb") as sink:
-        sink.write(real)
-        for k in range(1, copies):
-            clone = varying.replace(ID, ID + b"c%d/" % k)
-            sink.write(clone.replace(DOCUMENT_GRAPH, DOCUMENT_GRAPH + b"c%d/" % k))
-    return fixed + per_copy * copies
 
 
 def probe(build_dir: Path, queries: list[str], seconds: float) -> list[int | None]:

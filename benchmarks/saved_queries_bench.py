@@ -5,6 +5,7 @@ Run by hand, not a test::
     .venv/bin/python benchmarks/saved_queries_bench.py [--runs 7] [--store var/store]
     .venv/bin/python benchmarks/saved_queries_bench.py --save after.json --before before.json
     .venv/bin/python benchmarks/saved_queries_bench.py --store var/store --scale 100
+    .venv/bin/python benchmarks/saved_queries_bench.py --stores var/store /tmp/x10 /tmp/x1000
 
 Without ``--store`` the real corpus is built into a temporary store first. Each query is
 evaluated with its default parameters as the server evaluates it (``server.evaluate``:
@@ -13,6 +14,9 @@ warm up and then ``--runs`` times; the table gives the median and the fastest ru
 milliseconds. ``--scale N`` times the queries on a synthetic graph N times the size. ``--before``
 prints a saved run (``--save``) beside this one, so a change to the queries or to the
 graph's shape can be judged query by query.
+
+``--stores`` times several store roots, one column each: the real build and synthetic
+graphs written by ``synthetic_graph.py`` (10x, 100x, 1,000x), for the table in the README.
 
 ``--union`` measures the same data as queries saw it before the build wrote the merge of
 the named graphs into the default graph: the named graphs alone are copied into a fresh
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -102,18 +107,14 @@ def measure(
 
 
 def synthetic(store: ox.Store, scale: int, workdir: Path) -> ox.Store:
-    """About ``scale`` times the store's named graphs, built like a real build (the merge
-    in the default graph): ``endpoint_servers.synthetic_nquads`` copies the graph with
-    renamed resources and document graphs, the first copy keeping the real IRIs so the
-    default parameters still match."""
-    import endpoint_servers
+    """A store ``scale`` times the real one, built like a real build (the merge in the
+    default graph), by ``synthetic_graph``: the documents and curated entities copied
+    and renamed, countries and concept schemes shared, the first copy keeping the real
+    IRIs so the default parameters still match."""
+    import synthetic_graph
 
-    named = [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
-    real = ox.serialize(named, format=ox.RdfFormat.N_QUADS)
-    source = workdir / f"synthetic-{scale}x.nq"
-    endpoint_servers.synthetic_nquads(real, len(named) * scale, source)
-    build = endpoint_servers.write_store_root(workdir / "synthetic", source, f"x{scale}")
-    source.unlink()
+    real = ox.serialize(synthetic_graph.named_graphs(store), format=ox.RdfFormat.N_QUADS)
+    build = synthetic_graph.make(real, scale, workdir / f"synthetic-{scale}x", workdir)
     return ox.Store.read_only(str(build))
 
 
@@ -137,6 +138,20 @@ def named_graphs_only(store: ox.Store, location: Path) -> ox.Store:
 
 def _once(result: dict) -> str:
     return "*" if result.get("runs", 2) == 1 else " "
+
+
+def columns(runs: dict[str, dict[str, dict]]) -> str:
+    """One line per query, one column of medians per store (``*``: timed once)."""
+    names = list(next(iter(runs.values())))
+    width = max(len(n) for n in names)
+    lines = [f"{'query':<{width}}" + "".join(f"{label:>12}" for label in runs)]
+    for name in names:
+        cells = []
+        for result in runs.values():
+            r = result.get(name)
+            cells.append(f"{r['median_ms']:11.1f}{_once(r)}" if r else f"{'-':>12}")
+        lines.append(f"{name:<{width}}" + "".join(cells))
+    return "\n".join(lines)
 
 
 def table(after: dict[str, dict], before: dict[str, dict] | None) -> str:
@@ -173,7 +188,25 @@ def main() -> None:
                         help="seconds; a query slower than this is timed once")
     parser.add_argument("--save", type=Path, help="write this run's medians as JSON")
     parser.add_argument("--before", type=Path, help="a saved run to print beside this one")
+    parser.add_argument("--stores", type=Path, nargs="+", metavar="ROOT",
+                        help="time several store roots (e.g. synthetic_graph.py's) side by "
+                        "side, one column each")
     args = parser.parse_args()
+    if args.stores:
+        print(load_line())
+        runs = {}
+        for root in args.stores:
+            store = ox.Store.read_only(str(current_path(root).resolve()))
+            runs[f"{root.name} ({len(store) / 1e6:.2f}M)"] = measure(
+                store, args.queries, runs=args.runs, union=False, budget=args.budget
+            )
+            print(f"  {root}: done", file=sys.stderr)
+        print(f"medians of {args.runs} runs in ms, in process (a query over {args.budget:g} s "
+              "is timed once, *); column: store root (quads)\n")
+        print(columns(runs))
+        if args.save:
+            args.save.write_text(json.dumps(runs, indent=2) + "\n")
+        return
     with tempfile.TemporaryDirectory() as work:
         store = open_or_build(args.store, Path(work))
         if args.scale > 1:
@@ -185,11 +218,18 @@ def main() -> None:
             store, args.queries, runs=args.runs, union=args.union, budget=args.budget
         )
     before = json.loads(args.before.read_text()) if args.before else None
+    print(load_line())
     print(f"{quads} quads; medians of {args.runs} runs, in process (a query over "
           f"{args.budget:g} s is timed once)\n")
     print(table(results, before))
     if args.save:
         args.save.write_text(json.dumps(results, indent=2) + "\n")
+
+
+def load_line() -> str:
+    """The machine's load, to print beside the figures: a shared machine's are noisy."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
 
 
 if __name__ == "__main__":
