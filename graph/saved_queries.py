@@ -3,10 +3,10 @@
 The header is the one source of truth for a query's title, description, tags and
 parameters; the CLI, the HTTP API, the OpenAPI document and the graph's SHACL-AF
 executables are all generated from it. Parameter values are checked against their
-declared type and bound as terms (a VALUES block of pyoxigraph-written terms opening the
-WHERE group, see ``server.sparql_scan.bind_values``; pyoxigraph ``substitutions`` where
-there is none), never pasted into the query text, so a value cannot change what the
-query means.
+declared type and bound as terms (pyoxigraph ``substitutions``, and a VALUES block of
+pyoxigraph-written terms opening the WHERE group for the planner, see
+``server.evaluate``), never pasted into the query text, so a value cannot change what
+the query means.
 
 Header keys::
 

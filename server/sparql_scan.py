@@ -176,9 +176,11 @@ def syntax_message(engine_message: str) -> str:
 
 def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
     """``sparql`` with the bindings as a VALUES block opening its outermost WHERE group, so
-    they are joined first and the engine plans with them (both backends send parameters
-    so). The terms are written by pyoxigraph, so a value can never close the block and add
-    query text.
+    they are joined first and the engine plans with them (the embedded backend adds them
+    as ``substitutions`` too, the remote one can only send this). The terms are written
+    by pyoxigraph (``str`` of a term is its N-Triples form, IRIs validated and literals
+    escaped when the term was made), so a value can never close the block and add query
+    text.
 
     :raises QueryError: no WHERE group to put them in.
     """
