@@ -58,15 +58,26 @@ def stop_only_through_the_main_process() -> None:
 SPARE_THREADS = 16
 
 
+def _stop_now(_signal: int, _frame: Any) -> None:
+    os._exit(0)
+
+
 def load_app(settings: Settings, _target: str = "") -> Any:
     """The WSGI app of one worker process: its own backend and query pool.
 
     A module-level function (bound with ``partial``), so granian can hand it to a
     worker process whichever way it starts them.
     """
+    # granian forks its workers from the main process, and until a worker sets its own
+    # handlers (after this returns) a stop signal runs the main process's handler, copied
+    # here, and is lost: the worker then served until killed, seconds later. A stop asked
+    # while the app loads ends the worker at once (its query processes follow within a
+    # second: they watch their parent).
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, _stop_now)
+    stop_only_through_the_main_process()
     from server.app import create_app
 
-    stop_only_through_the_main_process()
     app = create_app(settings)
     atexit.register(app.extensions["spacekg.backend"].close)
     return app
