@@ -91,12 +91,20 @@ def cannot_write(root: Path, exc: OSError) -> StoreError:
         errno.EROFS: "it is on a read-only file system; pass --store with a writable folder",
         errno.EACCES: "permission denied; make it writable or pass --store with another folder",
         errno.EPERM: "permission denied; make it writable or pass --store with another folder",
-    }.get(exc.errno or 0, f"{exc.strerror or exc}; check the folder")
+    }.get(_errno_of(exc), f"{exc.strerror or exc}; check the folder")
     where = f" ({exc.filename})" if exc.filename else ""
     return StoreError(
         f"cannot write the store at {root}{where}: {what}, then run `spacekg build` again; "
         "the previous graph is still in place"
     )
+
+
+def _errno_of(exc: OSError) -> int:
+    """The error number, also of the engine's I/O errors, which carry only a message
+    ("IO error: No space left on device: While appending to file: ...")."""
+    if exc.errno:
+        return exc.errno
+    return errno.ENOSPC if os.strerror(errno.ENOSPC) in str(exc) else 0
 
 
 @contextmanager
