@@ -125,7 +125,7 @@ def test_a_long_answer_is_streamed_whole_and_then_cached(live: str, backend) -> 
 
 
 def _query_worker_pids(base: str) -> set[int]:
-    out = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
+    out = subprocess.run(["ps", "-ww", "-eo", "pid=,args="], capture_output=True, text=True).stdout
     return {int(line.split()[0]) for line in out.splitlines() if "server.query_process" in line}
 
 
