@@ -9,6 +9,12 @@ and serve it without ``--union-default-graph`` (that union repeats a triple stat
 two documents). The remote engine stops its own runaway queries; this side gives up
 waiting after QUERY_TIMEOUT. Queries are inspected here first, so SERVICE and updates
 never reach it.
+
+Requests are the protocol's most widely implemented form (a form-encoded POST: Virtuoso
+7 does not read an ``application/sparql-query`` body), and solutions are asked for as
+SPARQL JSON and re-written here in the format wanted (Virtuoso's TSV is not SPARQL's).
+Parameters in the endpoint URL (e.g. ``?default-graph-uri=...``) are sent with every
+query; a query's own dataset replaces the URL's.
 """
 
 from __future__ import annotations
@@ -43,8 +49,11 @@ _SOLUTION_MEDIA = {
 }
 
 
+_DATASET = ("default-graph-uri", "named-graph-uri")
+
+
 class RemoteBackend(Backend):
-    """Queries sent over the SPARQL 1.1 Protocol (POST ``application/sparql-query``)."""
+    """Queries sent over the SPARQL 1.1 Protocol (a form-encoded POST)."""
 
     def __init__(
         self, url: str, *, limits: Limits | None = None, build: BuildInfo | None = None
@@ -52,6 +61,9 @@ class RemoteBackend(Backend):
         super().__init__(limits)
         self.url = url
         self.build = build
+        endpoint, _, given = url.partition("?")
+        self._endpoint = endpoint
+        self._given = urllib.parse.parse_qsl(given, keep_blank_values=True)
 
     def _post(
         self,
@@ -61,11 +73,14 @@ class RemoteBackend(Backend):
         graphs: Mapping[str, tuple[str, ...] | None] | None = None,
     ) -> bytes:
         params = [(name, iri) for name, iris in (graphs or {}).items() for iri in iris or ()]
-        url = self.url + ("?" + urllib.parse.urlencode(params) if params else "")
+        if params:
+            params = [(k, v) for k, v in self._given if k not in _DATASET] + params
+        else:
+            params = list(self._given)
         request = urllib.request.Request(
-            url,
-            data=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+            self._endpoint,
+            data=urllib.parse.urlencode([("query", sparql), *params]).encode("utf-8"),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
             method="POST",
         )
         try:
@@ -110,17 +125,31 @@ class RemoteBackend(Backend):
             )
             return QueryOutcome(out, len(triples), truncated)
         if job.form == "ASK" or job.limited_sparql is None:
-            return QueryOutcome(
-                self._post(sparql, _SOLUTION_MEDIA[job.ox_format], timeout, graphs), None, False
-            )
+            answer = _from_json(self._post(sparql, _SOLUTION_MEDIA["JSON"], timeout, graphs))
+            body = answer.serialize(format=getattr(ox.QueryResultsFormat, job.ox_format))
+            return QueryOutcome(body, None, False)
         limited = job.limited_sparql
         if job.substitutions:
             limited = bind_values(limited, dict(job.substitutions))
-        tsv = self._post(limited, _SOLUTION_MEDIA["TSV"], timeout, graphs)
-        return capped_solutions(tsv, job.row_cap, job.ox_format)
+        answer = _from_json(self._post(limited, _SOLUTION_MEDIA["JSON"], timeout, graphs))
+        return capped_solutions(
+            answer.serialize(format=ox.QueryResultsFormat.TSV), job.row_cap, job.ox_format
+        )
 
     def describe(self) -> dict[str, Any]:
         return {"kind": "remote", "endpoint": self.url}
 
     def close(self) -> None:
         """Nothing to stop: connections are not kept."""
+
+
+def _from_json(body: bytes) -> Any:
+    """A SPARQL JSON answer, parsed.
+
+    :raises EvaluationError: the endpoint's answer is not SPARQL JSON.
+    """
+    try:
+        return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as exc:
+        message = f"the remote endpoint's answer is not SPARQL JSON: {exc}"
+        raise EvaluationError(message, syntax=False) from None
