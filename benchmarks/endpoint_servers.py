@@ -77,10 +77,13 @@ def _process(
 @contextlib.contextmanager
 def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> Iterator[Server]:
     port = free_port()
-    # No row cap in the comparison: the other servers send every row.
+    # No row cap in the comparison: the other servers send every row. No memory cap or
+    # per-address cap either: they have none, and wrk's connections share one address.
     env = {
         "SPACEKG_RESULT_CACHE_BYTES": str(256 * 2**20 if cached else 0),
         "SPACEKG_ROW_LIMIT": str(10**9),
+        "SPACEKG_QUERY_MEMORY": "0",
+        "SPACEKG_CLIENT_QUERIES": "0",
     }
     command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
     command += ["--workers", str(workers), "--threads", str(threads)]
