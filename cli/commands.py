@@ -10,6 +10,7 @@ import click
 
 from cli.export import dump_command, export_command
 from cli.options import PATH_SETTINGS, with_paths, with_settings
+from cli.publish import publish_command
 from cli.query import list_queries, run_query
 from cli.serve import serve
 from cli.validate import validate_command
@@ -58,6 +59,7 @@ def stats(paths: Paths) -> None:
 COMMANDS: list[click.Command] = [
     export_command,
     dump_command,
+    publish_command,
     list_queries,
     run_query,
     serve,
