@@ -61,8 +61,11 @@ def discover(
     for document, clean, names in found:
         for c in names:
             words = _norm(c.label).split(" ")
-            if any(" ".join(words[i:]) in known for i in range(len(words))):
-                continue  # a curated name, perhaps with words before it
+            if any(
+                " ".join(words[i:]) in known and words[i - 1 : i] not in (["of"], ["de"])
+                for i in range(len(words))
+            ):
+                continue  # a curated name, perhaps with words before it (not "University of X")
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
             key = slugify(c.label)
@@ -111,6 +114,8 @@ def _norm(text: str) -> str:
 
 # "China National Space Administration" is Chinese; "China-Arab States BDS Center" and
 # "Forum on China-Africa Cooperation" are joint bodies, and partners may be named in them
+# "National Space Science Center of the Chinese Academy of Sciences", "... of China"
+_OF_CHINA = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 _CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 
 
@@ -132,7 +137,7 @@ def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
             areas.setdefault(entity.key, series_area[_series(entity.label)])
         by_key[entity.key] = entity
         forms += [(f, entity.key) for f in (entity.label, *entity.alt_labels)]
-        if _CHINESE.search(entity.label) or any(
+        if _CHINESE.search(entity.label) or _OF_CHINA.search(entity.label) or any(
             re.search(rf"\b{re.escape(place)}\b", entity.label)
             for place in gazetteer.domestic_places
         ):

@@ -257,7 +257,7 @@ _CLASS = (
     r"microsatellites?|satellites|probe|telescope|mission|constellation|programme|program|"
     r"spacecraft|cubesat|lander|rover|orbiter"
 )
-_NAMED = r"[A-Z][\w'\u2019-]*[\w](?:\s(?:[A-Z][\w'\u2019-]*[\w]|In|of|for))*"
+_NAMED = r"[A-Z][\w'\u2019-]*[\w](?:\s(?:[A-Z][\w'\u2019-]*[\w]|In|of))*"
 _CLASS_BEFORE = re.compile(
     rf"\b(?:the|its|a|an|state|national|private)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}?"
     rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
@@ -296,7 +296,7 @@ def _appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     found = []
     for pattern in (_CLASS_BEFORE, _CLASS_AFTER):
         for m in pattern.finditer(chunk):
-            name = re.sub(r"(?:\s(?:In|of|for))+$", "", m.group("name"))
+            name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
             words = name.split()
             if words[0] in _NOT_A_NAME or (name.upper() == name and len(name) < 3):
                 continue

@@ -288,6 +288,10 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             start, name = start + cut, name[cut:]
             continue
         break
+    owner = re.search(r"(?:'s|\u2019s|')$", name)
+    if owner and " " in name:  # "Kiel University's": the owner of what follows
+        name = name[: owner.start()]
+        end = start + len(name)
     while True:
         last = name.rsplit(" ", 1)[-1]
         # "... Agency on 18 October 2023": a date after a name is not part of it
@@ -304,9 +308,7 @@ def is_generic(name: str) -> bool:
     """A description written in capitals ("Space Station", "Ground Station"): two words
     of the generic vocabulary; three or more ("Space Research Institute") make a name."""
     words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
-    return len(words) < 3 and all(
-        w in GENERIC or w in HEAD_WORDS or w in CONNECTORS for w in words
-    )
+    return len(words) < 3 and all(w in GENERIC or w in HEAD_WORDS or w in CONNECTORS for w in words)
 
 
 def initials_fit(name: str, acronym: str) -> bool:
@@ -323,9 +325,14 @@ def initials_fit(name: str, acronym: str) -> bool:
     )
 
 
+# words an acronym of syllables may leave out: a company's legal form
+_SKIPPABLE = frozenset({"ltd", "limited", "inc", "plc", "co", "company", "corporation", "gmbh"})
+
+
 def _prefixes_fit(words: list[str], letters: str) -> bool:
     """ "Nigerian Communications Satellite Ltd" fits "NIGCOMSAT": the acronym is made of
-    the first letters of the words in order (the first word's included), some skipped."""
+    the first letters of the words in order, the first word's included; only a company's
+    legal form may be left out."""
 
     def fit(i: int, pos: int, first: bool) -> bool:
         if pos == len(letters):
@@ -336,7 +343,7 @@ def _prefixes_fit(words: list[str], letters: str) -> bool:
         for k in range(min(len(word), len(letters) - pos), 0, -1):
             if word[:k] == letters[pos : pos + k] and fit(i + 1, pos + k, False):
                 return True
-        return not first and fit(i + 1, pos, False)
+        return not first and word in _SKIPPABLE and fit(i + 1, pos, False)
 
     return len(letters) >= 4 and fit(0, 0, True)
 

@@ -118,6 +118,10 @@ _INSTRUMENT = re.compile(
     r"magnetometers?|radiometers?|altimeters?|dosimeters?|antennas?|lasers?|experiments?)\b",
     re.IGNORECASE,
 )
+# people "from" a partner are China's partners only where China is in the sentence
+_PEOPLE = frozenset(
+    ["scientist", "researcher", "team", "astronaut", "engineer", "specialist", "expert"]
+)
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 _SHARED = frozenset(["build", "develop", "design", "construct", "operate", "study", "test"])
 _TRAINING = frozenset(["train", "educate", "host", "teach"])
@@ -344,6 +348,8 @@ def _parsed_role_holds(
     match group.role:
         case "from":
             governor = group.governor
+            if governor in _PEOPLE and not china:
+                return False  # "engineers from Ghana were trained in Toulouse"
             return (
                 governor in _CONTRIBUTED | _RECEIVING
                 or _INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"

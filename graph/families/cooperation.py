@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph import relations_cooperation
+from graph import cooperation_frames, relations_cooperation
 from graph.families.base import Family, Reading, name, ref
 from graph.model import Cooperation, Entity
 from graph.reading import Sentence
@@ -34,7 +34,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     activities and ground stations of the same sentence already took."""
     facts = relations_cooperation.extract(
         sentence, reading.groups, reading.gazetteer, reading.parties
-    )
+    ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
     return [f for f in facts if f.partner not in reading.busy]
 
 

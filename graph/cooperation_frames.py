@@ -1,0 +1,321 @@
+"""Cooperation read from three frames of the parse that name no cooperation word.
+
+- **A partner's payload on a mission.** An instrument (a detector, a camera, a named
+  cubesat) that a partner owns ("Sweden's ion analyser", "a dosimeter from the
+  University of Bahrain", "a rover developed in Pakistan") and that a mission carries,
+  or that flies, operates or travels on or aboard it: payload cooperation on that
+  mission.
+- **Data that flows between China and a partner.** The partner receives or obtains data
+  or imagery from China, or China shares, provides or sends it to or with the partner,
+  or the two exchange it: data exchange (or the area the sentence names, such as
+  disaster monitoring), on the satellite the data comes from when the text names it.
+- **People trained in China.** China (a Chinese body or place) trains a partner's
+  people ("Algerian satellite engineers", "staff from Nigeria", "NSSA engineers"), or
+  they are trained, study or attend courses there, or the partner sends them there for
+  training: training and education.
+
+Each frame gives nothing when the parse does not tie the partner, the thing and China
+(or the mission) together, and nothing for a partner the sentence negates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group, area_cues, negated, status_at
+from graph.model import Cooperation, EntityKind
+from graph.parsing import INSTRUMENT_NOUNS, span_root
+from graph.reading import Sentence
+from graph.recognise import Found
+
+_INSTRUMENT_WORD = re.compile(
+    r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er|antenna|reflector|"
+    r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer)s?$"
+)
+_MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})
+_CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
+_TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
+_ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
+_DATA = frozenset(
+    {"data", "imagery", "image", "images", "information", "product", "products", "observations"}
+)
+_RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download", "acquire"})
+_GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
+_EXCHANGING = frozenset({"exchange", "share"})
+_PEOPLE = frozenset(
+    {
+        "engineer",
+        "staff",
+        "student",
+        "technician",
+        "specialist",
+        "professional",
+        "astronaut",
+        "official",
+        "scientist",
+        "personnel",
+        "researcher",
+        "expert",
+        "operator",
+        "trainee",
+        "fellow",
+        "cadet",
+    }
+)
+_TRAINING_VERBS = frozenset({"train", "educate", "teach", "instruct"})
+_STUDYING_VERBS = frozenset({"study", "attend", "train", "complete", "graduate", "learn"})
+_PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+
+
+def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
+    """Cooperation facts of the three frames, with the sentence as evidence."""
+    doc = sentence.parse
+    if doc is None or not groups:
+        return []
+    reader = _Reader(sentence, groups, gazetteer, doc)
+    out = reader.payloads() + reader.data() + reader.training()
+    return [f for f in out if f is not None]
+
+
+class _Reader:
+    def __init__(self, sentence: Sentence, groups: list[Group], gazetteer: Gazetteer, doc: Doc):
+        self.sentence, self.groups, self.gazetteer, self.doc = sentence, groups, gazetteer, doc
+        self.mentions = [m for m in sentence.mentions if not m.nested]
+        self.roots = {id(g): span_root(doc, g.start, g.end) for g in groups}
+
+    # --- where partners, missions and China stand in the tree -------------------------
+
+    def _local(self, m: Found) -> tuple[int, int]:
+        return m.start - self.sentence.start, m.end - self.sentence.start
+
+    def _head_of(self, m: Found) -> Token | None:
+        """The token a name stands for in the clause ("orbiter" for "the Chang'e-7
+        orbiter")."""
+        token = span_root(self.doc, *self._local(m))
+        while token is not None and token.dep_ in ("compound", "amod", "nmod", "appos"):
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return token
+
+    def _groups_at(self, token: Token) -> list[Group]:
+        """The partner lists whose name is ``token`` or a word coordinated with it."""
+        out = []
+        for g in self.groups:
+            root = self.roots[id(g)]
+            while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root is not None and root.i == token.i:
+                out.append(g)
+        return out
+
+    def _missions_at(self, token: Token) -> list[str]:
+        keys = []
+        for m in self.mentions:
+            if m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT):
+                head = self._head_of(m)
+                if head is not None and head.i == token.i:
+                    keys.append(m.key)
+        return keys
+
+    def _chinese(self, token: Token) -> bool:
+        """Whether the words under ``token`` name China, a Chinese body or a Chinese place."""
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        text = self.sentence.text[left:right]
+        if re.search(r"\bChin(?:a|ese)\b", text):
+            return True
+        if any(
+            m.key in self.gazetteer.domestic and left <= self._local(m)[0] < right
+            for m in self.sentence.mentions
+        ):
+            return True
+        return any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.gazetteer.domestic_places)
+
+    def _owners(self, thing: Token) -> list[str]:
+        """Partners whose the thing is: possessive, "from X", "developed in/by X", a
+        demonym, or a body's name before it ("NSSA engineers")."""
+        keys: list[str] = []
+        for child in thing.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                for t in [child, *child.conjuncts]:
+                    keys += [k for g in self._groups_at(t) for k in g.keys]
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    keys += [k for g in self._groups_at(obj) for k in g.keys]
+            elif child.dep_ in ("acl", "relcl"):
+                # "a rover developed in Pakistan", "the camera that X designed with Y"
+                for prep in (c for c in child.children if c.dep_ in ("prep", "agent")):
+                    if prep.lower_ in ("in", "by", "at", "with"):
+                        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                            keys += [k for g in self._groups_at(obj) for k in g.keys]
+                if child.dep_ == "relcl" and child.lemma_.lower() in _MAKING:
+                    for subject in (c for c in child.children if c.dep_ == "nsubj"):
+                        keys += [k for g in self._groups_at(subject) for k in g.keys]
+        for m in self.mentions:  # "the NSSA engineers": a name the parser made a compound
+            if m.kind in _PARTNER_KINDS and m.key not in self.gazetteer.domestic:
+                head = self._head_of(m)
+                if head is not None and head.i == thing.i and m.key not in keys:
+                    keys.append(m.key)
+        return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+
+    def _fact(self, partner: str, area: str, mission: str | None, at: int) -> Cooperation | None:
+        if negated(self.sentence, at):  # "no Emirati payload will fly"
+            return None
+        return Cooperation(
+            evidence=(self.sentence.evidence(at),),
+            status=status_at(self.sentence, at),
+            partner=partner,
+            area=area,
+            mission=mission,
+            method="cooperation-syntax",
+        )
+
+    # --- the frames ------------------------------------------------------------------
+
+    def payloads(self) -> list[Cooperation | None]:
+        out: list[Cooperation | None] = []
+        for thing in self.doc:
+            if not (
+                thing.pos_ in ("NOUN", "PROPN")
+                and (
+                    thing.lemma_.lower() in INSTRUMENT_NOUNS
+                    or _INSTRUMENT_WORD.search(thing.lower_)
+                )
+            ):
+                continue
+            owners = self._owners(thing)
+            if not owners:
+                continue
+            missions = self._carrier(thing)
+            if len(missions) != 1:
+                continue
+            out += [self._fact(p, "payloads", missions[0], thing.idx) for p in owners]
+        return out
+
+    def _carrier(self, thing: Token) -> list[str]:
+        """The mission that carries the thing, or that it flies on or aboard."""
+        found: list[str] = []
+        own = [thing, *thing.conjuncts] if thing.dep_ != "conj" else [thing.head, thing]
+        anchor = own[0]
+        for prep in (c for t in own for c in t.children if c.dep_ == "prep"):
+            if prep.lower_ in _ABOARD | {"for"}:
+                found += [k for o in prep.children for k in self._missions_at(o)]
+        verb = anchor.head
+        if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in _CARRYING:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl"):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if verb.dep_ in ("acl", "relcl"):
+                    subjects.append(verb.head)
+            found += [k for s in subjects for k in self._missions_at(s)]
+        travels = verb.lemma_.lower() in _TRAVELLING
+        if anchor.dep_ in ("nsubj", "nsubjpass") and (travels or verb.lemma_.lower() == "be"):
+            # "flew on Chang'e-4", "is due to fly on Chang'e-7"
+            verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
+            verbs += [c for v in verbs[1:] for c in v.children if c.dep_ == "xcomp"]
+            for prep in (c for v in verbs for c in v.children if c.dep_ == "prep"):
+                if prep.lower_ in _ABOARD:
+                    found += [k for o in prep.children for k in self._missions_at(o)]
+            travels = travels or any(v.lemma_.lower() in _TRAVELLING for v in verbs)
+        carried = anchor.dep_ == "dobj" and verb.lemma_.lower() in _CARRYING
+        if not found and (carried or (travels and anchor.dep_ in ("nsubj", "nsubjpass"))):
+            # the parser may hang the mission elsewhere ("Chang'e-4 lands ... carrying X"):
+            # a sentence about a carrier that names one mission names the carrier
+            named = {
+                m.key
+                for m in self.mentions
+                if m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+            }
+            found = list(named) if len(named) == 1 else []
+        return list(dict.fromkeys(found))
+
+    def data(self) -> list[Cooperation | None]:
+        out: list[Cooperation | None] = []
+        for verb in self.doc:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in _RECEIVING | _GIVING | _EXCHANGING:
+                continue
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            data = [o for o in objects if o.lemma_.lower() in _DATA or o.lower_ in _DATA]
+            if not data:
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
+            preps += [c for d in data for c in d.children if c.dep_ == "prep"]  # "imagery with X"
+            partners: list[str] = []
+            china_gives = any(self._chinese(s) for s in subjects)
+            if lemma in _RECEIVING:
+                source = [p for p in preps if p.lower_ == "from" and self._chinese(p)]
+                if source or any(self._chinese(d) for d in data):
+                    partners = [k for s in subjects for k in self._names_under(s)]
+            if lemma in _GIVING | _EXCHANGING and china_gives:
+                to = [p for p in preps if p.lower_ in ("to", "with", "for") or p.dep_ == "dative"]
+                partners += [k for p in to for k in self._names_under(p)]
+            if lemma in _EXCHANGING and not china_gives:
+                with_china = [p for p in preps if p.lower_ == "with" and self._chinese(p)]
+                if with_china:
+                    partners += [k for s in subjects for k in self._names_under(s)]
+            if not partners:
+                continue
+            mission = self._named_in(data[0])
+            areas = [c.area for c in area_cues(self.sentence, self.gazetteer) if not c.titled]
+            areas = [a for a in areas if a != "data-exchange"] or ["data-exchange"]
+            for partner in dict.fromkeys(partners):
+                out += [self._fact(partner, a, mission, verb.idx) for a in areas[:1]]
+        return out
+
+    def _names_under(self, token: Token) -> list[str]:
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        return [
+            k
+            for g in self.groups
+            if left <= g.start < right
+            for k in g.keys
+            if k not in self.gazetteer.domestic
+        ]
+
+    def _named_in(self, token: Token) -> str | None:
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        keys = {
+            m.key
+            for m in self.mentions
+            if m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+            and left <= self._local(m)[0] < right
+        }
+        return keys.pop() if len(keys) == 1 else None
+
+    def training(self) -> list[Cooperation | None]:
+        out: list[Cooperation | None] = []
+        for verb in self.doc:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB":
+                continue
+            people = [
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _PEOPLE
+            ]
+            if not people:
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            preps = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            preps += [c for o in objects for c in o.children if c.dep_ == "prep"]  # "courses in X"
+            in_china = any(
+                p.lower_ in ("in", "at", "by", "to", "with") and self._chinese(p) for p in preps
+            ) or any(self._chinese(s) for s in subjects if s.lemma_.lower() not in _PEOPLE)
+            trained = lemma in _TRAINING_VERBS or (
+                lemma in _STUDYING_VERBS | {"send"}
+                and re.search(r"\b(?:train|course|stud)", self.sentence.text)
+            )
+            if not (trained and in_china):
+                continue
+            partners = [k for p in people for k in self._owners(p)]
+            if lemma == "send":  # "ABE will send 30 engineers to Beijing for training"
+                partners += [k for s in subjects for k in self._names_under(s)]
+            for partner in dict.fromkeys(partners):
+                out.append(self._fact(partner, "training-and-education", None, verb.idx))
+        return out

@@ -1,0 +1,79 @@
+"""Cooperation that no cooperation word states: a partner's instrument that a mission
+carries, data that flows between China and a partner, and a partner's people trained in
+China. Each sentence here is new; the facts come from the structure of the sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.model import Cooperation, Document, DocumentMeta
+
+
+@pytest.fixture(scope="module")
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
+
+
+def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
+    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
+    return {(f.partner, f.area, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the mission carries the partner's instrument
+        (
+            "In 2030 Chang'e-7 carried Sweden's new ion spectrometer to the lunar south pole.",
+            ("sweden", "payloads", "change-7"),
+        ),
+        # the instrument flies on the mission
+        (
+            "A neutron dosimeter from Germany flew on Chang'e-6 in 2024.",
+            ("germany", "payloads", "change-6"),
+        ),
+        # made by partners, carried by a mission
+        (
+            "Chang'e-7 will carry a camera designed by Egypt and Bahrain.",
+            ("bahrain", "payloads", "change-7"),
+        ),
+    ],
+)
+def test_a_partners_instrument_on_a_mission_is_a_payload_cooperation(reference, text, expected):
+    assert expected in _cooperation(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since 2022 Namibia has received Fengyun-3D data from China for drought monitoring.",
+            "namibia",
+        ),
+        ("China shared CBERS-04A imagery with Mozambique after the 2023 floods.", "mozambique"),
+    ],
+)
+def test_data_flowing_between_china_and_a_partner(reference, text, expected):
+    found = _cooperation(reference, text)
+    assert any(p == expected for p, _area, _mission in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chinese side has trained more than 60 Angolan satellite engineers.", "angola"),
+        ("Forty engineers from Ghana were trained in Beijing in 2029.", "ghana"),
+        ("Twelve Zambian staff attended courses in Harbin last year.", "zambia"),
+    ],
+)
+def test_people_of_a_partner_trained_in_china(reference, text, expected):
+    assert (expected, "training-and-education", None) in _cooperation(reference, text)
+
+
+def test_a_negated_or_foreign_flow_gives_nothing(reference):
+    assert not _cooperation(reference, "Namibia has never received any data from China.")
+    assert not _cooperation(reference, "Forty engineers from Ghana were trained in Toulouse.")
