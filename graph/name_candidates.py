@@ -28,8 +28,9 @@ from graph.name_forms import (
     name_before,
     trim_name,
 )
-from graph.normalise import CleanText
+from graph.normalise import RULE, CleanText, is_table_row
 from graph.spans import SpanIndex
+from graph.tables import cells, column_kinds, is_header
 
 
 def candidates(
@@ -49,10 +50,21 @@ def candidates(
     def near(start: int, end: int) -> list[tuple[int, int]]:
         return [span for _n, span in sorted(index.near(start, end))]
 
+    columns: tuple[str, ...] | None = None  # the header of the table being read
     for para in clean.paragraphs:
         if para.heading:
             continue
         chunk = text[para.start : para.end]
+        if RULE.match(chunk):
+            continue  # the ruling under a table's header
+        if is_table_row(chunk):
+            row = [chunk[a:b] for a, b in cells(chunk)]
+            if columns is None and is_header(row):
+                columns = column_kinds(row)
+            elif columns is not None:
+                out += _partner_cells(document.id, chunk, para.start, columns)
+        else:
+            columns = None
         out += _designators(document.id, chunk, para.start)
         out += _acronyms(document.id, chunk, para.start)
         inner = [
@@ -340,3 +352,24 @@ def _own_acronym(document: Document, clean: CleanText) -> list[Candidate]:
         if initials_fit(publisher, m.group(0)):
             return [Candidate(publisher, ORG, document.id, m.start(), m.end(), alias=m.group(0))]
     return []
+
+
+def _partner_cells(
+    doc_id: str, chunk: str, offset: int, columns: tuple[str, ...]
+) -> list[Candidate]:
+    """A name in a table's partner column is a partner's name, whatever its form:
+    "Roscosmos (Russia)", "Azercosmos" (a country in brackets is where it is)."""
+    found = []
+    for (a, b), kind in zip(cells(chunk), columns, strict=False):
+        if kind != "partner":
+            continue
+        cell = chunk[a:b]
+        name = re.match(rf"(?:the\s+)?({NAME_RUN.pattern})", cell)
+        if name is None or name.end(1) - name.start(1) < 3:
+            continue
+        label = name.group(1)
+        if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
+            continue
+        start = offset + a + name.start(1)
+        found.append(Candidate(label, head_kind(label) or ORG, doc_id, start, start + len(label)))
+    return found

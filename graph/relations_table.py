@@ -86,6 +86,11 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
 
     everywhere = [(0, len(text))]
     partners = mentions(cells_of("partner") or everywhere, _PARTNERS)
+    for cell in cells_of("partner"):
+        # "Roscosmos (Russia)": a body named in the cell is the party, its country is where
+        bodies = mentions([cell], (EntityKind.ORGANISATION,))
+        if bodies:
+            partners = [p for p in partners if p in bodies or p not in mentions([cell], _PARTNERS)]
     crafts = mentions(cells_of("craft") or everywhere, _CRAFTS)
     if not partners:
         return []
@@ -110,7 +115,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             and m.key in gazetteer.domestic
             and m.key != "china"
             and m.kind is EntityKind.ORGANISATION
-        ]
+        ] or _chinese_bodies_in(row.caption, gazetteer)  # "Documents ... signed by CNSA"
         parties = tuple(sorted({*(chinese or ["china"]), *partners}))
         return [Agreement(**row_fact, parties=parties, agreement_kind=kind, signed_on=when)]
     facts: list[Fact] = []
@@ -138,3 +143,24 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         for partner in partners:
             facts.append(Cooperation(**row_fact, partner=partner, area=area, mission=mission))
     return facts
+
+
+_CAPTION_BODIES: dict[tuple[int, str], list[str]] = {}
+
+
+def _chinese_bodies_in(caption: str, gazetteer: Gazetteer) -> list[str]:
+    """The one Chinese body a table's caption names as the signer of its rows."""
+    cached = _CAPTION_BODIES.get((id(gazetteer), caption))
+    if cached is not None:
+        return cached
+    keys = {
+        key
+        for form, key in gazetteer.forms
+        if key in gazetteer.domestic
+        and key != "china"
+        and gazetteer.entities[key].kind is EntityKind.ORGANISATION
+        and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", caption)
+    }
+    found = sorted(keys) if len(keys) == 1 else []
+    _CAPTION_BODIES[(id(gazetteer), caption)] = found
+    return found

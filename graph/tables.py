@@ -23,6 +23,7 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "countries",
         "partner",
         "partners",
+        "counterpart",
         "customer",
         "user",
         "owner",

@@ -25,6 +25,13 @@ from graph.model import (
 FIXTURES = Path(__file__).parent / "fixtures" / "generality"
 MANIFEST_ENTRIES = """
 [[document]]
+file = "2040-signed-documents-table.txt"
+id = "test-documents-table-2040"
+title = "A table of documents whose caption names the Chinese signer"
+publisher = "Test"
+issued = "2032"
+kind = "white-paper"
+[[document]]
 file = "2039-encyclopedia-page.txt"
 id = "test-encyclopedia-2039"
 title = "An encyclopedia page with an infobox, contents, citation marks and a coded table"
@@ -134,6 +141,7 @@ def new_build(tmp_path_factory, project_paths):
         "test-brief-2037": texts["2037-policy-brief-footnotes.txt"],
         "test-stations-2038": texts["2038-ground-segment.txt"],
         "test-encyclopedia-2039": texts["2039-encyclopedia-page.txt"],
+        "test-documents-table-2040": texts["2040-signed-documents-table.txt"],
     }
     return result, by_doc
 
@@ -470,3 +478,14 @@ def test_a_table_legend_spells_out_the_codes_of_its_cells(new_facts):
     assert {f.activity for f in rows} >= {"built", "launched", "delivered"}
     # "Launch site" is a place, not a date
     assert not _find(facts, SpacecraftActivity, spacecraft="taifa-2", activity="built")
+
+
+def test_a_table_of_documents_names_its_signers(new_facts, new_entities):
+    facts, _ = new_facts
+    # the caption says CNSA signed every row; a body in the counterpart column is the
+    # other party, whatever the form of its name, and the country after it is where it is
+    assert new_entities["uzbekcosmos"].kind is EntityKind.ORGANISATION
+    [memorandum] = _find(
+        facts, Agreement, agreement_kind="memorandum-of-understanding", signed_on="2031-05-02"
+    )
+    assert memorandum.parties == ("china-national-space-administration", "uzbekcosmos")
