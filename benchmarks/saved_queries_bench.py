@@ -56,8 +56,9 @@ ROW_CAP = 10_000  # the ROW_LIMIT default
 
 def time_query(
     store: ox.Store, sparql: str, bound: dict, *, runs: int, union: bool, budget: float
-) -> tuple[list[float], int]:
-    """Milliseconds of each run (after one warm-up) and the number of result bytes. A
+) -> tuple[list[float], list[float], int]:
+    """Milliseconds of each run (after one warm-up), wall and CPU (this process's, which a
+    busy shared machine disturbs far less), and the number of result bytes. A
     query whose warm-up takes longer than ``budget`` seconds is not run again (an
     in-process query cannot be stopped): its one time is reported.
 
@@ -80,17 +81,18 @@ def time_query(
         def once() -> bytes:
             return evaluate(store, job).body
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     body = once()
     warm_up = time.perf_counter() - started
     if warm_up > budget:
-        return [warm_up * 1000], len(body)
-    times = []
+        return [warm_up * 1000], [(time.process_time() - cpu) * 1000], len(body)
+    times, cpu_times = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         once()
         times.append((time.perf_counter() - started) * 1000)
-    return times, len(body)
+        cpu_times.append((time.process_time() - cpu) * 1000)
+    return times, cpu_times, len(body)
 
 
 def measure(
@@ -98,11 +100,11 @@ def measure(
 ) -> dict[str, dict]:
     results = {}
     for name, query in load_queries(queries_dir).items():
-        times, size = time_query(
+        times, cpu, size = time_query(
             store, query.sparql, query.bind({}), runs=runs, union=union, budget=budget
         )
         results[name] = {"median_ms": statistics.median(times), "min_ms": min(times),
-                         "bytes": size, "runs": len(times)}
+                         "cpu_ms": statistics.median(cpu), "bytes": size, "runs": len(times)}
     return results
 
 
@@ -141,15 +143,17 @@ def _once(result: dict) -> str:
 
 
 def columns(runs: dict[str, dict[str, dict]]) -> str:
-    """One line per query, one column of medians per store (``*``: timed once)."""
+    """One line per query, medians (wall and CPU) per store (``*``: timed once)."""
     names = list(next(iter(runs.values())))
     width = max(len(n) for n in names)
-    lines = [f"{'query':<{width}}" + "".join(f"{label:>12}" for label in runs)]
+    lines = [f"{'query':<{width}}" + "".join(f"{label:>22}" for label in runs)]
+    lines.append(f"{'':<{width}}" + f"{'wall ms':>12}{'cpu ms':>10}" * len(runs))
     for name in names:
         cells = []
         for result in runs.values():
             r = result.get(name)
-            cells.append(f"{r['median_ms']:11.1f}{_once(r)}" if r else f"{'-':>12}")
+            cells.append(f"{r['median_ms']:11.1f}{_once(r)}{r.get('cpu_ms', 0):10.1f}"
+                         if r else f"{'-':>22}")
         lines.append(f"{name:<{width}}" + "".join(cells))
     return "\n".join(lines)
 
