@@ -151,6 +151,7 @@ DirsAllowed = {allowed}
 NumberOfBuffers = {buffers}
 MaxDirtyBuffers = {dirty}
 CaseMode = 2
+MaxSortedTopRows = 1000000
 [HTTPServer]
 ServerPort = 127.0.0.1:{http}
 ServerRoot = {dir}
