@@ -36,6 +36,7 @@ def healthz() -> Response:
         "query_workers": pool.size if pool else 0,
         "query_workers_running": pool_status.get("live", 0),
         "query_worker_restarts": pool.restarts if pool else 0,
+        "query_worker_start_failures": pool_status.get("start_failures", 0),
         "result_cache": {"entries": len(cache), "bytes": cache.size_bytes},
     }
     response = jsonify(body)

@@ -149,6 +149,7 @@ class WorkerPool:
         self._all: set[_Worker] = set()
         self._starting = 0
         self._failures = 0  # starts failed in a row
+        self.start_failures = 0  # in all
         self._recent: deque[float] = deque()  # when recent replacements began
         self._crashed: OrderedDict[Hashable, SpaceKGError] = OrderedDict()
         self.restarts = 0
@@ -185,6 +186,7 @@ class WorkerPool:
             "size": self.size,
             "live": self.live,
             "restarts": self.restarts,
+            "start_failures": self.start_failures,
             "problem": self.problem,
         }
 
@@ -250,6 +252,7 @@ class WorkerPool:
             except (OSError, RuntimeError) as exc:
                 with self._lock:
                     self._failures += 1
+                    self.start_failures += 1
                     self.problem = str(exc) or type(exc).__name__
                     self._all = {w for w in self._all if not w.killed}
                 self._closed.wait(self._pause())

@@ -24,8 +24,10 @@ from server.backend import (
     QueryJob,
     QueryOutcome,
     QueryTimeout,
+    StoreUnavailable,
     WorkersBusy,
 )
+from server.worker_crash import explain
 
 FORMATS = ("text/html", "application/json", "text/plain")
 
@@ -66,6 +68,12 @@ CASES = [
     Case("GET", "/sparql", 503, "query timeout", {"query": "ASK {}"}, app="timeout"),
     Case("GET", "/sparql", 503, "stayed busy", {"query": "ASK {}"}, app="busy"),
     Case("GET", "/sparql", 500, "query failed: disk on fire", {"query": "ASK {}"}, app="broken"),
+    Case("GET", "/sparql", 507, "the query used more than 768 MiB", {"query": "ASK {}"},
+         app="memory"),
+    Case("GET", "/sparql", 500, "crashed while sorting", {"query": "ASK {}"}, app="crash"),
+    Case("GET", "/sparql", 503, "no query process can open the store", {"query": "ASK {}"},
+         app="no store"),
+    Case("GET", "/sparql", 400, "levels deep", {"query": "ASK " + "{" * 300 + "}" * 300}),
     # saved queries
     Case("GET", "/queries/nope", 404, "no saved query named 'nope'"),
     Case("GET", "/queries/nope.rq", 404, "no saved query named 'nope'"),
@@ -98,6 +106,13 @@ class FailingBackend(Backend):
             raise QueryTimeout("query timeout: the query was stopped after 30 s")
         if self.failure == "busy":
             raise WorkersBusy("all 4 query workers stayed busy for 30 s")
+        if self.failure == "memory":
+            raise explain(-6, "memory allocation of 8 bytes failed", 768)
+        if self.failure == "crash":
+            raise explain(-6, "panicked at x.rs:1:1:\nuser-provided comparison function does "
+                          "not correctly implement a total order", 768)
+        if self.failure == "no store":
+            raise StoreUnavailable("no query process can open the store (gone); see /healthz")
         raise EvaluationError("disk on fire", syntax=False)
 
     def describe(self) -> dict[str, Any]:
@@ -114,7 +129,7 @@ def clients(client: FlaskClient, settings: Settings, backend, tmp_path) -> dict[
         "no dumps": create_app(settings.replace(store=tmp_path), store=backend).test_client(),
         **{
             failure: create_app(settings, store=FailingBackend(failure)).test_client()
-            for failure in ("timeout", "busy", "broken")
+            for failure in ("timeout", "busy", "broken", "memory", "crash", "no store")
         },
     }
 
@@ -157,6 +172,23 @@ def test_a_client_asking_for_another_type_gets_the_message_as_text(client) -> No
 def test_busy_tells_the_client_when_to_retry(clients) -> None:
     response = clients["busy"].get("/sparql", query_string={"query": "ASK {}"})
     assert response.headers["Retry-After"] == "1"
+
+
+def test_a_client_over_its_share_is_told_when_to_retry(backend, settings) -> None:
+    """The request guard's cap, seen through the one error handler: a second request
+    from the same address while the first still runs."""
+    app = create_app(settings.replace(client_queries=1), store=backend)
+    guard = app.extensions["spacekg.request_guard"]
+    assert guard.slots.take("127.0.0.1")  # a request of this client, still running
+    try:
+        response = app.test_client().get("/sparql", query_string={"query": "ASK {}"},
+                                          headers={"Accept": "application/json"})
+    finally:
+        guard.slots.give_back("127.0.0.1")
+    assert response.status_code == 429 and response.headers["Retry-After"] == "1"
+    assert "CLIENT_QUERIES" in response.get_json()["error"]
+    assert app.test_client().get("/healthz").status_code == 200
+    assert app.test_client().get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
 
 
 def test_a_wrong_value_on_a_query_page_keeps_the_form(client) -> None:

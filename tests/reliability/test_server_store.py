@@ -1,6 +1,7 @@
 """A store that cannot be opened under a running server (issue 17, item 3, the server's
 side): ``/healthz`` says "degraded" and why, queries are told at once rather than after
-the timeout, and the server keeps trying (with a growing pause) instead of crashing."""
+the timeout, and the server keeps trying, with a growing pause, instead of crashing or
+starting processes in a loop."""
 
 from __future__ import annotations
 
@@ -39,3 +40,8 @@ def test_a_store_removed_under_the_server_is_reported_not_hidden(
         assert "no query process can open the store" in answer.json()["error"]
         # pages that need no query still answer
         assert kit.request(server.base, "/openapi.json").status == 200
+        # and the failed starts are paced (0.5 s, 1 s, 2 s, ... apart), not a storm
+        first = body["query_worker_start_failures"]
+        time.sleep(4)
+        later = kit.request(server.base, "/healthz").json()["query_worker_start_failures"]
+        assert 1 <= later - first <= 3
