@@ -205,7 +205,7 @@ def test_serve_reads_settings_from_the_environment(built, built_paths: Paths) ->
         assert len(answer.json()["results"]["bindings"]) == 3
 
 
-@pytest.mark.parametrize("bad", ["--workers=0", "--port=notaport"])
+@pytest.mark.parametrize("bad", ["--workers=0", "--port=notaport", "--query-workers=0"])
 def test_serve_rejects_bad_options(bad: str) -> None:
     out = subprocess.run([str(SPACEKG), "serve", bad], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
