@@ -19,8 +19,14 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from graph import sparql_prepared
 from graph.vocab import SH
 
+# The SHACL engine. pyshacl-turbo (a Rust engine with pySHACL's API) is about ten times
+# faster here but does not write the same reports: it adds a sh:datatype result for an
+# ill-formed xsd:gYear that pySHACL accepts, and words nested results differently; see
+# tests/test_validate_engines.py, which compares the two on every fixture.
+ENGINE = "pyshacl"
 # Shapes and components of checks made outside SHACL are named in the shapes' namespace.
 SHAPES = Namespace("https://w3id.org/china-space-kg/shapes#")
 
@@ -119,6 +125,7 @@ def validate_graph(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
     if ontology is not None:
         for triple in ontology:
             union.add(triple)
+    sparql_prepared.install()  # each SPARQL constraint parsed once per process
     conforms, results_graph, _text = shacl_validate(
         union,
         shacl_graph=shapes,

@@ -1,0 +1,104 @@
+"""Validation split per document and whole graph gives the report validating the whole
+graph at once gives, and an unchanged document is not validated again.
+
+The session's build is copied and broken in three ways: an evidence offset past the end
+of its document and a quote that no longer fits its offsets (shapes of document-owned
+nodes, checked per document), and one fact given two statuses by two documents' graphs
+(visible only in the union, checked on the whole graph).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph import validate, validate_split
+from graph.config import Paths
+from graph.vocab import CSK, OA
+
+STATUS = "https://w3id.org/china-space-kg/id/status/"
+
+
+@pytest.fixture(scope="module")
+def shapes(project_paths: Paths):
+    return validate.load_shapes(project_paths.shapes)
+
+
+def copy_of(dataset: Dataset) -> Dataset:
+    copy = Dataset()
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        copy.graph(g).add((s, p, o))
+    return copy
+
+
+def test_every_targeted_shape_runs_in_exactly_one_part(shapes) -> None:
+    split = validate_split.split_shapes(shapes)
+    assert not set(split.per_document) & set(split.whole_graph)
+    reportable = set(validate.reportable_shapes(shapes))
+    targeted = set(split.per_document) | set(split.whole_graph)
+    assert targeted <= reportable
+    names = {s.rsplit("#", 1)[-1] for s in split.per_document}
+    # the SPARQL constraints that scan a document's evidence run per document
+    assert {"PositionOrder", "QuoteFitsOffsets", "EvidenceWithinDocument"} <= names
+    # a fact may be stated by several documents; a copy names another document
+    assert "FactStatus" not in names and "DocumentAlternateOf" not in names
+
+
+def test_split_validation_reports_what_whole_graph_validation_reports(
+    built, shapes, tmp_path: Path
+) -> None:
+    data = copy_of(built.dataset)
+    names = validate_split.document_graphs(built_documents(built))
+    stating = [n for n in names if (None, CSK.status, None) in data.graph(n)]
+    first, last = data.graph(stating[0]), data.graph(stating[-1])
+    position = next(first.subjects(OA.end, None))
+    first.set((position, OA.end, Literal(10**7, datatype=XSD.nonNegativeInteger)))
+    fact = next(last.subjects(CSK.status, None))
+    first.add((fact, CSK.status, URIRef(STATUS + "planned")))
+    last.add((fact, CSK.status, URIRef(STATUS + "achieved")))
+
+    whole = validate.validate_graph(data, shapes)
+    cache = validate_split.ValidationCache(tmp_path)
+    split = validate_split.validate_dataset(data, shapes, names, cache=cache)
+    found = {(v.shape.rsplit("#", 1)[-1], v.component) for v in whole.violations}
+    assert ("FactStatus", "MaxCountConstraintComponent") in found
+    assert ("EvidenceWithinDocument", "SPARQLConstraintComponent") in found
+    assert set(split.violations) == set(whole.violations)
+    assert not split.conforms
+    assert cache.validated == len(names)
+
+    again = validate_split.ValidationCache(tmp_path)
+    assert set(validate_split.validate_dataset(data, shapes, names, cache=again).violations) == (
+        set(whole.violations)
+    )
+    assert again.validated == 0
+
+
+def test_only_a_changed_document_is_validated_again(built, shapes, tmp_path: Path) -> None:
+    data = copy_of(built.dataset)
+    names = validate_split.document_graphs(built_documents(built))
+    validate_split.validate_dataset(
+        data, shapes, names, cache=validate_split.ValidationCache(tmp_path)
+    )
+    graph = data.graph(next(n for n in names if (None, OA.exact, None) in data.graph(n)))
+    quote = next(graph.subjects(OA.exact, None))
+    graph.set((quote, OA.exact, Literal("not what the offsets span")))
+    cache = validate_split.ValidationCache(tmp_path)
+    report = validate_split.validate_dataset(data, shapes, names, cache=cache)
+    assert cache.validated == 1
+    assert any(v.shape.endswith("#QuoteFitsOffsets") for v in report.violations)
+
+
+def test_the_real_build_conforms_split_as_whole(built, shapes) -> None:
+    names = validate_split.document_graphs(built_documents(built))
+    report = validate_split.validate_dataset(built.dataset, shapes, names)
+    assert report.conforms and report.violations == ()
+
+
+def built_documents(built) -> list[SimpleNamespace]:
+    """The session build's documents (their ids are what ``document_graphs`` needs)."""
+    return [SimpleNamespace(id=doc_id) for doc_id in built.info.facts_by_document]
