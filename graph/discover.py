@@ -58,8 +58,13 @@ def discover(
     aliases: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
     unclassed: list[Candidate] = []
+    found = list(found)
+    # an acronym the corpus spells out somewhere names that expansion everywhere
+    spelt = {_norm(c.alias) for _d, _c, names in found for c in names if c.alias}
     for document, clean, names in found:
         for c in names:
+            if not c.alias and _norm(c.label) in spelt:
+                continue
             words = _norm(c.label).split(" ")
             if any(
                 " ".join(words[i:]) in known and words[i - 1 : i] not in (["of"], ["de"])

@@ -371,8 +371,16 @@ _NEGATION = re.compile(
 )
 
 
+_NOTHING = re.compile(
+    r"^[^:\u2014\u2013]{1,60}(?::|\s[\u2014\u2013-]\s)\s*(?:none|nothing|no\b)", re.I
+)
+
+
 def negated(sentence: Sentence, pos: int) -> bool:
-    """A negation between the start of the clause and ``pos`` ("has not cooperated")."""
+    """A negation between the start of the clause and ``pos`` ("has not cooperated"), or
+    a list item that says there is none ("Saudi Arabia: none selected in this call")."""
+    if _NOTHING.match(sentence.text.lstrip("-\u2022* ")):
+        return True
     a, _b = clause_of(clauses(sentence.text), pos)
     before = sentence.text[a:pos]
     # "no Emirati payload will fly": a determiner "no" right before the partner

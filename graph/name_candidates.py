@@ -74,6 +74,7 @@ def candidates(
         ]
         out += _headed_names(document.id, chunk, para.start, inner)
         out += _appositions(document.id, chunk, para.start)
+        out += _acting_acronyms(document.id, chunk, para.start)
     out += _own_acronym(document, clean)
     return [
         c
@@ -373,3 +374,20 @@ def _partner_cells(
         start = offset + a + name.start(1)
         found.append(Candidate(label, head_kind(label) or ORG, doc_id, start, start + len(label)))
     return found
+
+
+# "France: CNES supplied the ECLAIRs telescope": capitals that sign, supply or build are
+# a body's, never an instrument's
+_ACTING = re.compile(
+    r"(?<![\w-])([A-Z]{3,8})\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+)?"
+    r"(?:supplied|supplies|provided|provides|built|builds|developed|delivered|designed|"
+    r"signed|contributed|joined|funded|manufactured|operates|operated|leads|led|trained)\b"
+)
+
+
+def _acting_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    return [
+        Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
+        for m in _ACTING.finditer(chunk)
+        if m.group(1) not in SENTENCE_OPENERS
+    ]

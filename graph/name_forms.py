@@ -61,7 +61,6 @@ HEAD_WORDS: dict[str, EntityKind] = {
             "spacecraft",
             "explorer",
             "monitor",
-            "imager",
             "module",
             "observatory",
         ],

@@ -173,7 +173,7 @@ def read_document(
             # an item continues the line that introduced its list, or the heading above
             if previous is None:
                 sentence.lead_in = heading_line
-            elif previous.text.rstrip().endswith(":"):
+            elif previous.text.rstrip().endswith(":") or _titles_list(previous):
                 sentence.lead_in = previous
             else:
                 sentence.lead_in = previous.lead_in
@@ -186,6 +186,26 @@ def read_document(
 
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 # "Sweden: neutral atom analyser", "Italy - laser retroreflector" (a fact-sheet line)
+def _titles_list(line: Sentence) -> bool:
+    """A line of its own that is no list item and ends without a full stop ("SMILE —
+    Solar wind ... Explorer: payload contributions"): it titles the items under it."""
+    text = line.text.rstrip()
+    if not line.opens_paragraph or line.table is not None or _LEADING.match(text):
+        return False
+    if text.endswith((".", "!", "?", ";", ",")) or len(text.split()) > 16:
+        return False
+    if _ITEM.match(text) and line.lead_in is not None:
+        # "Peru — a detector" is an item; "SMILE — Solar wind ...: payloads" opens with
+        # the mission the next items are about
+        first = min(line.mentions, key=lambda m: m.start, default=None)
+        return (
+            first is not None
+            and first.start == line.start
+            and first.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        )
+    return True
+
+
 _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
 
 

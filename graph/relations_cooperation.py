@@ -387,8 +387,15 @@ def _item_context(
         for m in lead.mentions
         if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
     }
+    opening = [
+        m.key
+        for m in lead.mentions
+        if m.start == lead.start and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+    ]
     if len(named) == 1:
         mission = named.pop()
+    elif opening:  # "SMILE — Solar wind Magnetosphere ... Explorer: payload contributions"
+        mission = opening[0]
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))

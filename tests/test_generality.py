@@ -177,7 +177,11 @@ def test_every_new_fact_quotes_its_file_exactly(new_facts):
 
 def test_roles_in_a_new_mission_sentence_stay_apart(new_facts):
     facts, _ = new_facts
-    payloads = {f.partner for f in _find(facts, Cooperation, area="payloads", mission="change-7")}
+    payloads = {
+        f.partner
+        for f in _find(facts, Cooperation, area="payloads", mission="change-7")
+        if any(e.doc_id == "test-white-paper-2031" for e in f.evidence)
+    }
     assert payloads == {"egypt", "bahrain"}
     assert _find(facts, Cooperation, partner="thailand", area="tt-c", mission="change-7")
     assert not _find(facts, Cooperation, partner="thailand", area="payloads")
@@ -489,3 +493,15 @@ def test_a_table_of_documents_names_its_signers(new_facts, new_entities):
         facts, Agreement, agreement_kind="memorandum-of-understanding", signed_on="2031-05-02"
     )
     assert memorandum.parties == ("china-national-space-administration", "uzbekcosmos")
+
+
+def test_items_take_the_mission_of_the_line_that_titles_them(new_facts):
+    facts, _ = new_facts
+    on = {(f.partner, f.mission) for f in _find(facts, Cooperation, area="payloads")}
+    assert ("university-of-nairobi", "change-7") in on
+    assert ("rwanda-space-agency", "change-8") in on
+    assert ("kosmotan", "change-8") in on  # capitals that supply are a body's
+    in_annex = [
+        f for f in facts if any(e.doc_id == "test-documents-table-2040" for e in f.evidence)
+    ]
+    assert not [f for f in in_annex if getattr(f, "partner", None) == "namibia"]  # "none selected"
