@@ -132,6 +132,8 @@ def _designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             kind, launcher = None, True
         if kind is None and not launcher:
             continue
+        if re.match(r"(?i)(?:covid|sars|mers|h\dn\d)\b", name):
+            continue  # a disease's designator
         found.append(
             Candidate(name, kind, doc_id, offset + start, offset + end, None, launcher, explicit)
         )
@@ -311,7 +313,7 @@ def _appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         for m in pattern.finditer(chunk):
             name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
             words = name.split()
-            if words[0] in _NOT_A_NAME or (name.upper() == name and len(name) < 3):
+            if words[0] in _NOT_A_NAME or len(name) < 3:  # "satellite No. 2": a number
                 continue
             if pattern is _CLASS_AFTER and not _heads_apposition(
                 chunk[m.end("name") : m.start("head")]

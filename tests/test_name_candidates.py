@@ -95,3 +95,11 @@ def test_a_publisher_that_calls_itself_by_its_initials():
     text = "In 2030 GSTDA exchanged data with Chinese partners."
     names = _names(text, publisher="Geo-Spatial Technology Development Agency")
     assert names["Geo-Spatial Technology Development Agency"] == (EntityKind.ORGANISATION, "GSTDA")
+
+
+def test_numbers_and_diseases_are_not_spacecraft():
+    names = _names(
+        "The Indian resource satellite No. 2 served in 2003; services helped Covid-19 control."
+    )
+    assert "No" not in names
+    assert "Covid-19" not in names
