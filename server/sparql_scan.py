@@ -184,9 +184,19 @@ def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
 
     :raises QueryError: no WHERE group to put them in.
     """
+    at = _pattern_start(sparql)
+    if at is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
     names = " ".join(f"?{name}" for name in substitutions)
     row = " ".join(str(term) for term in substitutions.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
+    return f"{sparql[:at]} VALUES ({names}) {{ ({row}) }} {sparql[at:]}"
+
+
+@lru_cache(maxsize=2048)
+def _pattern_start(sparql: str) -> int | None:
+    """Offset just inside the outermost WHERE group, or None. Cached: a saved query's
+    text is the same on every call, and scanning it costs far more than evaluating a
+    small query."""
     form = None
     after_where = False
     for tok in tokens(sparql):
@@ -201,6 +211,5 @@ def bind_values(sparql: str, substitutions: Mapping[str, Any]) -> str:
         elif tok.text == "{" and form is not None:
             if form == "CONSTRUCT" and not after_where:
                 continue  # the template, not the pattern
-            at = tok.start + 1
-            return sparql[:at] + block + sparql[at:]
-    raise QueryError("cannot bind parameters: the query has no WHERE group")
+            return tok.start + 1
+    return None
