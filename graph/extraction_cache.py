@@ -150,9 +150,7 @@ def candidates_key(base: str) -> str:
     return _digest(["candidates", base])
 
 
-def reading_key(
-    base: str, clean_text: str, context: list[tuple[str, tuple[str, ...], str]]
-) -> str:
+def reading_key(base: str, clean_text: str, context: list[tuple[str, tuple[str, ...], str]]) -> str:
     """The key of a document's reading: ``base`` (content, extractor, reference) and the
     discovered entities named in its text."""
     squeezed = _squeeze(clean_text)

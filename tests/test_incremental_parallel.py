@@ -54,8 +54,8 @@ def test_a_pool_of_workers_builds_the_same_bytes_as_one_process(
     monkeypatch.setattr(
         extract_parallel,
         "chunks",
-        lambda originals: used.append(len(real_chunks(originals, 4_000))) or real_chunks(
-            originals, 4_000
+        lambda originals: (
+            used.append(len(real_chunks(originals, 4_000))) or real_chunks(originals, 4_000)
         ),
     )
     pooled = build_dump(replace(base, store=tmp_path / "two-workers"))

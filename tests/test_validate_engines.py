@@ -41,8 +41,9 @@ def report(engine, data: Graph, shapes: Graph) -> tuple[bool, Graph]:
 @pytest.mark.slow
 def test_the_faster_engine_is_used_only_if_its_reports_are_the_same(built) -> None:
     paths = Paths.defaults(ROOT)
-    shapes, ontology = validate.load_shapes(paths.shapes), validate.load_ontology(
-        paths.ontology_files()
+    shapes, ontology = (
+        validate.load_shapes(paths.shapes),
+        validate.load_ontology(paths.ontology_files()),
     )
     cases = {"the build": validate.union_graph(built.dataset)}
     for fixture in FIXTURES:

@@ -180,9 +180,10 @@ def test_the_endpoint_pages_and_saved_queries_are_served_from_virtuoso(
         assert b"Chang" in remote.data if "change-4" in path else b"Sweden" in remote.data
     saved = virtuoso_client.get("/queries/document-contributions", headers={"Accept": "text/csv"})
     assert saved.status_code == 200
-    assert saved.data == client.get(
-        "/queries/document-contributions", headers={"Accept": "text/csv"}
-    ).data
+    assert (
+        saved.data
+        == client.get("/queries/document-contributions", headers={"Accept": "text/csv"}).data
+    )
     bad = virtuoso_client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
     assert bad.status_code == 400
 
