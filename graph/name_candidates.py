@@ -174,6 +174,7 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         name = _strip_lead(" ".join(words))
         whole = _strip_lead(chunk[start:end])
         whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."
+        whole = _split_names(whole)[-1][1]  # "CNSA and the Senegalese Space Studies Agency"
         dropped = whole[: len(whole) - len(name)].strip()
         if initials_fit(name, acronym):
             if (
@@ -182,13 +183,9 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
                 and head_kind(name) is ORG
             ):
                 name = whole  # the acronym leaves out the country: "Bangladesh ... (SPARRSO)"
-        elif (
-            head_kind(whole) is ORG
-            and re.fullmatch(r"[A-Z]{3,8}", acronym)
-            and whole[:1] == acronym[:1]
-        ):
+        elif head_kind(whole) is ORG and re.fullmatch(r"[A-Z]{3,8}", acronym):
             # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
-            # for Agence Spatiale Algerienne): a named body with capitals in brackets
+            # "Bolivian Space Agency (ABE)"): a named body with capitals in brackets
             name = whole
         else:
             continue

@@ -103,3 +103,9 @@ def test_numbers_and_diseases_are_not_spacecraft():
     )
     assert "No" not in names
     assert "Covid-19" not in names
+
+
+def test_an_acronym_from_another_language_names_only_the_body_before_it():
+    names = _names("On 3 May CNSA and the Gabonese Space Agency (AGES) signed a memorandum.")
+    assert names["Gabonese Space Agency"] == (EntityKind.ORGANISATION, "AGES")
+    assert not any(label.startswith("CNSA and") for label in names)
