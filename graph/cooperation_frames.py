@@ -42,6 +42,7 @@ _ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
 _DATA = frozenset(
     {"data", "imagery", "image", "images", "information", "product", "products", "observations"}
 )
+_DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download", "acquire"})
 _GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
 _EXCHANGING = frozenset({"exchange", "share"})
@@ -246,7 +247,9 @@ class _Reader:
             preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
             preps += [c for d in data for c in d.children if c.dep_ == "prep"]  # "imagery with X"
             partners: list[str] = []
-            china_gives = any(self._chinese(s) for s in subjects)
+            china_gives = any(self._chinese(s) for s in subjects) or (
+                not subjects and any(self._chinese_source(d) for d in data)
+            )  # "data from the Chang'e-4 mission have been shared with X"
             if lemma in _RECEIVING:
                 source = [p for p in preps if p.lower_ == "from" and self._chinese(p)]
                 if source or any(self._chinese(d) for d in data):
@@ -254,6 +257,8 @@ class _Reader:
             if lemma in _GIVING | _EXCHANGING and china_gives:
                 to = [p for p in preps if p.lower_ in ("to", "with", "for") or p.dep_ == "dative"]
                 partners += [k for p in to for k in self._names_under(p)]
+            if lemma in _EXCHANGING and china_gives:  # "China and Brazil have shared data"
+                partners += [k for s in subjects for k in self._names_under(s)]
             if lemma in _EXCHANGING and not china_gives:
                 with_china = [p for p in preps if p.lower_ == "with" and self._chinese(p)]
                 if with_china:
@@ -261,11 +266,25 @@ class _Reader:
             if not partners:
                 continue
             mission = self._named_in(data[0])
-            areas = [c.area for c in area_cues(self.sentence, self.gazetteer) if not c.titled]
-            areas = [a for a in areas if a != "data-exchange"] or ["data-exchange"]
+            # data for disaster monitoring serve disaster relief; any other data is exchanged
+            cues = {c.area for c in area_cues(self.sentence, self.gazetteer) if not c.titled}
+            areas = [a for a in _DATA_PURPOSES if a in cues] or ["data-exchange"]
             for partner in dict.fromkeys(partners):
                 out += [self._fact(partner, a, mission, verb.idx) for a in areas[:1]]
         return out
+
+    def _chinese_source(self, data: Token) -> bool:
+        """Whether the data come from China's own missions ("data from the Chang'e-4 and
+        Chang'e-5 missions", "Fengyun imagery"), not from a partner's."""
+        left, right = data.left_edge.idx, data.right_edge.idx + len(data.right_edge)
+        inside = [
+            m
+            for m in self.mentions
+            if left <= self._local(m)[0] < right
+            and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        ]
+        owned = any(g.role == "owner" and left <= g.start < right for g in self.groups)
+        return bool(inside) and not owned and not self._names_under(data)
 
     def _names_under(self, token: Token) -> list[str]:
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)

@@ -55,6 +55,10 @@ def test_a_partners_instrument_on_a_mission_is_a_payload_cooperation(reference, 
             "namibia",
         ),
         ("China shared CBERS-04A imagery with Mozambique after the 2023 floods.", "mozambique"),
+        # China's mission is the source, though the sentence is passive
+        ("Data from the Tianwen-1 mission have been shared with scientists in Chile.", "chile"),
+        # China and the partner share it between them
+        ("China and Namibia have shared Fengyun data since 2019.", "namibia"),
     ],
 )
 def test_data_flowing_between_china_and_a_partner(reference, text, expected):
