@@ -65,7 +65,9 @@ COOPERATION_CUE = re.compile(
     r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchang\w*|"
     r"partnership|work(?:ed|ing|s)?"
     r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
-    r"support(?:s|ed|ing)?)\b",
+    r"support(?:s|ed|ing)?|"
+    # training given together: "organised training ... with X", "a course with Y"
+    r"(?:training|courses?|workshops?|summer\s+schools?|seminars?)(?=[^.;]{0,80}\bwith\b))\b",
     re.IGNORECASE,
 )
 _PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)

@@ -217,6 +217,8 @@ def _headed_names(
         name = _strip_lead(chunk[start:end])
         start = end - len(name)
         for part_start, part in _split_names(name):
+            if re.fullmatch(r"[A-Z][a-z]+\s+of\s+the\s+[A-Z][a-z]+", part):
+                continue  # "Students of the Centre": people of a body named before
             kind = head_kind(part)
             if kind is None or len(part.split()) < 2 or is_generic(part):
                 continue

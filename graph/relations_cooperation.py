@@ -122,6 +122,10 @@ _INSTRUMENT = re.compile(
 _PEOPLE = frozenset(
     ["scientist", "researcher", "team", "astronaut", "engineer", "specialist", "expert"]
 )
+_ON_A_SATELLITE = re.compile(
+    r"\bon\s+(?:a|an|the|its|their|two|three|new)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:satellites?|cubesats?|microsatellites?|spacecraft)\b"
+)
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 _SHARED = frozenset(["build", "develop", "design", "construct", "operate", "study", "test"])
 _TRAINING = frozenset(["train", "educate", "host", "teach"])
@@ -217,6 +221,8 @@ def _areas_for(
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
         return [gazetteer.default_areas[mission]]
+    if _ON_A_SATELLITE.search(text[clause[0] : clause[1]]):
+        return ["satellite-development"]  # "is working with China on a small satellite"
     if mission and gazetteer.kind(mission) is EntityKind.SPACECRAFT:
         return ["satellite-development"]  # working together on a named spacecraft
     titled = [c for c in cues if c.titled and clause[0] <= c.start < clause[1]]
