@@ -81,3 +81,14 @@ def test_people_of_a_partner_trained_in_china(reference, text, expected):
 def test_a_negated_or_foreign_flow_gives_nothing(reference):
     assert not _cooperation(reference, "Namibia has never received any data from China.")
     assert not _cooperation(reference, "Forty engineers from Ghana were trained in Toulouse.")
+
+
+def test_training_held_with_a_partner_and_work_on_a_satellite(reference):
+    found = _cooperation(
+        reference, "In 2030 we organised a training course on remote sensing with Zambia."
+    )
+    assert ("zambia", "training-and-education", None) in found
+    found = _cooperation(
+        reference, "The Uganda Space Agency is working with China on a small satellite."
+    )
+    assert ("uganda-space-agency", "satellite-development", None) in found
