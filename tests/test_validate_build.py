@@ -89,15 +89,15 @@ def test_the_build_refuses_evidence_that_is_not_in_the_file(
 ) -> None:
     """Offsets moved by one character still agree with the quote's length, so only the
     evidence check can tell; the build must stop and keep no new store."""
-    original = extract.extract_corpus
+    original = extract.assemble  # the last step of extraction, cached or not
 
-    def off_by_one(documents, reference) -> Extraction:  # type: ignore[no-untyped-def]
-        extraction = original(documents, reference)
+    def off_by_one(*args, **kwargs) -> Extraction:  # type: ignore[no-untyped-def]
+        extraction = original(*args, **kwargs)
         first, *rest = extraction.facts
         moved = tuple(Evidence(e.doc_id, e.start + 1, e.end + 1, e.exact) for e in first.evidence)
         return replace(extraction, facts=(replace(first, evidence=moved), *rest))
 
-    monkeypatch.setattr(extract, "extract_corpus", off_by_one)
+    monkeypatch.setattr(extract, "assemble", off_by_one)
     with pytest.raises(ValidationFailed) as failure:
         pipeline.build(corpus_copy)
     assert "violation" in str(failure.value)
