@@ -1,0 +1,128 @@
+"""Counts per partner and per document, made once at build time.
+
+The saved queries that rank partners or describe each document counted over every fact
+of the graph on every run: seconds on a graph a thousand times the corpus, for an answer
+that only changes when the graph does. The build counts them once, from the merged graph,
+and writes the counts as plain triples in their own named graph
+(``.../graph/summaries``), which the default graph merges like any other, so a query
+reads a few numbers per partner or document instead of recounting.
+
+The counts are the very SPARQL aggregates the queries used to compute (below), run on
+the merge of the named graphs, so the answers stay the same by construction.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from graph.store import write_merged_default_graph
+from graph.vocab import CSK, GRAPH
+
+SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
+
+SUMMARY_PROPERTIES = (
+    "factCount",
+    "areaCount",
+    "missionCount",
+    "documentCount",
+    "cooperationCount",
+    "agreementCount",
+    "partnerCount",
+    "ownFactCount",
+)
+
+_PREFIXES = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+# Per partner: the facts naming it (as partner, party or organisation) that come from a
+# document, and the areas, missions or spacecraft and documents of those facts.
+_PER_PARTNER = """
+SELECT ?subject (COUNT(DISTINCT ?fact) AS ?factCount)
+       (COUNT(DISTINCT ?area) AS ?areaCount)
+       (COUNT(DISTINCT ?mission) AS ?missionCount)
+       (COUNT(DISTINCT ?document) AS ?documentCount)
+WHERE {
+  ?fact csk:partner|csk:party|csk:organisation ?subject ;
+      prov:wasDerivedFrom ?document .
+  OPTIONAL { ?fact csk:area ?area }
+  OPTIONAL { ?fact csk:mission|csk:spacecraft ?mission }
+}
+GROUP BY ?subject
+"""
+
+# Per document: its facts (not the entities it was the first to name), of which
+# cooperations and agreements, and those no other document states.
+_PER_DOCUMENT_FACTS = """
+SELECT ?subject (COUNT(DISTINCT ?fact) AS ?factCount)
+       (COUNT(DISTINCT ?cooperation) AS ?cooperationCount)
+       (COUNT(DISTINCT ?agreement) AS ?agreementCount)
+       (COUNT(DISTINCT ?ownFact) AS ?ownFactCount)
+WHERE {
+  ?subject a csk:SourceDocument .
+  ?fact prov:wasDerivedFrom ?subject ;
+      a ?class .
+  ?class rdfs:subClassOf csk:Fact .
+  BIND(IF(?class = csk:Cooperation, ?fact, ?none) AS ?cooperation)
+  BIND(IF(?class = csk:Agreement, ?fact, ?none) AS ?agreement)
+  BIND(IF(EXISTS { ?fact prov:wasDerivedFrom ?other . FILTER(?other != ?subject) },
+          ?none, ?fact) AS ?ownFact)
+}
+GROUP BY ?subject
+"""
+
+# Per document: the partners its facts name, China left out.
+_PER_DOCUMENT_PARTNERS = """
+SELECT ?subject (COUNT(DISTINCT ?partner) AS ?partnerCount)
+WHERE {
+  ?subject a csk:SourceDocument .
+  ?fact prov:wasDerivedFrom ?subject ;
+      csk:partner|csk:party|csk:organisation ?partner ;
+      a/rdfs:subClassOf csk:Fact .
+  FILTER NOT EXISTS { ?partner csk:iso3166Alpha2 "CN" }
+}
+GROUP BY ?subject
+"""
+
+
+def summary_triples(store: ox.Store) -> list[ox.Triple]:
+    """The counts of the store's default graph (the merged graph) as triples, one per
+    subject and count. Summary triples already in it change no count: no fact pattern
+    above matches them."""
+    triples = []
+    for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS, _PER_DOCUMENT_PARTNERS):
+        results = store.query(_PREFIXES + query)
+        names = [v.value for v in results.variables if v.value != "subject"]
+        for row in results:
+            for name in names:
+                triples.append(ox.Triple(row["subject"], ox.NamedNode(str(CSK) + name), row[name]))
+    return triples
+
+
+def replace_summaries(store: ox.Store) -> None:
+    """Recount a store whose default graph is already the merge (a synthetic graph
+    copied from a build): drop the old counts from the summaries graph and the default
+    graph, then write the new ones into both."""
+    graph = ox.NamedNode(str(SUMMARIES_GRAPH))
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    for name in SUMMARY_PROPERTIES:
+        predicate = ox.NamedNode(str(CSK) + name)
+        for quad in list(store.quads_for_pattern(None, predicate, None, ox.DefaultGraph())):
+            store.remove(quad)
+    triples = summary_triples(store)
+    store.bulk_extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+    store.bulk_extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
+
+
+def add_summaries(dataset: Dataset) -> None:
+    """Count the dataset's facts and add the counts as its summaries graph (the build's
+    hook: the counts are then validated, merged, exported and described like the rest)."""
+    nquads = dataset.serialize(format="nquads", encoding="utf-8")
+    store = ox.Store()
+    store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    write_merged_default_graph(store)
+    text = ox.serialize(summary_triples(store), format=ox.RdfFormat.N_TRIPLES)
+    dataset.graph(SUMMARIES_GRAPH).parse(data=text.decode("utf-8"), format="nt")
