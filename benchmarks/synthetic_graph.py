@@ -113,6 +113,7 @@ def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
     written as a build writes it, a summary and the ``current`` link. Returns the build
     directory."""
     from graph.store import BuildInfo, write_merged_default_graph
+    from graph.summaries import replace_summaries
 
     build = root / "builds" / build_id
     build.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +121,7 @@ def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
     store = ox.Store(str(build))
     store.bulk_load(path=str(nquads_file), format=ox.RdfFormat.N_QUADS)
     write_merged_default_graph(store)
+    replace_summaries(store)  # the copied real counts would count one copy only
     store.flush()
     store.optimize()
     quads = len(store)
@@ -137,7 +139,14 @@ def write_store_root(root: Path, nquads_file: Path, build_id: str) -> Path:
 
 
 def named_graphs(store: ox.Store) -> Iterator[ox.Quad]:
-    return (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    """The build's named graphs but its counts (graph/summaries.py), which describe the
+    documents and partners outside the copied graphs and are made again for the copy."""
+    summaries = ox.NamedNode(BASE.decode() + "graph/summaries")
+    return (
+        q
+        for q in store
+        if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != summaries
+    )
 
 
 def real_nquads(store_root: Path | None, work: Path) -> bytes:

@@ -1,0 +1,128 @@
+"""The counts made at build time are the counts of the facts: per partner (facts, areas,
+missions, documents) and per document (facts, cooperations, agreements, partners, facts
+no other document states), China left out of the partners; a recount replaces the old
+counts rather than adding to them."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from graph import store as store_files
+from graph.summaries import SUMMARIES_GRAPH, replace_summaries, summary_triples
+from graph.vocab import CSK, ID
+
+TURTLE = """
+@prefix csk: <https://w3id.org/china-space-kg/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix document: <https://w3id.org/china-space-kg/id/document/> .
+@prefix country: <https://w3id.org/china-space-kg/id/country/> .
+@prefix fact: <https://w3id.org/china-space-kg/id/fact/> .
+@prefix area: <https://w3id.org/china-space-kg/id/area/> .
+@prefix mission: <https://w3id.org/china-space-kg/id/mission/> .
+
+csk:Cooperation rdfs:subClassOf csk:Fact .
+csk:Agreement rdfs:subClassOf csk:Fact .
+document:a a csk:SourceDocument .
+document:b a csk:SourceDocument .
+document:c a csk:SourceDocument .
+country:china csk:iso3166Alpha2 "CN" .
+
+fact:1 a csk:Cooperation ; csk:partner country:france ; csk:area area:x ;
+    csk:mission mission:m ; prov:wasDerivedFrom document:a, document:b .
+fact:2 a csk:Cooperation ; csk:partner country:france ; csk:area area:y ;
+    prov:wasDerivedFrom document:a .
+fact:3 a csk:Agreement ; csk:party country:france, country:china ;
+    prov:wasDerivedFrom document:b .
+# An entity first named in a document is derived from it too, but is no fact of it.
+mission:m prov:wasDerivedFrom document:a .
+"""
+
+
+def counts(triples: list[ox.Triple], subject: str) -> dict[str, int]:
+    node = ox.NamedNode(str(ID) + subject)
+    return {
+        t.predicate.value.removeprefix(str(CSK)): int(t.object.value)
+        for t in triples
+        if t.subject == node
+    }
+
+
+@pytest.fixture
+def store() -> ox.Store:
+    s = ox.Store()
+    s.load(TURTLE, ox.RdfFormat.TURTLE)  # into the default graph, as the merge is
+    return s
+
+
+def test_counts_per_partner(store) -> None:
+    triples = summary_triples(store)
+    assert counts(triples, "country/france") == {
+        "factCount": 3,
+        "areaCount": 2,
+        "missionCount": 1,
+        "documentCount": 2,
+    }
+    assert counts(triples, "country/china")["factCount"] == 1
+
+
+def test_counts_per_document(store) -> None:
+    triples = summary_triples(store)
+    assert counts(triples, "document/a") == {
+        "factCount": 2,
+        "cooperationCount": 2,
+        "agreementCount": 0,
+        "ownFactCount": 1,
+        "partnerCount": 1,
+    }
+    assert counts(triples, "document/b") == {
+        "factCount": 2,
+        "cooperationCount": 1,
+        "agreementCount": 1,
+        "ownFactCount": 1,
+        "partnerCount": 1,  # France; China is left out
+    }
+    assert counts(triples, "document/c") == {}  # no facts: the queries read 0
+
+
+def test_counts_are_integers(store) -> None:
+    xsd_integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    assert {t.object.datatype for t in summary_triples(store)} == {xsd_integer}
+
+
+def test_a_recount_replaces_the_old_counts(store) -> None:
+    replace_summaries(store)
+    store.load(
+        "<https://w3id.org/china-space-kg/id/fact/4> a "
+        "<https://w3id.org/china-space-kg/ontology#Cooperation> ; "
+        "<https://w3id.org/china-space-kg/ontology#partner> "
+        "<https://w3id.org/china-space-kg/id/country/france> ; "
+        "<http://www.w3.org/ns/prov#wasDerivedFrom> "
+        "<https://w3id.org/china-space-kg/id/document/c> .",
+        ox.RdfFormat.TURTLE,
+    )
+    replace_summaries(store)
+    france = ox.NamedNode(str(ID) + "country/france")
+    fact_count = ox.NamedNode(str(CSK) + "factCount")
+    graph = ox.NamedNode(str(SUMMARIES_GRAPH))
+    for g in (ox.DefaultGraph(), graph):
+        values = [q.object.value for q in store.quads_for_pattern(france, fact_count, None, g)]
+        assert values == ["4"]
+
+
+def test_the_build_counts_each_documents_facts(built, built_paths) -> None:
+    store = store_files.open_store(built_paths.store)
+    graph = ox.NamedNode(str(SUMMARIES_GRAPH))
+    fact_count = ox.NamedNode(str(CSK) + "factCount")
+    per_document = {
+        q.subject.value.removeprefix(str(ID) + "document/"): int(q.object.value)
+        for q in store.quads_for_pattern(None, fact_count, None, graph)
+        if q.subject.value.startswith(str(ID) + "document/")
+    }
+    expected = {doc: n for doc, n in built.info.facts_by_document.items() if n}
+    assert per_document == expected
+    in_default = set(store.quads_for_pattern(None, fact_count, None, ox.DefaultGraph()))
+    assert {q.triple for q in in_default} == {
+        q.triple for q in store.quads_for_pattern(None, fact_count, None, graph)
+    }
