@@ -20,6 +20,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from graph import sparql_prepared
+from graph.errors import InputError
 from graph.vocab import SH
 
 # The SHACL engine. pyshacl-turbo (a Rust engine with pySHACL's API) is about ten times
@@ -133,7 +134,21 @@ def validate_graph(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
         allow_warnings=True,
         inplace=True,
     )
+    results_graph = engine_results(results_graph)
     return Report(bool(conforms), tuple(_violations(results_graph)), results_graph)
+
+
+def engine_results(results: object) -> Graph:
+    """pySHACL's report graph; pySHACL answers with a failure object instead when it could
+    not validate at all (a shape it cannot evaluate).
+
+    :raises InputError: validation could not run.
+    """
+    if isinstance(results, Graph):
+        return results
+    raise InputError(
+        f"SHACL validation could not run: {results}; check the shapes (ontology/shapes.ttl)"
+    )
 
 
 def _violations(results: Graph) -> list[Violation]:

@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from graph import sparql_prepared
 from graph.model import Document
-from graph.validate import Report, Violation, _order, _violations, union_graph
+from graph.validate import Report, Violation, _order, _violations, engine_results, union_graph
 from graph.vocab import CSK, OA, SH, document_graph
 
 CACHE_DIR = "validation-cache"  # under the store root, beside builds/
@@ -83,7 +83,7 @@ def run_shapes(data: Graph, shapes: Graph, use: Sequence[str]) -> tuple[bool, Gr
         inplace=True,
         use_shapes=list(use),
     )
-    return bool(conforms), results
+    return bool(conforms), engine_results(results)
 
 
 def graph_digest(triples: Iterable[tuple[Node, Node, Node]]) -> str:
