@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -33,6 +34,9 @@ _recogniser: Recogniser | None = None  # the worker's own, made once by _start_w
 
 def _start_worker(gazetteer: Gazetteer) -> None:
     global _recogniser
+    # Ctrl-C reaches the whole process group: the build says so in one line, and a
+    # worker ends without a traceback of its own
+    signal.signal(signal.SIGINT, lambda signum, _frame: os._exit(128 + signum))
     _recogniser = Recogniser(gazetteer)
     # the pool is the parallelism: the parser must not start processes of its own
     parsing._PARALLEL_FROM = sys.maxsize
