@@ -34,7 +34,7 @@ def test_a_10_mb_document_builds(tmp_path: Path) -> None:
     assert result.info.facts_by_document["large"] > 0
     for fact in result.extraction.facts[:50]:
         for evidence in fact.evidence:
-            assert text[evidence.start : evidence.end] == evidence.text
+            assert text[evidence.start : evidence.end] == evidence.exact
     assert store.open_store(paths.store)
 
 
