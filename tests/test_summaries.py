@@ -27,7 +27,8 @@ csk:Agreement rdfs:subClassOf csk:Fact .
 document:a a csk:SourceDocument .
 document:b a csk:SourceDocument .
 document:c a csk:SourceDocument .
-country:china csk:iso3166Alpha2 "CN" .
+country:china csk:iso3166Alpha2 "CN" ; rdfs:label "China"@en .
+country:france rdfs:label "France"@en .
 
 fact:1 a csk:Cooperation ; csk:partner country:france ; csk:area area:x ;
     csk:mission mission:m ; prov:wasDerivedFrom document:a, document:b .
@@ -63,8 +64,19 @@ def test_counts_per_partner(store) -> None:
         "areaCount": 2,
         "missionCount": 1,
         "documentCount": 2,
+        "partnerRank": 1,
     }
     assert counts(triples, "country/china")["factCount"] == 1
+    assert counts(triples, "country/china")["partnerRank"] == 2
+
+
+def test_partners_with_as_many_facts_and_areas_rank_by_label(store) -> None:
+    store.load(
+        TURTLE.replace("france", "austria").replace('"France"', '"Austria"'), ox.RdfFormat.TURTLE
+    )
+    triples = summary_triples(store)
+    assert counts(triples, "country/austria")["partnerRank"] == 1
+    assert counts(triples, "country/france")["partnerRank"] == 2
 
 
 def test_counts_per_document(store) -> None:
