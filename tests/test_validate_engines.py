@@ -5,8 +5,8 @@ as ``spacekg validate FILE`` does) and the session's build, with the project's o
 Two reports are the same when their W3C report graphs are isomorphic. The engine in
 ``graph.validate.ENGINE`` must be pyshacl-turbo exactly when all reports are the same,
 so this test fails both if the project switched without cause and if it keeps the slower
-engine once the faster one agrees. Skipped where pyshacl-turbo is not installed (the
-``bench`` extra installs it).
+engine once the faster one agrees. The ``test`` extra installs pyshacl-turbo; without it
+the test is skipped, saying so.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from graph import validate
 from graph.config import Paths
 from graph.rdf_input import read_rdf
 
-turbo = pytest.importorskip("pyshacl_turbo", reason="pyshacl-turbo not installed (bench extra)")
+turbo = pytest.importorskip("pyshacl_turbo", reason="pyshacl-turbo not installed (the test extra installs it)")
 pyshacl = pytest.importorskip("pyshacl")
 
 ROOT = Path(__file__).resolve().parent.parent
