@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from graph.coreference import definite_references
 from graph.gazetteer import Gazetteer
 from graph.model import Document, EntityKind, Evidence
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
@@ -113,6 +114,10 @@ def read_document(
     found = recogniser.mentions(clean.text)
     spans = recogniser.sentences(clean)
     gazetteer = recogniser.gazetteer
+    # "the agency" for the body named just before it
+    found = sorted(
+        found + definite_references(clean.text, found, gazetteer), key=lambda f: (f.start, f.end)
+    )
     # found is in text order, and so is what the index gives back: sentences see their
     # mentions in that order, reading only the mentions near them
     by_place = SpanIndex(found, span=lambda f: (f.start, f.end))

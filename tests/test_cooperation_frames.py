@@ -92,3 +92,14 @@ def test_training_held_with_a_partner_and_work_on_a_satellite(reference):
         reference, "The Uganda Space Agency is working with China on a small satellite."
     )
     assert ("uganda-space-agency", "satellite-development", None) in found
+
+
+def test_the_agency_is_the_body_the_text_has_named(reference):
+    text = (
+        "The Zambia Space Agency was founded in 2028. The Zambia Space Agency runs two "
+        "stations near Lusaka with the Kenya Space Agency. Since 2030 the agency has "
+        "received Fengyun-3D data from China."
+    )
+    found = _cooperation(reference, text)
+    assert ("zambia-space-agency", "data-exchange", "fengyun-3d") in found
+    assert not any(p == "kenya-space-agency" and a == "data-exchange" for p, a, _m in found)

@@ -1,0 +1,59 @@
+"""Definite descriptions that refer back to a body named shortly before.
+
+News and reports name a body once and then call it "the agency", "the institute" or
+"the company" ("Since then the agency has received Fengyun data from China"). Such a
+description is read as a mention of a body named before it, within a few sentences,
+whose name holds the same noun ("the agency" after "the National Space Science Agency");
+where several do, the one the text has named most often so far. A description followed
+by a name or by "of"/"for" is a name of its own ("the Agency for ...") and is left
+alone, as is one with no such body before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.gazetteer import Gazetteer
+from graph.model import EntityKind
+from graph.recognise import Found
+
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(agency|institute|company|corporation|university|centre|center|"
+    r"organi[sz]ation|commission|observatory|administration|academy)\b"
+    r"(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])(?!['\u2019-])"
+)
+_SAME = {"center": "centre", "organization": "organisation"}
+_REACH = 1200  # characters back to look for the body: a few sentences
+
+
+def _noun(word: str) -> str:
+    word = word.lower()
+    return _SAME.get(word, word)
+
+
+def definite_references(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> list[Found]:
+    """Mentions for the definite descriptions of ``text`` that refer to a body in
+    ``found`` (clean offsets, text order)."""
+    bodies = [f for f in found if not f.nested and f.kind is EntityKind.ORGANISATION]
+    out: list[Found] = []
+    for m in _DESCRIPTION.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if any(f.start <= start < f.end for f in found):
+            continue  # inside a name ("the Bolivian Space Agency")
+        noun = _noun(m.group(1))
+        before = [b for b in bodies if b.end <= m.start()]
+        near = [b for b in before if m.start() - b.end <= _REACH and noun in _words(b, gazetteer)]
+        if not near:
+            continue
+        # the body the text is about: the one it has named most so far, then the latest
+        named = {b.key: sum(1 for x in before if x.key == b.key) for b in near}
+        latest = {b.key: i for i, b in enumerate(near)}
+        key = max(named, key=lambda k: (named[k], latest[k]))
+        out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))
+    return out
+
+
+def _words(body: Found, gazetteer: Gazetteer) -> set[str]:
+    entity = gazetteer.entities.get(body.key)
+    return {_noun(w) for w in re.findall(r"[A-Za-z]+", entity.label if entity else "")}
