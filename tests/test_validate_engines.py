@@ -21,7 +21,9 @@ from graph import validate
 from graph.config import Paths
 from graph.rdf_input import read_rdf
 
-turbo = pytest.importorskip("pyshacl_turbo", reason="pyshacl-turbo not installed (the test extra installs it)")
+turbo = pytest.importorskip(
+    "pyshacl_turbo", reason="pyshacl-turbo not installed (the test extra installs it)"
+)
 pyshacl = pytest.importorskip("pyshacl")
 
 ROOT = Path(__file__).resolve().parent.parent
