@@ -12,11 +12,13 @@ alone, as is one with no such body before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
 from graph.recognise import Found
+from graph.spans import SpanIndex
 
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(agency|institute|company|corporation|university|centre|center|"
@@ -34,26 +36,34 @@ def _noun(word: str) -> str:
 
 def definite_references(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> list[Found]:
     """Mentions for the definite descriptions of ``text`` that refer to a body in
-    ``found`` (clean offsets, text order)."""
+    ``found`` (clean offsets, text order). One pass over both, in text order: the
+    bodies named so far are counted as they go by, so a long document costs its length."""
     bodies = [f for f in found if not f.nested and f.kind is EntityKind.ORGANISATION]
+    taken = SpanIndex((f.start, f.end) for f in found)
+    named: Counter[str] = Counter()  # bodies named so far, by key
+    latest: dict[str, int] = {}  # where each was last named (end offset)
+    nouns: dict[str, set[str]] = {}
     out: list[Found] = []
+    next_body = 0
     for m in _DESCRIPTION.finditer(text):
+        while next_body < len(bodies) and bodies[next_body].end <= m.start():
+            body = bodies[next_body]
+            named[body.key] += 1
+            latest[body.key] = body.end
+            nouns.setdefault(body.key, _words(body.key, gazetteer))
+            next_body += 1
         start, end = m.start(1), m.end(1)
-        if any(f.start <= start < f.end for f in found):
+        if taken.overlaps(start, end):
             continue  # inside a name ("the Bolivian Space Agency")
         noun = _noun(m.group(1))
-        before = [b for b in bodies if b.end <= m.start()]
-        near = [b for b in before if m.start() - b.end <= _REACH and noun in _words(b, gazetteer)]
-        if not near:
-            continue
-        # the body the text is about: the one it has named most so far, then the latest
-        named = {b.key: sum(1 for x in before if x.key == b.key) for b in near}
-        latest = {b.key: i for i, b in enumerate(near)}
-        key = max(named, key=lambda k: (named[k], latest[k]))
-        out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))
+        near = [k for k, at in latest.items() if m.start() - at <= _REACH and noun in nouns[k]]
+        if near:
+            # the body the text is about: the one it has named most so far, then the latest
+            key = max(near, key=lambda k: (named[k], latest[k]))
+            out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))
     return out
 
 
-def _words(body: Found, gazetteer: Gazetteer) -> set[str]:
-    entity = gazetteer.entities.get(body.key)
+def _words(key: str, gazetteer: Gazetteer) -> set[str]:
+    entity = gazetteer.entities.get(key)
     return {_noun(w) for w in re.findall(r"[A-Za-z]+", entity.label if entity else "")}
