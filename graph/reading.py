@@ -129,6 +129,7 @@ def read_document(
     previous: Sentence | None = None
     columns: tuple[str, ...] | None = None  # the header of the table being read
     caption = ""
+    named: tuple[str, ...] = ()  # the keys the caption names
     codes: tuple[tuple[str, str], ...] = ()  # the last legend of codes the text gave
     heading_line: Sentence | None = None  # the heading above, as a line items continue
     for start, end in spans:
@@ -143,6 +144,7 @@ def read_document(
             previous = None
             caption = heading
             inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
+            named = tuple(f.key for f in inside)
             heading_line = Sentence(document, clean, start, end, inside, None, False)
             heading_line.is_heading = True
             continue
@@ -170,9 +172,10 @@ def read_document(
         )
         sentence.opens_paragraph = opens or previous is None
         if columns is not None:
-            sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes)
+            sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes, named)
         else:
             caption = sentence.text
+            named = tuple(m.key for m in sentence.mentions)
             codes = legend(sentence.text) or codes
         if _LEADING.match(sentence.text) or _ITEM.match(sentence.text):
             # an item continues the line that introduced its list, or the heading above

@@ -115,7 +115,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             and m.key in gazetteer.domestic
             and m.key != "china"
             and m.kind is EntityKind.ORGANISATION
-        ] or _chinese_bodies_in(row.caption, gazetteer)  # "Documents ... signed by CNSA"
+        ] or _chinese_body(row.named, gazetteer)  # "Documents ... signed by CNSA"
         parties = tuple(sorted({*(chinese or ["china"]), *partners}))
         return [Agreement(**row_fact, parties=parties, agreement_kind=kind, signed_on=when)]
     facts: list[Fact] = []
@@ -145,22 +145,13 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     return facts
 
 
-_CAPTION_BODIES: dict[tuple[int, str], list[str]] = {}
-
-
-def _chinese_bodies_in(caption: str, gazetteer: Gazetteer) -> list[str]:
+def _chinese_body(named: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:
     """The one Chinese body a table's caption names as the signer of its rows."""
-    cached = _CAPTION_BODIES.get((id(gazetteer), caption))
-    if cached is not None:
-        return cached
     keys = {
-        key
-        for form, key in gazetteer.forms
-        if key in gazetteer.domestic
-        and key != "china"
-        and gazetteer.entities[key].kind is EntityKind.ORGANISATION
-        and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", caption)
+        k
+        for k in named
+        if k in gazetteer.domestic
+        and k != "china"
+        and gazetteer.entities[k].kind is EntityKind.ORGANISATION
     }
-    found = sorted(keys) if len(keys) == 1 else []
-    _CAPTION_BODIES[(id(gazetteer), caption)] = found
-    return found
+    return sorted(keys) if len(keys) == 1 else []

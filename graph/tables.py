@@ -54,6 +54,7 @@ class TableRow:
     columns: tuple[str, ...]  # per cell: partner | craft | date | activity | agreement | ""
     caption: str  # the line above the table, if any
     legend: tuple[tuple[str, str], ...] = ()  # codes the text defines: ("L", "launched ...")
+    named: tuple[str, ...] = ()  # keys of what the caption names ("... signed by CNSA")
 
 
 # "Service codes: B = satellite built by the Company; L = launched on a Long March rocket"
