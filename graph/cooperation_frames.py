@@ -24,17 +24,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from graph.cooperation_words import INSTRUMENT_WORD, PEOPLE
 from graph.gazetteer import Gazetteer
-from graph.grammar import Group, area_cues, negated, status_at
+from graph.grammar import Group, area_cues, status_at
 from graph.model import Cooperation, EntityKind
+from graph.negation import negated
 from graph.parsing import INSTRUMENT_NOUNS, span_root
 from graph.reading import Sentence
 from graph.recognise import Found
 
-_INSTRUMENT_WORD = re.compile(
-    r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er|antenna|reflector|"
-    r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer)s?$"
-)
 _MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})
 _CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
 _TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
@@ -46,26 +44,6 @@ _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download", "acquire"})
 _GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
 _EXCHANGING = frozenset({"exchange", "share"})
-_PEOPLE = frozenset(
-    {
-        "engineer",
-        "staff",
-        "student",
-        "technician",
-        "specialist",
-        "professional",
-        "astronaut",
-        "official",
-        "scientist",
-        "personnel",
-        "researcher",
-        "expert",
-        "operator",
-        "trainee",
-        "fellow",
-        "cadet",
-    }
-)
 _TRAINING_VERBS = frozenset({"train", "educate", "teach", "instruct"})
 _STUDYING_VERBS = frozenset({"study", "attend", "train", "complete", "graduate", "learn"})
 _PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
@@ -182,8 +160,7 @@ class _Reader:
             if not (
                 thing.pos_ in ("NOUN", "PROPN")
                 and (
-                    thing.lemma_.lower() in INSTRUMENT_NOUNS
-                    or _INSTRUMENT_WORD.search(thing.lower_)
+                    thing.lemma_.lower() in INSTRUMENT_NOUNS or INSTRUMENT_WORD.search(thing.lower_)
                 )
             ):
                 continue
@@ -315,7 +292,7 @@ class _Reader:
             people = [
                 c
                 for c in verb.children
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _PEOPLE
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in PEOPLE
             ]
             if not people:
                 continue
@@ -325,7 +302,7 @@ class _Reader:
             preps += [c for o in objects for c in o.children if c.dep_ == "prep"]  # "courses in X"
             in_china = any(
                 p.lower_ in ("in", "at", "by", "to", "with") and self._chinese(p) for p in preps
-            ) or any(self._chinese(s) for s in subjects if s.lemma_.lower() not in _PEOPLE)
+            ) or any(self._chinese(s) for s in subjects if s.lemma_.lower() not in PEOPLE)
             trained = lemma in _TRAINING_VERBS or (
                 lemma in _STUDYING_VERBS | {"send"}
                 and re.search(r"\b(?:train|course|stud)", self.sentence.text)

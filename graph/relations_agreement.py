@@ -17,8 +17,9 @@ import re
 
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import Group, clause_of, clauses, foreign_subject, negated, status_at
+from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, EntityKind
+from graph.negation import negated
 from graph.parsing import syntactic_role
 from graph.reading import Sentence
 

@@ -14,6 +14,13 @@ from __future__ import annotations
 
 import re
 
+from graph.cooperation_words import (
+    CONTRIBUTED,
+    CONTRIBUTING,
+    INSTRUMENT,
+    INSTRUMENT_WORD,
+    PEOPLE,
+)
 from graph.gazetteer import Gazetteer
 from graph.grammar import (
     COOPERATION_CUE,
@@ -25,11 +32,11 @@ from graph.grammar import (
     foreign_subject,
     has_verb,
     missions_for,
-    negated,
     status_at,
     verb_before,
 )
 from graph.model import Cooperation, EntityKind
+from graph.negation import negated
 from graph.parsing import INSTRUMENT_NOUNS, clause_verb, core_argument
 from graph.reading import Sentence
 
@@ -43,84 +50,9 @@ _HANDED_ON = re.compile(
     r"^\s*(?:inviting|calling\s+on|encouraging|welcoming|urging)\b", re.IGNORECASE
 )
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
-# roles found by the parser, and the governing words that make them cooperation
-_CONTRIBUTED = frozenset(
-    [
-        "payload",
-        "instrument",
-        "experiment",
-        "detector",
-        "device",
-        "camera",
-        "spectrometer",
-        "analyzer",
-        "analyser",
-        "sensor",
-        "equipment",
-        "cubesat",
-        "retroreflector",
-        "reflector",
-        "imager",
-        "radar",
-        "telescope",
-        "scientist",
-        "researcher",
-        "team",
-        "institution",
-        "contribution",
-        "participation",
-        "support",
-        "proposal",
-        "project",
-        "partner",
-        "astronaut",
-        "engineer",
-        "specialist",
-        "expert",
-    ]
-)
-_CONTRIBUTING = frozenset(
-    [
-        "contribute",
-        "provide",
-        "supply",
-        "develop",
-        "build",
-        "design",
-        "make",
-        "co-develop",
-        "codevelop",
-        "join",
-        "participate",
-        "cooperate",
-        "collaborate",
-        "work",
-        "partner",
-        "send",
-        "deliver",
-        "fly",
-        "propose",
-        "fund",
-        "operate",
-        "help",
-        "assist",
-        "take",
-        "lead",
-    ]
-)
 # "carry payloads from X": the parser may hang "from" on the verb
 _RECEIVING = frozenset(
     ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
-)
-_INSTRUMENT = re.compile(
-    r"\b(?:instruments?|payloads?|detectors?|cameras?|imagers?|telescopes?|spectrometers?|"
-    r"cubesats?|rovers?|radars?|analy[sz]ers?|monitors?|retroreflectors?|mirrors?|sensors?|"
-    r"magnetometers?|radiometers?|altimeters?|dosimeters?|antennas?|lasers?|experiments?)\b",
-    re.IGNORECASE,
-)
-# people "from" a partner are China's partners only where China is in the sentence
-_PEOPLE = frozenset(
-    ["scientist", "researcher", "team", "astronaut", "engineer", "specialist", "expert"]
 )
 _ON_A_SATELLITE = re.compile(
     r"\bon\s+(?:a|an|the|its|their|two|three|new)\s+(?:[a-z][\w-]*\s+){0,3}"
@@ -129,9 +61,6 @@ _ON_A_SATELLITE = re.compile(
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 _SHARED = frozenset(["build", "develop", "design", "construct", "operate", "study", "test"])
 _TRAINING = frozenset(["train", "educate", "host", "teach"])
-# what most instruments are called: "-meter", "-graph", "-scope"...
-_INSTRUMENT_WORD = re.compile(r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er)s?$")
-
 _SHARED_WORK = frozenset(
     [
         "cooperation",
@@ -216,7 +145,7 @@ def _areas_for(
     if own:
         return own
     if group.role in _PARSED_ROLES and (
-        _INSTRUMENT.search(text[clause[0] : clause[1]]) or _makes_instrument(sentence, group)
+        INSTRUMENT.search(text[clause[0] : clause[1]]) or _makes_instrument(sentence, group)
     ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
@@ -327,7 +256,7 @@ def _makes_instrument(sentence: Sentence, group: Group) -> bool:
     if verb is None:
         return False
     objects = [c for c in doc[verb].children if c.dep_ == "dobj"]
-    return any(_INSTRUMENT.search(o.text) or _INSTRUMENT_WORD.search(o.lower_) for o in objects)
+    return any(INSTRUMENT.search(o.text) or INSTRUMENT_WORD.search(o.lower_) for o in objects)
 
 
 def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:
@@ -354,22 +283,22 @@ def _parsed_role_holds(
     match group.role:
         case "from":
             governor = group.governor
-            if governor in _PEOPLE and not china:
+            if governor in PEOPLE and not china:
                 return False  # "engineers from Ghana were trained in Toulouse"
             return (
-                governor in _CONTRIBUTED | _RECEIVING
-                or _INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
+                governor in CONTRIBUTED | _RECEIVING
+                or INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
                 or clause_cued
             )
         case "place":  # "built at the University of Bern": where it was made, by whom
             bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
-            return bodies and group.governor in _CONTRIBUTING and (china or named)
+            return bodies and group.governor in CONTRIBUTING and (china or named)
         case "by":
-            return group.governor in _CONTRIBUTING and (china or named)
+            return group.governor in CONTRIBUTING and (china or named)
         case "agent":
-            instrument = _INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
+            instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
             framed = china or named or instrument is not None  # "provided a retroreflector"
-            return group.governor in _CONTRIBUTING and framed and group.governor != "sign"
+            return group.governor in CONTRIBUTING and framed and group.governor != "sign"
         case "object":  # "China has trained Egyptian engineers"
             return group.governor in _TRAINING and china
         case "between":

@@ -1,0 +1,106 @@
+"""The words that make a partner's role cooperation, shared by the cooperation readers
+(``graph.relations_cooperation`` and ``graph.cooperation_frames``)."""
+
+from __future__ import annotations
+
+import re
+
+# what a partner contributes, and who: the words that govern "from X" ("payloads from X")
+CONTRIBUTED = frozenset(
+    [
+        "payload",
+        "instrument",
+        "experiment",
+        "detector",
+        "device",
+        "camera",
+        "spectrometer",
+        "analyzer",
+        "analyser",
+        "sensor",
+        "equipment",
+        "cubesat",
+        "retroreflector",
+        "reflector",
+        "imager",
+        "radar",
+        "telescope",
+        "scientist",
+        "researcher",
+        "team",
+        "institution",
+        "contribution",
+        "participation",
+        "support",
+        "proposal",
+        "project",
+        "partner",
+        "astronaut",
+        "engineer",
+        "specialist",
+        "expert",
+    ]
+)
+CONTRIBUTING = frozenset(
+    [
+        "contribute",
+        "provide",
+        "supply",
+        "develop",
+        "build",
+        "design",
+        "make",
+        "co-develop",
+        "codevelop",
+        "join",
+        "participate",
+        "cooperate",
+        "collaborate",
+        "work",
+        "partner",
+        "send",
+        "deliver",
+        "fly",
+        "propose",
+        "fund",
+        "operate",
+        "help",
+        "assist",
+        "take",
+        "lead",
+    ]
+)
+# an instrument named anywhere in a clause
+INSTRUMENT = re.compile(
+    r"\b(?:instruments?|payloads?|detectors?|cameras?|imagers?|telescopes?|spectrometers?|"
+    r"cubesats?|rovers?|radars?|analy[sz]ers?|monitors?|retroreflectors?|mirrors?|sensors?|"
+    r"magnetometers?|radiometers?|altimeters?|dosimeters?|antennas?|lasers?|experiments?)\b",
+    re.IGNORECASE,
+)
+# what most instruments are called: "-meter", "-graph", "-scope", a detector, a rover...
+INSTRUMENT_WORD = re.compile(
+    r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er|antenna|reflector|"
+    r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer)s?$"
+)
+# people: trained in China, or "from" a partner (China's partners only where China is named)
+PEOPLE = frozenset(
+    {
+        "engineer",
+        "staff",
+        "student",
+        "technician",
+        "specialist",
+        "professional",
+        "astronaut",
+        "official",
+        "scientist",
+        "personnel",
+        "researcher",
+        "expert",
+        "operator",
+        "trainee",
+        "fellow",
+        "cadet",
+        "team",
+    }
+)
