@@ -10,7 +10,7 @@ Checks SHACL cannot make (reading the corpus files) add their results to the sam
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,16 +126,24 @@ def validate_graph(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
     if ontology is not None:
         for triple in ontology:
             union.add(triple)
+    conforms, results_graph = run_pyshacl(union, shapes)
+    return Report(conforms, tuple(_violations(results_graph)), results_graph)
+
+
+def run_pyshacl(
+    data: Graph, shapes: Graph, use_shapes: Sequence[str] | None = None
+) -> tuple[bool, Graph]:
+    """pySHACL with the project's options (SHACL-AF, warnings allowed, ``data`` changed in
+    place), from every shape or only from those ``use_shapes`` names.
+
+    :raises InputError: validation could not run.
+    """
     sparql_prepared.install()  # each SPARQL constraint parsed once per process
-    conforms, results_graph, _text = shacl_validate(
-        union,
-        shacl_graph=shapes,
-        advanced=True,
-        allow_warnings=True,
-        inplace=True,
+    options = {"use_shapes": list(use_shapes)} if use_shapes is not None else {}
+    conforms, results, _text = shacl_validate(
+        data, shacl_graph=shapes, advanced=True, allow_warnings=True, inplace=True, **options
     )
-    results_graph = engine_results(results_graph)
-    return Report(bool(conforms), tuple(_violations(results_graph)), results_graph)
+    return bool(conforms), engine_results(results)
 
 
 def engine_results(results: object) -> Graph:

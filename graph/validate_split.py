@@ -20,15 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
-from graph import sparql_prepared
 from graph.model import Document
-from graph.validate import Report, Violation, _order, _violations, engine_results, union_graph
+from graph.validate import Report, Violation, _order, _violations, run_pyshacl, union_graph
 from graph.vocab import CSK, OA, SH, document_graph
 
 CACHE_DIR = "validation-cache"  # under the store root, beside builds/
@@ -74,16 +72,7 @@ def run_shapes(data: Graph, shapes: Graph, use: Sequence[str]) -> tuple[bool, Gr
     """pySHACL with the project's options, starting only from the shapes ``use`` names."""
     if not use:
         return True, Graph()
-    sparql_prepared.install()
-    conforms, results, _text = shacl_validate(
-        data,
-        shacl_graph=shapes,
-        advanced=True,
-        allow_warnings=True,
-        inplace=True,
-        use_shapes=list(use),
-    )
-    return bool(conforms), engine_results(results)
+    return run_pyshacl(data, shapes, use)
 
 
 def graph_digest(triples: Iterable[tuple[Node, Node, Node]]) -> str:
