@@ -307,7 +307,9 @@ def missions_for(
         if owned:
             continue
         introduced = re.search(r"\b(?:such\s+as|including)\s+(?:the\s+)?$", text[:s])
-        through = re.search(r"\bthrough\b", text[clause_start:s])
+        # "cooperated on Earth observation through the CBERS programme" pairs with it;
+        # a mission inside a longer "through ..." phrase does not
+        through = re.search(r"\bthrough\b(?!\s+(?:the\s+)?$)", text[clause_start:s])
         if not (listed or introduced or through):
             candidates.append(m)
     if not candidates or not groups:

@@ -75,7 +75,7 @@ def candidates(
         out += _headed_names(document.id, chunk, para.start, inner)
         out += _appositions(document.id, chunk, para.start)
         out += _acting_acronyms(document.id, chunk, para.start)
-    out += _own_acronym(document, clean)
+    out += _initials(document, clean, out)
     return [
         c
         for c in out
@@ -344,16 +344,31 @@ def _heads_apposition(between: str) -> bool:
     return True
 
 
-def _own_acronym(document: Document, clean: CleanText) -> list[Candidate]:
-    """A body's report calls it by its acronym without spelling it out ("GISTDA"): the
-    publisher named in the manifest, where the acronym fits its initials."""
-    publisher = document.meta.publisher
-    if head_kind(publisher) is not ORG:
-        return []
+def _initials(document: Document, clean: CleanText, found: list[Candidate]) -> list[Candidate]:
+    """A text calls a body by its initials without spelling them out ("the NSSA" after
+    "Bahrain's National Space Science Agency", "GISTDA" in GISTDA's own report): a bare
+    acronym that fits the initials of exactly one body the document names, or of its
+    publisher, is that body's."""
+    named = [c.label for c in found if c.kind is ORG and not c.alias and " " in c.label]
+    if head_kind(document.meta.publisher) is ORG:
+        named.insert(0, document.meta.publisher)
+    # one body however it is cased ("GEO-INFORMATICS ... AGENCY" in a letterhead)
+    forms: dict[str, str] = {}
+    for label in named:
+        if forms.get(label.lower(), label).isupper() or label.lower() not in forms:
+            forms[label.lower()] = label
+    bodies = set(forms.values())
+    spelt = {c.alias for c in found if c.alias}
+    out = []
     for m in re.finditer(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", clean.text):
-        if initials_fit(publisher, m.group(0)):
-            return [Candidate(publisher, ORG, document.id, m.start(), m.end(), alias=m.group(0))]
-    return []
+        acronym = m.group(0)
+        if acronym in spelt or acronym in SENTENCE_OPENERS:
+            continue
+        fits = [b for b in bodies if initials_fit(b, acronym)]
+        if len(fits) == 1:
+            out.append(Candidate(fits[0], ORG, document.id, m.start(), m.end(), alias=acronym))
+            spelt.add(acronym)
+    return out
 
 
 def _partner_cells(

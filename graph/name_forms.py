@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from graph.dates import MONTHS
@@ -182,7 +183,12 @@ GENERIC = frozenset(
     ]
 )
 MONTH_NAMES = frozenset(MONTHS)
-CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "in", "to"})
+# the small words inside names, English and those of other languages' names ("Instituto
+# Nacional de Pesquisas Espaciais", "Deutsches Zentrum f\u00fcr Luft- und Raumfahrt")
+FOREIGN_CONNECTORS = ("de", "du", "des", "la", "le", "del", "della", "di", "da", "do", "dos")
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "to", *FOREIGN_CONNECTORS})
+# an elided article or preposition glued to the next word: "Centre National d'\u00c9tudes"
+ELISION = re.compile(r"^[dlDL]['\u2019](?=\w)")
 NOT_NAMES = frozenset(
     [
         "memorandum",
@@ -229,8 +235,9 @@ SENTENCE_OPENERS = frozenset(
 )
 _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
 _WORD = rf"[{_CAP}](?:[\w'\u2019&.-]*[\w&])?"  # hyphens inside: "Sub-committee"
+_JOIN = "|".join(("of", "for", "on", "and", "the", *FOREIGN_CONNECTORS))
 NAME_RUN = re.compile(
-    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:of|for|on|and|the|de)\s)+)(?:{_WORD}|\d[\w]*))*"
+    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+|\s[dl]['\u2019](?=[{_CAP}]))(?:{_WORD}|\d[\w]*))*"
 )
 DESIGNATOR = re.compile(
     rf"(?<![\w'\u2019-])((?:[{_CAP}][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
@@ -313,15 +320,21 @@ def is_generic(name: str) -> bool:
 def initials_fit(name: str, acronym: str) -> bool:
     """ "Space Variable Objects Monitor" fits "SVOM": the acronym's capitals are the
     initials of the name's words, in order, skipping small words."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in CONNECTORS]
+    words = [ELISION.sub("", w) for w in re.split(r"[\s-]+", name)]
+    words = [w for w in words if w and w.lower() not in CONNECTORS]
     capitals = [c for c in acronym if c.isupper()]
     if len(capitals) < 2 or not words or words[0][0].upper() != capitals[0]:
         return False
-    initials = "".join(w[0].upper() for w in words)
+    initials = "".join(_plain(w[0]).upper() for w in words)
     it = iter(initials)
     return all(c in it for c in capitals) or _prefixes_fit(
         [w.lower() for w in words], "".join(c for c in acronym.lower() if c.isalnum())
     )
+
+
+def _plain(letter: str) -> str:
+    """ "\u00c9" -> "E": acronyms are written without the accents of their words."""
+    return unicodedata.normalize("NFKD", letter)[0]
 
 
 # words an acronym of syllables may leave out: a company's legal form

@@ -182,6 +182,10 @@ def syntactic_role(
         return "other", ""
     token = _governor(root)
     dep, head = token.dep_, token.head
+    if dep == "pobj" and head.lower_ in ("at", "from", "of") and _acting_people(head.head):
+        # "astronomers at the University of Chile have worked with ...": the body acts
+        token = head.head
+        dep, head = token.dep_, token.head
     if dep == "poss":
         return "owner", head.lemma_.lower()
     if dep in ("nsubj", "nsubjpass"):
@@ -208,6 +212,19 @@ def syntactic_role(
     return "other", head.lemma_.lower()
 
 
+# the people of a body, who act for it when they are a clause's subject
+_PEOPLE_NOUNS = frozenset(
+    {
+        "astronomer", "colleague", "engineer", "expert", "physicist", "researcher",
+        "scientist", "specialist", "student", "team", "technician", "staff", "group",
+    }
+)  # fmt: skip
+
+
+def _acting_people(token: Token) -> bool:
+    return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
+
+
 def clause_verb(doc: Doc, start: int, end: int) -> int | None:
     """The index of the verb whose clause the words at ``start:end`` belong to (through
     lists, prepositions and noun phrases), or None."""
@@ -229,19 +246,40 @@ def clause_verb(doc: Doc, start: int, end: int) -> int | None:
 _CARRIERS = frozenset({"on", "aboard", "onboard", "for", "to", "into"})
 
 
+_MODIFYING = ("conj", "appos", "compound", "amod", "nmod")
+
+
 def core_argument(doc: Doc, start: int, end: int, verb: int) -> bool:
     """Whether the words at ``start:end`` are the subject or object of verb ``verb``, or
     what it or its object is done on, aboard or for ("carry instruments *on Chang'e-7*")."""
     token = span_root(doc, start, end)
     if token is None:
         return False
-    # a name modifying its part ("the Chang'e-7 orbiter", however the parser tags it)
-    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod") and token.head.i != token.i:
-        token = token.head
+    for _ in range(3):
+        # a name modifying its part ("the Chang'e-7 orbiter", however the parser tags it)
+        while token.dep_ in _MODIFYING and token.head.i != token.i:
+            token = token.head
+        # the mission a part belongs to ("the Yutu-2 rover of Chang'e-4")
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head
+            continue
+        break
     head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i == verb:
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _serves(head, verb):
         return True
     if token.dep_ == "pobj" and head.lower_ in _CARRIERS:
         owner = head.head
-        return owner.i == verb or (owner.dep_ == "dobj" and owner.head.i == verb)
+        return _serves(owner, verb) or (owner.dep_ == "dobj" and _serves(owner.head, verb))
+    return False
+
+
+def _serves(token: Token, verb: int) -> bool:
+    """Whether ``token`` is verb ``verb`` or a verb completing it ("is due *to fly*",
+    "plans *to carry*")."""
+    for _ in range(4):
+        if token.i == verb:
+            return True
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
     return False

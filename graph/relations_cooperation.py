@@ -296,6 +296,8 @@ def _parsed_role_holds(
         case "by":
             return group.governor in CONTRIBUTING and (china or named)
         case "agent":
+            if group.governor in _WORKING and _with_china(sentence, group, domestic):
+                return True  # "astronomers at X have worked with the NAOC on ..."
             instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
             framed = china or named or instrument is not None  # "provided a retroreflector"
             return group.governor in CONTRIBUTING and framed and group.governor != "sign"
@@ -305,6 +307,21 @@ def _parsed_role_holds(
             return china and group.governor in _SHARED_WORK
         case "item":
             return sentence.lead_in is not None
+    return False
+
+
+_WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
+
+
+def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
+    """Whether China or a Chinese body is what the partner works *with*: the object of a
+    "with" after the partner, only names and articles between them."""
+    for m in sentence.mentions:
+        if m.nested or not (m.key == "china" or m.key in domestic):
+            continue
+        before = sentence.text[group.end : m.start - sentence.start]
+        if re.search(r"\bwith\s+(?:the\s+)?$", before) and ";" not in before:
+            return True
     return False
 
 
@@ -347,16 +364,18 @@ def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
         return None
     verb = clause_verb(doc, group.start, group.end)
     while verb is not None:
-        keys = {
-            m.key
+        kinds = {
+            m.key: m.kind
             for m in sentence.mentions
             if not m.nested
             and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
             and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
             and not _owned(sentence, m.start - sentence.start)
         }
-        if keys:
-            return keys.pop() if len(keys) == 1 else None
+        if len(kinds) > 1:  # a mission and its part or payload: the mission frames them
+            kinds = {k: v for k, v in kinds.items() if v is EntityKind.MISSION}
+        if kinds:
+            return next(iter(kinds)) if len(kinds) == 1 else None
         # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
         # that the verb above carries
         token = doc[verb]

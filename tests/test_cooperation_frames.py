@@ -103,3 +103,32 @@ def test_the_agency_is_the_body_the_text_has_named(reference):
     found = _cooperation(reference, text)
     assert ("zambia-space-agency", "data-exchange", "fengyun-3d") in found
     assert not any(p == "kenya-space-agency" and a == "data-exchange" for p, a, _m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people of a body act for it
+        (
+            "Physicists at the University of Tartu have worked with the National Space "
+            "Science Center of the Chinese Academy of Sciences on space science since 2029.",
+            ("university-of-tartu", "space-science", None),
+        ),
+        # the mission the cooperation runs through
+        (
+            "Chile has cooperated with China on space science through Chang'e-7 since 2029.",
+            ("chile", "space-science", "change-7"),
+        ),
+        # the mission a part belongs to, and a verb completed by another
+        (
+            "Engineers from Peru built a dust detector for the orbiter of Chang'e-7.",
+            ("peru", "payloads", "change-7"),
+        ),
+        (
+            "The magnetometer that Kenya designed with Uganda is due to fly on Chang'e-8.",
+            ("kenya", "payloads", "change-8"),
+        ),
+    ],
+)
+def test_the_roles_found_through_the_sentence_structure(reference, text, expected):
+    assert expected in _cooperation(reference, text)

@@ -109,3 +109,17 @@ def test_an_acronym_from_another_language_names_only_the_body_before_it():
     names = _names("On 3 May CNSA and the Gabonese Space Agency (AGES) signed a memorandum.")
     assert names["Gabonese Space Agency"] == (EntityKind.ORGANISATION, "AGES")
     assert not any(label.startswith("CNSA and") for label in names)
+
+
+def test_a_body_called_by_its_initials_without_spelling_them_out():
+    text = (
+        "Zambia's National Remote Sensing and Mapping Agency opened in 2031. "
+        "Two NRSMA engineers joined the team a year later."
+    )
+    names = _names(text)
+    assert names["National Remote Sensing and Mapping Agency"][1] == "NRSMA"
+
+
+def test_a_name_with_an_elided_article_keeps_its_acronym():
+    text = "The Institut d'Optique Spatiale (IOS) supplied the lens in 2031."
+    assert _names(text)["Institut d'Optique Spatiale"] == (EntityKind.ORGANISATION, "IOS")
