@@ -102,5 +102,10 @@ PEOPLE = frozenset(
         "fellow",
         "cadet",
         "team",
+        "candidate",
+        "crew",
+        "pilot",
+        "astronomer",
+        "physicist",
     }
 )

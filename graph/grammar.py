@@ -233,6 +233,22 @@ class Cue:
     titled: bool  # written as part of a capitalised name ("for Space Weather")
 
 
+def _inflected(phrase: str) -> str:
+    """A cue word may take any of its inflections ("tracking" is also "tracked" and
+    "track", "trained" also "training"), a cue phrase its plural."""
+    if phrase.isupper() or not phrase[-1:].isalpha():
+        return re.escape(phrase)
+    head, _sep, last = phrase.rpartition(" ")
+    if head:  # in a phrase only the plural: "satellite engineering" is not "... engineers"
+        return re.escape(phrase) + r"(?:s|es)?"
+    base = last
+    for suffix in ("ing", "ed", "es", "s"):
+        if last.endswith(suffix) and len(last) - len(suffix) >= 4 and not last.endswith("ss"):
+            base = last[: -len(suffix)]
+            break
+    return re.escape(head + _sep + base) + r"(?:s|es|ed|d|ing|e)?"
+
+
 def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     """Area phrases of a sentence outside entity names; a phrase inside a longer noun
     phrase with another cue ("earth observation satellite data exchange") gives way
@@ -248,7 +264,7 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     taken: list[Cue] = []
     for phrase, area in sorted(gazetteer.area_cues, key=lambda c: -len(c[0])):
         flags = 0 if phrase.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w&]){re.escape(phrase)}(?![\w&])", text, flags):
+        for m in re.finditer(rf"(?<![\w&]){_inflected(phrase)}(?![\w&])", text, flags):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in masked) or any(
                 c.start < e and s < c.end for c in taken

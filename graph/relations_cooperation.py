@@ -325,6 +325,10 @@ def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> b
     return False
 
 
+# what is said of a payload in a list of them: it flew, flies or is carried
+_FLOWN = re.compile(r"\b(?:flown|flew|flies|to fly|carried|aboard|on board|onboard)\b")
+
+
 def _item_context(
     sentence: Sentence, gazetteer: Gazetteer, mission: str | None, areas: list[Cue | str]
 ) -> tuple[str | None, list[Cue | str]]:
@@ -351,8 +355,11 @@ def _item_context(
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))
-    if not any(isinstance(a, Cue) for a in areas) and mission in gazetteer.default_areas:
-        return mission, [gazetteer.default_areas[mission]]
+    if not any(isinstance(a, Cue) for a in areas):
+        if INSTRUMENT.search(sentence.text) or _FLOWN.search(sentence.text):
+            return mission, ["payloads"]  # "Peru: bacterial growth in microgravity, flown"
+        if mission in gazetteer.default_areas:
+            return mission, [gazetteer.default_areas[mission]]
     return mission, areas
 
 

@@ -132,3 +132,27 @@ def test_the_agency_is_the_body_the_text_has_named(reference):
 )
 def test_the_roles_found_through_the_sentence_structure(reference, text, expected):
     assert expected in _cooperation(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an area word in another of its forms
+        (
+            "China and Kenya have worked together since 2029 to track probes from Malindi.",
+            ("kenya", "tt-c", None),
+        ),
+        # a fact-sheet line about something flown under a mission is a payload
+        (
+            "Experiments on Chang'e-7:\n\n- Chile: dust growth in low gravity, flown in 2031",
+            ("chile", "payloads", "change-7"),
+        ),
+    ],
+)
+def test_areas_in_other_word_forms_and_lines(reference, text, expected):
+    assert expected in _cooperation(reference, text)
+
+
+def test_candidates_trained_in_china_are_training_cooperation(reference):
+    text = "Three Bolivian candidates will be trained in China from 2031."
+    assert ("bolivia", "training-and-education", None) in _cooperation(reference, text)
