@@ -186,8 +186,9 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         ):
             role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
         for a, b in itertools.pairwise(members):
-            if CHINA not in (a.key, b.key):
-                continue
+            beside_body = role in ("other", "agent") and {a.key, b.key} & gazetteer.domestic
+            if CHINA not in (a.key, b.key) and not beside_body:
+                continue  # "China and X", "SANSA and CNSA": X beside China's side
             glue = sentence.text[a.end - sentence.start : b.start - sentence.start]
             role = "subject" if "and" in glue else "modifier"  # "China and X" / "China-X"
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
@@ -284,7 +285,7 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
         if heads and not cue.titled and not heads[-1].titled:
             between = text[heads[-1].end : cue.start]
             if (
-                not re.search(r"[,;]|\band\b|\bor\b|\bwith\b|\bon\b", between)
+                not re.search(r"[,;:()\u2013\u2014]|\band\b|\bor\b|\bwith\b|\bon\b", between)
                 and len(between.split()) <= 3
             ):
                 heads[-1] = cue
@@ -338,7 +339,10 @@ def missions_for(
         clause_of(spans, lead_at) == first_group
         or re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
     )
-    if len(keys) == 1 and framed:
+    opener = re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
+    if (len(keys) == 1 and framed) or opener:
+        # "On SVOM, CNES supplied ... the Microchannel X-ray Telescope": the opening
+        # names the mission; names after it are its parts and instruments
         return dict.fromkeys(range(len(groups)), (leading.key, None))
     group_clauses = {clause_of(spans, g.start) for g in groups}
     out = {}

@@ -156,3 +156,27 @@ def test_areas_in_other_word_forms_and_lines(reference, text, expected):
 def test_candidates_trained_in_china_are_training_cooperation(reference):
     text = "Three Bolivian candidates will be trained in China from 2031."
     assert ("bolivia", "training-and-education", None) in _cooperation(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner beside a Chinese body is a co-subject; each area of the list counts
+        (
+            "Kenya's space agency and CNSA cooperate on space weather and data sharing: the "
+            "Malindi centre sends its ionosonde records to Beijing.",
+            {
+                ("kenya", "space-weather", None),
+                ("kenya", "data-exchange", None),
+            },
+        ),
+        # the mission that opens the sentence frames it, whatever instruments follow
+        (
+            "On Chang'e-7, Chile supplied two instruments: a dust counter and the "
+            "Atacama Ultraviolet Telescope.",
+            {("chile", "payloads", "change-7")},
+        ),
+    ],
+)
+def test_co_subjects_and_opening_missions(reference, text, expected):
+    assert expected <= _cooperation(reference, text)
