@@ -15,6 +15,7 @@ same sentence was launched with that partner too. Work done by others gives noth
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -59,37 +60,78 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         return []
     out: list[Frame] = []
     joint: dict[str, set[str]] = {}
-    launches: list[tuple[str, int]] = []
+    served: dict[str, set[str]] = {}  # whom each spacecraft was built, launched or sent for
+    builders: dict[str, set[str]] = {}  # a foreign builder of a spacecraft China launched
+    pending: list[tuple[str, str, int]] = []
     for verb in _triggers(doc):
-        activity = VERB_ACTIVITY[verb.lemma_.lower()]
-        craft = _craft_of(sentence, verb, crafts)
-        if craft is None:
-            continue
+        activity = activity_of(verb)
         jointly = _is_joint(verb)
         partners = _partners(sentence, verb, groups, gazetteer, jointly)
-        if partners is None:  # done by others
-            continue
-        if not partners and not jointly:
-            partners = [(activity, p) for p in _owner_of(sentence, craft, groups)]
-        for kind, partner in partners:
-            if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
-                joint.setdefault(craft.key, set()).add(partner)
-            if kind == "jointly-developed" and activity == "launched":
-                joint.setdefault(craft.key, set()).add(partner)
-                kind = "launched"
-            out.append((kind, craft.key, partner, verb.idx))
-        if activity == "launched" and not partners:
-            launches.append((craft.key, verb.idx))
-    for key, at in launches:  # "X, developed jointly with Brazil, was launched in 2019"
-        out += [("launched", key, p, at) for p in sorted(joint.get(key, ()))]
-    return out
+        for craft in _craft_of(sentence, verb, crafts):
+            if partners is None:  # done by others
+                if activity == "built":
+                    builders.setdefault(craft.key, set()).update(
+                        _builders(sentence, verb, groups)
+                    )
+                continue
+            found = partners
+            if not found and not jointly and activity != "built":
+                found = [(activity, p) for p in _owner_of(sentence, craft, groups)]
+            elif not found and not jointly:
+                found = [(activity, p) for p in _owner_of(sentence, craft, groups, False)]
+            for kind, partner in found:
+                if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
+                    joint.setdefault(craft.key, set()).add(partner)
+                if kind == "jointly-developed" and activity == "launched":
+                    joint.setdefault(craft.key, set()).add(partner)
+                    kind = "launched"
+                if kind != "jointly-developed" and found is partners:
+                    served.setdefault(craft.key, set()).add(partner)
+                out.append((kind, craft.key, partner, verb.idx))
+            if not found:
+                pending.append((activity, craft.key, verb.idx))
+    for activity, key, at in pending:
+        if activity == "launched" and joint.get(key):
+            # "X, developed jointly with Brazil, was launched in 2019"
+            out += [("launched", key, p, at) for p in sorted(joint[key])]
+        elif served.get(key):
+            # "X, built by CAST, was launched for Pakistan": the same customer
+            out += [(activity, key, p, at) for p in sorted(served[key])]
+        elif activity == "launched" and builders.get(key):
+            # "Chang'e-6 carried ICUBE-Q, a cubesat built by Pakistan's IST"
+            out += [("launched", key, p, at) for p in sorted(builders[key])]
+    return list(dict.fromkeys(out))
+
+
+_ORBIT_VERBS = frozenset({"place", "put", "send", "loft", "deliver"})
+
+
+def activity_of(verb: Token) -> str:
+    """The activity a trigger names: "placed X into orbit" is a launch."""
+    if verb.lemma_.lower() in _ORBIT_VERBS and _into_orbit(verb):
+        return "launched" if verb.lemma_.lower() != "deliver" else "delivered"
+    return VERB_ACTIVITY[verb.lemma_.lower()]
+
+
+def _into_orbit(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("into", "in", "to")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() == "orbit" for o in c.children)
+        for c in verb.children
+    )
 
 
 def _triggers(doc: Doc) -> Iterator[Token]:
     for token in doc:
-        if token.lemma_.lower() in VERB_ACTIVITY and token.tag_ in _VERB_TAGS:
-            if token.tag_ == "NN" and token.lemma_.lower() not in ("launch",):
+        lemma = token.lemma_.lower()
+        if token.tag_ not in _VERB_TAGS:
+            continue
+        if lemma in VERB_ACTIVITY:
+            if token.tag_ == "NN" and lemma not in ("launch",):
                 continue
+            yield token
+        elif lemma in _ORBIT_VERBS and token.tag_ != "NN" and _into_orbit(token):
             yield token
 
 
@@ -114,21 +156,35 @@ def _is_joint(verb: Token) -> bool:
     return False
 
 
-def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> Found | None:
-    """The one named spacecraft ``verb`` is about, looking at the verbs it is
-    coordinated with when it has no subject or object of its own."""
+def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
+    """The named spacecraft ``verb`` is about (several when they are coordinated:
+    "CBERS-4 and CBERS-04A were developed"), looking at the verbs it is coordinated
+    with when it has no subject or object of its own."""
     found = _own_craft(sentence, verb, crafts)
-    if found is not None or verb.pos_ == "NOUN":
+    if found or verb.pos_ == "NOUN":
         return found
     for other in _chain(verb):
         if other.i != verb.i:
             found = _own_craft(sentence, other, crafts)
-            if found is not None:
+            if found:
                 return found
-    return None
+    return []
 
 
-def _own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> Found | None:
+_COORDINATED = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*$")
+
+
+def _coordinated(sentence: Sentence, names: list[Found]) -> bool:
+    """Whether the names form one list ("VRSS-1 (2012) and VRSS-2 (2017)")."""
+    ordered = sorted(names, key=lambda m: m.start)
+    return all(
+        _COORDINATED.match(sentence.text[a.end - sentence.start : b.start - sentence.start])
+        is not None
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
+def _own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _PRONOUNS]
     if verb.dep_ in ("acl", "relcl") and objects:
         nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
@@ -151,7 +207,7 @@ def _own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> Found | 
                 continue
             before = [m for m in crafts if m.end - sentence.start <= noun.idx]
             if before:
-                return before[-1]  # "built X ... and launched it"
+                return [before[-1]]  # "built X ... and launched it"
             continue
         resolved.append(noun)
         resolved += [c for c in noun.children if c.dep_ == "appos"]  # "its successor, X,"
@@ -168,9 +224,12 @@ def _own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> Found | 
         for m in crafts:
             if left <= m.start - sentence.start < right:
                 names[m.key] = m
+            elif re.fullmatch(r"\s*,\s*", sentence.text[m.end - sentence.start : left]):
+                names[m.key] = m  # "X, a satellite built for Y,": an apposition misparsed
         if names:
             break
-    return next(iter(names.values())) if len(names) == 1 else None
+    found = list(names.values())
+    return found if len(found) == 1 or _coordinated(sentence, found) else []
 
 
 def _partners(
@@ -179,7 +238,7 @@ def _partners(
     """(activity, partner) pairs the verb's arguments name, its own first and then
     those of the verbs it is coordinated with; None when others did the work."""
     doc = sentence.parse
-    activity = VERB_ACTIVITY[verb.lemma_.lower()]
+    activity = activity_of(verb)
     for scope in ([verb], [v for v in _chain(verb) if v.i != verb.i]):
         out: list[tuple[str, str]] = []
         others = False
@@ -268,22 +327,72 @@ def _foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, join
     return False
 
 
-def _owner_of(sentence: Sentence, mention: Found, groups: list[Group]) -> tuple[str, ...]:
-    """The partner whose possessive stands right before the spacecraft's name."""
+def _builders(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]:
+    """The partners named as the ones who built it ("built by Pakistan's IST")."""
+    agents = [c for c in _preps(verb) if c.dep_ == "agent" or c.lower_ == "by"]
+    doc = sentence.parse
+    return [
+        k
+        for prep in agents
+        for g in groups
+        if doc is not None and _governs(doc, prep, g) and g.role not in ("owner",)
+        for k in g.keys
+    ]
+
+
+def _owner_of(
+    sentence: Sentence, mention: Found, groups: list[Group], appositive: bool = True
+) -> tuple[str, ...]:
+    """The partner whose possessive stands right before the spacecraft's name, or whose
+    adjective describes it in an apposition ("ET-SMART-RSS, a small Ethiopian satellite,
+    was launched from Taiyuan"); only in a sentence that names China's side at all, as
+    an owner's satellite may have flown on anyone's rocket."""
+    if not _CHINESE_SIDE.search(sentence.text):
+        return ()
     at = mention.start - sentence.start
     for g in groups:
         if g.role == "owner" and re.fullmatch(
             r"(?:'s|\u2019s|'|\u2019)\s+(?:new\s+)?", sentence.text[g.end : at]
         ):
             return g.keys
+    doc = sentence.parse
+    if not appositive:
+        return ()
+    token = span_root(doc, at, mention.end - sentence.start) if doc is not None else None
+    if token is None:
+        return ()
+    nouns = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        nouns.append(token.head)
+    for noun in nouns:
+        if noun.lemma_.lower() not in _CRAFT_NOUNS:
+            continue
+        for g in groups:
+            if g.role in ("modifier", "owner") and noun.left_edge.idx <= g.start < noun.idx:
+                return g.keys
     return ()
+
+
+# China, its launchers and its launch sites
+_CHINESE_SIDE = re.compile(
+    r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC)\b"
+)
+_CRAFT_NOUNS = frozenset({"satellite", "cubesat", "microsatellite", "spacecraft", "probe"})
 
 
 def _governs(doc: Doc, prep: Token, group: Group) -> bool:
     """Whether the partner list is the object of the preposition in the tree."""
     root = span_root(doc, group.start, group.end)
-    while root is not None and root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+    adjective = False
+    while (
+        root is not None
+        and root.dep_ in ("conj", "appos", "compound", "amod", "nmod")
+        and root.head.i != root.i
+    ):
+        adjective = adjective or root.dep_ in ("amod", "nmod")
         root = root.head
+        if adjective and (root.pos_ == "PROPN" or any(c.dep_ == "appos" for c in root.children)):
+            return False  # "the French space agency CNES": the body named is the partner
     return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
 
 

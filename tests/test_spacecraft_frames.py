@@ -1,0 +1,99 @@
+"""Spacecraft activities read from the verb frames of new sentences: coordinated
+spacecraft, passives and participles that share the customer of the main verb, launches
+worded as "placed into orbit", partners named by the adjective of a nationality, and the
+owner named in an apposition. Every sentence here is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.model import Document, DocumentMeta, SpacecraftActivity
+
+
+@pytest.fixture(scope="module")
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
+
+
+def _activities(reference, text: str) -> set[tuple[str, str, str | None]]:
+    meta = DocumentMeta("crafts", "crafts.txt", "Crafts", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("crafts.txt"), text)], reference)
+    return {
+        (f.activity, f.partner, f.spacecraft)
+        for f in extraction.facts
+        if isinstance(f, SpacecraftActivity)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two spacecraft coordinated as the passive subject
+        (
+            "NamSat-3A and NamSat-3B were delivered in orbit to Namibia in 2030.",
+            {("delivered", "namibia", "namsat-3a"), ("delivered", "namibia", "namsat-3b")},
+        ),
+        # ... and as the object, with the years in parentheses
+        (
+            "China launched ZamSat-1 (2029) and ZamSat-2 (2031) for Zambia.",
+            {("launched", "zambia", "zamsat-1"), ("launched", "zambia", "zamsat-2")},
+        ),
+        # a participle built by a Chinese body shares the customer of the main verb
+        (
+            "UgaSat-4, built by the China Academy of Space Technology, was launched for "
+            "Uganda in March.",
+            {("built", "uganda", "ugasat-4"), ("launched", "uganda", "ugasat-4")},
+        ),
+        # the customer named on the participle serves the main verbs too
+        (
+            "MaliSat-2, a weather satellite built for Mali, was launched from Xichang and "
+            "delivered in orbit in 2031.",
+            {
+                ("built", "mali", "malisat-2"),
+                ("launched", "mali", "malisat-2"),
+                ("delivered", "mali", "malisat-2"),
+            },
+        ),
+        # "placed into orbit" is a launch
+        (
+            "A Long March rocket placed ChadSat-1 into orbit for Chad on Tuesday.",
+            {("launched", "chad", "chadsat-1")},
+        ),
+        # engineers of two nations developed it jointly
+        (
+            "KSS-2 was jointly developed by Kenyan and Chinese engineers.",
+            {("jointly-developed", "kenya", "kss-2")},
+        ),
+        # the owner is the nationality in the apposition
+        (
+            "TsogSat-2, a small Mongolian imaging satellite, was launched from Jiuquan.",
+            {("launched", "mongolia", "tsogsat-2")},
+        ),
+        # a foreign builder's satellite carried by a Chinese mission was launched for it
+        (
+            "Chang'e-9 carried GhanaCube-1, a cubesat built by Ghana's All Nations University.",
+            {("launched", "all-nations-university", "ghanacube-1")},
+        ),
+    ],
+)
+def test_spacecraft_frames_are_read_from_the_structure(reference, text, expected):
+    assert expected <= _activities(reference, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another country's satellite on another country's rocket
+        "Gabon's first satellite, GaboSat-1, was built in France and launched on a European "
+        "rocket from Kourou in 2030.",
+        # a nationality inside the name of the body that is the partner
+        "NigSat-5 was jointly developed by the China National Space Administration and the "
+        "Nigerian space agency NASRDA.",
+    ],
+)
+def test_what_others_did_or_a_bodys_country_gives_no_such_partner(reference, text):
+    found = _activities(reference, text)
+    assert not {f for f in found if f[1] in ("gabon", "nigeria")}
