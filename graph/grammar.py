@@ -40,7 +40,8 @@ _LIST_GLUE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r";\s*|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
+    r";\s*|,\s*(?:but|while|whereas|although|though)\s+(?=[A-Z])"
+    r"|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
     r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
     r"has|have|had|is|are|was|were|will|would|built|made|set|held|led|took|sent|"
     r"(?!(?:un)?manned\b|advanced\b|related\b|integrated\b|shared\b|combined\b|based\b|"

@@ -224,6 +224,8 @@ def extract(
                 continue
             pos = max(group.end, area.start) if isinstance(area, Cue) else group.start
             pos = max(pos, _verb_end(sentence, group))  # "X and CNSA will build ..."
+            if negated(sentence, min(pos, clause_of(spans, group.start)[1] - 1)):
+                continue  # "X does not yet contribute ..., but Y receives"
             for partner in partners:
                 facts.append(
                     Cooperation(

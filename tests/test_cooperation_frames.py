@@ -180,3 +180,13 @@ def test_candidates_trained_in_china_are_training_cooperation(reference):
 )
 def test_co_subjects_and_opening_missions(reference, text, expected):
     assert expected <= _cooperation(reference, text)
+
+
+def test_a_negation_stays_in_its_own_clause(reference):
+    text = (
+        "Ghana does not yet contribute instruments, but Kenya receives remote sensing data "
+        "from Chinese satellites."
+    )
+    found = _cooperation(reference, text)
+    assert ("kenya", "data-exchange", None) in found
+    assert not any(partner == "ghana" for partner, _area, _mission in found)
