@@ -35,6 +35,20 @@ _CHINA_HELPED = re.compile(
 )
 
 
+# "The NSSA receiving station at Sakhir was upgraded with the China Centre for ...",
+# "Ghana's tracking antenna was built with Chinese support": China's side helped, and
+# the station is the partner's own
+_OWN_STATION = re.compile(
+    r"(?P<owner>(?:[A-Z][\w&-]*(?:'s|\u2019s)?\s+){1,6})(?:[\w-]+\s+){0,2}?"
+    r"(?:receiving|ground|tracking|TT&C|control|monitoring|data|augmentation)\s+"
+    r"(?:station|antenna|network)s?"
+    r"(?:\s+(?:at|in|near)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+"
+    r"(?:was|were|has\s+been|have\s+been|will\s+be)\s+(?:jointly\s+)?"
+    r"(?:built|upgraded|modernised|modernized|expanded|completed|set\s+up)\s+"
+    r"(?:together\s+)?with\s+(?:the\s+)?(?:China|Chinese)\b"
+)
+
+
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
     """Ground stations the sentence says were built with a partner."""
     text = sentence.text
@@ -71,7 +85,22 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                     purpose=purpose,
                 ),
             )
-    for at in _stations_from_parse(sentence):
+    for m in _OWN_STATION.finditer(text):
+        for partner in (
+            k
+            for g in groups
+            if m.start("owner") <= g.start < m.end("owner") and g.role not in ("place",)
+            for k in g.keys
+        ):
+            out.setdefault(
+                partner,
+                GroundStation(
+                    evidence=(sentence.evidence(m.start()),),
+                    status=status_at(sentence, m.start()),
+                    partner=partner,
+                ),
+            )
+    for at, station in _stations_from_parse(sentence):
         clause = clause_of(spans, at)
         partners = [
             k
@@ -79,6 +108,15 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             if clause[0] <= g.start < clause[1] and g.role in ("with", "subject", "anaphora", "by")
             for k in g.keys
         ]
+        if not partners and _CHINESE_HELP.search(text[clause[0] : clause[1]]):
+            # "The NSSA receiving station was upgraded with the China Centre for ...":
+            # whose station it is, when China's side is the helper
+            partners = [
+                k
+                for g in groups
+                if g.role in ("owner", "modifier", "other") and station[0] <= g.start < station[1]
+                for k in g.keys
+            ]
         for partner in dict.fromkeys(partners):
             out.setdefault(
                 partner,
@@ -91,19 +129,37 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     return list(out.values())
 
 
-_STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas"])
-_STATION_KINDS = frozenset(
-    ["ground", "receiving", "tracking", "reference", "deep-space", "data", "monitoring", "TT&C"]
+_STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas", "network", "networks"])
+_ANTENNAS = frozenset(["antenna", "antennas"])  # a ground antenna needs no other word
+_STATION_KIND = re.compile(
+    r"\b(?:ground|receiving|tracking|reference|deep[- ]space|data|monitoring|TT&C|"
+    r"augmentation|control|observation|gateway)\b",
+    re.IGNORECASE,
 )
 _STATION_VERBS = frozenset(
-    ["build", "set", "establish", "upgrade", "construct", "install", "operate", "co-build"]
+    [
+        "build",
+        "set",
+        "establish",
+        "upgrade",
+        "construct",
+        "install",
+        "operate",
+        "co-build",
+        "complete",
+        "modernise",
+        "modernize",
+        "expand",
+    ]
 )
+_CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
 
 
-def _stations_from_parse(sentence: Sentence) -> list[int]:
-    """Where the parse shows a ground station built, set up, upgraded, installed or
-    operated, whatever the word order ("the station in Cuiaba, upgraded jointly by China
-    and Brazil", "China and Namibia operate the Swakopmund tracking station")."""
+def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]]:
+    """Where the parse shows a ground station built, set up, upgraded, completed,
+    installed or operated, whatever the word order ("the station in Cuiaba, upgraded
+    jointly by China and Brazil", "the antenna, built with X, began operations", "three
+    stations went up in Russia, built jointly with Y"), with the station's own words."""
     doc = sentence.parse
     if doc is None:
         return []
@@ -111,13 +167,18 @@ def _stations_from_parse(sentence: Sentence) -> list[int]:
     for token in doc:
         if token.lower_ not in _STATION_WORDS:
             continue
-        kinds = {c.text for c in token.children if c.dep_ in ("compound", "amod")}
-        kinds |= {c.lower_ for c in token.subtree if c.i < token.i}
-        if not kinds & _STATION_KINDS:
+        before = " ".join(c.text for c in token.subtree if c.i < token.i)
+        if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(before):
             continue
-        verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass") else []
+        if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
+            continue
+        verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass", "nsubj") else []
         verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        if token.dep_ == "nsubj":
+            # "three stations went up in China, built jointly with Roscosmos"
+            verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+        words = (token.left_edge.idx, token.idx)
         for verb in verbs:
             if verb.lemma_.lower() in _STATION_VERBS:
-                out.append(verb.idx)
+                out.append((verb.idx, words))
     return out

@@ -1,0 +1,72 @@
+"""Ground stations built or upgraded with a partner, read from new sentences: the
+station described by a participle or a relative clause, antennas and augmentation
+networks, a deep-space station, and a partner's own station upgraded with China's help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.model import Document, DocumentMeta, GroundStation
+
+
+@pytest.fixture(scope="module")
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
+
+
+def _stations(reference, text: str) -> set[str]:
+    meta = DocumentMeta("stations", "stations.txt", "Stations", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("stations.txt"), text)], reference)
+    return {f.partner for f in extraction.facts if isinstance(f, GroundStation)}
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # a participle on the antenna names whom it was built with
+        ("The 12-metre antenna, built with Kenya, entered service near Malindi in 2030.", "kenya"),
+        # an augmentation network
+        (
+            "A BeiDou ground-based augmentation network was built with Tunisia in 2029.",
+            "tunisia",
+        ),
+        # a deep-space station
+        ("The deep space station in Patagonia was built with Chile in 2030.", "chile"),
+        # a relative clause after the station's place
+        (
+            "Data arrive at the receiving stations near Lima, which were built jointly with "
+            "Peru in 2028.",
+            "peru",
+        ),
+        # completed together with a partner
+        (
+            "A tracking station at Hartebeesthoek was completed together with South Africa.",
+            "south-africa",
+        ),
+        # a station that went up, built jointly with a partner
+        (
+            "Two monitoring stations went up in Brazil, built jointly with Argentina.",
+            "argentina",
+        ),
+        # the partner's own station, upgraded with a Chinese body's help
+        (
+            "Mongolia's receiving station at Ulaanbaatar was upgraded with the China Centre "
+            "for Resources Satellite Data and Application.",
+            "mongolia",
+        ),
+    ],
+)
+def test_a_station_built_with_a_partner(reference, text, partner):
+    assert partner in _stations(reference, text)
+
+
+def test_a_space_station_or_a_place_is_not_a_ground_station(reference):
+    found = _stations(
+        reference,
+        "The China Space Station was built with no foreign modules, and a new stadium "
+        "in Nairobi was built with Chinese support.",
+    )
+    assert not found
