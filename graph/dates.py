@@ -31,6 +31,8 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b")
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b")  # "9 March 2021"
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _MONTH_DAY = re.compile(rf"\b[Oo]n\s+{_MONTH}\s+(\d{{1,2}})\b(?!,?\s+\d{{4}})")
+_DAY_MONTH = re.compile(rf"\b[Oo]n\s+(\d{{1,2}})\s+{_MONTH}\b(?!,?\s+\d{{4}})")  # "on 3 May"
+_BARE_MONTH = re.compile(rf"\b[Ii]n\s+{_MONTH}\b(?!,?\s+\d)")  # "in September"
 _YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+((?:19|20)\d{2})\b")
 _PERIOD = re.compile(
     r"\b(?:from\s+)?((?:19|20)\d{2})\s*(?:to|-|\u2013|through)\s*((?:19|20)\d{2})\b"
@@ -60,18 +62,28 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
     for m in _MONTH_YEAR.finditer(text):
         if not any(s <= m.start() < e for _p, _v, (s, e) in found):
             found.append((m.start(), f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", m.span()))
-    for m in _MONTH_DAY.finditer(text):
-        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
+    entry = _ENTRY_DATE.match(text)
+    # a chronology entry's year is the year of the month and day its line gives
+    entry_year = int(entry.group(2)) if entry and not (entry.group(1) or entry.group(3)) else None
+    days = [(m, MONTHS[m.group(1).lower()], int(m.group(2))) for m in _MONTH_DAY.finditer(text)]
+    days += [(m, MONTHS[m.group(2).lower()], int(m.group(1))) for m in _DAY_MONTH.finditer(text)]
+    for m, month, day in days:
         year = int(issued[:4])
         issued_month = int(issued[5:7]) if len(issued) >= 7 else 12
         issued_day = int(issued[8:10]) if len(issued) == 10 else 31
         if (month, day) > (issued_month, issued_day):
             year -= 1
+        if entry_year is not None:
+            year = entry_year
         found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}", m.span()))
+    if entry_year is not None:
+        for m in _BARE_MONTH.finditer(text):
+            if not any(s <= m.start() < e for _p, _v, (s, e) in found):
+                month = MONTHS[m.group(1).lower()]
+                found.append((m.start(), f"{entry_year:04d}-{month:02d}", m.span()))
     for m in _YEAR.finditer(text):
         if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
             found.append((m.start(), m.group(1), m.span()))
-    entry = _ENTRY_DATE.match(text)
     if entry and not found:
         # a chronology's entry: "2018, March — ..." dates what the line says
         month = entry.group(1) or entry.group(3)

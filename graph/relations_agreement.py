@@ -30,7 +30,8 @@ _KIND = re.compile(
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
     r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?)|"
     r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
-    r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?))\b",
+    r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?|contracts?|"
+    r"conventions?|treat(?:y|ies)))\b",
     re.IGNORECASE,
 )
 _KINDS = {
@@ -192,9 +193,10 @@ def _parties(
     named: list[str] = []
     listed: list[str] = []
     chinese = _chinese_bodies(sentence, gazetteer, clause)
+    titled = []
     if title:
-        named += [
-            f.key
+        titled = [
+            f
             for f in sentence.mentions
             if title[0] <= f.start - sentence.start
             and f.end - sentence.start <= title[1]
@@ -225,6 +227,14 @@ def _parties(
             named += g.keys  # "the Kyrgyz Space Agency signed ... with China"
     # China's side, where a Chinese body signs in its name ("CNSA and X signed")
     named += [key for key, role in chinese if role in _PARTY_ROLES]
+    bodies = [k for k in named if gazetteer.kind(k) is EntityKind.ORGANISATION]
+    # "CNSA and the Brazilian Space Agency signed the Agreement on the China-Brazil
+    # Satellite": the bodies that signed are the parties, not the countries of the title
+    named += [
+        f.key
+        for f in titled
+        if not (bodies and f.kind is EntityKind.COUNTRY and f.key not in gazetteer.domestic)
+    ]
     rest = text[noun[1] : noun[1] + 6]
     if rest.startswith((" for ", " for")):
         for f in sentence.mentions:
@@ -239,6 +249,33 @@ def _parties(
         if len(foreign) == 1:
             named += sorted(foreign)
     return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
+
+
+_NUMBER = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|several|many|numerous)"
+)
+_COUNTED_BEFORE = re.compile(
+    rf"\b{_NUMBER}\s+(?:(?:new|more|space|bilateral|intergovernmental)\s+)*$", re.I
+)
+_COUNTED_WITH = re.compile(
+    rf"^\s+with\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?{_NUMBER}\s", re.I
+)
+_COUNTED_SIGNERS = re.compile(rf"\b(?:one\s+of|among)\s+(?:the\s+)?{_NUMBER}\s", re.I)
+
+
+def _counted(text: str, m: re.Match[str]) -> bool:
+    """Whether plural agreements are counted rather than named: "23 cooperation
+    documents", "documents with 12 African countries", "one of 23 countries that have
+    signed documents" state how many, which is a total."""
+    plural = m.group(0).lower().endswith("s") or m.group(0).lower().startswith("memoranda")
+    if not plural:
+        return False
+    return bool(
+        _COUNTED_BEFORE.search(text[: m.start()])
+        or _COUNTED_WITH.match(text[m.end() :])
+        or _COUNTED_SIGNERS.search(text[max(0, m.start() - 80) : m.start()])
+    )
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Agreement]:
@@ -265,12 +302,18 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             and not (fragment and m.start() <= len(text) - len(bare))
         ):
             continue
+        if re.search(r"\b(?:no|never\s+an?)\s+(?:[\w-]+\s+)?$", text[: m.start()], re.I) or (
+            not sign and signed_after is not None and negated(sentence, signed_after.start())
+        ):
+            continue  # "for which no contract has been signed"
         if sign and (
             negated(sentence, sign[-1].start())
             or foreign_subject(sentence, groups, sign[-1].start(), gazetteer.domestic)
         ):
             continue
         kind = _KINDS[next(k for k, v in m.groupdict().items() if v)]
+        if _counted(text, m):
+            continue  # "signed four cooperation documents with X": a total, not one document
         title_span = None
         title = None
         quote_before = text[max(0, m.start() - 1) : m.start()]

@@ -70,9 +70,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         for craft in _craft_of(sentence, verb, crafts):
             if partners is None:  # done by others
                 if activity == "built":
-                    builders.setdefault(craft.key, set()).update(
-                        _builders(sentence, verb, groups)
-                    )
+                    builders.setdefault(craft.key, set()).update(_builders(sentence, verb, groups))
                 continue
             found = partners
             if not found and not jointly and activity != "built":

@@ -1,0 +1,85 @@
+"""Agreements read from new sentences: a chronology line's year completing the month and
+day its sentence gives, contracts, conventions and treaties, the bodies that signed (not
+the countries a title names), agreements that are counted rather than named, and an
+agreement said not to exist. Every sentence here is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.dates import date_in
+from graph.model import Agreement, Document, DocumentMeta
+
+
+@pytest.fixture(scope="module")
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
+
+
+def _agreements(reference, text: str) -> set[tuple[str, tuple[str, ...], str | None]]:
+    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
+    return {
+        (f.agreement_kind, f.parties, f.signed_on)
+        for f in extraction.facts
+        if isinstance(f, Agreement)
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2019 — China and Chile signed a protocol on 4 November.", "2019-11-04"),
+        ("2027 — On 12 June, China and Peru sign a memorandum.", "2027-06-12"),
+        ("2025 — China and Cuba signed an agreement on data in October.", "2025-10"),
+        # outside a chronology a day without a year takes the document's year
+        ("China and Cuba signed it on 2 March.", "2032-03-02"),
+    ],
+)
+def test_a_chronology_year_completes_the_day_and_month(line, date):
+    assert date_in(line, "2032-06-30")[0] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Nepal Space Agency signed a contract with the China Great Wall Industry "
+            "Corporation on 2 May 2031.",
+            ("agreement", "2031-05-02"),
+        ),
+        (
+            "2030 — China, Chile and Peru signed the convention of the new observatory.",
+            ("agreement", "2030"),
+        ),
+    ],
+)
+def test_contracts_and_conventions_are_agreements(reference, text, expected):
+    assert expected in {(kind, on) for kind, _parties, on in _agreements(reference, text)}
+
+
+def test_the_bodies_that_signed_are_the_parties_not_the_countries_of_the_title(reference):
+    found = _agreements(
+        reference,
+        "On 3 April 2031 the China National Space Administration and the Brazilian Space "
+        "Agency signed the Supplementary Agreement on the China-Brazil Radar Satellite.",
+    )
+    parties = {p for _k, ps, _on in found for p in ps}
+    assert "brazilian-space-agency" in parties
+    assert "brazil" not in parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By 2031 China had signed nine space cooperation documents with Peru.",
+        "China has signed space cooperation agreements with 15 Asian countries and APSCO.",
+        "Chile is one of 30 countries that have signed cooperation documents with China.",
+        "Peru's next satellite, for which no contract has been signed, may fly in 2034.",
+    ],
+)
+def test_counted_or_absent_agreements_are_no_agreement(reference, text):
+    assert not _agreements(reference, text)
