@@ -1,7 +1,8 @@
 """Negation: a clause that says the partner did not, or a list item that says none.
 
 "Has not cooperated", "never", "no longer", "no Emirati payload will fly", and fact-sheet
-items such as "Saudi Arabia: none selected in this call" give no fact.
+items such as "Saudi Arabia: none selected in this call" give no fact, nor do the lines of
+a record whose status says it was withdrawn.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _NOTHING = re.compile(
 def negated(sentence: Sentence, pos: int) -> bool:
     """A negation between the start of the clause and ``pos`` ("has not cooperated"), or
     a list item that says there is none ("Saudi Arabia: none selected in this call")."""
-    if _NOTHING.match(sentence.text.lstrip("-\u2022* ")):
+    if _NOTHING.match(sentence.text.lstrip("-\u2022* ")) or sentence.notes.get("withdrawn"):
         return True
     a, _b = clause_of(clauses(sentence.text), pos)
     before = sentence.text[a:pos]

@@ -171,11 +171,17 @@ _FIELD = re.compile(
 )
 
 
+# "Status: in orbit", "Selected through: ...": a field of a record, one line each
+_ANY_FIELD = re.compile(r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,3}:\s+\S")
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     if is_table_row(line) or RULE.match(line):
         return False
-    if not words or line.endswith((*_TERMINAL, "-", ",")) or len(words) > 9:
+    if not words or line.endswith((*_TERMINAL, "-", ",")):
+        return False
+    if len(words) > (14 if line.isupper() else 9):  # capitals: a heading however long
         return False
     if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
         return False
@@ -205,6 +211,7 @@ def _wrapped(lines: list[_Line]) -> bool:
         if not ln.text.endswith(_TERMINAL)
         and (spaced or not nxt.blank_before)
         and not (_BULLET.match(nxt.text) or is_table_row(nxt.text) or DATED_ENTRY.match(nxt.text))
+        and not (_ANY_FIELD.match(nxt.text) or _ANY_FIELD.match(ln.text))
         and not (is_table_row(ln.text) or RULE.match(ln.text))
     )
     running = sum(1 for ln in lines if not _is_heading(ln.text)) or 1
@@ -303,6 +310,8 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or is_table_row(line.text)
             or is_table_row(prev.text)
             or RULE.match(line.text) is not None
+            or bool(_ANY_FIELD.match(line.text))
+            or bool(_ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
             or (line.blank_before and not wrapped and not line.text[:1].islower())

@@ -30,6 +30,8 @@ _FUTURE_HEADING = re.compile(
 _ROMAN = re.compile(r"^[IVX]+\.\s")
 _NUMBERED = re.compile(r"^\d+\.\s")
 _LETTERED = re.compile(r"^\(\d+\)\s")
+_PART = re.compile(r"^(?:SECTION|PART|CHAPTER|Section|Part|Chapter)\s+(?:[A-Z]|\d+)\b")
+_DOTTED = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)+(?=\s)")
 
 
 @dataclass
@@ -51,6 +53,8 @@ class Sentence:
     lead_in: Sentence | None = None  # the line a bulleted item continues ("... payloads:")
     table: TableRow | None = None  # a row of a table, with its header and caption
     is_heading: bool = False  # a heading line, read only as the lead-in of its items
+    section_mission: str | None = None  # the one mission the nearest heading naming one names
+    section_mission_area: str | None = None  # and the area that heading names
 
     @property
     def text(self) -> str:
@@ -81,8 +85,13 @@ class Sentence:
 
 
 def _level(heading: str) -> int:
-    if _ROMAN.match(heading):
+    """How deep a heading sits: parts and sections above numbered headings, "A.1" or
+    "2.3" below the "A" or "2." they subdivide."""
+    if _ROMAN.match(heading) or _PART.match(heading):
         return 1
+    dotted = _DOTTED.match(heading)
+    if dotted:
+        return 2 + dotted.group(0).count(".")
     if _NUMBERED.match(heading):
         return 2
     if _LETTERED.match(heading):
@@ -99,6 +108,25 @@ def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
         if re.search(rf"(?<![\w&]){re.escape(phrase.lower())}(?![\w&])", low):
             return area
     return None
+
+
+def _heading_context(
+    heading: str, at: int, inside: list[Found], recogniser: Recogniser
+) -> tuple[str | None, str | None]:
+    """The one mission a heading names and the area its other words name ("PAYLOADS ON
+    THE CHINA SPACE STATION": the station, and payloads, not the "space station" of its
+    name). A heading in capitals is read with its words capitalised."""
+    names = [(f.start - at, f.end - at, f) for f in inside]
+    if heading.isupper():
+        found = recogniser.mentions(" ".join(w.capitalize() for w in heading.split(" ")))
+        names = [(f.start, f.end, f) for f in found]
+    missions = {f.key for _s, _e, f in names if f.kind is EntityKind.MISSION and not f.nested}
+    masked = heading
+    for s, e, _f in names:
+        if 0 <= s < e <= len(masked):
+            masked = masked[:s] + " " * (e - s) + masked[e:]
+    area = heading_area(masked, recogniser.gazetteer) or heading_area(heading, recogniser.gazetteer)
+    return (missions.pop() if len(missions) == 1 else None), area
 
 
 def read_document(
@@ -132,6 +160,7 @@ def read_document(
     named: tuple[str, ...] = ()  # the keys the caption names
     codes: tuple[tuple[str, str], ...] = ()  # the last legend of codes the text gave
     heading_line: Sentence | None = None  # the heading above, as a line items continue
+    heading_missions: dict[str, str | None] = {}
     for start, end in spans:
         opens = False
         while paragraph is not None and paragraph.end < start:
@@ -145,6 +174,11 @@ def read_document(
             caption = heading
             inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
             named = tuple(f.key for f in inside)
+            raw_heading = clean.text[paragraph.start : paragraph.end]
+            at = paragraph.start + len(raw_heading) - len(raw_heading.lstrip())
+            heading_missions[heading], areas[heading] = _heading_context(
+                heading, at, inside, recogniser
+            )
             heading_line = Sentence(document, clean, start, end, inside, None, False)
             heading_line.is_heading = True
             continue
@@ -171,6 +205,10 @@ def read_document(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
         )
         sentence.opens_paragraph = opens or previous is None
+        mission_heading = next((h for _l, h in reversed(headings) if heading_missions.get(h)), None)
+        if mission_heading is not None:
+            sentence.section_mission = heading_missions[mission_heading]
+            sentence.section_mission_area = areas.get(mission_heading)
         if columns is not None:
             sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes, named)
         else:
@@ -187,9 +225,31 @@ def read_document(
                 sentence.lead_in = previous.lead_in
         sentences.append(sentence)
         previous = sentence
+    _mark_withdrawn(sentences)
     if parse:
         parse_sentences(sentences)
     return clean, sentences, found
+
+
+# "Status: WITHDRAWN at the request of the proposers": a record's field that undoes it
+_WITHDRAWN = re.compile(
+    r"^(?:status|state|outcome|result)\s*:\s*(?:\w+\s+){0,2}?(?:withdrawn|cancell?ed|"
+    r"canceled|rejected|not\s+selected|terminated|abandoned|suspended|dropped)\b",
+    re.IGNORECASE,
+)
+
+
+def _mark_withdrawn(sentences: list[Sentence]) -> None:
+    """The fields of a record whose status says it was withdrawn or cancelled state no
+    fact: every line under the same entry title is marked ``notes["withdrawn"]``."""
+    records: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.lead_in is not None:
+            records.setdefault(id(sentence.lead_in), []).append(sentence)
+    for lines in records.values():
+        if any(_WITHDRAWN.match(line.text) for line in lines):
+            for line in lines:
+                line.notes["withdrawn"] = True
 
 
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)

@@ -354,11 +354,22 @@ def _item_context(
         mission = named.pop()
     elif opening:  # "SMILE — Solar wind Magnetosphere ... Explorer: payload contributions"
         mission = opening[0]
+    payload = sentence.section_mission_area == "payloads" or any(
+        INSTRUMENT.search(t) or any(INSTRUMENT_WORD.search(w) for w in t.split())
+        for t in (lead.text, sentence.text)
+    )
+    missionless = mission is None or gazetteer.kind(mission) is not EntityKind.MISSION
+    if sentence.section_mission and (mission is None or (payload and missionless)):
+        # "A.1 POLAR-2 polarimeter / Partners: ..." under "Payloads on the China Space
+        # Station": an instrument's entry, carried by the section's mission
+        mission = sentence.section_mission
+        if sentence.section_mission_area == "payloads":
+            return mission, ["payloads"]  # the entry's title names its subject, not the area
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))
     if not any(isinstance(a, Cue) for a in areas):
-        if INSTRUMENT.search(sentence.text) or _FLOWN.search(sentence.text):
+        if payload or _FLOWN.search(sentence.text):
             return mission, ["payloads"]  # "Peru: bacterial growth in microgravity, flown"
         if mission in gazetteer.default_areas:
             return mission, [gazetteer.default_areas[mission]]
