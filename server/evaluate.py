@@ -120,6 +120,14 @@ def capped_solutions(tsv: bytes, cap: int, ox_format: str) -> QueryOutcome:
     return QueryOutcome(body, rows, truncated)
 
 
+def _at_most(body: bytes, ox_format: str, cap: int) -> bool:
+    """True when ``body`` surely holds at most ``cap`` rows, told without parsing it: in
+    SPARQL JSON every row but the first begins with ``},{`` (the end of the row before,
+    then its own brace), so fewer than ``cap`` of those leave at most ``cap`` rows. A
+    literal holding ``},{`` only adds to the count (then the rows are counted)."""
+    return ox_format == "JSON" and body.count(b"},{") < cap
+
+
 def _count_rows(body: bytes, ox_format: str) -> int:
     if ox_format == "CSV":  # pyoxigraph does not read CSV back: it is lossy
         return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1
@@ -158,6 +166,8 @@ def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
     if text is limited:
         body = results.serialize(format=results_format)
         if len(body) < (job.row_cap + 1) * _MIN_ROW_BYTES[job.ox_format]:
+            return QueryOutcome(body, None, False)
+        if _at_most(body, job.ox_format, job.row_cap):
             return QueryOutcome(body, None, False)
         # Counting the rows of the answer costs far less than evaluating again.
         rows = _count_rows(body, job.ox_format)
