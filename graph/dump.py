@@ -23,6 +23,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
 from graph import store as store_files
+from graph.dump_merged import TRIPLE_FORMATS, write_triple_dumps
 from graph.errors import InputError, StoreError
 from graph.export import FORMATS, export_file, select_graphs
 from graph.export_jsonld import Context, write_jsonld
@@ -175,10 +176,16 @@ def write_dumps(
     context = Context.load(context_path)
     target.mkdir(parents=True, exist_ok=True)
     graphs = select_graphs(store, "all")
+    merged = {f.name: target / dump_file_name(f.name) for f in TRIPLE_FORMATS}
     for fmt in FORMATS.values():
-        name = dump_file_name(fmt.name)
-        log(f"writing {name}")
-        export_file(store, target / name, fmt, graphs, context=context, compress=True)
+        if fmt.name not in merged or len(graphs) == 1:
+            name = dump_file_name(fmt.name)
+            log(f"writing {name}")
+            export_file(store, target / name, fmt, graphs, context=context, compress=True)
+    stats = None
+    if len(graphs) > 1:
+        log(f"writing {', '.join(p.name for p in merged.values())} and counting")
+        stats = write_triple_dumps(store, graphs, merged)
     log("writing the ontology")
     ontology = ontology_graph(store)
     (target / "ontology.ttl").write_bytes(ontology.serialize(format="turtle", encoding="utf-8"))
@@ -189,8 +196,9 @@ def write_dumps(
     (target / ONTOLOGY_HTML).write_text(ontology_html(ontology), encoding="utf-8")
     shutil.copyfile(shapes_path, target / "shapes.ttl")
     shutil.copyfile(context_path, target / CONTEXT_FILE)
-    log("counting for the VoID description")
-    stats = collect_stats(store)
+    if stats is None:
+        log("counting for the VoID description")
+        stats = collect_stats(store)
     dumps = [(dump_file_name(f.name), f.name) for f in FORMATS.values()]
     void = void_graph(stats, issued=issued, version=version, dump_files=dumps, meta=meta)
     (target / VOID_FILE).write_bytes(void.serialize(format="turtle", encoding="utf-8"))

@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from graph.model import Document
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl, union_graph
+from graph.validate_parallel import validate_graphs
 from graph.vocab import CSK, OA, SH, document_graph
 
 CACHE_DIR = "validation-cache"  # under the store root, beside builds/
@@ -126,9 +127,12 @@ def validate_dataset(
     document_graphs: Sequence[URIRef],
     *,
     cache: ValidationCache | None = None,
+    workers: int | None = None,
 ) -> Report:
     """The same report as ``validate_graph(dataset, shapes)``, made per document where
-    a shape allows it (cached) and on the union for the rest.
+    a shape allows it (cached) and on the union for the rest. Documents not in the cache
+    are validated by ``workers`` processes (default: one per core) while this one
+    validates the union.
 
     The W3C report graph holds the whole-graph results as pySHACL wrote them and the
     per-document results in the flat form of ``Report.extended``.
@@ -137,23 +141,32 @@ def validate_dataset(
     split = split_shapes(shapes)
     # canonical blank-node labels: the shapes' own are new on every parse
     shapes_key = graph_digest(to_canonical_graph(shapes)) if split.per_document else ""
-    local: list[Violation] = []
+    found: list[tuple[Violation, ...] | None] = []
+    keys, missing = [], []
     for name in document_graphs:
-        graph = dataset.graph(name)
-        key = hashlib.sha256(f"{shapes_key}:{graph_digest(graph)}".encode()).hexdigest()
-        found = cache.get(key)
-        if found is None:
-            data = Graph()
-            for triple in graph:
-                data.add(triple)
-            _conforms, results = run_shapes(data, shapes, split.per_document)
-            found = tuple(_violations(results))
-            cache.put(key, found)
+        triples = list(dataset.graph(name))
+        key = hashlib.sha256(f"{shapes_key}:{graph_digest(triples)}".encode()).hexdigest()
+        keys.append(key)
+        found.append(cache.get(key))
+        if found[-1] is None:
+            missing.append(triples)
+
+    def whole_graph() -> Report:
+        union = Graph()
+        for triple in union_graph(dataset):
+            union.add(triple)
+        conforms, results = run_shapes(union, shapes, split.whole_graph)
+        return Report(conforms, tuple(_violations(results)), results)
+
+    fresh, whole = validate_graphs(
+        missing, shapes, split.per_document, alongside=whole_graph, workers=workers
+    )
+    made = iter(fresh)
+    local: list[Violation] = []
+    for i, key in enumerate(keys):
+        if found[i] is None:
+            found[i] = next(made)
+            cache.put(key, found[i])
             cache.validated += 1
-        local += found
-    union = Graph()
-    for triple in union_graph(dataset):
-        union.add(triple)
-    conforms, results = run_shapes(union, shapes, split.whole_graph)
-    whole = Report(conforms, tuple(_violations(results)), results)
+        local += found[i] or ()
     return whole.extended(sorted(local, key=_order))

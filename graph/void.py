@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, XSD
 
-from graph.export import FORMATS, merged_triples, select_graphs
+from graph.export import FORMATS, GraphName, merged_triples, select_graphs
 from graph.vocab import BASE, CSK, ID, PREFIXES, VOID
 
 RDF_TYPE = str(RDF.type)
@@ -66,26 +66,36 @@ def collect_stats(store: ox.Store, *, uri_space: str = str(ID)) -> Stats:
     stats = Stats()
     graphs = select_graphs(store, "all")
     for triple, first_of_subject in merged_triples(store, graphs):
-        stats.triples += 1
-        subject = triple.subject
-        if first_of_subject:
-            stats.subjects += 1
-            if isinstance(subject, ox.NamedNode) and subject.value.startswith(uri_space):
-                stats.entities += 1
-        predicate = triple.predicate.value
-        stats.properties[predicate] += 1
-        if predicate == RDF_TYPE and isinstance(triple.object, ox.NamedNode):
-            cls = triple.object.value
-            stats.classes[cls] += 1
-            if cls in EXAMPLE_CLASSES and isinstance(subject, ox.NamedNode):
-                known = stats.examples.get(cls)
-                if known is None or subject.value < known:
-                    stats.examples[cls] = subject.value
+        count_triple(stats, triple, first_of_subject, uri_space)
+    count_graphs(stats, store, graphs)
+    return stats
+
+
+def count_triple(stats: Stats, triple: ox.Triple, first_of_subject: bool, uri_space: str) -> None:
+    """Add one triple of the merge to ``stats`` (``first_of_subject``: its subject's first)."""
+    stats.triples += 1
+    subject = triple.subject
+    if first_of_subject:
+        stats.subjects += 1
+        if isinstance(subject, ox.NamedNode) and subject.value.startswith(uri_space):
+            stats.entities += 1
+    predicate = triple.predicate.value
+    stats.properties[predicate] += 1
+    if predicate == RDF_TYPE and isinstance(triple.object, ox.NamedNode):
+        cls = triple.object.value
+        stats.classes[cls] += 1
+        if cls in EXAMPLE_CLASSES and isinstance(subject, ox.NamedNode):
+            known = stats.examples.get(cls)
+            if known is None or subject.value < known:
+                stats.examples[cls] = subject.value
+
+
+def count_graphs(stats: Stats, store: ox.Store, graphs: Iterable[GraphName]) -> None:
+    """The quads of each of ``graphs`` (and their total) into ``stats``."""
     for graph in graphs:
         count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
         stats.graphs[str(graph) if isinstance(graph, ox.DefaultGraph) else graph.value] = count
         stats.quads += count
-    return stats
 
 
 @dataclass(frozen=True)

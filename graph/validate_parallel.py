@@ -1,0 +1,85 @@
+"""Per-document validation over worker processes, while this one validates the union.
+
+A cold build validates every document's graph on its own (``graph.validate_split``):
+hundreds of small pySHACL runs that depend only on the document's triples and the
+shapes, so they are shared out in chunks to a pool of worker processes, each holding
+the shapes, while the parent runs the shapes that need the whole graph. The shapes
+travel pickled, blank nodes and all, so a result names the same shape it would in the
+parent; results come back in the order the graphs were given. Below ``_POOL_FROM``
+graphs the pool's start-up (each worker imports pySHACL) costs more than it saves, and
+the parent validates them alone, after the union.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from graph.extract_parallel import default_workers
+from graph.validate import Violation, _violations, run_pyshacl
+
+_POOL_FROM = 40  # graphs to validate before a pool pays for itself
+_CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amortise
+
+Triples = list[tuple[Node, Node, Node]]
+T = TypeVar("T")
+
+_shapes: Graph | None = None  # the worker's own, set once by _start_worker
+_use: tuple[str, ...] = ()
+
+
+def _start_worker(shapes: Graph, use: tuple[str, ...]) -> None:
+    global _shapes, _use
+    # Ctrl-C reaches the whole process group: the build says so in one line
+    signal.signal(signal.SIGINT, lambda signum, _frame: os._exit(128 + signum))
+    _shapes, _use = shapes, use
+
+
+def validate_one(triples: Triples, shapes: Graph, use: Sequence[str]) -> tuple[Violation, ...]:
+    """The results of the shapes ``use`` names on one graph's triples, sorted."""
+    if not use:
+        return ()
+    data = Graph()
+    for triple in triples:
+        data.add(triple)
+    _conforms, results = run_pyshacl(data, shapes, use)
+    return tuple(_violations(results))
+
+
+def _validate_chunk(chunk: list[Triples]) -> list[tuple[Violation, ...]]:
+    assert _shapes is not None, "worker started without its shapes"
+    return [validate_one(triples, _shapes, _use) for triples in chunk]
+
+
+def validate_graphs(
+    graphs: Sequence[Triples],
+    shapes: Graph,
+    use: Sequence[str],
+    *,
+    alongside: Callable[[], T],
+    workers: int | None = None,
+) -> tuple[list[tuple[Violation, ...]], T]:
+    """Each graph's results (in the order given) and what ``alongside`` returns, which
+    runs in this process while the workers validate."""
+    workers = workers or default_workers()
+    if workers <= 1 or len(graphs) < _POOL_FROM or not use:
+        beside = alongside()
+        return [validate_one(triples, shapes, use) for triples in graphs], beside
+    chunks = [list(graphs[i : i + _CHUNK]) for i in range(0, len(graphs), _CHUNK)]
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(shapes, tuple(use)),
+    ) as pool:
+        futures = [pool.submit(_validate_chunk, chunk) for chunk in chunks]
+        beside = alongside()
+        results = [found for future in futures for found in future.result()]
+    return results, beside

@@ -1,0 +1,112 @@
+"""The faster paths of a build write what the slower ones wrote (issue 18).
+
+- the triple-format dumps written in one pass over the merge are, byte for byte, what
+  exporting each format on its own writes, and the VoID counts are the same;
+- the store's merged default graph, copied by the engine, is the merge of its graphs,
+  and the staged store counts its triples and quads;
+- documents validated by worker processes report what one process reports;
+- whether the default graph holds a triple of its own is answered the same way.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from types import SimpleNamespace
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from graph import dump, export, validate, validate_parallel, validate_split
+from graph import store as store_files
+from graph.dump_merged import TRIPLE_FORMATS, merged_once, write_triple_dumps
+from graph.export_jsonld import Context
+from graph.vocab import OA
+from graph.void import collect_stats
+
+EX = "http://example.org/"
+
+
+@pytest.fixture(scope="module")
+def store(built, built_paths) -> ox.Store:
+    return store_files.open_store(built_paths.store)
+
+
+def test_one_pass_triple_dumps_are_the_bytes_of_each_export(store, built_paths,
+                                                            tmp_path: Path) -> None:
+    graphs = export.select_graphs(store, "all")
+    context = Context.load(built_paths.ontology / dump.CONTEXT_FILE)
+    targets = {f.name: tmp_path / f"one-pass.{f.extension}.gz" for f in TRIPLE_FORMATS}
+    stats = write_triple_dumps(store, graphs, targets)
+    for fmt in TRIPLE_FORMATS:
+        alone = export.export_file(store, tmp_path / f"alone.{fmt.extension}.gz", fmt, graphs,
+                                   context=context, compress=True)
+        assert targets[fmt.name].read_bytes() == alone.read_bytes(), fmt.name
+        assert gzip.decompress(alone.read_bytes())  # not two empty files
+    assert stats == collect_stats(store)
+    assert not list(tmp_path.glob(".*"))  # no scratch file left behind
+
+
+def test_one_pass_merge_marks_the_subjects_the_store_walk_marks(store) -> None:
+    graphs = export.select_graphs(store, "all")
+    assert list(merged_once(store, graphs)) == list(export.merged_triples(store, graphs))
+
+
+def two_graph_store() -> ox.Store:
+    s = ox.Store()
+    a, b, p = ox.NamedNode(EX + "a"), ox.NamedNode(EX + "b"), ox.NamedNode(EX + "p")
+    g1, g2 = ox.NamedNode(EX + "g1"), ox.NamedNode(EX + "g2")
+    s.add(ox.Quad(a, p, b, g1))
+    s.add(ox.Quad(a, p, b, g2))  # the same triple in two graphs: merged once
+    s.add(ox.Quad(b, p, ox.BlankNode("x"), g2))
+    return s
+
+
+def test_the_merged_default_graph_holds_each_triple_once() -> None:
+    s = two_graph_store()
+    store_files.write_merged_default_graph(s)
+    assert store_files.default_graph_size(s) == 2
+    assert not export.has_own_default_graph(s)
+    # the blank node of g2 is the same blank node in the merge
+    assert ox.Quad(ox.NamedNode(EX + "b"), ox.NamedNode(EX + "p"), ox.BlankNode("x")) in s
+    s.add(ox.Quad(ox.NamedNode(EX + "c"), ox.NamedNode(EX + "p"), ox.Literal("own")))
+    assert export.has_own_default_graph(s)
+
+
+def test_a_staged_build_counts_its_triples_and_quads(tmp_path: Path) -> None:
+    s = two_graph_store()
+    nquads = s.dump(format=ox.RdfFormat.N_QUADS)
+    staged = store_files.stage_build(tmp_path, nquads, store_files.content_id(nquads))
+    assert (staged.triples, staged.quads) == (2, 3)
+    assert staged.path.is_dir() and not store_files.has_store(tmp_path)
+    store_files.discard_build(staged)
+    assert not staged.path.exists()
+
+
+def test_documents_validated_by_workers_report_what_one_process_reports(
+    built, project_paths, monkeypatch
+) -> None:
+    shapes = validate.load_shapes(project_paths.shapes)
+    split = validate_split.split_shapes(shapes)
+    names = validate_split.document_graphs(_documents(built))
+    graphs = [list(built.dataset.graph(n)) for n in names]
+    end = next(t for t in graphs[0] if t[1] == OA.end)
+    broken = [t for t in graphs[0] if t != end]
+    broken.append((end[0], OA.end, Literal(10**7, datatype=XSD.nonNegativeInteger)))
+    graphs = [broken, *graphs[1:]] * 2
+    alone, _ = validate_parallel.validate_graphs(
+        graphs, shapes, split.per_document, alongside=lambda: None, workers=1
+    )
+    monkeypatch.setattr(validate_parallel, "_POOL_FROM", 2)
+    monkeypatch.setattr(validate_parallel, "_CHUNK", 3)
+    pooled, beside = validate_parallel.validate_graphs(
+        graphs, shapes, split.per_document, alongside=lambda: "ran here", workers=2
+    )
+    assert pooled == alone and beside == "ran here"
+    assert alone[0] and any(v.shape.endswith("#EvidenceWithinDocument") for v in alone[0])
+
+
+def _documents(built) -> list[SimpleNamespace]:
+    return [SimpleNamespace(id=doc_id) for doc_id in built.info.facts_by_document]
