@@ -15,6 +15,7 @@ import pycountry
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from graph.demonyms import demonyms
 from graph.errors import InputError
 from graph.model import Entity, EntityKind, slugify
 from graph.vocab import CSK, ID
@@ -61,12 +62,21 @@ def _country_entities(extras: Graph) -> list[Entity]:
                 label=label,
                 alt_labels=tuple(sorted(names)),
                 match_forms=tuple(
-                    _texts(extras, subject, SKOS.hiddenLabel) + _texts(extras, subject, CSK.demonym)
+                    _texts(extras, subject, SKOS.hiddenLabel) + _demonyms(extras, subject, country)
                 ),
                 iso2=country.alpha_2,
             )
         )
     return out
+
+
+def _demonyms(extras: Graph, subject: URIRef, country: object) -> list[str]:
+    """The reference file's demonyms, else the one the countryinfo data gives."""
+    curated = _texts(extras, subject, CSK.demonym)
+    if curated:
+        return curated
+    known = demonyms().get(country.alpha_2)  # type: ignore[attr-defined]
+    return [known] if known else []
 
 
 def _curated_entities(graph: Graph, source: Path) -> tuple[list[Entity], set[str]]:
@@ -168,7 +178,8 @@ def read_gazetteer(ontology_dir: Path) -> Gazetteer:
         entities=by_key,
         forms=tuple(sorted(set(forms))),
         domestic=frozenset(domestic | {CHINA}),
-        adjectival=frozenset(str(o) for o in graph.objects(None, CSK.demonym)),
+        adjectival=frozenset(str(o) for o in graph.objects(None, CSK.demonym))
+        | frozenset(demonyms().values()),
         area_cues=tuple(area_cues),
         section_cues=tuple(section_cues),
     )

@@ -151,7 +151,8 @@ def _strip_lead(name: str) -> str:
     while len(words) > 1 and (
         not words[0][:1].isupper()
         or words[0] in SENTENCE_OPENERS
-        or words[0].endswith("ing")
+        # a gerund opening the clause ("Using Wukong ..."), not "King" or "Beijing"
+        or (words[0].endswith("ing") and not words[1][:1].isupper())
         or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
         or words[0].rstrip(",").isdigit()
     ):

@@ -205,6 +205,11 @@ NOT_NAMES = frozenset(
         "convention",
         "treaty",
         "action",
+        "protocol",
+        "protocols",
+        "contract",
+        "accord",
+        "arrangement",
     ]
 )
 SENTENCE_OPENERS = frozenset(
@@ -237,7 +242,8 @@ _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
 _WORD = rf"[{_CAP}](?:[\w'\u2019&.-]*[\w&])?"  # hyphens inside: "Sub-committee"
 _JOIN = "|".join(("of", "for", "on", "and", "the", *FOREIGN_CONNECTORS))
 NAME_RUN = re.compile(
-    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+|\s[dl]['\u2019](?=[{_CAP}]))(?:{_WORD}|\d[\w]*))*"
+    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w-]*\d)|\s[dl]['\u2019](?=[{_CAP}]))"
+    rf"(?:{_WORD}|\d[\w]*))*"
 )
 DESIGNATOR = re.compile(
     rf"(?<![\w'\u2019-])((?:[{_CAP}][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
@@ -273,6 +279,8 @@ def head_kind(name: str) -> EntityKind | None:
         topic = after == "on" and word.lower() in ("forum", "committee", "commission")
         if (after in ("of", "for") or topic) and word.lower() in LEADING_HEADS:
             return HEAD_WORDS.get(word.lower(), ORG)  # "Institute of Space Technology"
+        if after == "for" and word.lower() == "city":
+            return ORG  # "King Abdulaziz City for Science and Technology"
     head = words[-1].lower()
     kind = HEAD_WORDS.get(head)
     if head == "observatory" and not re.search(r"space|x-ray|solar|gamma|ray", name, re.I):

@@ -123,3 +123,17 @@ def test_a_body_called_by_its_initials_without_spelling_them_out():
 def test_a_name_with_an_elided_article_keeps_its_acronym():
     text = "The Institut d'Optique Spatiale (IOS) supplied the lens in 2031."
     assert _names(text)["Institut d'Optique Spatiale"] == (EntityKind.ORGANISATION, "IOS")
+
+
+def test_a_city_for_science_is_a_body_and_king_or_beijing_stay_in_names():
+    names = _names(
+        "Since 2031 the Beijing Institute of Spaceflight has worked with the King Faisal "
+        "City for Space Research on a small satellite."
+    )
+    assert names["Beijing Institute of Spaceflight"][0] is EntityKind.ORGANISATION
+    assert names["King Faisal City for Space Research"][0] is EntityKind.ORGANISATION
+
+
+def test_a_protocol_is_a_document_not_a_body():
+    names = _names("They signed the Protocol on the Joint Ground Station Network in 2031.")
+    assert not any(label.startswith("Protocol") for label in names)

@@ -1,0 +1,38 @@
+"""Demonyms of every country ("Togolese", "Beninese"), from the countryinfo package's
+data files, so that the adjective of a country no reference file lists still names it.
+
+Only the data is read (its JSON files), not the package's lookup API. An entry is used
+when its name leads pycountry to the same ISO code it states (the package has entries
+whose codes are swapped), and a demonym two countries share ("Congolese") names neither.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> demonym, for the entries that agree with pycountry."""
+    found: dict[str, str] = {}
+    shared: Counter[str] = Counter()
+    for entry in (resources.files("countryinfo") / "data").iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        demonym, code = data.get("demonym"), data.get("ISO", {}).get("alpha2")
+        if not demonym or not code or not demonym[:1].isupper():
+            continue
+        shared[demonym] += 1
+        try:
+            country = pycountry.countries.lookup(data.get("name", ""))
+        except LookupError:
+            continue
+        if country.alpha_2 == code:
+            found[code] = demonym
+    return {code: name for code, name in found.items() if shared[name] == 1}
