@@ -235,6 +235,22 @@ class Cue:
     titled: bool  # written as part of a capitalised name ("for Space Weather")
 
 
+# areas said by a verb and its object rather than by a set phrase: data that are shared,
+# exchanged or given access to ("exchange CBERS data", "imagery will be shared")
+_DATA_WORDS = r"(?:data|datasets?|imagery|images|observations|records|samples)"
+_PATTERN_CUES = (
+    (
+        re.compile(
+            rf"\b(?:exchang|shar)\w*\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_DATA_WORDS}\b"
+            rf"|\b{_DATA_WORDS}\s+(?:\w+\s+){{0,3}}?(?:shared|exchanged)\b"
+            rf"|\baccess\s+to\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_DATA_WORDS}\b",
+            re.IGNORECASE,
+        ),
+        "data-exchange",
+    ),
+)
+
+
 def _inflected(phrase: str) -> str:
     """A cue word may take any of its inflections ("tracking" is also "tracked" and
     "track", "trained" also "training"), a cue phrase its plural."""
@@ -280,6 +296,11 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
                 and s > 0
             )
             taken.append(Cue(area, s, e, titled))
+    for pattern, area in _PATTERN_CUES:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not any(c.start < e and s < c.end for c in taken):
+                taken.append(Cue(area, s, e, False))
     taken.sort(key=lambda c: c.start)
     heads: list[Cue] = []
     for cue in taken:

@@ -190,3 +190,8 @@ def test_a_negation_stays_in_its_own_clause(reference):
     found = _cooperation(reference, text)
     assert ("kenya", "data-exchange", None) in found
     assert not any(partner == "ghana" for partner, _area, _mission in found)
+
+
+def test_data_exchanged_by_a_verb_is_the_data_exchange_area(reference):
+    found = _cooperation(reference, "Chile and CNSA exchange Fengyun imagery every week.")
+    assert ("chile", "data-exchange", None) in found
