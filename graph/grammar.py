@@ -31,7 +31,12 @@ _ITEM_START = re.compile(
     r"(?:(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s*)?",
     re.IGNORECASE,
 )
-_ITEM_GLUE = re.compile(r"(?:\s*\([^)]*\))?\s*(?::|\s[-\u2013\u2014]\s)")
+# what may stand between an item's partner and its colon or dash: an acronym in brackets,
+# the partner's town or country ("Institute of Space Technology, Islamabad — ...")
+_ITEM_GLUE = re.compile(
+    r"(?:\s*\([^)]*\))?(?:,\s*[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})?"
+    r"\s*(?::|\s[-\u2013\u2014]\s)"
+)
 _SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
 
 _LIST_GLUE = re.compile(

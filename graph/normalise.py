@@ -179,7 +179,10 @@ def _is_heading(line: str) -> bool:
     words = line.split()
     if is_table_row(line) or RULE.match(line):
         return False
-    if not words or line.endswith((*_TERMINAL, "-", ",")):
+    if not words or line.endswith(("-", ",")):
+        return False
+    # a heading in capitals may end with its bracketed note: "(PLANNED LAUNCH 2026)"
+    if line.endswith(_TERMINAL) and not (line.isupper() and line.endswith(")")):
         return False
     if len(words) > (14 if line.isupper() else 9):  # capitals: a heading however long
         return False

@@ -25,8 +25,21 @@ from graph.tables import TableRow, cells, column_kinds, is_header, legend
 
 _LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
 _FUTURE_HEADING = re.compile(
-    r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b", re.IGNORECASE
+    r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b|"
+    r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",
+    re.IGNORECASE,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _future_heading(heading: str, document: Document) -> bool:
+    """A heading about what is to come: it says so, or every year it names is after the
+    year the document was issued ("Chang'e-8 payloads (2028)" in a 2025 fact sheet)."""
+    if _FUTURE_HEADING.search(heading):
+        return True
+    years = [int(y) for y in _YEAR.findall(heading)]
+    issued = _YEAR.match(document.meta.issued or "")
+    return bool(years and issued and min(years) > int(issued.group(0)))
 _ROMAN = re.compile(r"^[IVX]+\.\s")
 _NUMBERED = re.compile(r"^\d+\.\s")
 _LETTERED = re.compile(r"^\(\d+\)\s")
@@ -199,7 +212,7 @@ def read_document(
             area = areas[heading]
             if area:
                 break
-        planned = any(_FUTURE_HEADING.search(h) for _l, h in headings)
+        planned = any(_future_heading(h, document) for _l, h in headings)
         inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
         sentence = Sentence(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
@@ -221,8 +234,8 @@ def read_document(
                 sentence.lead_in = heading_line
             elif previous.text.rstrip().endswith(":") or _titles_list(previous):
                 sentence.lead_in = previous
-            else:
-                sentence.lead_in = previous.lead_in
+            else:  # items after the prose under a heading continue the heading
+                sentence.lead_in = previous.lead_in or heading_line
         sentences.append(sentence)
         previous = sentence
     _mark_withdrawn(sentences)

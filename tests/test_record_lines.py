@@ -42,3 +42,40 @@ def test_each_records_partners_are_payload_partners_of_the_sections_mission(foun
 
 def test_a_withdrawn_record_states_no_cooperation(found):
     assert not any(partner == "norway" for partner, _area, _mission in found)
+
+
+SHEET = """PARTNER INSTRUMENTS ON CHANG'E-9 (LAUNCH IN 2031)
+Chang'e-9 will take four foreign instruments to the Moon:
+• Kenya Space Agency, Nairobi — a dust counter
+• Chile: a seismometer
+
+CHINA SPACE STATION — PARTNER EXPERIMENTS (TO FLY FROM 2031)
+The two rounds of selection ended in 2029; the station will host them in turn.
+- Peru: a study of plant roots in weightlessness
+"""
+
+
+@pytest.fixture(scope="module")
+def sheet(project_paths, tmp_path_factory):
+    reference = extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("s"))
+    meta = DocumentMeta("sheet", "sheet.txt", "Sheet", "Test", "2029-05", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("sheet.txt"), SHEET)], reference)
+    return {
+        (f.partner, f.area, f.mission, f.status.name)
+        for f in extraction.facts
+        if isinstance(f, Cooperation)
+    }
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        # a heading in capitals ending with its bracket; the town between name and dash
+        ("kenya-space-agency", "payloads", "change-9", "PLANNED"),
+        ("chile", "payloads", "change-9", "PLANNED"),
+        # items after the heading's prose still belong to the heading; a later year plans
+        ("peru", "payloads", "china-space-station", "PLANNED"),
+    ],
+)
+def test_fact_sheet_items_take_their_headings_mission_area_and_time(sheet, fact):
+    assert fact in sheet
