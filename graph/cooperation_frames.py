@@ -45,8 +45,19 @@ _RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download",
 _GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
 _EXCHANGING = frozenset({"exchange", "share"})
 _TRAINING_VERBS = frozenset({"train", "educate", "teach", "instruct"})
-_STUDYING_VERBS = frozenset({"study", "attend", "train", "complete", "graduate", "learn"})
+_STUDYING_VERBS = frozenset(
+    {"study", "attend", "train", "complete", "graduate", "learn", "take", "join", "undergo"}
+)
+_RELATIVE = frozenset({"who", "that", "whom"})
 _PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+
+
+def _clause_verb_of(token: Token) -> int | None:
+    """The index of the nearest verb above ``token``."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i if head.pos_ in ("VERB", "AUX") else None
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
@@ -221,8 +232,13 @@ class _Reader:
             if not data:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            preps = [c for c in verb.children if c.dep_ in ("prep", "dative")]
-            preps += [c for d in data for c in d.children if c.dep_ == "prep"]  # "imagery with X"
+            # the verb's own prepositions, and those of the data ("imagery with X", "data
+            # from the BRICS constellation with Brazil"), not those of clauses inside
+            preps = [
+                t
+                for t in verb.subtree
+                if t.dep_ in ("prep", "dative") and _clause_verb_of(t) == verb.i
+            ]
             partners: list[str] = []
             china_gives = any(self._chinese(s) for s in subjects) or (
                 not subjects and any(self._chinese_source(d) for d in data)
@@ -294,12 +310,19 @@ class _Reader:
                 for c in verb.children
                 if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in PEOPLE
             ]
+            relative = any(c.lower_ in _RELATIVE for c in verb.children if "subj" in c.dep_)
+            if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PEOPLE and relative:
+                people.append(verb.head)  # "Belarusian engineers, who were trained in China"
             if not people:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            preps = [c for c in verb.children if c.dep_ in ("prep", "agent")]
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
-            preps += [c for o in objects for c in o.children if c.dep_ == "prep"]  # "courses in X"
+            # the prepositions of the verb's own clause ("took part in training programmes
+            # in Beijing"), not of clauses inside it
+            preps = [
+                t
+                for t in verb.subtree
+                if t.dep_ in ("prep", "agent") and _clause_verb_of(t) == verb.i
+            ]
             in_china = any(
                 p.lower_ in ("in", "at", "by", "to", "with") and self._chinese(p) for p in preps
             ) or any(self._chinese(s) for s in subjects if s.lemma_.lower() not in PEOPLE)

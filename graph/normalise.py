@@ -22,7 +22,12 @@ DATED_ENTRY = re.compile(
     r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+)?(?:19|20)\d{2}(?:,?\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*[\u2014\u2013:-]\s"
 )
-_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+# "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-\u2013\u2014]+\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
+    r"(?:\s*[-\u2013\u2014]+)?\s*$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z]+")
 # Prefixes that keep their hyphen when a line break falls right after them and the
 # document gives no other evidence ("co-sponsored", "self-reliance", "non-toxic").
@@ -65,6 +70,30 @@ class _Line:
 
 
 def _lines(raw: str) -> list[_Line]:
+    """The non-blank lines, without page numbers and running headers."""
+    lines = _all_lines(raw)
+    running = _running_headers(lines)
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if line.text in running and line.text in seen:
+            continue  # a running header after its first appearance (often the title)
+        seen.add(line.text)
+        out.append(line)
+    return out
+
+
+def _running_headers(lines: list[_Line]) -> set[str]:
+    """Short lines that stand alone and come back on every page of a PDF's text: the
+    document's title or chapter repeated at the top or bottom of each page."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if len(line.text.split()) <= 14 and not line.text.endswith((".", ",", ";")):
+            counts[line.text] = counts.get(line.text, 0) + 1
+    return {text for text, n in counts.items() if n >= 3 or (n == 2 and len(text) > 25)}
+
+
+def _all_lines(raw: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
     blank = False
@@ -173,6 +202,9 @@ _FIELD = re.compile(
 
 # "Status: in orbit", "Selected through: ...": a field of a record, one line each
 _ANY_FIELD = re.compile(r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,3}:\s+\S")
+
+
+_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
 def _is_heading(line: str) -> bool:
@@ -314,6 +346,8 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or is_table_row(prev.text)
             or RULE.match(line.text) is not None
             or bool(_ANY_FIELD.match(line.text))
+            # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
+            or bool(_NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(_TERMINAL))
             or bool(_ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))

@@ -195,3 +195,30 @@ def test_a_negation_stays_in_its_own_clause(reference):
 def test_data_exchanged_by_a_verb_is_the_data_exchange_area(reference):
     found = _cooperation(reference, "Chile and CNSA exchange Fengyun imagery every week.")
     assert ("chile", "data-exchange", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Togolese technicians took part in courses in Beijing in 2031.", "togo"),
+        # trained people named before the clause that trains them, beside a station
+        (
+            "A receiving station near Lome was built with Togolese engineers, who were "
+            "trained in China during the work.",
+            "togo",
+        ),
+    ],
+)
+def test_people_trained_in_china_however_the_sentence_runs(reference, text, expected):
+    assert (expected, "training-and-education", None) in _cooperation(reference, text)
+
+
+def test_data_shared_with_partners_named_after_the_source(reference):
+    text = (
+        "China shares imagery from the Fengyun constellation with Chile and Peru, each of "
+        "which sends back weather records."
+    )
+    found = _cooperation(reference, text)
+    assert {("chile", "data-exchange", None), ("peru", "data-exchange", None)} <= {
+        (p, a, None) for p, a, _m in found
+    }

@@ -35,7 +35,13 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     facts = relations_cooperation.extract(
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
-    return [f for f in facts if f.partner not in reading.busy]
+    # people trained and data shared are more than the satellite or station built with
+    # the same partner ("a station built with Belarusian engineers, who were trained in
+    # China"): those frames' facts stay
+    return [f for f in facts if f.partner not in reading.busy or f.area in _BEYOND_HARDWARE]
+
+
+_BEYOND_HARDWARE = frozenset({"training-and-education", "data-exchange"})
 
 
 FAMILY = Family(
