@@ -82,18 +82,25 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
 
 def child_build(corpus: Path, store: Path) -> None:
     """In the child: build with a progress callback that times each stage; print JSON."""
+    import resource
+
     from graph import pipeline
     from graph.config import Paths
 
-    marks: list[tuple[str, float]] = []
+    marks: list[tuple[str, float, int]] = []
 
     def progress(stage: str) -> None:
-        marks.append((stage, time.perf_counter()))
+        # the build process's own peak so far (KiB), to see which stage sets it
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        marks.append((stage, time.perf_counter(), peak))
 
     result = pipeline.build(replace(Paths.defaults(ROOT), corpus=corpus, store=store), progress)
-    marks.append(("end", time.perf_counter()))
+    progress("end")
     stages = {a[0]: round(b[1] - a[1], 2) for a, b in itertools.pairwise(marks)}
-    print(json.dumps({"stages": stages, "info": json.loads(result.info.to_json())}))
+    # peak resident MiB of the build process by the end of each stage (workers excluded)
+    peaks = {a[0]: round(b[2] / 1024) for a, b in itertools.pairwise(marks)}
+    info = json.loads(result.info.to_json())
+    print(json.dumps({"stages": stages, "process_peak_mib": peaks, "info": info}))
 
 
 SNAPSHOT = ("graph", "cli", "server", "ontology", "queries", "benchmarks")
@@ -127,6 +134,9 @@ def show_build(title: str, report: dict) -> None:
         f"{extraction.get('documents')}, re-validated {extraction.get('re_validated')}"
     )
     print("  stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["stages"].items()))
+    peaks = report.get("process_peak_mib", {})
+    by_stage = ", ".join(f"{k} {v} MiB" for k, v in peaks.items())
+    print(f"  build process's own peak by the end of: {by_stage}")
 
 
 def synthetic(documents: int, workdir: Path) -> None:

@@ -23,12 +23,12 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
 from graph import store as store_files
-from graph.dump_merged import TRIPLE_FORMATS, write_triple_dumps
+from graph.dump_merged import write_data_dumps
 from graph.errors import InputError, StoreError
-from graph.export import FORMATS, export_file, select_graphs
+from graph.export import FORMATS, GraphName, export_file, select_graphs
 from graph.export_jsonld import Context, write_jsonld
 from graph.vocab import CSK, ONTOLOGY_GRAPH, PREFIXES
-from graph.void import DatasetMeta, collect_stats, void_graph
+from graph.void import DatasetMeta, Stats, collect_stats, void_graph
 
 DUMP_STEM = "china-space-kg"
 CHECKSUMS = "SHA256SUMS"
@@ -163,8 +163,11 @@ def write_dumps(
     version: str,
     meta: DatasetMeta | None = None,
     log: Log | None = None,
+    graphs: list[GraphName] | None = None,
 ) -> list[DumpFile]:
     """Write every download into ``target`` (created if needed) and return them.
+    ``graphs``: the graphs the data dumps hold when the caller knows them (a build
+    does: its default graph is their merge), else ``select_graphs(store, "all")``.
 
     :raises InputError: the ontology folder lacks the context or shapes file.
     """
@@ -175,17 +178,17 @@ def write_dumps(
             raise InputError(f"{needed} is missing; dumps ship it beside the data")
     context = Context.load(context_path)
     target.mkdir(parents=True, exist_ok=True)
-    graphs = select_graphs(store, "all")
-    merged = {f.name: target / dump_file_name(f.name) for f in TRIPLE_FORMATS}
-    for fmt in FORMATS.values():
-        if fmt.name not in merged or len(graphs) == 1:
-            name = dump_file_name(fmt.name)
-            log(f"writing {name}")
-            export_file(store, target / name, fmt, graphs, context=context, compress=True)
-    stats = None
-    if len(graphs) > 1:
-        log(f"writing {', '.join(p.name for p in merged.values())} and counting")
-        stats = write_triple_dumps(store, graphs, merged)
+    graphs = select_graphs(store, "all") if graphs is None else graphs
+    if len(graphs) > 1 and ox.DefaultGraph() not in graphs:
+        log("writing the data dumps and counting")
+        targets = {f.name: target / dump_file_name(f.name) for f in FORMATS.values()}
+        stats: Stats | None = write_data_dumps(store, graphs, targets, context=context)
+    else:  # one graph, or a default graph of its own: each format as export writes it
+        for fmt in FORMATS.values():
+            log(f"writing {dump_file_name(fmt.name)}")
+            export_file(store, target / dump_file_name(fmt.name), fmt, graphs, context=context,
+                        compress=True)
+        stats = None
     log("writing the ontology")
     ontology = ontology_graph(store)
     (target / "ontology.ttl").write_bytes(ontology.serialize(format="turtle", encoding="utf-8"))
@@ -225,6 +228,8 @@ def write_build_dumps(build_dir: Path, ontology_dir: Path, info: store_files.Bui
             ontology_dir=ontology_dir,
             version=info.build_id,
             issued=date.fromisoformat(info.built_at[:10]),
+            # the build wrote the default graph as the merge: nothing of its own to dump
+            graphs=sorted(store.named_graphs(), key=lambda g: str(g)),
         )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

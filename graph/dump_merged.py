@@ -1,99 +1,139 @@
-"""The three triple-format dumps and the VoID counts from one pass over the merge.
+"""The six data dumps and the VoID counts from one walk over the store.
 
-Turtle, N-Triples and RDF/XML hold the merge of all graphs, each triple once, in the
-order ``graph.export.merged_triples`` gives: graph by graph, a triple written where it
-is first met. Asking the store about every subject once per format (and once more for
-the VoID counts) was most of the time a build spent on its dumps; here the merge is
-walked once, remembering a 16-byte digest of each triple written (memory a small
-fraction of the store's), written as N-Triples to a scratch file while being counted,
-and the other two formats are read back from that file: the same triples in the same
-order, so the same bytes as exporting each format on its own.
+Each dump used to walk the store on its own, and the three triple formats (Turtle,
+N-Triples, RDF/XML) and the VoID counts each also asked the store about every subject
+to find which graph owns a triple: most of the time a build spent on its dumps. Here the
+named graphs are read from the store once, into a scratch N-Quads file, and every dump
+is written from that file, which the engine parses far faster than it reads its own
+indexes: the same quads in the same order, so the same bytes (gzip included) as
+``graph.export`` writes for each format alone.
+
+The triple formats hold the merge, each triple once, in the order of
+``graph.export.merged_triples``: graph by graph, a triple written where it is first met.
+Here that is found by remembering a 16-byte digest of each triple written (memory a
+small fraction of the store's); the merge goes to a second scratch file as N-Triples
+while it is counted, and the three formats are written from that.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import groupby
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
 from graph.errors import InputError
-from graph.export import FORMATS, GraphName
+from graph.export import FORMATS, ExportFormat, quads_of
+from graph.export_jsonld import Context, write_jsonld
 from graph.vocab import ID, PREFIXES
-from graph.void import Stats, count_graphs, count_triple
+from graph.void import Stats, count_triple
 
 TRIPLE_FORMATS = tuple(f for f in FORMATS.values() if not f.quads)
+QUAD_FORMATS = tuple(f for f in FORMATS.values() if f.quads)
 
 
-def merged_once(store: ox.Store, graphs: list[GraphName]) -> Iterator[tuple[ox.Triple, bool]]:
-    """``merged_triples(store, graphs)`` with the same triples in the same order (and
-    the same subjects marked first), remembering what was written instead of asking the
-    store about each subject."""
+def merged_once(quads: Iterable[ox.Quad]) -> Iterator[tuple[ox.Triple, bool]]:
+    """``merged_triples(store, graphs)`` given ``quads_of(store, graphs)``: the same
+    triples in the same order (and the same subjects marked first), remembering what was
+    written instead of asking the store about each subject."""
     written: set[bytes] = set()
     subjects: set[bytes] = set()
-    for graph in graphs:
-        for quad in store.quads_for_pattern(None, None, None, graph):
-            triple = quad.triple
-            key = _digest(str(triple))
-            if key in written:
-                continue
-            written.add(key)
-            subject = _digest(str(triple.subject))
-            first = subject not in subjects
-            if first:
-                subjects.add(subject)
-            yield triple, first
+    for quad in quads:
+        triple = quad.triple
+        key = _digest(str(triple))
+        if key in written:
+            continue
+        written.add(key)
+        subject = _digest(str(triple.subject))
+        first = subject not in subjects
+        if first:
+            subjects.add(subject)
+        yield triple, first
 
 
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-def write_triple_dumps(
+def write_data_dumps(
     store: ox.Store,
-    graphs: list[GraphName],
+    graphs: list[ox.NamedNode | ox.BlankNode],
     targets: dict[str, Path],
     *,
+    context: Context,
     uri_space: str = str(ID),
 ) -> Stats:
-    """Write the gzipped triple-format dumps (``targets``: format name -> file) and
-    return the VoID counts of the merge of ``graphs``."""
-    stats = Stats()
-    scratch = next(iter(targets.values())).with_name(".merged.nt.partial")
+    """Write the gzipped dump of every format (``targets``: format name -> file) of the
+    named ``graphs`` and return the VoID counts of their merge.
+
+    :raises InputError: the data cannot be written in one of the formats.
+    """
+    folder = next(iter(targets.values())).parent
+    quads_file, triples_file = folder / ".quads.nq.partial", folder / ".merged.nt.partial"
+    stats = Stats(graphs={g.value: 0 for g in graphs})
+
+    def read_quads() -> Iterator[ox.Quad]:
+        return ox.parse(path=quads_file, format=ox.RdfFormat.N_QUADS)
 
     def counted() -> Iterator[ox.Triple]:
-        for triple, first in merged_once(store, graphs):
+        def each(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+            for quad in quads:
+                stats.graphs[quad.graph_name.value] += 1
+                yield quad
+
+        for triple, first in merged_once(each(read_quads())):
             count_triple(stats, triple, first, uri_space)
             yield triple
 
     try:
-        _write_all(counted(), scratch, targets)
+        with quads_file.open("wb") as out:
+            ox.serialize(quads_of(store, graphs), out, ox.RdfFormat.N_QUADS)
+        for fmt in QUAD_FORMATS:
+            _gzipped(targets[fmt.name], partial(_quads, read_quads(), fmt=fmt, context=context))
+        with triples_file.open("wb") as out:
+            ox.serialize(counted(), out, ox.RdfFormat.N_TRIPLES)
+        for fmt in TRIPLE_FORMATS:
+            # re-serialised even as N-Triples: gzip's bytes depend on the writes
+            triples = (q.triple for q in ox.parse(path=triples_file, format=ox.RdfFormat.N_TRIPLES))
+            _gzipped(targets[fmt.name], partial(_triples, triples, fmt=fmt))
     except ValueError as exc:  # what the engine cannot spell in a format (as export.write)
-        raise InputError(f"cannot write the triple-format dumps: {exc}") from None
+        raise InputError(f"cannot write the dumps: {exc}") from None
     finally:
-        scratch.unlink(missing_ok=True)
-    count_graphs(stats, store, graphs)
+        quads_file.unlink(missing_ok=True)
+        triples_file.unlink(missing_ok=True)
+    stats.quads = sum(stats.graphs.values())
     return stats
 
 
-def _write_all(triples: Iterator[ox.Triple], scratch: Path, targets: dict[str, Path]) -> None:
-    """N-Triples to ``scratch`` first, then each format from it, gzipped like
-    ``export.export_file`` does (no timestamp: equal data, equal bytes)."""
-    with scratch.open("wb") as out:
-        ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)
-    for fmt in TRIPLE_FORMATS:
-        target = targets[fmt.name]
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            with partial.open("wb") as raw, gzip.GzipFile(
-                filename="", mode="wb", fileobj=raw, mtime=0
-            ) as out:
-                # re-serialised even as N-Triples: gzip's bytes depend on the writes
-                parsed = ox.parse(path=scratch, format=ox.RdfFormat.N_TRIPLES)
-                ox.serialize((q.triple for q in parsed), out, fmt.rdf_format, prefixes=PREFIXES)
-            partial.replace(target)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+def _quads(
+    quads: Iterator[ox.Quad], out: IO[bytes], *, fmt: ExportFormat, context: Context
+) -> None:
+    if fmt.rdf_format is None:
+        write_jsonld(groupby(quads, key=lambda q: q.graph_name), out, context)
+    else:
+        ox.serialize(quads, out, fmt.rdf_format, prefixes=PREFIXES)
+
+
+def _triples(triples: Iterator[ox.Triple], out: IO[bytes], *, fmt: ExportFormat) -> None:
+    ox.serialize(triples, out, fmt.rdf_format, prefixes=PREFIXES)
+
+
+def _gzipped(target: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write through gzip as ``export.export_file`` does (no timestamp: equal data, equal
+    bytes), via a partial file so a failure leaves nothing half-written."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with (
+            partial.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
+        ):
+            write(out)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

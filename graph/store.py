@@ -262,8 +262,14 @@ def write_merged_default_graph(store: ox.Store) -> None:
     triple in several graphs is stored once). Reads the named graphs back from the store
     rather than from the input so blank nodes keep the labels the store gave them."""
     # The engine copies them itself (a Python loop over every quad took seconds per
-    # 10,000); variables bound to blank nodes keep naming the store's own blank nodes.
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    # 10,000), one graph at a time so memory stays the size of the largest graph;
+    # variables bound to blank nodes keep naming the store's own blank nodes.
+    for graph in list(store.named_graphs()):
+        if isinstance(graph, ox.NamedNode):
+            store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        else:  # a blank-node graph name cannot be written in a query
+            quads = store.quads_for_pattern(None, None, None, graph)
+            store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
 
 
 def _prune(builds: Path, keep: Iterable[str]) -> None:

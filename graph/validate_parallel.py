@@ -2,12 +2,13 @@
 
 A cold build validates every document's graph on its own (``graph.validate_split``):
 hundreds of small pySHACL runs that depend only on the document's triples and the
-shapes, so they are shared out in chunks to a pool of worker processes, each holding
-the shapes, while the parent runs the shapes that need the whole graph. The shapes
-travel pickled, blank nodes and all, so a result names the same shape it would in the
-parent; results come back in the order the graphs were given. Below ``_POOL_FROM``
-graphs the pool's start-up (each worker imports pySHACL) costs more than it saves, and
-the parent validates them alone, after the union.
+shapes, so they are shared out in chunks to a pool of worker processes (one fewer than
+cores, each holding the shapes) while the parent runs the shapes that need the whole
+graph, and then takes the chunks no worker has started. The shapes travel pickled,
+blank nodes and all, so a result names the same shape it would in the parent; results
+come back in the order the graphs were given. Below ``_POOL_FROM`` graphs the pool's
+start-up (a worker imports pySHACL) costs more than it saves, and the parent validates
+them alone, after the union.
 """
 
 from __future__ import annotations
@@ -67,9 +68,12 @@ def validate_graphs(
     workers: int | None = None,
 ) -> tuple[list[tuple[Violation, ...]], T]:
     """Each graph's results (in the order given) and what ``alongside`` returns, which
-    runs in this process while the workers validate."""
-    workers = workers or default_workers()
-    if workers <= 1 or len(graphs) < _POOL_FROM or not use:
+    runs in this process while the workers validate (``workers=0``: none, all here)."""
+    # this process is busy with ``alongside`` meanwhile: one worker fewer than cores
+    # (each worker also holds pySHACL and the shapes in memory)
+    if workers is None:
+        workers = max(1, default_workers() - 1)
+    if workers < 1 or len(graphs) < _POOL_FROM or not use:
         beside = alongside()
         return [validate_one(triples, shapes, use) for triples in graphs], beside
     chunks = [list(graphs[i : i + _CHUNK]) for i in range(0, len(graphs), _CHUNK)]
@@ -81,5 +85,13 @@ def validate_graphs(
     ) as pool:
         futures = [pool.submit(_validate_chunk, chunk) for chunk in chunks]
         beside = alongside()
-        results = [found for future in futures for found in future.result()]
+        # then this process takes chunks from the back while the workers eat the front
+        here: dict[int, list[tuple[Violation, ...]]] = {}
+        for i in reversed(range(len(futures))):
+            if not futures[i].cancel():
+                break  # started: so are all before it (the pool starts them in order)
+            here[i] = [validate_one(triples, shapes, use) for triples in chunks[i]]
+        results = [
+            found for i, future in enumerate(futures) for found in here.get(i) or future.result()
+        ]
     return results, beside

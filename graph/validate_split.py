@@ -131,7 +131,7 @@ def validate_dataset(
 ) -> Report:
     """The same report as ``validate_graph(dataset, shapes)``, made per document where
     a shape allows it (cached) and on the union for the rest. Documents not in the cache
-    are validated by ``workers`` processes (default: one per core) while this one
+    are validated by ``workers`` processes (default: one fewer than cores) while this one
     validates the union.
 
     The W3C report graph holds the whole-graph results as pySHACL wrote them and the
