@@ -10,11 +10,14 @@ neither is a Chinese body.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
-from graph.model import EntityKind, Participation
+from graph.model import EntityKind, Participation, Status, slugify
+from graph.participation_frames import frames, relative_frames
 from graph.reading import Sentence
+from graph.recognise import Found
 
 _PHRASE = re.compile(
     r"\b(?P<member>participat\w*\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
@@ -37,6 +40,17 @@ _PARTICIPATING = re.compile(
     r"\b(?:participat\w*|cooperat\w*|support\w*|services?)\b", re.IGNORECASE
 )
 _CHINA_SUBJECT = re.compile(r"\b(?:China|Chinese|It|it)\b")
+# an organisation's name directly before another's qualifies it ("UN Committee on ...")
+_QUALIFIER = re.compile(r"[ \t]+[A-Z]")
+# a meeting of an organisation, named as if it were one: the organisation follows
+_EVENT = re.compile(r"(?:summit|session|meeting|conference)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# a body of two partners is bilateral: China does not take part in it, it co-chairs it
+_BILATERAL_BODY = re.compile(r"\bjoint\b|\bsub-?committee\b", re.IGNORECASE)
+# a promise is a plan: "has pledged to support the ..."
+_PLEDGED = re.compile(
+    r"\b(?:pledged?|promised?|undertakes|undertook|committed)\s+to\s+(?:\w+ly\s+)?$", re.I
+)
+_STATUS = {True: Status.PLANNED, False: Status.ACHIEVED}
 _ROLES = {
     "member": "participant",
     "host": "host",
@@ -51,10 +65,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     text = sentence.text
     facts: dict[str, Participation] = {}
     organisations = [
-        m
+        _meeting_of(m, gazetteer)
         for m in sentence.mentions
-        if not m.nested and m.kind is EntityKind.ORGANISATION and m.key not in gazetteer.domestic
-    ]
+        if not m.nested
+        and m.kind is EntityKind.ORGANISATION
+        and m.key not in gazetteer.domestic
+        and not _BILATERAL_BODY.search(m.text)
+        and not re.search(r"[A-Za-z]-$", sentence.text[: m.start - sentence.start])
+    ]  # "Multi-GNSS Asia": a name inside a longer word is not the organisation
     plain = list(text)
     for m in sentence.mentions:
         plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
@@ -65,8 +83,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             continue
         if kind == "through" and not _PARTICIPATING.search(prose):
             continue
-        segment = text[text.rfind(";", 0, phrase.start()) + 1 : phrase.start()]
-        if kind != "framework" and not _CHINA_SUBJECT.search(segment):
+        clause = text.rfind(";", 0, phrase.start()) + 1
+        segment = text[clause : phrase.start()]
+        chinese = _CHINA_SUBJECT.search(segment) or _chinese_in(
+            sentence, gazetteer, clause, phrase.start()
+        )
+        if kind != "framework" and not chinese:
             continue  # someone else is the member ("Fengyun is a member of ...")
         chain_end = phrase.end()
         for org in organisations:
@@ -82,87 +104,47 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             if not _BRIDGE.match(text[chain_end:start]):
                 break
             chain_end = end
+            if _QUALIFIER.match(text[end:]):
+                continue  # "the UN Committee on ..."
+            pledged = _PLEDGED.search(text, 0, phrase.start())
             facts.setdefault(
                 org.key,
                 Participation(
                     evidence=(sentence.evidence(phrase.start()),),
-                    status=status_at(sentence, phrase.start()),
+                    status=Status.PLANNED if pledged else status_at(sentence, phrase.start()),
                     organisation=org.key,
                     role=_ROLES[kind],
                 ),
             )
-    for key, at in [
-        *_relative_membership(sentence, organisations),
-        *_parsed_membership(sentence, organisations, gazetteer),
+    for key, at, role, planned in [
+        *frames(sentence, organisations, gazetteer),
+        *relative_frames(sentence, organisations, gazetteer),
     ]:
-        facts.setdefault(
-            key,
-            Participation(
-                evidence=(sentence.evidence(at),),
-                status=status_at(sentence, at),
-                organisation=key,
-                role="participant",
-            ),
+        if key in facts and not (facts[key].status is Status.PLANNED and planned is False):
+            continue  # stated once is enough, unless this frame says it already holds
+        facts[key] = Participation(
+            evidence=(sentence.evidence(at),),
+            status=status_at(sentence, at) if planned is None else _STATUS[planned],
+            organisation=key,
+            role=role,
         )
     return list(facts.values())
 
 
-_JOINING = frozenset(["participate", "join", "take", "belong"])
-
-
-def _relative_membership(sentence: Sentence, organisations) -> list[tuple[str, int]]:
-    """ "the International Charter ..., in which China participates": a relative clause
-    on the organisation whose subject is China."""
-    doc = sentence.parse
-    if doc is None:
-        return []
-    out = []
-    for verb in doc:
-        if verb.dep_ != "relcl" or verb.lemma_.lower() not in _JOINING:
-            continue
-        if not any(c.dep_ == "nsubj" and c.lower_ in ("china", "it") for c in verb.children):
-            continue
-        head = verb.head
-        for org in organisations:
-            if org.start - sentence.start <= head.idx < org.end - sentence.start:
-                out.append((org.key, verb.idx))
-    return out
-
-
-_MEMBERSHIP_VERBS = frozenset(["participate", "take", "join", "attend", "host", "chair"])
-
-
-def _parsed_membership(sentence: Sentence, organisations, gazetteer: Gazetteer):
-    """China (or a Chinese body) takes part in, joins, attends or hosts something of an
-    organisation: "took part in the 17th session of the Council of APSCO", "has taken part
-    in every annual meeting of the ICG"; the organisation may sit deep in the object."""
-    doc = sentence.parse
-    if doc is None:
-        return []
-    chinese = [
-        (m.start - sentence.start, m.end - sentence.start)
+def _chinese_in(sentence: Sentence, gazetteer: Gazetteer, start: int, end: int) -> bool:
+    """A Chinese body named between ``start`` and ``end`` ("My country", "the
+    administration" read as the national meteorological body)."""
+    return any(
+        m.key in gazetteer.domestic and start <= m.start - sentence.start < end
         for m in sentence.mentions
-        if m.key in gazetteer.domestic and not m.nested
-    ]
-    out = []
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if lemma not in _MEMBERSHIP_VERBS:
-            continue
-        if lemma == "take" and not any(c.lower_ == "part" for c in verb.children):
-            continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects += [s for c in subjects for s in c.conjuncts]
-        if not any(a <= s.idx < b for s in subjects for a, b in chinese):
-            continue
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.lower_ != "with"]
-        for obj in objects:
-            left, right = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-            for org in organisations:
-                if left <= org.start - sentence.start < right and not _SUB_BODY.search(org.text):
-                    out.append((org.key, verb.idx))
-    return out
+    )
 
 
-# a sub-committee or working group is a part of the organisation China takes part in
-_SUB_BODY = re.compile(r"sub-?committee|working\s+group", re.IGNORECASE)
+def _meeting_of(mention: Found, gazetteer: Gazetteer) -> Found:
+    """ "the Beijing Summit of the Forum on ..." is a meeting of the forum: the forum."""
+    event = _EVENT.match(mention.text)
+    if event:
+        key = slugify(mention.text[event.end() :])
+        if key in gazetteer.entities:
+            return replace(mention, key=key)
+    return mention

@@ -1,0 +1,287 @@
+"""Participation read from the dependency parse: the verb frames through which a text says
+that China (or a Chinese body) belongs to, works within or hosts an organisation.
+
+The frames are those of English, not of one document: acting *through* or *within* an
+organisation ("files frequencies through the ITU", "exchanges within COPUOS"), sitting or
+serving *on* it, representing China *in* it, being one of its *members* ("China and Peru
+are both member states of ...", "becomes a member agency of ..."), hosting or chairing it
+or its secretariat, supporting, founding or initiating it, signing its convention. The
+organisation may be named by a relative pronoun ("APSCO, which China hosts", "of which
+both countries are founding members", "the forum ... is the channel through which China
+works ..."). The subject must be Chinese: a Chinese mention, China as a passive agent
+("coordinated by China and Algeria through the ITU"), or "the two sides" of a bilateral
+text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.gazetteer import Gazetteer
+from graph.reading import Sentence
+
+# verb -> (prepositions whose object is the organisation, whether the direct object is)
+_FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
+    "participate": (frozenset({"in"}), False, "participant"),
+    "take": (frozenset({"in"}), False, "participant"),  # with "part"
+    "join": (frozenset(), True, "participant"),
+    "attend": (frozenset(), True, "participant"),
+    "sit": (frozenset({"on", "in"}), False, "participant"),
+    "serve": (frozenset({"on"}), False, "participant"),
+    "represent": (frozenset({"in", "at"}), False, "participant"),
+    "support": (frozenset({"in", "within"}), True, "participant"),
+    "host": (frozenset(), True, "host"),
+    "house": (frozenset(), True, "host"),
+    "chair": (frozenset(), True, "chair"),
+    "initiate": (frozenset(), True, "participant"),
+    "found": (frozenset(), True, "participant"),
+    "co-found": (frozenset(), True, "participant"),
+    "finance": (frozenset(), True, "participant"),
+    "fund": (frozenset(), True, "participant"),
+}
+# any verb with a Chinese subject: an organisation as its channel or its frame
+_ANY_VERB_PREPS = frozenset({"through", "within"})
+# the parts of an organisation that stand for it as an object ("hosts the secretariat of")
+_PARTS = frozenset(
+    [
+        "secretariat",
+        "headquarters",
+        "seat",
+        "work",
+        "activity",
+        "session",
+        "summit",
+        "meeting",
+        "mechanism",
+        "framework",
+        "platform",
+        "channel",
+        "network",
+        "council",
+        "board",
+        "initiative",
+    ]
+)
+_FOUNDING_TEXTS = frozenset({"convention", "charter", "constitution", "statute", "statutes"})
+_SIGNING = frozenset({"sign", "ratify", "accede"})
+_MEMBER = frozenset({"member", "members"})
+_BILATERAL_SUBJECT = re.compile(
+    r"^(?:the\s+two|both)\s+(?:sides|countries|nations|parties|governments)$", re.IGNORECASE
+)
+# what stands between an organisation and its part: "BRICS mechanism", "WMO's council"
+_OWNER_GAP = re.compile(r"\s*(?:['\u2019]s\s*)?")
+_RELATIVE_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*$")
+
+
+Frame = tuple[str, int, str, bool | None]  # organisation, offset, role, planned if known
+_PLANNED = re.compile(r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to)\b", re.I)
+
+
+def _clause(verb) -> str:
+    """The words of a verb's own clause, with its auxiliaries."""
+    return " ".join(t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass", "neg"))
+
+
+def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Frame]:
+    """(organisation, offset after the verb, role, planned) for each frame the parse shows."""
+    doc = sentence.parse
+    if doc is None or not organisations:
+        return []
+    base = sentence.start
+    spans = [(m.start - base, m.end - base, m.key) for m in organisations]
+    chinese = [
+        (m.start - base, m.end - base)
+        for m in sentence.mentions
+        if m.key in gazetteer.domestic and not m.nested
+    ]
+    bilateral = bool(sentence.notes.get("bilateral"))
+    antecedents = _antecedents(sentence, doc, spans)
+
+    def orgs_in(token, stop_at_with: bool = True) -> list[str]:
+        """The organisations a noun phrase names, not those it names after "with"."""
+        keys = []
+        if token.i in antecedents:
+            keys.append(antecedents[token.i])
+        for t in token.subtree:
+            if t.i in antecedents and t.i != token.i and t.head.i == token.i:
+                keys.append(antecedents[t.i])
+        skip = [
+            (w.left_edge.idx, w.right_edge.idx + len(w.right_edge))
+            for w in token.subtree
+            if stop_at_with and w.dep_ == "prep" and w.lower_ in ("with", "between", "under")
+        ]
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        for a, _b, key in spans:
+            if left <= a < right and not any(s <= a < e for s, e in skip):
+                keys.append(key)
+        return keys
+
+    def named(token) -> list[str]:
+        """The organisation a noun names: itself, or the one whose part it is ("the
+        secretariat of APSCO", "its secretariat", "the BRICS mechanism")."""
+        own = [k for a, b, k in spans if a <= token.idx < b]
+        if token.i in antecedents:
+            own.append(antecedents[token.i])
+        if own or token.lemma_.lower() not in _PARTS:
+            return own
+        text = sentence.text
+        own = [
+            k for a, b, k in spans if b <= token.idx and _OWNER_GAP.fullmatch(text[b : token.idx])
+        ]
+        own += [antecedents[c.i] for c in token.children if c.i in antecedents]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                own += [k for c in prep.children for k in named(c)]
+        return own
+
+    def is_chinese(verb) -> bool:
+        for subject in _subjects(verb):
+            if any(a <= subject.idx < b for a, b in chinese):
+                return True
+            phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+            if bilateral and _BILATERAL_SUBJECT.match(phrase):
+                return True
+        return False
+
+    out: list[Frame] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb.lemma_.lower()
+        targets: list[tuple[str, str]] = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in _ANY_VERB_PREPS:
+                targets += [(k, "participant") for c in child.children for k in named(c)]
+        for child in verb.children:  # "exchanges within COPUOS": the frame on the object
+            if child.dep_ in ("dobj", "nsubjpass"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "within":
+                        targets += [(k, "participant") for c in prep.children for k in named(c)]
+        frame = _FRAMES.get(lemma)
+        if frame and not (lemma == "take" and not any(c.lower_ == "part" for c in verb.children)):
+            preps, direct, role = frame
+            others = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "other"]
+            for child in [*verb.children, *(p for o in others for p in o.children)]:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    find = orgs_in if lemma in ("participate", "take") else named
+                    targets += [(k, role) for c in child.children for k in find(c)]
+                if lemma == "take" and child.dep_ == "dobj" and child.lower_ != "part":
+                    targets += [(k, role) for k in named(child)]  # "part in the X initiative"
+                if direct and child.dep_ in ("dobj", "nsubjpass") and verb.dep_ != "amod":
+                    targets += [(k, role) for k in named(child)]
+        if lemma in _SIGNING:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.lemma_.lower() in _FOUNDING_TEXTS:
+                    targets += [(k, "participant") for k in orgs_in(child)]
+        if lemma in ("be", "become"):
+            for child in verb.children:
+                if child.dep_ in ("attr", "acomp") and _is_member(child):
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            targets += [(k, "participant") for c in prep.children for k in named(c)]
+        if targets and is_chinese(verb):
+            # a relative clause states what holds, whatever the main clause plans
+            planned = bool(_PLANNED.search(_clause(verb))) if verb.dep_ == "relcl" else None
+            out += [(key, verb.idx + len(verb), role, planned) for key, role in targets]
+    return out
+
+
+def _is_member(token) -> bool:
+    """ "member", "members", "member states", "member agency", "founding members"."""
+    if token.lower_ in _MEMBER:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ in _MEMBER for c in token.children)
+
+
+def _subjects(verb) -> list:
+    """The subjects of a verb, inherited along conjoined, open-complement and participle
+    verbs ("agreed to strengthen", "is financing and building"), with passive agents."""
+    seen = verb
+    for _ in range(4):
+        subjects = [c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = [
+            p for c in seen.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+        if subjects or agents:
+            relative = ("which", "who", "that")  # "China, which hosts ...": China
+            out = [
+                s.head.head if s.lower_ in relative and s.head.dep_ == "relcl" else s
+                for s in subjects
+            ] + agents
+            return out + [c for s in out for c in s.conjuncts]
+        if seen.dep_ in ("xcomp", "conj", "advcl") and seen.head is not seen:
+            seen = seen.head
+            continue
+        break
+    return []
+
+
+def _antecedents(sentence: Sentence, doc, spans) -> dict[int, str]:
+    """Relative pronouns (and "its") standing for the organisation just before them."""
+    text = sentence.text
+    out: dict[int, str] = {}
+    for token in doc:
+        if token.lower_ not in ("which", "whose", "its"):
+            continue
+        before = [s for s in spans if s[1] <= token.idx]
+        if not before:
+            continue
+        _a, b, key = max(before, key=lambda s: s[1])
+        if token.lower_ == "its":
+            if not re.search(r"[:|\n]", text[b : token.idx]) and token.dep_ == "poss":
+                out[token.i] = key
+            continue
+        gap = text[b : token.idx]
+        gap = re.sub(r"\b(?:of|through|in|within)\s*$", "", gap)
+        if _RELATIVE_GAP.match(gap) or _RELATIVE_GAP.match(re.sub(r",[^,]*,\s*and\s*$", ",", gap)):
+            out[token.i] = key
+            continue
+        # "the forum ... is the channel through which China works": the copula's subject
+        relcl = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+        if relcl is not None and relcl.head.dep_ == "attr":
+            for subject in _subjects(relcl.head.head):
+                for s, e, k in spans:
+                    if s <= subject.idx < e:
+                        out[token.i] = k
+    return out
+
+
+# a relative clause on the organisation just named: "APSCO, which China hosts", "the
+# Charter, of which China is a founding member", "GEO (Geneva), whose secretariat ..."
+_RELATIVE = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,\s*(?:whose\s+[^,;.]*?\band\s+(?=of\s+which))?(?:"
+    r"(?P<whose>whose\s+(?:secretariat|headquarters|seat|presidency|chair)\s+)|"
+    r"(?P<of>of\s+which\s+)|(?P<through>(?:through|within|in)\s+which\s+)|which\s+)"
+    r"(?P<clause>[^,;.]*)"
+)
+_RELATIVE_VERBS = {
+    "whose": re.compile(r"\b(?:host|house|hold|held)\w*", re.IGNORECASE),
+    "of": re.compile(r"\bmembers?\b", re.IGNORECASE),
+    "through": re.compile(r"\w+"),  # any verb: the organisation is the channel
+    "": re.compile(
+        r"\b(?:host|house|chair|join|participat|support|found|co-found|initiat)\w*",
+        re.IGNORECASE,
+    ),
+}
+
+
+def relative_frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Frame]:
+    """Organisations a relative clause says China hosts, joined or belongs to."""
+    text = sentence.text
+    base = sentence.start
+    bilateral = bool(sentence.notes.get("bilateral"))
+    out = []
+    for org in organisations:
+        m = _RELATIVE.match(text, org.end - base)
+        if not m:
+            continue
+        kind = next((k for k in ("whose", "of", "through") if m.group(k)), "")
+        a, b = m.start("clause"), m.end("clause")
+        subject = any(
+            x.key in gazetteer.domestic and a <= x.start - base < b for x in sentence.mentions
+        ) or (bilateral and re.search(r"\b(?:the\s+two|both)\s+(?:sides|countries)\b", m["clause"]))
+        verb = _RELATIVE_VERBS[kind].search(m["clause"])
+        if subject and verb:
+            role = "host" if re.match(r"ho|hou", verb.group(0), re.IGNORECASE) else "participant"
+            out.append((org.key, a + verb.start(), role, bool(_PLANNED.search(m["clause"]))))
+    return out
