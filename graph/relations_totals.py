@@ -29,16 +29,40 @@ _WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_WORDS) + r")"
-_COUNTED = (
-    r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|"
-    r"mechanisms|launches|services|projects|entities|professionals|institutions|"
-    r"engineers|technicians|fellows|scientists|students|experts|astronauts|payloads"
+_UNITS = "|".join(list(_WORDS)[:9])
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUMBER = (
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|(?:{_TENS})-(?:{_UNITS})|"
+    + "|".join(sorted(_WORDS, key=len, reverse=True))
+    + r")"
 )
-_MODIFIER = r"(?!(?:for|to|with|from|in|of|by|on|at|and|or)\b)[a-z][\w-]*"
+_PEOPLE = (
+    r"professionals|engineers|technicians|fellows|scientists|students|experts|astronauts|"
+    r"participants|trainees|graduates"
+)
+_CRAFT = r"satellites|spacecraft"
+_COUNTED = (
+    r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|states|"
+    r"mechanisms|launches|services|projects|entities|institutions|payloads|signatories|"
+    r"deliveries|" + _PEOPLE + "|" + _CRAFT
+)
+_MODIFIER = r"(?!(?:for|to|with|from|in|of|by|on|at|and|or)\b)[a-z][\w'\u2019-]*"
 _TOTAL = re.compile(
     rf"(?<![\w.,-]){_NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{_COUNTED})\b"
     r"(?:\s+(?:or|and)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _COUNTED + r")\b)?)",
@@ -49,17 +73,23 @@ _THROUGHOUT = re.compile(r"\bthroughout\s+((?:19|20)\d{2})\b")
 
 
 def _value(token: str) -> int:
-    return _WORDS.get(token.lower()) or int(token.replace(",", ""))
+    """ "1,245" -> 1245, "Forty-one" -> 41."""
+    words = token.lower().split("-")
+    if all(w in _WORDS for w in words):
+        return sum(_WORDS[w] for w in words)
+    return int(token.replace(",", ""))
 
 
-# a key-figure line: "International payloads flown to date: 8", "Countries served .... 24"
+# a key-figure line: "International payloads flown to date: 8", "Countries served .... 24",
+# "Projects selected in the first call (2019): more than 9", "Launches (cumulative) 58"
+_LABEL_TAIL = r"(?:[^:.\d\n]|\b(?:19|20)\d\d\b|(?<=[A-Za-z]-)\d+|(?<=[A-Z])\d+)"
+_ABOUT = r"(?:(?:more\s+than|over|about|nearly|almost|at\s+least)\s+)?"
 _FIGURE = re.compile(
-    rf"(?:^|(?<=\s))(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,8}}?(?:{_COUNTED})\b[^:.\d]{{0,60}}?)"
-    r"(?::\s*|\s*\.{3,}\s*)(?P<n>\d{1,3}(?:,\d{3})*|\d+)\b",
+    rf"(?:^|(?<=\s))(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,8}}?(?:{_COUNTED})\b"
+    rf"{_LABEL_TAIL}{{0,60}}?)"
+    rf"(?::\s*{_ABOUT}|\s*\.{{3,}}\s*|\s+(?=\S+\s*$))(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\b",
     re.IGNORECASE,
 )
-
-
 def _figures(sentence: Sentence) -> list[CooperationTotal]:
     """The totals of key-figure lines: a label naming what is counted, then the number."""
     text = _LEAD.sub("", sentence.text)
@@ -69,6 +99,10 @@ def _figures(sentence: Sentence) -> list[CooperationTotal]:
         counted = " ".join(m.group("what").split())
         if re.fullmatch(r"(?:19|20)\d\d|0", m.group("n")):
             continue  # a year or a nought is no total
+        if re.search(rf"\b(?:{_CRAFT})\b", counted, re.I) and not _FOREIGN.search(counted):
+            continue  # "Satellites in orbit: 30" are China's own
+        if re.search(rf"\b(?:{_PEOPLE})\b", counted, re.I) and not _TRAINING.search(counted):
+            continue
         at = offset + m.start("n")
         out.append(
             CooperationTotal(
@@ -89,11 +123,16 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
     """Numeric totals the sentence states, and those of key-figure lines."""
     text = sentence.text
     out: list[CooperationTotal] = _figures(sentence)
+    stripped = _LEAD.sub("", text)
+    offset = len(text) - len(stripped)
+    figures = {offset + f.start("n") for f in _FIGURE.finditer(stripped)}
     for m in _TOTAL.finditer(text):
+        if m.start("n") in figures:
+            continue  # the number of a key-figure line, read above
         before = text[: m.start()]
         if re.search(r"\bthe\s+$", before) or re.search(r"[A-Z][\w-]*\s+$", before):
             continue  # "the two countries", "Group 20 mechanisms"
-        if m.group("n").lower() in _WORDS and not m.group("n").islower():
+        if not _counts_cooperation(text, m):
             continue
         quantity = _value(m.group("n"))
         counted = " ".join(m.group("what").split())
@@ -115,3 +154,57 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
             )
         )
     return out
+
+
+# people are a total of cooperation when they were trained; satellites when they were
+# for someone else; countries when they are not where a meeting's audience came from
+_TRAINING = re.compile(
+    r"\btrain\w*|\bfellow\w*|\bscholarship|\bgraduat\w*|\benrol\w*|\bcourses?\b|"
+    r"\bmaster's|\bdegree",
+    re.IGNORECASE,
+)
+_FOREIGN = re.compile(
+    r"\b(?:for|to)\s+(?:the\s+)?(?:[A-Z]|(?:\w+\s+){0,2}(?:foreign|international|"
+    r"customers?|countries|partners?|region))|\bjointly\b|\bforeign\b|\binternational\b"
+)
+# satellites for someone: the beneficiary follows in the same clause, or "jointly" precedes
+_FOR_WHOM = re.compile(
+    r"(?:\s*\([^()]*\))?(?:\s+[\w'-]+){0,7}?\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z]|"
+    r"(?:\w+\s+){0,2}?(?:foreign|international|customers?|countries|partners?|region))"
+)
+_JOINTLY = re.compile(r"\bjointly\b")
+_SIGNING = re.compile(r"\bsign\w*|\bcooperation\b|\bconclud\w*", re.IGNORECASE)
+_AUDIENCE = re.compile(
+    r"\b(?:delegates|officials|respondents|people|visitors|attendees|guests|interviews?)"
+    r"\b[^.;]{0,25}?\b(?:from|in)\s+(?:more\s+than\s+|about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counts_cooperation(text: str, m: re.Match) -> bool:
+    """Whether a number and its noun count cooperation rather than people at large,
+    satellites of one's own, years or the parties of a comparison."""
+    n = m.group("n")
+    head = m.group("what").split()[-1].lower()
+    before = text[: m.start()]
+    if n.split("-")[0].lower() in _WORDS and not n.islower() and _LEAD.sub("", before).strip():
+        return False  # a capitalised number word only opens a sentence
+    if re.fullmatch(r"(?:19|20)\d\d", n):
+        return False  # a year: "In 2024 GISTDA held ... documents"
+    if n.lower() == "two" and re.search(r"\b(?:between|for|of|with|in)\s+$", before):
+        return False  # "between two developing countries", "rules for two agencies"
+    what = m.group("what").lower().split()
+    if what[0] == "other" or "member" in what:
+        return False  # "and five other states", "its eight member states"
+    if what == ["documents"] and not _SIGNING.search(text):
+        return False  # "Two documents of recent years set the direction"
+    start = max(text.rfind(";", 0, m.start()), text.rfind("|", 0, m.start())) + 1
+    stop = min([i for i in (text.find(";", m.end()), text.find("|", m.end())) if i >= 0] or [None])
+    clause = text[start:stop]
+    if re.fullmatch(_PEOPLE, head, re.IGNORECASE):
+        return bool(_TRAINING.search(clause))
+    if re.fullmatch(_CRAFT, head, re.IGNORECASE):
+        if not m.group("what").split()[-1].islower():
+            return False  # "6 China-Brazil Earth Resources Satellites": a name
+        return bool(_FOR_WHOM.match(text, m.end()) or _JOINTLY.search(before[-40:]))
+    return not _AUDIENCE.search(before)

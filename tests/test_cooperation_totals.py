@@ -1,0 +1,82 @@
+"""Cooperation totals told apart from other numbers: key-figure lines with years, a
+"more than" or a column of figures; satellites counted when they were for someone else;
+people counted when they were trained; and counts that belong to a meeting's audience,
+an enumeration, a membership or a name are not totals. Every sentence here is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.model import CooperationTotal, Document, DocumentMeta
+
+
+@pytest.fixture(scope="module")
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
+
+
+def _totals(reference, text: str) -> set[int]:
+    meta = DocumentMeta("sums", "sums.txt", "Sums", "Test", "2031", "white-paper")
+    text = "The year in figures.\n\n" + text  # a first line alone would be the title
+    extraction = extract.extract_corpus([Document(meta, Path("sums.txt"), text)], reference)
+    return {f.quantity for f in extraction.facts if isinstance(f, CooperationTotal)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bulleted key-figure lines whose label holds a year, a mission number, "more than"
+        ("- Cooperation documents signed with Andean governments since 2011: 27", {27}),
+        ("- Payloads chosen for Chang'e-9 from abroad: 5", {5}),
+        ("- Countries and regions reached by Fengyun data: more than 126", {126}),
+        ("- Projects selected in the second United Nations/China call (2027): 11", {11}),
+        # a column of figures without a colon
+        ("- International commercial launches performed (cumulative) 64", {64}),
+        ("- Satellites delivered in orbit to foreign customers (cumulative) 19", {19}),
+        # satellites for someone else, or developed jointly
+        (
+            "Chinese rockets had carried nine satellites into orbit for five Andean countries.",
+            {9, 5},
+        ),
+        ("Chile and China have jointly built three ocean observation satellites.", {3}),
+        # a number word of any size, also opening a sentence
+        ("Twenty-three countries' engineers were trained at the centre in 2030.", {23}),
+        ("China has signed cooperation documents with more than 14 Andean states.", {14}),
+    ],
+)
+def test_totals(reference, text, expected):
+    assert _totals(reference, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # China's own satellites, and satellites named as a series
+        "China launched 67 satellites in 2030, most of them for its own constellations.",
+        "Chile and China have jointly developed 4 Chile-China Ocean Satellites.",
+        # people who were not trained: staff, audiences, visitors
+        "We now employ about 140 engineers at the control centre.",
+        "The workshop brought together 70 students and 25 officials from nine countries.",
+        "The conference hosted 300 delegates from 30 countries.",
+        # years, enumerations, memberships, comparisons and documents that are not signed
+        "In fiscal year 2030 the agency held active cooperation documents with partners.",
+        "China, Chile, Peru and four other states signed the convention.",
+        "Chile is one of the organization's nine member states.",
+        "It was the first programme between two developing countries.",
+        "Three documents of the last decade set the course.",
+    ],
+)
+def test_not_totals(reference, text):
+    assert _totals(reference, text) == set()
+
+
+def test_a_figure_line_is_read_once(reference):
+    # the number of one line is not read again as counting the label of the next line
+    text = (
+        "- Satellites launched for foreign customers, 2007-2030 ........ 61\n"
+        "- Countries and organisations served ........................... 27\n"
+    )
+    assert _totals(reference, text) == {61, 27}
