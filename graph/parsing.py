@@ -189,6 +189,8 @@ def syntactic_role(
     if dep == "poss":
         return "owner", head.lemma_.lower()
     if dep in ("nsubj", "nsubjpass"):
+        if _signs_up(head):
+            return "agent", "join"  # "X signed up to the ILRS": X joined it
         conjuncts = {token, *token.conjuncts}
         spans = [(t.idx, t.idx + len(t.text)) for t in conjuncts]
         beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
@@ -219,6 +221,13 @@ _PEOPLE_NOUNS = frozenset(
         "scientist", "specialist", "student", "team", "technician", "staff", "group",
     }
 )  # fmt: skip
+
+
+def _signs_up(verb: Token) -> bool:
+    """ "sign up to", "sign on to": joining, not signing a document."""
+    return verb.lemma_.lower() == "sign" and any(
+        c.dep_ == "prt" and c.lower_ in ("up", "on") for c in verb.children
+    )
 
 
 def _acting_people(token: Token) -> bool:
@@ -265,7 +274,7 @@ def core_argument(doc: Doc, start: int, end: int, verb: int) -> bool:
             continue
         break
     head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _serves(head, verb):
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _serves(head, verb):
         return True
     if token.dep_ == "pobj" and head.lower_ in _CARRIERS:
         owner = head.head

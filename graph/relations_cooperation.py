@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import re
 
+from graph.cooperation_roles import has_cue, parsed_role_holds
 from graph.cooperation_words import (
-    CONTRIBUTED,
-    CONTRIBUTING,
     INSTRUMENT,
     INSTRUMENT_WORD,
-    PEOPLE,
 )
 from graph.gazetteer import Gazetteer
 from graph.grammar import (
-    COOPERATION_CUE,
     Cue,
     Group,
     area_cues,
@@ -40,57 +37,16 @@ from graph.negation import negated
 from graph.parsing import INSTRUMENT_NOUNS, clause_verb, core_argument
 from graph.reading import Sentence
 
-_AGREEMENT_PHRASE = re.compile(
-    r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
-    r"mechanisms?)|(?:memorand(?:um|a)|letters?)\s+of\s+(?:understanding|intent)"
-    r"(?:\s+on\s+space\s+cooperation)?)\b",
-    re.IGNORECASE,
-)
 _HANDED_ON = re.compile(
     r"^\s*(?:inviting|calling\s+on|encouraging|welcoming|urging)\b", re.IGNORECASE
 )
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
-# "carry payloads from X": the parser may hang "from" on the verb
-_RECEIVING = frozenset(
-    ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
-)
 _ON_A_SATELLITE = re.compile(
     r"\bon\s+(?:a|an|the|its|their|two|three|new)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:satellites?|cubesats?|microsatellites?|spacecraft)\b"
 )
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 _SHARED = frozenset(["build", "develop", "design", "construct", "operate", "study", "test"])
-_TRAINING = frozenset(["train", "educate", "host", "teach"])
-_SHARED_WORK = frozenset(
-    [
-        "cooperation",
-        "collaboration",
-        "partnership",
-        "exchange",
-        "exchanges",
-        "research",
-        "project",
-        "projects",
-        "programme",
-        "program",
-        "mission",
-    ]
-)
-
-
-def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
-    """A cooperation word in prose (between ``start`` and ``end``): not inside a name,
-    not part of an agreement noun."""
-    chars = list(sentence.text)
-    for m in sentence.mentions:
-        for i in range(m.start - sentence.start, m.end - sentence.start):
-            chars[i] = " "
-    text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
-    for m in COOPERATION_CUE.finditer(text, start, len(text) if end is None else end):
-        word = m.group(0)
-        if word[:1].islower() or text[: m.start()].strip(" -") == "":
-            return True
-    return False
 
 
 def _shared_clauses(
@@ -177,7 +133,7 @@ def extract(
     facts: list[Cooperation] = []
     for i, group in enumerate(groups):
         if group.role in _PARSED_ROLES:
-            if not _parsed_role_holds(sentence, group, spans, cued, gazetteer.domestic):
+            if not parsed_role_holds(sentence, group, spans, cued, gazetteer.domestic):
                 continue
         elif group.role not in _ROLES or not (
             cued or group.role == "for" or (group.role == "with" and group.governor in _SHARED)
@@ -259,72 +215,6 @@ def _makes_instrument(sentence: Sentence, group: Group) -> bool:
         return False
     objects = [c for c in doc[verb].children if c.dep_ == "dobj"]
     return any(INSTRUMENT.search(o.text) or INSTRUMENT_WORD.search(o.lower_) for o in objects)
-
-
-def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:
-    """The kind of the entity a sentence names by ``key``."""
-    return next((m.kind for m in sentence.mentions if m.key == key), None)
-
-
-def _parsed_role_holds(
-    sentence: Sentence,
-    group: Group,
-    spans: list[tuple[int, int]],
-    cued: bool,
-    domestic: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether a role only the parse shows makes the partner one of China's: payloads
-    *from* X, developed *by* X, X *contributed*, cooperation *between* China and X, and a
-    fact-sheet line under its lead-in. China is there when a Chinese body is named
-    ("Radboud University will cooperate with NAOC")."""
-    clause_cued = has_cue(sentence, *clause_of(spans, group.start))
-    china = any(m.key == "china" or m.key in domestic for m in sentence.mentions) or bool(
-        re.search(r"\bChin(?:a|ese)\b", sentence.text)
-    )
-    named = any(m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions)
-    match group.role:
-        case "from":
-            governor = group.governor
-            if governor in PEOPLE and not china:
-                return False  # "engineers from Ghana were trained in Toulouse"
-            return (
-                governor in CONTRIBUTED | _RECEIVING
-                or INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
-                or clause_cued
-            )
-        case "place":  # "built at the University of Bern": where it was made, by whom
-            bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
-            return bodies and group.governor in CONTRIBUTING and (china or named)
-        case "by":
-            return group.governor in CONTRIBUTING and (china or named)
-        case "agent":
-            if group.governor in _WORKING and _with_china(sentence, group, domestic):
-                return True  # "astronomers at X have worked with the NAOC on ..."
-            instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
-            framed = china or named or instrument is not None  # "provided a retroreflector"
-            return group.governor in CONTRIBUTING and framed and group.governor != "sign"
-        case "object":  # "China has trained Egyptian engineers"
-            return group.governor in _TRAINING and china
-        case "between":
-            return china and group.governor in _SHARED_WORK
-        case "item":
-            return sentence.lead_in is not None
-    return False
-
-
-_WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
-
-
-def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
-    """Whether China or a Chinese body is what the partner works *with*: the object of a
-    "with" after the partner, only names and articles between them."""
-    for m in sentence.mentions:
-        if m.nested or not (m.key == "china" or m.key in domestic):
-            continue
-        before = sentence.text[group.end : m.start - sentence.start]
-        if re.search(r"\bwith\s+(?:the\s+)?$", before) and ";" not in before:
-            return True
-    return False
 
 
 # what is said of a payload in a list of them: it flew, flies or is carried

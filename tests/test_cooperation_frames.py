@@ -222,3 +222,15 @@ def test_data_shared_with_partners_named_after_the_source(reference):
     assert {("chile", "data-exchange", None), ("peru", "data-exchange", None)} <= {
         (p, a, None) for p, a, _m in found
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru signed up to the ILRS in 2031.",
+        "Peru has become the newest partner of the International Lunar Research Station.",
+    ],
+)
+def test_joining_a_mission_is_cooperation_in_its_area(reference, text):
+    ilrs = "international-lunar-research-station"
+    assert ("peru", "lunar-and-deep-space-exploration", ilrs) in _cooperation(reference, text)

@@ -1,0 +1,156 @@
+"""Whether a partner the parse gives a role is one of China's partners, and the
+cooperation words that make a sentence about cooperation at all.
+
+A partner found only through the parse (payloads *from* X, developed *by* X, X
+*contributed*, X *has become a partner of* a mission) needs the frame around it to hold;
+these checks are what ``graph.relations_cooperation`` asks before it states a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from graph.cooperation_words import (
+    CONTRIBUTED,
+    CONTRIBUTING,
+    INSTRUMENT,
+    INSTRUMENT_WORD,
+    PEOPLE,
+)
+from graph.grammar import COOPERATION_CUE, Group, clause_of
+from graph.model import EntityKind
+from graph.reading import Sentence
+
+_AGREEMENT_PHRASE = re.compile(
+    r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
+    r"mechanisms?)|(?:memorand(?:um|a)|letters?)\s+of\s+(?:understanding|intent)"
+    r"(?:\s+on\s+space\s+cooperation)?)\b",
+    re.IGNORECASE,
+)
+# "carry payloads from X": the parser may hang "from" on the verb
+_RECEIVING = frozenset(
+    ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
+)
+_TRAINING = frozenset(["train", "educate", "host", "teach"])
+_SHARED_WORK = frozenset(
+    [
+        "cooperation",
+        "collaboration",
+        "partnership",
+        "exchange",
+        "exchanges",
+        "research",
+        "project",
+        "projects",
+        "programme",
+        "program",
+        "mission",
+    ]
+)
+
+
+def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
+    """A cooperation word in prose (between ``start`` and ``end``): not inside a name,
+    not part of an agreement noun."""
+    chars = list(sentence.text)
+    for m in sentence.mentions:
+        for i in range(m.start - sentence.start, m.end - sentence.start):
+            chars[i] = " "
+    text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
+    for m in COOPERATION_CUE.finditer(text, start, len(text) if end is None else end):
+        word = m.group(0)
+        if word[:1].islower() or text[: m.start()].strip(" -") == "":
+            return True
+    return False
+
+
+def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:
+    """The kind of the entity a sentence names by ``key``."""
+    return next((m.kind for m in sentence.mentions if m.key == key), None)
+
+
+def parsed_role_holds(
+    sentence: Sentence,
+    group: Group,
+    spans: list[tuple[int, int]],
+    cued: bool,
+    domestic: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a role only the parse shows makes the partner one of China's: payloads
+    *from* X, developed *by* X, X *contributed*, cooperation *between* China and X, and a
+    fact-sheet line under its lead-in. China is there when a Chinese body is named
+    ("Radboud University will cooperate with NAOC")."""
+    clause_cued = has_cue(sentence, *clause_of(spans, group.start))
+    china = any(m.key == "china" or m.key in domestic for m in sentence.mentions) or bool(
+        re.search(r"\bChin(?:a|ese)\b", sentence.text)
+    )
+    named = any(m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions)
+    match group.role:
+        case "from":
+            governor = group.governor
+            if governor in PEOPLE and not china:
+                return False  # "engineers from Ghana were trained in Toulouse"
+            return (
+                governor in CONTRIBUTED | _RECEIVING
+                or INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
+                or clause_cued
+            )
+        case "place":  # "built at the University of Bern": where it was made, by whom
+            bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
+            return bodies and group.governor in CONTRIBUTING and (china or named)
+        case "by":
+            return group.governor in CONTRIBUTING and (china or named)
+        case "agent":
+            if group.governor in _WORKING and _with_china(sentence, group, domestic):
+                return True  # "astronomers at X have worked with the NAOC on ..."
+            if group.governor in ("become", "be") and _member_of_mission(sentence):
+                return True  # "Senegal has become a partner of the ILRS"
+            instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
+            framed = china or named or instrument is not None  # "provided a retroreflector"
+            return group.governor in CONTRIBUTING and framed and group.governor != "sign"
+        case "object":  # "China has trained Egyptian engineers"
+            return group.governor in _TRAINING and china
+        case "between":
+            return china and group.governor in _SHARED_WORK
+        case "item":
+            return sentence.lead_in is not None
+    return False
+
+
+def _member_of_mission(sentence: Sentence) -> bool:
+    """A partner, member or participant *of* a named mission (the copula's attribute)."""
+    doc = sentence.parse
+    return doc is not None and any(
+        t.dep_ == "attr"
+        and t.lemma_.lower() in ("partner", "member", "participant", "party")
+        and any(
+            c.lower_ in ("of", "in") and c.dep_ == "prep" and _names_mission(sentence, c)
+            for c in t.children
+        )
+        for t in doc
+    )
+
+
+def _names_mission(sentence: Sentence, prep: Token) -> bool:
+    left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+    return any(
+        m.kind is EntityKind.MISSION and left <= m.start - sentence.start < right
+        for m in sentence.mentions
+    )
+
+
+_WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
+
+
+def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
+    """Whether China or a Chinese body is what the partner works *with*: the object of a
+    "with" after the partner, only names and articles between them."""
+    for m in sentence.mentions:
+        if m.nested or not (m.key == "china" or m.key in domestic):
+            continue
+        before = sentence.text[group.end : m.start - sentence.start]
+        if re.search(r"\bwith\s+(?:the\s+)?$", before) and ";" not in before:
+            return True
+    return False
