@@ -124,6 +124,13 @@ class _Reader:
             return True
         return any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.gazetteer.domestic_places)
 
+    def _chinese_people(self, people: Token) -> bool:
+        """People China's own: "Chinese engineers", "engineers from CAST"."""
+        return any(
+            c.dep_ in ("amod", "compound", "poss", "prep") and self._chinese(c)
+            for c in people.children
+        )
+
     def _owners(self, thing: Token) -> list[str]:
         """Partners whose the thing is: possessive, "from X", "developed in/by X", a
         demonym, or a body's name before it ("NSSA engineers")."""
@@ -325,7 +332,10 @@ class _Reader:
             ]
             in_china = any(
                 p.lower_ in ("in", "at", "by", "to", "with") and self._chinese(p) for p in preps
-            ) or any(self._chinese(s) for s in subjects if s.lemma_.lower() not in PEOPLE)
+            ) or any(
+                self._chinese(s) if s.lemma_.lower() not in PEOPLE else self._chinese_people(s)
+                for s in subjects
+            )  # "China trained ...", "Chinese engineers trained Belarusian operators"
             trained = lemma in _TRAINING_VERBS or (
                 lemma in _STUDYING_VERBS | {"send"}
                 and re.search(r"\b(?:train|course|stud)", self.sentence.text)

@@ -178,8 +178,13 @@ def extract(
                 paired = None
             if group.role == "for" and key != "launch-services":
                 continue
-            pos = max(group.end, area.start) if isinstance(area, Cue) else group.start
-            pos = max(pos, _verb_end(sentence, group))  # "X and CNSA will build ..."
+            # the time of the area's own clause ("X, whose laboratory has worked with the
+            # NSSC on space weather, will lead ..."), else of the partner's verb ("X and
+            # CNSA will build ...")
+            if isinstance(area, Cue):
+                pos = max(group.end, area.start)
+            else:
+                pos = max(group.start, _verb_end(sentence, group))
             if negated(sentence, min(pos, clause_of(spans, group.start)[1] - 1)):
                 continue  # "X does not yet contribute ..., but Y receives"
             for partner in partners:

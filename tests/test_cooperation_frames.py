@@ -234,3 +234,26 @@ def test_data_shared_with_partners_named_after_the_source(reference):
 def test_joining_a_mission_is_cooperation_in_its_area(reference, text):
     ilrs = "international-lunar-research-station"
     assert ("peru", "lunar-and-deep-space-exploration", ilrs) in _cooperation(reference, text)
+
+
+def test_chinese_trainers_train_a_partners_people_wherever_they_are(reference):
+    found = _cooperation(reference, "Chinese engineers also trained Togolese operators there.")
+    assert ("togo", "training-and-education", None) in found
+
+
+def test_the_time_of_the_clause_that_states_the_area(reference):
+    text = (
+        "The University of Tartu, whose laboratory has worked with the National Space "
+        "Science Center on space weather since 2029, will lead the next campaign."
+    )
+    meta = DocumentMeta("t", "t.txt", "T", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("t.txt"), text)], reference)
+    statuses = {f.status.name for f in extraction.facts if isinstance(f, Cooperation)}
+    assert statuses == {"ACHIEVED"}
+
+
+def test_what_a_partner_is_to_do_is_planned(reference):
+    text = "China is to cooperate with Peru on lunar exploration from 2032."
+    meta = DocumentMeta("t", "t.txt", "T", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("t.txt"), text)], reference)
+    assert {f.status.name for f in extraction.facts if isinstance(f, Cooperation)} == {"PLANNED"}
