@@ -8,6 +8,7 @@ can show where a build is without the pipeline knowing about terminals.
 from __future__ import annotations
 
 import errno
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -201,10 +202,14 @@ def _build(
             f"{where}; the previous graph is still in place",
         )
     progress(STAGES[4])
-    nquads = dataset.serialize(format="nquads", encoding="utf-8")  # once: the store's input
-    build_id = store.content_id(nquads)
-    staged = store.stage_build(paths.store, nquads, build_id)
-    del nquads
+    # serialised once, to a file: the store's input, not held in memory while it loads
+    scratch = paths.store / f".build-{os.getpid()}.nq"
+    try:
+        dataset.serialize(destination=str(scratch), format="nquads", encoding="utf-8")
+        build_id = store.content_id(scratch.read_bytes())
+        staged = store.stage_build(paths.store, scratch, build_id)
+    finally:
+        scratch.unlink(missing_ok=True)
     try:
         info = summarise(
             documents,

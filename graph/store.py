@@ -71,8 +71,10 @@ class BuildInfo:
 
 def content_id(nquads: bytes) -> str:
     """Build id from the content: identical graphs share an id (and so an ETag)."""
-    lines = sorted(nquads.splitlines())
-    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for i, line in enumerate(sorted(nquads.splitlines())):  # the lines joined by newlines,
+        digest.update(b"\n" + line if i else line)  # without a joined copy in memory
+    return digest.hexdigest()[:16]
 
 
 def current_path(root: Path) -> Path:
@@ -176,16 +178,20 @@ class StagedBuild:
     quads: int  # quads of the named graphs
 
 
-def stage_build(root: Path, nquads: bytes, build_id: str) -> StagedBuild:
-    """Load N-Quads into a new store under ``builds/`` with its merged default graph,
-    closed, not yet current: ``commit_build`` makes it current, ``discard_build`` drops it."""
+def stage_build(root: Path, nquads: bytes | Path, build_id: str) -> StagedBuild:
+    """Load N-Quads (bytes, or a file: then they need not be in memory while the engine
+    loads them) into a new store under ``builds/`` with its merged default graph, closed,
+    not yet current: ``commit_build`` makes it current, ``discard_build`` drops it."""
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     staging = builds / f".{build_id}.{os.getpid()}.partial"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         store = ox.Store(str(staging))
-        store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+        if isinstance(nquads, Path):
+            store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
         write_merged_default_graph(store)
         triples = default_graph_size(store)
         quads = len(store) - triples
