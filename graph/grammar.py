@@ -142,6 +142,20 @@ def _in_joint_body(sentence: Sentence, found: Found, gazetteer: Gazetteer) -> bo
     )
 
 
+# the label of a fact-sheet line: names, brackets and the small words between them
+_ITEM_LABEL = re.compile(
+    r"(?:[\s,]+|\([^)]*\)|'s\b|\u2019s\b|\b(?:with|and|of|the|for|in|de|du)\b"
+    r"|\b[A-Z][\w'\u2019.-]*)*?\s*(?::|\s[-\u2013\u2014]\s)"
+)
+
+
+def _item_label_end(text: str, end: int) -> int | None:
+    """Where the label of a line such as "Egyptian Space Agency, with Bahrain's National
+    Space Science Agency (NSSA): camera" ends, if the line is one."""
+    m = _ITEM_LABEL.match(text, end)
+    return m.end() if m and m.end() - end <= 120 else None
+
+
 def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     """Coordinated lists of foreign countries and organisations, with their roles."""
     mentions = [
@@ -173,6 +187,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
                 continue
         groups.append([m])
     out = []
+    item_end: int | None = None  # where a fact-sheet line's partners end (its colon)
     china = [
         (m.start - sentence.start, m.end - sentence.start)
         for m in sentence.mentions
@@ -192,6 +207,12 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             _ITEM_GLUE.match(sentence.text[end:]) or head.rstrip().endswith(":")
         ):
             role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
+            item_end = _item_label_end(sentence.text, end)
+        elif item_end is None and _ITEM_START.fullmatch(head):
+            item_end = _item_label_end(sentence.text, end)
+            role = "item" if item_end is not None else role
+        elif item_end is not None and end <= item_end:
+            role = "item"  # "Egyptian Space Agency, with Bahrain's NSSA: a camera"
         for a, b in itertools.pairwise(members):
             beside_body = role in ("other", "agent") and {a.key, b.key} & gazetteer.domestic
             if CHINA not in (a.key, b.key) and not beside_body:

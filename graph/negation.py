@@ -14,13 +14,15 @@ from graph.reading import Sentence
 
 _NEGATION = re.compile(
     r"\b(?:has|have|had|did|does|do|is|are|was|were|will|would|could|can)\s+(?:not|never)\b|"
-    r"n't\b|\bnever\b|\bno\s+longer\b",
+    r"n't\b|\bnever\b|\bno\s+longer\b|\b(?:has|have|had)\s+no\b",
     re.IGNORECASE,
 )
 
 
 _NOTHING = re.compile(
-    r"^[^:\u2014\u2013]{1,60}(?::|\s[\u2014\u2013-]\s)\s*(?:none|nothing|no\b)", re.I
+    r"^[^:\u2014\u2013]{1,60}(?::|\s[\u2014\u2013-]\s)\s*"
+    r"(?:(?:has|have|had)\s+no\b|none|nothing|no\b|not\b)",
+    re.I,
 )
 
 

@@ -178,7 +178,17 @@ def main_content(lines: list[_Line]) -> list[_Line]:
         first -= 1
     while last + 1 < len(clusters) and _continues(lines, clusters[last], clusters[last + 1]):
         last += 1
-    return lines[clusters[first][0] : clusters[last][-1] + 1]
+    start = clusters[first][0]
+    # the heading right above the body is its own ("INTERNATIONAL PAYLOADS (2026)")
+    while (
+        start > 0
+        and _is_caps_heading(lines[start - 1].text)
+        and not _BOILERPLATE.search(lines[start - 1].text)
+        and len(lines[start - 1].text.split()) >= 2
+        and clusters[first][0] - start < 1
+    ):
+        start -= 1
+    return lines[start : clusters[last][-1] + 1]
 
 
 def _continues(lines: list[_Line], before: list[int], after: list[int]) -> bool:
@@ -204,6 +214,8 @@ _FIELD = re.compile(
 _ANY_FIELD = re.compile(r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,3}:\s+\S")
 
 
+# "Launch mass ....... about 8,200 kg": a key and its value joined by a dotted leader
+_LEADER = re.compile(r"\S\s*(?:\.{4,}|\u2026{2,})\s*\S")
 _NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
@@ -220,7 +232,8 @@ def _is_heading(line: str) -> bool:
         return False
     if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
         return False
-    if _FIELD.match(line):  # "Partners: Norway, Belgium": a field of an entry
+    # "Partners: Norway", "Partners providing payloads: 6": a record's field, a figure
+    if _FIELD.match(line) or (_ANY_FIELD.match(line) and re.search(r":\s+\d", line)):
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 
@@ -247,6 +260,7 @@ def _wrapped(lines: list[_Line]) -> bool:
         and (spaced or not nxt.blank_before)
         and not (_BULLET.match(nxt.text) or is_table_row(nxt.text) or DATED_ENTRY.match(nxt.text))
         and not (_ANY_FIELD.match(nxt.text) or _ANY_FIELD.match(ln.text))
+        and not (_LEADER.search(nxt.text) or _LEADER.search(ln.text))
         and not (is_table_row(ln.text) or RULE.match(ln.text))
     )
     running = sum(1 for ln in lines if not _is_heading(ln.text)) or 1
@@ -346,6 +360,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or is_table_row(prev.text)
             or RULE.match(line.text) is not None
             or bool(_ANY_FIELD.match(line.text))
+            or bool(_LEADER.search(line.text) or _LEADER.search(prev.text))
             # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
             or bool(_NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(_TERMINAL))
             or bool(_ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))

@@ -68,6 +68,7 @@ class Sentence:
     is_heading: bool = False  # a heading line, read only as the lead-in of its items
     section_mission: str | None = None  # the one mission the nearest heading naming one names
     section_mission_area: str | None = None  # and the area that heading names
+    title_mission: str | None = None  # the one mission the document's title names
 
     @property
     def text(self) -> str:
@@ -174,6 +175,8 @@ def read_document(
     codes: tuple[tuple[str, str], ...] = ()  # the last legend of codes the text gave
     heading_line: Sentence | None = None  # the heading above, as a line items continue
     heading_missions: dict[str, str | None] = {}
+    title = document.meta.title or ""
+    title_mission, _title_area = _heading_context(title, 0, recogniser.mentions(title), recogniser)
     for start, end in spans:
         opens = False
         while paragraph is not None and paragraph.end < start:
@@ -181,7 +184,8 @@ def read_document(
             opens = True
         if paragraph is not None and paragraph.heading and paragraph.start <= start < paragraph.end:
             heading = clean.text[paragraph.start : paragraph.end].strip()
-            level = _level(heading)
+            # the document's first line, before any text, titles all of it
+            level = 0 if not sentences and not headings else _level(heading)
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             previous = None
             caption = heading
@@ -222,6 +226,7 @@ def read_document(
         if mission_heading is not None:
             sentence.section_mission = heading_missions[mission_heading]
             sentence.section_mission_area = areas.get(mission_heading)
+        sentence.title_mission = title_mission
         if columns is not None:
             sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes, named)
         else:

@@ -254,10 +254,12 @@ def _item_context(
         for t in (lead.text, sentence.text)
     )
     missionless = mission is None or gazetteer.kind(mission) is not EntityKind.MISSION
-    if sentence.section_mission and (mission is None or (payload and missionless)):
+    # a payload line of a fact sheet titled with its mission ("Chang'e-7 fact sheet")
+    framing = (sentence.section_mission or sentence.title_mission) if payload else None
+    if framing and missionless:
         # "A.1 POLAR-2 polarimeter / Partners: ..." under "Payloads on the China Space
         # Station": an instrument's entry, carried by the section's mission
-        mission = sentence.section_mission
+        mission = framing
         if sentence.section_mission_area == "payloads":
             return mission, ["payloads"]  # the entry's title names its subject, not the area
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]

@@ -79,3 +79,44 @@ def sheet(project_paths, tmp_path_factory):
 )
 def test_fact_sheet_items_take_their_headings_mission_area_and_time(sheet, fact):
     assert fact in sheet
+
+
+PAGE = """Home | News | Missions | Contact
+
+CHANG'E-9 AT A GLANCE
+Launch mass ....... about 8,000 kg
+Target ............ the lunar far side
+
+PARTNER INSTRUMENTS
+Chang'e-9 will carry three instruments from abroad. Each line names the partner.
+- Kenya Space Agency, with Uganda's National Space Office (NSO): a dust counter
+- Chile: a seismometer (lander)
+- Peru: has no instrument on the mission
+
+(c) 2031 Lunar Desk. All rights reserved.
+"""
+
+
+@pytest.fixture(scope="module")
+def page(project_paths, tmp_path_factory):
+    reference = extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("p"))
+    meta = DocumentMeta("page", "page.txt", "Chang'e-9 fact sheet", "Test", "2031", "news-article")
+    extraction = extract.extract_corpus([Document(meta, Path("page.txt"), PAGE)], reference)
+    return {(f.partner, f.area, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        # a line's label may name two bodies; the page's title names the mission
+        ("kenya-space-agency", "payloads", "change-9"),
+        ("national-space-office", "payloads", "change-9"),
+        ("chile", "payloads", "change-9"),
+    ],
+)
+def test_a_web_fact_sheets_payload_lines(page, fact):
+    assert fact in page
+
+
+def test_a_line_that_says_the_partner_has_none_states_nothing(page):
+    assert not any(partner == "peru" for partner, _area, _mission in page)
