@@ -57,6 +57,8 @@ def candidates(
         chunk = text[para.start : para.end]
         if RULE.match(chunk):
             continue  # the ruling under a table's header
+        if _CREDIT.match(chunk):
+            continue  # "Prepared by the Outreach Desk, ... Office": who made the page
         if is_table_row(chunk):
             row = [chunk[a:b] for a, b in cells(chunk)]
             if columns is None and is_header(row):
@@ -88,6 +90,14 @@ def candidates(
             for s, e in near(c.start, c.end)
         )
     ]
+
+
+# a line that credits who wrote, compiled or photographed the page
+_CREDIT = re.compile(
+    r"^(?:prepared|compiled|published|issued|written|edited|produced|translated|photo|"
+    r"photograph|image|picture|source|sources)\b[^.]{0,160}\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _whole(text: str, start: int, end: int, c: Candidate) -> bool:

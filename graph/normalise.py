@@ -149,6 +149,21 @@ def _is_body_item(line: str, *, started: bool) -> bool:
     return len(line.split()) >= (3 if started else 5) and not _BOILERPLATE.search(line)
 
 
+# "Home | World | Science | Space": a navigation bar
+_NAVIGATION = re.compile(r"^(?:[^|]{1,25}\|){3,}[^|]{0,25}$")
+
+
+def _has_chrome(lines: list[_Line]) -> bool:
+    """Whether a page has a web site's furniture around its text (a menu, a copyright
+    line, related links): a page without any is all body, a fact sheet put online."""
+    return any(
+        _BOILERPLATE.search(line.text)
+        or _AFTER_ARTICLE.match(line.text)
+        or _NAVIGATION.match(line.text)
+        for line in lines
+    )
+
+
 def main_content(lines: list[_Line]) -> list[_Line]:
     """The article body of a web page: the largest run of prose lines, allowing up to two
     short lines (headings) between them, stopping at copyright, teaser or link lists."""
@@ -339,7 +354,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     """Clean ``raw``: join wrapped lines and hyphenated words, drop page numbers and (for
     web pages) everything outside the article body; keep the offset map."""
     lines = _lines(raw)
-    if web_page:
+    if web_page and _has_chrome(lines):
         lines = main_content(lines)
     wrapped = _wrapped(lines)
     vocabulary = _Vocabulary.of(raw)

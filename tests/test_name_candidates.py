@@ -137,3 +137,11 @@ def test_a_city_for_science_is_a_body_and_king_or_beijing_stay_in_names():
 def test_a_protocol_is_a_document_not_a_body():
     names = _names("They signed the Protocol on the Joint Ground Station Network in 2031.")
     assert not any(label.startswith("Protocol") for label in names)
+
+
+def test_the_credit_line_of_a_page_names_no_body():
+    text = (
+        "Prepared by the Outreach Desk, Lakeside Space Liaison Office, March 2031\n\n"
+        "The Kenya Space Agency supplied a camera."
+    )
+    assert "Lakeside Space Liaison Office" not in _names(text)

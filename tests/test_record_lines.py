@@ -120,3 +120,16 @@ def test_a_web_fact_sheets_payload_lines(page, fact):
 
 def test_a_line_that_says_the_partner_has_none_states_nothing(page):
     assert not any(partner == "peru" for partner, _area, _mission in page)
+
+
+def test_a_web_page_without_a_sites_furniture_is_read_whole(project_paths, tmp_path):
+    text = (
+        "FACT SHEET\nForeign instruments, 2031\n\n"
+        "CHANG'E-9 - PAYLOADS\n- Kenya: a dust counter\n\n"
+        "Chang'e-9 will fly in 2033 with the payloads above, the agency said in a note.\n"
+    )
+    reference = extract.load_reference(project_paths.ontology, tmp_path)
+    meta = DocumentMeta("w", "w.txt", "Fact sheet", "Test", "2031", "news-article")
+    extraction = extract.extract_corpus([Document(meta, Path("w.txt"), text)], reference)
+    found = {(f.partner, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
+    assert ("kenya", "change-9") in found
