@@ -33,6 +33,7 @@ def demonyms() -> dict[str, str]:
             country = pycountry.countries.lookup(data.get("name", ""))
         except LookupError:
             continue
-        if country.alpha_2 == code:
+        names = {country.name, getattr(country, "common_name", ""), data.get("name", "")}
+        if country.alpha_2 == code and demonym not in names:  # "Djibouti" is no adjective
             found[code] = demonym
     return {code: name for code, name in found.items() if shared[name] == 1}

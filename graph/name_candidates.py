@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from graph.acronym_candidates import acting_acronyms, glossed_acronyms, initials
 from graph.model import Document
 from graph.name_forms import (
     ACRONYM,
@@ -76,8 +77,9 @@ def candidates(
         ]
         out += _headed_names(document.id, chunk, para.start, inner)
         out += _appositions(document.id, chunk, para.start)
-        out += _acting_acronyms(document.id, chunk, para.start)
-    out += _initials(document, clean, out)
+        out += acting_acronyms(document.id, chunk, para.start)
+        out += glossed_acronyms(document.id, chunk, para.start)
+    out += initials(document, clean, out)
     return [
         c
         for c in out
@@ -158,13 +160,16 @@ def _strip_lead(name: str) -> str:
     if joined:
         name = name[joined.end() :]
     words = name.split(" ")
-    while len(words) > 1 and (
-        not words[0][:1].isupper()
-        or words[0] in SENTENCE_OPENERS
-        # a gerund opening the clause ("Using Wukong ..."), not "King" or "Beijing"
-        or (words[0].endswith("ing") and not words[1][:1].isupper())
-        or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
-        or words[0].rstrip(",").isdigit()
+    while (
+        len(words) > 1
+        and (
+            not words[0][:1].isupper()
+            or words[0] in SENTENCE_OPENERS
+            # a gerund opening the clause ("Using Wukong ..."), not "King" or "Beijing"
+            or (words[0].endswith("ing") and not words[1][:1].isupper())
+            or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
+            or words[0].rstrip(",").isdigit()
+        )
     ):
         words = words[1:]
     return " ".join(words)
@@ -355,33 +360,6 @@ def _heads_apposition(between: str) -> bool:
     return True
 
 
-def _initials(document: Document, clean: CleanText, found: list[Candidate]) -> list[Candidate]:
-    """A text calls a body by its initials without spelling them out ("the NSSA" after
-    "Bahrain's National Space Science Agency", "GISTDA" in GISTDA's own report): a bare
-    acronym that fits the initials of exactly one body the document names, or of its
-    publisher, is that body's."""
-    named = [c.label for c in found if c.kind is ORG and not c.alias and " " in c.label]
-    if head_kind(document.meta.publisher) is ORG:
-        named.insert(0, document.meta.publisher)
-    # one body however it is cased ("GEO-INFORMATICS ... AGENCY" in a letterhead)
-    forms: dict[str, str] = {}
-    for label in named:
-        if forms.get(label.lower(), label).isupper() or label.lower() not in forms:
-            forms[label.lower()] = label
-    bodies = set(forms.values())
-    spelt = {c.alias for c in found if c.alias}
-    out = []
-    for m in re.finditer(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", clean.text):
-        acronym = m.group(0)
-        if acronym in spelt or acronym in SENTENCE_OPENERS:
-            continue
-        fits = [b for b in bodies if initials_fit(b, acronym)]
-        if len(fits) == 1:
-            out.append(Candidate(fits[0], ORG, document.id, m.start(), m.end(), alias=acronym))
-            spelt.add(acronym)
-    return out
-
-
 def _partner_cells(
     doc_id: str, chunk: str, offset: int, columns: tuple[str, ...]
 ) -> list[Candidate]:
@@ -401,20 +379,3 @@ def _partner_cells(
         start = offset + a + name.start(1)
         found.append(Candidate(label, head_kind(label) or ORG, doc_id, start, start + len(label)))
     return found
-
-
-# "France: CNES supplied the ECLAIRs telescope": capitals that sign, supply or build are
-# a body's, never an instrument's
-_ACTING = re.compile(
-    r"(?<![\w-])([A-Z]{3,8})\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+)?"
-    r"(?:supplied|supplies|provided|provides|built|builds|developed|delivered|designed|"
-    r"signed|contributed|joined|funded|manufactured|operates|operated|leads|led|trained)\b"
-)
-
-
-def _acting_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
-    return [
-        Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
-        for m in _ACTING.finditer(chunk)
-        if m.group(1) not in SENTENCE_OPENERS
-    ]

@@ -21,3 +21,8 @@ def test_the_gazetteer_reads_a_listed_demonym_as_the_country(project_paths):
     gazetteer = read_gazetteer(project_paths.ontology)
     assert ("Togolese", "togo") in gazetteer.forms
     assert "Beninese" in gazetteer.adjectival
+
+
+def test_a_country_whose_name_is_its_own_adjective_gets_no_demonym():
+    # "Djibouti" stays a name: taken as an adjective it would leave its list
+    assert "DJ" not in demonyms()

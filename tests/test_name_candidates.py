@@ -145,3 +145,8 @@ def test_the_credit_line_of_a_page_names_no_body():
         "The Kenya Space Agency supplied a camera."
     )
     assert "Lakeside Space Liaison Office" not in _names(text)
+
+
+def test_an_acronym_glossed_by_what_it_is_names_a_body():
+    names = _names("- KSA (Kenyan space agency) — a dust counter")
+    assert names["KSA"][0] is EntityKind.ORGANISATION

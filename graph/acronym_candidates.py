@@ -1,0 +1,80 @@
+"""Bodies a document names only by their capitals: an acronym glossed by what it is
+("CNES (French space agency)"), one that acts ("CNES supplied ..."), and the initials of
+a body the document names elsewhere or of its publisher ("the NSSA", "GISTDA"). The
+acronym spelt out in brackets is read with the other name forms in
+``graph.name_candidates``."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Document
+from graph.name_forms import (
+    BODY_HEADS,
+    ORG,
+    SENTENCE_OPENERS,
+    Candidate,
+    head_kind,
+    initials_fit,
+)
+from graph.normalise import CleanText
+
+
+def initials(document: Document, clean: CleanText, found: list[Candidate]) -> list[Candidate]:
+    """A text calls a body by its initials without spelling them out ("the NSSA" after
+    "Bahrain's National Space Science Agency", "GISTDA" in GISTDA's own report): a bare
+    acronym that fits the initials of exactly one body the document names, or of its
+    publisher, is that body's."""
+    named = [c.label for c in found if c.kind is ORG and not c.alias and " " in c.label]
+    if head_kind(document.meta.publisher) is ORG:
+        named.insert(0, document.meta.publisher)
+    # one body however it is cased ("GEO-INFORMATICS ... AGENCY" in a letterhead)
+    forms: dict[str, str] = {}
+    for label in named:
+        if forms.get(label.lower(), label).isupper() or label.lower() not in forms:
+            forms[label.lower()] = label
+    bodies = set(forms.values())
+    spelt = {c.alias for c in found if c.alias}
+    out = []
+    for m in re.finditer(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", clean.text):
+        acronym = m.group(0)
+        if acronym in spelt or acronym in SENTENCE_OPENERS:
+            continue
+        fits = [b for b in bodies if initials_fit(b, acronym)]
+        if len(fits) == 1:
+            out.append(Candidate(fits[0], ORG, document.id, m.start(), m.end(), alias=acronym))
+            spelt.add(acronym)
+    return out
+
+
+# "France: CNES supplied the ECLAIRs telescope": capitals that sign, supply or build are
+# a body's, never an instrument's
+_ACTING = re.compile(
+    r"(?<![\w-])([A-Z]{3,8})\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+)?"
+    r"(?:supplied|supplies|provided|provides|built|builds|developed|delivered|designed|"
+    r"signed|contributed|joined|funded|manufactured|operates|operated|leads|led|trained)\b"
+)
+
+
+def acting_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    return [
+        Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
+        for m in _ACTING.finditer(chunk)
+        if m.group(1) not in SENTENCE_OPENERS
+    ]
+
+
+# "CNES (French space agency)": an acronym glossed by what it is
+_GLOSSED = re.compile(
+    r"(?<![\w-])([A-Z]{3,8})\s+\((?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
+    rf"({'|'.join(BODY_HEADS)})\)",
+    re.IGNORECASE,
+)
+
+
+def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    return [
+        Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
+        for m in _GLOSSED.finditer(chunk)
+        if m.group(1).isupper() and m.group(1) not in SENTENCE_OPENERS
+    ]
