@@ -24,9 +24,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from graph.area_cues import area_cues
 from graph.cooperation_words import INSTRUMENT_WORD, PEOPLE
 from graph.gazetteer import Gazetteer
-from graph.grammar import Group, area_cues, status_at
+from graph.grammar import Group, previous_mission, status_at
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.parsing import INSTRUMENT_NOUNS, span_root
@@ -247,8 +248,12 @@ class _Reader:
                 if t.dep_ in ("prep", "dative") and _clause_verb_of(t) == verb.i
             ]
             partners: list[str] = []
+            its = any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for d in data for c in d.children
+            )
+            earlier = previous_mission(self.sentence) if its else None  # "Its data will be shared"
             china_gives = any(self._chinese(s) for s in subjects) or (
-                not subjects and any(self._chinese_source(d) for d in data)
+                not subjects and (earlier is not None or any(self._chinese_source(d) for d in data))
             )  # "data from the Chang'e-4 mission have been shared with X"
             if lemma in _RECEIVING:
                 source = [p for p in preps if p.lower_ == "from" and self._chinese(p)]
@@ -265,7 +270,7 @@ class _Reader:
                     partners += [k for s in subjects for k in self._names_under(s)]
             if not partners:
                 continue
-            mission = self._named_in(data[0])
+            mission = self._named_in(data[0]) or earlier
             # data for disaster monitoring serve disaster relief; any other data is exchanged
             cues = {c.area for c in area_cues(self.sentence, self.gazetteer) if not c.titled}
             areas = [a for a in _DATA_PURPOSES if a in cues] or ["data-exchange"]

@@ -19,7 +19,7 @@ from graph.cooperation_words import (
     INSTRUMENT_WORD,
     PEOPLE,
 )
-from graph.grammar import COOPERATION_CUE, Group, clause_of
+from graph.grammar import COOPERATION_CUE, Group, clause_of, previous_mission
 from graph.model import EntityKind
 from graph.reading import Sentence
 
@@ -86,7 +86,9 @@ def parsed_role_holds(
     china = any(m.key == "china" or m.key in domestic for m in sentence.mentions) or bool(
         re.search(r"\bChin(?:a|ese)\b", sentence.text)
     )
-    named = any(m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions)
+    named = any(
+        m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
+    ) or previous_mission(sentence) is not None  # "two of its instruments were supplied by X"
     match group.role:
         case "from":
             governor = group.governor

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from graph.area_cues import Cue, area_cues
 from graph.cooperation_roles import has_cue, parsed_role_holds
 from graph.cooperation_words import (
     INSTRUMENT,
@@ -21,14 +22,13 @@ from graph.cooperation_words import (
 )
 from graph.gazetteer import Gazetteer
 from graph.grammar import (
-    Cue,
     Group,
-    area_cues,
     clause_of,
     clauses,
     foreign_subject,
     has_verb,
     missions_for,
+    previous_mission,
     status_at,
     verb_before,
 )
@@ -101,7 +101,9 @@ def _areas_for(
     if own:
         return own
     if group.role in _PARSED_ROLES and (
-        INSTRUMENT.search(text[clause[0] : clause[1]]) or _makes_instrument(sentence, group)
+        # the thing may be the subject before a passive's own clause ("two of its
+        # instruments, ..., were supplied by X")
+        INSTRUMENT.search(text[: clause[1]]) or _makes_instrument(sentence, group)
     ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
@@ -158,7 +160,7 @@ def extract(
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
         if mission is None and i not in missions:
-            mission = _mission_in_clause(sentence, group)
+            mission = _mission_in_clause(sentence, group) or previous_mission(sentence)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
         partners = group.keys
         if group.role == "item":

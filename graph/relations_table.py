@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from graph.area_cues import area_cues
 from graph.dates import date_in
 from graph.gazetteer import Gazetteer
-from graph.grammar import area_cues
 from graph.model import (
     Agreement,
     Cooperation,

@@ -257,3 +257,21 @@ def test_what_a_partner_is_to_do_is_planned(reference):
     meta = DocumentMeta("t", "t.txt", "T", "Test", "2031", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("t.txt"), text)], reference)
     assert {f.status.name for f in extraction.facts if isinstance(f, Cooperation)} == {"PLANNED"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chang'e-9 landed in 2033. Two of its instruments, a dust counter and a camera, "
+            "were supplied by the Kenya Space Agency.",
+            ("kenya-space-agency", "payloads", "change-9"),
+        ),
+        (
+            "Chang'e-9 will land in 2033. Its data will be shared with the Kenya Space Agency.",
+            ("kenya-space-agency", "data-exchange", "change-9"),
+        ),
+    ],
+)
+def test_its_instruments_and_data_are_the_mission_named_just_before(reference, text, expected):
+    assert expected in _cooperation(reference, text)

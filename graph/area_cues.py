@@ -1,0 +1,102 @@
+"""The areas a sentence names: set phrases from ``ontology/reference/area-cues.ttl`` in
+any of their word forms ("tracking", "tracked"), and areas said by a verb and its object
+("exchange CBERS data"), outside entity names; a phrase inside a longer noun phrase with
+another cue gives way to the head."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.gazetteer import Gazetteer
+from graph.model import EntityKind
+from graph.reading import Sentence
+
+
+@dataclass(frozen=True)
+class Cue:
+    area: str
+    start: int
+    end: int
+    titled: bool  # written as part of a capitalised name ("for Space Weather")
+
+
+# areas said by a verb and its object rather than by a set phrase: data that are shared,
+# exchanged or given access to ("exchange CBERS data", "imagery will be shared")
+_DATA_WORDS = r"(?:data|datasets?|imagery|images|observations|records|samples)"
+_PATTERN_CUES = (
+    (
+        re.compile(
+            rf"\b(?:exchang|shar)\w*\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_DATA_WORDS}\b"
+            rf"|\b{_DATA_WORDS}\s+(?:\w+\s+){{0,3}}?(?:shared|exchanged)\b"
+            rf"|\baccess\s+to\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_DATA_WORDS}\b",
+            re.IGNORECASE,
+        ),
+        "data-exchange",
+    ),
+)
+
+
+def _inflected(phrase: str) -> str:
+    """A cue word may take any of its inflections ("tracking" is also "tracked" and
+    "track", "trained" also "training"), a cue phrase its plural."""
+    if phrase.isupper() or not phrase[-1:].isalpha():
+        return re.escape(phrase)
+    head, _sep, last = phrase.rpartition(" ")
+    if head:  # in a phrase only the plural: "satellite engineering" is not "... engineers"
+        return re.escape(phrase) + r"(?:s|es)?"
+    base = last
+    for suffix in ("ing", "ed", "es", "s"):
+        if last.endswith(suffix) and len(last) - len(suffix) >= 4 and not last.endswith("ss"):
+            base = last[: -len(suffix)]
+            break
+    return re.escape(head + _sep + base) + r"(?:s|es|ed|d|ing|e)?"
+
+
+def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
+    """Area phrases of a sentence outside entity names; a phrase inside a longer noun
+    phrase with another cue ("earth observation satellite data exchange") gives way
+    to the head, the last one."""
+    text = sentence.text
+    # the area words inside a body's name are titled cues ("Joint Laboratory for Space
+    # Weather"); inside other names they are no cue at all
+    masked = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.kind is not EntityKind.ORGANISATION or not gazetteer.entities[m.key].discovered
+    ]
+    taken: list[Cue] = []
+    for phrase, area in sorted(gazetteer.area_cues, key=lambda c: -len(c[0])):
+        flags = 0 if phrase.isupper() else re.IGNORECASE
+        for m in re.finditer(rf"(?<![\w&]){_inflected(phrase)}(?![\w&])", text, flags):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in masked) or any(
+                c.start < e and s < c.end for c in taken
+            ):
+                continue
+            words = m.group(0).split()
+            titled = (
+                not phrase.isupper()
+                and len(words) > 0
+                and all(w[:1].isupper() for w in words)
+                and s > 0
+            )
+            taken.append(Cue(area, s, e, titled))
+    for pattern, area in _PATTERN_CUES:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not any(c.start < e and s < c.end for c in taken):
+                taken.append(Cue(area, s, e, False))
+    taken.sort(key=lambda c: c.start)
+    heads: list[Cue] = []
+    for cue in taken:
+        if heads and not cue.titled and not heads[-1].titled:
+            between = text[heads[-1].end : cue.start]
+            if (
+                not re.search(r"[,;:()\u2013\u2014]|\band\b|\bor\b|\bwith\b|\bon\b", between)
+                and len(between.split()) <= 3
+            ):
+                heads[-1] = cue
+                continue
+        heads.append(cue)
+    return heads
