@@ -206,7 +206,7 @@ def _build(
     scratch = paths.store / f".build-{os.getpid()}.nq"
     try:
         dataset.serialize(destination=str(scratch), format="nquads", encoding="utf-8")
-        build_id = store.content_id(scratch.read_bytes())
+        build_id = store.content_id(scratch)
         staged = store.stage_build(paths.store, scratch, build_id)
     finally:
         scratch.unlink(missing_ok=True)

@@ -23,7 +23,6 @@ from typing import TypeVar
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph.extract_parallel import default_workers
 from graph.validate import Violation, _violations, run_pyshacl
 
 _POOL_FROM = 40  # graphs to validate before a pool pays for itself
@@ -31,6 +30,14 @@ _CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amorti
 
 Triples = list[tuple[Node, Node, Node]]
 T = TypeVar("T")
+
+def _cores() -> int:
+    # not extract_parallel's: importing it would load the parser's modules into every worker
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
 
 _shapes: Graph | None = None  # the worker's own, set once by _start_worker
 _use: tuple[str, ...] = ()
@@ -72,7 +79,7 @@ def validate_graphs(
     # this process is busy with ``alongside`` meanwhile: one worker fewer than cores
     # (each worker also holds pySHACL and the shapes in memory)
     if workers is None:
-        workers = max(1, default_workers() - 1)
+        workers = max(1, _cores() - 1)
     if workers < 1 or len(graphs) < _POOL_FROM or not use:
         beside = alongside()
         return [validate_one(triples, shapes, use) for triples in graphs], beside

@@ -113,3 +113,29 @@ def test_documents_validated_by_workers_report_what_one_process_reports(
 
 def _documents(built) -> list[SimpleNamespace]:
     return [SimpleNamespace(id=doc_id) for doc_id in built.info.facts_by_document]
+
+
+def test_a_file_loaded_in_slices_keeps_each_blank_node_one_node(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    lines = [f"<{EX}s{i}> <{EX}p> \"{i}\" <{EX}g{i % 3}> .\n" for i in range(7)]
+    lines[1] = f"_:b <{EX}p> <{EX}o> <{EX}g1> .\n"
+    lines[5] = f"<{EX}s> <{EX}p> _:b <{EX}g2> .\n"  # the same blank node, slices apart
+    path = tmp_path / "data.nq"
+    path.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(store_files, "LOAD_LINES", 2)
+    s = ox.Store()
+    store_files.bulk_load_file(s, path)
+    assert len(s) == 7
+    blanks = {q.subject for q in s if isinstance(q.subject, ox.BlankNode)}
+    blanks |= {q.object for q in s if isinstance(q.object, ox.BlankNode)}
+    assert len(blanks) == 1
+
+
+def test_the_build_id_of_a_file_is_that_of_its_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    data = b"".join(f"<{EX}s{i % 4}> <{EX}p> \"{i}\" <{EX}g> .\n".encode() for i in (3, 1, 2, 10))
+    path = tmp_path / "data.nq"
+    path.write_bytes(data)
+    joined = hashlib.sha256(b"\n".join(sorted(data.splitlines()))).hexdigest()[:16]
+    assert store_files.content_id(path) == store_files.content_id(data) == joined
