@@ -381,6 +381,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or bool(_ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
+            or _is_caps_heading(line.text)  # "SVOM - INSTRUMENTS": a heading wherever it is
             or (line.blank_before and not wrapped and not line.text[:1].islower())
             # a capitals heading or a lead-in after a list item ends the list, even in
             # wrapped (PDF-like) text, where blank lines alone say nothing

@@ -74,3 +74,15 @@ def test_windows_line_ends_map_back_too():
     assert clean.text == "China cooperated with Sweden on payloads in 2019."
     start, end = clean.to_raw(0, len(clean.text))
     assert raw[start:end] == raw.rstrip()
+
+
+def test_a_heading_in_capitals_stands_alone_after_an_unfinished_line():
+    text = (
+        "• Kenya Space Agency — a camera, the first of its\n"
+        "  kind in the region\n"
+        "CHANG'E-9 - INSTRUMENTS - LAUNCHED 2033\n"
+        "• Chile: a seismometer\n"
+    )
+    clean = clean_text(text)
+    headings = [clean.text[p.start : p.end] for p in clean.paragraphs if p.heading]
+    assert headings == ["CHANG'E-9 - INSTRUMENTS - LAUNCHED 2033"]

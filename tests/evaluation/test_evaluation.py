@@ -80,6 +80,10 @@ HELDOUT_SETS = {
     "heldout-h": (0.38, 0.45),
     "heldout-i": (0.40, 0.45),
     "heldout-j": (0.42, 0.65),
+    "heldout-k": (0.50, 0.65),
+    "heldout-l": (0.40, 0.50),
+    "heldout-m": (0.0, 0.0),
+    "heldout-n": (0.0, 0.0),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -91,6 +95,10 @@ SIZES = {
     "heldout-h": (4, 50),
     "heldout-i": (4, 60),
     "heldout-j": (4, 60),
+    "heldout-k": (4, 60),
+    "heldout-l": (4, 60),
+    "heldout-m": (4, 60),
+    "heldout-n": (4, 60),
 }
 
 
