@@ -162,6 +162,8 @@ def extract(
         if mission is None and i not in missions:
             mission = _mission_in_clause(sentence, group) or previous_mission(sentence)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
+        if group.governor == "join" and mission in gazetteer.default_areas:
+            areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
         partners = group.keys
         if group.role == "item":
             mission, areas = _item_context(sentence, gazetteer, mission, areas)

@@ -275,3 +275,12 @@ def test_what_a_partner_is_to_do_is_planned(reference):
 )
 def test_its_instruments_and_data_are_the_mission_named_just_before(reference, text, expected):
     assert expected in _cooperation(reference, text)
+
+
+def test_joining_a_mission_is_in_its_area_whatever_else_the_partner_offers(reference):
+    text = (
+        "Chile joined the International Lunar Research Station in 2031 and may later "
+        "propose instruments for it."
+    )
+    ilrs = "international-lunar-research-station"
+    assert _cooperation(reference, text) == {("chile", "lunar-and-deep-space-exploration", ilrs)}
