@@ -75,16 +75,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             for k in g.keys
         ]
         for partner in dict.fromkeys(partners):
-            out.setdefault(
-                partner,
-                GroundStation(
-                    evidence=(sentence.evidence(m.start()),),
-                    status=status_at(sentence, m.start()),
-                    partner=partner,
-                    location=location,
-                    purpose=purpose,
-                ),
-            )
+            out.setdefault(partner, _station(sentence, m.start(), partner, location, purpose))
     for m in _OWN_STATION.finditer(text):
         for partner in (
             k
@@ -92,14 +83,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             if m.start("owner") <= g.start < m.end("owner") and g.role not in ("place",)
             for k in g.keys
         ):
-            out.setdefault(
-                partner,
-                GroundStation(
-                    evidence=(sentence.evidence(m.start()),),
-                    status=status_at(sentence, m.start()),
-                    partner=partner,
-                ),
-            )
+            out.setdefault(partner, _station(sentence, m.start(), partner))
     for at, station in _stations_from_parse(sentence):
         clause = clause_of(spans, at)
         partners = [
@@ -118,14 +102,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 for k in g.keys
             ]
         for partner in dict.fromkeys(partners):
-            out.setdefault(
-                partner,
-                GroundStation(
-                    evidence=(sentence.evidence(at),),
-                    status=status_at(sentence, at),
-                    partner=partner,
-                ),
-            )
+            out.setdefault(partner, _station(sentence, at, partner))
     return list(out.values())
 
 
@@ -153,6 +130,23 @@ _STATION_VERBS = frozenset(
     ]
 )
 _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
+
+
+def _station(
+    sentence: Sentence,
+    at: int,
+    partner: str,
+    location: str | None = None,
+    purpose: str | None = None,
+) -> GroundStation:
+    """A ground station fact stated at local offset ``at`` of the sentence."""
+    return GroundStation(
+        evidence=(sentence.evidence(at),),
+        status=status_at(sentence, at),
+        partner=partner,
+        location=location,
+        purpose=purpose,
+    )
 
 
 def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]]:

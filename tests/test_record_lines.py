@@ -28,11 +28,22 @@ B.3 Ion trap clock demonstrator
 
 
 @pytest.fixture(scope="module")
-def found(project_paths, tmp_path_factory):
-    reference = extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("c"))
-    meta = DocumentMeta("report", "report.txt", "Report", "Test", "2031", "white-paper")
-    extraction = extract.extract_corpus([Document(meta, Path("report.txt"), REPORT)], reference)
-    return {(f.partner, f.area, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
+def reference(project_paths, tmp_path_factory):
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
+
+
+def _cooperation(
+    reference, text: str, *, title: str = "Report", issued: str = "2031", kind: str = "white-paper"
+) -> list[Cooperation]:
+    """The cooperation facts of ``text`` read as one document of the given kind."""
+    meta = DocumentMeta("doc", "doc.txt", title, "Test", issued, kind)
+    extraction = extract.extract_corpus([Document(meta, Path("doc.txt"), text)], reference)
+    return [f for f in extraction.facts if isinstance(f, Cooperation)]
+
+
+@pytest.fixture(scope="module")
+def found(reference):
+    return {(f.partner, f.area, f.mission) for f in _cooperation(reference, REPORT)}
 
 
 @pytest.mark.parametrize("partner", ["chile", "peru", "kenya"])
@@ -56,15 +67,9 @@ The two rounds of selection ended in 2029; the station will host them in turn.
 
 
 @pytest.fixture(scope="module")
-def sheet(project_paths, tmp_path_factory):
-    reference = extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("s"))
-    meta = DocumentMeta("sheet", "sheet.txt", "Sheet", "Test", "2029-05", "white-paper")
-    extraction = extract.extract_corpus([Document(meta, Path("sheet.txt"), SHEET)], reference)
-    return {
-        (f.partner, f.area, f.mission, f.status.name)
-        for f in extraction.facts
-        if isinstance(f, Cooperation)
-    }
+def sheet(reference):
+    facts = _cooperation(reference, SHEET, issued="2029-05")
+    return {(f.partner, f.area, f.mission, f.status.name) for f in facts}
 
 
 @pytest.mark.parametrize(
@@ -98,11 +103,9 @@ Chang'e-9 will carry three instruments from abroad. Each line names the partner.
 
 
 @pytest.fixture(scope="module")
-def page(project_paths, tmp_path_factory):
-    reference = extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("p"))
-    meta = DocumentMeta("page", "page.txt", "Chang'e-9 fact sheet", "Test", "2031", "news-article")
-    extraction = extract.extract_corpus([Document(meta, Path("page.txt"), PAGE)], reference)
-    return {(f.partner, f.area, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
+def page(reference):
+    facts = _cooperation(reference, PAGE, title="Chang'e-9 fact sheet", kind="news-article")
+    return {(f.partner, f.area, f.mission) for f in facts}
 
 
 @pytest.mark.parametrize(
@@ -122,14 +125,11 @@ def test_a_line_that_says_the_partner_has_none_states_nothing(page):
     assert not any(partner == "peru" for partner, _area, _mission in page)
 
 
-def test_a_web_page_without_a_sites_furniture_is_read_whole(project_paths, tmp_path):
+def test_a_web_page_without_a_sites_furniture_is_read_whole(reference):
     text = (
         "FACT SHEET\nForeign instruments, 2031\n\n"
         "CHANG'E-9 - PAYLOADS\n- Kenya: a dust counter\n\n"
         "Chang'e-9 will fly in 2033 with the payloads above, the agency said in a note.\n"
     )
-    reference = extract.load_reference(project_paths.ontology, tmp_path)
-    meta = DocumentMeta("w", "w.txt", "Fact sheet", "Test", "2031", "news-article")
-    extraction = extract.extract_corpus([Document(meta, Path("w.txt"), text)], reference)
-    found = {(f.partner, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
-    assert ("kenya", "change-9") in found
+    facts = _cooperation(reference, text, title="Fact sheet", kind="news-article")
+    assert ("kenya", "change-9") in {(f.partner, f.mission) for f in facts}
