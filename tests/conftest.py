@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import pipeline
+from graph import extract, pipeline
 from graph.config import Paths, Settings
+from graph.extract import Reference
 from server import create_app
 from server.embedded import EmbeddedBackend
 
@@ -22,6 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def project_paths() -> Paths:
     """The checkout's own corpus, ontology and queries (store left to each test)."""
     return Paths.defaults(ROOT)
+
+
+@pytest.fixture(scope="session")
+def reference(project_paths: Paths, tmp_path_factory: pytest.TempPathFactory) -> Reference:
+    """The reference data as the extractor loads it, beside an empty corpus: the tests
+    that read one new sentence or document share it."""
+    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture(scope="session")

@@ -14,11 +14,6 @@ from graph.dates import date_in
 from graph.model import Agreement, Document, DocumentMeta
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _agreements(reference, text: str) -> set[tuple[str, tuple[str, ...], str | None]]:
     meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)

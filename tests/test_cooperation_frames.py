@@ -12,11 +12,6 @@ from graph import extract
 from graph.model import Cooperation, Document, DocumentMeta
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
     meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)

@@ -13,11 +13,6 @@ from graph import extract
 from graph.model import CooperationTotal, Document, DocumentMeta
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _totals(reference, text: str) -> set[int]:
     meta = DocumentMeta("sums", "sums.txt", "Sums", "Test", "2031", "white-paper")
     text = "The year in figures.\n\n" + text  # a first line alone would be the title

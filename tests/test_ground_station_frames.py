@@ -12,11 +12,6 @@ from graph import extract
 from graph.model import Document, DocumentMeta, GroundStation
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _stations(reference, text: str) -> set[str]:
     meta = DocumentMeta("stations", "stations.txt", "Stations", "Test", "2031", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("stations.txt"), text)], reference)

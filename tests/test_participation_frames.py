@@ -13,11 +13,6 @@ from graph import extract
 from graph.model import Document, DocumentMeta, Participation
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _participation(reference, text: str) -> dict[str, str]:
     meta = DocumentMeta("orgs", "orgs.txt", "Orgs", "Test", "2031", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("orgs.txt"), text)], reference)

@@ -27,11 +27,6 @@ B.3 Ion trap clock demonstrator
 """
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _cooperation(
     reference, text: str, *, title: str = "Report", issued: str = "2031", kind: str = "white-paper"
 ) -> list[Cooperation]:

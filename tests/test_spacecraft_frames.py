@@ -13,11 +13,6 @@ from graph import extract
 from graph.model import Document, DocumentMeta, SpacecraftActivity
 
 
-@pytest.fixture(scope="module")
-def reference(project_paths, tmp_path_factory):
-    return extract.load_reference(project_paths.ontology, tmp_path_factory.mktemp("corpus"))
-
-
 def _activities(reference, text: str) -> set[tuple[str, str, str | None]]:
     meta = DocumentMeta("crafts", "crafts.txt", "Crafts", "Test", "2031", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("crafts.txt"), text)], reference)
