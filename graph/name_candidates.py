@@ -258,7 +258,9 @@ def _split_names(name: str) -> list[tuple[int, str]]:
             left, right = name[at : at + m.start()], name[at + m.end() :]
             # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
             acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
-            if head_kind(right) and (acronym or (head_kind(left) and len(left.split()) >= 2)):
+            # ... and after it: "China Manned Space Agency and SUPARCO"
+            right_name = head_kind(right) or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", right)
+            if right_name and (acronym or (head_kind(left) and len(left.split()) >= 2)):
                 cut = m
                 break
         if cut is None:

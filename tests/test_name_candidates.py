@@ -150,3 +150,8 @@ def test_the_credit_line_of_a_page_names_no_body():
 def test_an_acronym_glossed_by_what_it_is_names_a_body():
     names = _names("- KSA (Kenyan space agency) — a dust counter")
     assert names["KSA"][0] is EntityKind.ORGANISATION
+
+
+def test_a_body_named_beside_an_acronym_is_cut_from_it():
+    names = _names("In 2031 the Kenya Lunar Science Agency and KSA signed an agreement.")
+    assert names["Kenya Lunar Science Agency"][0] is EntityKind.ORGANISATION
