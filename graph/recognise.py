@@ -180,6 +180,8 @@ class Recogniser:
                 # the sentencizer cuts after abbreviations such as "No."; re-join
                 if pending and (
                     re.search(r"\b(?:No|Mr|Dr|St)\.$", clean.text[pending[0] : pending[1]])
+                    # a list item's number ("1. A memorandum ...") opens its sentence
+                    or re.fullmatch(r"\s*\(?\d{1,2}[.)]\s*", clean.text[pending[0] : pending[1]])
                     or text[:1].islower()
                     or text[:1].isdigit()
                 ):

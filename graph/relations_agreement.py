@@ -46,6 +46,9 @@ _KINDS = {
 }
 
 
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE)
+
+
 def agreement_kind(text: str) -> str | None:
     """The kind of the first agreement noun in ``text`` ("MoU" included), if any."""
     if re.search(r"\bMoUs?\b", text):
@@ -281,7 +284,7 @@ def _counted(text: str, m: re.Match[str]) -> bool:
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Agreement]:
     """Agreements the sentence reports as signed or issued."""
     text = sentence.text
-    bare = re.sub(r"^[-\u2022]\s*", "", text)
+    bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)])\s*", "", text)  # "- ", "1. ", "(2) "
     fragment = _KIND.match(bare) is not None and not _SIGN.search(text)
     masked = [
         (f.start - sentence.start, f.end - sentence.start)
@@ -296,6 +299,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         own_clause = clause_of(clauses(text), m.start())
         # "a memorandum ... was signed between A and B", "an agreement signed by A, B, C"
         signed_after = _SIGN.search(text, m.end(), own_clause[1])
+        if signed_after is None:  # "A memorandum between A and B ..., signed on 17 June"
+            signed_after = re.compile(r"\s*(?:signed|issued|concluded)\b").match(
+                text, own_clause[1]
+            )
         if (
             not sign
             and signed_after is None
@@ -345,6 +352,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             own = clause_of(clauses(text), m.start())
             issued = sentence.doc.meta.issued
             signed_on = date_in(text[own[0] : own[1]], issued)[0] or date_in(text, issued)[0]
+        if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
+            signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
         subject = None if title else _subject(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head == "memoranda" or m.group(0).lower().endswith("s")
@@ -373,4 +382,6 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             )
     if out:
         sentence.notes["agreement_parties"] = out[-1].parties
+        if out[-1].signed_on:
+            sentence.notes["agreement_date"] = out[-1].signed_on
     return out

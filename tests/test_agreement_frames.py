@@ -78,3 +78,17 @@ def test_the_bodies_that_signed_are_the_parties_not_the_countries_of_the_title(r
 )
 def test_counted_or_absent_agreements_are_no_agreement(reference, text):
     assert not _agreements(reference, text)
+
+
+def test_a_numbered_list_of_signed_documents_dated_the_same_day(reference):
+    text = (
+        "The following documents were signed:\n\n"
+        "1. A memorandum of understanding between CNSA and the Kenya Space Agency on lunar "
+        "science, signed on 17 June 2031;\n"
+        "2. A cooperation plan between CNSA and the Kenya Space Agency on data sharing, "
+        "signed on the same day;\n"
+    )
+    found = _agreements(reference, text)
+    parties = ("china-national-space-administration", "kenya-space-agency")
+    assert ("memorandum-of-understanding", parties, "2031-06-17") in found
+    assert ("plan", parties, "2031-06-17") in found
