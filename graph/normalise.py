@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from graph.model import Document
+from graph.text_lines import Line, text_lines
 
 _TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
 _BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d+\.\s+|[IVX]+\.\s+)")
@@ -21,12 +22,6 @@ _BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d+\.\s+|[IVX]+\.\s+)"
 DATED_ENTRY = re.compile(
     r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+)?(?:19|20)\d{2}(?:,?\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*[\u2014\u2013:-]\s"
-)
-# "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-\u2013\u2014]+\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
-    r"(?:\s*[-\u2013\u2014]+)?\s*$",
-    re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
 # Prefixes that keep their hyphen when a line break falls right after them and the
@@ -60,53 +55,6 @@ class CleanText:
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw-file span covering clean ``text[start:end]`` (``end`` exclusive)."""
         return self.offsets[start], self.offsets[end - 1] + 1
-
-
-@dataclass(frozen=True)
-class _Line:
-    start: int  # raw offset of the first non-blank character
-    text: str  # the line without surrounding whitespace
-    blank_before: bool
-
-
-def _lines(raw: str) -> list[_Line]:
-    """The non-blank lines, without page numbers and running headers."""
-    lines = _all_lines(raw)
-    running = _running_headers(lines)
-    seen: set[str] = set()
-    out = []
-    for line in lines:
-        if line.text in running and line.text in seen:
-            continue  # a running header after its first appearance (often the title)
-        seen.add(line.text)
-        out.append(line)
-    return out
-
-
-def _running_headers(lines: list[_Line]) -> set[str]:
-    """Short lines that stand alone and come back on every page of a PDF's text: the
-    document's title or chapter repeated at the top or bottom of each page."""
-    counts: dict[str, int] = {}
-    for line in lines:
-        if len(line.text.split()) <= 14 and not line.text.endswith((".", ",", ";")):
-            counts[line.text] = counts.get(line.text, 0) + 1
-    return {text for text, n in counts.items() if n >= 3 or (n == 2 and len(text) > 25)}
-
-
-def _all_lines(raw: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    blank = False
-    for line in raw.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped and not _PAGE_NUMBER.match(line):
-            lead = len(line) - len(line.lstrip())
-            out.append(_Line(pos + lead, stripped, blank))
-            blank = False
-        elif not stripped:
-            blank = True
-        pos += len(line)
-    return out
 
 
 _CITATION_MARK = re.compile(r"(?<=[\w.,;:!?)\"\u201d])\[(?:\d+|[a-z]|note\s+\d+|citation needed)\]")
@@ -153,7 +101,7 @@ def _is_body_item(line: str, *, started: bool) -> bool:
 _NAVIGATION = re.compile(r"^(?:[^|]{1,25}\|){3,}[^|]{0,25}$")
 
 
-def _has_chrome(lines: list[_Line]) -> bool:
+def _has_chrome(lines: list[Line]) -> bool:
     """Whether a page has a web site's furniture around its text (a menu, a copyright
     line, related links): a page without any is all body, a fact sheet put online."""
     return any(
@@ -164,7 +112,7 @@ def _has_chrome(lines: list[_Line]) -> bool:
     )
 
 
-def main_content(lines: list[_Line]) -> list[_Line]:
+def main_content(lines: list[Line]) -> list[Line]:
     """The article body of a web page: the largest run of prose lines, allowing up to two
     short lines (headings) between them, stopping at copyright, teaser or link lists."""
     clusters: list[list[int]] = []
@@ -206,7 +154,7 @@ def main_content(lines: list[_Line]) -> list[_Line]:
     return lines[start : clusters[last][-1] + 1]
 
 
-def _continues(lines: list[_Line], before: list[int], after: list[int]) -> bool:
+def _continues(lines: list[Line], before: list[int], after: list[int]) -> bool:
     between = lines[before[-1] + 1 : after[0]]
     if any(_BOILERPLATE.search(ln.text) or _AFTER_ARTICLE.match(ln.text) for ln in between):
         return False
@@ -259,7 +207,7 @@ def _is_caps_heading(line: str) -> bool:
     return _is_heading(line) and len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _wrapped(lines: list[_Line]) -> bool:
+def _wrapped(lines: list[Line]) -> bool:
     """PDF-like text: lines are cut mid-sentence, so blank lines mean nothing. A line is
     cut when the next one follows it directly and goes on with its text (not a list item,
     a table row or a dated entry, which stand on their own lines); with short sentences
@@ -353,7 +301,7 @@ def _keep_hyphen(left: str, right: str, vocabulary: _Vocabulary) -> bool:
 def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     """Clean ``raw``: join wrapped lines and hyphenated words, drop page numbers and (for
     web pages) everything outside the article body; keep the offset map."""
-    lines = _lines(raw)
+    lines = text_lines(raw)
     if web_page and _has_chrome(lines):
         lines = main_content(lines)
     wrapped = _wrapped(lines)

@@ -15,7 +15,6 @@ same sentence was launched with that partner too. Work done by others gives noth
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -27,6 +26,7 @@ from graph.model import EntityKind
 from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.spacecraft_named import own_craft
 
 VERB_ACTIVITY = {
     "launch": "launched",
@@ -45,7 +45,6 @@ VERB_ACTIVITY = {
 }
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN"})
 _JOINT_WORDS = frozenset({"jointly", "together", "joint", "co-developed", "partnership"})
-_PRONOUNS = frozenset({"it", "them", "which", "that"})
 
 Frame = tuple[str, str, str, int]  # activity, spacecraft key, partner key, offset
 
@@ -158,76 +157,15 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     """The named spacecraft ``verb`` is about (several when they are coordinated:
     "CBERS-4 and CBERS-04A were developed"), looking at the verbs it is coordinated
     with when it has no subject or object of its own."""
-    found = _own_craft(sentence, verb, crafts)
+    found = own_craft(sentence, verb, crafts)
     if found or verb.pos_ == "NOUN":
         return found
     for other in _chain(verb):
         if other.i != verb.i:
-            found = _own_craft(sentence, other, crafts)
+            found = own_craft(sentence, other, crafts)
             if found:
                 return found
     return []
-
-
-_COORDINATED = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*$")
-
-
-def _coordinated(sentence: Sentence, names: list[Found]) -> bool:
-    """Whether the names form one list ("VRSS-1 (2012) and VRSS-2 (2017)")."""
-    ordered = sorted(names, key=lambda m: m.start)
-    return all(
-        _COORDINATED.match(sentence.text[a.end - sentence.start : b.start - sentence.start])
-        is not None
-        for a, b in itertools.pairwise(ordered)
-    )
-
-
-def _own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _PRONOUNS]
-    if verb.dep_ in ("acl", "relcl") and objects:
-        nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
-    elif verb.dep_ in ("acl", "relcl"):
-        nouns = [verb.head]
-    elif verb.pos_ == "NOUN":
-        nouns = [c for c in verb.children if c.lower_ == "of"]
-    else:
-        nouns = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-        if not nouns and verb.lemma_.lower() != "carry":
-            # a spacecraft does not build or launch: with no object, its subject is what
-            # was done ("CBERS-04A, developed jointly with Brazil, was launched", as the
-            # parser may read it; "the satellite launched in 2019")
-            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
-    resolved = []
-    for noun in nouns:
-        if noun.lower_ in _PRONOUNS:
-            if noun.lower_ in ("which", "that") and verb.dep_ == "relcl":
-                resolved.append(verb.head)
-                continue
-            before = [m for m in crafts if m.end - sentence.start <= noun.idx]
-            if before:
-                return [before[-1]]  # "built X ... and launched it"
-            continue
-        resolved.append(noun)
-        resolved += [c for c in noun.children if c.dep_ == "appos"]  # "its successor, X,"
-        if noun.dep_ == "appos":
-            resolved.append(noun.head)
-        if noun.dep_ == "attr":  # "SMILE is a joint mission, built ...", "... is X, a satellite"
-            resolved += [c for c in noun.head.children if c.dep_ in ("nsubj", "attr") and c != noun]
-    names: dict[str, Found] = {}
-    for noun in resolved:
-        left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
-        if noun.dep_ in ("nsubj",) or noun.i == verb.head.i:
-            right = noun.idx + len(noun)
-            left = min(left, noun.idx)
-        for m in crafts:
-            if left <= m.start - sentence.start < right:
-                names[m.key] = m
-            elif re.fullmatch(r"\s*,\s*", sentence.text[m.end - sentence.start : left]):
-                names[m.key] = m  # "X, a satellite built for Y,": an apposition misparsed
-        if names:
-            break
-    found = list(names.values())
-    return found if len(found) == 1 or _coordinated(sentence, found) else []
 
 
 def _partners(

@@ -1,0 +1,64 @@
+"""A text file's lines as the cleaner reads them: their raw offsets and whether a blank
+line came before, without the page furniture of PDF text (page numbers on lines of their
+own, running headers repeated on every page)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-\u2013\u2014]+\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
+    r"(?:\s*[-\u2013\u2014]+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # raw offset of the first non-blank character
+    text: str  # the line without surrounding whitespace
+    blank_before: bool
+
+
+def text_lines(raw: str) -> list[Line]:
+    """The non-blank lines, without page numbers and running headers."""
+    lines = _all_lines(raw)
+    running = _running_headers(lines)
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if line.text in running and line.text in seen:
+            continue  # a running header after its first appearance (often the title)
+        seen.add(line.text)
+        out.append(line)
+    return out
+
+
+def _running_headers(lines: list[Line]) -> set[str]:
+    """Short lines that stand alone and come back on every page of a PDF's text: the
+    document's title or chapter repeated at the top or bottom of each page."""
+    counts = Counter(
+        line.text
+        for line in lines
+        if len(line.text.split()) <= 14 and not line.text.endswith((".", ",", ";"))
+    )
+    return {text for text, n in counts.items() if n >= 3 or (n == 2 and len(text) > 25)}
+
+
+def _all_lines(raw: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    blank = False
+    for line in raw.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not _PAGE_NUMBER.match(line):
+            lead = len(line) - len(line.lstrip())
+            out.append(Line(pos + lead, stripped, blank))
+            blank = False
+        elif not stripped:
+            blank = True
+        pos += len(line)
+    return out
