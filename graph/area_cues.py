@@ -85,8 +85,11 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     for pattern, area in _PATTERN_CUES:
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
-            if not any(c.start < e and s < c.end for c in taken):
-                taken.append(Cue(area, s, e, False))
+            # the data are what is exchanged: a phrase that only says which data
+            # ("exchanging Earth observation data") gives way to the exchange
+            inner = [c for c in taken if s <= c.start and c.end <= e and not c.titled]
+            if not any(c.start < e and s < c.end for c in taken if c not in inner):
+                taken = [c for c in taken if c not in inner] + [Cue(area, s, e, False)]
     taken.sort(key=lambda c: c.start)
     heads: list[Cue] = []
     for cue in taken:

@@ -17,7 +17,9 @@ from graph.model import Document
 from graph.text_lines import Line, text_lines
 
 _TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
-_BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d+\.\s+|[IVX]+\.\s+)")
+# a list item's mark; numbers of up to three digits ("2015. A backup..." is a year
+# ending a sentence cut at the line's end, not item 2015)
+_BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d{1,3}\.\s+|[IVX]+\.\s+)")
 # a chronology's entry: "2019 — ...", "2018, March – ...", "March 2021: ..."
 DATED_ENTRY = re.compile(
     r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -28,6 +30,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 # document gives no other evidence ("co-sponsored", "self-reliance", "non-toxic").
 _HYPHEN_PREFIXES = frozenset({"co", "sub", "self", "non", "multi", "cross", "anti", "semi", "ex"})
 _CONJUNCTIONS = frozenset({"and", "or", "to"})
+# words a line cut mid-phrase ends on: what follows them goes on with the same item
+_CONNECTORS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from"}
+    | {"as", "its", "their", "his", "her"}
+)
 _BOILERPLATE = re.compile(
     r"copyright|\u00a9|all rights reserved|subscribe|newsletter|cookie|privacy|"
     r"read more|>>\s*more|advertis|\.\.\.\s*$|\u2026\s*$",
@@ -112,14 +119,55 @@ def _has_chrome(lines: list[Line]) -> bool:
     )
 
 
+def _logical_lines(lines: list[Line]) -> list[list[int]]:
+    """Physical lines grouped into the lines a writer typed: a line cut at a fixed width
+    (no sentence end, the next one following it directly) goes on in the next, so that a
+    hard-wrapped article reads as prose like one whose paragraphs are single lines."""
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        prev = lines[i - 1] if i else None
+        joined = (
+            prev is not None
+            and not line.blank_before
+            and not prev.text.endswith(_TERMINAL)
+            and len(prev.text.split()) >= 6
+            and not (_BULLET.match(line.text) or is_table_row(line.text) or is_table_row(prev.text))
+            and not (_NAVIGATION.match(prev.text) or _BOILERPLATE.search(prev.text))
+            and not _AFTER_ARTICLE.match(line.text)
+        )
+        if joined:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
 def main_content(lines: list[Line]) -> list[Line]:
-    """The article body of a web page: the largest run of prose lines, allowing up to two
-    short lines (headings) between them, stopping at copyright, teaser or link lists."""
+    """The article body of a web page (see ``_body``), read over the writer's lines."""
+    groups = _logical_lines(lines)
+    logical = [
+        Line(lines[g[0]].start, " ".join(lines[i].text for i in g), lines[g[0]].blank_before)
+        for g in groups
+    ]
+    first, last = _body(logical)
+    return [lines[i] for g in groups[first:last] for i in g]
+
+
+def _body(lines: list[Line]) -> tuple[int, int]:
+    """The article body of a web page, as a range of lines: the largest run of prose lines,
+    allowing up to two short lines (headings) between them, stopping at copyright, teaser
+    or link lists."""
     clusters: list[list[int]] = []
     current: list[int] = []
     gap = 0
     for i, line in enumerate(lines):
-        if _is_prose(line.text) or _is_body_item(line.text, started=bool(current)):
+        lone_row = is_table_row(line.text) and not any(
+            0 <= j < len(lines) and (is_table_row(lines[j].text) or RULE.match(lines[j].text))
+            for j in (i - 1, i + 1)
+        )  # "Share: Facebook | X | Email": a bar of links, not a table
+        if _is_prose(line.text) or (
+            _is_body_item(line.text, started=bool(current)) and not lone_row
+        ):
             current.append(i)
             gap = 0
             continue
@@ -131,7 +179,7 @@ def main_content(lines: list[Line]) -> list[Line]:
     if current:
         clusters.append(current)
     if not clusters:
-        return []
+        return 0, 0
     size = [sum(len(lines[i].text) for i in c) for c in clusters]
     best = max(range(len(clusters)), key=size.__getitem__)
     first = last = best
@@ -151,7 +199,7 @@ def main_content(lines: list[Line]) -> list[Line]:
         and clusters[first][0] - start < 1
     ):
         start -= 1
-    return lines[start : clusters[last][-1] + 1]
+    return start, clusters[last][-1] + 1
 
 
 def _continues(lines: list[Line], before: list[int], after: list[int]) -> bool:
@@ -305,14 +353,17 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     if web_page and _has_chrome(lines):
         lines = main_content(lines)
     wrapped = _wrapped(lines)
+    spaced = sum(1 for ln in lines if ln.blank_before) > 0.8 * len(lines)
     vocabulary = _Vocabulary.of(raw)
     out = _Builder()
     paragraphs: list[Paragraph] = []
     para_start = 0
     para_heading = False
+    item_indent: int | None = None  # the indent of the list item being read
     for i, line in enumerate(lines):
         if i == 0:
             para_heading = _is_heading(line.text)
+            item_indent = line.indent if _BULLET.match(line.text) else None
             out.add(line.text, line.start, citations=web_page)
             continue
         prev = lines[i - 1]
@@ -330,7 +381,13 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or _is_heading(prev.text)
             or (_is_heading(line.text) and prev.text.endswith(_TERMINAL))
             or _is_caps_heading(line.text)  # "SVOM - INSTRUMENTS": a heading wherever it is
-            or (line.blank_before and not wrapped and not line.text[:1].islower())
+            # a blank line parts paragraphs; in wrapped text only after a sentence's end
+            # (a PDF's page break may fall mid-sentence), unless every line has one
+            or (
+                line.blank_before
+                and (not wrapped or (not spaced and prev.text.endswith(_TERMINAL)))
+                and not line.text[:1].islower()
+            )
             # a capitals heading or a lead-in after a list item ends the list, even in
             # wrapped (PDF-like) text, where blank lines alone say nothing
             or (
@@ -338,8 +395,20 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 and bool(_BULLET.match(prev.text))
                 and (_is_caps_heading(line.text) or line.text.endswith(":"))
             )
+            # a sentence at the margin after a list item, which a cut item would have
+            # set in under its text or left mid-phrase ("... of" / "San Agustín"); in
+            # PDF text, cut at a fixed width, an item goes on at the margin
+            or (
+                not wrapped
+                and item_indent is not None
+                and line.indent <= item_indent
+                and line.text[:1].isupper()
+                and not prev.text.endswith((",", "-", "\u2013", "\u2014", "/", "&"))
+                and prev.text.split()[-1].lower() not in _CONNECTORS
+            )
         )
         if hard:
+            item_indent = line.indent if _BULLET.match(line.text) else None
             paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))
             end_of_prev = prev.start + len(prev.text)
             out.put("\n", end_of_prev)

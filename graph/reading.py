@@ -237,10 +237,13 @@ def read_document(
             # an item continues the line that introduced its list, or the heading above
             if previous is None:
                 sentence.lead_in = heading_line
-            elif previous.text.rstrip().endswith(":") or _titles_list(previous):
+            elif previous.text.rstrip().endswith(":") or _titles_list(previous, sentence):
                 sentence.lead_in = previous
             else:  # items after the prose under a heading continue the heading
                 sentence.lead_in = previous.lead_in or heading_line
+            lead = sentence.lead_in
+            if lead is not None and not lead.is_heading and _future_heading(lead.text, document):
+                sentence.section_planned = True  # "STUDENT SATELLITE — PLANNED, 2027" titles it
         sentences.append(sentence)
         previous = sentence
     _mark_withdrawn(sentences)
@@ -272,15 +275,17 @@ def _mark_withdrawn(sentences: list[Sentence]) -> None:
 
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 # "Sweden: neutral atom analyser", "Italy - laser retroreflector" (a fact-sheet line)
-def _titles_list(line: Sentence) -> bool:
+def _titles_list(line: Sentence, item: Sentence) -> bool:
     """A line of its own that is no list item and ends without a full stop ("SMILE —
-    Solar wind ... Explorer: payload contributions"): it titles the items under it."""
+    Solar wind ... Explorer: payload contributions"): it titles the items under it. A
+    line without a bullet above bulleted items titles them whatever its shape ("DATA
+    PLATFORM — partners exchanging data with China" over "• Mongolia — imagery")."""
     text = line.text.rstrip()
     if not line.opens_paragraph or line.table is not None or _LEADING.match(text):
         return False
     if text.endswith((".", "!", "?", ";", ",")) or len(text.split()) > 16:
         return False
-    if _ITEM.match(text) and line.lead_in is not None:
+    if _ITEM.match(text) and line.lead_in is not None and not _LEADING.match(item.text):
         # "Peru — a detector" is an item; "SMILE — Solar wind ...: payloads" opens with
         # the mission the next items are about
         first = min(line.mentions, key=lambda m: m.start, default=None)

@@ -21,6 +21,7 @@ class Line:
     start: int  # raw offset of the first non-blank character
     text: str  # the line without surrounding whitespace
     blank_before: bool
+    indent: int = 0  # how far the line is set in from the margin (a hanging indent)
 
 
 def text_lines(raw: str) -> list[Line]:
@@ -56,7 +57,7 @@ def _all_lines(raw: str) -> list[Line]:
         stripped = line.strip()
         if stripped and not _PAGE_NUMBER.match(line):
             lead = len(line) - len(line.lstrip())
-            out.append(Line(pos + lead, stripped, blank))
+            out.append(Line(pos + lead, stripped, blank, lead))
             blank = False
         elif not stripped:
             blank = True

@@ -83,12 +83,15 @@ HELDOUT_SETS = {
     "heldout-k": (0.53, 0.70),
     "heldout-l": (0.42, 0.53),
     "heldout-m": (0.53, 0.60),
-    "heldout-n": (0.33, 0.66),
+    "heldout-n": (0.56, 0.72),
+    "heldout-o": (0.50, 0.58),
+    "heldout-p": (0.60, 0.70),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
 # next); I-N were written during the third session before the extractor changes they
-# measure: I-L were then read, M and N were scored once, at the end, never read.
+# measure: I-L were then read, M and N were scored once, at the end, never read (and read
+# in the fourth session). O and P were written at the fourth session's start, scored only.
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -100,6 +103,8 @@ SIZES = {
     "heldout-l": (4, 60),
     "heldout-m": (4, 60),
     "heldout-n": (4, 60),
+    "heldout-o": (4, 60),
+    "heldout-p": (4, 60),
 }
 
 

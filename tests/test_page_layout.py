@@ -1,0 +1,108 @@
+"""How a page is laid out must not decide whether it is read: a news page typed at a
+fixed width, a list item followed by a remark at the margin, a list titled by a line
+of its own, are read as a person reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import extract
+from graph.model import Cooperation, Document, DocumentMeta
+from graph.normalise import clean_text
+
+WRAPPED_PAGE = """Andes Orbit Weekly
+Home | World | Space | Science | Opinion | Subscribe
+You are here: Home > Space
+
+Chile's first radar satellite heads to a Chinese launch site
+
+By Marta Rojas, staff writer
+Share: Facebook | X | Email | Print
+
+SANTIAGO - Chile and China will exchange radar and optical satellite data under a
+plan that the two space agencies announced on Monday, officials in Santiago said. The
+satellite itself was built in Chile and is to be launched from Jiuquan in the spring
+of next year, after a series of tests that ended in
+2030. Engineers from both countries finished them in December.
+
+Chilean students will train in Harbin on satellite operations, according to the
+plan, which runs for five years.
+
+Related headlines
+- Peru weighs a second Earth observation satellite
+- Bolivia's ground station gets new antennas
+
+(c) 2031 Andes Orbit Weekly. All rights reserved.
+"""
+
+
+def _facts(reference, text: str, *, kind: str, title: str = "Page") -> list[Cooperation]:
+    meta = DocumentMeta("doc", "doc.txt", title, "Test", "2031-03", kind)
+    extraction = extract.extract_corpus([Document(meta, Path("doc.txt"), text)], reference)
+    return [f for f in extraction.facts if isinstance(f, Cooperation)]
+
+
+def test_a_hard_wrapped_article_is_its_body_not_its_related_headlines():
+    clean = clean_text(WRAPPED_PAGE, web_page=True).text
+    assert "exchange radar and optical satellite data" in clean
+    assert "Peru weighs" not in clean and "Share:" not in clean and "Subscribe" not in clean
+
+
+def test_blank_lines_part_the_paragraphs_of_a_wrapped_article():
+    clean = clean_text(WRAPPED_PAGE, web_page=True)
+    paragraphs = [clean.text[p.start : p.end] for p in clean.paragraphs]
+    assert any(p.startswith("Chilean students will train in Harbin") for p in paragraphs)
+    # a year that opens a line ends a cut sentence; it is no list item numbered 2030
+    assert any("tests that ended in 2030. Engineers" in p for p in paragraphs)
+
+
+def test_the_facts_of_a_hard_wrapped_article_are_found(reference):
+    found = {(f.partner, f.area) for f in _facts(reference, WRAPPED_PAGE, kind="news-article")}
+    assert ("chile", "data-exchange") in found
+    assert ("chile", "training-and-education") in found
+    assert not any(partner in ("peru", "bolivia") for partner, _area in found)
+
+
+SHEET = """REGIONAL DATA NETWORK — partners exchanging Earth observation data with China
+• Kenya — weekly flood imagery, since 2029
+• Ghana — receives radar scenes every rainy season
+
+ORBITAL DEBRIS WATCH — PLANNED, first light 2033
+• Chile — telescope site near Antofagasta
+Harbin Institute of Technology builds the telescopes; it is a Chinese university.
+"""
+
+
+@pytest.fixture(scope="module")
+def sheet(reference):
+    facts = _facts(reference, SHEET, kind="white-paper", title="Fact sheet")
+    return {(f.partner, f.area, f.status.name) for f in facts}
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        # the line above the bullets titles them, and its data exchange is their area
+        ("kenya", "data-exchange", "ACHIEVED"),
+        ("ghana", "data-exchange", "ACHIEVED"),
+        # a title that says PLANNED plans its items
+        ("chile", "space-debris", "PLANNED"),
+    ],
+)
+def test_a_line_over_bulleted_items_gives_them_area_and_time(sheet, fact):
+    assert fact in sheet
+
+
+def test_a_sentence_at_the_margin_after_an_item_is_no_part_of_it():
+    clean = clean_text(SHEET)
+    paragraphs = [clean.text[p.start : p.end] for p in clean.paragraphs]
+    assert "• Chile — telescope site near Antofagasta" in paragraphs
+    assert any(p.startswith("Harbin Institute of Technology builds") for p in paragraphs)
+
+
+def test_an_item_cut_mid_phrase_goes_on_at_the_margin():
+    text = "PARTNERS\n• Peru — a telescope run by staff of the National University of\nSan Marcos\n"
+    clean = clean_text(text)
+    assert "University of San Marcos" in clean.text
