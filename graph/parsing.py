@@ -292,3 +292,42 @@ def _serves(token: Token, verb: int) -> bool:
             return False
         token = token.head
     return False
+
+
+_INSIDE_SUBJECT = ("pobj", "prep", "conj", "appos", "compound", "amod", "poss", "nmod", "cc")
+
+
+def predicate_tokens(doc: Doc, start: int, end: int) -> tuple[Token | None, list[Token]]:
+    """The words of the predicate whose subject holds the words at ``start:end``, without
+    the subject itself ("Cooperation with X, the oldest of ..., *has covered A and B*";
+    "X, for which China built a satellite, *has cooperated on training*"); empty when
+    they are in no subject. The verb comes first."""
+    token = span_root(doc, start, end)
+    for _ in range(6):
+        if token is None or token.dep_ in ("nsubj", "nsubjpass"):
+            break
+        if token.dep_ not in _INSIDE_SUBJECT or token.head.i == token.i:
+            return None, []
+        token = token.head
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None, []
+    subject = {t.i for t in token.subtree}
+    return token.head, [t for t in token.head.subtree if t.i not in subject]
+
+
+def in_relative_clause(doc: Doc, start: int, end: int, outside: tuple[int, int]) -> bool:
+    """Whether the words at ``start:end`` stand in a relative clause that does not hold
+    ``outside`` and where someone else acts ("X, *for which China built M*, has
+    cooperated ...": M is said of X in passing, not of what the main clause says X did;
+    in "X, *which built M's camera*" X itself acts on M)."""
+    token = span_root(doc, start, end)
+    a, b = outside
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            acting = any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that")
+                for c in token.children
+            )
+            return not acting and not any(a <= t.idx < b for t in token.subtree)
+        token = token.head
+    return False

@@ -34,7 +34,13 @@ from graph.grammar import (
 )
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
-from graph.parsing import INSTRUMENT_NOUNS, clause_verb, core_argument
+from graph.parsing import (
+    INSTRUMENT_NOUNS,
+    clause_verb,
+    core_argument,
+    in_relative_clause,
+    predicate_tokens,
+)
 from graph.reading import Sentence
 
 _HANDED_ON = re.compile(
@@ -93,6 +99,8 @@ def _areas_for(
     before = [c for c in in_clause if c.start < floor <= c.end or floor <= c.start]
     before = [c for c in before if c.end <= group.start]
     own = after or before or (in_clause if not earlier and not later else [])
+    if not own and not later and not earlier:
+        own = _predicate_cues(sentence, group, plain, clause)
     if not own and not has_verb(text[clause[0] : clause[1]]):
         following = [s for s in spans if s[0] >= clause[1]][:1]
         own = [c for c in plain for a, b in following if a <= c.start < b]
@@ -159,6 +167,8 @@ def extract(
         ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
+        if mission is not None and _said_in_passing(sentence, group, mission):
+            mission, mission_clause = None, None
         if mission is None and i not in missions:
             mission = _mission_in_clause(sentence, group) or previous_mission(sentence)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
@@ -203,6 +213,37 @@ def extract(
                     )
                 )
     return facts
+
+
+def _said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
+    """Whether the sentence names the mission only in a relative clause the partner is
+    not in ("Algeria, for which China built Alcomsat-1, has cooperated on training")."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    spans = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key == mission and not m.nested
+    ]
+    return bool(spans) and all(
+        in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans
+    )
+
+
+def _predicate_cues(
+    sentence: Sentence, group: Group, cues: list[Cue], clause: tuple[int, int]
+) -> list[Cue]:
+    """The areas the predicate says when the partner is in its subject, set off from
+    the verb by commas ("Cooperation with X, the oldest partnership, has covered A and
+    B"), and the clause around the partner names none."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    verb, words = predicate_tokens(doc, group.start, group.end)
+    if verb is None or clause[0] <= verb.idx < clause[1]:
+        return []
+    return [c for c in cues if any(c.start <= t.idx < c.end for t in words)]
 
 
 def _verb_end(sentence: Sentence, group: Group) -> int:

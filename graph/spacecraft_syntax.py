@@ -57,6 +57,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     crafts = [m for m in sentence.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT]
     if not crafts:
         return []
+    spans = [(m.start - sentence.start, m.end - sentence.start) for m in crafts]
     out: list[Frame] = []
     joint: dict[str, set[str]] = {}
     served: dict[str, set[str]] = {}  # whom each spacecraft was built, launched or sent for
@@ -64,7 +65,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     pending: list[tuple[str, str, int]] = []
     for verb in _triggers(doc):
         activity = activity_of(verb)
-        jointly = _is_joint(verb)
+        jointly = _is_joint(verb, spans)
         partners = _partners(sentence, verb, groups, gazetteer, jointly)
         for craft in _craft_of(sentence, verb, crafts):
             if partners is None:  # done by others
@@ -140,17 +141,46 @@ def _chain(verb: Token) -> list[Token]:
     return [first, *(c for c in first.conjuncts if c.i != first.i)]
 
 
-def _is_joint(verb: Token) -> bool:
+def _is_joint(verb: Token, crafts: list[tuple[int, int]]) -> bool:
     """Whether the work was done jointly: said on the verb or on a verb coordinated
-    with it ("designed, built and operated together with ESA")."""
+    with it ("designed, built and operated together with ESA"); "launched it together
+    with PakTES-1A" (another spacecraft, ``crafts`` are where they are named) is not."""
     for v in _chain(verb) if verb.pos_ != "NOUN" else [verb]:
-        own = [c for c in v.children if c.dep_ in ("advmod", "prep", "npadvmod")]
+        own = [
+            c
+            for c in v.children
+            if c.dep_ in ("advmod", "prep", "npadvmod") and not _with_craft(c, crafts)
+        ]
         words = {w.lower_ for c in own for w in c.subtree}
         if v.lower_.startswith("co-") or words & _JOINT_WORDS:
             return True
         if any(c.dep_ == "amod" and c.lower_ == "joint" for c in v.children):
             return True
     return False
+
+
+def _after_other_craft(sentence: Sentence, prep: Token) -> bool:
+    """Whether ``prep`` follows a "(together) with <spacecraft>" phrase directly."""
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return (
+        before.dep_ == "pobj"
+        and before.head.lower_ in ("with", "alongside")
+        and any(
+            m.kind is EntityKind.SPACECRAFT
+            and m.start - sentence.start <= before.idx < m.end - sentence.start
+            for m in sentence.mentions
+        )
+    )
+
+
+def _with_craft(phrase: Token, crafts: list[tuple[int, int]]) -> bool:
+    """Whether a "(together) with ..." phrase names a spacecraft as its object."""
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ == "with" and any(a <= t.idx < b for a, b in crafts)
+        for t in phrase.subtree
+    )
 
 
 def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
@@ -182,6 +212,8 @@ def _partners(
             preps = _preps(v)
             for prep in preps:
                 word = prep.lower_
+                if word in ("for", "to") and _after_other_craft(sentence, prep):
+                    continue  # "X for A, together with Y for B": B is Y's
                 by = prep.dep_ == "agent" or word == "by"
                 if by and not jointly and not _china_among(sentence, prep, gazetteer):
                     others = True  # "built in Bulgaria by EnduroSat", named or not
@@ -316,9 +348,30 @@ _CHINESE_SIDE = re.compile(
 _CRAFT_NOUNS = frozenset({"satellite", "cubesat", "microsatellite", "spacecraft", "probe"})
 
 
+_RELATIVE = frozenset({"which", "whom", "whose"})
+
+
+def _antecedent(prep: Token) -> Token | None:
+    """The noun a relative pronoun object stands for: "Algeria, *for which* China built
+    and launched Alcomsat-1" is for Algeria."""
+    objects = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _RELATIVE]
+    if not objects:
+        return None
+    verb = prep.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ in ("relcl", "acl") else None
+
+
 def _governs(doc: Doc, prep: Token, group: Group) -> bool:
-    """Whether the partner list is the object of the preposition in the tree."""
+    """Whether the partner list is the object of the preposition in the tree (or the
+    noun a relative pronoun object stands for)."""
     root = span_root(doc, group.start, group.end)
+    antecedent = _antecedent(prep)
+    if antecedent is not None and root is not None:
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        return root.i == antecedent.i
     adjective = False
     while (
         root is not None

@@ -279,3 +279,35 @@ def test_joining_a_mission_is_in_its_area_whatever_else_the_partner_offers(refer
     )
     ilrs = "international-lunar-research-station"
     assert _cooperation(reference, text) == {("chile", "lunar-and-deep-space-exploration", ilrs)}
+
+
+def test_a_partner_set_off_from_its_verb_takes_the_areas_of_the_predicate(reference):
+    found = _cooperation(
+        reference,
+        "Collaboration with Kenya, one of the earliest partnerships on the continent, has "
+        "spanned remote sensing, satellite navigation and training.",
+    )
+    assert {
+        ("kenya", "earth-observation-applications", None),
+        ("kenya", "satellite-navigation", None),
+        ("kenya", "training-and-education", None),
+    } <= found
+
+
+def test_a_spacecraft_named_in_passing_is_not_the_mission_of_the_main_clause(reference):
+    found = _cooperation(
+        reference,
+        "Peru, for which China built and launched PeruSat-9 in 2030, has also worked with "
+        "China on space weather.",
+    )
+    assert ("peru", "space-weather", None) in found
+    assert not any(mission == "perusat-9" for _p, _a, mission in found)
+
+
+def test_a_partner_that_built_a_missions_instrument_keeps_the_mission(reference):
+    found = _cooperation(
+        reference,
+        "Chinese teams work with the University of Nairobi, which built the main camera "
+        "of Chang'e-9.",
+    )
+    assert ("university-of-nairobi", "payloads", "change-9") in found

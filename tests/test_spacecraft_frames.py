@@ -92,3 +92,22 @@ def test_spacecraft_frames_are_read_from_the_structure(reference, text, expected
 def test_what_others_did_or_a_bodys_country_gives_no_such_partner(reference, text):
     found = _activities(reference, text)
     assert not {f for f in found if f[1] in ("gabon", "nigeria")}
+
+
+def test_whom_a_relative_clause_says_the_work_was_for(reference):
+    found = _activities(
+        reference,
+        "Peru, for which China built and launched PeruSat-9 in 2030, has also worked with "
+        "China on space weather.",
+    )
+    assert {("built", "peru", "perusat-9"), ("launched", "peru", "perusat-9")} <= found
+
+
+def test_a_spacecraft_launched_together_with_another_keeps_its_own_customer(reference):
+    found = _activities(
+        reference,
+        "China built KenSat-2 for Kenya and launched it from Jiuquan in 2031, together with "
+        "GhanaSat-3 for Ghana.",
+    )
+    assert {("built", "kenya", "kensat-2"), ("launched", "kenya", "kensat-2")} <= found
+    assert ("launched", "ghana", "kensat-2") not in found

@@ -38,10 +38,20 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     # people trained and data shared are more than the satellite or station built with
     # the same partner ("a station built with Belarusian engineers, who were trained in
     # China"): those frames' facts stay
-    return [f for f in facts if f.partner not in reading.busy or f.area in _BEYOND_HARDWARE]
+    # a partner that is itself the subject of cooperating ("Algeria, for which China
+    # built Alcomsat-1, has cooperated with China on training") says more than the build
+    acting = {
+        k
+        for g in reading.groups
+        if g.role in ("agent", "subject") and g.governor in _COOPERATING
+        for k in g.keys
+    }
+    busy = reading.busy - acting
+    return [f for f in facts if f.partner not in busy or f.area in _BEYOND_HARDWARE]
 
 
 _BEYOND_HARDWARE = frozenset({"training-and-education", "data-exchange"})
+_COOPERATING = frozenset({"cooperate", "collaborate", "work", "partner"})
 
 
 FAMILY = Family(
