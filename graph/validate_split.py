@@ -26,9 +26,10 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from graph.model import Document
-from graph.validate import Report, Violation, _order, _violations, run_pyshacl, union_graph
+from graph.validate import Report, Violation, _order, run_pyshacl, union_graph
 from graph.validate_parallel import validate_graphs
-from graph.vocab import CSK, OA, SH, document_graph
+from graph.validate_whole import WholeGraphValidation
+from graph.vocab import CSK, OA, ONTOLOGY_GRAPH, SH, document_graph
 
 CACHE_DIR = "validation-cache"  # under the store root, beside builds/
 # classes (and objects of properties) whose nodes belong to one document's graph
@@ -138,9 +139,11 @@ def validate_dataset(
     per-document results in the flat form of ``Report.extended``.
     """
     cache = cache or ValidationCache(None)
+    shapes = _copy(shapes)  # pySHACL adds to the shapes it is given: the caller's stay as read
+    whole_part = WholeGraphValidation(cache.folder, enabled=cache.enabled)
     split = split_shapes(shapes)
     # canonical blank-node labels: the shapes' own are new on every parse
-    shapes_key = graph_digest(to_canonical_graph(shapes)) if split.per_document else ""
+    shapes_key = graph_digest(to_canonical_graph(shapes))
     found: list[tuple[Violation, ...] | None] = []
     keys, missing = [], []
     for name in document_graphs:
@@ -155,8 +158,13 @@ def validate_dataset(
         union = Graph()
         for triple in union_graph(dataset):
             union.add(triple)
-        conforms, results = run_shapes(union, shapes, split.whole_graph)
-        return Report(conforms, tuple(_violations(results)), results)
+        return whole_part.validate(
+            union,
+            shapes,
+            split.whole_graph,
+            key=f"{shapes_key}:{':'.join(split.whole_graph)}",
+            ontology=dataset.graph(ONTOLOGY_GRAPH),
+        )
 
     fresh, whole = validate_graphs(
         missing, shapes, split.per_document, alongside=whole_graph, workers=workers
@@ -170,3 +178,12 @@ def validate_dataset(
             cache.validated += 1
         local += found[i] or ()
     return whole.extended(sorted(local, key=_order))
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns)
+    for triple in graph:
+        copy.add(triple)
+    return copy

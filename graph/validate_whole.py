@@ -1,0 +1,201 @@
+"""The whole-graph shapes run again only on the nodes whose description changed.
+
+Adding one document to a thousand changes the triples of a few dozen subjects (its
+facts, the partners whose counts moved, its new entities), yet pySHACL evaluated the
+whole-graph shapes (facts, entities, concepts, counts) on every node of the union: most
+of a rebuild's validation. A build keeps, beside the validation cache, a digest of each
+subject's outgoing triples and the whole-graph results; the next build compares digests
+and runs the shapes only on the *changed* subjects and the nodes that can see them, and
+keeps the earlier results of every other node.
+
+A whole-graph shape's result for a node depends on the node's own triples and on those
+of the nodes its paths lead to (the values' types, a partner's country code), which for
+this project's shapes are at most two steps away, or any number of ``csk:partOf`` steps
+(``PartOfNoCycle``). So the nodes validated again are the changed subjects, the subjects
+of triples pointing at them, and the subjects pointing at those (``REACH`` steps back),
+and the missions that reach a changed one through ``csk:partOf``. No whole-graph shape
+looks at a node's incoming triples (``tests/test_validate_whole.py`` keeps that so).
+Anything subtler (the ontology or concept schemes changed: class hierarchies and concept
+schemes reach every fact; other shapes; a blank node changed; too many changes) runs the
+shapes on the whole union, as before. The results are those of a full run
+(``tests/test_validate_whole.py`` compares them on small corpora).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from graph.validate import Report, Violation, _order, _violations, run_pyshacl
+from graph.vocab import CSK, SH
+
+STATE_FILE = "whole-graph.pickle"  # in the validation cache's folder
+REACH = 2  # steps back from a changed subject whose nodes are validated again
+AT_MOST = 0.2  # of the union's subjects: past that, one run on everything is cheaper
+_MASK = (1 << 64) - 1
+
+Run = Callable[[Graph, Graph, Sequence[str]], tuple[bool, Graph]]
+
+
+@dataclass(frozen=True)
+class WholeState:
+    """What the next build needs to validate only what changed."""
+
+    key: str  # the shapes used and the ontology graph's digest
+    subjects: dict[Node, int]  # subject -> order-free digest of its outgoing triples
+    violations: tuple[Violation, ...]
+
+
+def subject_digests(union: Graph) -> dict[Node, int]:
+    """Each subject's outgoing triples as one number: a sum of 64-bit digests, so the
+    order triples are met in does not matter."""
+    sums: dict[Node, int] = {}
+    for s, p, o in union:
+        line = f"{p.n3()} {o.n3()}".encode()
+        value = int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "big")
+        sums[s] = (sums.get(s, 0) + value) & _MASK
+    return sums
+
+
+def to_validate(union: Graph, changed: set[Node]) -> set[Node]:
+    """The changed subjects and every node whose results may see them."""
+    todo = set(changed)
+    frontier = set(changed)
+    for _step in range(REACH):
+        frontier = {s for node in frontier for s in union.subjects(None, node)} - todo
+        todo |= frontier
+    frontier = set(changed)
+    while frontier:  # a cycle through csk:partOf may pass through any changed mission
+        frontier = {s for node in frontier for s in union.subjects(CSK.partOf, node)} - todo
+        todo |= frontier
+    return todo
+
+
+def whole_shapes_graph(shapes: Graph, use: Sequence[str]) -> Graph:
+    """The shapes with the targets of every shape not in ``use`` taken away: pySHACL's
+    focus nodes then reach only the whole-graph shapes (its ``use_shapes`` with focus
+    nodes would apply every shape to every focus node, targets or not)."""
+    keep = {URIRef(u) for u in use}
+    copy = Graph()
+    for prefix, ns in shapes.namespaces():
+        copy.bind(prefix, ns)
+    targets = {SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target}
+    for s, p, o in shapes:
+        if p in targets and s not in keep:
+            continue
+        copy.add((s, p, o))
+    return copy
+
+
+class WholeGraphValidation:
+    """The whole-graph part of a build's validation, incremental where it can be."""
+
+    def __init__(self, folder: Path | None, *, enabled: bool = True) -> None:
+        self.path = None if folder is None else folder / STATE_FILE
+        self.enabled = enabled
+        self.revalidated: int | None = None  # nodes validated again (None: a full run)
+
+    def _previous(self, key: str) -> WholeState | None:
+        if self.path is None or not self.enabled:
+            return None
+        try:
+            with self.path.open("rb") as f:
+                found = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return found if isinstance(found, WholeState) and found.key == key else None
+
+    def _keep(self, state: WholeState) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, self.path)
+
+    def validate(
+        self, union: Graph, shapes: Graph, use: Sequence[str], *, key: str, ontology: Graph
+    ) -> Report:
+        """The whole-graph shapes ``use`` on ``union``: the report of a run on every node.
+        ``ontology`` is the build's ontology graph (its subjects changing means a full run)."""
+        digests = subject_digests(union)
+        previous = self._previous(key)
+        changed: set[Node] = set()
+        if previous is not None:
+            changed = {s for s, d in digests.items() if previous.subjects.get(s) != d}
+            changed |= previous.subjects.keys() - digests.keys()
+        incremental = (
+            previous is not None
+            and len(changed) <= AT_MOST * max(1, len(digests))
+            and not any(isinstance(s, BNode) or (s, None, None) in ontology for s in changed)
+        )
+        if not incremental or previous is None:
+            conforms, results = run_pyshacl(union, shapes, use) if use else (True, Graph())
+            report = Report(conforms, tuple(_violations(results)), results)
+            self.revalidated = None
+        else:
+            todo = to_validate(union, changed)
+            kept = [v for v in previous.violations if _node(v.focus) not in todo]
+            fresh: list[Violation] = []
+            focus = sorted(str(n) for n in todo if isinstance(n, URIRef))
+            if focus and use:
+                _conforms, results = _run_on(union, whole_shapes_graph(shapes, use), focus)
+                fresh = _violations(results)
+            violations = tuple(sorted((*kept, *fresh), key=_order))
+            report = _flat_report(violations)
+            self.revalidated = len(focus)
+        self._keep(WholeState(key, digests, report.violations))
+        return report
+
+
+def _node(focus: str) -> Node:
+    return URIRef(focus) if ":" in focus else BNode(focus)
+
+
+def _run_on(union: Graph, shapes: Graph, focus: list[str]) -> tuple[bool, Graph]:
+    """pySHACL on the given focus nodes only (each shape still only on its targets)."""
+    from pyshacl import validate as shacl_validate
+
+    from graph import sparql_prepared
+    from graph.validate import engine_results
+
+    sparql_prepared.install()
+    conforms, results, _text = shacl_validate(
+        union,
+        shacl_graph=shapes,
+        advanced=True,
+        allow_warnings=True,
+        inplace=True,
+        focus_nodes=focus,
+    )
+    return bool(conforms), engine_results(results)
+
+
+def _flat_report(violations: tuple[Violation, ...]) -> Report:
+    """A report of results kept from earlier builds and made now, in the flat form of
+    ``Report.extended`` (a conforming one is pySHACL's empty report)."""
+    blocking = any(v.severity not in ("Info", "Warning") for v in violations)
+    empty = Report(True, (), _conforming_graph())
+    if not violations:
+        return empty
+    extended = empty.extended(violations)
+    report = extended.graph.value(None, RDF.type, SH.ValidationReport)
+    extended.graph.set((report, SH.conforms, Literal(not blocking)))
+    return Report(not blocking, extended.violations, extended.graph)
+
+
+def _conforming_graph() -> Graph:
+    graph = Graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(True)))
+    return graph

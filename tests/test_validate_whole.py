@@ -1,0 +1,121 @@
+"""Whole-graph shapes validated again only where the graph changed give the report that
+validating everything gives.
+
+The session's build is validated once (which keeps each subject's digest and the
+results), then a copy is broken or mended in ways only the whole graph shows (a fact
+given two statuses by two documents, an entity losing its label, a partner made
+Chinese), and the incremental report is compared with a run on every node.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDFS, SH
+
+from graph import validate, validate_split
+from graph.validate_whole import WholeGraphValidation
+from graph.vocab import CSK, REFERENCE_GRAPH
+
+STATUS = "https://w3id.org/china-space-kg/id/status/"
+
+
+@pytest.fixture(scope="module")
+def shapes(project_paths):
+    return validate.load_shapes(project_paths.shapes)
+
+
+def copy_of(dataset: Dataset) -> Dataset:
+    copy = Dataset()
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        copy.graph(g).add((s, p, o))
+    return copy
+
+
+def names_of(built) -> list[URIRef]:
+    return [
+        g.identifier for g in built.dataset.graphs() if "/graph/document/" in str(g.identifier)
+    ]
+
+
+def test_a_changed_graph_is_reported_as_a_full_validation_reports_it(
+    built, shapes, tmp_path: Path
+) -> None:
+    names = names_of(built)
+    data = copy_of(built.dataset)
+    cache = validate_split.ValidationCache(tmp_path)
+    first = validate_split.validate_dataset(data, shapes, names, cache=cache, workers=0)
+    assert first.conforms
+
+    stating = [n for n in names if (None, CSK.status, None) in data.graph(n)]
+    fact = next(data.graph(stating[-1]).subjects(CSK.status, None))
+    data.graph(stating[0]).add((fact, CSK.status, URIRef(STATUS + "planned")))
+    data.graph(stating[0]).add((fact, CSK.status, URIRef(STATUS + "achieved")))
+    reference = data.graph(REFERENCE_GRAPH)
+    partner = next(reference.subjects(CSK.iso3166Alpha2, None))
+    labelled = next(s for s in reference.subjects(RDFS.label, None) if s != partner)
+    reference.remove((labelled, RDFS.label, None))
+
+    seen: list[int | None] = []
+    original = WholeGraphValidation.validate
+
+    def watched(self, *args, **kwargs):
+        report = original(self, *args, **kwargs)
+        seen.append(self.revalidated)
+        return report
+
+    WholeGraphValidation.validate = watched  # type: ignore[method-assign]
+    try:
+        broken = validate_split.validate_dataset(data, shapes, names, cache=cache, workers=0)
+    finally:
+        WholeGraphValidation.validate = original  # type: ignore[method-assign]
+    full = validate_split.validate_dataset(
+        data, shapes, names, cache=validate_split.ValidationCache(None), workers=0
+    )
+    assert seen[0] is not None and 0 < seen[0] < len(set(validate.union_graph(data).subjects()))
+    assert not broken.conforms and broken.conforms == full.conforms
+    assert broken.violations == full.violations
+    assert {str(fact), str(labelled)} <= {v.focus for v in broken.violations}
+
+    # mended again: the earlier results of those nodes go
+    mended = validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
+    assert mended.conforms and mended.violations == ()
+
+
+def test_a_partner_made_chinese_reports_the_facts_that_name_it(
+    built, shapes, tmp_path: Path
+) -> None:
+    """The result is the fact's, the change the partner's: one step back is validated."""
+    names = names_of(built)
+    cache = validate_split.ValidationCache(tmp_path)
+    validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
+    data = copy_of(built.dataset)
+    reference = data.graph(REFERENCE_GRAPH)
+    union = validate.union_graph(data)
+    partner = next(o for o in union.objects(None, CSK.partner) if isinstance(o, URIRef))
+    reference.set((partner, CSK.iso3166Alpha2, Literal("CN")))
+    again = validate_split.validate_dataset(data, shapes, names, cache=cache, workers=0)
+    full = validate_split.validate_dataset(
+        data, shapes, names, cache=validate_split.ValidationCache(None), workers=0
+    )
+    assert again.violations == full.violations
+    assert any(v.shape.endswith("PartnerIsNotChina") for v in again.violations)
+
+
+def test_no_whole_graph_shape_reads_a_nodes_incoming_triples(shapes) -> None:
+    """What makes validating only near the changes sound: a whole-graph result depends
+    on the focus node's own triples and where they lead, never on triples pointing at it
+    (those are the shapes of documents, validated per document)."""
+    split = validate_split.split_shapes(shapes)
+    assert not set(shapes.subjects(SH.inversePath, None))
+    for name in split.whole_graph:
+        shape = URIRef(name)
+        for constraint in shapes.objects(shape, SH.sparql):
+            query = str(shapes.value(constraint, SH.select))
+            # $this only ever as the subject of a pattern, but at the end of a chain of
+            # csk:partOf, which the missions reaching a changed one cover
+            incoming = re.findall(r"\?\w+\s+([^\s.;]+)\s+\$this", query)
+            assert set(incoming) <= {"csk:partOf*"}, name
