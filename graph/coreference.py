@@ -4,7 +4,8 @@ News and reports name a body once and then call it "the agency", "the institute"
 "the company" ("Since then the agency has received Fengyun data from China"). Such a
 description is read as a mention of a body named before it, within a few sentences,
 whose name holds the same noun ("the agency" after "the National Space Science Agency");
-where several do, the one the text has named most often so far. A description followed
+where several do, the one named just before (in the same sentence), else the one the
+text has named most often so far. A description followed
 by a name or by "of"/"for" is a name of its own ("the Agency for ...") and is left
 alone, as is one with no such body before it.
 """
@@ -27,6 +28,8 @@ _DESCRIPTION = re.compile(
 )
 _SAME = {"center": "centre", "organization": "organisation"}
 _REACH = 1200  # characters back to look for the body: a few sentences
+_CLOSE = 160  # a body named this close before is the one meant, however often others were
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"\u201c])")
 
 
 def _noun(word: str) -> str:
@@ -57,7 +60,16 @@ def definite_references(text: str, found: Sequence[Found], gazetteer: Gazetteer)
             continue  # inside a name ("the Bolivian Space Agency")
         noun = _noun(m.group(1))
         near = [k for k, at in latest.items() if m.start() - at <= _REACH and noun in nouns[k]]
-        if near:
+        close = [
+            k
+            for k in near
+            if m.start() - latest[k] <= _CLOSE
+            and not _SENTENCE_END.search(text, latest[k], m.start())
+        ]
+        if close:  # named just before, in the same sentence: "built by EXA, ... for the agency"
+            key = max(close, key=lambda k: latest[k])
+            out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))
+        elif near:
             # the body the text is about: the one it has named most so far, then the latest
             key = max(near, key=lambda k: (named[k], latest[k]))
             out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))

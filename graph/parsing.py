@@ -124,6 +124,25 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
     return list(load_parser().pipe(texts, batch_size=64, n_process=2))
 
 
+def shifted(doc: Doc, width: int) -> Doc:
+    """``doc`` (the parse of a text's tail) set back ``width`` characters, behind one
+    blank token, so that every word has its offset in the whole text: a list item is
+    parsed without its label ("Algeria — ALSAT-3B, to be launched ...") yet read in place."""
+    if width <= 0:
+        return doc
+    root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
+    return Doc(
+        doc.vocab,
+        words=[" " * width, *(t.text for t in doc)],
+        spaces=[False, *(bool(t.whitespace_) for t in doc)],
+        heads=[root + 1, *(t.head.i + 1 for t in doc)],
+        deps=["dep", *(t.dep_ for t in doc)],
+        tags=["_SP", *(t.tag_ for t in doc)],
+        pos=["SPACE", *(t.pos_ for t in doc)],
+        lemmas=[" ", *(t.lemma_ for t in doc)],
+    )
+
+
 def span_root(doc: Doc, start: int, end: int) -> Token | None:
     """The token heading the words at character offsets ``start:end`` of ``doc``."""
     span: Span | None = doc.char_span(start, end, alignment_mode="expand")

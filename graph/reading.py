@@ -18,7 +18,7 @@ from graph.coreference import definite_references
 from graph.gazetteer import Gazetteer
 from graph.model import Document, EntityKind, Evidence
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
-from graph.parsing import parse_all
+from graph.parsing import parse_all, shifted
 from graph.recognise import Found, Recogniser
 from graph.spans import SpanIndex
 from graph.tables import TableRow, cells, column_kinds, is_header, legend
@@ -298,6 +298,7 @@ def _titles_list(line: Sentence, item: Sentence) -> bool:
 
 
 _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
+_LABEL = re.compile(_ITEM.pattern.removeprefix("^"))  # the same, from a given offset
 
 
 def parse_sentences(sentences: list[Sentence]) -> None:
@@ -306,7 +307,28 @@ def parse_sentences(sentences: list[Sentence]) -> None:
     wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
     # a parse depends on the text alone, and nothing changes one after: a sentence said
     # again (a repeated paragraph, a table's boilerplate) shares the first one's parse
-    texts = list(dict.fromkeys(s.text for s in wanted))
+    cuts = {id(s): _label_end(s) for s in wanted}
+    texts = list(dict.fromkeys(s.text[cuts[id(s)] :] for s in wanted))
     parses = dict(zip(texts, parse_all(texts), strict=True))
     for sentence in wanted:
-        sentence.parse = parses[sentence.text]
+        cut = cuts[id(sentence)]
+        sentence.parse = shifted(parses[sentence.text[cut:]], cut)
+
+
+def _label_end(sentence: Sentence) -> int:
+    """Where the parser starts reading: a list item without its bullet and the partner
+    label before its colon or dash ("• Bolivia: the two stations were built with ...");
+    a label that names a mission stays (it is the line's subject: "Chang'e-7 — will
+    carry ...")."""
+    text = sentence.text
+    bullet = _LEADING.match(text)
+    if bullet is None and sentence.lead_in is None:
+        return 0
+    cut = bullet.end() if bullet else 0
+    label = _LABEL.match(text, cut)
+    if label is not None:
+        end = label.end() - 1
+        inside = [m for m in sentence.mentions if m.start - sentence.start < end]
+        if inside and all(m.kind in _PARTNERS for m in inside):
+            cut = end
+    return cut

@@ -26,7 +26,10 @@ _STATION = re.compile(
 # "BeiDou stations built with Roscosmos", "the station was upgraded jointly with X"
 _BUILT_STATION = re.compile(
     r"\b(?:[\w&-]+\s+){0,2}?(?:receiving|ground|TT&C|gateway|tracking|reference|monitoring)?\s*"
-    r"stations?\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:jointly\s+)?"
+    r"(?:stations?|(?<=receiving\s)antennas?|(?<=ground\s)antennas?)"
+    # where it stands, between commas or not: "at Esrange near Kiruna, built with ..."
+    r"(?:,?\s+(?:at|in|near)\s+[A-Z][\w-]*(?:\s+(?:(?:at|in|near|and)\s+)?[A-Z][\w-]*)*,?)?"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:jointly\s+)?"
     r"(?:built|set\s+up|established|upgraded|constructed|co-built)\s+(?:jointly\s+)?"
     r"(?=with\b)"
 )
@@ -55,7 +58,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     spans = clauses(text)
     out: dict[str, GroundStation] = {}
     for m in [*_STATION.finditer(text), *_BUILT_STATION.finditer(text)]:
-        clause = clause_of(spans, m.start())
+        clause = clause_of(spans, m.end() - 1)  # the verb's clause, past where it stands
         words = m.group(0).split()[1:-1]
         purpose = " ".join(w for w in words if w not in ("the", "a", "an", "new", "joint")) or None
         location = None

@@ -27,6 +27,32 @@ def _coordinated(sentence: Sentence, names: list[Found]) -> bool:
     )
 
 
+# nouns a spacecraft's name may qualify without being the thing built ("the TKSAT-1
+# ground control stations were built with ...")
+_OTHER_THINGS = frozenset(
+    {"station", "antenna", "terminal", "receiver", "segment", "centre", "center", "data",
+     "image", "imagery", "instrument", "camera", "detector", "payload", "facility"}
+)  # fmt: skip
+
+
+def _names_other_thing(sentence: Sentence, mention: Found) -> bool:
+    """Whether the name only qualifies another noun ("the TKSAT-1 ground stations")."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    span = doc.char_span(
+        mention.start - sentence.start, mention.end - sentence.start, alignment_mode="expand"
+    )
+    if span is None or not len(span):
+        return False
+    token = span.root
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in _OTHER_THINGS:
+            return True
+    return False
+
+
 def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     """The named spacecraft verb ``verb`` is about, among ``crafts``: its object or
     passive subject, the noun its participle or relative clause describes, the object of
@@ -69,7 +95,8 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             left = min(left, noun.idx)
         for m in crafts:
             if left <= m.start - sentence.start < right:
-                names[m.key] = m
+                if not _names_other_thing(sentence, m):
+                    names[m.key] = m
             elif re.fullmatch(r"\s*,\s*", sentence.text[m.end - sentence.start : left]):
                 names[m.key] = m  # "X, a satellite built for Y,": an apposition misparsed
         if names:

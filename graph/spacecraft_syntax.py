@@ -15,7 +15,6 @@ same sentence was launched with that partner too. Work done by others gives noth
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -23,10 +22,16 @@ from spacy.tokens import Doc, Token
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.model import EntityKind
-from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.spacecraft_named import own_craft
+from graph.spacecraft_partners import (
+    after_other_craft,
+    china_among,
+    governs,
+    mention_of,
+    owner_of,
+)
 
 VERB_ACTIVITY = {
     "launch": "launched",
@@ -64,19 +69,22 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     builders: dict[str, set[str]] = {}  # a foreign builder of a spacecraft China launched
     pending: list[tuple[str, str, int]] = []
     for verb in _triggers(doc):
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "Nicasat-1 ... was never built"
         activity = activity_of(verb)
         jointly = _is_joint(verb, spans)
         partners = _partners(sentence, verb, groups, gazetteer, jointly)
         for craft in _craft_of(sentence, verb, crafts):
             if partners is None:  # done by others
+                sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
                 if activity == "built":
                     builders.setdefault(craft.key, set()).update(_builders(sentence, verb, groups))
                 continue
             found = partners
             if not found and not jointly and activity != "built":
-                found = [(activity, p) for p in _owner_of(sentence, craft, groups)]
+                found = [(activity, p) for p in owner_of(sentence, craft, groups)]
             elif not found and not jointly:
-                found = [(activity, p) for p in _owner_of(sentence, craft, groups, False)]
+                found = [(activity, p) for p in owner_of(sentence, craft, groups, False)]
             for kind, partner in found:
                 if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
                     joint.setdefault(craft.key, set()).add(partner)
@@ -88,6 +96,9 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
                 out.append((kind, craft.key, partner, verb.idx))
             if not found:
                 pending.append((activity, craft.key, verb.idx))
+    # a fact-sheet line "Saudi Arabia: SaudiSat-5A ... were launched": its label is
+    # whom the work was for when the line names no one else
+    label = [k for g in groups if g.role == "item" for k in g.keys]
     for activity, key, at in pending:
         if activity == "launched" and joint.get(key):
             # "X, developed jointly with Brazil, was launched in 2019"
@@ -98,10 +109,22 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         elif activity == "launched" and builders.get(key):
             # "Chang'e-6 carried ICUBE-Q, a cubesat built by Pakistan's IST"
             out += [("launched", key, p, at) for p in sorted(builders[key])]
+        elif label and not builders.get(key) and not _elsewhere(sentence, at):
+            # ... unless the line names the spacecraft's owner ("microsatellites of the
+            # company Satellogic")
+            owners = owner_of(sentence, mention_of(crafts, key), groups, False)
+            out += [(activity, key, p, at) for p in owners or label]
     return list(dict.fromkeys(out))
 
 
 _ORBIT_VERBS = frozenset({"place", "put", "send", "loft", "deliver"})
+
+
+def _elsewhere(sentence: Sentence, at: int) -> bool:
+    """Whether the work at ``at`` is told after the line's first clause ("...; both
+    satellites were designed and built in Riyadh"): a line's label is whom its first
+    statement is for."""
+    return ";" in sentence.text[:at]
 
 
 def activity_of(verb: Token) -> str:
@@ -159,22 +182,6 @@ def _is_joint(verb: Token, crafts: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _after_other_craft(sentence: Sentence, prep: Token) -> bool:
-    """Whether ``prep`` follows a "(together) with <spacecraft>" phrase directly."""
-    if prep.i == 0:
-        return False
-    before = prep.doc[prep.i - 1]
-    return (
-        before.dep_ == "pobj"
-        and before.head.lower_ in ("with", "alongside")
-        and any(
-            m.kind is EntityKind.SPACECRAFT
-            and m.start - sentence.start <= before.idx < m.end - sentence.start
-            for m in sentence.mentions
-        )
-    )
-
-
 def _with_craft(phrase: Token, crafts: list[tuple[int, int]]) -> bool:
     """Whether a "(together) with ..." phrase names a spacecraft as its object."""
     return any(
@@ -190,6 +197,16 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     found = own_craft(sentence, verb, crafts)
     if found or verb.pos_ == "NOUN":
         return found
+    chain = _chain(verb)
+    if chain[0].dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for v in chain for c in v.children
+    ):
+        # a line that opens with the spacecraft and goes on without a verb of its own
+        # ("ALSAT-3B, to be launched from Jiuquan in 2026")
+        first = next((t for t in verb.doc if not t.is_space), None)
+        opening = [m for m in crafts if first is not None and m.start - sentence.start == first.idx]
+        if opening:
+            return opening
     for other in _chain(verb):
         if other.i != verb.i:
             found = own_craft(sentence, other, crafts)
@@ -212,13 +229,13 @@ def _partners(
             preps = _preps(v)
             for prep in preps:
                 word = prep.lower_
-                if word in ("for", "to") and _after_other_craft(sentence, prep):
+                if word in ("for", "to") and after_other_craft(sentence, prep):
                     continue  # "X for A, together with Y for B": B is Y's
                 by = prep.dep_ == "agent" or word == "by"
-                if by and not jointly and not _china_among(sentence, prep, gazetteer):
+                if by and not jointly and not china_among(sentence, prep, gazetteer):
                     others = True  # "built in Bulgaria by EnduroSat", named or not
                     continue
-                for g in (g for g in groups if _governs(doc, prep, g)):
+                for g in (g for g in groups if governs(doc, prep, g)):
                     if word in ("for", "to") and not jointly:
                         out += [(activity, p) for p in g.keys]
                     elif by:
@@ -303,92 +320,6 @@ def _builders(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]
         k
         for prep in agents
         for g in groups
-        if doc is not None and _governs(doc, prep, g) and g.role not in ("owner",)
+        if doc is not None and governs(doc, prep, g) and g.role not in ("owner",)
         for k in g.keys
     ]
-
-
-def _owner_of(
-    sentence: Sentence, mention: Found, groups: list[Group], appositive: bool = True
-) -> tuple[str, ...]:
-    """The partner whose possessive stands right before the spacecraft's name, or whose
-    adjective describes it in an apposition ("ET-SMART-RSS, a small Ethiopian satellite,
-    was launched from Taiyuan"); only in a sentence that names China's side at all, as
-    an owner's satellite may have flown on anyone's rocket."""
-    if not _CHINESE_SIDE.search(sentence.text):
-        return ()
-    at = mention.start - sentence.start
-    for g in groups:
-        if g.role == "owner" and re.fullmatch(
-            r"(?:'s|\u2019s|'|\u2019)\s+(?:new\s+)?", sentence.text[g.end : at]
-        ):
-            return g.keys
-    doc = sentence.parse
-    if not appositive:
-        return ()
-    token = span_root(doc, at, mention.end - sentence.start) if doc is not None else None
-    if token is None:
-        return ()
-    nouns = [c for c in token.children if c.dep_ == "appos"]
-    if token.dep_ == "appos":
-        nouns.append(token.head)
-    for noun in nouns:
-        if noun.lemma_.lower() not in _CRAFT_NOUNS:
-            continue
-        for g in groups:
-            if g.role in ("modifier", "owner") and noun.left_edge.idx <= g.start < noun.idx:
-                return g.keys
-    return ()
-
-
-# China, its launchers and its launch sites
-_CHINESE_SIDE = re.compile(
-    r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC)\b"
-)
-_CRAFT_NOUNS = frozenset({"satellite", "cubesat", "microsatellite", "spacecraft", "probe"})
-
-
-_RELATIVE = frozenset({"which", "whom", "whose"})
-
-
-def _antecedent(prep: Token) -> Token | None:
-    """The noun a relative pronoun object stands for: "Algeria, *for which* China built
-    and launched Alcomsat-1" is for Algeria."""
-    objects = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _RELATIVE]
-    if not objects:
-        return None
-    verb = prep.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.head if verb.dep_ in ("relcl", "acl") else None
-
-
-def _governs(doc: Doc, prep: Token, group: Group) -> bool:
-    """Whether the partner list is the object of the preposition in the tree (or the
-    noun a relative pronoun object stands for)."""
-    root = span_root(doc, group.start, group.end)
-    antecedent = _antecedent(prep)
-    if antecedent is not None and root is not None:
-        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-            root = root.head
-        return root.i == antecedent.i
-    adjective = False
-    while (
-        root is not None
-        and root.dep_ in ("conj", "appos", "compound", "amod", "nmod")
-        and root.head.i != root.i
-    ):
-        adjective = adjective or root.dep_ in ("amod", "nmod")
-        root = root.head
-        if adjective and (root.pos_ == "PROPN" or any(c.dep_ == "appos" for c in root.children)):
-            return False  # "the French space agency CNES": the body named is the partner
-    return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
-
-
-def _china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
-    """Whether China, or a Chinese body, is among the objects of ``prep``."""
-    left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
-    return any(
-        m.key in gazetteer.domestic and left <= m.start - sentence.start < right
-        for m in sentence.mentions
-    )

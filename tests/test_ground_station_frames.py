@@ -65,3 +65,24 @@ def test_a_space_station_or_a_place_is_not_a_ground_station(reference):
         "in Nairobi was built with Chinese support.",
     )
     assert not found
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # where the antenna stands comes between it and whom it was built with
+        (
+            "GROUND STATIONS\n• Kenya — a receiving antenna at Malindi near Mombasa, built "
+            "with the Kenya Space Agency in 2030\n",
+            "kenya-space-agency",
+        ),
+        # a line's label does not stand in the way of the parse of the line
+        (
+            "GROUND STATIONS\n• Ghana: the two ground stations, at Accra and Tamale, were "
+            "built with the Ghana Space Science and Technology Institute\n",
+            "ghana-space-science-and-technology-institute",
+        ),
+    ],
+)
+def test_stations_on_fact_sheet_lines(reference, text, partner):
+    assert partner in _stations(reference, text)

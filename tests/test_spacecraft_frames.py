@@ -111,3 +111,46 @@ def test_a_spacecraft_launched_together_with_another_keeps_its_own_customer(refe
     )
     assert {("built", "kenya", "kensat-2"), ("launched", "kenya", "kensat-2")} <= found
     assert ("launched", "ghana", "kensat-2") not in found
+
+
+SHEET = """SATELLITES FOR PARTNERS
+• Ghana: GhanaSat-4 was launched from Taiyuan in 2031
+• Chile — ChileSat-7 and ChileSat-8, imaging satellites of the Kenya Space Agency, were launched by China from Jiuquan in 2030
+• Zambia — ZamSat-9, ordered from China in 2029, was never built
+• Peru — PeruSat-2 was built by Airbus and launched by Arianespace
+• Algeria — AlSat-9, to be launched from Jiuquan in 2032
+"""
+
+
+@pytest.fixture(scope="module")
+def sheet(reference):
+    return _activities(reference, SHEET)
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        # the line's label is whom the work was for, when the line names no one else
+        ("launched", "ghana", "ghanasat-4"),
+        ("launched", "algeria", "alsat-9"),
+        # an owner the line names comes before its label
+        ("launched", "kenya-space-agency", "chilesat-7"),
+        ("launched", "kenya-space-agency", "chilesat-8"),
+    ],
+)
+def test_a_fact_sheet_line_gives_its_spacecraft_to_its_label(sheet, fact):
+    assert fact in sheet
+
+
+def test_a_line_about_work_not_done_or_done_by_others_gives_nothing(sheet):
+    assert not any(partner in ("zambia", "peru", "chile") for _a, partner, _c in sheet)
+
+
+def test_the_agency_just_named_in_the_sentence_is_the_one_meant(reference):
+    found = _activities(
+        reference,
+        "The Zambia Space Agency met twice in 2030. The Zambia Space Agency chose a site. "
+        "KenSat-5, a cubesat built by the Kenya Space Agency, was launched for the agency "
+        "by China in 2031.",
+    )
+    assert ("launched", "kenya-space-agency", "kensat-5") in found

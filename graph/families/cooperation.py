@@ -47,7 +47,15 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         for k in g.keys
     }
     busy = reading.busy - acting
-    return [f for f in facts if f.partner not in busy or f.area in _BEYOND_HARDWARE]
+    # "Bangladesh — Bangabandhu-1 was built by Thales Alenia Space": a fact-sheet line
+    # about a spacecraft others made says nothing of cooperation
+    others = sentence.notes.get("made_by_others", set())
+    return [
+        f
+        for f in facts
+        if (f.partner not in busy or f.area in _BEYOND_HARDWARE)
+        and not (f.method == "cooperation-list-item" and f.mission in others)
+    ]
 
 
 _BEYOND_HARDWARE = frozenset({"training-and-education", "data-exchange"})

@@ -1,0 +1,138 @@
+"""Whom a spacecraft was for, read from the parse of a verb frame's arguments: the
+owner a possessive or an apposition names ("Bolivia's Tupac-3", "X, imaging
+microsatellites of the company Y"), the noun a relative pronoun stands for ("Algeria,
+for which China built ..."), whether China is among a preposition's objects, and a
+"for" that belongs to another spacecraft ("X for A, together with Y for B"). Used by
+``graph.spacecraft_syntax``."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group
+from graph.model import EntityKind
+from graph.parsing import span_root
+from graph.reading import Sentence
+from graph.recognise import Found
+
+
+def after_other_craft(sentence: Sentence, prep: Token) -> bool:
+    """Whether ``prep`` follows a "(together) with <spacecraft>" phrase directly."""
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return (
+        before.dep_ == "pobj"
+        and before.head.lower_ in ("with", "alongside")
+        and any(
+            m.kind is EntityKind.SPACECRAFT
+            and m.start - sentence.start <= before.idx < m.end - sentence.start
+            for m in sentence.mentions
+        )
+    )
+
+
+def mention_of(crafts: list[Found], key: str) -> Found:
+    return next(m for m in crafts if m.key == key)
+
+
+def owner_of(
+    sentence: Sentence, mention: Found, groups: list[Group], appositive: bool = True
+) -> tuple[str, ...]:
+    """The partner whose possessive stands right before the spacecraft's name, or whose
+    adjective describes it in an apposition ("ET-SMART-RSS, a small Ethiopian satellite,
+    was launched from Taiyuan"); only in a sentence that names China's side at all, as
+    an owner's satellite may have flown on anyone's rocket."""
+    if not _CHINESE_SIDE.search(sentence.text):
+        return ()
+    at = mention.start - sentence.start
+    for g in groups:
+        if g.role == "owner" and re.fullmatch(
+            r"(?:'s|\u2019s|'|\u2019)\s+(?:new\s+)?", sentence.text[g.end : at]
+        ):
+            return g.keys
+    doc = sentence.parse
+    if not appositive:
+        return ()
+    token = span_root(doc, at, mention.end - sentence.start) if doc is not None else None
+    if token is None:
+        return ()
+    # an apposition, or what the parser takes for one more list item ("X and Y, imaging
+    # microsatellites of ...")
+    nouns = [c for c in token.children if c.dep_ in ("appos", "conj")]
+    if token.dep_ == "conj":  # the second of the list: what is said of the first
+        nouns += [c for c in token.head.children if c.dep_ in ("appos", "conj") and c != token]
+    if token.dep_ == "appos":
+        nouns.append(token.head)
+    for noun in nouns:
+        if noun.lemma_.lower() not in CRAFT_NOUNS:
+            continue
+        for g in groups:
+            if g.role in ("modifier", "owner") and noun.left_edge.idx <= g.start < noun.idx:
+                return g.keys
+        # "ÑuSat-1 and ÑuSat-2, imaging microsatellites of the company Satellogic"
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        for prep in of:
+            for g in groups:
+                root = span_root(doc, g.start, g.end) if doc is not None else None
+                while root is not None and root.dep_ in ("conj", "appos", "compound"):
+                    root = root.head
+                if root is not None and root.dep_ == "pobj" and root.head.i == prep.i:
+                    return g.keys
+    return ()
+
+
+# China, its launchers and its launch sites
+_CHINESE_SIDE = re.compile(
+    r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC)\b"
+)
+CRAFT_NOUNS = frozenset({"satellite", "cubesat", "microsatellite", "spacecraft", "probe"})
+
+
+_RELATIVE = frozenset({"which", "whom", "whose"})
+
+
+def _antecedent(prep: Token) -> Token | None:
+    """The noun a relative pronoun object stands for: "Algeria, *for which* China built
+    and launched Alcomsat-1" is for Algeria."""
+    objects = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _RELATIVE]
+    if not objects:
+        return None
+    verb = prep.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ in ("relcl", "acl") else None
+
+
+def governs(doc: Doc, prep: Token, group: Group) -> bool:
+    """Whether the partner list is the object of the preposition in the tree (or the
+    noun a relative pronoun object stands for)."""
+    root = span_root(doc, group.start, group.end)
+    antecedent = _antecedent(prep)
+    if antecedent is not None and root is not None:
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        return root.i == antecedent.i
+    adjective = False
+    while (
+        root is not None
+        and root.dep_ in ("conj", "appos", "compound", "amod", "nmod")
+        and root.head.i != root.i
+    ):
+        adjective = adjective or root.dep_ in ("amod", "nmod")
+        root = root.head
+        if adjective and (root.pos_ == "PROPN" or any(c.dep_ == "appos" for c in root.children)):
+            return False  # "the French space agency CNES": the body named is the partner
+    return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
+
+
+def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
+    """Whether China, or a Chinese body, is among the objects of ``prep``."""
+    left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+    return any(
+        m.key in gazetteer.domestic and left <= m.start - sentence.start < right
+        for m in sentence.mentions
+    )
