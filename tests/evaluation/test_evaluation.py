@@ -86,12 +86,15 @@ HELDOUT_SETS = {
     "heldout-n": (0.56, 0.72),
     "heldout-o": (0.50, 0.58),
     "heldout-p": (0.60, 0.70),
+    "heldout-q": (0.52, 0.56),
+    "heldout-r": (0.51, 0.54),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
 # next); I-N were written during the third session before the extractor changes they
 # measure: I-L were then read, M and N were scored once, at the end, never read (and read
-# in the fourth session). O and P were written at the fourth session's start, scored only.
+# in the fourth session). O and P were written at the fourth session's start and read once
+# they had measured its first changes; Q and R were written mid-session, scored only.
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -105,6 +108,8 @@ SIZES = {
     "heldout-n": (4, 60),
     "heldout-o": (4, 60),
     "heldout-p": (4, 60),
+    "heldout-q": (4, 60),
+    "heldout-r": (4, 60),
 }
 
 
