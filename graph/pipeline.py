@@ -60,9 +60,11 @@ def make_dataset(
     cache: ExtractionCache | None = None,
     max_document_bytes: int = 0,
     documents: list[Document] | None = None,
+    nquads: Path | None = None,
 ) -> tuple[list[Document], Extraction, Dataset]:
     """Everything up to (not including) validation: the corpus as a dataset. With a
-    ``cache``, only documents whose results it lacks are read (in parallel)."""
+    ``cache``, only documents whose results it lacks are read (in parallel); with
+    ``nquads``, the dataset is left in that file too (serialised once per build)."""
     if documents is None:
         progress(STAGES[0])
         documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
@@ -83,7 +85,8 @@ def make_dataset(
     published = dataset.graph(QUERIES_GRAPH)
     for triple in saved_queries_rdf.queries_graph(paths.queries):
         published.add(triple)
-    summaries.add_summaries(dataset)  # counts the ranking queries read instead of recounting
+    # counts the ranking queries read instead of recounting
+    summaries.add_summaries(dataset, nquads)
     return documents, extraction, dataset
 
 
@@ -183,29 +186,15 @@ def _build(
 ) -> BuildResult:
     started = time.perf_counter()
     cache = ExtractionCache(paths.store / CACHE_DIR, enabled=not full)
-    documents, extraction, dataset = make_dataset(paths, progress, cache=cache, documents=documents)
-    progress(STAGES[3])
     checked = validate_split.ValidationCache(paths.store, enabled=not full)
-    report = validate_split.validate_dataset(
-        dataset,
-        validate.load_shapes(paths.shapes),
-        validate_split.document_graphs(documents),
-        cache=checked,
-    )
-    report = report.extended(
-        evidence_check.check_evidence(dataset, evidence_check.texts_of(documents))
-    )
-    if not report.conforms:
-        where = write_failure_report(paths, report)
-        raise ValidationFailed(
-            f"the new graph has {len(report.violations)} SHACL violation(s), listed in "
-            f"{where}; the previous graph is still in place",
-        )
-    progress(STAGES[4])
-    # serialised once, to a file: the store's input, not held in memory while it loads
+    # serialised once, to a file: the summaries' and the store's input, not held in memory
     scratch = paths.store / f".build-{os.getpid()}.nq"
     try:
-        dataset.serialize(destination=str(scratch), format="nquads", encoding="utf-8")
+        documents, extraction, dataset = make_dataset(
+            paths, progress, cache=cache, documents=documents, nquads=scratch
+        )
+        report = _validated(paths, documents, dataset, checked, progress)
+        progress(STAGES[4])
         build_id = store.content_id(scratch)
         staged = store.stage_build(paths.store, scratch, build_id)
     finally:
@@ -231,3 +220,34 @@ def _build(
         prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info),
     )
     return BuildResult(info, dataset, extraction, report)
+
+
+def _validated(
+    paths: Paths,
+    documents: list[Document],
+    dataset: Dataset,
+    checked: validate_split.ValidationCache,
+    progress: Progress = _quiet,
+) -> validate.Report:
+    """The build's report (shapes per document and on the whole graph, then the quotes
+    against the files).
+
+    :raises ValidationFailed: the graph does not conform (the violations are written).
+    """
+    progress(STAGES[3])
+    report = validate_split.validate_dataset(
+        dataset,
+        validate.load_shapes(paths.shapes),
+        validate_split.document_graphs(documents),
+        cache=checked,
+    )
+    report = report.extended(
+        evidence_check.check_evidence(dataset, evidence_check.texts_of(documents))
+    )
+    if not report.conforms:
+        where = write_failure_report(paths, report)
+        raise ValidationFailed(
+            f"the new graph has {len(report.violations)} SHACL violation(s), listed in "
+            f"{where}; the previous graph is still in place",
+        )
+    return report

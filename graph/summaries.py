@@ -13,10 +13,13 @@ the merge of the named graphs, so the answers stay the same by construction.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 from rdflib import Dataset
+from rdflib.plugins.serializers.nquads import _nq_row
 
-from graph.store import write_merged_default_graph
+from graph.store import bulk_load_file, write_merged_default_graph
 from graph.vocab import CSK, GRAPH
 
 SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
@@ -147,12 +150,25 @@ def replace_summaries(store: ox.Store) -> None:
     store.bulk_extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])
 
 
-def add_summaries(dataset: Dataset) -> None:
+def add_summaries(dataset: Dataset, keep: Path | None = None) -> None:
     """Count the dataset's facts and add the counts as its summaries graph (the build's
-    hook: the counts are then validated, merged, exported and described like the rest)."""
-    nquads = dataset.serialize(format="nquads", encoding="utf-8")
+    hook: the counts are then validated, merged, exported and described like the rest).
+
+    ``keep``: a file to leave the whole dataset in as N-Quads, counts included (the
+    lines rdflib writes, so the store and build id are those of serialising it again):
+    the build loads its store from it instead of serialising the dataset a second time.
+    """
     store = ox.Store()
-    store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    if keep is None:
+        store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS)
+    else:
+        dataset.serialize(destination=str(keep), format="nquads", encoding="utf-8")
+        bulk_load_file(store, keep)
     write_merged_default_graph(store)
     text = ox.serialize(summary_triples(store), format=ox.RdfFormat.N_TRIPLES)
-    dataset.graph(SUMMARIES_GRAPH).parse(data=text.decode("utf-8"), format="nt")
+    counts = dataset.graph(SUMMARIES_GRAPH)
+    counts.parse(data=text.decode("utf-8"), format="nt")
+    if keep is not None:
+        with keep.open("ab") as out:
+            for triple in counts:
+                out.write(_nq_row(triple, counts.identifier).encode("utf-8", "replace"))
