@@ -82,6 +82,12 @@ INSTRUMENT_WORD = re.compile(
     r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er|antenna|reflector|"
     r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer)s?$"
 )
+# the last word of an instrument's name ("Follow-up X-ray Telescope", "ECLAIRs camera")
+INSTRUMENT_NAME = re.compile(
+    r"(?:telescope|camera|imager|detector|spectrometer|instrument|monitor|analy[sz]er|"
+    r"radar|magnetometer|radiometer|altimeter|dosimeter|sensor|payload)s?$",
+    re.IGNORECASE,
+)
 # people: trained in China, or "from" a partner (China's partners only where China is named)
 PEOPLE = frozenset(
     {

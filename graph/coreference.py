@@ -26,7 +26,9 @@ _DESCRIPTION = re.compile(
     r"organi[sz]ation|commission|observatory|administration|academy)\b"
     r"(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])(?!['\u2019-])"
 )
-_SAME = {"center": "centre", "organization": "organisation"}
+# words a description and a name may use for the same kind of body ("the company" for
+# the China Great Wall Industry Corporation)
+_SAME = {"center": "centre", "organization": "organisation", "corporation": "company"}
 _REACH = 1200  # characters back to look for the body: a few sentences
 _CLOSE = 160  # a body named this close before is the one meant, however often others were
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"\u201c])")
@@ -37,10 +39,14 @@ def _noun(word: str) -> str:
     return _SAME.get(word, word)
 
 
-def definite_references(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> list[Found]:
+def definite_references(
+    text: str, found: Sequence[Found], gazetteer: Gazetteer, publisher: str | None = None
+) -> list[Found]:
     """Mentions for the definite descriptions of ``text`` that refer to a body in
-    ``found`` (clean offsets, text order). One pass over both, in text order: the
-    bodies named so far are counted as they go by, so a long document costs its length."""
+    ``found`` (clean offsets, text order), or else to the document's ``publisher`` (the
+    key of the body whose report says "signed by the company"). One pass over both, in
+    text order: the bodies named so far are counted as they go by, so a long document
+    costs its length."""
     bodies = [f for f in found if not f.nested and f.kind is EntityKind.ORGANISATION]
     taken = SpanIndex((f.start, f.end) for f in found)
     named: Counter[str] = Counter()  # bodies named so far, by key
@@ -73,6 +79,8 @@ def definite_references(text: str, found: Sequence[Found], gazetteer: Gazetteer)
             # the body the text is about: the one it has named most so far, then the latest
             key = max(near, key=lambda k: (named[k], latest[k]))
             out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))
+        elif publisher is not None and noun in _words(publisher, gazetteer):
+            out.append(Found(publisher, EntityKind.ORGANISATION, start, end, text[start:end]))
     return out
 
 

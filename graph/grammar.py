@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from graph.cooperation_words import INSTRUMENT_NAME
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import EntityKind, Status
 from graph.parsing import syntactic_role
@@ -272,6 +273,9 @@ def missions_for(
         s = m.start - sentence.start
         listed = any(
             other.key != m.key
+            # "instruments on Chang'e-9, the Lunar Dust Telescope and ...": its instrument
+            and not INSTRUMENT_NAME.search(other.text)
+            and not INSTRUMENT_NAME.search(m.text)
             and re.fullmatch(
                 r"\s*(?:satellites?\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?",
                 _between(text, sentence, m, other),
@@ -289,6 +293,9 @@ def missions_for(
         through = re.search(r"\bthrough\b(?!\s+(?:the\s+)?$)", text[clause_start:s])
         if not (listed or introduced or through):
             candidates.append(m)
+    carriers = [m for m in candidates if not INSTRUMENT_NAME.search(m.text)]
+    if carriers:  # a mission and its instruments: the mission is what the sentence pairs
+        candidates = carriers
     if not candidates or not groups:
         return {}
     first_group = clause_of(spans, groups[0].start)

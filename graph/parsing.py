@@ -297,7 +297,16 @@ def core_argument(doc: Doc, start: int, end: int, verb: int) -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ in _CARRIERS:
         owner = head.head
-        return _serves(owner, verb) or (owner.dep_ == "dobj" and _serves(owner.head, verb))
+        # "two of the instruments on X were supplied by ...": the part the verb is about
+        while (
+            owner.dep_ == "pobj"
+            and owner.head.lower_ == "of"
+            and owner.head.head.pos_ in ("NOUN", "NUM", "PRON")
+        ):
+            owner = owner.head.head
+        return _serves(owner, verb) or (
+            owner.dep_ in ("dobj", "nsubjpass", "nsubj") and _serves(owner.head, verb)
+        )
     return False
 
 

@@ -113,6 +113,17 @@ def _level(heading: str) -> int:
     return 2
 
 
+def _publisher(document: Document, recogniser: Recogniser) -> str | None:
+    """The key of the body that published the document, when its whole name is known."""
+    name = (document.meta.publisher or "").strip()
+    whole = [
+        f
+        for f in recogniser.mentions(name)
+        if f.start == 0 and f.end == len(name) and f.kind is EntityKind.ORGANISATION
+    ]
+    return whole[0].key if whole else None
+
+
 def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
     """The area a heading names ("(4) Deep-space exploration"), if any."""
     low = heading.lower()
@@ -158,7 +169,8 @@ def read_document(
     gazetteer = recogniser.gazetteer
     # "the agency" for the body named just before it
     found = sorted(
-        found + definite_references(clean.text, found, gazetteer), key=lambda f: (f.start, f.end)
+        found + definite_references(clean.text, found, gazetteer, _publisher(document, recogniser)),
+        key=lambda f: (f.start, f.end),
     )
     # found is in text order, and so is what the index gives back: sentences see their
     # mentions in that order, reading only the mentions near them

@@ -16,10 +16,7 @@ import re
 
 from graph.area_cues import Cue, area_cues
 from graph.cooperation_roles import has_cue, parsed_role_holds
-from graph.cooperation_words import (
-    INSTRUMENT,
-    INSTRUMENT_WORD,
-)
+from graph.cooperation_words import INSTRUMENT, INSTRUMENT_NAME, INSTRUMENT_WORD
 from graph.gazetteer import Gazetteer
 from graph.grammar import (
     Group,
@@ -171,6 +168,8 @@ def extract(
             mission, mission_clause = None, None
         if mission is None and i not in missions:
             mission = _mission_in_clause(sentence, group) or previous_mission(sentence)
+        if mission is not None:
+            mission = _carrier(sentence, gazetteer, mission)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
         if group.governor == "join" and mission in gazetteer.default_areas:
             areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
@@ -213,6 +212,29 @@ def extract(
                     )
                 )
     return facts
+
+
+def _carrier(sentence: Sentence, gazetteer: Gazetteer, key: str) -> str:
+    """The mission that carries an instrument the sentence pairs with the partner ("the
+    Follow-up X-ray Telescope, one of the Einstein Probe's two instruments"; "two of the
+    instruments on SVOM, ... the Microchannel X-ray Telescope"): its recorded parent, the
+    other mission the sentence names, or the mission of the section."""
+    entity = gazetteer.entities.get(key)
+    if entity is None or not INSTRUMENT_NAME.search(entity.label):
+        return key
+    if entity.part_of:
+        return entity.part_of[0]
+    others = {
+        m.key
+        for m in sentence.mentions
+        if not m.nested
+        and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        and m.key != key
+        and not INSTRUMENT_NAME.search(gazetteer.entities[m.key].label)
+    }
+    if len(others) == 1:
+        return others.pop()
+    return sentence.section_mission or key
 
 
 def _said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
@@ -334,6 +356,9 @@ def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
             and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
             and not _owned(sentence, m.start - sentence.start)
         }
+        if len(kinds) > 1:  # a mission and its instrument: the mission carries it
+            names = {m.key: m.text for m in sentence.mentions}
+            kinds = {k: v for k, v in kinds.items() if not INSTRUMENT_NAME.search(names[k])}
         if len(kinds) > 1:  # a mission and its part or payload: the mission frames them
             kinds = {k: v for k, v in kinds.items() if v is EntityKind.MISSION}
         if kinds:

@@ -92,3 +92,23 @@ def test_a_numbered_list_of_signed_documents_dated_the_same_day(reference):
     parties = ("china-national-space-administration", "kenya-space-agency")
     assert ("memorandum-of-understanding", parties, "2031-06-17") in found
     assert ("plan", parties, "2031-06-17") in found
+
+
+def test_a_reports_own_company_signs_the_documents_of_its_table(reference):
+    text = (
+        "CHINA GREAT WALL INDUSTRY CORPORATION\nAnnual Report 2031\n\n"
+        "Section 4: International programmes\n\n"
+        "Table 4-2  Cooperation documents signed by the company in 2031\n\n"
+        "Date         Counterparty                    Document\n"
+        "2031-02-26   Kenya Space Agency (KSA)        memorandum of understanding\n"
+        "2031-05-14   Zamcosmos (Zambia)              letter of intent\n"
+    )
+    meta = DocumentMeta(
+        "report", "report.txt", "Annual report", "China Great Wall Industry Corporation",
+        "2032", "white-paper",
+    )
+    extraction = extract.extract_corpus([Document(meta, Path("report.txt"), text)], reference)
+    found = {(f.agreement_kind, f.parties) for f in extraction.facts if isinstance(f, Agreement)}
+    cgwic = "china-great-wall-industry-corporation"
+    assert ("memorandum-of-understanding", tuple(sorted((cgwic, "kenya-space-agency")))) in found
+    assert ("letter-of-intent", tuple(sorted((cgwic, "zamcosmos")))) in found

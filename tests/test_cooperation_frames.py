@@ -311,3 +311,19 @@ def test_a_partner_that_built_a_missions_instrument_keeps_the_mission(reference)
         "of Chang'e-9.",
     )
     assert ("university-of-nairobi", "payloads", "change-9") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the instrument's apposition names the mission that carries it
+        "The Kenya Space Agency contributed optics to the Wide-field Dust Telescope, one of "
+        "Chang'e-9's three instruments.",
+        # the instruments are said to fly on the mission
+        "Two of the instruments on Chang'e-9, the Lunar Dust Telescope and a radiometer, "
+        "were supplied by the Kenya Space Agency.",
+    ],
+)
+def test_an_instrument_pairs_the_partner_with_the_mission_carrying_it(reference, text):
+    found = _cooperation(reference, text)
+    assert ("kenya-space-agency", "payloads", "change-9") in found
