@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 from graph.area_cues import area_cues
 from graph.cooperation_words import INSTRUMENT_WORD, PEOPLE
 from graph.gazetteer import Gazetteer
-from graph.grammar import Group, previous_mission, status_at
+from graph.grammar import Group, status_at
+from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.parsing import INSTRUMENT_NOUNS, span_root

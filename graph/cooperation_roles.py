@@ -19,7 +19,8 @@ from graph.cooperation_words import (
     INSTRUMENT_WORD,
     PEOPLE,
 )
-from graph.grammar import COOPERATION_CUE, Group, clause_of, previous_mission
+from graph.grammar import COOPERATION_CUE, Group, clause_of
+from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.reading import Sentence
 

@@ -24,11 +24,10 @@ from graph.grammar import (
     clauses,
     foreign_subject,
     has_verb,
-    missions_for,
-    previous_mission,
     status_at,
     verb_before,
 )
+from graph.mission_pairing import missions_for, previous_mission
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.parsing import (

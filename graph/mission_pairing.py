@@ -1,0 +1,115 @@
+"""Which mission or spacecraft a sentence pairs with its partner lists: a single
+mission framing the sentence, the one in a list's own clause, or the one "its" refers
+to in the sentence before. Used by the cooperation reader."""
+
+from __future__ import annotations
+
+import re
+
+from graph.cooperation_words import INSTRUMENT_NAME
+from graph.grammar import Group, clause_of, clauses
+from graph.model import EntityKind
+from graph.reading import Sentence
+from graph.recognise import Found
+
+_MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
+
+
+def missions_for(
+    sentence: Sentence, groups: list[Group]
+) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Which groups (by index) the sentence pairs with one mission or spacecraft.
+
+    A mission named in a list of missions, right after "such as"/"including", or in a
+    "through ..." phrase pairs with nothing. Otherwise a single mission before the first
+    partner list frames the whole sentence; one inside a clause pairs with that clause's
+    lists, or with the sentence's subject when its clause has no list of its own.
+    """
+    text = sentence.text
+    spans = clauses(text)
+    mentions = [m for m in sentence.mentions if not m.nested and m.kind in _MISSION_KINDS]
+    candidates: list[Found] = []
+    for m in mentions:
+        s = m.start - sentence.start
+        listed = any(
+            other.key != m.key
+            # "instruments on Chang'e-9, the Lunar Dust Telescope and ...": its instrument
+            and not INSTRUMENT_NAME.search(other.text)
+            and not INSTRUMENT_NAME.search(m.text)
+            and re.fullmatch(
+                r"\s*(?:satellites?\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?",
+                _between(text, sentence, m, other),
+            )
+            for other in mentions
+        )
+        clause_start = clause_of(spans, s)[0]
+        # "Russia's GLONASS system": the partner's own system, not a shared mission
+        owned = any(g.role == "owner" and 0 <= s - g.end <= 3 for g in groups)
+        if owned:
+            continue
+        introduced = re.search(r"\b(?:such\s+as|including)\s+(?:the\s+)?$", text[:s])
+        # "cooperated on Earth observation through the CBERS programme" pairs with it;
+        # a mission inside a longer "through ..." phrase does not
+        through = re.search(r"\bthrough\b(?!\s+(?:the\s+)?$)", text[clause_start:s])
+        if not (listed or introduced or through):
+            candidates.append(m)
+    carriers = [m for m in candidates if not INSTRUMENT_NAME.search(m.text)]
+    if carriers:  # a mission and its instruments: the mission is what the sentence pairs
+        candidates = carriers
+    if not candidates or not groups:
+        return {}
+    first_group = clause_of(spans, groups[0].start)
+    keys = {m.key for m in candidates}
+    leading = min(candidates, key=lambda m: m.start)
+    lead_at = leading.start - sentence.start
+    framed = lead_at < groups[0].start and (
+        clause_of(spans, lead_at) == first_group
+        or re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
+    )
+    opener = re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
+    if (len(keys) == 1 and framed) or opener:
+        # "On SVOM, CNES supplied ... the Microchannel X-ray Telescope": the opening
+        # names the mission; names after it are its parts and instruments
+        return dict.fromkeys(range(len(groups)), (leading.key, None))
+    group_clauses = {clause_of(spans, g.start) for g in groups}
+    out = {}
+    for clause in {clause_of(spans, m.start - sentence.start) for m in candidates}:
+        here = {m.key for m in candidates if clause_of(spans, m.start - sentence.start) == clause}
+        if len(here) != 1:
+            continue
+        (key,) = here
+        for i, g in enumerate(groups):
+            own = clause_of(spans, g.start) == clause
+            shared = clause not in group_clauses and g.role in ("subject", "anaphora")
+            if own:
+                out[i] = (key, None)
+            elif shared:
+                out[i] = (key, clause)
+    return out
+
+
+def _between(text: str, sentence: Sentence, a: Found, b: Found) -> str:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return text[first.end - sentence.start : second.start - sentence.start]
+
+
+_ITS_THING = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:instruments?|payloads?|detectors?|cameras?|"
+    r"telescopes?|data|imagery|images|observations|samples|sensors?|spectrometers?)\b",
+    re.IGNORECASE,
+)
+
+
+def previous_mission(sentence: Sentence, start: int = 0, end: int | None = None) -> str | None:
+    """The mission "its" refers to in "its instruments were supplied by X" (between
+    ``start`` and ``end``): the one mission or spacecraft the sentence before names, when
+    this sentence names none."""
+    if not _ITS_THING.search(sentence.text, start, len(sentence.text) if end is None else end):
+        return None
+    if any(m.kind in _MISSION_KINDS and not m.nested for m in sentence.mentions):
+        return None
+    before = sentence.previous
+    if before is None:
+        return None
+    keys = {m.key for m in before.mentions if m.kind in _MISSION_KINDS and not m.nested}
+    return keys.pop() if len(keys) == 1 else None
