@@ -13,7 +13,8 @@ of the nodes its paths lead to (the values' types, a partner's country code), wh
 this project's shapes are at most two steps away, or any number of ``csk:partOf`` steps
 (``PartOfNoCycle``). So the nodes validated again are the changed subjects, the subjects
 of triples pointing at them, and the subjects pointing at those (``REACH`` steps back),
-and the missions that reach a changed one through ``csk:partOf``. No whole-graph shape
+and the missions that reach a changed one through ``csk:partOf``; with the IRIs these
+lead to (pySHACL's focus nodes also filter the values its nested shapes check). No whole-graph shape
 looks at a node's incoming triples (``tests/test_validate_whole.py`` keeps that so).
 Anything subtler (the ontology or concept schemes changed: class hierarchies and concept
 schemes reach every fact; other shapes; a blank node changed; too many changes) runs the
@@ -79,6 +80,19 @@ def to_validate(union: Graph, changed: set[Node]) -> set[Node]:
     return todo
 
 
+def with_values(union: Graph, todo: set[Node]) -> set[Node]:
+    """``todo`` and the IRIs its triples lead to, ``REACH`` steps on. pySHACL's focus
+    nodes also filter the value nodes a nested shape (``sh:not``, ``sh:node``) is given:
+    a value left out would pass unchecked, and ``sh:not`` of it then fail."""
+    out, frontier = set(todo), set(todo)
+    for _step in range(REACH):
+        frontier = {
+            o for node in frontier for o in union.objects(node, None) if isinstance(o, URIRef)
+        } - out
+        out |= frontier
+    return out
+
+
 def whole_shapes_graph(shapes: Graph, use: Sequence[str]) -> Graph:
     """The shapes with the targets of every shape not in ``use`` taken away: pySHACL's
     focus nodes then reach only the whole-graph shapes (its ``use_shapes`` with focus
@@ -142,7 +156,7 @@ class WholeGraphValidation:
             report = Report(conforms, tuple(_violations(results)), results)
             self.revalidated = None
         else:
-            todo = to_validate(union, changed)
+            todo = with_values(union, to_validate(union, changed))
             kept = [v for v in previous.violations if _node(v.focus) not in todo]
             fresh: list[Violation] = []
             focus = sorted(str(n) for n in todo if isinstance(n, URIRef))
