@@ -38,6 +38,14 @@ _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
     "co-found": (frozenset(), True, "participant"),
     "finance": (frozenset(), True, "participant"),
     "fund": (frozenset(), True, "participant"),
+    "lead": (frozenset(), True, "chair"),
+    "coordinate": (frozenset(), True, "participant"),
+    "establish": (frozenset(), True, "participant"),
+    "create": (frozenset(), True, "participant"),
+    "set": (frozenset(), True, "participant"),  # with "up"
+    "organise": (frozenset(), True, "host"),
+    "organize": (frozenset(), True, "host"),
+    "convene": (frozenset(), True, "host"),
 }
 # any verb with a Chinese subject: an organisation as its channel or its frame
 _ANY_VERB_PREPS = frozenset({"through", "within"})
@@ -138,6 +146,10 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         for subject in _subjects(verb):
             if any(a <= subject.idx < b for a, b in chinese):
                 return True
+            # "Chinese mission teams", "CNSA engineers": China's people act for it
+            modifiers = [c for c in subject.children if c.dep_ in ("amod", "compound")]
+            if any(a <= m.idx < b for m in modifiers for a, b in chinese):
+                return True
             phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             if bilateral and _BILATERAL_SUBJECT.match(phrase):
                 return True
@@ -157,7 +169,16 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "within":
                         targets += [(k, "participant") for c in prep.children for k in named(c)]
+        for child in verb.children:  # "As a member of the WMO, China will ..."
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for member in (c for c in child.children if _is_member(c)):
+                    for prep in member.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            members = [k for c in prep.children for k in named(c)]
+                            targets += [(k, "member") for k in members]
         frame = _FRAMES.get(lemma)
+        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            frame = None  # "set up" founds; "set" alone does not
         if frame and not (lemma == "take" and not any(c.lower_ == "part" for c in verb.children)):
             preps, direct, role = frame
             others = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "other"]
@@ -182,7 +203,13 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         if targets and is_chinese(verb):
             # a relative clause states what holds, whatever the main clause plans
             planned = bool(_PLANNED.search(_clause(verb))) if verb.dep_ == "relcl" else None
-            out += [(key, verb.idx + len(verb), role, planned) for key, role in targets]
+            # "As a member of X, China will ...": the membership holds now
+            out += [
+                (key, verb.idx + len(verb), "participant", False)
+                if role == "member"
+                else (key, verb.idx + len(verb), role, planned)
+                for key, role in targets
+            ]
     return out
 
 

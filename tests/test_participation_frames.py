@@ -136,3 +136,34 @@ def test_status_of_promises_and_relative_clauses(reference):
         "group-on-earth-observations": "achieved",
         "world-meteorological-organization": "planned",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # a member's view of its own membership, in a translated press release
+        (
+            "As a member of the World Meteorological Organization, my country will keep its "
+            "weather data open to all.",
+            "world-meteorological-organization",
+        ),
+        # China leads, sets up or coordinates a body
+        (
+            "China leads the Asia-Pacific Space Cooperation Organization.",
+            "asia-pacific-space-cooperation-organization",
+        ),
+        (
+            "The Lunar Dust Forum, which China set up with five partners in 2029, met in Xi'an.",
+            "lunar-dust-forum",
+        ),
+        # China's people act for it
+        (
+            "Chinese mission teams work through the Consultative Committee for Space Data "
+            "Systems.",
+            "consultative-committee-for-space-data-systems",
+        ),
+    ],
+)
+def test_membership_leading_founding_and_working_through(reference, text, organisation):
+    found = _participation(reference, text)
+    assert found.get(organisation) == "achieved"
