@@ -284,6 +284,11 @@ def main() -> None:
     parser.add_argument(
         "--only-per-query", action="store_true", help="only the per-query table (real graph)"
     )
+    parser.add_argument(
+        "--only-throughput",
+        action="store_true",
+        help="only the uncached mix against the native server (no per-query table, no cache)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--store", type=Path, help="store root (default: var/store)")
@@ -323,13 +328,16 @@ def main() -> None:
         if args.only_per_query:
             per_query(real[:2], queries, names, args.per_query_rounds, store)
             return
+        if args.only_throughput:
+            real = real[:2]
         if not args.only_synthetic:
             counts = servers.probe(build_dir, queries, 600)
             runs = list(measure(real, queries, args.seconds, [c or 0 for c in counts]))
             title = f"Real graph ({len(store)} quads), saved-query mix, wrk {args.seconds:g} s/run"
             table(title, runs, NATIVE)
             print(throughput_ratio(runs, NATIVE, "spacekg serve (uncached)"))
-            per_query(real[:2], queries, names, args.per_query_rounds, store)
+            if not args.only_throughput:
+                per_query(real[:2], queries, names, args.per_query_rounds, store)
         if args.scale or args.synthetic_store:
             root = args.synthetic_store
             if root is None:
@@ -350,7 +358,7 @@ def main() -> None:
                 lambda: servers.oxigraph(synthetic_build),
                 lambda: servers.spacekg(root, cached=False, **ours),
                 lambda: servers.spacekg(root, cached=True, **ours),
-            ]
+            ][: 2 if args.only_throughput else 3]
             runs = list(
                 measure(
                     synthetic, [q for q, _ in kept], args.synthetic_seconds, [c for _, c in kept]

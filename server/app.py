@@ -8,7 +8,7 @@ from flask import Flask, Response, request
 
 from graph.config import Settings
 from graph.saved_queries import read_query_folder
-from server import errors, request_guard
+from server import errors, request_guard, sparql_fast
 from server.backend import Backend, Limits
 from server.connect import open_backend
 from server.embedded import EmbeddedBackend
@@ -57,6 +57,7 @@ def create_app(
     if settings.cors_origins:
         _allow_cross_origin(app, settings.cors_origins)
     _register_blueprints(app)
+    sparql_fast.register(app)
     return app
 
 
@@ -68,16 +69,26 @@ def _compress(app: Flask) -> None:
     compress.compress_mimetypes_set.update(_COMPRESSED_TYPES)
 
 
+def cors_headers(origins: str) -> list[tuple[str, str]]:
+    """What every answer says to browsers when CORS_ORIGINS is set."""
+    return [
+        ("Access-Control-Allow-Origin", origins),
+        (
+            "Access-Control-Expose-Headers",
+            "ETag, X-SPARQL-Truncated, X-SPARQL-Row-Limit, Content-Length",
+        ),
+    ]
+
+
 def _allow_cross_origin(app: Flask, origins: str) -> None:
     """Any listed origin may read: the server is read-only and carries no credentials."""
+    always = cors_headers(origins)
 
     @app.after_request
     def cors(response: Response) -> Response:
         headers = response.headers
-        headers["Access-Control-Allow-Origin"] = origins
-        headers["Access-Control-Expose-Headers"] = (
-            "ETag, X-SPARQL-Truncated, X-SPARQL-Row-Limit, Content-Length"
-        )
+        for name, value in always:
+            headers[name] = value
         if request.method == "OPTIONS":
             headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, If-None-Match"

@@ -104,23 +104,35 @@ class RequestGuard:
         self.readers = ThreadPoolExecutor(BODY_READERS, thread_name_prefix="body-reader")
 
     def before(self) -> None:
-        if self.slots is not None and request.endpoint not in _UNCOUNTED:
-            client = request.remote_addr or "unknown"
-            if not self.slots.take(client):
-                raise TooManyRequests(
-                    f"this client already has {self.slots.cap} requests running here "
-                    "(CLIENT_QUERIES); send the next when one has answered"
-                )
-            g.spacekg_slot = _Slot(client)
-        self._buffer_body(request.environ)
+        if request.endpoint not in _UNCOUNTED:
+            g.spacekg_slot = self.take_slot(request.remote_addr or "unknown")
+        self.buffer_body(request.environ, g.get("spacekg_slot"))
 
     def teardown(self, _error: BaseException | None = None) -> None:
-        slot: _Slot | None = g.pop("spacekg_slot", None)
+        self.give_back(g.pop("spacekg_slot", None))
+
+    def take_slot(self, client: str) -> _Slot | None:
+        """A running-request slot for ``client`` (None when there is no cap).
+
+        :raises TooManyRequests: the client has CLIENT_QUERIES requests running here.
+        """
+        if self.slots is None:
+            return None
+        if not self.slots.take(client):
+            raise TooManyRequests(
+                f"this client already has {self.slots.cap} requests running here "
+                "(CLIENT_QUERIES); send the next when one has answered"
+            )
+        return _Slot(client)
+
+    def give_back(self, slot: _Slot | None) -> None:
+        """End ``slot`` unless a body read that outlived its request holds it."""
         if slot is not None and not slot.held_by_reader and self.slots is not None:
             self.slots.give_back(slot.client)
 
-    def _buffer_body(self, environ: dict[str, Any]) -> None:
-        """Replace the body stream by its bytes, read within the limits.
+    def buffer_body(self, environ: dict[str, Any], slot: _Slot | None) -> None:
+        """Replace the body stream by its bytes, read within the limits; a read that
+        outlives the request keeps ``slot`` until it ends.
 
         :raises PayloadTooLarge: over MAX_REQUEST_BYTES (said before reading, when the
             client declared its length).
@@ -138,7 +150,7 @@ class RequestGuard:
             body = future.result(timeout=self.timeout)
         except FutureTimeout:
             if not future.cancel():
-                self._leave_slot_to(future)
+                self._leave_slot_to(future, slot)
             raise RequestTimeout(
                 f"the request body was not received within {self.timeout:g} s "
                 "(BODY_TIMEOUT); send it at once"
@@ -149,9 +161,8 @@ class RequestGuard:
         environ["CONTENT_LENGTH"] = str(len(body))
         environ.pop("HTTP_TRANSFER_ENCODING", None)
 
-    def _leave_slot_to(self, future: Future[bytes]) -> None:
+    def _leave_slot_to(self, future: Future[bytes], slot: _Slot | None) -> None:
         """The read outlives the request: its client's slot is given back when it ends."""
-        slot: _Slot | None = g.get("spacekg_slot")
         if slot is None or self.slots is None:
             return
         slot.held_by_reader = True

@@ -82,11 +82,15 @@ def negotiate(form: str | None, *, format_param: str | None, accept: MIMEAccept)
     :raises NotAcceptable: the ``format`` parameter names no format of this family, or
         ``Accept`` excludes all of them.
     """
-    return _negotiate(form, format_param, accept.to_header() if accept else "")
+    return negotiate_header(form, format_param, accept.to_header() if accept else "")
 
 
 @lru_cache(maxsize=1024)
-def _negotiate(form: str | None, format_param: str | None, accept_header: str) -> Format:
+def negotiate_header(form: str | None, format_param: str | None, accept_header: str) -> Format:
+    """``negotiate`` with ``Accept`` as its raw header value (cached per distinct value).
+
+    :raises NotAcceptable: as ``negotiate``.
+    """
     candidates = family(form)
     accept = parse_accept_header(accept_header, MIMEAccept)
     if format_param:

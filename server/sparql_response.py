@@ -8,15 +8,19 @@ Used by ``/sparql`` and the saved-query API; errors are raised (see ``server.err
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from flask import Response, request
 
-from server.backend import Term, get_backend, judge
+from server.backend import QueryOutcome, Term, get_backend, judge
 from server.context import get_settings
 from server.errors import NotAcceptable
 from server.http_cache import etag_for, etag_matches
 from server.sparql_formats import Format, negotiate
 from server.sparql_formats import NotAcceptable as NoFormat
+
+if TYPE_CHECKING:
+    from graph.config import Settings
 
 TRUNCATED_HEADER = "X-SPARQL-Truncated"
 ROW_LIMIT_HEADER = "X-SPARQL-Row-Limit"
@@ -32,6 +36,28 @@ def _with_flag(body: bytes, fmt: Format) -> bytes:
 def _flag_first(chunks: Iterator[bytes], fmt: Format) -> Iterator[bytes]:
     for i, chunk in enumerate(chunks):
         yield _with_flag(chunk, fmt) if i == 0 else chunk
+
+
+def answer_body(outcome: QueryOutcome, fmt: Format) -> bytes | Iterator[bytes]:
+    """The answer's bytes (or frames, for a long one), flagged when it was cut."""
+    if outcome.chunks is not None:
+        return _flag_first(outcome.chunks, fmt) if outcome.truncated else outcome.chunks
+    return _with_flag(outcome.body, fmt) if outcome.truncated else outcome.body
+
+
+def answer_headers(
+    etag: str | None, method: str, settings: Settings, *, truncated: bool
+) -> list[tuple[str, str]]:
+    """Vary, the truncation headers and the caching rules of an answer: the build's ETag
+    and a max-age for GET and HEAD, which caches may keep; a POST is revalidated."""
+    headers = [("Vary", "Accept")]
+    if truncated:
+        headers += [(TRUNCATED_HEADER, "true"), (ROW_LIMIT_HEADER, str(settings.row_limit))]
+    if etag is not None and method in ("GET", "HEAD"):
+        headers += [("ETag", etag), ("Cache-Control", f"public, max-age={settings.cache_max_age}")]
+    else:
+        headers.append(("Cache-Control", "no-store" if etag is None else "private, no-cache"))
+    return headers
 
 
 def results_response(
@@ -65,28 +91,14 @@ def results_response(
         default_graphs=default_graphs,
         named_graphs=named_graphs,
     )
-    if outcome.chunks is not None:
-        body: bytes | Iterator[bytes] = (
-            _flag_first(outcome.chunks, fmt) if outcome.truncated else outcome.chunks
-        )
-    else:
-        body = _with_flag(outcome.body, fmt) if outcome.truncated else outcome.body
-    response = Response(body, content_type=fmt.content_type)
+    response = Response(answer_body(outcome, fmt), content_type=fmt.content_type)
     return _headers(response, fmt, etag, truncated=outcome.truncated)
 
 
 def _headers(response: Response, fmt: Format, etag: str | None, *, truncated: bool) -> Response:
-    settings = get_settings()
     headers = response.headers
-    headers["Vary"] = "Accept"
     if response.status_code == 304:
         headers["Content-Type"] = fmt.content_type
-    if truncated:
-        headers[TRUNCATED_HEADER] = "true"
-        headers[ROW_LIMIT_HEADER] = str(settings.row_limit)
-    if etag is not None and request.method in ("GET", "HEAD"):
-        headers["ETag"] = etag
-        headers["Cache-Control"] = f"public, max-age={settings.cache_max_age}"
-    else:
-        headers["Cache-Control"] = "no-store" if etag is None else "private, no-cache"
+    for name, value in answer_headers(etag, request.method, get_settings(), truncated=truncated):
+        headers[name] = value
     return response
