@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from graph.cooperation_words import INSTRUMENT_NAME
+from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses
 from graph.model import EntityKind
+from graph.parsing import in_relative_clause
 from graph.reading import Sentence
 from graph.recognise import Found
 
@@ -113,3 +115,42 @@ def previous_mission(sentence: Sentence, start: int = 0, end: int | None = None)
         return None
     keys = {m.key for m in before.mentions if m.kind in _MISSION_KINDS and not m.nested}
     return keys.pop() if len(keys) == 1 else None
+
+
+def carrier(sentence: Sentence, gazetteer: Gazetteer, key: str) -> str:
+    """The mission that carries an instrument the sentence pairs with the partner ("the
+    Follow-up X-ray Telescope, one of the Einstein Probe's two instruments"; "two of the
+    instruments on SVOM, ... the Microchannel X-ray Telescope"): its recorded parent, the
+    other mission the sentence names, or the mission of the section."""
+    entity = gazetteer.entities.get(key)
+    if entity is None or not INSTRUMENT_NAME.search(entity.label):
+        return key
+    if entity.part_of:
+        return entity.part_of[0]
+    others = {
+        m.key
+        for m in sentence.mentions
+        if not m.nested
+        and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        and m.key != key
+        and not INSTRUMENT_NAME.search(gazetteer.entities[m.key].label)
+    }
+    if len(others) == 1:
+        return others.pop()
+    return sentence.section_mission or key
+
+
+def said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
+    """Whether the sentence names the mission only in a relative clause the partner is
+    not in ("Algeria, for which China built Alcomsat-1, has cooperated on training")."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    spans = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key == mission and not m.nested
+    ]
+    return bool(spans) and all(
+        in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans
+    )

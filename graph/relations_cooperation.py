@@ -27,14 +27,13 @@ from graph.grammar import (
     status_at,
     verb_before,
 )
-from graph.mission_pairing import missions_for, previous_mission
+from graph.mission_pairing import carrier, missions_for, previous_mission, said_in_passing
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
     core_argument,
-    in_relative_clause,
     predicate_tokens,
 )
 from graph.reading import Sentence
@@ -155,6 +154,8 @@ def extract(
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:
             continue
+        if group.role == "owner" and _owns_named_body(sentence, group):
+            continue  # "Bahrain's National Space Science Agency": the agency is the partner
         contributed = group.role == "from" and group.governor in INSTRUMENT_NOUNS
         if (
             set(group.keys) <= parties
@@ -163,12 +164,12 @@ def extract(
         ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
-        if mission is not None and _said_in_passing(sentence, group, mission):
+        if mission is not None and said_in_passing(sentence, group, mission):
             mission, mission_clause = None, None
         if mission is None and i not in missions:
             mission = _mission_in_clause(sentence, group) or previous_mission(sentence)
         if mission is not None:
-            mission = _carrier(sentence, gazetteer, mission)
+            mission = carrier(sentence, gazetteer, mission)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
         if group.governor == "join" and mission in gazetteer.default_areas:
             areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
@@ -213,42 +214,17 @@ def extract(
     return facts
 
 
-def _carrier(sentence: Sentence, gazetteer: Gazetteer, key: str) -> str:
-    """The mission that carries an instrument the sentence pairs with the partner ("the
-    Follow-up X-ray Telescope, one of the Einstein Probe's two instruments"; "two of the
-    instruments on SVOM, ... the Microchannel X-ray Telescope"): its recorded parent, the
-    other mission the sentence names, or the mission of the section."""
-    entity = gazetteer.entities.get(key)
-    if entity is None or not INSTRUMENT_NAME.search(entity.label):
-        return key
-    if entity.part_of:
-        return entity.part_of[0]
-    others = {
-        m.key
+def _owns_named_body(sentence: Sentence, group: Group) -> bool:
+    """Whether the possessive names the owner of a body the sentence names right after
+    it ("Bahrain's National Space Science Agency")."""
+    after = sentence.start + group.end
+    gap = re.match(
+        r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+|own\s+|new\s+)?", sentence.text[group.end :]
+    )
+    return gap is not None and any(
+        m.start == after + gap.end() and m.kind is EntityKind.ORGANISATION
         for m in sentence.mentions
         if not m.nested
-        and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
-        and m.key != key
-        and not INSTRUMENT_NAME.search(gazetteer.entities[m.key].label)
-    }
-    if len(others) == 1:
-        return others.pop()
-    return sentence.section_mission or key
-
-
-def _said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
-    """Whether the sentence names the mission only in a relative clause the partner is
-    not in ("Algeria, for which China built Alcomsat-1, has cooperated on training")."""
-    doc = sentence.parse
-    if doc is None:
-        return False
-    spans = [
-        (m.start - sentence.start, m.end - sentence.start)
-        for m in sentence.mentions
-        if m.key == mission and not m.nested
-    ]
-    return bool(spans) and all(
-        in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans
     )
 
 

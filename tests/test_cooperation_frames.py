@@ -327,3 +327,21 @@ def test_a_partner_that_built_a_missions_instrument_keeps_the_mission(reference)
 def test_an_instrument_pairs_the_partner_with_the_mission_carrying_it(reference, text):
     found = _cooperation(reference, text)
     assert ("kenya-space-agency", "payloads", "change-9") in found
+
+
+def test_the_body_a_country_owns_is_the_partner_not_the_country(reference):
+    found = _cooperation(
+        reference,
+        "Chang'e-9 will carry a camera built with Kenya's National Space Science Council, "
+        "and China will train its engineers.",
+    )
+    assert not any(partner == "kenya" for partner, _a, _m in found)
+
+
+def test_data_from_an_instrument_are_data_exchanged_not_a_payload(reference):
+    found = _cooperation(
+        reference,
+        "China and the Kenya Space Agency will exchange scientific data from the camera.",
+    )
+    assert ("kenya-space-agency", "data-exchange", None) in found
+    assert not any(area == "payloads" for _p, area, _m in found)
