@@ -13,8 +13,8 @@ of the nodes its paths lead to (the values' types, a partner's country code), wh
 this project's shapes are at most two steps away, or any number of ``csk:partOf`` steps
 (``PartOfNoCycle``). So the nodes validated again are the changed subjects, the subjects
 of triples pointing at them, and the subjects pointing at those (``REACH`` steps back),
-and the missions that reach a changed one through ``csk:partOf``; with the IRIs these
-lead to (pySHACL's focus nodes also filter the values its nested shapes check). No whole-graph shape
+and the missions that reach a changed one through ``csk:partOf``: each whole-graph
+shape is given those of them its targets select, as named target nodes. No whole-graph shape
 looks at a node's incoming triples (``tests/test_validate_whole.py`` keeps that so).
 Anything subtler (the ontology or concept schemes changed: class hierarchies and concept
 schemes reach every fact; other shapes; a blank node changed; too many changes) runs the
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
@@ -80,32 +80,51 @@ def to_validate(union: Graph, changed: set[Node]) -> set[Node]:
     return todo
 
 
-def with_values(union: Graph, todo: set[Node]) -> set[Node]:
-    """``todo`` and the IRIs its triples lead to, ``REACH`` steps on. pySHACL's focus
-    nodes also filter the value nodes a nested shape (``sh:not``, ``sh:node``) is given:
-    a value left out would pass unchecked, and ``sh:not`` of it then fail."""
-    out, frontier = set(todo), set(todo)
-    for _step in range(REACH):
-        frontier = {
-            o for node in frontier for o in union.objects(node, None) if isinstance(o, URIRef)
-        } - out
-        out |= frontier
-    return out
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target)
 
 
-def whole_shapes_graph(shapes: Graph, use: Sequence[str]) -> Graph:
-    """The shapes with the targets of every shape not in ``use`` taken away: pySHACL's
-    focus nodes then reach only the whole-graph shapes (its ``use_shapes`` with focus
-    nodes would apply every shape to every focus node, targets or not)."""
-    keep = {URIRef(u) for u in use}
+def targets_among(union: Graph, shapes: Graph, shape: Node, nodes: set[Node]) -> set[Node]:
+    """Which of ``nodes`` the targets of ``shape`` select in ``union`` (SHACL's target
+    declarations: a class and its subclasses, subjects or objects of a property, named
+    nodes, and SHACL-AF SPARQL targets)."""
+    found: set[Node] = set()
+    for kind, value in ((t, o) for t in TARGETS for o in shapes.objects(shape, t)):
+        if kind == SH.targetNode:
+            found |= {value} & nodes
+        elif kind == SH.targetClass:
+            classes = set(union.transitive_subjects(RDFS.subClassOf, value))
+            found |= {n for n in nodes if set(union.objects(n, RDF.type)) & classes}
+        elif kind == SH.targetSubjectsOf:
+            found |= {n for n in nodes if (n, value, None) in union}
+        elif kind == SH.targetObjectsOf:
+            found |= {n for n in nodes if (None, value, n) in union}
+        else:  # a SPARQL target
+            query = shapes.value(value, SH.select)
+            prefixes = {
+                str(shapes.value(d, SH.prefix)): str(shapes.value(d, SH.namespace))
+                for p in shapes.objects(value, SH.prefixes)
+                for d in shapes.objects(p, SH.declare)
+            }
+            rows = union.query(str(query), initNs=prefixes)
+            found |= {row[0] for row in rows} & nodes  # type: ignore[index]
+    return found
+
+
+def targeted_shapes(union: Graph, shapes: Graph, use: Sequence[str], nodes: set[Node]) -> Graph:
+    """The shapes with every target replaced: each shape in ``use`` targets those of
+    ``nodes`` its own targets select (as ``sh:targetNode``), the others nothing. pySHACL
+    then runs as on the whole graph, on those nodes alone (its own focus-node option
+    also filters the values its nested shapes check, and scans a list per target)."""
     copy = Graph()
     for prefix, ns in shapes.namespaces():
         copy.bind(prefix, ns)
-    targets = {SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target}
     for s, p, o in shapes:
-        if p in targets and s not in keep:
-            continue
-        copy.add((s, p, o))
+        if p not in TARGETS:
+            copy.add((s, p, o))
+    for name in use:
+        shape = URIRef(name)
+        for node in targets_among(union, shapes, shape, nodes):
+            copy.add((shape, SH.targetNode, node))
     return copy
 
 
@@ -156,41 +175,22 @@ class WholeGraphValidation:
             report = Report(conforms, tuple(_violations(results)), results)
             self.revalidated = None
         else:
-            todo = with_values(union, to_validate(union, changed))
+            todo = to_validate(union, changed)
             kept = [v for v in previous.violations if _node(v.focus) not in todo]
             fresh: list[Violation] = []
-            focus = sorted(str(n) for n in todo if isinstance(n, URIRef))
-            if focus and use:
-                _conforms, results = _run_on(union, whole_shapes_graph(shapes, use), focus)
+            if use:
+                restricted = targeted_shapes(union, shapes, use, todo)
+                _conforms, results = run_pyshacl(union, restricted, use)
                 fresh = _violations(results)
             violations = tuple(sorted((*kept, *fresh), key=_order))
             report = _flat_report(violations)
-            self.revalidated = len(focus)
+            self.revalidated = len(todo)
         self._keep(WholeState(key, digests, report.violations))
         return report
 
 
 def _node(focus: str) -> Node:
     return URIRef(focus) if ":" in focus else BNode(focus)
-
-
-def _run_on(union: Graph, shapes: Graph, focus: list[str]) -> tuple[bool, Graph]:
-    """pySHACL on the given focus nodes only (each shape still only on its targets)."""
-    from pyshacl import validate as shacl_validate
-
-    from graph import sparql_prepared
-    from graph.validate import engine_results
-
-    sparql_prepared.install()
-    conforms, results, _text = shacl_validate(
-        union,
-        shacl_graph=shapes,
-        advanced=True,
-        allow_warnings=True,
-        inplace=True,
-        focus_nodes=focus,
-    )
-    return bool(conforms), engine_results(results)
 
 
 def _flat_report(violations: tuple[Violation, ...]) -> Report:
