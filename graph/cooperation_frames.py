@@ -37,6 +37,8 @@ from graph.recognise import Found
 
 _MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})
 _CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
+# what a partner does with its instrument for a mission: makes it, hands it over, puts it on
+_HANDING = _MAKING | frozenset({"deliver", "hand", "place", "put", "send", "ship", "donate"})
 _TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
 _ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
 _DATA = frozenset(
@@ -184,7 +186,7 @@ class _Reader:
                 )
             ):
                 continue
-            owners = self._owners(thing)
+            owners = self._owners(thing) or self._givers(thing)
             if not owners:
                 continue
             missions = self._carrier(thing)
@@ -193,8 +195,26 @@ class _Reader:
             out += [self._fact(p, "payloads", missions[0], thing.idx) for p in owners]
         return out
 
+    def _givers(self, thing: Token) -> list[str]:
+        """Partners that hand the thing over, supply, place or make it: the subject of
+        the verb it is the object of ("INFN provided a retroreflector"), or the agent of
+        the passive it is the subject of ("was delivered by IKI")."""
+        verb = thing.head
+        if verb.lemma_.lower() not in _HANDING:
+            return []
+        if thing.dep_ == "dobj":
+            people = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif thing.dep_ == "nsubjpass":
+            people = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+        else:
+            return []
+        keys = [k for t in people for g in self._groups_at(t) for k in g.keys]
+        return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+
     def _carrier(self, thing: Token) -> list[str]:
-        """The mission that carries the thing, or that it flies on or aboard."""
+        """The mission that carries the thing, or that it flies on or aboard, or that
+        it is handed over or placed on or for ("places a camera on the Chang'e-7 lander",
+        "For the Chang'e-7 lander, X provided a retroreflector")."""
         found: list[str] = []
         own = [thing, *thing.conjuncts] if thing.dep_ != "conj" else [thing.head, thing]
         anchor = own[0]
@@ -202,6 +222,10 @@ class _Reader:
             if prep.lower_ in _ABOARD | {"for"}:
                 found += [k for o in prep.children for k in self._missions_at(o)]
         verb = anchor.head
+        if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _HANDING:
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                if prep.lower_ in _ABOARD | {"for", "to"}:
+                    found += [k for o in prep.children for k in self._missions_at(o)]
         if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in _CARRYING:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subjects and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl"):

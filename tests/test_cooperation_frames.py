@@ -345,3 +345,15 @@ def test_data_from_an_instrument_are_data_exchanged_not_a_payload(reference):
     )
     assert ("kenya-space-agency", "data-exchange", None) in found
     assert not any(area == "payloads" for _p, area, _m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenya Space Agency handed a dust counter for Chang'e-9 over to the Chinese side.",
+        "The Kenya Space Agency will place a small camera on the Chang'e-9 lander.",
+        "A magnetometer for the Chang'e-9 orbiter was delivered by the Kenya Space Agency.",
+    ],
+)
+def test_a_partner_that_hands_over_or_places_an_instrument_on_a_mission(reference, text):
+    assert ("kenya-space-agency", "payloads", "change-9") in _cooperation(reference, text)
