@@ -350,7 +350,7 @@ def test_data_from_an_instrument_are_data_exchanged_not_a_payload(reference):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kenya Space Agency handed a dust counter for Chang'e-9 over to the Chinese side.",
+        "The Kenya Space Agency handed a dust detector for Chang'e-9 over to the Chinese side.",
         "The Kenya Space Agency will place a small camera on the Chang'e-9 lander.",
         "A magnetometer for the Chang'e-9 orbiter was delivered by the Kenya Space Agency.",
     ],
