@@ -386,8 +386,10 @@ def _partner_cells(
         if kind != "partner":
             continue
         cell = chunk[a:b]
-        name = re.match(rf"(?:the\s+)?({NAME_RUN.pattern})", cell)
-        if name is None or name.end(1) - name.start(1) < 3:
+        # the whole cell is the name ("Mohammed bin Rashid Space Centre"), but for a
+        # country or acronym in brackets after it
+        name = re.match(r"(?:the\s+)?([A-Z][^()\t|]*?)\s*(?:\([^)]*\))?\s*$", cell)
+        if name is None or name.end(1) - name.start(1) < 3 or len(name.group(1).split()) > 8:
             continue
         label = name.group(1)
         if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:

@@ -107,6 +107,8 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     kind = agreement_kind(agreement_cells) or (
         None if crafts else agreement_kind(said) or agreement_kind(row.caption)
     )
+    if kind and _UNSIGNED.search(text):
+        return []  # "pending ... letter of intent ... not signed as of 2025"
     if kind:
         chinese = [
             m.key
@@ -117,7 +119,20 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             and m.kind is EntityKind.ORGANISATION
         ] or _chinese_body(row.named, gazetteer)  # "Documents ... signed by CNSA"
         parties = tuple(sorted({*(chinese or ["china"]), *partners}))
-        return [Agreement(**row_fact, parties=parties, agreement_kind=kind, signed_on=when)]
+        # "space cooperation 2021-2030": the period the document covers, outside the date
+        undated = " ".join(text[a:b] for a, b in row.cells if (a, b) not in dates)
+        period = _PERIOD.search(undated)
+        years = (int(period.group(1)), int(period.group(2))) if period else (None, None)
+        return [
+            Agreement(
+                **row_fact,
+                parties=parties,
+                agreement_kind=kind,
+                signed_on=when,
+                valid_from=years[0],
+                valid_until=years[1],
+            )
+        ]
     facts: list[Fact] = []
     if _STATION.search(f"{row.caption} {said}") or (_STATION.search(text) and not crafts):
         # a table of ground stations: one per partner
@@ -143,6 +158,10 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         for partner in partners:
             facts.append(Cooperation(**row_fact, partner=partner, area=area, mission=mission))
     return facts
+
+
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to)\s*((?:19|20)\d\d)\b")
+_UNSIGNED = re.compile(r"\bnot\s+(?:yet\s+)?signed\b|\bunsigned\b|^pending\b", re.IGNORECASE)
 
 
 def _chinese_body(named: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:

@@ -47,7 +47,7 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "craft": ("satellite", "spacecraft", "mission", "probe", "name", "payload", "instrument"),
     "date": ("date", "year", "signed", "when", "launched", "launch"),
     "activity": ("activity", "service", "role", "type", "status", "cooperation", "work"),
-    "agreement": ("agreement", "document", "title", "memorandum", "accord"),
+    "agreement": ("agreement", "document", "title", "memorandum", "accord", "kind"),
 }
 
 

@@ -112,3 +112,48 @@ def test_a_reports_own_company_signs_the_documents_of_its_table(reference):
     cgwic = "china-great-wall-industry-corporation"
     assert ("memorandum-of-understanding", tuple(sorted((cgwic, "kenya-space-agency")))) in found
     assert ("letter-of-intent", tuple(sorted((cgwic, "zamcosmos")))) in found
+
+
+def _aligned(*cells: str) -> str:
+    """A row of a table whose columns start at fixed places (13, 49 and 86)."""
+    return cells[0].ljust(13) + cells[1].ljust(36) + cells[2].ljust(37) + cells[3] + "\n"
+
+
+CNSA_NAME = "China National Space Administration"  # fills its column to the last place
+ALIGNED = "Table 3. Documents signed with partners\n\n" + "".join(
+    [
+        _aligned("Date", "Chinese party", "Partner", "Kind"),
+        _aligned("2030-03-16", CNSA_NAME, "Nile Valley Space Research Centre", "memorandum"),
+        _aligned("2031-12-10", CNSA_NAME, "Zamcosmos", "outline 2031-2035"),
+        _aligned("pending", CNSA_NAME, "Andes Orbital Office", "letter of intent, not signed"),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def aligned(reference):
+    meta = DocumentMeta("tables", "tables.txt", "Tables", "Test", "2032", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("tables.txt"), ALIGNED)], reference)
+    return {
+        (f.agreement_kind, f.parties, f.signed_on, f.valid_from, f.valid_until)
+        for f in extraction.facts
+        if isinstance(f, Agreement)
+    }
+
+
+def test_an_aligned_table_whose_cells_fill_their_columns_is_read_cell_by_cell(aligned):
+    cnsa = "china-national-space-administration"
+    # the partner's whole cell is its name, whatever words it holds
+    assert (
+        "memorandum-of-understanding",
+        (cnsa, "nile-valley-space-research-centre"),
+        "2030-03-16",
+        None,
+        None,
+    ) in aligned
+    # the kind column gives the kind, the years in a cell the period
+    assert ("outline", (cnsa, "zamcosmos"), "2031-12-10", 2031, 2035) in aligned
+
+
+def test_a_row_not_signed_is_no_agreement(aligned):
+    assert not any("andes-orbital-office" in parties for _k, parties, *_rest in aligned)

@@ -113,13 +113,15 @@ def test_a_spacecraft_launched_together_with_another_keeps_its_own_customer(refe
     assert ("launched", "ghana", "kensat-2") not in found
 
 
-SHEET = """SATELLITES FOR PARTNERS
-• Ghana: GhanaSat-4 was launched from Taiyuan in 2031
-• Chile — ChileSat-7 and ChileSat-8, imaging satellites of the Kenya Space Agency, were launched by China from Jiuquan in 2030
-• Zambia — ZamSat-9, ordered from China in 2029, was never built
-• Peru — PeruSat-2 was built by Airbus and launched by Arianespace
-• Algeria — AlSat-9, to be launched from Jiuquan in 2032
-"""
+SHEET = (
+    "SATELLITES FOR PARTNERS\n"
+    "• Ghana: GhanaSat-4 was launched from Taiyuan in 2031\n"
+    "• Chile — ChileSat-7 and ChileSat-8, imaging satellites of the Kenya Space Agency, were "
+    "launched by China from Jiuquan in 2030\n"
+    "• Zambia — ZamSat-9, ordered from China in 2029, was never built\n"
+    "• Peru — PeruSat-2 was built by Airbus and launched by Arianespace\n"
+    "• Algeria — AlSat-9, to be launched from Jiuquan in 2032\n"
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,79 @@
+"""What a line of a text file is, by its form alone: a list item, a table row or its
+ruling, a heading (in capitals or not), a record's field, a key and value joined by a
+dotted leader. Shared by the cleaner (``graph.normalise``), the web-page reader
+(``graph.web_page``) and the readers of names and sentences."""
+
+from __future__ import annotations
+
+import re
+
+TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
+
+
+# a list item's mark; numbers of up to three digits ("2015. A backup..." is a year
+# ending a sentence cut at the line's end, not item 2015)
+BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d{1,3}\.\s+|[IVX]+\.\s+)")
+
+
+# a chronology's entry: "2019 — ...", "2018, March – ...", "March 2021: ..."
+DATED_ENTRY = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:19|20)\d{2}(?:,?\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*[\u2014\u2013:-]\s"
+)
+
+
+_TABLE_ROW = re.compile(
+    r"^\|?[^|]+\|[^|]+\|"  # cells between pipes, the outer ones optional
+    r"|\S(?:.*\S)?(?:\t+|\s{3,})\S.*(?:\t+|\s{3,})\S"  # or columns of wide gaps
+)
+
+
+RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a plain-text table: cells between pipes, or separated by tabs or runs
+    of three or more spaces."""
+    return bool(_TABLE_ROW.match(line)) and not RULE.match(line)
+
+
+FIELD = re.compile(
+    r"^(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s+\S",
+    re.IGNORECASE,
+)
+
+
+# "Status: in orbit", "Selected through: ...": a field of a record, one line each
+ANY_FIELD = re.compile(r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,3}:\s+\S")
+
+
+# "Launch mass ....... about 8,200 kg": a key and its value joined by a dotted leader
+LEADER = re.compile(r"\S\s*(?:\.{4,}|\u2026{2,})\s*\S")
+
+
+NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
+
+
+def is_heading(line: str) -> bool:
+    words = line.split()
+    if is_table_row(line) or RULE.match(line):
+        return False
+    if not words or line.endswith(("-", ",")):
+        return False
+    # a heading in capitals may end with its bracketed note: "(PLANNED LAUNCH 2026)"
+    if line.endswith(TERMINAL) and not (line.isupper() and line.endswith(")")):
+        return False
+    if len(words) > (14 if line.isupper() else 9):  # capitals: a heading however long
+        return False
+    if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
+        return False
+    # "Partners: Norway", "Partners providing payloads: 6": a record's field, a figure
+    if FIELD.match(line) or (ANY_FIELD.match(line) and re.search(r":\s+\d", line)):
+        return False
+    return line[0].isupper() or line[0].isdigit() or line[0] == "("
+
+
+def is_caps_heading(line: str) -> bool:
+    """ "CHANG'E-7 (PLANNED 2026)": a heading in capitals."""
+    letters = [c for c in line if c.isalpha()]
+    return is_heading(line) and len(letters) >= 4 and all(c.isupper() for c in letters)
