@@ -35,6 +35,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from graph.summaries import SUMMARY_PROPERTIES
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
 from graph.vocab import CSK, SH
 
@@ -42,6 +43,10 @@ STATE_FILE = "whole-graph.pickle"  # in the validation cache's folder
 REACH = 2  # steps back from a changed subject whose nodes are validated again
 AT_MOST = 0.2  # of the union's subjects: past that, one run on everything is cheaper
 _MASK = (1 << 64) - 1
+# Properties only ever read on their own subject (the build's counts, by SummaryCount):
+# when only these change, the subject alone is validated again, not the facts naming it
+# (adding a document moves many partners' ranks).
+OWN_ONLY = frozenset(CSK[name] for name in SUMMARY_PROPERTIES)
 
 Run = Callable[[Graph, Graph, Sequence[str]], tuple[bool, Graph]]
 
@@ -51,18 +56,24 @@ class WholeState:
     """What the next build needs to validate only what changed."""
 
     key: str  # the shapes used and the ontology graph's digest
-    subjects: dict[Node, int]  # subject -> order-free digest of its outgoing triples
+    subjects: dict[Node, tuple[int, int]]  # subject -> digests of its triples (rest, own)
     violations: tuple[Violation, ...]
 
 
-def subject_digests(union: Graph) -> dict[Node, int]:
-    """Each subject's outgoing triples as one number: a sum of 64-bit digests, so the
-    order triples are met in does not matter."""
-    sums: dict[Node, int] = {}
+def subject_digests(union: Graph) -> dict[Node, tuple[int, int]]:
+    """Each subject's outgoing triples as two numbers, one for the ``OWN_ONLY`` counts
+    and one for the rest: sums of 64-bit digests, so the order triples are met in does
+    not matter."""
+    sums: dict[Node, tuple[int, int]] = {}
     for s, p, o in union:
         line = f"{p.n3()} {o.n3()}".encode()
         value = int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "big")
-        sums[s] = (sums.get(s, 0) + value) & _MASK
+        rest, own = sums.get(s, (0, 0))
+        if p in OWN_ONLY:
+            own = (own + value) & _MASK
+        else:
+            rest = (rest + value) & _MASK
+        sums[s] = (rest, own)
     return sums
 
 
@@ -161,21 +172,27 @@ class WholeGraphValidation:
         ``ontology`` is the build's ontology graph (its subjects changing means a full run)."""
         digests = subject_digests(union)
         previous = self._previous(key)
-        changed: set[Node] = set()
+        changed: set[Node] = set()  # subjects whose triples others' results may read
+        own: set[Node] = set()  # subjects only whose own counts changed
         if previous is not None:
-            changed = {s for s, d in digests.items() if previous.subjects.get(s) != d}
+            for subject, digest in digests.items():
+                before = previous.subjects.get(subject)
+                if before is None or before[0] != digest[0]:
+                    changed.add(subject)
+                elif before[1] != digest[1]:
+                    own.add(subject)
             changed |= previous.subjects.keys() - digests.keys()
         incremental = (
             previous is not None
-            and len(changed) <= AT_MOST * max(1, len(digests))
-            and not any(isinstance(s, BNode) or (s, None, None) in ontology for s in changed)
+            and len(changed | own) <= AT_MOST * max(1, len(digests))
+            and not any(isinstance(s, BNode) or (s, None, None) in ontology for s in changed | own)
         )
         if not incremental or previous is None:
             conforms, results = run_pyshacl(union, shapes, use) if use else (True, Graph())
             report = Report(conforms, tuple(_violations(results)), results)
             self.revalidated = None
         else:
-            todo = to_validate(union, changed)
+            todo = to_validate(union, changed) | own
             kept = [v for v in previous.violations if _node(v.focus) not in todo]
             fresh: list[Violation] = []
             if use:

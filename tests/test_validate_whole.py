@@ -17,7 +17,8 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 
 from graph import validate, validate_split
-from graph.validate_whole import WholeGraphValidation
+from graph.summaries import SUMMARIES_GRAPH, SUMMARY_PROPERTIES
+from graph.validate_whole import OWN_ONLY, WholeGraphValidation
 from graph.vocab import CSK, REFERENCE_GRAPH
 
 STATUS = "https://w3id.org/china-space-kg/id/status/"
@@ -133,3 +134,32 @@ def test_no_whole_graph_shape_reads_a_nodes_incoming_triples(shapes) -> None:
             # csk:partOf, which the missions reaching a changed one cover
             incoming = re.findall(r"\?\w+\s+([^\s.;]+)\s+\$this", query)
             assert set(incoming) <= {"csk:partOf*"}, name
+
+
+def test_counts_are_read_only_on_their_own_subject(shapes) -> None:
+    """Why a changed count validates its subject alone: no shape reads a count through
+    a path from another node; only SummaryCount, on the counted subject, reads them."""
+    readers = {s for s, _p, o in shapes if o in OWN_ONLY}
+    assert {str(s).rsplit("#", 1)[-1] for s in readers} == {"SummaryCount"}
+    for constraint in shapes.objects(None, SH.sparql):
+        query = str(shapes.value(constraint, SH.select))
+        for name in SUMMARY_PROPERTIES:
+            assert f"csk:{name}" not in query or "$this ?count" in query
+
+
+def test_a_wrong_count_is_reported_as_a_full_validation_reports_it(
+    built, shapes, tmp_path: Path
+) -> None:
+    names = names_of(built)
+    cache = validate_split.ValidationCache(tmp_path)
+    validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
+    data = copy_of(built.dataset)
+    counts = data.graph(SUMMARIES_GRAPH)
+    counted = next(counts.subjects(CSK.factCount, None))
+    counts.set((counted, CSK.factCount, Literal(-1)))
+    again = validate_split.validate_dataset(data, shapes, names, cache=cache, workers=0)
+    full = validate_split.validate_dataset(
+        data, shapes, names, cache=validate_split.ValidationCache(None), workers=0
+    )
+    assert again.violations == full.violations
+    assert [v.focus for v in again.violations] == [str(counted)]
