@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import EntityKind, Status
-from graph.parsing import syntactic_role
+from graph.parsing import future_clause, syntactic_role
 from graph.reading import Sentence
 from graph.recognise import Found
 
@@ -247,8 +247,12 @@ def clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def status_at(sentence: Sentence, pos: int) -> Status:
-    """Planned when the section is about the future or a marker precedes ``pos``."""
+    """Planned when the section is about the future, a marker precedes ``pos``, or the
+    verb whose clause holds the words at ``pos`` is in the future ("Instruments from X
+    *will* ride on Chang'e-7")."""
     if sentence.section_planned or _PLANNED.search(sentence.text[:pos]):
+        return Status.PLANNED
+    if sentence.parse is not None and future_clause(sentence.parse, pos):
         return Status.PLANNED
     return Status.ACHIEVED
 

@@ -357,3 +357,13 @@ def test_data_from_an_instrument_are_data_exchanged_not_a_payload(reference):
 )
 def test_a_partner_that_hands_over_or_places_an_instrument_on_a_mission(reference, text):
     assert ("kenya-space-agency", "payloads", "change-9") in _cooperation(reference, text)
+
+
+def test_the_tense_of_the_partners_own_verb_plans_the_fact(reference):
+    meta = DocumentMeta("tense", "tense.txt", "Tense", "Test", "2031", "white-paper")
+    text = "Instruments from Kenya and Ghana will also ride on Chang'e-9 in 2033."
+    extraction = extract.extract_corpus([Document(meta, Path("tense.txt"), text)], reference)
+    statuses = {
+        (f.partner, f.status.value) for f in extraction.facts if isinstance(f, Cooperation)
+    }
+    assert {("kenya", "planned"), ("ghana", "planned")} <= statuses
