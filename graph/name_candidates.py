@@ -309,7 +309,8 @@ _CLASS_BEFORE = re.compile(
     rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
 )
 _CLASS_AFTER = re.compile(
-    rf"(?<![\w'\u2019-])(?P<name>{_NAMED}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
+    rf"(?<![\w'\u2019-])(?P<name>{_NAMED}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
+    r"(?!['\u2019]s)"  # "X, the agency's director": a person of the agency
 )
 _NOT_A_NAME = SENTENCE_OPENERS | {
     "However",

@@ -157,7 +157,6 @@ def _chinese_bodies(
             or f.key == CHINA
             or f.key not in gazetteer.domestic
             or f.kind is not EntityKind.ORGANISATION
-            or not clause[0] <= local < clause[1]
         ):
             continue
         role, governor = "other", ""
@@ -165,6 +164,9 @@ def _chinese_bodies(
             role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
         if role in ("subject", "agent") and governor not in _SIGNING:
             role = "other"  # "..., CNSA said": the source of the news, not a party
+        signs = role in ("subject", "agent")  # the signer, however far its clause reaches
+        if not (clause[0] <= local < clause[1] or signs):
+            continue
         out.append((f.key, role))
     return out
 

@@ -8,6 +8,7 @@ for which China built ..."), whether China is among a preposition's objects, and
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
@@ -136,3 +137,30 @@ def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
         m.key in gazetteer.domestic and left <= m.start - sentence.start < right
         for m in sentence.mentions
     )
+
+
+# "the satellite would be built in China for Uzbekcosmos": the one named just before
+_THE_CRAFT = re.compile(r"\b[Tt]he\s+(?:new\s+)?(?:satellite|spacecraft|probe)\b(?!\s+[A-Z0-9])")
+
+
+def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
+    """The spacecraft "the satellite" stands for in a sentence that names none: the one
+    spacecraft the sentence before names (read at the description's place), when the
+    description is what one of ``verbs`` (building, launching...) acts on."""
+    before = sentence.previous
+    if before is None or sentence.parse is None:
+        return []
+    named = {m.key for m in before.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT}
+    m = _THE_CRAFT.search(sentence.text)
+    if m is None or len(named) != 1:
+        return []
+    noun = span_root(sentence.parse, m.start(), m.end())
+    if (
+        noun is None
+        or noun.dep_ not in ("nsubjpass", "dobj", "nsubj")
+        or noun.head.lemma_.lower() not in verbs
+    ):
+        return []  # "the satellite control centre", "it runs the satellite"
+    at = sentence.start + m.start()
+    return [Found(named.pop(), EntityKind.SPACECRAFT, at, sentence.start + m.end(), m.group(0))]
+

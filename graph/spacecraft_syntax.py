@@ -28,6 +28,7 @@ from graph.spacecraft_named import own_craft
 from graph.spacecraft_partners import (
     after_other_craft,
     china_among,
+    described_craft,
     governs,
     mention_of,
     owner_of,
@@ -60,6 +61,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     if doc is None:
         return []
     crafts = [m for m in sentence.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT]
+    crafts = crafts or described_craft(sentence, VERB_ACTIVITY)
     if not crafts:
         return []
     spans = [(m.start - sentence.start, m.end - sentence.start) for m in crafts]

@@ -157,3 +157,14 @@ def test_an_aligned_table_whose_cells_fill_their_columns_is_read_cell_by_cell(al
 
 def test_a_row_not_signed_is_no_agreement(aligned):
     assert not any("andes-orbital-office" in parties for _k, parties, *_rest in aligned)
+
+
+def test_a_chinese_body_and_a_body_named_by_apposition_sign_together(reference):
+    text = (
+        "On 12 June 2031 the China National Space Administration and Zamcosmos, the Zambian "
+        "space agency, signed a letter of intent on a radar satellite."
+    )
+    meta = DocumentMeta("loi", "loi.txt", "Signing", "Test", "2031", "news-article")
+    extraction = extract.extract_corpus([Document(meta, Path("loi.txt"), text)], reference)
+    found = {(f.agreement_kind, f.parties) for f in extraction.facts if isinstance(f, Agreement)}
+    assert ("letter-of-intent", ("china-national-space-administration", "zamcosmos")) in found

@@ -155,3 +155,13 @@ def test_an_acronym_glossed_by_what_it_is_names_a_body():
 def test_a_body_named_beside_an_acronym_is_cut_from_it():
     names = _names("In 2031 the Kenya Lunar Science Agency and KSA signed an agreement.")
     assert names["Kenya Lunar Science Agency"][0] is EntityKind.ORGANISATION
+
+
+def test_a_body_named_by_its_apposition_but_not_a_person_of_it():
+    text = (
+        '"We will send scientists," said Aminata Sow Diallo, the agency\'s director of '
+        "programmes. Zamcosmos, the Zambian space agency, agreed."
+    )
+    names = _names(text)
+    assert names["Zamcosmos"][0] is EntityKind.ORGANISATION
+    assert "Aminata Sow Diallo" not in names

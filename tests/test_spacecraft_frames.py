@@ -156,3 +156,21 @@ def test_the_agency_just_named_in_the_sentence_is_the_one_meant(reference):
         "by China in 2031.",
     )
     assert ("launched", "kenya-space-agency", "kensat-5") in found
+
+
+def test_the_satellite_of_the_next_sentence_is_the_one_just_named(reference):
+    found = _activities(
+        reference,
+        "Zamcosmos, the Zambian space agency, ordered ZamSat-3 in 2030. Under the plan, the "
+        "satellite would be built in China for Zamcosmos and launched from Jiuquan in 2032.",
+    )
+    assert {("built", "zamcosmos", "zamsat-3"), ("launched", "zamcosmos", "zamsat-3")} <= found
+
+
+def test_a_satellite_word_that_qualifies_another_thing_stands_for_no_satellite(reference):
+    found = _activities(
+        reference,
+        "China launched ZamSat-3 for Zambia in 2031. The satellite control centre near Lusaka "
+        "was built together with the Zambian side.",
+    )
+    assert not any(activity == "jointly-developed" for activity, _p, _c in found)
