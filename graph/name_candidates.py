@@ -8,12 +8,12 @@ import re
 from collections.abc import Sequence
 
 from graph.acronym_candidates import acting_acronyms, glossed_acronyms, initials
+from graph.apposition_names import appositions
 from graph.model import Document
 from graph.name_forms import (
     ACRONYM,
     AFTER_DESIGNATOR,
     DESIGNATOR,
-    HEAD_WORDS,
     LAUNCHER_WORDS,
     MONTH_NAMES,
     NAME_RUN,
@@ -79,7 +79,7 @@ def candidates(
             if para.start <= s < para.end
         ]
         out += _headed_names(document.id, chunk, para.start, inner)
-        out += _appositions(document.id, chunk, para.start)
+        out += appositions(document.id, chunk, para.start)
         out += acting_acronyms(document.id, chunk, para.start)
         out += glossed_acronyms(document.id, chunk, para.start)
     out += initials(document, clean, out)
@@ -293,88 +293,6 @@ def _split_names(name: str) -> list[tuple[int, str]]:
             start, part = start + owner.end(), part[owner.end() :]
         cleaned.append((start, part))
     return cleaned
-
-
-# Names given beside the class noun that says what they are: "the space agency
-# Roscosmos", "the Delft company Innovative Solutions In Space", "Hongmeng, a formation of
-# lunar-orbit microsatellites"
-_CLASS = (
-    r"agency|corporation|company|operator|institute|university|observatory|satellite|"
-    r"microsatellites?|satellites|probe|telescope|mission|constellation|programme|program|"
-    r"spacecraft|cubesat|lander|rover|orbiter"
-)
-_NAMED = r"[A-Z][\w'\u2019-]*[\w](?:\s(?:[A-Z][\w'\u2019-]*[\w]|In|of))*"
-_CLASS_BEFORE = re.compile(
-    rf"\b(?:the|its|a|an|state|national|private)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}?"
-    rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
-)
-_CLASS_AFTER = re.compile(
-    rf"(?<![\w'\u2019-])(?P<name>{_NAMED}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
-    r"(?!['\u2019]s)"  # "X, the agency's director": a person of the agency
-)
-_NOT_A_NAME = SENTENCE_OPENERS | {
-    "However",
-    "Today",
-    "Meanwhile",
-    "Also",
-    "Now",
-    "Then",
-    "Here",
-    "There",
-    "Later",
-    "Earlier",
-    "Last",
-    "Next",
-    "That",
-    "These",
-    "Those",
-    "Each",
-    "Both",
-    "Some",
-    "Many",
-    "Most",
-    "China",
-    "Chinese",
-}
-
-
-def _appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
-    """Names whose class a noun beside them gives (see ``_CLASS_BEFORE``/``_AFTER``)."""
-    found = []
-    for pattern in (_CLASS_BEFORE, _CLASS_AFTER):
-        for m in pattern.finditer(chunk):
-            name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
-            words = name.split()
-            if words[0] in _NOT_A_NAME or len(name) < 3:  # "satellite No. 2": a number
-                continue
-            if pattern is _CLASS_AFTER and not _heads_apposition(
-                chunk[m.end("name") : m.start("head")]
-            ):
-                continue  # "Dawit Alemu, a spokesman for the institute": not what he is
-            head = m.group("head").lower().rstrip("s")
-            kind = HEAD_WORDS.get(head, ORG if head in ("operator",) else S)
-            if head in ("microsatellite", "satellite", "cubesat"):
-                kind = S
-            start = offset + m.start("name")
-            found.append(Candidate(name, kind, doc_id, start, start + len(name)))
-    return found
-
-
-_COLLECTIVE = frozenset(
-    ["formation", "constellation", "pair", "series", "family", "fleet", "group"]
-)
-
-
-def _heads_apposition(between: str) -> bool:
-    """Whether the class noun heads the apposition: no preposition before it, but "of"
-    after a collective ("a formation of microsatellites")."""
-    words = between.lower().replace(",", " ").split()[1:]  # after "a"/"an"
-    for i, word in enumerate(words):
-        if word == "of" and i > 0 and words[i - 1] in _COLLECTIVE:
-            continue
-        if word in ("of", "for", "at", "in", "with", "from", "to", "on", "by", "who", "which"):
-            return False
-    return True
 
 
 def _partner_cells(

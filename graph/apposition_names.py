@@ -1,0 +1,91 @@
+"""Names whose class a noun beside them gives: "the space agency Roscosmos", "the Delft
+company Innovative Solutions In Space", "Hongmeng, a formation of lunar-orbit
+microsatellites", "Uzbekcosmos, the Uzbek space agency". Used by
+``graph.name_candidates``."""
+
+from __future__ import annotations
+
+import re
+
+from graph.name_forms import HEAD_WORDS, ORG, SENTENCE_OPENERS, Candidate, S
+
+# Names given beside the class noun that says what they are: "the space agency
+# Roscosmos", "the Delft company Innovative Solutions In Space", "Hongmeng, a formation of
+# lunar-orbit microsatellites"
+_CLASS = (
+    r"agency|corporation|company|operator|institute|university|observatory|satellite|"
+    r"microsatellites?|satellites|probe|telescope|mission|constellation|programme|program|"
+    r"spacecraft|cubesat|lander|rover|orbiter"
+)
+_NAMED = r"[A-Z][\w'\u2019-]*[\w](?:\s(?:[A-Z][\w'\u2019-]*[\w]|In|of))*"
+_CLASS_BEFORE = re.compile(
+    rf"\b(?:the|its|a|an|state|national|private)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}?"
+    rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
+)
+_CLASS_AFTER = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{_NAMED}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
+    r"(?!['\u2019]s)"  # "X, the agency's director": a person of the agency
+)
+_NOT_A_NAME = SENTENCE_OPENERS | {
+    "However",
+    "Today",
+    "Meanwhile",
+    "Also",
+    "Now",
+    "Then",
+    "Here",
+    "There",
+    "Later",
+    "Earlier",
+    "Last",
+    "Next",
+    "That",
+    "These",
+    "Those",
+    "Each",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "China",
+    "Chinese",
+}
+
+
+def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Names whose class a noun beside them gives (see ``_CLASS_BEFORE``/``_AFTER``)."""
+    found = []
+    for pattern in (_CLASS_BEFORE, _CLASS_AFTER):
+        for m in pattern.finditer(chunk):
+            name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
+            words = name.split()
+            if words[0] in _NOT_A_NAME or len(name) < 3:  # "satellite No. 2": a number
+                continue
+            if pattern is _CLASS_AFTER and not _heads_apposition(
+                chunk[m.end("name") : m.start("head")]
+            ):
+                continue  # "Dawit Alemu, a spokesman for the institute": not what he is
+            head = m.group("head").lower().rstrip("s")
+            kind = HEAD_WORDS.get(head, ORG if head in ("operator",) else S)
+            if head in ("microsatellite", "satellite", "cubesat"):
+                kind = S
+            start = offset + m.start("name")
+            found.append(Candidate(name, kind, doc_id, start, start + len(name)))
+    return found
+
+
+_COLLECTIVE = frozenset(
+    ["formation", "constellation", "pair", "series", "family", "fleet", "group"]
+)
+
+
+def _heads_apposition(between: str) -> bool:
+    """Whether the class noun heads the apposition: no preposition before it, but "of"
+    after a collective ("a formation of microsatellites")."""
+    words = between.lower().replace(",", " ").split()[1:]  # after "a"/"an"
+    for i, word in enumerate(words):
+        if word == "of" and i > 0 and words[i - 1] in _COLLECTIVE:
+            continue
+        if word in ("of", "for", "at", "in", "with", "from", "to", "on", "by", "who", "which"):
+            return False
+    return True
