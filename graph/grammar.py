@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import EntityKind, Status
-from graph.parsing import future_clause, syntactic_role
+from graph.parsing import syntactic_role
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.tense import future_clause, past_relative
 
 # roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
 # "X contributed ..."
@@ -250,7 +251,11 @@ def status_at(sentence: Sentence, pos: int) -> Status:
     """Planned when the section is about the future, a marker precedes ``pos``, or the
     verb whose clause holds the words at ``pos`` is in the future ("Instruments from X
     *will* ride on Chang'e-7")."""
-    if sentence.section_planned or _PLANNED.search(sentence.text[:pos]):
+    if sentence.section_planned:
+        return Status.PLANNED
+    if sentence.parse is not None and past_relative(sentence.parse, pos):
+        return Status.ACHIEVED  # "... will be received at the station, which China built"
+    if _PLANNED.search(sentence.text[:pos]):
         return Status.PLANNED
     if sentence.parse is not None and future_clause(sentence.parse, pos):
         return Status.PLANNED

@@ -359,27 +359,3 @@ def in_relative_clause(doc: Doc, start: int, end: int, outside: tuple[int, int])
             return not acting and not any(a <= t.idx < b for t in token.subtree)
         token = token.head
     return False
-
-
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-
-
-def future_clause(doc: Doc, pos: int) -> bool:
-    """Whether the verb whose clause holds the word at character ``pos`` speaks of the
-    future: "will"/"shall" beside it, or beside the verb it completes ("will continue
-    to carry")."""
-    word = next((t for t in doc if t.idx <= pos < t.idx + len(t) + 1), None)
-    if word is None:
-        return False
-    verb = clause_verb(doc, word.idx, word.idx + len(word))
-    token = doc[verb] if verb is not None else None
-    for _ in range(3):
-        if token is None:
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
-            return True
-        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-

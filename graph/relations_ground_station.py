@@ -29,7 +29,10 @@ _BUILT_STATION = re.compile(
     r"(?:stations?|(?<=receiving\s)antennas?|(?<=ground\s)antennas?)"
     # where it stands, between commas or not: "at Esrange near Kiruna, built with ..."
     r"(?:,?\s+(?:at|in|near)\s+[A-Z][\w-]*(?:\s+(?:(?:at|in|near|and)\s+)?[A-Z][\w-]*)*,?)?"
-    r"\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:jointly\s+)?"
+    # what it does, in a relative clause: "that downlinks its images"
+    r"(?:\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){1,6}?[\w'\u2019-]+)?"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|will\s+be|would\s+be|(?:is|are)\s+to\s+be|"
+    r"(?:is|are)\s+being)\s+)?(?:jointly\s+)?"
     r"(?:built|set\s+up|established|upgraded|constructed|co-built)\s+(?:jointly\s+)?"
     r"(?=with\b)"
 )

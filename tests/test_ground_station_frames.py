@@ -86,3 +86,38 @@ def test_a_space_station_or_a_place_is_not_a_ground_station(reference):
 )
 def test_stations_on_fact_sheet_lines(reference, text, partner):
     assert partner in _stations(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # what the station does, in a relative clause, between it and its verb
+        (
+            "The receiving station near Lusaka that downlinks ZamSat images was upgraded with "
+            "the Zambia Space Agency in 2030.",
+            "zambia-space-agency",
+        ),
+        # a station still to be built, with its modal verbs
+        (
+            "Under the plan, a data receiving station will be built with the Kenya Space Agency "
+            "at Malindi.",
+            "kenya-space-agency",
+        ),
+        ("BeiDou reference stations are to be built with Tunisia next year.", "tunisia"),
+    ],
+)
+def test_stations_said_with_a_clause_or_a_modal_between(reference, text, partner):
+    assert partner in _stations(reference, text)
+
+
+def test_a_station_built_in_the_past_is_achieved_in_a_sentence_about_plans(reference):
+    meta = DocumentMeta("stations", "stations.txt", "Stations", "Test", "2031", "news-article")
+    text = (
+        "Signals from the lander will be received at the Malindi ground station, which China "
+        "built with Kenya in 2001 and upgraded in 2024."
+    )
+    extraction = extract.extract_corpus([Document(meta, Path("stations.txt"), text)], reference)
+    statuses = {
+        f.partner: f.status.value for f in extraction.facts if isinstance(f, GroundStation)
+    }
+    assert statuses.get("kenya") == "achieved"

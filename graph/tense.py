@@ -1,0 +1,52 @@
+"""The time a clause speaks of, read from the parse: the future of its own verb ("will
+ride"), or the past of a relative clause inside a sentence about plans ("..., which China
+built in 2001"). Used by ``graph.grammar.status_at``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.parsing import clause_verb
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+def future_clause(doc: Doc, pos: int) -> bool:
+    """Whether the verb whose clause holds the word at character ``pos`` speaks of the
+    future: "will"/"shall" beside it, or beside the verb it completes ("will continue
+    to carry")."""
+    word = next((t for t in doc if t.idx <= pos < t.idx + len(t) + 1), None)
+    if word is None:
+        return False
+    verb = clause_verb(doc, word.idx, word.idx + len(word))
+    token = doc[verb] if verb is not None else None
+    for _ in range(3):
+        if token is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def past_relative(doc: Doc, pos: int) -> bool:
+    """Whether the word at character ``pos`` is the verb, or in the clause, of a relative
+    clause told in the past ("the station, which China built with Namibia in 2001"):
+    what it says happened, whatever the sentence around it plans."""
+    word = next((t for t in doc if t.idx <= pos < t.idx + len(t) + 1), None)
+    if word is None:
+        return False
+    verb = doc[word.i] if word.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        index = clause_verb(doc, word.idx, word.idx + len(word))
+        verb = doc[index] if index is not None else None
+    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "which China built ... and upgraded in 2024"
+    return (
+        verb is not None
+        and verb.dep_ == "relcl"
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.lower_ in _FUTURE_AUX or c.lower_ == "would" for c in verb.children)
+    )
