@@ -193,7 +193,11 @@ GENERIC = frozenset(
 MONTH_NAMES = frozenset(MONTHS)
 # the small words inside names, English and those of other languages' names ("Instituto
 # Nacional de Pesquisas Espaciais", "Deutsches Zentrum f\u00fcr Luft- und Raumfahrt")
-FOREIGN_CONNECTORS = ("de", "du", "des", "la", "le", "del", "della", "di", "da", "do", "dos")
+FOREIGN_CONNECTORS = (
+    *("de", "du", "des", "la", "le", "del", "della", "di", "da", "do", "dos"),
+    # "Mohammed bin Rashid Space Centre", "Universidad de Ciencia y Tecnologia"
+    *("bin", "ibn", "van", "von", "der", "den", "y", "e", "et"),
+)
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "to", *FOREIGN_CONNECTORS})
 # an elided article or preposition glued to the next word: "Centre National d'\u00c9tudes"
 ELISION = re.compile(r"^[dlDL]['\u2019](?=\w)")

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
+from graph.agreement_parties import TWO_BODIES, chinese_body_before, parties_of
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
-from graph.model import Agreement, EntityKind
+from graph.model import Agreement
 from graph.negation import negated
-from graph.parsing import syntactic_role
 from graph.reading import Sentence
 
 _KIND = re.compile(
@@ -118,144 +118,6 @@ def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> st
     return re.sub(r"^the\s+", "", subject) or None
 
 
-_SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew"})
-_WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
-
-
-# what a possessive may own besides the agreement ("Pakistan's Commission signed ...")
-_NOT_AGREED = frozenset(
-    [
-        "commission",
-        "agency",
-        "administration",
-        "institute",
-        "university",
-        "office",
-        "centre",
-        "center",
-        "organization",
-        "organisation",
-        "academy",
-        "ministry",
-        "committee",
-        "president",
-        "government",
-    ]
-)
-_PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
-
-
-def _chinese_bodies(
-    sentence: Sentence, gazetteer: Gazetteer, clause: tuple[int, int]
-) -> list[tuple[str, str]]:
-    """Chinese organisations named in the clause, with their role in the parse."""
-    out = []
-    for f in sentence.mentions:
-        local = f.start - sentence.start
-        if (
-            f.nested
-            or f.key == CHINA
-            or f.key not in gazetteer.domestic
-            or f.kind is not EntityKind.ORGANISATION
-        ):
-            continue
-        role, governor = "other", ""
-        if sentence.parse is not None:
-            role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
-        if role in ("subject", "agent") and governor not in _SIGNING:
-            role = "other"  # "..., CNSA said": the source of the news, not a party
-        signs = role in ("subject", "agent")  # the signer, however far its clause reaches
-        if not (clause[0] <= local < clause[1] or signs):
-            continue
-        out.append((f.key, role))
-    return out
-
-
-def _owns_a_body(sentence: Sentence, group: Group) -> bool:
-    """ "Pakistan's Space and Upper Atmosphere Research Commission": the possessive
-    names whose body it is, not another party."""
-    after = re.match(r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+)?", sentence.text[group.end :])
-    if after is None:
-        return False
-    at = group.end + after.end()
-    return any(
-        m.start - sentence.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
-        for m in sentence.mentions
-    )
-
-
-def _parties(
-    sentence: Sentence,
-    groups: list[Group],
-    noun: tuple[int, int],
-    title: tuple[int, int] | None,
-    gazetteer: Gazetteer,
-) -> tuple[list[str], list[str]]:
-    """(parties named for everyone, list partners that each get their own agreement)."""
-    text = sentence.text
-    spans = clauses(text)
-    clause = clause_of(spans, noun[0])
-    named: list[str] = []
-    listed: list[str] = []
-    chinese = _chinese_bodies(sentence, gazetteer, clause)
-    titled = []
-    if title:
-        titled = [
-            f
-            for f in sentence.mentions
-            if title[0] <= f.start - sentence.start
-            and f.end - sentence.start <= title[1]
-            and f.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
-        ]
-    for g in groups:
-        inside_title = title and title[0] <= g.start < title[1]
-        if inside_title:
-            continue
-        if g.role in ("subject", "anaphora"):
-            named += g.keys
-        elif g.role == "with" and clause[0] <= g.start < clause[1] and g.start > noun[0] - 80:
-            listed += g.keys
-        elif g.role in ("by", "between") and clause[0] <= g.start < clause[1]:
-            named += g.keys  # "signed by A, B and C", "between CNSA and X"
-        elif (
-            g.role == "owner"
-            and 0 <= noun[0] - g.end <= 60
-            and g.governor not in _NOT_AGREED
-            and not _owns_a_body(sentence, g)
-        ):
-            named += g.keys
-        elif (
-            g.role == "agent"
-            and g.governor in _SIGNING
-            and (_WITH_CHINA.search(text) or any(r == "with" for _k, r in chinese))
-        ):
-            named += g.keys  # "the Kyrgyz Space Agency signed ... with China"
-    # China's side, where a Chinese body signs in its name ("CNSA and X signed")
-    named += [key for key, role in chinese if role in _PARTY_ROLES]
-    bodies = [k for k in named if gazetteer.kind(k) is EntityKind.ORGANISATION]
-    # "CNSA and the Brazilian Space Agency signed the Agreement on the China-Brazil
-    # Satellite": the bodies that signed are the parties, not the countries of the title
-    named += [
-        f.key
-        for f in titled
-        if not (bodies and f.kind is EntityKind.COUNTRY and f.key not in gazetteer.domestic)
-    ]
-    rest = text[noun[1] : noun[1] + 6]
-    if rest.startswith((" for ", " for")):
-        for f in sentence.mentions:
-            if f.kind is EntityKind.MISSION and 0 < f.start - sentence.start - noun[1] <= 10:
-                named += [
-                    n.key
-                    for n in sentence.mentions
-                    if n.nested and f.start <= n.start < f.end and n.kind is EntityKind.ORGANISATION
-                ]
-    if not named and not listed and re.search(r"\bthe\s+two\s+(?:countries|sides)\b", text):
-        foreign = {k for g in groups for k in g.keys}
-        if len(foreign) == 1:
-            named += sorted(foreign)
-    return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
-
-
 _NUMBER = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens?|several|many|numerous)"
@@ -335,10 +197,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if title_span:
             title = text[title_span[0] : title_span[1]]
         noun = (m.start(), m.end())
-        named, listed = _parties(sentence, groups, noun, title_span, gazetteer)
+        named, listed = parties_of(sentence, groups, noun, title_span, gazetteer)
         if fragment and not named and not listed and sentence.previous is not None:
             named = list(sentence.previous.notes.get("agreement_parties", ()))
         domestic_named = [k for k in named if k in gazetteer.domestic and k != CHINA]
+        if not domestic_named and TWO_BODIES.search(text):
+            # "the two agencies signed": China's agency is the one the text just named
+            domestic_named = chinese_body_before(sentence, gazetteer)
+            named += domestic_named
         base = [k for k in named if k != CHINA]
         if not domestic_named:
             base.append(CHINA)
@@ -384,6 +250,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             )
     if out:
         sentence.notes["agreement_parties"] = out[-1].parties
-        if out[-1].signed_on:
-            sentence.notes["agreement_date"] = out[-1].signed_on
+    # the last signing date goes on until another is given ("On 12 June A and B signed
+    # ... Kazakhstan chose the Moon. CNSA signed ... on the same day")
+    dated = [a.signed_on for a in out if a.signed_on]
+    earlier = sentence.previous.notes.get("agreement_date") if sentence.previous else None
+    if dated or earlier:
+        sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out

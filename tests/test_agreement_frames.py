@@ -168,3 +168,44 @@ def test_a_chinese_body_and_a_body_named_by_apposition_sign_together(reference):
     extraction = extract.extract_corpus([Document(meta, Path("loi.txt"), text)], reference)
     found = {(f.agreement_kind, f.parties) for f in extraction.facts if isinstance(f, Agreement)}
     assert ("letter-of-intent", ("china-national-space-administration", "zamcosmos")) in found
+
+
+def _agreements_of(reference, text: str) -> set[tuple]:
+    meta = DocumentMeta("signing", "signing.txt", "Signing", "Test", "2031", "news-article")
+    extraction = extract.extract_corpus([Document(meta, Path("signing.txt"), text)], reference)
+    return {
+        (f.agreement_kind, f.parties, f.signed_on)
+        for f in extraction.facts
+        if isinstance(f, Agreement)
+    }
+
+
+def test_the_two_agencies_are_the_bodies_the_sentence_before_named(reference):
+    found = _agreements_of(
+        reference,
+        "A delegation of the Kenya Space Agency met officials of the China National Space "
+        "Administration on Wednesday. On 9 October 2031 the two agencies signed a memorandum "
+        "of understanding on remote sensing.",
+    )
+    parties = ("china-national-space-administration", "kenya-space-agency")
+    assert ("memorandum-of-understanding", parties, "2031-10-09") in found
+
+
+def test_the_same_day_is_the_last_signing_day_the_text_gave(reference):
+    found = _agreements_of(
+        reference,
+        "On 12 June 2031 the China National Space Administration and the Kenya Space Agency "
+        "signed a letter of intent. Ghana, which has flown two cubesats, chose the Moon. The "
+        "China National Space Administration signed a memorandum of understanding with "
+        "Ghana on the same day.",
+    )
+    assert any(k == "memorandum-of-understanding" and d == "2031-06-12" for k, _p, d in found)
+
+
+def test_a_name_with_a_foreign_particle_is_one_name(reference):
+    found = _agreements_of(
+        reference,
+        "The Khalid bin Sultan Space Centre signed a memorandum of understanding with the "
+        "China National Space Administration in September 2031.",
+    )
+    assert any("khalid-bin-sultan-space-centre" in parties for _k, parties, _d in found)

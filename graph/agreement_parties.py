@@ -1,0 +1,172 @@
+"""Who signs an agreement a sentence reports: the bodies and countries it names as
+signers ("CNSA and X signed", "signed by A, B and C", "X signed ... with China", "the
+two agencies" of the sentence before), China's own body where one signs in its name, and
+the partners that each get a document of their own ("memoranda with A, B and C"). Used
+by ``graph.relations_agreement``."""
+
+from __future__ import annotations
+
+import re
+
+from graph.gazetteer import CHINA, Gazetteer
+from graph.grammar import Group, clause_of, clauses
+from graph.model import EntityKind
+from graph.parsing import syntactic_role
+from graph.reading import Sentence
+
+_SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew"})
+_WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
+
+
+# what a possessive may own besides the agreement ("Pakistan's Commission signed ...")
+_NOT_AGREED = frozenset(
+    [
+        "commission",
+        "agency",
+        "administration",
+        "institute",
+        "university",
+        "office",
+        "centre",
+        "center",
+        "organization",
+        "organisation",
+        "academy",
+        "ministry",
+        "committee",
+        "president",
+        "government",
+    ]
+)
+_PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
+
+
+def _chinese_bodies(
+    sentence: Sentence, gazetteer: Gazetteer, clause: tuple[int, int]
+) -> list[tuple[str, str]]:
+    """Chinese organisations named in the clause, with their role in the parse."""
+    out = []
+    for f in sentence.mentions:
+        local = f.start - sentence.start
+        if (
+            f.nested
+            or f.key == CHINA
+            or f.key not in gazetteer.domestic
+            or f.kind is not EntityKind.ORGANISATION
+        ):
+            continue
+        role, governor = "other", ""
+        if sentence.parse is not None:
+            role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
+        if role in ("subject", "agent") and governor not in _SIGNING:
+            role = "other"  # "..., CNSA said": the source of the news, not a party
+        signs = role in ("subject", "agent")  # the signer, however far its clause reaches
+        if not (clause[0] <= local < clause[1] or signs):
+            continue
+        out.append((f.key, role))
+    return out
+
+
+TWO_BODIES = re.compile(
+    r"\bthe\s+two\s+(?:agencies|institutions|organi[sz]ations|bodies|companies|universities|"
+    r"administrations|centres|centers|institutes)\b",
+    re.IGNORECASE,
+)
+
+
+def chinese_body_before(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
+    """The one Chinese body the sentence before names, if it names one."""
+    before = sentence.previous
+    if before is None:
+        return []
+    keys = {
+        m.key
+        for m in before.mentions
+        if m.key in gazetteer.domestic and m.key != CHINA and m.kind is EntityKind.ORGANISATION
+    }
+    return sorted(keys) if len(keys) == 1 else []
+
+
+def _owns_a_body(sentence: Sentence, group: Group) -> bool:
+    """ "Pakistan's Space and Upper Atmosphere Research Commission": the possessive
+    names whose body it is, not another party."""
+    after = re.match(r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+)?", sentence.text[group.end :])
+    if after is None:
+        return False
+    at = group.end + after.end()
+    return any(
+        m.start - sentence.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
+        for m in sentence.mentions
+    )
+
+
+def parties_of(
+    sentence: Sentence,
+    groups: list[Group],
+    noun: tuple[int, int],
+    title: tuple[int, int] | None,
+    gazetteer: Gazetteer,
+) -> tuple[list[str], list[str]]:
+    """(parties named for everyone, list partners that each get their own agreement)."""
+    text = sentence.text
+    spans = clauses(text)
+    clause = clause_of(spans, noun[0])
+    named: list[str] = []
+    listed: list[str] = []
+    chinese = _chinese_bodies(sentence, gazetteer, clause)
+    titled = []
+    if title:
+        titled = [
+            f
+            for f in sentence.mentions
+            if title[0] <= f.start - sentence.start
+            and f.end - sentence.start <= title[1]
+            and f.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+        ]
+    for g in groups:
+        inside_title = title and title[0] <= g.start < title[1]
+        if inside_title:
+            continue
+        if g.role in ("subject", "anaphora"):
+            named += g.keys
+        elif g.role == "with" and clause[0] <= g.start < clause[1] and g.start > noun[0] - 80:
+            listed += g.keys
+        elif g.role in ("by", "between") and clause[0] <= g.start < clause[1]:
+            named += g.keys  # "signed by A, B and C", "between CNSA and X"
+        elif (
+            g.role == "owner"
+            and 0 <= noun[0] - g.end <= 60
+            and g.governor not in _NOT_AGREED
+            and not _owns_a_body(sentence, g)
+        ):
+            named += g.keys
+        elif (
+            g.role == "agent"
+            and g.governor in _SIGNING
+            and (_WITH_CHINA.search(text) or any(r == "with" for _k, r in chinese))
+        ):
+            named += g.keys  # "the Kyrgyz Space Agency signed ... with China"
+    # China's side, where a Chinese body signs in its name ("CNSA and X signed")
+    named += [key for key, role in chinese if role in _PARTY_ROLES]
+    bodies = [k for k in named if gazetteer.kind(k) is EntityKind.ORGANISATION]
+    # "CNSA and the Brazilian Space Agency signed the Agreement on the China-Brazil
+    # Satellite": the bodies that signed are the parties, not the countries of the title
+    named += [
+        f.key
+        for f in titled
+        if not (bodies and f.kind is EntityKind.COUNTRY and f.key not in gazetteer.domestic)
+    ]
+    rest = text[noun[1] : noun[1] + 6]
+    if rest.startswith((" for ", " for")):
+        for f in sentence.mentions:
+            if f.kind is EntityKind.MISSION and 0 < f.start - sentence.start - noun[1] <= 10:
+                named += [
+                    n.key
+                    for n in sentence.mentions
+                    if n.nested and f.start <= n.start < f.end and n.kind is EntityKind.ORGANISATION
+                ]
+    if not named and not listed and re.search(r"\bthe\s+two\s+(?:countries|sides)\b", text):
+        foreign = {k for g in groups for k in g.keys}
+        if len(foreign) == 1:
+            named += sorted(foreign)
+    return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
