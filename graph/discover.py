@@ -73,6 +73,9 @@ def discover(
                 continue  # a curated name, perhaps with words before it (not "University of X")
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
+            glossed = _GLOSS.match(clean.text, c.end)
+            if glossed and _norm(glossed.group(1)) in known:
+                continue  # "... Variable Objects Monitor (SVOM)": part of a curated name's spelling
             key = slugify(c.label)
             if not key or key in gazetteer.entities:
                 continue
@@ -111,6 +114,9 @@ def discover(
             )
         )
     return entities, unclassed
+
+
+_GLOSS = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,11})\)")  # an acronym, not "(Azerbaijan)"
 
 
 def _norm(text: str) -> str:

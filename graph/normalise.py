@@ -214,7 +214,9 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
             or bool(NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(TERMINAL))
             or bool(ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))
-            or is_heading(prev.text)
+            # a short line is a heading unless the next goes on with its sentence
+            # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")
+            or (is_heading(prev.text) and (line.blank_before or not line.text[:1].islower()))
             or (is_heading(line.text) and prev.text.endswith(TERMINAL))
             or is_caps_heading(line.text)  # "SVOM - INSTRUMENTS": a heading wherever it is
             # a blank line parts paragraphs; in wrapped text only after a sentence's end
@@ -253,6 +255,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             para_heading = is_heading(line.text)
             out.add(line.text, line.start, citations=web_page, columns=columns)
             continue
+        para_heading = False  # a line that goes on with the one before: prose, no heading
         if re.search(r"[A-Za-z]-$", prev.text) and line.text[:1].isalpha():
             if line.text.split()[0].lower() in _CONJUNCTIONS:  # "high- and low-orbit"
                 out.put(" ", prev.start + len(prev.text))

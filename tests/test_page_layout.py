@@ -106,3 +106,33 @@ def test_an_item_cut_mid_phrase_goes_on_at_the_margin():
     text = "PARTNERS\n• Peru — a telescope run by staff of the National University of\nSan Marcos\n"
     clean = clean_text(text)
     assert "University of San Marcos" in clean.text
+
+
+def test_a_short_line_that_the_next_goes_on_with_is_no_heading():
+    text = (
+        "4.1 SVOM\n\n"
+        "The Space-based Variable Objects Monitor (SVOM) was\n"
+        "developed jointly by China and France and launched in 2024 from Xichang, as\n"
+        "planned since the first studies of the mission in the early years of the decade.\n"
+        "It carries four instruments, two of them built in France, and many more things.\n"
+        "The satellite sends its alerts to the ground within minutes of each burst seen.\n"
+    ) * 2
+    clean = clean_text(text)
+    headings = [clean.text[p.start : p.end] for p in clean.paragraphs if p.heading]
+    assert all("developed jointly" not in h for h in headings)
+
+
+def test_the_spelt_out_name_of_a_curated_acronym_is_that_entity(reference):
+    text = (
+        "The Space-based multi-band astronomical Variable Objects Monitor (SVOM) was "
+        "developed jointly by China and France and launched from Xichang in 2024."
+    )
+    meta = DocumentMeta("svom", "svom.txt", "SVOM", "Test", "2025", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("svom.txt"), text)], reference)
+    assert not any(e.discovered and "Monitor" in e.label for e in extraction.entities)
+    crafts = {
+        (f.activity, f.partner, f.spacecraft)
+        for f in extraction.facts
+        if type(f).__name__ == "SpacecraftActivity"
+    }
+    assert ("jointly-developed", "france", "svom") in crafts
