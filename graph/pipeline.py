@@ -28,6 +28,7 @@ from graph import (
     rdf,
     saved_queries_rdf,
     store,
+    store_delta,
     summaries,
     validate,
     validate_split,
@@ -199,8 +200,7 @@ def _build(
         # 1,000 documents, which the store and the dumps would otherwise be written beside
         gc.collect()
         progress(STAGES[4])
-        build_id = store.content_id(scratch)
-        staged = store.stage_build(paths.store, scratch, build_id)
+        staged, build_id = _staged(paths.store, scratch, full=full)
     finally:
         scratch.unlink(missing_ok=True)
     try:
@@ -214,6 +214,8 @@ def _build(
         )
         if cache.stats is not None:
             info.extraction = {**asdict(cache.stats), "re_validated": checked.validated}
+            if staged.changed is not None:
+                info.extraction["store_quads_changed"] = staged.changed
     except BaseException:
         store.discard_build(staged)
         raise
@@ -224,6 +226,20 @@ def _build(
         prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info),
     )
     return BuildResult(info, dataset, extraction, report)
+
+
+def _staged(root: Path, scratch: Path, *, full: bool) -> tuple[store.StagedBuild, str]:
+    """The new store, staged as the previous build plus what changed when it can be
+    (``graph.store_delta``), else loaded whole; its sorted lines are kept beside it for
+    the next build."""
+    lines = store_delta.sorted_lines(scratch)
+    build_id = store.content_id_of(lines)
+    store_delta.keep_lines(root / "builds" / build_id, lines)
+    staged = None if full else store_delta.stage_changes(root, lines, build_id)
+    del lines
+    if staged is None:
+        staged = store.stage_build(root, scratch, build_id)
+    return staged, build_id
 
 
 def _validated(

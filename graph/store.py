@@ -80,6 +80,11 @@ def content_id(nquads: bytes | Path) -> str:
             lines = sorted(f)
     else:
         lines = sorted(nquads.splitlines())
+    return content_id_of(lines)
+
+
+def content_id_of(lines: list[bytes]) -> str:
+    """``content_id`` of N-Quads lines already sorted (with or without newlines)."""
     digest = hashlib.sha256()
     for i, line in enumerate(lines):
         line = line.rstrip(b"\n")
@@ -186,6 +191,7 @@ class StagedBuild:
     path: Path
     triples: int  # distinct triples of all graphs: the size of the merged default graph
     quads: int  # quads of the named graphs
+    changed: int | None = None  # quads changed in the previous build's copy; None: loaded
 
 
 def stage_build(root: Path, nquads: bytes | Path, build_id: str) -> StagedBuild:
@@ -329,6 +335,10 @@ def _prune(builds: Path, keep: Iterable[str]) -> None:
             shutil.rmtree(old, ignore_errors=True)
             (builds / f"{old.name}.json").unlink(missing_ok=True)
             shutil.rmtree(builds / f"{old.name}{DUMPS_SUFFIX}", ignore_errors=True)
+    # the sorted lines a build keeps for the next one (graph.store_delta), of builds gone
+    for lines in builds.glob("*.nq"):
+        if not (builds / lines.stem).is_dir():
+            lines.unlink(missing_ok=True)
 
 
 def open_store(root: Path, *, read_only: bool = True) -> ox.Store:

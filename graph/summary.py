@@ -29,6 +29,9 @@ def summary_rows(info: BuildInfo) -> list[tuple[str, str]]:
         )
     if "re_validated" in info.extraction:
         rows.append(("documents re-validated", str(info.extraction["re_validated"])))
+    if "store_quads_changed" in info.extraction:
+        changed = info.extraction["store_quads_changed"]
+        rows.append(("quads changed in the previous store's copy", str(changed)))
     verdict = "conforms" if info.conforms else f"{info.violations} violation(s)"
     rows.append(("SHACL validation", verdict))
     rows.append(("unrecognised names to review", str(len(info.unknown_names))))

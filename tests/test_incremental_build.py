@@ -33,6 +33,9 @@ def test_adding_documents_builds_what_a_full_build_builds(tmp_path: Path) -> Non
     fresh = pipeline.build(replace(paths, store=tmp_path / "fresh"), full=True)
 
     assert added.info.extraction["re_extracted"] == 2
+    # the store is the previous one with the changed quads, not loaded again
+    assert added.info.extraction["store_quads_changed"] > 0
+    assert "store_quads_changed" not in fresh.info.extraction
     assert added.info.build_id == fresh.info.build_id
     assert (added.info.triples, added.info.quads) == (fresh.info.triples, fresh.info.quads)
     assert added.report.conforms == fresh.report.conforms

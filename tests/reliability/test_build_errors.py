@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from cli import serve as serve_module
 from cli.main import main
-from graph import pipeline, store
+from graph import pipeline, store, store_delta
 from graph.config import Paths, Settings
 from graph.errors import CorpusError
 from server import create_app
@@ -200,10 +200,12 @@ def test_a_full_disk_while_writing_the_store_is_one_line_and_keeps_the_graph(
     before = store.current_path(built.store).resolve()
     (built.corpus / "manifest.toml").write_text(entry().replace("A short", "Another"))
 
-    def full(_store: object) -> None:
+    def full(*_args: object) -> None:
         raise error
 
+    # the store is written whole, or as a copy of the previous one with the changes
     monkeypatch.setattr(store, "write_merged_default_graph", full)
+    monkeypatch.setattr(store_delta, "_apply", full)
     monkeypatch.setenv("SPACEKG_CORPUS", str(built.corpus))
     code, lines = run_main(monkeypatch, capsys, "build", "-q", "--store", str(built.store))
     assert code == 2

@@ -1,0 +1,92 @@
+"""A build staged as the previous store plus what changed holds what loading the new
+lines whole holds: the named graphs' quads and a default graph that is their merge (a
+triple another graph still states stays in it). It falls back to a full load where a
+copy could differ: no previous build's lines, or a changed line with a blank node."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph import store as store_files
+from graph import store_delta
+from graph.store import BuildInfo
+
+EX = "http://example.org/"
+
+
+@pytest.fixture(autouse=True)
+def any_share_changed(monkeypatch) -> None:
+    """These graphs are tiny: any share of them may change and still be copied."""
+    monkeypatch.setattr(store_delta, "MAX_CHANGED", 1.0)
+
+
+def line(s: str, o: str, g: str) -> bytes:
+    return f"<{EX}{s}> <{EX}p> {o} <{EX}{g}> .\n".encode()
+
+
+def build(root: Path, lines: list[bytes]) -> store_files.StagedBuild:
+    """Build ``lines`` as the pipeline does (changes when it can, else a full load)."""
+    lines = sorted(lines)
+    build_id = store_files.content_id_of(lines)
+    store_delta.keep_lines(root / "builds" / build_id, lines)
+    scratch = root / "scratch.nq"
+    scratch.write_bytes(b"".join(lines))
+    staged = store_delta.stage_changes(root, lines, build_id)
+    staged = staged or store_files.stage_build(root, scratch, build_id)
+    info = BuildInfo(build_id, "2026-12-03T00:00:00", 0.0, staged.triples, staged.quads)
+    store_files.commit_build(root, staged, info)
+    return staged
+
+
+def contents(root: Path) -> set[ox.Quad]:
+    return set(store_files.open_store(root))
+
+
+BEFORE = [
+    line("a", '"1"', "g1"),
+    line("shared", '"x"', "g1"),
+    line("shared", '"x"', "g2"),
+    line("gone", '"y"', "g2"),
+    line("kept", '"z"', "g2"),
+]
+AFTER = [
+    line("a", '"1"', "g1"),
+    line("shared", '"x"', "g1"),  # g2 no longer states it, g1 still does
+    line("kept", '"z"', "g2"),
+    line("new", '"w"', "g3"),
+]
+
+
+def test_a_changed_build_holds_what_a_full_load_holds(tmp_path: Path) -> None:
+    build(tmp_path / "changed", BEFORE)
+    staged = build(tmp_path / "changed", AFTER)
+    full = build(tmp_path / "full", AFTER)
+    assert staged.changed == 3 and full.changed is None
+    assert (staged.triples, staged.quads) == (full.triples, full.quads) == (4, 4)
+    assert contents(tmp_path / "changed") == contents(tmp_path / "full")
+    merged = {q for q in contents(tmp_path / "changed") if q.graph_name == ox.DefaultGraph()}
+    assert {q.subject.value for q in merged} == {EX + s for s in ("a", "shared", "kept", "new")}
+
+
+def test_the_previous_build_is_left_as_it_was(tmp_path: Path) -> None:
+    build(tmp_path, BEFORE)
+    previous = store_files.current_path(tmp_path).resolve()
+    before = set(ox.Store.read_only(str(previous)))
+    build(tmp_path, AFTER)
+    assert set(ox.Store.read_only(str(previous))) == before
+
+
+def test_a_changed_blank_node_loads_the_build_whole(tmp_path: Path) -> None:
+    build(tmp_path, BEFORE)
+    assert build(tmp_path, [*BEFORE, line("b", "_:list", "g1")]).changed is None
+
+
+def test_the_lines_of_pruned_builds_go_with_them(tmp_path: Path) -> None:
+    for n in range(4):
+        build(tmp_path, [*BEFORE, line("n", f'"{n}"', "g1")])
+    kept = sorted(p.stem for p in (tmp_path / "builds").glob("*.nq"))
+    builds = sorted(p.name for p in (tmp_path / "builds").iterdir() if p.is_dir())
+    assert kept == builds and len(kept) == store_files.KEEP_BUILDS
