@@ -169,6 +169,15 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "within":
                         targets += [(k, "participant") for c in prep.children for k in named(c)]
+        for child in verb.children:  # "China, one of the co-chairs of GEO, has ..."
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                a <= child.idx < b for a, b in chinese
+            ):
+                for role in _apposed_roles(child):
+                    for prep in role.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            found = [k for c in prep.children for k in named(c)]
+                            targets += [(k, "member") for k in found]
         for child in verb.children:  # "As a member of the WMO, China will ..."
             if child.dep_ == "prep" and child.lower_ == "as":
                 for member in (c for c in child.children if _is_member(c)):
@@ -213,6 +222,26 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
     return out
 
 
+_ROLE_NOUNS = frozenset(
+    {"member", "members", "chair", "co-chair", "chairs", "co-chairs", "founder", "host",
+     "founding", "party", "signatory"}
+)  # fmt: skip
+
+
+def _apposed_roles(subject) -> list:
+    """The role nouns an apposition gives the subject: "China, a co-chair of ...",
+    "China, one of the co-chairs of ..." (through "one of")."""
+    out = []
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        if appos.lower_ in _ROLE_NOUNS or appos.lemma_.lower() in _ROLE_NOUNS:
+            out.append(appos)
+        for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out += [o for o in prep.children if o.lemma_.lower() in _ROLE_NOUNS | {"chair"}]
+        # "co-chairs" cut by the tokenizer: "one of the co - chairs of ..."
+        out += [t for t in appos.subtree if t.lemma_.lower() in ("chair", "member", "founder")]
+    return out
+
+
 def _is_member(token) -> bool:
     """ "member", "members", "member states", "member agency", "founding members"."""
     if token.lower_ in _MEMBER:
@@ -236,7 +265,8 @@ def _subjects(verb) -> list:
                 for s in subjects
             ] + agents
             return out + [c for s in out for c in s.conjuncts]
-        if seen.dep_ in ("xcomp", "conj", "advcl") and seen.head is not seen:
+        # "co-chaired", cut by the tokenizer: "chaired" hangs on "co" as a dep
+        if seen.dep_ in ("xcomp", "conj", "advcl", "dep") and seen.head is not seen:
             seen = seen.head
             continue
         break

@@ -167,3 +167,15 @@ def test_status_of_promises_and_relative_clauses(reference):
 def test_membership_leading_founding_and_working_through(reference, text, organisation):
     found = _participation(reference, text)
     assert found.get(organisation) == "achieved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China co-chaired the Group on Earth Observations in 2031.",
+        "China, one of the co-chairs of the Group on Earth Observations, has invited Kenya "
+        "to its plenary.",
+    ],
+)
+def test_chairing_a_body_however_the_words_are_cut(reference, text):
+    assert _participation(reference, text).get("group-on-earth-observations") == "achieved"
