@@ -11,6 +11,7 @@ from graph.saved_queries import read_query_folder
 from server import errors, request_guard, sparql_fast
 from server.backend import Backend, Limits
 from server.connect import open_backend
+from server.cors import cors_headers
 from server.embedded import EmbeddedBackend
 from server.form_decoding import FastFormRequest
 
@@ -67,17 +68,6 @@ def _compress(app: Flask) -> None:
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip", "br", "deflate"])
     compress = Compress(app)
     compress.compress_mimetypes_set.update(_COMPRESSED_TYPES)
-
-
-def cors_headers(origins: str) -> list[tuple[str, str]]:
-    """What every answer says to browsers when CORS_ORIGINS is set."""
-    return [
-        ("Access-Control-Allow-Origin", origins),
-        (
-            "Access-Control-Expose-Headers",
-            "ETag, X-SPARQL-Truncated, X-SPARQL-Row-Limit, Content-Length",
-        ),
-    ]
 
 
 def _allow_cross_origin(app: Flask, origins: str) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from flask import Flask, request
 
 from server.backend import Backend, judge
+from server.cors import cors_headers
 from server.form_decoding import decode_pairs
 from server.http_cache import etag_for
 from server.request_guard import RequestGuard
@@ -64,8 +65,6 @@ class FastSparql:
         self.limit = settings.max_request_bytes
         # flask-compress adds Accept-Encoding to Vary on every answer; CORS headers when set
         self.vary = "Accept, Accept-Encoding"
-        from server.app import cors_headers
-
         self.cors = cors_headers(settings.cors_origins) if settings.cors_origins else []
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
