@@ -143,7 +143,12 @@ def parties_of(
         elif (
             g.role == "agent"
             and g.governor in _SIGNING
-            and (_WITH_CHINA.search(text) or any(r == "with" for _k, r in chinese))
+            # "... with China", or a Chinese body signing beside it ("CNSA and the NSSA
+            # signed", however the parser joins them)
+            and (
+                _WITH_CHINA.search(text)
+                or any(r in ("with", "subject", "agent") for _k, r in chinese)
+            )
         ):
             named += g.keys  # "the Kyrgyz Space Agency signed ... with China"
     # China's side, where a Chinese body signs in its name ("CNSA and X signed")

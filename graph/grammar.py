@@ -306,8 +306,30 @@ def foreign_subject(
     # of no known role before the verb may
     subjects = ("agent",) if sentence.parse is not None else ("other", "agent")
     return any(
-        a <= g.start < verb and g.role in subjects and not set(g.keys) <= tied for g in groups
+        a <= g.start < verb
+        and g.role in subjects
+        and not set(g.keys) <= tied
+        and not _beside_chinese(sentence, g, domestic)
+        for g in groups
     )
+
+
+_AND = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
+
+
+def _beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
+    """Whether a Chinese body is joined to the list by "and" ("The China National Space
+    Administration (CNSA) and the NSSA signed"): the two act together."""
+    text = sentence.text
+    for m in sentence.mentions:
+        if m.nested or not (m.key == CHINA or m.key in domestic):
+            continue
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if end <= group.start and _AND.match(text[end : group.start]):
+            return True
+        if group.end <= start and _AND.match(text[group.end : start]):
+            return True
+    return False
 
 
 # "its instruments", "their data": a thing of the mission the text spoke of just before

@@ -209,3 +209,14 @@ def test_a_name_with_a_foreign_particle_is_one_name(reference):
         "China National Space Administration in September 2031.",
     )
     assert any("khalid-bin-sultan-space-centre" in parties for _k, parties, _d in found)
+
+
+def test_a_chinese_body_and_its_partner_sign_as_one_subject(reference):
+    found = _agreements_of(
+        reference,
+        "The China National Space Administration (CNSA) and the KSA signed a memorandum of "
+        "understanding on lunar exploration in Nairobi on 12 May 2031. The Kenya Space "
+        "Agency (KSA) was founded in 2017.",
+    )
+    parties = ("china-national-space-administration", "kenya-space-agency")
+    assert ("memorandum-of-understanding", parties, "2031-05-12") in found
