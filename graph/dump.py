@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import logging
 import os
 import shutil
@@ -22,7 +23,9 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
+from graph import dump_fragments
 from graph import store as store_files
+from graph.dump_fragments import FragmentCache, graph_nquads
 from graph.dump_merged import write_data_dumps
 from graph.errors import InputError, StoreError
 from graph.export import FORMATS, GraphName, export_file, select_graphs
@@ -164,6 +167,7 @@ def write_dumps(
     meta: DatasetMeta | None = None,
     log: Log | None = None,
     graphs: list[GraphName] | None = None,
+    cache: FragmentCache | None = None,
 ) -> list[DumpFile]:
     """Write every download into ``target`` (created if needed) and return them.
     ``graphs``: the graphs the data dumps hold when the caller knows them (a build
@@ -182,7 +186,9 @@ def write_dumps(
     if len(graphs) > 1 and ox.DefaultGraph() not in graphs:
         log("writing the data dumps and counting")
         targets = {f.name: target / dump_file_name(f.name) for f in FORMATS.values()}
-        stats: Stats | None = write_data_dumps(store, graphs, targets, context=context)
+        stats: Stats | None = write_data_dumps(
+            store, graphs, targets, context=context, cache=cache
+        )
     else:  # one graph, or a default graph of its own: each format as export writes it
         for fmt in FORMATS.values():
             log(f"writing {dump_file_name(fmt.name)}")
@@ -190,13 +196,7 @@ def write_dumps(
                         compress=True)
         stats = None
     log("writing the ontology")
-    ontology = ontology_graph(store)
-    (target / "ontology.ttl").write_bytes(ontology.serialize(format="turtle", encoding="utf-8"))
-    # A document of its own: the ontology as a plain graph, not wrapped in a named one.
-    with (target / "ontology.jsonld").open("wb") as out:
-        quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH)))
-        write_jsonld([(ox.DefaultGraph(), quads)], out, context)
-    (target / ONTOLOGY_HTML).write_text(ontology_html(ontology), encoding="utf-8")
+    _write_ontology_files(store, target, context, cache or FragmentCache(None))
     shutil.copyfile(shapes_path, target / "shapes.ttl")
     shutil.copyfile(context_path, target / CONTEXT_FILE)
     if stats is None:
@@ -215,8 +215,44 @@ def write_dumps(
     return files
 
 
-def write_build_dumps(build_dir: Path, ontology_dir: Path, info: store_files.BuildInfo) -> Path:
-    """The dumps of a freshly written build, swapped in whole (never half-written)."""
+def _write_ontology_files(
+    store: ox.Store, target: Path, context: Context, cache: FragmentCache
+) -> None:
+    """The ontology in Turtle, JSON-LD and pyLODE's HTML, kept under the digest of the
+    ontology graph as the store spells it (pyLODE alone takes seconds)."""
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    key = dump_fragments.digest("ontology", context.digest, graph_nquads(store, graph))
+    rdflib_graph: list[Graph] = []
+
+    def ontology() -> Graph:
+        if not rdflib_graph:
+            rdflib_graph.append(ontology_graph(store))
+        return rdflib_graph[0]
+
+    def jsonld() -> bytes:
+        # A document of its own: the ontology as a plain graph, not wrapped in a named one.
+        out = io.BytesIO()
+        quads = store.quads_for_pattern(None, None, None, graph)
+        write_jsonld([(ox.DefaultGraph(), quads)], out, context)
+        return out.getvalue()
+
+    makers: dict[str, Callable[[], bytes]] = {
+        "ontology.ttl": lambda: ontology().serialize(format="turtle", encoding="utf-8"),
+        "ontology.jsonld": jsonld,
+        ONTOLOGY_HTML: lambda: ontology_html(ontology()).encode("utf-8"),
+    }
+    for name, make in makers.items():
+        (target / name).write_bytes(cache.get(f"{key}-{name}", make))
+
+
+def write_build_dumps(
+    build_dir: Path,
+    ontology_dir: Path,
+    info: store_files.BuildInfo,
+    cache: FragmentCache | None = None,
+) -> Path:
+    """The dumps of a freshly written build, swapped in whole (never half-written);
+    ``cache`` keeps the pieces of unchanged graphs from build to build."""
     target = dumps_path(build_dir)
     staging = target.with_name(f".{target.name}.{os.getpid()}.partial")
     shutil.rmtree(staging, ignore_errors=True)
@@ -230,6 +266,7 @@ def write_build_dumps(build_dir: Path, ontology_dir: Path, info: store_files.Bui
             issued=date.fromisoformat(info.built_at[:10]),
             # the build wrote the default graph as the merge: nothing of its own to dump
             graphs=sorted(store.named_graphs(), key=lambda g: str(g)),
+            cache=cache,
         )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -241,6 +278,8 @@ def write_build_dumps(build_dir: Path, ontology_dir: Path, info: store_files.Bui
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    if cache is not None:
+        cache.keep_only_used()
     return target
 
 

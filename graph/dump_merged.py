@@ -20,16 +20,17 @@ from __future__ import annotations
 import gzip
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
-from itertools import groupby
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
+from graph.dump_fragments import FragmentCache, graph_nquads, jsonld_piece, trig_piece
 from graph.errors import InputError
-from graph.export import FORMATS, ExportFormat, quads_of
-from graph.export_jsonld import Context, write_jsonld
+from graph.export import FORMATS, ExportFormat
+from graph.export_jsonld import DOCUMENT_TAIL, Context, document_head
 from graph.vocab import ID, PREFIXES
 from graph.void import Stats, count_triple
 
@@ -67,6 +68,7 @@ def write_data_dumps(
     *,
     context: Context,
     uri_space: str = str(ID),
+    cache: FragmentCache | None = None,
 ) -> Stats:
     """Write the gzipped dump of every format (``targets``: format name -> file) of the
     named ``graphs`` and return the VoID counts of their merge.
@@ -92,9 +94,7 @@ def write_data_dumps(
 
     try:
         with quads_file.open("wb") as out:
-            ox.serialize(quads_of(store, graphs), out, ox.RdfFormat.N_QUADS)
-        for fmt in QUAD_FORMATS:
-            _gzipped(targets[fmt.name], partial(_quads, read_quads(), fmt=fmt, context=context))
+            _write_quad_dumps(store, graphs, targets, out, context, cache or FragmentCache(None))
         with triples_file.open("wb") as out:
             ox.serialize(counted(), out, ox.RdfFormat.N_TRIPLES)
         for fmt in TRIPLE_FORMATS:
@@ -110,13 +110,41 @@ def write_data_dumps(
     return stats
 
 
-def _quads(
-    quads: Iterator[ox.Quad], out: IO[bytes], *, fmt: ExportFormat, context: Context
+def _write_quad_dumps(
+    store: ox.Store,
+    graphs: list[ox.NamedNode | ox.BlankNode],
+    targets: dict[str, Path],
+    quads_out: IO[bytes],
+    context: Context,
+    cache: FragmentCache,
 ) -> None:
-    if fmt.rdf_format is None:
-        write_jsonld(groupby(quads, key=lambda q: q.graph_name), out, context)
-    else:
-        ox.serialize(quads, out, fmt.rdf_format, prefixes=PREFIXES)
+    """The three quad formats, graph by graph (``graph.dump_fragments``: the pieces of
+    graphs that did not change are the previous build's), and the scratch N-Quads."""
+    with (
+        _gzip_writer(targets["nq"]) as nquads,
+        _gzip_writer(targets["trig"]) as trig,
+        _gzip_writer(targets["jsonld"]) as jsonld,
+    ):
+        jsonld.write(document_head(context))
+        header, first = True, True
+        for graph in graphs:
+            data = graph_nquads(store, graph)
+            quads_out.write(data)
+            nquads.write(data)
+            head, block = trig_piece(data, cache)
+            if header and head:
+                trig.write(head)
+                header = False
+            trig.write(block)
+            entry = jsonld_piece(graph, data, context, cache)
+            if entry:
+                jsonld.write((b"\n" if first else b",\n") + entry)
+                first = False
+        jsonld.write(DOCUMENT_TAIL)
+        # the engine's serializer flushes its output once at the end, and a flush marks
+        # gzip's stream: the same bytes as export_file need the same flush
+        nquads.flush()
+        trig.flush()
 
 
 def _triples(triples: Iterator[ox.Triple], out: IO[bytes], *, fmt: ExportFormat) -> None:
@@ -124,6 +152,12 @@ def _triples(triples: Iterator[ox.Triple], out: IO[bytes], *, fmt: ExportFormat)
 
 
 def _gzipped(target: Path, write: Callable[[IO[bytes]], object]) -> None:
+    with _gzip_writer(target) as out:
+        write(out)
+
+
+@contextmanager
+def _gzip_writer(target: Path) -> Iterator[IO[bytes]]:
     """Write through gzip as ``export.export_file`` does (no timestamp: equal data, equal
     bytes), via a partial file so a failure leaves nothing half-written."""
     partial = target.with_name(f".{target.name}.partial")
@@ -132,7 +166,7 @@ def _gzipped(target: Path, write: Callable[[IO[bytes]], object]) -> None:
             partial.open("wb") as raw,
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
         ):
-            write(out)
+            yield out
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)

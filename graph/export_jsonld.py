@@ -48,6 +48,11 @@ class Context:
     terms: dict[str, Term] = field(default_factory=dict)  # full IRI -> term
     language: str | None = None
 
+    @property
+    def digest(self) -> str:
+        """What the context is, as a key of text written with it."""
+        return json.dumps(self.document, sort_keys=True, ensure_ascii=False)
+
     @classmethod
     def load(cls, path: Path) -> Context:
         return cls.from_document(json.loads(path.read_text(encoding="utf-8")))
@@ -190,13 +195,31 @@ def write_jsonld(
             for text in _nodes(quads, ctx):
                 emit(text)
             continue
-        opened = False
-        for text in _nodes(quads, ctx):
-            if not opened:
-                emit(f'{{"@id": {json.dumps(_id(name, ctx))}, "@graph": [')
-                first, opened = True, True
-            emit(text)
-        if opened:
-            output.write(b"\n]}")
+        entry = graph_entry(name, quads, ctx)
+        if entry is not None:
+            output.write(b"\n" if first else b",\n")
+            output.write(entry)
             first = False
     output.write(b"\n]}\n")
+
+
+def document_head(ctx: Context) -> bytes:
+    """What ``write_jsonld`` writes before the first entry (the context inline)."""
+    head = json.dumps(ctx.document["@context"], ensure_ascii=False, indent=1).encode()
+    return b'{"@context": ' + head + b',\n"@graph": ['
+
+
+DOCUMENT_TAIL = b"\n]}\n"  # what it writes after the last
+
+
+def graph_entry(name: Any, quads: Iterable[ox.Quad], ctx: Context) -> bytes | None:
+    """One named graph's entry of the top-level ``@graph`` list (``None``: no quads)."""
+    nodes = _nodes(quads, ctx)
+    head = next(nodes, None)
+    if head is None:
+        return None
+    parts = [f'{{"@id": {json.dumps(_id(name, ctx))}, "@graph": [\n', head]
+    for text in nodes:
+        parts += [",\n", text]
+    parts.append("\n]}")
+    return "".join(parts).encode("utf-8")

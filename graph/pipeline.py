@@ -22,6 +22,7 @@ from rdflib import Dataset
 from graph import (
     corpus,
     dump,
+    dump_fragments,
     evidence_check,
     extract,
     extract_incremental,
@@ -219,11 +220,13 @@ def _build(
     except BaseException:
         store.discard_build(staged)
         raise
+    # the dumps' pieces of graphs that did not change are the previous build's
+    pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
     store.commit_build(
         paths.store,
         staged,
         info,
-        prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info),
+        prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info, pieces),
     )
     return BuildResult(info, dataset, extraction, report)
 

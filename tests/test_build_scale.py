@@ -21,6 +21,7 @@ from rdflib.namespace import XSD
 
 from graph import dump, export, validate, validate_parallel, validate_split
 from graph import store as store_files
+from graph.dump_fragments import FragmentCache
 from graph.dump_merged import merged_once, write_data_dumps
 from graph.export_jsonld import Context
 from graph.vocab import OA
@@ -139,3 +140,36 @@ def test_the_build_id_of_a_file_is_that_of_its_bytes(tmp_path: Path) -> None:
     path.write_bytes(data)
     joined = hashlib.sha256(b"\n".join(sorted(data.splitlines()))).hexdigest()[:16]
     assert store_files.content_id(path) == store_files.content_id(data) == joined
+
+
+def test_dumps_from_kept_pieces_are_the_bytes_of_dumps_made_afresh(
+    store, built_paths, tmp_path: Path
+) -> None:
+    """A graph's TriG and JSON-LD pieces are kept under a digest of its quads: a build
+    that changes one graph writes that graph's pieces again and reuses the rest."""
+    context = Context.load(built_paths.ontology / dump.CONTEXT_FILE)
+    changed = ox.Store(str(tmp_path / "changed"))
+    changed.bulk_load(store.dump(format=ox.RdfFormat.N_QUADS), ox.RdfFormat.N_QUADS)
+    graphs = export.select_graphs(changed, "all")
+    document = next(g for g in graphs if g.value.startswith(export.DOCUMENT_GRAPHS))
+    changed.add(ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("new"),
+                        document))
+    pieces = tmp_path / "pieces"
+
+    def dumps(source: ox.Store, name: str, cache: FragmentCache | None) -> list[bytes]:
+        folder = tmp_path / name
+        folder.mkdir()
+        targets = {f: folder / f"{f}.gz" for f in export.FORMATS}
+        write_data_dumps(source, export.select_graphs(source, "all"), targets,
+                         context=context, cache=cache)
+        return [gzip.decompress(targets[f].read_bytes()) for f in ("nq", "trig", "jsonld")]
+
+    first = FragmentCache(pieces)
+    dumps(store, "previous", first)
+    assert first.written == 2 * len(graphs)
+    again = FragmentCache(pieces)
+    kept = dumps(changed, "kept", again)
+    # the changed graph and the ontology (whose blank nodes the new store named anew)
+    assert again.written == 4
+    assert kept == dumps(changed, "afresh", None)
+    assert b'"new"' in kept[1]

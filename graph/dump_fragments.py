@@ -1,0 +1,109 @@
+"""The quad-format dumps from per-graph pieces kept from build to build.
+
+A quad dump (N-Quads, TriG, JSON-LD) is its graphs one after another, each written the
+same way whatever the others hold: N-Quads has no header, TriG writes its prefixes once
+and then one block per graph, and the JSON-LD writer one entry per named graph
+(``export_jsonld.graph_entry``). So each graph's piece of TriG and JSON-LD is kept under
+a digest of that graph's N-Quads (as the store gives them) and of what else decides
+its text (format, prefixes, JSON-LD context, engine version); a build that adds one
+document writes the pieces of that document's graph and the summaries and reuses the
+rest. The dumps are then the same bytes as writing every graph afresh (gzip's output does
+not depend on how its input is split into writes). The ontology's files (Turtle,
+JSON-LD, pyLODE's HTML) are kept the same way, under the digest of the ontology graph:
+its blank nodes are spelled as the store names them, so a store loaded afresh (whose
+blank nodes are named anew) writes them afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.export_jsonld import Context, graph_entry
+from graph.vocab import PREFIXES
+
+CACHE_DIR = "dump-cache"  # under the store root, beside the builds
+_ENGINE = getattr(ox, "__version__", "")
+
+
+class FragmentCache:
+    """Pieces by digest in one folder; ``None`` as the folder keeps nothing. After a
+    build, ``keep_only_used`` drops the pieces it did not use (a graph changed or gone)."""
+
+    def __init__(self, folder: Path | None, *, read: bool = True) -> None:
+        self.folder, self.read = folder, read
+        self.used: set[str] = set()
+        self.written = 0
+
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        self.used.add(key)
+        path = self.folder / key if self.folder is not None else None
+        if path is not None and self.read:
+            try:
+                return path.read_bytes()
+            except FileNotFoundError:
+                pass
+        data = make()
+        self.written += 1
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f".{key}.{os.getpid()}.partial")
+            partial.write_bytes(data)
+            partial.replace(path)
+        return data
+
+    def keep_only_used(self) -> None:
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in self.used:
+                path.unlink(missing_ok=True) if path.is_file() else shutil.rmtree(path, True)
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in (*parts, _ENGINE):
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+def graph_nquads(store: ox.Store, graph: ox.NamedNode | ox.BlankNode) -> bytes:
+    return ox.serialize(
+        store.quads_for_pattern(None, None, None, graph), format=ox.RdfFormat.N_QUADS
+    )
+
+
+def _parsed(nquads: bytes) -> Iterator[ox.Quad]:
+    return ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+
+
+_PREFIX_KEY = repr(sorted(PREFIXES.items()))
+
+
+def trig_piece(nquads: bytes, cache: FragmentCache) -> tuple[bytes, bytes]:
+    """(prefix header, graph block) of one graph's TriG: the engine writes the header
+    before the first graph's block and never again."""
+
+    def make() -> bytes:
+        return ox.serialize(_parsed(nquads), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+    text = cache.get(digest("trig", _PREFIX_KEY, nquads), make)
+    at = 0
+    while text.startswith(b"@prefix ", at):
+        at = text.index(b"\n", at) + 1
+    return text[:at], text[at:]
+
+
+def jsonld_piece(
+    name: ox.NamedNode | ox.BlankNode, nquads: bytes, context: Context, cache: FragmentCache
+) -> bytes:
+    def make() -> bytes:
+        return graph_entry(name, _parsed(nquads), context) or b""
+
+    return cache.get(digest("jsonld", context.digest, str(name), nquads), make)
