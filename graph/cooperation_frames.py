@@ -345,7 +345,12 @@ class _Reader:
             people = [
                 c
                 for c in verb.children
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in PEOPLE
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                and (
+                    c.lemma_.lower() in PEOPLE
+                    # whoever a training verb trains are people ("satellite meteorologists")
+                    or (lemma in _TRAINING_VERBS and c.dep_ != "nsubj" and c.tag_ == "NNS")
+                )
             ]
             relative = any(c.lower_ in _RELATIVE for c in verb.children if "subj" in c.dep_)
             if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PEOPLE and relative:

@@ -154,3 +154,21 @@ def said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
     return bool(spans) and all(
         in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans
     )
+
+
+def listed_missions(sentence: Sentence) -> set[str]:
+    """The missions the sentence names in a list of missions ("the Chang'e-4 and Chang'e-5
+    missions"): a list pairs with no one mission."""
+    mentions = [m for m in sentence.mentions if not m.nested and m.kind in _MISSION_KINDS]
+    return {
+        m.key
+        for m in mentions
+        for other in mentions
+        if other.key != m.key
+        and not INSTRUMENT_NAME.search(other.text)  # "on Chang'e-9, the Dust Telescope"
+        and not INSTRUMENT_NAME.search(m.text)
+        and re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", _between(sentence.text, sentence, m, other)
+        )
+    }
+

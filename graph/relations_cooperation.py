@@ -27,7 +27,13 @@ from graph.grammar import (
     status_at,
     verb_before,
 )
-from graph.mission_pairing import carrier, missions_for, previous_mission, said_in_passing
+from graph.mission_pairing import (
+    carrier,
+    listed_missions,
+    missions_for,
+    previous_mission,
+    said_in_passing,
+)
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.parsing import (
@@ -47,7 +53,11 @@ _ON_A_SATELLITE = re.compile(
     r"(?:satellites?|cubesats?|microsatellites?|spacecraft)\b"
 )
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
-_SHARED = frozenset(["build", "develop", "design", "construct", "operate", "study", "test"])
+# work done with a partner that is cooperation without another word for it ("data
+# sharing with ESA", "built with Kenya")
+_SHARED = frozenset(
+    ["build", "develop", "design", "construct", "operate", "study", "test", "share", "exchange"]
+)
 
 
 def _shared_clauses(
@@ -331,6 +341,7 @@ def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
             and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
             and not _owned(sentence, m.start - sentence.start)
         }
+        kinds = {k: v for k, v in kinds.items() if k not in listed_missions(sentence)}
         if len(kinds) > 1:  # a mission and its instrument: the mission carries it
             names = {m.key: m.text for m in sentence.mentions}
             kinds = {k: v for k, v in kinds.items() if not INSTRUMENT_NAME.search(names[k])}

@@ -367,3 +367,27 @@ def test_the_tense_of_the_partners_own_verb_plans_the_fact(reference):
         (f.partner, f.status.value) for f in extraction.facts if isinstance(f, Cooperation)
     }
     assert {("kenya", "planned"), ("ghana", "planned")} <= statuses
+
+
+def test_whoever_china_trains_are_people_and_data_sharing_with_is_cooperation(reference):
+    found = _cooperation(
+        reference,
+        "Since 2029 the China Meteorological Administration has trained satellite "
+        "meteorologists from Kenya and Ghana in Nanjing. China also plans data sharing with "
+        "the Kenya Space Agency on survey results.",
+    )
+    assert {
+        ("kenya", "training-and-education", None),
+        ("ghana", "training-and-education", None),
+        ("kenya-space-agency", "data-exchange", None),
+    } <= found
+
+
+def test_data_from_a_list_of_missions_pairs_with_none_of_them(reference):
+    found = _cooperation(
+        reference,
+        "Scientific data from the Chang'e-4 and Chang'e-5 missions have been shared with "
+        "researchers in Kenya.",
+    )
+    assert ("kenya", "data-exchange", None) in found
+    assert not any(mission for partner, _a, mission in found if partner == "kenya")
