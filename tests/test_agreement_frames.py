@@ -170,18 +170,8 @@ def test_a_chinese_body_and_a_body_named_by_apposition_sign_together(reference):
     assert ("letter-of-intent", ("china-national-space-administration", "zamcosmos")) in found
 
 
-def _agreements_of(reference, text: str) -> set[tuple]:
-    meta = DocumentMeta("signing", "signing.txt", "Signing", "Test", "2031", "news-article")
-    extraction = extract.extract_corpus([Document(meta, Path("signing.txt"), text)], reference)
-    return {
-        (f.agreement_kind, f.parties, f.signed_on)
-        for f in extraction.facts
-        if isinstance(f, Agreement)
-    }
-
-
 def test_the_two_agencies_are_the_bodies_the_sentence_before_named(reference):
-    found = _agreements_of(
+    found = _agreements(
         reference,
         "A delegation of the Kenya Space Agency met officials of the China National Space "
         "Administration on Wednesday. On 9 October 2031 the two agencies signed a memorandum "
@@ -192,7 +182,7 @@ def test_the_two_agencies_are_the_bodies_the_sentence_before_named(reference):
 
 
 def test_the_same_day_is_the_last_signing_day_the_text_gave(reference):
-    found = _agreements_of(
+    found = _agreements(
         reference,
         "On 12 June 2031 the China National Space Administration and the Kenya Space Agency "
         "signed a letter of intent. Ghana, which has flown two cubesats, chose the Moon. The "
@@ -203,7 +193,7 @@ def test_the_same_day_is_the_last_signing_day_the_text_gave(reference):
 
 
 def test_a_name_with_a_foreign_particle_is_one_name(reference):
-    found = _agreements_of(
+    found = _agreements(
         reference,
         "The Khalid bin Sultan Space Centre signed a memorandum of understanding with the "
         "China National Space Administration in September 2031.",
@@ -212,7 +202,7 @@ def test_a_name_with_a_foreign_particle_is_one_name(reference):
 
 
 def test_a_chinese_body_and_its_partner_sign_as_one_subject(reference):
-    found = _agreements_of(
+    found = _agreements(
         reference,
         "The China National Space Administration (CNSA) and the KSA signed a memorandum of "
         "understanding on lunar exploration in Nairobi on 12 May 2031. The Kenya Space "
