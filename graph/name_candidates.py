@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from graph.acronym_candidates import acting_acronyms, glossed_acronyms, initials
 from graph.apposition_names import appositions
+from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
     ACRONYM,
@@ -27,7 +28,6 @@ from graph.name_forms import (
     initials_fit,
     is_generic,
     name_before,
-    title_cased,
     trim_name,
 )
 from graph.normalise import RULE, CleanText, is_table_row
@@ -56,7 +56,7 @@ def candidates(
     for para in clean.paragraphs:
         if para.heading:
             # a masthead in capitals names its body ("CHINA GREAT WALL INDUSTRY CORPORATION")
-            out += _masthead(document.id, text[para.start : para.end], para.start)
+            out += masthead(document.id, text[para.start : para.end], para.start, _headed_names)
             continue
         chunk = text[para.start : para.end]
         if RULE.match(chunk):
@@ -215,17 +215,6 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             Candidate(name, head_kind(name), doc_id, offset + start, offset + end, acronym)
         )
     return found
-
-
-def _masthead(doc_id: str, heading: str, offset: int) -> list[Candidate]:
-    """A heading in capitals that is one body's name and nothing else, an acronym in
-    brackets aside ("CHINA GREAT WALL INDUSTRY CORPORATION"): the name as it is written."""
-    cased = title_cased(heading)
-    bare = re.sub(r"\s*\([^)]*\)\s*$", "", cased)
-    if cased == heading or " and " in bare:
-        return []
-    found = _headed_names(doc_id, bare, offset)
-    return [c for c in found if c.start == offset and c.end == offset + len(bare)]
 
 
 def _headed_names(

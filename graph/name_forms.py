@@ -387,21 +387,3 @@ def name_before(text: str, end: int) -> tuple[int, int] | None:
         if m.end() == end:
             best = (m.start(), m.end())
     return best
-
-
-_SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "des", "la"})
-
-
-def title_cased(heading: str) -> str:
-    """A heading in capitals as a name is written ("China Great Wall Industry
-    Corporation"), letter for letter in place; any other heading as it is."""
-    letters = [c for c in heading if c.isalpha()]
-    if len(letters) < 4 or not all(c.isupper() for c in letters):
-        return heading
-    return re.sub(
-        r"[A-Z][A-Z'\u2019]*",
-        lambda m: (
-            m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS else m.group(0).capitalize()
-        ),
-        heading,
-    )
