@@ -31,19 +31,10 @@ def missions_for(
     spans = clauses(text)
     mentions = [m for m in sentence.mentions if not m.nested and m.kind in _MISSION_KINDS]
     candidates: list[Found] = []
+    in_lists = listed_missions(sentence)
     for m in mentions:
         s = m.start - sentence.start
-        listed = any(
-            other.key != m.key
-            # "instruments on Chang'e-9, the Lunar Dust Telescope and ...": its instrument
-            and not INSTRUMENT_NAME.search(other.text)
-            and not INSTRUMENT_NAME.search(m.text)
-            and re.fullmatch(
-                r"\s*(?:satellites?\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?",
-                _between(text, sentence, m, other),
-            )
-            for other in mentions
-        )
+        listed = m.key in in_lists
         clause_start = clause_of(spans, s)[0]
         # "Russia's GLONASS system": the partner's own system, not a shared mission
         owned = any(g.role == "owner" and 0 <= s - g.end <= 3 for g in groups)
@@ -156,6 +147,9 @@ def said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
     )
 
 
+_LIST_GLUE = re.compile(r"\s*(?:satellites?\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?")
+
+
 def listed_missions(sentence: Sentence) -> set[str]:
     """The missions the sentence names in a list of missions ("the Chang'e-4 and Chang'e-5
     missions"): a list pairs with no one mission."""
@@ -165,10 +159,9 @@ def listed_missions(sentence: Sentence) -> set[str]:
         for m in mentions
         for other in mentions
         if other.key != m.key
-        and not INSTRUMENT_NAME.search(other.text)  # "on Chang'e-9, the Dust Telescope"
+        # "instruments on Chang'e-9, the Lunar Dust Telescope and ...": its instrument
+        and not INSTRUMENT_NAME.search(other.text)
         and not INSTRUMENT_NAME.search(m.text)
-        and re.fullmatch(
-            r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", _between(sentence.text, sentence, m, other)
-        )
+        and _LIST_GLUE.fullmatch(_between(sentence.text, sentence, m, other))
     }
 
