@@ -40,6 +40,14 @@ def names_of(built) -> list[URIRef]:
     return [g.identifier for g in built.dataset.graphs() if "/graph/document/" in str(g.identifier)]
 
 
+
+def _validated_once(built, shapes, tmp_path: Path):
+    """The build's names, a cache holding one validation of it, and a copy to change."""
+    names = names_of(built)
+    cache = validate_split.ValidationCache(tmp_path)
+    validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
+    return names, cache, copy_of(built.dataset)
+
 def test_a_changed_graph_is_reported_as_a_full_validation_reports_it(
     built, shapes, tmp_path: Path
 ) -> None:
@@ -88,10 +96,7 @@ def test_a_partner_made_chinese_reports_the_facts_that_name_it(
     built, shapes, tmp_path: Path
 ) -> None:
     """The result is the fact's, the change the partner's: one step back is validated."""
-    names = names_of(built)
-    cache = validate_split.ValidationCache(tmp_path)
-    validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
-    data = copy_of(built.dataset)
+    names, cache, data = _validated_once(built, shapes, tmp_path)
     reference = data.graph(REFERENCE_GRAPH)
     union = validate.union_graph(data)
     partner = next(o for o in union.objects(None, CSK.partner) if isinstance(o, URIRef))
@@ -109,10 +114,7 @@ def test_a_changed_fact_of_a_foreign_partner_is_no_chinese_partner(
 ) -> None:
     """sh:not checks the partner through a nested shape, which pySHACL's focus nodes
     also filter: the partner must be among them, or the fact is wrongly reported."""
-    names = names_of(built)
-    cache = validate_split.ValidationCache(tmp_path)
-    validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
-    data = copy_of(built.dataset)
+    names, cache, data = _validated_once(built, shapes, tmp_path)
     stating = next(n for n in names if (None, CSK.partner, None) in data.graph(n))
     fact = next(data.graph(stating).subjects(CSK.partner, None))
     data.graph(stating).add((fact, RDFS.comment, Literal("changed")))
@@ -150,10 +152,7 @@ def test_counts_are_read_only_on_their_own_subject(shapes) -> None:
 def test_a_wrong_count_is_reported_as_a_full_validation_reports_it(
     built, shapes, tmp_path: Path
 ) -> None:
-    names = names_of(built)
-    cache = validate_split.ValidationCache(tmp_path)
-    validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
-    data = copy_of(built.dataset)
+    names, cache, data = _validated_once(built, shapes, tmp_path)
     counts = data.graph(SUMMARIES_GRAPH)
     counted = next(counts.subjects(CSK.factCount, None))
     counts.set((counted, CSK.factCount, Literal(-1)))
