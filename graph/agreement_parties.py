@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import Group, clause_of, clauses
+from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
 from graph.parsing import syntactic_role
 from graph.reading import Sentence
@@ -87,19 +87,6 @@ def chinese_body_before(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
     return sorted(keys) if len(keys) == 1 else []
 
 
-def _owns_a_body(sentence: Sentence, group: Group) -> bool:
-    """ "Pakistan's Space and Upper Atmosphere Research Commission": the possessive
-    names whose body it is, not another party."""
-    after = re.match(r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+)?", sentence.text[group.end :])
-    if after is None:
-        return False
-    at = group.end + after.end()
-    return any(
-        m.start - sentence.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
-        for m in sentence.mentions
-    )
-
-
 def parties_of(
     sentence: Sentence,
     groups: list[Group],
@@ -137,7 +124,7 @@ def parties_of(
             g.role == "owner"
             and 0 <= noun[0] - g.end <= 60
             and g.governor not in _NOT_AGREED
-            and not _owns_a_body(sentence, g)
+            and not owns_named_body(sentence, g)
         ):
             named += g.keys
         elif (

@@ -333,3 +333,17 @@ def _beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) 
 
 
 # "its instruments", "their data": a thing of the mission the text spoke of just before
+
+
+def owns_named_body(sentence: Sentence, group: Group) -> bool:
+    """Whether a possessive names the owner of a body the sentence names right after it
+    ("Bahrain's National Space Science Agency"): the body is the party, not the owner."""
+    gap = re.match(
+        r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+|own\s+|new\s+)?", sentence.text[group.end :]
+    )
+    at = sentence.start + group.end + (gap.end() if gap else 0)
+    return gap is not None and any(
+        m.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
+        for m in sentence.mentions
+    )
+

@@ -24,6 +24,7 @@ from graph.grammar import (
     clauses,
     foreign_subject,
     has_verb,
+    owns_named_body,
     status_at,
     verb_before,
 )
@@ -164,7 +165,7 @@ def extract(
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:
             continue
-        if group.role == "owner" and _owns_named_body(sentence, group):
+        if group.role == "owner" and owns_named_body(sentence, group):
             continue  # "Bahrain's National Space Science Agency": the agency is the partner
         contributed = group.role == "from" and group.governor in INSTRUMENT_NOUNS
         if (
@@ -222,20 +223,6 @@ def extract(
                     )
                 )
     return facts
-
-
-def _owns_named_body(sentence: Sentence, group: Group) -> bool:
-    """Whether the possessive names the owner of a body the sentence names right after
-    it ("Bahrain's National Space Science Agency")."""
-    after = sentence.start + group.end
-    gap = re.match(
-        r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+|own\s+|new\s+)?", sentence.text[group.end :]
-    )
-    return gap is not None and any(
-        m.start == after + gap.end() and m.kind is EntityKind.ORGANISATION
-        for m in sentence.mentions
-        if not m.nested
-    )
 
 
 def _predicate_cues(
