@@ -1,7 +1,7 @@
 """The counts made at build time are the counts of the facts: per partner (facts, areas,
 missions, documents) and per document (facts, cooperations, agreements, partners, facts
-no other document states), China left out of the partners; a recount replaces the old
-counts rather than adding to them."""
+no other document states), China left out of the partners; each document links to the
+partners its facts name; a recount replaces the old counts rather than adding to them."""
 
 from __future__ import annotations
 
@@ -46,7 +46,16 @@ def counts(triples: list[ox.Triple], subject: str) -> dict[str, int]:
     return {
         t.predicate.value.removeprefix(str(CSK)): int(t.object.value)
         for t in triples
-        if t.subject == node
+        if t.subject == node and isinstance(t.object, ox.Literal)
+    }
+
+
+def partners_named(triples: list[ox.Triple], document: str) -> set[str]:
+    node, names = ox.NamedNode(str(ID) + document), ox.NamedNode(str(CSK) + "namesPartner")
+    return {
+        t.object.value.removeprefix(str(ID))
+        for t in triples
+        if t.subject == node and t.predicate == names
     }
 
 
@@ -98,9 +107,17 @@ def test_counts_per_document(store) -> None:
     assert counts(triples, "document/c") == {}  # no facts: the queries read 0
 
 
+def test_each_document_names_the_partners_of_its_facts_but_china(store) -> None:
+    triples = summary_triples(store)
+    assert partners_named(triples, "document/a") == {"country/france"}
+    assert partners_named(triples, "document/b") == {"country/france"}  # China: party of fact 3
+    assert partners_named(triples, "document/c") == set()
+
+
 def test_counts_are_integers(store) -> None:
     xsd_integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-    assert {t.object.datatype for t in summary_triples(store)} == {xsd_integer}
+    counts = [t for t in summary_triples(store) if t.predicate.value != str(CSK) + "namesPartner"]
+    assert {t.object.datatype for t in counts} == {xsd_integer}
 
 
 def test_a_recount_replaces_the_old_counts(store) -> None:
@@ -118,9 +135,16 @@ def test_a_recount_replaces_the_old_counts(store) -> None:
     france = ox.NamedNode(str(ID) + "country/france")
     fact_count = ox.NamedNode(str(CSK) + "factCount")
     graph = ox.NamedNode(str(SUMMARIES_GRAPH))
+    names = ox.NamedNode(str(CSK) + "namesPartner")
+    document_c = ox.NamedNode(str(ID) + "document/c")
     for g in (ox.DefaultGraph(), graph):
         values = [q.object.value for q in store.quads_for_pattern(france, fact_count, None, g)]
         assert values == ["4"]
+        named = list(store.quads_for_pattern(None, names, france, g))
+        assert sorted(q.subject.value for q in named) == [
+            str(ID) + f"document/{d}" for d in "abc"
+        ]
+    assert len(list(store.quads_for_pattern(document_c, names, None, None))) == 2
 
 
 def test_the_build_counts_each_documents_facts(built, built_paths) -> None:
