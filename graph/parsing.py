@@ -215,8 +215,11 @@ def syntactic_role(
         beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
         return ("subject" if beside else "agent"), head.lemma_.lower()
     if dep == "pobj":
-        word, governor = head.lower_, head.head.lemma_.lower()
-        if head.dep_ == "agent" or word == "by":
+        prep = head
+        while prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent", "conj"):
+            prep = prep.head  # "by ESA and by the MPE": the second "by" is the first's
+        word, governor = head.lower_, prep.head.lemma_.lower()
+        if prep.dep_ == "agent" or word == "by":
             return "by", governor
         if word in _WITH:
             return "with", governor

@@ -31,6 +31,12 @@ def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
             "A neutron dosimeter from Germany flew on Chang'e-6 in 2024.",
             ("germany", "payloads", "change-6"),
         ),
+        # two agents, each with its own "by"
+        (
+            "Its mirrors were provided by the Hellenic Optics Laboratory and by Austria's "
+            "Graz Institute of Space Optics (GISO) for Chang'e-9.",
+            ("graz-institute-of-space-optics", "payloads", "change-9"),
+        ),
         # made by partners, carried by a mission
         (
             "Chang'e-7 will carry a camera designed by Egypt and Bahrain.",
