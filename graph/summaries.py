@@ -41,7 +41,10 @@ SUMMARY_PROPERTIES = (
     "ownFactCount",
     "partnerRank",
 )
-SUMMARY_LINKS = ("namesPartner",)  # links from a document to the partners it names
+# Links: from a document to the partners it names; from a fact to a key of each of its
+# (partner, area) pairs.
+SUMMARY_LINKS = ("namesPartner", "partnerArea")
+PARTNER_AREA = "https://w3id.org/china-space-kg/id/partner-area/"  # the keys' namespace
 
 _PREFIXES = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -97,6 +100,18 @@ WHERE {
 }
 """
 
+# Per fact with a partner and an area (the cooperations): a key for each (partner, area)
+# pair, made from the two IRIs (".../partner-area/country/x/area/y"). "Another fact about
+# the same partner and area" is then one lookup, where matching the partner first read
+# every fact about that partner (thousands for a country on a large graph).
+_PARTNER_AREA = """
+SELECT DISTINCT ?subject ?partnerArea WHERE {
+  ?subject csk:partner ?partner ; csk:area ?area .
+  BIND(IRI(CONCAT(PARTNER_AREA, STRAFTER(STR(?partner), "/id/"), "/", STRAFTER(STR(?area), "/id/")))
+       AS ?partnerArea)
+}
+""".replace("PARTNER_AREA", f'"{PARTNER_AREA}"')
+
 # The order top-partners lists partners in. Sorting thousands of partners by label on
 # every run cost more than finding them (5 of 7 s on the 1,000x graph); an integer rank
 # sorts without reading a label.
@@ -110,10 +125,11 @@ ORDER BY DESC(?facts) DESC(?areas) ?label ?subject
 
 def summary_triples(store: ox.Store) -> list[ox.Triple]:
     """The counts of the store's default graph (the merged graph) as triples, one per
-    subject and count, and each document's links to its partners. Summary triples already
+    subject and count, each document's links to its partners and each cooperation's
+    (partner, area) keys. Summary triples already
     in it change no count: no fact pattern above matches them."""
     triples = []
-    for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS):
+    for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS, _PARTNER_AREA):
         results = store.query(_PREFIXES + query)
         names = [v.value for v in results.variables if v.value != "subject"]
         for row in results:
