@@ -191,8 +191,10 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         start = _through_commas(chunk, start, end, acronym)
         # the run may start with words that are not part of the expansion
         words = _strip_lead(chunk[start:end]).split(" ")
-        while len(words) > 1 and not initials_fit(" ".join(words), acronym):
-            words = words[1:]
+        # the shortest run of words that fits: "China National Space Administration and
+        # France's Centre National d'Etudes Spatiales (CNES)" is the last body only
+        fitting = [i for i in range(len(words)) if initials_fit(" ".join(words[i:]), acronym)]
+        words = words[fitting[-1] :] if fitting else words[-1:]
         name = _strip_lead(" ".join(words))
         whole = _strip_lead(chunk[start:end])
         whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."

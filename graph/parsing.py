@@ -120,8 +120,18 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
         len(texts) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
     )
     if not parallel:
-        return list(load_parser().pipe(texts, batch_size=128))
-    return list(load_parser().pipe(texts, batch_size=64, n_process=2))
+        docs = list(load_parser().pipe(texts, batch_size=128))
+    else:
+        docs = list(load_parser().pipe(texts, batch_size=64, n_process=2))
+    for doc in docs:
+        for token in doc:
+            if token.lemma_ in _LEMMA_SLIPS:
+                token.lemma_ = _LEMMA_SLIPS[token.lemma_]
+    return docs
+
+
+# lemmas the pipeline's rules get wrong for common verbs ("installed" -> "instal")
+_LEMMA_SLIPS = {"instal": "install"}
 
 
 def shifted(doc: Doc, width: int) -> Doc:
