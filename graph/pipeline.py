@@ -198,9 +198,11 @@ def _build(
             paths, progress, cache=cache, documents=documents, nquads=scratch
         )
         report = _validated(paths, documents, dataset, checked, progress, nquads=scratch)
-        # the union pySHACL read is held in reference cycles: a third of a gigabyte at
-        # 1,000 documents, which the store and the dumps would otherwise be written beside
-        gc.collect()
+        if checked.whole_union:
+            # the union pySHACL read is held in reference cycles: a third of a gigabyte at
+            # 1,000 documents, which the store and the dumps would otherwise be written
+            # beside (a full collection walks the dataset too: seconds, so only then)
+            gc.collect()
         progress(STAGES[4])
         staged, build_id = _staged(paths.store, scratch, full=full)
     finally:

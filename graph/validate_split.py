@@ -100,6 +100,7 @@ class ValidationCache:
         self.folder = None if root is None else root / CACHE_DIR
         self.enabled = enabled
         self.validated = 0  # documents validated (not found in the cache) by this build
+        self.whole_union = False  # whether the whole-graph shapes read a union of all
 
     def _path(self, key: str) -> Path | None:
         return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"
@@ -189,6 +190,7 @@ def validate_dataset(
         workers=workers,
         texts=quoted_in,
     )
+    cache.whole_union = whole_part.revalidated is None
     made = iter(fresh)
     local: list[Violation] = []
     for i, key in enumerate(keys):
