@@ -35,7 +35,7 @@ from graph.mission_pairing import (
     previous_mission,
     said_in_passing,
 )
-from graph.model import Cooperation, EntityKind
+from graph.model import Cooperation, EntityKind, Status
 from graph.negation import negated
 from graph.others_work import between_others
 from graph.parsing import (
@@ -218,7 +218,7 @@ def extract(
                 facts.append(
                     Cooperation(
                         evidence=(sentence.evidence(group.start),),
-                        status=status_at(sentence, pos),
+                        status=_status(sentence, pos, key, paired, mission_clause),
                         partner=partner,
                         area=key,
                         mission=paired,
@@ -226,6 +226,29 @@ def extract(
                     )
                 )
     return facts
+
+
+def _status(
+    sentence: Sentence,
+    pos: int,
+    area: str,
+    mission: str | None,
+    mission_clause: tuple[int, int] | None,
+) -> Status:
+    """The time of the partner's verb; but a payload is on its mission when it flies:
+    "built by X, and it will fly on Chang'e-7" is planned."""
+    status = status_at(sentence, pos)
+    if area != "payloads" or mission is None:
+        return status
+    within = mission_clause or (0, len(sentence.text))
+    named = [
+        m.start - sentence.start
+        for m in sentence.mentions
+        if m.key == mission and within[0] <= m.start - sentence.start < within[1]
+    ]
+    if named and status_at(sentence, named[0]) is Status.PLANNED:
+        return Status.PLANNED
+    return status
 
 
 def _predicate_cues(
@@ -307,6 +330,11 @@ def _item_context(
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))
+    heading_area = sentence.section_mission_area
+    if heading_area and not any(isinstance(a, Cue) for a in areas):
+        # under "CHINA SPACE STATION - SPACE SCIENCE EXPERIMENTS", an item that names no
+        # area of its own takes the heading's area, and with it the heading's mission
+        return (sentence.section_mission if missionless else mission), [heading_area]
     if not any(isinstance(a, Cue) for a in areas):
         if payload or _FLOWN.search(sentence.text):
             return mission, ["payloads"]  # "Peru: bacterial growth in microgravity, flown"

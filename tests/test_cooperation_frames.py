@@ -445,3 +445,21 @@ def test_a_country_whose_named_body_acts_is_no_other_party(reference):
 )
 def test_a_payload_is_read_once_with_its_mission_and_maker(reference, text, expected):
     assert _cooperation(reference, "Payloads\n\n" + text) == expected
+
+
+def test_a_payload_built_now_that_will_fly_later_is_planned(reference):
+    text = (
+        "Payloads\n\nThe camera was built jointly by the Kenya Space Agency and the Ghana "
+        "Space Science and Technology Institute, and it will fly on Chang'e-8 in 2029."
+    )
+    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2027", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
+    statuses = {
+        f.partner: f.status.name
+        for f in extraction.facts
+        if isinstance(f, Cooperation) and f.mission == "change-8"
+    }
+    assert statuses == {
+        "kenya-space-agency": "PLANNED",
+        "ghana-space-science-and-technology-institute": "PLANNED",
+    }

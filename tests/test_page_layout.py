@@ -158,3 +158,19 @@ def test_a_capitalised_line_cut_at_the_margin_of_wrapped_text_is_no_heading():
     clean = clean_text(text)
     paragraphs = [clean.text[p.start : p.end] for p in clean.paragraphs]
     assert any("Ion-Drift Velocity Meter for Zhangheng-3" in p for p in paragraphs)
+
+
+def test_items_under_a_heading_naming_a_mission_and_an_area_take_both(reference):
+    text = (
+        "Partners fact sheet\n\n"
+        "CHINA SPACE STATION \u2014 SPACE SCIENCE EXPERIMENTS SELECTED IN 2031\n\n"
+        "The second call was run with the United Nations. Among the projects chosen:\n\n"
+        "\u2022 Chile and Peru: COSMO-3, a cosmic-ray telescope\n"
+        "\u2022 Kenya: a study of plant growth in weightlessness\n"
+    )
+    found = {(f.partner, f.area, f.mission) for f in _facts(reference, text, kind="white-paper")}
+    assert {
+        ("chile", "space-science", "china-space-station"),
+        ("peru", "space-science", "china-space-station"),
+        ("kenya", "space-science", "china-space-station"),
+    } <= found
