@@ -89,7 +89,10 @@ def parsed_role_holds(
     )
     named = any(
         m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
-    ) or previous_mission(sentence) is not None  # "two of its instruments were supplied by X"
+    ) or (
+        # "two of its instruments were supplied by X"; a line under "CHANG'E-8 PAYLOADS"
+        previous_mission(sentence) is not None or sentence.section_mission is not None
+    )
     match group.role:
         case "from":
             governor = group.governor

@@ -16,7 +16,7 @@ import re
 
 from graph.area_cues import Cue, area_cues
 from graph.cooperation_roles import has_cue, parsed_role_holds
-from graph.cooperation_words import INSTRUMENT, INSTRUMENT_NAME, INSTRUMENT_WORD
+from graph.cooperation_words import CONTRIBUTING, INSTRUMENT, INSTRUMENT_NAME, INSTRUMENT_WORD
 from graph.gazetteer import Gazetteer
 from graph.grammar import (
     Group,
@@ -153,7 +153,10 @@ def extract(
             if not parsed_role_holds(sentence, group, spans, cued, gazetteer.domestic):
                 continue
         elif group.role not in _ROLES or not (
-            cued or group.role == "for" or (group.role == "with" and group.governor in _SHARED)
+            cued
+            or group.role == "for"
+            # "built with Kenya", "led by X with Y": working with the one who contributes
+            or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
         ):
             continue  # "which China is building with Russia": shared work without a cue
         if negated(sentence, group.start):
@@ -197,6 +200,10 @@ def extract(
         for area in areas:
             key = area.area if isinstance(area, Cue) else area
             paired = mission
+            if paired is None and i not in missions and key == "payloads":
+                # a payload the sentence pairs with no mission flies on its section's
+                # ("CHANG'E-6 PAYLOADS" over "POLAR-2, led by the University of Geneva")
+                paired = sentence.section_mission
             if (
                 mission_clause
                 and isinstance(area, Cue)

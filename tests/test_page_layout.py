@@ -174,3 +174,17 @@ def test_items_under_a_heading_naming_a_mission_and_an_area_take_both(reference)
         ("peru", "space-science", "china-space-station"),
         ("kenya", "space-science", "china-space-station"),
     } <= found
+
+
+def test_a_payload_line_under_a_mission_heading_flies_on_that_mission(reference):
+    text = (
+        "Partners fact sheet\n\n"
+        "CHANG'E-8 PAYLOADS\n\n"
+        "\u2022 A lunar dust counter, led by the University of Bern with the "
+        "Hellenic Space Centre; mounted on the lander, about 2029.\n"
+    )
+    found = {(f.partner, f.area, f.mission) for f in _facts(reference, text, kind="white-paper")}
+    assert {
+        ("university-of-bern", "payloads", "change-8"),
+        ("hellenic-space-centre", "payloads", "change-8"),
+    } <= found
