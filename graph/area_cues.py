@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
@@ -55,6 +56,26 @@ def _inflected(phrase: str) -> str:
     return re.escape(head + _sep + base) + r"(?:s|es|ed|d|ing|e)?"
 
 
+_Compiled = tuple[tuple[re.Pattern[str], str, bool], ...]
+
+
+@lru_cache(maxsize=8)
+def _cue_patterns(cues: tuple[tuple[str, str], ...]) -> _Compiled:
+    """Each cue phrase's pattern, longest phrase first, with its area and whether it is
+    written in capitals: compiled once per gazetteer, not once per sentence."""
+    return tuple(
+        (
+            re.compile(
+                rf"(?<![\w&]){_inflected(phrase)}(?![\w&])",
+                0 if phrase.isupper() else re.IGNORECASE,
+            ),
+            area,
+            phrase.isupper(),
+        )
+        for phrase, area in sorted(cues, key=lambda c: -len(c[0]))
+    )
+
+
 def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     """Area phrases of a sentence outside entity names; a phrase inside a longer noun
     phrase with another cue ("earth observation satellite data exchange") gives way
@@ -68,9 +89,8 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
         if m.kind is not EntityKind.ORGANISATION or not gazetteer.entities[m.key].discovered
     ]
     taken: list[Cue] = []
-    for phrase, area in sorted(gazetteer.area_cues, key=lambda c: -len(c[0])):
-        flags = 0 if phrase.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w&]){_inflected(phrase)}(?![\w&])", text, flags):
+    for pattern, area, upper in _cue_patterns(gazetteer.area_cues):
+        for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in masked) or any(
                 c.start < e and s < c.end for c in taken
@@ -78,7 +98,7 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
                 continue
             words = m.group(0).split()
             titled = (
-                not phrase.isupper()
+                not upper
                 and len(words) > 0
                 and all(w[:1].isupper() for w in words)
                 and s > 0
