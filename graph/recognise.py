@@ -18,6 +18,7 @@ from functools import cached_property
 
 import spacy
 
+from graph.alternation import by_first_letter
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
 from graph.name_forms import SENTENCE_OPENERS
@@ -111,7 +112,7 @@ class Recogniser:
         if not forms:
             return None
         ordered = sorted(set(forms), key=len, reverse=True)
-        body = "|".join(_pattern(f) for f in ordered)
+        body = by_first_letter(ordered, [_pattern(f) for f in ordered], flags)
         return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]|-\d)", flags)
 
     @cached_property
