@@ -90,6 +90,9 @@ def _wrapped(lines: list[Line]) -> bool:
     return cut / running >= 0.4
 
 
+_SPACING = re.compile(r"[^\S ]|  ")  # a space other than " ", or two in a row
+
+
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
@@ -118,6 +121,11 @@ class _Builder:
             if citations
             else set()
         )
+        if not dropped and not gaps and _SPACING.search(text) is None:
+            # nothing to collapse, drop or turn into a tab: the line as it is
+            self.chars.extend(text)
+            self.offsets.extend(range(raw_start, raw_start + len(text)))
+            return
         prev_space = False
         for i, ch in enumerate(text):
             if i in dropped:
