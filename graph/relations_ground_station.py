@@ -58,6 +58,8 @@ _OWN_STATION = re.compile(
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
     """Ground stations the sentence says were built with a partner."""
     text = sentence.text
+    if not _names_a_station(text.lower()):
+        return []  # every pattern and the parse's reading below need one of these words
     spans = clauses(text)
     out: dict[str, GroundStation] = {}
     for m in [*_STATION.finditer(text), *_BUILT_STATION.finditer(text)]:
@@ -136,6 +138,11 @@ _STATION_VERBS = frozenset(
     ]
 )
 _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
+
+
+def _names_a_station(low: str) -> bool:
+    """Whether a lower-cased sentence holds a word every ground station reading needs."""
+    return "station" in low or "antenna" in low or "network" in low
 
 
 def _station(
