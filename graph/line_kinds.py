@@ -81,5 +81,7 @@ def is_heading(line: str) -> bool:
 
 def is_caps_heading(line: str) -> bool:
     """ "CHANG'E-7 (PLANNED 2026)": a heading in capitals."""
+    if not is_heading(line):
+        return False
     letters = [c for c in line if c.isalpha()]
-    return is_heading(line) and len(letters) >= 4 and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
