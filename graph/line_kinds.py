@@ -31,14 +31,14 @@ _TABLE_ROW = re.compile(
 RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
 
 
-_GAP = re.compile(r"\t|\s{3}")  # what a row without pipes has between its columns
+_THREE_SPACES = re.compile(r"\s\s\s")  # with a tab, what a row without pipes has between columns
 
 
 def is_table_row(line: str) -> bool:
     """A row of a plain-text table: cells between pipes, or separated by tabs or runs
     of three or more spaces. (Most lines have neither: they are told at once, without
     the row pattern, which is slow on a long line.)"""
-    if "|" not in line and _GAP.search(line) is None:
+    if "|" not in line and "\t" not in line and _THREE_SPACES.search(line) is None:
         return False
     return bool(_TABLE_ROW.match(line)) and not RULE.match(line)
 
