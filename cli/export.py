@@ -98,7 +98,9 @@ def export_command(
             return
         sink = sys.stdout.buffer
         if compress:
-            with gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0) as out:
+            with gzip.GzipFile(
+                filename="", mode="wb", fileobj=sink, mtime=0, compresslevel=export.GZIP_LEVEL
+            ) as out:
                 export.write(store, out, fmt, graphs, context=context, context_ref=ref)
         else:
             export.write(store, sink, fmt, graphs, context=context, context_ref=ref)

@@ -42,9 +42,13 @@ _PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
 
 
 def _chinese_bodies(
-    sentence: Sentence, gazetteer: Gazetteer, clause: tuple[int, int]
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    clause: tuple[int, int],
+    signers: list[tuple[int, int]],
 ) -> list[tuple[str, str]]:
-    """Chinese organisations named in the clause, with their role in the parse."""
+    """Chinese organisations named in the clause, with their role in the parse; one named
+    inside the list of a signing verb's subjects (``signers``) signs with them."""
     out = []
     for f in sentence.mentions:
         local = f.start - sentence.start
@@ -60,11 +64,32 @@ def _chinese_bodies(
             role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
         if role in ("subject", "agent") and governor not in _SIGNING:
             role = "other"  # "..., CNSA said": the source of the news, not a party
+        if role == "other" and (
+            _beside_signer(sentence, local) or any(a <= local < b for a, b in signers)
+        ):
+            role = "subject"  # "a memorandum that the MBRSC and CNSA signed"
         signs = role in ("subject", "agent")  # the signer, however far its clause reaches
         if not (clause[0] <= local < clause[1] or signs):
             continue
         out.append((f.key, role))
     return out
+
+
+def _beside_signer(sentence: Sentence, local: int) -> bool:
+    """Whether the body named at ``local`` is joined by "and" to a subject of a signing
+    verb (in a relative clause the parser may hang the subject on "that")."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    token = next((t for t in doc if t.idx <= local < t.idx + len(t.text)), None)
+    while token is not None and token.dep_ in ("conj", "compound", "appos"):
+        token = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        joined = [token, *token.conjuncts]
+        verbs = [token.head, *(c for t in joined for c in t.children if c.dep_ in ("acl", "relcl"))]
+        return any(v.lemma_.lower() in _SIGNING for v in verbs)
+    return False
 
 
 TWO_BODIES = re.compile(
@@ -100,7 +125,10 @@ def parties_of(
     clause = clause_of(spans, noun[0])
     named: list[str] = []
     listed: list[str] = []
-    chinese = _chinese_bodies(sentence, gazetteer, clause)
+    signers = [
+        (g.start, g.end) for g in groups if g.role == "subject" and g.governor in _SIGNING
+    ]
+    chinese = _chinese_bodies(sentence, gazetteer, clause, signers)
     titled = []
     if title:
         titled = [

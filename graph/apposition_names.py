@@ -23,7 +23,10 @@ _CLASS_BEFORE = re.compile(
     rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
 )
 _CLASS_AFTER = re.compile(
-    rf"(?<![\w'\u2019-])(?P<name>{_NAMED}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
+    rf"(?<![\w'\u2019-])(?P<name>{_NAMED})(?P<acronym>\s+\([A-Z][\w&-]*\))?,\s+(?:a|an|the)\s+"
+    rf"(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
+    # the noun that ends the phrase: "the national satellite operator" is an operator
+    rf"(?!\s+(?:{_CLASS})\b)"
     r"(?!['\u2019]s)"  # "X, the agency's director": a person of the agency
 )
 _NOT_A_NAME = SENTENCE_OPENERS | {
@@ -62,7 +65,7 @@ def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             if words[0] in _NOT_A_NAME or len(name) < 3:  # "satellite No. 2": a number
                 continue
             if pattern is _CLASS_AFTER and not _heads_apposition(
-                chunk[m.end("name") : m.start("head")]
+                chunk[m.end("acronym") if m.group("acronym") else m.end("name") : m.start("head")]
             ):
                 continue  # "Dawit Alemu, a spokesman for the institute": not what he is
             head = m.group("head").lower().rstrip("s")

@@ -148,10 +148,15 @@ class _Reader:
                     keys += [k for g in self._groups_at(obj) for k in g.keys]
             elif child.dep_ in ("acl", "relcl"):
                 # "a rover developed in Pakistan", "the camera that X designed with Y"
+                makers: list[str] = []
+                places: list[str] = []
                 for prep in (c for c in child.children if c.dep_ in ("prep", "agent")):
                     if prep.lower_ in ("in", "by", "at", "with"):
+                        found = places if prep.lower_ in ("in", "at") else makers
                         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                            keys += [k for g in self._groups_at(obj) for k in g.keys]
+                            found += [k for g in self._groups_at(obj) for k in g.keys]
+                # "provided by the MPE in Germany": where the named maker is, no partner
+                keys += makers or places
                 if child.dep_ == "relcl" and child.lemma_.lower() in _MAKING:
                     for subject in (c for c in child.children if c.dep_ == "nsubj"):
                         keys += [k for g in self._groups_at(subject) for k in g.keys]
@@ -219,8 +224,10 @@ class _Reader:
         own = [thing, *thing.conjuncts] if thing.dep_ != "conj" else [thing.head, thing]
         anchor = own[0]
         for prep in (c for t in own for c in t.children if c.dep_ == "prep"):
-            if prep.lower_ in _ABOARD | {"for"}:
+            # "the detector of CSES-02" is the mission's own, as "SMILE's main instrument"
+            if prep.lower_ in _ABOARD | {"for", "of"}:
                 found += [k for o in prep.children for k in self._missions_at(o)]
+        found += [k for c in anchor.children if c.dep_ == "poss" for k in self._missions_at(c)]
         verb = anchor.head
         if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _HANDING:
             for prep in (c for c in verb.children if c.dep_ == "prep"):

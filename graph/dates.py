@@ -25,15 +25,22 @@ MONTHS = {
         start=1,
     )
 }
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    # the short forms news and tables write ("10 Dec. 2017", "Sept 3, 2021")
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b")
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b")  # "9 March 2021"
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_MONTH_DAY = re.compile(rf"\b[Oo]n\s+{_MONTH}\s+(\d{{1,2}})\b(?!,?\s+\d{{4}})")
-_DAY_MONTH = re.compile(rf"\b[Oo]n\s+(\d{{1,2}})\s+{_MONTH}\b(?!,?\s+\d{{4}})")  # "on 3 May"
+_MONTH_DAY = re.compile(rf"\b[Oo]n\s+{_MONTH}\s+(\d{{1,2}})\b(?![.,]*\s+\d{{4}})")
+_DAY_MONTH = re.compile(rf"\b[Oo]n\s+(\d{{1,2}})\s+{_MONTH}\b(?![.,]*\s+\d{{4}})")  # "on 3 May"
 _BARE_MONTH = re.compile(rf"\b[Ii]n\s+{_MONTH}\b(?!,?\s+\d)")  # "in September"
 _YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+((?:19|20)\d{2})\b")
+# "14.05.2019", "14/05/2019": day first, as most of the world writes it (a month over 12
+# in the first place says the writer put the month first)
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
 _PERIOD = re.compile(
     r"\b(?:from\s+)?((?:19|20)\d{2})\s*(?:to|-|\u2013|through)\s*((?:19|20)\d{2})\b"
 )
@@ -44,6 +51,14 @@ _ENTRY_DATE = re.compile(
 )
 
 
+def _month(name: str) -> int:
+    """The month's number from its name, whole or short ("Sept.")."""
+    return _BY_PREFIX[name[:3].lower()]
+
+
+_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
+
+
 def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]:
     """The first date the text gives, as YYYY-MM-DD, YYYY-MM or YYYY, and its span.
 
@@ -52,21 +67,27 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
     """
     found: list[tuple[int, str, tuple[int, int]]] = []
     for m in _FULL.finditer(text):
-        value = f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+        value = f"{m.group(3)}-{_month(m.group(1)):02d}-{int(m.group(2)):02d}"
         found.append((m.start(), value, m.span()))
     for m in _DAY_FIRST.finditer(text):
-        value = f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        value = f"{m.group(3)}-{_month(m.group(2)):02d}-{int(m.group(1)):02d}"
         found.append((m.start(), value, m.span()))
     for m in _ISO_DATE.finditer(text):
         found.append((m.start(), m.group(0), m.span()))
+    for m in _NUMERIC.finditer(text):
+        day, month = int(m.group(1)), int(m.group(3))
+        if day <= 12 < month:
+            day, month = month, day
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((m.start(), f"{m.group(4)}-{month:02d}-{day:02d}", m.span()))
     for m in _MONTH_YEAR.finditer(text):
         if not any(s <= m.start() < e for _p, _v, (s, e) in found):
-            found.append((m.start(), f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", m.span()))
+            found.append((m.start(), f"{m.group(2)}-{_month(m.group(1)):02d}", m.span()))
     entry = _ENTRY_DATE.match(text)
     # a chronology entry's year is the year of the month and day its line gives
     entry_year = int(entry.group(2)) if entry and not (entry.group(1) or entry.group(3)) else None
-    days = [(m, MONTHS[m.group(1).lower()], int(m.group(2))) for m in _MONTH_DAY.finditer(text)]
-    days += [(m, MONTHS[m.group(2).lower()], int(m.group(1))) for m in _DAY_MONTH.finditer(text)]
+    days = [(m, _month(m.group(1)), int(m.group(2))) for m in _MONTH_DAY.finditer(text)]
+    days += [(m, _month(m.group(2)), int(m.group(1))) for m in _DAY_MONTH.finditer(text)]
     for m, month, day in days:
         year = int(issued[:4])
         issued_month = int(issued[5:7]) if len(issued) >= 7 else 12
@@ -79,7 +100,7 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
     if entry_year is not None:
         for m in _BARE_MONTH.finditer(text):
             if not any(s <= m.start() < e for _p, _v, (s, e) in found):
-                month = MONTHS[m.group(1).lower()]
+                month = _month(m.group(1))
                 found.append((m.start(), f"{entry_year:04d}-{month:02d}", m.span()))
     for m in _YEAR.finditer(text):
         if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
@@ -88,8 +109,8 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
         # a chronology's entry: "2018, March — ..." dates what the line says
         month = entry.group(1) or entry.group(3)
         value = entry.group(2)
-        if month and month.lower() in MONTHS:
-            value = f"{value}-{MONTHS[month.lower()]:02d}"
+        if month and month[:3].lower() in _BY_PREFIX:
+            value = f"{value}-{_month(month):02d}"
         found.append((0, value, entry.span()))
     if not found:
         return None, None

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from graph.dump_fragments import FragmentCache, graph_nquads, jsonld_piece, trig_piece
 from graph.errors import InputError
-from graph.export import FORMATS, ExportFormat
+from graph.export import FORMATS, GZIP_LEVEL, ExportFormat
 from graph.export_jsonld import DOCUMENT_TAIL, Context, document_head
 from graph.vocab import ID, PREFIXES
 from graph.void import Stats, count_triple
@@ -164,7 +164,9 @@ def _gzip_writer(target: Path) -> Iterator[IO[bytes]]:
     try:
         with (
             partial.open("wb") as raw,
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
+            gzip.GzipFile(
+                filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL
+            ) as out,
         ):
             yield out
         partial.replace(target)

@@ -22,7 +22,7 @@ from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
 from graph.grammar import partner_groups
-from graph.model import Document, Entity, Extraction, Fact, Status, UnknownName
+from graph.model import Cooperation, Document, Entity, Extraction, Fact, Status, UnknownName
 from graph.normalise import CleanText, clean_document
 from graph.reading import Sentence, parse_sentences, read_document
 from graph.recognise import Recogniser
@@ -72,7 +72,27 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     for family in FAMILIES:
         if family.read is not None:
             reading.found += _stamped(family.read(sentence, reading), family.method)
-    return reading.found
+    return _most_specific(reading.found)
+
+
+def _most_specific(facts: list[Fact]) -> list[Fact]:
+    """A cooperation one reading pairs with a mission and another reads without one is
+    one statement: the paired reading says more ("SMILE's main instrument was built by
+    X": X on SMILE, not X on no mission)."""
+    paired = {
+        (f.partner, f.area, f.status)
+        for f in facts
+        if isinstance(f, Cooperation) and f.mission is not None
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            isinstance(f, Cooperation)
+            and f.mission is None
+            and (f.partner, f.area, f.status) in paired
+        )
+    ]
 
 
 def _stamped(facts: Iterable[Fact], method: str) -> list[Fact]:

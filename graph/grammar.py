@@ -225,12 +225,20 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     subjects = {k for g in out if g.role == "subject" for k in g.keys}
     # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
-    refs = anaphora(sentence)
-    if refs and not any(g.role == "subject" for g in out):
-        m = _ANAPHORA.search(sentence.text)
-        assert m is not None
-        out.append(Group(refs, m.start(), m.end(), "anaphora"))
-        out.sort(key=lambda g: g.start)
+    m = _ANAPHORA.search(sentence.text)
+    if m and not any(g.role == "subject" for g in out):
+        # "CMA has shared data with the KMD since 2018, and the two sides installed ...":
+        # the one partner of the clauses before, else the sentence before's
+        before = {
+            k
+            for g in out
+            if g.end <= m.start() and g.role in ("with", "agent", "by", "to", "between")
+            for k in g.keys
+        }
+        refs = tuple(before) if len(before) == 1 else anaphora(sentence)
+        if refs:
+            out.append(Group(refs, m.start(), m.end(), "anaphora"))
+            out.sort(key=lambda g: g.start)
     return out
 
 

@@ -97,10 +97,12 @@ def candidates(
     ]
 
 
-# a line that credits who wrote, compiled or photographed the page
+# a line that credits who wrote, compiled or photographed the page, or owns its copyright
 _CREDIT = re.compile(
     r"^(?:prepared|compiled|published|issued|written|edited|produced|translated|photo|"
-    r"photograph|image|picture|source|sources)\b[^.]{0,160}\.?\s*$",
+    r"photograph|image|picture|source|sources)\b[^.]{0,160}\.?\s*$"
+    # a copyright line, with whatever notice follows it ("All rights reserved.")
+    r"|^(?:\u00a9|\(c\)|copyright\b)",
     re.IGNORECASE,
 )
 
@@ -186,10 +188,13 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         if span is None:
             continue
         start, end = trim_name(chunk, *span)
+        start = _through_commas(chunk, start, end, acronym)
         # the run may start with words that are not part of the expansion
         words = _strip_lead(chunk[start:end]).split(" ")
-        while len(words) > 1 and not initials_fit(" ".join(words), acronym):
-            words = words[1:]
+        # the shortest run of words that fits: "China National Space Administration and
+        # France's Centre National d'Etudes Spatiales (CNES)" is the last body only
+        fitting = [i for i in range(len(words)) if initials_fit(" ".join(words[i:]), acronym)]
+        words = words[fitting[-1] :] if fitting else words[-1:]
         name = _strip_lead(" ".join(words))
         whole = _strip_lead(chunk[start:end])
         whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."
@@ -215,6 +220,24 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             Candidate(name, head_kind(name), doc_id, offset + start, offset + end, acronym)
         )
     return found
+
+
+def _through_commas(chunk: str, start: int, end: int, acronym: str) -> int:
+    """Where a name whose words run across commas starts, when only the whole run fits
+    its acronym ("Ministry of Transport, Communications and Information Technology
+    (MTCIT)"); else ``start``."""
+    if initials_fit(_strip_lead(chunk[start:end]), acronym):
+        return start
+    begin = start
+    for _ in range(3):
+        comma = re.search(r",\s+$", chunk[:begin])
+        span = name_before(chunk, comma.start()) if comma else None
+        if span is None:
+            return start
+        begin = trim_name(chunk, *span)[0]
+        if initials_fit(_strip_lead(chunk[begin:end]), acronym):
+            return begin
+    return start
 
 
 def _headed_names(
@@ -266,7 +289,16 @@ def _split_names(name: str) -> list[tuple[int, str]]:
             acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
             # ... and after it: "China Manned Space Agency and SUPARCO"
             right_name = head_kind(right) or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", right)
-            if right_name and (acronym or (head_kind(left) and len(left.split()) >= 2)):
+            # "Ministry of Science and Innovation and CGWIC": "of A and B" is one name's
+            # pair of fields when another "and" follows the pair
+            pair = re.search(r"\b(?:of|for)\s+[A-Z][\w-]*$", left) and re.match(
+                r"[A-Z][\w-]*(?:\s+and\s|,\s)", right
+            )
+            if (
+                right_name
+                and not pair
+                and (acronym or (head_kind(left) and len(left.split()) >= 2))
+            ):
                 cut = m
                 break
         if cut is None:

@@ -90,6 +90,14 @@ def _wrapped(lines: list[Line]) -> bool:
     return cut / running >= 0.4
 
 
+def _full_width(lines: list[Line]) -> int:
+    """How long a line of wrapped text is when the margin cut it: nine tenths of the
+    length most cut lines reach (a heading is shorter, a capitalised line as long as this
+    is prose that happens to end at the margin: "... provided the High-Energy Particle")."""
+    lengths = sorted(len(ln.text) for ln in lines if not ln.text.endswith(TERMINAL))
+    return int(0.9 * lengths[len(lengths) * 3 // 4]) if lengths else 10**6
+
+
 _SPACING = re.compile(r"[^\S ]|  ")  # a space other than " ", or two in a row
 
 
@@ -195,6 +203,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     if web_page and has_chrome(lines):
         lines = main_content(lines)
     wrapped = _wrapped(lines)
+    full = _full_width(lines) if wrapped else None
     spaced = sum(1 for ln in lines if ln.blank_before) > 0.8 * len(lines)
     vocabulary = _Vocabulary.of(raw)
     out = _Builder()
@@ -224,7 +233,16 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or bool(ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))
             # a short line is a heading unless the next goes on with its sentence
             # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")
-            or (is_heading(prev.text) and (line.blank_before or not line.text[:1].islower()))
+            # (in wrapped text a line as long as the text's lines is prose cut at the margin)
+            or (
+                is_heading(prev.text)
+                and (line.blank_before or not line.text[:1].islower())
+                and not (
+                    full is not None
+                    and len(prev.text) >= full
+                    and not NUMBERED_PARAGRAPH.match(prev.text)
+                )
+            )
             or (is_heading(line.text) and prev.text.endswith(TERMINAL))
             or is_caps_heading(line.text)  # "SVOM - INSTRUMENTS": a heading wherever it is
             # a blank line parts paragraphs; in wrapped text only after a sentence's end

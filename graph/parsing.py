@@ -122,9 +122,19 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
         len(texts) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
     )
     if not parallel:
-        return list(load_parser().pipe(texts, batch_size=128))
-    with _decoders_looked_up_once():
-        return list(load_parser().pipe(texts, batch_size=64, n_process=2))
+        docs = list(load_parser().pipe(texts, batch_size=128))
+    else:
+        with _decoders_looked_up_once():
+            docs = list(load_parser().pipe(texts, batch_size=64, n_process=2))
+    for doc in docs:
+        for token in doc:
+            if token.lemma_ in _LEMMA_SLIPS:
+                token.lemma_ = _LEMMA_SLIPS[token.lemma_]
+    return docs
+
+
+# lemmas the pipeline's rules get wrong for common verbs ("installed" -> "instal")
+_LEMMA_SLIPS = {"instal": "install"}
 
 
 @contextmanager
@@ -233,8 +243,11 @@ def syntactic_role(
         beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
         return ("subject" if beside else "agent"), head.lemma_.lower()
     if dep == "pobj":
-        word, governor = head.lower_, head.head.lemma_.lower()
-        if head.dep_ == "agent" or word == "by":
+        prep = head
+        while prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent", "conj"):
+            prep = prep.head  # "by ESA and by the MPE": the second "by" is the first's
+        word, governor = head.lower_, prep.head.lemma_.lower()
+        if prep.dep_ == "agent" or word == "by":
             return "by", governor
         if word in _WITH:
             return "with", governor

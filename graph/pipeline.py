@@ -32,13 +32,14 @@ from graph import (
     store_delta,
     summaries,
     validate,
+    validate_lines,
     validate_split,
 )
 from graph.config import Paths
 from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
-from graph.vocab import QUERIES_GRAPH
+from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
 Progress = Callable[[str], None]
 STAGES = ("read corpus", "extract facts", "make RDF", "validate", "write store")
@@ -196,10 +197,12 @@ def _build(
         documents, extraction, dataset = make_dataset(
             paths, progress, cache=cache, documents=documents, nquads=scratch
         )
-        report = _validated(paths, documents, dataset, checked, progress)
-        # the union pySHACL read is held in reference cycles: a third of a gigabyte at
-        # 1,000 documents, which the store and the dumps would otherwise be written beside
-        gc.collect()
+        report = _validated(paths, documents, dataset, checked, progress, nquads=scratch)
+        if checked.whole_union:
+            # the union pySHACL read is held in reference cycles: a third of a gigabyte at
+            # 1,000 documents, which the store and the dumps would otherwise be written
+            # beside (a full collection walks the dataset too: seconds, so only then)
+            gc.collect()
         progress(STAGES[4])
         staged, build_id = _staged(paths.store, scratch, full=full)
     finally:
@@ -251,22 +254,26 @@ def _validated(
     dataset: Dataset,
     checked: validate_split.ValidationCache,
     progress: Progress = _quiet,
+    *,
+    nquads: Path | None = None,
 ) -> validate.Report:
-    """The build's report (shapes per document and on the whole graph, then the quotes
-    against the files).
+    """The build's report (shapes per document and on the whole graph, and each
+    document's quotes against its file); ``nquads``: the dataset serialised.
 
     :raises ValidationFailed: the graph does not conform (the violations are written).
     """
     progress(STAGES[3])
+    ontology = [ONTOLOGY_GRAPH.n3()]
+    lines = None if nquads is None else validate_lines.read_file(nquads, keep_subjects_of=ontology)
     report = validate_split.validate_dataset(
         dataset,
         validate.load_shapes(paths.shapes),
         validate_split.document_graphs(documents),
         cache=checked,
+        lines=lines,
+        texts=evidence_check.texts_of(documents),
     )
-    report = report.extended(
-        evidence_check.check_evidence(dataset, evidence_check.texts_of(documents))
-    )
+    del lines
     if not report.conforms:
         where = write_failure_report(paths, report)
         raise ValidationFailed(

@@ -37,6 +37,7 @@ from graph.mission_pairing import (
 )
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
+from graph.others_work import between_others
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
@@ -162,6 +163,8 @@ def extract(
             sentence, groups, group.start, gazetteer.domestic
         ):
             continue
+        if between_others(sentence, groups, group, gazetteer):
+            continue  # "Bahrain's satellite, built with Khalifa University": not China's
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         if group.role in ("owner", "modifier") and not own_cue:
             continue

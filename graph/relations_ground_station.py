@@ -13,6 +13,7 @@ import re
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import GroundStation
+from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
 
 _STATION = re.compile(
@@ -64,8 +65,15 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     out: dict[str, GroundStation] = {}
     for m in [*_STATION.finditer(text), *_BUILT_STATION.finditer(text)]:
         clause = clause_of(spans, m.end() - 1)  # the verb's clause, past where it stands
-        words = m.group(0).split()[1:-1]
-        purpose = " ".join(w for w in words if w not in ("the", "a", "an", "new", "joint")) or None
+        # what the station is for: the words before "station" ("receiving", "VHF alert")
+        head = re.search(r"\b(?:station|antenna)s?\b", m.group(0))
+        words = m.group(0)[: head.start() if head else None].split()
+        purpose = (
+            " ".join(
+                w for w in words if w.lower() not in _NOT_PURPOSE and not _VERB_WORD.fullmatch(w)
+            )
+            or None
+        )
         location = None
         where = re.match(
             r"\s+in\s+((?:[A-Z][\w-]*(?:\s+|,\s*|\s+and\s+))*[A-Z][\w-]*)", text[m.end() :]
@@ -73,13 +81,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if where:
             location = where.group(1)
         helped = _CHINA_HELPED.search(text) is not None
+        # in the station's own clause: with whom, the co-subject, or (with China's help,
+        # "Ethiopia built the receiving station with China's help") its builder
         partners = [
             k
             for g in groups
-            if (g.role == "with" and clause[0] <= g.start < clause[1])
-            or g.role in ("subject", "anaphora")
-            # "Ethiopia built the receiving station with China's help"
-            or (helped and g.role == "agent" and clause[0] <= g.start < clause[1])
+            if clause[0] <= g.start < clause[1]
+            and (g.role in ("with", "subject", "anaphora") or (helped and g.role == "agent"))
+            and (g.role == "with" or _same_clause(sentence, (g.start, g.end), _verb(m)))
             for k in g.keys
         ]
         for partner in dict.fromkeys(partners):
@@ -97,7 +106,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         partners = [
             k
             for g in groups
-            if clause[0] <= g.start < clause[1] and g.role in ("with", "subject", "anaphora", "by")
+            if clause[0] <= g.start < clause[1]
+            and g.role in ("with", "subject", "anaphora", "by")
+            and _same_clause(sentence, (g.start, g.end), (at, at + 1))
             for k in g.keys
         ]
         if not partners and _CHINESE_HELP.search(text[clause[0] : clause[1]]):
@@ -140,6 +151,52 @@ _STATION_VERBS = frozenset(
 _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
 
 
+def _verb(m: re.Match) -> tuple[int, int]:
+    """Where the verb of a matched station phrase is ("... stations was *built* with")."""
+    verb = _VERB_WORD.search(m.group(0))
+    return (m.start() + verb.start(), m.start() + verb.end()) if verb else m.span()
+
+
+_NOT_PURPOSE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "new",
+        "joint",
+        "jointly",
+        "up",
+        "was",
+        "were",
+        "has",
+        "have",
+        "been",
+        "will",
+        "be",
+        "is",
+        "are",
+        "being",
+        "to",
+    ]
+)
+_VERB_WORD = re.compile(
+    r"\b(?:built|build|set|establish\w*|updat\w*|upgrad\w*|construct\w*|co-built)\b"
+)
+
+
+def _same_clause(sentence: Sentence, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans belong to one verb's clause in the parse ("French scientists
+    share data ..., and a network of stations was built with CNES": France shares, CNES
+    builds); without a parse, or where it says nothing, they may."""
+    doc = sentence.parse
+    if doc is None:
+        return True
+    verb = span_root(doc, *b)
+    first = clause_verb(doc, *a)
+    second = verb.i if verb is not None and verb.pos_ in ("VERB", "AUX") else clause_verb(doc, *b)
+    return first is None or second is None or first == second
+
+
 def _names_a_station(low: str) -> bool:
     """Whether a lower-cased sentence holds a word every ground station reading needs."""
     return "station" in low or "antenna" in low or "network" in low
@@ -175,11 +232,16 @@ def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]
         if token.lower_ not in _STATION_WORDS:
             continue
         before = " ".join(c.text for c in token.subtree if c.i < token.i)
-        if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(before):
+        # what kind it is, before it or in the participle after ("a station receiving")
+        after = " ".join(c.text for c in token.rights if c.tag_ == "VBG")
+        if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(f"{before} {after}"):
             continue
         if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
             continue
-        verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass", "nsubj") else []
+        first = token  # "a ground control and receiving station": the list's role
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        verbs = [first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else []
         verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
         if token.dep_ == "nsubj":
             # "three stations went up in China, built jointly with Roscosmos"

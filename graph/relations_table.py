@@ -138,6 +138,9 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         # a table of ground stations: one per partner
         return [GroundStation(**row_fact, partner=p) for p in partners]
     activities = _activities(said) or _activities(row.caption)
+    if not _built_by_china(sentence, cells_of("builder"), gazetteer):
+        # "Palapa-D | Indonesia | Thales Alenia Space": China launched what others built
+        activities = [a for a in activities if a not in ("built", "jointly-developed")]
     spacecraft = [c for c in crafts if gazetteer.kind(c) is EntityKind.SPACECRAFT]
     if activities and spacecraft:
         for craft, activity in ((c, a) for c in spacecraft for a in activities):
@@ -174,3 +177,17 @@ def _chinese_body(named: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:
         and gazetteer.entities[k].kind is EntityKind.ORGANISATION
     }
     return sorted(keys) if len(keys) == 1 else []
+
+
+def _built_by_china(
+    sentence: Sentence, builders: list[tuple[int, int]], gazetteer: Gazetteer
+) -> bool:
+    """Whether the row's "Built by" cell (if it has one with text) names a Chinese side."""
+    text = " ".join(sentence.text[a:b] for a, b in builders).strip()
+    if not text or text in ("-", "\u2014", "\u2013"):
+        return True
+    return bool(re.search(r"\bChin(?:a|ese)\b", text)) or any(
+        m.key in gazetteer.domestic
+        and any(a <= m.start - sentence.start < b for a, b in builders)
+        for m in sentence.mentions
+    )

@@ -3,7 +3,7 @@ countries or regions and 6 international organizations".
 
 A number (digits or a number word) followed by at most four lower-case words and a
 counted noun of cooperation (agreements, documents, countries, organisations,
-mechanisms, launches, services, projects, entities, professionals) is a total, unless
+mechanisms, launches, services, projects, entities) is a total, unless
 it is part of a name ("Group 20 mechanisms") or "the two countries". Years, ordinals
 and domestic counts ("207 launch missions") do not match.
 """
@@ -114,8 +114,8 @@ def _figures(sentence: Sentence) -> list[CooperationTotal]:
             continue  # a year or a nought is no total
         if re.search(rf"\b(?:{_CRAFT})\b", counted, re.I) and not _FOREIGN.search(counted):
             continue  # "Satellites in orbit: 30" are China's own
-        if re.search(rf"\b(?:{_PEOPLE})\b", counted, re.I) and not _TRAINING.search(counted):
-            continue
+        if re.search(rf"\b(?:{_PEOPLE})\b", counted, re.I):
+            continue  # "Engineers trained: 40" counts people, not cooperation
         at = offset + m.start("n")
         out.append(
             CooperationTotal(
@@ -169,13 +169,9 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
     return out
 
 
-# people are a total of cooperation when they were trained; satellites when they were
-# for someone else; countries when they are not where a meeting's audience came from
-_TRAINING = re.compile(
-    r"\btrain\w*|\bfellow\w*|\bscholarship|\bgraduat\w*|\benrol\w*|\bcourses?\b|"
-    r"\bmaster's|\bdegree",
-    re.IGNORECASE,
-)
+# people are never a total of cooperation, even when trained (the countries they came
+# from are); satellites are when they were for someone else; countries when they are not
+# where a meeting's audience came from
 _FOREIGN = re.compile(
     r"\b(?:for|to)\s+(?:the\s+)?(?:[A-Z]|(?:\w+\s+){0,2}(?:foreign|international|"
     r"customers?|countries|partners?|region))|\bjointly\b|\bforeign\b|\binternational\b"
@@ -211,11 +207,8 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
         return False  # "and five other states", "its eight member states"
     if what == ["documents"] and not _SIGNING.search(text):
         return False  # "Two documents of recent years set the direction"
-    start = max(text.rfind(";", 0, m.start()), text.rfind("|", 0, m.start())) + 1
-    stop = min([i for i in (text.find(";", m.end()), text.find("|", m.end())) if i >= 0] or [None])
-    clause = text[start:stop]
     if re.fullmatch(_PEOPLE, head, re.IGNORECASE):
-        return bool(_TRAINING.search(clause))
+        return False  # people, trained or not: the countries they came from are the total
     if re.fullmatch(_CRAFT, head, re.IGNORECASE):
         if not m.group("what").split()[-1].islower():
             return False  # "6 China-Brazil Earth Resources Satellites": a name

@@ -66,6 +66,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         nouns = [c for c in verb.children if c.lower_ == "of"]
     else:
         nouns = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not nouns and verb.dep_ == "xcomp":
+            # "the satellite ... is expected to be built by China": the raised subject
+            nouns = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if not nouns and verb.lemma_.lower() != "carry":
             # a spacecraft does not build or launch: with no object, its subject is what
             # was done ("CBERS-04A, developed jointly with Brazil, was launched", as the
@@ -93,11 +96,24 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         if noun.dep_ in ("nsubj",) or noun.i == verb.head.i:
             right = noun.idx + len(noun)
             left = min(left, noun.idx)
+        # "CSES-02, the second China Seismo-Electromagnetic Satellite,": the apposition
+        # describes the craft the noun names, it is no second craft
+        described = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in noun.children
+            if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.i > noun.i)  # as misparsed
+        ]
+        own = [m for m in crafts if left <= m.start - sentence.start < right]
+        plain = [
+            m for m in own if not any(a <= m.start - sentence.start < b for a, b in described)
+        ]
+        for m in plain or own:
+            if not _names_other_thing(sentence, m):
+                names[m.key] = m
         for m in crafts:
-            if left <= m.start - sentence.start < right:
-                if not _names_other_thing(sentence, m):
-                    names[m.key] = m
-            elif re.fullmatch(r"\s*,\s*", sentence.text[m.end - sentence.start : left]):
+            if m not in own and re.fullmatch(
+                r"\s*,\s*", sentence.text[m.end - sentence.start : left]
+            ):
                 names[m.key] = m  # "X, a satellite built for Y,": an apposition misparsed
         if names:
             break

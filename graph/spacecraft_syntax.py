@@ -15,6 +15,7 @@ same sentence was launched with that partner too. Work done by others gives noth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -234,8 +235,19 @@ def _partners(
                 if word in ("for", "to") and after_other_craft(sentence, prep):
                     continue  # "X for A, together with Y for B": B is Y's
                 by = prep.dep_ == "agent" or word == "by"
-                if by and not jointly and not china_among(sentence, prep, gazetteer):
-                    others = True  # "built in Bulgaria by EnduroSat", named or not
+                # "built in Bulgaria by EnduroSat", named or not; a launch by anyone but
+                # China is others' however jointly the craft was made ("developed jointly
+                # with ESA and will be carried into orbit by a European rocket")
+                launch_by = activity == "launched" and v.i == verb.i  # the launch's own "by"
+                if launch_by and _others_rocket(sentence, prep):
+                    others = True  # "to be launched on a European Vega-C rocket"
+                    continue
+                if (
+                    by
+                    and (not jointly or launch_by)
+                    and not china_among(sentence, prep, gazetteer)
+                ):
+                    others = True
                     continue
                 for g in (g for g in groups if governs(doc, prep, g)):
                     if word in ("for", "to") and not jointly:
@@ -252,6 +264,23 @@ def _partners(
         if others or _foreign_subject(sentence, verb, gazetteer, jointly):
             return None
     return []
+
+
+_ROCKETS = frozenset({"rocket", "launcher", "vehicle", "booster"})
+_CHINESE_ROCKET = re.compile(r"\b(?:Chin(?:a|ese)|Long\s+March|CZ-\d|Kuaizhou|Kinetica|Jielong)")
+
+
+def _others_rocket(sentence: Sentence, prep: Token) -> bool:
+    """Whether a launch's "on/by/aboard" names a rocket that is not China's."""
+    if prep.lower_ not in ("on", "by", "aboard", "with"):
+        return False
+    rockets = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _ROCKETS]
+    return any(
+        not _CHINESE_ROCKET.search(
+            sentence.text[r.left_edge.idx : r.right_edge.idx + len(r.right_edge)]
+        )
+        for r in rockets
+    )
 
 
 def _preps(verb: Token) -> list[Token]:

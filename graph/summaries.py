@@ -1,4 +1,5 @@
-"""Counts per partner and per document, made once at build time.
+"""Counts per partner and per document, and each document's partners, made once at build
+time.
 
 The saved queries that rank partners or describe each document counted over every fact
 of the graph on every run: seconds on a graph a thousand times the corpus, for an answer
@@ -8,11 +9,15 @@ and writes the counts as plain triples in their own named graph
 reads a few numbers per partner or document instead of recounting.
 
 The counts are the very SPARQL aggregates the queries used to compute (below), run on
-the merge of the named graphs, so the answers stay the same by construction.
+the merge of the named graphs, so the answers stay the same by construction. Besides the
+counts, each document links to the partners its facts name (``csk:namesPartner``, China
+left out), so comparing two documents' partners reads two short lists instead of every
+fact of both documents and the paths from each to its partners.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,6 +41,10 @@ SUMMARY_PROPERTIES = (
     "ownFactCount",
     "partnerRank",
 )
+# Links: from a document to the partners it names; from a fact to a key of each of its
+# (partner, area) pairs.
+SUMMARY_LINKS = ("namesPartner", "partnerArea")
+PARTNER_AREA = "https://w3id.org/china-space-kg/id/partner-area/"  # the keys' namespace
 
 _PREFIXES = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -78,9 +87,10 @@ WHERE {
 GROUP BY ?subject
 """
 
-# Per document: the partners its facts name, China left out.
+# Per document: the partners its facts name, China left out (csk:namesPartner, and their
+# number, csk:partnerCount).
 _PER_DOCUMENT_PARTNERS = """
-SELECT ?subject (COUNT(DISTINCT ?partner) AS ?partnerCount)
+SELECT DISTINCT ?subject ?partner
 WHERE {
   ?subject a csk:SourceDocument .
   ?fact prov:wasDerivedFrom ?subject ;
@@ -88,8 +98,19 @@ WHERE {
       a/rdfs:subClassOf csk:Fact .
   FILTER NOT EXISTS { ?partner csk:iso3166Alpha2 "CN" }
 }
-GROUP BY ?subject
 """
+
+# Per fact with a partner and an area (the cooperations): a key for each (partner, area)
+# pair, made from the two IRIs (".../partner-area/country/x/area/y"). "Another fact about
+# the same partner and area" is then one lookup, where matching the partner first read
+# every fact about that partner (thousands for a country on a large graph).
+_PARTNER_AREA = """
+SELECT DISTINCT ?subject ?partnerArea WHERE {
+  ?subject csk:partner ?partner ; csk:area ?area .
+  BIND(IRI(CONCAT(PARTNER_AREA, STRAFTER(STR(?partner), "/id/"), "/", STRAFTER(STR(?area), "/id/")))
+       AS ?partnerArea)
+}
+""".replace("PARTNER_AREA", f'"{PARTNER_AREA}"')
 
 # The order top-partners lists partners in. Sorting thousands of partners by label on
 # every run cost more than finding them (5 of 7 s on the 1,000x graph); an integer rank
@@ -104,16 +125,33 @@ ORDER BY DESC(?facts) DESC(?areas) ?label ?subject
 
 def summary_triples(store: ox.Store) -> list[ox.Triple]:
     """The counts of the store's default graph (the merged graph) as triples, one per
-    subject and count. Summary triples already in it change no count: no fact pattern
-    above matches them."""
+    subject and count, each document's links to its partners and each cooperation's
+    (partner, area) keys. Summary triples already
+    in it change no count: no fact pattern above matches them."""
     triples = []
-    for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS, _PER_DOCUMENT_PARTNERS):
+    for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS, _PARTNER_AREA):
         results = store.query(_PREFIXES + query)
         names = [v.value for v in results.variables if v.value != "subject"]
         for row in results:
             for name in names:
                 triples.append(ox.Triple(row["subject"], ox.NamedNode(str(CSK) + name), row[name]))
-    return triples + _ranks(store, triples)
+    return triples + _partners_named(store) + _ranks(store, triples)
+
+
+def _partners_named(store: ox.Store) -> list[ox.Triple]:
+    """Each document's ``csk:namesPartner`` links and, from them, its ``csk:partnerCount``
+    (the number of distinct partners, China left out)."""
+    names = ox.NamedNode(str(CSK) + "namesPartner")
+    links = [
+        ox.Triple(row["subject"], names, row["partner"])
+        for row in store.query(_PREFIXES + _PER_DOCUMENT_PARTNERS)
+    ]
+    per_document = Counter(t.subject for t in links)
+    count = ox.NamedNode(str(CSK) + "partnerCount")
+    return links + [
+        ox.Triple(document, count, ox.Literal(str(n), datatype=_INTEGER))
+        for document, n in per_document.items()
+    ]
 
 
 def _ranks(store: ox.Store, counts: list[ox.Triple]) -> list[ox.Triple]:
@@ -137,11 +175,11 @@ def _ranks(store: ox.Store, counts: list[ox.Triple]) -> list[ox.Triple]:
 def replace_summaries(store: ox.Store) -> None:
     """Recount a store whose default graph is already the merge (a synthetic graph
     copied from a build): drop the old counts from the summaries graph and the default
-    graph, then write the new ones into both."""
+    graph, then write the new ones into both (links to partners alike)."""
     graph = ox.NamedNode(str(SUMMARIES_GRAPH))
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    for name in SUMMARY_PROPERTIES:
+    for name in SUMMARY_PROPERTIES + SUMMARY_LINKS:
         predicate = ox.NamedNode(str(CSK) + name)
         for quad in list(store.quads_for_pattern(None, predicate, None, ox.DefaultGraph())):
             store.remove(quad)

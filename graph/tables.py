@@ -44,6 +44,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "institution",
         "nation",
     ),
+    # who built it ("Built by", "Manufacturer"): a column of its own, never the partner
+    "builder": ("built", "builder", "manufacturer", "maker", "contractor"),
     "craft": ("satellite", "spacecraft", "mission", "probe", "name", "payload", "instrument"),
     "date": ("date", "year", "signed", "when", "launched", "launch"),
     "activity": ("activity", "service", "role", "type", "status", "cooperation", "work"),
@@ -56,7 +58,7 @@ class TableRow:
     """One data row: its cells (sentence-local spans) and what the header says of each."""
 
     cells: tuple[tuple[int, int], ...]
-    columns: tuple[str, ...]  # per cell: partner | craft | date | activity | agreement | ""
+    columns: tuple[str, ...]  # per cell: partner | builder | craft | date | activity | ...
     caption: str  # the line above the table, if any
     legend: tuple[tuple[str, str], ...] = ()  # codes the text defines: ("L", "launched ...")
     named: tuple[str, ...] = ()  # keys of what the caption names ("... signed by CNSA")

@@ -16,19 +16,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from rdflib import Graph
 from rdflib.term import Node
 
+from graph.evidence_check import check_evidence
 from graph.validate import Violation, _violations, run_pyshacl
 
 _POOL_FROM = 40  # graphs to validate before a pool pays for itself
 _CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amortise
 
 Triples = list[tuple[Node, Node, Node]]
+Task = tuple[Triples, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
 T = TypeVar("T")
 
 def _cores() -> int:
@@ -50,20 +52,32 @@ def _start_worker(shapes: Graph, use: tuple[str, ...]) -> None:
     _shapes, _use = shapes, use
 
 
-def validate_one(triples: Triples, shapes: Graph, use: Sequence[str]) -> tuple[Violation, ...]:
-    """The results of the shapes ``use`` names on one graph's triples, sorted."""
-    if not use:
+def validate_one(
+    triples: Triples,
+    shapes: Graph,
+    use: Sequence[str],
+    texts: Mapping[str, str] | None = None,
+) -> tuple[Violation, ...]:
+    """The results of the shapes ``use`` names on one graph's triples, sorted; with
+    ``texts`` (document IRI -> file text), then those of its quotes against the files."""
+    if not use and texts is None:
         return ()
     data = Graph()
     for triple in triples:
         data.add(triple)
-    _conforms, results = run_pyshacl(data, shapes, use)
-    return tuple(_violations(results))
+    found: list[Violation] = []
+    if use:
+        _conforms, results = run_pyshacl(data, shapes, use)
+        found = _violations(results)
+    if texts is not None:
+        # the document's own small graph: on the dataset's, rdflib would scan the corpus
+        found += check_evidence(data, texts)
+    return tuple(found)
 
 
-def _validate_chunk(chunk: list[Triples]) -> list[tuple[Violation, ...]]:
+def _validate_chunk(chunk: list[Task]) -> list[tuple[Violation, ...]]:
     assert _shapes is not None, "worker started without its shapes"
-    return [validate_one(triples, _shapes, _use) for triples in chunk]
+    return [validate_one(triples, _shapes, _use, texts) for triples, texts in chunk]
 
 
 def validate_graphs(
@@ -73,17 +87,20 @@ def validate_graphs(
     *,
     alongside: Callable[[], T],
     workers: int | None = None,
+    texts: Sequence[Mapping[str, str] | None] | None = None,
 ) -> tuple[list[tuple[Violation, ...]], T]:
     """Each graph's results (in the order given) and what ``alongside`` returns, which
-    runs in this process while the workers validate (``workers=0``: none, all here)."""
+    runs in this process while the workers validate (``workers=0``: none, all here).
+    ``texts``: for each graph, the texts its quotes are checked against (or ``None``)."""
+    tasks: list[Task] = list(zip(graphs, texts or [None] * len(graphs), strict=True))
     # this process is busy with ``alongside`` meanwhile: one worker fewer than cores
     # (each worker also holds pySHACL and the shapes in memory)
     if workers is None:
         workers = max(1, _cores() - 1)
-    if workers < 1 or len(graphs) < _POOL_FROM or not use:
+    if workers < 1 or len(tasks) < _POOL_FROM or not use:
         beside = alongside()
-        return [validate_one(triples, shapes, use) for triples in graphs], beside
-    chunks = [list(graphs[i : i + _CHUNK]) for i in range(0, len(graphs), _CHUNK)]
+        return [validate_one(g, shapes, use, t) for g, t in tasks], beside
+    chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
     with ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)),
         mp_context=multiprocessing.get_context("spawn"),
@@ -97,7 +114,7 @@ def validate_graphs(
         for i in reversed(range(len(futures))):
             if not futures[i].cancel():
                 break  # started: so are all before it (the pool starts them in order)
-            here[i] = [validate_one(triples, shapes, use) for triples in chunks[i]]
+            here[i] = [validate_one(g, shapes, use, t) for g, t in chunks[i]]
         results = [
             found for i, future in enumerate(futures) for found in here.get(i) or future.result()
         ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,13 +25,16 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
+from graph import validate_lines
 from graph.model import Document
-from graph.validate import Report, Violation, _order, run_pyshacl, union_graph
+from graph.validate import Report, Violation, _order, run_pyshacl
+from graph.validate_lines import QuadLines
 from graph.validate_parallel import validate_graphs
 from graph.validate_whole import WholeGraphValidation
-from graph.vocab import CSK, OA, ONTOLOGY_GRAPH, SH, document_graph
+from graph.vocab import CSK, OA, ONTOLOGY_GRAPH, SH, document_graph, document_iri
 
 CACHE_DIR = "validation-cache"  # under the store root, beside builds/
+FORMAT = 2  # of a document's key and entry: its N-Quads lines, its file, quotes checked
 # classes (and objects of properties) whose nodes belong to one document's graph
 LOCAL_CLASSES = frozenset(
     {CSK.SourceDocument, OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector}
@@ -97,6 +100,7 @@ class ValidationCache:
         self.folder = None if root is None else root / CACHE_DIR
         self.enabled = enabled
         self.validated = 0  # documents validated (not found in the cache) by this build
+        self.whole_union = False  # whether the whole-graph shapes read a union of all
 
     def _path(self, key: str) -> Path | None:
         return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"
@@ -129,11 +133,16 @@ def validate_dataset(
     *,
     cache: ValidationCache | None = None,
     workers: int | None = None,
+    lines: QuadLines | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> Report:
     """The same report as ``validate_graph(dataset, shapes)``, made per document where
     a shape allows it (cached) and on the union for the rest. Documents not in the cache
     are validated by ``workers`` processes (default: one fewer than cores) while this one
-    validates the union.
+    validates the union. ``lines``: the dataset read as N-Quads (``graph.validate_lines``),
+    when the caller has them. ``texts`` (document IRI -> file text): each document's
+    quotes are also checked against its file (``graph.evidence_check``), with its shapes
+    and cached with them.
 
     The W3C report graph holds the whole-graph results as pySHACL wrote them and the
     per-document results in the flat form of ``Report.extended``.
@@ -142,33 +151,46 @@ def validate_dataset(
     shapes = _copy(shapes)  # pySHACL adds to the shapes it is given: the caller's stay as read
     whole_part = WholeGraphValidation(cache.folder, enabled=cache.enabled)
     split = split_shapes(shapes)
+    if lines is None:
+        lines = validate_lines.read_dataset(dataset, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
     # canonical blank-node labels: the shapes' own are new on every parse
     shapes_key = graph_digest(to_canonical_graph(shapes))
     found: list[tuple[Violation, ...] | None] = []
-    keys, missing = [], []
+    keys, missing, quoted_in = [], [], []
     for name in document_graphs:
-        triples = list(dataset.graph(name))
-        key = hashlib.sha256(f"{shapes_key}:{graph_digest(triples)}".encode()).hexdigest()
+        graph_key = lines.graph_digests.get(name.n3(), "")
+        document = _document_of(name)
+        text = None if texts is None else texts.get(document)
+        quoted = "-" if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+        key = hashlib.sha256(f"{FORMAT}:{shapes_key}:{graph_key}:{quoted}".encode()).hexdigest()
         keys.append(key)
         found.append(cache.get(key))
         if found[-1] is None:
-            missing.append(triples)
+            missing.append(list(dataset.graph(name)))
+            if texts is None:
+                quoted_in.append(None)
+            else:  # no text: each quote is reported as impossible to check
+                quoted_in.append({} if text is None else {document: text})
 
     def whole_graph() -> Report:
-        union = Graph()
-        for triple in union_graph(dataset):
-            union.add(triple)
         return whole_part.validate(
-            union,
+            lines,
+            dataset,
             shapes,
             split.whole_graph,
             key=f"{shapes_key}:{':'.join(split.whole_graph)}",
-            ontology=dataset.graph(ONTOLOGY_GRAPH),
+            union=lambda: _union(dataset),
         )
 
     fresh, whole = validate_graphs(
-        missing, shapes, split.per_document, alongside=whole_graph, workers=workers
+        missing,
+        shapes,
+        split.per_document,
+        alongside=whole_graph,
+        workers=workers,
+        texts=quoted_in,
     )
+    cache.whole_union = whole_part.revalidated is None
     made = iter(fresh)
     local: list[Violation] = []
     for i, key in enumerate(keys):
@@ -178,6 +200,21 @@ def validate_dataset(
             cache.validated += 1
         local += found[i] or ()
     return whole.extended(sorted(local, key=_order))
+
+
+def _document_of(graph_name: URIRef) -> str:
+    """The IRI of the document a document graph describes."""
+    return document_iri(str(graph_name).removeprefix(document_graph("")))
+
+
+def _union(dataset: Dataset) -> Graph:
+    """All triples of the dataset in one graph, read graph by graph (rdflib's
+    ``Dataset.quads`` works out every triple's graphs, which costs more than the rest)."""
+    union = Graph()
+    for graph in dataset.graphs():
+        for triple in graph:
+            union.add(triple)
+    return union
 
 
 def _copy(graph: Graph) -> Graph:

@@ -20,6 +20,12 @@ Anything subtler (the ontology or concept schemes changed: class hierarchies and
 schemes reach every fact; other shapes; a blank node changed; too many changes) runs the
 shapes on the whole union, as before. The results are those of a full run
 (``tests/test_validate_whole.py`` compares them on small corpora).
+
+The digests are read from the build's N-Quads lines (``graph.validate_lines``), and a run
+near the changes reads no rdflib union of the corpus (making it was most of an add-one
+build's validation): pySHACL gets the *neighbourhood* of the nodes validated again, the
+triples of every node ``NEAR`` steps or fewer from them (the shapes read two), of the
+missions they reach through ``csk:partOf``, and the ontology graph, taken from the dataset.
 """
 
 from __future__ import annotations
@@ -31,22 +37,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from graph.summaries import SUMMARY_PROPERTIES
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
-from graph.vocab import CSK, SH
+from graph.validate_lines import QuadLines, focus_of, term
+from graph.vocab import CSK, ONTOLOGY_GRAPH, SH
 
 STATE_FILE = "whole-graph.pickle"  # in the validation cache's folder
 REACH = 2  # steps back from a changed subject whose nodes are validated again
+NEAR = 3  # steps forward from a validated node whose triples its shapes may read
 AT_MOST = 0.2  # of the union's subjects: past that, one run on everything is cheaper
 _MASK = (1 << 64) - 1
 # Properties only ever read on their own subject (the build's counts, by SummaryCount):
 # when only these change, the subject alone is validated again, not the facts naming it
 # (adding a document moves many partners' ranks).
 OWN_ONLY = frozenset(CSK[name] for name in SUMMARY_PROPERTIES)
+_OWN_ONLY_N3 = frozenset(p.n3() for p in OWN_ONLY)
+_PART_OF_N3 = CSK.partOf.n3()
+_ONTOLOGY_N3 = ONTOLOGY_GRAPH.n3()
+VERSION = "lines-1"  # of the kept state: subjects as N3 strings
 
 Run = Callable[[Graph, Graph, Sequence[str]], tuple[bool, Graph]]
 
@@ -56,39 +68,78 @@ class WholeState:
     """What the next build needs to validate only what changed."""
 
     key: str  # the shapes used and the ontology graph's digest
-    subjects: dict[Node, tuple[int, int]]  # subject -> digests of its triples (rest, own)
+    subjects: dict[str, tuple[int, int]]  # subject (N3) -> digests of its triples (rest, own)
     violations: tuple[Violation, ...]
 
 
-def subject_digests(union: Graph) -> dict[Node, tuple[int, int]]:
-    """Each subject's outgoing triples as two numbers, one for the ``OWN_ONLY`` counts
-    and one for the rest: sums of 64-bit digests, so the order triples are met in does
-    not matter."""
-    sums: dict[Node, tuple[int, int]] = {}
-    for s, p, o in union:
-        line = f"{p.n3()} {o.n3()}".encode()
-        value = int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "big")
-        rest, own = sums.get(s, (0, 0))
-        if p in OWN_ONLY:
-            own = (own + value) & _MASK
-        else:
-            rest = (rest + value) & _MASK
-        sums[s] = (rest, own)
+def subject_digests(lines: QuadLines) -> dict[str, tuple[int, int]]:
+    """Each subject's outgoing triples in the union as two numbers, one for the
+    ``OWN_ONLY`` counts and one for the rest: sums of 64-bit digests of their N3, so the
+    order triples are met in does not matter."""
+    sums: dict[str, tuple[int, int]] = {}
+    for subject, outgoing in lines.by_subject.items():
+        rest = own = 0
+        for predicate, obj in outgoing:
+            line = f"{predicate} {obj}".encode()
+            value = int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "big")
+            if predicate in _OWN_ONLY_N3:
+                own = (own + value) & _MASK
+            else:
+                rest = (rest + value) & _MASK
+        sums[subject] = (rest, own)
     return sums
 
 
-def to_validate(union: Graph, changed: set[Node]) -> set[Node]:
+def _is_node(n3: str) -> bool:
+    return n3.startswith(("<", "_:"))
+
+
+def to_validate(lines: QuadLines, changed: set[str]) -> set[str]:
     """The changed subjects and every node whose results may see them."""
+    incoming: dict[str, set[tuple[str, str]]] = {}
+    for subject, outgoing in lines.by_subject.items():
+        for predicate, obj in outgoing:
+            if _is_node(obj):
+                incoming.setdefault(obj, set()).add((subject, predicate))
     todo = set(changed)
     frontier = set(changed)
     for _step in range(REACH):
-        frontier = {s for node in frontier for s in union.subjects(None, node)} - todo
+        frontier = {s for node in frontier for s, _p in incoming.get(node, ())} - todo
         todo |= frontier
     frontier = set(changed)
     while frontier:  # a cycle through csk:partOf may pass through any changed mission
-        frontier = {s for node in frontier for s in union.subjects(CSK.partOf, node)} - todo
+        frontier = {
+            s for node in frontier for s, p in incoming.get(node, ()) if p == _PART_OF_N3
+        } - todo
         todo |= frontier
     return todo
+
+
+def neighbourhood(lines: QuadLines, dataset: Dataset, nodes: set[str]) -> Graph:
+    """The union's triples a whole-graph shape can read from ``nodes``: those of every
+    node ``NEAR`` steps or fewer away, of every mission reached through ``csk:partOf``,
+    and the whole ontology graph (class hierarchy, concept schemes). The terms are the
+    dataset's own, blank nodes included."""
+    near = set(nodes)
+    frontier = set(nodes)
+    for _step in range(NEAR):
+        frontier = {
+            o for s in frontier for _p, o in lines.by_subject.get(s, ()) if _is_node(o)
+        } - near
+        near |= frontier
+    frontier = set(near)
+    while frontier:
+        frontier = {
+            o for s in frontier for p, o in lines.by_subject.get(s, ()) if p == _PART_OF_N3
+        } - near
+        near |= frontier
+    graph = Graph()
+    for subject in near:
+        for s, p, o, _g in dataset.quads((term(subject), None, None, None)):
+            graph.add((s, p, o))
+    for triple in dataset.graph(ONTOLOGY_GRAPH):
+        graph.add(triple)
+    return graph
 
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target)
@@ -166,14 +217,23 @@ class WholeGraphValidation:
         os.replace(partial, self.path)
 
     def validate(
-        self, union: Graph, shapes: Graph, use: Sequence[str], *, key: str, ontology: Graph
+        self,
+        lines: QuadLines,
+        dataset: Dataset,
+        shapes: Graph,
+        use: Sequence[str],
+        *,
+        key: str,
+        union: Callable[[], Graph],
     ) -> Report:
-        """The whole-graph shapes ``use`` on ``union``: the report of a run on every node.
-        ``ontology`` is the build's ontology graph (its subjects changing means a full run)."""
-        digests = subject_digests(union)
+        """The whole-graph shapes ``use`` on the union of ``dataset`` (read as ``lines``):
+        the report of a run on every node. ``union`` makes the whole union, for a run on
+        everything; a run near the changes reads only their neighbourhood."""
+        key = f"{VERSION}:{key}"
+        digests = subject_digests(lines)
         previous = self._previous(key)
-        changed: set[Node] = set()  # subjects whose triples others' results may read
-        own: set[Node] = set()  # subjects only whose own counts changed
+        changed: set[str] = set()  # subjects whose triples others' results may read
+        own: set[str] = set()  # subjects only whose own counts changed
         if previous is not None:
             for subject, digest in digests.items():
                 before = previous.subjects.get(subject)
@@ -182,32 +242,33 @@ class WholeGraphValidation:
                 elif before[1] != digest[1]:
                     own.add(subject)
             changed |= previous.subjects.keys() - digests.keys()
+        ontology = lines.graph_subjects.get(_ONTOLOGY_N3, set())
         incremental = (
             previous is not None
             and len(changed | own) <= AT_MOST * max(1, len(digests))
-            and not any(isinstance(s, BNode) or (s, None, None) in ontology for s in changed | own)
+            and not any(s.startswith("_:") or s in ontology for s in changed | own)
         )
         if not incremental or previous is None:
-            conforms, results = run_pyshacl(union, shapes, use) if use else (True, Graph())
+            lines.by_subject = {}  # not needed by a full run: its memory is the union's
+            conforms, results = run_pyshacl(union(), shapes, use) if use else (True, Graph())
             report = Report(conforms, tuple(_violations(results)), results)
             self.revalidated = None
         else:
-            todo = to_validate(union, changed) | own
-            kept = [v for v in previous.violations if _node(v.focus) not in todo]
+            todo = to_validate(lines, changed) | own
+            focus = {focus_of(n) for n in todo}
+            kept = [v for v in previous.violations if v.focus not in focus]
             fresh: list[Violation] = []
             if use:
-                restricted = targeted_shapes(union, shapes, use, todo)
-                _conforms, results = run_pyshacl(union, restricted, use)
+                near = neighbourhood(lines, dataset, todo)
+                nodes = {term(n) for n in todo}
+                restricted = targeted_shapes(near, shapes, use, nodes)
+                _conforms, results = run_pyshacl(near, restricted, use)
                 fresh = _violations(results)
             violations = tuple(sorted((*kept, *fresh), key=_order))
             report = _flat_report(violations)
             self.revalidated = len(todo)
         self._keep(WholeState(key, digests, report.violations))
         return report
-
-
-def _node(focus: str) -> Node:
-    return URIRef(focus) if ":" in focus else BNode(focus)
 
 
 def _flat_report(violations: tuple[Violation, ...]) -> Report:

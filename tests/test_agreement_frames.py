@@ -210,3 +210,32 @@ def test_a_chinese_body_and_its_partner_sign_as_one_subject(reference):
     )
     parties = ("china-national-space-administration", "kenya-space-agency")
     assert ("memorandum-of-understanding", parties, "2031-05-12") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "chinese"),
+    [
+        # the Chinese body is joined to the partner in a relative clause
+        (
+            "Partners\n\nWork began under a memorandum of understanding that the Ghana "
+            "Space Science and Technology Institute (GSSTI) and CNSA signed in May 2031.",
+            "china-national-space-administration",
+        ),
+        # the Chinese body follows a partner whose name holds an "and"
+        (
+            "Partners\n\n- Ghana: Ghana's Ministry of Science and Innovation and China Great "
+            "Wall Industry Corporation signed a memorandum on a relay satellite on 14.05.2031.",
+            "china-great-wall-industry-corporation",
+        ),
+        # the Chinese body comes first, after the date
+        (
+            "Partners\n\nOn 2 March 2031 the China Meteorological Administration and the West "
+            "African Climate Services Centre (WACSC) "
+            "signed a memorandum of understanding on drought monitoring.",
+            "china-meteorological-administration",
+        ),
+    ],
+)
+def test_a_chinese_body_signing_beside_the_partner_is_the_chinese_party(reference, text, chinese):
+    parties = {p for _kind, parties, _on in _agreements(reference, text) for p in parties}
+    assert chinese in parties and "china" not in parties

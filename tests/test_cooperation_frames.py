@@ -31,6 +31,12 @@ def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
             "A neutron dosimeter from Germany flew on Chang'e-6 in 2024.",
             ("germany", "payloads", "change-6"),
         ),
+        # two agents, each with its own "by"
+        (
+            "Its mirrors were provided by the Hellenic Optics Laboratory and by Austria's "
+            "Graz Institute of Space Optics (GISO) for Chang'e-9.",
+            ("graz-institute-of-space-optics", "payloads", "change-9"),
+        ),
         # made by partners, carried by a mission
         (
             "Chang'e-7 will carry a camera designed by Egypt and Bahrain.",
@@ -391,3 +397,51 @@ def test_data_from_a_list_of_missions_pairs_with_none_of_them(reference):
     )
     assert ("kenya", "data-exchange", None) in found
     assert not any(mission for partner, _a, mission in found if partner == "kenya")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another country's satellite, built with a third party, China not named
+        "Rwanda's first satellite, Inkuba-1, a cubesat built with the University of Tokyo, "
+        "was deployed from the International Space Station in 2029.",
+        "Ghana, whose first satellite was built with the Kyushu Institute of Technology, "
+        "sent two delegates to the forum.",
+    ],
+)
+def test_work_between_two_other_parties_is_not_chinas_cooperation(reference, text):
+    assert _cooperation(reference, "Others\n\n" + text) == set()
+
+
+def test_a_country_whose_named_body_acts_is_no_other_party(reference):
+    found = _cooperation(
+        reference,
+        "Others\n\nPortugal's Institute of Astrophysics and Space Sciences provided a "
+        "laser ranging mirror for the lander.",
+    )
+    assert {p for p, _a, _m in found} == {"institute-of-astrophysics-and-space-sciences"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the instrument is the mission's own: a possessive or "of"
+        (
+            "Chang'e-9's spectrometer, the Lunar Volatiles Analyser, was built by the "
+            "University of Bergen.",
+            {("university-of-bergen", "payloads", "change-9")},
+        ),
+        (
+            "The magnetometer of Chang'e-9 was supplied by the Graz Space Research Institute.",
+            {("graz-space-research-institute", "payloads", "change-9")},
+        ),
+        # where the named maker is, is no partner of its own
+        (
+            "Chang'e-9 carries a camera whose lenses were supplied by the Lund Optics "
+            "Institute in Sweden.",
+            {("lund-optics-institute", "payloads", "change-9")},
+        ),
+    ],
+)
+def test_a_payload_is_read_once_with_its_mission_and_maker(reference, text, expected):
+    assert _cooperation(reference, "Payloads\n\n" + text) == expected

@@ -1,7 +1,8 @@
 """Cooperation totals told apart from other numbers: key-figure lines with years, a
 "more than" or a column of figures; satellites counted when they were for someone else;
-people counted when they were trained; and counts that belong to a meeting's audience,
-an enumeration, a membership or a name are not totals. Every sentence here is new."""
+people never counted, trained or not (the countries they came from are); and counts that
+belong to a meeting's audience, an enumeration, a membership or a name are not totals.
+Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def _totals(reference, text: str) -> set[int]:
         ("Chile and China have jointly built three ocean observation satellites.", {3}),
         # a number word of any size, also opening a sentence
         ("Twenty-three countries' engineers were trained at the centre in 2030.", {23}),
+        ("The academy has trained 640 engineers from 31 countries since 2030.", {31}),
         ("China has signed cooperation documents with more than 14 Andean states.", {14}),
     ],
 )
@@ -54,6 +56,8 @@ def test_totals(reference, text, expected):
         "Chile and China have jointly developed 4 Chile-China Ocean Satellites.",
         # people who were not trained: staff, audiences, visitors
         "We now employ about 140 engineers at the control centre.",
+        "Some 45 graduate students will be trained in orbital mechanics next year.",
+        "- Engineers trained in Xi'an so far: 210",
         "The workshop brought together 70 students and 25 officials from nine countries.",
         "The conference hosted 300 delegates from 30 countries.",
         # years, enumerations, memberships, comparisons and documents that are not signed

@@ -121,3 +121,46 @@ def test_a_station_built_in_the_past_is_achieved_in_a_sentence_about_plans(refer
         f.partner: f.status.value for f in extraction.facts if isinstance(f, GroundStation)
     }
     assert statuses.get("kenya") == "achieved"
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # what the station does follows it as a participle
+        (
+            "Stations\n\nA station receiving Fengyun imagery was built with the Chilean "
+            "Space Agency near Santiago in 2030.",
+            "chilean-space-agency",
+        ),
+        # a list item: the country, then the station "installed with" its service
+        (
+            "Stations\n\n- Bolivia: a CMACast receiving station in La Paz, installed with "
+            "the Bolivian meteorological service in 2029",
+            "bolivia",
+        ),
+        # "the two sides" are China and the partner of the clause before
+        (
+            "Stations\n\nCMA has shared Fengyun data with the Uganda National Meteorological "
+            "Authority (UNMA) since 2027, and the two sides installed a receiving station in "
+            "Entebbe in 2029.",
+            "uganda-national-meteorological-authority",
+        ),
+        # a list of two station kinds, built together with a body's engineers
+        (
+            "Stations\n\nThe Zambia Space Agency (ZSA) will run it. A ground control and "
+            "receiving station will be built near Lusaka, together with ZSA engineers.",
+            "zambia-space-agency",
+        ),
+    ],
+)
+def test_a_station_found_through_its_own_clause(reference, text, partner):
+    assert partner in _stations(reference, text)
+
+
+def test_a_subject_of_another_clause_is_not_the_stations_partner(reference):
+    found = _stations(
+        reference,
+        "Stations\n\nChinese and Italian scientists share the data through a joint centre, "
+        "and a network of tracking stations was built with ASI at sites in Kenya.",
+    )
+    assert "italy" not in found

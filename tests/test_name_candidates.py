@@ -165,3 +165,21 @@ def test_a_body_named_by_its_apposition_but_not_a_person_of_it():
     names = _names(text)
     assert names["Zamcosmos"][0] is EntityKind.ORGANISATION
     assert "Aminata Sow Diallo" not in names
+
+
+def test_a_copyright_line_names_no_body():
+    text = (
+        "The Kenya Space Agency supplied a camera.\n\n"
+        "\u00a9 2031 Lakeside Centre for Space Diplomacy. All rights reserved."
+    )
+    assert "Lakeside Centre for Space Diplomacy" not in _names(text)
+
+
+def test_a_name_whose_words_run_across_commas_keeps_them_all_with_its_acronym():
+    text = (
+        "The Ministry of Energy, Mines and Water Resources (MEMWR) will receive the data."
+    )
+    assert _names(text).get("Ministry of Energy, Mines and Water Resources") == (
+        EntityKind.ORGANISATION,
+        "MEMWR",
+    )

@@ -136,3 +136,25 @@ def test_the_spelt_out_name_of_a_curated_acronym_is_that_entity(reference):
         if type(f).__name__ == "SpacecraftActivity"
     }
     assert ("jointly-developed", "france", "svom") in crafts
+
+
+def test_a_capitalised_line_cut_at_the_margin_of_wrapped_text_is_no_heading():
+    # nine capitalised words, no full stop: a heading by its form, but as long as the
+    # text's other lines, so the margin cut it and the sentence goes on below
+    text = (
+        "Research with the partners of the programme grew steadily through the years\n"
+        "of the decade, as the agencies exchanged staff and shared the costs of work\n"
+        "in orbit. In 2029 the Hellenic Institute for Plasma Studies and the Nordic\n"
+        "Laboratories for Magnetospheric Physics (NLMP) supplied the Ion-Drift Velocity\n"
+        "Meter for Zhangheng-3, which was launched in the spring of the following year.\n"
+        "Both bodies have since proposed instruments for the next satellites of the kind,\n"
+        "and a working group on their data meets twice a year, in Athens and in Tromso,\n"
+        "to agree on how the measurements are calibrated and shared with other teams.\n"
+        "Students of the two institutes spend a term at the centre in Beijing, where the\n"
+        "satellite is controlled, and the first of them have finished their theses now.\n"
+        "A second instrument, a magnetometer, is being studied for a launch after 2033,\n"
+        "though no agreement on it has been signed and the costs are still not settled.\n"
+    )
+    clean = clean_text(text)
+    paragraphs = [clean.text[p.start : p.end] for p in clean.paragraphs]
+    assert any("Ion-Drift Velocity Meter for Zhangheng-3" in p for p in paragraphs)

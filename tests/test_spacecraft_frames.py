@@ -174,3 +174,52 @@ def test_a_satellite_word_that_qualifies_another_thing_stands_for_no_satellite(r
         "was built together with the Zambian side.",
     )
     assert not any(activity == "jointly-developed" for activity, _p, _c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apposition describes the craft its noun names; it is no second craft
+        (
+            "CBERS-06, the sixth China-Brazil Earth Resources Satellite, was jointly "
+            "developed with Brazil and launched in 2031.",
+            {
+                ("jointly-developed", "brazil", "cbers-06"),
+                ("launched", "brazil", "cbers-06"),
+            },
+        ),
+        # the subject raised by "is expected to be built"
+        (
+            "The satellite, provisionally named NepalSat-3, is expected to be built by "
+            "China for Nepal and launched in 2033.",
+            {("built", "nepal", "nepalsat-3"), ("launched", "nepal", "nepalsat-3")},
+        ),
+        # a launch by someone else's rocket, however jointly the craft was developed
+        (
+            "SMILE has been developed jointly with the European Space Agency and will be "
+            "carried into orbit by a European Vega-C rocket.",
+            {("jointly-developed", "european-space-agency", "smile")},
+        ),
+        (
+            "SVOM, developed jointly by France and China, is to be launched on an Indian "
+            "PSLV rocket from Sriharikota.",
+            {("jointly-developed", "france", "svom")},
+        ),
+    ],
+)
+def test_whose_craft_and_whose_launch(reference, text, expected):
+    assert _activities(reference, "Crafts\n\n" + text) == expected
+
+
+def test_a_table_row_built_by_others_is_only_launched(reference):
+    text = (
+        "Crafts\n\nTable 2. Satellites built or launched by China for customers abroad\n\n"
+        "Satellite       Customer     Built by               Launch date\n"
+        "-------------   ----------   --------------------   ------------\n"
+        "Nilesat-301     Egypt        Thales Alenia Space    2022-06-08\n"
+        "Belintersat-1   Belarus      CAST                   2016-01-16\n"
+    )
+    found = _activities(reference, text)
+    assert ("launched", "egypt", "nilesat-301") in found
+    assert ("built", "egypt", "nilesat-301") not in found
+    assert ("built", "belarus", "belintersat-1") in found

@@ -1,16 +1,24 @@
 """The counts made at build time are the counts of the facts: per partner (facts, areas,
 missions, documents) and per document (facts, cooperations, agreements, partners, facts
-no other document states), China left out of the partners; a recount replaces the old
-counts rather than adding to them."""
+no other document states), China left out of the partners; each document links to the
+partners its facts name; a recount replaces the old counts rather than adding to them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph
 
+from cli.validate import validate_data
 from graph import store as store_files
+from graph.config import Paths
 from graph.summaries import SUMMARIES_GRAPH, replace_summaries, summary_triples
+from graph.validate import load_ontology, load_shapes
 from graph.vocab import CSK, ID
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TURTLE = """
 @prefix csk: <https://w3id.org/china-space-kg/ontology#> .
@@ -27,8 +35,8 @@ csk:Agreement rdfs:subClassOf csk:Fact .
 document:a a csk:SourceDocument .
 document:b a csk:SourceDocument .
 document:c a csk:SourceDocument .
-country:china csk:iso3166Alpha2 "CN" ; rdfs:label "China"@en .
-country:france rdfs:label "France"@en .
+country:china a csk:Country ; csk:iso3166Alpha2 "CN" ; rdfs:label "China"@en .
+country:france a csk:Country ; rdfs:label "France"@en .
 
 fact:1 a csk:Cooperation ; csk:partner country:france ; csk:area area:x ;
     csk:mission mission:m ; prov:wasDerivedFrom document:a, document:b .
@@ -46,7 +54,16 @@ def counts(triples: list[ox.Triple], subject: str) -> dict[str, int]:
     return {
         t.predicate.value.removeprefix(str(CSK)): int(t.object.value)
         for t in triples
-        if t.subject == node
+        if t.subject == node and isinstance(t.object, ox.Literal)
+    }
+
+
+def partners_named(triples: list[ox.Triple], document: str) -> set[str]:
+    node, names = ox.NamedNode(str(ID) + document), ox.NamedNode(str(CSK) + "namesPartner")
+    return {
+        t.object.value.removeprefix(str(ID))
+        for t in triples
+        if t.subject == node and t.predicate == names
     }
 
 
@@ -98,9 +115,18 @@ def test_counts_per_document(store) -> None:
     assert counts(triples, "document/c") == {}  # no facts: the queries read 0
 
 
+def test_each_document_names_the_partners_of_its_facts_but_china(store) -> None:
+    triples = summary_triples(store)
+    assert partners_named(triples, "document/a") == {"country/france"}
+    assert partners_named(triples, "document/b") == {"country/france"}  # China: party of fact 3
+    assert partners_named(triples, "document/c") == set()
+
+
 def test_counts_are_integers(store) -> None:
     xsd_integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-    assert {t.object.datatype for t in summary_triples(store)} == {xsd_integer}
+    counts = [t for t in summary_triples(store) if isinstance(t.object, ox.Literal)]
+    assert len(counts) == 20  # 5 for each of 2 partners and of 2 documents with facts
+    assert {t.object.datatype for t in counts} == {xsd_integer}
 
 
 def test_a_recount_replaces_the_old_counts(store) -> None:
@@ -118,9 +144,16 @@ def test_a_recount_replaces_the_old_counts(store) -> None:
     france = ox.NamedNode(str(ID) + "country/france")
     fact_count = ox.NamedNode(str(CSK) + "factCount")
     graph = ox.NamedNode(str(SUMMARIES_GRAPH))
+    names = ox.NamedNode(str(CSK) + "namesPartner")
+    document_c = ox.NamedNode(str(ID) + "document/c")
     for g in (ox.DefaultGraph(), graph):
         values = [q.object.value for q in store.quads_for_pattern(france, fact_count, None, g)]
         assert values == ["4"]
+        named = list(store.quads_for_pattern(None, names, france, g))
+        assert sorted(q.subject.value for q in named) == [
+            str(ID) + f"document/{d}" for d in "abc"
+        ]
+    assert len(list(store.quads_for_pattern(document_c, names, None, None))) == 2
 
 
 def test_the_build_counts_each_documents_facts(built, built_paths) -> None:
@@ -138,3 +171,30 @@ def test_the_build_counts_each_documents_facts(built, built_paths) -> None:
     assert {q.triple for q in in_default} == {
         q.triple for q in store.quads_for_pattern(None, fact_count, None, graph)
     }
+
+
+def test_each_cooperation_has_a_key_per_partner_and_area(store) -> None:
+    keys = {
+        (t.subject.value.removeprefix(str(ID)), t.object.value.removeprefix(str(ID)))
+        for t in summary_triples(store)
+        if t.predicate.value == str(CSK) + "partnerArea"
+    }
+    assert keys == {
+        ("fact/1", "partner-area/country/france/area/x"),
+        ("fact/2", "partner-area/country/france/area/y"),
+    }
+
+
+def test_the_keys_the_build_makes_satisfy_their_shape(store) -> None:
+    paths = Paths.defaults(ROOT)
+    data = Graph()
+    for triple in summary_triples(store):
+        if triple.predicate.value in (str(CSK) + "partnerArea", str(CSK) + "namesPartner"):
+            data.parse(data=ox.serialize([triple], format=ox.RdfFormat.N_TRIPLES).decode(),
+                       format="nt")
+    data.parse(data=TURTLE, format="turtle")
+    report = validate_data(data, load_shapes(paths.shapes),
+                           ontology=load_ontology(paths.ontology_files()), corpus_dir=paths.corpus)
+    shapes = {v.shape.rsplit("#", 1)[-1] for v in report.violations}  # the facts are
+    # sketches (no evidence, no method): other shapes object to them, not these two
+    assert not shapes & {"PartnerAreaKey", "NamesPartner"}

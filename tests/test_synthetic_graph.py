@@ -84,3 +84,19 @@ def test_the_first_copy_keeps_the_real_iris(stores) -> None:
     real = ground(original)
     assert len(real) > 1000
     assert real <= ground(copy)
+
+
+def test_the_store_written_has_each_copys_partner_lists_and_keys(
+    built, built_paths, tmp_path
+) -> None:
+    """The build-time summaries are made again for the copy (``replace_summaries``), so
+    the queries that read them see every copy, as after a build of N times the documents."""
+    real = store_files.open_store(built_paths.store)
+    nquads = ox.serialize(synthetic_graph.named_graphs(real), format=ox.RdfFormat.N_QUADS)
+    build = synthetic_graph.make(nquads, 2, tmp_path / "root", tmp_path)
+    copy = ox.Store.read_only(str(build))
+    for link in ("namesPartner", "partnerArea"):
+        where = f"?s csk:{link} ?o"
+        query = f"{PREFIXES} SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
+        n_real, n_copy = (int(next(iter(s.query(query)))["n"].value) for s in (real, copy))
+        assert n_copy == 2 * n_real > 0, link

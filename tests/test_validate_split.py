@@ -16,8 +16,9 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph import validate, validate_split
+from graph import corpus, validate, validate_split
 from graph.config import Paths
+from graph.evidence_check import check_evidence, passages, texts_of
 from graph.vocab import CSK, OA
 
 STATUS = "https://w3id.org/china-space-kg/id/status/"
@@ -91,6 +92,27 @@ def test_only_a_changed_document_is_validated_again(built, shapes, tmp_path: Pat
     report = validate_split.validate_dataset(data, shapes, names, cache=cache)
     assert cache.validated == 1
     assert any(v.shape.endswith("#QuoteFitsOffsets") for v in report.violations)
+
+
+def test_quotes_are_checked_per_document_as_against_the_whole_corpus(
+    built, shapes, project_paths: Paths, tmp_path: Path
+) -> None:
+    """Each document's quotes are checked against its file with its shapes and cached
+    with them; a changed file is checked again though its graph is the same."""
+    names = validate_split.document_graphs(built_documents(built))
+    texts = texts_of(corpus.read_corpus(project_paths.corpus))
+    moved = passages(built.dataset)[0].document
+    texts[moved] = " " + texts[moved]  # every quote of that file one character off
+    whole = check_evidence(built.dataset, texts)
+    assert whole and {v.component for v in whole} == {"QuoteInFileComponent"}
+
+    cache = validate_split.ValidationCache(tmp_path)
+    split = validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, texts=texts)
+    assert set(split.violations) == set(whole) and not split.conforms
+    texts[moved] = texts[moved][1:]
+    again = validate_split.ValidationCache(tmp_path)
+    mended = validate_split.validate_dataset(built.dataset, shapes, names, cache=again, texts=texts)
+    assert mended.conforms and again.validated == 1
 
 
 def test_the_real_build_conforms_split_as_whole(built, shapes) -> None:

@@ -86,15 +86,21 @@ HELDOUT_SETS = {
     "heldout-n": (0.66, 0.78),
     "heldout-o": (0.74, 0.80),
     "heldout-p": (0.82, 0.82),
-    "heldout-q": (0.60, 0.66),
-    "heldout-r": (0.59, 0.62),
+    "heldout-q": (0.67, 0.70),
+    "heldout-r": (0.64, 0.70),
+    "heldout-s": (0.48, 0.51),
+    "heldout-t": (0.58, 0.76),
+    "heldout-u": (0.45, 0.66),
+    "heldout-v": (0.58, 0.71),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
 # next); I-N were written during the third session before the extractor changes they
 # measure: I-L were then read, M and N were scored once, at the end, never read (and read
 # in the fourth session). O and P were written at the fourth session's start and read once
-# they had measured its first changes; Q and R were written mid-session, scored only.
+# they had measured its first changes; Q and R were written mid-session, scored only (and
+# read in the fifth session). S-V were written at the fifth session's start, before its
+# extractor changes; they are scored only.
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -110,6 +116,10 @@ SIZES = {
     "heldout-p": (4, 60),
     "heldout-q": (4, 60),
     "heldout-r": (4, 60),
+    "heldout-s": (4, 60),
+    "heldout-t": (4, 60),
+    "heldout-u": (4, 60),
+    "heldout-v": (4, 60),
 }
 
 

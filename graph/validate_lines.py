@@ -1,0 +1,96 @@
+"""The union's triples as N-Quads text, read once, for what validation counts and compares.
+
+A rebuild decides what to validate again from digests: each document graph's (whether
+its per-document results are still good) and each subject's in the union (which nodes
+the whole-graph shapes must see again). Computing them from rdflib terms meant making
+an rdflib union of the corpus (a quarter of a million ``add`` calls and a third of a
+gigabyte at 1,000 documents) and writing every term as N3 again. The build has already
+serialised its dataset once, to N-Quads (``pipeline.make_dataset``); the digests are read
+from those lines as text, and the union's triples are kept per subject as the N3
+strings of the lines, which is enough to find the changed nodes' neighbourhood.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Dataset, URIRef
+from rdflib.term import Node
+
+_MASK = (1 << 256) - 1
+
+
+@dataclass
+class QuadLines:
+    """What validation needs of a dataset's N-Quads lines (terms in N3, as rdflib writes)."""
+
+    graph_digests: dict[str, str] = field(default_factory=dict)  # graph -> digest
+    by_subject: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # the union
+    # subjects of the graphs asked for when reading (the ontology's)
+    graph_subjects: dict[str, set[str]] = field(default_factory=dict)
+
+
+def split_line(line: str) -> tuple[str, str, str, str] | None:
+    """(subject, predicate, object, graph) of one N-Quads line as rdflib writes it
+    (``"s p o g .\\n"``, the graph empty for the default graph); ``None`` for a blank
+    line. Subjects and predicates hold no space; a literal object may."""
+    body = line.rstrip("\n")
+    if not body:
+        return None
+    body = body.removesuffix(" .")
+    spo, graph = body.rsplit(" ", 1)
+    subject, predicate, obj = spo.split(" ", 2)
+    return subject, predicate, obj, graph
+
+
+def read(lines: Iterable[str], *, keep_subjects_of: Iterable[str] = ()) -> QuadLines:
+    """Digest each graph's lines and gather the union per subject; ``keep_subjects_of``:
+    graphs whose subjects are remembered. A graph's digest is the sum of its lines'
+    SHA-256 digests (modulo 2**256): the same whatever order rdflib wrote them in,
+    without holding them all to sort."""
+    sums: dict[str, int] = {}
+    by_subject: dict[str, set[tuple[str, str]]] = {}
+    kept: dict[str, set[str]] = {g: set() for g in keep_subjects_of}
+    for line in lines:
+        parts = split_line(line)
+        if parts is None:
+            continue
+        subject, predicate, obj, graph = parts
+        value = int.from_bytes(hashlib.sha256(line.encode("utf-8")).digest(), "big")
+        sums[graph] = (sums.get(graph, 0) + value) & _MASK
+        # one string per subject, predicate and node: the lines repeat them
+        subject, predicate = sys.intern(subject), sys.intern(predicate)
+        if obj.startswith(("<", "_:")):
+            obj = sys.intern(obj)
+        by_subject.setdefault(subject, set()).add((predicate, obj))
+        if graph in kept:
+            kept[graph].add(subject)
+    digests = {graph: f"{total:064x}" for graph, total in sums.items()}
+    return QuadLines(digests, by_subject, kept)
+
+
+def read_file(path: Path, *, keep_subjects_of: Iterable[str] = ()) -> QuadLines:
+    with path.open(encoding="utf-8") as f:
+        return read(f, keep_subjects_of=keep_subjects_of)
+
+
+def read_dataset(dataset: Dataset, *, keep_subjects_of: Iterable[str] = ()) -> QuadLines:
+    """The same, for a dataset not yet serialised (tests, the benchmark)."""
+    text = dataset.serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    return read(text.splitlines(keepends=True), keep_subjects_of=keep_subjects_of)
+
+
+def term(n3: str) -> Node:
+    """The rdflib node of a subject written in N3 (an IRI or a blank node)."""
+    if n3.startswith("_:"):
+        return BNode(n3[2:])
+    return URIRef(n3[1:-1])
+
+
+def focus_of(n3: str) -> str:
+    """A subject's N3 as a report names its focus node (``str`` of the node)."""
+    return n3[2:] if n3.startswith("_:") else n3[1:-1]

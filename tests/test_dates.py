@@ -1,0 +1,28 @@
+"""Dates as news, tables and chronologies write them: month names whole or short, and
+numeric dates with the day first (unless the second number cannot be a month)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.dates import date_in
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The memorandum was signed on 14.05.2031 in Tashkent.", "2031-05-14"),
+        ("Signed in Lima, 03/11/2030.", "2030-11-03"),
+        ("Dated 11/23/2030 by the US side.", "2030-11-23"),  # no 23rd month: month first
+        ("It was launched on 10 Dec. 2030 from Xichang.", "2030-12-10"),
+        ("The contract of Sept 3, 2029 was renewed.", "2029-09-03"),
+        ("In Feb. 2031 the two agencies met again.", "2031-02"),
+        ("A protocol followed on 4 Nov", "2031-11-04"),  # no year: the document's
+    ],
+)
+def test_dates_in_every_common_form(text, date):
+    assert date_in(text, "2032-06-30")[0] == date
+
+
+def test_a_version_or_section_number_is_no_date():
+    assert date_in("See section 4.2 of the plan for 2031 onwards.", "2032")[0] is None
