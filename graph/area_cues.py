@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
@@ -42,17 +43,57 @@ _PATTERN_CUES = (
 def _inflected(phrase: str) -> str:
     """A cue word may take any of its inflections ("tracking" is also "tracked" and
     "track", "trained" also "training"), a cue phrase its plural."""
+    stem, endings = _stem(phrase)
+    return re.escape(stem) + endings
+
+
+def _stem(phrase: str) -> tuple[str, str]:
+    """The words every form of the phrase starts with, and the endings it may take."""
     if phrase.isupper() or not phrase[-1:].isalpha():
-        return re.escape(phrase)
+        return phrase, ""
     head, _sep, last = phrase.rpartition(" ")
     if head:  # in a phrase only the plural: "satellite engineering" is not "... engineers"
-        return re.escape(phrase) + r"(?:s|es)?"
+        return phrase, r"(?:s|es)?"
     base = last
     for suffix in ("ing", "ed", "es", "s"):
         if last.endswith(suffix) and len(last) - len(suffix) >= 4 and not last.endswith("ss"):
             base = last[: -len(suffix)]
             break
-    return re.escape(head + _sep + base) + r"(?:s|es|ed|d|ing|e)?"
+    return head + _sep + base, r"(?:s|es|ed|d|ing|e)?"
+
+
+@dataclass(frozen=True)
+class _CuePattern:
+    pattern: re.Pattern[str]
+    area: str
+    upper: bool  # written in capitals, matched as written
+    stem: str  # what every match holds (lower-cased unless ``upper``)
+
+    def may_match(self, text: str, low: str | None) -> bool:
+        """False when the text cannot hold the phrase: the pattern is slow beside
+        ``in``. Without regard to case, only ASCII text (``low``, lower-cased) and an
+        ASCII stem are compared, where lower-casing is what ``re.IGNORECASE`` does."""
+        if self.upper:
+            return self.stem in text
+        return low is None or not self.stem.isascii() or self.stem in low
+
+
+@lru_cache(maxsize=8)
+def _cue_patterns(cues: tuple[tuple[str, str], ...]) -> tuple[_CuePattern, ...]:
+    """Each cue phrase's pattern, longest phrase first: compiled once per gazetteer, not
+    once per sentence."""
+    return tuple(
+        _CuePattern(
+            re.compile(
+                rf"(?<![\w&]){_inflected(phrase)}(?![\w&])",
+                0 if phrase.isupper() else re.IGNORECASE,
+            ),
+            area,
+            phrase.isupper(),
+            _stem(phrase)[0] if phrase.isupper() else _stem(phrase)[0].lower(),
+        )
+        for phrase, area in sorted(cues, key=lambda c: -len(c[0]))
+    )
 
 
 def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
@@ -68,9 +109,12 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
         if m.kind is not EntityKind.ORGANISATION or not gazetteer.entities[m.key].discovered
     ]
     taken: list[Cue] = []
-    for phrase, area in sorted(gazetteer.area_cues, key=lambda c: -len(c[0])):
-        flags = 0 if phrase.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w&]){_inflected(phrase)}(?![\w&])", text, flags):
+    low = text.lower() if text.isascii() else None
+    for cue in _cue_patterns(gazetteer.area_cues):
+        if not cue.may_match(text, low):
+            continue
+        area, upper = cue.area, cue.upper
+        for m in cue.pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in masked) or any(
                 c.start < e and s < c.end for c in taken
@@ -78,7 +122,7 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
                 continue
             words = m.group(0).split()
             titled = (
-                not phrase.isupper()
+                not upper
                 and len(words) > 0
                 and all(w[:1].isupper() for w in words)
                 and s > 0

@@ -55,16 +55,28 @@ _SHARED_WORK = frozenset(
 def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
     """A cooperation word in prose (between ``start`` and ``end``): not inside a name,
     not part of an agreement noun."""
-    chars = list(sentence.text)
-    for m in sentence.mentions:
-        for i in range(m.start - sentence.start, m.end - sentence.start):
-            chars[i] = " "
-    text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
+    text = _prose(sentence)
     for m in COOPERATION_CUE.finditer(text, start, len(text) if end is None else end):
         word = m.group(0)
         if word[:1].islower() or text[: m.start()].strip(" -") == "":
             return True
     return False
+
+
+# the last sentence asked about, and its prose: the rules ask of each clause in turn
+_LAST_PROSE: list[tuple[Sentence, str]] = []
+
+
+def _prose(sentence: Sentence) -> str:
+    """The sentence with its names and agreement nouns blanked out."""
+    if not _LAST_PROSE or _LAST_PROSE[0][0] is not sentence:
+        chars = list(sentence.text)
+        for m in sentence.mentions:
+            for i in range(m.start - sentence.start, m.end - sentence.start):
+                chars[i] = " "
+        text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
+        _LAST_PROSE[:] = [(sentence, text)]
+    return _LAST_PROSE[0][1]
 
 
 def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:

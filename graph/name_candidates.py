@@ -248,7 +248,10 @@ def _headed_names(
         start, end = trim_name(chunk, m.start(), m.end())
         # a run holding a curated name and another name ("Russia and the Egyptian Space
         # Agency") starts again after the curated one
+        first, last = start, end  # the run only shrinks: names outside it never count
         for s, e in taken:
+            if not first <= s < last:
+                continue
             joined = re.match(r"\s*(?:,|and|with|,\s*and)\s+(?:the\s+)?", chunk[e:end])
             if start <= s and e < end and joined:
                 start = e + joined.end()

@@ -98,6 +98,9 @@ def _full_width(lines: list[Line]) -> int:
     return int(0.9 * lengths[len(lengths) * 3 // 4]) if lengths else 10**6
 
 
+_SPACING = re.compile(r"[^\S ]|  ")  # a space other than " ", or two in a row
+
+
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
@@ -126,6 +129,11 @@ class _Builder:
             if citations
             else set()
         )
+        if not dropped and not gaps and _SPACING.search(text) is None:
+            # nothing to collapse, drop or turn into a tab: the line as it is
+            self.chars.extend(text)
+            self.offsets.extend(range(raw_start, raw_start + len(text)))
+            return
         prev_space = False
         for i, ch in enumerate(text):
             if i in dropped:

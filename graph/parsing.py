@@ -16,11 +16,13 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
 import spacy
+import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -122,7 +124,8 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
     if not parallel:
         docs = list(load_parser().pipe(texts, batch_size=128))
     else:
-        docs = list(load_parser().pipe(texts, batch_size=64, n_process=2))
+        with _decoders_looked_up_once():
+            docs = list(load_parser().pipe(texts, batch_size=64, n_process=2))
     for doc in docs:
         for token in doc:
             if token.lemma_ in _LEMMA_SLIPS:
@@ -132,6 +135,21 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
 
 # lemmas the pipeline's rules get wrong for common verbs ("installed" -> "instal")
 _LEMMA_SLIPS = {"instal": "install"}
+
+
+@contextmanager
+def _decoders_looked_up_once() -> Iterator[None]:
+    """Each parse the second process sends back is decoded with srsly's msgpack decoders,
+    which srsly looks up again for every one (scanning every installed package's entry
+    points: some milliseconds a sentence, as long as the parse itself). They do not
+    change during a batch, so they are looked up once for it."""
+    registry = srsly.msgpack.msgpack_decoders
+    found = registry.get_all()
+    registry.get_all = lambda: found  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del registry.get_all
 
 
 def shifted(doc: Doc, width: int) -> Doc:

@@ -322,9 +322,13 @@ def parse_sentences(sentences: list[Sentence]) -> None:
     cuts = {id(s): _label_end(s) for s in wanted}
     texts = list(dict.fromkeys(s.text[cuts[id(s)] :] for s in wanted))
     parses = dict(zip(texts, parse_all(texts), strict=True))
+    placed: dict[tuple[str, int], Doc] = {}  # and so does its parse set back in place
     for sentence in wanted:
         cut = cuts[id(sentence)]
-        sentence.parse = shifted(parses[sentence.text[cut:]], cut)
+        key = (sentence.text[cut:], cut)
+        if key not in placed:
+            placed[key] = shifted(parses[key[0]], cut)
+        sentence.parse = placed[key]
 
 
 def _label_end(sentence: Sentence) -> int:

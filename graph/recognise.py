@@ -18,6 +18,7 @@ from functools import cached_property
 
 import spacy
 
+from graph.alternation import by_first_letter
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
 from graph.name_forms import SENTENCE_OPENERS
@@ -111,7 +112,7 @@ class Recogniser:
         if not forms:
             return None
         ordered = sorted(set(forms), key=len, reverse=True)
-        body = "|".join(_pattern(f) for f in ordered)
+        body = by_first_letter(ordered, [_pattern(f) for f in ordered], flags)
         return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]|-\d)", flags)
 
     @cached_property
@@ -169,13 +170,15 @@ class Recogniser:
         spans: list[tuple[int, int]] = []
         paragraphs = [p for p in clean.paragraphs if p.end > p.start]
         texts = [clean.text[p.start : p.end] for p in paragraphs]
-        for para, doc in zip(paragraphs, self._nlp.pipe(texts), strict=True):
-            if is_table_row(clean.text[para.start : para.end]):
+        rows = [is_table_row(t) for t in texts]
+        cuts = self._sentence_cuts([t for t, row in zip(texts, rows, strict=True) if not row])
+        for para, whole, row in zip(paragraphs, texts, rows, strict=True):
+            if row:
                 spans.append((para.start, para.end))  # a table row is read whole
                 continue
             pending: tuple[int, int] | None = None
-            for sent in doc.sents:
-                start, end = para.start + sent.start_char, para.start + sent.end_char
+            for sent_start, sent_end in cuts[whole]:
+                start, end = para.start + sent_start, para.start + sent_end
                 text = clean.text[start:end]
                 # the sentencizer cuts after abbreviations such as "No."; re-join
                 if pending and (
@@ -193,6 +196,15 @@ class Recogniser:
             if pending:
                 spans.append(pending)
         return [piece for span in spans for piece in _after_footnotes(clean.text, *span)]
+
+    def _sentence_cuts(self, texts: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Where the sentencizer cuts each paragraph; a paragraph said again (a repeated
+        notice, a long document's boilerplate) is cut once."""
+        unique = list(dict.fromkeys(texts))
+        return {
+            text: [(sent.start_char, sent.end_char) for sent in doc.sents]
+            for text, doc in zip(unique, self._nlp.pipe(unique), strict=True)
+        }
 
     def unknown_names(self, doc_id: str, clean: CleanText, found: list[Found]) -> list[UnknownName]:
         """Capitalised names that end right before a cue word ("the Tianlu-9 satellite",

@@ -59,6 +59,8 @@ _OWN_STATION = re.compile(
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
     """Ground stations the sentence says were built with a partner."""
     text = sentence.text
+    if not _names_a_station(text.lower()):
+        return []  # every pattern and the parse's reading below need one of these words
     spans = clauses(text)
     out: dict[str, GroundStation] = {}
     for m in [*_STATION.finditer(text), *_BUILT_STATION.finditer(text)]:
@@ -193,6 +195,11 @@ def _same_clause(sentence: Sentence, a: tuple[int, int], b: tuple[int, int]) -> 
     first = clause_verb(doc, *a)
     second = verb.i if verb is not None and verb.pos_ in ("VERB", "AUX") else clause_verb(doc, *b)
     return first is None or second is None or first == second
+
+
+def _names_a_station(low: str) -> bool:
+    """Whether a lower-cased sentence holds a word every ground station reading needs."""
+    return "station" in low or "antenna" in low or "network" in low
 
 
 def _station(

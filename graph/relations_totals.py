@@ -90,12 +90,25 @@ _FIGURE = re.compile(
     rf"(?::\s*{_ABOUT}|\s*\.{{3,}}\s*|\s+(?=\S+\s*$))(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\b",
     re.IGNORECASE,
 )
+# what every key-figure line holds (a colon, dots or a number last, and a counted word):
+# the full pattern is slow, and most sentences lack these
+_HAS_FIGURE_END = re.compile(r":|\.{3}|\s\d\S*\s*$")
+_HAS_COUNTED = re.compile(_COUNTED, re.IGNORECASE)
+
+
+def _key_figures(text: str) -> list[re.Match[str]]:
+    """The key-figure lines' matches in ``text``: none without what every one holds."""
+    if _HAS_FIGURE_END.search(text) is None or _HAS_COUNTED.search(text) is None:
+        return []
+    return list(_FIGURE.finditer(text))
+
+
 def _figures(sentence: Sentence) -> list[CooperationTotal]:
     """The totals of key-figure lines: a label naming what is counted, then the number."""
     text = _LEAD.sub("", sentence.text)
     offset = len(sentence.text) - len(text)
     out = []
-    for m in _FIGURE.finditer(text):
+    for m in _key_figures(text):
         counted = " ".join(m.group("what").split())
         if re.fullmatch(r"(?:19|20)\d\d|0", m.group("n")):
             continue  # a year or a nought is no total
@@ -125,7 +138,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
     out: list[CooperationTotal] = _figures(sentence)
     stripped = _LEAD.sub("", text)
     offset = len(text) - len(stripped)
-    figures = {offset + f.start("n") for f in _FIGURE.finditer(stripped)}
+    figures = {offset + f.start("n") for f in _key_figures(stripped)}
     for m in _TOTAL.finditer(text):
         if m.start("n") in figures:
             continue  # the number of a key-figure line, read above

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.parsing import clause_verb
+from graph.token_lookup import token_at
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 
@@ -15,7 +16,7 @@ def future_clause(doc: Doc, pos: int) -> bool:
     """Whether the verb whose clause holds the word at character ``pos`` speaks of the
     future: "will"/"shall" beside it, or beside the verb it completes ("will continue
     to carry")."""
-    word = next((t for t in doc if t.idx <= pos < t.idx + len(t) + 1), None)
+    word = token_at(doc, pos)
     if word is None:
         return False
     verb = clause_verb(doc, word.idx, word.idx + len(word))
@@ -35,7 +36,7 @@ def past_relative(doc: Doc, pos: int) -> bool:
     """Whether the word at character ``pos`` is the verb, or in the clause, of a relative
     clause told in the past ("the station, which China built with Namibia in 2001"):
     what it says happened, whatever the sentence around it plans."""
-    word = next((t for t in doc if t.idx <= pos < t.idx + len(t) + 1), None)
+    word = token_at(doc, pos)
     if word is None:
         return False
     verb = doc[word.i] if word.pos_ in ("VERB", "AUX") else None

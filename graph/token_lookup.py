@@ -1,0 +1,30 @@
+"""The word at a character of a parse, found by bisection rather than by walking the
+parse: the rules ask it of the same sentence many times, and every step of a walk makes
+a new spaCy ``Token``."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+# the words' offsets of the last parses asked about (a sentence's rules ask many times)
+_STARTS: dict[int, tuple[Doc, list[int]]] = {}
+
+
+def token_at(doc: Doc, pos: int) -> Token | None:
+    """The first word whose characters, or the one after them, hold character ``pos``
+    (a space belongs to the word before it), found by bisection."""
+    held = _STARTS.get(id(doc))
+    if held is None or held[0] is not doc:
+        if len(_STARTS) >= 256:
+            _STARTS.clear()
+        held = _STARTS[id(doc)] = (doc, [t.idx for t in doc])
+    starts = held[1]
+    i = bisect_right(starts, pos) - 1
+    # words do not overlap: only the word starting at or before pos, or the one before
+    # it (pos the character after it), can hold it
+    for j in (i - 1, i):
+        if j >= 0 and starts[j] <= pos < starts[j] + len(doc[j]) + 1:
+            return doc[j]
+    return None
