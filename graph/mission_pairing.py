@@ -8,8 +8,8 @@ import re
 
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.gazetteer import Gazetteer
-from graph.grammar import Group, clause_of, clauses
-from graph.model import EntityKind
+from graph.grammar import Group, clause_of, clauses, status_at
+from graph.model import EntityKind, Status
 from graph.parsing import in_relative_clause
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -165,3 +165,25 @@ def listed_missions(sentence: Sentence) -> set[str]:
         and _LIST_GLUE.fullmatch(_between(sentence.text, sentence, m, other))
     }
 
+
+def payload_status(
+    sentence: Sentence,
+    pos: int,
+    area: str,
+    mission: str | None,
+    mission_clause: tuple[int, int] | None,
+) -> Status:
+    """The time of the partner's verb; but a payload is on its mission when it flies:
+    "built by X, and it will fly on Chang'e-7" is planned."""
+    status = status_at(sentence, pos)
+    if area != "payloads" or mission is None:
+        return status
+    within = mission_clause or (0, len(sentence.text))
+    named = [
+        m.start - sentence.start
+        for m in sentence.mentions
+        if m.key == mission and within[0] <= m.start - sentence.start < within[1]
+    ]
+    if named and status_at(sentence, named[0]) is Status.PLANNED:
+        return Status.PLANNED
+    return status

@@ -25,17 +25,17 @@ from graph.grammar import (
     foreign_subject,
     has_verb,
     owns_named_body,
-    status_at,
     verb_before,
 )
 from graph.mission_pairing import (
     carrier,
     listed_missions,
     missions_for,
+    payload_status,
     previous_mission,
     said_in_passing,
 )
-from graph.model import Cooperation, EntityKind, Status
+from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.others_work import between_others
 from graph.parsing import (
@@ -225,7 +225,7 @@ def extract(
                 facts.append(
                     Cooperation(
                         evidence=(sentence.evidence(group.start),),
-                        status=_status(sentence, pos, key, paired, mission_clause),
+                        status=payload_status(sentence, pos, key, paired, mission_clause),
                         partner=partner,
                         area=key,
                         mission=paired,
@@ -233,29 +233,6 @@ def extract(
                     )
                 )
     return facts
-
-
-def _status(
-    sentence: Sentence,
-    pos: int,
-    area: str,
-    mission: str | None,
-    mission_clause: tuple[int, int] | None,
-) -> Status:
-    """The time of the partner's verb; but a payload is on its mission when it flies:
-    "built by X, and it will fly on Chang'e-7" is planned."""
-    status = status_at(sentence, pos)
-    if area != "payloads" or mission is None:
-        return status
-    within = mission_clause or (0, len(sentence.text))
-    named = [
-        m.start - sentence.start
-        for m in sentence.mentions
-        if m.key == mission and within[0] <= m.start - sentence.start < within[1]
-    ]
-    if named and status_at(sentence, named[0]) is Status.PLANNED:
-        return Status.PLANNED
-    return status
 
 
 def _predicate_cues(
