@@ -160,31 +160,34 @@ def test_a_capitalised_line_cut_at_the_margin_of_wrapped_text_is_no_heading():
     assert any("Ion-Drift Velocity Meter for Zhangheng-3" in p for p in paragraphs)
 
 
-def test_items_under_a_heading_naming_a_mission_and_an_area_take_both(reference):
-    text = (
-        "Partners fact sheet\n\n"
-        "CHINA SPACE STATION \u2014 SPACE SCIENCE EXPERIMENTS SELECTED IN 2031\n\n"
-        "The second call was run with the United Nations. Among the projects chosen:\n\n"
-        "\u2022 Chile and Peru: COSMO-3, a cosmic-ray telescope\n"
-        "\u2022 Kenya: a study of plant growth in weightlessness\n"
-    )
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # items that name no area take the heading's area, and with it its mission
+        (
+            "CHINA SPACE STATION \u2014 SPACE SCIENCE EXPERIMENTS SELECTED IN 2031\n\n"
+            "The second call was run with the United Nations. Among the projects chosen:\n\n"
+            "\u2022 Chile and Peru: COSMO-3, a cosmic-ray telescope\n"
+            "\u2022 Kenya: a study of plant growth in weightlessness\n",
+            {
+                ("chile", "space-science", "china-space-station"),
+                ("peru", "space-science", "china-space-station"),
+                ("kenya", "space-science", "china-space-station"),
+            },
+        ),
+        # a payload line that names no mission flies on the heading's
+        (
+            "CHANG'E-8 PAYLOADS\n\n"
+            "\u2022 A lunar dust counter, led by the University of Bern with the "
+            "Hellenic Space Centre; mounted on the lander, about 2029.\n",
+            {
+                ("university-of-bern", "payloads", "change-8"),
+                ("hellenic-space-centre", "payloads", "change-8"),
+            },
+        ),
+    ],
+)
+def test_items_take_the_mission_and_area_of_their_heading(reference, lines, expected):
+    text = "Partners fact sheet\n\n" + lines
     found = {(f.partner, f.area, f.mission) for f in _facts(reference, text, kind="white-paper")}
-    assert {
-        ("chile", "space-science", "china-space-station"),
-        ("peru", "space-science", "china-space-station"),
-        ("kenya", "space-science", "china-space-station"),
-    } <= found
-
-
-def test_a_payload_line_under_a_mission_heading_flies_on_that_mission(reference):
-    text = (
-        "Partners fact sheet\n\n"
-        "CHANG'E-8 PAYLOADS\n\n"
-        "\u2022 A lunar dust counter, led by the University of Bern with the "
-        "Hellenic Space Centre; mounted on the lander, about 2029.\n"
-    )
-    found = {(f.partner, f.area, f.mission) for f in _facts(reference, text, kind="white-paper")}
-    assert {
-        ("university-of-bern", "payloads", "change-8"),
-        ("hellenic-space-centre", "payloads", "change-8"),
-    } <= found
+    assert expected <= found
