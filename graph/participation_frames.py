@@ -33,6 +33,8 @@ _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
     "host": (frozenset(), True, "host"),
     "house": (frozenset(), True, "host"),
     "chair": (frozenset(), True, "chair"),
+    "co-chair": (frozenset(), True, "chair"),
+    "contribute": (frozenset({"to"}), False, "participant"),  # "contributes data to the X"
     "initiate": (frozenset(), True, "participant"),
     "found": (frozenset(), True, "participant"),
     "co-found": (frozenset(), True, "participant"),
@@ -68,6 +70,12 @@ _PARTS = frozenset(
         "council",
         "board",
         "initiative",
+        # its gatherings: "co-chaired the ASEAN Regional Forum workshop"
+        "workshop",
+        "conference",
+        "assembly",
+        "congress",
+        "symposium",
     ]
 )
 _FOUNDING_TEXTS = frozenset({"convention", "charter", "constitution", "statute", "statutes"})
@@ -266,7 +274,8 @@ def _subjects(verb) -> list:
             ] + agents
             return out + [c for s in out for c in s.conjuncts]
         # "co-chaired", cut by the tokenizer: "chaired" hangs on "co" as a dep
-        if seen.dep_ in ("xcomp", "conj", "advcl", "dep") and seen.head is not seen:
+        prefix = seen.dep_ == "ccomp" and seen.head.lower_ in ("co", "re")  # as the parser cuts it
+        if (seen.dep_ in ("xcomp", "conj", "advcl", "dep") or prefix) and seen.head is not seen:
             seen = seen.head
             continue
         break

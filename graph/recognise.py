@@ -229,7 +229,10 @@ class Recogniser:
 
 # "... science missions.1 The Leibniz Institute ...": a footnote number glued to the end of
 # a sentence, which the sentencizer does not see as an end
-_FOOTNOTE_END = re.compile(r"(?<=[a-z)][.!?])\d{1,2}(?=\s+[A-Z])")
+# (or set as a superscript: "... (INFN).\u00b3 On the ground ...")
+_FOOTNOTE_END = re.compile(
+    r"(?<=[a-z)][.!?])(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2})(?=\s+[A-Z])"
+)
 
 
 def _after_footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -156,6 +156,16 @@ def test_status_of_promises_and_relative_clauses(reference):
             "The Lunar Dust Forum, which China set up with five partners in 2029, met in Xi'an.",
             "lunar-dust-forum",
         ),
+        # China gives to a body's work, or chairs one of its gatherings
+        (
+            "China also contributes radar imagery to the Group on Earth Observations.",
+            "group-on-earth-observations",
+        ),
+        (
+            "China co-chaired the International Telecommunication Union workshop on "
+            "spectrum for lunar missions in 2032.",
+            "international-telecommunication-union",
+        ),
         # China's people act for it
         (
             "Chinese mission teams work through the Consultative Committee for Space Data "
@@ -178,4 +188,12 @@ def test_membership_leading_founding_and_working_through(reference, text, organi
     ],
 )
 def test_chairing_a_body_however_the_words_are_cut(reference, text):
+    assert _participation(reference, text).get("group-on-earth-observations") == "achieved"
+
+
+def test_a_superscript_footnote_ends_its_sentence(reference):
+    text = (
+        "Bodies\n\nThe camera was supplied by the Hellenic Optics Laboratory.\u00b3 China "
+        "chairs the Group on Earth Observations this year."
+    )
     assert _participation(reference, text).get("group-on-earth-observations") == "achieved"
