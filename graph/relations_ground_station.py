@@ -39,6 +39,10 @@ _BUILT_STATION = re.compile(
 )
 _CHINA_HELPED = re.compile(
     r"\bwith\s+(?:China's|Chinese|the\s+Chinese\s+side's)\s+(?:help|assistance|support)\b"
+    # "with the help of China's Lunar Exploration ...", "with Chinese firms"
+    r"|\bwith\s+the\s+(?:help|assistance|support)\s+of\s+(?:the\s+)?Chin(?:a|ese)\b"
+    r"|\bwith\s+(?:China's|Chinese)\s+(?:firms|companies|partners|engineers|experts|"
+    r"specialists|institutes|teams)\b"
 )
 
 
@@ -193,8 +197,11 @@ def _same_clause(sentence: Sentence, a: tuple[int, int], b: tuple[int, int]) -> 
         return True
     verb = span_root(doc, *b)
     first = clause_verb(doc, *a)
-    second = verb.i if verb is not None and verb.pos_ in ("VERB", "AUX") else clause_verb(doc, *b)
-    return first is None or second is None or first == second
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        second = clause_verb(doc, *b)
+        return first is None or second is None or first == second
+    # "X plans to build a station": the subject of the verb that "build" completes
+    return first is None or first in (verb.i, verb.head.i if verb.dep_ == "xcomp" else verb.i)
 
 
 def _names_a_station(low: str) -> bool:
@@ -234,6 +241,12 @@ def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]
         before = " ".join(c.text for c in token.subtree if c.i < token.i)
         # what kind it is, before it or in the participle after ("a station receiving")
         after = " ".join(c.text for c in token.rights if c.tag_ == "VBG")
+        misread = token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.i < token.i
+        if misread:
+            # "The Kiruna receiving station ... was built": parsed as Kiruna "receiving" a
+            # station; the name the participle hangs on is the station
+            before = f"{before} {token.head.text}"
+            token = token.head.head
         if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(f"{before} {after}"):
             continue
         if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):

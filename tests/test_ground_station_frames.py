@@ -151,6 +151,24 @@ def test_a_station_built_in_the_past_is_achieved_in_a_sentence_about_plans(refer
             "receiving station will be built near Lusaka, together with ZSA engineers.",
             "zambia-space-agency",
         ),
+        # a place name before "receiving station", whatever the parser makes of it
+        (
+            "Stations\n\nThe Esrange receiving station in northern Sweden, the second "
+            "overseas station for China's ocean satellites, was built with the Swedish "
+            "Space Corporation.",
+            "swedish-space-corporation",
+        ),
+        # the partner builds, with the help of a Chinese body or Chinese firms
+        (
+            "Stations\n\nThe Kenya Space Agency will build a small receiving station at "
+            "Malindi with the help of China's National Space Science Center.",
+            "kenya-space-agency",
+        ),
+        (
+            "Stations\n\nThe Kenya Space Agency plans to build the reference stations of a "
+            "BeiDou augmentation network with Chinese firms by 2033.",
+            "kenya-space-agency",
+        ),
     ],
 )
 def test_a_station_found_through_its_own_clause(reference, text, partner):
