@@ -55,7 +55,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
-    r"to\s+strengthen|in\s+the\s+next\s+five\s+years|"
+    r"to\s+(?:further\s+|jointly\s+|continue\s+to\s+)?strengthen|in\s+the\s+next\s+five\s+years|"
     r"(?:is|are)\s+(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+(?!date\b)\w+)\b",
     re.IGNORECASE,
 )

@@ -463,3 +463,15 @@ def test_a_payload_built_now_that_will_fly_later_is_planned(reference):
         "kenya-space-agency": "PLANNED",
         "ghana-space-science-and-technology-institute": "PLANNED",
     }
+
+
+def test_agreeing_to_further_strengthen_cooperation_is_a_plan(reference):
+    text = (
+        "Plans\n\nThe Chinese side and the Kenyan side agreed to further strengthen "
+        "cooperation in satellite navigation."
+    )
+    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
+    assert {(f.partner, f.status.name) for f in extraction.facts if isinstance(f, Cooperation)} == {
+        ("kenya", "PLANNED")
+    }
