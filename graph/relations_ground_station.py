@@ -256,6 +256,15 @@ def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]
             first = first.head
         verbs = [first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else []
         verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        # "a station at Stankovo, west of Minsk, which was built ...": a relative clause
+        # the parser hangs on the last place named after the station
+        verbs += [
+            c
+            for t in token.subtree
+            if t.i > token.i and t.pos_ == "PROPN"
+            for c in t.children
+            if c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children)
+        ]
         if token.dep_ == "nsubj":
             # "three stations went up in China, built jointly with Roscosmos"
             verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]

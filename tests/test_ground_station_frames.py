@@ -169,6 +169,12 @@ def test_a_station_built_in_the_past_is_achieved_in_a_sentence_about_plans(refer
             "BeiDou augmentation network with Chinese firms by 2033.",
             "kenya-space-agency",
         ),
+        # the relative clause after the station's place names its builders
+        (
+            "Stations\n\nThe archive sits in a ground control station at Baikonur, east of "
+            "Kyzylorda, which was built by Chinese and Kazakh engineers together in 2030.",
+            "kazakhstan",
+        ),
     ],
 )
 def test_a_station_found_through_its_own_clause(reference, text, partner):
