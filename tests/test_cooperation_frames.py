@@ -12,10 +12,14 @@ from graph import extract
 from graph.model import Cooperation, Document, DocumentMeta
 
 
-def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
-    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
+def _facts(reference, text: str, issued: str = "2031") -> list[Cooperation]:
+    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", issued, "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
-    return {(f.partner, f.area, f.mission) for f in extraction.facts if isinstance(f, Cooperation)}
+    return [f for f in extraction.facts if isinstance(f, Cooperation)]
+
+
+def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
+    return {(f.partner, f.area, f.mission) for f in _facts(reference, text)}
 
 
 @pytest.mark.parametrize(
@@ -452,12 +456,10 @@ def test_a_payload_built_now_that_will_fly_later_is_planned(reference):
         "Payloads\n\nThe camera was built jointly by the Kenya Space Agency and the Ghana "
         "Space Science and Technology Institute, and it will fly on Chang'e-8 in 2029."
     )
-    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2027", "white-paper")
-    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
     statuses = {
         f.partner: f.status.name
-        for f in extraction.facts
-        if isinstance(f, Cooperation) and f.mission == "change-8"
+        for f in _facts(reference, text, issued="2027")
+        if f.mission == "change-8"
     }
     assert statuses == {
         "kenya-space-agency": "PLANNED",
@@ -470,8 +472,4 @@ def test_agreeing_to_further_strengthen_cooperation_is_a_plan(reference):
         "Plans\n\nThe Chinese side and the Kenyan side agreed to further strengthen "
         "cooperation in satellite navigation."
     )
-    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
-    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
-    assert {(f.partner, f.status.name) for f in extraction.facts if isinstance(f, Cooperation)} == {
-        ("kenya", "PLANNED")
-    }
+    assert {(f.partner, f.status.name) for f in _facts(reference, text)} == {("kenya", "PLANNED")}
