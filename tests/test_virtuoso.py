@@ -119,6 +119,9 @@ VIRTUOSO_DEPARTS = {
     "its compiler fails on the aggregate written out instead (SQ156)",
     "partners-new-in-later-document": "Virtuoso's MIN over string literals does not follow "
     "SPARQL's code-point order, so the example quote differs",
+    "plans-and-follow-up": "Virtuoso answers 6 plan rows more than pyoxigraph for the "
+    "OPTIONAL group whose UNION branch binds ?followUp from ?plan (since the partnerArea "
+    "rewrite of issue 16); not yet traced to one side of SPARQL 1.1's scoping rules",
 }
 
 
