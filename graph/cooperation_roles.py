@@ -27,7 +27,12 @@ from graph.reading import Sentence
 _AGREEMENT_PHRASE = re.compile(
     r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
     r"mechanisms?)|(?:memorand(?:um|a)|letters?)\s+of\s+(?:understanding|intent)"
-    r"(?:\s+on\s+space\s+cooperation)?)\b",
+    r"(?:\s+on\s+space\s+cooperation)?"
+    # what a signed document is about: "an agreement on cooperation in Earth observation"
+    r"|(?<=\bsigned\s)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:agreements?|memorand(?:um|a)"
+    r"(?:\s+of\s+understanding)?|protocols?|accords?|letters?\s+of\s+intent|plans?)\s+"
+    r"(?:on|for|concerning|regarding)\s+(?:(?:space|bilateral|further)\s+)*"
+    r"cooperation)\b",
     re.IGNORECASE,
 )
 # "carry payloads from X": the parser may hang "from" on the verb

@@ -21,6 +21,7 @@ from graph.parsing import syntactic_role
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.tense import future_clause, past_relative
+from graph.token_lookup import token_at
 
 # roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
 # "X contributed ..."
@@ -126,6 +127,18 @@ def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
     return "other"
 
 
+def _opens_clause(sentence: Sentence, found: Found) -> bool:
+    """Whether a name after ", and" is the subject of a clause of its own ("... for
+    Azercosmos, and CGWIC is expected to launch it"), not the next item of a list."""
+    doc = sentence.parse
+    token = None if doc is None else token_at(doc, found.start - sentence.start)
+    if token is None:
+        return False
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("conj", "ROOT")
+
+
 def _in_joint_body(sentence: Sentence, found: Found, gazetteer: Gazetteer) -> bool:
     """A partner named in a discovered joint body's name ("the China-Brazil Joint
     Laboratory for Space Weather"): the body is China's and the partner's together."""
@@ -182,6 +195,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
                 and not last.adjectival
                 and not m.adjectival
                 and not owned  # "ESA and Germany's institute": Germany owns, not ESA
+                and not ("," in glue and _opens_clause(sentence, m))
             ):
                 groups[-1].append(m)
                 continue
@@ -354,4 +368,3 @@ def owns_named_body(sentence: Sentence, group: Group) -> bool:
         m.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
         for m in sentence.mentions
     )
-

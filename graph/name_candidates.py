@@ -72,7 +72,7 @@ def candidates(
         else:
             columns = None
         out += _designators(document.id, chunk, para.start)
-        out += _acronyms(document.id, chunk, para.start)
+        out += _acronyms(document.id, chunk, para.start, text[para.end :])
         inner = [
             (s - para.start, e - para.start)
             for s, e in near(para.start, para.end)
@@ -180,7 +180,9 @@ def _strip_lead(name: str) -> str:
     return " ".join(words)
 
 
-def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+def _acronyms(doc_id: str, chunk: str, offset: int, after: str = "") -> list[Candidate]:
+    """Names with their acronym or short name in brackets; ``after`` is the document's
+    text after the paragraph, where a short name is taken up again."""
     found = []
     for m in ACRONYM.finditer(chunk):
         acronym = m.group(1)
@@ -207,9 +209,13 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
                 and head_kind(name) is ORG
             ):
                 name = whole  # the acronym leaves out the country: "Bangladesh ... (SPARRSO)"
-        elif head_kind(whole) is ORG and re.fullmatch(r"[A-Z]{3,8}", acronym):
+        elif head_kind(whole) is ORG and (
+            re.fullmatch(r"[A-Z]{3,8}", acronym) or _short_name(acronym, chunk[m.end() :] + after)
+        ):
             # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
-            # "Bolivian Space Agency (ABE)"): a named body with capitals in brackets
+            # "Bolivian Space Agency (ABE)"), or the short name a body goes by ("Space
+            # Agency of the Republic of Azerbaijan (Azercosmos)"): a named body with its
+            # other name in brackets
             name = whole
         else:
             continue
@@ -220,6 +226,15 @@ def _acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             Candidate(name, head_kind(name), doc_id, offset + start, offset + end, acronym)
         )
     return found
+
+
+def _short_name(word: str, following: str) -> bool:
+    """A one-word name in brackets ("Azercosmos", "Roscosmos") that the document goes on
+    using for the body, as a writer uses a short name; a place in brackets is not taken
+    up again as the body's name."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?", word) or word in SENTENCE_OPENERS:
+        return False
+    return re.search(rf"\b{word}\b(?!\s+(?:of|in|on|to)\b)", following) is not None
 
 
 def _through_commas(chunk: str, start: int, end: int, acronym: str) -> int:
@@ -252,7 +267,9 @@ def _headed_names(
         for s, e in taken:
             if not first <= s < last:
                 continue
-            joined = re.match(r"\s*(?:,|and|with|,\s*and)\s+(?:the\s+)?", chunk[e:end])
+            # ... or whom it works for ("the China Academy of Space Technology for
+            # Azercosmos", "China for Nigerian Communications Satellite Ltd")
+            joined = re.match(r"\s*(?:,|and|with|for|,\s*and)\s+(?:the\s+)?", chunk[e:end])
             if start <= s and e < end and joined:
                 start = e + joined.end()
             # "the National Space Office and CNSA": the run ends before the curated name
@@ -287,6 +304,12 @@ def _split_names(name: str) -> list[tuple[int, str]]:
             left, right = name[at : at + m.start()], name[at + m.end() :]
             # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
             acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
+            # ... as is a one-word name before "and the <name>" ("Azercosmos and the China
+            # Centre for ..."): the article opens a name of its own ("Space and Upper
+            # Atmosphere Research Commission" has none)
+            acronym = acronym or (
+                re.fullmatch(r"[A-Z][\w-]+", left) is not None and right.startswith("the ")
+            )
             # ... and after it: "China Manned Space Agency and SUPARCO"
             right_name = head_kind(right) or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", right)
             # "Ministry of Science and Innovation and CGWIC": "of A and B" is one name's

@@ -46,6 +46,20 @@ _KINDS = {
 }
 
 
+# "under the agreement signed with X", "in line with this memorandum": a document told
+# about before, the frame of what the sentence reports, not a signing it reports
+_BACK_REFERENCE = re.compile(
+    r"\b(?:under|according\s+to|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to|"
+    r"as\s+part\s+of|within\s+the\s+framework\s+of)\s+(?:the|this|that|these|those|its|"
+    r"their)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "The document runs for five years, from 2026 to 2030.": the sentence after a signing
+# that gives the period of the document it names back
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:document|agreement|memorandum|"
+    r"accord|protocol|plan|programme|program|contract|arrangement|statement|MoU)\b[^.]{0,160}",
+)
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE)
 
 
@@ -159,6 +173,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     for m in _KIND.finditer(text):
         if any(a <= m.start() < b for a, b in masked):
             continue
+        if _BACK_REFERENCE.search(text[: m.start()]):
+            continue  # "Under the agreement signed with Uzbekcosmos, the Chinese side will"
         sign = list(_SIGN.finditer(text[: m.start()]))
         own_clause = clause_of(clauses(text), m.start())
         # "a memorandum ... was signed between A and B", "an agreement signed by A, B, C"
@@ -212,7 +228,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if not foreign:
             continue
         after = text[title_span[1] if title_span else m.end() :]
-        period = period_in((title or "") + " " + after[:30])
+        period = period_in((title or "") + " " + after[:30]) or _period_after(sentence, m)
         signed_on = None
         if not fragment:
             # the date of this agreement's own clause first ("its memorandum with Y on
@@ -257,3 +273,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if dated or earlier:
         sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out
+
+
+def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | None:
+    """The period the next sentence gives the one document this sentence signs."""
+    if m.group(0).lower().endswith("s") or len(_KIND.findall(sentence.text)) > 1:
+        return None
+    following = _PERIOD_AFTER.match(sentence.clean.text, sentence.end)
+    return period_in(following.group(0)) if following else None

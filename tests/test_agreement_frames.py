@@ -104,8 +104,12 @@ def test_a_reports_own_company_signs_the_documents_of_its_table(reference):
         "2031-05-14   Zamcosmos (Zambia)              letter of intent\n"
     )
     meta = DocumentMeta(
-        "report", "report.txt", "Annual report", "China Great Wall Industry Corporation",
-        "2032", "white-paper",
+        "report",
+        "report.txt",
+        "Annual report",
+        "China Great Wall Industry Corporation",
+        "2032",
+        "white-paper",
     )
     extraction = extract.extract_corpus([Document(meta, Path("report.txt"), text)], reference)
     found = {(f.agreement_kind, f.parties) for f in extraction.facts if isinstance(f, Agreement)}
@@ -239,3 +243,22 @@ def test_a_chinese_body_and_its_partner_sign_as_one_subject(reference):
 def test_a_chinese_body_signing_beside_the_partner_is_the_chinese_party(reference, text, chinese):
     parties = {p for _kind, parties, _on in _agreements(reference, text) for p in parties}
     assert chinese in parties and "china" not in parties
+
+
+def test_the_next_sentence_gives_the_period_of_the_document_just_signed(reference):
+    text = (
+        "The Mongolian Space Agency and CNSA signed a memorandum of understanding in Ulaanbaatar "
+        "on 4 April 2031. The memorandum runs for four years, from 2031 to 2034."
+    )
+    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
+    [agreement] = [f for f in extraction.facts if isinstance(f, Agreement)]
+    assert (agreement.valid_from, agreement.valid_until) == (2031, 2034)
+
+
+def test_work_done_under_an_agreement_told_before_is_no_new_agreement(reference):
+    text = (
+        "Under the agreement signed with Tajikistan, the Chinese side will build a weather "
+        "satellite in 2033."
+    )
+    assert _agreements(reference, text) == set()

@@ -373,9 +373,7 @@ def test_the_tense_of_the_partners_own_verb_plans_the_fact(reference):
     meta = DocumentMeta("tense", "tense.txt", "Tense", "Test", "2031", "white-paper")
     text = "Instruments from Kenya and Ghana will also ride on Chang'e-9 in 2033."
     extraction = extract.extract_corpus([Document(meta, Path("tense.txt"), text)], reference)
-    statuses = {
-        (f.partner, f.status.value) for f in extraction.facts if isinstance(f, Cooperation)
-    }
+    statuses = {(f.partner, f.status.value) for f in extraction.facts if isinstance(f, Cooperation)}
     assert {("kenya", "planned"), ("ghana", "planned")} <= statuses
 
 
@@ -473,3 +471,11 @@ def test_agreeing_to_further_strengthen_cooperation_is_a_plan(reference):
         "cooperation in satellite navigation."
     )
     assert {(f.partner, f.status.name) for f in _facts(reference, text)} == {("kenya", "PLANNED")}
+
+
+def test_what_a_signed_document_is_about_is_the_agreement_not_a_cooperation(reference):
+    text = (
+        "The Kenya Space Agency and CNSA signed a memorandum of understanding on cooperation "
+        "in satellite communications and remote sensing in Nairobi on 2 May 2031."
+    )
+    assert _cooperation(reference, text) == set()

@@ -176,10 +176,42 @@ def test_a_copyright_line_names_no_body():
 
 
 def test_a_name_whose_words_run_across_commas_keeps_them_all_with_its_acronym():
-    text = (
-        "The Ministry of Energy, Mines and Water Resources (MEMWR) will receive the data."
-    )
+    text = "The Ministry of Energy, Mines and Water Resources (MEMWR) will receive the data."
     assert _names(text).get("Ministry of Energy, Mines and Water Resources") == (
         EntityKind.ORGANISATION,
         "MEMWR",
     )
+
+
+def test_a_short_name_in_brackets_that_the_text_goes_on_using_is_the_body_s_other_name():
+    text = (
+        "The National Space Agency of the Republic of Tajikistan (Tajikcosmos) opened a "
+        "ground station.\n\nLater that year Tajikcosmos ordered a satellite."
+    )
+    assert _names(text)["National Space Agency of the Republic of Tajikistan"] == (
+        EntityKind.ORGANISATION,
+        "Tajikcosmos",
+    )
+
+
+def test_a_place_in_brackets_is_not_a_body_s_other_name():
+    text = "The Institute of Geodesy and Cartography (Warsaw) supplied a laser ranger."
+    assert _names(text)["Institute of Geodesy and Cartography"][1] is None
+
+
+def test_a_body_named_for_whom_a_curated_body_works_is_a_name_of_its_own(reference):
+    text = "The satellite was built by China for Zambian Broadcasting Satellite Ltd in 2031."
+    meta = DocumentMeta("t", "t.txt", "t", "Test Desk", "2031", "white-paper")
+    document = Document(meta, Path("t.txt"), text)
+    taken = [(text.index("China"), text.index("China") + len("China"))]
+    labels = {c.label for c in candidates(document, clean_text(text), taken)}
+    assert "Zambian Broadcasting Satellite Ltd" in labels
+    assert not any(label.startswith("China for") for label in labels)
+
+
+def test_a_one_word_name_before_and_the_next_body_is_a_name_of_its_own():
+    text = (
+        "Under the deal Kazcosmos and the Centre for Orbital Data Services will exchange "
+        "archived radar images."
+    )
+    assert "Centre for Orbital Data Services" in _names(text)

@@ -223,3 +223,12 @@ def test_a_table_row_built_by_others_is_only_launched(reference):
     assert ("launched", "egypt", "nilesat-301") in found
     assert ("built", "egypt", "nilesat-301") not in found
     assert ("built", "belarus", "belintersat-1") in found
+
+
+def test_a_customer_after_the_builder_is_whom_the_spacecraft_is_for_not_a_list(reference):
+    text = (
+        "Tajiksat-2 will be built by the China Academy of Space Technology for the Tajik "
+        "Space Agency, and CGWIC will launch it from Jiuquan in 2033."
+    )
+    found = _activities(reference, text)
+    assert ("built", "tajik-space-agency", "tajiksat-2") in found
