@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from graph.area_cues import area_cues
+from graph.chinese_side import names_chinese_side
 from graph.cooperation_words import INSTRUMENT_WORD, PEOPLE
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
@@ -118,15 +119,7 @@ class _Reader:
     def _chinese(self, token: Token) -> bool:
         """Whether the words under ``token`` name China, a Chinese body or a Chinese place."""
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        text = self.sentence.text[left:right]
-        if re.search(r"\bChin(?:a|ese)\b", text):
-            return True
-        if any(
-            m.key in self.gazetteer.domestic and left <= self._local(m)[0] < right
-            for m in self.sentence.mentions
-        ):
-            return True
-        return any(re.search(rf"\b{re.escape(p)}\b", text) for p in self.gazetteer.domestic_places)
+        return names_chinese_side(self.sentence, self.gazetteer, left, right, places=True)
 
     def _chinese_people(self, people: Token) -> bool:
         """People China's own: "Chinese engineers", "engineers from CAST"."""

@@ -6,7 +6,8 @@ China's cooperation. Used by ``graph.relations_cooperation``."""
 
 from __future__ import annotations
 
-from graph.gazetteer import CHINA, Gazetteer
+from graph.chinese_side import names_chinese_side
+from graph.gazetteer import Gazetteer
 from graph.grammar import Group, owns_named_body
 from graph.model import EntityKind
 from graph.reading import Sentence
@@ -20,9 +21,8 @@ _ALONGSIDE = frozenset({"with", "by"})
 def chinese_side_named(sentence: Sentence, gazetteer: Gazetteer) -> bool:
     """Whether the sentence names China, a Chinese body, a mission or one of the
     spacecraft of the reference data (China's, or joint: "Einstein Probe", "SMILE")."""
-    return any(
-        m.key == CHINA or m.key in gazetteer.domestic or _curated_craft(gazetteer, m.key)
-        for m in sentence.mentions
+    return names_chinese_side(sentence, gazetteer) or any(
+        _curated_craft(gazetteer, m.key) for m in sentence.mentions
     )
 
 

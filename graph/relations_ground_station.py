@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from graph.chinese_side import names_chinese_side
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import GroundStation
@@ -105,7 +106,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             for k in g.keys
         ):
             out.setdefault(partner, _station(sentence, m.start(), partner))
-    for at, station in _stations_from_parse(sentence):
+    for at, station, whole in _stations_from_parse(sentence):
         clause = clause_of(spans, at)
         partners = [
             k
@@ -124,12 +125,23 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 if g.role in ("owner", "modifier", "other") and station[0] <= g.start < station[1]
                 for k in g.keys
             ]
+        if not partners and _chinese_subject(sentence, at, gazetteer):
+            # "CGWIC will upgrade the ground control centre of Azercosmos": China's side
+            # works on the station of the body it names as the owner
+            partners = [
+                k
+                for g in groups
+                if g.role in ("owner", "modifier", "other") and whole[0] <= g.start < whole[1]
+                for k in g.keys
+            ]
         for partner in dict.fromkeys(partners):
             out.setdefault(partner, _station(sentence, at, partner))
     return list(out.values())
 
 
 _STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas", "network", "networks"])
+# a ground control centre is a station too ("the satellite control centre in Shirvan")
+_CENTRES = frozenset(["centre", "center", "centres", "centers"])
 _ANTENNAS = frozenset(["antenna", "antennas"])  # a ground antenna needs no other word
 _STATION_KIND = re.compile(
     r"\b(?:ground|receiving|tracking|reference|deep[- ]space|data|monitoring|TT&C|"
@@ -206,7 +218,7 @@ def _same_clause(sentence: Sentence, a: tuple[int, int], b: tuple[int, int]) -> 
 
 def _names_a_station(low: str) -> bool:
     """Whether a lower-cased sentence holds a word every ground station reading needs."""
-    return "station" in low or "antenna" in low or "network" in low
+    return "station" in low or "antenna" in low or "network" in low or "control cent" in low
 
 
 def _station(
@@ -226,17 +238,33 @@ def _station(
     )
 
 
-def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]]:
+def _chinese_subject(sentence: Sentence, at: int, gazetteer: Gazetteer) -> bool:
+    """Whether the verb at local offset ``at`` has China's side as its subject."""
+    doc = sentence.parse
+    verb = None if doc is None else next((t for t in doc if t.idx == at), None)
+    subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        names_chinese_side(sentence, gazetteer, s.left_edge.idx, s.idx + len(s)) for s in subjects
+    )
+
+
+def _stations_from_parse(
+    sentence: Sentence,
+) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
     """Where the parse shows a ground station built, set up, upgraded, completed,
     installed or operated, whatever the word order ("the station in Cuiaba, upgraded
     jointly by China and Brazil", "the antenna, built with X, began operations", "three
-    stations went up in Russia, built jointly with Y"), with the station's own words."""
+    stations went up in Russia, built jointly with Y"), with the station's own words
+    before it and all of its words."""
     doc = sentence.parse
     if doc is None:
         return []
     out = []
     for token in doc:
-        if token.lower_ not in _STATION_WORDS:
+        centre = token.lower_ in _CENTRES and any(
+            c.lower_ == "control" for c in token.children if c.i < token.i
+        )
+        if token.lower_ not in _STATION_WORDS and not centre:
             continue
         before = " ".join(c.text for c in token.subtree if c.i < token.i)
         # what kind it is, before it or in the participle after ("a station receiving")
@@ -269,7 +297,8 @@ def _stations_from_parse(sentence: Sentence) -> list[tuple[int, tuple[int, int]]
             # "three stations went up in China, built jointly with Roscosmos"
             verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
         words = (token.left_edge.idx, token.idx)
+        whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
         for verb in verbs:
             if verb.lemma_.lower() in _STATION_VERBS:
-                out.append((verb.idx, words))
+                out.append((verb.idx, words, whole))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from graph.area_cues import area_cues
+from graph.chinese_side import names_chinese_side
 from graph.dates import date_in
 from graph.gazetteer import Gazetteer
 from graph.model import (
@@ -186,8 +187,4 @@ def _built_by_china(
     text = " ".join(sentence.text[a:b] for a, b in builders).strip()
     if not text or text in ("-", "\u2014", "\u2013"):
         return True
-    return bool(re.search(r"\bChin(?:a|ese)\b", text)) or any(
-        m.key in gazetteer.domestic
-        and any(a <= m.start - sentence.start < b for a, b in builders)
-        for m in sentence.mentions
-    )
+    return any(names_chinese_side(sentence, gazetteer, a, b) for a, b in builders)

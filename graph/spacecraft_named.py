@@ -58,6 +58,18 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     passive subject, the noun its participle or relative clause describes, the object of
     a nominal trigger, or the spacecraft a pronoun stands for; one name, or one list."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in PRONOUNS]
+    if verb.dep_ == "relcl" and not objects:
+        # "the traffic of Belintersat-1, which was built ...": the spacecraft just before
+        # the relative pronoun, wherever the parser hung its clause
+        relative = [c.idx for c in verb.children if c.lower_ in ("which", "that")]
+        just_before = [
+            m
+            for m in crafts
+            if relative
+            and re.fullmatch(r"\s*,?\s*", sentence.text[m.end - sentence.start : relative[0]])
+        ]
+        if just_before:
+            return just_before
     if verb.dep_ in ("acl", "relcl") and objects:
         nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
     elif verb.dep_ in ("acl", "relcl"):
@@ -104,9 +116,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.i > noun.i)  # as misparsed
         ]
         own = [m for m in crafts if left <= m.start - sentence.start < right]
-        plain = [
-            m for m in own if not any(a <= m.start - sentence.start < b for a, b in described)
-        ]
+        plain = [m for m in own if not any(a <= m.start - sentence.start < b for a, b in described)]
         for m in plain or own:
             if not _names_other_thing(sentence, m):
                 names[m.key] = m

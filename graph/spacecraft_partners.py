@@ -12,6 +12,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
+from graph.chinese_side import names_chinese_side
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.model import EntityKind
@@ -133,10 +134,7 @@ def governs(doc: Doc, prep: Token, group: Group) -> bool:
 def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
     """Whether China, or a Chinese body, is among the objects of ``prep``."""
     left, right = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
-    return any(
-        m.key in gazetteer.domestic and left <= m.start - sentence.start < right
-        for m in sentence.mentions
-    )
+    return names_chinese_side(sentence, gazetteer, left, right)
 
 
 # "the satellite would be built in China for Uzbekcosmos": the one named just before
@@ -163,4 +161,3 @@ def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
         return []  # "the satellite control centre", "it runs the satellite"
     at = sentence.start + m.start()
     return [Found(named.pop(), EntityKind.SPACECRAFT, at, sentence.start + m.end(), m.group(0))]
-

@@ -117,9 +117,7 @@ def test_a_station_built_in_the_past_is_achieved_in_a_sentence_about_plans(refer
         "built with Kenya in 2001 and upgraded in 2024."
     )
     extraction = extract.extract_corpus([Document(meta, Path("stations.txt"), text)], reference)
-    statuses = {
-        f.partner: f.status.value for f in extraction.facts if isinstance(f, GroundStation)
-    }
+    statuses = {f.partner: f.status.value for f in extraction.facts if isinstance(f, GroundStation)}
     assert statuses.get("kenya") == "achieved"
 
 
@@ -188,3 +186,20 @@ def test_a_subject_of_another_clause_is_not_the_stations_partner(reference):
         "and a network of tracking stations was built with ASI at sites in Kenya.",
     )
     assert "italy" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2032 CGWIC will modernise the satellite control centre of the Tajik Space Agency "
+        "near Dushanbe.",
+        "Chinese engineers upgraded the ground control center of the Tajik Space Agency.",
+    ],
+)
+def test_china_s_side_working_on_a_partner_s_control_centre_is_a_station_with_it(reference, text):
+    assert _stations(reference, text) == {"tajik-space-agency"}
+
+
+def test_a_control_centre_others_upgrade_is_no_station_with_china(reference):
+    text = "Airbus upgraded the ground control centre of the Tajik Space Agency in 2030."
+    assert _stations(reference, text) == set()

@@ -232,3 +232,14 @@ def test_a_customer_after_the_builder_is_whom_the_spacecraft_is_for_not_a_list(r
     )
     found = _activities(reference, text)
     assert ("built", "tajik-space-agency", "tajiksat-2") in found
+
+
+def test_a_relative_clause_after_a_spacecraft_is_about_it_however_it_is_parsed(reference):
+    text = (
+        "The new satellite will take over the customers of Tajiksat-1, which was built by "
+        "CAST for Tajikistan and launched from Xichang in 2027."
+    )
+    found = _activities(reference, text)
+    assert {("built", "tajikistan", "tajiksat-1"), ("launched", "tajikistan", "tajiksat-1")} <= (
+        found
+    )
