@@ -25,6 +25,7 @@ from rdflib import Dataset
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from graph.store import bulk_load_file, write_merged_default_graph
+from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.vocab import CSK, GRAPH
 
 SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
@@ -135,7 +136,7 @@ def summary_triples(store: ox.Store) -> list[ox.Triple]:
         for row in results:
             for name in names:
                 triples.append(ox.Triple(row["subject"], ox.NamedNode(str(CSK) + name), row[name]))
-    return triples + _partners_named(store) + _ranks(store, triples)
+    return triples + _partners_named(store) + _ranks(store, triples) + count_triples(store)
 
 
 def _partners_named(store: ox.Store) -> list[ox.Triple]:
@@ -179,7 +180,7 @@ def replace_summaries(store: ox.Store) -> None:
     graph = ox.NamedNode(str(SUMMARIES_GRAPH))
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    for name in SUMMARY_PROPERTIES + SUMMARY_LINKS:
+    for name in SUMMARY_PROPERTIES + SUMMARY_LINKS + COUNT_PROPERTIES:
         predicate = ox.NamedNode(str(CSK) + name)
         for quad in list(store.quads_for_pattern(None, predicate, None, ox.DefaultGraph())):
             store.remove(quad)
