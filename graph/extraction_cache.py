@@ -53,6 +53,8 @@ _AFTER_EXTRACTION = frozenset(
         "evidence_check.py",
         "export.py",
         "export_jsonld.py",
+        "lines_dataset.py",
+        "rdf_lines.py",
         "extract_parallel.py",
         "extract_incremental.py",
         "extraction_cache.py",

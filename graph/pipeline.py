@@ -27,6 +27,7 @@ from graph import (
     extract,
     extract_incremental,
     rdf,
+    rdf_lines,
     saved_queries_rdf,
     store,
     store_delta,
@@ -34,11 +35,14 @@ from graph import (
     validate,
     validate_lines,
     validate_split,
+    validate_whole,
 )
 from graph.config import Paths
 from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
+from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
+from graph.summaries import SUMMARIES_GRAPH
 from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
 Progress = Callable[[str], None]
@@ -48,9 +52,16 @@ STAGES = ("read corpus", "extract facts", "make RDF", "validate", "write store")
 @dataclass
 class BuildResult:
     info: store.BuildInfo
-    dataset: Dataset
+    made: Dataset | LinesDataset  # what the build validated: an add-one build's is lines
     extraction: Extraction
     report: validate.Report
+
+    @property
+    def dataset(self) -> Dataset:
+        """The build's dataset in rdflib (parsed from its lines if the build made none)."""
+        if isinstance(self.made, LinesDataset):
+            self.made = self.made.to_dataset()
+        return self.made
 
 
 def _quiet(_stage: str) -> None:
@@ -65,10 +76,15 @@ def make_dataset(
     max_document_bytes: int = 0,
     documents: list[Document] | None = None,
     nquads: Path | None = None,
-) -> tuple[list[Document], Extraction, Dataset]:
+    quads: rdf_lines.QuadsCache | None = None,
+    in_memory: bool = True,
+) -> tuple[list[Document], Extraction, Dataset | LinesDataset]:
     """Everything up to (not including) validation: the corpus as a dataset. With a
     ``cache``, only documents whose results it lacks are read (in parallel); with
-    ``nquads``, the dataset is left in that file too (serialised once per build)."""
+    ``nquads``, the dataset is left in that file too (serialised once per build). With
+    ``quads`` too, each document graph's lines are kept in that cache; and unless
+    ``in_memory``, no rdflib dataset of the corpus is made: each document graph's lines are
+    read from that cache or written afresh, and the dataset is those lines."""
     if documents is None:
         progress(STAGES[0])
         documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
@@ -85,13 +101,46 @@ def make_dataset(
             progress=getattr(progress, "documents", None),
         )
     progress(STAGES[2])
+    if nquads is not None and quads is not None and not in_memory:
+        return documents, extraction, _dataset_lines(paths, documents, extraction, nquads, quads)
     dataset = rdf.build_dataset(documents, extraction, paths.ontology_files())
     published = dataset.graph(QUERIES_GRAPH)
     for triple in saved_queries_rdf.queries_graph(paths.queries):
         published.add(triple)
-    # counts the ranking queries read instead of recounting
-    summaries.add_summaries(dataset, nquads)
+    if nquads is None or quads is None:
+        # counts the ranking queries read instead of recounting
+        summaries.add_summaries(dataset, nquads)
+        return documents, extraction, dataset
+    # serialised graph by graph, so each document's lines are kept for the next build
+    graphs = {g.identifier.n3(): rdf_lines.graph_lines(g) for g in dataset.graphs() if len(g)}
+    with nquads.open("wb") as out:
+        out.writelines(graphs.values())
+    counts = dataset.graph(SUMMARIES_GRAPH)
+    for triple in summaries.append_summaries(nquads):
+        counts.add(triple)
+    rdf_lines.keep_documents(documents, extraction, graphs, quads)
     return documents, extraction, dataset
+
+
+def _dataset_lines(
+    paths: Paths,
+    documents: list[Document],
+    extraction: Extraction,
+    nquads: Path,
+    quads: rdf_lines.QuadsCache,
+) -> LinesDataset:
+    """The dataset as each graph's lines, written to ``nquads`` with the summaries."""
+    graphs = rdf_lines.documents_lines(documents, extraction, quads)
+    graphs.update(
+        rdf_lines.shared_graphs(
+            extraction, paths.ontology_files(), saved_queries_rdf.queries_graph(paths.queries)
+        )
+    )
+    with nquads.open("wb") as out:
+        out.writelines(graphs.values())
+    counts = summaries.append_summaries(nquads)
+    graphs[counts.identifier.n3()] = rdf_lines.graph_lines(counts)
+    return LinesDataset(graphs)
 
 
 def summarise(
@@ -191,11 +240,19 @@ def _build(
     started = time.perf_counter()
     cache = ExtractionCache(paths.store / CACHE_DIR, enabled=not full)
     checked = validate_split.ValidationCache(paths.store, enabled=not full)
+    quads = rdf_lines.QuadsCache(paths.store / rdf_lines.CACHE_DIR, enabled=not full)
     # serialised once, to a file: the summaries' and the store's input, not held in memory
     scratch = paths.store / f".build-{os.getpid()}.nq"
     try:
         documents, extraction, dataset = make_dataset(
-            paths, progress, cache=cache, documents=documents, nquads=scratch
+            paths,
+            progress,
+            cache=cache,
+            documents=documents,
+            nquads=scratch,
+            quads=quads,
+            # a build that will change the previous one needs no rdflib dataset of it all
+            in_memory=full or not _can_follow(paths.store),
         )
         report = _validated(paths, documents, dataset, checked, progress, nquads=scratch)
         if checked.whole_union:
@@ -217,7 +274,11 @@ def _build(
             seconds=time.perf_counter() - started,
         )
         if cache.stats is not None:
-            info.extraction = {**asdict(cache.stats), "re_validated": checked.validated}
+            info.extraction = {
+                **asdict(cache.stats),
+                "re_validated": checked.validated,
+                "graphs_written": quads.written,  # document graphs made in rdflib again
+            }
             if staged.changed is not None:
                 info.extraction["store_quads_changed"] = staged.changed
     except BaseException:
@@ -232,6 +293,16 @@ def _build(
         prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info, pieces),
     )
     return BuildResult(info, dataset, extraction, report)
+
+
+def _can_follow(root: Path) -> bool:
+    """Whether a previous build left its lines and whole-graph results to build on."""
+    previous = store.current_path(root)
+    return (
+        previous.exists()
+        and store_delta.lines_path(previous.resolve()).is_file()
+        and (root / validate_split.CACHE_DIR / validate_whole.STATE_FILE).is_file()
+    )
 
 
 def _staged(root: Path, scratch: Path, *, full: bool) -> tuple[store.StagedBuild, str]:
@@ -251,7 +322,7 @@ def _staged(root: Path, scratch: Path, *, full: bool) -> tuple[store.StagedBuild
 def _validated(
     paths: Paths,
     documents: list[Document],
-    dataset: Dataset,
+    dataset: Dataset | LinesDataset,
     checked: validate_split.ValidationCache,
     progress: Progress = _quiet,
     *,

@@ -60,6 +60,7 @@ __all__ = [
     "add_entity_evidence",
     "add_evidence",
     "add_fact",
+    "add_ontology",
     "build_dataset",
     "date_literal",
     "en",
@@ -98,7 +99,11 @@ def build_dataset(
         add_entity(reference, entity)
         for doc_id in sorted({ev.doc_id for ev in entity.evidence}):
             add_entity_evidence(ds.graph(URIRef(document_graph(doc_id))), entity, doc_id)
-    ontology = ds.graph(ONTOLOGY_GRAPH)
+    add_ontology(ds.graph(ONTOLOGY_GRAPH), ontology_files)
+    return ds
+
+
+def add_ontology(ontology: Graph, ontology_files: Iterable[Path]) -> None:
     vocabulary = Graph()
     for path in ontology_files:
         vocabulary.parse(path, format="turtle")
@@ -106,7 +111,6 @@ def build_dataset(
     # every build of the same content.
     for triple in to_canonical_graph(vocabulary):
         ontology.add(triple)
-    return ds
 
 
 def add_document(graph: Graph, doc: Document) -> None:

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from graph.store import bulk_load_file, write_merged_default_graph
@@ -197,17 +197,37 @@ def add_summaries(dataset: Dataset, keep: Path | None = None) -> None:
     lines rdflib writes, so the store and build id are those of serialising it again):
     the build loads its store from it instead of serialising the dataset a second time.
     """
-    store = ox.Store()
     if keep is None:
+        store = ox.Store()
         store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS)
+        counts = _counts_graph(store)
     else:
         dataset.serialize(destination=str(keep), format="nquads", encoding="utf-8")
-        bulk_load_file(store, keep)
+        counts = append_summaries(keep)
+    graph = dataset.graph(SUMMARIES_GRAPH)
+    for triple in counts:
+        graph.add(triple)
+
+
+def append_summaries(nquads: Path) -> Graph:
+    """Count the dataset an N-Quads file holds and append the counts to it as the
+    summaries graph's lines (as rdflib writes them); the counts are returned as a graph.
+    An add-one build counts so without making an rdflib dataset of the corpus."""
+    store = ox.Store()
+    bulk_load_file(store, nquads)
+    counts = _counts_graph(store)
+    del store
+    with nquads.open("ab") as out:
+        for triple in counts:
+            out.write(_nq_row(triple, counts.identifier).encode("utf-8", "replace"))
+    return counts
+
+
+def _counts_graph(store: ox.Store) -> Graph:
+    """The summaries of a store loaded with the dataset's named graphs, as rdflib reads
+    them (the terms a dataset built in memory holds)."""
     write_merged_default_graph(store)
     text = ox.serialize(summary_triples(store), format=ox.RdfFormat.N_TRIPLES)
-    counts = dataset.graph(SUMMARIES_GRAPH)
+    counts = Graph(identifier=SUMMARIES_GRAPH)
     counts.parse(data=text.decode("utf-8"), format="nt")
-    if keep is not None:
-        with keep.open("ab") as out:
-            for triple in counts:
-                out.write(_nq_row(triple, counts.identifier).encode("utf-8", "replace"))
+    return counts

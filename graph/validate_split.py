@@ -26,6 +26,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from graph import validate_lines
+from graph.lines_dataset import LinesDataset
 from graph.model import Document
 from graph.validate import Report, Violation, _order, run_pyshacl
 from graph.validate_lines import QuadLines
@@ -127,7 +128,7 @@ class ValidationCache:
 
 
 def validate_dataset(
-    dataset: Dataset,
+    dataset: Dataset | LinesDataset,
     shapes: Graph,
     document_graphs: Sequence[URIRef],
     *,
@@ -207,7 +208,7 @@ def _document_of(graph_name: URIRef) -> str:
     return document_iri(str(graph_name).removeprefix(document_graph("")))
 
 
-def _union(dataset: Dataset) -> Graph:
+def _union(dataset: Dataset | LinesDataset) -> Graph:
     """All triples of the dataset in one graph, read graph by graph (rdflib's
     ``Dataset.quads`` works out every triple's graphs, which costs more than the rest)."""
     union = Graph()

@@ -25,7 +25,7 @@ The digests are read from the build's N-Quads lines (``graph.validate_lines``), 
 near the changes reads no rdflib union of the corpus (making it was most of an add-one
 build's validation): pySHACL gets the *neighbourhood* of the nodes validated again, the
 triples of every node ``NEAR`` steps or fewer from them (the shapes read two), of the
-missions they reach through ``csk:partOf``, and the ontology graph, taken from the dataset.
+missions they reach through ``csk:partOf`` (parsed from the lines), and the ontology graph.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from graph.lines_dataset import LinesDataset, parse_lines
 from graph.summaries import SUMMARY_PROPERTIES
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
 from graph.validate_lines import QuadLines, focus_of, term
@@ -115,7 +116,7 @@ def to_validate(lines: QuadLines, changed: set[str]) -> set[str]:
     return todo
 
 
-def neighbourhood(lines: QuadLines, dataset: Dataset, nodes: set[str]) -> Graph:
+def neighbourhood(lines: QuadLines, dataset: Dataset | LinesDataset, nodes: set[str]) -> Graph:
     """The union's triples a whole-graph shape can read from ``nodes``: those of every
     node ``NEAR`` steps or fewer away, of every mission reached through ``csk:partOf``,
     and the whole ontology graph (class hierarchy, concept schemes). The terms are the
@@ -133,10 +134,10 @@ def neighbourhood(lines: QuadLines, dataset: Dataset, nodes: set[str]) -> Graph:
             o for s in frontier for p, o in lines.by_subject.get(s, ()) if p == _PART_OF_N3
         } - near
         near |= frontier
-    graph = Graph()
-    for subject in near:
-        for s, p, o, _g in dataset.quads((term(subject), None, None, None)):
-            graph.add((s, p, o))
+    # parsed from the lines (the dataset's terms: blank nodes keep their labels), where
+    # asking an rdflib dataset needed one to be made of the whole corpus
+    text = "".join(f"{s} {p} {o} .\n" for s in near for p, o in lines.by_subject.get(s, ()))
+    graph = parse_lines(text.encode("utf-8"))
     for triple in dataset.graph(ONTOLOGY_GRAPH):
         graph.add(triple)
     return graph
@@ -219,7 +220,7 @@ class WholeGraphValidation:
     def validate(
         self,
         lines: QuadLines,
-        dataset: Dataset,
+        dataset: Dataset | LinesDataset,
         shapes: Graph,
         use: Sequence[str],
         *,

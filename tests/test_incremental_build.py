@@ -34,6 +34,9 @@ def test_adding_documents_builds_what_a_full_build_builds(tmp_path: Path) -> Non
     fresh = pipeline.build(replace(paths, store=tmp_path / "fresh"), full=True)
 
     assert added.info.extraction["re_extracted"] == 1
+    # the other documents' graphs are their lines from the first build, not made again
+    assert 1 <= added.info.extraction["graphs_written"] < 7
+    assert fresh.info.extraction["graphs_written"] == 7
     # the store is the previous one with the changed quads, not loaded again
     assert added.info.extraction["store_quads_changed"] > 0
     assert "store_quads_changed" not in fresh.info.extraction

@@ -1,0 +1,59 @@
+"""A build that makes no rdflib dataset of the corpus (each document graph's lines read
+from the quads cache or written afresh) writes the lines the rdflib dataset serialises
+to, and validation reads the same graphs from them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from graph import pipeline, rdf_lines
+from graph.config import Paths
+from graph.lines_dataset import LinesDataset
+from graph.model import Status
+from graph.vocab import ONTOLOGY_GRAPH
+from tests.test_incremental import ROOT, load_generator
+
+
+def sorted_lines(path: Path) -> list[bytes]:
+    return sorted(path.read_bytes().splitlines())
+
+
+def test_lines_from_the_cache_are_the_datasets_lines(tmp_path: Path) -> None:
+    work = tmp_path / "synthetic"
+    load_generator().generate(work, 4)
+    paths = replace(Paths.defaults(ROOT), corpus=work / "corpus", store=tmp_path / "store")
+    quads = rdf_lines.QuadsCache(tmp_path / "quads")
+    whole, first, again = (tmp_path / f"{n}.nq" for n in ("whole", "first", "again"))
+
+    _docs, _extraction, dataset = pipeline.make_dataset(paths, nquads=whole, quads=quads)
+    assert quads.written == 4  # kept from the rdflib dataset, one per document
+    made = pipeline.make_dataset(paths, nquads=first, quads=quads, in_memory=False)[2]
+    assert quads.written == 4  # all four read back
+    fresh = rdf_lines.QuadsCache(tmp_path / "empty")
+    pipeline.make_dataset(paths, nquads=again, quads=fresh, in_memory=False)
+    assert fresh.written == 4  # written afresh per document, without a dataset
+
+    assert sorted_lines(first) == sorted_lines(whole) == sorted_lines(again)
+    assert isinstance(made, LinesDataset)
+    # the graphs validation reads, blank nodes (the ontology's lists) under their labels
+    assert set(made.graph(ONTOLOGY_GRAPH)) == set(dataset.graph(ONTOLOGY_GRAPH))
+    for graph in dataset.graphs():
+        assert set(made.graph(graph.identifier)) == set(graph), graph.identifier
+
+
+def test_a_changed_fact_writes_its_documents_graph_again(tmp_path: Path) -> None:
+    work = tmp_path / "synthetic"
+    load_generator().generate(work, 3)
+    paths = replace(Paths.defaults(ROOT), corpus=work / "corpus", store=tmp_path / "store")
+    quads = rdf_lines.QuadsCache(tmp_path / "quads")
+    documents, extraction, _made = pipeline.make_dataset(
+        paths, nquads=tmp_path / "a.nq", quads=quads, in_memory=False
+    )
+    fact = extraction.facts[0]
+    planned = replace(fact, status=next(s for s in Status if s is not fact.status))
+    moved = replace(extraction, facts=(planned, *extraction.facts[1:]))
+    again = rdf_lines.QuadsCache(tmp_path / "quads")
+    rdf_lines.documents_lines(documents, moved, again)
+    # only the graphs of the documents stating that fact are made again
+    assert again.written == len({ev.doc_id for ev in fact.evidence}) >= 1
