@@ -66,10 +66,12 @@ def is_heading(line: str) -> bool:
         return False
     if not words or line.endswith(("-", ",")):
         return False
-    # a heading in capitals may end with its bracketed note: "(PLANNED LAUNCH 2026)"
-    if line.endswith(TERMINAL) and not (line.isupper() and line.endswith(")")):
+    # a heading in capitals may end with its bracketed note: "(PLANNED LAUNCH 2026)",
+    # "(launched 3 May 2024)"
+    capitals = _capitals(line)
+    if line.endswith(TERMINAL) and not (capitals and line.endswith(")")):
         return False
-    if len(words) > (14 if line.isupper() else 9):  # capitals: a heading however long
+    if len(words) > (14 if capitals else 9):  # capitals: a heading however long
         return False
     if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
         return False
@@ -79,9 +81,17 @@ def is_heading(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 
 
+def _capitals(line: str) -> bool:
+    """Whether the line is in capitals, but for a bracketed note at its end."""
+    noted = re.fullmatch(r"(.*\S)\s*\([^()]*\)", line)
+    return (noted.group(1) if noted else line).isupper()
+
+
 def is_caps_heading(line: str) -> bool:
-    """ "CHANG'E-7 (PLANNED 2026)": a heading in capitals."""
+    """ "CHANG'E-7 (PLANNED 2026)", "CHANG'E-6 PAYLOADS (launched 3 May 2024)": a heading
+    in capitals."""
     if not is_heading(line):
         return False
-    letters = [c for c in line if c.isalpha()]
+    noted = re.fullmatch(r"(.*\S)\s*\([^()]*\)", line)
+    letters = [c for c in (noted.group(1) if noted else line) if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)

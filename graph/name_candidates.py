@@ -57,6 +57,13 @@ def candidates(
         if para.heading:
             # a masthead in capitals names its body ("CHINA GREAT WALL INDUSTRY CORPORATION")
             out += masthead(document.id, text[para.start : para.end], para.start, _headed_names)
+            # ... and a heading may be all a mission's name there is ("TIANWEN-3 PAYLOADS")
+            # (with a number: in capitals "DEEP-SPACE" is a word)
+            out += [
+                c
+                for c in _designators(document.id, text[para.start : para.end], para.start)
+                if re.search(r"\d", c.label)
+            ]
             continue
         chunk = text[para.start : para.end]
         if RULE.match(chunk):

@@ -251,7 +251,8 @@ SENTENCE_OPENERS = frozenset(
     ]
 )
 _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
-_WORD = rf"[{_CAP}](?:[\w'\u2019&.-]*[\w&])?"  # hyphens inside: "Sub-committee"
+# hyphens inside: "Sub-committee"; a middle initial: "Arthur C. Clarke Institute"
+_WORD = rf"(?:(?<=[a-z] )[{_CAP}]\.(?=\s[{_CAP}][a-z])|[{_CAP}](?:[\w'\u2019&.-]*[\w&])?)"
 _JOIN = "|".join(("of", "for", "on", "and", "the", *FOREIGN_CONNECTORS))
 NAME_RUN = re.compile(
     rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w-]*\d)|\s[dl]['\u2019](?=[{_CAP}]))"

@@ -1,8 +1,9 @@
 """Negation: a clause that says the partner did not, or a list item that says none.
 
 "Has not cooperated", "never", "no longer", "no Emirati payload will fly", and fact-sheet
-items such as "Saudi Arabia: none selected in this call" give no fact, nor do the lines of
-a record whose status says it was withdrawn.
+items such as "Saudi Arabia: none selected in this call" or "Armenia: talks ended without
+an agreement" give no fact, nor do the lines of a record whose status says it was
+withdrawn.
 """
 
 from __future__ import annotations
@@ -26,10 +27,38 @@ _NOTHING = re.compile(
 )
 
 
+# a fact-sheet item that says, anywhere in it, that nothing came of it: "Armenia: talks on
+# a camera ended without an agreement; no Armenian instrument will fly"
+_ITEM_NONE = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){0,2}(?:will|would|is|are|was|were|has|have)\b"
+    r"|\bwithout\s+(?:an?\s+)?(?:agreement|deal|contract|result)\b"
+    r"|\b(?:cancelled|canceled|withdrawn|abandoned|dropped|called\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+# a sentence that says China took no part: "... have no Chinese involvement", "China had
+# no part in that project"
+_CHINA_NOT_INVOLVED = re.compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:Chinese|China's|China\u2019s)\s+"
+    r"(?:involvement|participation|part|role|contribution)\b"
+    r"|\bChina\s+(?:had|has|played|took)\s+no\s+(?:part|role|share)\b"
+    r"|\bChina\s+(?:was|is)\s+not\s+(?:involved|a\s+partner)\b"
+    # "it is not a Chinese project", "it was not part of the cooperation with Beijing"
+    r"|\bnot\s+an?\s+(?:Chinese|China's|China\u2019s)\s+(?:project|mission|programme|program|"
+    r"satellite|effort|undertaking)\b"
+    r"|\bnot\s+part\s+of\s+(?:the|any)\s+(?:space\s+)?cooperation\s+with\s+(?:China|Beijing)\b",
+)
+
+
 def negated(sentence: Sentence, pos: int) -> bool:
     """A negation between the start of the clause and ``pos`` ("has not cooperated"), or
     a list item that says there is none ("Saudi Arabia: none selected in this call")."""
     if _NOTHING.match(sentence.text.lstrip("-\u2022* ")) or sentence.notes.get("withdrawn"):
+        return True
+    if sentence.lead_in is not None and _ITEM_NONE.search(sentence.text):
+        return True
+    if _CHINA_NOT_INVOLVED.search(sentence.text):
         return True
     a, _b = clause_of(clauses(sentence.text), pos)
     before = sentence.text[a:pos]

@@ -181,12 +181,17 @@ class Recogniser:
                 start, end = para.start + sent_start, para.start + sent_end
                 text = clean.text[start:end]
                 # the sentencizer cuts after abbreviations such as "No."; re-join
-                if pending and (
-                    re.search(r"\b(?:No|Mr|Dr|St)\.$", clean.text[pending[0] : pending[1]])
-                    # a list item's number ("1. A memorandum ...") opens its sentence
-                    or re.fullmatch(r"\s*\(?\d{1,2}[.)]\s*", clean.text[pending[0] : pending[1]])
-                    or text[:1].islower()
-                    or text[:1].isdigit()
+                if (
+                    pending
+                    and (
+                        re.search(r"\b(?:No|Mr|Dr|St)\.$", clean.text[pending[0] : pending[1]])
+                        # a list item's number ("1. A memorandum ...") opens its sentence
+                        or re.fullmatch(
+                            r"\s*\(?\d{1,2}[.)]\s*", clean.text[pending[0] : pending[1]]
+                        )
+                        or text[:1].islower()
+                        or text[:1].isdigit()
+                    )
                 ):
                     pending = (pending[0], end)
                     continue
@@ -229,9 +234,11 @@ class Recogniser:
 
 # "... science missions.1 The Leibniz Institute ...": a footnote number glued to the end of
 # a sentence, which the sentencizer does not see as an end
-# (or set as a superscript: "... (INFN).\u00b3 On the ground ...")
+# (or set as a superscript: "... (INFN).\u00b3 On the ground ...", "... in July 1990.\u00b9
+# China built ...": after a number only a superscript, "version 2.1 The" is no footnote)
+_SUPERSCRIPT = "[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}"
 _FOOTNOTE_END = re.compile(
-    r"(?<=[a-z)][.!?])(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2})(?=\s+[A-Z])"
+    rf"(?:(?<=[a-z)][.!?])(?:\d{{1,2}}|{_SUPERSCRIPT})|(?<=\d[.!?]){_SUPERSCRIPT})(?=\s+[A-Z])"
 )
 
 

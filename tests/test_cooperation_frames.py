@@ -479,3 +479,15 @@ def test_what_a_signed_document_is_about_is_the_agreement_not_a_cooperation(refe
         "in satellite communications and remote sensing in Nairobi on 2 May 2031."
     )
     assert _cooperation(reference, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan magnetometer on NASA's new probe has no Chinese involvement.",
+        "Zuhura-1 was built by Kenyan students in Japan in 2029; it is not a Chinese project.",
+        "Kenya's first satellite was launched by a US firm; China had no part in that project.",
+    ],
+)
+def test_a_sentence_that_says_china_took_no_part_gives_no_cooperation(reference, text):
+    assert _cooperation(reference, text) == set()

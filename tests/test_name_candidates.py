@@ -215,3 +215,8 @@ def test_a_one_word_name_before_and_the_next_body_is_a_name_of_its_own():
         "archived radar images."
     )
     assert "Centre for Orbital Data Services" in _names(text)
+
+
+def test_a_middle_initial_stays_inside_a_name():
+    names = _names("The Ruth M. Okafor Institute for Space Law trained the lawyers.")
+    assert names["Ruth M. Okafor Institute for Space Law"][0] is EntityKind.ORGANISATION

@@ -11,6 +11,7 @@ import pytest
 from graph import extract
 from graph.model import Cooperation, Document, DocumentMeta
 from graph.normalise import clean_text
+from graph.recognise import _after_footnotes
 
 WRAPPED_PAGE = """Andes Orbit Weekly
 Home | World | Space | Science | Opinion | Subscribe
@@ -191,3 +192,45 @@ def test_items_take_the_mission_and_area_of_their_heading(reference, lines, expe
     text = "Partners fact sheet\n\n" + lines
     found = {(f.partner, f.area, f.mission) for f in _facts(reference, text, kind="white-paper")}
     assert expected <= found
+
+
+SHEET_WITH_NOTED_HEADINGS = """INSTRUMENTS FROM ABROAD
+
+TIANWEN-3 PAYLOADS (launch planned for 2028)
+- Peru: dust and plasma monitor
+- Chile: talks on a spectrometer ended without an agreement; no Chilean instrument will fly
+
+CHANG'E-7 PAYLOADS (launched 1 August 2026)
+- Kenya: lunar neutron counter
+"""
+
+
+def test_a_heading_in_capitals_with_a_note_in_small_letters_titles_its_items(reference):
+    facts = {
+        (f.partner, f.area, f.mission)
+        for f in _facts(reference, SHEET_WITH_NOTED_HEADINGS, kind="white-paper")
+    }
+    # the items are the heading's payloads, on its mission, whatever their own words
+    # ("lunar", "plasma") say of the instrument
+    assert ("peru", "payloads", "tianwen-3") in facts
+    assert ("kenya", "payloads", "change-7") in facts
+    assert not any(area != "payloads" for _p, area, _m in facts)
+
+
+def test_an_item_that_says_nothing_came_of_it_gives_no_fact(reference):
+    partners = {f.partner for f in _facts(reference, SHEET_WITH_NOTED_HEADINGS, kind="white-paper")}
+    assert "chile" not in partners
+
+
+def test_a_superscript_footnote_after_a_year_ends_its_sentence():
+    text = "Kenya launched it in July 2029.\u00b9 China built Zuhura-2 in 2030."
+    pieces = _after_footnotes(text, 0, len(text))
+    assert [text[a:b] for a, b in pieces] == [
+        "Kenya launched it in July 2029.\u00b9",
+        "China built Zuhura-2 in 2030.",
+    ]
+
+
+def test_a_number_with_a_decimal_point_is_no_footnote():
+    text = "It runs version 2.1 The Orbit Planner."
+    assert _after_footnotes(text, 0, len(text)) == [(0, len(text))]
