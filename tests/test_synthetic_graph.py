@@ -100,3 +100,9 @@ def test_the_store_written_has_each_copys_partner_lists_and_keys(
         query = f"{PREFIXES} SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
         n_real, n_copy = (int(next(iter(s.query(query)))["n"].value) for s in (real, copy))
         assert n_copy == 2 * n_real > 0, link
+    # Each fact's documents, and the cooperations per area (areas are shared by the copies).
+    for where in ("?s csk:documentCount ?o ; csk:status ?status",
+                  '?s csk:statusKey "any" ; csk:cooperationCount ?o'):
+        query = f"{PREFIXES} SELECT (SUM(?o) AS ?n) WHERE {{ {where} }}"
+        n_real, n_copy = (int(next(iter(s.query(query)))["n"].value) for s in (real, copy))
+        assert n_copy == 2 * n_real > 0, where
