@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.nquads import _nq_row
 
-from graph.store import bulk_load_file, write_merged_default_graph
+from graph.store import bulk_load_merged, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.vocab import CSK, GRAPH
 
@@ -214,8 +214,8 @@ def append_summaries(nquads: Path) -> Graph:
     summaries graph's lines (as rdflib writes them); the counts are returned as a graph.
     An add-one build counts so without making an rdflib dataset of the corpus."""
     store = ox.Store()
-    bulk_load_file(store, nquads)
-    counts = _counts_graph(store)
+    bulk_load_merged(store, nquads)  # the queries read only the merge
+    counts = _parsed(summary_triples(store))
     del store
     with nquads.open("ab") as out:
         for triple in counts:
@@ -227,7 +227,11 @@ def _counts_graph(store: ox.Store) -> Graph:
     """The summaries of a store loaded with the dataset's named graphs, as rdflib reads
     them (the terms a dataset built in memory holds)."""
     write_merged_default_graph(store)
-    text = ox.serialize(summary_triples(store), format=ox.RdfFormat.N_TRIPLES)
+    return _parsed(summary_triples(store))
+
+
+def _parsed(triples: list[ox.Triple]) -> Graph:
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     counts = Graph(identifier=SUMMARIES_GRAPH)
     counts.parse(data=text.decode("utf-8"), format="nt")
     return counts

@@ -90,3 +90,34 @@ def test_the_lines_of_pruned_builds_go_with_them(tmp_path: Path) -> None:
     kept = sorted(p.stem for p in (tmp_path / "builds").glob("*.nq"))
     builds = sorted(p.name for p in (tmp_path / "builds").iterdir() if p.is_dir())
     assert kept == builds and len(kept) == store_files.KEEP_BUILDS
+
+
+def test_loading_only_the_merge_gives_the_merged_default_graph(tmp_path: Path) -> None:
+    # a triple in two graphs, a literal that reads like a graph's name, a blank node
+    # named in two lines and a line of the default graph
+    lines = (
+        "<http://x/a> <http://x/p> <http://x/b> <http://x/g1> .\n"
+        "<http://x/a> <http://x/p> <http://x/b> <http://x/g2> .\n"
+        '<http://x/a> <http://x/q> "x <http://x/g3> .\\n"@en <http://x/g1> .\n'
+        "_:b1 <http://x/p> <http://x/a> <http://x/g2> .\n"
+        "<http://x/c> <http://x/p> _:b1 <http://x/g1> .\n"
+        '<http://x/d> <http://x/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer>  .\n'
+    )
+    source = tmp_path / "data.nq"
+    source.write_text(lines, encoding="utf-8")
+    full, merged = ox.Store(), ox.Store()
+    store_files.bulk_load_file(full, source)
+    store_files.write_merged_default_graph(full)
+    store_files.bulk_load_merged(merged, source)
+
+    def default_graph(s: ox.Store) -> set[str]:
+        quads = s.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        named = (q for q in quads if not {type(q.subject), type(q.object)} & {ox.BlankNode})
+        return {str(q.triple) for q in named}
+
+    assert len(merged) == len(list(full.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    assert default_graph(merged) == default_graph(full)
+    assert len(merged) == 5
+    # the blank node is one node in both of its lines
+    blank = next(merged.quads_for_pattern(None, None, ox.NamedNode("http://x/a"))).subject
+    assert list(merged.quads_for_pattern(ox.NamedNode("http://x/c"), None, blank))
