@@ -41,8 +41,11 @@ def _series(label: str) -> str:
 
 def discover(
     found: Iterable[tuple[Document, CleanText, list[Candidate]]], gazetteer: Gazetteer
-) -> tuple[list[Entity], list[Candidate]]:
-    """Entities for the names no curated name covers, and the names left unclassed.
+) -> tuple[list[Entity], list[Candidate], frozenset[str]]:
+    """Entities for the names no curated name covers, the names left unclassed, and the
+    keys of the bodies first named as part of a Chinese one ("the Institute of High
+    Energy Physics (IHEP) of CAS"): China's side, as "... of the Chinese Academy of
+    Sciences" is.
 
     Votes are taken over the whole corpus: a designator named a rocket once is a rocket
     everywhere; a series whose curated members are missions gives missions.
@@ -113,7 +116,21 @@ def discover(
                 evidence=(evidence,),
             )
         )
-    return entities, unclassed
+    domestic_forms = {_norm(f) for f, k in gazetteer.forms if k in gazetteer.domestic}
+    owned = frozenset(
+        key
+        for key, (_document, clean, cand) in first.items()
+        if (parent := _PARENT.match(clean.text, cand.end))
+        and _norm(parent["body"]) in domestic_forms
+    )
+    return entities, unclassed, owned
+
+
+# after a body's name (and its acronym), the body it belongs to: "... (IHEP) of CAS"
+_PARENT = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?,?\s+(?:of|under|at)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'\u2019-]*){0,6})"
+)
 
 
 _GLOSS = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,11})\)")  # an acronym, not "(Azerbaijan)"
@@ -130,8 +147,11 @@ _OF_CHINA = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:China|Chinese)\b(?![-\u2013
 _CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 
 
-def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
-    """The gazetteer with discovered entities added, Chinese bodies marked domestic."""
+def extend(
+    gazetteer: Gazetteer, entities: Sequence[Entity], owned: frozenset[str] = frozenset()
+) -> Gazetteer:
+    """The gazetteer with discovered entities added, Chinese bodies (and those ``owned``
+    by one) marked domestic."""
     if not entities:
         return gazetteer
     by_key = dict(gazetteer.entities)
@@ -148,9 +168,14 @@ def extend(gazetteer: Gazetteer, entities: Sequence[Entity]) -> Gazetteer:
             areas.setdefault(entity.key, series_area[_series(entity.label)])
         by_key[entity.key] = entity
         forms += [(f, entity.key) for f in (entity.label, *entity.alt_labels)]
-        if _CHINESE.search(entity.label) or _OF_CHINA.search(entity.label) or any(
-            re.search(rf"\b{re.escape(place)}\b", entity.label)
-            for place in gazetteer.domestic_places
+        if (
+            entity.key in owned
+            or _CHINESE.search(entity.label)
+            or _OF_CHINA.search(entity.label)
+            or any(
+                re.search(rf"\b{re.escape(place)}\b", entity.label)
+                for place in gazetteer.domestic_places
+            )
         ):
             domestic.add(entity.key)
     return replace(

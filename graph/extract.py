@@ -132,13 +132,13 @@ def discover_names(
 ) -> tuple[Gazetteer, list[UnknownName]]:
     """The gazetteer extended with the names the documents introduce (votes over the
     whole corpus), and the names that could not be classed (for the curator's report)."""
-    entities, unclassed = discover.discover(seen, gazetteer)
+    entities, unclassed, owned = discover.discover(seen, gazetteer)
     cleans = {d.id: c for d, c, _names in seen}
     unknown = []
     for cand in unclassed:
         start, end = cleans[cand.doc_id].to_raw(cand.start, cand.end)
         unknown.append(UnknownName(cand.label, cand.doc_id, start, end, "unclassed"))
-    return discover.extend(gazetteer, entities), unknown
+    return discover.extend(gazetteer, entities, owned), unknown
 
 
 @dataclass(frozen=True)

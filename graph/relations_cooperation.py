@@ -54,6 +54,8 @@ _ON_A_SATELLITE = re.compile(
     r"\bon\s+(?:a|an|the|its|their|two|three|new)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:satellites?|cubesats?|microsatellites?|spacecraft)\b"
 )
+# an instrument put on a spacecraft: "is expected to be mounted on the China Space Station"
+_MOUNTED = re.compile(r"\b(?:mounted|installed|integrated)\s+(?:on|aboard|onto|into)\b")
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 # work done with a partner that is cooperation without another word for it ("data
 # sharing with ESA", "built with Kenya")
@@ -115,10 +117,20 @@ def _areas_for(
     own = own + [c for c in plain if clause_of(spans, c.start) in shared]
     if own:
         return own
-    if group.role in _PARSED_ROLES and (
+    upto = max(clause[1], group.start)  # the partner's clause and what comes before it
+    # "a polarimeter built ... with X" (building a CubeSat with X is making a satellite)
+    made_with = (
+        group.role == "with"
+        and group.governor in _SHARED
+        and not re.search(r"(?i)\b(?:cube|small)?sat(?:ellite)?s?\b", text[:upto])
+    )
+    if (group.role in _PARSED_ROLES or made_with) and (
         # the thing may be the subject before a passive's own clause ("two of its
-        # instruments, ..., were supplied by X")
-        INSTRUMENT.search(text[: clause[1]]) or _makes_instrument(sentence, group)
+        # instruments, ..., were supplied by X"); "a polarimeter", "mounted on"
+        INSTRUMENT.search(text[:upto])
+        or any(INSTRUMENT_WORD.search(w) for w in re.findall(r"[a-z]+", text[:upto]))
+        or _MOUNTED.search(text)
+        or _makes_instrument(sentence, group)
     ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
@@ -144,7 +156,7 @@ def extract(
     if not groups:
         return []
     cued = has_cue(sentence)
-    cues = area_cues(sentence, gazetteer)
+    cues = [c for c in area_cues(sentence, gazetteer) if not _names_the_craft(sentence, c)]
     spans = clauses(sentence.text)
     missions = missions_for(sentence, groups)
     facts: list[Cooperation] = []
@@ -325,6 +337,24 @@ def _item_context(
         if mission in gazetteer.default_areas:
             return mission, [gazetteer.default_areas[mission]]
     return mission, areas
+
+
+def _names_the_craft(sentence: Sentence, cue: Cue) -> bool:
+    """Whether the cue is the class noun of the mission or spacecraft just named ("the
+    Tiangong-2 space laboratory", "the Chang'e-7 lunar probe"): what the craft is, not
+    the area the clause works in."""
+    words = sentence.text[cue.start : cue.end]
+    return _CRAFT_CLASS.search(words) is not None and any(
+        m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        and 0 <= cue.start - (m.end - sentence.start) <= 1
+        for m in sentence.mentions
+    )
+
+
+_CRAFT_CLASS = re.compile(
+    r"(?i)(?:laborator(?:y|ies)|lab|station|probe|lander|orbiter|rover|satellite|mission|"
+    r"observatory|telescope|explorer|spacecraft|programme|program)s?$"
+)
 
 
 def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:

@@ -491,3 +491,36 @@ def test_what_a_signed_document_is_about_is_the_agreement_not_a_cooperation(refe
 )
 def test_a_sentence_that_says_china_took_no_part_gives_no_cooperation(reference, text):
     assert _cooperation(reference, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an instrument built with a partner, flown on a crewed station: its payloads,
+        # not the station's own area
+        (
+            "ORCA, an X-ray polarimeter built by the National Space Science Center together "
+            "with the University of Bern, flew on the Tiangong-2 space laboratory in 2017.",
+            ("university-of-bern", "payloads", "tiangong-2"),
+        ),
+        # an instrument led by a partner and mounted on the station
+        (
+            "Its successor, ORCA-2, is led by the University of Bern and will be mounted on "
+            "the China Space Station in 2029.",
+            ("university-of-bern", "payloads", "china-space-station"),
+        ),
+    ],
+)
+def test_an_instrument_on_a_crewed_station_is_a_payload(reference, text, expected):
+    found = _cooperation(reference, text)
+    assert expected in found
+    assert not any(area == "human-spaceflight" for _p, area, _m in found)
+
+
+def test_a_body_named_as_part_of_a_chinese_one_is_china_s_side(reference):
+    text = (
+        "The Institute of Plasma Optics (IPO) of CAS built the detector with the University "
+        "of Bern for the Tiangong-2 space laboratory."
+    )
+    partners = {partner for partner, _area, _mission in _cooperation(reference, text)}
+    assert partners == {"university-of-bern"}
