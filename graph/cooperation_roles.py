@@ -124,7 +124,13 @@ def parsed_role_holds(
             bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
             return bodies and group.governor in CONTRIBUTING and (china or named)
         case "by":
-            return group.governor in CONTRIBUTING and (china or named)
+            # "the imager was built by A, the magnetometer by B": the verb left out of
+            # the second item is the first one's
+            gapped = (
+                INSTRUMENT_WORD.search(group.governor) is not None
+                and _MADE_BY.search(sentence.text[: group.start]) is not None
+            )
+            return (group.governor in CONTRIBUTING or gapped) and (china or named)
         case "agent":
             if group.governor in _WORKING and _with_china(sentence, group, domestic):
                 return True  # "astronomers at X have worked with the NAOC on ..."
@@ -164,6 +170,10 @@ def _names_mission(sentence: Sentence, prep: Token) -> bool:
     )
 
 
+_MADE_BY = re.compile(
+    r"\b(?:was|were|is|are|will\s+be|has\s+been|have\s+been)\s+(?:[a-z]+\s+)?"
+    r"(?:built|developed|supplied|provided|made|designed|contributed|delivered)\s+by\b"
+)
 _WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
 
 

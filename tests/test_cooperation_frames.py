@@ -524,3 +524,12 @@ def test_a_body_named_as_part_of_a_chinese_one_is_china_s_side(reference):
     )
     partners = {partner for partner, _area, _mission in _cooperation(reference, text)}
     assert partners == {"university-of-bern"}
+
+
+def test_the_verb_left_out_of_a_list_of_instruments_is_the_first_one_s(reference):
+    text = (
+        "For Chang'e-8 the neutron counter was built by the University of Bern, the dust "
+        "analyser by the Kenya Space Agency, and the seismometer by Peru's CONIDA."
+    )
+    partners = {p for p, area, _m in _cooperation(reference, text) if area == "payloads"}
+    assert {"university-of-bern", "kenya-space-agency"} <= partners
