@@ -27,7 +27,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.dump_fragments import FragmentCache, graph_nquads, jsonld_piece, trig_piece
+from graph.dump_fragments import FragmentCache, jsonld_piece, stored_nquads, trig_piece
 from graph.errors import InputError
 from graph.export import FORMATS, GZIP_LEVEL, ExportFormat
 from graph.export_jsonld import DOCUMENT_TAIL, Context, document_head
@@ -128,7 +128,7 @@ def _write_quad_dumps(
         jsonld.write(document_head(context))
         header, first = True, True
         for graph in graphs:
-            data = graph_nquads(store, graph)
+            data = stored_nquads(store, graph, cache)
             quads_out.write(data)
             nquads.write(data)
             head, block = trig_piece(data, cache)

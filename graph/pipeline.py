@@ -254,7 +254,10 @@ def _build(
             # a build that will change the previous one needs no rdflib dataset of it all
             in_memory=full or not _can_follow(paths.store),
         )
-        report = _validated(paths, documents, dataset, checked, progress, nquads=scratch)
+        digests: dict[str, str] = {}
+        report = _validated(
+            paths, documents, dataset, checked, progress, nquads=scratch, digests=digests
+        )
         if checked.whole_union:
             # the union pySHACL read is held in reference cycles: a third of a gigabyte at
             # 1,000 documents, which the store and the dumps would otherwise be written
@@ -285,7 +288,9 @@ def _build(
         store.discard_build(staged)
         raise
     # the dumps' pieces of graphs that did not change are the previous build's
-    pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
+    pieces = dump_fragments.FragmentCache(
+        paths.store / dump_fragments.CACHE_DIR, read=not full, lines=digests
+    )
     store.commit_build(
         paths.store,
         staged,
@@ -327,9 +332,11 @@ def _validated(
     progress: Progress = _quiet,
     *,
     nquads: Path | None = None,
+    digests: dict[str, str] | None = None,
 ) -> validate.Report:
     """The build's report (shapes per document and on the whole graph, and each
-    document's quotes against its file); ``nquads``: the dataset serialised.
+    document's quotes against its file); ``nquads``: the dataset serialised. ``digests``
+    receives each document graph's digest of its lines (IRI -> digest).
 
     :raises ValidationFailed: the graph does not conform (the violations are written).
     """
@@ -344,6 +351,10 @@ def _validated(
         lines=lines,
         texts=evidence_check.texts_of(documents),
     )
+    if lines is not None and digests is not None:
+        for name in validate_split.document_graphs(documents):
+            if name.n3() in lines.graph_digests:  # a document graph has no blank node
+                digests[str(name)] = lines.graph_digests[name.n3()]
     del lines
     if not report.conforms:
         where = write_failure_report(paths, report)
