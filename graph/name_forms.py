@@ -103,6 +103,10 @@ LEADING_HEADS = frozenset(
         "universität",
         "universita",
         "università",
+        "universiti",  # Malay: "Universiti Teknologi Malaysia"
+        "universitas",  # Indonesian: "Universitas Indonesia"
+        "universiteit",
+        "uniwersytet",
         "institut",
         "instituto",
         "istituto",

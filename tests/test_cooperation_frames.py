@@ -486,6 +486,7 @@ def test_what_a_signed_document_is_about_is_the_agreement_not_a_cooperation(refe
     [
         "The Kenyan magnetometer on NASA's new probe has no Chinese involvement.",
         "Zuhura-1 was built by Kenyan students in Japan in 2029; it is not a Chinese project.",
+        "Kenya built Zuhura-3 with a Japanese firm; no Chinese entity was involved.",
         "Kenya's first satellite was launched by a US firm; China had no part in that project.",
     ],
 )

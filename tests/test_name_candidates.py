@@ -220,3 +220,10 @@ def test_a_one_word_name_before_and_the_next_body_is_a_name_of_its_own():
 def test_a_middle_initial_stays_inside_a_name():
     names = _names("The Ruth M. Okafor Institute for Space Law trained the lawyers.")
     assert names["Ruth M. Okafor Institute for Space Law"][0] is EntityKind.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    "name", ["Universiti Sains Malaysia", "Universitas Gadjah Mada", "Uniwersytet Warszawski"]
+)
+def test_a_university_named_in_its_own_language_is_a_body(name):
+    assert _names(f"In 2031 the {name} built a cubesat.")[name][0] is EntityKind.ORGANISATION
