@@ -241,26 +241,6 @@ def bulk_load_file(store: ox.Store, path: Path) -> None:
             store.bulk_load(b"".join(rest), ox.RdfFormat.N_QUADS)
 
 
-def bulk_load_merged(store: ox.Store, path: Path) -> None:
-    """Bulk-load the triples of an N-Quads file as rdflib writes it (every line but the
-    default graph's ends with its graph's name) into the default graph only: the merge
-    of its graphs, without loading each graph and copying it (a third of the time), for
-    a store that only answers queries on the merge. Slices as ``bulk_load_file``."""
-    blank: list[bytes] = []
-    batch: list[bytes] = []
-    with path.open("rb") as lines:
-        for line in lines:
-            if not line.endswith(b"  .\n"):  # drop the graph's name
-                line = line[: line.rstrip(b" .\n").rindex(b" ")] + b" .\n"
-            (blank if b"_:" in line else batch).append(line)
-            if len(batch) >= LOAD_LINES:
-                store.bulk_load(b"".join(batch), ox.RdfFormat.N_TRIPLES)
-                batch.clear()
-    for rest in (batch, blank):
-        if rest:
-            store.bulk_load(b"".join(rest), ox.RdfFormat.N_TRIPLES)
-
-
 def discard_build(staged: StagedBuild) -> None:
     shutil.rmtree(staged.path, ignore_errors=True)
 

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.nquads import _nq_row
 
-from graph.store import bulk_load_merged, write_merged_default_graph
+from graph.store import LOAD_LINES, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.vocab import CSK, GRAPH
 
@@ -235,3 +235,23 @@ def _parsed(triples: list[ox.Triple]) -> Graph:
     counts = Graph(identifier=SUMMARIES_GRAPH)
     counts.parse(data=text.decode("utf-8"), format="nt")
     return counts
+
+
+def bulk_load_merged(store: ox.Store, path: Path) -> None:
+    """Bulk-load the triples of an N-Quads file as rdflib writes it (every line but the
+    default graph's ends with its graph's name) into the default graph only: the merge
+    of its graphs, without loading each graph and copying it (a third of the time), for
+    a store that only answers queries on the merge. Slices as ``store.bulk_load_file``."""
+    blank: list[bytes] = []
+    batch: list[bytes] = []
+    with path.open("rb") as lines:
+        for line in lines:
+            if not line.endswith(b"  .\n"):  # drop the graph's name
+                line = line[: line.rstrip(b" .\n").rindex(b" ")] + b" .\n"
+            (blank if b"_:" in line else batch).append(line)
+            if len(batch) >= LOAD_LINES:
+                store.bulk_load(b"".join(batch), ox.RdfFormat.N_TRIPLES)
+                batch.clear()
+    for rest in (batch, blank):
+        if rest:
+            store.bulk_load(b"".join(rest), ox.RdfFormat.N_TRIPLES)

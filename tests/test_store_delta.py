@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph import store as store_files
-from graph import store_delta
+from graph import store_delta, summaries
 from graph.store import BuildInfo
 
 EX = "http://example.org/"
@@ -108,7 +108,7 @@ def test_loading_only_the_merge_gives_the_merged_default_graph(tmp_path: Path) -
     full, merged = ox.Store(), ox.Store()
     store_files.bulk_load_file(full, source)
     store_files.write_merged_default_graph(full)
-    store_files.bulk_load_merged(merged, source)
+    summaries.bulk_load_merged(merged, source)
 
     def default_graph(s: ox.Store) -> set[str]:
         quads = s.quads_for_pattern(None, None, None, ox.DefaultGraph())
