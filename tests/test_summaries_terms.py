@@ -1,0 +1,30 @@
+"""The counts a build appends are the rdflib terms parsing their N-Triples would give,
+made without parsing: plain strings stay plain, numbers keep their datatype, labels
+their language."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.summaries import _parsed
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def test_counts_are_the_terms_their_n_triples_parse_to() -> None:
+    node, predicate = ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p")
+    objects = [
+        ox.Literal("7", datatype=ox.NamedNode(XSD + "integer")),
+        ox.Literal('a "quoted"\nlabel'),
+        ox.Literal("explicit", datatype=ox.NamedNode(XSD + "string")),
+        ox.Literal("Mond", language="de"),
+        ox.NamedNode("http://x/b"),
+    ]
+    triples = [ox.Triple(node, predicate, o) for o in objects]
+    parsed = Graph()
+    parsed.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+
+    made = _parsed(triples)
+
+    assert set(made) == set(parsed)
