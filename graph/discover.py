@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from graph.gazetteer import Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
@@ -41,7 +42,7 @@ def _series(label: str) -> str:
 
 def discover(
     found: Iterable[tuple[Document, CleanText, list[Candidate]]], gazetteer: Gazetteer
-) -> tuple[list[Entity], list[Candidate], frozenset[str]]:
+) -> Discovery:
     """Entities for the names no curated name covers, the names left unclassed, and the
     keys of the bodies first named as part of a Chinese one ("the Institute of High
     Energy Physics (IHEP) of CAS"): China's side, as "... of the Chinese Academy of
@@ -61,6 +62,8 @@ def discover(
     aliases: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
     unclassed: list[Candidate] = []
+    form_key = {_norm(form): key for form, key in gazetteer.forms}
+    spelt_out: dict[str, set[str]] = {}  # curated key -> acronyms the documents give it
     found = list(found)
     # an acronym the corpus spells out somewhere names that expansion everywhere
     spelt = {_norm(c.alias) for _d, _c, names in found for c in names if c.alias}
@@ -69,6 +72,11 @@ def discover(
             if not c.alias and _norm(c.label) in spelt:
                 continue
             words = _norm(c.label).split(" ")
+            curated = form_key.get(_norm(c.label))
+            if curated and c.alias and _norm(c.alias) not in known:
+                # "the Algerian Space Agency (ASAL)": the document's own acronym for a
+                # curated body is another form of it
+                spelt_out.setdefault(curated, set()).add(c.alias)
             if any(
                 " ".join(words[i:]) in known and words[i - 1 : i] not in (["of"], ["de"])
                 for i in range(len(words))
@@ -123,7 +131,19 @@ def discover(
         if (parent := _PARENT.match(clean.text, cand.end))
         and _norm(parent["body"]) in domestic_forms
     )
-    return entities, unclassed, owned
+    return Discovery(
+        entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}
+    )
+
+
+class Discovery(NamedTuple):
+    """What discovery finds: new entities, names left unclassed, the keys of bodies that
+    belong to a Chinese one, and acronyms the documents give curated bodies."""
+
+    entities: list[Entity]
+    unclassed: list[Candidate]
+    owned: frozenset[str]
+    acronyms: dict[str, tuple[str, ...]]
 
 
 # after a body's name (and its acronym), the body it belongs to: "... (IHEP) of CAS"
@@ -148,11 +168,14 @@ _CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 
 
 def extend(
-    gazetteer: Gazetteer, entities: Sequence[Entity], owned: frozenset[str] = frozenset()
+    gazetteer: Gazetteer,
+    entities: Sequence[Entity],
+    owned: frozenset[str] = frozenset(),
+    acronyms: dict[str, tuple[str, ...]] | None = None,
 ) -> Gazetteer:
     """The gazetteer with discovered entities added, Chinese bodies (and those ``owned``
     by one) marked domestic."""
-    if not entities:
+    if not entities and not acronyms:
         return gazetteer
     by_key = dict(gazetteer.entities)
     forms = list(gazetteer.forms)
@@ -163,6 +186,7 @@ def extend(
         for key, area in gazetteer.default_areas.items()
         if key in by_key and re.search(r"-[A-Z]{0,3}\d", by_key[key].label)
     }
+    forms += [(a, key) for key, found in (acronyms or {}).items() for a in found]
     for entity in entities:
         if _series(entity.label) in series_area:  # "Chang'e-9": lunar, as Chang'e-4 is
             areas.setdefault(entity.key, series_area[_series(entity.label)])

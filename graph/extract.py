@@ -132,13 +132,14 @@ def discover_names(
 ) -> tuple[Gazetteer, list[UnknownName]]:
     """The gazetteer extended with the names the documents introduce (votes over the
     whole corpus), and the names that could not be classed (for the curator's report)."""
-    entities, unclassed, owned = discover.discover(seen, gazetteer)
+    found = discover.discover(seen, gazetteer)
+    entities, unclassed = found.entities, found.unclassed
     cleans = {d.id: c for d, c, _names in seen}
     unknown = []
     for cand in unclassed:
         start, end = cleans[cand.doc_id].to_raw(cand.start, cand.end)
         unknown.append(UnknownName(cand.label, cand.doc_id, start, end, "unclassed"))
-    return discover.extend(gazetteer, entities, owned), unknown
+    return discover.extend(gazetteer, entities, found.owned, found.acronyms), unknown
 
 
 @dataclass(frozen=True)

@@ -307,8 +307,20 @@ def _split_names(name: str) -> list[tuple[int, str]]:
     at = 0
     while True:
         cut = None
-        for m in re.finditer(r"\s(?:and|,)\s", name[at:]):
+        for m in re.finditer(r"\s(?:and|,|for(?:\sthe)?)\s", name[at:]):
             left, right = name[at : at + m.start()], name[at + m.end() :]
+            if m.group(0).startswith(" for"):
+                # "China Academy of Space Technology for the Algerian Space Agency": a
+                # whole body, then whom it worked for ("Centre for Space Science" is one)
+                if (
+                    head_kind(left)
+                    and head_kind(right)
+                    and len(left.split()) >= 2
+                    and len(right.split()) >= 2
+                ):
+                    cut = m
+                    break
+                continue
             # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
             acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
             # ... as is a one-word name before "and the <name>" ("Azercosmos and the China

@@ -227,3 +227,12 @@ def test_a_middle_initial_stays_inside_a_name():
 )
 def test_a_university_named_in_its_own_language_is_a_body(name):
     assert _names(f"In 2031 the {name} built a cubesat.")[name][0] is EntityKind.ORGANISATION
+
+
+def test_two_bodies_joined_by_for_the_are_two_names():
+    names = _names(
+        "The satellite was built by the Xi'an Institute of Space Radio Technology for the "
+        "Namibian Space Agency (NASAG) in 2031."
+    )
+    assert names["Namibian Space Agency"] == (EntityKind.ORGANISATION, "NASAG")
+    assert not any(" for the Namibian" in label for label in names)

@@ -243,3 +243,12 @@ def test_a_relative_clause_after_a_spacecraft_is_about_it_however_it_is_parsed(r
     assert {("built", "tajikistan", "tajiksat-1"), ("launched", "tajikistan", "tajiksat-1")} <= (
         found
     )
+
+
+def test_a_document_s_own_acronym_for_a_curated_body_names_it(reference):
+    text = (
+        "In 2029 the Space Climate Observatory (SCOBS) opened an office in Paris. Two small "
+        "satellites, Ipe-1 and Ipe-2, were later built by China for SCOBS."
+    )
+    found = _activities(reference, text)
+    assert ("built", "space-climate-observatory", "ipe-1") in found
