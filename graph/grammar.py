@@ -41,9 +41,12 @@ _ITEM_GLUE = re.compile(
 )
 _SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
 
+_STATE = "(?:Republic|Kingdom|State|Sultanate|Emirate|Federation|Principality)"
 _LIST_GLUE = re.compile(
     r"^(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
-    r"(?:the\s+)?(?:space\s+agencies\s+of\s+)?$",
+    r"(?:the\s+)?(?:space\s+agencies\s+of\s+)?"
+    # "China and the Republic of Uzbekistan": a state by its formal name
+    rf"(?:{_STATE}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -187,7 +190,11 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         if groups:
             last = groups[-1][-1]
             glue = sentence.text[last.end - sentence.start : m.start - sentence.start]
-            china_glue = CHINA not in (last.key, m.key) or glue.strip() in ("and", "-")
+            china_glue = (
+                CHINA not in (last.key, m.key)
+                or glue.strip() in ("and", "-")
+                or re.fullmatch(rf"\s+and\s+the\s+{_STATE}\s+of\s+(?:the\s+)?", glue) is not None
+            )
             owned = _POSSESSIVE.match(sentence.text[m.end - sentence.start :]) is not None
             if (
                 _LIST_GLUE.match(glue)

@@ -262,3 +262,13 @@ def test_work_done_under_an_agreement_told_before_is_no_new_agreement(reference)
         "satellite in 2033."
     )
     assert _agreements(reference, text) == set()
+
+
+def test_states_named_by_their_formal_names_are_the_parties(reference):
+    text = (
+        "The People's Republic of China and the Republic of Tajikistan issued a joint "
+        "statement on space cooperation in Dushanbe on 3 May 2031."
+    )
+    assert ("joint-statement", ("china", "tajikistan"), "2031-05-03") in _agreements(
+        reference, text
+    )
