@@ -343,7 +343,8 @@ def foreign_subject(
     )
 
 
-_AND = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
+# (an acronym in brackets may end the name before it: "... Agency (GISTDA) and the ...")
+_AND = re.compile(r"^\)?\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
 
 
 def _beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:

@@ -272,3 +272,16 @@ def test_states_named_by_their_formal_names_are_the_parties(reference):
     assert ("joint-statement", ("china", "tajikistan"), "2031-05-03") in _agreements(
         reference, text
     )
+
+
+def test_a_body_s_acronym_in_brackets_does_not_part_it_from_its_chinese_co_signer(reference):
+    text = (
+        "The Mongolian Space Research Agency (MSRA) and the China Satellite Navigation Office "
+        "signed a memorandum of understanding on 8 May 2031."
+    )
+    found = _agreements(reference, text)
+    assert (
+        "memorandum-of-understanding",
+        ("china-satellite-navigation-office", "mongolian-space-research-agency"),
+        "2031-05-08",
+    ) in found
