@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import EntityKind, Status
@@ -41,6 +41,7 @@ _ITEM_GLUE = re.compile(
 )
 _SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
 
+_PRO_FORMS = frozenset(["one", "ones", "those", "that"])
 _STATE = "(?:Republic|Kingdom|State|Sultanate|Emirate|Federation|Principality)"
 _LIST_GLUE = re.compile(
     r"^(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
@@ -243,6 +244,11 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
         if keys:
             out.append(Group(keys, start, end, role, members[0].adjectival, governor))
+    # "instruments from A and B, as well as one from C": the pro-form stands for the noun
+    # of the list before it
+    for i, g in enumerate(out):
+        if g.governor in _PRO_FORMS and i and out[i - 1].role == g.role:
+            out[i] = replace(g, governor=out[i - 1].governor)
     subjects = {k for g in out if g.role == "subject" for k in g.keys}
     # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]

@@ -534,3 +534,12 @@ def test_the_verb_left_out_of_a_list_of_instruments_is_the_first_one_s(reference
     )
     partners = {p for p, area, _m in _cooperation(reference, text) if area == "payloads"}
     assert {"university-of-bern", "kenya-space-agency"} <= partners
+
+
+def test_one_from_a_body_stands_for_the_instruments_named_before(reference):
+    text = (
+        "Chang'e-8 will carry instruments from Peru and Chile, as well as one from the Andean "
+        "Space Observatory Consortium, a group based in Lima."
+    )
+    found = _cooperation(reference, text)
+    assert ("andean-space-observatory-consortium", "payloads", "change-8") in found
