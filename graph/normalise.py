@@ -230,7 +230,14 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or bool(LEADER.search(line.text) or LEADER.search(prev.text))
             # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
             or bool(NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(TERMINAL))
-            or bool(ANY_FIELD.match(prev.text) and not prev.text.endswith("-"))
+            # a field's line, unless its value runs on to the margin and the next line
+            # goes on with it ("A: Slowly, and first ... China, like Bahrain," / "is a
+            # member of ..."): a speaker's answer in wrapped text
+            or bool(
+                ANY_FIELD.match(prev.text)
+                and not prev.text.endswith("-")
+                and not (len(prev.text) >= 60 and line.text[:1].islower() and not line.blank_before)
+            )
             # a short line is a heading unless the next goes on with its sentence
             # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")
             # (in wrapped text a line as long as the text's lines is prose cut at the margin)

@@ -234,3 +234,20 @@ def test_a_superscript_footnote_after_a_year_ends_its_sentence():
 def test_a_number_with_a_decimal_point_is_no_footnote():
     text = "It runs version 2.1 The Orbit Planner."
     assert _after_footnotes(text, 0, len(text)) == [(0, len(text))]
+
+
+def test_a_speaker_s_wrapped_answer_is_one_paragraph():
+    text = clean_text(
+        "Q: When did the cooperation begin?\n\n"
+        "A: In 2029, when our agency and the China National Space Administration signed\n"
+        "a memorandum on lunar science. We have met every quarter since then.\n\n"
+        "Status: in orbit\n"
+        "launched from Jiuquan\n"
+    )
+    paragraphs = [text.text[p.start : p.end] for p in text.paragraphs]
+    assert (
+        "A: In 2029, when our agency and the China National Space Administration signed a "
+        "memorandum on lunar science. We have met every quarter since then." in paragraphs
+    )
+    # a short field is still a line of its own
+    assert "Status: in orbit" in paragraphs
