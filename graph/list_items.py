@@ -1,0 +1,80 @@
+"""Fact-sheet lines ("- Sweden: neutral atom analyser" under "CHANG'E-4 PAYLOADS"): the
+mission and area a line takes from its lead-in, and the bodies it names."""
+
+from __future__ import annotations
+
+import re
+
+from graph.area_cues import Cue, area_cues
+from graph.cooperation_words import INSTRUMENT, INSTRUMENT_WORD
+from graph.gazetteer import Gazetteer
+from graph.model import EntityKind
+from graph.reading import Sentence
+
+_FLOWN = re.compile(r"\b(?:flown|flew|flies|to fly|carried|aboard|on board|onboard)\b")
+
+
+def item_context(
+    sentence: Sentence, gazetteer: Gazetteer, mission: str | None, areas: list[Cue | str]
+) -> tuple[str | None, list[Cue | str]]:
+    """A fact-sheet line takes the mission and area of its lead-in ("Payloads on
+    Chang'e-6:"): the mission the lead-in names comes first, since the item's own names
+    are often its instrument's ("Netherlands: NCLE radio antennas")."""
+    lead = sentence.lead_in
+    if lead is None:
+        return mission, areas
+    named = {
+        m.key
+        for m in lead.mentions
+        if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+    }
+    opening = [
+        m.key
+        for m in lead.mentions
+        if m.start == lead.start and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+    ]
+    if len(named) == 1:
+        mission = named.pop()
+    elif opening:  # "SMILE — Solar wind Magnetosphere ... Explorer: payload contributions"
+        mission = opening[0]
+    payload = sentence.section_mission_area == "payloads" or any(
+        INSTRUMENT.search(t) or any(INSTRUMENT_WORD.search(w) for w in t.split())
+        for t in (lead.text, sentence.text)
+    )
+    missionless = mission is None or gazetteer.kind(mission) is not EntityKind.MISSION
+    # a payload line of a fact sheet titled with its mission ("Chang'e-7 fact sheet")
+    framing = (sentence.section_mission or sentence.title_mission) if payload else None
+    if framing and missionless:
+        # "A.1 POLAR-2 polarimeter / Partners: ..." under "Payloads on the China Space
+        # Station": an instrument's entry, carried by the section's mission
+        mission = framing
+        if sentence.section_mission_area == "payloads":
+            return mission, ["payloads"]  # the entry's title names its subject, not the area
+    lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
+    if lead_cues:
+        return mission, list(dict.fromkeys(lead_cues))
+    heading_area = sentence.section_mission_area
+    if heading_area and not any(isinstance(a, Cue) for a in areas):
+        # under "CHINA SPACE STATION - SPACE SCIENCE EXPERIMENTS", an item that names no
+        # area of its own takes the heading's area, and with it the heading's mission
+        return (sentence.section_mission if missionless else mission), [heading_area]
+    if not any(isinstance(a, Cue) for a in areas):
+        if payload or _FLOWN.search(sentence.text):
+            return mission, ["payloads"]  # "Peru: bacterial growth in microgravity, flown"
+        if mission in gazetteer.default_areas:
+            return mission, [gazetteer.default_areas[mission]]
+    return mission, areas
+
+
+def item_bodies(sentence: Sentence, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The bodies a fact-sheet line names ("Belgium: a detector from the Universite Libre
+    de Bruxelles"): the partner is the university or agency where the line names one."""
+    return tuple(
+        dict.fromkeys(
+            m.key
+            for m in sentence.mentions
+            if not m.nested
+            and m.kind is EntityKind.ORGANISATION
+            and m.key not in gazetteer.domestic
+        )
+    )
