@@ -228,17 +228,23 @@ def bulk_load_file(store: ox.Store, path: Path) -> None:
     (in one call they grew by a quarter of a gigabyte for 250,000 quads). The engine
     names the blank nodes of each call afresh, so every line with a blank node goes in
     one last call together: a blank node is then the same node wherever it occurs."""
+    with path.open("rb") as lines:
+        bulk_load_lines(store, lines, ox.RdfFormat.N_QUADS)
+
+
+def bulk_load_lines(store: ox.Store, lines: Iterable[bytes], fmt: ox.RdfFormat) -> None:
+    """Bulk-load N-Quads or N-Triples lines as ``bulk_load_file`` does: in slices, the
+    lines with blank nodes last and together."""
     blank: list[bytes] = []
     batch: list[bytes] = []
-    with path.open("rb") as lines:
-        for line in lines:
-            (blank if b"_:" in line else batch).append(line)
-            if len(batch) >= LOAD_LINES:
-                store.bulk_load(b"".join(batch), ox.RdfFormat.N_QUADS)
-                batch.clear()
+    for line in lines:
+        (blank if b"_:" in line else batch).append(line)
+        if len(batch) >= LOAD_LINES:
+            store.bulk_load(b"".join(batch), fmt)
+            batch.clear()
     for rest in (batch, blank):
         if rest:
-            store.bulk_load(b"".join(rest), ox.RdfFormat.N_QUADS)
+            store.bulk_load(b"".join(rest), fmt)
 
 
 def discard_build(staged: StagedBuild) -> None:

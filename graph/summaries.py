@@ -25,7 +25,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.term import Node
 
-from graph.store import LOAD_LINES, write_merged_default_graph
+from graph.store import bulk_load_lines, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.vocab import CSK, GRAPH
 
@@ -258,16 +258,12 @@ def bulk_load_merged(store: ox.Store, path: Path) -> None:
     default graph's ends with its graph's name) into the default graph only: the merge
     of its graphs, without loading each graph and copying it (a third of the time), for
     a store that only answers queries on the merge. Slices as ``store.bulk_load_file``."""
-    blank: list[bytes] = []
-    batch: list[bytes] = []
     with path.open("rb") as lines:
-        for line in lines:
-            if not line.endswith(b"  .\n"):  # drop the graph's name
-                line = line[: line.rstrip(b" .\n").rindex(b" ")] + b" .\n"
-            (blank if b"_:" in line else batch).append(line)
-            if len(batch) >= LOAD_LINES:
-                store.bulk_load(b"".join(batch), ox.RdfFormat.N_TRIPLES)
-                batch.clear()
-    for rest in (batch, blank):
-        if rest:
-            store.bulk_load(b"".join(rest), ox.RdfFormat.N_TRIPLES)
+        bulk_load_lines(store, (_triple(line) for line in lines), ox.RdfFormat.N_TRIPLES)
+
+
+def _triple(line: bytes) -> bytes:
+    """An N-Quads line without its graph's name."""
+    if line.endswith(b"  .\n"):  # the default graph's: a triple already
+        return line
+    return line[: line.rstrip(b" .\n").rindex(b" ")] + b" .\n"
