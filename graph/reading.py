@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from graph.coreference import definite_references
 from graph.gazetteer import Gazetteer
 from graph.model import Document, EntityKind, Evidence
+from graph.name_forms import NAME_RUN, head_kind
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
 from graph.parsing import parse_all, shifted
 from graph.recognise import Found, Recogniser
@@ -40,6 +41,8 @@ def _future_heading(heading: str, document: Document) -> bool:
     years = [int(y) for y in _YEAR.findall(heading)]
     issued = _YEAR.match(document.meta.issued or "")
     return bool(years and issued and min(years) > int(issued.group(0)))
+
+
 _ROMAN = re.compile(r"^[IVX]+\.\s")
 _NUMBERED = re.compile(r"^\d+\.\s")
 _LETTERED = re.compile(r"^\(\d+\)\s")
@@ -208,6 +211,8 @@ def read_document(
             heading_missions[heading], areas[heading] = _heading_context(
                 heading, at, inside, recogniser
             )
+            if _names_a_body(heading):
+                areas[heading] = None  # a masthead, "Institute for Space Policy": no topic
             heading_line = Sentence(document, clean, start, end, inside, None, False)
             heading_line.is_heading = True
             continue
@@ -224,7 +229,9 @@ def read_document(
         area = None
         for _depth, heading in reversed(headings):
             if heading not in areas:
-                areas[heading] = heading_area(heading, gazetteer)
+                areas[heading] = (
+                    None if _names_a_body(heading) else heading_area(heading, gazetteer)
+                )
             area = areas[heading]
             if area:
                 break
@@ -286,6 +293,8 @@ def _mark_withdrawn(sentences: list[Sentence]) -> None:
 
 
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+
+
 # "Sweden: neutral atom analyser", "Italy - laser retroreflector" (a fact-sheet line)
 def _titles_list(line: Sentence, item: Sentence) -> bool:
     """A line of its own that is no list item and ends without a full stop ("SMILE —
@@ -348,3 +357,9 @@ def _label_end(sentence: Sentence) -> int:
         if inside and all(m.kind in _PARTNERS for m in inside):
             cut = end
     return cut
+
+
+def _names_a_body(heading: str) -> bool:
+    """Whether a heading is only a body's name (a publisher's masthead): its words name
+    who wrote the page, not what its sections are about."""
+    return head_kind(heading) is EntityKind.ORGANISATION and NAME_RUN.fullmatch(heading) is not None

@@ -251,3 +251,13 @@ def test_a_speaker_s_wrapped_answer_is_one_paragraph():
     )
     # a short field is still a line of its own
     assert "Status: in orbit" in paragraphs
+
+
+def test_a_masthead_naming_the_publisher_gives_no_area_to_the_page(reference):
+    text = (
+        "Caspian Institute for Space Law and Policy\n\n"
+        "SATELLITES AND GROUND STATIONS\n\n"
+        "The Tajik Space Agency has worked with CNSA since 2028.\n"
+    )
+    areas = {f.area for f in _facts(reference, text, kind="white-paper")}
+    assert "space-law-and-policy" not in areas
