@@ -51,6 +51,18 @@ def item_context(
         if sentence.section_mission_area == "payloads":
             return mission, ["payloads"]  # the entry's title names its subject, not the area
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
+    if lead_cues and "payloads" not in lead_cues:
+        # an item that says what was done ("CONAE: tracking of Chang'e-4") under a
+        # heading of a field ("LUNAR AND DEEP-SPACE EXPLORATION"): the item's own work;
+        # under a heading of payloads, the item's words describe its instrument
+        label = re.match(r"[^:\u2014\u2013]{1,90}(?::|\s[\u2014\u2013-]\s)", sentence.text)
+        own = [
+            c.area
+            for c in area_cues(sentence, gazetteer)
+            if not c.titled and label is not None and c.start >= label.end()
+        ]
+        if own:
+            return mission, list(dict.fromkeys(own))
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))
     heading_area = sentence.section_mission_area

@@ -261,3 +261,14 @@ def test_a_masthead_naming_the_publisher_gives_no_area_to_the_page(reference):
     )
     areas = {f.area for f in _facts(reference, text, kind="white-paper")}
     assert "space-law-and-policy" not in areas
+
+
+def test_an_item_s_own_work_wins_over_its_heading_s_field(reference):
+    text = (
+        "PARTNERS IN LUNAR AND DEEP-SPACE EXPLORATION\n"
+        "- Chile: tracking of Chang'e-6 from the station at Santiago, 2024\n"
+        "- Peru: joined the International Lunar Research Station in 2025\n"
+    )
+    facts = {(f.partner, f.area) for f in _facts(reference, text, kind="white-paper")}
+    assert ("chile", "tt-c") in facts
+    assert ("peru", "lunar-and-deep-space-exploration") in facts
