@@ -165,11 +165,17 @@ def extract(
         if group.role in _PARSED_ROLES:
             if not parsed_role_holds(sentence, group, spans, cued, gazetteer.domestic):
                 continue
-        elif group.role not in _ROLES or not (
-            cued
-            or group.role == "for"
-            # "built with Kenya", "led by X with Y": working with the one who contributes
-            or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
+        elif (
+            group.role not in _ROLES
+            or not (
+                cued
+                or group.role == "for"
+                # "built with Kenya", "led by X with Y": working with the one who contributes
+                or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
+                # "The two sides will use such data for disaster prevention": what the two
+                # sides do together in a field is their cooperation
+                or (group.role == "anaphora" and not sentence.text[: group.start].strip() and cues)
+            )
         ):
             continue  # "which China is building with Russia": shared work without a cue
         if negated(sentence, group.start):

@@ -557,3 +557,12 @@ def test_a_plan_a_partner_had_and_gave_up_is_no_part(reference):
         "arrangement in 2030."
     )
     assert not {p for p, _a, _m in _cooperation(reference, text)} & {"peru"}
+
+
+def test_what_the_two_sides_do_together_in_a_field_is_their_cooperation(reference):
+    text = (
+        "China will share Fengyun data with Tajikistan. The two sides will use such data "
+        "for disaster prevention and mitigation in the Pamir mountains."
+    )
+    found = _cooperation(reference, text)
+    assert ("tajikistan", "disaster-prevention-and-mitigation", None) in found
