@@ -28,7 +28,8 @@ _KIND = re.compile(
     r"(?P<mou>memorand(?:um|a)(?:\s+of\s+understanding)?)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
-    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?)|"
+    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|"
+    r"plans?\s+(?:for|on)\s+(?:[\w-]+\s+){0,2}?cooperation)|"
     r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
     r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?|contracts?|"
     r"conventions?|treat(?:y|ies)))\b",

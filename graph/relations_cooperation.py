@@ -57,6 +57,13 @@ _ON_A_SATELLITE = re.compile(
 )
 # an instrument put on a spacecraft: "is expected to be mounted on the China Space Station"
 _MOUNTED = re.compile(r"\b(?:mounted|installed|integrated)\s+(?:on|aboard|onto|into)\b")
+# "The plan, signed by the two countries' ministers, covers satellite communications and
+# navigation": what a document told of before is about, no cooperation of its own
+_ABOUT_A_DOCUMENT = re.compile(
+    r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:plan|agreement|memorandum|document|"
+    r"accord|protocol|outline|contract|statement)\b[^.;]{0,120}?\b(?:covers|covered|includes|"
+    r"included|provides\s+for|provided\s+for|foresees|sets\s+out|lists)\b"
+)
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 # work done with a partner that is cooperation without another word for it ("data
 # sharing with ESA", "built with Kenya")
@@ -154,7 +161,7 @@ def extract(
 ) -> list[Cooperation]:
     """Cooperation facts the sentence states, each with the sentence as evidence;
     ``parties`` are the partners of agreements the sentence reports."""
-    if not groups:
+    if not groups or _ABOUT_A_DOCUMENT.match(sentence.text):
         return []
     cued = has_cue(sentence)
     cues = [c for c in area_cues(sentence, gazetteer) if not _names_the_craft(sentence, c)]

@@ -285,3 +285,8 @@ def test_a_body_s_acronym_in_brackets_does_not_part_it_from_its_chinese_co_signe
         ("china-satellite-navigation-office", "mongolian-space-research-agency"),
         "2031-05-08",
     ) in found
+
+
+def test_a_plan_for_space_cooperation_is_a_plan(reference):
+    text = "Belize and China signed a plan for space cooperation on 4 June 2031."
+    assert ("plan", ("belize", "china"), "2031-06-04") in _agreements(reference, text)

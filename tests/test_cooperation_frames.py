@@ -566,3 +566,11 @@ def test_what_the_two_sides_do_together_in_a_field_is_their_cooperation(referenc
     )
     found = _cooperation(reference, text)
     assert ("tajikistan", "disaster-prevention-and-mitigation", None) in found
+
+
+def test_what_a_document_told_of_before_covers_is_no_cooperation_of_its_own(reference):
+    text = (
+        "Mongolia and China signed a space cooperation plan in 2031. The plan, signed by the "
+        "two countries' ministers, covers satellite communications and navigation."
+    )
+    assert _cooperation(reference, text) == set()
