@@ -247,7 +247,13 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 and not (
                     full is not None
                     and len(prev.text) >= full
-                    and not NUMBERED_PARAGRAPH.match(prev.text)
+                    # a numbered heading keeps its line, unless the text goes straight on
+                    # ("10. Mongolia's National Agency for ... Environmental" / "Monitoring
+                    # (NAMEM) reported ...": a numbered paragraph cut at the margin)
+                    and not (
+                        NUMBERED_PARAGRAPH.match(prev.text)
+                        and (line.blank_before or prev.text.isupper())
+                    )
                 )
             )
             or (is_heading(line.text) and prev.text.endswith(TERMINAL))

@@ -272,3 +272,23 @@ def test_an_item_s_own_work_wins_over_its_heading_s_field(reference):
     facts = {(f.partner, f.area) for f in _facts(reference, text, kind="white-paper")}
     assert ("chile", "tt-c") in facts
     assert ("peru", "lunar-and-deep-space-exploration") in facts
+
+
+def test_a_numbered_paragraph_cut_at_the_margin_goes_on_with_the_next_line():
+    lines = [
+        "9. The delegates of the forum agreed that the regional data cubes should be",
+        "linked to one another before the end of the coming year, in all the cities.",
+        "10. Kazakhstan's National Centre for Remote Sensing and Environmental",
+        "Studies (NCRSES) reported that its station at Almaty was upgraded in 2029",
+        "and that it now receives Fengyun data every day from the Chinese side.",
+        "11. The delegates also thanked the host country and its agencies for the",
+        "arrangements made for the forum, which all agreed had been very good.",
+    ]
+    text = clean_text("\n".join(lines * 2) + "\n")
+    paragraphs = [text.text[p.start : p.end] for p in text.paragraphs]
+    assert any(
+        p.startswith(
+            "10. Kazakhstan's National Centre for Remote Sensing and Environmental Studies"
+        )
+        for p in paragraphs
+    )
