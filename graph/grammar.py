@@ -244,6 +244,19 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
         if keys:
             out.append(Group(keys, start, end, role, members[0].adjectival, governor))
+    # "for the Indonesian operator Indosat": the body the demonym describes is the one
+    # named after the noun, in the demonym's role
+    for i in range(len(out) - 1, 0, -1):
+        first, named = out[i - 1], out[i]
+        between = sentence.text[first.end : named.start]
+        if (
+            first.adjectival
+            and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}", between)
+            and not re.search(r"\b(?:at|of|in|from|for|with|by|on|and|to)\b", between)
+        ):
+            if named.role in ("other", "place"):  # the parser left the name no role
+                out[i] = replace(named, role=first.role, governor=first.governor)
+            del out[i - 1]
     # "instruments from A and B, as well as one from C": the pro-form stands for the noun
     # of the list before it
     for i, g in enumerate(out):

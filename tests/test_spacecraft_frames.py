@@ -252,3 +252,13 @@ def test_a_document_s_own_acronym_for_a_curated_body_names_it(reference):
     )
     found = _activities(reference, text)
     assert ("built", "space-climate-observatory", "ipe-1") in found
+
+
+def test_the_body_a_demonym_describes_is_the_customer_not_its_country(reference):
+    text = (
+        "A Long March 3B launched Tajiksat-3 for the Tajik operator Pamir Telecom Company "
+        "from Xichang in 2031."
+    )
+    found = _activities(reference, text)
+    assert ("launched", "pamir-telecom-company", "tajiksat-3") in found
+    assert ("launched", "tajikistan", "tajiksat-3") not in found
