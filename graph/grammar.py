@@ -255,7 +255,9 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             and not re.search(r"\b(?:at|of|in|from|for|with|by|on|and|to)\b", between)
         ):
             if named.role in ("other", "place"):  # the parser left the name no role
-                out[i] = replace(named, role=first.role, governor=first.governor)
+                # the phrase from the demonym on is the partner's ("Indonesian operator
+                # Indosat"), where the parse hangs it on its preposition
+                out[i] = replace(named, start=first.start, role=first.role, governor=first.governor)
             del out[i - 1]
     # "instruments from A and B, as well as one from C": the pro-form stands for the noun
     # of the list before it
