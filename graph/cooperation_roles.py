@@ -31,8 +31,8 @@ _AGREEMENT_PHRASE = re.compile(
     # what a signed document is about: "an agreement on cooperation in Earth observation"
     r"|(?<=\bsigned\s)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:agreements?|memorand(?:um|a)"
     r"(?:\s+of\s+understanding)?|protocols?|accords?|letters?\s+of\s+intent|plans?)\s+"
-    r"(?:on|for|concerning|regarding)\s+(?:(?:space|bilateral|further)\s+)*"
-    r"cooperation)\b",
+    r"(?:on|for|concerning|regarding)\s+(?:the\s+)?(?:(?:space|bilateral|further|data)\s+)*"
+    r"(?:cooperation|exchange|sharing|use|applications?))\b",
     re.IGNORECASE,
 )
 # "carry payloads from X": the parser may hang "from" on the verb

@@ -322,6 +322,17 @@ _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)
 _LABEL = re.compile(_ITEM.pattern.removeprefix("^"))  # the same, from a given offset
 
 
+# the date opening a chronology's entry, which is no part of its sentence's grammar
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_LEAD = re.compile(
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d{{2}}"
+    r"(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*(?:[\u2014\u2013:]|\s-)\s*(?=[A-Z])"
+)
+
+
 def parse_sentences(sentences: list[Sentence]) -> None:
     """Parse, in one batch, the sentences that name a partner: only they can state a
     fact with one, and the parser is the slowest stage."""
@@ -346,6 +357,9 @@ def _label_end(sentence: Sentence) -> int:
     a label that names a mission stays (it is the line's subject: "Chang'e-7 — will
     carry ...")."""
     text = sentence.text
+    dated = _DATE_LEAD.match(text)
+    if dated is not None:
+        return dated.end()  # "20 March 2025 - SPARRSO and CNSA signed ...": a dated entry
     bullet = _LEADING.match(text)
     if bullet is None and sentence.lead_in is None:
         return 0

@@ -290,3 +290,16 @@ def test_a_body_s_acronym_in_brackets_does_not_part_it_from_its_chinese_co_signe
 def test_a_plan_for_space_cooperation_is_a_plan(reference):
     text = "Belize and China signed a plan for space cooperation on 4 June 2031."
     assert ("plan", ("belize", "china"), "2031-06-04") in _agreements(reference, text)
+
+
+def test_a_chronology_entry_is_read_without_its_date(reference):
+    text = (
+        "12 May 2031 - The Mongolian Space Research Agency (MSRA) and CNSA signed an "
+        "agreement on the exchange of Fengyun data."
+    )
+    found = _agreements(reference, text)
+    assert (
+        "agreement",
+        ("china-national-space-administration", "mongolian-space-research-agency"),
+        "2031-05-12",
+    ) in found

@@ -574,3 +574,11 @@ def test_what_a_document_told_of_before_covers_is_no_cooperation_of_its_own(refe
         "two countries' ministers, covers satellite communications and navigation."
     )
     assert _cooperation(reference, text) == set()
+
+
+def test_the_exchange_an_agreement_is_on_is_the_agreement_not_a_cooperation(reference):
+    text = (
+        "The Mongolian Space Research Agency and CNSA signed an agreement on the exchange of "
+        "Fengyun data in 2031."
+    )
+    assert _cooperation(reference, text) == set()
