@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Token
 
+from graph.chinese_side import names_chinese_side
 from graph.cooperation_words import (
     CONTRIBUTED,
     CONTRIBUTING,
@@ -19,6 +20,7 @@ from graph.cooperation_words import (
     INSTRUMENT_WORD,
     PEOPLE,
 )
+from graph.gazetteer import Gazetteer
 from graph.grammar import COOPERATION_CUE, Group, clause_of
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
@@ -94,16 +96,15 @@ def parsed_role_holds(
     group: Group,
     spans: list[tuple[int, int]],
     cued: bool,
-    domestic: frozenset[str] = frozenset(),
+    gazetteer: Gazetteer,
 ) -> bool:
     """Whether a role only the parse shows makes the partner one of China's: payloads
     *from* X, developed *by* X, X *contributed*, cooperation *between* China and X, and a
     fact-sheet line under its lead-in. China is there when a Chinese body is named
     ("Radboud University will cooperate with NAOC")."""
     clause_cued = has_cue(sentence, *clause_of(spans, group.start))
-    china = any(m.key == "china" or m.key in domestic for m in sentence.mentions) or bool(
-        re.search(r"\bChin(?:a|ese)\b", sentence.text)
-    )
+    domestic = gazetteer.domestic
+    china = names_chinese_side(sentence, gazetteer)
     named = any(
         m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
     ) or (

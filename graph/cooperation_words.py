@@ -82,6 +82,16 @@ INSTRUMENT_WORD = re.compile(
     r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er|antenna|reflector|"
     r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer)s?$"
 )
+
+
+def names_instrument(text: str) -> bool:
+    """Whether the words name an instrument: a word for one ("detectors") or a word made
+    as instruments' names are ("polarimeter", "spectrograph")."""
+    return INSTRUMENT.search(text) is not None or any(
+        INSTRUMENT_WORD.search(w) for w in re.findall(r"[a-z]+", text)
+    )
+
+
 # the last word of an instrument's name ("Follow-up X-ray Telescope", "ECLAIRs camera")
 INSTRUMENT_NAME = re.compile(
     r"(?:telescope|camera|imager|detector|spectrometer|instrument|monitor|analy[sz]er|"

@@ -81,10 +81,15 @@ def is_heading(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 
 
+def _without_note(line: str) -> str:
+    """The line without a bracketed note at its end ("... PAYLOADS (launched 3 May 2024)")."""
+    noted = re.fullmatch(r"(.*\S)\s*\([^()]*\)", line)
+    return noted.group(1) if noted else line
+
+
 def _capitals(line: str) -> bool:
     """Whether the line is in capitals, but for a bracketed note at its end."""
-    noted = re.fullmatch(r"(.*\S)\s*\([^()]*\)", line)
-    return (noted.group(1) if noted else line).isupper()
+    return _without_note(line).isupper()
 
 
 def is_caps_heading(line: str) -> bool:
@@ -92,6 +97,5 @@ def is_caps_heading(line: str) -> bool:
     in capitals."""
     if not is_heading(line):
         return False
-    noted = re.fullmatch(r"(.*\S)\s*\([^()]*\)", line)
-    letters = [c for c in (noted.group(1) if noted else line) if c.isalpha()]
+    letters = [c for c in _without_note(line) if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from graph.area_cues import Cue, area_cues
-from graph.cooperation_words import INSTRUMENT, INSTRUMENT_WORD
+from graph.cooperation_words import names_instrument
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
-from graph.reading import Sentence
+from graph.reading import Sentence, label_end
 
 _FLOWN = re.compile(r"\b(?:flown|flew|flies|to fly|carried|aboard|on board|onboard)\b")
 
@@ -38,8 +38,7 @@ def item_context(
     elif opening:  # "SMILE — Solar wind Magnetosphere ... Explorer: payload contributions"
         mission = opening[0]
     payload = sentence.section_mission_area == "payloads" or any(
-        INSTRUMENT.search(t) or any(INSTRUMENT_WORD.search(w) for w in t.split())
-        for t in (lead.text, sentence.text)
+        names_instrument(t) for t in (lead.text, sentence.text)
     )
     missionless = mission is None or gazetteer.kind(mission) is not EntityKind.MISSION
     # a payload line of a fact sheet titled with its mission ("Chang'e-7 fact sheet")
@@ -55,11 +54,11 @@ def item_context(
         # an item that says what was done ("CONAE: tracking of Chang'e-4") under a
         # heading of a field ("LUNAR AND DEEP-SPACE EXPLORATION"): the item's own work;
         # under a heading of payloads, the item's words describe its instrument
-        label = re.match(r"[^:\u2014\u2013]{1,90}(?::|\s[\u2014\u2013-]\s)", sentence.text)
+        after_label = label_end(sentence)
         own = [
             c.area
             for c in area_cues(sentence, gazetteer)
-            if not c.titled and label is not None and c.start >= label.end()
+            if not c.titled and after_label and c.start >= after_label
         ]
         if own:
             return mission, list(dict.fromkeys(own))

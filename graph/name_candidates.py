@@ -79,7 +79,7 @@ def candidates(
         else:
             columns = None
         out += _designators(document.id, chunk, para.start)
-        out += _acronyms(document.id, chunk, para.start, text[para.end :])
+        out += _acronyms(document.id, chunk, para.start, text)
         inner = [
             (s - para.start, e - para.start)
             for s, e in near(para.start, para.end)
@@ -187,9 +187,10 @@ def _strip_lead(name: str) -> str:
     return " ".join(words)
 
 
-def _acronyms(doc_id: str, chunk: str, offset: int, after: str = "") -> list[Candidate]:
-    """Names with their acronym or short name in brackets; ``after`` is the document's
-    text after the paragraph, where a short name is taken up again."""
+def _acronyms(doc_id: str, chunk: str, offset: int, text: str = "") -> list[Candidate]:
+    """Names with their acronym or short name in brackets; ``text`` is the whole
+    document's (``chunk`` starts at ``offset`` in it), where a short name is taken up
+    again after its brackets."""
     found = []
     for m in ACRONYM.finditer(chunk):
         acronym = m.group(1)
@@ -217,7 +218,8 @@ def _acronyms(doc_id: str, chunk: str, offset: int, after: str = "") -> list[Can
             ):
                 name = whole  # the acronym leaves out the country: "Bangladesh ... (SPARRSO)"
         elif head_kind(whole) is ORG and (
-            re.fullmatch(r"[A-Z]{3,8}", acronym) or _short_name(acronym, chunk[m.end() :] + after)
+            re.fullmatch(r"[A-Z]{3,8}", acronym)
+            or _short_name(acronym, text or chunk, (offset if text else 0) + m.end())
         ):
             # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
             # "Bolivian Space Agency (ABE)"), or the short name a body goes by ("Space
@@ -235,13 +237,14 @@ def _acronyms(doc_id: str, chunk: str, offset: int, after: str = "") -> list[Can
     return found
 
 
-def _short_name(word: str, following: str) -> bool:
+def _short_name(word: str, text: str, after: int) -> bool:
     """A one-word name in brackets ("Azercosmos", "Roscosmos") that the document goes on
     using for the body, as a writer uses a short name; a place in brackets is not taken
     up again as the body's name."""
     if not re.fullmatch(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?", word) or word in SENTENCE_OPENERS:
         return False
-    return re.search(rf"\b{word}\b(?!\s+(?:of|in|on|to)\b)", following) is not None
+    used = re.compile(rf"\b{word}\b(?!\s+(?:of|in|on|to)\b)")
+    return used.search(text, after) is not None
 
 
 def _through_commas(chunk: str, start: int, end: int, acronym: str) -> int:

@@ -229,9 +229,7 @@ def read_document(
         area = None
         for _depth, heading in reversed(headings):
             if heading not in areas:
-                areas[heading] = (
-                    None if _names_a_body(heading) else heading_area(heading, gazetteer)
-                )
+                areas[heading] = heading_area(heading, gazetteer)
             area = areas[heading]
             if area:
                 break
@@ -339,7 +337,7 @@ def parse_sentences(sentences: list[Sentence]) -> None:
     wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
     # a parse depends on the text alone, and nothing changes one after: a sentence said
     # again (a repeated paragraph, a table's boilerplate) shares the first one's parse
-    cuts = {id(s): _label_end(s) for s in wanted}
+    cuts = {id(s): label_end(s) for s in wanted}
     texts = list(dict.fromkeys(s.text[cuts[id(s)] :] for s in wanted))
     parses = dict(zip(texts, parse_all(texts), strict=True))
     placed: dict[tuple[str, int], Doc] = {}  # and so does its parse set back in place
@@ -351,7 +349,7 @@ def parse_sentences(sentences: list[Sentence]) -> None:
         sentence.parse = placed[key]
 
 
-def _label_end(sentence: Sentence) -> int:
+def label_end(sentence: Sentence) -> int:
     """Where the parser starts reading: a list item without its bullet and the partner
     label before its colon or dash ("• Bolivia: the two stations were built with ...");
     a label that names a mission stays (it is the line's subject: "Chang'e-7 — will

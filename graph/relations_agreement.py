@@ -57,10 +57,12 @@ _BACK_REFERENCE = re.compile(
 )
 # "The document runs for five years, from 2026 to 2030.": the sentence after a signing
 # that gives the period of the document it names back
-_PERIOD_AFTER = re.compile(
-    r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:document|agreement|memorandum|"
-    r"accord|protocol|plan|programme|program|contract|arrangement|statement|MoU)\b[^.]{0,160}",
+# (a document named back, as "The plan" or "This memorandum": ``DOCUMENT_NAMED_BACK``)
+DOCUMENT_NAMED_BACK = (
+    r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:document|agreement|memorandum|"
+    r"accord|protocol|plan|programme|program|contract|arrangement|statement|outline|MoU)\b"
 )
+_PERIOD_AFTER = re.compile(rf"\s*{DOCUMENT_NAMED_BACK}[^.]{{0,160}}")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE)
 
 

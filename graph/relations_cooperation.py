@@ -16,7 +16,13 @@ import re
 
 from graph.area_cues import Cue, area_cues
 from graph.cooperation_roles import has_cue, parsed_role_holds
-from graph.cooperation_words import CONTRIBUTING, INSTRUMENT, INSTRUMENT_NAME, INSTRUMENT_WORD
+from graph.cooperation_words import (
+    CONTRIBUTING,
+    INSTRUMENT,
+    INSTRUMENT_NAME,
+    INSTRUMENT_WORD,
+    names_instrument,
+)
 from graph.gazetteer import Gazetteer
 from graph.grammar import (
     Group,
@@ -46,6 +52,7 @@ from graph.parsing import (
     predicate_tokens,
 )
 from graph.reading import Sentence
+from graph.relations_agreement import DOCUMENT_NAMED_BACK
 
 _HANDED_ON = re.compile(
     r"^\s*(?:inviting|calling\s+on|encouraging|welcoming|urging)\b", re.IGNORECASE
@@ -60,9 +67,8 @@ _MOUNTED = re.compile(r"\b(?:mounted|installed|integrated)\s+(?:on|aboard|onto|i
 # "The plan, signed by the two countries' ministers, covers satellite communications and
 # navigation": what a document told of before is about, no cooperation of its own
 _ABOUT_A_DOCUMENT = re.compile(
-    r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:plan|agreement|memorandum|document|"
-    r"accord|protocol|outline|contract|statement)\b[^.;]{0,120}?\b(?:covers|covered|includes|"
-    r"included|provides\s+for|provided\s+for|foresees|sets\s+out|lists)\b"
+    rf"{DOCUMENT_NAMED_BACK}[^.;]{{0,120}}?\b(?:covers|covered|includes|included|"
+    r"provides\s+for|provided\s+for|foresees|sets\s+out|lists)\b"
 )
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 # work done with a partner that is cooperation without another word for it ("data
@@ -135,10 +141,7 @@ def _areas_for(
     if (group.role in _PARSED_ROLES or made_with) and (
         # the thing may be the subject before a passive's own clause ("two of its
         # instruments, ..., were supplied by X"); "a polarimeter", "mounted on"
-        INSTRUMENT.search(text[:upto])
-        or any(INSTRUMENT_WORD.search(w) for w in re.findall(r"[a-z]+", text[:upto]))
-        or _MOUNTED.search(text)
-        or _makes_instrument(sentence, group)
+        names_instrument(text[:upto]) or _MOUNTED.search(text) or _makes_instrument(sentence, group)
     ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
@@ -170,7 +173,7 @@ def extract(
     facts: list[Cooperation] = []
     for i, group in enumerate(groups):
         if group.role in _PARSED_ROLES:
-            if not parsed_role_holds(sentence, group, spans, cued, gazetteer.domestic):
+            if not parsed_role_holds(sentence, group, spans, cued, gazetteer):
                 continue
         elif (
             group.role not in _ROLES
@@ -297,7 +300,6 @@ def _makes_instrument(sentence: Sentence, group: Group) -> bool:
     return any(INSTRUMENT.search(o.text) or INSTRUMENT_WORD.search(o.lower_) for o in objects)
 
 
-# what is said of a payload in a list of them: it flew, flies or is carried
 def _names_the_craft(sentence: Sentence, cue: Cue) -> bool:
     """Whether the cue is the class noun of the mission or spacecraft just named ("the
     Tiangong-2 space laboratory", "the Chang'e-7 lunar probe"): what the craft is, not

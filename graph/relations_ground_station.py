@@ -16,6 +16,7 @@ from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import GroundStation
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
+from graph.token_lookup import token_at
 
 _STATION = re.compile(
     r"\b(?:built|build|set\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
@@ -241,7 +242,7 @@ def _station(
 def _chinese_subject(sentence: Sentence, at: int, gazetteer: Gazetteer) -> bool:
     """Whether the verb at local offset ``at`` has China's side as its subject."""
     doc = sentence.parse
-    verb = None if doc is None else next((t for t in doc if t.idx == at), None)
+    verb = None if doc is None else token_at(doc, at)
     subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
     return any(
         names_chinese_side(sentence, gazetteer, s.left_edge.idx, s.idx + len(s)) for s in subjects
