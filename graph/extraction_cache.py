@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import re
 from collections.abc import Iterable
@@ -34,6 +33,7 @@ import spacy
 
 from graph import parsing
 from graph.gazetteer import Gazetteer
+from graph.keyed_files import KeyedFiles
 from graph.model import Document
 
 if TYPE_CHECKING:
@@ -174,25 +174,21 @@ class ExtractionCache:
     def __init__(self, folder: Path, *, enabled: bool = True) -> None:
         self.folder = folder
         self.enabled = enabled
+        self._files = KeyedFiles(folder, ".pickle", enabled=enabled)
         self.stats: ExtractionStats | None = None  # set by the build that used it
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
-
     def get(self, key: str) -> Any | None:
-        if not self.enabled:
-            return None
-        try:
-            with self._path(key).open("rb") as f:
-                return pickle.load(f)
-        except FileNotFoundError:
-            return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None  # a torn or stale entry: recompute it
+        return unpickled(self._files.read(key))
 
     def put(self, key: str, value: object) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)
+        self._files.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def unpickled(data: bytes | None) -> Any | None:
+    """A cache entry's value; None for no entry or a stale one (recompute it)."""
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None

@@ -13,7 +13,6 @@ id and every digest read from them are those of serialising the whole dataset.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -24,6 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from graph import families, rdf
+from graph.keyed_files import KeyedFiles
 from graph.model import Document, Entity, Extraction, Fact
 from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH, REFERENCE_GRAPH, document_graph
 
@@ -58,25 +58,14 @@ class QuadsCache:
 
     def __init__(self, folder: Path, *, enabled: bool = True) -> None:
         self.folder, self.enabled = folder, enabled
+        self._files = KeyedFiles(folder, ".nq", enabled=enabled)
         self.written = 0  # graphs this build wrote afresh
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.nq"
-
     def get(self, key: str) -> bytes | None:
-        if not self.enabled:
-            return None
-        try:
-            return self._path(key).read_bytes()
-        except OSError:
-            return None
+        return self._files.read(key)
 
     def put(self, key: str, data: bytes) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        self._files.write(key, data)
 
 
 def _per_document(extraction: Extraction) -> tuple[dict[str, list[Fact]], dict[str, list[Entity]]]:

@@ -14,7 +14,6 @@ concepts) runs once on the union, as ``validate.validate_graph`` runs them all.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,8 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from graph import validate_lines
+from graph.extraction_cache import unpickled
+from graph.keyed_files import KeyedFiles
 from graph.lines_dataset import LinesDataset
 from graph.model import Document
 from graph.validate import Report, Violation, _order, run_pyshacl
@@ -100,31 +101,21 @@ class ValidationCache:
     def __init__(self, root: Path | None, *, enabled: bool = True) -> None:
         self.folder = None if root is None else root / CACHE_DIR
         self.enabled = enabled
+        self._files = (
+            None if self.folder is None else KeyedFiles(self.folder, ".pickle", enabled=enabled)
+        )
         self.validated = 0  # documents validated (not found in the cache) by this build
         self.whole_union = False  # whether the whole-graph shapes read a union of all
 
-    def _path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / key[:2] / f"{key}.pickle"
-
     def get(self, key: str) -> tuple[Violation, ...] | None:
-        path = self._path(key)
-        if path is None or not self.enabled:
+        if self._files is None:
             return None
-        try:
-            with path.open("rb") as f:
-                found = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+        found = unpickled(self._files.read(key))
         return found if isinstance(found, tuple) else None
 
     def put(self, key: str, violations: tuple[Violation, ...]) -> None:
-        path = self._path(key)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(violations, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)
+        if self._files is not None:
+            self._files.write(key, pickle.dumps(violations, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def validate_dataset(
