@@ -177,12 +177,7 @@ class _Reader:
     def payloads(self) -> list[Cooperation | None]:
         out: list[Cooperation | None] = []
         for thing in self.doc:
-            if not (
-                thing.pos_ in ("NOUN", "PROPN")
-                and (
-                    thing.lemma_.lower() in INSTRUMENT_NOUNS or INSTRUMENT_WORD.search(thing.lower_)
-                )
-            ):
+            if not _is_instrument(thing):
                 continue
             owners = self._owners(thing) or self._givers(thing)
             if not owners:
@@ -213,6 +208,14 @@ class _Reader:
         """The mission that carries the thing, or that it flies on or aboard, or that
         it is handed over or placed on or for ("places a camera on the Chang'e-7 lander",
         "For the Chang'e-7 lander, X provided a retroreflector")."""
+        lead = _series_lead(thing)
+        if lead.i != thing.i:  # "carrying X's cubesat, Y's instrument and Z's analyser"
+            return self._carrier(lead)
+        owned = any(c.dep_ == "poss" for c in thing.children)
+        if thing.dep_ == "appos" and owned and self._missions_at(thing.head):
+            # "Chang'e-6 lifted off carrying A's cubesat, B's instrument", the parser
+            # making B's an apposition of the mission ("X, a detector" is X itself)
+            return self._missions_at(thing.head)
         found: list[str] = []
         own = [thing, *thing.conjuncts] if thing.dep_ != "conj" else [thing.head, thing]
         anchor = own[0]
@@ -246,10 +249,12 @@ class _Reader:
         if not found and (carried or (travels and anchor.dep_ in ("nsubj", "nsubjpass"))):
             # the parser may hang the mission elsewhere ("Chang'e-4 lands ... carrying X"):
             # a sentence about a carrier that names one mission names the carrier
+            left, right = _edges(thing)  # not the thing's own name ("the ICUBE-Q cubesat")
             named = {
                 m.key
                 for m in self.mentions
                 if m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+                and not left <= m.start - self.sentence.start < right
             }
             found = list(named) if len(named) == 1 else []
         return list(dict.fromkeys(found))
@@ -383,3 +388,40 @@ class _Reader:
             for partner in dict.fromkeys(partners):
                 out.append(self._fact(partner, "training-and-education", None, verb.idx))
         return out
+
+
+def _is_instrument(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and bool(
+        token.lemma_.lower() in INSTRUMENT_NOUNS or INSTRUMENT_WORD.search(token.lower_)
+    )
+
+
+def _edges(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _series_lead(thing: Token) -> Token:
+    """The first item of a series of instruments, however the parser hung its items
+    ("carrying A's cubesat, B's counter and C's analyser" parsed as appositions, or as
+    objects of the main verb): the items are read in the order they are written."""
+    token = thing
+    while True:
+        listed = token.dep_ in ("appos", "conj") and token.head.i < token.i
+        if listed and _is_instrument(token.head):
+            token = token.head
+            continue
+        before = _item_before(token)
+        if before is None:
+            return token
+        token = before
+
+
+def _item_before(item: Token) -> Token | None:
+    """The instrument written just before ``item`` in the same list (", " or "and")."""
+    doc, i = item.doc, item.left_edge.i - 1
+    while i >= 0 and doc[i].lower_ in (",", "and"):
+        i -= 1
+    if i == item.left_edge.i - 1 or i < 0:
+        return None
+    previous = doc[i]
+    return previous if _is_instrument(previous) else None

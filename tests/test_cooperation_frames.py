@@ -582,3 +582,32 @@ def test_the_exchange_an_agreement_is_on_is_the_agreement_not_a_cooperation(refe
         "Fengyun data in 2031."
     )
     assert _cooperation(reference, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the second and third items as appositions of the probe
+        "Chang'e-8 will leave Wenchang carrying Chile's seismometer, Peru's dust counter and "
+        "Norway's plasma analyser.",
+        # the participle after a place still speaks of the mission that lifts off
+        "In 2029 Chang'e-7 departed from Hainan carrying Norway's plasma analyser, Peru's dust "
+        "counter and Chile's seismometer.",
+    ],
+)
+def test_every_owned_item_of_a_carried_series_is_a_payload_on_the_mission(reference, text):
+    found = _cooperation(reference, text)
+    mission = "change-8" if "Chang'e-8" in text else "change-7"
+    assert {(p, "payloads", mission) for p in ("chile", "peru", "norway")} <= found
+
+
+def test_a_partners_cubesat_carried_by_a_mission_is_a_payload_on_it_beside_its_launch(
+    reference,
+):
+    text = (
+        "Chang'e-7 lifted off from Wenchang carrying Oman's OMAN-LUNA-1 cubesat and "
+        "Peru's dust counter."
+    )
+    assert {("oman", "payloads", "change-7"), ("peru", "payloads", "change-7")} <= _cooperation(
+        reference, text
+    )

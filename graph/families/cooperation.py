@@ -9,7 +9,8 @@ from rdflib.term import Node
 
 from graph import cooperation_frames, relations_cooperation
 from graph.families.base import Family, Reading, name, ref
-from graph.model import Cooperation, Entity
+from graph.gazetteer import Gazetteer
+from graph.model import Cooperation, Entity, EntityKind, SpacecraftActivity
 from graph.reading import Sentence
 from graph.vocab import CSK, area_iri
 
@@ -50,12 +51,33 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     # "Bangladesh — Bangabandhu-1 was built by Thales Alenia Space": a fact-sheet line
     # about a spacecraft others made says nothing of cooperation
     others = sentence.notes.get("made_by_others", set())
+    # a partner's craft carried by a Chinese mission ("Chang'e-6 carried Pakistan's
+    # ICUBE-Q cubesat") is a payload on that mission, beside the craft's own launch
+    crafts = {
+        f.partner
+        for f in reading.found
+        if isinstance(f, SpacecraftActivity) and f.spacecraft and f.activity == "launched"
+    }
     return [
         f
         for f in facts
-        if (f.partner not in busy or f.area in _BEYOND_HARDWARE)
+        if (
+            f.partner not in busy
+            or f.area in _BEYOND_HARDWARE
+            or _carried(f, crafts, reading.gazetteer)
+        )
         and not (f.method == "cooperation-list-item" and f.mission in others)
     ]
+
+
+def _carried(fact: Cooperation, launched_for: set[str], gazetteer: Gazetteer) -> bool:
+    carrier = gazetteer.entities.get(fact.mission or "")
+    return (
+        fact.area == "payloads"
+        and fact.partner in launched_for
+        and carrier is not None
+        and carrier.kind == EntityKind.MISSION
+    )
 
 
 _BEYOND_HARDWARE = frozenset({"training-and-education", "data-exchange"})
