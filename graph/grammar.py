@@ -50,8 +50,15 @@ _LIST_GLUE = re.compile(
     rf"(?:{_STATE}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# ", and China has exchanged ...": a coordinated clause with a subject of its own
+_OWN_SUBJECT = (
+    r",\s*(?:and|but)\s+"
+    r"(?=(?:(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,6}|the\s+(?:[a-z]+\s+){1,2})"
+    r"(?:has|have|had|will|would)\s)"
+)
 _CLAUSE_BREAK = re.compile(
     r";\s*|,\s*(?:but|while|whereas|although|though)\s+(?=[A-Z])"
+    rf"|{_OWN_SUBJECT}"
     r"|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
     r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
     r"has|have|had|is|are|was|were|will|would|built|made|set|held|led|took|sent|"
@@ -288,6 +295,16 @@ def clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence (local offsets)."""
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def own_statement_start(text: str, pos: int) -> int:
+    """Where the statement holding ``pos`` starts: after the last semicolon or coordinated
+    clause with a subject of its own before it ("A flew on X, and the NSSA will ...")."""
+    cuts = [m.end() for m in _STATEMENT_BREAK.finditer(text) if m.end() <= pos]
+    return cuts[-1] if cuts else 0
+
+
+_STATEMENT_BREAK = re.compile(rf";\s*|{_OWN_SUBJECT}")
 
 
 def clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:

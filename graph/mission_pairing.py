@@ -108,6 +108,30 @@ def previous_mission(sentence: Sentence, start: int = 0, end: int | None = None)
     return keys.pop() if len(keys) == 1 else None
 
 
+_SAME_CRAFT = re.compile(
+    r"\b(?:the\s+)?same\s+(?:mission|probe|spacecraft|satellite|lander|orbiter|rover|station)\b",
+    re.IGNORECASE,
+)
+
+
+def same_mission(sentence: Sentence, start: int, end: int) -> str | None:
+    """The mission "the same mission" between ``start`` and ``end`` refers back to: the
+    last one named before it in the sentence, else the one the sentence before names."""
+    said = _SAME_CRAFT.search(sentence.text, start, end)
+    if said is None:
+        return None
+    before = [
+        m
+        for m in sentence.mentions
+        if m.kind in _MISSION_KINDS and not m.nested and m.end - sentence.start <= said.start()
+    ]
+    if before:
+        return before[-1].key
+    earlier = sentence.previous
+    keys = [m.key for m in earlier.mentions if m.kind in _MISSION_KINDS] if earlier else []
+    return keys[-1] if keys else None
+
+
 def carrier(sentence: Sentence, gazetteer: Gazetteer, key: str) -> str:
     """The mission that carries an instrument the sentence pairs with the partner ("the
     Follow-up X-ray Telescope, one of the Einstein Probe's two instruments"; "two of the

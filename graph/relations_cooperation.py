@@ -30,6 +30,7 @@ from graph.grammar import (
     clauses,
     foreign_subject,
     has_verb,
+    own_statement_start,
     owns_named_body,
     verb_before,
 )
@@ -41,6 +42,7 @@ from graph.mission_pairing import (
     payload_status,
     previous_mission,
     said_in_passing,
+    same_mission,
 )
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
@@ -98,6 +100,12 @@ def _shared_cue(
     return any(has_cue(sentence, a, b) for a, b in _shared_clauses(sentence, groups, spans, group))
 
 
+def _said_again(text: str, group: Group, other: Group) -> bool:
+    """Whether ``other`` is ``group``'s short name in brackets right after it."""
+    between = text[group.end : other.start]
+    return set(other.keys) <= set(group.keys) and re.fullmatch(r"\s*\(\s*", between) is not None
+
+
 def _areas_for(
     sentence: Sentence,
     index: int,
@@ -110,7 +118,13 @@ def _areas_for(
     spans = clauses(text)
     group = groups[index]
     clause = clause_of(spans, group.start)
-    later = [g.start for g in groups[index + 1 :] if clause_of(spans, g.start) == clause]
+    # a name said again ("the Space Research Institute ... (IKI) on space weather") is
+    # the same partner, not a later one the rest of the clause belongs to
+    later = [
+        g.start
+        for g in groups[index + 1 :]
+        if clause_of(spans, g.start) == clause and not _said_again(text, group, g)
+    ]
     stop = min(later) if later else clause[1]
     plain = [c for c in cues if not c.titled]
     in_clause = [c for c in plain if clause[0] <= c.start < clause[1]]
@@ -133,15 +147,18 @@ def _areas_for(
         return own
     upto = max(clause[1], group.start)  # the partner's clause and what comes before it
     # "a polarimeter built ... with X" (building a CubeSat with X is making a satellite)
+    begin = own_statement_start(text, group.start)
     made_with = (
         group.role == "with"
         and group.governor in _SHARED
-        and not re.search(r"(?i)\b(?:cube|small)?sat(?:ellite)?s?\b", text[:upto])
+        and not re.search(r"(?i)\b(?:cube|small)?sat(?:ellite)?s?\b", text[begin:upto])
     )
     if (group.role in _PARSED_ROLES or made_with) and (
         # the thing may be the subject before a passive's own clause ("two of its
         # instruments, ..., were supplied by X"); "a polarimeter", "mounted on"
-        names_instrument(text[:upto]) or _MOUNTED.search(text) or _makes_instrument(sentence, group)
+        names_instrument(text[begin:upto])
+        or _MOUNTED.search(text, begin)
+        or _makes_instrument(sentence, group)
     ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
@@ -213,7 +230,11 @@ def extract(
         if mission is not None and said_in_passing(sentence, group, mission):
             mission, mission_clause = None, None
         if mission is None and i not in missions:
-            mission = _mission_in_clause(sentence, group) or previous_mission(sentence)
+            mission = (
+                _mission_in_clause(sentence, group)
+                or previous_mission(sentence)
+                or same_mission(sentence, *clause_of(spans, group.start))
+            )
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
         areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)

@@ -154,3 +154,49 @@ def test_only_what_china_did_and_did_not_deny(reference):
     assert [(type(f).__name__, getattr(f, "parties", None)) for f in facts] == [
         ("Agreement", ("china", "egypt"))
     ]
+
+
+def _cooperation(reference, text):
+    return {
+        (f.partner, f.area, f.mission) for f in read(reference, text) if isinstance(f, Cooperation)
+    }
+
+
+def test_a_partners_short_name_in_brackets_does_not_cut_off_its_area(reference):
+    text = (
+        "The Purple Mountain Observatory has worked with the Chilean Institute of Astronomy "
+        "(CIA) on solar physics since 2018."
+    )
+    assert ("chilean-institute-of-astronomy", "space-science", None) in _cooperation(
+        reference, text
+    )
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_area_and_mission(reference):
+    text = (
+        "Fengyun satellites serve many users, and China has worked with Peru on space debris "
+        "since 2015, and the NSSC has shared space weather data with Chile."
+    )
+    found = _cooperation(reference, text)
+    assert ("peru", "space-debris", None) in found
+    assert not {f for f in found if f[0] == "peru" and f != ("peru", "space-debris", None)}
+
+
+def test_the_same_mission_in_a_later_clause_is_the_one_named_before(reference):
+    text = (
+        "Kenya has cooperated with China on payloads for Chang'e-8 since 2025, and Peru has "
+        "worked with China on payloads for the same mission since 2026."
+    )
+    assert ("peru", "payloads", "change-8") in _cooperation(reference, text)
+
+
+def test_an_instrument_in_an_earlier_statement_does_not_make_a_later_partner_a_payload(
+    reference,
+):
+    text = (
+        "A dust counter from Chile flew on Chang'e-6 in 2024, and the Peruvian Space Agency "
+        "will work with China on satellite navigation next year."
+    )
+    found = _cooperation(reference, text)
+    assert ("peruvian-space-agency", "satellite-navigation", None) in found
+    assert not {f for f in found if f[0] == "peruvian-space-agency" and f[1] == "payloads"}

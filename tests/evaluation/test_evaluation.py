@@ -97,6 +97,9 @@ HELDOUT_SETS = {
     "heldout-x": (0.69, 0.71),
     "heldout-y": (0.55, 0.76),
     "heldout-z": (0.62, 0.69),
+    "heldout-aa": (0.60, 0.76),
+    "heldout-ab": (0.59, 0.68),
+    "heldout-ac": (0.74, 0.67),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -131,6 +134,9 @@ SIZES = {
     "heldout-x": (4, 60),
     "heldout-y": (4, 60),
     "heldout-z": (4, 60),
+    "heldout-aa": (4, 60),
+    "heldout-ab": (4, 60),
+    "heldout-ac": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
