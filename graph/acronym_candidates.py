@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
+from graph.demonyms import capitals, demonyms
 from graph.model import Document
 from graph.name_forms import (
     BODY_HEADS,
+    MONTH_NAMES,
+    NOT_NAMES,
     ORG,
     SENTENCE_OPENERS,
     Candidate,
@@ -78,3 +81,43 @@ def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         for m in _GLOSSED.finditer(chunk)
         if m.group(1).isupper() and m.group(1) not in SENTENCE_OPENERS
     ]
+
+
+# A one-word name acting beside another body or signing with China's: "CNSA and
+# Roscosmos signed", "Satellogic has worked with CGWIC", "signed a contract with Rosatom".
+# The word is a body's: a name that acts as a party is an organisation (not a place).
+_ONE_WORD = r"[A-Z][a-z]{3,}(?:[A-Z][A-Za-z]*)?"
+_ACTS = (
+    r"(?:has\s+|have\s+|had\s+|will\s+|jointly\s+|also\s+|then\s+)?"
+    r"(?:signed|agreed|sign|co-signed|cooperated|collaborated|partnered|worked|initialled)\b"
+)
+_BODY = r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w-]*)*(?:\s+\([A-Z]{2,8}\))?"
+_ACTING_NAME = re.compile(
+    rf"(?:\b[A-Z][\w-]*\s+and\s+(?P<after>{_ONE_WORD})\s+{_ACTS}"
+    rf"|(?<![\w'-])(?P<before>{_ONE_WORD})\s+and\s+(?:the\s+)?{_BODY}\s+{_ACTS}"
+    rf"|\b(?:signed|concluded|co-signed|initialled|cooperated|collaborated|partnered|worked)\b"
+    rf"[^.;:]{{0,90}}?\bwith\s+(?P<with>{_ONE_WORD})(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b))"
+)
+
+
+def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """One-word bodies that sign or work with another (``_ACTING_NAME``)."""
+    out = []
+    for m in _ACTING_NAME.finditer(chunk):
+        group = next(g for g in ("after", "before", "with") if m.group(g))
+        word = m.group(group)
+        if word in SENTENCE_OPENERS or word in NOT_NAMES or word in MONTH_NAMES:
+            continue
+        if word in capitals() or word in demonyms().values() or word in _PEOPLES:
+            continue
+        if head_kind(word) is not None or word.lower() in BODY_HEADS:
+            continue  # "The University and the NSSC signed": a class noun, said again
+        if _INSIDE_A_NAME.search(chunk, 0, m.start(group)):
+            continue  # "Pakistan's Space and Upper Atmosphere Research Commission"
+        start = offset + m.start(group)
+        out.append(Candidate(word, ORG, doc_id, start, start + len(word)))
+    return out
+
+
+_INSIDE_A_NAME = re.compile(r"(?:\b[A-Z][\w-]*,?|['\u2019]s)\s+$")
+_PEOPLES = frozenset({"Europe", "Africa", "Asia", "America", "Beijing", "China", "Chinese"})

@@ -153,6 +153,7 @@ def parties_of(
             and 0 <= noun[0] - g.end <= 60
             and g.governor not in _NOT_AGREED
             and not owns_named_body(sentence, g)
+            and not _describes_a_party(text, groups, g)
         ):
             named += g.keys
         elif (
@@ -190,3 +191,17 @@ def parties_of(
         if len(foreign) == 1:
             named += sorted(foreign)
     return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
+
+
+def _describes_a_party(text: str, groups: list[Group], owner: Group) -> bool:
+    """Whether the owner opens an apposition of a party named just before it ("Kazakhstan
+    Gharysh Sapary, Kazakhstan's national satellite company, signed"): the body signs,
+    not its country."""
+    return any(
+        g.end <= owner.start and _APPOSITION_GAP.fullmatch(text[g.end : owner.start])
+        for g in groups
+        if g is not owner
+    )
+
+
+_APPOSITION_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*,\s*")

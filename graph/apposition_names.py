@@ -23,11 +23,17 @@ _CLASS_BEFORE = re.compile(
     rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
 )
 _CLASS_AFTER = re.compile(
-    rf"(?<![\w'\u2019-])(?P<name>{_NAMED})(?P<acronym>\s+\([A-Z][\w&-]*\))?,\s+(?:a|an|the)\s+"
+    rf"(?<![\w'\u2019-])(?P<name>{_NAMED})(?P<acronym>\s+\([A-Z][\w&-]*\))?,\s+"
+    # "Rosatom, Russia's state nuclear corporation": a country's body, said so
+    r"(?:a|an|the|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?['\u2019]s)\s+"
     rf"(?:[\w-]+\s+){{0,5}}?(?P<head>{_CLASS})\b"
     # the noun that ends the phrase: "the national satellite operator" is an operator
     rf"(?!\s+(?:{_CLASS})\b)"
     r"(?!['\u2019]s)"  # "X, the agency's director": a person of the agency
+    # and nothing after it but the end of the phrase ("X, Egypt's agency spokesman": a
+    # person)
+    r"(?=\s*[,.;:)\]]|\s*$|\s+(?:that|which|and|in|on|for|with|since|from|at|of|has|"
+    r"have|had|is|was|were|will|would|signed|built|launched|operates|runs|to)\b)"
 )
 _NOT_A_NAME = SENTENCE_OPENERS | {
     "However",
@@ -85,7 +91,7 @@ _COLLECTIVE = frozenset(
 def _heads_apposition(between: str) -> bool:
     """Whether the class noun heads the apposition: no preposition before it, but "of"
     after a collective ("a formation of microsatellites")."""
-    words = between.lower().replace(",", " ").split()[1:]  # after "a"/"an"
+    words = between.lower().replace(",", " ").split()[1:]  # after "a"/"an"/"Russia's"
     for i, word in enumerate(words):
         if word == "of" and i > 0 and words[i - 1] in _COLLECTIVE:
             continue

@@ -37,3 +37,16 @@ def demonyms() -> dict[str, str]:
         if country.alpha_2 == code and demonym not in names:  # "Djibouti" is no adjective
             found[code] = demonym
     return {code: name for code, name in found.items() if shared[name] == 1}
+
+
+@cache
+def capitals() -> frozenset[str]:
+    """Capital cities of every country in the countryinfo data: a place, never a body
+    ("signed the memorandum with Astana" is the government, not a new organisation)."""
+    found = set()
+    for entry in (resources.files("countryinfo") / "data").iterdir():
+        if entry.name.endswith(".json"):
+            capital = json.loads(entry.read_text(encoding="utf-8")).get("capital")
+            if isinstance(capital, str) and capital:
+                found.add(capital)
+    return frozenset(found)

@@ -138,9 +138,18 @@ def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
     return "other"
 
 
-def _opens_clause(sentence: Sentence, found: Found) -> bool:
+def _opens_clause(sentence: Sentence, found: Found, first: Found) -> bool:
     """Whether a name after ", and" is the subject of a clause of its own ("... for
-    Azercosmos, and CGWIC is expected to launch it"), not the next item of a list."""
+    Azercosmos, and CGWIC is expected to launch it"), not the next item of a list. After
+    a bare comma it is one only when the list before it hangs on a preposition ("With
+    Brazil, Russia and China launched"; but "Brazil, Russia and China signed")."""
+    glue = sentence.text[: found.start - sentence.start]
+    if not re.search(r"\b(?:and|or)\s+(?:the\s+)?$", glue):
+        before = sentence.text[: first.start - sentence.start]
+        if not re.search(
+            r"(?i)\b(?:with|for|by|to|from|of|like|unlike|besides|and)\s+(?:the\s+)?$", before
+        ):
+            return False
     doc = sentence.parse
     token = None if doc is None else token_at(doc, found.start - sentence.start)
     if token is None:
@@ -180,6 +189,24 @@ def _item_label_end(text: str, end: int) -> int | None:
     return m.end() if m and m.end() - end <= 120 else None
 
 
+def _china_inside_lists(sentence: Sentence, mentions: list[Found]) -> set[int]:
+    """China named inside a list of partners, with partners before and after it
+    ("Brazil, Russia, India, China and South Africa signed"): a member like the others,
+    not the subject of a clause of its own ("Together with Brazil, China launched")."""
+    text, base = sentence.text, sentence.start
+    inside = set()
+    for before, china, after in zip(mentions, mentions[1:], mentions[2:], strict=False):
+        if china.key != CHINA:
+            continue
+        glues = (
+            text[before.end - base : china.start - base],
+            text[china.end - base : after.start - base],
+        )
+        if all(_LIST_GLUE.fullmatch(g) for g in glues) and "and" not in glues[0]:
+            inside.add(id(china))
+    return inside
+
+
 def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     """Coordinated lists of foreign countries and organisations, with their roles."""
     mentions = [
@@ -194,6 +221,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         if not any(o is not m and m.start <= o.start and o.end <= m.end for o in mentions)
     ]
     groups: list[list[Found]] = []
+    listed_china = _china_inside_lists(sentence, mentions)
     for m in mentions:
         if groups:
             last = groups[-1][-1]
@@ -201,6 +229,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             china_glue = (
                 CHINA not in (last.key, m.key)
                 or glue.strip() in ("and", "-")
+                or id(last) in listed_china
+                or id(m) in listed_china
                 or re.fullmatch(rf"\s+and\s+the\s+{_STATE}\s+of\s+(?:the\s+)?", glue) is not None
             )
             owned = _POSSESSIVE.match(sentence.text[m.end - sentence.start :]) is not None
@@ -210,7 +240,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
                 and not last.adjectival
                 and not m.adjectival
                 and not owned  # "ESA and Germany's institute": Germany owns, not ESA
-                and not ("," in glue and _opens_clause(sentence, m))
+                and not ("," in glue and _opens_clause(sentence, m, groups[-1][0]))
             ):
                 groups[-1].append(m)
                 continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.acronym_candidates import acting_acronyms, glossed_acronyms, initials
+from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
 from graph.masthead_names import masthead
 from graph.model import Document
@@ -88,6 +88,7 @@ def candidates(
         out += _headed_names(document.id, chunk, para.start, inner)
         out += appositions(document.id, chunk, para.start)
         out += acting_acronyms(document.id, chunk, para.start)
+        out += acting_names(document.id, chunk, para.start)
         out += glossed_acronyms(document.id, chunk, para.start)
     out += initials(document, clean, out)
     return [

@@ -303,3 +303,38 @@ def test_a_chronology_entry_is_read_without_its_date(reference):
         ("china-national-space-administration", "mongolian-space-research-agency"),
         "2031-05-12",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # China inside the list of signers, however the parser joins it
+        (
+            "Chile, Peru, Ecuador, China and Bolivia signed an agreement on a radar "
+            "satellite on 18 August 2031.",
+            ("bolivia", "chile", "china", "ecuador", "peru"),
+        ),
+        # a bare comma joins the first two signers; no preposition hangs the list
+        (
+            "On 18 August 2031 Brazil, Russia and China signed an agreement on a joint "
+            "satellite constellation.",
+            ("brazil", "china", "russia"),
+        ),
+    ],
+)
+def test_every_member_of_a_list_of_signers_is_a_party(reference, text, parties):
+    assert ("agreement", parties, "2031-08-18") in _agreements(reference, text)
+
+
+def test_the_country_of_a_body_described_in_apposition_is_not_a_party(reference):
+    text = (
+        "In June 2031 the China National Space Administration and Andes Orbital, Peru's "
+        "national satellite company, signed a memorandum of understanding on imagery."
+    )
+    assert _agreements(reference, text) == {
+        (
+            "memorandum-of-understanding",
+            ("andes-orbital", "china-national-space-administration"),
+            "2031-06",
+        )
+    }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph import extract
-from graph.model import Cooperation, Document, DocumentMeta
+from graph.model import Cooperation, Document, DocumentMeta, SpacecraftActivity
 
 
 def _facts(reference, text: str, issued: str = "2031") -> list[Cooperation]:
@@ -611,3 +611,19 @@ def test_a_partners_cubesat_carried_by_a_mission_is_a_payload_on_it_beside_its_l
     assert {("oman", "payloads", "change-7"), ("peru", "payloads", "change-7")} <= _cooperation(
         reference, text
     )
+
+
+def test_the_owner_of_a_craft_others_built_gets_the_craft_not_a_cooperation(reference):
+    text = (
+        "Peru's ANDES-SAT-2, a cubesat jointly developed by the Peruvian Space Agency and "
+        "Beihang University, reached orbit in 2031."
+    )
+    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
+    crafts = {
+        (f.activity, f.partner, f.spacecraft)
+        for f in extraction.facts
+        if isinstance(f, SpacecraftActivity)
+    }
+    assert ("jointly-developed", "peruvian-space-agency", "andes-sat-2") in crafts
+    assert not {p for p, _a, _m in _cooperation(reference, text) if p == "peru"}

@@ -236,3 +236,51 @@ def test_two_bodies_joined_by_for_the_are_two_names():
     )
     assert names["Namibian Space Agency"] == (EntityKind.ORGANISATION, "NASAG")
     assert not any(" for the Namibian" in label for label in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a country's body, said so in the apposition after it
+        (
+            "The agency signed a deal with Orbitrus, Russia's state launch corporation, in 2030.",
+            "Orbitrus",
+        ),
+        (
+            "Cordillera Satelital, Chile's national satellite company, joined later.",
+            "Cordillera Satelital",
+        ),
+    ],
+)
+def test_a_name_a_countrys_body_describes_is_an_organisation(text, label):
+    assert _names(text)[label][0] is EntityKind.ORGANISATION
+
+
+def test_a_person_described_by_a_countrys_body_is_no_body():
+    names = _names("Dr Ana Ruiz, Peru's agency spokeswoman, said the launch went well.")
+    assert "Dr Ana Ruiz" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("In 2031 CNSA and Kosmotras signed a memorandum on lunar dust.", "Kosmotras"),
+        ("Vostokinvest and the China Academy of Space Technology signed it.", "Vostokinvest"),
+        ("CGWIC signed a launch contract with Andesat in June 2030.", "Andesat"),
+        ("The NSSC has worked with Heliotek on solar physics since 2029.", "Heliotek"),
+    ],
+)
+def test_a_one_word_name_that_signs_or_works_with_a_body_is_an_organisation(text, label):
+    assert _names(text)[label][0] is EntityKind.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The University and the National Space Science Center signed a memorandum.",
+        "The memorandum was signed with Moscow in 2030.",
+        "Bolivia's Space and Technology Agency and CNSA signed it in 2031.",
+    ],
+)
+def test_class_nouns_capitals_and_words_inside_names_are_not_one_word_bodies(text):
+    assert not {"University", "Moscow", "Space"} & set(_names(text))

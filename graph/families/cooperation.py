@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from rdflib import URIRef
@@ -47,7 +48,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         if g.role in ("agent", "subject") and g.governor in _COOPERATING
         for k in g.keys
     }
-    busy = reading.busy - acting
+    busy = (reading.busy | _owners_of_busy_crafts(sentence, reading)) - acting
     # "Bangladesh — Bangabandhu-1 was built by Thales Alenia Space": a fact-sheet line
     # about a spacecraft others made says nothing of cooperation
     others = sentence.notes.get("made_by_others", set())
@@ -68,6 +69,26 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         )
         and not (f.method == "cooperation-list-item" and f.mission in others)
     ]
+
+
+def _owners_of_busy_crafts(sentence: Sentence, reading: Reading) -> frozenset[str]:
+    """The owner of a craft a spacecraft activity of the sentence is about ("Pakistan's
+    ICUBE-Q, a cubesat jointly developed by X and Y"): the craft is the fact, not a
+    cooperation of its owner's."""
+    crafts = {
+        f.spacecraft for f in reading.found if isinstance(f, SpacecraftActivity) and f.spacecraft
+    }
+    starts = {m.start - sentence.start for m in sentence.mentions if m.key in crafts}
+    text = sentence.text
+    return frozenset(
+        k
+        for g in reading.groups
+        if g.role == "owner" and any(_POSSESSIVE.fullmatch(text[g.end : at]) for at in starts)
+        for k in g.keys
+    )
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:the\s+)?")
 
 
 def _carried(fact: Cooperation, launched_for: set[str], gazetteer: Gazetteer) -> bool:
