@@ -49,6 +49,7 @@ _AFTER_EXTRACTION = frozenset(
         "dump.py",
         "dump_fragments.py",
         "dump_merged.py",
+        "dump_triples.py",
         "errors.py",
         "evidence_check.py",
         "export.py",
