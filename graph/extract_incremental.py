@@ -18,6 +18,7 @@ from graph import extract
 from graph.extract_parallel import read_in_parallel
 from graph.extraction_cache import (
     ExtractionCache,
+    NamesIndex,
     candidates_key,
     discovered_context,
     document_digest,
@@ -73,8 +74,8 @@ def extract_corpus(
         seen.append((document, *found))
     gazetteer, unknown = extract.discover_names(seen, reference.gazetteer)
 
-    context = discovered_context(gazetteer)
-    keys = [reading_key(digests[d.id], clean.text, context) for d, clean, _names in seen]
+    names = NamesIndex(discovered_context(gazetteer))
+    keys = [reading_key(digests[d.id], clean.text, names) for d, clean, _names in seen]
     readings: list[extract.DocumentReading | None] = [cache.get(k) for k in keys]
     missing = [i for i, r in enumerate(readings) if r is None]
     fresh = read_in_parallel(

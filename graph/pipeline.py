@@ -138,8 +138,7 @@ def _dataset_lines(
     )
     with nquads.open("wb") as out:
         out.writelines(graphs.values())
-    counts = summaries.append_summaries(nquads)
-    graphs[counts.identifier.n3()] = rdf_lines.graph_lines(counts)
+    graphs[SUMMARIES_GRAPH.n3()] = summaries.append_summary_lines(nquads)
     return LinesDataset(graphs)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
+from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from graph.store import bulk_load_lines, write_merged_default_graph
@@ -223,6 +224,39 @@ def append_summaries(nquads: Path) -> Graph:
         for triple in counts:
             out.write(_nq_row(triple, counts.identifier).encode("utf-8", "replace"))
     return counts
+
+
+def append_summary_lines(nquads: Path) -> bytes:
+    """``append_summaries`` for a build that makes no rdflib dataset: the summaries
+    graph's lines (those rdflib writes for it) are returned, not a graph (adding tens of
+    thousands of counts to an rdflib graph only to write them took a second)."""
+    store = ox.Store()
+    bulk_load_merged(store, nquads)
+    data = summary_lines(summary_triples(store))
+    del store
+    with nquads.open("ab") as out:
+        out.write(data)
+    return data
+
+
+def summary_lines(triples: list[ox.Triple]) -> bytes:
+    """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once."""
+    name = SUMMARIES_GRAPH.n3()
+    lines = (f"{_n3(t.subject)} {_n3(t.predicate)} {_n3(t.object)} {name} .\n" for t in triples)
+    return "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
+
+
+def _n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A term as rdflib's N-Quads writer spells the node ``_rdflib`` makes of it."""
+    if isinstance(term, ox.NamedNode):
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    value = term.value
+    canonical = value.isascii() and value.isdigit() and (value == "0" or value[0] != "0")
+    if term.datatype == _INTEGER and canonical:  # else as rdflib normalises it
+        return f'"{value}"^^<{_INTEGER.value}>'
+    return _quoteLiteral(_rdflib(term))
 
 
 def _counts_graph(store: ox.Store) -> Graph:

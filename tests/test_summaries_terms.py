@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.plugins.serializers.nquads import _nq_row
 
-from graph.summaries import _parsed
+from graph.summaries import _parsed, summary_lines
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -28,3 +29,26 @@ def test_counts_are_the_terms_their_n_triples_parse_to() -> None:
     made = _parsed(triples)
 
     assert set(made) == set(parsed)
+
+
+def test_summary_lines_are_what_rdflib_writes_for_the_counts(tmp_path) -> None:
+    integer = ox.NamedNode(XSD + "integer")
+    triples = [
+        ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), o)
+        for o in (
+            ox.Literal("7", datatype=integer),
+            ox.Literal("0", datatype=integer),
+            ox.Literal("007", datatype=integer),  # rdflib writes it "7"
+            ox.Literal('a "quoted"\nlabel\\'),
+            ox.Literal("Mond", language="de"),
+            ox.NamedNode("http://x/b"),
+            ox.BlankNode("b0"),
+        )
+    ]
+    expected = _parsed(triples)
+
+    written = summary_lines(triples).decode()
+
+    assert sorted(written.splitlines(keepends=True)) == sorted(
+        _nq_row(t, expected.identifier) for t in expected
+    )
