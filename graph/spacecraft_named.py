@@ -92,7 +92,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             if noun.lower_ in ("which", "that") and verb.dep_ == "relcl":
                 resolved.append(verb.head)
                 continue
+            # the spacecraft named before, or the one the pronoun itself stands for
             before = [m for m in crafts if m.end - sentence.start <= noun.idx]
+            before += [m for m in crafts if m.start - sentence.start == noun.idx]
             if before:
                 return [before[-1]]  # "built X ... and launched it"
             continue

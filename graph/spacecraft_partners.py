@@ -69,6 +69,12 @@ def owner_of(
         nouns += [c for c in token.head.children if c.dep_ in ("appos", "conj") and c != token]
     if token.dep_ == "appos":
         nouns.append(token.head)
+    # "LaoSat-1, Laos's first communications satellite, was launched": the apposition the
+    # parser made the subject, the name left hanging before it
+    comma = re.match(r"\s*,\s*", sentence.text[mention.end - sentence.start :])
+    if comma and doc is not None:
+        after = mention.end - sentence.start + comma.end()
+        nouns += [t for t in doc if t.left_edge.idx == after and t.i != t.left_edge.i]
     for noun in nouns:
         if noun.lemma_.lower() not in CRAFT_NOUNS:
             continue
@@ -138,11 +144,14 @@ def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
 
 
 # "the satellite would be built in China for Uzbekcosmos": the one named just before
-_THE_CRAFT = re.compile(r"\b[Tt]he\s+(?:new\s+)?(?:satellite|spacecraft|probe)\b(?!\s+[A-Z0-9])")
+_THE_CRAFT = re.compile(
+    r"\b[Tt]he\s+(?:new\s+)?(?:satellite|spacecraft|probe)\b(?!\s+[A-Z0-9])"
+    r"|\b[Ii]t\b(?!['\u2019]s)"  # "It was handed over in orbit to X", "built it for X"
+)
 
 
 def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
-    """The spacecraft "the satellite" stands for in a sentence that names none: the one
+    """The spacecraft "the satellite" or "it" stands for in a sentence that names none: the one
     spacecraft the sentence before names (read at the description's place), when the
     description is what one of ``verbs`` (building, launching...) acts on."""
     before = sentence.previous
@@ -161,3 +170,20 @@ def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
         return []  # "the satellite control centre", "it runs the satellite"
     at = sentence.start + m.start()
     return [Found(named.pop(), EntityKind.SPACECRAFT, at, sentence.start + m.end(), m.group(0))]
+
+
+def earlier_customers(sentence: Sentence, key: str, reach: int = 4) -> tuple[str, ...]:
+    """Whom the last few sentences of the paragraph said the spacecraft was built,
+    launched or delivered for, when this sentence names China's side doing the work and
+    no one it was for."""
+    if not _CHINESE_SIDE.search(sentence.text):
+        return ()
+    before = sentence.previous
+    for _ in range(reach):
+        if before is None:
+            return ()
+        served = before.notes.get("served", {})
+        if isinstance(served, dict) and served.get(key):
+            return tuple(sorted(served[key]))
+        before = before.previous
+    return ()

@@ -30,6 +30,7 @@ from graph.spacecraft_partners import (
     after_other_craft,
     china_among,
     described_craft,
+    earlier_customers,
     governs,
     mention_of,
     owner_of,
@@ -117,6 +118,11 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             # company Satellogic")
             owners = owner_of(sentence, mention_of(crafts, key), groups, False)
             out += [(activity, key, p, at) for p in owners or label]
+        elif not builders.get(key):
+            # "China launched PRSS-1 for Pakistan. PRSS-1 was built by CAST": the customer
+            # the paragraph gave the spacecraft before
+            out += [(activity, key, p, at) for p in earlier_customers(sentence, key)]
+    sentence.notes["served"] = {k: frozenset(v) for k, v in served.items()}
     return list(dict.fromkeys(out))
 
 

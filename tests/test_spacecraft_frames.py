@@ -262,3 +262,36 @@ def test_the_body_a_demonym_describes_is_the_customer_not_its_country(reference)
     found = _activities(reference, text)
     assert ("launched", "pamir-telecom-company", "tajiksat-3") in found
     assert ("launched", "tajikistan", "tajiksat-3") not in found
+
+
+def test_a_countrys_first_satellite_in_apposition_was_launched_for_that_country(reference):
+    text = "2027-04-02 - NepaliSat-3, Nepal's first radar satellite, was launched from Taiyuan."
+    assert ("launched", "nepal", "nepalisat-3") in _activities(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China launched AndesSat-2 from Xichang in 2029. It was handed over in orbit to "
+            "the Peruvian Space Agency (CONIDA) in May.",
+            ("delivered", "peruvian-space-agency", "andessat-2"),
+        ),
+        (
+            "AndesSat-2 reached orbit in 2029. The China Academy of Space Technology built it "
+            "for the Bolivian Space Agency (ABE).",
+            ("built", "bolivian-space-agency", "andessat-2"),
+        ),
+    ],
+)
+def test_it_stands_for_the_spacecraft_the_sentence_before_named(reference, text, expected):
+    assert expected in _activities(reference, text)
+
+
+def test_a_spacecraft_built_by_china_is_for_the_customer_the_paragraph_gave_it(reference):
+    text = (
+        "China launched AndesSat-2 and AndesSat-3 for Peru from Jiuquan in 2030. AndesSat-2 "
+        "was built by the China Academy of Space Technology, while Peruvian engineers "
+        "assembled AndesSat-3 in Lima."
+    )
+    assert ("built", "peru", "andessat-2") in _activities(reference, text)
