@@ -41,13 +41,15 @@ _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
     "finance": (frozenset(), True, "participant"),
     "fund": (frozenset(), True, "participant"),
     "lead": (frozenset(), True, "chair"),
-    "coordinate": (frozenset(), True, "participant"),
+    "coordinate": (frozenset({"in", "within", "at"}), True, "participant"),
     "establish": (frozenset(), True, "participant"),
     "create": (frozenset(), True, "participant"),
     "set": (frozenset(), True, "participant"),  # with "up"
-    "organise": (frozenset(), True, "host"),
-    "organize": (frozenset(), True, "host"),
-    "convene": (frozenset(), True, "host"),
+    "organise": (frozenset({"with"}), True, "host"),
+    "organize": (frozenset({"with"}), True, "host"),
+    "co-organise": (frozenset({"with"}), True, "host"),
+    "co-organize": (frozenset({"with"}), True, "host"),
+    "convene": (frozenset({"with"}), True, "host"),
 }
 # any verb with a Chinese subject: an organisation as its channel or its frame
 _ANY_VERB_PREPS = frozenset({"through", "within"})
@@ -127,8 +129,10 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             if stop_at_with and w.dep_ == "prep" and w.lower_ in ("with", "between", "under")
         ]
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        for a, _b, key in spans:
-            if left <= a < right and not any(s <= a < e for s, e in skip):
+        for a, b, key in spans:
+            # "the UN Committee on ...": the UN qualifies the committee's name
+            qualifies = any(b + 1 == a2 for a2, _b2, _k in spans)
+            if left <= a < right and not any(s <= a < e for s, e in skip) and not qualifies:
                 keys.append(key)
         return keys
 
@@ -151,6 +155,15 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         return own
 
     def is_chinese(verb) -> bool:
+        # "we take part, alongside China, in ...": China acts beside the subject
+        beside = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("alongside", "beside")
+            for o in c.children
+        ]
+        if any(a <= o.idx < b for o in beside for a, b in chinese):
+            return True
         for subject in _subjects(verb):
             if any(a <= subject.idx < b for a, b in chinese):
                 return True
@@ -178,9 +191,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                     if prep.dep_ == "prep" and prep.lower_ == "within":
                         targets += [(k, "participant") for c in prep.children for k in named(c)]
         for child in verb.children:  # "China, one of the co-chairs of GEO, has ..."
-            if child.dep_ in ("nsubj", "nsubjpass") and any(
-                a <= child.idx < b for a, b in chinese
-            ):
+            if child.dep_ in ("nsubj", "nsubjpass") and any(a <= child.idx < b for a, b in chinese):
                 for role in _apposed_roles(child):
                     for prep in role.children:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -198,8 +209,11 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             frame = None  # "set up" founds; "set" alone does not
         if frame and not (lemma == "take" and not any(c.lower_ == "part" for c in verb.children)):
             preps, direct, role = frame
-            others = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "other"]
-            for child in [*verb.children, *(p for o in others for p in o.children)]:
+            # "coordinate their positions in the ITU": the frame's preposition on the object
+            objects = [
+                c for c in verb.children if c.dep_ == "dobj" and (c.lower_ == "other" or preps)
+            ]
+            for child in [*verb.children, *(p for o in objects for p in o.children)]:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     find = orgs_in if lemma in ("participate", "take") else named
                     targets += [(k, role) for c in child.children for k in find(c)]
@@ -217,6 +231,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                     for prep in child.children:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
                             targets += [(k, "participant") for c in prep.children for k in named(c)]
+        targets += _nominal_targets(verb, named)
         if targets and is_chinese(verb):
             # a relative clause states what holds, whatever the main clause plans
             planned = bool(_PLANNED.search(_clause(verb))) if verb.dep_ == "relcl" else None
@@ -227,6 +242,29 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                 else (key, verb.idx + len(verb), role, planned)
                 for key, role in targets
             ]
+    return out
+
+
+# a noun that says what its owner does in an organisation: "(their) support for the work
+# of X", "China's participation in X", "its membership of X"
+_NOMINAL_FRAMES = {
+    "support": frozenset({"for", "of", "to"}),
+    "participation": frozenset({"in"}),
+    "membership": frozenset({"of", "in"}),
+    "involvement": frozenset({"in"}),
+}
+
+
+def _nominal_targets(verb, named) -> list[tuple[str, str]]:
+    """Organisations named after a frame noun the verb governs ("Both sides reaffirmed
+    their support for the work of COPUOS"): the verb's subject is the one who acts."""
+    out = []
+    for noun in verb.children:
+        if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in _NOMINAL_FRAMES:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in _NOMINAL_FRAMES[noun.lemma_.lower()]:
+                out += [(k, "participant") for c in prep.children for k in named(c)]
     return out
 
 

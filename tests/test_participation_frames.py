@@ -168,8 +168,7 @@ def test_status_of_promises_and_relative_clauses(reference):
         ),
         # China's people act for it
         (
-            "Chinese mission teams work through the Consultative Committee for Space Data "
-            "Systems.",
+            "Chinese mission teams work through the Consultative Committee for Space Data Systems.",
             "consultative-committee-for-space-data-systems",
         ),
     ],
@@ -197,3 +196,37 @@ def test_a_superscript_footnote_ends_its_sentence(reference):
         "chairs the Group on Earth Observations this year."
     )
     assert _participation(reference, text).get("group-on-earth-observations") == "achieved"
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # China acts beside the subject
+        (
+            "Our agency takes part, alongside China, in the World Meteorological "
+            "Organization.",
+            "world-meteorological-organization",
+        ),
+        # a noun that says what its owners do there
+        (
+            "China and Peru reaffirmed their support for the work of the International "
+            "Telecommunication Union.",
+            "international-telecommunication-union",
+        ),
+        # the frame's preposition on the verb's object
+        (
+            "China and Chile coordinate their frequency filings in the International "
+            "Telecommunication Union.",
+            "international-telecommunication-union",
+        ),
+    ],
+)
+def test_participation_beside_china_through_a_noun_or_on_the_object(reference, text, organisation):
+    assert organisation in _participation(reference, text)
+
+
+def test_the_un_before_a_committees_name_is_part_of_the_name(reference):
+    text = "China takes part in the UN Committee on the Peaceful Uses of Outer Space."
+    found = _participation(reference, text)
+    assert "committee-on-the-peaceful-uses-of-outer-space" in found
+    assert "united-nations" not in found
