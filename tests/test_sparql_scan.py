@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from server.sparql_scan import inspect, with_row_limit
+from server.sparql_scan import bind_values, inspect, with_row_limit
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,46 @@ def test_a_subquery_keeps_its_own_limit() -> None:
 def test_a_query_asking_for_fewer_rows_than_the_cap_is_not_rewritten() -> None:
     query = "SELECT * WHERE { ?s ?p ?o } LIMIT 5"
     assert with_row_limit(query, inspect(query), 6) is None
+
+
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_CONDITIONS = (
+    "SELECT ?m ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o . FILTER(?o >= ?m) "
+    "FILTER NOT EXISTS { ?s ?q ?m } FILTER regex(STR(?s), STR(?m)) } "
+    "GROUP BY ?m ?s HAVING (COUNT(*) >= ?m)"
+)
+
+
+def test_a_parameter_is_written_as_its_term_where_a_filter_or_having_reads_it() -> None:
+    text = bind_values(_CONDITIONS, {"m": ox.Literal("2", datatype=_INTEGER)})
+    term = '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    assert f"VALUES (?m) {{ ({term}) }}" in text  # still bound for the patterns
+    assert f"FILTER(?o >= {term})" in text and f"regex(STR(?s), STR({term}))" in text
+    assert f"HAVING (COUNT(*) >= {term})" in text
+    assert "SELECT ?m ?s" in text and "GROUP BY ?m ?s" in text  # projected as before
+    assert "FILTER NOT EXISTS { ?s ?q ?m }" in text  # a group of patterns, not a condition
+
+
+def test_conditions_with_the_term_answer_as_with_the_bound_variable() -> None:
+    store = ox.Store()
+    for s, o in [("a", 1), ("a", 3), ("b", 2), ("b", 5), ("c", 2)]:
+        store.add(
+            ox.Quad(
+                ox.NamedNode(f"http://x/{s}"),
+                ox.NamedNode("http://x/p"),
+                ox.Literal(str(o), datatype=_INTEGER),
+            )
+        )
+    query = "SELECT ?m ?s WHERE { ?s <http://x/p> ?o FILTER(?o >= ?m) } ORDER BY ?s ?o"
+    value = {"m": ox.Literal("2", datatype=_INTEGER)}
+    with_block_only = query.replace("WHERE {", "WHERE { VALUES (?m) { (2) } ", 1)
+    rows = [[str(t) for t in r] for r in store.query(bind_values(query, value))]
+    assert rows == [[str(t) for t in r] for r in store.query(with_block_only)]
+    assert [r[1] for r in rows] == ["<http://x/a>", "<http://x/b>", "<http://x/b>", "<http://x/c>"]
+
+
+def test_a_value_written_into_a_condition_cannot_add_query_text() -> None:
+    evil = ox.Literal('x") } ASK { ?a ?b ?c FILTER("')
+    text = bind_values("SELECT ?s WHERE { ?s ?p ?v FILTER(?v = ?name) }", {"name": evil})
+    assert len(list(ox.Store().query(text))) == 0  # one SELECT, parsed whole
+    assert text.count("ASK") == 2 and '\\") } ASK' in text  # inside two escaped strings
