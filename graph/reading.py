@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graph.coreference import definite_references
+from graph.first_person import first_person
 from graph.gazetteer import Gazetteer
 from graph.model import Document, EntityKind, Evidence
 from graph.name_forms import NAME_RUN, head_kind
@@ -171,8 +172,11 @@ def read_document(
     spans = recogniser.sentences(clean)
     gazetteer = recogniser.gazetteer
     # "the agency" for the body named just before it
+    publisher = _publisher(document, recogniser)
     found = sorted(
-        found + definite_references(clean.text, found, gazetteer, _publisher(document, recogniser)),
+        found
+        + definite_references(clean.text, found, gazetteer, publisher)
+        + first_person(clean.text, found, gazetteer, publisher),
         key=lambda f: (f.start, f.end),
     )
     # found is in text order, and so is what the index gives back: sentences see their

@@ -200,3 +200,8 @@ def test_an_instrument_in_an_earlier_statement_does_not_make_a_later_partner_a_p
     found = _cooperation(reference, text)
     assert ("peruvian-space-agency", "satellite-navigation", None) in found
     assert not {f for f in found if f[0] == "peruvian-space-agency" and f[1] == "payloads"}
+
+
+def test_an_instrument_after_for_is_what_data_are_about_not_the_head_of_the_area(reference):
+    text = "The Peruvian Space Agency will cooperate with CNSA on data sharing for the camera."
+    assert ("peruvian-space-agency", "data-exchange", None) in _cooperation(reference, text)

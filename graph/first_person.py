@@ -1,0 +1,73 @@
+"""First-person mentions: "we", "us" and "our agency" for the body that speaks.
+
+An institute's own page ("We delivered the flight sensors to NSSC") speaks for its
+publisher; the answers of an interview ("A: ... we work with the China Satellite
+Navigation Office") for the body the interview is about, the one it names most often.
+Those words are read as mentions of that body, so every fact family sees the speaker as
+it sees a named party. "Our country" is the speaker's country, not the body, and is left
+alone; so is any first person in a document whose speaker cannot be told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from graph.gazetteer import Gazetteer
+from graph.model import EntityKind
+from graph.recognise import Found
+
+_ANSWER = re.compile(r"^\s*(?:A|Answer|[A-Z][a-z]+\s+[A-Z][a-z]+)\s*:", re.MULTILINE)
+_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*:", re.MULTILINE)
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|us|[Oo]ur)\b(?!\s+(?:country|nation|government|people|region|continent)\b)"
+    r"(?!['\u2019])"
+)
+
+
+def speaker(
+    text: str, found: Sequence[Found], gazetteer: Gazetteer, publisher: str | None
+) -> str | None:
+    """The body the answers of an interview speak for: the one it names most often (a
+    publisher may only print a speech or a report, so it says nothing of who speaks);
+    None for any other document, or when China's side speaks (it is implied anyway)."""
+    if not _QUESTION.search(text) or not _ANSWER.search(text):
+        return None
+    counts = Counter(f.key for f in found if not f.nested and f.kind is EntityKind.ORGANISATION)
+    if not counts:
+        return None
+    (key, most), *rest = counts.most_common(2)
+    if key in gazetteer.domestic or (rest and most == rest[0][1]):
+        return None
+    return key
+
+
+def first_person(
+    text: str, found: Sequence[Found], gazetteer: Gazetteer, publisher: str | None
+) -> list[Found]:
+    """Mentions of the speaking body for each "we", "us" and "our" of ``text``
+    (questions, which speak to the body, are left out)."""
+    key = speaker(text, found, gazetteer, publisher)
+    entity = gazetteer.entities.get(key or "")
+    if entity is None:
+        return []
+    questions = [(m.start(), _question_end(text, m.end())) for m in _QUESTION.finditer(text)]
+    out = []
+    for m in _FIRST_PERSON.finditer(text):
+        if any(a <= m.start() < b for a, b in questions):
+            continue
+        out.append(Found(entity.key, entity.kind, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _question_end(text: str, start: int) -> int:
+    """Where a question ends: at its answer or at the next blank line."""
+    ends = [len(text)]
+    answer = _ANSWER.search(text, start)
+    if answer is not None:
+        ends.append(answer.start())
+    blank = text.find("\n\n", start)
+    if blank >= 0:
+        ends.append(blank)
+    return min(ends)

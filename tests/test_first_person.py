@@ -1,0 +1,45 @@
+"""First person in an interview: "we", "us" and "our" in the answers stand for the body
+the interview is about, so its cooperation is read like a named body's. Questions speak
+to that body, and a document that is no interview gives its first person to no one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph import extract
+from graph.model import Cooperation, Document, DocumentMeta, GroundStation
+
+INTERVIEW = """\
+Peru's agency looks to the Moon
+
+The Peruvian Space Agency (CONIDA) was founded decades ago. We spoke to its director.
+
+Q: How does CONIDA work with China today?
+
+A: We work with the China Satellite Navigation Office on satellite navigation for
+fisheries, and a Chinese company built a receiving station with us near Lima.
+
+Q: Will CONIDA fly an instrument?
+
+A: Yes. CONIDA is building a dust counter that will fly on Chang'e-8.
+"""
+
+
+def _read(reference, text: str):
+    meta = DocumentMeta("talk", "talk.txt", "Talk", "Andes Review", "2031", "news-article")
+    return extract.extract_corpus([Document(meta, Path("talk.txt"), text)], reference).facts
+
+
+def test_we_in_an_interviews_answers_is_the_body_it_is_about(reference):
+    facts = _read(reference, INTERVIEW)
+    cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
+    stations = {f.partner for f in facts if isinstance(f, GroundStation)}
+    assert ("peruvian-space-agency", "satellite-navigation") in cooperation
+    assert "peruvian-space-agency" in stations
+
+
+def test_first_person_outside_an_interview_is_no_one(reference):
+    text = INTERVIEW.replace("Q:", "").replace("A:", "")
+    facts = _read(reference, text)
+    cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
+    assert ("peruvian-space-agency", "satellite-navigation") not in cooperation
