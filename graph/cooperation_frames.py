@@ -212,10 +212,16 @@ class _Reader:
         if lead.i != thing.i:  # "carrying X's cubesat, Y's instrument and Z's analyser"
             return self._carrier(lead)
         owned = any(c.dep_ == "poss" for c in thing.children)
-        if thing.dep_ == "appos" and owned and self._missions_at(thing.head):
+        apposed = [
+            k
+            for k in self._missions_at(thing.head)
+            if self.gazetteer.kind(k) is EntityKind.MISSION
+        ]
+        if thing.dep_ == "appos" and owned and apposed:
             # "Chang'e-6 lifted off carrying A's cubesat, B's instrument", the parser
-            # making B's an apposition of the mission ("X, a detector" is X itself)
-            return self._missions_at(thing.head)
+            # making B's an apposition of the mission ("X, a detector" is X itself, and
+            # so is a spacecraft's: "Light-1, our first CubeSat")
+            return apposed
         found: list[str] = []
         own = [thing, *thing.conjuncts] if thing.dep_ != "conj" else [thing.head, thing]
         anchor = own[0]

@@ -52,9 +52,10 @@ _LIST_GLUE = re.compile(
 )
 # ", and China has exchanged ...": a coordinated clause with a subject of its own
 _OWN_SUBJECT = (
-    r",\s*(?:and|but)\s+"
-    r"(?=(?:(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,6}|the\s+(?:[a-z]+\s+){1,2})"
-    r"(?:has|have|had|will|would)\s)"
+    r",\s*(?:and|but|so)\s+"
+    r"(?=(?:(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,6}"
+    r"|(?:the|that|this|these|those|its|their)\s+(?:[a-z]+\s+){1,2})"
+    r"(?:has|have|had|will|would|built|made|sent|launched|signed|developed|provided)\s)"
 )
 _CLAUSE_BREAK = re.compile(
     r";\s*|,\s*(?:but|while|whereas|although|though)\s+(?=[A-Z])"

@@ -236,7 +236,13 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or bool(
                 ANY_FIELD.match(prev.text)
                 and not prev.text.endswith("-")
-                and not (len(prev.text) >= 60 and line.text[:1].islower() and not line.blank_before)
+                and not (
+                    len(prev.text) >= 60
+                    and not line.blank_before
+                    # the next line goes on in small letters, or after a line cut
+                    # mid-sentence ("... was built with Khalifa" / "University in ...")
+                    and (line.text[:1].islower() or not prev.text.endswith(TERMINAL))
+                )
             )
             # a short line is a heading unless the next goes on with its sentence
             # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")

@@ -292,3 +292,13 @@ def test_a_numbered_paragraph_cut_at_the_margin_goes_on_with_the_next_line():
         )
         for p in paragraphs
     )
+
+
+def test_an_answer_cut_mid_sentence_goes_on_on_the_next_line_whatever_its_case():
+    text = (
+        "Q: Who built your first satellite?\n\n"
+        "A: That is right. Andes-1, our first CubeSat, was built with Pontifical Catholic\n"
+        "University in Santiago and was carried to orbit by a rideshare in 2021.\n"
+    )
+    clean = clean_text(text)
+    assert "built with Pontifical Catholic University in Santiago" in clean.text

@@ -205,3 +205,13 @@ def test_an_instrument_in_an_earlier_statement_does_not_make_a_later_partner_a_p
 def test_an_instrument_after_for_is_what_data_are_about_not_the_head_of_the_area(reference):
     text = "The Peruvian Space Agency will cooperate with CNSA on data sharing for the camera."
     assert ("peruvian-space-agency", "data-exchange", None) in _cooperation(reference, text)
+
+
+def test_a_clause_opened_by_that_company_with_a_past_verb_is_a_clause_of_its_own(reference):
+    text = (
+        "The Peruvian Space Agency works with Chang Guang Satellite Technology on remote "
+        "sensing, and that company built a receiving station in Lima, so Jilin-1 images "
+        "now come down in Peru."
+    )
+    found = _cooperation(reference, text)
+    assert ("peruvian-space-agency", "earth-observation-applications", None) in found
