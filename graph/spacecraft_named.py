@@ -131,3 +131,26 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             break
     found = list(names.values())
     return found if len(found) == 1 or _coordinated(sentence, found) else []
+
+
+def gapped_crafts(
+    sentence: Sentence, verb: Token, crafts: list[Found], found: list[Found]
+) -> list[Found]:
+    """Spacecraft the verb governs by gapping ("China launched AlSat-3A for ASAL on 16
+    January and AlSat-3B on 21 June"): a name after "and" that the parser joined to a
+    word of the verb's clause, with no verb of its own on the way up to it."""
+    doc = verb.doc
+    out = []
+    for m in crafts:
+        if m in found:
+            continue
+        at = m.start - sentence.start
+        token = next((t for t in doc if t.idx == at), None)
+        if token is None or token.dep_ != "conj" or doc[token.i - 1].lower_ != "and":
+            continue
+        head = token.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            out.append(m)
+    return out

@@ -81,6 +81,13 @@ def owner_of(
         for g in groups:
             if g.role in ("modifier", "owner") and noun.left_edge.idx <= g.start < noun.idx:
                 return g.keys
+        # "... the first communications satellite owned by Belarus": its owner
+        owning = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _OWNING]
+        for verb in owning:
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                keys = [k for g in groups if governs(doc, agent, g) for k in g.keys]
+                if keys:
+                    return tuple(dict.fromkeys(keys))
         # "ÑuSat-1 and ÑuSat-2, imaging microsatellites of the company Satellogic"
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         for prep in of:
@@ -97,6 +104,7 @@ def owner_of(
 _CHINESE_SIDE = re.compile(
     r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC)\b"
 )
+_OWNING = frozenset({"own", "operate", "order", "commission"})
 CRAFT_NOUNS = frozenset({"satellite", "cubesat", "microsatellite", "spacecraft", "probe"})
 
 
@@ -150,14 +158,28 @@ _THE_CRAFT = re.compile(
 )
 
 
+def _last_named_crafts(sentence: Sentence, reach: int = 3) -> set[str]:
+    """The spacecraft named by the nearest of the few sentences before that names any
+    ("... launched Belintersat-1. A Long March 3B carried the spacecraft. The satellite
+    was built for Belarus")."""
+    before = sentence.previous
+    for _ in range(reach):
+        if before is None:
+            return set()
+        named = {m.key for m in before.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT}
+        if named:
+            return named
+        before = before.previous
+    return set()
+
+
 def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
     """The spacecraft "the satellite" or "it" stands for in a sentence that names none: the one
     spacecraft the sentence before names (read at the description's place), when the
     description is what one of ``verbs`` (building, launching...) acts on."""
-    before = sentence.previous
-    if before is None or sentence.parse is None:
+    if sentence.parse is None:
         return []
-    named = {m.key for m in before.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT}
+    named = _last_named_crafts(sentence)
     m = _THE_CRAFT.search(sentence.text)
     if m is None or len(named) != 1:
         return []

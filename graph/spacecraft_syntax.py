@@ -25,7 +25,7 @@ from graph.grammar import Group
 from graph.model import EntityKind
 from graph.reading import Sentence
 from graph.recognise import Found
-from graph.spacecraft_named import own_craft
+from graph.spacecraft_named import gapped_crafts, own_craft
 from graph.spacecraft_partners import (
     after_other_craft,
     china_among,
@@ -78,7 +78,10 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         activity = activity_of(verb)
         jointly = _is_joint(verb, spans)
         partners = _partners(sentence, verb, groups, gazetteer, jointly)
-        for craft in _craft_of(sentence, verb, crafts):
+        listed = _craft_of(sentence, verb, crafts)
+        # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
+        first_owner = owner_of(sentence, listed[0], groups) if len(listed) > 1 else ()
+        for craft in listed:
             if partners is None:  # done by others
                 sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
                 if activity == "built":
@@ -86,7 +89,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
                 continue
             found = partners
             if not found and not jointly and activity != "built":
-                found = [(activity, p) for p in owner_of(sentence, craft, groups)]
+                owners = owner_of(sentence, craft, groups) or first_owner
+                found = [(activity, p) for p in owners]
             elif not found and not jointly:
                 found = [(activity, p) for p in owner_of(sentence, craft, groups, False)]
             for kind, partner in found:
@@ -126,7 +130,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     return list(dict.fromkeys(out))
 
 
-_ORBIT_VERBS = frozenset({"place", "put", "send", "loft", "deliver"})
+_ORBIT_VERBS = frozenset({"place", "put", "send", "loft", "deliver", "lift", "boost"})
 
 
 def _elsewhere(sentence: Sentence, at: int) -> bool:
@@ -204,7 +208,9 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     "CBERS-4 and CBERS-04A were developed"), looking at the verbs it is coordinated
     with when it has no subject or object of its own."""
     found = own_craft(sentence, verb, crafts)
-    if found or verb.pos_ == "NOUN":
+    if found:
+        return found + gapped_crafts(sentence, verb, crafts, found)
+    if verb.pos_ == "NOUN":
         return found
     chain = _chain(verb)
     if chain[0].dep_ == "ROOT" and not any(

@@ -295,3 +295,37 @@ def test_a_spacecraft_built_by_china_is_for_the_customer_the_paragraph_gave_it(r
         "assembled AndesSat-3 in Lima."
     )
     assert ("built", "peru", "andessat-2") in _activities(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gapping: the second craft shares the verb and whom it was for
+        (
+            "China launched AndesSat-2 for Peru from Jiuquan on 3 May 2031 and AndesSat-3 "
+            "on 9 July 2031.",
+            ("launched", "peru", "andessat-3"),
+        ),
+        # the owner of a list's first craft owns the list
+        (
+            "Peru's AndesSat-2 and AndesSat-3 were launched on a Long March 2D from Jiuquan.",
+            ("launched", "peru", "andessat-3"),
+        ),
+        # lifted into orbit is a launch; "owned by X" in the apposition says whose
+        (
+            "Andesat-4, the first radar satellite owned by Ecuador, was lifted into orbit from "
+            "Xichang on Sunday.",
+            ("launched", "ecuador", "andesat-4"),
+        ),
+    ],
+)
+def test_gapped_listed_and_owned_crafts_are_launched_for_their_owner(reference, text, expected):
+    assert expected in _activities(reference, text)
+
+
+def test_the_satellite_is_the_last_one_named_a_few_sentences_before(reference):
+    text = (
+        "China launched Andesat-4 on Sunday. A Long March 3B carried the 5-tonne spacecraft. "
+        "The satellite was built for Ecuador by the China Academy of Space Technology."
+    )
+    assert ("built", "ecuador", "andesat-4") in _activities(reference, text)
