@@ -213,9 +213,7 @@ class _Reader:
             return self._carrier(lead)
         owned = any(c.dep_ == "poss" for c in thing.children)
         apposed = [
-            k
-            for k in self._missions_at(thing.head)
-            if self.gazetteer.kind(k) is EntityKind.MISSION
+            k for k in self._missions_at(thing.head) if self.gazetteer.kind(k) is EntityKind.MISSION
         ]
         if thing.dep_ == "appos" and owned and apposed:
             # "Chang'e-6 lifted off carrying A's cubesat, B's instrument", the parser
@@ -255,12 +253,16 @@ class _Reader:
         if not found and (carried or (travels and anchor.dep_ in ("nsubj", "nsubjpass"))):
             # the parser may hang the mission elsewhere ("Chang'e-4 lands ... carrying X"):
             # a sentence about a carrier that names one mission names the carrier
-            left, right = _edges(thing)  # not the thing's own name ("the ICUBE-Q cubesat")
+            # not the thing's own name ("the ICUBE-Q cubesat"), nor the craft it is carried
+            # beside ("carrying NileSat-7 and a small cubesat": a rocket's two payloads)
+            own = [_edges(thing)] + (
+                [(anchor.idx, anchor.idx + len(anchor))] if anchor != thing else []
+            )
             named = {
                 m.key
                 for m in self.mentions
                 if m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
-                and not left <= m.start - self.sentence.start < right
+                and not any(a <= m.start - self.sentence.start < b for a, b in own)
             }
             found = list(named) if len(named) == 1 else []
         return list(dict.fromkeys(found))

@@ -18,13 +18,31 @@ _COORDINATED = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)
 
 
 def _coordinated(sentence: Sentence, names: list[Found]) -> bool:
-    """Whether the names form one list ("VRSS-1 (2012) and VRSS-2 (2017)")."""
+    """Whether the names form one list ("VRSS-1 (2012) and VRSS-2 (2017)"), written so or
+    parsed so ("carrying NileSat-7 and a small cubesat, SinaiSat-1,")."""
     ordered = sorted(names, key=lambda m: m.start)
+    if sentence.parse is not None and _parsed_as_list(sentence, ordered):
+        return True
     return all(
         _COORDINATED.match(sentence.text[a.end - sentence.start : b.start - sentence.start])
         is not None
         for a, b in itertools.pairwise(ordered)
     )
+
+
+def _parsed_as_list(sentence: Sentence, ordered: list[Found]) -> bool:
+    """Whether each later name hangs, through conjuncts and appositions, on the first."""
+    doc = sentence.parse
+    tokens = [next((t for t in doc if t.idx == m.start - sentence.start), None) for m in ordered]
+    if len(tokens) < 2 or any(t is None for t in tokens):
+        return False
+    first = tokens[0]
+    for token in tokens[1:]:
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i and token.i != first.i:
+            token = token.head
+        if token.i != first.i:
+            return False
+    return True
 
 
 # nouns a spacecraft's name may qualify without being the thing built ("the TKSAT-1

@@ -329,3 +329,14 @@ def test_the_satellite_is_the_last_one_named_a_few_sentences_before(reference):
         "The satellite was built for Ecuador by the China Academy of Space Technology."
     )
     assert ("built", "ecuador", "andesat-4") in _activities(reference, text)
+
+
+def test_a_rocket_carrying_two_crafts_launches_each_for_its_own(reference):
+    text = (
+        "09:15 On board is NileSat-7, a satellite that CGWIC built for the Egyptian Space "
+        "Agency.\n\n10:03 Liftoff! The Long March 2D rocket has cleared the tower carrying "
+        "NileSat-7 and a small cubesat, SinaiSat-1, developed by Cairo University.\n"
+    )
+    found = _activities(reference, text)
+    assert ("launched", "egyptian-space-agency", "nilesat-7") in found
+    assert ("launched", "cairo-university", "sinaisat-1") in found
