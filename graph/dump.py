@@ -186,14 +186,18 @@ def write_dumps(
     if len(graphs) > 1 and ox.DefaultGraph() not in graphs:
         log("writing the data dumps and counting")
         targets = {f.name: target / dump_file_name(f.name) for f in FORMATS.values()}
-        stats: Stats | None = write_data_dumps(
-            store, graphs, targets, context=context, cache=cache
-        )
+        stats: Stats | None = write_data_dumps(store, graphs, targets, context=context, cache=cache)
     else:  # one graph, or a default graph of its own: each format as export writes it
         for fmt in FORMATS.values():
             log(f"writing {dump_file_name(fmt.name)}")
-            export_file(store, target / dump_file_name(fmt.name), fmt, graphs, context=context,
-                        compress=True)
+            export_file(
+                store,
+                target / dump_file_name(fmt.name),
+                fmt,
+                graphs,
+                context=context,
+                compress=True,
+            )
         stats = None
     log("writing the ontology")
     _write_ontology_files(store, target, context, cache or FragmentCache(None))
@@ -255,15 +259,33 @@ def write_build_dumps(
     ``cache`` keeps the pieces of unchanged graphs from build to build."""
     target = dumps_path(build_dir)
     staging = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    issued = date.fromisoformat(info.built_at[:10])
+    write_staged_dumps(build_dir, staging, ontology_dir, info.build_id, issued, cache)
+    install_dumps(build_dir, staging)
+    if cache is not None:
+        cache.keep_only_used()
+    return target
+
+
+def write_staged_dumps(
+    store_dir: Path,
+    staging: Path,
+    ontology_dir: Path,
+    build_id: str,
+    issued: date,
+    cache: FragmentCache | None = None,
+) -> None:
+    """The dumps of the closed store at ``store_dir`` (a build's, staged or current),
+    written into ``staging`` (removed again if anything fails)."""
     shutil.rmtree(staging, ignore_errors=True)
-    store = ox.Store.read_only(str(build_dir))
+    store = ox.Store.read_only(str(store_dir))
     try:
         write_dumps(
             store,
             staging,
             ontology_dir=ontology_dir,
-            version=info.build_id,
-            issued=date.fromisoformat(info.built_at[:10]),
+            version=build_id,
+            issued=issued,
             # the build wrote the default graph as the merge: nothing of its own to dump
             graphs=sorted(store.named_graphs(), key=lambda g: str(g)),
             cache=cache,
@@ -273,13 +295,16 @@ def write_build_dumps(
         raise
     finally:
         del store
+
+
+def install_dumps(build_dir: Path, staging: Path) -> Path:
+    """Put dumps written into ``staging`` in place beside ``build_dir``, whole."""
+    target = dumps_path(build_dir)
     old = target.with_name(f".{target.name}.{os.getpid()}.old")
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    if cache is not None:
-        cache.keep_only_used()
     return target
 
 

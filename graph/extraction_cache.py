@@ -47,6 +47,7 @@ _AFTER_EXTRACTION = frozenset(
     {
         "config.py",
         "dump.py",
+        "dump_background.py",
         "dump_fragments.py",
         "dump_merged.py",
         "dump_triples.py",

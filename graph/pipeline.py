@@ -38,6 +38,7 @@ from graph import (
     validate_whole,
 )
 from graph.config import Paths
+from graph.dump_background import BackgroundDumps
 from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.lines_dataset import LinesDataset
@@ -150,6 +151,7 @@ def summarise(
     *,
     build_id: str,
     seconds: float,
+    built_at: datetime | None = None,
 ) -> store.BuildInfo:
     """Counts for the build summary; every class, fact type and document is listed, zeros
     included, so a missing kind of fact is visible at a glance. Triples and quads are
@@ -165,7 +167,7 @@ def summarise(
             by_doc[doc_id] += 1
     return store.BuildInfo(
         build_id=build_id,
-        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        built_at=(built_at or datetime.now(UTC)).isoformat(timespec="seconds"),
         seconds=round(seconds, 2),
         triples=staged.triples,
         quads=staged.quads,
@@ -240,8 +242,13 @@ def _build(
     cache = ExtractionCache(paths.store / CACHE_DIR, enabled=not full)
     checked = validate_split.ValidationCache(paths.store, enabled=not full)
     quads = rdf_lines.QuadsCache(paths.store / rdf_lines.CACHE_DIR, enabled=not full)
+    # a build that will change the previous one needs no rdflib dataset of it all
+    follow = not full and _can_follow(paths.store)
     # serialised once, to a file: the summaries' and the store's input, not held in memory
     scratch = paths.store / f".build-{os.getpid()}.nq"
+    background: BackgroundDumps | None = None
+    staged: store.StagedBuild | None = None
+    built_at = datetime.now(UTC)
     try:
         documents, extraction, dataset = make_dataset(
             paths,
@@ -250,20 +257,41 @@ def _build(
             documents=documents,
             nquads=scratch,
             quads=quads,
-            # a build that will change the previous one needs no rdflib dataset of it all
-            in_memory=full or not _can_follow(paths.store),
+            in_memory=not follow,
         )
-        digests: dict[str, str] = {}
-        report = _validated(
-            paths, documents, dataset, checked, progress, nquads=scratch, digests=digests
+        progress(STAGES[3])
+        lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+        # the dumps' pieces of graphs that did not change are the previous build's
+        pieces = dump_fragments.FragmentCache(
+            paths.store / dump_fragments.CACHE_DIR,
+            read=not full,
+            lines=_document_digests(documents, lines),
         )
+        if follow:  # the dumps are written by a second process while this one validates
+            staged, build_id = _staged(paths.store, scratch, full=full)
+            built_at = datetime.now(UTC)
+            background = BackgroundDumps(
+                staged.path, paths.ontology, build_id, built_at.date(), pieces
+            )
+        report = _validated(paths, documents, dataset, checked, lines=lines)
+        del lines
         if checked.whole_union:
             # the union pySHACL read is held in reference cycles: a third of a gigabyte at
             # 1,000 documents, which the store and the dumps would otherwise be written
             # beside (a full collection walks the dataset too: seconds, so only then)
             gc.collect()
         progress(STAGES[4])
-        staged, build_id = _staged(paths.store, scratch, full=full)
+        if staged is None:
+            staged, build_id = _staged(paths.store, scratch, full=full)
+            built_at = datetime.now(UTC)
+        elif background is not None:
+            background.wait()
+    except BaseException:
+        if background is not None:
+            background.discard()
+        if staged is not None:
+            store.discard_build(staged)
+        raise
     finally:
         scratch.unlink(missing_ok=True)
     try:
@@ -274,6 +302,7 @@ def _build(
             report,
             build_id=build_id,
             seconds=time.perf_counter() - started,
+            built_at=built_at,
         )
         if cache.stats is not None:
             info.extraction = {
@@ -285,17 +314,16 @@ def _build(
                 info.extraction["store_quads_changed"] = staged.changed
     except BaseException:
         store.discard_build(staged)
+        if background is not None:
+            background.discard()
         raise
-    # the dumps' pieces of graphs that did not change are the previous build's
-    pieces = dump_fragments.FragmentCache(
-        paths.store / dump_fragments.CACHE_DIR, read=not full, lines=digests
-    )
-    store.commit_build(
-        paths.store,
-        staged,
-        info,
-        prepare=lambda build_dir: dump.write_build_dumps(build_dir, paths.ontology, info, pieces),
-    )
+
+    def prepare(build_dir: Path) -> Path:
+        if background is not None:
+            return background.install(build_dir)
+        return dump.write_build_dumps(build_dir, paths.ontology, info, pieces)
+
+    store.commit_build(paths.store, staged, info, prepare=prepare)
     return BuildResult(info, dataset, extraction, report)
 
 
@@ -328,20 +356,15 @@ def _validated(
     documents: list[Document],
     dataset: Dataset | LinesDataset,
     checked: validate_split.ValidationCache,
-    progress: Progress = _quiet,
     *,
-    nquads: Path | None = None,
-    digests: dict[str, str] | None = None,
+    lines: validate_lines.QuadLines | None = None,
 ) -> validate.Report:
     """The build's report (shapes per document and on the whole graph, and each
-    document's quotes against its file); ``nquads``: the dataset serialised. ``digests``
-    receives each document graph's digest of its lines (IRI -> digest).
+    document's quotes against its file); ``lines``: the dataset's N-Quads as read by
+    ``graph.validate_lines``.
 
     :raises ValidationFailed: the graph does not conform (the violations are written).
     """
-    progress(STAGES[3])
-    ontology = [ONTOLOGY_GRAPH.n3()]
-    lines = None if nquads is None else validate_lines.read_file(nquads, keep_subjects_of=ontology)
     report = validate_split.validate_dataset(
         dataset,
         validate.load_shapes(paths.shapes),
@@ -349,12 +372,8 @@ def _validated(
         cache=checked,
         lines=lines,
         texts=evidence_check.texts_of(documents),
+        shapes_key=validate_split.file_key(paths.shapes),
     )
-    if lines is not None and digests is not None:
-        for name in validate_split.document_graphs(documents):
-            if name.n3() in lines.graph_digests:  # a document graph has no blank node
-                digests[str(name)] = lines.graph_digests[name.n3()]
-    del lines
     if not report.conforms:
         where = write_failure_report(paths, report)
         raise ValidationFailed(
@@ -362,3 +381,13 @@ def _validated(
             f"{where}; the previous graph is still in place",
         )
     return report
+
+
+def _document_digests(documents: list[Document], lines: validate_lines.QuadLines) -> dict[str, str]:
+    """Each document graph's digest of its lines (IRI -> digest), which the dumps key
+    their pieces by."""
+    digests = {}
+    for name in validate_split.document_graphs(documents):
+        if name.n3() in lines.graph_digests:  # a document graph has no blank node
+            digests[str(name)] = lines.graph_digests[name.n3()]
+    return digests

@@ -82,6 +82,13 @@ def run_shapes(data: Graph, shapes: Graph, use: Sequence[str]) -> tuple[bool, Gr
     return run_pyshacl(data, shapes, use)
 
 
+def file_key(path: Path) -> str:
+    """A cache key for shapes read from one file: the digest of its bytes. Equal bytes
+    parse to equal shapes; canonicalising the parsed graph (for its blank nodes, new on
+    every parse) took a second of every build."""
+    return "file:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def graph_digest(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """Order-free digest of a graph without blank nodes (a document's graph has none)."""
     lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
@@ -127,6 +134,7 @@ def validate_dataset(
     workers: int | None = None,
     lines: QuadLines | None = None,
     texts: Mapping[str, str] | None = None,
+    shapes_key: str | None = None,
 ) -> Report:
     """The same report as ``validate_graph(dataset, shapes)``, made per document where
     a shape allows it (cached) and on the union for the rest. Documents not in the cache
@@ -134,7 +142,8 @@ def validate_dataset(
     validates the union. ``lines``: the dataset read as N-Quads (``graph.validate_lines``),
     when the caller has them. ``texts`` (document IRI -> file text): each document's
     quotes are also checked against its file (``graph.evidence_check``), with its shapes
-    and cached with them.
+    and cached with them. ``shapes_key``: what names the shapes in the cache keys, when
+    the caller has it (``file_key``); else the digest of their canonical graph.
 
     The W3C report graph holds the whole-graph results as pySHACL wrote them and the
     per-document results in the flat form of ``Report.extended``.
@@ -146,7 +155,8 @@ def validate_dataset(
     if lines is None:
         lines = validate_lines.read_dataset(dataset, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
     # canonical blank-node labels: the shapes' own are new on every parse
-    shapes_key = graph_digest(to_canonical_graph(shapes))
+    if shapes_key is None:
+        shapes_key = graph_digest(to_canonical_graph(shapes))
     found: list[tuple[Violation, ...] | None] = []
     keys, missing, quoted_in = [], [], []
     for name in document_graphs:

@@ -124,3 +124,12 @@ def test_the_real_build_conforms_split_as_whole(built, shapes) -> None:
 def built_documents(built) -> list[SimpleNamespace]:
     """The session build's documents (their ids are what ``document_graphs`` needs)."""
     return [SimpleNamespace(id=doc_id) for doc_id in built.info.facts_by_document]
+
+
+def test_shapes_read_from_a_file_are_keyed_by_its_bytes(project_paths: Paths,
+                                                         tmp_path: Path) -> None:
+    copy = tmp_path / "shapes.ttl"
+    copy.write_bytes(project_paths.shapes.read_bytes())
+    assert validate_split.file_key(copy) == validate_split.file_key(project_paths.shapes)
+    copy.write_bytes(copy.read_bytes() + b"\n# an edit: every document is validated again\n")
+    assert validate_split.file_key(copy) != validate_split.file_key(project_paths.shapes)
