@@ -46,6 +46,11 @@ _PERIOD = re.compile(
 )
 
 
+# an entry under a year of its own: "2 March: ...", "- March 2 -- ..."
+_ENTRY_DAY = re.compile(
+    rf"^\s*(?:[-\u2022*]\s*)?(?:(\d{{1,2}})\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}}))"
+    r"\s*[\u2014\u2013:-]\s"
+)
 _ENTRY_DATE = re.compile(
     rf"^\s*(?:[-\u2022*]\s*)?(?:{_MONTH}\s+)?((?:19|20)\d{{2}})(?:,?\s+{_MONTH})?\s*[\u2014\u2013:-]\s"
 )
@@ -59,11 +64,14 @@ def _month(name: str) -> int:
 _BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 
 
-def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]:
+def date_in(
+    text: str, issued: str, section_year: int | None = None
+) -> tuple[str | None, tuple[int, int] | None]:
     """The first date the text gives, as YYYY-MM-DD, YYYY-MM or YYYY, and its span.
 
-    A month and day without a year take the year of ``issued`` (the document's date),
-    or the year before when that day would fall after the document was issued.
+    A month and day without a year take ``section_year`` (a chronology's year heading
+    over its entries) or else the year of ``issued`` (the document's date), or the year
+    before when that day would fall after the document was issued.
     """
     found: list[tuple[int, str, tuple[int, int]]] = []
     for m in _FULL.finditer(text):
@@ -88,14 +96,17 @@ def date_in(text: str, issued: str) -> tuple[str | None, tuple[int, int] | None]
     entry_year = int(entry.group(2)) if entry and not (entry.group(1) or entry.group(3)) else None
     days = [(m, _month(m.group(1)), int(m.group(2))) for m in _MONTH_DAY.finditer(text)]
     days += [(m, _month(m.group(2)), int(m.group(1))) for m in _DAY_MONTH.finditer(text)]
+    own = _ENTRY_DAY.match(text)
+    if own:
+        days.append((own, _month(own.group(2) or own.group(3)), int(own.group(1) or own.group(4))))
     for m, month, day in days:
         year = int(issued[:4])
         issued_month = int(issued[5:7]) if len(issued) >= 7 else 12
         issued_day = int(issued[8:10]) if len(issued) == 10 else 31
         if (month, day) > (issued_month, issued_day):
             year -= 1
-        if entry_year is not None:
-            year = entry_year
+        if entry_year is not None or section_year is not None:
+            year = entry_year or section_year  # type: ignore[assignment]
         found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}", m.span()))
     if entry_year is not None:
         for m in _BARE_MONTH.finditer(text):

@@ -73,6 +73,7 @@ class Sentence:
     section_mission: str | None = None  # the one mission the nearest heading naming one names
     section_mission_area: str | None = None  # and the area that heading names
     title_mission: str | None = None  # the one mission the document's title names
+    section_year: int | None = None  # the year a heading of its own gives ("2012")
 
     @property
     def text(self) -> str:
@@ -248,6 +249,8 @@ def read_document(
             sentence.section_mission = heading_missions[mission_heading]
             sentence.section_mission_area = areas.get(mission_heading)
         sentence.title_mission = title_mission
+        years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
+        sentence.section_year = next(years, None)
         if columns is not None:
             sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes, named)
         else:
@@ -324,6 +327,7 @@ _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)
 _LABEL = re.compile(_ITEM.pattern.removeprefix("^"))  # the same, from a given offset
 
 
+_YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*:?")  # a chronology's year over its entries
 # the date opening a chronology's entry, which is no part of its sentence's grammar
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

@@ -238,7 +238,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # 18 October"), then any the sentence gives
             own = clause_of(clauses(text), m.start())
             issued = sentence.doc.meta.issued
-            signed_on = date_in(text[own[0] : own[1]], issued)[0] or date_in(text, issued)[0]
+            year = sentence.section_year
+            signed_on = (
+                date_in(text[own[0] : own[1]], issued, year)[0] or date_in(text, issued, year)[0]
+            )
         if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
         subject = None if title else _subject(text, m.end(), sentence, groups)

@@ -8,12 +8,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-# "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own
+# "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own (a year
+# alone, "2012", is a chronology's heading, not page 2012)
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-\u2013\u2014]+\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
+    r"^\s*(?!(?:19|20)\d\d\s*$)(?:[-\u2013\u2014]+\s*)?(?:page\s+)?\d{1,4}"
+    r"(?:\s*(?:/|of)\s*\d{1,4})?"
     r"(?:\s*[-\u2013\u2014]+)?\s*$",
     re.IGNORECASE,
 )
+
+
+_QUOTED = re.compile(r"^\s*(?:>\s?)+")
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,12 @@ def _all_lines(raw: str) -> list[Line]:
     blank = False
     for line in raw.splitlines(keepends=True):
         stripped = line.strip()
+        quote = _QUOTED.match(line)  # "> The NSSC will carry ...": a reply's quoted text
+        if quote and line[quote.end() :].strip():
+            stripped = line[quote.end() :].strip()
         if stripped and not _PAGE_NUMBER.match(line):
-            lead = len(line) - len(line.lstrip())
+            lead = len(line) - len(line.lstrip()) if not quote else quote.end()
+            lead += len(line[lead:]) - len(line[lead:].lstrip())
             out.append(Line(pos + lead, stripped, blank, lead))
             blank = False
         elif not stripped:

@@ -338,3 +338,13 @@ def test_the_country_of_a_body_described_in_apposition_is_not_a_party(reference)
             "2031-06",
         )
     }
+
+
+def test_a_chronologys_year_heading_dates_the_entries_under_it(reference):
+    text = (
+        "Timeline of cooperation\n\n2012\n\n"
+        "* 2 March: China and Peru signed a memorandum of understanding on remote sensing.[2]\n"
+    )
+    assert ("memorandum-of-understanding", ("china", "peru"), "2012-03-02") in _agreements(
+        reference, text
+    )

@@ -26,3 +26,12 @@ def test_dates_in_every_common_form(text, date):
 
 def test_a_version_or_section_number_is_no_date():
     assert date_in("See section 4.2 of the plan for 2031 onwards.", "2032")[0] is None
+
+
+def test_an_entry_under_a_year_heading_takes_that_year():
+    assert date_in("* 2 March: China and Peru signed a memorandum.", "2031-05-01", 2012)[0] == (
+        "2012-03-02"
+    )
+    assert date_in("- March 2 - China and Peru signed a memorandum.", "2031-05-01", 2012)[0] == (
+        "2012-03-02"
+    )

@@ -86,3 +86,10 @@ def test_a_heading_in_capitals_stands_alone_after_an_unfinished_line():
     clean = clean_text(text)
     headings = [clean.text[p.start : p.end] for p in clean.paragraphs if p.heading]
     assert headings == ["CHANG'E-9 - INSTRUMENTS - LAUNCHED 2033"]
+
+
+def test_the_quoted_lines_of_a_reply_are_read_without_their_markers():
+    text = "Thank you.\n\n> On 2 May, Li Wei wrote:\n> The centre will carry the monitor.\n"
+    clean = clean_text(text)
+    assert ">" not in clean.text
+    assert "The centre will carry the monitor." in clean.text
