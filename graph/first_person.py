@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 
-from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
-from graph.recognise import Found
+from graph.recognise import Found, Recogniser
 
 _ANSWER = re.compile(r"^\s*(?:A|Answer|[A-Z][a-z]+\s+[A-Z][a-z]+)\s*:", re.MULTILINE)
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*:", re.MULTILINE)
@@ -26,30 +24,35 @@ _FIRST_PERSON = re.compile(
 )
 
 
-def speaker(
-    text: str, found: Sequence[Found], gazetteer: Gazetteer, publisher: str | None
-) -> str | None:
-    """The body the answers of an interview speak for: the one it names most often (a
-    publisher may only print a speech or a report, so it says nothing of who speaks);
-    None for any other document, or when China's side speaks (it is implied anyway)."""
-    if not _QUESTION.search(text) or not _ANSWER.search(text):
+def speaker(raw: str, recogniser: Recogniser, publisher: str | None) -> str | None:
+    """The body the answers of an interview speak for: the one its opening, before the
+    first question, names most often ("An interview with ..., director of international
+    programmes at the Egyptian Space Agency"), read in the raw text, as a web page's
+    cleaning may drop the opening; a Chinese body there makes the first person China's
+    side. None for any other document (a publisher may only print a speech or a report,
+    so it says nothing of who speaks), or when the opening names no body, or two as often.
+    """
+    question = _QUESTION.search(raw)
+    if question is None or not _ANSWER.search(raw, question.end()):
         return None
-    counts = Counter(f.key for f in found if not f.nested and f.kind is EntityKind.ORGANISATION)
+    counts = Counter(
+        f.key
+        for f in recogniser.mentions(raw[: question.start()])
+        if not f.nested
+        and f.kind is EntityKind.ORGANISATION
+        and f.key != publisher  # the outlet that printed it ("for Delta Science Monthly")
+    )
     if not counts:
         return None
     (key, most), *rest = counts.most_common(2)
-    if key in gazetteer.domestic or (rest and most == rest[0][1]):
-        return None
-    return key
+    return key if not rest or most > rest[0][1] else None
 
 
-def first_person(
-    text: str, found: Sequence[Found], gazetteer: Gazetteer, publisher: str | None
-) -> list[Found]:
-    """Mentions of the speaking body for each "we", "us" and "our" of ``text``
+def first_person(text: str, raw: str, recogniser: Recogniser, publisher: str | None) -> list[Found]:
+    """Mentions of the speaking body for each "we", "us" and "our" of the clean ``text``
     (questions, which speak to the body, are left out)."""
-    key = speaker(text, found, gazetteer, publisher)
-    entity = gazetteer.entities.get(key or "")
+    key = speaker(raw, recogniser, publisher)
+    entity = recogniser.gazetteer.entities.get(key or "")
     if entity is None:
         return []
     questions = [(m.start(), _question_end(text, m.end())) for m in _QUESTION.finditer(text)]

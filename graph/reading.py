@@ -177,7 +177,7 @@ def read_document(
     found = sorted(
         found
         + definite_references(clean.text, found, gazetteer, publisher)
-        + first_person(clean.text, found, gazetteer, publisher),
+        + first_person(clean.text, document.text, recogniser, publisher),
         key=lambda f: (f.start, f.end),
     )
     # found is in text order, and so is what the index gives back: sentences see their

@@ -55,6 +55,10 @@ _CAPITALISED = re.compile(
 _DESIGNATOR = re.compile(r"[A-Z].*\d.*")  # "Zhongxing-9B", "Tianlian-1 05"
 
 
+# a title or abbreviation the sentencizer cuts after, in any case ("DR. MORENO:")
+_ABBREVIATION = re.compile(r"\b(?:No|Mr|Mrs|Ms|Dr|St|Prof|Gen|Amb|Sen|Rep|Hon)\.$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Found:
     """A mention in clean text (clean offsets)."""
@@ -184,7 +188,7 @@ class Recogniser:
                 if (
                     pending
                     and (
-                        re.search(r"\b(?:No|Mr|Dr|St)\.$", clean.text[pending[0] : pending[1]])
+                        _ABBREVIATION.search(clean.text[pending[0] : pending[1]])
                         # a list item's number ("1. A memorandum ...") opens its sentence
                         or re.fullmatch(
                             r"\s*\(?\d{1,2}[.)]\s*", clean.text[pending[0] : pending[1]]

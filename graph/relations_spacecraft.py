@@ -113,11 +113,14 @@ def _objects(
     lead = _LEAD.match(text[pos:])
     pos += lead.end() if lead else 0
     items: list[_Item] = []
+    glue = None
     while True:
         item = _item_at(sentence, pos, groups, gazetteer)
         if item is None:
             break
-        items.append(item)
+        described = items and items[-1].spacecraft and not item.spacecraft
+        if not (described and glue and "and" not in glue.group(0)):
+            items.append(item)  # "ETRSS-1, Ethiopia's first satellite,": the same craft
         glue = _GLUE.match(text[item.end :])
         if not glue:
             break

@@ -93,3 +93,11 @@ def test_the_quoted_lines_of_a_reply_are_read_without_their_markers():
     clean = clean_text(text)
     assert ">" not in clean.text
     assert "The centre will carry the monitor." in clean.text
+
+
+def test_a_speaker_label_with_a_title_in_capitals_stays_in_its_sentence(reference):
+    from graph.recognise import Recogniser
+
+    clean = clean_text("SENATOR ALVAREZ: And Peru?\n\nDR. MORENO: China built a station there.\n")
+    spans = Recogniser(reference.gazetteer).sentences(clean)
+    assert "DR. MORENO: China built a station there." in [clean.text[a:b] for a, b in spans]

@@ -340,3 +340,13 @@ def test_a_rocket_carrying_two_crafts_launches_each_for_its_own(reference):
     found = _activities(reference, text)
     assert ("launched", "egyptian-space-agency", "nilesat-7") in found
     assert ("launched", "cairo-university", "sinaisat-1") in found
+
+
+def test_a_described_apposition_of_a_named_craft_is_that_craft_not_a_second_one(reference):
+    text = (
+        "In 2029 China launched ANDES-2, Peru's first radar satellite, for the Peruvian "
+        "Space Agency from Taiyuan."
+    )
+    found = _activities(reference, text)
+    assert ("launched", "peruvian-space-agency", "andes-2") in found
+    assert not {f for f in found if f[2] is None}

@@ -78,12 +78,22 @@ def _owners_of_busy_crafts(sentence: Sentence, reading: Reading) -> frozenset[st
     crafts = {
         f.spacecraft for f in reading.found if isinstance(f, SpacecraftActivity) and f.spacecraft
     }
-    starts = {m.start - sentence.start for m in sentence.mentions if m.key in crafts}
+    named = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key in crafts
+    ]
     text = sentence.text
     return frozenset(
         k
         for g in reading.groups
-        if g.role == "owner" and any(_POSSESSIVE.fullmatch(text[g.end : at]) for at in starts)
+        if g.role == "owner"
+        and any(
+            _POSSESSIVE.fullmatch(text[g.end : start])
+            # "ETRSS-1, Ethiopia's first satellite,": the owner in the craft's apposition
+            or re.fullmatch(r",\s*", text[end : g.start])
+            for start, end in named
+        )
         for k in g.keys
     )
 
