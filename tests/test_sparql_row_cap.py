@@ -44,3 +44,21 @@ def test_literals_that_look_like_row_breaks_do_not_cut_the_answer() -> None:
     values = [f"{i} " + '"}},{"o":' * 20 for i in range(3)]
     assert _answer(_store(values), 3) == (values, False)
     assert _answer(_store(values), 2) == (values[:2], True)
+
+
+class _CountingStore:
+    """A store that counts the queries it is asked to evaluate."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store, self.queries = store, 0
+
+    def query(self, *args: object, **kwargs: object) -> object:
+        self.queries += 1
+        return self.store.query(*args, **kwargs)
+
+
+def test_an_answer_over_the_cap_is_evaluated_once_and_cut_from_what_was_written() -> None:
+    store = _CountingStore(_store([f"value {i:02d}" for i in range(30)]))
+    values, truncated = _answer(store, 10)  # type: ignore[arg-type]
+    assert (values, truncated) == ([f"value {i:02d}" for i in range(10)], True)
+    assert store.queries == 1  # the sorted answer is not computed a second time
