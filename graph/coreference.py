@@ -22,8 +22,9 @@ from graph.recognise import Found
 from graph.spans import SpanIndex
 
 _DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(agency|institute|company|corporation|university|centre|center|"
-    r"organi[sz]ation|commission|observatory|administration|academy)\b"
+    # "the Company" as a report calls its publisher, in capitals or not
+    r"\b[Tt]he\s+((?i:agency|institute|company|corporation|university|centre|center|"
+    r"organi[sz]ation|commission|observatory|administration|academy))\b"
     r"(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])(?!['\u2019-])"
 )
 # words a description and a name may use for the same kind of body ("the company" for

@@ -384,5 +384,7 @@ def _partner_cells(
         if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
             continue
         start = offset + a + name.start(1)
-        found.append(Candidate(label, head_kind(label) or ORG, doc_id, start, start + len(label)))
+        # a customer or partner is a body, whatever its name's last word ("Nigerian
+        # Communications Satellite", the company)
+        found.append(Candidate(label, ORG, doc_id, start, start + len(label)))
     return found

@@ -32,10 +32,21 @@ _ACTIVITY = [
     ("delivered", re.compile(r"\bdeliver\w*|\bhand\w*\s+over|\bin-orbit\s+delivery", re.I)),
     ("jointly-developed", re.compile(r"\bjoint(?:ly)?\b|\bco-?develop\w*", re.I)),
     ("launched", re.compile(r"\blaunch\w*", re.I)),
-    ("built", re.compile(r"\bbuil[dt]\w*|\bdevelop\w*|\bmanufactur\w*|\bexport\w*", re.I)),
+    (
+        "built",
+        re.compile(
+            r"\bbuil[dt]\w*|\bdevelop\w*|\bmanufactur\w*|\bexport\w*|\bunder\s+construction|"
+            r"\bin\s+(?:production|manufacture)",
+            re.I,
+        ),
+    ),
 ]
 _STATION = re.compile(r"\b(?:ground|receiving|tracking|TT&C|gateway|data)\s+stations?\b", re.I)
-_PLANNED = re.compile(r"\b(?:planned|plans?|will|scheduled|expected|proposed|future|TBD)\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:planned|plans?|will|scheduled|expected|proposed|future|TBD|under\s+construction|"
+    r"in\s+(?:production|manufacture))\b",
+    re.I,
+)
 _ISO = re.compile(r"\b((?:19|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 _CRAFTS = (EntityKind.SPACECRAFT, EntityKind.MISSION)

@@ -142,7 +142,14 @@ def governs(doc: Doc, prep: Token, group: Group) -> bool:
         root = root.head
         if adjective and (root.pos_ == "PROPN" or any(c.dep_ == "appos" for c in root.children)):
             return False  # "the French space agency CNES": the body named is the partner
+    if root is not None and root.dep_ == "poss" and root.head.lemma_.lower() in _BODY_NOUNS:
+        root = root.head  # "for Senegal's space agency": the unnamed body stands for its owner
     return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
+
+
+_BODY_NOUNS = frozenset(
+    {"agency", "government", "ministry", "operator", "company", "military", "army", "navy"}
+)
 
 
 def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:

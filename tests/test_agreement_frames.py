@@ -348,3 +348,18 @@ def test_a_chronologys_year_heading_dates_the_entries_under_it(reference):
     assert ("memorandum-of-understanding", ("china", "peru"), "2012-03-02") in _agreements(
         reference, text
     )
+
+
+def test_the_company_in_capitals_is_the_reports_publisher(reference):
+    meta = DocumentMeta(
+        "report",
+        "report.txt",
+        "Report",
+        "China Great Wall Industry Corporation",
+        "2031",
+        "white-paper",
+    )
+    text = "In 2030 the Company signed a launch services agreement with the Peruvian Space Agency."
+    extraction = extract.extract_corpus([Document(meta, Path("report.txt"), text)], reference)
+    parties = {f.parties for f in extraction.facts if isinstance(f, Agreement)}
+    assert ("china-great-wall-industry-corporation", "peruvian-space-agency") in parties

@@ -350,3 +350,20 @@ def test_a_described_apposition_of_a_named_craft_is_that_craft_not_a_second_one(
     found = _activities(reference, text)
     assert ("launched", "peruvian-space-agency", "andes-2") in found
     assert not {f for f in found if f[2] is None}
+
+
+def test_a_craft_launched_for_a_countrys_unnamed_agency_is_for_that_country(reference):
+    text = "China has launched #AndesSat-5 for Peru's space agency from Jiuquan this morning."
+    assert ("launched", "peru", "andessat-5") in _activities(reference, text)
+
+
+def test_a_table_of_customers_and_statuses_gives_each_row_its_activity(reference):
+    text = (
+        "Table 3: Satellite contracts with foreign customers\n\n"
+        "Customer                          Satellite    Signed       Status\n"
+        "Andean Communications Satellite   AndeSat-2    March 2028   delivered in orbit, 2030\n"
+        "Bolivian Space Agency             TKSat-4      June 2029    under construction\n"
+    )
+    found = _activities(reference, text)
+    assert ("delivered", "andean-communications-satellite", "andesat-2") in found
+    assert ("built", "bolivian-space-agency", "tksat-4") in found
