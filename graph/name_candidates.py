@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
+from graph.listed_names import listed_names
 from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
@@ -89,6 +90,10 @@ def candidates(
         out += appositions(document.id, chunk, para.start)
         out += acting_acronyms(document.id, chunk, para.start)
         out += acting_names(document.id, chunk, para.start)
+        listed = listed_names(document.id, chunk, para.start)
+        if listed:  # "Ministry of Science, Technology, ... and Innovation": its parts are not names
+            out = [c for c in out if not any(n.start < c.end and c.start < n.end for n in listed)]
+            out += listed
         out += glossed_acronyms(document.id, chunk, para.start)
     out += initials(document, clean, out)
     return [

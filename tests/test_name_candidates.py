@@ -284,3 +284,23 @@ def test_a_one_word_name_that_signs_or_works_with_a_body_is_an_organisation(text
 )
 def test_class_nouns_capitals_and_words_inside_names_are_not_one_word_bodies(text):
     assert not {"University", "Moscow", "Space"} & set(_names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Peru's Ministry of Science, Technology and Innovation and CNSA signed a memorandum.",
+            "Ministry of Science, Technology and Innovation",
+        ),
+        (
+            "The Ministry of Transport, Communications and Information Technology (MTCIT) of "
+            "Oman has worked with CSNO.",
+            "Ministry of Transport, Communications and Information Technology",
+        ),
+    ],
+)
+def test_a_ministry_whose_name_lists_its_remit_is_one_name(text, label):
+    names = _names(text)
+    assert names[label][0] is EntityKind.ORGANISATION
+    assert "Ministry of Science" not in names and "Ministry of Transport" not in names
