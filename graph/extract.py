@@ -68,6 +68,8 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         sentence.notes["bilateral"] = tuple(single)  # "China helped Egypt ..." then "the two sides"
     elif sentence.previous is not None and not sentence.opens_paragraph:
         sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
+    if sentence.text.rstrip(" \"'\u201d").endswith("?"):
+        return []  # "Has Bahrain joined the ILRS?": a question states nothing
     reading = Reading(groups, gazetteer)
     for family in FAMILIES:
         if family.read is not None:

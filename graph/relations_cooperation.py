@@ -188,7 +188,17 @@ def extract(
     spans = clauses(sentence.text)
     missions = missions_for(sentence, groups)
     facts: list[Cooperation] = []
+    # "The Algerian side informed ... that Algeria will not join X": a partner that says
+    # it will not act states no cooperation however else the sentence names it
+    refusing = {
+        k
+        for g in groups
+        if g.role in ("agent", "subject") and negated(sentence, max(g.end, _verb_end(sentence, g)))
+        for k in g.keys
+    }
     for i, group in enumerate(groups):
+        if set(group.keys) <= refusing:
+            continue
         if group.role in _PARSED_ROLES:
             if not parsed_role_holds(sentence, group, spans, cued, gazetteer):
                 continue

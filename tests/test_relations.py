@@ -215,3 +215,18 @@ def test_a_clause_opened_by_that_company_with_a_past_verb_is_a_clause_of_its_own
     )
     found = _cooperation(reference, text)
     assert ("peruvian-space-agency", "earth-observation-applications", None) in found
+
+
+def test_a_question_states_nothing(reference):
+    assert not _cooperation(
+        reference, "Q: Has Peru joined the International Lunar Research Station?"
+    )
+
+
+def test_a_partner_that_says_it_will_not_act_gets_no_cooperation_from_the_sentence(reference):
+    text = (
+        "The Peruvian side informed the Chinese side that Peru will not join the "
+        "International Lunar Research Station at this stage, while remaining open to "
+        "scientific exchanges."
+    )
+    assert not {f for f in _cooperation(reference, text) if f[0] == "peru"}
