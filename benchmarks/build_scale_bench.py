@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/build_scale_bench.py --documents 100
     .venv/bin/python benchmarks/build_scale_bench.py --documents 1000 --workdir /tmp/scale-1000
     .venv/bin/python benchmarks/build_scale_bench.py --real      # the checkout's 5 documents
+    .venv/bin/python benchmarks/build_scale_bench.py --add-one --workdir /tmp/scale-1000
 
 A synthetic corpus (``benchmarks/synthetic_corpus.py``: news articles, white-paper
 sections and fact sheets named from the reference data) is written under ``--workdir``
@@ -139,7 +140,24 @@ def show_build(title: str, report: dict) -> None:
     print(f"  build process's own peak by the end of: {by_stage}")
 
 
-def synthetic(documents: int, workdir: Path) -> None:
+def add_one(workdir: Path) -> None:
+    """One more news article added to a workdir built before, and the build after it:
+    run on two workdirs (the code before a change, and after) one after the other, to
+    compare add-one builds under the same load."""
+    code = workdir / "code"
+    if not code.is_dir() or not (workdir / "store").is_dir():
+        raise SystemExit(f"{workdir} holds no built corpus; run the benchmark on it first")
+    synthetic_corpus.generate(
+        workdir, 1, start=synthetic_corpus.count(workdir), register="news-article"
+    )
+    count = synthetic_corpus.count(workdir)
+    show_build(
+        f"{workdir}: adding a news article ({count:,} documents)",
+        build(workdir / "corpus", workdir / "store", code),
+    )
+
+
+def synthetic(documents: int, workdir: Path, *, validate: bool = True) -> None:
     if workdir.resolve().is_relative_to(ROOT):
         raise SystemExit(f"{workdir} is inside the checkout; use a folder under /tmp")
     corpus, store = workdir / "corpus", workdir / "store"
@@ -157,6 +175,8 @@ def synthetic(documents: int, workdir: Path) -> None:
     )
     added = build(corpus, store, code)
     show_build("after adding one news article", added)
+    if not validate:
+        return
     spacekg = [
         sys.executable,
         "-c",
@@ -229,15 +249,25 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="empty folder under /tmp")
     parser.add_argument("--real", action="store_true", help="validation of the 5 documents")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-validate", action="store_true", help="skip `spacekg validate` of the result"
+    )
+    parser.add_argument(
+        "--add-one", action="store_true", help="add one more article to a built --workdir"
+    )
     parser.add_argument("--child-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_build:
         child_build(*args.child_build)
     elif args.real:
         real(args.runs)
+    elif args.add_one:
+        if args.workdir is None:
+            raise SystemExit("--add-one needs the --workdir of a corpus built before")
+        add_one(args.workdir)
     else:
         workdir = args.workdir or Path(tempfile.mkdtemp(prefix=f"scale-{args.documents}-"))
-        synthetic(args.documents, workdir)
+        synthetic(args.documents, workdir, validate=not args.no_validate)
 
 
 if __name__ == "__main__":
