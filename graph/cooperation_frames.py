@@ -40,6 +40,7 @@ _MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", 
 _CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
 # what a partner does with its instrument for a mission: makes it, hands it over, puts it on
 _HANDING = _MAKING | frozenset({"deliver", "hand", "place", "put", "send", "ship", "donate"})
+_COMING = frozenset({"come", "originate", "arrive"})
 _TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
 _ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
 _DATA = frozenset(
@@ -193,6 +194,17 @@ class _Reader:
         the verb it is the object of ("INFN provided a retroreflector"), or the agent of
         the passive it is the subject of ("was delivered by IKI")."""
         verb = thing.head
+        if thing.dep_ == "nsubj" and verb.lemma_.lower() in _COMING:
+            # "Instruments come from Chile, Peru and the University of Warsaw"
+            sources = [
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            keys = [k for t in sources for g in self._groups_at(t) for k in g.keys]
+            return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
         if verb.lemma_.lower() not in _HANDING:
             return []
         if thing.dep_ == "dobj":
@@ -228,6 +240,9 @@ class _Reader:
             if prep.lower_ in _ABOARD | {"for", "of"}:
                 found += [k for o in prep.children for k in self._missions_at(o)]
         found += [k for c in anchor.children if c.dep_ == "poss" for k in self._missions_at(c)]
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in anchor.children):
+            earlier = previous_mission(self.sentence)  # "Its instruments come from X"
+            found += [earlier] if earlier else []
         verb = anchor.head
         if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _HANDING:
             for prep in (c for c in verb.children if c.dep_ == "prep"):

@@ -627,3 +627,16 @@ def test_the_owner_of_a_craft_others_built_gets_the_craft_not_a_cooperation(refe
     }
     assert ("jointly-developed", "peruvian-space-agency", "andes-sat-2") in crafts
     assert not {p for p, _a, _m in _cooperation(reference, text) if p == "peru"}
+
+
+def test_instruments_that_come_from_partners_are_payloads_on_the_mission_its_stands_for(
+    reference,
+):
+    text = (
+        "Chang'e-8 will carry instruments from several countries. Its instruments come from "
+        "Chile, Peru and the University of Warsaw in Poland."
+    )
+    found = _cooperation(reference, text)
+    assert {(p, "payloads", "change-8") for p in ("chile", "peru", "university-of-warsaw")} <= (
+        found
+    )
