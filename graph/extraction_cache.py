@@ -215,6 +215,10 @@ class ExtractionCache:
     def put(self, key: str, value: object) -> None:
         self._files.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def prune(self) -> int:
+        """Drop the entries this build did not use (``KeyedFiles.prune``)."""
+        return self._files.prune()
+
 
 def unpickled(data: bytes | None) -> Any | None:
     """A cache entry's value; None for no entry or a stale one (recompute it)."""

@@ -260,19 +260,17 @@ def _build(
             in_memory=not follow,
         )
         progress(STAGES[3])
-        lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
         # the dumps' pieces of graphs that did not change are the previous build's
-        pieces = dump_fragments.FragmentCache(
-            paths.store / dump_fragments.CACHE_DIR,
-            read=not full,
-            lines=_document_digests(documents, lines),
-        )
+        pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
         if follow:  # the dumps are written by a second process while this one validates
-            staged, build_id = _staged(paths.store, scratch, full=full)
             built_at = datetime.now(UTC)
-            background = BackgroundDumps(
-                staged.path, paths.ontology, build_id, built_at.date(), pieces
-            )
+            background = BackgroundDumps(paths.ontology, built_at.date(), pieces)
+            staged, build_id = store_delta.stage(paths.store, scratch, full=full)
+            background.staged(staged.path, build_id)
+        lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+        pieces.lines = _document_digests(documents, lines)
+        if background is not None:
+            background.digests(pieces.lines)
         report = _validated(paths, documents, dataset, checked, lines=lines)
         del lines
         if checked.whole_union:
@@ -281,10 +279,10 @@ def _build(
             # beside (a full collection walks the dataset too: seconds, so only then)
             gc.collect()
         progress(STAGES[4])
-        if staged is None:
-            staged, build_id = _staged(paths.store, scratch, full=full)
+        if background is None:
+            staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             built_at = datetime.now(UTC)
-        elif background is not None:
+        else:
             background.wait()
     except BaseException:
         if background is not None:
@@ -324,6 +322,8 @@ def _build(
         return dump.write_build_dumps(build_dir, paths.ontology, info, pieces)
 
     store.commit_build(paths.store, staged, info, prepare=prepare)
+    for kept in (cache, checked, quads):  # what no document of this build uses goes
+        kept.prune()
     return BuildResult(info, dataset, extraction, report)
 
 
@@ -335,20 +335,6 @@ def _can_follow(root: Path) -> bool:
         and store_delta.lines_path(previous.resolve()).is_file()
         and (root / validate_split.CACHE_DIR / validate_whole.STATE_FILE).is_file()
     )
-
-
-def _staged(root: Path, scratch: Path, *, full: bool) -> tuple[store.StagedBuild, str]:
-    """The new store, staged as the previous build plus what changed when it can be
-    (``graph.store_delta``), else loaded whole; its sorted lines are kept beside it for
-    the next build."""
-    lines = store_delta.sorted_lines(scratch)
-    build_id = store.content_id_of(lines)
-    store_delta.keep_lines(root / "builds" / build_id, lines)
-    staged = None if full else store_delta.stage_changes(root, lines, build_id)
-    del lines
-    if staged is None:
-        staged = store.stage_build(root, scratch, build_id)
-    return staged, build_id
 
 
 def _validated(

@@ -67,6 +67,10 @@ class QuadsCache:
     def put(self, key: str, data: bytes) -> None:
         self._files.write(key, data)
 
+    def prune(self) -> int:
+        """Drop the lines of graphs this build did not ask for (``KeyedFiles.prune``)."""
+        return self._files.prune()
+
 
 def _per_document(extraction: Extraction) -> tuple[dict[str, list[Fact]], dict[str, list[Entity]]]:
     """The facts and the entities with evidence in each document, in extraction order

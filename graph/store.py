@@ -124,6 +124,13 @@ def _errno_of(exc: OSError) -> int:
     return errno.ENOSPC if os.strerror(errno.ENOSPC) in str(exc) else 0
 
 
+# A forked child (spaCy's second parsing process is forked) shares the parent's build
+# lock: a parent killed would leave it held by the child, refusing every later build. So
+# a child closes its copies (the parent's lock stays until all copies are closed).
+_HELD_LOCKS: set[int] = set()  # descriptors of the build locks this process holds
+os.register_at_fork(after_in_child=lambda: [os.close(fd) for fd in _HELD_LOCKS.copy()])
+
+
 @contextmanager
 def build_lock(root: Path) -> Iterator[None]:
     """Hold the store root's build lock while the body runs.
@@ -145,10 +152,12 @@ def build_lock(root: Path) -> Iterator[None]:
                 f"another `spacekg build` (process {holder or 'unknown'}) is writing to {root}; "
                 "wait for it to finish and run this one again"
             ) from None
+        _HELD_LOCKS.add(fd)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
+        _HELD_LOCKS.discard(fd)
         os.close(fd)  # closing drops the lock
 
 

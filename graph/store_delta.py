@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.store import StagedBuild, current_path, default_graph_size
+from graph.store import StagedBuild, content_id_of, current_path, default_graph_size, stage_build
 
 LINES_SUFFIX = ".nq"  # builds/<id>.nq: the build's N-Quads lines, sorted
 MAX_CHANGED = 0.2  # past this share of changed lines, a full load is as quick
@@ -125,3 +125,17 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> Non
         held = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
         if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in held):
             store.remove(triple)
+
+
+def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild, str]:
+    """The new store of the build whose N-Quads are in ``nquads``, and its id: staged as
+    the previous build plus what changed when it can be (``stage_changes``; never when
+    ``full``), else loaded whole; its sorted lines are kept beside it for the next build."""
+    lines = sorted_lines(nquads)
+    build_id = content_id_of(lines)
+    keep_lines(root / "builds" / build_id, lines)
+    staged = None if full else stage_changes(root, lines, build_id)
+    del lines
+    if staged is None:
+        staged = stage_build(root, nquads, build_id)
+    return staged, build_id

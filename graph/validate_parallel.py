@@ -8,7 +8,7 @@ graph, and then takes the chunks no worker has started. The shapes travel pickle
 blank nodes and all, so a result names the same shape it would in the parent; results
 come back in the order the graphs were given. Below ``_POOL_FROM`` graphs the pool's
 start-up (a worker imports pySHACL) costs more than it saves, and the parent validates
-them alone, after the union.
+them alone, after the union (unless they are large: a big document's graph alone).
 """
 
 from __future__ import annotations
@@ -27,11 +27,15 @@ from graph.evidence_check import check_evidence
 from graph.validate import Violation, _violations, run_pyshacl
 
 _POOL_FROM = 40  # graphs to validate before a pool pays for itself
+# or triples: one large document's graph (a 2 MB white paper's took 8 s) is validated by
+# a worker while this process validates the union, not after it
+_POOL_FROM_TRIPLES = 20_000
 _CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amortise
 
 Triples = list[tuple[Node, Node, Node]]
 Task = tuple[Triples, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
 T = TypeVar("T")
+
 
 def _cores() -> int:
     # not extract_parallel's: importing it would load the parser's modules into every worker
@@ -97,7 +101,8 @@ def validate_graphs(
     # (each worker also holds pySHACL and the shapes in memory)
     if workers is None:
         workers = max(1, _cores() - 1)
-    if workers < 1 or len(tasks) < _POOL_FROM or not use:
+    small = len(tasks) < _POOL_FROM and sum(len(g) for g in graphs) < _POOL_FROM_TRIPLES
+    if workers < 1 or small or not use:
         beside = alongside()
         return [validate_one(g, shapes, use, t) for g, t in tasks], beside
     chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]

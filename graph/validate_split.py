@@ -124,6 +124,10 @@ class ValidationCache:
         if self._files is not None:
             self._files.write(key, pickle.dumps(violations, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def prune(self) -> int:
+        """Drop the results this build did not ask for (``KeyedFiles.prune``)."""
+        return 0 if self._files is None else self._files.prune()
+
 
 def validate_dataset(
     dataset: Dataset | LinesDataset,
