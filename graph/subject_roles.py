@@ -1,0 +1,37 @@
+"""How a subject stands to its verb, beyond its grammatical role: a body's people acting
+for it ("astronomers at X have worked with ..."), signing up to a mission (joining it),
+or being helped by China to do something (working with China). Used by
+``graph.parsing.syntactic_role``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# the people of a body, who act for it when they are a clause's subject
+_PEOPLE_NOUNS = frozenset(
+    {
+        "astronomer", "colleague", "engineer", "expert", "physicist", "researcher",
+        "scientist", "specialist", "student", "team", "technician", "staff", "group",
+    }
+)  # fmt: skip
+
+
+def helped_by_china(verb: Token, china: list[tuple[int, int]]) -> bool:
+    """Whether the verb is what China helps the subject do ("China will help Laos
+    build ...", "CNSA assisted Peru to develop ...")."""
+    helper = verb.head
+    if verb.dep_ not in ("ccomp", "xcomp") or helper.lemma_.lower() not in ("help", "assist"):
+        return False
+    subjects = [c for c in helper.children if c.dep_ == "nsubj"]
+    return any(s <= t.idx < e for t in subjects for s, e in china)
+
+
+def signs_up(verb: Token) -> bool:
+    """ "sign up to", "sign on to": joining, not signing a document."""
+    return verb.lemma_.lower() == "sign" and any(
+        c.dep_ == "prt" and c.lower_ in ("up", "on") for c in verb.children
+    )
+
+
+def acting_people(token: Token) -> bool:
+    return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
