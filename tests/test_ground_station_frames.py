@@ -206,5 +206,5 @@ def test_a_control_centre_others_upgrade_is_no_station_with_china(reference):
 
 
 def test_a_station_china_will_help_a_partner_build_is_built_with_it(reference):
-    text = "China will help the Peruvian side build a ground station near Arequipa."
+    text = "China will help Peru build a ground station near Arequipa."
     assert "peru" in _stations(reference, text)
