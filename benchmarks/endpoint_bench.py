@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -33,7 +32,6 @@ import sys
 import tempfile
 import time
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -60,6 +58,7 @@ class Run:
     p99_ms: float
     rps: float
     errors: int
+    cpu_ms: float | None = None  # the server's CPU per request (all its processes)
 
 
 def _ms(text: str) -> float:
@@ -75,8 +74,12 @@ def _lua_string(text: str) -> str:
 
 
 def wrk(
-    server: servers.Server, queries: list[str], connections: int, seconds: float,
-    *, paths: list[str] | None = None,
+    server: servers.Server,
+    queries: list[str],
+    connections: int,
+    seconds: float,
+    *,
+    paths: list[str] | None = None,
 ) -> Run:
     """POST ``queries`` in turn (form-encoded, JSON results) for ``seconds``; or, with
     ``paths``, GET those paths in turn (the saved-query API)."""
@@ -134,33 +137,20 @@ end
     )
 
 
-def check_answers(server: servers.Server, queries: list[str], expected: list[int]) -> str:
-    """Rows per query from the server against the store's own count: a benchmark of
-    wrong answers would mean nothing."""
-    wrong = []
-    for i, query in enumerate(queries):
-        request = urllib.request.Request(
-            server.url,
-            data=urllib.parse.urlencode({"query": query}).encode(),
-            headers={"Accept": "application/sparql-results+json"},
-        )
-        with urllib.request.urlopen(request, timeout=120) as response:
-            got = len(json.load(response)["results"]["bindings"])
-        if got != expected[i]:
-            wrong.append(f"query {i + 1}: {got} rows, store {expected[i]}")
-    return "; ".join(wrong) or "same row counts as the store"
-
-
 def table(title: str, runs: list[Run], native: str) -> None:
     print(f"\n{title}")
     head = ("conns", 6), ("median ms", 11), ("p99 ms", 9), ("req/s", 10), ("x native", 10)
-    print(f"{'server':<28}" + "".join(f"{h:>{w}}" for h, w in head) + f"{'errors':>8}")
+    print(
+        f"{'server':<28}" + "".join(f"{h:>{w}}" for h, w in head) + f"{'errors':>8}"
+        f"{'cpu ms/req':>12}"
+    )
     reference = {r.connections: r.rps for r in runs if r.server == native}
     for r in runs:
         ratio = r.rps / reference[r.connections] if reference.get(r.connections) else float("nan")
         print(
             f"{r.server:<28}{r.connections:>6}{r.median_ms:>11.2f}{r.p99_ms:>9.2f}"
             f"{r.rps:>10.1f}{ratio:>10.2f}{r.errors:>8}"
+            + (f"{r.cpu_ms:>12.1f}" if r.cpu_ms is not None else f"{'-':>12}")
         )
 
 
@@ -172,10 +162,18 @@ def measure(
 ) -> Iterator[Run]:
     for start in starters:
         with start() as server:
-            print(f"  {server.name}: {check_answers(server, queries, expected)}", file=sys.stderr)
+            print(
+                f"  {server.name}: {servers.check_answers(server, queries, expected)}",
+                file=sys.stderr,
+            )
             for connections in (1, 8):
                 wrk(server, queries, 1, 1)  # warm-up (and fills the cache when it is on)
-                yield wrk(server, queries, connections, seconds)
+                cpu = servers.tree_cpu_seconds(server.pid) if server.pid else 0.0
+                run = wrk(server, queries, connections, seconds)
+                if server.pid and run.rps:
+                    used = servers.tree_cpu_seconds(server.pid) - cpu
+                    run.cpu_ms = 1000 * used / (run.rps * max(1, round(seconds)))
+                yield run
 
 
 def in_process_ms(store: ox.Store, query: str, seconds: float = 1.0) -> float:
@@ -189,8 +187,13 @@ def in_process_ms(store: ox.Store, query: str, seconds: float = 1.0) -> float:
 
     cap = 10**9
     shape = sparql_scan.inspect(query)
-    job = QueryJob(query, "SELECT", "JSON", cap,
-                   limited_sparql=sparql_scan.with_row_limit(query, shape, cap + 1))
+    job = QueryJob(
+        query,
+        "SELECT",
+        "JSON",
+        cap,
+        limited_sparql=sparql_scan.with_row_limit(query, shape, cap + 1),
+    )
     times: list[float] = []
     deadline = time.perf_counter() + seconds
     while len(times) < 5 or time.perf_counter() < deadline:
@@ -233,29 +236,42 @@ def per_query(
         "in-process = server.evaluate here, /sparql and /queries = spacekg serve uncached; "
         "overhead = /sparql - in-process"
     )
-    print(f"{'query':<32}{'native':>8}{'in-proc':>9}{'/sparql':>9}{'/queries':>9}"
-          f"{'overhead':>9}{'%':>6}")
+    print(
+        f"{'query':<32}{'native':>8}{'in-proc':>9}{'/sparql':>9}{'/queries':>9}"
+        f"{'overhead':>9}{'%':>6}"
+    )
     for i, name in enumerate(names):
         over = ours[i] - engine[i]
-        print(f"{name:<32}{native[i]:>8.2f}{engine[i]:>9.2f}{ours[i]:>9.2f}{api[i]:>9.2f}"
-              f"{over:>9.2f}{100 * over / engine[i]:>5.0f}%")
+        print(
+            f"{name:<32}{native[i]:>8.2f}{engine[i]:>9.2f}{ours[i]:>9.2f}{api[i]:>9.2f}"
+            f"{over:>9.2f}{100 * over / engine[i]:>5.0f}%"
+        )
     overheads = [o - e for o, e in zip(ours, engine, strict=True)]
     median = statistics.median(overheads)
     long = [(n, o, e) for n, o, e in zip(names, overheads, engine, strict=True) if e > 5]
     over_10 = [n for n, o, e in long if o > 0.1 * e]
     api_over = statistics.median(a - e for a, e in zip(api, engine, strict=True))
     verdict = "met" if median <= bar_ms else "NOT met"
-    print(f"median overhead {median:.2f} ms (bar {bar_ms}: {verdict}); "
-          f"/queries median {api_over:.2f} ms above in-process")
-    print(f"queries over 5 ms in process: {len(long)}; more than 10% above it: "
-          f"{', '.join(over_10) or 'none'}")
+    print(
+        f"median overhead {median:.2f} ms (bar {bar_ms}: {verdict}); "
+        f"/queries median {api_over:.2f} ms above in-process"
+    )
+    print(
+        f"queries over 5 ms in process: {len(long)}; more than 10% above it: "
+        f"{', '.join(over_10) or 'none'}"
+    )
 
 
 def throughput_ratio(runs: list[Run], native: str, ours: str, connections: int = 8) -> str:
     """spacekg's requests per second over the native server's at ``connections``."""
     rps = {r.server: r.rps for r in runs if r.connections == connections}
     ratio = rps[ours] / rps[native]
-    return f"uncached throughput at {connections} connections: {ratio:.2f}x native (bar 0.8x)"
+    line = f"uncached throughput at {connections} connections: {ratio:.2f}x native (bar 0.8x)"
+    cpu = {r.server: r.cpu_ms for r in runs if r.connections == connections}
+    if cpu.get(ours) and cpu.get(native):  # the ratio a machine of its own would give
+        line += f"; CPU per request {cpu[ours]:.1f} against {cpu[native]:.1f} ms"
+        line += f" ({cpu[native] / cpu[ours]:.2f}x native's throughput per core)"
+    return line
 
 
 def main() -> None:
@@ -264,10 +280,17 @@ def main() -> None:
     parser.add_argument(
         "--per-query-rounds", type=int, default=3, help="1-second turns per server and query"
     )
-    parser.add_argument("--scale", type=int, default=100,
-                        help="synthetic graph this many times the real one; 0 skips it")
-    parser.add_argument("--synthetic-store", type=Path,
-                        help="a store root synthetic_graph.py wrote (instead of --scale)")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=100,
+        help="synthetic graph this many times the real one; 0 skips it",
+    )
+    parser.add_argument(
+        "--synthetic-store",
+        type=Path,
+        help="a store root synthetic_graph.py wrote (instead of --scale)",
+    )
     parser.add_argument(
         "--synthetic-seconds",
         type=float,
@@ -311,8 +334,9 @@ def main() -> None:
         nquads = Path(tmp) / "graph.nq"
         # The named graphs only: the default graph is their merge, which each store
         # writes again.
-        nquads.write_bytes(ox.serialize(synthetic_graph.named_graphs(store),
-                                        format=ox.RdfFormat.N_QUADS))
+        nquads.write_bytes(
+            ox.serialize(synthetic_graph.named_graphs(store), format=ox.RdfFormat.N_QUADS)
+        )
         real = [
             lambda: servers.oxigraph(build_dir),
             lambda: servers.spacekg(paths.store, cached=False, **ours),
@@ -366,6 +390,7 @@ def main() -> None:
             )
             table(f"Synthetic graph ({len(big_store)} quads), saved-query mix", runs, NATIVE)
             print(throughput_ratio(runs, NATIVE, "spacekg serve (uncached)"))
+
 
 if __name__ == "__main__":
     main()

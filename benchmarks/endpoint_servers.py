@@ -7,12 +7,14 @@ Used by ``endpoint_bench.py``; run by hand, never by the test suite.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,10 +28,48 @@ class Server:
     name: str
     base: str
     path: str  # where queries are POSTed
+    pid: int | None = None  # the server's main process, for its CPU time
 
     @property
     def url(self) -> str:
         return self.base + self.path
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` and every process under it (web workers,
+    query processes), from /proc: the CPU a request costs, which other people's load on
+    a shared machine disturbs far less than requests per second."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            child = int(stat.parent.name)
+            parents[child] = int(fields[1])
+            ticks[child] = int(fields[11]) + int(fields[12])
+    tree, changed = {pid}, True
+    while changed:
+        found = {child for child, parent in parents.items() if parent in tree} - tree
+        tree |= found
+        changed = bool(found)
+    return sum(ticks.get(p, 0) for p in tree) / os.sysconf("SC_CLK_TCK")
+
+
+def check_answers(server: Server, queries: list[str], expected: list[int]) -> str:
+    """Rows per query from the server against the store's own count: a benchmark of
+    wrong answers would mean nothing."""
+    wrong = []
+    for i, query in enumerate(queries):
+        request = urllib.request.Request(
+            server.url,
+            data=urllib.parse.urlencode({"query": query}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            got = len(json.load(response)["results"]["bindings"])
+        if got != expected[i]:
+            wrong.append(f"query {i + 1}: {got} rows, store {expected[i]}")
+    return "; ".join(wrong) or "same row counts as the store"
 
 
 def free_port() -> int:
@@ -53,7 +93,7 @@ def _wait(url: str, proc: subprocess.Popen[bytes], seconds: float) -> None:
 @contextlib.contextmanager
 def _process(
     command: list[str], probe: str, env: dict[str, str] | None = None, seconds: float = 120
-) -> Iterator[None]:
+) -> Iterator[int]:
     proc = subprocess.Popen(
         command,
         env={**os.environ, **(env or {})},
@@ -63,7 +103,7 @@ def _process(
     )
     try:
         _wait(probe, proc, seconds)
-        yield
+        yield proc.pid
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
@@ -88,9 +128,9 @@ def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> It
     command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
     command += ["--workers", str(workers), "--threads", str(threads)]
     base = f"http://127.0.0.1:{port}"
-    with _process(command, base + "/healthz", env):
+    with _process(command, base + "/healthz", env) as pid:
         name = "spacekg serve (cached)" if cached else "spacekg serve (uncached)"
-        yield Server(name, base, "/sparql")
+        yield Server(name, base, "/sparql", pid)
 
 
 @contextlib.contextmanager
@@ -99,8 +139,8 @@ def oxigraph(build_dir: Path) -> Iterator[Server]:
     command = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(build_dir)]
     command += ["--bind", f"127.0.0.1:{port}"]  # the default graph holds the merge
     base = f"http://127.0.0.1:{port}"
-    with _process(command, base + "/query?query=ASK%7B%7D"):
-        yield Server("oxigraph serve-read-only", base, "/query")
+    with _process(command, base + "/query?query=ASK%7B%7D") as pid:
+        yield Server("oxigraph serve-read-only", base, "/query", pid)
 
 
 @contextlib.contextmanager
@@ -109,8 +149,8 @@ def rdflib_endpoint(nquads: Path) -> Iterator[Server]:
     command = [str(BIN / "rdflib-endpoint"), "serve", str(nquads), "--host", "127.0.0.1"]
     command += ["--port", str(port)]
     base = f"http://127.0.0.1:{port}"
-    with _process(command, base + "/?query=ASK%7B%7D", seconds=600):
-        yield Server("rdflib-endpoint", base, "/")
+    with _process(command, base + "/?query=ASK%7B%7D", seconds=600) as pid:
+        yield Server("rdflib-endpoint", base, "/", pid)
 
 
 def probe(build_dir: Path, queries: list[str], seconds: float) -> list[int | None]:
