@@ -21,9 +21,9 @@ from graph import curation, discover, families, methods, relations_table
 from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
-from graph.grammar import partner_groups
 from graph.model import Cooperation, Document, Entity, Extraction, Fact, Status, UnknownName
 from graph.normalise import CleanText, clean_document
+from graph.partner_lists import partner_groups
 from graph.reading import Sentence, parse_sentences, read_document
 from graph.recognise import Recogniser
 

@@ -1,0 +1,262 @@
+"""Coordinated lists of partners in a sentence and the role the words around each list
+give it: ``with`` a partner, ``China and`` a co-subject, ``for`` a beneficiary, ``in`` a
+place, or the role only the parse can tell ("payloads from X", "developed by X"). A
+list may hold China among its members ("Brazil, Russia, India, China and South Africa
+signed"); a name after ", and" may open a clause of its own instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from graph.gazetteer import CHINA, Gazetteer
+from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
+from graph.model import EntityKind
+from graph.parsing import syntactic_role
+from graph.reading import Sentence
+from graph.recognise import Found
+from graph.token_lookup import token_at
+
+_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)\s")
+# where an item's partner may start: the line's start, a bullet, a number, or a field
+# label ("Partners: Switzerland, Germany, Poland")
+_ITEM_START = re.compile(
+    r"(?:[-\u2022\u00b7*]\s*|\(?\d+[.)]\s*)?"
+    r"(?:(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s*)?",
+    re.IGNORECASE,
+)
+# what may stand between an item's partner and its colon or dash: an acronym in brackets,
+# the partner's town or country ("Institute of Space Technology, Islamabad — ...")
+_ITEM_GLUE = re.compile(
+    r"(?:\s*\([^)]*\))?(?:,\s*[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})?"
+    r"\s*(?::|\s[-\u2013\u2014]\s)"
+)
+_SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
+
+_PRO_FORMS = frozenset(["one", "ones", "those", "that"])
+_STATE = "(?:Republic|Kingdom|State|Sultanate|Emirate|Federation|Principality)"
+_LIST_GLUE = re.compile(
+    r"^(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
+    r"(?:the\s+)?(?:space\s+agencies\s+of\s+)?"
+    # "China and the Republic of Uzbekistan": a state by its formal name
+    rf"(?:{_STATE}\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
+    text = sentence.text
+    before = text[max(0, start - 60) : start].lower()
+    after = text[end : end + 30]
+    if re.search(
+        r"(?:\bchina|\bchinese)\s+and\s+(?:the\s+)?(?:space\s+agencies\s+of\s+)?$", before
+    ) or re.match(r"\s+and\s+China\b", after):
+        return "subject"
+    if re.search(
+        r"\bwith\s+(?:the\s+)?(?:(?:other\s+)?countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$",
+        before,
+    ):
+        return "with"
+    if re.search(
+        r"\b(?:joined|helped|assisted)\s+(?:countries\s+(?:including|such\s+as)\s+)?(?:the\s+)?$",
+        before,
+    ):
+        return "with"
+    if re.match(r"\s*(?:'s|'|\u2019s|\u2019)(?=\s)", after):
+        return "owner"
+    if re.search(
+        r"\bfor\s+(?:the\s+)?(?:countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$", before
+    ):
+        return "for"
+    if re.search(r"\bto\s+(?:the\s+)?$", before):
+        return "to"
+    if re.search(r"\b(?:in|from|throughout|around|across|at|over)\s+(?:the\s+)?$", before):
+        return "place"
+    if first.adjectival or re.match(r"[ -]+[A-Z]", after) or re.search(r"(?:china|sino)-$", before):
+        return "modifier"
+    return "other"
+
+
+def _opens_clause(sentence: Sentence, found: Found, first: Found) -> bool:
+    """Whether a name after ", and" is the subject of a clause of its own ("... for
+    Azercosmos, and CGWIC is expected to launch it"), not the next item of a list. After
+    a bare comma it is one only when the list before it hangs on a preposition ("With
+    Brazil, Russia and China launched"; but "Brazil, Russia and China signed")."""
+    glue = sentence.text[: found.start - sentence.start]
+    if not re.search(r"\b(?:and|or)\s+(?:the\s+)?$", glue):
+        before = sentence.text[: first.start - sentence.start]
+        if not re.search(
+            r"(?i)\b(?:with|for|by|to|from|of|like|unlike|besides|and)\s+(?:the\s+)?$", before
+        ):
+            return False
+    doc = sentence.parse
+    token = None if doc is None else token_at(doc, found.start - sentence.start)
+    if token is None:
+        return False
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("conj", "ROOT")
+
+
+def _in_joint_body(sentence: Sentence, found: Found, gazetteer: Gazetteer) -> bool:
+    """A partner named in a discovered joint body's name ("the China-Brazil Joint
+    Laboratory for Space Weather"): the body is China's and the partner's together."""
+    before = sentence.text[: found.start - sentence.start]
+    if not re.search(r"(?:China|Sino)[-\u2013]$", before):
+        return False
+    return any(
+        o.start < found.start
+        and found.end <= o.end
+        and not o.nested
+        and o.kind is EntityKind.ORGANISATION
+        and gazetteer.entities[o.key].discovered
+        for o in sentence.mentions
+    )
+
+
+# the label of a fact-sheet line: names, brackets and the small words between them
+_ITEM_LABEL = re.compile(
+    r"(?:[\s,]+|\([^)]*\)|'s\b|\u2019s\b|\b(?:with|and|of|the|for|in|de|du)\b"
+    r"|\b[A-Z][\w'\u2019.-]*)*?\s*(?::|\s[-\u2013\u2014]\s)"
+)
+
+
+def _item_label_end(text: str, end: int) -> int | None:
+    """Where the label of a line such as "Egyptian Space Agency, with Bahrain's National
+    Space Science Agency (NSSA): camera" ends, if the line is one."""
+    m = _ITEM_LABEL.match(text, end)
+    return m.end() if m and m.end() - end <= 120 else None
+
+
+def _china_inside_lists(sentence: Sentence, mentions: list[Found]) -> set[int]:
+    """China named inside a list of partners, with partners before and after it
+    ("Brazil, Russia, India, China and South Africa signed"): a member like the others,
+    not the subject of a clause of its own ("Together with Brazil, China launched")."""
+    text, base = sentence.text, sentence.start
+    inside = set()
+    for before, china, after in zip(mentions, mentions[1:], mentions[2:], strict=False):
+        if china.key != CHINA:
+            continue
+        glues = (
+            text[before.end - base : china.start - base],
+            text[china.end - base : after.start - base],
+        )
+        if all(_LIST_GLUE.fullmatch(g) for g in glues) and "and" not in glues[0]:
+            inside.add(id(china))
+    return inside
+
+
+def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
+    """Coordinated lists of foreign countries and organisations, with their roles."""
+    mentions = [
+        m
+        for m in sentence.mentions
+        if m.kind in PARTNER_KINDS and (not m.nested or _in_joint_body(sentence, m, gazetteer))
+    ]
+    # a joint body stands for its partner ("China-Brazil ... Laboratory" -> Brazil)
+    mentions = [
+        m
+        for m in mentions
+        if not any(o is not m and m.start <= o.start and o.end <= m.end for o in mentions)
+    ]
+    groups: list[list[Found]] = []
+    listed_china = _china_inside_lists(sentence, mentions)
+    for m in mentions:
+        if groups:
+            last = groups[-1][-1]
+            glue = sentence.text[last.end - sentence.start : m.start - sentence.start]
+            china_glue = (
+                CHINA not in (last.key, m.key)
+                or glue.strip() in ("and", "-")
+                or id(last) in listed_china
+                or id(m) in listed_china
+                or re.fullmatch(rf"\s+and\s+the\s+{_STATE}\s+of\s+(?:the\s+)?", glue) is not None
+            )
+            owned = _POSSESSIVE.match(sentence.text[m.end - sentence.start :]) is not None
+            if (
+                _LIST_GLUE.match(glue)
+                and china_glue
+                and not last.adjectival
+                and not m.adjectival
+                and not owned  # "ESA and Germany's institute": Germany owns, not ESA
+                and not ("," in glue and _opens_clause(sentence, m, groups[-1][0]))
+            ):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    out = []
+    item_end: int | None = None  # where a fact-sheet line's partners end (its colon)
+    china = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key == CHINA or m.key in gazetteer.domestic
+    ]
+    for members in groups:
+        start, end = members[0].start - sentence.start, members[-1].end - sentence.start
+        role = _role(sentence, start, end, members[0])
+        governor = ""
+        if sentence.parse is not None:
+            first_end = members[0].end - sentence.start
+            syntax, governor = syntactic_role(sentence.parse, start, first_end, china)
+            if syntax in _SYNTAX_FIRST or (role in ("other", "place") and syntax != "other"):
+                role = syntax
+        head = sentence.text[:start]
+        if _ITEM_START.fullmatch(head) and (
+            _ITEM_GLUE.match(sentence.text[end:]) or head.rstrip().endswith(":")
+        ):
+            role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
+            item_end = _item_label_end(sentence.text, end)
+        elif item_end is None and _ITEM_START.fullmatch(head):
+            item_end = _item_label_end(sentence.text, end)
+            role = "item" if item_end is not None else role
+        elif item_end is not None and end <= item_end:
+            role = "item"  # "Egyptian Space Agency, with Bahrain's NSSA: a camera"
+        for a, b in itertools.pairwise(members):
+            beside_body = role in ("other", "agent") and {a.key, b.key} & gazetteer.domestic
+            if CHINA not in (a.key, b.key) and not beside_body:
+                continue  # "China and X", "SANSA and CNSA": X beside China's side
+            glue = sentence.text[a.end - sentence.start : b.start - sentence.start]
+            role = "subject" if "and" in glue else "modifier"  # "China and X" / "China-X"
+        keys = tuple(dict.fromkeys(m.key for m in members if m.key not in gazetteer.domestic))
+        if keys:
+            out.append(Group(keys, start, end, role, members[0].adjectival, governor))
+    # "for the Indonesian operator Indosat": the body the demonym describes is the one
+    # named after the noun, in the demonym's role
+    for i in range(len(out) - 1, 0, -1):
+        first, named = out[i - 1], out[i]
+        between = sentence.text[first.end : named.start]
+        if (
+            first.adjectival
+            and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}", between)
+            and not re.search(r"\b(?:at|of|in|from|for|with|by|on|and|to)\b", between)
+        ):
+            if named.role in ("other", "place"):  # the parser left the name no role
+                # the phrase from the demonym on is the partner's ("Indonesian operator
+                # Indosat"), where the parse hangs it on its preposition
+                out[i] = replace(named, start=first.start, role=first.role, governor=first.governor)
+            del out[i - 1]
+    # "instruments from A and B, as well as one from C": the pro-form stands for the noun
+    # of the list before it
+    for i, g in enumerate(out):
+        if g.governor in _PRO_FORMS and i and out[i - 1].role == g.role:
+            out[i] = replace(g, governor=out[i - 1].governor)
+    subjects = {k for g in out if g.role == "subject" for k in g.keys}
+    # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
+    out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
+    m = ANAPHORA.search(sentence.text)
+    if m and not any(g.role == "subject" for g in out):
+        # "CMA has shared data with the KMD since 2018, and the two sides installed ...":
+        # the one partner of the clauses before, else the sentence before's
+        before = {
+            k
+            for g in out
+            if g.end <= m.start() and g.role in ("with", "agent", "by", "to", "between")
+            for k in g.keys
+        }
+        refs = tuple(before) if len(before) == 1 else anaphora(sentence)
+        if refs:
+            out.append(Group(refs, m.start(), m.end(), "anaphora"))
+            out.sort(key=lambda g: g.start)
+    return out
