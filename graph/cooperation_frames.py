@@ -26,44 +26,34 @@ from spacy.tokens import Doc, Token
 
 from graph.area_cues import area_cues
 from graph.chinese_side import names_chinese_side
-from graph.cooperation_words import INSTRUMENT_WORD, PEOPLE
+from graph.cooperation_words import (
+    ABOARD,
+    CARRYING,
+    COMING,
+    DATA,
+    EXCHANGING,
+    GIVING,
+    HANDING,
+    MAKING,
+    PEOPLE,
+    RECEIVING,
+    STUDYING_VERBS,
+    TRAINING_VERBS,
+    TRAVELLING,
+)
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
+from graph.instrument_series import edges, is_instrument, series_lead
 from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
-from graph.parsing import INSTRUMENT_NOUNS, span_root
+from graph.parsing import span_root, verb_above
 from graph.reading import Sentence
 from graph.recognise import Found
 
-_MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})
-_CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
-# what a partner does with its instrument for a mission: makes it, hands it over, puts it on
-_HANDING = _MAKING | frozenset({"deliver", "hand", "place", "put", "send", "ship", "donate"})
-_COMING = frozenset({"come", "originate", "arrive"})
-_TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
-_ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
-_DATA = frozenset(
-    {"data", "imagery", "image", "images", "information", "product", "products", "observations"}
-)
 _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
-_RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download", "acquire"})
-_GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
-_EXCHANGING = frozenset({"exchange", "share"})
-_TRAINING_VERBS = frozenset({"train", "educate", "teach", "instruct"})
-_STUDYING_VERBS = frozenset(
-    {"study", "attend", "train", "complete", "graduate", "learn", "take", "join", "undergo"}
-)
 _RELATIVE = frozenset({"who", "that", "whom"})
 _PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
-
-
-def _clause_verb_of(token: Token) -> int | None:
-    """The index of the nearest verb above ``token``."""
-    head = token.head
-    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
-    return head.i if head.pos_ in ("VERB", "AUX") else None
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
@@ -151,7 +141,7 @@ class _Reader:
                             found += [k for g in self._groups_at(obj) for k in g.keys]
                 # "provided by the MPE in Germany": where the named maker is, no partner
                 keys += makers or places
-                if child.dep_ == "relcl" and child.lemma_.lower() in _MAKING:
+                if child.dep_ == "relcl" and child.lemma_.lower() in MAKING:
                     for subject in (c for c in child.children if c.dep_ == "nsubj"):
                         keys += [k for g in self._groups_at(subject) for k in g.keys]
         for m in self.mentions:  # "the NSSA engineers": a name the parser made a compound
@@ -178,7 +168,7 @@ class _Reader:
     def payloads(self) -> list[Cooperation | None]:
         out: list[Cooperation | None] = []
         for thing in self.doc:
-            if not _is_instrument(thing):
+            if not is_instrument(thing):
                 continue
             owners = self._owners(thing) or self._givers(thing)
             if not owners:
@@ -194,7 +184,7 @@ class _Reader:
         the verb it is the object of ("INFN provided a retroreflector"), or the agent of
         the passive it is the subject of ("was delivered by IKI")."""
         verb = thing.head
-        if thing.dep_ == "nsubj" and verb.lemma_.lower() in _COMING:
+        if thing.dep_ == "nsubj" and verb.lemma_.lower() in COMING:
             # "Instruments come from Chile, Peru and the University of Warsaw"
             sources = [
                 o
@@ -205,7 +195,7 @@ class _Reader:
             ]
             keys = [k for t in sources for g in self._groups_at(t) for k in g.keys]
             return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
-        if verb.lemma_.lower() not in _HANDING:
+        if verb.lemma_.lower() not in HANDING:
             return []
         if thing.dep_ == "dobj":
             people = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -220,7 +210,7 @@ class _Reader:
         """The mission that carries the thing, or that it flies on or aboard, or that
         it is handed over or placed on or for ("places a camera on the Chang'e-7 lander",
         "For the Chang'e-7 lander, X provided a retroreflector")."""
-        lead = _series_lead(thing)
+        lead = series_lead(thing)
         if lead.i != thing.i:  # "carrying X's cubesat, Y's instrument and Z's analyser"
             return self._carrier(lead)
         owned = any(c.dep_ == "poss" for c in thing.children)
@@ -237,40 +227,40 @@ class _Reader:
         anchor = own[0]
         for prep in (c for t in own for c in t.children if c.dep_ == "prep"):
             # "the detector of CSES-02" is the mission's own, as "SMILE's main instrument"
-            if prep.lower_ in _ABOARD | {"for", "of"}:
+            if prep.lower_ in ABOARD | {"for", "of"}:
                 found += [k for o in prep.children for k in self._missions_at(o)]
         found += [k for c in anchor.children if c.dep_ == "poss" for k in self._missions_at(c)]
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in anchor.children):
             earlier = previous_mission(self.sentence)  # "Its instruments come from X"
             found += [earlier] if earlier else []
         verb = anchor.head
-        if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _HANDING:
+        if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in HANDING:
             for prep in (c for c in verb.children if c.dep_ == "prep"):
-                if prep.lower_ in _ABOARD | {"for", "to"}:
+                if prep.lower_ in ABOARD | {"for", "to"}:
                     found += [k for o in prep.children for k in self._missions_at(o)]
-        if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in _CARRYING:
+        if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in CARRYING:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subjects and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
                 if verb.dep_ in ("acl", "relcl"):
                     subjects.append(verb.head)
             found += [k for s in subjects for k in self._missions_at(s)]
-        travels = verb.lemma_.lower() in _TRAVELLING
+        travels = verb.lemma_.lower() in TRAVELLING
         if anchor.dep_ in ("nsubj", "nsubjpass") and (travels or verb.lemma_.lower() == "be"):
             # "flew on Chang'e-4", "is due to fly on Chang'e-7"
             verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
             verbs += [c for v in verbs[1:] for c in v.children if c.dep_ == "xcomp"]
             for prep in (c for v in verbs for c in v.children if c.dep_ == "prep"):
-                if prep.lower_ in _ABOARD:
+                if prep.lower_ in ABOARD:
                     found += [k for o in prep.children for k in self._missions_at(o)]
-            travels = travels or any(v.lemma_.lower() in _TRAVELLING for v in verbs)
-        carried = anchor.dep_ == "dobj" and verb.lemma_.lower() in _CARRYING
+            travels = travels or any(v.lemma_.lower() in TRAVELLING for v in verbs)
+        carried = anchor.dep_ == "dobj" and verb.lemma_.lower() in CARRYING
         if not found and (carried or (travels and anchor.dep_ in ("nsubj", "nsubjpass"))):
             # the parser may hang the mission elsewhere ("Chang'e-4 lands ... carrying X"):
             # a sentence about a carrier that names one mission names the carrier
             # not the thing's own name ("the ICUBE-Q cubesat"), nor the craft it is carried
             # beside ("carrying NileSat-7 and a small cubesat": a rocket's two payloads)
-            own = [_edges(thing)] + (
+            own = [edges(thing)] + (
                 [(anchor.idx, anchor.idx + len(anchor))] if anchor != thing else []
             )
             named = {
@@ -286,19 +276,17 @@ class _Reader:
         out: list[Cooperation | None] = []
         for verb in self.doc:
             lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in _RECEIVING | _GIVING | _EXCHANGING:
+            if verb.pos_ != "VERB" or lemma not in RECEIVING | GIVING | EXCHANGING:
                 continue
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            data = [o for o in objects if o.lemma_.lower() in _DATA or o.lower_ in _DATA]
+            data = [o for o in objects if o.lemma_.lower() in DATA or o.lower_ in DATA]
             if not data:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             # the verb's own prepositions, and those of the data ("imagery with X", "data
             # from the BRICS constellation with Brazil"), not those of clauses inside
             preps = [
-                t
-                for t in verb.subtree
-                if t.dep_ in ("prep", "dative") and _clause_verb_of(t) == verb.i
+                t for t in verb.subtree if t.dep_ in ("prep", "dative") and verb_above(t) == verb.i
             ]
             partners: list[str] = []
             its = any(
@@ -308,16 +296,16 @@ class _Reader:
             china_gives = any(self._chinese(s) for s in subjects) or (
                 not subjects and (earlier is not None or any(self._chinese_source(d) for d in data))
             )  # "data from the Chang'e-4 mission have been shared with X"
-            if lemma in _RECEIVING:
+            if lemma in RECEIVING:
                 source = [p for p in preps if p.lower_ == "from" and self._chinese(p)]
                 if source or any(self._chinese(d) for d in data):
                     partners = [k for s in subjects for k in self._names_under(s)]
-            if lemma in _GIVING | _EXCHANGING and china_gives:
+            if lemma in GIVING | EXCHANGING and china_gives:
                 to = [p for p in preps if p.lower_ in ("to", "with", "for") or p.dep_ == "dative"]
                 partners += [k for p in to for k in self._names_under(p)]
-            if lemma in _EXCHANGING and china_gives:  # "China and Brazil have shared data"
+            if lemma in EXCHANGING and china_gives:  # "China and Brazil have shared data"
                 partners += [k for s in subjects for k in self._names_under(s)]
-            if lemma in _EXCHANGING and not china_gives:
+            if lemma in EXCHANGING and not china_gives:
                 with_china = [p for p in preps if p.lower_ == "with" and self._chinese(p)]
                 if with_china:
                     partners += [k for s in subjects for k in self._names_under(s)]
@@ -377,7 +365,7 @@ class _Reader:
                 and (
                     c.lemma_.lower() in PEOPLE
                     # whoever a training verb trains are people ("satellite meteorologists")
-                    or (lemma in _TRAINING_VERBS and c.dep_ != "nsubj" and c.tag_ == "NNS")
+                    or (lemma in TRAINING_VERBS and c.dep_ != "nsubj" and c.tag_ == "NNS")
                 )
             ]
             relative = any(c.lower_ in _RELATIVE for c in verb.children if "subj" in c.dep_)
@@ -389,9 +377,7 @@ class _Reader:
             # the prepositions of the verb's own clause ("took part in training programmes
             # in Beijing"), not of clauses inside it
             preps = [
-                t
-                for t in verb.subtree
-                if t.dep_ in ("prep", "agent") and _clause_verb_of(t) == verb.i
+                t for t in verb.subtree if t.dep_ in ("prep", "agent") and verb_above(t) == verb.i
             ]
             in_china = any(
                 p.lower_ in ("in", "at", "by", "to", "with") and self._chinese(p) for p in preps
@@ -399,8 +385,8 @@ class _Reader:
                 self._chinese(s) if s.lemma_.lower() not in PEOPLE else self._chinese_people(s)
                 for s in subjects
             )  # "China trained ...", "Chinese engineers trained Belarusian operators"
-            trained = lemma in _TRAINING_VERBS or (
-                lemma in _STUDYING_VERBS | {"send"}
+            trained = lemma in TRAINING_VERBS or (
+                lemma in STUDYING_VERBS | {"send"}
                 and re.search(r"\b(?:train|course|stud)", self.sentence.text)
             )
             if not (trained and in_china):
@@ -411,40 +397,3 @@ class _Reader:
             for partner in dict.fromkeys(partners):
                 out.append(self._fact(partner, "training-and-education", None, verb.idx))
         return out
-
-
-def _is_instrument(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and bool(
-        token.lemma_.lower() in INSTRUMENT_NOUNS or INSTRUMENT_WORD.search(token.lower_)
-    )
-
-
-def _edges(token: Token) -> tuple[int, int]:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
-
-def _series_lead(thing: Token) -> Token:
-    """The first item of a series of instruments, however the parser hung its items
-    ("carrying A's cubesat, B's counter and C's analyser" parsed as appositions, or as
-    objects of the main verb): the items are read in the order they are written."""
-    token = thing
-    while True:
-        listed = token.dep_ in ("appos", "conj") and token.head.i < token.i
-        if listed and _is_instrument(token.head):
-            token = token.head
-            continue
-        before = _item_before(token)
-        if before is None:
-            return token
-        token = before
-
-
-def _item_before(item: Token) -> Token | None:
-    """The instrument written just before ``item`` in the same list (", " or "and")."""
-    doc, i = item.doc, item.left_edge.i - 1
-    while i >= 0 and doc[i].lower_ in (",", "and"):
-        i -= 1
-    if i == item.left_edge.i - 1 or i < 0:
-        return None
-    previous = doc[i]
-    return previous if _is_instrument(previous) else None

@@ -125,3 +125,22 @@ PEOPLE = frozenset(
         "physicist",
     }
 )
+
+# the verbs of the cooperation frames (graph.cooperation_frames)
+MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})
+CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
+# what a partner does with its instrument for a mission: makes it, hands it over, puts it on
+HANDING = MAKING | frozenset({"deliver", "hand", "place", "put", "send", "ship", "donate"})
+COMING = frozenset({"come", "originate", "arrive"})
+TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
+ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
+DATA = frozenset(
+    {"data", "imagery", "image", "images", "information", "product", "products", "observations"}
+)
+RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download", "acquire"})
+GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
+EXCHANGING = frozenset({"exchange", "share"})
+TRAINING_VERBS = frozenset({"train", "educate", "teach", "instruct"})
+STUDYING_VERBS = frozenset(
+    {"study", "attend", "train", "complete", "graduate", "learn", "take", "join", "undergo"}
+)

@@ -375,3 +375,11 @@ def in_relative_clause(doc: Doc, start: int, end: int, outside: tuple[int, int])
             return not acting and not any(a <= t.idx < b for t in token.subtree)
         token = token.head
     return False
+
+
+def verb_above(token: Token) -> int | None:
+    """The index of the nearest verb above ``token``."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i if head.pos_ in ("VERB", "AUX") else None
