@@ -98,6 +98,7 @@ def discover(
                 aliases.setdefault(key, set()).add(c.alias)
     launchers = {_series(labels[k]) for k, c in votes.items() if c["launcher"]}
     entities: list[Entity] = []
+    areas: dict[str, str] = {}
     for key, counter in sorted(votes.items()):
         if counter["launcher"] or _series(labels[key]) in launchers:
             continue
@@ -112,6 +113,10 @@ def discover(
         if kind is None:
             unclassed.append(cand)
             continue
+        if kind is M:  # "the LUNA-X lunar mission": the area its first naming gives it
+            area = _described_area(clean.text, cand, gazetteer.area_cues)
+            if area:
+                areas[key] = area
         raw_start, raw_end = clean.to_raw(cand.start, cand.end)
         evidence = Evidence(document.id, raw_start, raw_end, document.text[raw_start:raw_end])
         entities.append(
@@ -132,7 +137,7 @@ def discover(
         and _norm(parent["body"]) in domestic_forms
     )
     return Discovery(
-        entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}
+        entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}, areas
     )
 
 
@@ -144,6 +149,23 @@ class Discovery(NamedTuple):
     unclassed: list[Candidate]
     owned: frozenset[str]
     acronyms: dict[str, tuple[str, ...]]
+    areas: dict[str, str] = {}  # mission key -> the area the words naming it give  # noqa: RUF012
+
+
+def _described_area(text: str, cand: Candidate, cues: tuple[tuple[str, str], ...]) -> str | None:
+    """The area of the words that describe a mission where it is first named, just after
+    its name ("LUNA-X, a lunar lander", "the LUNA-X lunar mission") or just before it
+    ("the Mars mission ORCA"), within its sentence."""
+    after = re.split(r"[.;:!?]\s", text[cand.end : cand.end + 50])[0].lower()
+    before = re.split(r"[.;:!?]\s", text[max(0, cand.start - 30) : cand.start])[-1].lower()
+    found = []
+    for phrase, area in cues:
+        for where, words in ((0, after), (1, before)):
+            m = re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", words)
+            if m:
+                distance = m.start() if where == 0 else len(words) - m.end()
+                found.append((distance, area))
+    return min(found)[1] if found else None
 
 
 # after a body's name (and its acronym), the body it belongs to: "... (IHEP) of CAS"
@@ -172,6 +194,7 @@ def extend(
     entities: Sequence[Entity],
     owned: frozenset[str] = frozenset(),
     acronyms: dict[str, tuple[str, ...]] | None = None,
+    described: dict[str, str] | None = None,
 ) -> Gazetteer:
     """The gazetteer with discovered entities added, Chinese bodies (and those ``owned``
     by one) marked domestic."""
@@ -190,6 +213,8 @@ def extend(
     for entity in entities:
         if _series(entity.label) in series_area:  # "Chang'e-9": lunar, as Chang'e-4 is
             areas.setdefault(entity.key, series_area[_series(entity.label)])
+        if entity.key in (described or {}):  # "the LUNA-X lunar mission"
+            areas.setdefault(entity.key, described[entity.key])  # type: ignore[index]
         by_key[entity.key] = entity
         forms += [(f, entity.key) for f in (entity.label, *entity.alt_labels)]
         if (

@@ -141,7 +141,8 @@ def discover_names(
     for cand in unclassed:
         start, end = cleans[cand.doc_id].to_raw(cand.start, cand.end)
         unknown.append(UnknownName(cand.label, cand.doc_id, start, end, "unclassed"))
-    return discover.extend(gazetteer, entities, found.owned, found.acronyms), unknown
+    extended = discover.extend(gazetteer, entities, found.owned, found.acronyms, found.areas)
+    return extended, unknown
 
 
 @dataclass(frozen=True)

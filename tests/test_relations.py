@@ -230,3 +230,13 @@ def test_a_partner_that_says_it_will_not_act_gets_no_cooperation_from_the_senten
         "scientific exchanges."
     )
     assert not {f for f in _cooperation(reference, text) if f[0] == "peru"}
+
+
+def test_a_discovered_mission_takes_the_area_of_the_words_that_first_describe_it(reference):
+    text = (
+        "The LUNA-X lunar lander will fly in 2032. LUNA-X is a joint mission of the China "
+        "National Space Administration and the Peruvian Space Agency."
+    )
+    assert ("peruvian-space-agency", "lunar-and-deep-space-exploration", "luna-x") in (
+        _cooperation(reference, text)
+    )
