@@ -42,7 +42,7 @@ from graph.cooperation_words import (
     TRAVELLING,
 )
 from graph.gazetteer import Gazetteer
-from graph.grammar import Group, status_at
+from graph.grammar import PARTNER_KINDS, Group, status_at
 from graph.instrument_series import edges, is_instrument, series_lead
 from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
@@ -50,10 +50,10 @@ from graph.negation import negated
 from graph.parsing import span_root, verb_above
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.subject_roles import thanked_agents
 
 _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RELATIVE = frozenset({"who", "that", "whom"})
-_PARTNER_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
@@ -145,7 +145,7 @@ class _Reader:
                     for subject in (c for c in child.children if c.dep_ == "nsubj"):
                         keys += [k for g in self._groups_at(subject) for k in g.keys]
         for m in self.mentions:  # "the NSSA engineers": a name the parser made a compound
-            if m.kind in _PARTNER_KINDS and m.key not in self.gazetteer.domestic:
+            if m.kind in PARTNER_KINDS and m.key not in self.gazetteer.domestic:
                 head = self._head_of(m)
                 if head is not None and head.i == thing.i and m.key not in keys:
                     keys.append(m.key)
@@ -373,7 +373,7 @@ class _Reader:
                 people.append(verb.head)  # "Belarusian engineers, who were trained in China"
             if not people:
                 continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] or thanked_agents(verb)
             # the prepositions of the verb's own clause ("took part in training programmes
             # in Beijing"), not of clauses inside it
             preps = [

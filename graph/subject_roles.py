@@ -1,7 +1,7 @@
 """How a subject stands to its verb, beyond its grammatical role: a body's people acting
 for it ("astronomers at X have worked with ..."), signing up to a mission (joining it),
-or being helped by China to do something (working with China). Used by
-``graph.parsing.syntactic_role``."""
+or being helped by China to do something (working with China); who did what someone is
+thanked for. Used by ``graph.parsing.syntactic_role`` and the cooperation frames."""
 
 from __future__ import annotations
 
@@ -35,3 +35,14 @@ def signs_up(verb: Token) -> bool:
 
 def acting_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def thanked_agents(verb: Token) -> list[Token]:
+    """Who did what they are thanked for ("thanked the Chinese side for training 45
+    Lao technicians"): the object of the thanking verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "for":
+        return []
+    if prep.head.lemma_.lower() not in ("thank", "praise", "commend", "appreciate"):
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]

@@ -640,3 +640,8 @@ def test_instruments_that_come_from_partners_are_payloads_on_the_mission_its_sta
     assert {(p, "payloads", "change-8") for p in ("chile", "peru", "university-of-warsaw")} <= (
         found
     )
+
+
+def test_whom_a_partner_thanks_for_training_its_people_trained_them(reference):
+    text = "The Peruvian side thanked the Chinese side for training 45 Peruvian technicians."
+    assert ("peru", "training-and-education", None) in _cooperation(reference, text)
