@@ -60,6 +60,11 @@ LEADER = re.compile(r"\S\s*(?:\.{4,}|\u2026{2,})\s*\S")
 NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
+_NUMBERED_TITLE = re.compile(
+    r"^(?:Agenda\s+)?(?:Item|Section|Part|Article|Point|Chapter)\s+[\dIVX]+[.:]\s+", re.IGNORECASE
+)
+
+
 def is_heading(line: str) -> bool:
     words = line.split()
     if is_table_row(line) or RULE.match(line):
@@ -73,7 +78,9 @@ def is_heading(line: str) -> bool:
         return False
     if len(words) > (14 if capitals else 9):  # capitals: a heading however long
         return False
-    if ". " in line[5:]:  # a sentence ends inside: wrapped prose, not a heading
+    # "Item 2. Review of projects": an agenda item's number is no sentence's end
+    titled = _NUMBERED_TITLE.sub("", line)
+    if ". " in titled[5:]:  # a sentence ends inside: wrapped prose, not a heading
         return False
     # "Partners: Norway", "Partners providing payloads: 6": a record's field, a figure
     if FIELD.match(line) or (ANY_FIELD.match(line) and re.search(r":\s+\d", line)):

@@ -101,3 +101,9 @@ def test_a_speaker_label_with_a_title_in_capitals_stays_in_its_sentence(referenc
     clean = clean_text("SENATOR ALVAREZ: And Peru?\n\nDR. MORENO: China built a station there.\n")
     spans = Recogniser(reference.gazetteer).sentences(clean)
     assert "DR. MORENO: China built a station there." in [clean.text[a:b] for a, b in spans]
+
+
+def test_an_agenda_items_numbered_title_is_a_heading_of_its_own():
+    text = "Item 2. Review of ongoing projects\n2.1 The two sides reviewed the satellite.\n"
+    clean = clean_text(text)
+    assert [p.heading for p in clean.paragraphs] == [True, False]
