@@ -12,10 +12,10 @@ from graph import extract
 from graph.model import Cooperation, Document, DocumentMeta, SpacecraftActivity
 
 
-def _facts(reference, text: str, issued: str = "2031") -> list[Cooperation]:
+def _facts(reference, text: str, issued: str = "2031", kind: type = Cooperation) -> list:
     meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", issued, "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
-    return [f for f in extraction.facts if isinstance(f, Cooperation)]
+    return [f for f in extraction.facts if isinstance(f, kind)]
 
 
 def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
@@ -618,12 +618,9 @@ def test_the_owner_of_a_craft_others_built_gets_the_craft_not_a_cooperation(refe
         "Peru's ANDES-SAT-2, a cubesat jointly developed by the Peruvian Space Agency and "
         "Beihang University, reached orbit in 2031."
     )
-    meta = DocumentMeta("frames", "frames.txt", "Frames", "Test", "2031", "white-paper")
-    extraction = extract.extract_corpus([Document(meta, Path("frames.txt"), text)], reference)
     crafts = {
         (f.activity, f.partner, f.spacecraft)
-        for f in extraction.facts
-        if isinstance(f, SpacecraftActivity)
+        for f in _facts(reference, text, kind=SpacecraftActivity)
     }
     assert ("jointly-developed", "peruvian-space-agency", "andes-sat-2") in crafts
     assert not {p for p, _a, _m in _cooperation(reference, text) if p == "peru"}
