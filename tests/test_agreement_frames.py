@@ -14,8 +14,10 @@ from graph.dates import date_in
 from graph.model import Agreement, Document, DocumentMeta
 
 
-def _agreements(reference, text: str) -> set[tuple[str, tuple[str, ...], str | None]]:
-    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+def _agreements(
+    reference, text: str, publisher: str = "Test"
+) -> set[tuple[str, tuple[str, ...], str | None]]:
+    meta = DocumentMeta("deals", "deals.txt", "Deals", publisher, "2032-06-30", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
     return {
         (f.agreement_kind, f.parties, f.signed_on)
@@ -351,15 +353,7 @@ def test_a_chronologys_year_heading_dates_the_entries_under_it(reference):
 
 
 def test_the_company_in_capitals_is_the_reports_publisher(reference):
-    meta = DocumentMeta(
-        "report",
-        "report.txt",
-        "Report",
-        "China Great Wall Industry Corporation",
-        "2031",
-        "white-paper",
-    )
     text = "In 2030 the Company signed a launch services agreement with the Peruvian Space Agency."
-    extraction = extract.extract_corpus([Document(meta, Path("report.txt"), text)], reference)
-    parties = {f.parties for f in extraction.facts if isinstance(f, Agreement)}
+    found = _agreements(reference, text, publisher="China Great Wall Industry Corporation")
+    parties = {p for _kind, p, _date in found}
     assert ("china-great-wall-industry-corporation", "peruvian-space-agency") in parties
