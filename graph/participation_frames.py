@@ -213,6 +213,8 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             objects = [
                 c for c in verb.children if c.dep_ == "dobj" and (c.lower_ == "other" or preps)
             ]
+            # "co-organised by CNSA with UNOOSA": the frame's preposition on the agent
+            objects += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
             for child in [*verb.children, *(p for o in objects for p in o.children)]:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     find = orgs_in if lemma in ("participate", "take") else named

@@ -230,3 +230,11 @@ def test_the_un_before_a_committees_name_is_part_of_the_name(reference):
     found = _participation(reference, text)
     assert "committee-on-the-peaceful-uses-of-outer-space" in found
     assert "united-nations" not in found
+
+
+def test_an_event_organised_by_a_chinese_body_with_an_organisation(reference):
+    text = (
+        "The course was hosted by the Peruvian Space Agency and co-organised by the China "
+        "National Space Administration with the World Meteorological Organization."
+    )
+    assert "world-meteorological-organization" in _participation(reference, text)
