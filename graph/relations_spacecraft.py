@@ -118,9 +118,13 @@ def _objects(
         item = _item_at(sentence, pos, groups, gazetteer)
         if item is None:
             break
-        described = items and items[-1].spacecraft and not item.spacecraft
-        if not (described and glue and "and" not in glue.group(0)):
-            items.append(item)  # "ETRSS-1, Ethiopia's first satellite,": the same craft
+        apposed = glue is not None and "and" not in glue.group(0)
+        if apposed and items and items[-1].spacecraft and not item.spacecraft:
+            pass  # "ETRSS-1, Ethiopia's first satellite,": the same craft
+        elif apposed and items and not items[-1].spacecraft and item.spacecraft:
+            items[-1] = item  # "two satellites, AndeSat-5 and AndeSat-6,": they are named
+        else:
+            items.append(item)
         glue = _GLUE.match(text[item.end :])
         if not glue:
             break

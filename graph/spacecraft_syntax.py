@@ -38,6 +38,7 @@ from graph.spacecraft_partners import (
 
 VERB_ACTIVITY = {
     "launch": "launched",
+    "loft": "launched",  # "PRSS-2 was lofted from Jiuquan"
     "carry": "launched",
     "deliver": "delivered",
     "hand": "delivered",

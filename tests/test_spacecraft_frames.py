@@ -367,3 +367,15 @@ def test_a_table_of_customers_and_statuses_gives_each_row_its_activity(reference
     found = _activities(reference, text)
     assert ("delivered", "andean-communications-satellite", "andesat-2") in found
     assert ("built", "bolivian-space-agency", "tksat-4") in found
+
+
+def test_a_description_the_names_after_it_spell_out_is_those_crafts(reference):
+    text = "Under the contract, CAST will build two satellites, AndeSat-5 and AndeSat-6, for Peru."
+    found = _activities(reference, text)
+    assert {("built", "peru", "andesat-5"), ("built", "peru", "andesat-6")} <= found
+    assert not {f for f in found if f[2] is None}
+
+
+def test_lofted_is_a_launch(reference):
+    text = "AndeSat-7, a satellite China built for Peru, was lofted from Jiuquan in 2031."
+    assert ("launched", "peru", "andesat-7") in _activities(reference, text)
