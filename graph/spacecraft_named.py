@@ -13,6 +13,7 @@ from graph.reading import Sentence
 from graph.recognise import Found
 
 PRONOUNS = frozenset({"it", "them", "which", "that"})
+_CRAFT_WORDS = frozenset({"satellite", "spacecraft", "cubesat", "microsatellite", "probe"})
 
 _COORDINATED = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*$")
 
@@ -104,6 +105,16 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             # was done ("CBERS-04A, developed jointly with Brazil, was launched", as the
             # parser may read it; "the satellite launched in 2019")
             nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(n.tag_ == "NNS" and n.lemma_.lower() in _CRAFT_WORDS for n in nouns):
+        # "launched 14 satellites for foreign customers, including Algeria's Alcomsat-2":
+        # the examples the parser hung on the verb are of its object
+        nouns += [
+            o
+            for c in verb.children
+            if c.lower_ in ("including", "includes", "among")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
     resolved = []
     for noun in nouns:
         if noun.lower_ in PRONOUNS:

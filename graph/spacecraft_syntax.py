@@ -39,6 +39,7 @@ from graph.spacecraft_partners import (
 VERB_ACTIVITY = {
     "launch": "launched",
     "loft": "launched",  # "PRSS-2 was lofted from Jiuquan"
+    "delivery": "delivered",  # "the delivery of X to Y", "Y took delivery of X"
     "carry": "launched",
     "deliver": "delivered",
     "hand": "delivered",
@@ -52,6 +53,7 @@ VERB_ACTIVITY = {
     "construct": "built",
     "assemble": "built",
 }
+_TAKING = frozenset({"take", "accept", "receive"})  # "Y took delivery of X"
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN"})
 _JOINT_WORDS = frozenset({"jointly", "together", "joint", "co-developed", "partnership"})
 
@@ -163,7 +165,7 @@ def _triggers(doc: Doc) -> Iterator[Token]:
         if token.tag_ not in _VERB_TAGS:
             continue
         if lemma in VERB_ACTIVITY:
-            if token.tag_ == "NN" and lemma not in ("launch",):
+            if token.tag_ == "NN" and lemma not in ("launch", "delivery"):
                 continue
             yield token
         elif lemma in _ORBIT_VERBS and token.tag_ != "NN" and _into_orbit(token):
@@ -272,6 +274,8 @@ def _partners(
                         out += [("jointly-developed", p) for p in g.keys]
             if jointly and v.i == verb.i:
                 out += [("jointly-developed", p) for p in _subjects(sentence, v, groups)]
+            if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in _TAKING:
+                out += [(activity, p) for p in _subjects(sentence, v.head, groups)]
         if out:
             return list(dict.fromkeys(out))
         if others or _foreign_subject(sentence, verb, gazetteer, jointly):

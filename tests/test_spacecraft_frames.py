@@ -379,3 +379,23 @@ def test_a_description_the_names_after_it_spell_out_is_those_crafts(reference):
 def test_lofted_is_a_launch(reference):
     text = "AndeSat-7, a satellite China built for Peru, was lofted from Jiuquan in 2031."
     assert ("launched", "peru", "andesat-7") in _activities(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # examples of the verb's object, hung by the parser on the verb
+        (
+            "China has launched 14 satellites for foreign customers since 2007, including "
+            "Peru's AndeSat-8.",
+            ("launched", "peru", "andesat-8"),
+        ),
+        # the one who takes delivery is whom the craft was delivered to
+        (
+            "The Peruvian Space Agency took delivery of AndeSat-9 in orbit in March 2031.",
+            ("delivered", "peruvian-space-agency", "andesat-9"),
+        ),
+    ],
+)
+def test_examples_of_launched_satellites_and_taking_delivery(reference, text, expected):
+    assert expected in _activities(reference, text)
