@@ -13,9 +13,7 @@ validating, as before (``dump.write_build_dumps``).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import shutil
-import signal
 from collections.abc import Mapping
 from contextlib import suppress
 from datetime import date
@@ -25,6 +23,7 @@ from pathlib import Path
 from graph import dump
 from graph.dump_fragments import FragmentCache
 from graph.errors import StoreError
+from graph.quiet_workers import interrupts_held, quit_on_interrupt
 
 
 def _staging(store_dir: Path) -> Path:
@@ -39,8 +38,7 @@ def _write_dumps(
     """In the worker: receive the staged store and its build id, then each document
     graph's digest of its lines (what the dumps' pieces are keyed by), write the dumps;
     send back the pieces used, or what went wrong. ``None`` instead: the build gave up."""
-    # Ctrl-C reaches the whole process group: the build says so in one line
-    signal.signal(signal.SIGINT, lambda signum, _frame: os._exit(128 + signum))
+    quit_on_interrupt()  # Ctrl-C reaches the whole process group: the build says so
     try:
         staged = parent.recv()
         lines = None if staged is None else parent.recv()
@@ -76,7 +74,8 @@ class BackgroundDumps:
             args=(ontology_dir, issued, cache.folder, cache.read, child),
             name="dumps",
         )
-        self._process.start()
+        with interrupts_held():
+            self._process.start()
         child.close()
         self._sent = 0
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -22,6 +21,7 @@ from graph import extract, parsing
 from graph.gazetteer import Gazetteer
 from graph.model import Document
 from graph.normalise import CleanText
+from graph.quiet_workers import interrupts_held, quit_on_interrupt
 from graph.recognise import Recogniser
 
 _POOL_FROM_CHARS = 200_000
@@ -36,7 +36,7 @@ def _start_worker(gazetteer: Gazetteer) -> None:
     global _recogniser
     # Ctrl-C reaches the whole process group: the build says so in one line, and a
     # worker ends without a traceback of its own
-    signal.signal(signal.SIGINT, lambda signum, _frame: os._exit(128 + signum))
+    quit_on_interrupt()
     _recogniser = Recogniser(gazetteer)
     # the pool is the parallelism: the parser must not start processes of its own
     parsing._PARALLEL_FROM = sys.maxsize
@@ -97,9 +97,11 @@ def read_in_parallel(
             initializer=_start_worker,
             initargs=(gazetteer,),
         ) as pool:
-            futures = {
-                pool.submit(_read_chunk, [originals[i] for i in group]): group for group in groups
-            }
+            with interrupts_held():  # the workers start as the tasks are submitted
+                futures = {
+                    pool.submit(_read_chunk, [originals[i] for i in group]): group
+                    for group in groups
+                }
             done = 0
             for future in as_completed(futures):
                 group = futures[future]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -24,6 +23,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from graph.evidence_check import check_evidence
+from graph.quiet_workers import interrupts_held, quit_on_interrupt
 from graph.validate import Violation, _violations, run_pyshacl
 
 _POOL_FROM = 40  # graphs to validate before a pool pays for itself
@@ -51,8 +51,7 @@ _use: tuple[str, ...] = ()
 
 def _start_worker(shapes: Graph, use: tuple[str, ...]) -> None:
     global _shapes, _use
-    # Ctrl-C reaches the whole process group: the build says so in one line
-    signal.signal(signal.SIGINT, lambda signum, _frame: os._exit(128 + signum))
+    quit_on_interrupt()  # Ctrl-C reaches the whole process group: the build says so
     _shapes, _use = shapes, use
 
 
@@ -112,7 +111,8 @@ def validate_graphs(
         initializer=_start_worker,
         initargs=(shapes, tuple(use)),
     ) as pool:
-        futures = [pool.submit(_validate_chunk, chunk) for chunk in chunks]
+        with interrupts_held():  # the workers start as the tasks are submitted
+            futures = [pool.submit(_validate_chunk, chunk) for chunk in chunks]
         beside = alongside()
         # then this process takes chunks from the back while the workers eat the front
         here: dict[int, list[tuple[Violation, ...]]] = {}
