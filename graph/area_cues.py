@@ -96,6 +96,16 @@ def _cue_patterns(cues: tuple[tuple[str, str], ...]) -> tuple[_CuePattern, ...]:
     )
 
 
+def first_cue(text: str, cues: tuple[tuple[str, str], ...], last: bool = False) -> str | None:
+    """The area of the first (or ``last``) cue phrase in ``text``, in any of its forms."""
+    found = [
+        (m.start() if not last else -m.end(), cue.area)
+        for cue in _cue_patterns(cues)
+        for m in cue.pattern.finditer(text)
+    ]
+    return min(found)[1] if found else None
+
+
 def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     """Area phrases of a sentence outside entity names; a phrase inside a longer noun
     phrase with another cue ("earth observation satellite data exchange") gives way
@@ -121,12 +131,7 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
             ):
                 continue
             words = m.group(0).split()
-            titled = (
-                not upper
-                and len(words) > 0
-                and all(w[:1].isupper() for w in words)
-                and s > 0
-            )
+            titled = not upper and len(words) > 0 and all(w[:1].isupper() for w in words) and s > 0
             taken.append(Cue(area, s, e, titled))
     for pattern, area in _PATTERN_CUES:
         for m in pattern.finditer(text):

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from graph.area_cues import first_cue
 from graph.gazetteer import Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
 from graph.name_candidates import candidates
@@ -154,18 +155,11 @@ class Discovery(NamedTuple):
 
 def _described_area(text: str, cand: Candidate, cues: tuple[tuple[str, str], ...]) -> str | None:
     """The area of the words that describe a mission where it is first named, just after
-    its name ("LUNA-X, a lunar lander", "the LUNA-X lunar mission") or just before it
-    ("the Mars mission ORCA"), within its sentence."""
-    after = re.split(r"[.;:!?]\s", text[cand.end : cand.end + 50])[0].lower()
-    before = re.split(r"[.;:!?]\s", text[max(0, cand.start - 30) : cand.start])[-1].lower()
-    found = []
-    for phrase, area in cues:
-        for where, words in ((0, after), (1, before)):
-            m = re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", words)
-            if m:
-                distance = m.start() if where == 0 else len(words) - m.end()
-                found.append((distance, area))
-    return min(found)[1] if found else None
+    its name ("LUNA-X, a lunar lander", "the LUNA-X lunar mission") or else just before
+    it ("the Mars mission ORCA"), within its sentence."""
+    after = re.split(r"[.;:!?]\s", text[cand.end : cand.end + 50])[0]
+    before = re.split(r"[.;:!?]\s", text[max(0, cand.start - 30) : cand.start])[-1]
+    return first_cue(after, cues) or first_cue(before, cues, last=True)
 
 
 # after a body's name (and its acronym), the body it belongs to: "... (IHEP) of CAS"

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.token_lookup import token_at
 
 PRONOUNS = frozenset({"it", "them", "which", "that"})
 _CRAFT_WORDS = frozenset({"satellite", "spacecraft", "cubesat", "microsatellite", "probe"})
@@ -34,7 +35,7 @@ def _coordinated(sentence: Sentence, names: list[Found]) -> bool:
 def _parsed_as_list(sentence: Sentence, ordered: list[Found]) -> bool:
     """Whether each later name hangs, through conjuncts and appositions, on the first."""
     doc = sentence.parse
-    tokens = [next((t for t in doc if t.idx == m.start - sentence.start), None) for m in ordered]
+    tokens = [_token_starting(doc, m.start - sentence.start) for m in ordered]
     if len(tokens) < 2 or any(t is None for t in tokens):
         return False
     first = tokens[0]
@@ -173,8 +174,7 @@ def gapped_crafts(
     for m in crafts:
         if m in found:
             continue
-        at = m.start - sentence.start
-        token = next((t for t in doc if t.idx == at), None)
+        token = _token_starting(doc, m.start - sentence.start)
         if token is None or token.dep_ != "conj" or doc[token.i - 1].lower_ != "and":
             continue
         head = token.head
@@ -183,3 +183,9 @@ def gapped_crafts(
         if head.i == verb.i:
             out.append(m)
     return out
+
+
+def _token_starting(doc, at: int) -> Token | None:
+    """The word that starts at character ``at`` of the parse, if one does."""
+    token = token_at(doc, at)
+    return token if token is not None and token.idx == at else None

@@ -8,7 +8,7 @@ for which China built ..."), whether China is among a preposition's objects, and
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -169,15 +169,21 @@ def _last_named_crafts(sentence: Sentence, reach: int = 3) -> set[str]:
     """The spacecraft named by the nearest of the few sentences before that names any
     ("... launched Belintersat-1. A Long March 3B carried the spacecraft. The satellite
     was built for Belarus")."""
-    before = sentence.previous
-    for _ in range(reach):
-        if before is None:
-            return set()
+    for before in _sentences_before(sentence, reach):
         named = {m.key for m in before.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT}
         if named:
             return named
-        before = before.previous
     return set()
+
+
+def _sentences_before(sentence: Sentence, reach: int) -> Iterator[Sentence]:
+    """The up to ``reach`` sentences before this one in its paragraph, nearest first."""
+    before = sentence.previous
+    for _ in range(reach):
+        if before is None:
+            return
+        yield before
+        before = before.previous
 
 
 def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
@@ -207,12 +213,8 @@ def earlier_customers(sentence: Sentence, key: str, reach: int = 4) -> tuple[str
     no one it was for."""
     if not _CHINESE_SIDE.search(sentence.text):
         return ()
-    before = sentence.previous
-    for _ in range(reach):
-        if before is None:
-            return ()
+    for before in _sentences_before(sentence, reach):
         served = before.notes.get("served", {})
         if isinstance(served, dict) and served.get(key):
             return tuple(sorted(served[key]))
-        before = before.previous
     return ()

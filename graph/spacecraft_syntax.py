@@ -133,7 +133,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     return list(dict.fromkeys(out))
 
 
-_ORBIT_VERBS = frozenset({"place", "put", "send", "loft", "deliver", "lift", "boost"})
+_ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})
 
 
 def _elsewhere(sentence: Sentence, at: int) -> bool:
