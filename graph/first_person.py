@@ -1,11 +1,13 @@
-"""First-person mentions: "we", "us" and "our agency" for the body that speaks.
+"""First-person mentions: "we", "us" and "our" in an interview's answers, for the body
+that answers.
 
-An institute's own page ("We delivered the flight sensors to NSSC") speaks for its
-publisher; the answers of an interview ("A: ... we work with the China Satellite
-Navigation Office") for the body the interview is about, the one it names most often.
-Those words are read as mentions of that body, so every fact family sees the speaker as
-it sees a named party. "Our country" is the speaker's country, not the body, and is left
-alone; so is any first person in a document whose speaker cannot be told.
+An interview's opening, before its first question, says whom it is with ("An interview
+with ..., director of international programmes at the Egyptian Space Agency"); the "we"
+of the answers ("A: ... we work with the China Satellite Navigation Office") is that
+body. Those words are read as mentions of it, so every fact family sees the speaker as it
+sees a named party. "Our country" is the speaker's country, not the body, and is left
+alone; so is the first person of any other document (a publisher may only print a
+speech or a report), whose speaker cannot be told.
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ def _all_lines(raw: str) -> list[Line]:
         if quote and line[quote.end() :].strip():
             stripped = line[quote.end() :].strip()
         if stripped and not _PAGE_NUMBER.match(line):
-            lead = len(line) - len(line.lstrip()) if not quote else quote.end()
+            lead = quote.end() if quote else 0
             lead += len(line[lead:]) - len(line[lead:].lstrip())
             out.append(Line(pos + lead, stripped, blank, lead))
             blank = False
