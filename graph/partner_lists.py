@@ -38,7 +38,9 @@ _SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
 _PRO_FORMS = frozenset(["one", "ones", "those", "that"])
 _STATE = "(?:Republic|Kingdom|State|Sultanate|Emirate|Federation|Principality)"
 _LIST_GLUE = re.compile(
-    r"^(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
+    # an item may carry a note in brackets: "Nicaragua (April), Serbia (May) and ..."
+    r"^(?:\s*\([^()]{1,40}\))?"
+    r"(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
     r"(?:the\s+)?(?:space\s+agencies\s+of\s+)?"
     # "China and the Republic of Uzbekistan": a state by its formal name
     rf"(?:{_STATE}\s+of\s+(?:the\s+)?)?$",
@@ -163,10 +165,22 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     ]
     groups: list[list[Found]] = []
     listed_china = _china_inside_lists(sentence, mentions)
+    listed_owner: Found | None = None  # "A, B and Poland's ...": an owner at a list's end
     for m in mentions:
         if groups:
             last = groups[-1][-1]
             glue = sentence.text[last.end - sentence.start : m.start - sentence.start]
+            if (
+                last is listed_owner
+                and len(groups) > 1
+                and _POSSESSIVE.fullmatch(glue)
+                and not any(o.key == CHINA or o.key in gazetteer.domestic for o in groups[-2])
+            ):
+                # "... and Poland's National Centre for Nuclear Research": the body the
+                # owner's name opens is the list's member, its owner only says whose
+                groups[-2].append(m)
+                listed_owner = None
+                continue
             china_glue = (
                 CHINA not in (last.key, m.key)
                 or glue.strip() in ("and", "-")
@@ -185,6 +199,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             ):
                 groups[-1].append(m)
                 continue
+            if owned and _LIST_GLUE.match(glue) and not last.adjectival and not m.adjectival:
+                listed_owner = m
         groups.append([m])
     out = []
     item_end: int | None = None  # where a fact-sheet line's partners end (its colon)
@@ -202,6 +218,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             syntax, governor = syntactic_role(sentence.parse, start, first_end, china)
             if syntax in _SYNTAX_FIRST or (role in ("other", "place") and syntax != "other"):
                 role = syntax
+            elif role == "modifier" and syntax == "subject" and len(members) == 1:
+                role = syntax  # "The Argentine government and China signed"
         head = sentence.text[:start]
         if _ITEM_START.fullmatch(head) and (
             _ITEM_GLUE.match(sentence.text[end:]) or head.rstrip().endswith(":")

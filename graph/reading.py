@@ -190,6 +190,7 @@ def read_document(
     paragraph = next(para_iter, None)
     previous: Sentence | None = None
     columns: tuple[str, ...] | None = None  # the header of the table being read
+    labels: tuple[str, ...] = ()  # ... and its header's words
     caption = ""
     named: tuple[str, ...] = ()  # the keys the caption names
     codes: tuple[tuple[str, str], ...] = ()  # the last legend of codes the text gave
@@ -227,7 +228,7 @@ def read_document(
         if is_table_row(row_text):
             row = [row_text[a:b] for a, b in cells(row_text)]
             if columns is None and is_header(row):
-                columns = column_kinds(row)
+                columns, labels = column_kinds(row), tuple(row)
                 continue
         else:
             columns = None
@@ -252,7 +253,9 @@ def read_document(
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
         sentence.section_year = next(years, None)
         if columns is not None:
-            sentence.table = TableRow(tuple(cells(row_text)), columns, caption, codes, named)
+            sentence.table = TableRow(
+                tuple(cells(row_text)), columns, caption, codes, named, labels
+            )
         else:
             caption = sentence.text
             named = tuple(m.key for m in sentence.mentions)

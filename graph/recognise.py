@@ -241,8 +241,10 @@ class Recogniser:
 # (or set as a superscript: "... (INFN).\u00b3 On the ground ...", "... in July 1990.\u00b9
 # China built ...": after a number only a superscript, "version 2.1 The" is no footnote)
 _SUPERSCRIPT = "[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}"
+# (or in brackets: "... as a payload specialist.[16] Pakistan will ...")
 _FOOTNOTE_END = re.compile(
-    rf"(?:(?<=[a-z)][.!?])(?:\d{{1,2}}|{_SUPERSCRIPT})|(?<=\d[.!?]){_SUPERSCRIPT})(?=\s+[A-Z])"
+    rf"(?:(?<=[a-z)][.!?])(?:\d{{1,2}}|{_SUPERSCRIPT})|(?<=\d[.!?]){_SUPERSCRIPT}"
+    r"|(?<=[.!?\"\u201d])\[(?:\d{1,3}|[a-z]|note\s+\d{1,3})\])(?=\s+[A-Z])"
 )
 
 

@@ -55,6 +55,11 @@ _BACK_REFERENCE = re.compile(
     r"their)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SIGNED_RELATIVE = re.compile(
+    r"[^.;:]{0,120}?,?\s+(?:which|that)\s+(?P<who>[^.;:,]{1,80}?)\s+"
+    r"(?:had\s+|has\s+|have\s+|jointly\s+)?(?P<verb>signed|concluded|inked)\b",
+    re.IGNORECASE,
+)
 # "The document runs for five years, from 2026 to 2030.": the sentence after a signing
 # that gives the period of the document it names back
 # (a document named back, as "The plan" or "This memorandum": ``DOCUMENT_NAMED_BACK``)
@@ -82,7 +87,8 @@ _TITLE_START = re.compile(
     r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
 )
 _SUBJECT_STOP = re.compile(
-    r",\s*(?:and\b|\w+ing\b|according\b|[^,]*\b(?:said|says|reported|announced)\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
+    r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
+    r"|,\s*(?:and\b|\w+ing\b|according\b|[^,]*\b(?:said|says|reported|announced)\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
 )
 
@@ -176,12 +182,17 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     for m in _KIND.finditer(text):
         if any(a <= m.start() < b for a, b in masked):
             continue
-        if _BACK_REFERENCE.search(text[: m.start()]):
+        # "the memorandum on the ILRS that it signed with CNSA on 9 March 2021": a
+        # document named again, whose signing its relative clause states
+        relative = _SIGNED_RELATIVE.match(text, m.end())
+        if relative is None and _BACK_REFERENCE.search(text[: m.start()]):
             continue  # "Under the agreement signed with Uzbekcosmos, the Chinese side will"
         sign = list(_SIGN.finditer(text[: m.start()]))
         own_clause = clause_of(clauses(text), m.start())
         # "a memorandum ... was signed between A and B", "an agreement signed by A, B, C"
         signed_after = _SIGN.search(text, m.end(), own_clause[1])
+        if signed_after is None and relative is not None:
+            sign, signed_after = [], _SIGN.search(text, relative.start("verb"))
         if signed_after is None:  # "A memorandum between A and B ..., signed on 17 June"
             signed_after = re.compile(r"\s*(?:signed|issued|concluded)\b").match(
                 text, own_clause[1]
@@ -217,6 +228,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             title = text[title_span[0] : title_span[1]]
         noun = (m.start(), m.end())
         named, listed = parties_of(sentence, groups, noun, title_span, gazetteer)
+        if relative is not None and relative.group("who").lower() in ("it", "they"):
+            # "... that it signed with CNSA": the pronoun is the clause's subject before
+            named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
         if fragment and not named and not listed and sentence.previous is not None:
             named = list(sentence.previous.notes.get("agreement_parties", ()))
         domestic_named = [k for k in named if k in gazetteer.domestic and k != CHINA]

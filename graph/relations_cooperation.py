@@ -123,7 +123,9 @@ def _areas_for(
     later = [
         g.start
         for g in groups[index + 1 :]
-        if clause_of(spans, g.start) == clause and not _said_again(text, group, g)
+        if clause_of(spans, g.start) == clause
+        and g.start >= group.end  # not an owner inside the list ("and Poland's ...")
+        and not _said_again(text, group, g)
     ]
     stop = min(later) if later else clause[1]
     plain = [c for c in cues if not c.titled]

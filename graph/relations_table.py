@@ -98,11 +98,11 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
 
     everywhere = [(0, len(text))]
     partners = mentions(cells_of("partner") or everywhere, _PARTNERS)
-    for cell in cells_of("partner"):
-        # "Roscosmos (Russia)": a body named in the cell is the party, its country is where
-        bodies = mentions([cell], (EntityKind.ORGANISATION,))
-        if bodies:
-            partners = [p for p in partners if p in bodies or p not in mentions([cell], _PARTNERS)]
+    # "Roscosmos (Russia)", or a customer's cell beside its country's: a body named in a
+    # partner cell is the party, a country only says where it is
+    bodies = mentions(cells_of("partner"), (EntityKind.ORGANISATION,))
+    if bodies:
+        partners = [p for p in partners if p in bodies]
     crafts = mentions(cells_of("craft") or everywhere, _CRAFTS)
     if not partners:
         return []
@@ -110,8 +110,13 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         decode(text[a:b], row.legend) for a, b in cells_of("activity") + cells_of("agreement")
     )
     context = f"{row.caption} {said}"
-    status = Status.PLANNED if _PLANNED.search(f"{context} {text}") else Status.ACHIEVED
     dates = cells_of("date")
+    issued = sentence.doc.meta.issued or ""
+    later = any(
+        (d := _cell_date(text[a:b], issued)) and issued and d[:4] > issued[:4] for a, b in dates
+    )  # "Launch: 2027" in a report of 2025: still to come
+    planned = later or _PLANNED.search(f"{context} {text}")
+    status = Status.PLANNED if planned else Status.ACHIEVED
     when = _cell_date(text[dates[0][0] : dates[0][1]], sentence.doc.meta.issued) if dates else None
     evidence = (sentence.evidence(),)
     row_fact = {"evidence": evidence, "status": status, "method": "table-row"}
@@ -150,6 +155,14 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         # a table of ground stations: one per partner
         return [GroundStation(**row_fact, partner=p) for p in partners]
     activities = _activities(said) or _activities(row.caption)
+    # "In-orbit delivery: --": a column named for a step that the row leaves empty
+    undone = {
+        a
+        for (start, end), label in zip(row.cells, row.labels, strict=False)
+        if _EMPTY.fullmatch(text[start:end])
+        for a in _activities(label)
+    }
+    activities = [a for a in activities if a not in undone]
     if not _built_by_china(sentence, cells_of("builder"), gazetteer):
         # "Palapa-D | Indonesia | Thales Alenia Space": China launched what others built
         activities = [a for a in activities if a not in ("built", "jointly-developed")]
@@ -175,6 +188,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     return facts
 
 
+_EMPTY = re.compile(r"-{1,3}|\u2013|\u2014|n/?a|none|\u2026|\.{3}", re.IGNORECASE)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to)\s*((?:19|20)\d\d)\b")
 _UNSIGNED = re.compile(r"\bnot\s+(?:yet\s+)?signed\b|\bunsigned\b|^pending\b", re.IGNORECASE)
 

@@ -15,11 +15,11 @@ same sentence was launched with that partner too. Work done by others gives noth
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from graph.craft_phrases import chinese_rocket, described_by, made_jointly, others_rocket
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.model import EntityKind
@@ -254,9 +254,11 @@ def _partners(
                 # China is others' however jointly the craft was made ("developed jointly
                 # with ESA and will be carried into orbit by a European rocket")
                 launch_by = activity == "launched" and v.i == verb.i  # the launch's own "by"
-                if launch_by and _others_rocket(sentence, prep):
+                if launch_by and others_rocket(sentence, prep):
                     others = True  # "to be launched on a European Vega-C rocket"
                     continue
+                if launch_by and by and chinese_rocket(sentence, prep):
+                    continue  # "was launched by a Long March 2C": China's, no one else's
                 if (
                     by
                     and (not jointly or launch_by)
@@ -272,6 +274,10 @@ def _partners(
                         out += [(kind, p) for p in g.keys]
                     elif word == "with" and jointly:
                         out += [("jointly-developed", p) for p in g.keys]
+                    elif word == "with" and made_jointly(prep):
+                        # "SVOM, a satellite built jointly with France, was launched":
+                        # the partner the craft was made with is the launch's too
+                        out += [(activity, p) for p in g.keys]
             if jointly and v.i == verb.i:
                 out += [("jointly-developed", p) for p in _subjects(sentence, v, groups)]
             if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in _TAKING:
@@ -281,23 +287,6 @@ def _partners(
         if others or _foreign_subject(sentence, verb, gazetteer, jointly):
             return None
     return []
-
-
-_ROCKETS = frozenset({"rocket", "launcher", "vehicle", "booster"})
-_CHINESE_ROCKET = re.compile(r"\b(?:Chin(?:a|ese)|Long\s+March|CZ-\d|Kuaizhou|Kinetica|Jielong)")
-
-
-def _others_rocket(sentence: Sentence, prep: Token) -> bool:
-    """Whether a launch's "on/by/aboard" names a rocket that is not China's."""
-    if prep.lower_ not in ("on", "by", "aboard", "with"):
-        return False
-    rockets = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _ROCKETS]
-    return any(
-        not _CHINESE_ROCKET.search(
-            sentence.text[r.left_edge.idx : r.right_edge.idx + len(r.right_edge)]
-        )
-        for r in rockets
-    )
 
 
 def _preps(verb: Token) -> list[Token]:
@@ -321,6 +310,18 @@ def _preps(verb: Token) -> list[Token]:
                     preps.append(mod)
                 elif mod.dep_ in ("acl", "relcl"):
                     preps += [c for c in mod.children if c.dep_ in ("prep", "agent")]
+            # "SVOM, a satellite (for gamma-ray bursts) built jointly with France, was
+            # launched": the participle describing the subject's apposition, however deep
+            # in its phrase the parser hangs it
+            for described in described_by(noun):  # (its builder is not the launch's)
+                preps += [c for c in described.children if c.dep_ == "prep" and c.lower_ != "by"]
+                preps += [
+                    p
+                    for a in described.children
+                    if a.dep_ == "advmod"
+                    for p in a.children
+                    if p.dep_ == "prep"
+                ]
     elif verb.head.dep_ in ("pobj", "dobj", "nsubj", "attr", "appos"):
         preps += [c for c in verb.head.children if c.dep_ == "prep"]  # "the launch of X for Y"
     return preps

@@ -33,6 +33,44 @@ def signs_up(verb: Token) -> bool:
     )
 
 
+_CLASS_LINKS = frozenset({"among", "of"})
+
+
+def described_clause(verb: Token) -> Token | None:
+    """The verb of the clause a copula's subject is described by ("X are among the
+    countries that have joined the ILRS", "X is one of the partners that built ...",
+    "X was the first country to sign ..."): what the subject did, said of its class."""
+    if verb.lemma_.lower() not in ("be", "become", "remain"):
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "attr"]
+    nouns += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "among"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    # "one of the countries": the class is the noun after "of"
+    nouns += [
+        p
+        for n in list(nouns)
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in _CLASS_LINKS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return next((c for c in map(class_clause, nouns) if c is not None), None)
+
+
+def class_clause(noun: Token) -> Token | None:
+    """The verb of a relative or infinitive clause on a noun ("countries *that joined*
+    the ILRS", "the first country *to sign*"): what the noun's members did."""
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be":
+            return c
+    return None
+
+
 def acting_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
 

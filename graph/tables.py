@@ -62,6 +62,7 @@ class TableRow:
     caption: str  # the line above the table, if any
     legend: tuple[tuple[str, str], ...] = ()  # codes the text defines: ("L", "launched ...")
     named: tuple[str, ...] = ()  # keys of what the caption names ("... signed by CNSA")
+    labels: tuple[str, ...] = ()  # the header's own words, per column
 
 
 # "Service codes: B = satellite built by the Company; L = launched on a Long March rocket"
@@ -101,18 +102,30 @@ def cells(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _kind_of(words: set[str]) -> str:
+    words = words | {w[:-1] for w in words if w.endswith("s")}  # "Services", "Sites"
+    return next((k for k, ws in COLUMN_WORDS.items() if words & set(ws)), "")
+
+
 def column_kinds(header: list[str]) -> tuple[str, ...]:
-    """What each header cell says its column holds ("" when it says nothing known)."""
+    """What each header cell says its column holds ("" when it says nothing known). The
+    last word, the label's head, speaks first: "Mission type" is a type, "Launch site" a
+    place, "Satellite name" a craft."""
     kinds = []
     for cell in header:
-        words = set(re.findall(r"[a-z]+", cell.lower()))
-        words |= {w[:-1] for w in words if w.endswith("s")}  # "Services", "Sites"
-        kind = next((k for k, ws in COLUMN_WORDS.items() if words & set(ws)), "")
-        kinds.append(kind)
+        words = re.findall(r"[a-z]+", _NOTE_MARK.sub("", cell).lower())
+        kinds.append((_kind_of(set(words[-1:])) if words else "") or _kind_of(set(words)))
     return tuple(kinds)
 
 
+# a footnote's mark on a label: "Customer(1)", "Value [2]", "Launch*", "Status¹"
+_NOTE_MARK = re.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+
+
 def is_header(row: list[str]) -> bool:
-    """A first row whose cells are labels: short, without digits."""
+    """A first row whose cells are labels: short, without digits (but for the marks of
+    footnotes)."""
     kinds = column_kinds(row)
-    return sum(1 for k in kinds if k) >= 2 and not any(re.search(r"\d", c) for c in row)
+    return sum(1 for k in kinds if k) >= 2 and not any(
+        re.search(r"\d", _NOTE_MARK.sub("", c)) for c in row
+    )

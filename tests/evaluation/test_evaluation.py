@@ -113,7 +113,10 @@ HELDOUT_SETS = {
 # written at the fifth session's end and scored untouched). X-Z were written at the sixth
 # session's start, before its extractor changes, scored only, and read in the seventh.
 # AA-AC were written at the seventh session's start and AD in its middle, before the
-# changes they measure; they are scored only (README, "Seventh session").
+# changes they measure; they are scored only (README, "Seventh session"), and read in
+# the eighth. AE-AG were written at the eighth session's start, before its changes, and
+# read once scored (they showed no transfer); AH-AJ were written after them and are
+# scored only (README, "Eighth session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -141,6 +144,12 @@ SIZES = {
     "heldout-ab": (4, 60),
     "heldout-ac": (4, 60),
     "heldout-ad": (4, 60),
+    "heldout-ae": (4, 60),
+    "heldout-af": (4, 60),
+    "heldout-ag": (4, 60),
+    "heldout-ah": (4, 60),
+    "heldout-ai": (4, 60),
+    "heldout-aj": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure

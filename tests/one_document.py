@@ -1,0 +1,16 @@
+"""Extraction from one document written in a test: the facts a reader of that text
+should get, with nothing else in the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph import extract
+from graph.model import Document, DocumentMeta, Fact
+
+
+def facts_of(reference, text: str, *, issued: str = "2031", kind: type = Fact) -> list:
+    """The facts of ``text`` (as a white paper issued on ``issued``) of class ``kind``."""
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", issued, "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    return [f for f in extraction.facts if isinstance(f, kind)]

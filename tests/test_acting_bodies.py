@@ -1,0 +1,48 @@
+"""A body the document names once, by one word, and the sentence it acts in: "Peru's
+AndeanLink began to cooperate with ...", and sentences that end in a citation mark
+("... a payload specialist.[16] Peru will ..."). Every sentence here is new."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Cooperation, Status
+from tests.one_document import facts_of
+
+
+def _cooperation(reference, text: str) -> set[tuple[str, str]]:
+    return {(f.partner, f.area) for f in facts_of(reference, text, kind=Cooperation)}
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["began to cooperate", "has worked", "started to work", "agreed to cooperate"],
+)
+def test_a_countrys_one_word_body_that_acts_is_the_partner(reference, verb):
+    text = f"In 2029 Peru's AndeanLink {verb} with CGWIC on satellite communications."
+    found = _cooperation(reference, text)
+    assert ("andeanlink", "satellite-communications") in found
+    assert ("peru", "satellite-communications") not in found
+
+
+def test_a_sentence_ends_at_a_bracketed_citation_mark(reference):
+    text = (
+        "* 2030 - CMSA and the Peruvian Space Agency signed an agreement on flying a Peruvian "
+        "astronaut to the China Space Station.[12] Chile will work with China in human "
+        "spaceflight under a separate plan.[13]"
+    )
+    chile = {
+        (f.area, f.mission, f.status)
+        for f in facts_of(reference, text, kind=Cooperation)
+        if f.partner == "chile"
+    }
+    assert chile == {("human-spaceflight", None, Status.PLANNED)}
+
+
+def test_an_imperative_that_opens_a_sentence_is_not_part_of_a_name(reference):
+    text = (
+        "Take Andean Space Research Institute (ASRI) in Lima. ASRI has worked with China "
+        "on space weather since 2029."
+    )
+    partners = {f.partner for f in facts_of(reference, text, kind=Cooperation)}
+    assert partners == {"andean-space-research-institute"}

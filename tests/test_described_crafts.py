@@ -1,0 +1,42 @@
+"""A spacecraft described in an apposition ("X, a satellite built jointly with Peru,
+was launched by a Long March 2C") keeps its partner in what the main clause says was
+done to it; one of China's rockets is China's launch, not someone else's. Every
+sentence here is new."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Agreement, SpacecraftActivity
+from tests.one_document import facts_of
+
+
+def _activities(reference, text: str) -> set[tuple[str, str, str]]:
+    return {
+        (f.activity, f.partner, f.spacecraft)
+        for f in facts_of(reference, text, kind=SpacecraftActivity)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AndeSat-3, a satellite built jointly with Peru, was launched by a Long March 2C in 2030.",
+        # the parser hangs the participle on the apposition's own phrase
+        "AndeSat-3, a satellite for weather studies built jointly with Peru, was launched by "
+        "a Long March 2C from Jiuquan in 2030.",
+    ],
+)
+def test_the_partner_a_craft_was_made_with_is_its_launchs(reference, text):
+    assert ("launched", "peru", "andesat-3") in _activities(reference, text)
+
+
+def test_a_foreign_rocket_is_not_chinas_launch(reference):
+    text = "AndeSat-3, a satellite built jointly with Peru, was launched by an Ariane 6 rocket."
+    assert ("launched", "peru", "andesat-3") not in _activities(reference, text)
+
+
+def test_a_countrys_government_that_signs_is_the_country(reference):
+    text = "The Peruvian government and China signed the agreement on the station in May 2030."
+    parties = {a.parties for a in facts_of(reference, text, kind=Agreement)}
+    assert ("china", "peru") in parties

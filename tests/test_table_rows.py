@@ -1,0 +1,58 @@
+"""Plain-text tables as reports print them: footnote marks in the header, two columns
+that name the customer and its country, a label whose last word says what the column
+holds, a step the row leaves empty, and a date still to come. Every table here is new."""
+
+from __future__ import annotations
+
+from graph.model import SpacecraftActivity, Status
+from tests.one_document import facts_of
+
+_REPORT = (
+    "Table 7  Satellites built and launched for customers abroad, with in-orbit deliveries\n"
+    "\n"
+    " Customer(1)   Country      Spacecraft   Payload type    Launch      Delivery\n"
+    " ------------  -----------  -----------  --------------  ----------  ----------\n"
+    " AMSA          Mauritania   MauriSat-2   communications  May 2029    Aug 2029\n"
+    " AMSA          Mauritania   MauriSat-3   Earth imaging   Jun 2030    --\n"
+    " GSOC          Ghana        GhanaSat-4   communications  2033        --\n"
+    "\n"
+    " (1) AMSA = Mauritanian Space Agency; GSOC = Ghana Satellite Operations Centre.\n"
+)
+
+
+def _rows(reference, text: str, issued: str = "2031") -> set[tuple[str, str, str, Status]]:
+    return {
+        (f.activity, f.partner, f.spacecraft, f.status)
+        for f in facts_of(reference, text, issued=issued, kind=SpacecraftActivity)
+    }
+
+
+def test_a_header_with_footnote_marks_is_still_the_tables_header(reference):
+    rows = _rows(reference, _REPORT)
+    assert ("built", "mauritanian-space-agency", "maurisat-2", Status.ACHIEVED) in rows
+    assert ("delivered", "mauritanian-space-agency", "maurisat-2", Status.ACHIEVED) in rows
+
+
+def test_the_customer_is_the_party_and_its_country_only_where_it_is(reference):
+    partners = {partner for _a, partner, _c, _s in _rows(reference, _REPORT)}
+    assert "mauritanian-space-agency" in partners
+    assert not partners & {"mauritania", "ghana"}
+
+
+def test_a_step_the_row_leaves_empty_was_not_done(reference):
+    done = {(a, c) for a, _p, c, _s in _rows(reference, _REPORT)}
+    assert ("launched", "maurisat-3") in done
+    assert ("delivered", "maurisat-3") not in done
+
+
+def test_a_date_after_the_report_is_still_to_come(reference):
+    rows = _rows(reference, _REPORT)
+    assert ("launched", "ghana-satellite-operations-centre", "ghanasat-4", Status.PLANNED) in rows
+    assert ("launched", "mauritanian-space-agency", "maurisat-2", Status.ACHIEVED) in rows
+
+
+def test_a_labels_last_word_says_what_its_column_holds(reference):
+    # "Mission type" is a type, not a second column of missions or spacecraft
+    text = _REPORT.replace("Payload type", "Mission type")
+    crafts = {c for _a, _p, c, _s in _rows(reference, text)}
+    assert crafts == {"maurisat-2", "maurisat-3", "ghanasat-4"}
