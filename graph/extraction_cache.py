@@ -71,6 +71,7 @@ _AFTER_EXTRACTION = frozenset(
         "store_delta.py",
         "summaries.py",
         "summary.py",
+        "summary_counts.py",
         "validate.py",
         "validate_lines.py",
         "validate_parallel.py",

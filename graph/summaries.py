@@ -17,6 +17,7 @@ fact of both documents and the paths from each to its partners.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
+from graph import summary_counts
 from graph.store import bulk_load_lines, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.vocab import CSK, GRAPH
@@ -127,6 +129,10 @@ ORDER BY DESC(?facts) DESC(?areas) ?label ?subject
 """
 
 
+# what ``_ranks`` reads of the partners besides their counts (a pattern, not a query)
+_RANK_LABEL = "?partner rdfs:label ?label"
+
+
 def summary_triples(store: ox.Store) -> list[ox.Triple]:
     """The counts of the store's default graph (the merged graph) as triples, one per
     subject and count, each document's links to its partners and each cooperation's
@@ -163,7 +169,7 @@ def _ranks(store: ox.Store, counts: list[ox.Triple]) -> list[ox.Triple]:
     scratch store of the counts and the partners' labels."""
     scratch = ox.Store()
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in counts)
-    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    label = ox.NamedNode(_NAMESPACES["rdfs"] + "label")  # _RANK_LABEL
     partners = {t.subject for t in counts if t.predicate.value == str(CSK) + "areaCount"}
     for partner in partners:
         for quad in store.quads_for_pattern(partner, label, None, ox.DefaultGraph()):
@@ -217,7 +223,8 @@ def append_summaries(nquads: Path) -> Graph:
     summaries graph's lines (as rdflib writes them); the counts are returned as a graph.
     An add-one build counts so without making an rdflib dataset of the corpus."""
     store = ox.Store()
-    bulk_load_merged(store, nquads)  # the queries read only the merge
+    # the queries read only the merge, and only the predicates they name
+    bulk_load_merged(store, nquads, only=counted_predicates())
     counts = _parsed(summary_triples(store))
     del store
     with nquads.open("ab") as out:
@@ -231,7 +238,7 @@ def append_summary_lines(nquads: Path) -> bytes:
     graph's lines (those rdflib writes for it) are returned, not a graph (adding tens of
     thousands of counts to an rdflib graph only to write them took a second)."""
     store = ox.Store()
-    bulk_load_merged(store, nquads)
+    bulk_load_merged(store, nquads, only=counted_predicates())
     data = summary_lines(summary_triples(store))
     del store
     with nquads.open("ab") as out:
@@ -287,13 +294,48 @@ def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def bulk_load_merged(store: ox.Store, path: Path) -> None:
+def bulk_load_merged(store: ox.Store, path: Path, *, only: frozenset[bytes] | None = None) -> None:
     """Bulk-load the triples of an N-Quads file as rdflib writes it (every line but the
     default graph's ends with its graph's name) into the default graph only: the merge
     of its graphs, without loading each graph and copying it (a third of the time), for
-    a store that only answers queries on the merge. Slices as ``store.bulk_load_file``."""
+    a store that only answers queries on the merge. Slices as ``store.bulk_load_file``.
+    ``only``: the predicates (in N-Triples) of the triples to load, the others skipped."""
     with path.open("rb") as lines:
-        bulk_load_lines(store, (_triple(line) for line in lines), ox.RdfFormat.N_TRIPLES)
+        kept = lines if only is None else (line for line in lines if _predicate(line) in only)
+        bulk_load_lines(store, (_triple(line) for line in kept), ox.RdfFormat.N_TRIPLES)
+
+
+def _predicate(line: bytes) -> bytes:
+    """An N-Quads line's predicate (a subject holds no space); empty for a blank line."""
+    start = line.find(b" ") + 1
+    return line[start : line.find(b" ", start)] if start else b""
+
+
+_NAMESPACES = {
+    "csk": str(CSK),
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def counted_predicates() -> frozenset[bytes]:
+    """Every predicate the counts read: the prefixed names the queries here and in
+    ``graph.summary_counts`` write, and ``a``. (Class names come along; they match no
+    line's predicate.) The scratch store the counts are made on needs only these
+    triples: about half the merge, whose evidence and selectors no count reads."""
+    texts = [
+        _PER_PARTNER,
+        _PER_DOCUMENT_FACTS,
+        _PER_DOCUMENT_PARTNERS,
+        _PARTNER_AREA,
+        _RANK_LABEL,
+        *summary_counts.QUERIES,
+    ]
+    names = {m.groups() for text in texts for m in re.finditer(r"\b(\w+):(\w+)", text)}
+    found = {f"<{_NAMESPACES[p]}{local}>".encode() for p, local in names if p in _NAMESPACES}
+    return frozenset(found | {_RDF_TYPE})
 
 
 def _triple(line: bytes) -> bytes:

@@ -65,6 +65,9 @@ GROUP BY ?fact
 """
 
 
+QUERIES = (_AREA_ROWS, _PER_FACT)  # what the counts read (graph/summaries.py filters by it)
+
+
 def _term(name: str) -> ox.NamedNode:
     return ox.NamedNode(str(CSK) + name)
 

@@ -199,3 +199,20 @@ def test_the_keys_the_build_makes_satisfy_their_shape(store) -> None:
     shapes = {v.shape.rsplit("#", 1)[-1] for v in report.violations}  # the facts are
     # sketches (no evidence, no method): other shapes object to them, not these two
     assert not shapes & {"PartnerAreaKey", "NamesPartner"}
+
+
+def test_the_counts_need_only_the_predicates_their_queries_name(built, tmp_path) -> None:
+    # the build counts on a scratch store of those triples alone (about half the merge:
+    # no evidence, no selectors), so they must give the counts the whole merge gives
+    from graph.summaries import bulk_load_merged, counted_predicates
+
+    lines = tmp_path / "dataset.nq"
+    data = built.dataset.serialize(format="nquads", encoding="utf-8")
+    lines.write_bytes(b"".join(li for li in data.splitlines(keepends=True) if li.strip()))
+    whole, counted = ox.Store(), ox.Store()
+    bulk_load_merged(whole, lines)
+    bulk_load_merged(counted, lines, only=counted_predicates())
+    assert len(counted) < 0.7 * len(whole)
+    oa_exact = ox.NamedNode("http://www.w3.org/ns/oa#exact")
+    assert not list(counted.quads_for_pattern(None, oa_exact, None))
+    assert sorted(map(str, summary_triples(counted))) == sorted(map(str, summary_triples(whole)))
