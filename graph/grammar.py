@@ -32,6 +32,8 @@ _OWN_SUBJECT = (
 _CLAUSE_BREAK = re.compile(
     r";\s*|,\s*(?:but|while|whereas|although|though)\s+(?=[A-Z])"
     rf"|{_OWN_SUBJECT}"
+    # ", and memorandums of understanding on lunar cooperation were concluded with ..."
+    r"|,\s*(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){1,7}(?:was|were)\s+[a-z]+(?:ed|en)\b)"
     r"|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
     r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
     r"has|have|had|is|are|was|were|will|would|built|made|set|held|led|took|sent|"

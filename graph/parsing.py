@@ -261,6 +261,8 @@ def syntactic_role(
         while prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent", "conj"):
             prep = prep.head  # "by ESA and by the MPE": the second "by" is the first's
         word, governor = head.lower_, prep.head.lemma_.lower()
+        if word == "to" and governor == "accord":
+            return "source", governor  # "according to SUPARCO": who says so, no party
         if prep.dep_ == "agent" or word == "by":
             return "by", governor
         if word in _WITH:

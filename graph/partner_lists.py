@@ -17,6 +17,7 @@ from graph.model import EntityKind
 from graph.parsing import syntactic_role
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.subject_roles import sayers_pronouns
 from graph.token_lookup import token_at
 
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)\s")
@@ -33,7 +34,7 @@ _ITEM_GLUE = re.compile(
     r"(?:\s*\([^)]*\))?(?:,\s*[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})?"
     r"\s*(?::|\s[-\u2013\u2014]\s)"
 )
-_SYNTAX_FIRST = frozenset({"from", "by", "between", "owner"})
+_SYNTAX_FIRST = frozenset({"from", "by", "between", "owner", "source"})
 
 _PRO_FORMS = frozenset(["one", "ones", "those", "that"])
 _STATE = "(?:Republic|Kingdom|State|Sultanate|Emirate|Federation|Principality)"
@@ -150,6 +151,27 @@ def _china_inside_lists(sentence: Sentence, mentions: list[Found]) -> set[int]:
     return inside
 
 
+_SAYERS = frozenset({"agent", "subject"})
+
+
+def _sayers_pronouns(
+    sentence: Sentence, groups: list[Group], china: list[tuple[int, int]]
+) -> list[Group]:
+    """ "NARIT says it will also work with China": the pronoun stands for the sayer's list,
+    in the role its own clause gives it."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    out = []
+    for pronoun, sayer in sayers_pronouns(doc):
+        said = [g for g in groups if g.start <= sayer.idx < g.end and g.role in _SAYERS]
+        if said:
+            start, end = pronoun.idx, pronoun.idx + len(pronoun)
+            role, governor = syntactic_role(doc, start, end, china)
+            out.append(Group(said[0].keys, start, end, role, False, governor))
+    return sorted(out, key=lambda g: g.start)
+
+
 def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     """Coordinated lists of foreign countries and organisations, with their roles."""
     mentions = [
@@ -263,6 +285,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     subjects = {k for g in out if g.role == "subject" for k in g.keys}
     # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
+    out = sorted(out + _sayers_pronouns(sentence, out, china), key=lambda g: g.start)
     m = ANAPHORA.search(sentence.text)
     if m and not any(g.role == "subject" for g in out):
         # "CMA has shared data with the KMD since 2018, and the two sides installed ...":

@@ -25,7 +25,7 @@ from graph.reading import Sentence
 
 _KIND = re.compile(
     r"\b(?:(?P<supplementary>supplementary\s+agreements?)|"
-    r"(?P<mou>memorand(?:um|a)(?:\s+of\s+understanding)?)|"
+    r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
     r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|"
@@ -88,6 +88,7 @@ _TITLE_START = re.compile(
 )
 _SUBJECT_STOP = re.compile(
     r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
+    r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued)\b"
     r"|,\s*(?:and\b|\w+ing\b|according\b|[^,]*\b(?:said|says|reported|announced)\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
 )
@@ -260,13 +261,15 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
         subject = None if title else _subject(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
-        plural = head == "memoranda" or m.group(0).lower().endswith("s")
+        plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")
         partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]
         named_foreign = [k for k in base if k not in gazetteer.domestic]
         if plural and not listed and not title and len(named_foreign) > 1:
             # "APSCO and ILOA signed memoranda with CNSA": one memorandum each
             base = [k for k in base if k in gazetteer.domestic] or [CHINA]
             partner_sets = [[p] for p in named_foreign]
+        several = len(partner_sets) > 1
+        own_dates = _dates_after_partners(sentence, groups, m.end()) if several else {}
         for extra in partner_sets:
             parties = tuple(sorted(set(base + extra)))
             if len([p for p in parties if p not in gazetteer.domestic]) < 1 or len(parties) < 2:
@@ -278,7 +281,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                     parties=parties,
                     agreement_kind=kind,
                     title=title,
-                    signed_on=signed_on,
+                    signed_on=own_dates.get(extra[0], signed_on) if extra else signed_on,
                     valid_from=period[0] if period else None,
                     valid_until=period[1] if period else None,
                     subject=subject,
@@ -293,6 +296,20 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if dated or earlier:
         sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out
+
+
+def _dates_after_partners(sentence: Sentence, groups: list[Group], after: int) -> dict[str, str]:
+    """Each partner's own date where a list of signings gives one after each ("with
+    Azerbaijan in October 2023 and with Senegal in September 2024")."""
+    text, issued = sentence.text, sentence.doc.meta.issued
+    listed = [g for g in groups if g.role == "with" and g.start >= after and len(g.keys) == 1]
+    dates = {}
+    for g, nxt in zip(listed, [*listed[1:], None], strict=False):
+        stretch = text[g.end : nxt.start if nxt else min(len(text), g.end + 40)]
+        value = date_in(stretch, issued, sentence.section_year)[0]
+        if value:
+            dates[g.keys[0]] = value
+    return dates
 
 
 def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | None:

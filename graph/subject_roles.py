@@ -27,8 +27,15 @@ def helped_by_china(verb: Token, china: list[tuple[int, int]]) -> bool:
 
 
 def signs_up(verb: Token) -> bool:
-    """ "sign up to", "sign on to": joining, not signing a document."""
-    return verb.lemma_.lower() == "sign" and any(
+    """ "sign up to", "sign on to", "were added to", "acceded to": joining, not signing
+    a document."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("add", "accede", "admit"):
+        passive = lemma != "accede"
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children) and (
+            not passive or any(c.dep_ == "auxpass" for c in verb.children)
+        )
+    return lemma == "sign" and any(
         c.dep_ == "prt" and c.lower_ in ("up", "on") for c in verb.children
     )
 
@@ -84,3 +91,28 @@ def thanked_agents(verb: Token) -> list[Token]:
     if prep.head.lemma_.lower() not in ("thank", "praise", "commend", "appreciate"):
         return []
     return [c for c in prep.head.children if c.dep_ == "dobj"]
+
+
+_SAYING = frozenset(
+    {"say", "announce", "state", "confirm", "add", "note", "report", "tell", "explain", "stress"}
+)
+
+
+def sayers_pronouns(doc) -> list[tuple[Token, Token]]:
+    """(pronoun, sayer) pairs where a body's reported words speak of it as "it" or
+    "they" ("NARIT says it will also work with China ...", "ESA said they had
+    agreed ..."): the pronoun is the sayer."""
+    pairs = []
+    for token in doc:
+        if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        clause = token.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        saying = clause.head
+        if clause.dep_ != "ccomp" or saying.lemma_.lower() not in _SAYING:
+            continue
+        sayer = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+        if sayer is not None:
+            pairs.append((token, sayer))
+    return pairs
