@@ -95,7 +95,10 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
                 owners = owner_of(sentence, craft, groups) or first_owner
                 found = [(activity, p) for p in owners]
             elif not found and not jointly:
-                found = [(activity, p) for p in owner_of(sentence, craft, groups, False)]
+                # "CAST built PRSS-1, Pakistan's first remote-sensing satellite": the
+                # owner an apposition names, when China's side is the builder
+                chinese = _chinese_subject(sentence, verb, gazetteer)
+                found = [(activity, p) for p in owner_of(sentence, craft, groups, chinese)]
             for kind, partner in found:
                 if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
                     joint.setdefault(craft.key, set()).add(partner)
@@ -341,6 +344,20 @@ def _subjects(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]
             for k in g.keys
         ]
     return keys
+
+
+def _chinese_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -> bool:
+    """Whether the verb's active subject names China's side ("CAST built ...")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        left = subject.left_edge.idx
+        right = subject.right_edge.idx + len(subject.right_edge)
+        if any(
+            left <= m.start - sentence.start < right
+            and (m.key == "china" or m.key in gazetteer.domestic)
+            for m in sentence.mentions
+        ):
+            return True
+    return False
 
 
 def _foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, jointly: bool) -> bool:

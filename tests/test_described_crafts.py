@@ -40,3 +40,13 @@ def test_a_countrys_government_that_signs_is_the_country(reference):
     text = "The Peruvian government and China signed the agreement on the station in May 2030."
     parties = {a.parties for a in facts_of(reference, text, kind=Agreement)}
     assert ("china", "peru") in parties
+
+
+def test_the_owner_an_apposition_names_is_whom_china_built_for(reference):
+    text = "CAST built AndeSat-4, Peru's first radar satellite, in Beijing."
+    assert ("built", "peru", "andesat-4") in _activities(reference, text)
+
+
+def test_the_owner_an_apposition_names_is_not_whom_others_built_for(reference):
+    text = "Airbus built AndeSat-4, Peru's first radar satellite, in Toulouse."
+    assert not _activities(reference, text)
