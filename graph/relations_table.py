@@ -179,7 +179,10 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     areas = [c.area for c in area_cues(sentence, gazetteer) if not c.titled]
     if not areas and re.search(r"payload|instrument", context, re.I):
         areas = ["payloads"]
-    mission = crafts[0] if len(crafts) == 1 else None
+    # a row that names no mission is about the one its caption names ("SMILE carries
+    # four instruments:")
+    titled = [k for k in row.named if gazetteer.kind(k) in _CRAFTS]
+    mission = crafts[0] if len(crafts) == 1 else (titled[0] if len(titled) == 1 else None)
     if not areas and mission in gazetteer.default_areas:
         areas = [gazetteer.default_areas[mission]]
     for area in dict.fromkeys(areas):

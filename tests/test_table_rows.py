@@ -4,7 +4,7 @@ holds, a step the row leaves empty, and a date still to come. Every table here i
 
 from __future__ import annotations
 
-from graph.model import SpacecraftActivity, Status
+from graph.model import Cooperation, SpacecraftActivity, Status
 from tests.one_document import facts_of
 
 _REPORT = (
@@ -56,3 +56,18 @@ def test_a_labels_last_word_says_what_its_column_holds(reference):
     text = _REPORT.replace("Payload type", "Mission type")
     crafts = {c for _a, _p, c, _s in _rows(reference, text)}
     assert crafts == {"maurisat-2", "maurisat-3", "ghanasat-4"}
+
+
+def test_rows_that_name_no_mission_are_about_the_one_the_caption_names(reference):
+    text = (
+        "Which instruments will Chang'e-9 carry, and who provided them?\n"
+        "Chang'e-9 carries three partner instruments:\n"
+        "| Instrument | Partner |\n"
+        "| Dust analyser | Andean Dust Laboratory |\n"
+        "| Neutron counter | Lima Radiation Institute |\n"
+    )
+    found = {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
+    assert {
+        ("andean-dust-laboratory", "payloads", "change-9"),
+        ("lima-radiation-institute", "payloads", "change-9"),
+    } <= found
