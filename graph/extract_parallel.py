@@ -11,17 +11,17 @@ fork would not carry over. Below ``_POOL_FROM_CHARS`` of text the pool's start-u
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 
 from graph import extract, parsing
 from graph.gazetteer import Gazetteer
+from graph.helper_pool import HelperLost, helper_pool
 from graph.model import Document
 from graph.normalise import CleanText
-from graph.quiet_workers import interrupts_held, quit_on_interrupt
+from graph.quiet_workers import forks_end_with_this_process, interrupts_held, quit_on_interrupt
 from graph.recognise import Recogniser
 
 _POOL_FROM_CHARS = 200_000
@@ -75,7 +75,10 @@ def read_in_parallel(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[extract.DocumentReading]:
-    """Each document's reading, in the order given; ``workers=1`` reads in this process."""
+    """Each document's reading, in the order given; ``workers=1`` reads in this process.
+
+    :raises HelperLost: a worker ended before its work was done (one line, exit 2).
+    """
     total = len(originals)
     report = progress or (lambda _done, _total: None)
     report(0, total)
@@ -87,15 +90,18 @@ def read_in_parallel(
     readings: list[extract.DocumentReading | None] = [None] * total
     if workers <= 1 or len(groups) < 2 or size < _POOL_FROM_CHARS:
         # one batch: the parser shares a large one with a second process by itself
-        readings[:] = extract.read_documents(originals, Recogniser(gazetteer))
+        try:
+            with forks_end_with_this_process():
+                readings[:] = extract.read_documents(originals, Recogniser(gazetteer))
+        except EOFError:  # the pipe from the parser's second process, which ended
+            raise HelperLost(
+                "the parser's second process ended before its work was done (killed, or "
+                "out of memory?); nothing was changed: run the build again"
+            ) from None
         report(total, total)
     else:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(groups)),
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(gazetteer,),
+        with helper_pool(
+            min(workers, len(groups)), _start_worker, (gazetteer,), doing="reading documents"
         ) as pool:
             with interrupts_held():  # the workers start as the tasks are submitted
                 futures = {

@@ -13,16 +13,15 @@ them alone, after the union (unless they are large: a big document's graph alone
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from rdflib import Graph
 from rdflib.term import Node
 
 from graph.evidence_check import check_evidence
+from graph.helper_pool import helper_pool
 from graph.quiet_workers import interrupts_held, quit_on_interrupt
 from graph.validate import Violation, _violations, run_pyshacl
 
@@ -105,11 +104,8 @@ def validate_graphs(
         beside = alongside()
         return [validate_one(g, shapes, use, t) for g, t in tasks], beside
     chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(shapes, tuple(use)),
+    with helper_pool(
+        min(workers, len(chunks)), _start_worker, (shapes, tuple(use)), doing="validating"
     ) as pool:
         with interrupts_held():  # the workers start as the tasks are submitted
             futures = [pool.submit(_validate_chunk, chunk) for chunk in chunks]

@@ -1,0 +1,71 @@
+"""Pools of spawned helper processes that can neither hang the build nor outlive it.
+
+A helper that died while starting hung the build for good (issue 17): ``spawn`` writes
+the helper's start-up arguments (the gazetteer, the shapes: more than the 64 KiB a pipe
+holds) down a pipe whose reading end the parent itself keeps open until the write is
+done, so once the helper is gone the write waits forever (CPython's
+``popen_spawn_posix``). Here the arguments go to a file that each helper reads, and only
+the file's name goes down the pipe. A helper lost at any point (killed, out of memory)
+then breaks the pool at once, and the build stops with one line (``HelperLost``, exit
+2) before anything is swapped in, the previous build still served. Each helper also
+ends with the process that started it (``quiet_workers.end_with_parent``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
+
+from graph.errors import SpaceKGError
+from graph.quiet_workers import end_with_parent
+
+
+class HelperLost(SpaceKGError):
+    """A helper process of the build ended before its work was done."""
+
+    exit_code = 2
+
+
+@contextmanager
+def helper_pool(
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    *,
+    doing: str,
+) -> Iterator[ProcessPoolExecutor]:
+    """A ``spawn`` pool of ``workers`` whose helpers run ``initializer(*initargs)`` first.
+    ``doing`` names their work in the error line (``"reading documents"``).
+
+    :raises HelperLost: a helper ended (killed, out of memory) before the work was done.
+    """
+    with tempfile.NamedTemporaryFile(prefix="spacekg-helper-", suffix=".pickle") as file:
+        pickle.dump((initializer, initargs), file, protocol=pickle.HIGHEST_PROTOCOL)
+        file.flush()
+        try:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start,
+                initargs=(file.name, os.getpid()),
+            ) as pool:
+                yield pool
+        except BrokenProcessPool:
+            raise HelperLost(
+                f"a helper process {doing} ended before its work was done (killed, or out "
+                "of memory?); nothing was changed: run the build again"
+            ) from None
+
+
+def _start(path: str, parent: int) -> None:
+    end_with_parent(parent)
+    with open(path, "rb") as file:
+        initializer, initargs = pickle.load(file)
+    initializer(*initargs)
