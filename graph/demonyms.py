@@ -50,3 +50,13 @@ def capitals() -> frozenset[str]:
             if isinstance(capital, str) and capital:
                 found.add(capital)
     return frozenset(found)
+
+
+@cache
+def is_country_name(words: str) -> bool:
+    """Whether the words name a country as pycountry knows them ("Sweden", "Viet Nam")."""
+    try:
+        pycountry.countries.lookup(words)
+    except LookupError:
+        return False
+    return True

@@ -46,3 +46,23 @@ def test_an_imperative_that_opens_a_sentence_is_not_part_of_a_name(reference):
     )
     partners = {f.partner for f in facts_of(reference, text, kind=Cooperation)}
     assert partners == {"andean-space-research-institute"}
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "China has worked with the Andean Institute of Glaciology, Hydrology and Climate "
+            "on Earth observation since 2029.",
+            {"andean-institute-of-glaciology-hydrology-and-climate"},
+        ),
+        # a list whose items are places names several partners, not one body
+        (
+            "China has worked with the Andean Space Institute, Peru and Chile on Earth "
+            "observation since 2029.",
+            {"andean-space-institute", "peru", "chile"},
+        ),
+    ],
+)
+def test_a_bodys_name_may_list_its_remit(reference, text, partners):
+    assert {f.partner for f in facts_of(reference, text, kind=Cooperation)} == partners
