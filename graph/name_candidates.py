@@ -295,6 +295,10 @@ def _headed_names(
         name = _strip_lead(chunk[start:end])
         start = end - len(name)
         for part_start, part in _split_names(name):
+            # "the X Council and of the Y Forum": the second name starts after its "of"
+            lead = re.match(r"(?:of|for|in)\s+(?:the\s+)?", part)
+            if lead:
+                part_start, part = part_start + lead.end(), part[lead.end() :]
             if re.fullmatch(r"[A-Z][a-z]+\s+of\s+the\s+[A-Z][a-z]+", part):
                 continue  # "Students of the Centre": people of a body named before
             kind = head_kind(part)

@@ -31,6 +31,7 @@ from graph.subject_roles import (
     class_clause,
     described_clause,
     helped_by_china,
+    said_again,
     signs_up,
 )
 from graph.token_lookup import controlled_lemma
@@ -249,6 +250,10 @@ def syntactic_role(
             return "with", head.lemma_.lower()  # "China will help Laos build a station"
         if signs_up(head):
             return "agent", "join"  # "X signed up to the ILRS": X joined it
+        if said_again(head):  # "..., as has APSCO": APSCO did what the main clause says
+            head = head.head
+            if signs_up(head):
+                return "agent", "join"
         described = described_clause(head)
         if described is not None:  # "X are among the countries that have joined M"
             return "agent", "join" if signs_up(described) else controlled_lemma(described)

@@ -227,12 +227,18 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             for child in verb.children:
                 if child.dep_ == "dobj" and child.lemma_.lower() in _FOUNDING_TEXTS:
                     targets += [(k, "participant") for k in orgs_in(child)]
-        if lemma in ("be", "become"):
+        # "are founding members of X", which the parser reads as "founding" done to them
+        kids = list(verb.children)
+        founding = lemma == "found" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in kids)
+        if lemma in ("be", "become") or founding:
             for child in verb.children:
-                if child.dep_ in ("attr", "acomp") and _is_member(child):
-                    for prep in child.children:
-                        if prep.dep_ == "prep" and prep.lower_ == "of":
-                            targets += [(k, "participant") for c in prep.children for k in named(c)]
+                if child.dep_ in ("attr", "acomp", "dobj") and _is_member(child):
+                    # "members of the IADC and of the CCSDS": the second "of" may hang on
+                    # the verb
+                    ofs = [p for p in (*child.children, *kids) if p.dep_ == "prep"]
+                    ofs += [c for p in ofs for c in p.conjuncts]
+                    for prep in (p for p in ofs if p.lower_ == "of"):
+                        targets += [(k, "participant") for c in prep.children for k in named(c)]
         targets += _nominal_targets(verb, named)
         if targets and is_chinese(verb):
             # a relative clause states what holds, whatever the main clause plans

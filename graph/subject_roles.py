@@ -78,6 +78,17 @@ def class_clause(noun: Token) -> Token | None:
     return None
 
 
+def said_again(verb: Token) -> bool:
+    """Whether the verb only repeats the main clause's ("X have joined the ILRS, as has
+    APSCO", "so did Chile"): an auxiliary with "as" or "so" and no verb of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.lemma_.lower() in ("have", "do", "be", "will")
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "so") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr") for c in verb.children)
+    )
+
+
 def acting_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
 

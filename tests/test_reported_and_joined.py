@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Agreement, Cooperation, Status
+from graph.model import Agreement, Cooperation, Participation, Status
 from tests.one_document import facts_of
 
 ILRS = "international-lunar-research-station"
@@ -64,3 +64,21 @@ def test_signings_listed_in_turn_each_have_their_partner_and_date(reference):
         (mou, ("chile", "china"), "2030-10", "lunar cooperation"),
         (mou, ("bolivia", "china"), "2031-03", "lunar cooperation"),
     }
+
+
+def test_a_body_that_did_as_the_main_clause_did_joined_too(reference):
+    text = "Peru and Chile have joined the ILRS, as has the Andean Space Forum (ASF)."
+    assert ("andean-space-forum", LUNAR, ILRS) in _cooperation(reference, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both Peru and China are founding members of the Andean Space Forum (ASF).",
+        "CNSA and the Peruvian Space Agency are both members of the Lima Orbit Council and "
+        "of the Andean Space Forum.",
+    ],
+)
+def test_china_among_the_members_of_an_organisation_participates_in_it(reference, text):
+    organisations = {p.organisation for p in facts_of(reference, text, kind=Participation)}
+    assert "andean-space-forum" in organisations
