@@ -58,7 +58,8 @@ _VERB = re.compile(
 )
 COOPERATION_CUE = re.compile(
     r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchang\w*|"
-    r"partnership|work(?:ed|ing|s)?"
+    r"partnership|(?:links|ties)(?=\s+with\b)|"
+    r"work(?:ed|ing|s)?"
     r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
     r"support(?:s|ed|ing)?|"
     # training given together: "organised training ... with X", "a course with Y"

@@ -82,3 +82,9 @@ def test_a_body_that_did_as_the_main_clause_did_joined_too(reference):
 def test_china_among_the_members_of_an_organisation_participates_in_it(reference, text):
     organisations = {p.organisation for p in facts_of(reference, text, kind=Participation)}
     assert "andean-space-forum" in organisations
+
+
+@pytest.mark.parametrize("noun", ["links", "ties"])
+def test_a_partners_links_with_china_in_a_field_are_cooperation(reference, noun):
+    text = f"Peru's {noun} with China in space debris monitoring go back to 2019."
+    assert ("peru", "space-debris", None) in _cooperation(reference, text)
