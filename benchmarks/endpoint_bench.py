@@ -30,13 +30,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+import endpoint_costs as costs
 import endpoint_servers as servers
 import pyoxigraph as ox
 import synthetic_graph
@@ -176,52 +176,29 @@ def measure(
                 yield run
 
 
-def in_process_ms(store: ox.Store, query: str, seconds: float = 1.0) -> float:
-    """Median time of ``server.evaluate`` in this process over about ``seconds``: the
-    evaluation a query process does for the endpoint (same text, sort keys, JSON written,
-    no row cap as in the servers here), with no HTTP and no process hop, to tell the
-    endpoint's own cost from the engine's."""
-    from server import sparql_scan
-    from server.backend import QueryJob
-    from server.evaluate import evaluate
-
-    cap = 10**9
-    shape = sparql_scan.inspect(query)
-    job = QueryJob(
-        query,
-        "SELECT",
-        "JSON",
-        cap,
-        limited_sparql=sparql_scan.with_row_limit(query, shape, cap + 1),
-    )
-    times: list[float] = []
-    deadline = time.perf_counter() + seconds
-    while len(times) < 5 or time.perf_counter() < deadline:
-        started = time.perf_counter()
-        evaluate(store, job)
-        times.append((time.perf_counter() - started) * 1e3)
-    return statistics.median(times)
-
-
 def per_query(
     starters: list[Callable[[], AbstractContextManager[servers.Server]]],
     queries: list[str],
     names: list[str],
     rounds: int,
     store: ox.Store,
+    build_dir: Path,
     bar_ms: float = 0.6,
 ) -> None:
     """Per-query medians at one connection: native, spacekg's /sparql with the same text,
     spacekg's saved-query API (GET /queries/NAME, parameters bound by the server), and
     ``server.evaluate`` in this process. The issue's bars: the median over the queries
     of (/sparql - in-process) at most ``bar_ms``, and none more than 10% above its
-    in-process time once that is over 5 ms."""
+    in-process time once that is over 5 ms. The hop column splits that cost: a query
+    process's round trip (``endpoint_costs.QueryProcess``) minus in-process."""
     # Both servers run at once and take turns on each query, a second at a time, with
     # the in-process evaluation taking the last turn, so a slow spell of this shared
     # machine falls on all of them rather than on whichever ran then.
     with contextlib.ExitStack() as stack:
         native_server, ours_server = (stack.enter_context(start()) for start in starters)
-        columns = ("native", "sparql", "api", "engine")
+        process = costs.QueryProcess(build_dir)
+        stack.callback(process.close)
+        columns = ("native", "sparql", "api", "engine", "hop")
         turns: dict[str, list[list[float]]] = {c: [[] for _ in queries] for c in columns}
         for i, query in enumerate(queries):
             for _ in range(rounds):
@@ -229,22 +206,23 @@ def per_query(
                 turns["sparql"][i].append(wrk(ours_server, [query], 1, 1).median_ms)
                 api = [f"/queries/{names[i]}"]
                 turns["api"][i].append(wrk(ours_server, [], 1, 1, paths=api).median_ms)
-                turns["engine"][i].append(in_process_ms(store, query))
-    native, ours, api, engine = ([statistics.median(m) for m in turns[c]] for c in columns)
+                turns["engine"][i].append(costs.in_process_ms(store, query))
+                turns["hop"][i].append(process.round_trip_ms(query))
+    native, ours, api, engine, hop = ([statistics.median(m) for m in turns[c]] for c in columns)
     print(
         "\nPer-query median at 1 connection (ms): native = oxigraph serve-read-only, "
         "in-process = server.evaluate here, /sparql and /queries = spacekg serve uncached; "
-        "overhead = /sparql - in-process"
+        "overhead = /sparql - in-process, hop = a query process's round trip - in-process"
     )
     print(
         f"{'query':<32}{'native':>8}{'in-proc':>9}{'/sparql':>9}{'/queries':>9}"
-        f"{'overhead':>9}{'%':>6}"
+        f"{'overhead':>9}{'%':>6}{'hop':>7}"
     )
     for i, name in enumerate(names):
         over = ours[i] - engine[i]
         print(
             f"{name:<32}{native[i]:>8.2f}{engine[i]:>9.2f}{ours[i]:>9.2f}{api[i]:>9.2f}"
-            f"{over:>9.2f}{100 * over / engine[i]:>5.0f}%"
+            f"{over:>9.2f}{100 * over / engine[i]:>5.0f}%{hop[i] - engine[i]:>7.2f}"
         )
     overheads = [o - e for o, e in zip(ours, engine, strict=True)]
     median = statistics.median(overheads)
@@ -350,7 +328,7 @@ def main() -> None:
             f"real graph: build {info.build_id}, {len(store)} quads, {len(queries)} saved queries"
         )
         if args.only_per_query:
-            per_query(real[:2], queries, names, args.per_query_rounds, store)
+            per_query(real[:2], queries, names, args.per_query_rounds, store, build_dir)
             return
         if args.only_throughput:
             real = real[:2]
@@ -361,7 +339,7 @@ def main() -> None:
             table(title, runs, NATIVE)
             print(throughput_ratio(runs, NATIVE, "spacekg serve (uncached)"))
             if not args.only_throughput:
-                per_query(real[:2], queries, names, args.per_query_rounds, store)
+                per_query(real[:2], queries, names, args.per_query_rounds, store, build_dir)
         if args.scale or args.synthetic_store:
             root = args.synthetic_store
             if root is None:
