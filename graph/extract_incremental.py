@@ -18,12 +18,11 @@ from graph import extract
 from graph.extract_parallel import read_in_parallel
 from graph.extraction_cache import (
     ExtractionCache,
-    NamesIndex,
+    ReadingKeys,
     candidates_key,
     discovered_context,
     document_digest,
     extractor_version,
-    reading_key,
     reference_version,
 )
 from graph.model import Document, Extraction
@@ -74,8 +73,9 @@ def extract_corpus(
         seen.append((document, *found))
     gazetteer, unknown = extract.discover_names(seen, reference.gazetteer)
 
-    names = NamesIndex(discovered_context(gazetteer))
-    keys = [reading_key(digests[d.id], clean.text, names) for d, clean, _names in seen]
+    known = ReadingKeys(cache, discovered_context(gazetteer))
+    keys = [known.key(digests[d.id], clean.text) for d, clean, _names in seen]
+    known.save()
     readings: list[extract.DocumentReading | None] = [cache.get(k) for k in keys]
     missing = [i for i, r in enumerate(readings) if r is None]
     fresh = read_in_parallel(

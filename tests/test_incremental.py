@@ -18,7 +18,7 @@ import pytest
 
 from graph import corpus, extract, extract_incremental, pipeline
 from graph.config import Paths
-from graph.extraction_cache import ExtractionCache
+from graph.extraction_cache import ExtractionCache, NamesIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,6 +84,28 @@ def test_an_edited_document_alone_is_read_again(tmp_path: Path) -> None:
     edited = DOCUMENTS["c"].replace("in 2026", "in 2026, officials said")
     (folder / "c.txt").write_text(edited, encoding="utf-8")
     documents, reference, extraction, stats = extract_cached(folder, cache)
+    assert stats.re_extracted == 1
+    assert extraction == extract.extract_corpus(documents, reference)
+
+
+def test_a_rebuild_that_discovers_the_same_names_searches_only_new_texts_for_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which discovered names a text holds is part of its reading key, and finding them
+    is the key's cost: a build whose discovery found the same entities as the last takes
+    the last build's keys and searches only a document it has not seen (the edited c)."""
+    folder, cache = tmp_path / "corpus", ExtractionCache(tmp_path / "cache")
+    write_corpus(folder, ["a", "c"])
+    extract_cached(folder, cache)
+    searched: list[str] = []
+    search = NamesIndex.named_in
+    monkeypatch.setattr(
+        NamesIndex, "named_in", lambda index, text: searched.append(text) or search(index, text)
+    )
+    edited = DOCUMENTS["c"].replace("in 2026", "in 2026, officials said")
+    (folder / "c.txt").write_text(edited, encoding="utf-8")
+    documents, reference, extraction, stats = extract_cached(folder, cache)
+    assert len(searched) == 1 and "officialssaid" in searched[0]
     assert stats.re_extracted == 1
     assert extraction == extract.extract_corpus(documents, reference)
 
