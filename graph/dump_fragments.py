@@ -86,15 +86,20 @@ def graph_nquads(store: ox.Store, graph: ox.NamedNode | ox.BlankNode) -> bytes:
 
 def stored_nquads(
     store: ox.Store, graph: ox.NamedNode | ox.BlankNode, cache: FragmentCache
-) -> bytes:
-    """A graph's N-Quads as the store writes them, kept as a piece under the digest of
-    the build's lines of it when the cache knows it: the store writes equal graphs
-    alike (its order is that of its index of hashed terms), so an unchanged graph is
-    not read back from the store (reading all of them took seconds at 1,000 documents)."""
+) -> tuple[bytes, str]:
+    """A graph's N-Quads as the store writes them and the key of its pieces, kept as a
+    piece under the digest of the build's lines of it when the cache knows it: the store
+    writes equal graphs alike (its order is that of its index of hashed terms), so an
+    unchanged graph is not read back from the store (reading all of them took seconds at
+    1,000 documents). Its other pieces are keyed by that digest too, not by digests of
+    its N-Quads (hashing every graph's text twice took most of a second); a graph whose
+    lines the cache does not know is keyed by a digest of its N-Quads, taken once."""
     lines = cache.lines.get(graph.value) if isinstance(graph, ox.NamedNode) else None
     if lines is None:
-        return graph_nquads(store, graph)
-    return cache.get(digest("nquads", graph.value, lines), lambda: graph_nquads(store, graph))
+        data = graph_nquads(store, graph)
+        return data, digest("data", data)
+    key = digest("nquads", graph.value, lines)
+    return cache.get(key, lambda: graph_nquads(store, graph)), key
 
 
 def _parsed(nquads: bytes) -> Iterator[ox.Quad]:
@@ -104,14 +109,15 @@ def _parsed(nquads: bytes) -> Iterator[ox.Quad]:
 _PREFIX_KEY = repr(sorted(PREFIXES.items()))
 
 
-def trig_piece(nquads: bytes, cache: FragmentCache) -> tuple[bytes, bytes]:
-    """(prefix header, graph block) of one graph's TriG: the engine writes the header
-    before the first graph's block and never again."""
+def trig_piece(nquads: bytes, source: str, cache: FragmentCache) -> tuple[bytes, bytes]:
+    """(prefix header, graph block) of one graph's TriG (``source``: the key of its
+    N-Quads, from ``stored_nquads``): the engine writes the header before the first
+    graph's block and never again."""
 
     def make() -> bytes:
         return ox.serialize(_parsed(nquads), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
-    text = cache.get(digest("trig", _PREFIX_KEY, nquads), make)
+    text = cache.get(digest("trig", _PREFIX_KEY, source), make)
     at = 0
     while text.startswith(b"@prefix ", at):
         at = text.index(b"\n", at) + 1
@@ -119,9 +125,13 @@ def trig_piece(nquads: bytes, cache: FragmentCache) -> tuple[bytes, bytes]:
 
 
 def jsonld_piece(
-    name: ox.NamedNode | ox.BlankNode, nquads: bytes, context: Context, cache: FragmentCache
+    name: ox.NamedNode | ox.BlankNode,
+    nquads: bytes,
+    source: str,
+    context: Context,
+    cache: FragmentCache,
 ) -> bytes:
     def make() -> bytes:
         return graph_entry(name, _parsed(nquads), context) or b""
 
-    return cache.get(digest("jsonld", context.digest, str(name), nquads), make)
+    return cache.get(digest("jsonld", context.digest, str(name), source), make)

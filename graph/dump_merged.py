@@ -56,8 +56,8 @@ def write_data_dumps(
             triples = PiecedWriter({f.name: out[f.name] for f in TRIPLE_FORMATS}, cache)
             quads = _QuadDumps(out, context, cache)
             for graph in graphs:
-                data = stored_nquads(store, graph, cache)
-                quads.add(graph, data)
+                data, source = stored_nquads(store, graph, cache)
+                quads.add(graph, data, source)
                 triples.add(merge.first_met(graph, data))
             quads.finish()
             triples.finish()
@@ -79,14 +79,14 @@ class _QuadDumps:
         self.header, self.first = True, True
         out["jsonld"].write(document_head(context))
 
-    def add(self, graph: ox.NamedNode | ox.BlankNode, data: bytes) -> None:
+    def add(self, graph: ox.NamedNode | ox.BlankNode, data: bytes, source: str) -> None:
         self.out["nq"].write(data)
-        head, block = trig_piece(data, self.cache)
+        head, block = trig_piece(data, source, self.cache)
         if self.header and head:
             self.out["trig"].write(head)
             self.header = False
         self.out["trig"].write(block)
-        entry = jsonld_piece(graph, data, self.context, self.cache)
+        entry = jsonld_piece(graph, data, source, self.context, self.cache)
         if entry:
             self.out["jsonld"].write((b"\n" if self.first else b",\n") + entry)
             self.first = False

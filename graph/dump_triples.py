@@ -46,6 +46,7 @@ class MergeLines:
     uri_space: str
     _written: set[bytes] = field(default_factory=set)  # 16-byte digests of triples
     _subjects: set[bytes] = field(default_factory=set)
+    _last_subject: bytes = b""  # the subject counted last, so not digested again
     _properties: Counter[bytes] = field(default_factory=Counter)
     _classes: Counter[bytes] = field(default_factory=Counter)
 
@@ -75,12 +76,14 @@ class MergeLines:
         stats = self.stats
         stats.triples += 1
         subject, predicate, obj = triple[:-2].split(b" ", 2)
-        key = hashlib.blake2b(subject, digest_size=16).digest()
-        if key not in self._subjects:
-            self._subjects.add(key)
-            stats.subjects += 1
-            if subject.startswith(entity):
-                stats.entities += 1
+        if subject != self._last_subject:  # a graph's triples come subject by subject
+            self._last_subject = subject
+            key = hashlib.blake2b(subject, digest_size=16).digest()
+            if key not in self._subjects:
+                self._subjects.add(key)
+                stats.subjects += 1
+                if subject.startswith(entity):
+                    stats.entities += 1
         self._properties[predicate] += 1
         if predicate == _TYPE and obj.startswith(b"<"):
             self._classes[obj] += 1
@@ -135,9 +138,10 @@ class PiecedWriter:
     def _write_stretch(self) -> None:
         data = b"".join(self._stretch)
         self._stretch = []
+        source = digest("stretch", data)  # taken once for both formats
         for name, fmt in PIECED.items():
             text = self.cache.get(
-                digest(f"merged-{name}", _PREFIX_KEY, data), _serialiser(data, fmt)
+                digest(f"merged-{name}", _PREFIX_KEY, source), _serialiser(data, fmt)
             )
             head, blocks, foot = _split(text, fmt)
             if name not in self._heads:
