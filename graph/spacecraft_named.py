@@ -97,7 +97,10 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     elif verb.pos_ == "NOUN":
         nouns = [c for c in verb.children if c.lower_ == "of"]
     else:
-        nouns = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        # ("Palapa-D, launched 2009": a year the parser takes for the object is none)
+        nouns = [
+            c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ != "NUM"
+        ]
         if not nouns and verb.dep_ == "xcomp":
             # "the satellite ... is expected to be built by China": the raised subject
             nouns = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]

@@ -80,6 +80,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             continue  # "Nicasat-1 ... was never built"
         activity = activity_of(verb)
         jointly = _is_joint(verb, spans)
+        if jointly and activity == "built":
+            activity = "jointly-developed"  # "Egypt: MisrSat-2, developed jointly"
         partners = _partners(sentence, verb, groups, gazetteer, jointly)
         listed = _craft_of(sentence, verb, crafts)
         # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
@@ -311,8 +313,8 @@ def _preps(verb: Token) -> list[Token]:
             for mod in noun.children:
                 if mod.dep_ == "prep":
                     preps.append(mod)
-                elif mod.dep_ in ("acl", "relcl"):
-                    preps += [c for c in mod.children if c.dep_ in ("prep", "agent")]
+                elif mod.dep_ in ("acl", "relcl"):  # (its builder is not the launch's)
+                    preps += [c for c in mod.children if c.dep_ == "prep" and c.lower_ != "by"]
             # "SVOM, a satellite (for gamma-ray bursts) built jointly with France, was
             # launched": the participle describing the subject's apposition, however deep
             # in its phrase the parser hangs it

@@ -50,3 +50,20 @@ def test_the_owner_an_apposition_names_is_whom_china_built_for(reference):
 def test_the_owner_an_apposition_names_is_not_whom_others_built_for(reference):
     text = "Airbus built AndeSat-4, Peru's first radar satellite, in Toulouse."
     assert not _activities(reference, text)
+
+
+def test_fact_sheet_lines_of_crafts_made_jointly_or_built_by_others(reference):
+    text = (
+        "SATELLITES FOR PARTNERS\n\n"
+        "• Peru: AndeSat-5, developed jointly and delivered in orbit, 2030\n"
+        "• Chile: AndeSat-6, launched 2031\n"
+        "• Bolivia: AndeSat-7, built by Thales Alenia Space, launched 2031\n"
+    )
+    found = _activities(reference, text)
+    assert {
+        ("jointly-developed", "peru", "andesat-5"),
+        ("delivered", "peru", "andesat-5"),
+        ("launched", "chile", "andesat-6"),
+        ("launched", "bolivia", "andesat-7"),
+    } <= found
+    assert not {f for f in found if f[0] == "built"}
