@@ -14,6 +14,7 @@ it. The staged store then holds what a full load of the same lines holds.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterable
@@ -97,9 +98,14 @@ def stage_changes(root: Path, lines: list[bytes], build_id: str) -> StagedBuild 
         source.backup(str(staging))
         del source
         store = ox.Store(str(staging))
-        _apply(store, _quads(removed), _quads(added))
-        triples = default_graph_size(store)
-        quads = len(store) - triples
+        removed_quads, added_quads = _quads(removed), _quads(added)
+        gained = _apply(store, removed_quads, added_quads)
+        counts = _previous_counts(previous)
+        if counts is None or not _all_named(removed_quads + added_quads):
+            triples = default_graph_size(store)
+            quads = len(store) - triples
+        else:  # counting the store scanned all of it: a fifth of a second at 1,000 documents
+            triples, quads = counts[0] + gained[0], counts[1] + gained[1]
         store.flush()
         del store
     except BaseException:
@@ -112,12 +118,20 @@ def _quads(lines: list[bytes]) -> list[ox.Quad]:
     return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)) if lines else []
 
 
-def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
-    """Change the named graphs, then the merged default graph to match them."""
+def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tuple[int, int]:
+    """Change the named graphs, then the merged default graph to match them; return how
+    many triples the merged default graph and how many quads the named graphs gained
+    (negative: lost), when every quad changed is in a named graph."""
+    quads = 0
     for quad in removed:
-        store.remove(quad)
+        if quad in store:
+            store.remove(quad)
+            quads -= 1
+    quads += len({q for q in added if q not in store})
     store.extend(added)
-    store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in added)
+    merged = {ox.Quad(q.subject, q.predicate, q.object) for q in added}
+    triples = sum(1 for t in merged if t not in store)
+    store.extend(merged)
     for quad in removed:
         triple = ox.Quad(quad.subject, quad.predicate, quad.object)
         if triple not in store:  # already gone: another removed quad of the same triple
@@ -125,6 +139,21 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> Non
         held = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
         if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in held):
             store.remove(triple)
+            triples -= 1
+    return triples, quads
+
+
+def _all_named(quads: list[ox.Quad]) -> bool:
+    return not any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads)
+
+
+def _previous_counts(previous: Path) -> tuple[int, int] | None:
+    """(triples, quads) of the previous build, from its summary; ``None`` if unreadable."""
+    try:
+        data = json.loads(previous.with_name(previous.name + ".json").read_text("utf-8"))
+        return int(data["triples"]), int(data["quads"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild, str]:
