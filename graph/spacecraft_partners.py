@@ -88,6 +88,11 @@ def owner_of(
                 keys = [k for g in groups if governs(doc, agent, g) for k in g.keys]
                 if keys:
                     return tuple(dict.fromkeys(keys))
+        # "Its first satellite, Badr-1, ...": the partner the sentence before was about
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            before = sentence.previous.notes.get("bilateral", ()) if sentence.previous else ()
+            if len(before) == 1:  # type: ignore[arg-type]
+                return tuple(before)  # type: ignore[arg-type]
         # "ÑuSat-1 and ÑuSat-2, imaging microsatellites of the company Satellogic"
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         for prep in of:

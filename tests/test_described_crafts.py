@@ -67,3 +67,11 @@ def test_fact_sheet_lines_of_crafts_made_jointly_or_built_by_others(reference):
         ("launched", "bolivia", "andesat-7"),
     } <= found
     assert not {f for f in found if f[0] == "built"}
+
+
+def test_its_first_satellite_is_the_partner_the_sentence_before_was_about(reference):
+    text = (
+        "Peru has cooperated with China on space technology since the late 1990s. Its first "
+        "satellite, AndeSat-1, was carried into orbit by a Chinese Long March 2E rocket in 2001."
+    )
+    assert ("launched", "peru", "andesat-1") in _activities(reference, text)
