@@ -20,6 +20,10 @@ Header keys::
     #+ param.mission.allowed: a, b          (optional: a closed set of values)
     #+ view: map                            (optional: table, timeline, network or map,
                                                how the editor first shows the results)
+    #+ rank: ?rank                          (optional: the query's only sort key is
+                                               ORDER BY ?rank, an integer every row binds;
+                                               the server then cuts the answer at the row
+                                               cap before making it whole, server.rank_cut)
 
 Every parameter has a default, and its variable appears in the SELECT projection
 (SEP-0007 substitution only replaces projected variables).
@@ -270,6 +274,9 @@ def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
     view = header.get("view", "").strip().lower() or None
     if view is not None and view not in VIEWS:
         raise QueryError(f"{where}: '#+ view: {view}' is not a view; use one of {', '.join(VIEWS)}")
+    rank = header.get("rank", "").strip()
+    if rank and not re.search(rf"ORDER\s+BY\s+\{rank}\s*\Z", _without_comments(text), re.I):
+        raise QueryError(f"{where}: '#+ rank: {rank}' needs the query to end with ORDER BY {rank}")
     query = SavedQuery(
         name=name,
         title=header["title"],
@@ -282,6 +289,12 @@ def parse_query(name: str, text: str, path: Path | None = None) -> SavedQuery:
     )
     check_sparql(query)
     return query
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its comment lines and trailing comments (none of the saved
+    queries' strings holds a '#')."""
+    return "\n".join(line.split("#", 1)[0] for line in text.splitlines()).strip()
 
 
 def check_sparql(query: SavedQuery) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from server import rank_cut
 from server.backend import EvaluationError, QueryJob, QueryOutcome
 from server.sort_keys import with_total_order
 from server.sparql_scan import bind_values
@@ -134,6 +135,52 @@ def _count_rows(body: bytes, ox_format: str) -> int:
     return sum(1 for _ in ox.parse_query_results(body, getattr(ox.QueryResultsFormat, ox_format)))
 
 
+def _body(store: ox.Store, text: str | None, job: QueryJob, ox_format: str) -> bytes | None:
+    if text is None:
+        return None
+    try:
+        results = _run(store, text, job)
+    except EvaluationError:
+        return None
+    return results.serialize(format=getattr(ox.QueryResultsFormat, ox_format))
+
+
+def _ranked(store: ox.Store, job: QueryJob) -> QueryOutcome | None:
+    """A capped SELECT that declares a rank (``server.rank_cut``), in two parts: the rows
+    ranked at most R, then, only when those do not fill the cap, the rows above R (none,
+    most of the time: the head is then the answer, as the engine wrote it). None when a
+    part fails or the head is in CSV (which cannot be read back): the query is then
+    evaluated as written."""
+    variable = rank_cut.rank_variable(job.sparql)
+    if variable is None or job.limited_sparql is None or job.ox_format == "CSV":
+        return None
+    cap, rank = job.row_cap, rank_cut.cut_rank(job.row_cap)
+    head_text = rank_cut.part(job.sparql, variable, upto=rank, rows=cap + 1)
+    head = _body(store, head_text, job, job.ox_format)
+    if head is None:
+        return None
+    results_format = getattr(ox.QueryResultsFormat, job.ox_format)
+
+    def head_tsv() -> bytes:
+        return ox.parse_query_results(head, results_format).serialize(
+            format=ox.QueryResultsFormat.TSV
+        )
+
+    small = len(head) < (cap + 1) * _MIN_ROW_BYTES[job.ox_format] or _at_most(
+        head, job.ox_format, cap
+    )
+    tsv = None if small else head_tsv()
+    if tsv is not None and tsv.count(b"\n") - 1 > cap:
+        return capped_solutions(tsv, cap, job.ox_format)
+    tail_text = rank_cut.part(job.sparql, variable, above=rank, rows=cap + 1)
+    tail = _body(store, tail_text, job, "TSV")
+    if tail is None:
+        return None
+    if tail.count(b"\n") <= 1:  # the header line alone: the head is the whole answer
+        return QueryOutcome(head, None, False)
+    return capped_solutions((tsv or head_tsv()) + tail.split(b"\n", 1)[1], cap, job.ox_format)
+
+
 def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
     """Evaluate ``job`` and serialize at most ``job.row_cap`` rows or triples.
 
@@ -152,6 +199,9 @@ def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
         return QueryOutcome(
             _run(store, job.sparql, job).serialize(format=results_format), None, False
         )
+    ranked = _ranked(store, job)
+    if ranked is not None:
+        return ranked
     limited = job.limited_sparql
     if limited is None:
         # The query's own LIMIT is within the cap: nothing can be cut.

@@ -1,0 +1,87 @@
+"""Answers sorted by a declared rank (``#+ rank: ?rank``, server/rank_cut.py): the rows
+past the row cap are never made, and the answer is the one the whole query gives, in
+every format, whatever ranks the query leaves out."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from graph.errors import QueryError
+from graph.saved_queries import parse_query
+from server import evaluate as evaluate_module
+from server import sparql_scan
+from server.backend import QueryJob
+from server.evaluate import evaluate
+
+EX = "http://example.org/"
+RANKED = f"""#+ rank: ?rank
+SELECT ?item ?label WHERE {{
+  ?item <{EX}rank> ?rank ; <{EX}label> ?label .
+  FILTER NOT EXISTS {{ ?item <{EX}hidden> true }}
+}}
+ORDER BY ?rank
+"""
+UNRANKED = RANKED.replace("#+ rank: ?rank\n", "")
+
+
+def _store(items: int, hidden: set[int] = frozenset()) -> ox.Store:
+    """``items`` ranked items (rank 1 first), those in ``hidden`` left out by the query."""
+    store = ox.Store()
+    for i in range(1, items + 1):
+        item = ox.NamedNode(f"{EX}item/{i}")
+        store.add(ox.Quad(item, ox.NamedNode(f"{EX}rank"), ox.Literal(i)))
+        store.add(ox.Quad(item, ox.NamedNode(f"{EX}label"), ox.Literal(f"item {i:03d}")))
+        if i in hidden:
+            store.add(ox.Quad(item, ox.NamedNode(f"{EX}hidden"), ox.Literal(True)))
+    return store
+
+
+def _job(sparql: str, cap: int, fmt: str = "JSON") -> QueryJob:
+    limited = sparql_scan.with_row_limit(sparql, sparql_scan.inspect(sparql), cap + 1)
+    return QueryJob(sparql, "SELECT", fmt, cap, limited_sparql=limited)
+
+
+def _texts_evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    texts: list[str] = []
+    run = evaluate_module._run
+
+    def recording(store: ox.Store, text: str, job: QueryJob) -> object:
+        texts.append(text)
+        return run(store, text, job)
+
+    monkeypatch.setattr(evaluate_module, "_run", recording)
+    return texts
+
+
+def test_an_answer_over_the_cap_is_made_only_up_to_its_cut_rank(monkeypatch) -> None:
+    store = _store(100)
+    texts = _texts_evaluated(monkeypatch)
+    outcome = evaluate(store, _job(RANKED, 10))
+    assert outcome.truncated and outcome.rows == 10
+    assert len(texts) == 1 and "FILTER(?rank <= 12)" in texts[0]  # 10 + 1 + a tenth
+    assert outcome.body == evaluate(store, _job(UNRANKED, 10)).body
+
+
+@pytest.mark.parametrize("fmt", ["JSON", "TSV", "XML", "CSV"])
+@pytest.mark.parametrize("cap", [1, 5, 10, 30, 200])
+def test_the_answer_is_the_whole_querys_whatever_ranks_are_left_out(fmt, cap) -> None:
+    # Ranks 2 to 12 are left out: the first part (ranks up to the cut) is short of the
+    # cap, and the rows after it come from the second part.
+    store = _store(40, hidden=set(range(2, 13)))
+    ranked = evaluate(store, _job(RANKED, cap, fmt))
+    whole = evaluate(store, _job(UNRANKED, cap, fmt))
+    assert (ranked.body, ranked.truncated) == (whole.body, whole.truncated)
+
+
+def test_a_query_without_a_rank_is_evaluated_as_written(monkeypatch) -> None:
+    texts = _texts_evaluated(monkeypatch)
+    evaluate(_store(20), _job(UNRANKED, 10))
+    assert all("FILTER(?rank" not in text for text in texts)
+
+
+def test_a_saved_query_declares_a_rank_only_when_it_is_its_one_sort_key() -> None:
+    header = "#+ title: t\n#+ description: d\n"
+    assert parse_query("ranked", header + RANKED)
+    with pytest.raises(QueryError, match="ORDER BY \\?rank"):
+        parse_query("ranked", header + RANKED.replace("ORDER BY ?rank", "ORDER BY ?label"))
