@@ -76,13 +76,14 @@ _GLOSSED = re.compile(
 
 
 def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
-    """Acronyms glossed by what they are ("CNES (French space agency)") or spelt out in
-    a key of abbreviations (``defined_acronyms``)."""
+    """Acronyms glossed by what they are ("CNES (French space agency)"), spelt out in a
+    key of abbreviations (``defined_acronyms``), or the short name of a body that acts
+    (``bracketed_actors``)."""
     return [
         Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
         for m in _GLOSSED.finditer(chunk)
         if m.group(1).isupper() and m.group(1) not in SENTENCE_OPENERS
-    ] + defined_acronyms(doc_id, chunk, offset)
+    ] + defined_acronyms(doc_id, chunk, offset) + bracketed_actors(doc_id, chunk, offset)
 
 
 # A one-word name acting beside another body or signing with China's: "CNSA and
@@ -103,7 +104,8 @@ _ACTING_NAME = re.compile(
     # "Sri Lanka's SupremeSAT began to cooperate with ...": a country's body that acts
     rf"|(?:'s|\u2019s)\s+(?P<owned>{_ONE_WORD})\s+{_ACTS}\s+with\b"
     rf"|\b(?:signed|concluded|co-signed|initialled|cooperated|collaborated|partnered|worked)\b"
-    rf"[^.;:]{{0,90}}?\bwith\s+(?P<with>{_ONE_WORD})(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b))"
+    rf"[^.;:]{{0,90}}?\bwith\s+(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?(?P<with>{_ONE_WORD})"
+    r"(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b))"
 )
 
 
@@ -119,7 +121,11 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             continue
         if head_kind(word) is not None or word.lower() in BODY_HEADS:
             continue  # "The University and the NSSC signed": a class noun, said again
-        if group != "owned" and _INSIDE_A_NAME.search(chunk, 0, m.start(group)):
+        # "Sri Lanka's SupremeSAT began ...", "with Brazil's Telebras": a country's body
+        owned = group == "owned" or (
+            group == "with" and re.search(r"(?:'s|\u2019s)\s+$", chunk[: m.start(group)])
+        )
+        if not owned and _INSIDE_A_NAME.search(chunk, 0, m.start(group)):
             continue  # "Pakistan's Space and Upper Atmosphere Research Commission"
         start = offset + m.start(group)
         out.append(Candidate(word, ORG, doc_id, start, start + len(word)))
@@ -150,4 +156,29 @@ def defined_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             continue
         start = offset + m.start(2)
         out.append(Candidate(name, ORG, doc_id, start, start + len(name), acronym))
+    return out
+
+
+# "Shanghai Spacecom Satellite Technology (SpaceSail), the company deploying ..., signed":
+# a company's name has no head word to tell it, but with its short name in brackets and
+# a verb of signing or working it is a body
+_NAMED_ACTOR = re.compile(
+    r"(?<![\w'-])(?P<run>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5})\s+\((?P<short>[A-Z][\w-]{2,})\)"
+    rf"(?:,\s+(?:the|a|an)\s+[^,;.]{{0,90}},)?\s+{_ACTS}"
+)
+
+
+def bracketed_actors(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Bodies named with a short name in brackets that sign or work (``_NAMED_ACTOR``)."""
+    out = []
+    for m in _NAMED_ACTOR.finditer(chunk):
+        run = m.group("run")
+        if run.split()[0] in SENTENCE_OPENERS:
+            run = run.split(" ", 1)[1]
+        if head_kind(run) is not None or re.search(
+            r"[A-Z][\w-]*,?\s+(?:and|of|for|de|the|&)\s+$", chunk[: m.start("run")]
+        ):
+            continue  # a headed name is read with its brackets elsewhere; a name's tail
+        start = offset + m.end("run") - len(run)
+        out.append(Candidate(run, ORG, doc_id, start, start + len(run), m.group("short")))
     return out

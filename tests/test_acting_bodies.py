@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Cooperation, Status
+from graph.model import Agreement, Cooperation, Status
 from tests.one_document import facts_of
 
 
@@ -66,3 +66,12 @@ def test_an_imperative_that_opens_a_sentence_is_not_part_of_a_name(reference):
 )
 def test_a_bodys_name_may_list_its_remit(reference, text, partners):
     assert {f.partner for f in facts_of(reference, text, kind=Cooperation)} == partners
+
+
+def test_a_company_with_its_short_name_in_brackets_that_signs_is_a_body(reference):
+    text = (
+        "Shanghai Orbital Broadband Technology (OrbiLink), the company deploying China's Orbinet "
+        "constellation, signed a memorandum of understanding with Peru's Andinet in 2031."
+    )
+    found = {a.parties for a in facts_of(reference, text, kind=Agreement)}
+    assert found == {("andinet", "shanghai-orbital-broadband-technology")}
