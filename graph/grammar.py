@@ -47,7 +47,8 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 ANAPHORA = re.compile(
-    r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies)|"
+    r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies|"
+    r"organi[sz]ations|institutions|institutes|bodies|companies|universities|centres|centers)|"
     r"both\s+(?:sides|countries)|they)\b",
     re.IGNORECASE,
 )

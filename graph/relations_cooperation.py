@@ -72,6 +72,7 @@ _ABOUT_A_DOCUMENT = re.compile(
     rf"{DOCUMENT_NAMED_BACK}[^.;]{{0,120}}?\b(?:covers|covered|includes|included|"
     r"provides\s+for|provided\s+for|foresees|sets\s+out|lists)\b"
 )
+_LEADING = frozenset({"lead", "co-lead", "propose", "initiate", "announce", "co-found"})
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 # work done with a partner that is cooperation without another word for it ("data
 # sharing with ESA", "built with Kenya")
@@ -209,6 +210,9 @@ def extract(
             or not (
                 cued
                 or group.role == "for"
+                # "the ILRS, a Moon base project led by China and Russia": leading a
+                # mission with China is working on it
+                or (group.role == "subject" and group.governor in _LEADING and missions)
                 # "built with Kenya", "led by X with Y": working with the one who contributes
                 or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
                 # "The two sides will use such data for disaster prevention": what the two

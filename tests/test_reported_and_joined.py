@@ -88,3 +88,14 @@ def test_china_among_the_members_of_an_organisation_participates_in_it(reference
 def test_a_partners_links_with_china_in_a_field_are_cooperation(reference, noun):
     text = f"Peru's {noun} with China in space debris monitoring go back to 2019."
     assert ("peru", "space-debris", None) in _cooperation(reference, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ILRS, a Moon base project led by China and Russia, will be built in the 2030s.",
+        "The ILRS was announced by China and Russia in 2021.",
+    ],
+)
+def test_leading_or_announcing_a_mission_with_china_is_cooperation_on_it(reference, text):
+    assert ("russia", LUNAR, ILRS) in _cooperation(reference, text)
