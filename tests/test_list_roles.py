@@ -77,3 +77,14 @@ def test_a_document_named_again_is_signed_by_its_relative_clause(
 ):
     found = {(a.parties, a.signed_on) for a in facts_of(reference, text, kind=Agreement)}
     assert (parties, signed_on) in found
+
+
+def test_the_owners_listed_after_a_colon_of_what_a_mission_carried(reference):
+    text = (
+        "In 2030 Chang'e-9 carried four foreign payloads to the far side: Peru's DORA radon "
+        "detector, Chile's INTI retroreflector, the European Space Agency's NILA ion "
+        "analyser and Bolivia's AYNI cubesat."
+    )
+    found = _cooperation(reference, text)
+    owners = ("peru", "chile", "european-space-agency", "bolivia")
+    assert {(p, "payloads", "change-9") for p in owners} <= found

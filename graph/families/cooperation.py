@@ -9,6 +9,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from graph import cooperation_frames, relations_cooperation
+from graph.carried_lists import colon_payloads
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
 from graph.model import Cooperation, Entity, EntityKind, SpacecraftActivity
@@ -37,6 +38,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     facts = relations_cooperation.extract(
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
+    facts += colon_payloads(sentence, reading.groups)
     # people trained and data shared are more than the satellite or station built with
     # the same partner ("a station built with Belarusian engineers, who were trained in
     # China"): those frames' facts stay
