@@ -3,8 +3,7 @@
 - **A partner's payload on a mission.** An instrument (a detector, a camera, a named
   cubesat) that a partner owns ("Sweden's ion analyser", "a dosimeter from the
   University of Bahrain", "a rover developed in Pakistan") and that a mission carries,
-  or that flies, operates or travels on or aboard it: payload cooperation on that
-  mission.
+  or that flies, operates or travels on or aboard it: payload cooperation on it.
 - **Data that flows between China and a partner.** The partner receives or obtains data
   or imagery from China, or China shares, provides or sends it to or with the partner,
   or the two exchange it: data exchange (or the area the sentence names, such as
@@ -51,6 +50,7 @@ from graph.parsing import span_root, verb_above
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.subject_roles import thanked_agents
+from graph.token_lookup import arguments
 
 _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RELATIVE = frozenset({"who", "that", "whom"})
@@ -360,7 +360,7 @@ class _Reader:
                 continue
             people = [
                 c
-                for c in verb.children
+                for c in arguments(verb)
                 if c.dep_ in ("dobj", "nsubj", "nsubjpass")
                 and (
                     c.lemma_.lower() in PEOPLE

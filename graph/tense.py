@@ -26,10 +26,19 @@ def future_clause(doc: Doc, pos: int) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
             return True
+        if _is_to(token) or (token.dep_ == "xcomp" and _is_to(token.head)):
+            return True  # "the institute is to join", "operators are to be trained"
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _is_to(verb) -> bool:
+    """ "is to" + a verb: what is to be done."""
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    )
 
 
 def past_relative(doc: Doc, pos: int) -> bool:

@@ -43,8 +43,17 @@ def controlled_lemma(verb: Token) -> str:
     lemma = verb.lemma_.lower()
     # "had planned to send a rover" tells a plan given up, not what was done
     given_up = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    if lemma == "be" and any(c.dep_ == "xcomp" for c in verb.children):
+        lemma = "expect"  # "are to be trained": what is to be done, as with "expected to"
     if lemma in _CONTROL and not given_up:
         done = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if done is not None:
             return done.lemma_.lower()
     return lemma
+
+
+def arguments(verb: Token) -> list[Token]:
+    """The verb's own dependents, and the subject it takes from "be" when it is what is
+    to be done ("operators are to be trained": the operators are trained)."""
+    raised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be"
+    return [*verb.children, *(c for c in verb.head.children if raised and c.dep_ == "nsubj")]

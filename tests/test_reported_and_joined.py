@@ -99,3 +99,17 @@ def test_a_partners_links_with_china_in_a_field_are_cooperation(reference, noun)
 )
 def test_leading_or_announcing_a_mission_with_china_is_cooperation_on_it(reference, text):
     assert ("russia", LUNAR, ILRS) in _cooperation(reference, text)
+
+
+def test_what_a_partner_is_to_do_is_planned(reference):
+    text = "Under the statement, the Peruvian Space Agency is to join China on the ILRS in 2033."
+    facts = facts_of(reference, text, kind=Cooperation)
+    assert {(f.partner, f.status) for f in facts} == {("peruvian-space-agency", Status.PLANNED)}
+
+
+def test_a_partners_operators_who_are_to_be_trained_in_china(reference):
+    text = "Peruvian operators are to be trained in Beijing while the satellites are built."
+    facts = facts_of(reference, text, kind=Cooperation)
+    assert {(f.partner, f.area, f.status) for f in facts} == {
+        ("peru", "training-and-education", Status.PLANNED)
+    }
