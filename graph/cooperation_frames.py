@@ -61,7 +61,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     doc = sentence.parse
     if doc is None or not groups:
         return []
-    reader = _Reader(sentence, groups, gazetteer, doc)
+    reader = _Reader(sentence, [g for g in groups if g.role != "location"], gazetteer, doc)
     out = reader.payloads() + reader.data() + reader.training()
     return [f for f in out if f is not None]
 

@@ -80,7 +80,8 @@ INSTRUMENT = re.compile(
 # what most instruments are called: "-meter", "-graph", "-scope", a detector, a rover...
 INSTRUMENT_WORD = re.compile(
     r"(?:meter|graph|scope|detector|sensor|camera|imager|analy[sz]er|antenna|reflector|"
-    r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer|counter|monitor)s?$"
+    r"rover|cubesat|payload|instrument|experiment|dosimeter|spectrometer|counter|monitor|"
+    r"receiver)s?$"
 )
 
 

@@ -102,6 +102,7 @@ INSTRUMENT_NOUNS = frozenset(
         "rover",
         "experiment",
         "retroreflector",
+        "receiver",
     ]
 )
 _WITH = frozenset({"with", "alongside"})

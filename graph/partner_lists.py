@@ -152,6 +152,21 @@ def _china_inside_lists(sentence: Sentence, mentions: list[Found]) -> set[int]:
 
 
 _SAYERS = frozenset({"agent", "subject"})
+_IN_PLACE = re.compile(r"\s*,?\s+(?:in|at)\s+(?:the\s+)?$")
+
+
+def _located(sentence: Sentence, group: Group, groups: list[Group]) -> Group:
+    """ "built at Radboud University in the Netherlands": a country named right after a
+    body, as where the body is, is no partner of its own (its role becomes "location")."""
+    if group.role not in ("place", "other"):
+        return group
+    before = sentence.text[: group.start]
+    for g in groups:
+        if g.end <= group.start and _IN_PLACE.fullmatch(before[g.end :]):
+            bodies = [m for m in sentence.mentions if m.end - sentence.start == g.end]
+            if bodies and bodies[0].kind is EntityKind.ORGANISATION:
+                return replace(group, role="location")
+    return group
 
 
 def _sayers_pronouns(
@@ -286,6 +301,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
     out = sorted(out + _sayers_pronouns(sentence, out, china), key=lambda g: g.start)
+    out = [_located(sentence, g, out) for g in out]
     m = ANAPHORA.search(sentence.text)
     if m and not any(g.role == "subject" for g in out):
         # "CMA has shared data with the KMD since 2018, and the two sides installed ...":

@@ -88,3 +88,13 @@ def test_the_owners_listed_after_a_colon_of_what_a_mission_carried(reference):
     found = _cooperation(reference, text)
     owners = ("peru", "chile", "european-space-agency", "bolivia")
     assert {(p, "payloads", "change-9") for p in owners} <= found
+
+
+def test_a_receiver_built_by_a_body_abroad_is_its_payload_not_its_countrys(reference):
+    text = (
+        "Its relay satellite, Queqiao-3, carried a low-frequency radio receiver built at the "
+        "Andean Radio Observatory in Peru."
+    )
+    assert _cooperation(reference, text) == {
+        ("andean-radio-observatory", "payloads", "queqiao-3")
+    }
