@@ -23,7 +23,7 @@ from rdflib.term import Node
 from graph.evidence_check import check_evidence
 from graph.helper_pool import helper_pool
 from graph.quiet_workers import interrupts_held, quit_on_interrupt
-from graph.validate import Violation, _violations, run_pyshacl
+from graph.validate import Violation, _violations, data_graph, run_pyshacl
 
 _POOL_FROM = 40  # graphs to validate before a pool pays for itself
 # or triples: one large document's graph (a 2 MB white paper's took 8 s) is validated by
@@ -64,9 +64,7 @@ def validate_one(
     ``texts`` (document IRI -> file text), then those of its quotes against the files."""
     if not use and texts is None:
         return ()
-    data = Graph()
-    for triple in triples:
-        data.add(triple)
+    data = data_graph(triples)
     found: list[Violation] = []
     if use:
         _conforms, results = run_pyshacl(data, shapes, use)
