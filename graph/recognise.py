@@ -248,13 +248,21 @@ _FOOTNOTE_END = re.compile(
 )
 
 
+# "... from Fengyun satellites. (b) The National ...": an item's letter inside a paragraph
+# opens a sentence of its own
+_ITEM_MARK = re.compile(r"(?<=[.!?;])\s+(?=\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+[A-Z])")
+
+
 def _after_footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [m.end() for m in _FOOTNOTE_END.finditer(text, start, end)]
+    cuts = sorted({*cuts, *(m.end() for m in _ITEM_MARK.finditer(text, start, end))})
     bounds = [start, *cuts, end]
     pieces = []
     for a, b in itertools.pairwise(bounds):
         while a < b and text[a].isspace():
             a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
         if b > a:
             pieces.append((a, b))
     return pieces

@@ -75,3 +75,15 @@ def test_a_company_with_its_short_name_in_brackets_that_signs_is_a_body(referenc
     )
     found = {a.parties for a in facts_of(reference, text, kind=Agreement)}
     assert found == {("andinet", "shanghai-orbital-broadband-technology")}
+
+
+def test_a_lettered_item_inside_a_paragraph_opens_its_own_sentence(reference):
+    text = (
+        "2030 results: (a) The Andean Radio Institute began taking data from Fengyun "
+        "satellites. (b) The Peruvian Space Agency and the China National Space "
+        "Administration signed a memorandum of understanding on lunar research in October "
+        "2030."
+    )
+    found = {(a.parties, a.signed_on) for a in facts_of(reference, text, kind=Agreement)}
+    parties = ("china-national-space-administration", "peruvian-space-agency")
+    assert found == {(parties, "2030-10")}
