@@ -25,9 +25,14 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 @lru_cache(maxsize=1024)
 def rank_variable(sparql: str) -> str | None:
-    """The variable a ``#+ rank: ?name`` header line declares, if any."""
+    """The variable a ``#+ rank: ?name`` header line declares, if the text ends with
+    ``ORDER BY ?name`` (comments aside), as a saved query's loading checks; else None."""
     match = _RANK.search(sparql)
-    return match.group(1) if match else None
+    if match is None:
+        return None
+    code = "\n".join(line.split("#", 1)[0] for line in sparql.splitlines()).strip()
+    order = re.search(rf"ORDER\s+BY\s+\?{match.group(1)}\s*\Z", code, re.IGNORECASE)
+    return match.group(1) if order else None
 
 
 def cut_rank(cap: int) -> int:

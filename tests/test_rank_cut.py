@@ -80,6 +80,12 @@ def test_a_query_without_a_rank_is_evaluated_as_written(monkeypatch) -> None:
     assert all("FILTER(?rank" not in text for text in texts)
 
 
+def test_a_rank_that_is_not_the_one_sort_key_is_not_used(monkeypatch) -> None:
+    texts = _texts_evaluated(monkeypatch)
+    evaluate(_store(20), _job(RANKED.replace("ORDER BY ?rank", "ORDER BY ?label"), 10))
+    assert all("FILTER(?rank" not in text for text in texts)
+
+
 def test_a_saved_query_declares_a_rank_only_when_it_is_its_one_sort_key() -> None:
     header = "#+ title: t\n#+ description: d\n"
     assert parse_query("ranked", header + RANKED)
