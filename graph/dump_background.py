@@ -23,7 +23,7 @@ from pathlib import Path
 from graph import dump
 from graph.dump_fragments import FragmentCache
 from graph.errors import StoreError
-from graph.quiet_workers import interrupts_held, quit_on_interrupt
+from graph.quiet_workers import end_with_parent, interrupts_held, quit_on_interrupt
 
 
 def _staging(store_dir: Path) -> Path:
@@ -39,6 +39,8 @@ def _write_dumps(
     graph's digest of its lines (what the dumps' pieces are keyed by), write the dumps;
     send back the pieces used, or what went wrong. ``None`` instead: the build gave up."""
     quit_on_interrupt()  # Ctrl-C reaches the whole process group: the build says so
+    if (build := multiprocessing.parent_process()) is not None:
+        end_with_parent(build.pid)  # a killed build leaves no writer behind
     try:
         staged = parent.recv()
         lines = None if staged is None else parent.recv()
