@@ -157,6 +157,7 @@ SIZES = {
     "heldout-ai": (4, 60),
     "heldout-aj": (4, 60),
     "heldout-ak": (4, 60),
+    "heldout-al": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
