@@ -158,6 +158,7 @@ SIZES = {
     "heldout-aj": (4, 60),
     "heldout-ak": (4, 60),
     "heldout-al": (4, 60),
+    "heldout-am": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
