@@ -90,7 +90,27 @@ def main_content(lines: list[Line]) -> list[Line]:
         for g in groups
     ]
     first, last = _body(logical)
-    return [lines[i] for g in groups[first:last] for i in g]
+    kept = [i for g in groups[first:last] for i in g]
+    return [lines[i] for i in kept if i not in _promotions(lines, kept)]
+
+
+def _promotions(lines: list[Line], kept: list[int]) -> set[int]:
+    """The lines of a promotion set inside the article (a newsletter box, "Read more:"):
+    each short block of lines with no blank line between them that holds such a line (a
+    paragraph of the story that mentions a newsletter is longer)."""
+    blocks: list[list[int]] = []
+    for i in kept:
+        if blocks and not lines[i].blank_before and blocks[-1][-1] == i - 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return {
+        i
+        for b in blocks
+        if sum(len(lines[i].text.split()) for i in b) <= 40
+        and any(BOILERPLATE.search(lines[i].text) for i in b)
+        for i in b
+    }
 
 
 def _body(lines: list[Line]) -> tuple[int, int]:
@@ -142,11 +162,23 @@ def _body(lines: list[Line]) -> tuple[int, int]:
     return start, clusters[last][-1] + 1
 
 
+# furniture that only ends a page: after a copyright line, a cookie notice, readers'
+# comments or the author's note, no more of the article follows
+_PAGE_END = re.compile(
+    r"copyright|\u00a9|all rights reserved|cookie|privacy|comments?\b|about\s+the\s+author",
+    re.IGNORECASE,
+)
+
+
 def _continues(lines: list[Line], before: list[int], after: list[int]) -> bool:
+    """Whether the article goes on after a few lines that are not its prose: headings,
+    or a short promotion set inside it (a newsletter box, an advertisement, "Read more:"),
+    never a line that only ends a page or opens its related links."""
     between = lines[before[-1] + 1 : after[0]]
-    if any(BOILERPLATE.search(ln.text) or _AFTER_ARTICLE.match(ln.text) for ln in between):
+    if any(_PAGE_END.search(ln.text) or _AFTER_ARTICLE.match(ln.text) for ln in between):
         return False
-    if len(between) > 12:
+    promoted = sum(1 for ln in between if BOILERPLATE.search(ln.text))
+    if len(between) > 12 or (promoted and len(between) > 8):
         return False
 
     def substantial(cluster: list[int]) -> bool:
