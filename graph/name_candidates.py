@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
 from graph.listed_names import listed_names
+from graph.lower_case_names import spelt_before
 from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
@@ -200,7 +201,7 @@ def _acronyms(doc_id: str, chunk: str, offset: int, text: str = "") -> list[Cand
     found = []
     for m in ACRONYM.finditer(chunk):
         acronym = m.group(1)
-        span = name_before(chunk, m.start())
+        span = spelt_before(chunk, m.start(), acronym) or name_before(chunk, m.start())
         if span is None:
             continue
         start, end = trim_name(chunk, *span)

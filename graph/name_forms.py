@@ -299,7 +299,11 @@ def head_kind(name: str) -> EntityKind | None:
     words = name.replace("-", " ").split()
     if not words:
         return None
-    if len(words) <= 4 and words[0].lower() in LEADING_HEADS and words[-1][:1].isupper():
+    if words[0].lower() in LEADING_HEADS and (
+        (len(words) <= 4 and words[-1][:1].isupper())
+        # a name in its own language's casing: "Agenzia spaziale italiana"
+        or (len(words) > 1 and all(w[:1].islower() for w in words[1:]))
+    ):
         return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
     for word, after in itertools.pairwise(words):
         topic = after == "on" and word.lower() in ("forum", "committee", "commission")
