@@ -5,9 +5,11 @@ An interview's opening, before its first question, says whom it is with ("An int
 with ..., director of international programmes at the Egyptian Space Agency"); the "we"
 of the answers ("A: ... we work with the China Satellite Navigation Office") is that
 body. Those words are read as mentions of it, so every fact family sees the speaker as it
-sees a named party. "Our country" is the speaker's country, not the body, and is left
-alone; so is the first person of any other document (a publisher may only print a
-speech or a report), whose speaker cannot be told.
+sees a named party. A speech's transcript says whom it is by in a line of its own
+("Speaker: Dr ..., Director General, Italian Space Agency (ASI)"; "Remarks by the head of
+..."): its first person is that body. "Our country" is the speaker's country, not the
+body, and is left alone; so is the first person of any other document (a publisher may
+only print a report), whose speaker cannot be told.
 """
 
 from __future__ import annotations
@@ -31,15 +33,32 @@ def speaker(raw: str, recogniser: Recogniser, publisher: str | None) -> str | No
     first question, names most often ("An interview with ..., director of international
     programmes at the Egyptian Space Agency"), read in the raw text, as a web page's
     cleaning may drop the opening; a Chinese body there makes the first person China's
-    side. None for any other document (a publisher may only print a speech or a report,
-    so it says nothing of who speaks), or when the opening names no body, or two as often.
+    side. A speech's speaker line names its body, which may be the publisher (an agency
+    printing its head's address). None for any other document (a publisher may only print
+    a report, so it says nothing of who speaks), or when the opening names no body, or
+    two as often.
     """
     question = _QUESTION.search(raw)
     if question is None or not _ANSWER.search(raw, question.end()):
-        return None
+        line = _SPEAKER_LINE.search(raw, 0, 2000)
+        return _named_most(line.group(0), recogniser, None) if line else None
+    return _named_most(raw[: question.start()], recogniser, publisher)
+
+
+# the line of a transcript's opening that says whose speech it is
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?:speaker|remarks\s+by|address\s+by|statement\s+by|speech\s+by|"
+    r"(?:keynote\s+)?(?:address|speech|remarks)\s+(?:delivered\s+)?by|delivered\s+by)\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _named_most(opening: str, recogniser: Recogniser, publisher: str | None) -> str | None:
+    """The body an opening names most often, leaving out the outlet that printed it;
+    None when it names none, or two as often."""
     counts = Counter(
         f.key
-        for f in recogniser.mentions(raw[: question.start()])
+        for f in recogniser.mentions(opening)
         if not f.nested
         and f.kind is EntityKind.ORGANISATION
         and f.key != publisher  # the outlet that printed it ("for Delta Science Monthly")

@@ -43,3 +43,29 @@ def test_first_person_outside_an_interview_is_no_one(reference):
     facts = _read(reference, text)
     cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
     assert ("peruvian-space-agency", "satellite-navigation") not in cooperation
+
+
+SPEECH = """\
+NATIONAL SPACE COMMISSION OF MONGOLIA
+Office of the Chairman
+
+Remarks by Dr. Bat-Erdene Tsogt, Chairman, National Space Commission of Mongolia (NSCM)
+Asia-Pacific Space Week, Ulaanbaatar, 9 May 2031
+
+Thank you, Madam Chair. Friends and colleagues,
+
+Since 2027 we have cooperated with China on satellite navigation for herders, and
+our engineers will train in Wuhan next year. Our country is proud of them.
+"""
+
+
+def test_we_in_a_speech_is_the_body_its_speaker_line_names(reference):
+    facts = _read(reference, SPEECH)
+    cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
+    assert ("national-space-commission-of-mongolia", "satellite-navigation") in cooperation
+
+
+def test_a_speech_without_a_speaker_line_gives_its_first_person_to_no_one(reference):
+    facts = _read(reference, SPEECH.replace("Remarks by Dr.", "Dr."))
+    cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
+    assert ("national-space-commission-of-mongolia", "satellite-navigation") not in cooperation
