@@ -74,6 +74,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary_counts.py",
         "validate.py",
         "validate_lines.py",
+        "validate_pyshacl.py",
         "validate_parallel.py",
         "validate_split.py",
         "validate_whole.py",

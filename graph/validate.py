@@ -19,7 +19,7 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef, Variable
 from rdflib.namespace import RDF, NamespaceManager, split_uri
 from rdflib.term import Node
 
-from graph import sparql_prepared
+from graph import sparql_prepared, validate_pyshacl
 from graph.errors import InputError
 from graph.vocab import SH
 
@@ -166,6 +166,7 @@ def run_pyshacl(
     :raises InputError: validation could not run.
     """
     sparql_prepared.install()  # each SPARQL constraint parsed once per process
+    validate_pyshacl.install()  # nor checked once per focus node; no text report
     options = {"use_shapes": list(use_shapes)} if use_shapes is not None else {}
     conforms, results, _text = shacl_validate(
         data, shacl_graph=shapes, advanced=True, allow_warnings=True, inplace=True, **options

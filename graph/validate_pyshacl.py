@@ -1,0 +1,55 @@
+"""pySHACL without the work whose result this project never reads.
+
+Two costs of pySHACL grow with the number of focus nodes and give nothing here:
+
+- For every focus node of a SPARQL-based constraint, pySHACL checks the query text again
+  for what SHACL forbids in one (MINUS, VALUES, SERVICE, a nested SELECT, ``AS $this``):
+  nine regular expressions, some backtracking over the whole text (about a millisecond a
+  node; 7 s of ``SummaryCount`` on the union of 1,000 documents). The answer depends only
+  on the text and on which variables may be pre-bound, so it is worked out once per
+  process for each.
+- For every result, the failed alternatives of ``sh:or`` and the results ``sh:not``
+  expects included, pySHACL writes a paragraph of its text report (each node spelled
+  out through the namespace manager). The project reads the report graph and never that
+  text (``graph.validate.run_pyshacl`` drops it), so the paragraph is left empty. The
+  report graph is made from the same result triples as before, unchanged.
+
+``install`` is idempotent and changes only those two methods.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+
+_ORIGINAL_CHECK = SPARQLQueryHelper.check_invalid_sparql
+_ORIGINAL_DESCRIPTION = ConstraintComponent.make_v_result_description
+_checked: set[tuple[str, bool, frozenset[str]]] = set()
+
+
+def _check_invalid_sparql_once(
+    self: SPARQLQueryHelper, sparql_text: str, valuenode: Any = None, extravars: Any = None
+) -> bool:
+    """``check_invalid_sparql``, remembered for the texts and variables that passed (a
+    text that fails raises, every time, as before)."""
+    try:
+        key = (sparql_text, valuenode is not None, frozenset(extravars or ()))
+    except TypeError:  # variables that cannot be hashed: check as pySHACL does
+        return _ORIGINAL_CHECK(self, sparql_text, valuenode=valuenode, extravars=extravars)
+    if key not in _checked:
+        _ORIGINAL_CHECK(self, sparql_text, valuenode=valuenode, extravars=extravars)
+        _checked.add(key)
+    return True
+
+
+def _no_description(self: ConstraintComponent, *args: Any, **kwargs: Any) -> str:
+    """The text report's paragraph for a result: nothing, since no one reads it."""
+    return ""
+
+
+def install() -> None:
+    """Leave out pySHACL's repeated query checks and its text report (idempotent)."""
+    SPARQLQueryHelper.check_invalid_sparql = _check_invalid_sparql_once  # type: ignore[method-assign]
+    ConstraintComponent.make_v_result_description = _no_description  # type: ignore[method-assign]

@@ -1,0 +1,70 @@
+"""pySHACL with its repeated query checks and its text report left out
+(``graph.validate_pyshacl``) writes the same report graph as pySHACL unchanged, on every
+shape fixture (each breaks one shape: ``sh:or``, ``sh:not``, SPARQL constraints ...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyshacl import validate as shacl_validate
+from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from graph import validate, validate_pyshacl
+from graph.config import Paths
+from graph.rdf_input import read_rdf
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "shapes").glob("*.ttl"))
+
+
+def _report(data: Graph, shapes: Graph) -> tuple[bool, Graph]:
+    copy = Graph()
+    for triple in data:
+        copy.add(triple)
+    conforms, graph, _text = shacl_validate(
+        copy, shacl_graph=shapes, advanced=True, allow_warnings=True, inplace=True
+    )
+    return bool(conforms), graph
+
+
+@pytest.fixture
+def unpatched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pySHACL's own methods for the length of a test, patched or not before it."""
+    monkeypatch.setattr(SPARQLQueryHelper, "check_invalid_sparql", validate_pyshacl._ORIGINAL_CHECK)
+    monkeypatch.setattr(
+        ConstraintComponent,
+        "make_v_result_description",
+        validate_pyshacl._ORIGINAL_DESCRIPTION,
+    )
+
+
+def test_the_report_graphs_are_pyshacls_on_every_fixture(unpatched: None) -> None:
+    paths = Paths.defaults(ROOT)
+    shapes = validate.load_shapes(paths.shapes)
+    ontology = validate.load_ontology(paths.ontology_files())
+    cases = {f.name: validate.union_graph(read_rdf([f])) + ontology for f in FIXTURES}
+    before = {name: _report(data, shapes) for name, data in cases.items()}
+    validate_pyshacl.install()
+    after = {name: _report(data, shapes) for name, data in cases.items()}
+    differ = [
+        name
+        for name in cases
+        if before[name][0] != after[name][0] or not isomorphic(before[name][1], after[name][1])
+    ]
+    assert len(cases) > 100
+    assert not differ, f"reports differ on {differ}"
+    assert any(not conforms for conforms, _graph in after.values())
+
+
+def test_a_query_pyshacl_refuses_is_refused_every_time(unpatched: None) -> None:
+    validate_pyshacl.install()
+    helper = SPARQLQueryHelper.__new__(SPARQLQueryHelper)
+    text = "SELECT $this WHERE { $this ?p ?o MINUS { $this a ?c } }"
+    for _ in range(2):
+        with pytest.raises(Exception, match="MINUS"):
+            helper.check_invalid_sparql(text)
+    assert helper.check_invalid_sparql("SELECT $this WHERE { $this ?p ?o }") is True
