@@ -24,6 +24,7 @@ from graph.gazetteer import Gazetteer
 from graph.grammar import COOPERATION_CUE, Group, clause_of
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
+from graph.negation import negated
 from graph.reading import Sentence
 
 _AGREEMENT_PHRASE = re.compile(
@@ -131,14 +132,28 @@ def parsed_role_holds(
                 INSTRUMENT_WORD.search(group.governor) is not None
                 and _MADE_BY.search(sentence.text[: group.start]) is not None
             )
-            return (group.governor in CONTRIBUTING or gapped) and (china or named)
+            # "a magnetometer was supplied by X": an instrument made by a body is a payload
+            # even where no mission is named (a rover only "proposed by" X is not)
+            clause = sentence.text[slice(*clause_of(spans, group.start))]
+            made = group.governor in _MADE and INSTRUMENT.search(clause) is not None
+            return (group.governor in CONTRIBUTING or gapped) and (china or named or made)
         case "agent":
             if group.governor in _WORKING and _with_china(sentence, group, domestic):
                 return True  # "astronomers at X have worked with the NAOC on ..."
+            if (
+                clause_cued
+                and group.governor in _ORGANISING
+                and _with_china(sentence, group, domestic)
+                and not negated(sentence, clause_of(spans, group.start)[1] - 1)
+                and not _DENIED.search(sentence.text, group.end, clause_of(spans, group.start)[1])
+            ):
+                return True  # "X held its third joint training school with CNSA"
             if group.governor in ("become", "be") and _member_of_mission(sentence):
                 return True  # "Senegal has become a partner of the ILRS"
             instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
             framed = china or named or instrument is not None  # "provided a retroreflector"
+            if group.governor in _PLACING and instrument is not None and named:
+                return True  # "X will have a camera on Chang'e-8"
             return group.governor in CONTRIBUTING and framed and group.governor != "sign"
         case "object":  # "China has trained Egyptian engineers"
             return group.governor in _TRAINING and china
@@ -176,6 +191,17 @@ _MADE_BY = re.compile(
     r"(?:built|developed|supplied|provided|made|designed|contributed|delivered)\s+by\b"
 )
 _WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
+# verbs of a body that runs something together with a Chinese one
+_ORGANISING = frozenset(
+    ["hold", "run", "organise", "organize", "host", "conduct", "co-host", "launch", "open"]
+)
+_DENIED = re.compile(r"\b(?:no|not|never|nor)\b|n['\u2019]t\b", re.IGNORECASE)
+# verbs that make an instrument, beyond proposing or selecting one
+_MADE = frozenset(
+    ["supply", "provide", "build", "develop", "design", "make", "contribute", "deliver"]
+)
+# verbs that put an instrument on a mission without saying who made it
+_PLACING = frozenset(["have", "fly", "send", "put", "place", "mount", "install"])
 
 
 def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
