@@ -322,9 +322,20 @@ def head_kind(name: str) -> EntityKind | None:
     return kind
 
 
+_PEOPLE_OF = re.compile(
+    r"(?:Staff|Engineers?|Scientists?|Researchers?|Students?|Experts?|Officials?|Astronauts?|"
+    r"Technicians?|Specialists?|Teams?|Delegations?|Delegates?|Trainees?)\s+(?:of|from|at)\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
+
+
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article or sentence opener and trailing connectors."""
+    """Drop a leading article, sentence opener or group of people ("Engineers of the
+    Kenya Space Agency": the agency is the name) and trailing connectors."""
     name = text[start:end]
+    people = _PEOPLE_OF.match(name)
+    if people:
+        start, name = start + people.end(), name[people.end() :]
     while True:
         first = name.split(" ", 1)[0]
         if first in SENTENCE_OPENERS and " " in name:

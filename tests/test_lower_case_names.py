@@ -1,7 +1,8 @@
 """A body's official name in its own language's casing, with only its first word
 capitalised ("Centre national d'études spatiales (CNES)"), is found from the acronym in
-brackets that spells it, and the acronym alone names the same body later on. Every
-sentence here is new."""
+brackets that spells it, and the acronym alone names the same body later on; people of a
+body ("Engineers of the ... Centre") are not part of its name. Every sentence here is
+new."""
 
 from __future__ import annotations
 
@@ -45,3 +46,14 @@ def test_words_that_do_not_spell_the_acronym_are_no_name(reference):
     text = "The Centre for the results of the survey (XQZ) published its figures in 2031."
     keys = {e.key for e in _extraction(reference, text).entities if e.discovered}
     assert not any(k.startswith("centre") for k in keys)
+
+
+def test_people_of_a_body_are_not_part_of_its_name(reference):
+    text = "Engineers of the Jordanian Space Research Centre were trained in Xi'an in 2031."
+    extraction = _extraction(reference, text)
+    assert {e.key for e in extraction.entities if e.discovered} == {
+        "jordanian-space-research-centre"
+    }
+    assert {(f.partner, f.area) for f in extraction.facts if isinstance(f, Cooperation)} == {
+        ("jordanian-space-research-centre", "training-and-education")
+    }
