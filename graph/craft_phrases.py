@@ -13,6 +13,11 @@ from graph.reading import Sentence
 
 _ROCKETS = frozenset({"rocket", "launcher", "vehicle", "booster"})
 _CHINESE_ROCKET = re.compile(r"\b(?:Chin(?:a|ese)|Long\s+March|CZ-\d|Kuaizhou|Kinetica|Jielong)")
+# China's rocket families and launch centres, in the words a launch report uses
+CHINESE_LAUNCH = re.compile(
+    r"\b(?:Chinese\s+(?:rocket|launcher)|Long\s+March|CZ-\d|Kuaizhou|Kinetica|Jielong|"
+    r"Zhuque|Ceres-1|Lijian|Smart\s+Dragon|Jiuquan|Xichang|Taiyuan|Wenchang)"
+)
 
 
 def _phrase(sentence: Sentence, token: Token) -> str:

@@ -73,6 +73,11 @@ def _names_other_thing(sentence: Sentence, mention: Found) -> bool:
     return False
 
 
+# verbs whose subject is a spacecraft going up on a rocket: "rode a Kuaizhou-1A",
+# "went into orbit on a Long March 4C", "lifted off from Jiuquan"
+RIDING = frozenset({"ride", "go", "lift", "blast", "head"})
+
+
 def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     """The named spacecraft verb ``verb`` is about, among ``crafts``: its object or
     passive subject, the noun its participle or relative clause describes, the object of
@@ -98,9 +103,13 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         nouns = [c for c in verb.children if c.lower_ == "of"]
     else:
         # ("Palapa-D, launched 2009": a year the parser takes for the object is none)
-        nouns = [
-            c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ != "NUM"
-        ]
+        # a craft that rides a rocket is the subject ("PeruSat-2 rode a Long March 2D"),
+        # one lifted into orbit the object
+        riding = verb.lemma_.lower() in RIDING and not (
+            verb.lemma_.lower() == "lift" and any(c.dep_ == "dobj" for c in verb.children)
+        )
+        roles = ("nsubj",) if riding else ("nsubjpass", "dobj")
+        nouns = [c for c in verb.children if c.dep_ in roles and c.pos_ != "NUM"]
         if not nouns and verb.dep_ == "xcomp":
             # "the satellite ... is expected to be built by China": the raised subject
             nouns = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]

@@ -107,7 +107,8 @@ def owner_of(
 
 # China, its launchers and its launch sites
 _CHINESE_SIDE = re.compile(
-    r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC)\b"
+    r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC|"
+    r"Kuaizhou|Kinetica|Jielong|Zhuque|Ceres-1|Lijian)\b"
 )
 _OWNING = frozenset({"own", "operate", "order", "commission"})
 CRAFT_NOUNS = frozenset({"satellite", "cubesat", "microsatellite", "spacecraft", "probe"})

@@ -19,13 +19,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from graph.craft_phrases import chinese_rocket, described_by, made_jointly, others_rocket
+from graph.craft_phrases import (
+    CHINESE_LAUNCH,
+    chinese_rocket,
+    described_by,
+    made_jointly,
+    others_rocket,
+)
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.model import EntityKind
 from graph.reading import Sentence
 from graph.recognise import Found
-from graph.spacecraft_named import gapped_crafts, own_craft
+from graph.spacecraft_named import RIDING, gapped_crafts, own_craft
 from graph.spacecraft_partners import (
     after_other_craft,
     china_among,
@@ -149,7 +155,10 @@ def _elsewhere(sentence: Sentence, at: int) -> bool:
 
 
 def activity_of(verb: Token) -> str:
-    """The activity a trigger names: "placed X into orbit" is a launch."""
+    """The activity a trigger names: "placed X into orbit" is a launch, and so is a
+    craft's riding a Chinese rocket up."""
+    if verb.lemma_.lower() in RIDING:
+        return "launched"
     if verb.lemma_.lower() in _ORBIT_VERBS and _into_orbit(verb):
         return "launched" if verb.lemma_.lower() != "deliver" else "delivered"
     return VERB_ACTIVITY[verb.lemma_.lower()]
@@ -173,8 +182,18 @@ def _triggers(doc: Doc) -> Iterator[Token]:
             if token.tag_ == "NN" and lemma not in ("launch", "delivery"):
                 continue
             yield token
-        elif lemma in _ORBIT_VERBS and token.tag_ != "NN" and _into_orbit(token):
+        elif token.tag_ != "NN" and (
+            (lemma in _ORBIT_VERBS and _into_orbit(token))
+            or (lemma in RIDING and token.pos_ == "VERB" and _on_chinese_launch(token))
+        ):
             yield token
+
+
+def _on_chinese_launch(verb: Token) -> bool:
+    """Whether a verb's own words name a Chinese rocket or launch centre ("rode a
+    Kuaizhou-1A", "lifted off from Jiuquan"): a craft going up from China."""
+    words = "".join(t.text_with_ws for t in verb.subtree if t.i >= verb.i)
+    return CHINESE_LAUNCH.search(words) is not None
 
 
 def _chain(verb: Token) -> list[Token]:
