@@ -39,6 +39,16 @@ _NOT_AGREED = frozenset(
     ]
 )
 _PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
+# a body's head named after it: "CNSA Administrator Li Wei"
+_HEAD_AFTER = re.compile(
+    r"(?:\s*\([A-Z]+\))?\s+(?:Administrator|Director(?:[- ]General)?|President|Chairman|"
+    r"Chief|Head|Minister|Secretary)\b"
+)
+# the people through whom a body signs, right before its name
+_DELEGATION = re.compile(
+    r"\b(?:delegations?|representatives?|officials?|envoys?|heads?)\s+(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _chinese_bodies(
@@ -64,6 +74,11 @@ def _chinese_bodies(
             role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
         if role in ("subject", "agent") and governor not in _SIGNING:
             role = "other"  # "..., CNSA said": the source of the news, not a party
+        if _DELEGATION.search(sentence.text[:local]) or (
+            _HEAD_AFTER.match(sentence.text, f.end - sentence.start)
+            and re.search(r"\bby\b", sentence.text[:local])
+        ):
+            role = "by"  # "signed by ... and a delegation from CNSA", "by CNSA Administrator X"
         if role == "other" and (
             _beside_signer(sentence, local) or any(a <= local < b for a, b in signers)
         ):
@@ -148,6 +163,8 @@ def parties_of(
             listed += g.keys
         elif g.role in ("by", "between") and clause[0] <= g.start < clause[1]:
             named += g.keys  # "signed by A, B and C", "between CNSA and X"
+        elif clause[0] <= g.start < clause[1] and _DELEGATION.search(text[: g.start]):
+            named += g.keys  # "signed by CNSA's head and a delegation from X"
         elif (
             g.role == "owner"
             and 0 <= noun[0] - g.end <= 60
