@@ -39,6 +39,8 @@ _NOT_AGREED = frozenset(
     ]
 )
 _PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
+# the work for a party goes on to the deal it is done under: "for X under a US$80 million"
+_UNDER = re.compile(r"(?:\s*\([^()]*\))?[^.;:()]{0,60}?\bunder\s+(?:a|an|the)\s+[^.;:()]{0,40}")
 # a body's head named after it: "CNSA Administrator Li Wei"
 _HEAD_AFTER = re.compile(
     r"(?:\s*\([A-Z]+\))?\s+(?:Administrator|Director(?:[- ]General)?|President|Chairman|"
@@ -165,6 +167,10 @@ def parties_of(
             named += g.keys  # "signed by A, B and C", "between CNSA and X"
         elif clause[0] <= g.start < clause[1] and _DELEGATION.search(text[: g.start]):
             named += g.keys  # "signed by CNSA's head and a delegation from X"
+        elif g.role == "for" and g.end <= noun[0] and _UNDER.fullmatch(text[g.end : noun[0]]):
+            # "CGWIC will build two satellites for X under a contract signed ...": the one
+            # doing the work is the other party
+            named += [*g.keys, *(key for key, _role in chinese)]
         elif (
             g.role == "owner"
             and 0 <= noun[0] - g.end <= 60

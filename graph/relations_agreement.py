@@ -19,7 +19,7 @@ from graph.agreement_parties import TWO_BODIES, chinese_body_before, parties_of
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
-from graph.model import Agreement
+from graph.model import Agreement, Status
 from graph.negation import negated
 from graph.reading import Sentence
 
@@ -277,7 +277,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             out.append(
                 Agreement(
                     evidence=(sentence.evidence(m.start()),),
-                    status=status_at(sentence, m.start()),
+                    status=_status(sentence, m, signed_after),
                     parties=parties,
                     agreement_kind=kind,
                     title=title,
@@ -296,6 +296,20 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if dated or earlier:
         sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out
+
+
+def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:
+    """An agreement "signed on 16 September" has been signed, whatever the clause around
+    it plans ("will build ... under a contract signed in Algiers on ...")."""
+    if (
+        signed is not None
+        and signed.group(0).lower() in ("signed", "concluded", "inked")
+        and not re.search(r"[.;:]", sentence.text[m.end() : signed.start()])
+        and not re.search(r"\b(?:to|will|would)\s+be\s+$", sentence.text[: signed.start()])
+        and re.match(r"\s+(?:in|on|at)\b", sentence.text[signed.end() :])
+    ):
+        return Status.ACHIEVED
+    return status_at(sentence, m.start())
 
 
 def _dates_after_partners(sentence: Sentence, groups: list[Group], after: int) -> dict[str, str]:
