@@ -146,8 +146,8 @@ class Recogniser:
         tops: SpanIndex[tuple[int, int]] = SpanIndex()  # near ones only: linear in the text
         for start, end, surface in sorted(raw, key=lambda r: -(r[1] - r[0])):
             key = self._key_of.get(self._norm(surface))
-            if key is None:
-                continue
+            if key is None or text.startswith("$", end):
+                continue  # "US$420 million", "A$": a currency, not a country
             near = list(tops.near(start, end))
             inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in near)
             overlaps = any(start < e and s < end for s, e in near)

@@ -29,6 +29,11 @@ def test_aliases_and_abbreviations_name_the_same_entity(recogniser):
     ]
 
 
+def test_a_currency_sign_after_a_countrys_initials_is_no_mention_of_it(recogniser):
+    text = "a US$420 million contract, A$15 million for the US and the UK"
+    assert keys(recogniser, text) == [("united-states", "US"), ("united-kingdom", "UK")]
+
+
 def test_demonyms_and_compounds_point_to_countries_and_are_flagged(recogniser):
     mentions = recogniser.mentions("a Dutch payload and the Sino-French commission with Britain")
     assert [(m.key, m.adjectival) for m in mentions if not m.nested] == [
