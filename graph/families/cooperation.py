@@ -12,6 +12,7 @@ from graph import cooperation_frames, relations_cooperation
 from graph.carried_lists import colon_payloads
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
+from graph.joined_after import joined_after, remember_joined
 from graph.model import Cooperation, Entity, EntityKind, SpacecraftActivity
 from graph.reading import Sentence
 from graph.vocab import CSK, area_iri
@@ -39,6 +40,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
     facts += colon_payloads(sentence, reading.groups)
+    facts += joined_after(sentence, reading.groups, reading.gazetteer, {f.partner for f in facts})
     # people trained and data shared are more than the satellite or station built with
     # the same partner ("a station built with Belarusian engineers, who were trained in
     # China"): those frames' facts stay
@@ -61,7 +63,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         for f in reading.found
         if isinstance(f, SpacecraftActivity) and f.spacecraft and f.activity == "launched"
     }
-    return [
+    kept = [
         f
         for f in facts
         if (
@@ -71,6 +73,8 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         )
         and not (f.method == "cooperation-list-item" and f.mission in others)
     ]
+    remember_joined(sentence, reading.groups, kept)
+    return kept
 
 
 def _owners_of_busy_crafts(sentence: Sentence, reading: Reading) -> frozenset[str]:
