@@ -162,7 +162,8 @@ def synthetic(documents: int, workdir: Path, *, validate: bool = True) -> None:
         raise SystemExit(f"{workdir} is inside the checkout; use a folder under /tmp")
     corpus, store = workdir / "corpus", workdir / "store"
     if synthetic_corpus.count(workdir) != documents:
-        if workdir.exists() and any(workdir.iterdir()):
+        # a ``code`` folder put there first is the code built (to compare two versions)
+        if workdir.exists() and any(p.name != "code" for p in workdir.iterdir()):
             raise SystemExit(f"{workdir} holds another corpus; pass an empty --workdir")
         synthetic_corpus.generate(workdir, documents)
     code = snapshot(workdir)

@@ -96,7 +96,7 @@ def union_graph(data: Graph) -> Graph:
     """All triples of a dataset in one graph (a plain Graph is returned as is)."""
     if not isinstance(data, Dataset):
         return data
-    union = Graph()
+    union = data_graph()
     for s, p, o, _g in data.quads((None, None, None, None)):
         union.add((s, p, o))
     return union
@@ -149,7 +149,7 @@ def validate_graph(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
     ``ontology`` is merged in first when the data does not carry it (a build's dataset
     does; a file given to ``spacekg validate`` usually does not).
     """
-    union = data_graph(union_graph(data))
+    union = union_graph(data) if isinstance(data, Dataset) else data_graph(data)
     if ontology is not None:
         for triple in ontology:
             union.add(triple)
