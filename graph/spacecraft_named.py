@@ -104,9 +104,12 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     else:
         # ("Palapa-D, launched 2009": a year the parser takes for the object is none)
         # a craft that rides a rocket is the subject ("PeruSat-2 rode a Long March 2D"),
-        # one lifted into orbit the object
-        riding = verb.lemma_.lower() in RIDING and not (
-            verb.lemma_.lower() == "lift" and any(c.dep_ == "dobj" for c in verb.children)
+        # one lifted into orbit (or "was lifted") the object
+        lemma, deps = verb.lemma_.lower(), {c.dep_ for c in verb.children}
+        riding = (
+            lemma in RIDING
+            and not deps & {"nsubjpass", "auxpass"}
+            and not (lemma == "lift" and "dobj" in deps)
         )
         roles = ("nsubj",) if riding else ("nsubjpass", "dobj")
         nouns = [c for c in verb.children if c.dep_ in roles and c.pos_ != "NUM"]
