@@ -31,7 +31,7 @@ _PATTERN_CUES = (
             rf"\b(?:exchang|shar)\w*\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_DATA_WORDS}\b"
             # where the data come from is part of what is exchanged ("data from the camera")
             rf"(?:\s+from\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\b)?"
-            rf"|\b{_DATA_WORDS}\s+(?:\w+\s+){{0,3}}?(?:shared|exchanged)\b"
+            rf"|\b{_DATA_WORDS}\s+(?:\w+\s+){{0,5}}?(?:shared|exchanged)\b"
             rf"|\baccess\s+to\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_DATA_WORDS}\b",
             re.IGNORECASE,
         ),

@@ -21,7 +21,7 @@ from graph.cooperation_words import (
     PEOPLE,
 )
 from graph.gazetteer import Gazetteer
-from graph.grammar import COOPERATION_CUE, Group, clause_of
+from graph.grammar import COOPERATION_CUE, Group, beside_chinese, clause_of
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.negation import negated
@@ -104,6 +104,7 @@ def parsed_role_holds(
     fact-sheet line under its lead-in. China is there when a Chinese body is named
     ("Radboud University will cooperate with NAOC")."""
     clause_cued = has_cue(sentence, *clause_of(spans, group.start))
+    clause = sentence.text[slice(*clause_of(spans, group.start))]
     domestic = gazetteer.domestic
     china = names_chinese_side(sentence, gazetteer)
     named = any(
@@ -116,7 +117,11 @@ def parsed_role_holds(
         case "from":
             governor = group.governor
             if governor in PEOPLE and not china:
-                return False  # "engineers from Ghana were trained in Toulouse"
+                # "engineers from Ghana were trained in Toulouse"; but "a course held in
+                # Wuhan for engineers from Peru" trains them in China
+                return _TRAINED.search(clause) is not None and names_chinese_side(
+                    sentence, gazetteer, *clause_of(spans, group.start), places=True
+                )
             return (
                 governor in CONTRIBUTED | _RECEIVING
                 or INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
@@ -134,8 +139,9 @@ def parsed_role_holds(
             )
             # "a magnetometer was supplied by X": an instrument made by a body is a payload
             # even where no mission is named (a rover only "proposed by" X is not)
-            clause = sentence.text[slice(*clause_of(spans, group.start))]
             made = group.governor in _MADE and INSTRUMENT.search(clause) is not None
+            if clause_cued and beside_chinese(sentence, group, domestic):
+                return True  # "joint research by Peruvian and Chinese scientists"
             return (group.governor in CONTRIBUTING or gapped) and (china or named or made)
         case "agent":
             if group.governor in _WORKING and _with_china(sentence, group, domestic):
@@ -195,6 +201,7 @@ _WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
 _ORGANISING = frozenset(
     ["hold", "run", "organise", "organize", "host", "conduct", "co-host", "launch", "open"]
 )
+_TRAINED = re.compile(r"\b(?:train\w*|courses?|workshops?|schools?|seminars?)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:no|not|never|nor)\b|n['\u2019]t\b", re.IGNORECASE)
 # verbs that make an instrument, beyond proposing or selecting one
 _MADE = frozenset(

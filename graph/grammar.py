@@ -167,7 +167,7 @@ def foreign_subject(
         a <= g.start < verb
         and g.role in subjects
         and not set(g.keys) <= tied
-        and not _beside_chinese(sentence, g, domestic)
+        and not beside_chinese(sentence, g, domestic)
         for g in groups
     )
 
@@ -176,7 +176,7 @@ def foreign_subject(
 _AND = re.compile(r"^\)?\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
 
 
-def _beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
+def beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:
     """Whether a Chinese body is joined to the list by "and" ("The China National Space
     Administration (CNSA) and the NSSA signed"): the two act together."""
     text = sentence.text
