@@ -72,6 +72,7 @@ _AFTER_EXTRACTION = frozenset(
         "summaries.py",
         "summary.py",
         "summary_counts.py",
+        "summary_ranks.py",
         "validate.py",
         "validate_lines.py",
         "validate_pyshacl.py",

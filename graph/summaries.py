@@ -27,9 +27,10 @@ from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
-from graph import summary_counts
+from graph import summary_counts, summary_ranks
 from graph.store import bulk_load_lines, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
+from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
 from graph.vocab import CSK, GRAPH
 
 SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
@@ -46,6 +47,7 @@ SUMMARY_PROPERTIES = (
     "partnerCount",
     "ownFactCount",
     "partnerRank",
+    *RANK_PROPERTIES,  # each row's place in a saved list (graph/summary_ranks.py)
 )
 # Links: from a document to the partners it names; from a fact to a key of each of its
 # (partner, area) pairs.
@@ -145,7 +147,13 @@ def summary_triples(store: ox.Store) -> list[ox.Triple]:
         for row in results:
             for name in names:
                 triples.append(ox.Triple(row["subject"], ox.NamedNode(str(CSK) + name), row[name]))
-    return triples + _partners_named(store) + _ranks(store, triples) + count_triples(store)
+    return (
+        triples
+        + _partners_named(store)
+        + _ranks(store, triples)
+        + count_triples(store)
+        + rank_triples(store)
+    )
 
 
 def _partners_named(store: ox.Store) -> list[ox.Triple]:
@@ -189,7 +197,7 @@ def replace_summaries(store: ox.Store) -> None:
     graph = ox.NamedNode(str(SUMMARIES_GRAPH))
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    for name in SUMMARY_PROPERTIES + SUMMARY_LINKS + COUNT_PROPERTIES:
+    for name in SUMMARY_PROPERTIES + SUMMARY_LINKS + COUNT_PROPERTIES + LIST_PROPERTIES:
         predicate = ox.NamedNode(str(CSK) + name)
         for quad in list(store.quads_for_pattern(None, predicate, None, ox.DefaultGraph())):
             store.remove(quad)
@@ -313,6 +321,7 @@ def _predicate(line: bytes) -> bytes:
 
 _NAMESPACES = {
     "csk": str(CSK),
+    "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -332,6 +341,7 @@ def counted_predicates() -> frozenset[bytes]:
         _PARTNER_AREA,
         _RANK_LABEL,
         *summary_counts.QUERIES,
+        *summary_ranks.QUERIES,
     ]
     names = {m.groups() for text in texts for m in re.finditer(r"\b(\w+):(\w+)", text)}
     found = {f"<{_NAMESPACES[p]}{local}>".encode() for p, local in names if p in _NAMESPACES}
