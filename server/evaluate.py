@@ -156,29 +156,21 @@ def _ranked(store: ox.Store, job: QueryJob) -> QueryOutcome | None:
         return None
     cap, rank = job.row_cap, rank_cut.cut_rank(job.row_cap)
     head_text = rank_cut.part(job.sparql, variable, upto=rank, rows=cap + 1)
-    head = _body(store, head_text, job, job.ox_format)
+    # Written as TSV (one line a row), so that its rows are counted and cut without
+    # reading the answer back; written once more in the format asked for. A head in
+    # that format read back as TSV to be cut cost a twentieth of a 10,000-row answer.
+    head = _body(store, head_text, job, "TSV")
     if head is None:
         return None
-    results_format = getattr(ox.QueryResultsFormat, job.ox_format)
-
-    def head_tsv() -> bytes:
-        return ox.parse_query_results(head, results_format).serialize(
-            format=ox.QueryResultsFormat.TSV
-        )
-
-    small = len(head) < (cap + 1) * _MIN_ROW_BYTES[job.ox_format] or _at_most(
-        head, job.ox_format, cap
-    )
-    tsv = None if small else head_tsv()
-    if tsv is not None and tsv.count(b"\n") - 1 > cap:
-        return capped_solutions(tsv, cap, job.ox_format)
+    if head.count(b"\n") - 1 > cap:
+        return capped_solutions(head, cap, job.ox_format)
     tail_text = rank_cut.part(job.sparql, variable, above=rank, rows=cap + 1)
     tail = _body(store, tail_text, job, "TSV")
     if tail is None:
         return None
-    if tail.count(b"\n") <= 1:  # the header line alone: the head is the whole answer
-        return QueryOutcome(head, None, False)
-    return capped_solutions((tsv or head_tsv()) + tail.split(b"\n", 1)[1], cap, job.ox_format)
+    if tail.count(b"\n") > 1:  # more than the header line
+        head += tail.split(b"\n", 1)[1]
+    return capped_solutions(head, cap, job.ox_format)
 
 
 def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
