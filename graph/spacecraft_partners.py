@@ -67,7 +67,9 @@ def owner_of(
     nouns = [c for c in token.children if c.dep_ in ("appos", "conj")]
     if token.dep_ == "conj":  # the second of the list: what is said of the first
         nouns += [c for c in token.head.children if c.dep_ in ("appos", "conj") and c != token]
-    if token.dep_ == "appos":
+    if token.dep_ in ("appos", "dep"):
+        # "ChiSat-2, Chile's first satellite, was launched": the parser may hang the
+        # name on the apposition's noun
         nouns.append(token.head)
     # "LaoSat-1, Laos's first communications satellite, was launched": the apposition the
     # parser made the subject, the name left hanging before it

@@ -75,3 +75,16 @@ def test_its_first_satellite_is_the_partner_the_sentence_before_was_about(refere
         "satellite, AndeSat-1, was carried into orbit by a Chinese Long March 2E rocket in 2001."
     )
     assert ("launched", "peru", "andesat-1") in _activities(reference, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ChiSat-2, Chile's first communications satellite, was launched by China in 2033.",
+        "ChiSat-2, Chile's first communications satellite, was launched from Xichang in 2033.",
+    ],
+)
+def test_the_owner_an_apposition_names_is_the_partner_however_the_name_is_parsed(
+    reference, text
+):
+    assert ("launched", "chile", "chisat-2") in _activities(reference, text)
