@@ -86,11 +86,18 @@ _CONNECTORS = frozenset(
 _TITLE_START = re.compile(
     r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
 )
+_MONTH = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _SUBJECT_STOP = re.compile(
     r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
     r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued)\b"
     r"|,\s*(?:and\b|\w+ing\b|according\b|[^,]*\b(?:said|says|reported|announced)\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
+    # a day before its month ("on 5 May 2031"), and the place of a signing before its date
+    # ("in Buenos Aires on 5 May")
+    rf"|\s+on\s+\d{{1,2}}\s+{_MONTH}\b"
+    rf"|\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}}(?=\s+on\s+(?:\d|{_MONTH}\b))"
 )
 
 

@@ -357,3 +357,30 @@ def test_the_company_in_capitals_is_the_reports_publisher(reference):
     found = _agreements(reference, text, publisher="China Great Wall Industry Corporation")
     parties = {p for _kind, p, _date in found}
     assert ("china-great-wall-industry-corporation", "peruvian-space-agency") in parties
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "China and Argentina signed an agreement on lunar exploration in Buenos Aires "
+            "on 5 May 2031.",
+            "lunar exploration",
+        ),
+        (
+            "China and Argentina signed an agreement on lunar exploration on 5 May 2031.",
+            "lunar exploration",
+        ),
+        (
+            "China and Argentina signed an agreement on cooperation in Earth Observation in "
+            "2031.",
+            "cooperation in Earth Observation",
+        ),
+    ],
+)
+def test_an_agreements_subject_ends_before_the_place_and_day_of_its_signing(
+    reference, text, subject
+):
+    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
+    assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [subject]
