@@ -145,6 +145,18 @@ def _body(store: ox.Store, text: str | None, job: QueryJob, ox_format: str) -> b
     return results.serialize(format=getattr(ox.QueryResultsFormat, ox_format))
 
 
+def _ranked_above(store: ox.Store, job: QueryJob, variable: str, rank: int) -> bool:
+    """Whether a row may rank above ``rank``: False only when the rank's triple pattern
+    has no value above it in the query's dataset (``rank_cut.rank_predicate``)."""
+    predicate = rank_cut.rank_predicate(job.sparql, variable)
+    if predicate is None:
+        return True
+    try:
+        return bool(store.query(rank_cut.above_text(predicate, rank), **_dataset(job)))
+    except (SyntaxError, OSError, RuntimeError, ValueError):
+        return True
+
+
 def _ranked(store: ox.Store, job: QueryJob) -> QueryOutcome | None:
     """A capped SELECT that declares a rank (``server.rank_cut``), in two parts: the rows
     ranked at most R, then, only when those do not fill the cap, the rows above R (none,
@@ -163,6 +175,8 @@ def _ranked(store: ox.Store, job: QueryJob) -> QueryOutcome | None:
     if head is None:
         return None
     if head.count(b"\n") - 1 > cap:
+        return capped_solutions(head, cap, job.ox_format)
+    if not _ranked_above(store, job, variable, rank):
         return capped_solutions(head, cap, job.ox_format)
     tail_text = rank_cut.part(job.sparql, variable, above=rank, rows=cap + 1)
     tail = _body(store, tail_text, job, "TSV")

@@ -10,6 +10,11 @@ order, and the engine sets the other part aside at the rank's own triple (a FILT
 the rank). ``server.evaluate`` evaluates the first part; when it holds more rows than
 the cap, those begin the whole answer and the rest is never made; otherwise the second
 part (with the LIMIT still needed) follows it, so the answer is never changed.
+
+When the first part is short, the second is evaluated only if some rank above R exists:
+an ``ASK`` on the rank's own triple pattern (``rank_predicate``), far cheaper than the
+query again. On the real graph every rank is below R, and the second evaluation of the
+whole query cost a ranked list a third of its time.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 from functools import lru_cache
 
 from server import sparql_scan
+from server.sparql_scan import tokens
 
 _RANK = re.compile(r"^#\+\s*rank:\s*\?([A-Za-z_][A-Za-z0-9_]*)\s*$", re.MULTILINE)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -63,3 +69,51 @@ def part(sparql: str, variable: str, *, above: int | None = None, upto: int | No
     if text is None:
         return None
     return sparql_scan.with_row_limit(text, sparql_scan.inspect(text), rows) or text
+
+
+# Tokens after which a variable is not bound by a triple pattern's object: a BIND's or a
+# projection's AS, a VALUES block (the rank could then come from elsewhere).
+_BINDS = frozenset({"AS", "VALUES"})
+_PATH = frozenset({"|", "/", "^", "!", "*", "+", "?"})
+
+
+@lru_cache(maxsize=1024)
+def rank_predicate(sparql: str, variable: str) -> str | None:
+    """The predicate of the one triple pattern that binds ``?variable`` (as its object,
+    ``?s csk:partnerRank ?rank``), written as an IRI, when every row's rank is a value of
+    that predicate in the query's default graph; None when it cannot be told so simply
+    (another pattern, a path, a BIND or VALUES, GRAPH or FROM, an unknown prefix)."""
+    toks = tokens(sparql)
+    words = {t.text.upper() for t in toks if t.kind == "word"}
+    if words & {"GRAPH", "FROM", "SERVICE"}:
+        return None
+    prefixes = {
+        toks[i + 1].text: toks[i + 2].text[1:-1]
+        for i in range(len(toks) - 2)
+        if toks[i].kind == "word" and toks[i].text.upper() == "PREFIX"
+        and toks[i + 1].kind == "pname" and toks[i + 2].kind == "iri"
+    }
+    found = set()
+    for i, tok in enumerate(toks):
+        if tok.kind != "var" or tok.text[1:] != variable or i == 0:
+            continue
+        before = toks[i - 1]
+        if before.kind == "word" and before.text.upper() in _BINDS:
+            return None
+        if before.kind not in ("iri", "pname"):
+            continue
+        if i > 1 and toks[i - 2].text in _PATH:
+            return None
+        if before.kind == "iri":
+            found.add(before.text)
+        else:
+            prefix, _, local = before.text.partition(":")
+            if prefix + ":" not in prefixes:
+                return None
+            found.add(f"<{prefixes[prefix + ':']}{local}>")
+    return found.pop() if len(found) == 1 else None
+
+
+def above_text(predicate: str, above: int) -> str:
+    """An ASK: is any value of ``predicate`` above ``above``?"""
+    return f"ASK {{ ?subject {predicate} ?rank . FILTER(?rank > {above}) }}"

@@ -10,7 +10,7 @@ import pytest
 from graph.errors import QueryError
 from graph.saved_queries import parse_query
 from server import evaluate as evaluate_module
-from server import sparql_scan
+from server import rank_cut, sparql_scan
 from server.backend import QueryJob
 from server.evaluate import evaluate
 
@@ -72,6 +72,37 @@ def test_the_answer_is_the_whole_querys_whatever_ranks_are_left_out(fmt, cap) ->
     ranked = evaluate(store, _job(RANKED, cap, fmt))
     whole = evaluate(store, _job(UNRANKED, cap, fmt))
     assert (ranked.body, ranked.truncated) == (whole.body, whole.truncated)
+
+
+@pytest.mark.parametrize(("items", "parts"), [(12, 1), (13, 2)])
+def test_the_rows_above_the_cut_are_looked_for_only_when_a_rank_is_above_it(
+    monkeypatch, items, parts
+) -> None:
+    # A cap of 10 cuts at rank 12, and the first part is short (ranks 2 to 5 left out).
+    store = _store(items, hidden={2, 3, 4, 5})
+    texts = _texts_evaluated(monkeypatch)
+    ranked = evaluate(store, _job(RANKED, 10))
+    assert len(texts) == parts
+    assert ranked.body == evaluate(store, _job(UNRANKED, 10)).body
+
+
+def test_the_rank_pattern_is_told_only_when_it_alone_binds_the_rank() -> None:
+    csk = "PREFIX csk: <https://w3id.org/csk#>\n"
+    assert rank_cut.rank_predicate(RANKED, "rank") == f"<{EX}rank>"
+    assert rank_cut.rank_predicate(csk + "SELECT * { ?s csk:r ?rank } ORDER BY ?rank", "rank") == (
+        "<https://w3id.org/csk#r>"
+    )
+    for where in (
+        "?s csk:r ?rank . ?t csk:q ?rank",  # two patterns
+        "?s csk:p/csk:r ?rank",  # a path
+        "?s csk:p|csk:r ?rank",
+        "?s csk:r ?r BIND(?r + 1 AS ?rank)",  # bound otherwise
+        "VALUES ?rank { 1 } ?s csk:r ?rank",
+        "GRAPH ?g { ?s csk:r ?rank }",  # another graph than the one asked
+        "?s other:r ?rank",  # an unknown prefix
+    ):
+        text = f"{csk}SELECT * {{ {where} }} ORDER BY ?rank"
+        assert rank_cut.rank_predicate(text, "rank") is None, where
 
 
 def test_a_query_without_a_rank_is_evaluated_as_written(monkeypatch) -> None:
