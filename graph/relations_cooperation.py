@@ -72,7 +72,14 @@ _ABOUT_A_DOCUMENT = re.compile(
     rf"{DOCUMENT_NAMED_BACK}[^.;]{{0,120}}?\b(?:covers|covered|includes|included|"
     r"provides\s+for|provided\s+for|foresees|sets\s+out|lists)\b"
 )
-_LEADING = frozenset({"lead", "co-lead", "propose", "initiate", "announce", "co-found"})
+_LEADING = frozenset(
+    {
+        *("lead", "co-lead", "propose", "initiate", "announce", "co-found"),
+        # what China and a partner do to a mission together: "the Brazilian Space Agency
+        # and CNSA agreed to extend the CBERS programme"
+        *("agree", "extend", "continue", "expand", "operate", "upgrade", "prepare"),
+    }
+)
 _PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
 # work done with a partner that is cooperation without another word for it ("data
 # sharing with ESA", "built with Kenya")

@@ -113,3 +113,13 @@ def test_a_partners_operators_who_are_to_be_trained_in_china(reference):
     assert {(f.partner, f.area, f.status) for f in facts} == {
         ("peru", "training-and-education", Status.PLANNED)
     }
+
+
+@pytest.mark.parametrize("verb", ["agreed to extend", "will continue", "will expand"])
+def test_what_china_and_a_partner_do_to_a_mission_together_is_cooperation_on_it(
+    reference, verb
+):
+    text = f"The Brazilian Space Agency and CNSA {verb} the CBERS programme."
+    assert {(p, m) for p, _a, m in _cooperation(reference, text)} == {
+        ("brazilian-space-agency", "cbers")
+    }
