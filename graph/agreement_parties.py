@@ -14,7 +14,7 @@ from graph.model import EntityKind
 from graph.parsing import syntactic_role
 from graph.reading import Sentence
 
-_SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew"})
+_SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew", "enter", "exchange"})
 _WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
 
 

@@ -79,7 +79,10 @@ def agreement_kind(text: str) -> str | None:
     return _KINDS[next(k for k, v in m.groupdict().items() if v)] if m else None
 
 
-_SIGN = re.compile(r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed)\b", re.IGNORECASE)
+_SIGN = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
+    re.IGNORECASE,
+)
 _CONNECTORS = frozenset(
     ["of", "on", "for", "between", "and", "the", "from", "to", "an", "a", "in", "with"]
 )

@@ -384,3 +384,22 @@ def test_an_agreements_subject_ends_before_the_place_and_day_of_its_signing(
     meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
     assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [subject]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean Space Agency entered into a memorandum of understanding with CNSA on "
+        "4 April 2031.",
+        "The Chilean Space Agency and CNSA exchanged memorandums of understanding on "
+        "4 April 2031.",
+    ],
+)
+def test_entering_into_or_exchanging_a_document_is_signing_it(reference, text):
+    assert _agreements(reference, text) == {
+        (
+            "memorandum-of-understanding",
+            ("chilean-space-agency", "china-national-space-administration"),
+            "2031-04-04",
+        )
+    }
