@@ -9,23 +9,19 @@ from collections.abc import Sequence
 
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
+from graph.designator_names import designators
 from graph.listed_names import listed_names
 from graph.lower_case_names import spelt_before
 from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
     ACRONYM,
-    AFTER_DESIGNATOR,
-    DESIGNATOR,
-    LAUNCHER_WORDS,
     MONTH_NAMES,
     NAME_RUN,
     NOT_NAMES,
     ORG,
     SENTENCE_OPENERS,
     Candidate,
-    EntityKind,
-    S,
     head_kind,
     initials_fit,
     is_generic,
@@ -63,7 +59,7 @@ def candidates(
             # (with a number: in capitals "DEEP-SPACE" is a word)
             out += [
                 c
-                for c in _designators(document.id, text[para.start : para.end], para.start)
+                for c in designators(document.id, text[para.start : para.end], para.start)
                 if re.search(r"\d", c.label)
             ]
             continue
@@ -80,7 +76,7 @@ def candidates(
                 out += _partner_cells(document.id, chunk, para.start, columns)
         else:
             columns = None
-        out += _designators(document.id, chunk, para.start)
+        out += designators(document.id, chunk, para.start)
         out += _acronyms(document.id, chunk, para.start, text)
         inner = [
             (s - para.start, e - para.start)
@@ -126,49 +122,6 @@ def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
     Modulation Telescope" around "Modulation Telescope"), not a country in it nor the
     place a body is of ("National Astronomical Research Institute of Thailand")."""
     return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
-
-
-def _designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
-    found = []
-    matches = list(DESIGNATOR.finditer(chunk))
-    for i, m in enumerate(matches):
-        start, end = m.start(1), m.end(1)
-        name = chunk[start:end]
-        first = name.split(" ", 1)[0]
-        if " " in name and (first in SENTENCE_OPENERS or not first[:1].isupper()):
-            start += len(first) + 1
-            name = chunk[start:end]
-        # in a list of designators ("Long March-5, Long March-7A and Long March-8
-        # rockets") the word after the last one says what every one is
-        last = end
-        for nxt in matches[i + 1 :]:
-            if re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", chunk[last : nxt.start(1)]
-            ):
-                last = nxt.end(1)
-            else:
-                break
-        following = re.match(r"(?:[\s-]+[a-z][\w-]*){1,4}", chunk[last:])
-        words = following.group(0).replace("-", " ").split() if following else []
-        word = next((w for w in words if w in AFTER_DESIGNATOR), "")
-        before = chunk[max(0, start - 40) : start].lower()
-        kind: EntityKind | None = S
-        launcher, explicit = False, word in AFTER_DESIGNATOR
-        if word in AFTER_DESIGNATOR:
-            kind = AFTER_DESIGNATOR[word]
-            launcher = word in LAUNCHER_WORDS
-        elif re.match(r"\s+launch\s+vehicle|\s+carrier\s+rocket", chunk[last:], re.I):
-            kind, launcher = None, True
-        if re.search(r"\b(?:rockets?|launch\s+vehicles?|launchers?)\s+(?:the\s+|an?\s+)?$", before):
-            kind, launcher = None, True
-        if kind is None and not launcher:
-            continue
-        if re.match(r"(?i)(?:covid|sars|mers|h\dn\d)\b", name):
-            continue  # a disease's designator
-        found.append(
-            Candidate(name, kind, doc_id, offset + start, offset + end, None, launcher, explicit)
-        )
-    return found
 
 
 def _strip_lead(name: str) -> str:

@@ -81,6 +81,14 @@ def test_a_designator_is_not_part_of_the_body_it_was_built_for():
     assert not any(label.startswith("TKSAT-9 for") for label in names)
 
 
+def test_a_craft_launched_on_a_rocket_is_not_taken_for_the_rocket():
+    names = _names("China launched Chile's ChiSat-2 and Peru's PeruSat-3 on one rocket in 2032.")
+    assert names.get("ChiSat-2") == (EntityKind.SPACECRAFT, None)
+    assert names.get("PeruSat-3") == (EntityKind.SPACECRAFT, None)
+    rockets = _names("The Long March-9 and Long March-10 rockets will fly from Wenchang.")
+    assert rockets.get("Long March-10", (None, None))[0] is None
+
+
 def test_a_possessive_country_is_not_part_of_a_body_name():
     names = _names("Italy's National Institute for Nuclear Physics (INFN) built the detector.")
     assert not any(label.startswith("Italy") for label in names)

@@ -1,0 +1,65 @@
+"""Names with a serial number or letter ("Fengyun-3D", "CBERS-04A", "Long March-5"):
+the word after a designator, or a list of them, says what it names; a rocket's name is
+kept apart so that a craft launched on it is not taken for it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from graph.name_forms import (
+    AFTER_DESIGNATOR,
+    DESIGNATOR,
+    LAUNCHER_WORDS,
+    SENTENCE_OPENERS,
+    Candidate,
+    EntityKind,
+    S,
+)
+
+_PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "with", "for", "to", "aboard", "into"})
+
+
+def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    found = []
+    matches = list(DESIGNATOR.finditer(chunk))
+    for i, m in enumerate(matches):
+        start, end = m.start(1), m.end(1)
+        name = chunk[start:end]
+        first = name.split(" ", 1)[0]
+        if " " in name and (first in SENTENCE_OPENERS or not first[:1].isupper()):
+            start += len(first) + 1
+            name = chunk[start:end]
+        # in a list of designators ("Long March-5, Long March-7A and Long March-8
+        # rockets") the word after the last one says what every one is
+        last = end
+        for nxt in matches[i + 1 :]:
+            if re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", chunk[last : nxt.start(1)]
+            ):
+                last = nxt.end(1)
+            else:
+                break
+        following = re.match(r"(?:[\s-]+[a-z][\w-]*){1,4}", chunk[last:])
+        words = following.group(0).replace("-", " ").split() if following else []
+        # the word that says what it is stands before any preposition ("X on a rocket")
+        words = list(itertools.takewhile(lambda w: w not in _PREPOSITIONS, words))
+        word = next((w for w in words if w in AFTER_DESIGNATOR), "")
+        before = chunk[max(0, start - 40) : start].lower()
+        kind: EntityKind | None = S
+        launcher, explicit = False, word in AFTER_DESIGNATOR
+        if word in AFTER_DESIGNATOR:
+            kind = AFTER_DESIGNATOR[word]
+            launcher = word in LAUNCHER_WORDS
+        elif re.match(r"\s+launch\s+vehicle|\s+carrier\s+rocket", chunk[last:], re.I):
+            kind, launcher = None, True
+        if re.search(r"\b(?:rockets?|launch\s+vehicles?|launchers?)\s+(?:the\s+|an?\s+)?$", before):
+            kind, launcher = None, True
+        if kind is None and not launcher:
+            continue
+        if re.match(r"(?i)(?:covid|sars|mers|h\dn\d)\b", name):
+            continue  # a disease's designator
+        found.append(
+            Candidate(name, kind, doc_id, offset + start, offset + end, None, launcher, explicit)
+        )
+    return found
