@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph import extract
-from graph.model import Document, DocumentMeta, Fact
+from graph.model import Document, DocumentMeta, Fact, SpacecraftActivity
 
 
 def facts_of(reference, text: str, *, issued: str = "2031", kind: type = Fact) -> list:
@@ -14,3 +14,11 @@ def facts_of(reference, text: str, *, issued: str = "2031", kind: type = Fact) -
     meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", issued, "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
     return [f for f in extraction.facts if isinstance(f, kind)]
+
+
+def activities_of(reference, text: str) -> set[tuple[str, str, str | None]]:
+    """(activity, partner, spacecraft) of every spacecraft activity ``text`` states."""
+    return {
+        (f.activity, f.partner, f.spacecraft)
+        for f in facts_of(reference, text, kind=SpacecraftActivity)
+    }

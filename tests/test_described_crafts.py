@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Agreement, SpacecraftActivity
-from tests.one_document import facts_of
-
-
-def _activities(reference, text: str) -> set[tuple[str, str, str]]:
-    return {
-        (f.activity, f.partner, f.spacecraft)
-        for f in facts_of(reference, text, kind=SpacecraftActivity)
-    }
+from graph.model import Agreement
+from tests.one_document import activities_of, facts_of
 
 
 @pytest.mark.parametrize(
@@ -28,12 +21,12 @@ def _activities(reference, text: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_the_partner_a_craft_was_made_with_is_its_launchs(reference, text):
-    assert ("launched", "peru", "andesat-3") in _activities(reference, text)
+    assert ("launched", "peru", "andesat-3") in activities_of(reference, text)
 
 
 def test_a_foreign_rocket_is_not_chinas_launch(reference):
     text = "AndeSat-3, a satellite built jointly with Peru, was launched by an Ariane 6 rocket."
-    assert ("launched", "peru", "andesat-3") not in _activities(reference, text)
+    assert ("launched", "peru", "andesat-3") not in activities_of(reference, text)
 
 
 def test_a_countrys_government_that_signs_is_the_country(reference):
@@ -44,12 +37,12 @@ def test_a_countrys_government_that_signs_is_the_country(reference):
 
 def test_the_owner_an_apposition_names_is_whom_china_built_for(reference):
     text = "CAST built AndeSat-4, Peru's first radar satellite, in Beijing."
-    assert ("built", "peru", "andesat-4") in _activities(reference, text)
+    assert ("built", "peru", "andesat-4") in activities_of(reference, text)
 
 
 def test_the_owner_an_apposition_names_is_not_whom_others_built_for(reference):
     text = "Airbus built AndeSat-4, Peru's first radar satellite, in Toulouse."
-    assert not _activities(reference, text)
+    assert not activities_of(reference, text)
 
 
 def test_fact_sheet_lines_of_crafts_made_jointly_or_built_by_others(reference):
@@ -59,7 +52,7 @@ def test_fact_sheet_lines_of_crafts_made_jointly_or_built_by_others(reference):
         "• Chile: AndeSat-6, launched 2031\n"
         "• Bolivia: AndeSat-7, built by Thales Alenia Space, launched 2031\n"
     )
-    found = _activities(reference, text)
+    found = activities_of(reference, text)
     assert {
         ("jointly-developed", "peru", "andesat-5"),
         ("delivered", "peru", "andesat-5"),
@@ -74,7 +67,7 @@ def test_its_first_satellite_is_the_partner_the_sentence_before_was_about(refere
         "Peru has cooperated with China on space technology since the late 1990s. Its first "
         "satellite, AndeSat-1, was carried into orbit by a Chinese Long March 2E rocket in 2001."
     )
-    assert ("launched", "peru", "andesat-1") in _activities(reference, text)
+    assert ("launched", "peru", "andesat-1") in activities_of(reference, text)
 
 
 @pytest.mark.parametrize(
@@ -87,4 +80,4 @@ def test_its_first_satellite_is_the_partner_the_sentence_before_was_about(refere
 def test_the_owner_an_apposition_names_is_the_partner_however_the_name_is_parsed(
     reference, text
 ):
-    assert ("launched", "chile", "chisat-2") in _activities(reference, text)
+    assert ("launched", "chile", "chisat-2") in activities_of(reference, text)

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import SpacecraftActivity
-from tests.one_document import facts_of
-
-
-def _launches(reference, text: str) -> set[tuple[str, str, str | None]]:
-    return {
-        (f.activity, f.partner, f.spacecraft)
-        for f in facts_of(reference, text, kind=SpacecraftActivity)
-    }
+from tests.one_document import activities_of
 
 
 @pytest.mark.parametrize(
@@ -27,14 +19,14 @@ def _launches(reference, text: str) -> set[tuple[str, str, str | None]]:
     ],
 )
 def test_a_craft_going_up_on_a_chinese_rocket_was_launched_for_its_owner(reference, text):
-    assert ("launched", "peru", "perusat-3") in _launches(reference, text)
+    assert ("launched", "peru", "perusat-3") in activities_of(reference, text)
 
 
 def test_an_apposition_names_the_owner_of_the_craft_that_lifted_off(reference):
     text = "Kenya's third satellite, Taifa-3, lifted off from Jiuquan in June 2032."
-    assert ("launched", "kenya", "taifa-3") in _launches(reference, text)
+    assert ("launched", "kenya", "taifa-3") in activities_of(reference, text)
 
 
 def test_a_craft_that_rode_another_countrys_rocket_was_not_launched_by_china(reference):
     text = "Peru's PeruSat-3 rode a Falcon 9 rocket from California in 2032."
-    assert _launches(reference, text) == set()
+    assert activities_of(reference, text) == set()
