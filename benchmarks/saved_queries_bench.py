@@ -6,6 +6,7 @@ Run by hand, not a test::
     .venv/bin/python benchmarks/saved_queries_bench.py --save after.json --before before.json
     .venv/bin/python benchmarks/saved_queries_bench.py --store var/store --scale 100
     .venv/bin/python benchmarks/saved_queries_bench.py --stores var/store /tmp/x10 /tmp/x1000
+    .venv/bin/python benchmarks/saved_queries_bench.py --stores /tmp/x1000 --only top-partners
 
 Without ``--store`` the real corpus is built into a temporary store first. Each query is
 evaluated with its default parameters as the server evaluates it (``server.evaluate``:
@@ -96,10 +97,13 @@ def time_query(
 
 
 def measure(
-    store: ox.Store, queries_dir: Path, *, runs: int, union: bool, budget: float
+    store: ox.Store, queries_dir: Path, *, runs: int, union: bool, budget: float,
+    only: list[str] | None = None,
 ) -> dict[str, dict]:
     results = {}
     for name, query in load_queries(queries_dir).items():
+        if only and name not in only:
+            continue
         times, cpu, size = time_query(
             store, query.sparql, query.bind({}), runs=runs, union=union, budget=budget
         )
@@ -192,6 +196,8 @@ def main() -> None:
                         help="seconds; a query slower than this is timed once")
     parser.add_argument("--save", type=Path, help="write this run's medians as JSON")
     parser.add_argument("--before", type=Path, help="a saved run to print beside this one")
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        help="time these saved queries only")
     parser.add_argument("--stores", type=Path, nargs="+", metavar="ROOT",
                         help="time several store roots (e.g. synthetic_graph.py's) side by "
                         "side, one column each")
@@ -202,7 +208,8 @@ def main() -> None:
         for root in args.stores:
             store = ox.Store.read_only(str(current_path(root).resolve()))
             runs[f"{root.name} ({len(store) / 1e6:.2f}M)"] = measure(
-                store, args.queries, runs=args.runs, union=False, budget=args.budget
+                store, args.queries, runs=args.runs, union=False, budget=args.budget,
+                only=args.only,
             )
             print(f"  {root}: done", file=sys.stderr)
         print(f"medians of {args.runs} runs in ms, in process (a query over {args.budget:g} s "
@@ -219,7 +226,8 @@ def main() -> None:
             store = named_graphs_only(store, Path(work) / "named-graphs-only")
         quads = sum(1 for _ in store.quads_for_pattern(None, None, None, None))
         results = measure(
-            store, args.queries, runs=args.runs, union=args.union, budget=args.budget
+            store, args.queries, runs=args.runs, union=args.union, budget=args.budget,
+            only=args.only,
         )
     before = json.loads(args.before.read_text()) if args.before else None
     print(load_line())
