@@ -42,6 +42,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
+    r"hop(?:e|es|ed|ing)\s+to|seeks?\s+to|expects?\s+to|wants?\s+to|"
     r"to\s+(?:further\s+|jointly\s+|continue\s+to\s+)?strengthen|in\s+the\s+next\s+five\s+years|"
     r"(?:is|are)\s+(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+(?!date\b)\w+)\b",
     re.IGNORECASE,

@@ -37,10 +37,14 @@ _CONTROL = frozenset(
 )
 
 
+# forms the small English model gives a wrong lemma ("hopes" -> "hop")
+_MISLEMMATISED = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
 def controlled_lemma(verb: Token) -> str:
     """The lemma of what a subject does: the complement of a verb of planning or
     expecting ("provide" in "ESA is expected to provide tracking"), else the verb's own."""
-    lemma = verb.lemma_.lower()
+    lemma = _MISLEMMATISED.get(verb.lower_, verb.lemma_.lower())
     # "had planned to send a rover" tells a plan given up, not what was done
     given_up = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     if lemma == "be" and any(c.dep_ == "xcomp" for c in verb.children):

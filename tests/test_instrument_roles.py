@@ -52,3 +52,12 @@ def test_a_rover_only_proposed_by_a_body_is_no_payload(reference):
 def test_training_with_a_chinese_body_that_a_sentence_denies_is_none(reference):
     text = "The Estonian Space Office has held no joint training course with CNSA."
     assert _cooperation(reference, text) == set()
+
+
+@pytest.mark.parametrize("hope", ["hopes", "hoped", "seeks", "wants", "expects"])
+def test_a_body_that_hopes_to_fly_an_instrument_has_a_planned_payload(reference, hope):
+    text = f"The University of Tartu {hope} to fly a camera on Chang'e-8."
+    facts = facts_of(reference, text, kind=Cooperation)
+    assert {(f.partner, f.area, f.mission, f.status) for f in facts} == {
+        ("university-of-tartu", "payloads", "change-8", Status.PLANNED)
+    }
