@@ -33,7 +33,7 @@ def token_at(doc: Doc, pos: int) -> Token | None:
 # verbs whose subject does what their complement says: "X is expected to provide ..."
 _CONTROL = frozenset(
     ["expect", "plan", "intend", "hope", "agree", "aim", "seek", "want", "prepare", "decide",
-     "begin", "start", "continue"]  # "began to cooperate with": cooperating
+     "begin", "start", "continue", "select", "choose"]  # "began to cooperate with": cooperating
 )
 
 

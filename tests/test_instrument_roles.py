@@ -61,3 +61,10 @@ def test_a_body_that_hopes_to_fly_an_instrument_has_a_planned_payload(reference,
     assert {(f.partner, f.area, f.mission, f.status) for f in facts} == {
         ("university-of-tartu", "payloads", "change-8", Status.PLANNED)
     }
+
+
+def test_a_body_selected_to_fly_an_experiment_on_a_mission_has_a_payload_on_it(reference):
+    text = "The University of Tartu was selected to fly an experiment on the China Space Station."
+    assert _cooperation(reference, text) == {
+        ("university-of-tartu", "payloads", "china-space-station")
+    }
