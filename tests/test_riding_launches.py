@@ -1,7 +1,8 @@
 """A craft that goes up on a Chinese rocket or from a Chinese launch centre was launched
 by China for its owner, however the report words it: "rode a Kuaizhou-1A", "lifted off
 from Xichang", "went into orbit on a Long March 2D". A craft that rode someone else's
-rocket was not. Every sentence here is new."""
+rocket was not. A craft an earlier sentence tied to a partner is launched for it. Every
+sentence here is new."""
 
 from __future__ import annotations
 
@@ -30,3 +31,21 @@ def test_an_apposition_names_the_owner_of_the_craft_that_lifted_off(reference):
 def test_a_craft_that_rode_another_countrys_rocket_was_not_launched_by_china(reference):
     text = "Peru's PeruSat-3 rode a Falcon 9 rocket from California in 2032."
     assert activities_of(reference, text) == set()
+
+
+def test_a_craft_keeps_its_partner_for_a_launch_in_a_later_sentence(reference):
+    text = (
+        "The Uruguayan Space Agency and CNSA will jointly develop UruSat-1. China will "
+        "launch UruSat-1 on a Long March 6 rocket in 2034."
+    )
+    assert ("launched", "uruguayan-space-agency", "urusat-1") in activities_of(reference, text)
+
+
+def test_a_later_launch_on_another_countrys_rocket_is_not_chinas(reference):
+    text = (
+        "The Uruguayan Space Agency and CNSA will jointly develop UruSat-1. UruSat-1 will "
+        "be launched on a Falcon 9 rocket in 2034."
+    )
+    assert ("launched", "uruguayan-space-agency", "urusat-1") not in activities_of(
+        reference, text
+    )

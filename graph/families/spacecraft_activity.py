@@ -9,6 +9,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from graph import relations_spacecraft
+from graph.craft_memory import remembered_launches
 from graph.families.base import Family, Reading, name, ref
 from graph.model import Entity, SpacecraftActivity
 from graph.reading import Sentence
@@ -37,8 +38,10 @@ def label(fact: SpacecraftActivity, entities: Mapping[str, Entity]) -> str:
 
 
 def read(sentence: Sentence, reading: Reading) -> list:
-    """The facts of this family one sentence states."""
-    return relations_spacecraft.extract(sentence, reading.groups, reading.gazetteer)
+    """The facts of this family one sentence states, and the launches of crafts an
+    earlier sentence tied to a partner."""
+    found = relations_spacecraft.extract(sentence, reading.groups, reading.gazetteer)
+    return found + remembered_launches(sentence, found)
 
 
 FAMILY = Family(
