@@ -50,7 +50,11 @@ _PLANNED = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies|"
     r"organi[sz]ations|institutions|institutes|bodies|companies|universities|centres|centers)|"
-    r"both\s+(?:sides|countries)|they)\b",
+    r"both\s+(?:sides|countries)|they|"
+    # a sentence that opens with the people or bodies of the partner just named: "Its
+    # universities have worked with ...", "Their engineers will ..."
+    r"^(?:its|their)(?:\s+[a-z-]+)?\s+(?:universities|engineers|scientists|researchers|"
+    r"astronomers|experts|students|specialists|technicians|institutes|(?:space\s+)?agency))\b",
     re.IGNORECASE,
 )
 _VERB = re.compile(

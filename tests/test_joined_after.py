@@ -1,7 +1,8 @@
 """Partners that join after another take the mission it joined: "Peru joined the
 International Lunar Research Station in 2031. Chile and Bolivia followed in 2032.
 Uruguay signed up in 2033." A partner that has not joined, or a sentence that names a
-mission of its own, takes nothing. Every sentence here is new."""
+mission of its own, takes nothing. A sentence that opens with "Its universities" (or
+engineers, agency ...) speaks of the partner just named. Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -39,3 +40,11 @@ def test_a_sentence_with_a_mission_of_its_own_keeps_it(reference):
 def test_nothing_carries_over_a_heading(reference):
     text = OPENING + "\n\nOTHER NEWS\n\nChile followed a different path in 2032."
     assert "chile" not in _partners(reference, text)
+
+
+def test_its_people_in_the_next_sentence_are_the_partner_just_named(reference):
+    text = OPENING + "Its universities have also worked with Chinese scientists on space weather."
+    assert _partners(reference, text).get("peru") is not None
+    assert ("peru", "space-weather") in {
+        (f.partner, f.area) for f in facts_of(reference, text, kind=Cooperation)
+    }
