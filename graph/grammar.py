@@ -68,6 +68,8 @@ COOPERATION_CUE = re.compile(
     r"work(?:ed|ing|s)?"
     r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
     r"support(?:s|ed|ing)?|"
+    # data given to a partner: "has shared Fengyun meteorological data with Cuba"
+    r"shar(?:e|es|ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}?(?:data|imagery|images)\b)|"
     # training given together: "organised training ... with X", "a course with Y"
     r"(?:training|courses?|workshops?|summer\s+schools?|seminars?)(?=[^.;]{0,80}\bwith\b))\b",
     re.IGNORECASE,

@@ -35,3 +35,15 @@ def test_engineers_trained_outside_china_are_no_cooperation(reference):
 def test_data_shared_a_few_words_after_the_data_are_a_data_exchange(reference):
     text = "Data from the new satellite are shared with the Peruvian Space Agency by China."
     assert {area for _p, area, _m in _cooperation(reference, text)} == {"data-exchange"}
+
+
+def test_data_china_shares_with_partners_is_a_data_exchange_with_each(reference):
+    text = (
+        "China has trained 200 engineers of the region, and has shared Fengyun "
+        "meteorological data with Cuba, Colombia and Costa Rica."
+    )
+    assert {(p, a) for p, a, _m in _cooperation(reference, text)} >= {
+        ("cuba", "data-exchange"),
+        ("colombia", "data-exchange"),
+        ("costa-rica", "data-exchange"),
+    }
