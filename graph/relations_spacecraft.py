@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.craft_phrases import CHINESE_LAUNCH
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
@@ -102,7 +103,24 @@ def _item_at(
         return _Item(None, label, pos, end, partners)
     described = _DESCRIPTION.match(text[pos:])
     if described:
-        return _Item(None, described.group(1), pos, pos + described.end(), owner)
+        end = pos + described.end()
+        # "the Bolivian communications satellite TKSat-2": the demonym names the owner,
+        # the name after the description the craft (where China's side is named at all:
+        # "South African cubesats were launched by Russia")
+        china = re.search(r"\bChin(?:a|ese)\b", text) or CHINESE_LAUNCH.search(text)
+        owner = owner or tuple(
+            m.key
+            for m in sentence.mentions
+            if china
+            and m.adjectival
+            and m.kind is EntityKind.COUNTRY
+            and pos <= m.start - sentence.start < end
+        )
+        for m in sentence.mentions:
+            named = m.start - sentence.start == end + 1
+            if named and not m.nested and m.kind is EntityKind.SPACECRAFT:
+                return _Item(m.key, None, pos, m.end - sentence.start, owner)
+        return _Item(None, described.group(1), pos, end, owner)
     return None
 
 

@@ -49,3 +49,13 @@ def test_a_later_launch_on_another_countrys_rocket_is_not_chinas(reference):
     assert ("launched", "uruguayan-space-agency", "urusat-1") not in activities_of(
         reference, text
     )
+
+
+def test_a_demonym_before_the_craft_names_its_owner(reference):
+    text = "China provided in-orbit delivery of the Bolivian communications satellite TKSat-9."
+    assert ("delivered", "bolivia", "tksat-9") in activities_of(reference, text)
+
+
+def test_a_demonym_names_no_owner_of_a_launch_china_had_no_part_in(reference):
+    text = "South African cubesats were launched by Russia and by a company in 2032."
+    assert activities_of(reference, text) == set()
