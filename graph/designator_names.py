@@ -27,7 +27,9 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         start, end = m.start(1), m.end(1)
         name = chunk[start:end]
         first = name.split(" ", 1)[0]
-        if " " in name and (first in SENTENCE_OPENERS or not first[:1].isupper()):
+        # "THE CHANG'E-9" in a capitals heading: an article however it is cased
+        opener = first in SENTENCE_OPENERS or first.title() in SENTENCE_OPENERS
+        if " " in name and (opener or not first[:1].isupper()):
             start += len(first) + 1
             name = chunk[start:end]
         # in a list of designators ("Long March-5, Long March-7A and Long March-8

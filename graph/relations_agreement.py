@@ -333,6 +333,15 @@ def _dates_after_partners(sentence: Sentence, groups: list[Group], after: int) -
         value = date_in(stretch, issued, sentence.section_year)[0]
         if value:
             dates[g.keys[0]] = value
+    # "with Chile (May 2032) and Kenya (July 2032)": a date in brackets after each member
+    for m in sentence.mentions:
+        local = m.start - sentence.start
+        if m.nested or not any(g.role == "with" and g.start <= local < g.end for g in groups):
+            continue
+        note = re.match(r"\s*\(([^()]{1,40})\)", text[m.end - sentence.start :])
+        value = date_in(note.group(1), issued, sentence.section_year)[0] if note else None
+        if value:
+            dates[m.key] = value
     return dates
 
 

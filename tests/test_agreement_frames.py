@@ -403,3 +403,14 @@ def test_entering_into_or_exchanging_a_document_is_signing_it(reference, text):
             "2031-04-04",
         )
     }
+
+
+def test_each_partner_of_a_list_takes_the_date_in_brackets_after_it(reference):
+    text = (
+        "Memoranda of understanding on lunar cooperation were signed with Chile (May 2031) "
+        "and Kenya (July 2031)."
+    )
+    assert _agreements(reference, text) == {
+        ("memorandum-of-understanding", ("chile", "china"), "2031-05"),
+        ("memorandum-of-understanding", ("china", "kenya"), "2031-07"),
+    }

@@ -89,6 +89,11 @@ def test_a_craft_launched_on_a_rocket_is_not_taken_for_the_rocket():
     assert rockets.get("Long March-10", (None, None))[0] is None
 
 
+def test_an_article_in_a_capitals_heading_is_not_part_of_a_designator():
+    names = _names("PARTNERS OF THE CHANG'E-11 MISSION\n\nChang'e-11 will carry six payloads.")
+    assert not any(label.startswith("THE ") for label in names)
+
+
 def test_a_possessive_country_is_not_part_of_a_body_name():
     names = _names("Italy's National Institute for Nuclear Physics (INFN) built the detector.")
     assert not any(label.startswith("Italy") for label in names)
