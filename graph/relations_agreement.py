@@ -99,7 +99,7 @@ _SUBJECT_STOP = re.compile(
     r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
     # a day before its month ("on 5 May 2031"), and the place of a signing before its date
     # ("in Buenos Aires on 5 May")
-    rf"|\s+on\s+\d{{1,2}}\s+{_MONTH}\b"
+    rf"|\s+on\s+\d{{1,2}}\s+{_MONTH}\b|\s*\((?=[^()]*\d)"  # "(15 April)", "(2019)"
     rf"|\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}}(?=\s+on\s+(?:\d|{_MONTH}\b))"
 )
 
@@ -267,6 +267,13 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = (
                 date_in(text[own[0] : own[1]], issued, year)[0] or date_in(text, issued, year)[0]
             )
+            if signed_on and len(signed_on) == 4:
+                # "2019 - X and CNSA sign a memorandum (15 April)": the entry's year and the
+                # day the text gives without one
+                undated = re.sub(rf"\b{signed_on}\b", " ", text)
+                finer = date_in(undated, issued, int(signed_on))[0]
+                if finer and finer.startswith(signed_on):
+                    signed_on = finer
         if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
         subject = None if title else _subject(text, m.end(), sentence, groups)

@@ -414,3 +414,14 @@ def test_each_partner_of_a_list_takes_the_date_in_brackets_after_it(reference):
         ("memorandum-of-understanding", ("chile", "china"), "2031-05"),
         ("memorandum-of-understanding", ("china", "kenya"), "2031-07"),
     }
+
+
+def test_a_dated_entry_takes_the_day_in_brackets_and_keeps_it_out_of_the_subject(reference):
+    text = (
+        "Timeline\n\n2019 - The Kenya Space Agency and CNSA sign a memorandum of "
+        "understanding on remote sensing (15 April).\n"
+    )
+    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
+    [memorandum] = [f for f in extraction.facts if isinstance(f, Agreement)]
+    assert (memorandum.signed_on, memorandum.subject) == ("2019-04-15", "remote sensing")
