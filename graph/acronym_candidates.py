@@ -22,6 +22,8 @@ from graph.name_forms import (
 )
 from graph.normalise import CleanText
 
+_BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w-])")
+
 
 def initials(document: Document, clean: CleanText, found: list[Candidate]) -> list[Candidate]:
     """A text calls a body by its initials without spelling them out ("the NSSA" after
@@ -39,11 +41,14 @@ def initials(document: Document, clean: CleanText, found: list[Candidate]) -> li
     bodies = set(forms.values())
     spelt = {c.alias for c in found if c.alias}
     out = []
-    for m in re.finditer(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", clean.text):
+    fitting: dict[str, list[str]] = {}  # each acronym tried on the bodies once
+    for m in _BARE_ACRONYM.finditer(clean.text):
         acronym = m.group(0)
         if acronym in spelt or acronym in SENTENCE_OPENERS:
             continue
-        fits = [b for b in bodies if initials_fit(b, acronym)]
+        if acronym not in fitting:
+            fitting[acronym] = [b for b in bodies if initials_fit(b, acronym)]
+        fits = fitting[acronym]
         if len(fits) == 1:
             out.append(Candidate(fits[0], ORG, document.id, m.start(), m.end(), alias=acronym))
             spelt.add(acronym)

@@ -50,7 +50,7 @@ from graph.parsing import span_root, verb_above
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.subject_roles import thanked_agents
-from graph.token_lookup import arguments
+from graph.token_lookup import arguments, tagged_among
 
 _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RELATIVE = frozenset({"who", "that", "whom"})
@@ -274,7 +274,7 @@ class _Reader:
 
     def data(self) -> list[Cooperation | None]:
         out: list[Cooperation | None] = []
-        for verb in self.doc:
+        for verb in tagged_among(self.doc, ("VERB",)):
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or lemma not in RECEIVING | GIVING | EXCHANGING:
                 continue
@@ -354,7 +354,7 @@ class _Reader:
 
     def training(self) -> list[Cooperation | None]:
         out: list[Cooperation | None] = []
-        for verb in self.doc:
+        for verb in tagged_among(self.doc, ("VERB",)):
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB":
                 continue

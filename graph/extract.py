@@ -21,7 +21,16 @@ from graph import curation, discover, families, methods, relations_table
 from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
-from graph.model import Cooperation, Document, Entity, Extraction, Fact, Status, UnknownName
+from graph.model import (
+    Cooperation,
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    Fact,
+    Status,
+    UnknownName,
+)
 from graph.normalise import CleanText, clean_document
 from graph.partner_lists import partner_groups
 from graph.reading import Sentence, parse_sentences, read_document
@@ -105,19 +114,29 @@ def _stamped(facts: Iterable[Fact], method: str) -> list[Fact]:
 def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     """One fact per (type, key), with the evidence of every statement of it."""
     merged: dict[tuple[str, str], Fact] = {}
+    # each fact's evidence in first-seen order, gathered once (joining the tuples at each
+    # statement again took time in the square of a fact's statements in a long document)
+    first: dict[tuple[str, str], tuple[Evidence, ...]] = {}  # a fact stated once keeps its own
+    gathered: dict[tuple[str, str], dict[Evidence, None]] = {}
     for fact in facts:
         stamped = tuple(replace(ev, status=ev.status or fact.status) for ev in fact.evidence)
-        fact = replace(fact, evidence=stamped)
         ident = (type(fact).__name__, fact.key)
         if ident not in merged:
             merged[ident] = fact
+            first[ident] = stamped
             continue
         old = merged[ident]
-        evidence = tuple(dict.fromkeys(old.evidence + fact.evidence))
+        if ident not in gathered:
+            gathered[ident] = dict.fromkeys(first[ident])
+        gathered[ident].update(dict.fromkeys(stamped))
         status = Status.ACHIEVED if Status.ACHIEVED in (old.status, fact.status) else Status.PLANNED
         method = methods.preferred(old.method, fact.method)
-        merged[ident] = replace(old, evidence=evidence, status=status, method=method)
-    return list(merged.values())
+        if status != old.status or method != old.method:
+            merged[ident] = replace(old, status=status, method=method)
+    return [
+        replace(fact, evidence=tuple(gathered[ident]) if ident in gathered else first[ident])
+        for ident, fact in merged.items()
+    ]
 
 
 def name_candidates(

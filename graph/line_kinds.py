@@ -6,6 +6,7 @@ dotted leader. Shared by the cleaner (``graph.normalise``), the web-page reader
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
 
@@ -34,6 +35,9 @@ RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
 _THREE_SPACES = re.compile(r"\s\s\s")  # with a tab, what a row without pipes has between columns
 
 
+# the cleaner asks of each line, and of the line before it, several times: what a line is
+# depends on its text alone, so each answer is kept for the lines near it
+@lru_cache(maxsize=4096)
 def is_table_row(line: str) -> bool:
     """A row of a plain-text table: cells between pipes, or separated by tabs or runs
     of three or more spaces. (Most lines have neither: they are told at once, without
@@ -65,6 +69,7 @@ _NUMBERED_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_heading(line: str) -> bool:
     words = line.split()
     if is_table_row(line) or RULE.match(line):
@@ -90,8 +95,13 @@ def is_heading(line: str) -> bool:
 
 def _without_note(line: str) -> str:
     """The line without a bracketed note at its end ("... PAYLOADS (launched 3 May 2024)")."""
-    noted = re.fullmatch(r"(.*\S)\s*\([^()]*\)", line)
+    if not line.endswith(")"):
+        return line  # told at once: the pattern backtracks over the whole of a long line
+    noted = _NOTED.fullmatch(line)
     return noted.group(1) if noted else line
+
+
+_NOTED = re.compile(r"(.*\S)\s*\([^()]*\)")
 
 
 def _capitals(line: str) -> bool:

@@ -19,6 +19,7 @@ import re
 
 from graph.gazetteer import Gazetteer
 from graph.reading import Sentence
+from graph.token_lookup import tagged_among, words_among
 
 # verb -> (prepositions whose object is the organisation, whether the direct object is)
 _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
@@ -146,7 +147,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             return own
         text = sentence.text
         own = [
-            k for a, b, k in spans if b <= token.idx and _OWNER_GAP.fullmatch(text[b : token.idx])
+            k for a, b, k in spans if b <= token.idx and _OWNER_GAP.fullmatch(text, b, token.idx)
         ]
         own += [antecedents[c.i] for c in token.children if c.i in antecedents]
         for prep in token.children:
@@ -177,7 +178,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         return False
 
     out: list[Frame] = []
-    for verb in doc:
+    for verb in tagged_among(doc, ("VERB", "AUX")):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
@@ -332,7 +333,7 @@ def _antecedents(sentence: Sentence, doc, spans) -> dict[int, str]:
     """Relative pronouns (and "its") standing for the organisation just before them."""
     text = sentence.text
     out: dict[int, str] = {}
-    for token in doc:
+    for token in words_among(doc, ("which", "whose", "its")):
         if token.lower_ not in ("which", "whose", "its"):
             continue
         before = [s for s in spans if s[1] <= token.idx]

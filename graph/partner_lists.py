@@ -49,35 +49,43 @@ _LIST_GLUE = re.compile(
 )
 
 
+# the role a name plays by the words around it (compiled once: each name of each
+# sentence is asked about)
+_CHINA_AND = re.compile(r"(?:\bchina|\bchinese)\s+and\s+(?:the\s+)?(?:space\s+agencies\s+of\s+)?$")
+_AND_CHINA = re.compile(r"\s+and\s+China\b")
+_WITH = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:(?:other\s+)?countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$"
+)
+_HELPED = re.compile(
+    r"\b(?:joined|helped|assisted)\s+(?:countries\s+(?:including|such\s+as)\s+)?(?:the\s+)?$"
+)
+_OWNER = re.compile(r"\s*(?:'s|'|\u2019s|\u2019)(?=\s)")
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$")
+_TO = re.compile(r"\bto\s+(?:the\s+)?$")
+_PLACE = re.compile(r"\b(?:in|from|throughout|around|across|at|over)\s+(?:the\s+)?$")
+_CAPITAL_AFTER = re.compile(r"[ -]+[A-Z]")
+_SINO = re.compile(r"(?:china|sino)-$")
+
+
 def _role(sentence: Sentence, start: int, end: int, first: Found) -> str:
     text = sentence.text
     before = text[max(0, start - 60) : start].lower()
     after = text[end : end + 30]
-    if re.search(
-        r"(?:\bchina|\bchinese)\s+and\s+(?:the\s+)?(?:space\s+agencies\s+of\s+)?$", before
-    ) or re.match(r"\s+and\s+China\b", after):
+    if _CHINA_AND.search(before) or _AND_CHINA.match(after):
         return "subject"
-    if re.search(
-        r"\bwith\s+(?:the\s+)?(?:(?:other\s+)?countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$",
-        before,
-    ):
+    if _WITH.search(before):
         return "with"
-    if re.search(
-        r"\b(?:joined|helped|assisted)\s+(?:countries\s+(?:including|such\s+as)\s+)?(?:the\s+)?$",
-        before,
-    ):
+    if _HELPED.search(before):
         return "with"
-    if re.match(r"\s*(?:'s|'|\u2019s|\u2019)(?=\s)", after):
+    if _OWNER.match(after):
         return "owner"
-    if re.search(
-        r"\bfor\s+(?:the\s+)?(?:countries\s+(?:including|such\s+as)\s+(?:the\s+)?)?$", before
-    ):
+    if _FOR.search(before):
         return "for"
-    if re.search(r"\bto\s+(?:the\s+)?$", before):
+    if _TO.search(before):
         return "to"
-    if re.search(r"\b(?:in|from|throughout|around|across|at|over)\s+(?:the\s+)?$", before):
+    if _PLACE.search(before):
         return "place"
-    if first.adjectival or re.match(r"[ -]+[A-Z]", after) or re.search(r"(?:china|sino)-$", before):
+    if first.adjectival or _CAPITAL_AFTER.match(after) or _SINO.search(before):
         return "modifier"
     return "other"
 

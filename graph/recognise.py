@@ -72,6 +72,9 @@ class Found:
     adjectival: bool = False  # a demonym or adjective ("Dutch", "Sino-French")
 
 
+_RUNS = re.compile(r"[\s-]+")
+
+
 def _pattern(form: str) -> str:
     parts = re.split(r"[\s-]+", form.strip())
     escaped = [re.escape(p).replace("'", "['\u2019]") for p in parts]
@@ -109,7 +112,7 @@ class Recogniser:
 
     @staticmethod
     def _norm(text: str) -> str:
-        return re.sub(r"[\s-]+", " ", text.replace("\u2019", "'")).lower()
+        return _RUNS.sub(" ", text.replace("\u2019", "'")).lower()
 
     @staticmethod
     def _compile(forms: list[str], flags: int) -> re.Pattern[str] | None:

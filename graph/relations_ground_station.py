@@ -16,7 +16,7 @@ from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import GroundStation
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
-from graph.token_lookup import token_at
+from graph.token_lookup import token_at, words_among
 
 _STATION = re.compile(
     r"\b(?:built|build|set\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
@@ -261,7 +261,7 @@ def _stations_from_parse(
     if doc is None:
         return []
     out = []
-    for token in doc:
+    for token in words_among(doc, _STATION_WORDS | _CENTRES):
         centre = token.lower_ in _CENTRES and any(
             c.lower_ == "control" for c in token.children if c.i < token.i
         )

@@ -224,6 +224,8 @@ def _is_joint(verb: Token, crafts: list[tuple[int, int]]) -> bool:
 
 def _with_craft(phrase: Token, crafts: list[tuple[int, int]]) -> bool:
     """Whether a "(together) with ..." phrase names a spacecraft as its object."""
+    if not crafts:
+        return False  # (no walk of the phrase, which can be most of a long line)
     return any(
         t.dep_ == "pobj" and t.head.lower_ == "with" and any(a <= t.idx < b for a, b in crafts)
         for t in phrase.subtree

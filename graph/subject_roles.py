@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.token_lookup import words_among
+
 # the people of a body, who act for it when they are a clause's subject
 _PEOPLE_NOUNS = frozenset(
     {
@@ -114,7 +116,7 @@ def sayers_pronouns(doc) -> list[tuple[Token, Token]]:
     "they" ("NARIT says it will also work with China ...", "ESA said they had
     agreed ..."): the pronoun is the sayer."""
     pairs = []
-    for token in doc:
+    for token in words_among(doc, ("it", "they")):
         if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         clause = token.head

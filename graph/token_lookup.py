@@ -5,7 +5,11 @@ a new spaCy ``Token``."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 # the words' offsets of the last parses asked about (a sentence's rules ask many times)
@@ -28,6 +32,21 @@ def token_at(doc: Doc, pos: int) -> Token | None:
         if j >= 0 and starts[j] <= pos < starts[j] + len(doc[j]) + 1:
             return doc[j]
     return None
+
+
+def words_among(doc: Doc, forms: Iterable[str]) -> list[Token]:
+    """The words of a parse whose lower-case form is one of ``forms``, in order: the
+    same as testing each word's ``lower_``, without making a ``Token`` of every word of a
+    long parse (the rules look for a few words, "it", "which", in every sentence)."""
+    wanted = {hash_string(f) for f in forms}
+    return [doc[i] for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in wanted]
+
+
+def tagged_among(doc: Doc, tags: Iterable[str]) -> list[Token]:
+    """The words of a parse whose part of speech (``pos_``) is one of ``tags``, in order,
+    without making a ``Token`` of every other word."""
+    wanted = {IDS[t] for t in tags}
+    return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p in wanted]
 
 
 # verbs whose subject does what their complement says: "X is expected to provide ..."
@@ -60,4 +79,6 @@ def arguments(verb: Token) -> list[Token]:
     """The verb's own dependents, and the subject it takes from "be" when it is what is
     to be done ("operators are to be trained": the operators are trained)."""
     raised = verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be"
-    return [*verb.children, *(c for c in verb.head.children if raised and c.dep_ == "nsubj")]
+    if not raised:  # (the head's dependents, which can be most of a long line, are not read)
+        return list(verb.children)
+    return [*verb.children, *(c for c in verb.head.children if c.dep_ == "nsubj")]
