@@ -125,8 +125,20 @@ def test_a_long_answer_is_streamed_whole_and_then_cached(live: str, backend) -> 
 
 
 def _query_worker_pids(base: str) -> set[int]:
-    out = subprocess.run(["ps", "-ww", "-eo", "pid=,args="], capture_output=True, text=True).stdout
-    return {int(line.split()[0]) for line in out.splitlines() if "server.query_process" in line}
+    """The query processes of the server at ``base`` (not of other servers on the
+    machine): descendants of the ``spacekg serve --port N`` process."""
+    out = subprocess.run(
+        ["ps", "-ww", "-eo", "pid=,ppid=,args="], capture_output=True, text=True
+    ).stdout
+    rows = [line.split(None, 2) for line in out.splitlines() if len(line.split(None, 2)) == 3]
+    port = base.rsplit(":", 1)[-1]
+    ours = {int(pid) for pid, _ppid, args in rows if f"--port {port}" in args}
+    grew = True
+    while grew:
+        children = {int(pid) for pid, ppid, _args in rows if int(ppid) in ours}
+        grew = not children <= ours
+        ours |= children
+    return {int(pid) for pid, _ppid, args in rows if "server.query_process" in args} & ours
 
 
 def test_a_runaway_query_is_stopped_while_others_are_answered(live: str) -> None:
