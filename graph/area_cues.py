@@ -121,7 +121,12 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     taken: list[Cue] = []
     low = text.lower() if text.isascii() else None
     for cue in _cue_patterns(gazetteer.area_cues):
-        if not cue.may_match(text, low):
+        # (``cue.may_match`` written out: a sentence is tried on every cue phrase)
+        stem = cue.stem
+        if cue.upper:
+            if stem not in text:
+                continue
+        elif low is not None and stem.isascii() and stem not in low:
             continue
         area, upper = cue.area, cue.upper
         for m in cue.pattern.finditer(text):

@@ -124,11 +124,14 @@ def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
     return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
 
 
+_DESIGNATOR_FOR = re.compile(r"(?:\S+\s+)*?\S*\d\S*\s+(?:for|of|to|on|in)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _strip_lead(name: str) -> str:
     """Drop words before a name's first capitalised word and a leading opener, and a
     designator joined to the name by a preposition ("TKSAT-1 for the Bolivian Space
     Agency": a satellite and whom it is for, not one name)."""
-    joined = re.match(r"(?:\S+\s+)*?\S*\d\S*\s+(?:for|of|to|on|in)\s+(?:the\s+)?(?=[A-Z])", name)
+    joined = _DESIGNATOR_FOR.match(name)
     if joined:
         name = name[joined.end() :]
     words = name.split(" ")
@@ -225,6 +228,14 @@ def _through_commas(chunk: str, start: int, end: int, acronym: str) -> int:
     return start
 
 
+# the patterns a run of capitalised words is cut with (compiled once: every run of every
+# paragraph is read with them)
+_JOINED = re.compile(r"\s*(?:,|and|with|for|,\s*and)\s+(?:the\s+)?")
+_ENDING = re.compile(r"\s+(?:and|,|,\s*and)\s+(?:the\s+)?$")
+_LEAD_OF = re.compile(r"(?:of|for|in)\s+(?:the\s+)?")
+_PEOPLE_OF_BODY = re.compile(r"[A-Z][a-z]+\s+of\s+the\s+[A-Z][a-z]+")
+
+
 def _headed_names(
     doc_id: str, chunk: str, offset: int, taken: Sequence[tuple[int, int]] = ()
 ) -> list[Candidate]:
@@ -239,21 +250,21 @@ def _headed_names(
                 continue
             # ... or whom it works for ("the China Academy of Space Technology for
             # Azercosmos", "China for Nigerian Communications Satellite Ltd")
-            joined = re.match(r"\s*(?:,|and|with|for|,\s*and)\s+(?:the\s+)?", chunk[e:end])
+            joined = _JOINED.match(chunk[e:end])
             if start <= s and e < end and joined:
                 start = e + joined.end()
             # "the National Space Office and CNSA": the run ends before the curated name
-            ending = re.search(r"\s+(?:and|,|,\s*and)\s+(?:the\s+)?$", chunk[start:s])
+            ending = _ENDING.search(chunk[start:s])
             if start < s < end <= e + 1 and ending:
                 end = start + ending.start()
         name = _strip_lead(chunk[start:end])
         start = end - len(name)
         for part_start, part in _split_names(name):
             # "the X Council and of the Y Forum": the second name starts after its "of"
-            lead = re.match(r"(?:of|for|in)\s+(?:the\s+)?", part)
+            lead = _LEAD_OF.match(part)
             if lead:
                 part_start, part = part_start + lead.end(), part[lead.end() :]
-            if re.fullmatch(r"[A-Z][a-z]+\s+of\s+the\s+[A-Z][a-z]+", part):
+            if _PEOPLE_OF_BODY.fullmatch(part):
                 continue  # "Students of the Centre": people of a body named before
             kind = head_kind(part)
             if kind is None or len(part.split()) < 2 or is_generic(part):
@@ -265,6 +276,9 @@ def _headed_names(
     return found
 
 
+_AND_CUT = re.compile(r"\s(?:and|,|for(?:\sthe)?)\s")
+
+
 def _split_names(name: str) -> list[tuple[int, str]]:
     """ "China Manned Space Agency and Pakistan's Space and Upper Atmosphere Research
     Commission" holds two names: cut at an "and" with a whole name on each side (each
@@ -274,7 +288,7 @@ def _split_names(name: str) -> list[tuple[int, str]]:
     at = 0
     while True:
         cut = None
-        for m in re.finditer(r"\s(?:and|,|for(?:\sthe)?)\s", name[at:]):
+        for m in _AND_CUT.finditer(name[at:]):
             left, right = name[at : at + m.start()], name[at + m.end() :]
             if m.group(0).startswith(" for"):
                 # "China Academy of Space Technology for the Algerian Space Agency": a

@@ -329,6 +329,9 @@ _PEOPLE_OF = re.compile(
 )
 
 
+_OWNER_END = re.compile(r"(?:'s|\u2019s|')$")
+
+
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article, sentence opener or group of people ("Engineers of the
     Kenya Space Agency": the agency is the name) and trailing connectors."""
@@ -343,7 +346,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             start, name = start + cut, name[cut:]
             continue
         break
-    owner = re.search(r"(?:'s|\u2019s|')$", name)
+    owner = _OWNER_END.search(name)
     if owner and " " in name:  # "Kiel University's": the owner of what follows
         name = name[: owner.start()]
         end = start + len(name)

@@ -147,8 +147,12 @@ class Recogniser:
         raw = sorted(set(raw), key=lambda r: (r[0], -(r[1] - r[0])))
         found: list[Found] = []
         tops: SpanIndex[tuple[int, int]] = SpanIndex()  # near ones only: linear in the text
+        norms: dict[str, str] = {}  # each surface form normalised once (a name recurs)
         for start, end, surface in sorted(raw, key=lambda r: -(r[1] - r[0])):
-            key = self._key_of.get(self._norm(surface))
+            norm = norms.get(surface)
+            if norm is None:
+                norm = norms[surface] = self._norm(surface)
+            key = self._key_of.get(norm)
             if key is None or text.startswith("$", end):
                 continue  # "US$420 million", "A$": a currency, not a country
             near = list(tops.near(start, end))
@@ -166,7 +170,7 @@ class Recogniser:
                     end=end,
                     text=surface,
                     nested=inside,
-                    adjectival=self._norm(surface) in self._adjectival,
+                    adjectival=norm in self._adjectival,
                 )
             )
         unique = {(f.start, f.end): f for f in found}
