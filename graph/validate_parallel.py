@@ -14,6 +14,7 @@ them alone, after the union (unless they are large: a big document's graph alone
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
@@ -75,8 +76,22 @@ def validate_one(
     return tuple(found)
 
 
-def _validate_chunk(chunk: list[Task]) -> list[tuple[Violation, ...]]:
+def _claimed(claims: str, index: int) -> bool:
+    """Whether this process is the first to claim chunk ``index`` (a file made once)."""
+    try:
+        os.close(os.open(os.path.join(claims, str(index)), os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return False
+    return True
+
+
+def _validate_chunk(
+    chunk: list[Task], claims: str, index: int
+) -> list[tuple[Violation, ...]] | None:
+    """The chunk's results, or ``None`` when the parent has claimed it first."""
     assert _shapes is not None, "worker started without its shapes"
+    if not _claimed(claims, index):
+        return None
     return [validate_one(triples, _shapes, _use, texts) for triples, texts in chunk]
 
 
@@ -102,19 +117,29 @@ def validate_graphs(
         beside = alongside()
         return [validate_one(g, shapes, use, t) for g, t in tasks], beside
     chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
-    with helper_pool(
-        min(workers, len(chunks)), _start_worker, (shapes, tuple(use)), doing="validating"
-    ) as pool:
+    # a chunk is validated by whoever claims it first; this process claims from the
+    # back. (Not by cancelling the futures of chunks no worker has started: a pool that
+    # breaks fails every future it holds, one cancelled before that stops its manager
+    # thread, and the pool's shutdown then waits for ever.)
+    with (
+        tempfile.TemporaryDirectory(prefix="spacekg-claims-") as claims,
+        helper_pool(
+            min(workers, len(chunks)), _start_worker, (shapes, tuple(use)), doing="validating"
+        ) as pool,
+    ):
         with interrupts_held():  # the workers start as the tasks are submitted
-            futures = [pool.submit(_validate_chunk, chunk) for chunk in chunks]
+            futures = [
+                pool.submit(_validate_chunk, chunk, claims, i) for i, chunk in enumerate(chunks)
+            ]
         beside = alongside()
         # then this process takes chunks from the back while the workers eat the front
         here: dict[int, list[tuple[Violation, ...]]] = {}
         for i in reversed(range(len(futures))):
-            if not futures[i].cancel():
-                break  # started: so are all before it (the pool starts them in order)
+            if not _claimed(claims, i):
+                break  # a worker's: so are all before it (the pool starts them in order)
             here[i] = [validate_one(g, shapes, use, t) for g, t in chunks[i]]
-        results = [
-            found for i, future in enumerate(futures) for found in here.get(i) or future.result()
-        ]
+        results: list[tuple[Violation, ...]] = []
+        for i, future in enumerate(futures):
+            done = future.result()  # None for the chunks this process claimed
+            results += here.get(i, done or [])
     return results, beside
