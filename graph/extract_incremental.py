@@ -74,7 +74,7 @@ def extract_corpus(
         and len(extract_parallel.document_chunks(new)) > 1
     )
     with extract_parallel.reading_pool(workers) if early else nullcontext(None) as pool:
-        made = iter(_candidates_of(new, reference.gazetteer, pool, workers))
+        made = iter(_candidates_of(new, reference.gazetteer, pool))
         seen = []
         for document, got in zip(originals, found, strict=True):
             if got is None:
@@ -105,15 +105,12 @@ def extract_corpus(
 
 
 def _candidates_of(
-    documents: Sequence[Document],
-    gazetteer: Gazetteer,
-    pool: ProcessPoolExecutor | None,
-    workers: int,
+    documents: Sequence[Document], gazetteer: Gazetteer, pool: ProcessPoolExecutor | None
 ) -> list[Candidates]:
-    """Each document cleaned and its name candidates, by ``pool`` (of ``workers``) and
-    this process, or here alone."""
+    """Each document cleaned and its name candidates, by ``pool`` and this process, or
+    here alone."""
     if pool is not None:
-        return extract_parallel.candidates_in_parallel(documents, gazetteer, pool, workers)
+        return extract_parallel.candidates_in_parallel(documents, gazetteer, pool)
     found = []
     base: Recogniser | None = None
     for document in documents:

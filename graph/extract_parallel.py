@@ -110,44 +110,29 @@ def reading_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
 
 
 def candidates_in_parallel(
-    documents: Sequence[Document],
-    gazetteer: Gazetteer,
-    pool: ProcessPoolExecutor,
-    workers: int,
+    documents: Sequence[Document], gazetteer: Gazetteer, pool: ProcessPoolExecutor
 ) -> list[Candidates]:
-    """``_candidates`` of each document, in the order given, by the pool's ``workers``
-    and this process: the workers (loading the parser first) are given chunks from the
-    front, a few at a time, while this process takes chunks from the back. (Not by
-    cancelling futures this process takes over: a pool that breaks fails every future it
-    holds, and one cancelled before that stops its manager thread, and the pool's
-    shutdown waits for ever.)
+    """``_candidates`` of each document, in the order given, by the pool's workers and
+    this process: it takes the chunks no worker has started, from the back, while the
+    workers (loading the parser first) eat the front.
 
     :raises HelperLost: a worker ended before its work was done (one line, exit 2).
     """
     groups = document_chunks(documents)
     key, data = _packed(gazetteer)
-    found: dict[int, list[Candidates]] = {}
-    given: dict[Future[list[Candidates]], int] = {}
-    front, back = 0, len(groups)  # groups[front:back] are still to be given out
-
-    def give() -> None:
-        nonlocal front
-        while front < back and sum(not f.done() for f in given) < 2 * workers:
-            chunk = [documents[i] for i in groups[front]]
-            with interrupts_held():  # a worker may start as the task is submitted
-                given[pool.submit(_candidates_chunk, key, data, chunk)] = front
-            front += 1
-
-    give()
+    with interrupts_held():  # the workers start as the tasks are submitted
+        futures: list[Future[list[Candidates]]] = [
+            pool.submit(_candidates_chunk, key, data, [documents[i] for i in group])
+            for group in groups
+        ]
+    here: dict[int, list[Candidates]] = {}
     base: Recogniser | None = None
-    while front < back:
-        back -= 1
+    for i in reversed(range(len(futures))):
+        if not futures[i].cancel():
+            break  # started: so are all before it (the pool starts them in order)
         base = base or Recogniser(gazetteer)
-        found[back] = _candidates([documents[i] for i in groups[back]], base)
-        give()
-    for future, i in given.items():
-        found[i] = future.result()
-    return [candidates for i in range(len(groups)) for candidates in found[i]]
+        here[i] = _candidates([documents[j] for j in groups[i]], base)
+    return [found for i, future in enumerate(futures) for found in here.get(i) or future.result()]
 
 
 def document_chunks(documents: Sequence[Document], size: int | None = None) -> list[list[int]]:

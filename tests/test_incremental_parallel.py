@@ -92,7 +92,9 @@ def test_readers_started_before_discovery_build_the_same_bytes(
     monkeypatch.setattr(
         extract_parallel,
         "candidates_in_parallel",
-        lambda documents, *rest: shared.append(len(documents)) or real(documents, *rest),
+        lambda documents, gazetteer, pool: (
+            shared.append(len(documents)) or real(documents, gazetteer, pool)
+        ),
     )
     pooled = build_dump(replace(base, store=tmp_path / "early-readers"))
 
