@@ -13,6 +13,7 @@ ends with the process that started it (``quiet_workers.end_with_parent``).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -49,19 +50,30 @@ def helper_pool(
     with tempfile.NamedTemporaryFile(prefix="spacekg-helper-", suffix=".pickle") as file:
         pickle.dump((initializer, initargs), file, protocol=pickle.HIGHEST_PROTOCOL)
         file.flush()
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(file.name, os.getpid()),
+        )
         try:
-            with ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start,
-                initargs=(file.name, os.getpid()),
-            ) as pool:
-                yield pool
+            yield pool
         except BrokenProcessPool:
+            # a broken pool's shutdown may wait for ever on its manager thread (a helper
+            # lost while starting): end the others and go
+            for process in list((pool._processes or {}).values()):
+                with contextlib.suppress(Exception):
+                    process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
             raise HelperLost(
                 f"a helper process {doing} ended before its work was done (killed, or out "
                 "of memory?); nothing was changed: run the build again"
             ) from None
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        else:
+            pool.shutdown(wait=True)
 
 
 def _start(path: str, parent: int) -> None:
