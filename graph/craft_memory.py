@@ -24,12 +24,14 @@ def remembered_launches(
 ) -> list[SpacecraftActivity]:
     """Launches of crafts whose partner an earlier sentence gave; remembers the partners
     of this sentence's crafts for the sentences after it."""
-    memory: dict[str, str] = dict(
-        sentence.previous.notes.get("craft_partners", {}) if sentence.previous else {}  # type: ignore[call-overload]
-    )
+    before = sentence.previous.notes.get("craft_partners") if sentence.previous else None
+    memory: dict[str, str] = before or {}  # type: ignore[assignment]
+    added = {}
     for fact in found:
-        if fact.spacecraft:
-            memory.setdefault(fact.spacecraft, fact.partner)
+        if fact.spacecraft and fact.spacecraft not in memory:
+            added.setdefault(fact.spacecraft, fact.partner)
+    if added:  # a new dict only when this sentence ties a new craft: sentences share it
+        memory = {**memory, **added}
     sentence.notes["craft_partners"] = memory
     text = sentence.text
     launch = _LAUNCH.search(text)

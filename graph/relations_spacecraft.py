@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.craft_phrases import CHINESE_LAUNCH
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.relations_cooperation import has_cue
+from graph.spacecraft_partners import CHINESE_SIDE
 from graph.spacecraft_syntax import frames
 
 _TRIGGERS = [
@@ -107,7 +107,7 @@ def _item_at(
         # "the Bolivian communications satellite TKSat-2": the demonym names the owner,
         # the name after the description the craft (where China's side is named at all:
         # "South African cubesats were launched by Russia")
-        china = re.search(r"\bChin(?:a|ese)\b", text) or CHINESE_LAUNCH.search(text)
+        china = CHINESE_SIDE.search(text)
         owner = owner or tuple(
             m.key
             for m in sentence.mentions

@@ -48,7 +48,7 @@ def owner_of(
     adjective describes it in an apposition ("ET-SMART-RSS, a small Ethiopian satellite,
     was launched from Taiyuan"); only in a sentence that names China's side at all, as
     an owner's satellite may have flown on anyone's rocket."""
-    if not _CHINESE_SIDE.search(sentence.text):
+    if not CHINESE_SIDE.search(sentence.text):
         return ()
     at = mention.start - sentence.start
     for g in groups:
@@ -108,7 +108,7 @@ def owner_of(
 
 
 # China, its launchers and its launch sites
-_CHINESE_SIDE = re.compile(
+CHINESE_SIDE = re.compile(
     r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC|"
     r"Kuaizhou|Kinetica|Jielong|Zhuque|Ceres-1|Lijian)\b"
 )
@@ -219,7 +219,7 @@ def earlier_customers(sentence: Sentence, key: str, reach: int = 4) -> tuple[str
     """Whom the last few sentences of the paragraph said the spacecraft was built,
     launched or delivered for, when this sentence names China's side doing the work and
     no one it was for."""
-    if not _CHINESE_SIDE.search(sentence.text):
+    if not CHINESE_SIDE.search(sentence.text):
         return ()
     for before in _sentences_before(sentence, reach):
         served = before.notes.get("served", {})
