@@ -21,9 +21,8 @@ from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
 from graph.reading import Sentence
-from graph.recognise import Found
 from graph.relations_cooperation import has_cue
-from graph.spacecraft_partners import CHINESE_SIDE
+from graph.spacecraft_partners import CHINESE_SIDE, named_in
 from graph.spacecraft_syntax import frames
 
 _TRIGGERS = [
@@ -65,19 +64,6 @@ class _Item:
     partners: tuple[str, ...]  # from the name or a possessive owner
 
 
-def _foreign_inside(sentence: Sentence, mention: Found, gazetteer: Gazetteer) -> tuple[str, ...]:
-    return tuple(
-        dict.fromkeys(
-            n.key
-            for n in sentence.mentions
-            if n.nested
-            and mention.start <= n.start < mention.end
-            and n.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
-            and n.key not in gazetteer.domestic
-        )
-    )
-
-
 def _item_at(
     sentence: Sentence, pos: int, groups: list[Group], gazetteer: Gazetteer
 ) -> _Item | None:
@@ -96,7 +82,7 @@ def _item_at(
         tail = re.match(r"(?:\s+[\w-]+){0,3}?\s+satellite\b", text[end:])
         if tail:
             end += tail.end()
-        partners = _foreign_inside(sentence, m, gazetteer) or owner
+        partners = named_in(sentence, m, gazetteer) or owner
         if m.kind is EntityKind.SPACECRAFT:
             return _Item(m.key, None, pos, end, partners)
         label = gazetteer.entities[m.key].label
@@ -276,7 +262,7 @@ def extract(
             if f.nested or f.kind is not EntityKind.SPACECRAFT:
                 continue
             if re.match(r"(?:Sino|China)-", f.text, re.IGNORECASE):
-                for partner in _foreign_inside(sentence, f, gazetteer):
+                for partner in named_in(sentence, f, gazetteer):
                     add(
                         "jointly-developed",
                         _Item(f.key, None, 0, 0, ()),

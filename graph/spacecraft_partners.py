@@ -37,6 +37,28 @@ def after_other_craft(sentence: Sentence, prep: Token) -> bool:
     )
 
 
+def named_in(sentence: Sentence, mention: Found, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The foreign countries and bodies named inside a spacecraft's own name ("Pakistan
+    Remote-Sensing Satellite", "Kenya Earth Observation Satellite"): the name says whom
+    it was for."""
+    return tuple(
+        dict.fromkeys(
+            n.key
+            for n in sentence.mentions
+            if n.nested
+            and mention.start <= n.start < mention.end
+            and n.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+            and n.key not in gazetteer.domestic
+        )
+    )
+
+
+def named_for(sentence: Sentence, mention: Found, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The partner a spacecraft's own name gives, in a sentence that names China's side
+    (a craft named after its country may have flown on anyone's rocket)."""
+    return named_in(sentence, mention, gazetteer) if CHINESE_SIDE.search(sentence.text) else ()
+
+
 def mention_of(crafts: list[Found], key: str) -> Found:
     return next(m for m in crafts if m.key == key)
 

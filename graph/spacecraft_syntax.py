@@ -39,6 +39,7 @@ from graph.spacecraft_partners import (
     earlier_customers,
     governs,
     mention_of,
+    named_for,
     owner_of,
 )
 
@@ -136,6 +137,12 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             # company Satellogic")
             owners = owner_of(sentence, mention_of(crafts, key), groups, False)
             out += [(activity, key, p, at) for p in owners or label]
+        elif not builders.get(key) and named_for(sentence, mention_of(crafts, key), gazetteer):
+            # "The Kenya Earth Observation Satellite was launched from Jiuquan"
+            out += [
+                (activity, key, p, at)
+                for p in named_for(sentence, mention_of(crafts, key), gazetteer)
+            ]
         elif not builders.get(key):
             # "China launched PRSS-1 for Pakistan. PRSS-1 was built by CAST": the customer
             # the paragraph gave the spacecraft before
@@ -285,11 +292,7 @@ def _partners(
                     continue
                 if launch_by and by and chinese_rocket(sentence, prep):
                     continue  # "was launched by a Long March 2C": China's, no one else's
-                if (
-                    by
-                    and (not jointly or launch_by)
-                    and not china_among(sentence, prep, gazetteer)
-                ):
+                if by and (not jointly or launch_by) and not china_among(sentence, prep, gazetteer):
                     others = True
                     continue
                 for g in (g for g in groups if governs(doc, prep, g)):

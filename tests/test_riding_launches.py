@@ -46,9 +46,7 @@ def test_a_later_launch_on_another_countrys_rocket_is_not_chinas(reference):
         "The Uruguayan Space Agency and CNSA will jointly develop UruSat-1. UruSat-1 will "
         "be launched on a Falcon 9 rocket in 2034."
     )
-    assert ("launched", "uruguayan-space-agency", "urusat-1") not in activities_of(
-        reference, text
-    )
+    assert ("launched", "uruguayan-space-agency", "urusat-1") not in activities_of(reference, text)
 
 
 def test_a_demonym_before_the_craft_names_its_owner(reference):
@@ -58,4 +56,20 @@ def test_a_demonym_before_the_craft_names_its_owner(reference):
 
 def test_a_demonym_names_no_owner_of_a_launch_china_had_no_part_in(reference):
     text = "South African cubesats were launched by Russia and by a company in 2032."
+    assert activities_of(reference, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peru Earth Imaging Satellite lifted off from Jiuquan in May 2033.",
+        "The Peru Earth Imaging Satellite (PEIS-1) was launched by a Long March 4C in 2033.",
+    ],
+)
+def test_a_craft_named_after_its_country_was_launched_for_that_country(reference, text):
+    assert ("launched", "peru", "peru-earth-imaging-satellite") in activities_of(reference, text)
+
+
+def test_a_craft_named_after_its_country_on_another_rocket_gives_nothing(reference):
+    text = "The Peru Earth Imaging Satellite lifted off on a Vega-C rocket from Kourou in 2033."
     assert activities_of(reference, text) == set()
