@@ -30,6 +30,11 @@ _TABLE_ROW = re.compile(
 
 
 RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
+# "=== Slide 4 of 16 ===", "--- Page 12 ---", "[Slide 7]": a new slide or page, whose
+# headings and lists start afresh
+PAGE_MARK = re.compile(
+    r"^[\s=*#\[(-]*(?:slide|page)\s+\d+(?:\s*(?:of|/)\s*\d+)?[\s=*#\])-]*$", re.IGNORECASE
+)
 
 
 _THREE_SPACES = re.compile(r"\s\s\s")  # with a tab, what a row without pipes has between columns

@@ -20,6 +20,7 @@ from graph.line_kinds import (
     DATED_ENTRY,
     LEADER,
     NUMBERED_PARAGRAPH,
+    PAGE_MARK,
     RULE,
     TERMINAL,
     is_caps_heading,
@@ -215,7 +216,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     for i, line in enumerate(lines):
         header, columns = _aligned_columns(line, lines[i - 1] if i else None, header)
         if i == 0:
-            para_heading = is_heading(line.text)
+            para_heading = is_heading(line.text) or bool(PAGE_MARK.match(line.text))
             item_indent = line.indent if BULLET.match(line.text) else None
             out.add(line.text, line.start, citations=web_page, columns=columns)
             continue
@@ -226,6 +227,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             or is_table_row(line.text)
             or is_table_row(prev.text)
             or RULE.match(line.text) is not None
+            or bool(PAGE_MARK.match(line.text) or PAGE_MARK.match(prev.text))
             or bool(ANY_FIELD.match(line.text))
             or bool(LEADER.search(line.text) or LEADER.search(prev.text))
             # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
@@ -297,7 +299,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             out.put("\n", end_of_prev)
             out.put("\n", end_of_prev)
             para_start = len(out.chars)
-            para_heading = is_heading(line.text)
+            para_heading = is_heading(line.text) or bool(PAGE_MARK.match(line.text))
             out.add(line.text, line.start, citations=web_page, columns=columns)
             continue
         para_heading = False  # a line that goes on with the one before: prose, no heading

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
+from graph.item_values import value_start
 from graph.model import EntityKind
 from graph.parsing import syntactic_role
 from graph.reading import Sentence
@@ -249,6 +250,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         groups.append([m])
     out = []
     item_end: int | None = None  # where a fact-sheet line's partners end (its colon)
+    values_from = value_start(sentence)  # where they start, when they follow the label
     china = [
         (m.start - sentence.start, m.end - sentence.start)
         for m in sentence.mentions
@@ -276,6 +278,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             role = "item" if item_end is not None else role
         elif item_end is not None and end <= item_end:
             role = "item"  # "Egyptian Space Agency, with Bahrain's NSSA: a camera"
+        elif values_from is not None and start >= values_from:
+            role = "item"  # "Dust counter - University of Tartu (Estonia)"
         for a, b in itertools.pairwise(members):
             beside_body = role in ("other", "agent") and {a.key, b.key} & gazetteer.domestic
             if CHINA not in (a.key, b.key) and not beside_body:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from graph.coreference import definite_references
 from graph.first_person import first_person
 from graph.gazetteer import Gazetteer
+from graph.line_kinds import PAGE_MARK
 from graph.model import Document, EntityKind, Evidence
 from graph.name_forms import NAME_RUN, head_kind
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
@@ -106,8 +107,8 @@ class Sentence:
 def _level(heading: str) -> int:
     """How deep a heading sits: parts and sections above numbered headings, "A.1" or
     "2.3" below the "A" or "2." they subdivide."""
-    if _ROMAN.match(heading) or _PART.match(heading):
-        return 1
+    if _ROMAN.match(heading) or _PART.match(heading) or PAGE_MARK.match(heading):
+        return 1  # a page or slide mark: what it follows is over
     dotted = _DOTTED.match(heading)
     if dotted:
         return 2 + dotted.group(0).count(".")

@@ -127,7 +127,9 @@ HELDOUT_SETS = {
 # read once scored (they showed no transfer); AH-AJ were written after them and are
 # scored only (README, "Eighth session"), then read in the ninth (AJ in full, AH and AI in
 # part). AK-AM were written at the ninth session's start, before its extractor changes,
-# and scored only (README, "Ninth session").
+# and scored only (README, "Ninth session"). AN-AP were written at the tenth session's
+# start, before its extractor changes; AN was then read, AO and AP scored only (README,
+# "Tenth session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -164,6 +166,9 @@ SIZES = {
     "heldout-ak": (4, 60),
     "heldout-al": (4, 60),
     "heldout-am": (4, 60),
+    "heldout-an": (4, 60),
+    "heldout-ao": (4, 60),
+    "heldout-ap": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure

@@ -1,0 +1,52 @@
+"""List lines whose partners come after the thing they gave: "Dust counter — University of
+Tartu (Estonia)", "Filter set: Chile", under a lead-in that names the mission ("Tianwen-3:
+foreign instruments"). The line's value side holds nothing but names, so every body it
+names is an item of the lead-in's list, as in the other order ("Sweden: neutral atom
+analyser"). Used by ``graph.partner_lists``."""
+
+from __future__ import annotations
+
+import re
+
+from graph.cooperation_words import names_instrument
+from graph.reading import Sentence
+
+# "• label — value", "- label: value", "3. label – value"
+_LINE = re.compile(
+    r"^(?:[-\u2022\u00b7*]\s*|\(?\d{1,2}[.)]\s*)?(?P<label>[^:\u2013\u2014]{2,80}?)"
+    r"\s*(?::|\s[-\u2013\u2014]\s|\u2014|\u2013)\s*(?=\S)"
+)
+# a lead-in about what partners gave: "partner payloads", "foreign instruments"
+_GIVEN = re.compile(
+    r"\b(?:payloads?|instruments?|experiments?|contributions?|contributors?|partners?)\b",
+    re.IGNORECASE,
+)
+# what may stand between the names of a value: brackets, commas, "with", "and"
+_GLUE = re.compile(r"[\s,;/&()]*(?:\b(?:with|and|the|of)\b[\s,;/&()]*)*")
+
+
+def value_start(sentence: Sentence) -> int | None:
+    """Where the value side of an item line starts, if the line is one whose value is
+    only names (the bodies and countries that gave what its label names)."""
+    if sentence.lead_in is None or sentence.is_heading:
+        return None
+    text = sentence.text
+    m = _LINE.match(text)
+    if m is None or not (
+        names_instrument(m.group("label").lower()) or _GIVEN.search(sentence.lead_in.text)
+    ):
+        return None  # "Operators: CAST; INPE, Brazil": a record's field, not a gift
+    start = m.end()
+    names = sorted(
+        (f.start - sentence.start, f.end - sentence.start)
+        for f in sentence.mentions
+        if not f.nested and f.start - sentence.start >= start
+    )
+    if not names:
+        return None
+    at = start
+    for a, b in names:
+        if not _GLUE.fullmatch(text[at:a]):
+            return None
+        at = b
+    return start if _GLUE.fullmatch(text[at:].rstrip(".")) else None
