@@ -134,8 +134,11 @@ def discover(
     owned = frozenset(
         key
         for key, (_document, clean, cand) in first.items()
-        if (parent := _PARENT.match(clean.text, cand.end))
-        and _norm(parent["body"]) in domestic_forms
+        if (
+            (parent := _PARENT.match(clean.text, cand.end))
+            and _norm(parent["body"]) in domestic_forms
+        )
+        or _IN_CHINA.match(clean.text, cand.end)
     )
     return Discovery(
         entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}, areas
@@ -166,6 +169,13 @@ def _described_area(text: str, cand: Candidate, cues: tuple[tuple[str, str], ...
 _PARENT = re.compile(
     r"(?:\s*\([^()]{1,20}\))?,?\s+(?:of|under|at)\s+(?:the\s+)?"
     r"(?P<body>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'\u2019-]*){0,6})"
+)
+
+
+# "Soochow University (China)", "Institute of Mechanics, CAS": a body placed in China
+_IN_CHINA = re.compile(
+    r"(?:\s*\([A-Z][A-Z0-9-]{1,11}\))?(?:,\s*(?:CAS|Chinese\s+Academy\s+of\s+Sciences)\b|"
+    r"\s*\((?:China|PRC|P\.\s?R\.\s?China|People's\s+Republic\s+of\s+China)\))"
 )
 
 

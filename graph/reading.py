@@ -258,8 +258,11 @@ def read_document(
                 tuple(cells(row_text)), columns, caption, codes, named, labels
             )
         else:
-            caption = sentence.text
-            named = tuple(m.key for m in sentence.mentions)
+            # the paragraph above a table captions it: "The projects below will fly on
+            # the China Space Station. CMSA will provide launch." names its mission
+            caption = sentence.text if opens or previous is None else f"{caption} {sentence.text}"
+            keys = tuple(m.key for m in sentence.mentions)
+            named = keys if opens or previous is None else tuple(dict.fromkeys(named + keys))
             codes = legend(sentence.text) or codes
         if _LEADING.match(sentence.text) or _ITEM.match(sentence.text):
             # an item continues the line that introduced its list, or the heading above

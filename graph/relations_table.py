@@ -103,7 +103,9 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     bodies = mentions(cells_of("partner"), (EntityKind.ORGANISATION,))
     if bodies:
         partners = [p for p in partners if p in bodies]
-    crafts = mentions(cells_of("craft") or everywhere, _CRAFTS)
+    # "Project | Lead institution | Field": the projects' code names are no spacecraft
+    projects = cells_of("project") and not cells_of("craft")
+    crafts = [] if projects else mentions(cells_of("craft") or everywhere, _CRAFTS)
     if not partners:
         return []
     said = " ".join(
@@ -176,7 +178,13 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
                     )
                 )
         return facts
-    areas = [c.area for c in area_cues(sentence, gazetteer) if not c.titled]
+    fields = cells_of("area")
+    areas = [
+        c.area
+        for c in area_cues(sentence, gazetteer)
+        # a field cell's words are the row's area, capitalised or not ("Astronomy")
+        if any(a <= c.start < b for a, b in fields) or (not fields and not c.titled)
+    ]
     if not areas and re.search(r"payload|instrument", context, re.I):
         areas = ["payloads"]
     # a row that names no mission is about the one its caption names ("SMILE carries

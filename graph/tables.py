@@ -50,6 +50,9 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "year", "signed", "when", "launched", "launch"),
     "activity": ("activity", "service", "role", "type", "status", "cooperation", "work"),
     "agreement": ("agreement", "document", "title", "memorandum", "accord", "kind"),
+    # a row's project or experiment: its name is the work's, never a spacecraft's
+    "project": ("project", "experiment", "proposal", "investigation", "study"),
+    "area": ("field", "area", "domain", "discipline", "topic", "subject", "theme"),
 }
 
 
