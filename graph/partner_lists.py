@@ -165,17 +165,36 @@ _IN_PLACE = re.compile(r"\s*,?\s+(?:in|at)\s+(?:the\s+)?$")
 
 
 def _located(sentence: Sentence, group: Group, groups: list[Group]) -> Group:
-    """ "built at Radboud University in the Netherlands": a country named right after a
-    body, as where the body is, is no partner of its own (its role becomes "location")."""
-    if group.role not in ("place", "other"):
-        return group
+    """ "built at Radboud University in the Netherlands", "Aalto University (Finland)": a
+    country named right after a body, as where the body is, is no partner of its own (its
+    role becomes "location")."""
     before = sentence.text[: group.start]
+    bracketed = (
+        re.search(r"\(\s*$", before) is not None
+        and re.match(r"\s*\)", sentence.text[group.end :]) is not None
+        and all(gazetteer_kind is EntityKind.COUNTRY for gazetteer_kind in _kinds(sentence, group))
+    )
+    if group.role not in ("place", "other") and not bracketed:
+        return group
     for g in groups:
-        if g.end <= group.start and _IN_PLACE.fullmatch(before[g.end :]):
+        if g.end > group.start:
+            continue
+        if _IN_PLACE.fullmatch(before[g.end :]) or (
+            bracketed and re.fullmatch(r"\s*\(\s*", before[g.end :])
+        ):
             bodies = [m for m in sentence.mentions if m.end - sentence.start == g.end]
             if bodies and bodies[0].kind is EntityKind.ORGANISATION:
                 return replace(group, role="location")
     return group
+
+
+def _kinds(sentence: Sentence, group: Group) -> list[EntityKind]:
+    """The classes of the names a group spans."""
+    return [
+        m.kind
+        for m in sentence.mentions
+        if not m.nested and group.start <= m.start - sentence.start < group.end
+    ]
 
 
 def _sayers_pronouns(

@@ -134,6 +134,7 @@ def _areas_for(
         if clause_of(spans, g.start) == clause
         and g.start >= group.end  # not an owner inside the list ("and Poland's ...")
         and not _said_again(text, group, g)
+        and g.role != "location"  # "Aalto University (Finland)": where the body is
     ]
     stop = min(later) if later else clause[1]
     plain = [c for c in cues if not c.titled]

@@ -95,6 +95,15 @@ def test_a_receiver_built_by_a_body_abroad_is_its_payload_not_its_countrys(refer
         "Its relay satellite, Queqiao-3, carried a low-frequency radio receiver built at the "
         "Andean Radio Observatory in Peru."
     )
-    assert _cooperation(reference, text) == {
-        ("andean-radio-observatory", "payloads", "queqiao-3")
-    }
+    assert _cooperation(reference, text) == {("andean-radio-observatory", "payloads", "queqiao-3")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aalto University (Finland) cooperated with China in space physics in 2032.",
+        "China cooperated with Aalto University (Finland) in space physics in 2032.",
+    ],
+)
+def test_a_country_in_brackets_after_a_body_says_where_it_is_not_who_worked(reference, text):
+    assert _cooperation(reference, text) == {("aalto-university", "space-science", None)}
