@@ -93,11 +93,24 @@ _ITS_THING = re.compile(
 )
 
 
+# "It had carried instruments from ...", "The lander will host ...": the craft the sentence
+# before named is the subject that carries
+_IT_CARRIES = re.compile(
+    r"^(?:It|The\s+(?:mission|probe|spacecraft|lander|orbiter|rover|station|satellite))\s+"
+    r"(?:(?:will|would|also|had|has|have|then|later|successfully|already|be|been)\s+){0,3}"
+    r"(?:carr(?:y|ies|ied)|host(?:s|ed)?|fl(?:y|ies|ew|own)|brought|bring|brings)\b"
+)
+
+
 def previous_mission(sentence: Sentence, start: int = 0, end: int | None = None) -> str | None:
-    """The mission "its" refers to in "its instruments were supplied by X" (between
+    """The mission "its" refers to in "its instruments were supplied by X" or "it" in "It
+    carried instruments from X" (between
     ``start`` and ``end``): the one mission or spacecraft the sentence before names, when
     this sentence names none."""
-    if not _ITS_THING.search(sentence.text, start, len(sentence.text) if end is None else end):
+    if not (
+        _ITS_THING.search(sentence.text, start, len(sentence.text) if end is None else end)
+        or _IT_CARRIES.match(sentence.text)
+    ):
         return None
     if any(m.kind in _MISSION_KINDS and not m.nested for m in sentence.mentions):
         return None

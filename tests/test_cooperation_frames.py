@@ -276,6 +276,14 @@ def test_what_a_partner_is_to_do_is_planned(reference):
             "Chang'e-9 will land in 2033. Its data will be shared with the Kenya Space Agency.",
             ("kenya-space-agency", "data-exchange", "change-9"),
         ),
+        (
+            "Chang'e-9 returned samples in 2033. It had carried a dust counter from Peru.",
+            ("peru", "payloads", "change-9"),
+        ),
+        (
+            "Chang'e-9 will land in 2033. The lander will also carry instruments from Peru.",
+            ("peru", "payloads", "change-9"),
+        ),
     ],
 )
 def test_its_instruments_and_data_are_the_mission_named_just_before(reference, text, expected):
