@@ -88,3 +88,38 @@ def definite_references(
 def _words(key: str, gazetteer: Gazetteer) -> set[str]:
     entity = gazetteer.entities.get(key)
     return {_noun(w) for w in re.findall(r"[A-Za-z]+", entity.label if entity else "")}
+
+
+# "The representative of Pakistan said that her country ...": the country a speaker stands
+# for, and the words that later stand for it
+_SPEAKER_OF = re.compile(
+    r"\b(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|observers?|ministers?)"
+    r"\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ANOTHER_SPEAKER = re.compile(r"\b(?:representative|delegate|ambassador)\b", re.IGNORECASE)
+_THEIR_COUNTRY = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:country|nation|government)\b")
+
+
+def speakers_countries(text: str, found: Sequence[Found]) -> list[Found]:
+    """Mentions of the speaker's country for "his country", "her government", ... where
+    the text names a speaker by the country it represents ("The representative of Peru
+    said that his country ..."), within a few sentences before; a speaker named since by
+    no country ends the reference."""
+    speakers = [
+        f
+        for f in found
+        if not f.nested
+        and f.kind is EntityKind.COUNTRY
+        and _SPEAKER_OF.search(text, max(0, f.start - 40), f.start)
+    ]
+    out: list[Found] = []
+    for m in _THEIR_COUNTRY.finditer(text):
+        before = [f for f in speakers if f.end <= m.start() and m.start() - f.end <= _REACH]
+        if not before:
+            continue
+        last = before[-1]
+        if _ANOTHER_SPEAKER.search(text, last.end, m.start()):
+            continue  # another speaker since, not named by a country
+        out.append(Found(last.key, EntityKind.COUNTRY, m.start(), m.end(), m.group(0)))
+    return out

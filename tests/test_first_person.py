@@ -69,3 +69,21 @@ def test_a_speech_without_a_speaker_line_gives_its_first_person_to_no_one(refere
     facts = _read(reference, SPEECH.replace("Remarks by Dr.", "Dr."))
     cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
     assert ("national-space-commission-of-mongolia", "satellite-navigation") not in cooperation
+
+
+RECORD = """\
+12. The representative of Peru said that her country had exchanged Earth observation
+data with China since 2030. The representative of Japan said that his delegation
+welcomed the report.
+
+13. The representative of Chile said that his government had signed a memorandum of
+understanding with China on satellite navigation in 2031.
+"""
+
+
+def test_his_or_her_country_is_the_country_the_speaker_represents(reference):
+    facts = _read(reference, RECORD)
+    partners = {f.partner for f in facts if isinstance(f, Cooperation)}
+    assert "peru" in partners
+    signed = [f for f in facts if type(f).__name__ == "Agreement"]
+    assert [tuple(sorted(f.parties)) for f in signed] == [("chile", "china")]
