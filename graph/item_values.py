@@ -21,6 +21,11 @@ _GIVEN = re.compile(
     r"\b(?:payloads?|instruments?|experiments?|contributions?|contributors?|partners?)\b",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^(?:[-\u2022\u00b7*]|\(?\d{1,2}[.)])\s*")
+# a lead-in that lists who takes part: "ILRS partner states", "Members of the ILRS"
+_MEMBERS = re.compile(
+    r"\b(?:partners?|members?|signator(?:y|ies)|participants?|parties)\b", re.IGNORECASE
+)
 # what may stand between the names of a value: brackets, commas, "with", "and"
 _GLUE = re.compile(r"[\s,;/&()]*(?:\b(?:with|and|the|of)\b[\s,;/&()]*)*")
 
@@ -31,22 +36,30 @@ def value_start(sentence: Sentence) -> int | None:
     if sentence.lead_in is None or sentence.is_heading:
         return None
     text = sentence.text
+    bare = _BULLET.match(text)
+    if bare and _MEMBERS.search(sentence.lead_in.text) and _only_names(sentence, bare.end()):
+        return bare.end()  # "ILRS partner states" / "- Peru, Chile and Uruguay"
     m = _LINE.match(text)
     if m is None or not (
         names_instrument(m.group("label").lower()) or _GIVEN.search(sentence.lead_in.text)
     ):
         return None  # "Operators: CAST; INPE, Brazil": a record's field, not a gift
-    start = m.end()
+    return m.end() if _only_names(sentence, m.end()) else None
+
+
+def _only_names(sentence: Sentence, start: int) -> bool:
+    """Whether the line from ``start`` on holds nothing but names and their glue."""
+    text = sentence.text
     names = sorted(
         (f.start - sentence.start, f.end - sentence.start)
         for f in sentence.mentions
         if not f.nested and f.start - sentence.start >= start
     )
     if not names:
-        return None
+        return False
     at = start
     for a, b in names:
         if not _GLUE.fullmatch(text[at:a]):
-            return None
+            return False
         at = b
-    return start if _GLUE.fullmatch(text[at:].rstrip(".")) else None
+    return _GLUE.fullmatch(text[at:].rstrip(".")) is not None

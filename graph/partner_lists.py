@@ -287,7 +287,9 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             elif role == "modifier" and syntax == "subject" and len(members) == 1:
                 role = syntax  # "The Argentine government and China signed"
         head = sentence.text[:start]
-        if _ITEM_START.fullmatch(head) and (
+        if values_from is not None and start >= values_from:
+            role = "item"  # "Dust counter - University of Tartu (Estonia)", "- Peru, Chile"
+        elif _ITEM_START.fullmatch(head) and (
             _ITEM_GLUE.match(sentence.text[end:]) or head.rstrip().endswith(":")
         ):
             role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
@@ -297,8 +299,6 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             role = "item" if item_end is not None else role
         elif item_end is not None and end <= item_end:
             role = "item"  # "Egyptian Space Agency, with Bahrain's NSSA: a camera"
-        elif values_from is not None and start >= values_from:
-            role = "item"  # "Dust counter - University of Tartu (Estonia)"
         for a, b in itertools.pairwise(members):
             beside_body = role in ("other", "agent") and {a.key, b.key} & gazetteer.domestic
             if CHINA not in (a.key, b.key) and not beside_body:

@@ -53,3 +53,14 @@ def test_a_records_field_of_operators_names_no_partner(reference):
         "- Operators: China Academy of Space Technology; University of Tartu (Estonia)\n"
     )
     assert _cooperation(reference, text) == set()
+
+
+def test_a_bullet_of_names_under_a_list_of_partners_names_partners_of_its_mission(reference):
+    text = "Members of the ILRS (2032)\n- Peru\n- Chile, Uruguay and Nepal\n"
+    assert {f[0] for f in _cooperation(reference, text)} == {"peru", "chile", "uruguay", "nepal"}
+    assert {f[2] for f in _cooperation(reference, text)} == {"international-lunar-research-station"}
+
+
+def test_a_bullet_of_names_under_any_other_heading_names_no_partner(reference):
+    text = "Countries visited by the delegation in 2032\n- Peru\n- Chile, Uruguay and Nepal\n"
+    assert _cooperation(reference, text) == set()
