@@ -34,6 +34,7 @@ from graph.cooperation_words import (
     GIVING,
     HANDING,
     MAKING,
+    OBSERVING,
     PEOPLE,
     RECEIVING,
     STUDYING_VERBS,
@@ -254,6 +255,13 @@ class _Reader:
                 if prep.lower_ in ABOARD:
                     found += [k for o in prep.children for k in self._missions_at(o)]
             travels = travels or any(v.lemma_.lower() in TRAVELLING for v in verbs)
+        if anchor.dep_ == "nsubj" and verb.lemma_.lower() in OBSERVING:
+            # "X's dosimeter measured radiation ... from the Chang'e-4 lander": where it
+            # worked from is its carrier
+            inside = {t.i for t in anchor.subtree}
+            for prep in (t for t in verb.subtree if t.dep_ == "prep" and t.i not in inside):
+                if prep.lower_ in ABOARD | {"from", "aboard"}:
+                    found += [k for o in prep.children for k in self._missions_at(o)]
         carried = anchor.dep_ == "dobj" and verb.lemma_.lower() in CARRYING
         if not found and (carried or (travels and anchor.dep_ in ("nsubj", "nsubjpass"))):
             # the parser may hang the mission elsewhere ("Chang'e-4 lands ... carrying X"):

@@ -135,6 +135,10 @@ HANDING = MAKING | frozenset({"deliver", "hand", "place", "put", "send", "ship",
 COMING = frozenset({"come", "originate", "arrive"})
 TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
 ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
+# what an instrument does where it is carried: "measured radiation ... from the lander"
+OBSERVING = frozenset(
+    {"measure", "return", "record", "detect", "observe", "collect", "map", "monitor", "transmit"}
+)
 DATA = frozenset(
     {"data", "imagery", "image", "images", "information", "product", "products", "observations"}
 )

@@ -46,6 +46,17 @@ def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
             "Chang'e-7 will carry a camera designed by Egypt and Bahrain.",
             ("bahrain", "payloads", "change-7"),
         ),
+        # the instrument works from the mission
+        (
+            "The University of Lima's radiation monitor measured particles on the far side "
+            "from the Chang'e-9 lander.",
+            ("university-of-lima", "payloads", "change-9"),
+        ),
+        (
+            "The dust counter of Peru's National Space Commission returned data from the "
+            "Chang'e-9 lander.",
+            ("national-space-commission", "payloads", "change-9"),
+        ),
     ],
 )
 def test_a_partners_instrument_on_a_mission_is_a_payload_cooperation(reference, text, expected):
