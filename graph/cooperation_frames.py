@@ -28,11 +28,13 @@ from graph.chinese_side import names_chinese_side
 from graph.cooperation_words import (
     ABOARD,
     CARRYING,
+    COLLECTIVES,
     COMING,
     DATA,
     EXCHANGING,
     GIVING,
     HANDING,
+    HOSTING,
     MAKING,
     OBSERVING,
     PEOPLE,
@@ -367,9 +369,12 @@ class _Reader:
             if verb.pos_ != "VERB":
                 continue
             people = [
+                _counted(c) for c in arguments(verb) if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            ]
+            people = [
                 c
-                for c in arguments(verb)
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                for c in people
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
                 and (
                     c.lemma_.lower() in PEOPLE
                     # whoever a training verb trains are people ("satellite meteorologists")
@@ -394,7 +399,7 @@ class _Reader:
                 for s in subjects
             )  # "China trained ...", "Chinese engineers trained Belarusian operators"
             trained = lemma in TRAINING_VERBS or (
-                lemma in STUDYING_VERBS | {"send"}
+                lemma in STUDYING_VERBS | HOSTING | {"send"}
                 and re.search(r"\b(?:train|course|stud)", self.sentence.text)
             )
             if not (trained and in_china):
@@ -405,3 +410,11 @@ class _Reader:
             for partner in dict.fromkeys(partners):
                 out.append(self._fact(partner, "training-and-education", None, verb.idx))
         return out
+
+
+def _counted(noun: Token) -> Token:
+    """The people a collective noun counts ("a group of Chilean officers"), else the noun."""
+    if noun.lemma_.lower() not in COLLECTIVES:
+        return noun
+    of = [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return of[0] if of else noun

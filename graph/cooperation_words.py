@@ -124,8 +124,16 @@ PEOPLE = frozenset(
         "pilot",
         "astronomer",
         "physicist",
+        "officer",
+        "meteorologist",
+        "geologist",
+        "manager",
     }
 )
+# "a group of Chilean officers": the people a collective noun counts
+COLLECTIVES = frozenset({"group", "batch", "cohort", "class", "number", "dozen", "delegation"})
+# what a Chinese host does with people who come for training ("will host ... for training")
+HOSTING = frozenset({"host", "welcome", "invite", "receive"})
 
 # the verbs of the cooperation frames (graph.cooperation_frames)
 MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})

@@ -88,6 +88,8 @@ def test_data_flowing_between_china_and_a_partner(reference, text, expected):
         ("The Chinese side has trained more than 60 Angolan satellite engineers.", "angola"),
         ("Forty engineers from Ghana were trained in Beijing in 2029.", "ghana"),
         ("Twelve Zambian staff attended courses in Harbin last year.", "zambia"),
+        ("China trained a group of Chilean remote-sensing officers in 2031.", "chile"),
+        ("CNSA will host twelve young Peruvian engineers for training in Beijing.", "peru"),
     ],
 )
 def test_people_of_a_partner_trained_in_china(reference, text, expected):
@@ -97,6 +99,7 @@ def test_people_of_a_partner_trained_in_china(reference, text, expected):
 def test_a_negated_or_foreign_flow_gives_nothing(reference):
     assert not _cooperation(reference, "Namibia has never received any data from China.")
     assert not _cooperation(reference, "Forty engineers from Ghana were trained in Toulouse.")
+    assert not _cooperation(reference, "A delegation of Peruvian officials visited Beijing.")
 
 
 def test_training_held_with_a_partner_and_work_on_a_satellite(reference):
