@@ -63,6 +63,13 @@ def mention_of(crafts: list[Found], key: str) -> Found:
     return next(m for m in crafts if m.key == key)
 
 
+# between an owner and its craft's name: "Bolivia's new", "Ecuador's first radar satellite"
+_OWNED_CRAFT = re.compile(
+    r"(?:'s|\u2019s|'|\u2019)\s+(?:(?:new|own)\s+)?"
+    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:satellite|cubesat|microsatellite|spacecraft|probe)\s+)?"
+)
+
+
 def owner_of(
     sentence: Sentence, mention: Found, groups: list[Group], appositive: bool = True
 ) -> tuple[str, ...]:
@@ -74,9 +81,7 @@ def owner_of(
         return ()
     at = mention.start - sentence.start
     for g in groups:
-        if g.role == "owner" and re.fullmatch(
-            r"(?:'s|\u2019s|'|\u2019)\s+(?:new\s+)?", sentence.text[g.end : at]
-        ):
+        if g.role == "owner" and _OWNED_CRAFT.fullmatch(sentence.text[g.end : at]):
             return g.keys
     doc = sentence.parse
     if not appositive:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import (
     CHINESE_LAUNCH,
     chinese_rocket,
@@ -79,7 +80,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     spans = [(m.start - sentence.start, m.end - sentence.start) for m in crafts]
     out: list[Frame] = []
     joint: dict[str, set[str]] = {}
-    served: dict[str, set[str]] = {}  # whom each spacecraft was built, launched or sent for
+    # whom each spacecraft was built, launched or sent for (or ordered by)
+    served = ordered_from_china(sentence, groups, crafts, gazetteer)
     builders: dict[str, set[str]] = {}  # a foreign builder of a spacecraft China launched
     pending: list[tuple[str, str, int]] = []
     for verb in _triggers(doc):
