@@ -19,11 +19,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from graph.craft_arguments import (
+    builders_named,
+    chinese_subject,
+    foreign_subject,
+    subject_partners,
+    verb_preps,
+)
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import (
     CHINESE_LAUNCH,
     chinese_rocket,
-    described_by,
     made_jointly,
     others_rocket,
 )
@@ -99,7 +105,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             if partners is None:  # done by others
                 sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
                 if activity == "built":
-                    builders.setdefault(craft.key, set()).update(_builders(sentence, verb, groups))
+                    made = builders_named(sentence, verb, groups)
+                    builders.setdefault(craft.key, set()).update(made)
                 continue
             found = partners
             if not found and not jointly and activity != "built":
@@ -108,7 +115,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             elif not found and not jointly:
                 # "CAST built PRSS-1, Pakistan's first remote-sensing satellite": the
                 # owner an apposition names, when China's side is the builder
-                chinese = _chinese_subject(sentence, verb, gazetteer)
+                chinese = chinese_subject(sentence, verb, gazetteer)
                 found = [(activity, p) for p in owner_of(sentence, craft, groups, chinese)]
             for kind, partner in found:
                 if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
@@ -279,7 +286,7 @@ def _partners(
         out: list[tuple[str, str]] = []
         others = False
         for v in scope:
-            preps = _preps(v)
+            preps = verb_preps(v)
             for prep in preps:
                 word = prep.lower_
                 if word in ("for", "to") and after_other_craft(sentence, prep):
@@ -310,110 +317,11 @@ def _partners(
                         # the partner the craft was made with is the launch's too
                         out += [(activity, p) for p in g.keys]
             if jointly and v.i == verb.i:
-                out += [("jointly-developed", p) for p in _subjects(sentence, v, groups)]
+                out += [("jointly-developed", p) for p in subject_partners(sentence, v, groups)]
             if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in _TAKING:
-                out += [(activity, p) for p in _subjects(sentence, v.head, groups)]
+                out += [(activity, p) for p in subject_partners(sentence, v.head, groups)]
         if out:
             return list(dict.fromkeys(out))
-        if others or _foreign_subject(sentence, verb, gazetteer, jointly):
+        if others or foreign_subject(sentence, verb, gazetteer, jointly):
             return None
     return []
-
-
-def _preps(verb: Token) -> list[Token]:
-    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
-    for agent in [c for c in preps if c.dep_ == "agent"]:
-        # "built by CAST for Kenya": the parser may hang "for" on the builder
-        preps += [
-            p for o in agent.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
-        ]
-    for child in verb.children:
-        if child.dep_ == "advmod":  # "developed jointly with Brazil"
-            preps += [c for c in child.children if c.dep_ == "prep"]
-        elif child.dep_ == "dobj":  # "built VRSS-2 for Venezuela", as the parser attaches it
-            preps += [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
-    if verb.dep_ not in ("acl", "relcl") and verb.pos_ != "NOUN":
-        # "the satellite, built for Kyrgyzstan, was handed over": the participle on the
-        # subject names whom it was for
-        for noun in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
-            for mod in noun.children:
-                if mod.dep_ == "prep":
-                    preps.append(mod)
-                elif mod.dep_ in ("acl", "relcl"):  # (its builder is not the launch's)
-                    preps += [c for c in mod.children if c.dep_ == "prep" and c.lower_ != "by"]
-            # "SVOM, a satellite (for gamma-ray bursts) built jointly with France, was
-            # launched": the participle describing the subject's apposition, however deep
-            # in its phrase the parser hangs it
-            for described in described_by(noun):  # (its builder is not the launch's)
-                preps += [c for c in described.children if c.dep_ == "prep" and c.lower_ != "by"]
-                preps += [
-                    p
-                    for a in described.children
-                    if a.dep_ == "advmod"
-                    for p in a.children
-                    if p.dep_ == "prep"
-                ]
-    elif verb.head.dep_ in ("pobj", "dobj", "nsubj", "attr", "appos"):
-        preps += [c for c in verb.head.children if c.dep_ == "prep"]  # "the launch of X for Y"
-    return preps
-
-
-def _subjects(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]:
-    """Partners among the verb's active subject: "Chinese and Ethiopian engineers"."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    keys: list[str] = []
-    for subject in subjects:
-        left = subject.left_edge.idx
-        right = subject.right_edge.idx + len(subject.right_edge)
-        keys += [
-            k
-            for g in groups
-            if g.role in ("subject", "agent", "modifier", "anaphora") and left <= g.start < right
-            for k in g.keys
-        ]
-    return keys
-
-
-def _chinese_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -> bool:
-    """Whether the verb's active subject names China's side ("CAST built ...")."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        left = subject.left_edge.idx
-        right = subject.right_edge.idx + len(subject.right_edge)
-        if any(
-            left <= m.start - sentence.start < right
-            and (m.key == "china" or m.key in gazetteer.domestic)
-            for m in sentence.mentions
-        ):
-            return True
-    return False
-
-
-def _foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, jointly: bool) -> bool:
-    """Whether the active subject is someone else alone ("Airbus built ...")."""
-    if jointly:
-        return False
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        left = subject.left_edge.idx
-        right = subject.right_edge.idx + len(subject.right_edge)
-        inside = [
-            m
-            for m in sentence.mentions
-            if not m.nested and left <= m.start - sentence.start < right
-        ]
-        kinds = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
-        if inside and all(m.kind in kinds and m.key not in gazetteer.domestic for m in inside):
-            return True
-    return False
-
-
-def _builders(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]:
-    """The partners named as the ones who built it ("built by Pakistan's IST")."""
-    agents = [c for c in _preps(verb) if c.dep_ == "agent" or c.lower_ == "by"]
-    doc = sentence.parse
-    return [
-        k
-        for prep in agents
-        for g in groups
-        if doc is not None and governs(doc, prep, g) and g.role not in ("owner",)
-        for k in g.keys
-    ]

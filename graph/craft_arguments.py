@@ -1,0 +1,115 @@
+"""The arguments of a spacecraft verb that say whom the work was for or by: its
+prepositions (wherever the parser hangs them: on the object, the agent, the subject's
+participle or apposition), the partners among its subject, whether that subject is China's
+side or someone else alone, and the builders its "by" names. Used by
+``graph.spacecraft_syntax``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.craft_phrases import described_by
+from graph.gazetteer import Gazetteer
+from graph.grammar import Group
+from graph.model import EntityKind
+from graph.reading import Sentence
+from graph.spacecraft_partners import governs
+
+
+def verb_preps(verb: Token) -> list[Token]:
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    for agent in [c for c in preps if c.dep_ == "agent"]:
+        # "built by CAST for Kenya": the parser may hang "for" on the builder
+        preps += [
+            p for o in agent.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
+        ]
+    for child in verb.children:
+        if child.dep_ == "advmod":  # "developed jointly with Brazil"
+            preps += [c for c in child.children if c.dep_ == "prep"]
+        elif child.dep_ == "dobj":  # "built VRSS-2 for Venezuela", as the parser attaches it
+            preps += [c for c in child.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
+    if verb.dep_ not in ("acl", "relcl") and verb.pos_ != "NOUN":
+        # "the satellite, built for Kyrgyzstan, was handed over": the participle on the
+        # subject names whom it was for
+        for noun in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
+            for mod in noun.children:
+                if mod.dep_ == "prep":
+                    preps.append(mod)
+                elif mod.dep_ in ("acl", "relcl"):  # (its builder is not the launch's)
+                    preps += [c for c in mod.children if c.dep_ == "prep" and c.lower_ != "by"]
+            # "SVOM, a satellite (for gamma-ray bursts) built jointly with France, was
+            # launched": the participle describing the subject's apposition, however deep
+            # in its phrase the parser hangs it
+            for described in described_by(noun):  # (its builder is not the launch's)
+                preps += [c for c in described.children if c.dep_ == "prep" and c.lower_ != "by"]
+                preps += [
+                    p
+                    for a in described.children
+                    if a.dep_ == "advmod"
+                    for p in a.children
+                    if p.dep_ == "prep"
+                ]
+    elif verb.head.dep_ in ("pobj", "dobj", "nsubj", "attr", "appos"):
+        preps += [c for c in verb.head.children if c.dep_ == "prep"]  # "the launch of X for Y"
+    return preps
+
+
+def subject_partners(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]:
+    """Partners among the verb's active subject: "Chinese and Ethiopian engineers"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    keys: list[str] = []
+    for subject in subjects:
+        left = subject.left_edge.idx
+        right = subject.right_edge.idx + len(subject.right_edge)
+        keys += [
+            k
+            for g in groups
+            if g.role in ("subject", "agent", "modifier", "anaphora") and left <= g.start < right
+            for k in g.keys
+        ]
+    return keys
+
+
+def chinese_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -> bool:
+    """Whether the verb's active subject names China's side ("CAST built ...")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        left = subject.left_edge.idx
+        right = subject.right_edge.idx + len(subject.right_edge)
+        if any(
+            left <= m.start - sentence.start < right
+            and (m.key == "china" or m.key in gazetteer.domestic)
+            for m in sentence.mentions
+        ):
+            return True
+    return False
+
+
+def foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, jointly: bool) -> bool:
+    """Whether the active subject is someone else alone ("Airbus built ...")."""
+    if jointly:
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        left = subject.left_edge.idx
+        right = subject.right_edge.idx + len(subject.right_edge)
+        inside = [
+            m
+            for m in sentence.mentions
+            if not m.nested and left <= m.start - sentence.start < right
+        ]
+        kinds = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+        if inside and all(m.kind in kinds and m.key not in gazetteer.domestic for m in inside):
+            return True
+    return False
+
+
+def builders_named(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]:
+    """The partners named as the ones who built it ("built by Pakistan's IST")."""
+    agents = [c for c in verb_preps(verb) if c.dep_ == "agent" or c.lower_ == "by"]
+    doc = sentence.parse
+    return [
+        k
+        for prep in agents
+        for g in groups
+        if doc is not None and governs(doc, prep, g) and g.role not in ("owner",)
+        for k in g.keys
+    ]
