@@ -142,9 +142,7 @@ def parties_of(
     clause = clause_of(spans, noun[0])
     named: list[str] = []
     listed: list[str] = []
-    signers = [
-        (g.start, g.end) for g in groups if g.role == "subject" and g.governor in _SIGNING
-    ]
+    signers = [(g.start, g.end) for g in groups if g.role == "subject" and g.governor in _SIGNING]
     chinese = _chinese_bodies(sentence, gazetteer, clause, signers)
     titled = []
     if title:
@@ -180,6 +178,14 @@ def parties_of(
         ):
             named += g.keys
         elif (
+            g.role == "owner"
+            and g.governor in _NOT_AGREED
+            and clause[0] <= g.start < clause[1]
+            and not owns_named_body(sentence, g)
+            and _owned_body_signs(sentence, g)
+        ):
+            named += g.keys  # "Egypt's space agency and CNSA signed", "with Peru's ministry"
+        elif (
             g.role == "agent"
             and g.governor in _SIGNING
             # "... with China", or a Chinese body signing beside it ("CNSA and the NSSA
@@ -214,6 +220,24 @@ def parties_of(
         if len(foreign) == 1:
             named += sorted(foreign)
     return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
+
+
+def _owned_body_signs(sentence: Sentence, owner: Group) -> bool:
+    """Whether the unnamed body a country owns ("Egypt's space agency", "Peru's transport
+    ministry") is a signer: a subject of a signing verb, or the object of its "with",
+    "by" or "between"."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    token = next((t for t in doc if t.idx <= owner.start < t.idx + len(t.text)), None)
+    if token is None or token.dep_ != "poss":
+        return False
+    body = token.head
+    while body.dep_ == "conj" and body.head.i != body.i:
+        body = body.head
+    if body.dep_ in ("nsubj", "nsubjpass"):
+        return body.head.lemma_.lower() in _SIGNING
+    return body.dep_ == "pobj" and body.head.lower_ in ("with", "by", "between")
 
 
 def _describes_a_party(text: str, groups: list[Group], owner: Group) -> bool:

@@ -89,9 +89,7 @@ _CONNECTORS = frozenset(
 _TITLE_START = re.compile(
     r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
 )
-_MONTH = (
-    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUBJECT_STOP = re.compile(
     r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
     r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued)\b"
@@ -347,6 +345,8 @@ def _dates_after_partners(sentence: Sentence, groups: list[Group], after: int) -
             continue
         note = re.match(r"\s*\(([^()]{1,40})\)", text[m.end - sentence.start :])
         value = date_in(note.group(1), issued, sentence.section_year)[0] if note else None
+        if note and value is None and re.fullmatch(r"\s*((?:19|20)\d\d)\s*", note.group(1)):
+            value = note.group(1).strip()  # "Colombia (2026)": the year alone
         if value:
             dates[m.key] = value
     return dates

@@ -372,8 +372,7 @@ def test_the_company_in_capitals_is_the_reports_publisher(reference):
             "lunar exploration",
         ),
         (
-            "China and Argentina signed an agreement on cooperation in Earth Observation in "
-            "2031.",
+            "China and Argentina signed an agreement on cooperation in Earth Observation in 2031.",
             "cooperation in Earth Observation",
         ),
     ],
@@ -391,8 +390,7 @@ def test_an_agreements_subject_ends_before_the_place_and_day_of_its_signing(
     [
         "The Chilean Space Agency entered into a memorandum of understanding with CNSA on "
         "4 April 2031.",
-        "The Chilean Space Agency and CNSA exchanged memorandums of understanding on "
-        "4 April 2031.",
+        "The Chilean Space Agency and CNSA exchanged memorandums of understanding on 4 April 2031.",
     ],
 )
 def test_entering_into_or_exchanging_a_document_is_signing_it(reference, text):
@@ -425,3 +423,29 @@ def test_a_dated_entry_takes_the_day_in_brackets_and_keeps_it_out_of_the_subject
     extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
     [memorandum] = [f for f in extraction.facts if isinstance(f, Agreement)]
     assert (memorandum.signed_on, memorandum.subject) == ("2019-04-15", "remote sensing")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uruguay's space agency and CNSA signed a framework agreement on data in 2031.",
+            ("agreement", ("china-national-space-administration", "uruguay"), "2031"),
+        ),
+        (
+            "The China Satellite Navigation Office signed a memorandum of understanding with "
+            "Peru's transport ministry in 2031.",
+            ("memorandum-of-understanding", ("china-satellite-navigation-office", "peru"), "2031"),
+        ),
+    ],
+)
+def test_a_countrys_unnamed_body_signs_for_that_country(reference, text, expected):
+    assert expected in _agreements(reference, text)
+
+
+def test_a_year_in_brackets_after_each_partner_dates_its_own_document(reference):
+    text = "CNSA signed memorandums of understanding with Colombia (2026) and Ecuador (2027)."
+    assert {(parties, date) for _kind, parties, date in _agreements(reference, text)} == {
+        (("china-national-space-administration", "colombia"), "2026"),
+        (("china-national-space-administration", "ecuador"), "2027"),
+    }
