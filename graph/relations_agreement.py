@@ -83,6 +83,8 @@ _SIGN = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
     re.IGNORECASE,
 )
+# a document both sides settled without a signing: "the plan was agreed between A and B"
+_AGREED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:agreed|adopted)\b")
 _CONNECTORS = frozenset(
     ["of", "on", "for", "between", "and", "the", "from", "to", "an", "a", "in", "with"]
 )
@@ -92,7 +94,10 @@ _TITLE_START = re.compile(
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUBJECT_STOP = re.compile(
     r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
-    r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued)\b"
+    r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued|agreed)\b"
+    # "... on navigation by CNSA and X took place": the signers and the event
+    # (not a participle's agent: "the payload carried by BeiDou")
+    r"|(?<!ed)\s+by\s+(?:the\s+)?[A-Z]|\s+(?:took|takes|will\s+take)\s+place\b"
     r"|,\s*(?:and\b|\w+ing\b|according\b|[^,]*\b(?:said|says|reported|announced)\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
     # a day before its month ("on 5 May 2031"), and the place of a signing before its date
@@ -206,6 +211,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_after = re.compile(r"\s*(?:signed|issued|concluded)\b").match(
                 text, own_clause[1]
             )
+        if signed_after is None:  # "A cooperation plan ... was agreed between A and B"
+            signed_after = _AGREED.search(text, m.end(), own_clause[1])
         if (
             not sign
             and signed_after is None

@@ -449,3 +449,25 @@ def test_a_year_in_brackets_after_each_partner_dates_its_own_document(reference)
         (("china-national-space-administration", "colombia"), "2026"),
         (("china-national-space-administration", "ecuador"), "2027"),
     }
+
+
+def test_a_plan_agreed_between_two_bodies_is_their_document(reference):
+    text = (
+        "A cooperation plan for 2032-2036 was agreed between the China Satellite Navigation "
+        "Office and Peru's transport ministry."
+    )
+    assert {(kind, parties) for kind, parties, _date in _agreements(reference, text)} == {
+        ("plan", ("china-satellite-navigation-office", "peru"))
+    }
+
+
+def test_the_subject_of_a_signing_stops_before_its_signers(reference):
+    text = (
+        "The signing of a framework agreement on satellite navigation by CNSA and the "
+        "Paraguayan Space Agency took place in Asuncion in June 2031."
+    )
+    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
+    assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [
+        "satellite navigation"
+    ]
