@@ -318,7 +318,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}", between)
             and not re.search(r"\b(?:at|of|in|from|for|with|by|on|and|to)\b", between)
         ):
-            if named.role in ("other", "place"):  # the parser left the name no role
+            if named.role in ("other", "place", "object"):  # the parser left the name no role
                 # the phrase from the demonym on is the partner's ("Indonesian operator
                 # Indosat"), where the parse hangs it on its preposition
                 out[i] = replace(named, start=first.start, role=first.role, governor=first.governor)

@@ -45,6 +45,8 @@ _CHINA_HELPED = re.compile(
     r"|\bwith\s+the\s+(?:help|assistance|support)\s+of\s+(?:the\s+)?Chin(?:a|ese)\b"
     r"|\bwith\s+(?:China's|Chinese)\s+(?:firms|companies|partners|engineers|experts|"
     r"specialists|institutes|teams)\b"
+    # "X will build a receiving station in Santiago with China"
+    r"|\bwith\s+(?:the\s+)?(?:China|Chinese\s+side)\b(?!['\u2019])"
 )
 
 

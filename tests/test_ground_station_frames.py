@@ -208,3 +208,23 @@ def test_a_control_centre_others_upgrade_is_no_station_with_china(reference):
 def test_a_station_china_will_help_a_partner_build_is_built_with_it(reference):
     text = "China will help Peru build a ground station near Arequipa."
     assert "peru" in _stations(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # the partner builds it "with China"
+        (
+            "The Chilean Space Agency will build a data receiving station in Santiago with China.",
+            "chilean-space-agency",
+        ),
+        # a body named after its description, which the parser took for a second object
+        (
+            "Chinese engineers upgraded the Kourou tracking station with the French space "
+            "agency CNES in 2029.",
+            "cnes",
+        ),
+    ],
+)
+def test_a_station_built_with_china_or_with_a_described_body(reference, text, partner):
+    assert partner in _stations(reference, text)
