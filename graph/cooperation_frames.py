@@ -57,6 +57,7 @@ from graph.token_lookup import arguments, tagged_among
 
 _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RELATIVE = frozenset({"who", "that", "whom"})
+_STUDIED = frozenset({"sample", "data", "image", "imagery", "observation", "specimen"})
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
@@ -401,6 +402,8 @@ class _Reader:
             trained = lemma in TRAINING_VERBS or (
                 lemma in STUDYING_VERBS | HOSTING | {"send"}
                 and re.search(r"\b(?:train|course|stud)", self.sentence.text)
+                # "studied Chang'e-5 samples": research, not study in China
+                and not any(c.dep_ == "dobj" and c.lemma_ in _STUDIED for c in verb.children)
             )
             if not (trained and in_china):
                 continue

@@ -41,7 +41,11 @@ def speaker(raw: str, recogniser: Recogniser, publisher: str | None) -> str | No
     question = _QUESTION.search(raw)
     if question is None or not _ANSWER.search(raw, question.end()):
         line = _SPEAKER_LINE.search(raw, 0, 2000)
-        return _named_most(line.group(0), recogniser, None) if line else None
+        if line:
+            return _named_most(line.group(0), recogniser, None)
+        # an opinion piece by a country's envoy: "By ..., Ambassador of Peru to China"
+        byline = _ENVOY_BYLINE.search(raw, 0, 2000) or _ENVOY_NOTE.search(raw)
+        return _named_most(byline.group(0), recogniser, None, countries=True) if byline else None
     return _named_most(raw[: question.start()], recogniser, publisher)
 
 
@@ -53,14 +57,34 @@ _SPEAKER_LINE = re.compile(
 )
 
 
-def _named_most(opening: str, recogniser: Recogniser, publisher: str | None) -> str | None:
-    """The body an opening names most often, leaving out the outlet that printed it;
-    None when it names none, or two as often."""
+# the byline or closing note of an opinion piece by a country's envoy or minister
+_ENVOY = r"(?:ambassador|envoy|minister|consul[- ]general|high\s+commissioner)"
+_ENVOY_BYLINE = re.compile(
+    rf"^[ \t]*By\s+[^\n,]{{2,60}},\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?{_ENVOY}\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ENVOY_NOTE = re.compile(
+    rf"^[ \t]*The\s+(?:author|writer)\s+is\s+.{{0,80}}?\b{_ENVOY}\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _named_most(
+    opening: str, recogniser: Recogniser, publisher: str | None, *, countries: bool = False
+) -> str | None:
+    """The body (or, for an envoy, the country other than China) an opening names most
+    often, leaving out the outlet that printed it; None when it names none, or two as
+    often."""
+    kinds = (
+        (EntityKind.ORGANISATION, EntityKind.COUNTRY) if countries else (EntityKind.ORGANISATION,)
+    )
+    domestic = recogniser.gazetteer.domestic if countries else frozenset()
     counts = Counter(
         f.key
         for f in recogniser.mentions(opening)
         if not f.nested
-        and f.kind is EntityKind.ORGANISATION
+        and f.kind in kinds
+        and f.key not in domestic  # "Ambassador of Peru to China": Peru speaks
         and f.key != publisher  # the outlet that printed it ("for Delta Science Monthly")
     )
     if not counts:

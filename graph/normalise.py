@@ -68,6 +68,9 @@ class CleanText:
 _CITATION_MARK = re.compile(r"(?<=[\w.,;:!?)\"\u201d])\[(?:\d+|[a-z]|note\s+\d+|citation needed)\]")
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[.,;:!?)\"\u201d])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+
+
 def _wrapped(lines: list[Line]) -> bool:
     """PDF-like text: lines are cut mid-sentence, so blank lines mean nothing. A line is
     cut when the next one follows it directly and goes on with its text (not a list item,
@@ -130,6 +133,9 @@ class _Builder:
             if citations
             else set()
         )
+        # a footnote's superscript after a full stop or a comma ("by Chang'e-5.\u2074
+        # Researchers ..."), in any document: the sentence ends at the stop
+        dropped |= {i for m in _FOOTNOTE_MARK.finditer(text) for i in range(m.start(), m.end())}
         if not dropped and not gaps and _SPACING.search(text) is None:
             # nothing to collapse, drop or turn into a tab: the line as it is
             self.chars.extend(text)

@@ -87,3 +87,22 @@ def test_his_or_her_country_is_the_country_the_speaker_represents(reference):
     assert "peru" in partners
     signed = [f for f in facts if type(f).__name__ == "Agreement"]
     assert [tuple(sorted(f.parties)) for f in signed] == [("chile", "china")]
+
+
+OP_ED = """\
+Reaching for the stars together
+
+By Ana Lopez, Ambassador of the Republic of Peru to the People's Republic of China
+
+We signed a memorandum of understanding on space cooperation with the China National
+Space Administration in 2026. Next year we will fly a dust detector on Chang'e-8.
+"""
+
+
+def test_an_envoys_opinion_piece_speaks_for_the_country_the_envoy_represents(reference):
+    facts = _read(reference, OP_ED)
+    assert ("peru", "payloads", "change-8") in {
+        (f.partner, f.area, f.mission) for f in facts if isinstance(f, Cooperation)
+    }
+    signed = [f for f in facts if type(f).__name__ == "Agreement"]
+    assert [f.parties for f in signed] == [("china-national-space-administration", "peru")]

@@ -107,3 +107,9 @@ def test_an_agenda_items_numbered_title_is_a_heading_of_its_own():
     text = "Item 2. Review of ongoing projects\n2.1 The two sides reviewed the satellite.\n"
     clean = clean_text(text)
     assert [p.heading for p in clean.paragraphs] == [True, False]
+
+
+def test_a_footnotes_superscript_after_a_full_stop_leaves_the_sentence_ending_there():
+    clean = clean_text("It returned samples in 2020.\u2074 Researchers of X studied them.\n")
+    assert "2020. Researchers" in clean.text
+    assert "km\u00b2" in clean_text("An area of 4 km\u00b2 was mapped.\n").text
