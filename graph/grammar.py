@@ -50,7 +50,7 @@ _PLANNED = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies|"
     r"organi[sz]ations|institutions|institutes|bodies|companies|universities|centres|centers)|"
-    r"both\s+(?:sides|countries)|they|"
+    r"both\s+(?:sides|countries|parties)|the\s+Parties|they|"
     # a sentence that opens with the people or bodies of the partner just named: "Its
     # universities have worked with ...", "Their engineers will ..."
     r"^(?:its|their)(?:\s+[a-z-]+)?\s+(?:universities|engineers|scientists|researchers|"
@@ -127,12 +127,19 @@ def status_at(sentence: Sentence, pos: int) -> Status:
     return Status.ACHIEVED
 
 
+_PARTIES = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]wo)\s+Parties\b")
+
+
 def anaphora(sentence: Sentence) -> tuple[str, ...]:
     """Partners that "the two countries"/"they" refer to: the bilateral partner the
-    previous sentence of the paragraph was about."""
-    if not ANAPHORA.search(sentence.text) or sentence.previous is None:
+    previous sentence of the paragraph was about; in an agreement's own text, "the
+    Parties" are the foreign parties its title names."""
+    if not ANAPHORA.search(sentence.text):
         return ()
-    return tuple(sentence.previous.notes.get("bilateral", ()))  # type: ignore[arg-type]
+    before = sentence.previous.notes.get("bilateral", ()) if sentence.previous else ()
+    if not before and _PARTIES.search(sentence.text):
+        return sentence.agreement_parties[0]  # "the Parties" of an agreement's own text
+    return tuple(before)  # type: ignore[arg-type]
 
 
 def has_verb(text: str) -> bool:

@@ -13,7 +13,10 @@ TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
 
 # a list item's mark; numbers of up to three digits ("2015. A backup..." is a year
 # ending a sentence cut at the line's end, not item 2015)
-BULLET = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d{1,3}\.\s+|[IVX]+\.\s+)")
+# "- ", "(2) ", "3. ", "IV. ", and a lettered or numbered clause: "(a) ", "b) ", "(iv) "
+BULLET = re.compile(
+    r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d{1,3}\.\s+|[IVX]+\.\s+|\(?(?:[a-h]|i{1,3}|iv|v|vi{1,3})\)\s+)"
+)
 
 
 # a chronology's entry: "2019 — ...", "2018, March – ...", "March 2021: ..."

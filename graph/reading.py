@@ -26,7 +26,8 @@ from graph.recognise import Found, Recogniser
 from graph.spans import SpanIndex
 from graph.tables import TableRow, cells, column_kinds, is_header, legend
 
-_LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+)")
+# a list item: "- ", "(2) ", and a lettered clause of a list "(a) ", "(iv) "
+_LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+|\((?:[a-h]|i{1,3}|iv|vi{0,3})\)\s+)")
 _FUTURE_HEADING = re.compile(
     r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b|"
     r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",
@@ -74,6 +75,10 @@ class Sentence:
     section_mission: str | None = None  # the one mission the nearest heading naming one names
     section_mission_area: str | None = None  # and the area that heading names
     title_mission: str | None = None  # the one mission the document's title names
+    # a document that is an agreement's text ("Agreement between the Government of ...
+    # and ..."): its title, and the parties it names, foreign and China's side
+    agreement_title: str | None = None
+    agreement_parties: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     section_year: int | None = None  # the year a heading of its own gives ("2012")
 
     @property
@@ -160,6 +165,40 @@ def _heading_context(
     return (missions.pop() if len(missions) == 1 else None), area
 
 
+# "Agreement between the Government of the People's Republic of China and ...": the
+# title of a document that is the agreement's own text
+_AGREEMENT_TITLE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Agreement|Memorandum|Treaty|Protocol|Accord|"
+    r"Convention)\b.{0,120}?\bbetween\b"
+)
+
+
+def _agreement_text(
+    title: str,
+    clean: CleanText,
+    spans: list[tuple[int, int]],
+    by_place: SpanIndex[Found],
+    recogniser: Recogniser,
+) -> tuple[str | None, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The title of an agreement whose text the document is (its manifest title or its
+    first line), with the parties that title names: (foreign, China's side)."""
+    for text, start in ((title, None), *((clean.text[a:b], a) for a, b in spans[:1])):
+        if not _AGREEMENT_TITLE.match(text):
+            continue
+        gazetteer = recogniser.gazetteer
+        names = (
+            recogniser.mentions(text)
+            if start is None
+            else [f for f in by_place.near(start, start + len(text)) if f.end <= start + len(text)]
+        )
+        keys = [f.key for f in names if not f.nested and f.kind in _PARTNERS]
+        foreign = tuple(dict.fromkeys(k for k in keys if k not in gazetteer.domestic))
+        chinese = tuple(dict.fromkeys(k for k in keys if k in gazetteer.domestic))
+        if foreign:
+            return text, (foreign, chinese)
+    return None, ((), ())
+
+
 def read_document(
     document: Document,
     recogniser: Recogniser,
@@ -200,6 +239,7 @@ def read_document(
     heading_missions: dict[str, str | None] = {}
     title = document.meta.title or ""
     title_mission, _title_area = _heading_context(title, 0, recogniser.mentions(title), recogniser)
+    agreement_title, agreement_parties = _agreement_text(title, clean, spans, by_place, recogniser)
     for start, end in spans:
         opens = False
         while paragraph is not None and paragraph.end < start:
@@ -252,6 +292,7 @@ def read_document(
             sentence.section_mission = heading_missions[mission_heading]
             sentence.section_mission_area = areas.get(mission_heading)
         sentence.title_mission = title_mission
+        sentence.agreement_title, sentence.agreement_parties = agreement_title, agreement_parties
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
         sentence.section_year = next(years, None)
         if columns is not None:

@@ -185,6 +185,8 @@ def _counted(text: str, m: re.Match[str]) -> bool:
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Agreement]:
     """Agreements the sentence reports as signed or issued."""
     text = sentence.text
+    if sentence.agreement_title and _DONE_AT.match(text):
+        return _the_documents_own(sentence)
     bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)])\s*", "", text)  # "- ", "1. ", "(2) "
     fragment = _KIND.match(bare) is not None and not _SIGN.search(text)
     masked = [
@@ -318,6 +320,30 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if dated or earlier:
         sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out
+
+
+# the formula that closes an agreement's text: "Done at Santiago on 14 March 2029, in two
+# originals", "Signed in Beijing on ..."
+_DONE_AT = re.compile(r"^(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z]")
+
+
+def _the_documents_own(sentence: Sentence) -> list[Agreement]:
+    """The agreement whose text the document is, signed where and when its closing
+    formula says, between the parties its title names."""
+    title = sentence.agreement_title or ""
+    foreign, chinese = sentence.agreement_parties
+    signed_on = date_in(sentence.text, sentence.doc.meta.issued, sentence.section_year)[0]
+    about = re.search(r"\bon\s+(.+?)\s*$", title)
+    return [
+        Agreement(
+            evidence=(sentence.evidence(0),),
+            status=Status.ACHIEVED,
+            parties=tuple(sorted({*foreign, *(chinese or (CHINA,))})),
+            agreement_kind=agreement_kind(title) or "agreement",
+            signed_on=signed_on,
+            subject=about.group(1) if about else None,
+        )
+    ]
 
 
 def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph import cooperation_frames, relations_cooperation, sample_frames
+from graph import area_items, cooperation_frames, relations_cooperation, sample_frames
 from graph.carried_lists import colon_payloads
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
@@ -40,6 +40,8 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
     facts += sample_frames.extract(sentence, reading.groups, reading.gazetteer)
+    facts += area_items.extract(sentence, reading.groups, reading.gazetteer)
+    area_items.remember_cooperating(sentence, reading.groups)
     facts += colon_payloads(sentence, reading.groups)
     facts += joined_after(sentence, reading.groups, reading.gazetteer, {f.partner for f in facts})
     # people trained and data shared are more than the satellite or station built with
