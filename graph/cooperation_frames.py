@@ -416,8 +416,9 @@ class _Reader:
 
 
 def _counted(noun: Token) -> Token:
-    """The people a collective noun counts ("a group of Chilean officers"), else the noun."""
-    if noun.lemma_.lower() not in COLLECTIVES:
+    """The people a collective noun or a number counts ("a group of Chilean officers",
+    "30 of the client's engineers"), else the noun."""
+    if noun.lemma_.lower() not in COLLECTIVES and not noun.like_num:  # "30 of X's engineers"
         return noun
     of = [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     return of[0] if of else noun

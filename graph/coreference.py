@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
@@ -123,3 +123,27 @@ def speakers_countries(text: str, found: Sequence[Found]) -> list[Found]:
             continue  # another speaker since, not named by a country
         out.append(Found(last.key, EntityKind.COUNTRY, m.start(), m.end(), m.group(0)))
     return out
+
+
+# "Client: Andean Meteorological Service (Peru)" and later "for the client"
+_CLIENT_FIELD = re.compile(r"(?:^|\n)\s*(?:Client|Customer)s?\s*:\s*", re.IGNORECASE)
+_THE_CLIENT = re.compile(r"\b[Tt]he\s+(?:client|customer)(?:['\u2019]s)?\b(?!\s+(?:of|for)\b)")
+
+
+def clients(text: str, raw: str, mentions: Callable[[str], Sequence[Found]]) -> list[Found]:
+    """Mentions of the body a case study's "Client:" field names (read in the raw text, as
+    a web page's cleaning may drop the field block), for each "the client" or "the
+    customer" of the clean ``text``."""
+    named = None
+    for m in _CLIENT_FIELD.finditer(raw):
+        line = raw[m.end() : raw.find("\n", m.end()) if "\n" in raw[m.end() :] else len(raw)]
+        bodies = [f for f in mentions(line) if not f.nested and f.kind is EntityKind.ORGANISATION]
+        if bodies:
+            named = bodies[0].key
+            break
+    if named is None:
+        return []
+    return [
+        Found(named, EntityKind.ORGANISATION, m.start(), m.end(), m.group(0))
+        for m in _THE_CLIENT.finditer(text)
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from graph.coreference import definite_references, speakers_countries
+from graph.coreference import clients, definite_references, speakers_countries
 from graph.first_person import first_person
 from graph.gazetteer import Gazetteer
 from graph.line_kinds import PAGE_MARK
@@ -218,7 +218,8 @@ def read_document(
         found
         + definite_references(clean.text, found, gazetteer, publisher)
         + first_person(clean.text, document.text, recogniser, publisher)
-        + speakers_countries(clean.text, found),
+        + speakers_countries(clean.text, found)
+        + clients(clean.text, document.text, recogniser.mentions),
         key=lambda f: (f.start, f.end),
     )
     # found is in text order, and so is what the index gives back: sentences see their
