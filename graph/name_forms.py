@@ -267,8 +267,15 @@ _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
 # hyphens inside: "Sub-committee"; a middle initial: "Arthur C. Clarke Institute"
 _WORD = rf"(?:(?<=[a-z] )[{_CAP}]\.(?=\s[{_CAP}][a-z])|[{_CAP}](?:[\w'\u2019&.-]*[\w&])?)"
 _JOIN = "|".join(("of", "for", "on", "and", "the", *FOREIGN_CONNECTORS))
+# "in" inside a name only before a field of study: "Institute for Research in
+# Astrophysics and Planetology" (not "Institute for Research in Toulouse")
+_IN_FIELD = (
+    r"\sin\s(?=[A-Z][a-z]+(?:ics|ology|onomy|ography)\b|"
+    r"(?:Science|Sciences|Engineering|Technology|Medicine)\b)"
+)
 NAME_RUN = re.compile(
-    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w-]*\d)|\s[dl]['\u2019](?=[{_CAP}]))"
+    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w-]*\d)|{_IN_FIELD}|"
+    rf"\s[dl]['\u2019](?=[{_CAP}]))"
     rf"(?:{_WORD}|\d[\w]*))*"
 )
 DESIGNATOR = re.compile(
@@ -299,10 +306,13 @@ def head_kind(name: str) -> EntityKind | None:
     words = name.replace("-", " ").split()
     if not words:
         return None
-    if words[0].lower() in LEADING_HEADS and (
-        (len(words) <= 4 and words[-1][:1].isupper())
-        # a name in its own language's casing: "Agenzia spaziale italiana"
-        or (len(words) > 1 and all(w[:1].islower() for w in words[1:]))
+    if (
+        words[0].lower() in LEADING_HEADS
+        and (
+            (len(words) <= 4 and words[-1][:1].isupper())
+            # a name in its own language's casing: "Agenzia spaziale italiana"
+            or (len(words) > 1 and all(w[:1].islower() for w in words[1:]))
+        )
     ):
         return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
     for word, after in itertools.pairwise(words):

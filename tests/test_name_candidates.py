@@ -317,3 +317,9 @@ def test_a_ministry_whose_name_lists_its_remit_is_one_name(text, label):
     names = _names(text)
     assert names[label][0] is EntityKind.ORGANISATION
     assert "Ministry of Science" not in names and "Ministry of Transport" not in names
+
+
+def test_a_field_of_study_after_in_belongs_to_the_name_a_place_does_not():
+    names = _names("The Institute for Research in Astrophysics and Planetology in Lyon helped.")
+    assert "Institute for Research in Astrophysics and Planetology" in names
+    assert not any("Lyon" in label for label in names)
