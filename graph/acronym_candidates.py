@@ -10,16 +10,8 @@ import re
 
 from graph.demonyms import capitals, demonyms
 from graph.model import Document
-from graph.name_forms import (
-    BODY_HEADS,
-    MONTH_NAMES,
-    NOT_NAMES,
-    ORG,
-    SENTENCE_OPENERS,
-    Candidate,
-    head_kind,
-    initials_fit,
-)
+from graph.name_forms import ORG, Candidate, head_kind, initials_fit
+from graph.name_words import BODY_HEADS, MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
 from graph.normalise import CleanText
 
 _BARE_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w-])")
@@ -84,11 +76,15 @@ def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     """Acronyms glossed by what they are ("CNES (French space agency)"), spelt out in a
     key of abbreviations (``defined_acronyms``), or the short name of a body that acts
     (``bracketed_actors``)."""
-    return [
-        Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
-        for m in _GLOSSED.finditer(chunk)
-        if m.group(1).isupper() and m.group(1) not in SENTENCE_OPENERS
-    ] + defined_acronyms(doc_id, chunk, offset) + bracketed_actors(doc_id, chunk, offset)
+    return (
+        [
+            Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
+            for m in _GLOSSED.finditer(chunk)
+            if m.group(1).isupper() and m.group(1) not in SENTENCE_OPENERS
+        ]
+        + defined_acronyms(doc_id, chunk, offset)
+        + bracketed_actors(doc_id, chunk, offset)
+    )
 
 
 # A one-word name acting beside another body or signing with China's: "CNSA and

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from graph.name_forms import HEAD_WORDS, ORG, SENTENCE_OPENERS, Candidate, S
+from graph.name_forms import ORG, Candidate, S
+from graph.name_words import HEAD_WORDS, SENTENCE_OPENERS
 
 # Names given beside the class noun that says what they are: "the space agency
 # Roscosmos", "the Delft company Innovative Solutions In Space", "Hongmeng, a formation of

@@ -7,15 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from graph.name_forms import (
-    AFTER_DESIGNATOR,
-    DESIGNATOR,
-    LAUNCHER_WORDS,
-    SENTENCE_OPENERS,
-    Candidate,
-    EntityKind,
-    S,
-)
+from graph.name_forms import DESIGNATOR, Candidate, EntityKind, S
+from graph.name_words import AFTER_DESIGNATOR, LAUNCHER_WORDS, SENTENCE_OPENERS
 
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "with", "for", "to", "aboard", "into"})
 

@@ -9,7 +9,7 @@ import itertools
 import re
 import unicodedata
 
-from graph.name_forms import CONNECTORS, ELISION, LEADING_HEADS
+from graph.name_words import CONNECTORS, ELISION, LEADING_HEADS
 
 _WORDS = re.compile(r"[\w'\u2019]+")
 # small words such names leave out of their acronyms beyond the shared connectors

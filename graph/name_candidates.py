@@ -16,11 +16,8 @@ from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
     ACRONYM,
-    MONTH_NAMES,
     NAME_RUN,
-    NOT_NAMES,
     ORG,
-    SENTENCE_OPENERS,
     Candidate,
     head_kind,
     initials_fit,
@@ -28,6 +25,7 @@ from graph.name_forms import (
     name_before,
     trim_name,
 )
+from graph.name_words import MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
 from graph.normalise import RULE, CleanText, is_table_row
 from graph.spans import SpanIndex
 from graph.tables import cells, column_kinds, is_header

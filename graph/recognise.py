@@ -21,7 +21,7 @@ import spacy
 from graph.alternation import by_first_letter
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
-from graph.name_forms import SENTENCE_OPENERS
+from graph.name_words import SENTENCE_OPENERS
 from graph.normalise import CleanText, is_table_row
 from graph.spans import SpanIndex
 
