@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from graph.agreement_titles import agreement_text
 from graph.coreference import clients, definite_references, speakers_countries
 from graph.first_person import first_person
 from graph.gazetteer import Gazetteer
@@ -25,6 +26,7 @@ from graph.parsing import parse_all, shifted
 from graph.recognise import Found, Recogniser
 from graph.spans import SpanIndex
 from graph.tables import TableRow, cells, column_kinds, is_header, legend
+from graph.withdrawn_records import mark_withdrawn
 
 # a list item: "- ", "(2) ", and a lettered clause of a list "(a) ", "(iv) "
 _LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+|\((?:[a-h]|i{1,3}|iv|vi{0,3})\)\s+)")
@@ -165,40 +167,6 @@ def _heading_context(
     return (missions.pop() if len(missions) == 1 else None), area
 
 
-# "Agreement between the Government of the People's Republic of China and ...": the
-# title of a document that is the agreement's own text
-_AGREEMENT_TITLE = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Agreement|Memorandum|Treaty|Protocol|Accord|"
-    r"Convention)\b.{0,120}?\bbetween\b"
-)
-
-
-def _agreement_text(
-    title: str,
-    clean: CleanText,
-    spans: list[tuple[int, int]],
-    by_place: SpanIndex[Found],
-    recogniser: Recogniser,
-) -> tuple[str | None, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The title of an agreement whose text the document is (its manifest title or its
-    first line), with the parties that title names: (foreign, China's side)."""
-    for text, start in ((title, None), *((clean.text[a:b], a) for a, b in spans[:1])):
-        if not _AGREEMENT_TITLE.match(text):
-            continue
-        gazetteer = recogniser.gazetteer
-        names = (
-            recogniser.mentions(text)
-            if start is None
-            else [f for f in by_place.near(start, start + len(text)) if f.end <= start + len(text)]
-        )
-        keys = [f.key for f in names if not f.nested and f.kind in _PARTNERS]
-        foreign = tuple(dict.fromkeys(k for k in keys if k not in gazetteer.domestic))
-        chinese = tuple(dict.fromkeys(k for k in keys if k in gazetteer.domestic))
-        if foreign:
-            return text, (foreign, chinese)
-    return None, ((), ())
-
-
 def read_document(
     document: Document,
     recogniser: Recogniser,
@@ -240,7 +208,7 @@ def read_document(
     heading_missions: dict[str, str | None] = {}
     title = document.meta.title or ""
     title_mission, _title_area = _heading_context(title, 0, recogniser.mentions(title), recogniser)
-    agreement_title, agreement_parties = _agreement_text(title, clean, spans, by_place, recogniser)
+    agreement_title, agreement_parties = agreement_text(title, clean, spans, by_place, recogniser)
     for start, end in spans:
         opens = False
         while paragraph is not None and paragraph.end < start:
@@ -320,31 +288,10 @@ def read_document(
                 sentence.section_planned = True  # "STUDENT SATELLITE — PLANNED, 2027" titles it
         sentences.append(sentence)
         previous = sentence
-    _mark_withdrawn(sentences)
+    mark_withdrawn(sentences)
     if parse:
         parse_sentences(sentences)
     return clean, sentences, found
-
-
-# "Status: WITHDRAWN at the request of the proposers": a record's field that undoes it
-_WITHDRAWN = re.compile(
-    r"^(?:status|state|outcome|result)\s*:\s*(?:\w+\s+){0,2}?(?:withdrawn|cancell?ed|"
-    r"canceled|rejected|not\s+selected|terminated|abandoned|suspended|dropped)\b",
-    re.IGNORECASE,
-)
-
-
-def _mark_withdrawn(sentences: list[Sentence]) -> None:
-    """The fields of a record whose status says it was withdrawn or cancelled state no
-    fact: every line under the same entry title is marked ``notes["withdrawn"]``."""
-    records: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        if sentence.lead_in is not None:
-            records.setdefault(id(sentence.lead_in), []).append(sentence)
-    for lines in records.values():
-        if any(_WITHDRAWN.match(line.text) for line in lines):
-            for line in lines:
-                line.notes["withdrawn"] = True
 
 
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
