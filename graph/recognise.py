@@ -85,6 +85,9 @@ def _folds_case(form: str) -> bool:
     return bool(re.search(r"[\s\-\d]", form))
 
 
+_COUNTRY_SAT = re.compile(r"([A-Z][a-z]{2,})[Ss]at\b")  # "PeruSat-3": Peru's satellite
+
+
 class Recogniser:
     """Compiled name patterns of a gazetteer, and the sentence splitter."""
 
@@ -173,8 +176,25 @@ class Recogniser:
                     adjectival=norm in self._adjectival,
                 )
             )
+        found += self._named_after(found)
         unique = {(f.start, f.end): f for f in found}
         return sorted(unique.values(), key=lambda f: (f.start, f.end))
+
+    def _named_after(self, found: list[Found]) -> list[Found]:
+        """The country inside a "<country>Sat" craft's name ("PeruSat-3", "LaoSat-1"), as
+        a nested mention: the name says whose craft it is."""
+        out = []
+        for f in found:
+            if f.nested or f.kind is not EntityKind.SPACECRAFT:
+                continue
+            m = _COUNTRY_SAT.match(f.text)
+            norm = self._norm(m.group(1)) if m else ""
+            # a country's name, not its adjective ("SaudiSat-5A" is KACST's, not the state's)
+            key = self._key_of.get(norm) if m and norm not in self._adjectival else None
+            if m and key and self.gazetteer.kind(key) is EntityKind.COUNTRY:
+                end = f.start + m.end(1)
+                out.append(Found(key, EntityKind.COUNTRY, f.start, end, m.group(1), nested=True))
+        return out
 
     def sentences(self, clean: CleanText) -> list[tuple[int, int]]:
         """Sentence spans of the clean text; a paragraph break always ends a sentence."""

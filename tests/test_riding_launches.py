@@ -73,3 +73,19 @@ def test_a_craft_named_after_its_country_was_launched_for_that_country(reference
 def test_a_craft_named_after_its_country_on_another_rocket_gives_nothing(reference):
     text = "The Peru Earth Imaging Satellite lifted off on a Vega-C rocket from Kourou in 2033."
     assert activities_of(reference, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PeruSat-4 was launched from Xichang in 2033.", {("launched", "peru", "perusat-4")}),
+        ("LaoSat-3 was launched from Xichang in 2033.", {("launched", "laos", "laosat-3")}),
+        # an adjective names no owner, and China's own craft has no partner
+        ("SaudiSat-9 was launched from Xichang in 2033.", set()),
+        ("ChinaSat-29 was launched from Xichang in 2033.", set()),
+        # nor does a craft named after its country that someone else launched
+        ("PeruSat-4 was launched on a Falcon 9 in 2033.", set()),
+    ],
+)
+def test_a_country_sat_is_named_after_its_owner(reference, text, expected):
+    assert activities_of(reference, text) == expected
