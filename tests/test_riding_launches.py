@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.one_document import activities_of
+from graph.model import Cooperation
+from tests.one_document import activities_of, facts_of
 
 
 @pytest.mark.parametrize(
@@ -89,3 +90,13 @@ def test_a_craft_named_after_its_country_on_another_rocket_gives_nothing(referen
 )
 def test_a_country_sat_is_named_after_its_owner(reference, text, expected):
     assert activities_of(reference, text) == expected
+
+
+def test_running_a_craft_jointly_is_cooperation_beside_its_launch(reference):
+    text = (
+        "LaoSat-3 was launched for Laos; China and Laos jointly operate it for satellite "
+        "communications."
+    )
+    facts = facts_of(reference, text, kind=Cooperation)
+    assert [(f.partner, f.area) for f in facts] == [("laos", "satellite-communications")]
+    assert activities_of(reference, text) == {("launched", "laos", "laosat-3")}

@@ -52,7 +52,13 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     acting = {
         k
         for g in reading.groups
-        if g.role in ("agent", "subject") and g.governor in _COOPERATING
+        if (g.role in ("agent", "subject") and g.governor in _COOPERATING)
+        # "China and Laos jointly operate it": China's co-subject in joint work
+        or (
+            g.role == "subject"
+            and g.governor in _RUNNING
+            and _JOINTLY.search(sentence.text) is not None
+        )
         for k in g.keys
     }
     busy = (reading.busy | _owners_of_busy_crafts(sentence, reading)) - acting
@@ -122,6 +128,8 @@ def _carried(fact: Cooperation, launched_for: set[str], gazetteer: Gazetteer) ->
 
 _BEYOND_HARDWARE = frozenset({"training-and-education", "data-exchange"})
 _COOPERATING = frozenset({"cooperate", "collaborate", "work", "partner"})
+_RUNNING = frozenset({"operate", "run", "manage", "use", "control", "maintain"})
+_JOINTLY = re.compile(r"\b(?:jointly|together)\b")
 
 
 FAMILY = Family(
