@@ -65,6 +65,41 @@ def test_a_pool_of_workers_builds_the_same_bytes_as_one_process(
     assert b"/graph/document/synthetic-00005>" in pooled
 
 
+@pytest.mark.slow
+def test_readers_started_before_discovery_build_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build of many documents starts its readers before the corpus's names are
+    known; they find the name candidates with this process, then read each document
+    with the gazetteer its task carries: the same bytes as one process."""
+    load_generator().generate(tmp_path / "synthetic", 6)
+    for folder in ("ontology", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    base = replace(
+        Paths.defaults(ROOT),
+        corpus=tmp_path / "synthetic" / "corpus",
+        ontology=tmp_path / "ontology",
+        queries=tmp_path / "queries",
+    )
+    monkeypatch.setattr(extract_parallel, "default_workers", lambda: 1)
+    alone = build_dump(replace(base, store=tmp_path / "one-process"))
+
+    shared: list[int] = []
+    real = extract_parallel.candidates_in_parallel
+    monkeypatch.setattr(extract_parallel, "default_workers", lambda: 2)
+    monkeypatch.setattr(extract_parallel, "_POOL_FROM_CHARS", 0)
+    monkeypatch.setattr(extract_parallel, "_CHUNK_CHARS", 3_000)
+    monkeypatch.setattr(
+        extract_parallel,
+        "candidates_in_parallel",
+        lambda documents, *rest: shared.append(len(documents)) or real(documents, *rest),
+    )
+    pooled = build_dump(replace(base, store=tmp_path / "early-readers"))
+
+    assert shared == [6], "the readers were not started before discovery"
+    assert pooled == alone
+
+
 def test_readings_come_back_in_corpus_order() -> None:
     """Chunks cover every document once, in order, whatever their sizes."""
 

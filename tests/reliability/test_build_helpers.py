@@ -45,6 +45,8 @@ def _corpus(paths: Paths, sizes: list[int]) -> None:
 def _start_build(paths: Paths) -> subprocess.Popen[str]:
     env = {
         **os.environ,
+        # a build that hangs is sent SIGABRT, and says where each of its threads waits
+        "PYTHONFAULTHANDLER": "1",
         "SPACEKG_CORPUS": str(paths.corpus),
         "SPACEKG_ONTOLOGY": str(paths.ontology),
         "SPACEKG_QUERIES": str(paths.queries),
@@ -91,6 +93,25 @@ def _wait_for(
         time.sleep(0.02)
     build.kill()
     pytest.fail(f"the build never had {count} such helper(s): {build.communicate()[1]}")
+
+
+def _where_it_hangs(build: subprocess.Popen[str]) -> str:
+    """The tracebacks of a hung build's threads (its fault handler's, on SIGABRT), once
+    the build and its helpers are ended."""
+    helpers = list(_children(build.pid))
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(build.pid, signal.SIGABRT)
+    try:
+        _out, err = build.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        err = "(no tracebacks: the build did not end on SIGABRT)"
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(build.pid, signal.SIGKILL)
+    for pid in helpers:  # ours: the test started the build
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    build.wait()
+    return f"helpers {helpers}; stderr:\n{err}"
 
 
 def _pool_worker(cmdline: bytes) -> bool:
@@ -144,6 +165,10 @@ def test_spacys_second_parser_ends_with_a_killed_build(tmp_path: Path) -> None:
 def test_a_reader_lost_while_starting_stops_the_build_with_one_line(
     previous_build: tuple[Paths, Path], after: float
 ) -> None:
+    """The new documents' name candidates are not cached, so the readers start before the
+    corpus's names are known and share that work with the build process (the early
+    readers, ``extract_parallel.candidates_in_parallel``): a reader lost then, or while it
+    loads the parser, breaks the pool, and the build stops with its one line."""
     paths, served = previous_build
     _corpus(paths, [POOL_DOCUMENT_BYTES] * POOL_DOCUMENTS)
     build = _start_build(paths)
@@ -151,11 +176,11 @@ def test_a_reader_lost_while_starting_stops_the_build_with_one_line(
     time.sleep(after)
     os.kill(helper, signal.SIGKILL)
     try:
-        build.wait(timeout=120)
+        # read as it goes: a build blocked on a full pipe would look like a hang
+        out, err = build.communicate(timeout=120)
     except subprocess.TimeoutExpired:
-        os.killpg(build.pid, signal.SIGKILL)
-        pytest.fail("the build hung after losing a helper")
-    result = subprocess.CompletedProcess(build.args, build.returncode, *build.communicate())
+        pytest.fail(f"the build hung after losing a helper:\n{_where_it_hangs(build)}")
+    result = subprocess.CompletedProcess(build.args, build.returncode, out, err)
     assert result.returncode == 2
     assert "helper process reading documents ended" in one_line_error(result)
     assert store.current_path(paths.store).resolve() == served
