@@ -205,6 +205,15 @@ class _Reader:
             people = [c for c in verb.children if c.dep_ == "nsubj"]
         elif thing.dep_ == "nsubjpass":
             people = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+            if not people and verb.lemma_.lower() in MAKING:
+                # "was made at the University of Graz for Chang'e-7": where it was made
+                people = [
+                    o
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
         else:
             return []
         keys = [k for t in people for g in self._groups_at(t) for k in g.keys]

@@ -35,7 +35,7 @@ _IN_FIELD = (
     r"(?:Science|Sciences|Engineering|Technology|Medicine)\b)"
 )
 NAME_RUN = re.compile(
-    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w-]*\d)|{_IN_FIELD}|"
+    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w'\u2019-]*\d)|{_IN_FIELD}|"
     rf"\s[dl]['\u2019](?=[{_CAP}]))"
     rf"(?:{_WORD}|\d[\w]*))*"
 )

@@ -57,6 +57,11 @@ def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
             "Chang'e-9 lander.",
             ("national-space-commission", "payloads", "change-9"),
         ),
+        # made at a body, for the mission
+        (
+            "The dosimeter on display was made at the University of Graz for Chang'e-9.",
+            ("university-of-graz", "payloads", "change-9"),
+        ),
     ],
 )
 def test_a_partners_instrument_on_a_mission_is_a_payload_cooperation(reference, text, expected):

@@ -323,3 +323,8 @@ def test_a_field_of_study_after_in_belongs_to_the_name_a_place_does_not():
     names = _names("The Institute for Research in Astrophysics and Planetology in Lyon helped.")
     assert "Institute for Research in Astrophysics and Planetology" in names
     assert not any("Lyon" in label for label in names)
+
+
+def test_a_name_does_not_run_on_into_a_mission_with_an_apostrophe():
+    names = _names("The dosimeter was made at the University of Graz for Chang'e-9.")
+    assert "University of Graz" in names
