@@ -1,0 +1,149 @@
+"""The payload frame of ``graph.cooperation_frames``: an instrument a partner owns, gives
+or makes ("Sweden's ion analyser", "INFN provided a retroreflector", "was made at the
+University of Graz") and that a mission carries, or that flies, works or is placed on or
+aboard it ("carried by Chang'e-6", "measured radiation from the Chang'e-4 lander"). A mixin:
+the reader it is mixed into finds the names, owners and missions under a token."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.cooperation_words import (
+    ABOARD,
+    CARRYING,
+    COMING,
+    HANDING,
+    MAKING,
+    OBSERVING,
+    TRAVELLING,
+)
+from graph.instrument_series import edges, is_instrument, series_lead
+from graph.mission_pairing import previous_mission
+from graph.model import Cooperation, EntityKind
+
+
+class PayloadFrames:
+    """Payload cooperation: ``payloads`` and the owner and carrier it reads."""
+
+    def payloads(self) -> list[Cooperation | None]:
+        out: list[Cooperation | None] = []
+        for thing in self.doc:
+            if not is_instrument(thing):
+                continue
+            owners = self._owners(thing) or self._givers(thing)
+            if not owners:
+                continue
+            missions = self._carrier(thing)
+            if len(missions) != 1:
+                continue
+            out += [self._fact(p, "payloads", missions[0], thing.idx) for p in owners]
+        return out
+
+    def _givers(self, thing: Token) -> list[str]:
+        """Partners that hand the thing over, supply, place or make it: the subject of
+        the verb it is the object of ("INFN provided a retroreflector"), or the agent of
+        the passive it is the subject of ("was delivered by IKI")."""
+        verb = thing.head
+        if thing.dep_ == "nsubj" and verb.lemma_.lower() in COMING:
+            # "Instruments come from Chile, Peru and the University of Warsaw"
+            sources = [
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            keys = [k for t in sources for g in self._groups_at(t) for k in g.keys]
+            return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+        if verb.lemma_.lower() not in HANDING:
+            return []
+        if thing.dep_ == "dobj":
+            people = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif thing.dep_ == "nsubjpass":
+            people = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+            if not people and verb.lemma_.lower() in MAKING:
+                # "was made at the University of Graz for Chang'e-7": where it was made
+                people = [
+                    o
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
+        else:
+            return []
+        keys = [k for t in people for g in self._groups_at(t) for k in g.keys]
+        return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+
+    def _carrier(self, thing: Token) -> list[str]:
+        """The mission that carries the thing, or that it flies on or aboard, or that
+        it is handed over or placed on or for ("places a camera on the Chang'e-7 lander",
+        "For the Chang'e-7 lander, X provided a retroreflector")."""
+        lead = series_lead(thing)
+        if lead.i != thing.i:  # "carrying X's cubesat, Y's instrument and Z's analyser"
+            return self._carrier(lead)
+        owned = any(c.dep_ == "poss" for c in thing.children)
+        apposed = [
+            k for k in self._missions_at(thing.head) if self.gazetteer.kind(k) is EntityKind.MISSION
+        ]
+        if thing.dep_ == "appos" and owned and apposed:
+            # "Chang'e-6 lifted off carrying A's cubesat, B's instrument", the parser
+            # making B's an apposition of the mission ("X, a detector" is X itself, and
+            # so is a spacecraft's: "Light-1, our first CubeSat")
+            return apposed
+        found: list[str] = []
+        own = [thing, *thing.conjuncts] if thing.dep_ != "conj" else [thing.head, thing]
+        anchor = own[0]
+        for prep in (c for t in own for c in t.children if c.dep_ == "prep"):
+            # "the detector of CSES-02" is the mission's own, as "SMILE's main instrument"
+            if prep.lower_ in ABOARD | {"for", "of"}:
+                found += [k for o in prep.children for k in self._missions_at(o)]
+        found += [k for c in anchor.children if c.dep_ == "poss" for k in self._missions_at(c)]
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in anchor.children):
+            earlier = previous_mission(self.sentence)  # "Its instruments come from X"
+            found += [earlier] if earlier else []
+        verb = anchor.head
+        if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in HANDING:
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                if prep.lower_ in ABOARD | {"for", "to"}:
+                    found += [k for o in prep.children for k in self._missions_at(o)]
+        if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in CARRYING:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl"):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if verb.dep_ in ("acl", "relcl"):
+                    subjects.append(verb.head)
+            found += [k for s in subjects for k in self._missions_at(s)]
+        travels = verb.lemma_.lower() in TRAVELLING
+        if anchor.dep_ in ("nsubj", "nsubjpass") and (travels or verb.lemma_.lower() == "be"):
+            # "flew on Chang'e-4", "is due to fly on Chang'e-7"
+            verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
+            verbs += [c for v in verbs[1:] for c in v.children if c.dep_ == "xcomp"]
+            for prep in (c for v in verbs for c in v.children if c.dep_ == "prep"):
+                if prep.lower_ in ABOARD:
+                    found += [k for o in prep.children for k in self._missions_at(o)]
+            travels = travels or any(v.lemma_.lower() in TRAVELLING for v in verbs)
+        if anchor.dep_ == "nsubj" and verb.lemma_.lower() in OBSERVING:
+            # "X's dosimeter measured radiation ... from the Chang'e-4 lander": where it
+            # worked from is its carrier
+            inside = {t.i for t in anchor.subtree}
+            for prep in (t for t in verb.subtree if t.dep_ == "prep" and t.i not in inside):
+                if prep.lower_ in ABOARD | {"from", "aboard"}:
+                    found += [k for o in prep.children for k in self._missions_at(o)]
+        carried = anchor.dep_ == "dobj" and verb.lemma_.lower() in CARRYING
+        if not found and (carried or (travels and anchor.dep_ in ("nsubj", "nsubjpass"))):
+            # the parser may hang the mission elsewhere ("Chang'e-4 lands ... carrying X"):
+            # a sentence about a carrier that names one mission names the carrier
+            # not the thing's own name ("the ICUBE-Q cubesat"), nor the craft it is carried
+            # beside ("carrying NileSat-7 and a small cubesat": a rocket's two payloads)
+            own = [edges(thing)] + (
+                [(anchor.idx, anchor.idx + len(anchor))] if anchor != thing else []
+            )
+            named = {
+                m.key
+                for m in self.mentions
+                if m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+                and not any(a <= m.start - self.sentence.start < b for a, b in own)
+            }
+            found = list(named) if len(named) == 1 else []
+        return list(dict.fromkeys(found))
