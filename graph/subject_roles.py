@@ -68,7 +68,20 @@ def described_clause(verb: Token) -> Token | None:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    return next((c for c in map(class_clause, nouns) if c is not None), None)
+    found = next((c for c in map(class_clause, nouns) if c is not None), None)
+    if found is None and nouns:
+        # "Chile became the latest country to sign up to M", the parser hanging the
+        # infinitive on the copula
+        found = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    return found
 
 
 def class_clause(noun: Token) -> Token | None:

@@ -107,3 +107,8 @@ def test_a_receiver_built_by_a_body_abroad_is_its_payload_not_its_countrys(refer
 )
 def test_a_country_in_brackets_after_a_body_says_where_it_is_not_who_worked(reference, text):
     assert _cooperation(reference, text) == {("aalto-university", "space-science", None)}
+
+
+def test_the_latest_country_to_sign_up_to_a_mission_joined_it(reference):
+    text = "In May 2031, Bolivia became the latest country to sign up to the ILRS."
+    assert ("bolivia", "lunar-and-deep-space-exploration", ILRS) in _cooperation(reference, text)
