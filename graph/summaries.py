@@ -322,6 +322,7 @@ def _predicate(line: bytes) -> bytes:
 _NAMESPACES = {
     "csk": str(CSK),
     "dcterms": "http://purl.org/dc/terms/",
+    "oa": "http://www.w3.org/ns/oa#",
     "prov": "http://www.w3.org/ns/prov#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -333,7 +334,8 @@ def counted_predicates() -> frozenset[bytes]:
     """Every predicate the counts read: the prefixed names the queries here and in
     ``graph.summary_counts`` write, and ``a``. (Class names come along; they match no
     line's predicate.) The scratch store the counts are made on needs only these
-    triples: about half the merge, whose evidence and selectors no count reads."""
+    triples: about half the merge (the passages' sources and quotes, read for the order of
+    the totals, but no offsets)."""
     texts = [
         _PER_PARTNER,
         _PER_DOCUMENT_FACTS,

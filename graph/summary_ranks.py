@@ -11,22 +11,47 @@ A rank here is the place of a row's subject in the saved query's own order, foun
 sorting the merged graph on the query's sort keys (the same values, in the same order,
 as the server's sort keys of ``server/sort_keys.py`` put them: a literal's datatype, then
 its language, then its text), with the subject's IRI last to settle full ties, which the
-query's ORDER BY leaves open. Subjects of one row (the rows of a GROUP BY) share a rank:
-the ranks are dense over the row's key.
+query's ORDER BY leaves open. Of the subjects of one row (the rows of a GROUP BY) the first
+carries the row's rank: the ranks are dense over the row's key.
 
 - ``csk:timelineRank`` (agreements-timeline): each agreement by its date (signed, else
   valid from, else the first document that reports it), then its title;
 - ``csk:corroborationRank`` (facts-in-several-documents): each fact by its number of
   documents (most first), its class's label, then its label;
-- ``csk:activityRank`` (spacecraft-for-other-countries): each spacecraft activity by the
-  activity's label, the partner's label and what was built, delivered or launched (the
-  spacecraft's label, else the text's description), and the rest of the row's key.
+- ``csk:activityRank`` (spacecraft-for-other-countries): each row of spacecraft
+  activities (the same activity, spacecraft, partner and status) by the activity's
+  label, the partner's label and what was built, delivered or launched (the spacecraft's
+  label, else the text's description), and the rest of the row's key. The row's first
+  activity (by IRI) alone carries it, with the documents of all the row's activities
+  (``csk:rowDocumentList``, as the query's GROUP_CONCAT listed them): the query reads
+  one activity a row and groups nothing.
 
 A rank makes a list make only the rows it sends, but each row still costs its lookups.
 facts-in-several-documents also read each fact's documents and grouped its rows to list
 them; the build lists them once per fact (``csk:documentList``: the IRIs of its
 ``prov:wasDerivedFrom`` documents, space-separated, as the query's GROUP_CONCAT wrote
 them, in the engine's order), so a row is one lookup more instead of a group.
+
+Two more saved queries read what the build writes here:
+
+- organisations-and-mechanisms groups participations per organisation for a status
+  parameter. The build makes a node per organisation and status key (each status's
+  local name, and "any", the last segment of its IRI,
+  ``.../id/organisation-status/<organisation>/<status>``) with the organisation
+  (``csk:ofOrganisation``), the roles and the number of documents as the query's
+  aggregates make them
+  (``csk:roleList``, ``csk:documentCount``) and the node's place among the status's
+  nodes in the query's order (``csk:participationRank``: most documents first, then
+  the organisation's label).
+- find-entity matched a text against every name of every mission, spacecraft, country
+  and organisation. The build writes each such entity's names lower-cased in one string
+  (``csk:nameText``, one line each), so the query reads one value per entity to find
+  those that match, and their names only.
+- cooperation-totals lists each total with each passage stating it, ordered by the
+  passage's document's date first, so a total stated by two documents has two places.
+  The build makes a node per total and passage (``.../id/total-passage/<total>/<evidence>``:
+  ``csk:ofTotal``, ``csk:ofEvidence``) with its place in the query's order
+  (``csk:totalRank``).
 """
 
 from __future__ import annotations
@@ -41,6 +66,7 @@ _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 _PREFIXES = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -102,10 +128,29 @@ ORDER BY DESC(?documentCount) {_by("?factType")} {_by("?factLabel")} STR(?subjec
 """,
 )
 
-_ACTIVITY = Rank(
-    "activityRank",
-    f"""
-SELECT ?subject ?key WHERE {{
+TOTAL_PASSAGE = "https://w3id.org/china-space-kg/id/total-passage/"
+# Each total and passage (evidence) stating it, the row of cooperation-totals, in that
+# query's order: by the date of the passage's document, measure, quantity, total,
+# document, quote.
+_TOTAL_PASSAGES = f"""
+SELECT DISTINCT ?total ?evidence WHERE {{
+  ?total a csk:CooperationTotal ;
+      csk:quantity ?quantity ;
+      csk:countedItem ?counted ;
+      csk:measure ?measure ;
+      csk:evidence ?evidence .
+  ?evidence oa:hasSource ?document ;
+      oa:hasSelector/oa:exact ?quote .
+  ?document dcterms:issued ?issued .
+}}
+ORDER BY STR(?issued) {_by("?measure")} ?quantity STR(?total) STR(?document) {_by("?quote")}
+    STR(?evidence)
+"""
+
+
+# Each spacecraft activity and the key of its row in spacecraft-for-other-countries (the
+# same activity, spacecraft, what, partner and status).
+_ACTIVITY_ROWS = """
   ?subject a csk:SpacecraftActivity ;
       csk:activity ?activityConcept ;
       csk:partner ?partner ;
@@ -113,16 +158,27 @@ SELECT ?subject ?key WHERE {{
   ?activityConcept skos:prefLabel ?activityLabel .
   ?statusConcept skos:prefLabel ?status .
   ?partner rdfs:label ?partnerLabel .
-  OPTIONAL {{ ?subject csk:spacecraft ?spacecraft . ?spacecraft rdfs:label ?spacecraftLabel }}
-  OPTIONAL {{ ?subject csk:description ?description }}
+  OPTIONAL { ?subject csk:spacecraft ?spacecraft . ?spacecraft rdfs:label ?spacecraftLabel }
+  OPTIONAL { ?subject csk:description ?description }
   BIND(COALESCE(?spacecraftLabel, ?description, "spacecraft") AS ?what)
   BIND(CONCAT(STR(?activityConcept), " ", STR(?activityLabel), " ", COALESCE(STR(?spacecraft), ""),
               " ", STR(?what), " ", STR(?partner), " ", STR(?partnerLabel), " ", STR(?status))
        AS ?key)
+"""
+
+_ACTIVITY = Rank(
+    "activityRank",
+    f"""
+SELECT ?subject ?key WHERE {{
+{_ACTIVITY_ROWS}
 }}
 ORDER BY {_by("?activityLabel")} {_by("?partnerLabel")} {_by("?what")} ?key STR(?subject)
 """,
 )
+
+# The spacecraft activities in the engine's order of their IRIs (that of the subjects of
+# one predicate and object): the order in which the query grouped a row's activities.
+_ACTIVITIES = "SELECT ?subject WHERE { ?subject a csk:SpacecraftActivity }"
 
 # Per fact: its documents as facts-in-several-documents listed them.
 _DOCUMENT_LIST = """
@@ -134,11 +190,68 @@ SELECT ?subject (GROUP_CONCAT(DISTINCT STR(?document); separator=" ") AS ?docume
 GROUP BY ?subject
 """
 
+# Per entity that find-entity finds: its names (labels and other names), lower-cased as
+# the query's filter has them, one a line.
+_NAME_TEXT = """
+SELECT ?subject (GROUP_CONCAT(DISTINCT LCASE(STR(?name)); separator="\\n") AS ?text) WHERE {
+  VALUES ?class { csk:Mission csk:Spacecraft csk:Country csk:Organisation }
+  ?subject a ?class ;
+      rdfs:label|skos:altLabel ?name .
+}
+GROUP BY ?subject
+"""
+
+ORGANISATION_STATUS = "https://w3id.org/china-space-kg/id/organisation-status/"
+ANY_STATUS = "any"
+_PARTICIPATION_STATUSES = """
+SELECT DISTINCT ?statusConcept WHERE {
+  ?participation a csk:Participation ; csk:status ?statusConcept .
+}
+"""
+# Per organisation, for one status key (STATUS): organisations-and-mechanisms's row, its
+# roles and documents as the query's aggregates made them, in the query's order.
+# COALESCE: the engine gives no value at all to a GROUP_CONCAT that meets an unbound
+# variable, so participations that state no role add "" and the REPLACEs drop it.
+_PARTICIPATIONS = f"""
+SELECT ?subject ?organisationLabel
+       (REPLACE(REPLACE(GROUP_CONCAT(DISTINCT COALESCE(?role, ""); separator=", "),
+                ", , ", ", "), "^, |, $", "") AS ?roles)
+       (COUNT(DISTINCT ?document) AS ?documents)
+WHERE {{
+  ?participation a csk:Participation ;
+      csk:organisation ?subject ;
+      csk:status ?statusConcept ;
+      prov:wasDerivedFrom ?document .
+  FILTER(STATUS = "any" || STRAFTER(STR(?statusConcept), "/status/") = STATUS)
+  ?subject rdfs:label ?organisationLabel .
+  OPTIONAL {{ ?participation csk:role ?role }}
+}}
+GROUP BY ?subject ?organisationLabel
+ORDER BY DESC(?documents) {_by("?organisationLabel")} STR(?subject)
+"""
+
 RANKS = (_TIMELINE, _CORROBORATION, _ACTIVITY)
-RANK_PROPERTIES = tuple(rank.name for rank in RANKS)  # for graph/summaries.py to drop
-LIST_PROPERTIES = ("documentList",)  # likewise
+# for graph/summaries.py to drop
+RANK_PROPERTIES = (*(rank.name for rank in RANKS), "participationRank", "totalRank")
+# likewise
+LIST_PROPERTIES = (
+    "documentList",
+    "rowDocumentList",
+    "nameText",
+    "ofOrganisation",
+    "roleList",
+    "ofTotal",
+    "ofEvidence",
+)
 # what the ranks and lists read (graph/summaries.py loads only their predicates)
-QUERIES = (*(rank.query for rank in RANKS), _DOCUMENT_LIST)
+QUERIES = (
+    *(rank.query for rank in RANKS),
+    _DOCUMENT_LIST,
+    _ACTIVITIES,
+    _NAME_TEXT,
+    _PARTICIPATIONS,
+    _TOTAL_PASSAGES,
+)
 
 
 def rank_triples(store: ox.Store) -> list[ox.Triple]:
@@ -146,22 +259,111 @@ def rank_triples(store: ox.Store) -> list[ox.Triple]:
     subject and rank property, and each fact's ``csk:documentList``. Summary triples
     already in it change neither."""
     triples = []
+    rows: dict[ox.Literal, list] = {}  # a row's key -> its subjects, the first carrying its place
     for rank in RANKS:
         predicate = ox.NamedNode(str(CSK) + rank.name)
         placed: set[ox.NamedNode | ox.BlankNode] = set()
-        place, last_key = 0, None
+        place = 0
         results = store.query(_PREFIXES + rank.query)
         keyed = any(v.value == "key" for v in results.variables)
         for row in results:
             subject = row["subject"]
             if subject in placed:
                 continue
-            key = row["key"] if keyed else subject
-            if key != last_key or place == 0:
-                place, last_key = place + 1, key
             placed.add(subject)
+            if keyed:  # the row's first subject alone carries its place
+                rows.setdefault(row["key"], []).append(subject)
+                if len(rows[row["key"]]) > 1:
+                    continue
+            place += 1
             triples.append(ox.Triple(subject, predicate, ox.Literal(str(place), datatype=_INTEGER)))
     documents = ox.NamedNode(str(CSK) + "documentList")
+    lists = {}
     for row in store.query(_PREFIXES + _DOCUMENT_LIST):
+        lists[row["subject"]] = row["documents"].value
         triples.append(ox.Triple(row["subject"], documents, row["documents"]))
+    triples += _row_documents(store, rows.values(), lists)
+    names = ox.NamedNode(str(CSK) + "nameText")
+    for row in store.query(_PREFIXES + _NAME_TEXT):
+        triples.append(ox.Triple(row["subject"], names, row["text"]))
+    return triples + participation_triples(store) + total_passage_triples(store)
+
+
+def total_passage_node(total: str, evidence: str) -> ox.NamedNode:
+    """The node of one total and one passage stating it."""
+    return ox.NamedNode(
+        f"{TOTAL_PASSAGE}{total.split('/id/', 1)[-1]}/{evidence.split('/id/', 1)[-1]}"
+    )
+
+
+def total_passage_triples(store: ox.Store) -> list[ox.Triple]:
+    """Per total and passage stating it: the pair and its place in cooperation-totals's
+    order (1 first)."""
+    of_total, of_evidence, rank = (
+        ox.NamedNode(str(CSK) + name) for name in ("ofTotal", "ofEvidence", "totalRank")
+    )
+    triples = []
+    for place, row in enumerate(store.query(_PREFIXES + _TOTAL_PASSAGES), start=1):
+        node = total_passage_node(row["total"].value, row["evidence"].value)
+        triples += [
+            ox.Triple(node, of_total, row["total"]),
+            ox.Triple(node, of_evidence, row["evidence"]),
+            ox.Triple(node, rank, ox.Literal(str(place), datatype=_INTEGER)),
+        ]
+    return triples
+
+
+def _row_documents(store: ox.Store, rows, lists: dict) -> list[ox.Triple]:
+    """Each row's ``csk:rowDocumentList`` on its first subject: the documents of its
+    subjects, each once, as the query's GROUP_CONCAT(DISTINCT ...) met them (the subjects
+    in the engine's order, each one's documents in its ``csk:documentList`` order)."""
+    order = {row["subject"]: n for n, row in enumerate(store.query(_PREFIXES + _ACTIVITIES))}
+    predicate = ox.NamedNode(str(CSK) + "rowDocumentList")
+    triples = []
+    for subjects in rows:
+        met = sorted(subjects, key=lambda s: order.get(s, len(order)))
+        listed = dict.fromkeys(d for s in met for d in lists.get(s, "").split(" ") if d)
+        triples.append(ox.Triple(subjects[0], predicate, ox.Literal(" ".join(listed))))
+    return triples
+
+
+def organisation_status_node(organisation: str, status: str) -> ox.NamedNode:
+    """The node of an organisation's participations with a status (``any``: every one)."""
+    return ox.NamedNode(f"{ORGANISATION_STATUS}{organisation.split('/id/', 1)[-1]}/{status}")
+
+
+def participation_triples(store: ox.Store) -> list[ox.Triple]:
+    """Per organisation and status key: its roles, documents and place in
+    organisations-and-mechanisms's order for that key (1 first)."""
+    statuses = sorted(
+        row["statusConcept"].value.rpartition("/status/")[2]
+        for row in store.query(_PREFIXES + _PARTICIPATION_STATUSES)
+    )
+    term = {
+        name: ox.NamedNode(str(CSK) + name)
+        for name in (
+            "ofOrganisation",
+            "roleList",
+            "documentCount",
+            "participationRank",
+        )
+    }
+    triples = []
+    for status in (ANY_STATUS, *statuses):
+        query = _PARTICIPATIONS.replace("STATUS", str(ox.Literal(status)))
+        placed: set[ox.NamedNode] = set()
+        for row in store.query(_PREFIXES + query):
+            organisation = row["subject"]
+            if organisation in placed:  # a second label: the first is its row's place
+                continue
+            placed.add(organisation)
+            node = organisation_status_node(organisation.value, status)
+            triples += [
+                ox.Triple(node, term["ofOrganisation"], organisation),
+                ox.Triple(node, term["roleList"], row["roles"]),
+                ox.Triple(node, term["documentCount"], row["documents"]),
+                ox.Triple(
+                    node, term["participationRank"], ox.Literal(str(len(placed)), datatype=_INTEGER)
+                ),
+            ]
     return triples

@@ -1,9 +1,11 @@
 """Each row's place in a saved list is made at build time (graph/summary_ranks.py), in the
 list's own order: agreements by date (signed, else valid from, else first reported) then
-title; facts by number of documents, class label, label; spacecraft activities by
-activity, partner and what, those of one row sharing a place. Each fact lists its
-documents. A recount replaces them, and they satisfy their shapes. The saved lists answer
-as their texts sorted on the keys themselves do."""
+title; facts by number of documents, class label, label; rows of spacecraft activities by
+activity, partner and what, each carried by its first activity with the row's documents;
+organisations' participations per status by documents then label. Each fact lists its
+documents, each entity its names. A recount replaces them, and they satisfy their shapes.
+The saved lists answer as their texts sorted on the keys themselves do, and find-entity as
+its text before the names."""
 
 from __future__ import annotations
 
@@ -41,6 +43,11 @@ TURTLE = """
 @prefix act: <https://w3id.org/china-space-kg/id/activity/> .
 @prefix status: <https://w3id.org/china-space-kg/id/status/> .
 @prefix spacecraft: <https://w3id.org/china-space-kg/id/spacecraft/> .
+@prefix organisation: <https://w3id.org/china-space-kg/id/organisation/> .
+@prefix participation: <https://w3id.org/china-space-kg/id/participation/> .
+@prefix total: <https://w3id.org/china-space-kg/id/cooperation-total/> .
+@prefix evidence: <https://w3id.org/china-space-kg/id/evidence/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
 
 csk:Agreement rdfs:subClassOf csk:Fact ; rdfs:label "agreement"@en .
 csk:SpacecraftActivity rdfs:subClassOf csk:Fact ; rdfs:label "spacecraft activity"@en .
@@ -79,6 +86,42 @@ activity:3 a csk:SpacecraftActivity ; rdfs:label "3"@en ; csk:activity act:launc
     csk:description "communications satellite" ; prov:wasDerivedFrom document:new .
 activity:4 a csk:SpacecraftActivity ; rdfs:label "4"@en ; csk:activity act:built ;
     csk:partner country:brazil ; csk:status status:achieved ; prov:wasDerivedFrom document:new .
+
+# Participations (no csk:Fact here, so no other rank counts them): APSCO in two documents,
+# first; ESA and GEO in one, by label; ESA's two roles, one planned; GEO states no role.
+status:planned skos:prefLabel "planned"@en .
+country:brazil a csk:Country ; skos:altLabel "Federative Republic of Brazil"@en .
+spacecraft:cbers a csk:Spacecraft .
+organisation:esa a csk:Organisation ; rdfs:label "European Space Agency"@en ;
+    skos:altLabel "ESA"@en ; csk:category "space agency" .
+organisation:apsco a csk:Organisation ;
+    rdfs:label "Asia-Pacific Space Cooperation Organization"@en ; skos:altLabel "APSCO"@en .
+organisation:geo a csk:Organisation ; rdfs:label "Group on Earth Observations"@en .
+participation:apsco a csk:Participation ; csk:organisation organisation:apsco ;
+    csk:role "founding member"@en ; csk:status status:achieved ;
+    prov:wasDerivedFrom document:old, document:new .
+participation:esa-1 a csk:Participation ; csk:organisation organisation:esa ;
+    csk:role "partner"@en ; csk:status status:achieved ; prov:wasDerivedFrom document:new .
+participation:esa-2 a csk:Participation ; csk:organisation organisation:esa ;
+    csk:role "observer"@en ; csk:status status:planned ; prov:wasDerivedFrom document:new .
+participation:geo a csk:Participation ; csk:organisation organisation:geo ;
+    csk:status status:achieved ; prov:wasDerivedFrom document:new .
+
+# Totals (no csk:Fact here either): "countries" stated by both documents, so first (2010)
+# and again among the 2016 rows; in 2016 "agencies" before "countries", and two passages
+# of one document by their quotes.
+evidence:old-1 oa:hasSource document:old ; oa:hasSelector evidence:old-1-q .
+evidence:old-1-q oa:exact "with 20 countries" .
+evidence:new-1 oa:hasSource document:new ; oa:hasSelector evidence:new-1-q .
+evidence:new-1-q oa:exact "with 20 countries and regions" .
+evidence:new-2 oa:hasSource document:new ; oa:hasSelector evidence:new-2-q .
+evidence:new-2-q oa:exact "5 agencies" .
+evidence:new-3 oa:hasSource document:new ; oa:hasSelector evidence:new-3-q .
+evidence:new-3-q oa:exact "20 countries" .
+total:countries a csk:CooperationTotal ; csk:quantity 20 ; csk:countedItem "countries"@en ;
+    csk:measure "countries" ; csk:evidence evidence:old-1, evidence:new-1, evidence:new-3 .
+total:agencies a csk:CooperationTotal ; csk:quantity 5 ; csk:countedItem "agencies"@en ;
+    csk:measure "agencies" ; csk:asOf "2016"^^xsd:gYear ; csk:evidence evidence:new-2 .
 """
 
 
@@ -115,13 +158,22 @@ def test_facts_are_ranked_by_documents_then_class_then_label(store) -> None:
     assert sorted(found.values()) == list(range(1, 9))
 
 
-def test_activities_of_one_row_share_its_rank(store) -> None:
+def test_the_first_activity_of_a_row_carries_its_rank_and_documents(store) -> None:
     assert ranks(store, "activityRank") == {
         "spacecraft-activity/4": 1,  # built before launched
         "spacecraft-activity/3": 2,  # Algeria before Brazil
-        "spacecraft-activity/1": 3,
-        "spacecraft-activity/2": 3,
+        "spacecraft-activity/1": 3,  # and activity 2, of the same row
     }
+    lists = {
+        t.subject.value.removeprefix(str(ID)): t.object.value
+        for t in rank_triples(store)
+        if t.predicate.value == str(CSK) + "rowDocumentList"
+    }
+    assert set(lists) == {f"spacecraft-activity/{n}" for n in (1, 3, 4)}
+    assert sorted(lists["spacecraft-activity/1"].split(" ")) == [
+        str(ID) + "document/new", str(ID) + "document/old"
+    ]
+    assert lists["spacecraft-activity/3"] == str(ID) + "document/new"
 
 
 def test_each_fact_lists_its_documents_once(store) -> None:
@@ -135,6 +187,89 @@ def test_each_fact_lists_its_documents_once(store) -> None:
     ]
     assert lists["agreement/beta"] == str(ID) + "document/new"
     assert len(lists) == 8
+
+
+def test_each_entity_of_the_four_classes_lists_its_names_lower_cased(store) -> None:
+    texts = {
+        t.subject.value.removeprefix(str(ID)): set(t.object.value.split("\n"))
+        for t in rank_triples(store)
+        if t.predicate.value == str(CSK) + "nameText"
+    }
+    assert texts["organisation/esa"] == {"european space agency", "esa"}
+    assert texts["country/brazil"] == {"brazil", "federative republic of brazil"}
+    assert texts["spacecraft/cbers"] == {"cbers-4"}
+    assert set(texts) == {"organisation/esa", "organisation/apsco", "organisation/geo",
+                          "country/brazil", "spacecraft/cbers"}  # Algeria is untyped here
+
+
+def test_participations_are_summed_per_organisation_and_status(store) -> None:
+    nodes: dict[str, dict[str, str]] = {}
+    for t in rank_triples(store):
+        if t.subject.value.startswith(str(ID) + "organisation-status/"):
+            key = t.subject.value.removeprefix(str(ID) + "organisation-status/")
+            nodes.setdefault(key, {})[t.predicate.value.removeprefix(str(CSK))] = t.object.value
+    rows = {
+        k: (n["participationRank"], n["documentCount"], n["roleList"]) for k, n in nodes.items()
+    }
+    esa_roles = rows["organisation/esa/any"][2]
+    assert rows == {
+        "organisation/apsco/any": ("1", "2", "founding member"),
+        "organisation/esa/any": ("2", "1", esa_roles),  # two roles, in the engine's order
+        "organisation/geo/any": ("3", "1", ""),
+        "organisation/apsco/achieved": ("1", "2", "founding member"),
+        "organisation/esa/achieved": ("2", "1", "partner"),
+        "organisation/geo/achieved": ("3", "1", ""),
+        "organisation/esa/planned": ("1", "1", "observer"),
+    }
+    assert sorted(nodes["organisation/esa/any"]["roleList"].split(", ")) == ["observer", "partner"]
+    assert nodes["organisation/esa/planned"]["ofOrganisation"] == str(ID) + "organisation/esa"
+    assert "statusKey" not in nodes["organisation/esa/planned"]  # areas-and-missions's key
+
+
+# find-entity as it was before csk:nameText: every name of every entity of the classes.
+FIND_ENTITY_BEFORE = """
+PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?entity ?label ?kind ?matched
+WHERE {
+  VALUES (?class ?kind) {
+    (csk:Mission "mission") (csk:Spacecraft "spacecraft")
+    (csk:Country "country") (csk:Organisation "organisation")
+  }
+  ?entity a ?class ;
+      rdfs:label|skos:altLabel ?matched .
+  FILTER(CONTAINS(LCASE(STR(?matched)), LCASE(?name)))
+  OPTIONAL { ?entity rdfs:label ?label }
+  FILTER(BOUND(?label))
+}
+ORDER BY ?kind ?label ?matched
+"""
+
+
+@pytest.mark.parametrize("name", ["ESA", "a", "Brazil", "cbers-4", "space ag", "nothing",
+                                  "y\ne"])  # "y\ne": the end of a name and the next one
+def test_find_entity_answers_as_before_the_name_texts(store, name) -> None:
+    replace_summaries(store)
+    query = load_queries(ROOT / "queries")["find-entity"]
+    assert "csk:nameText" in query.sparql
+    bound = query.bind({"name": name})
+    before = _answer(store, FIND_ENTITY_BEFORE, bound, 100)
+    assert _answer(store, query.sparql, bound, 100) == before
+
+
+def test_each_total_and_passage_has_its_place(store) -> None:
+    places = {
+        t.subject.value.removeprefix(str(ID) + "total-passage/cooperation-total/"): t.object.value
+        for t in rank_triples(store)
+        if t.predicate.value == str(CSK) + "totalRank"
+    }
+    assert places == {
+        "countries/evidence/old-1": "1",  # 2010
+        "agencies/evidence/new-2": "2",  # 2016: agencies, then countries by quote
+        "countries/evidence/new-3": "3",
+        "countries/evidence/new-1": "4",
+    }
 
 
 def test_a_recount_replaces_the_ranks(store) -> None:
@@ -159,15 +294,20 @@ def test_the_ranks_the_build_makes_satisfy_their_shapes(store) -> None:
                            ontology=load_ontology(paths.ontology_files()), corpus_dir=paths.corpus)
     shapes = {v.shape.rsplit("#", 1)[-1] for v in report.violations}  # the facts are
     # sketches (no evidence, no method): other shapes object to them, not these two
-    assert not shapes & {"DocumentList", "RankedRow", "SummaryCount"}
+    assert not shapes & {"DocumentList", "RankedRow", "SummaryCount", "NameText",
+                         "ParticipationSummary", "AreaStatusCounts", "RowDocumentList",
+                         "TotalPassage"}
 
 
-RANKED = ("agreements-timeline", "facts-in-several-documents", "spacecraft-for-other-countries")
+RANKED = ("agreements-timeline", "facts-in-several-documents", "spacecraft-for-other-countries",
+          "organisations-and-mechanisms", "cooperation-totals")
 # The order each list's rank stands for, as the query wrote it before the rank.
 ORDER = {
     "agreements-timeline": "COALESCE(STR(?signedOn), STR(?validFrom), ?firstReported) ?title",
     "facts-in-several-documents": "DESC(?documentCount) ?factType ?factLabel",
     "spacecraft-for-other-countries": "?activityLabel ?partnerLabel ?what",
+    "organisations-and-mechanisms": "DESC(?documents) ?organisationLabel",
+    "cooperation-totals": "STR(?issued) ?measure ?quantity ?total ?document ?quote",
 }
 
 
