@@ -125,6 +125,9 @@ class _Reader(PayloadFrames):
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 for t in [child, *child.conjuncts]:
                     keys += [k for g in self._groups_at(t) for k in g.keys]
+                if child.lemma_.lower() in MAKING:  # "a Kenyan-built dust analyser"
+                    for t in (c for c in child.children if c.dep_ in ("npadvmod", "compound")):
+                        keys += [k for g in self._groups_at(t) for k in g.keys]
             elif child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     keys += [k for g in self._groups_at(obj) for k in g.keys]

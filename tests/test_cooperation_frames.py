@@ -57,6 +57,8 @@ def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
             "Chang'e-9 lander.",
             ("national-space-commission", "payloads", "change-9"),
         ),
+        # a demonym that made it
+        ("A Kenyan-built dust analyser will fly on Chang'e-9.", ("kenya", "payloads", "change-9")),
         # made at a body, for the mission
         (
             "The dosimeter on display was made at the University of Graz for Chang'e-9.",
