@@ -104,13 +104,17 @@ def _promotions(lines: list[Line], kept: list[int]) -> set[int]:
             blocks[-1].append(i)
         else:
             blocks.append([i])
-    return {
-        i
-        for b in blocks
-        if sum(len(lines[i].text.split()) for i in b) <= 40
-        and any(BOILERPLATE.search(lines[i].text) for i in b)
-        for i in b
-    }
+    out: set[int] = set()
+    for b in blocks:
+        if sum(len(lines[i].text.split()) for i in b) > 40:
+            continue
+        promoted = [i for i in b if BOILERPLATE.search(lines[i].text)]
+        if not promoted:
+            continue
+        # a story's sentence right above "Read more: ..." stays; the link goes
+        story = [i for i in b if _is_prose(lines[i].text) and len(lines[i].text.split()) >= 15]
+        out |= set(promoted) if story else set(b)
+    return out
 
 
 def _body(lines: list[Line]) -> tuple[int, int]:

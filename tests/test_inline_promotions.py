@@ -77,3 +77,26 @@ def test_readers_comments_under_a_box_are_not_the_article():
     comments = "Comments (2)\n\n" + STORY_BOTTOM.split("\n\n", 1)[1]
     clean = clean_text(STORY_TOP + "\n" + BOX + "\n" + comments, web_page=True)
     assert "Uruguay" not in clean.text
+
+
+LISTICLE = """\
+Menu | World | Business | Science | Space
+
+10 moments that defined a year in space
+
+1. Peru joins a lunar project
+In May 2031, Peru became the latest country to sign up to the International Lunar Research Station.
+Read more: Inside Peru's space ambitions
+
+2. A Kenyan instrument for the Moon
+Nairobi confirmed in June 2031 that a Kenyan-built dust analyser will fly on Chang'e-8 next year.
+Read more: Kenya's road to the Moon
+
+(c) 2031 Orbit Weekly. All rights reserved.
+"""
+
+
+def test_a_story_line_right_above_a_read_more_link_stays_in_the_article():
+    text = clean_text(LISTICLE, web_page=True).text
+    assert "Peru became the latest country" in text
+    assert "Read more" not in text
