@@ -195,7 +195,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if not f.nested
     ]
     out: list[Agreement] = []
-    for m in _KIND.finditer(text):
+    kinds = list(_KIND.finditer(text))
+    for m in kinds:
         if any(a <= m.start() < b for a, b in masked):
             continue
         # "the memorandum on the ILRS that it signed with CNSA on 9 March 2021": a
@@ -246,6 +247,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             title = text[title_span[0] : title_span[1]]
         noun = (m.start(), m.end())
         named, listed = parties_of(sentence, groups, noun, title_span, gazetteer)
+        listed = _own_partners(listed, groups, m, kinds)
         if relative is not None and relative.group("who").lower() in ("it", "they"):
             # "... that it signed with CNSA": the pronoun is the clause's subject before
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
@@ -344,6 +346,23 @@ def _the_documents_own(sentence: Sentence) -> list[Agreement]:
             subject=about.group(1) if about else None,
         )
     ]
+
+
+def _own_partners(
+    listed: list[str], groups: list[Group], m: re.Match[str], kinds: list[re.Match[str]]
+) -> list[str]:
+    """ "an agreement on navigation with Bolivia and a memorandum on lunar science with
+    Uruguay": each document's "with" list is the one between it and the next document."""
+    if len(kinds) < 2:
+        return listed
+    bound = next((k.start() for k in kinds if k.start() > m.end()), None)
+    own = {
+        k
+        for g in groups
+        if g.role == "with" and m.end() <= g.start and (bound is None or g.start < bound)
+        for k in g.keys
+    }
+    return [k for k in listed if k in own] if own else listed
 
 
 def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:

@@ -471,3 +471,14 @@ def test_the_subject_of_a_signing_stops_before_its_signers(reference):
     assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [
         "satellite navigation"
     ]
+
+
+def test_each_document_of_a_list_has_the_partner_of_its_own_with(reference):
+    text = (
+        "The documents signed in 2031 included an agreement on satellite navigation with "
+        "Bolivia and a memorandum of understanding on lunar science with Uruguay."
+    )
+    assert {(kind, parties) for kind, parties, _date in _agreements(reference, text)} == {
+        ("agreement", ("bolivia", "china")),
+        ("memorandum-of-understanding", ("china", "uruguay")),
+    }
