@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.craft_classes import class_members
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
@@ -270,7 +271,10 @@ def extract(
                         f.start - sentence.start,
                         "spacecraft-name",
                     )
-    for activity, craft, partner, at in frames(sentence, groups, gazetteer):
+    for activity, craft, partner, at in [
+        *frames(sentence, groups, gazetteer),
+        *class_members(sentence, groups, gazetteer),
+    ]:
         add(activity, _Item(craft, None, 0, 0, ()), partner, at)
     return list(facts.values())
 

@@ -33,3 +33,19 @@ def test_a_craft_ordered_from_another_maker_ties_no_buyer(reference):
 )
 def test_a_possessive_before_a_craft_description_names_the_owner(reference, text):
     assert activities_of(reference, text) == {("launched", "ecuador", "nee-9")}
+
+
+def test_members_of_a_class_china_launched_were_launched_for_their_owners(reference):
+    text = (
+        "Satellites launched by China for other countries include Peru's PeruSAR-2 (2031) "
+        "and Chile's FASat-3 (2032)."
+    )
+    assert activities_of(reference, text) == {
+        ("launched", "peru", "perusar-2"),
+        ("launched", "chile", "fasat-3"),
+    }
+
+
+def test_members_of_a_class_others_launched_give_nothing(reference):
+    text = "Satellites launched by Russia include Peru's PeruSAR-2 and Chile's FASat-3."
+    assert activities_of(reference, text) == set()
