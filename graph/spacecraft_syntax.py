@@ -115,7 +115,9 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             elif not found and not jointly:
                 # "CAST built PRSS-1, Pakistan's first remote-sensing satellite": the
                 # owner an apposition names, when China's side is the builder
-                chinese = chinese_subject(sentence, verb, gazetteer)
+                chinese = chinese_subject(sentence, verb, gazetteer) or _by_china(
+                    sentence, verb, gazetteer
+                )
                 found = [(activity, p) for p in owner_of(sentence, craft, groups, chinese)]
             for kind, partner in found:
                 if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
@@ -158,6 +160,16 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             out += [(activity, key, p, at) for p in earlier_customers(sentence, key)]
     sentence.notes["served"] = {k: frozenset(v) for k, v in served.items()}
     return list(dict.fromkeys(out))
+
+
+def _by_china(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -> bool:
+    """Whether a passive's "by" names China's side ("had been built and launched by
+    China"), its own or its coordinated verb's."""
+    return any(
+        (p.dep_ == "agent" or p.lower_ == "by") and china_among(sentence, p, gazetteer)
+        for v in _chain(verb)
+        for p in v.children
+    )
 
 
 _ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})

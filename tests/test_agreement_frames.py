@@ -482,3 +482,7 @@ def test_each_document_of_a_list_has_the_partner_of_its_own_with(reference):
         ("agreement", ("bolivia", "china")),
         ("memorandum-of-understanding", ("china", "uruguay")),
     }
+
+
+def test_a_month_written_short_without_a_full_stop_dates_a_timeline_entry():
+    assert date_in("9 Mar 2021 \u2014 CNSA and X sign a memorandum", "2031")[0] == "2021-03-09"

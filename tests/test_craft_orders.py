@@ -49,3 +49,11 @@ def test_members_of_a_class_china_launched_were_launched_for_their_owners(refere
 def test_members_of_a_class_others_launched_give_nothing(reference):
     text = "Satellites launched by Russia include Peru's PeruSAR-2 and Chile's FASat-3."
     assert activities_of(reference, text) == set()
+
+
+def test_a_craft_china_built_by_passive_is_built_for_its_appositions_owner(reference):
+    text = "Peru's first radar satellite, PeruSAR-2, had been built and launched by China in 2031."
+    assert activities_of(reference, text) == {
+        ("built", "peru", "perusar-2"),
+        ("launched", "peru", "perusar-2"),
+    }
