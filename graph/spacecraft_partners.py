@@ -94,7 +94,7 @@ def owner_of(
     nouns = [c for c in token.children if c.dep_ in ("appos", "conj")]
     if token.dep_ == "conj":  # the second of the list: what is said of the first
         nouns += [c for c in token.head.children if c.dep_ in ("appos", "conj") and c != token]
-    if token.dep_ in ("appos", "dep"):
+    if token.dep_ in ("appos", "dep", "npadvmod"):  # (or as a bare noun phrase)
         # "ChiSat-2, Chile's first satellite, was launched": the parser may hang the
         # name on the apposition's noun
         nouns.append(token.head)
