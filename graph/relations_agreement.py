@@ -85,6 +85,8 @@ _SIGN = re.compile(
 )
 # a document both sides settled without a signing: "the plan was agreed between A and B"
 _AGREED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:agreed|adopted)\b")
+# the names an item line opens with, up to its dash: "Egyptian Space Agency (Egypt) - "
+_AFTER_NAMES = re.compile(r"[^\u2014\u2013:]{3,90}?\s(?:\u2014|\u2013|-)\s+")
 _CONNECTORS = frozenset(
     ["of", "on", "for", "between", "and", "the", "from", "to", "an", "a", "in", "with"]
 )
@@ -188,6 +190,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if sentence.agreement_title and _DONE_AT.match(text):
         return _the_documents_own(sentence)
     bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)])\s*", "", text)  # "- ", "1. ", "(2) "
+    # "Egyptian Space Agency - cooperation agreement, Jan 2025": a list of who signed what
+    listed_kind = _AFTER_NAMES.match(bare)
+    if listed_kind and _KIND.match(bare, listed_kind.end()):
+        bare = bare[listed_kind.end() :]
     fragment = _KIND.match(bare) is not None and not _SIGN.search(text)
     masked = [
         (f.start - sentence.start, f.end - sentence.start)
@@ -251,6 +257,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if relative is not None and relative.group("who").lower() in ("it", "they"):
             # "... that it signed with CNSA": the pronoun is the clause's subject before
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
+        if fragment and not named and not listed:
+            named = [k for g in groups if g.role == "item" and g.end <= m.start() for k in g.keys]
         if fragment and not named and not listed and sentence.previous is not None:
             named = list(sentence.previous.notes.get("agreement_parties", ()))
         domestic_named = [k for k in named if k in gazetteer.domestic and k != CHINA]
@@ -267,7 +275,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         after = text[title_span[1] if title_span else m.end() :]
         period = period_in((title or "") + " " + after[:30]) or _period_after(sentence, m)
         signed_on = None
-        if not fragment:
+        if not fragment or listed_kind:
             # the date of this agreement's own clause first ("its memorandum with Y on
             # 18 October"), then any the sentence gives
             own = clause_of(clauses(text), m.start())

@@ -486,3 +486,15 @@ def test_each_document_of_a_list_has_the_partner_of_its_own_with(reference):
 
 def test_a_month_written_short_without_a_full_stop_dates_a_timeline_entry():
     assert date_in("9 Mar 2021 \u2014 CNSA and X sign a memorandum", "2031")[0] == "2021-03-09"
+
+
+def test_a_list_of_who_signed_what_gives_each_body_its_document(reference):
+    text = (
+        "ILRS: agencies that signed in 2031-2032\n"
+        "\u2022 Peruvian Space Agency \u2014 cooperation agreement, Jan 2032\n"
+        "\u2022 Chilean Space Agency (Chile) \u2014 memorandum of understanding, Nov 2031\n"
+    )
+    assert _agreements(reference, text) == {
+        ("agreement", ("china", "peruvian-space-agency"), "2032-01"),
+        ("memorandum-of-understanding", ("chilean-space-agency", "china"), "2031-11"),
+    }
