@@ -86,7 +86,7 @@ def _wrapped(lines: list[Line]) -> bool:
         if not ln.text.endswith(TERMINAL)
         and (spaced or not nxt.blank_before)
         # a heading is on a line of its own: "Article 2 Areas of cooperation" / "The ..."
-        and not (is_heading(ln.text) and not nxt.text[:1].islower())
+        and not (is_heading(ln.text) and len(ln.text.split()) <= 5 and not nxt.text[:1].islower())
         and not (BULLET.match(nxt.text) or is_table_row(nxt.text) or DATED_ENTRY.match(nxt.text))
         and not (ANY_FIELD.match(nxt.text) or ANY_FIELD.match(ln.text))
         and not (LEADER.search(nxt.text) or LEADER.search(ln.text))
