@@ -107,9 +107,12 @@ HELDOUT_SETS = {
     "heldout-ah": (0.57, 0.67),
     "heldout-ai": (0.67, 0.76),
     "heldout-aj": (0.68, 0.75),
-    "heldout-ak": (0.59, 0.61),
+    "heldout-ak": (0.68, 0.70),
     "heldout-al": (0.65, 0.81),
     "heldout-am": (0.67, 0.86),
+    "heldout-an": (0.69, 0.76),
+    "heldout-ao": (0.63, 0.72),
+    "heldout-ap": (0.50, 0.61),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
