@@ -23,14 +23,15 @@ carries the row's rank: the ranks are dense over the row's key.
   label, the partner's label and what was built, delivered or launched (the spacecraft's
   label, else the text's description), and the rest of the row's key. The row's first
   activity (by IRI) alone carries it, with the documents of all the row's activities
-  (``csk:rowDocumentList``, as the query's GROUP_CONCAT listed them): the query reads
+  (``csk:rowDocumentList``, each once, in IRI order): the query reads
   one activity a row and groups nothing.
 
 A rank makes a list make only the rows it sends, but each row still costs its lookups.
 facts-in-several-documents also read each fact's documents and grouped its rows to list
 them; the build lists them once per fact (``csk:documentList``: the IRIs of its
-``prov:wasDerivedFrom`` documents, space-separated, as the query's GROUP_CONCAT wrote
-them, in the engine's order), so a row is one lookup more instead of a group.
+``prov:wasDerivedFrom`` documents, space-separated, in IRI order: the query's
+GROUP_CONCAT met them in no fixed order, so two builds of the same corpus differed), so a
+row is one lookup more instead of a group.
 
 Two more saved queries read what the build writes here:
 
@@ -176,9 +177,6 @@ ORDER BY {_by("?activityLabel")} {_by("?partnerLabel")} {_by("?what")} ?key STR(
 """,
 )
 
-# The spacecraft activities in the engine's order of their IRIs (that of the subjects of
-# one predicate and object): the order in which the query grouped a row's activities.
-_ACTIVITIES = "SELECT ?subject WHERE { ?subject a csk:SpacecraftActivity }"
 
 # Per fact: its documents as facts-in-several-documents listed them.
 _DOCUMENT_LIST = """
@@ -247,7 +245,6 @@ LIST_PROPERTIES = (
 QUERIES = (
     *(rank.query for rank in RANKS),
     _DOCUMENT_LIST,
-    _ACTIVITIES,
     _NAME_TEXT,
     _PARTICIPATIONS,
     _TOTAL_PASSAGES,
@@ -280,9 +277,13 @@ def rank_triples(store: ox.Store) -> list[ox.Triple]:
     documents = ox.NamedNode(str(CSK) + "documentList")
     lists = {}
     for row in store.query(_PREFIXES + _DOCUMENT_LIST):
-        lists[row["subject"]] = row["documents"].value
-        triples.append(ox.Triple(row["subject"], documents, row["documents"]))
-    triples += _row_documents(store, rows.values(), lists)
+        # in IRI order: the engine's GROUP_CONCAT meets them in no fixed order, and a
+        # list that changed from build to build changed the build id and made every fact
+        # of several documents look changed to the next build's validation
+        listed = " ".join(sorted(set(row["documents"].value.split(" "))))
+        lists[row["subject"]] = listed
+        triples.append(ox.Triple(row["subject"], documents, ox.Literal(listed)))
+    triples += _row_documents(rows.values(), lists)
     names = ox.NamedNode(str(CSK) + "nameText")
     for row in store.query(_PREFIXES + _NAME_TEXT):
         triples.append(ox.Triple(row["subject"], names, row["text"]))
@@ -313,16 +314,13 @@ def total_passage_triples(store: ox.Store) -> list[ox.Triple]:
     return triples
 
 
-def _row_documents(store: ox.Store, rows, lists: dict) -> list[ox.Triple]:
+def _row_documents(rows, lists: dict) -> list[ox.Triple]:
     """Each row's ``csk:rowDocumentList`` on its first subject: the documents of its
-    subjects, each once, as the query's GROUP_CONCAT(DISTINCT ...) met them (the subjects
-    in the engine's order, each one's documents in its ``csk:documentList`` order)."""
-    order = {row["subject"]: n for n, row in enumerate(store.query(_PREFIXES + _ACTIVITIES))}
+    subjects, each once, in IRI order (as every ``csk:documentList``)."""
     predicate = ox.NamedNode(str(CSK) + "rowDocumentList")
     triples = []
     for subjects in rows:
-        met = sorted(subjects, key=lambda s: order.get(s, len(order)))
-        listed = dict.fromkeys(d for s in met for d in lists.get(s, "").split(" ") if d)
+        listed = sorted({d for s in subjects for d in lists.get(s, "").split(" ") if d})
         triples.append(ox.Triple(subjects[0], predicate, ox.Literal(" ".join(listed))))
     return triples
 
