@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from graph.dates import date_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
@@ -252,3 +253,45 @@ def _describes_a_party(text: str, groups: list[Group], owner: Group) -> bool:
 
 
 _APPOSITION_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*,\s*")
+
+
+def own_partners(
+    listed: list[str], groups: list[Group], m: re.Match[str], kinds: list[re.Match[str]]
+) -> list[str]:
+    """ "an agreement on navigation with Bolivia and a memorandum on lunar science with
+    Uruguay": each document's "with" list is the one between it and the next document."""
+    if len(kinds) < 2:
+        return listed
+    bound = next((k.start() for k in kinds if k.start() > m.end()), None)
+    own = {
+        k
+        for g in groups
+        if g.role == "with" and m.end() <= g.start and (bound is None or g.start < bound)
+        for k in g.keys
+    }
+    return [k for k in listed if k in own] if own else listed
+
+
+def dates_after_partners(sentence: Sentence, groups: list[Group], after: int) -> dict[str, str]:
+    """Each partner's own date where a list of signings gives one after each ("with
+    Azerbaijan in October 2023 and with Senegal in September 2024")."""
+    text, issued = sentence.text, sentence.doc.meta.issued
+    listed = [g for g in groups if g.role == "with" and g.start >= after and len(g.keys) == 1]
+    dates = {}
+    for g, nxt in zip(listed, [*listed[1:], None], strict=False):
+        stretch = text[g.end : nxt.start if nxt else min(len(text), g.end + 40)]
+        value = date_in(stretch, issued, sentence.section_year)[0]
+        if value:
+            dates[g.keys[0]] = value
+    # "with Chile (May 2032) and Kenya (July 2032)": a date in brackets after each member
+    for m in sentence.mentions:
+        local = m.start - sentence.start
+        if m.nested or not any(g.role == "with" and g.start <= local < g.end for g in groups):
+            continue
+        note = re.match(r"\s*\(([^()]{1,40})\)", text[m.end - sentence.start :])
+        value = date_in(note.group(1), issued, sentence.section_year)[0] if note else None
+        if note and value is None and re.fullmatch(r"\s*((?:19|20)\d\d)\s*", note.group(1)):
+            value = note.group(1).strip()  # "Colombia (2026)": the year alone
+        if value:
+            dates[m.key] = value
+    return dates

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from graph.agreement_parties import TWO_BODIES, chinese_body_before, parties_of
+from graph.agreement_parties import (
+    TWO_BODIES,
+    chinese_body_before,
+    dates_after_partners,
+    own_partners,
+    parties_of,
+)
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
@@ -253,7 +259,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             title = text[title_span[0] : title_span[1]]
         noun = (m.start(), m.end())
         named, listed = parties_of(sentence, groups, noun, title_span, gazetteer)
-        listed = _own_partners(listed, groups, m, kinds)
+        listed = own_partners(listed, groups, m, kinds)
         if relative is not None and relative.group("who").lower() in ("it", "they"):
             # "... that it signed with CNSA": the pronoun is the clause's subject before
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
@@ -303,7 +309,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             base = [k for k in base if k in gazetteer.domestic] or [CHINA]
             partner_sets = [[p] for p in named_foreign]
         several = len(partner_sets) > 1
-        own_dates = _dates_after_partners(sentence, groups, m.end()) if several else {}
+        own_dates = dates_after_partners(sentence, groups, m.end()) if several else {}
         for extra in partner_sets:
             parties = tuple(sorted(set(base + extra)))
             if len([p for p in parties if p not in gazetteer.domestic]) < 1 or len(parties) < 2:
@@ -356,23 +362,6 @@ def _the_documents_own(sentence: Sentence) -> list[Agreement]:
     ]
 
 
-def _own_partners(
-    listed: list[str], groups: list[Group], m: re.Match[str], kinds: list[re.Match[str]]
-) -> list[str]:
-    """ "an agreement on navigation with Bolivia and a memorandum on lunar science with
-    Uruguay": each document's "with" list is the one between it and the next document."""
-    if len(kinds) < 2:
-        return listed
-    bound = next((k.start() for k in kinds if k.start() > m.end()), None)
-    own = {
-        k
-        for g in groups
-        if g.role == "with" and m.end() <= g.start and (bound is None or g.start < bound)
-        for k in g.keys
-    }
-    return [k for k in listed if k in own] if own else listed
-
-
 def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:
     """An agreement "signed on 16 September" has been signed, whatever the clause around
     it plans ("will build ... under a contract signed in Algiers on ...")."""
@@ -385,31 +374,6 @@ def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) 
     ):
         return Status.ACHIEVED
     return status_at(sentence, m.start())
-
-
-def _dates_after_partners(sentence: Sentence, groups: list[Group], after: int) -> dict[str, str]:
-    """Each partner's own date where a list of signings gives one after each ("with
-    Azerbaijan in October 2023 and with Senegal in September 2024")."""
-    text, issued = sentence.text, sentence.doc.meta.issued
-    listed = [g for g in groups if g.role == "with" and g.start >= after and len(g.keys) == 1]
-    dates = {}
-    for g, nxt in zip(listed, [*listed[1:], None], strict=False):
-        stretch = text[g.end : nxt.start if nxt else min(len(text), g.end + 40)]
-        value = date_in(stretch, issued, sentence.section_year)[0]
-        if value:
-            dates[g.keys[0]] = value
-    # "with Chile (May 2032) and Kenya (July 2032)": a date in brackets after each member
-    for m in sentence.mentions:
-        local = m.start - sentence.start
-        if m.nested or not any(g.role == "with" and g.start <= local < g.end for g in groups):
-            continue
-        note = re.match(r"\s*\(([^()]{1,40})\)", text[m.end - sentence.start :])
-        value = date_in(note.group(1), issued, sentence.section_year)[0] if note else None
-        if note and value is None and re.fullmatch(r"\s*((?:19|20)\d\d)\s*", note.group(1)):
-            value = note.group(1).strip()  # "Colombia (2026)": the year alone
-        if value:
-            dates[m.key] = value
-    return dates
 
 
 def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | None:
