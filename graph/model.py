@@ -191,7 +191,12 @@ class Agreement(Fact):
     @property
     def key(self) -> str:
         if self.title:
-            return slugify(self.title)
+            titled = slugify(self.title)
+            if any(p in titled for p in self.parties):
+                return titled
+            # a title that names no party ("the Framework Agreement on Space Cooperation")
+            # is many countries' document: its parties and day tell them apart
+            return "--".join([titled, *sorted(self.parties), *filter(None, [self.signed_on])])
         parts = [self.agreement_kind, *sorted(self.parties)]
         if self.signed_on:
             parts.append(self.signed_on)

@@ -498,3 +498,21 @@ def test_a_list_of_who_signed_what_gives_each_body_its_document(reference):
         ("agreement", ("china", "peruvian-space-agency"), "2032-01"),
         ("memorandum-of-understanding", ("chilean-space-agency", "china"), "2031-11"),
     }
+
+
+def test_a_title_that_names_no_party_is_no_single_document(reference):
+    texts = [
+        f"In 2029 {partner} and China signed the Framework Agreement on Space Cooperation."
+        for partner in ("Peru", "Chile")
+    ]
+    documents = [
+        Document(
+            DocumentMeta(f"d{i}", "d.txt", "D", "Test", "2031", "white-paper"), Path("d.txt"), t
+        )
+        for i, t in enumerate(texts)
+    ]
+    facts = [
+        f for f in extract.extract_corpus(documents, reference).facts if isinstance(f, Agreement)
+    ]
+    assert sorted(f.parties for f in facts) == [("chile", "china"), ("china", "peru")]
+    assert len({f.key for f in facts}) == 2
