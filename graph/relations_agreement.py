@@ -103,6 +103,7 @@ _MONTH = "(?:January|February|March|April|May|June|July|August|September|October
 _SUBJECT_STOP = re.compile(
     r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
     r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued|agreed)\b"
+    r"|,\s*(?:signed|concluded|inked)\b"  # "A memorandum on BeiDou, signed by ..."
     # "... on navigation by CNSA and X took place": the signers and the event
     # (not a participle's agent: "the payload carried by BeiDou")
     r"|(?<!ed)\s+by\s+(?:the\s+)?[A-Z]|\s+(?:took|takes|will\s+take)\s+place\b"

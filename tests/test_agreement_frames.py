@@ -461,6 +461,15 @@ def test_a_plan_agreed_between_two_bodies_is_their_document(reference):
     }
 
 
+def test_the_subject_of_a_document_stops_before_its_signing_participle(reference):
+    text = "A memorandum on BeiDou cooperation, signed by Peru and China in 2029, took effect."
+    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
+    assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [
+        "BeiDou cooperation"
+    ]
+
+
 def test_the_subject_of_a_signing_stops_before_its_signers(reference):
     text = (
         "The signing of a framework agreement on satellite navigation by CNSA and the "
