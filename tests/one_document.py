@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph import extract
-from graph.model import Document, DocumentMeta, Fact, SpacecraftActivity
+from graph.model import Cooperation, Document, DocumentMeta, Fact, SpacecraftActivity
 
 
 def facts_of(reference, text: str, *, issued: str = "2031", kind: type = Fact) -> list:
@@ -22,3 +22,8 @@ def activities_of(reference, text: str) -> set[tuple[str, str, str | None]]:
         (f.activity, f.partner, f.spacecraft)
         for f in facts_of(reference, text, kind=SpacecraftActivity)
     }
+
+
+def cooperations_of(reference, text: str) -> set[tuple[str, str, str | None]]:
+    """(partner, area, mission) of every cooperation ``text`` states."""
+    return {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}

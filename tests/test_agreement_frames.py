@@ -461,25 +461,24 @@ def test_a_plan_agreed_between_two_bodies_is_their_document(reference):
     }
 
 
-def test_the_subject_of_a_document_stops_before_its_signing_participle(reference):
-    text = "A memorandum on BeiDou cooperation, signed by Peru and China in 2029, took effect."
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "A memorandum on BeiDou cooperation, signed by Peru and China in 2029, took effect.",
+            "BeiDou cooperation",
+        ),
+        (
+            "The signing of a framework agreement on satellite navigation by CNSA and the "
+            "Paraguayan Space Agency took place in Asuncion in June 2031.",
+            "satellite navigation",
+        ),
+    ],
+)
+def test_the_subject_of_a_document_stops_before_its_signing_or_signers(reference, text, subject):
     meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
     extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
-    assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [
-        "BeiDou cooperation"
-    ]
-
-
-def test_the_subject_of_a_signing_stops_before_its_signers(reference):
-    text = (
-        "The signing of a framework agreement on satellite navigation by CNSA and the "
-        "Paraguayan Space Agency took place in Asuncion in June 2031."
-    )
-    meta = DocumentMeta("deals", "deals.txt", "Deals", "Test", "2032-06-30", "white-paper")
-    extraction = extract.extract_corpus([Document(meta, Path("deals.txt"), text)], reference)
-    assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [
-        "satellite navigation"
-    ]
+    assert [f.subject for f in extraction.facts if isinstance(f, Agreement)] == [subject]
 
 
 def test_each_document_of_a_list_has_the_partner_of_its_own_with(reference):

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Cooperation
-from tests.one_document import facts_of
-
-
-def _cooperation(reference, text: str) -> set[tuple[str, str, str | None]]:
-    return {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
+from tests.one_document import cooperations_of as _cooperation
 
 
 @pytest.mark.parametrize(
