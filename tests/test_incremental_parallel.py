@@ -29,12 +29,10 @@ def build_dump(paths: Paths) -> bytes:
     return b"\n".join(sorted(nquads.splitlines()))
 
 
-@pytest.mark.slow
-def test_a_pool_of_workers_builds_the_same_bytes_as_one_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _built_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Paths, bytes]:
+    """Six synthetic documents built by one process, with a snapshot of the ontology and
+    saved queries (the checkout may change between builds): the paths and the dump."""
     load_generator().generate(tmp_path / "synthetic", 6)
-    # a snapshot of the ontology and saved queries: the checkout may change between builds
     for folder in ("ontology", "queries"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     base = replace(
@@ -43,9 +41,15 @@ def test_a_pool_of_workers_builds_the_same_bytes_as_one_process(
         ontology=tmp_path / "ontology",
         queries=tmp_path / "queries",
     )
-
     monkeypatch.setattr(extract_parallel, "default_workers", lambda: 1)
-    alone = build_dump(replace(base, store=tmp_path / "one-process"))
+    return base, build_dump(replace(base, store=tmp_path / "one-process"))
+
+
+@pytest.mark.slow
+def test_a_pool_of_workers_builds_the_same_bytes_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, alone = _built_alone(tmp_path, monkeypatch)
 
     used: list[int] = []
     real_chunks = extract_parallel.chunks
@@ -72,17 +76,7 @@ def test_readers_started_before_discovery_build_the_same_bytes(
     """A cold build of many documents starts its readers before the corpus's names are
     known; they find the name candidates with this process, then read each document
     with the gazetteer its task carries: the same bytes as one process."""
-    load_generator().generate(tmp_path / "synthetic", 6)
-    for folder in ("ontology", "queries"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    base = replace(
-        Paths.defaults(ROOT),
-        corpus=tmp_path / "synthetic" / "corpus",
-        ontology=tmp_path / "ontology",
-        queries=tmp_path / "queries",
-    )
-    monkeypatch.setattr(extract_parallel, "default_workers", lambda: 1)
-    alone = build_dump(replace(base, store=tmp_path / "one-process"))
+    base, alone = _built_alone(tmp_path, monkeypatch)
 
     shared: list[int] = []
     real = extract_parallel.candidates_in_parallel
