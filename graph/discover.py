@@ -68,6 +68,7 @@ def discover(
     found = list(found)
     # an acronym the corpus spells out somewhere names that expansion everywhere
     spelt = {_norm(c.alias) for _d, _c, names in found for c in names if c.alias}
+    tails = _tails(gazetteer)
     for document, clean, names in found:
         for c in names:
             if not c.alias and _norm(c.label) in spelt:
@@ -85,6 +86,11 @@ def discover(
                 continue  # a curated name, perhaps with words before it (not "University of X")
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
+            if not c.alias and tails.get(_norm(c.label)):
+                # "the Office for Outer Space Affairs": the end of one curated name (the
+                # United Nations ...) is another form of it, not a new body
+                spelt_out.setdefault(tails[_norm(c.label)], set()).add(c.label)
+                continue
             glossed = _GLOSS.match(clean.text, c.end)
             if glossed and _norm(glossed.group(1)) in known:
                 continue  # "... Variable Objects Monitor (SVOM)": part of a curated name's spelling
@@ -143,6 +149,20 @@ def discover(
     return Discovery(
         entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}, areas
     )
+
+
+def _tails(gazetteer: Gazetteer) -> dict[str, str]:
+    """The ends of curated names of bodies, three words or more, that end one curated key's
+    names only ("office for outer space affairs" of the United Nations Office ...)."""
+    found: dict[str, set[str]] = {}
+    for form, key in gazetteer.forms:
+        if gazetteer.kind(key) is not EntityKind.ORGANISATION:
+            continue
+        words = _norm(form).split(" ")
+        for i in range(1, len(words) - 2):
+            if words[i] not in ("of", "for", "and", "the", "on", "de"):
+                found.setdefault(" ".join(words[i:]), set()).add(key)
+    return {tail: next(iter(keys)) for tail, keys in found.items() if len(keys) == 1}
 
 
 class Discovery(NamedTuple):
