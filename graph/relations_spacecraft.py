@@ -229,6 +229,9 @@ def extract(
             (g for g in groups if g.role == "for" and g.governor == _LEMMA.get(word.lower())),
             None,
         )  # "launched the Taifa-2 Earth observation satellite for Kenya": the parse says
+        if beneficiary is None and activity == "launched" and CHINESE_SIDE.search(text):
+            # "Long March rockets have launched satellites from Argentina and Luxembourg"
+            beneficiary = _group_after(groups, items[-1].end, "from", 6)
         joint = activity == "jointly-developed"
         successful = re.search(r"successfully\s+$", text[: m.start()]) is not None
         for item in items:

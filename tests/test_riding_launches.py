@@ -100,3 +100,13 @@ def test_running_a_craft_jointly_is_cooperation_beside_its_launch(reference):
     facts = facts_of(reference, text, kind=Cooperation)
     assert [(f.partner, f.area) for f in facts] == [("laos", "satellite-communications")]
     assert activities_of(reference, text) == {("launched", "laos", "laosat-3")}
+
+
+def test_satellites_from_a_country_on_chinese_rockets_were_launched_for_it(reference):
+    text = "Long March rockets have launched satellites from Peru and Uruguay since 2030."
+    assert {(a, p) for a, p, _craft in activities_of(reference, text)} == {
+        ("launched", "peru"),
+        ("launched", "uruguay"),
+    }
+    other = "Falcon 9 rockets have launched satellites from Peru and Uruguay since 2030."
+    assert activities_of(reference, other) == set()
