@@ -286,7 +286,9 @@ def rank_triples(store: ox.Store) -> list[ox.Triple]:
     triples += _row_documents(rows.values(), lists)
     names = ox.NamedNode(str(CSK) + "nameText")
     for row in store.query(_PREFIXES + _NAME_TEXT):
-        triples.append(ox.Triple(row["subject"], names, row["text"]))
+        # one line a name, sorted: GROUP_CONCAT meets them in no fixed order
+        text = "\n".join(sorted(set(row["text"].value.split("\n"))))
+        triples.append(ox.Triple(row["subject"], names, ox.Literal(text)))
     return triples + participation_triples(store) + total_passage_triples(store)
 
 

@@ -193,6 +193,13 @@ def test_each_entity_of_the_four_classes_lists_its_names_lower_cased(store) -> N
         if t.predicate.value == str(CSK) + "nameText"
     }
     assert texts["organisation/esa"] == {"european space agency", "esa"}
+    ordered = [
+        t.object.value
+        for t in rank_triples(store)
+        if t.predicate.value == str(CSK) + "nameText"
+        and t.subject.value == str(ID) + "organisation/esa"
+    ]
+    assert ordered == ["esa\neuropean space agency"]  # sorted: two builds write the same
     assert texts["country/brazil"] == {"brazil", "federative republic of brazil"}
     assert texts["spacecraft/cbers"] == {"cbers-4"}
     assert set(texts) == {
