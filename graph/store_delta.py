@@ -136,8 +136,13 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tup
         triple = ox.Quad(quad.subject, quad.predicate, quad.object)
         if triple not in store:  # already gone: another removed quad of the same triple
             continue
+        # the on-disk store may give back quads of another object for a literal's
+        # pattern (a rank of 6399 matched 6403 at 1,000 documents): compare each object
         held = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
-        if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in held):
+        if not any(
+            q.object == quad.object and not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in held
+        ):
             store.remove(triple)
             triples -= 1
     return triples, quads

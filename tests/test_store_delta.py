@@ -150,3 +150,19 @@ def test_without_the_previous_summary_a_changed_build_counts_its_store(tmp_path:
         summary.write_text("{", encoding="utf-8")
     staged = build(tmp_path / "full", AFTER)
     assert (build(tmp_path, AFTER).triples, staged.triples) == (4, 4)
+
+
+def test_a_changed_rank_leaves_no_old_value_in_the_merged_default_graph(tmp_path: Path) -> None:
+    """On disk, the store gives back a literal's pattern with other objects too (6403 for
+    6399, pyoxigraph 0.5): the old rank must still leave the default graph."""
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    fact = ox.NamedNode("https://w3id.org/china-space-kg/id/cooperation/x")
+    rank = ox.NamedNode("https://w3id.org/china-space-kg/ontology#corroborationRank")
+    graph = ox.NamedNode("https://w3id.org/china-space-kg/graph/summaries")
+    old, new = ox.Literal("6399", datatype=integer), ox.Literal("6403", datatype=integer)
+    store = ox.Store(str(tmp_path / "store"))
+    store.extend([ox.Quad(fact, rank, old, graph), ox.Quad(fact, rank, old)])
+    store_delta._apply(store, [ox.Quad(fact, rank, old, graph)], [ox.Quad(fact, rank, new, graph)])
+    assert {
+        q.object.value for q in store.quads_for_pattern(fact, rank, None, ox.DefaultGraph())
+    } == {"6403"}
