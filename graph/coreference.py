@@ -136,7 +136,8 @@ def clients(text: str, raw: str, mentions: Callable[[str], Sequence[Found]]) -> 
     customer" of the clean ``text``."""
     named = None
     for m in _CLIENT_FIELD.finditer(raw):
-        line = raw[m.end() : raw.find("\n", m.end()) if "\n" in raw[m.end() :] else len(raw)]
+        end = raw.find("\n", m.end())
+        line = raw[m.end() : end if end >= 0 else len(raw)]
         bodies = [f for f in mentions(line) if not f.nested and f.kind is EntityKind.ORGANISATION]
         if bodies:
             named = bodies[0].key

@@ -34,10 +34,9 @@ def class_members(
             activity = _done_by_china(sentence, gazetteer, subject)
             if activity is None:
                 continue
-            after = verb.i
             for m in sentence.mentions:
                 local = m.start - sentence.start
-                if m.nested or m.kind is not EntityKind.SPACECRAFT or local <= doc[after].idx:
+                if m.nested or m.kind is not EntityKind.SPACECRAFT or local <= verb.idx:
                     continue
                 for partner in owner_of(sentence, m, groups, appositive=False):
                     out.append((activity, m.key, partner, local))

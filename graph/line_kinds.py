@@ -14,8 +14,10 @@ TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
 # a list item's mark; numbers of up to three digits ("2015. A backup..." is a year
 # ending a sentence cut at the line's end, not item 2015)
 # "- ", "(2) ", "3. ", "IV. ", and a lettered or numbered clause: "(a) ", "b) ", "(iv) "
+# a lettered or numbered clause of a list: "(a) ", "b) ", "(iv) "
+LETTERED_ITEM = r"\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\s+"
 BULLET = re.compile(
-    r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d{1,3}\.\s+|[IVX]+\.\s+|\(?(?:[a-h]|i{1,3}|iv|v|vi{1,3})\)\s+)"
+    rf"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s*|\d{{1,3}}\.\s+|[IVX]+\.\s+|{LETTERED_ITEM})"
 )
 
 

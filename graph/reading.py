@@ -18,7 +18,7 @@ from graph.agreement_titles import agreement_text
 from graph.coreference import clients, definite_references, speakers_countries
 from graph.first_person import first_person
 from graph.gazetteer import Gazetteer
-from graph.line_kinds import PAGE_MARK
+from graph.line_kinds import LETTERED_ITEM, PAGE_MARK
 from graph.model import Document, EntityKind, Evidence
 from graph.name_forms import NAME_RUN, head_kind
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
@@ -29,7 +29,7 @@ from graph.tables import TableRow, cells, column_kinds, is_header, legend
 from graph.withdrawn_records import mark_withdrawn
 
 # a list item: "- ", "(2) ", and a lettered clause of a list "(a) ", "(iv) "
-_LEADING = re.compile(r"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+|\((?:[a-h]|i{1,3}|iv|vi{0,3})\)\s+)")
+_LEADING = re.compile(rf"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+|{LETTERED_ITEM})")
 _FUTURE_HEADING = re.compile(
     r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b|"
     r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",

@@ -148,12 +148,11 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             # company Satellogic")
             owners = owner_of(sentence, mention_of(crafts, key), groups, False)
             out += [(activity, key, p, at) for p in owners or label]
-        elif not builders.get(key) and named_for(sentence, mention_of(crafts, key), gazetteer):
+        elif not builders.get(key) and (
+            named := named_for(sentence, mention_of(crafts, key), gazetteer)
+        ):
             # "The Kenya Earth Observation Satellite was launched from Jiuquan"
-            out += [
-                (activity, key, p, at)
-                for p in named_for(sentence, mention_of(crafts, key), gazetteer)
-            ]
+            out += [(activity, key, p, at) for p in named]
         elif not builders.get(key):
             # "China launched PRSS-1 for Pakistan. PRSS-1 was built by CAST": the customer
             # the paragraph gave the spacecraft before
