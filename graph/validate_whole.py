@@ -43,6 +43,7 @@ from rdflib.term import Node
 
 from graph.lines_dataset import LinesDataset, parse_lines
 from graph.summaries import SUMMARY_PROPERTIES
+from graph.summary_readers import OwnReaders, own_readers
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
 from graph.validate_lines import QuadLines, focus_of, term
 from graph.vocab import CSK, ONTOLOGY_GRAPH, SH
@@ -59,7 +60,7 @@ OWN_ONLY = frozenset(CSK[name] for name in SUMMARY_PROPERTIES)
 _OWN_ONLY_N3 = frozenset(p.n3() for p in OWN_ONLY)
 _PART_OF_N3 = CSK.partOf.n3()
 _ONTOLOGY_N3 = ONTOLOGY_GRAPH.n3()
-VERSION = "lines-1"  # of the kept state: subjects as N3 strings
+VERSION = "lines-2"  # of the kept state: subjects as N3 strings, three digests each
 
 Run = Callable[[Graph, Graph, Sequence[str]], tuple[bool, Graph]]
 
@@ -69,25 +70,32 @@ class WholeState:
     """What the next build needs to validate only what changed."""
 
     key: str  # the shapes used and the ontology graph's digest
-    subjects: dict[str, tuple[int, int]]  # subject (N3) -> digests of its triples (rest, own)
+    # subject (N3) -> digests of its triples: the rest, which own properties it has, and
+    # the own ones with their values
+    subjects: dict[str, tuple[int, int, int]]
     violations: tuple[Violation, ...]
 
 
-def subject_digests(lines: QuadLines) -> dict[str, tuple[int, int]]:
-    """Each subject's outgoing triples in the union as two numbers, one for the
-    ``OWN_ONLY`` counts and one for the rest: sums of 64-bit digests of their N3, so the
-    order triples are met in does not matter."""
-    sums: dict[str, tuple[int, int]] = {}
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def subject_digests(lines: QuadLines) -> dict[str, tuple[int, int, int]]:
+    """Each subject's outgoing triples in the union as three numbers: the triples but
+    the ``OWN_ONLY`` counts, the counts' predicates, and the counts with their values;
+    sums of 64-bit digests of their N3, so the order triples are met in does not matter."""
+    sums: dict[str, tuple[int, int, int]] = {}
+    named = {p: _digest(p) for p in _OWN_ONLY_N3}
     for subject, outgoing in lines.by_subject.items():
-        rest = own = 0
+        rest = present = own = 0
         for predicate, obj in outgoing:
-            line = f"{predicate} {obj}".encode()
-            value = int.from_bytes(hashlib.blake2b(line, digest_size=8).digest(), "big")
+            value = _digest(f"{predicate} {obj}")
             if predicate in _OWN_ONLY_N3:
+                present = (present + named[predicate]) & _MASK
                 own = (own + value) & _MASK
             else:
                 rest = (rest + value) & _MASK
-        sums[subject] = (rest, own)
+        sums[subject] = (rest, present, own)
     return sums
 
 
@@ -116,10 +124,16 @@ def to_validate(lines: QuadLines, changed: set[str]) -> set[str]:
     return todo
 
 
-def neighbourhood(lines: QuadLines, dataset: Dataset | LinesDataset, nodes: set[str]) -> Graph:
+def neighbourhood(
+    lines: QuadLines,
+    dataset: Dataset | LinesDataset,
+    nodes: set[str],
+    alone: set[str] = frozenset(),  # type: ignore[assignment]
+) -> Graph:
     """The union's triples a whole-graph shape can read from ``nodes``: those of every
     node ``NEAR`` steps or fewer away, of every mission reached through ``csk:partOf``,
-    and the whole ontology graph (class hierarchy, concept schemes). The terms are the
+    and the whole ontology graph (class hierarchy, concept schemes); and the triples of
+    the nodes ``alone`` (validated by shapes that read nothing else). The terms are the
     dataset's own, blank nodes included."""
     near = set(nodes)
     frontier = set(nodes)
@@ -136,6 +150,7 @@ def neighbourhood(lines: QuadLines, dataset: Dataset | LinesDataset, nodes: set[
         near |= frontier
     # parsed from the lines (the dataset's terms: blank nodes keep their labels), where
     # asking an rdflib dataset needed one to be made of the whole corpus
+    near |= alone
     text = "".join(f"{s} {p} {o} .\n" for s in near for p, o in lines.by_subject.get(s, ()))
     graph = parse_lines(text.encode("utf-8"))
     for triple in dataset.graph(ONTOLOGY_GRAPH):
@@ -173,20 +188,21 @@ def targets_among(union: Graph, shapes: Graph, shape: Node, nodes: set[Node]) ->
     return found
 
 
-def targeted_shapes(union: Graph, shapes: Graph, use: Sequence[str], nodes: set[Node]) -> Graph:
-    """The shapes with every target replaced: each shape in ``use`` targets those of
-    ``nodes`` its own targets select (as ``sh:targetNode``), the others nothing. pySHACL
-    then runs as on the whole graph, on those nodes alone (its own focus-node option
-    also filters the values its nested shapes check, and scans a list per target)."""
+def targeted_shapes(union: Graph, shapes: Graph, nodes: dict[str, set[Node]]) -> Graph:
+    """The shapes with every target replaced: each shape named in ``nodes`` targets those
+    of its nodes its own targets select (as ``sh:targetNode``), the others nothing.
+    pySHACL then runs as on the whole graph, on those nodes alone (its own focus-node
+    option also filters the values its nested shapes check, and scans a list per
+    target)."""
     copy = Graph()
     for prefix, ns in shapes.namespaces():
         copy.bind(prefix, ns)
     for s, p, o in shapes:
         if p not in TARGETS:
             copy.add((s, p, o))
-    for name in use:
+    for name, among in nodes.items():
         shape = URIRef(name)
-        for node in targets_among(union, shapes, shape, nodes):
+        for node in targets_among(union, shapes, shape, among):
             copy.add((shape, SH.targetNode, node))
     return copy
 
@@ -234,15 +250,19 @@ class WholeGraphValidation:
         digests = subject_digests(lines)
         previous = self._previous(key)
         changed: set[str] = set()  # subjects whose triples others' results may read
-        own: set[str] = set()  # subjects only whose own counts changed
+        present: set[str] = set()  # subjects only whose own counts' predicates changed
+        valued: set[str] = set()  # subjects only whose own counts' values changed
         if previous is not None:
             for subject, digest in digests.items():
                 before = previous.subjects.get(subject)
                 if before is None or before[0] != digest[0]:
                     changed.add(subject)
                 elif before[1] != digest[1]:
-                    own.add(subject)
+                    present.add(subject)
+                elif before[2] != digest[2]:
+                    valued.add(subject)
             changed |= previous.subjects.keys() - digests.keys()
+        own = present | valued
         ontology = lines.graph_subjects.get(_ONTOLOGY_N3, set())
         incremental = (
             previous is not None
@@ -255,21 +275,55 @@ class WholeGraphValidation:
             report = Report(conforms, tuple(_violations(results)), results)
             self.revalidated = None
         else:
-            todo = to_validate(lines, changed) | own
-            focus = {focus_of(n) for n in todo}
-            kept = [v for v in previous.violations if v.focus not in focus]
+            readers = own_readers(shapes, use, OWN_ONLY)
+            if readers is None:  # read in a way not followed: every shape on them alone
+                readers = OwnReaders(frozenset(use), frozenset(use), valued_alone=False)
+                todo = to_validate(lines, changed) | own
+                present = valued = set()
+            else:
+                todo = to_validate(lines, changed)
+                present -= todo
+                valued -= todo
+            kept = _kept(previous.violations, todo, present, valued, readers)
             fresh: list[Violation] = []
             if use:
-                near = neighbourhood(lines, dataset, todo)
                 nodes = {term(n) for n in todo}
-                restricted = targeted_shapes(near, shapes, use, nodes)
+                targets = {name: set(nodes) for name in use}
+                for name in readers.present:
+                    targets[name] |= {term(n) for n in present}
+                for name in readers.valued:
+                    targets[name] |= {term(n) for n in valued}
+                alone = valued if readers.valued_alone else set()
+                near = neighbourhood(lines, dataset, todo | present | (valued - alone), alone)
+                restricted = targeted_shapes(near, shapes, targets)
                 _conforms, results = run_pyshacl(near, restricted, use)
                 fresh = _violations(results)
             violations = tuple(sorted((*kept, *fresh), key=_order))
             report = _flat_report(violations)
-            self.revalidated = len(todo)
+            self.revalidated = len(todo) + len(present) + len(valued)
         self._keep(WholeState(key, digests, report.violations))
         return report
+
+
+def _kept(
+    violations: Sequence[Violation],
+    todo: set[str],
+    present: set[str],
+    valued: set[str],
+    readers: OwnReaders,
+) -> list[Violation]:
+    """The earlier results no shape validates again: not of a node in ``todo``, nor of a
+    reader of own counts on a node whose counts changed."""
+    todo_focus = {focus_of(n) for n in todo}
+    present_focus = {focus_of(n) for n in present}
+    valued_focus = {focus_of(n) for n in valued}
+    return [
+        v
+        for v in violations
+        if v.focus not in todo_focus
+        and not (v.focus in present_focus and v.shape in readers.present)
+        and not (v.focus in valued_focus and v.shape in readers.valued)
+    ]
 
 
 def _flat_report(violations: tuple[Violation, ...]) -> Report:
