@@ -73,6 +73,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary.py",
         "summary_counts.py",
         "summary_ranks.py",
+        "summary_readers.py",
         "validate.py",
         "validate_lines.py",
         "validate_pyshacl.py",
