@@ -169,10 +169,21 @@ _NAMED_ACTOR = re.compile(
 )
 
 
+# "Chang Guang Satellite Technology, the maker of the Jilin-1 constellation, signed": a
+# name described as a company, maker or operator that signs or works is a body
+_DESCRIBED_ACTOR = re.compile(
+    r"(?<![\w'-])(?P<run>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5}),\s+(?:the|a|an|its)\s+"
+    r"(?:[^,;.]{0,40}?\s)?(?:maker|manufacturer|company|firm|operator|developer|provider|"
+    r"subsidiary|start-?up|supplier|builder|producer|contractor|owner|group|corporation)s?\b"
+    rf"[^,;.]{{0,90}},\s+{_ACTS}"
+)
+
+
 def bracketed_actors(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
-    """Bodies named with a short name in brackets that sign or work (``_NAMED_ACTOR``)."""
+    """Bodies named with a short name in brackets (``_NAMED_ACTOR``), or described as a
+    company (``_DESCRIBED_ACTOR``), that sign or work."""
     out = []
-    for m in _NAMED_ACTOR.finditer(chunk):
+    for m in [*_NAMED_ACTOR.finditer(chunk), *_DESCRIBED_ACTOR.finditer(chunk)]:
         run = m.group("run")
         if run.split()[0] in SENTENCE_OPENERS:
             run = run.split(" ", 1)[1]
@@ -181,5 +192,6 @@ def bracketed_actors(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         ):
             continue  # a headed name is read with its brackets elsewhere; a name's tail
         start = offset + m.end("run") - len(run)
-        out.append(Candidate(run, ORG, doc_id, start, start + len(run), m.group("short")))
+        short = m.groupdict().get("short")
+        out.append(Candidate(run, ORG, doc_id, start, start + len(run), short))
     return out

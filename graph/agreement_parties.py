@@ -54,6 +54,14 @@ _DELEGATION = re.compile(
 )
 
 
+# a body, a description of it between commas, then its signing verb
+_SIGNS_AFTER_APPOSITION = re.compile(
+    r"(?:\s*\([^()]*\))?\s*,\s+(?:the|a|an|its|which|that)\b[^,;()]{3,120},\s+"
+    r"(?:(?:has|have|had|also|then|will|would|on\s+\w+(?:\s+\d+)?)\s+)*"
+    r"(?:signed|concluded|inked|initialled|initialed)\b"
+)
+
+
 def _chinese_bodies(
     sentence: Sentence,
     gazetteer: Gazetteer,
@@ -82,8 +90,11 @@ def _chinese_bodies(
             and re.search(r"\bby\b", sentence.text[:local])
         ):
             role = "by"  # "signed by ... and a delegation from CNSA", "by CNSA Administrator X"
+        if role == "other" and _SIGNS_AFTER_APPOSITION.match(sentence.text, f.end - sentence.start):
+            role = "subject"  # "CGWIC, the CASC subsidiary that sells ..., signed": misparsed
         if role == "other" and (
-            _beside_signer(sentence, local) or any(a <= local < b for a, b in signers)
+            _beside_signer(sentence, local, f.end - sentence.start)
+            or any(a <= local < b for a, b in signers)
         ):
             role = "subject"  # "a memorandum that the MBRSC and CNSA signed"
         signs = role in ("subject", "agent")  # the signer, however far its clause reaches
@@ -93,14 +104,17 @@ def _chinese_bodies(
     return out
 
 
-def _beside_signer(sentence: Sentence, local: int) -> bool:
-    """Whether the body named at ``local`` is joined by "and" to a subject of a signing
-    verb (in a relative clause the parser may hang the subject on "that")."""
+def _beside_signer(sentence: Sentence, local: int, end: int) -> bool:
+    """Whether the body named at ``local`` (to ``end``) is joined by "and" to a subject of
+    a signing verb (in a relative clause the parser may hang the subject on "that"); one
+    that only qualifies another noun ("CGWIC, the CASC subsidiary, signed") is not."""
     doc = sentence.parse
     if doc is None:
         return False
     token = next((t for t in doc if t.idx <= local < t.idx + len(t.text)), None)
     while token is not None and token.dep_ in ("conj", "compound", "appos"):
+        if token.dep_ == "compound" and token.head.idx >= end:
+            return False
         token = token.head
         if token.dep_ not in ("nsubj", "nsubjpass"):
             continue

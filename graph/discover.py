@@ -27,11 +27,13 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from graph.area_cues import first_cue
-from graph.gazetteer import Gazetteer
+from graph.demonyms import capitals, demonyms
+from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
 from graph.name_candidates import candidates
-from graph.name_forms import Candidate, EntityKind, M, S
+from graph.name_forms import Candidate, EntityKind, M, S, initials_fit
 from graph.normalise import CleanText
+from graph.pinyin_names import is_pinyin_name
 
 __all__ = ["Candidate", "candidates", "discover", "extend"]
 
@@ -79,9 +81,12 @@ def discover(
                 # "the Algerian Space Agency (ASAL)": the document's own acronym for a
                 # curated body is another form of it
                 spelt_out.setdefault(curated, set()).add(c.alias)
+            # a whole name its own acronym spells out ("Universiti Teknologi Malaysia
+            # (UTM)") is not the curated name at its end
+            whole = bool(c.alias) and initials_fit(c.label, c.alias)
             if any(
                 " ".join(words[i:]) in known and words[i - 1 : i] not in (["of"], ["de"])
-                for i in range(len(words))
+                for i in (range(1) if whole else range(len(words)))
             ):
                 continue  # a curated name, perhaps with words before it (not "University of X")
             if c.alias and _norm(c.alias) in known:
@@ -213,6 +218,29 @@ _OF_CHINA = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:China|Chinese)\b(?![-\u2013
 _CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 
 
+def _opening_body(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """A name that opens with a Chinese body's name ("CAS Space", "CASC Satellite
+    Company"): a body named after a Chinese one is Chinese."""
+    forms = sorted(
+        (re.escape(f) for f, k in gazetteer.forms if k in gazetteer.domestic and k != CHINA),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"^(?:{'|'.join(forms) or '(?!)'})\s")
+
+
+def _place_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """Words of other countries' names, demonyms and capitals: never read as pinyin
+    ("Chile" splits as chi-le)."""
+    words = {
+        word
+        for form, key in gazetteer.forms
+        if key != CHINA and gazetteer.entities[key].kind is EntityKind.COUNTRY
+        for word in form.split()
+    }
+    return frozenset(words | set(demonyms().values()) | capitals())
+
+
 def extend(
     gazetteer: Gazetteer,
     entities: Sequence[Entity],
@@ -234,6 +262,8 @@ def extend(
         if key in by_key and re.search(r"-[A-Z]{0,3}\d", by_key[key].label)
     }
     forms += [(a, key) for key, found in (acronyms or {}).items() for a in found]
+    places = _place_words(gazetteer)
+    opened_by = _opening_body(gazetteer)
     for entity in entities:
         if _series(entity.label) in series_area:  # "Chang'e-9": lunar, as Chang'e-4 is
             areas.setdefault(entity.key, series_area[_series(entity.label)])
@@ -245,6 +275,8 @@ def extend(
             entity.key in owned
             or _CHINESE.search(entity.label)
             or _OF_CHINA.search(entity.label)
+            or (entity.kind is EntityKind.ORGANISATION and opened_by.match(entity.label))
+            or (entity.kind is EntityKind.ORGANISATION and is_pinyin_name(entity.label, places))
             or any(
                 re.search(rf"\b{re.escape(place)}\b", entity.label)
                 for place in gazetteer.domestic_places

@@ -17,11 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph import curation, discover, families, methods, relations_table
+from graph import curation, discover, families, methods, relations_records, relations_table
 from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
 from graph.model import (
+    Agreement,
     Cooperation,
     Document,
     Entity,
@@ -34,7 +35,7 @@ from graph.model import (
 from graph.normalise import CleanText, clean_document
 from graph.partner_lists import partner_groups
 from graph.reading import Sentence, parse_sentences, read_document
-from graph.recognise import Recogniser
+from graph.recognise import Found, Recogniser
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,31 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         if family.read is not None:
             reading.found += _stamped(family.read(sentence, reading), family.method)
     return _most_specific(reading.found)
+
+
+def _with_records(
+    facts: list[Fact],
+    document: Document,
+    clean: CleanText,
+    found: Sequence[Found],
+    gazetteer: Gazetteer,
+) -> list[Fact]:
+    """The agreements that records of labelled fields state, in place of what the
+    sentence rules made of their lines one by one: a title line without its parties, a
+    "Parties: A and B" line read as a fact sheet's "Partner: item" line."""
+    stated = relations_records.extract(document, clean, found, gazetteer)
+    if not stated:
+        return facts
+    spans = [(a.evidence[0].start, a.evidence[0].end) for a in stated]
+    kept = [
+        f
+        for f in facts
+        if not (
+            (isinstance(f, Agreement) or f.method == "cooperation-list-item")
+            and any(a <= ev.start < b for ev in f.evidence for a, b in spans)
+        )
+    ]
+    return kept + _stamped(stated, "record-fields")
 
 
 def _most_specific(facts: list[Fact]) -> list[Fact]:
@@ -184,6 +210,7 @@ def read_documents(
         facts: list[Fact] = []
         for sentence in sentences:
             facts += read_sentence(sentence, recogniser.gazetteer)
+        facts = _with_records(facts, document, clean, found, recogniser.gazetteer)
         unknown = recogniser.unknown_names(document.id, clean, found)
         readings.append(
             DocumentReading(tuple(facts), frozenset(f.key for f in found), tuple(unknown))

@@ -20,6 +20,8 @@ METHODS: dict[str, str] = {
     "the sentence before.",
     "table-row": "A row of a plain-text table, read by its header (which column names the "
     "partner, the spacecraft, the date) and its caption (what the rows are).",
+    "record-fields": "A record of labelled fields (a treaty register's or database's "
+    '"Title:", "Type:", "Parties:", "Signed:" lines), read as one agreement.',
     "agreement-phrase": "A kind of agreement (memorandum of understanding, outline, letter "
     "of intent...) with the parties that signed or issued it and its date.",
     "spacecraft-trigger": "A verb of building, delivering, launching or joint development "

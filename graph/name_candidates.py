@@ -119,6 +119,8 @@ def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
     """A curated name inside a candidate that is the candidate's own head ("Hard X-ray
     Modulation Telescope" around "Modulation Telescope"), not a country in it nor the
     place a body is of ("National Astronomical Research Institute of Thailand")."""
+    if c.alias and initials_fit(c.label, c.alias):
+        return False  # spelt out by its own acronym: "Universiti Teknologi Malaysia (UTM)"
     return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
 
 

@@ -26,11 +26,15 @@ from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, Status
+from graph.name_words import MONTH_NAMES
 from graph.negation import negated
 from graph.reading import Sentence
 
 _KIND = re.compile(
-    r"\b(?:(?P<supplementary>supplementary\s+agreements?)|"
+    # a protocol that adds to an agreement is a supplementary one ("Additional Protocol",
+    # "Supplementary Protocol to the Agreement on ...", "Protocol Amending the ...")
+    r"\b(?:(?P<supplementary>(?:supplementary|additional|amending)\s+(?:agreements?|protocols?)|"
+    r"protocols?\s+(?:additional|amending|supplementary)\b|amendments?\s+to\s+the\s+agreement)|"
     r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?))|"
@@ -143,6 +147,12 @@ def _title_end(text: str, start: int) -> int:
     return start + len(" ".join(trimmed))
 
 
+_DATE_FIRST = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(sorted(MONTH_NAMES))})\b|\d{{1,4}}[./-]\d|(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> str | None:
     for g in groups:  # "signed an agreement with Egypt on ...": the subject follows the list
         if g.role == "with" and 0 <= g.start - end <= 20:
@@ -151,6 +161,8 @@ def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> st
     m = re.match(r"\s+(on|for|to)\s+", rest)
     if not m:
         return None
+    if m.group(1) == "on" and _DATE_FIRST.match(rest, m.end()):
+        return None  # "signed a letter of intent on 11 March 2025 to build ...": a date
     stop = _SUBJECT_STOP.search(rest, m.end())
     subject = rest[m.end() : stop.start() if stop else len(rest)].strip(" ,.")
     if m.group(1) == "for":

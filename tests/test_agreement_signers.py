@@ -1,0 +1,58 @@
+"""Who signs an agreement when the sentence describes a signer as it names it: an
+apposition between a body and its verb, a description that names another body, a whole
+name spelt out by its acronym that ends with a country's name, and a date after "on"
+that is not what the document is about. Every sentence here is new."""
+
+from __future__ import annotations
+
+from graph.model import Agreement
+from tests.one_document import facts_of
+
+
+def _agreements(reference, text: str) -> set[tuple]:
+    return {
+        (f.agreement_kind, f.parties, f.signed_on, f.subject)
+        for f in facts_of(reference, text, kind=Agreement)
+    }
+
+
+def test_a_body_named_in_a_description_of_the_signer_does_not_sign(reference):
+    text = (
+        "CGWIC, the CASC subsidiary, signed a memorandum of understanding with the "
+        "Malawi Space Office on 8 August 2031."
+    )
+    assert _agreements(reference, text) == {
+        (
+            "memorandum-of-understanding",
+            ("china-great-wall-industry-corporation", "malawi-space-office"),
+            "2031-08-08",
+            None,
+        )
+    }
+
+
+def test_a_signer_keeps_its_place_behind_a_long_apposition(reference):
+    # the parser takes "launch" for the verb of the clause; the text's commas do not
+    text = (
+        "China Great Wall Industry Corporation, the CASC subsidiary that sells satellites "
+        "and launch services abroad, signed an agreement with the Malawi Space Office on "
+        "8 August 2031."
+    )
+    assert {p for _k, p, _d, _s in _agreements(reference, text)} == {
+        ("china-great-wall-industry-corporation", "malawi-space-office")
+    }
+
+
+def test_a_name_its_acronym_spells_out_is_whole_even_ending_with_a_country(reference):
+    text = (
+        "Harbin Institute of Technology (HIT) and Universiti Sains Malaysia (USM) signed a "
+        "letter of intent on 2 March 2031 to build a cubesat."
+    )
+    assert _agreements(reference, text) == {
+        (
+            "letter-of-intent",
+            ("harbin-institute-of-technology", "universiti-sains-malaysia"),
+            "2031-03-02",
+            None,  # "on 2 March 2031 to build ...": a date, not what it is about
+        )
+    }

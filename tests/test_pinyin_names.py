@@ -1,0 +1,57 @@
+"""A company the reference data does not know is put on China's side by its name: one
+that opens with romanised Chinese words ("Zhongtian Orbital Systems") or with a Chinese
+body's own name ("CAS Space"). Such a company signs and works with the partners; it is
+never one of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Agreement
+from graph.pinyin_names import is_pinyin_name
+from tests.one_document import facts_of
+
+CHINA_SIDE = frozenset({"Chile", "Qatar"})
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Zhongtian Orbital Systems", "Xinghe Launch Services", "Tianqiao Sensing", "Liang Jiang Sat"],
+)
+def test_a_name_opening_with_marked_pinyin_is_chinese(name):
+    assert is_pinyin_name(name, CHINA_SIDE)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kenya Space Agency",  # ken-ya splits into syllables, but holds no marked one
+        "Chiang Mai University",  # Wade-Giles: chi-ang only
+        "Chile Space Agency",  # a country's name is never pinyin
+        "Nanyang Technological University",
+        "Quang Trung University",
+        "Satellite Development Centre",
+    ],
+)
+def test_other_names_are_not(name):
+    assert not is_pinyin_name(name, CHINA_SIDE)
+
+
+def _parties(reference, text: str) -> set[tuple[str, ...]]:
+    return {f.parties for f in facts_of(reference, text, kind=Agreement)}
+
+
+def test_a_pinyin_company_described_in_an_apposition_signs_for_china(reference):
+    text = (
+        "Zhongtian Orbital Systems, the maker of the Kuafu-7 imaging satellites, signed an "
+        "agreement with the Mongolian Space Agency on 4 June 2031 to supply imagery."
+    )
+    assert _parties(reference, text) == {("mongolian-space-agency", "zhongtian-orbital-systems")}
+
+
+def test_a_company_named_after_a_chinese_body_is_chinese(reference):
+    text = (
+        "CAS Space, the launch company of the Chinese Academy of Sciences, signed a contract "
+        "with the Zambian Space Office on 9 May 2031 to launch two cubesats."
+    )
+    assert _parties(reference, text) == {("cas-space", "zambian-space-office")}
