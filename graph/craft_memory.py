@@ -14,7 +14,13 @@ from graph.model import EntityKind, SpacecraftActivity
 from graph.negation import negated
 from graph.reading import Sentence
 
-_LAUNCH = re.compile(r"\blaunch(?:ed|es|ing)?\b|\blifted\s+off\b|\blofted\b", re.IGNORECASE)
+_LAUNCH = re.compile(
+    r"\blaunch(?:ed|es|ing)?\b|\blifted\s+off\b|\blofted\b"
+    # "a Long March 3B lifted the satellite into orbit", "went up on a Long March"
+    r"|\b(?:lifted|placed|put|carried|sent|took)\b[^.;]{0,60}?\b(?:into|in|to)\s+orbit\b"
+    r"|\bwent\s+up\b|\brode\b",
+    re.IGNORECASE,
+)
 # China's own launch: "China will launch X", "China launched X"
 _CHINA_LAUNCHES = re.compile(r"\bChina\s+(?:\w+\s+){0,3}?launch(?:ed|es)?\b")
 
@@ -58,4 +64,84 @@ def remembered_launches(
                 method="spacecraft-trigger",
             )
         )
+    if not out and not named:
+        out = _launched_again(sentence, memory)
+    return out
+
+
+# what stands for the crafts of the sentence before: "it", "the satellite", "both", "the
+# first of them", "the second"
+_ORDINALS = ("first", "second", "third", "fourth")
+_ANAPHOR = re.compile(
+    r"\b(?:(?P<one>it|the\s+(?:satellite|spacecraft|craft|probe|cubesat|observatory))"
+    r"|(?P<all>them|both(?:\s+of\s+them)?|the\s+(?:satellites|spacecraft|pair|two))"
+    rf"|the\s+(?P<nth>{'|'.join(_ORDINALS)})(?:\s+(?:of\s+them|one|satellite))?)\b",
+    re.IGNORECASE,
+)
+
+
+# a launch by another's launcher, or said not to be China's
+_OTHERS_LAUNCH = re.compile(
+    r"\blaunched\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b|a\s+Chinese\b|a\s+Long\s+March)"
+    r"(?:an?\s+|the\s+)?[A-Z]|\bnot\s+(?:on|by|aboard)\s+(?:a\s+)?Chinese\b"
+)
+_ROCKET = re.compile(
+    r"\b(?:on|by|aboard)\s+(?:an?\s+|the\s+)?(?P<rocket>(?:[\w-]+\s+){0,3}?)"
+    r"(?:rocket|launcher|launch\s+vehicle)s?\b"
+)
+
+
+def _launched_again(sentence: Sentence, memory: dict[str, str]) -> list[SpacecraftActivity]:
+    """Launches told of the crafts the sentence before tied to a partner, by a word
+    that stands for them ("CGWIC will build AlSat-5A and AlSat-5B for ASAL. The first of
+    them was launched from Jiuquan in 2031, and the second is to be launched in 2032.")."""
+    before = sentence.previous
+    if before is None or any(
+        m.kind is EntityKind.SPACECRAFT and not m.nested for m in sentence.mentions
+    ):
+        return []
+    crafts = list(
+        dict.fromkeys(
+            m.key
+            for m in before.mentions
+            if m.kind is EntityKind.SPACECRAFT and not m.nested and m.key in memory
+        )
+    )
+    if not crafts:
+        return []
+    text = sentence.text
+    if _OTHERS_LAUNCH.search(text) or any(
+        not CHINESE_LAUNCH.search(m.group("rocket")) for m in _ROCKET.finditer(text)
+    ):
+        return []  # "the spacecraft will be launched by Arianespace on a Vega-C rocket"
+    out = []
+    for m in _ANAPHOR.finditer(text):
+        launch = next(
+            (
+                v
+                for v in _LAUNCH.finditer(text)
+                if v.start() <= m.start() < v.end()  # "lifted the satellite into orbit"
+                or 0 <= v.start() - m.end() <= 40  # "it was launched"
+                or 0 <= m.start() - v.end() <= 2  # "launched it"
+            ),
+            None,
+        )
+        if launch is None or negated(sentence, launch.end()):
+            continue
+        if m.group("nth"):
+            n = _ORDINALS.index(m.group("nth").lower())
+            meant = crafts[n : n + 1]
+        else:
+            meant = crafts if m.group("all") or len(crafts) == 1 else []
+        out += [
+            SpacecraftActivity(
+                evidence=(sentence.evidence(m.start()),),
+                status=status_at(sentence, launch.start()),
+                activity="launched",
+                partner=memory[craft],
+                spacecraft=craft,
+                method="spacecraft-trigger",
+            )
+            for craft in meant
+        ]
     return out
