@@ -43,8 +43,11 @@ _CLAUSE_BREAK = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|seeks?\s+to|expects?\s+to|wants?\s+to|"
+    # what the sides agreed or pledged to do is still to be done
+    r"(?:agreed|agrees|decided|decides|pledged|pledges|undertook|undertakes)\s+to\s+(?!date\b)|"
     r"to\s+(?:further\s+|jointly\s+|continue\s+to\s+)?strengthen|in\s+the\s+next\s+five\s+years|"
-    r"(?:is|are)\s+(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+(?!date\b)\w+)\b",
+    r"(?:is|are)\s+(?:(?:then|now|also|still|currently)\s+)?"
+    r"(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+(?!date\b)\w+)\b",
     re.IGNORECASE,
 )
 ANAPHORA = re.compile(

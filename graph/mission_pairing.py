@@ -121,6 +121,28 @@ def previous_mission(sentence: Sentence, start: int = 0, end: int | None = None)
     return keys.pop() if len(keys) == 1 else None
 
 
+_CARRIES = re.compile(
+    r"\b(?:payloads?|instruments?|experiments?|carr(?:y|ies|ied|ying)|fl(?:y|ies|ew)\s+on|aboard|on\s+board)\b",
+    re.IGNORECASE,
+)
+
+
+def payload_mission_before(sentence: Sentence) -> str | None:
+    """The mission a payload that names none flies on when the sentence before, in the
+    same paragraph, is about one mission's payloads ("Chang'e-9 will carry six
+    international instruments. Egypt will supply a camera."), or itself took its
+    mission so; remembered for the sentence after."""
+    before = sentence.previous
+    if before is None or sentence.opens_paragraph:
+        return None
+    if "payload_mission" in before.notes:
+        return before.notes["payload_mission"]  # type: ignore[return-value]
+    keys = {m.key for m in before.mentions if m.kind in _MISSION_KINDS and not m.nested}
+    if len(keys) != 1 or not _CARRIES.search(before.text):
+        return None
+    return keys.pop()
+
+
 _SAME_CRAFT = re.compile(
     r"\b(?:the\s+)?same\s+(?:mission|probe|spacecraft|satellite|lander|orbiter|rover|station)\b",
     re.IGNORECASE,

@@ -39,6 +39,7 @@ from graph.mission_pairing import (
     carrier,
     listed_missions,
     missions_for,
+    payload_mission_before,
     payload_status,
     previous_mission,
     said_in_passing,
@@ -277,7 +278,9 @@ def extract(
             if paired is None and i not in missions and key == "payloads":
                 # a payload the sentence pairs with no mission flies on its section's
                 # ("CHANG'E-6 PAYLOADS" over "POLAR-2, led by the University of Geneva")
-                paired = sentence.section_mission
+                paired = sentence.section_mission or payload_mission_before(sentence)
+                if paired is not None:
+                    sentence.notes["payload_mission"] = paired
             if (
                 mission_clause
                 and isinstance(area, Cue)

@@ -8,7 +8,13 @@ from collections.abc import Mapping
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph import area_items, cooperation_frames, relations_cooperation, sample_frames
+from graph import (
+    area_items,
+    astronaut_frames,
+    cooperation_frames,
+    relations_cooperation,
+    sample_frames,
+)
 from graph.carried_lists import colon_payloads
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
@@ -40,6 +46,9 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
     facts += sample_frames.extract(sentence, reading.groups, reading.gazetteer)
+    crew = astronaut_frames.extract(sentence, reading.groups, reading.gazetteer, reading.parties)
+    flying = astronaut_frames.crew_partners(sentence, crew)
+    facts = [f for f in facts if not (f.area == "payloads" and f.partner in flying)] + crew
     facts += area_items.extract(sentence, reading.groups, reading.gazetteer)
     area_items.remember_cooperating(sentence, reading.groups)
     facts += colon_payloads(sentence, reading.groups)

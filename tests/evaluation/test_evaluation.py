@@ -132,7 +132,9 @@ HELDOUT_SETS = {
 # part). AK-AM were written at the ninth session's start, before its extractor changes,
 # and scored only (README, "Ninth session"). AN-AP were written at the tenth session's
 # start, before its extractor changes; AN was then read, AO and AP scored only (README,
-# "Tenth session").
+# "Tenth session"). AQ-AS were written at the eleventh session's start, by annotators who
+# chose AR's and AS's registers themselves, and committed before its extractor changes;
+# they are scored only (README, "Eleventh session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -172,6 +174,9 @@ SIZES = {
     "heldout-an": (4, 60),
     "heldout-ao": (4, 60),
     "heldout-ap": (4, 60),
+    "heldout-aq": (4, 60),
+    "heldout-ar": (4, 60),
+    "heldout-as": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
