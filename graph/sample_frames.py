@@ -7,6 +7,8 @@ its area. The partner is the subject (its people's owner: "Peruvian scientists",
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from graph.gazetteer import Gazetteer
@@ -23,11 +25,13 @@ _AREA = "lunar-and-deep-space-exploration"
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
-    """Cooperation on a mission whose samples a partner studies."""
+    """Cooperation on a mission whose samples a partner studies, or is lent."""
     doc = sentence.parse
-    if doc is None or "sample" not in sentence.text.lower():
+    if "sample" not in sentence.text.lower():
+        return _recipients_listed(sentence, gazetteer)
+    if doc is None:
         return []
-    out: list[Cooperation] = []
+    out: list[Cooperation] = _recipients(sentence, gazetteer)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STUDYING:
             continue
@@ -72,4 +76,78 @@ def _source(sentence: Sentence, samples: Token) -> list[str]:
         if not m.nested
         and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
         and left <= m.start - sentence.start < right
+    ]
+
+
+# "lent lunar samples returned by Chang'e-5 to research institutions in other countries,
+# including X and Y", "approved loans of Chang'e-5 samples to seven institutions, among
+# them X": the samples go to the partners named after "to"
+_LENDING = re.compile(
+    r"\b(?:lent|lends?|lending|loans?|loaned|allocat\w+|distribut\w+|gave|gives?|given|"
+    r"grant\w*|shared?|sharing|provid\w+|sent|sends?|approv\w+|awarded)\b",
+    re.IGNORECASE,
+)
+# a list that names the recipients the sentence before counted: "Among them are X, Y"
+_AMONG_THEM = re.compile(
+    r"^\s*(?:among\s+them|they|these|the\s+(?:recipients|institutions|laboratories))\b"
+    r"(?:\s+(?:are|were|include[sd]?))?",
+    re.IGNORECASE,
+)
+
+
+def _recipients(sentence: Sentence, gazetteer: Gazetteer) -> list[Cooperation]:
+    text = sentence.text
+    lending = _LENDING.search(text)
+    if lending is None:
+        return []
+    to = re.search(r"\bto\b", text[lending.end() :])
+    missions = [
+        m.key
+        for m in sentence.mentions
+        if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+    ]
+    if to is None or len(set(missions)) != 1 or negated(sentence, lending.start()):
+        return []
+    mission = missions[0]
+    sentence.notes["samples_lent"] = mission  # for "Among them are ..." after it
+    after = lending.end() + to.end()
+    return _facts(sentence, gazetteer, mission, after)
+
+
+def _recipients_listed(sentence: Sentence, gazetteer: Gazetteer) -> list[Cooperation]:
+    before = sentence.previous
+    mission = before.notes.get("samples_lent") if before is not None else None
+    if mission is None or not _AMONG_THEM.match(sentence.text):
+        return []
+    return _facts(sentence, gazetteer, mission, 0)  # type: ignore[arg-type]
+
+
+def _facts(sentence: Sentence, gazetteer: Gazetteer, mission: str, after: int) -> list[Cooperation]:
+    # every body or country named after "to" (a list the parser may cut at each "in"),
+    # but not the country a body is in ("the Open University in the United Kingdom")
+    partners = [
+        m.key
+        for m in sentence.mentions
+        if not m.nested
+        and m.start - sentence.start >= after
+        and m.kind in (EntityKind.ORGANISATION, EntityKind.COUNTRY)
+        and m.key not in gazetteer.domestic
+    ]
+    places = {
+        m.key
+        for m in sentence.mentions
+        if m.kind is EntityKind.COUNTRY
+        and re.search(r"\b(?:in|of)\s+(?:the\s+)?$", sentence.text[: m.start - sentence.start])
+    }
+    return [
+        Cooperation(
+            evidence=(sentence.evidence(after),),
+            status=status_at(sentence, after),
+            partner=p,
+            area=gazetteer.default_areas.get(mission, _AREA),
+            mission=mission,
+            method="cooperation-syntax",
+        )
+        for p in dict.fromkeys(partners)
+        if p not in places
     ]
