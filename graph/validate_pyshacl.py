@@ -14,7 +14,12 @@ Two costs of pySHACL grow with the number of focus nodes and give nothing here:
   text (``graph.validate.run_pyshacl`` drops it), so the paragraph is left empty. The
   report graph is made from the same result triples as before, unchanged.
 
-``install`` is idempotent and changes only those two methods.
+And one cost grows with a document's evidence: the document shapes' SPARQL constraints,
+which rdflib evaluates as generic queries, are first tried in Python
+(``graph.validate_sparql_empty``); a query shown to have no solution there is not
+evaluated, every other one is, as before.
+
+``install`` is idempotent and changes only those three methods.
 """
 
 from __future__ import annotations
@@ -22,10 +27,14 @@ from __future__ import annotations
 from typing import Any
 
 from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+
+from graph.validate_sparql_empty import shown_empty
 
 _ORIGINAL_CHECK = SPARQLQueryHelper.check_invalid_sparql
 _ORIGINAL_DESCRIPTION = ConstraintComponent.make_v_result_description
+_ORIGINAL_QUERY = SPARQLBasedConstraint._validate_sparql_query
 _checked: set[tuple[str, bool, frozenset[str]]] = set()
 
 
@@ -49,7 +58,18 @@ def _no_description(self: ConstraintComponent, *args: Any, **kwargs: Any) -> str
     return ""
 
 
+def _query_unless_shown_empty(
+    self: SPARQLBasedConstraint, query: str, init_binds: Any, target_graph: Any
+) -> list:
+    """pySHACL's evaluation of a SPARQL constraint, unless it is shown to find nothing."""
+    if shown_empty(query, init_binds, target_graph):
+        return []
+    return _ORIGINAL_QUERY(self, query, init_binds, target_graph)
+
+
 def install() -> None:
-    """Leave out pySHACL's repeated query checks and its text report (idempotent)."""
+    """Leave out pySHACL's repeated query checks, its text report and the evaluation of
+    document constraints shown to find nothing (idempotent)."""
     SPARQLQueryHelper.check_invalid_sparql = _check_invalid_sparql_once  # type: ignore[method-assign]
     ConstraintComponent.make_v_result_description = _no_description  # type: ignore[method-assign]
+    SPARQLBasedConstraint._validate_sparql_query = _query_unless_shown_empty  # type: ignore[method-assign]

@@ -1,0 +1,108 @@
+"""The document shapes' SPARQL constraints shown empty in Python
+(``graph.validate_sparql_empty``): only when rdflib finds no solution either, and on a
+conforming document's graph for every one of them, so rdflib evaluates none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SH, XSD
+
+from graph import validate, validate_sparql_empty, validate_split
+from graph.config import Paths
+from graph.rdf import add_document, add_evidence
+from graph.rdf_input import read_rdf
+from graph.vocab import CSK, OA, document_iri
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "shapes").glob("*.ttl"))
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return validate.load_shapes(Paths.defaults(ROOT).shapes)
+
+
+def _queries(shapes: Graph) -> list[str]:
+    """Each SPARQL constraint's text as pySHACL hands it to rdflib (prefixes first)."""
+    prefixes = "".join(
+        f"PREFIX {p}: <{ns}>\n" for p, ns in validate_sparql_empty.NAMESPACES.items()
+    )
+    return [f"{prefixes}\n{o}" for o in shapes.objects(None, SH.select)]
+
+
+def test_every_known_query_is_a_constraint_of_the_shapes(shapes: Graph) -> None:
+    known = [q for q in _queries(shapes) if validate_sparql_empty.check_for(q) is not None]
+    assert len(known) == len(validate_sparql_empty.KNOWN) == 7
+
+
+def test_a_prefix_naming_another_namespace_is_not_known(shapes: Graph) -> None:
+    query = next(q for q in _queries(shapes) if validate_sparql_empty.check_for(q))
+    assert validate_sparql_empty.check_for(query.replace("/ns/oa#", "/ns/other#")) is None
+
+
+def test_shown_empty_only_where_rdflib_finds_nothing(shapes: Graph) -> None:
+    """On every shape fixture (which break these constraints, among others), a query
+    shown empty has no solution in rdflib, and some of the fixtures' are not shown."""
+    queries = [q for q in _queries(shapes) if validate_sparql_empty.check_for(q)]
+    shown = not_shown = 0
+    for fixture in FIXTURES:
+        data = Graph()
+        for triple in validate.union_graph(read_rdf([fixture])):
+            data.add(triple)
+        for this in set(data.subjects(RDF.type, CSK.SourceDocument)):
+            for query in queries:
+                if validate_sparql_empty.shown_empty(query, {"this": this}, data):
+                    shown += 1
+                    assert not list(data.query(query, initBindings={"this": this})), fixture
+                else:
+                    not_shown += 1
+    assert shown > 100 and not_shown > 0
+
+
+def _document_graph() -> Graph:
+    """A document's graph that conforms: one fact, its evidence and its statement."""
+    from graph.model import Document, DocumentMeta, Evidence
+
+    text = "China and Brazil built CBERS-4 together."
+    meta = DocumentMeta(
+        id="d", file="d.txt", title="D", publisher="P", issued="2020-01-01", kind="white-paper"
+    )
+    graph = Graph()
+    add_document(graph, Document(meta=meta, path=Path("d.txt"), text=text))
+    fact = URIRef("https://w3id.org/china-space-kg/id/cooperation/x")
+    graph.add((fact, RDF.type, CSK.Cooperation))
+    graph.add((fact, PROV.wasDerivedFrom, URIRef(document_iri("d"))))
+    graph.add((fact, CSK.achievedIn, URIRef(document_iri("d"))))
+    add_evidence(graph, fact, Evidence("d", 0, len(text), text))
+    return graph
+
+
+def test_a_conforming_document_graph_runs_no_query_of_these(
+    shapes: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = _document_graph()
+    asked: list[str] = []
+    original = Graph.query
+
+    def counted(self: Graph, query: object, *args: object, **kwargs: object) -> object:
+        asked.append(str(query))
+        return original(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(Graph, "query", counted)
+    use = validate_split.split_shapes(shapes).per_document
+    conforms, results = validate.run_pyshacl(validate.data_graph(graph), shapes, use)
+    assert conforms and not validate._violations(results)
+    assert not [q for q in asked if validate_sparql_empty.check_for(q)]
+
+
+def test_a_bad_offset_is_still_reported_by_pyshacl(shapes: Graph) -> None:
+    graph = _document_graph()
+    position = next(graph.subjects(OA.end, None))
+    graph.set((position, OA.end, Literal(10**6, datatype=XSD.nonNegativeInteger)))
+    use = validate_split.split_shapes(shapes).per_document
+    _conforms, results = validate.run_pyshacl(validate.data_graph(graph), shapes, use)
+    found = {v.shape.rsplit("#", 1)[-1] for v in validate._violations(results)}
+    assert {"EvidenceWithinDocument", "QuoteFitsOffsets"} <= found
