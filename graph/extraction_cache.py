@@ -75,6 +75,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary_ranks.py",
         "summary_readers.py",
         "validate.py",
+        "validate_engine.py",
         "validate_lines.py",
         "validate_pyshacl.py",
         "validate_parallel.py",

@@ -33,6 +33,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +45,9 @@ from rdflib.term import Node
 
 from graph.lines_dataset import LinesDataset, parse_lines
 from graph.summaries import SUMMARY_PROPERTIES
-from graph.summary_readers import OwnReaders, own_readers
+from graph.summary_readers import OwnReaders, may_report, own_readers
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
+from graph.validate_engine import engine_queries, found_nodes, store_of, term_of
 from graph.validate_lines import QuadLines, focus_of, term
 from graph.vocab import CSK, ONTOLOGY_GRAPH, SH
 
@@ -74,6 +77,9 @@ class WholeState:
     # the own ones with their values
     subjects: dict[str, tuple[int, int, int]]
     violations: tuple[Violation, ...]
+    # how the shapes read the counts (``summary_readers.own_readers``), once worked out
+    # for these shapes (parsing their queries took most of a second of every rebuild)
+    readers: tuple[OwnReaders | None] | None = None
 
 
 def _digest(text: str) -> int:
@@ -207,6 +213,46 @@ def targeted_shapes(union: Graph, shapes: Graph, nodes: dict[str, set[Node]]) ->
     return copy
 
 
+def engine_first(lines: QuadLines, shapes: Graph, use: Sequence[str]) -> dict[str, set[str]]:
+    """For each shape of ``use`` the engine can run (``graph.validate_engine``), the nodes
+    of the union its queries find a row for (N3): pySHACL need validate only those."""
+    runnable = {n: q for n in use if (q := engine_queries(shapes, n)) is not None}
+    if not runnable:
+        return {}
+    folder = tempfile.mkdtemp(prefix="spacekg-engine-")
+    try:
+        store = store_of(
+            (f"{s} {p} {o} .\n" for s, outgoing in lines.by_subject.items() for p, o in outgoing),
+            folder,
+        )
+        flagged = {}
+        for name, queries in runnable.items():
+            found = found_nodes(store, queries)
+            if found is not None:
+                flagged[name] = found
+        del store
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return flagged
+
+
+def retargeted(union: Graph, shapes: Graph, flagged: dict[str, set[str]]) -> Graph:
+    """The shapes with each shape of ``flagged`` targeting only those of its nodes its own
+    targets select; the others as they are."""
+    copy = Graph()
+    for prefix, ns in shapes.namespaces():
+        copy.bind(prefix, ns)
+    names = {URIRef(n) for n in flagged}
+    for s, p, o in shapes:
+        if not (s in names and p in TARGETS):
+            copy.add((s, p, o))
+    for name, nodes in flagged.items():
+        shape = URIRef(name)
+        for node in targets_among(union, shapes, shape, {term_of(n) for n in nodes}):
+            copy.add((shape, SH.targetNode, node))
+    return copy
+
+
 class WholeGraphValidation:
     """The whole-graph part of a build's validation, incremental where it can be."""
 
@@ -263,6 +309,7 @@ class WholeGraphValidation:
                     valued.add(subject)
             changed |= previous.subjects.keys() - digests.keys()
         own = present | valued
+        found_readers = None if previous is None else previous.readers
         ontology = lines.graph_subjects.get(_ONTOLOGY_N3, set())
         incremental = (
             previous is not None
@@ -270,12 +317,17 @@ class WholeGraphValidation:
             and not any(s.startswith("_:") or s in ontology for s in changed | own)
         )
         if not incremental or previous is None:
+            flagged = engine_first(lines, shapes, use)
             lines.by_subject = {}  # not needed by a full run: its memory is the union's
-            conforms, results = run_pyshacl(union(), shapes, use) if use else (True, Graph())
+            data = union()
+            if flagged:
+                shapes = retargeted(data, shapes, flagged)
+            conforms, results = run_pyshacl(data, shapes, use) if use else (True, Graph())
             report = Report(conforms, tuple(_violations(results)), results)
             self.revalidated = None
         else:
-            readers = own_readers(shapes, use, OWN_ONLY)
+            found_readers = previous.readers or (own_readers(shapes, use, OWN_ONLY),)
+            readers = found_readers[0]
             if readers is None:  # read in a way not followed: every shape on them alone
                 readers = OwnReaders(frozenset(use), frozenset(use), valued_alone=False)
                 todo = to_validate(lines, changed) | own
@@ -294,14 +346,24 @@ class WholeGraphValidation:
                 for name in readers.valued:
                     targets[name] |= {term(n) for n in valued}
                 alone = valued if readers.valued_alone else set()
-                near = neighbourhood(lines, dataset, todo | present | (valued - alone), alone)
+                expand = todo | present | (valued - alone)
+                if alone:  # only those the value readers' queries find a row for
+                    text = "".join(
+                        f"{s} {p} {o} .\n" for s in alone for p, o in lines.by_subject.get(s, ())
+                    )
+                    found = may_report(shapes, readers.valued, text)
+                    if found is not None:
+                        alone = alone & found
+                        for name in readers.valued:
+                            targets[name] -= {term(n) for n in valued - alone}
+                near = neighbourhood(lines, dataset, expand, alone)
                 restricted = targeted_shapes(near, shapes, targets)
                 _conforms, results = run_pyshacl(near, restricted, use)
                 fresh = _violations(results)
             violations = tuple(sorted((*kept, *fresh), key=_order))
             report = _flat_report(violations)
             self.revalidated = len(todo) + len(present) + len(valued)
-        self._keep(WholeState(key, digests, report.violations))
+        self._keep(WholeState(key, digests, report.violations, found_readers))
         return report
 
 
