@@ -63,8 +63,11 @@ FIELD = re.compile(
 )
 
 
-# "Status: in orbit", "Selected through: ...": a field of a record, one line each
-ANY_FIELD = re.compile(r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,3}:\s+\S")
+# "Status: in orbit", "Selected through: ...": a field of a record, one line each; and
+# a list line whose label a spaced dash ends ("Seismometer — INPE (Brazil)")
+ANY_FIELD = re.compile(
+    r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,3}(?::|\s[\u2013\u2014])\s+\S"
+)
 
 
 # "Launch mass ....... about 8,200 kg": a key and its value joined by a dotted leader
@@ -99,6 +102,11 @@ def is_heading(line: str) -> bool:
         return False
     # "Partners: Norway", "Partners providing payloads: 6": a record's field, a figure
     if FIELD.match(line) or (ANY_FIELD.match(line) and re.search(r":\s+\d", line)):
+        return False
+    # "Germany: neutron spectrometer (NS-9), Kiel University": a list line, whose value
+    # goes on past a comma or a bracket
+    _label, colon, value = line.partition(":")
+    if colon and not capitals and ANY_FIELD.match(line) and re.search(r"[,(]", value):
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 

@@ -110,7 +110,9 @@ _CREDIT = re.compile(
     r"^(?:prepared|compiled|published|issued|written|edited|produced|translated|photo|"
     r"photograph|image|picture|source|sources)\b[^.]{0,160}\.?\s*$"
     # a copyright line, with whatever notice follows it ("All rights reserved.")
-    r"|^(?:\u00a9|\(c\)|copyright\b)",
+    r"|^(?:\u00a9|\(c\)|copyright\b)"
+    # a memo's or mail's header: who it is to, from or copied to
+    r"|^(?:to|from|cc|bcc|attn|attention|distribution)\s*:",
     re.IGNORECASE,
 )
 

@@ -70,7 +70,12 @@ def head_kind(name: str) -> EntityKind | None:
     if (
         words[0].lower() in LEADING_HEADS
         and (
-            (len(words) <= 4 and words[-1][:1].isupper())
+            # up to four words besides the small ones of other languages' names
+            # ("Instituto Nacional de Pesquisas Espaciais")
+            (
+                len([w for w in words if w.lower() not in FOREIGN_CONNECTORS]) <= 4
+                and words[-1][:1].isupper()
+            )
             # a name in its own language's casing: "Agenzia spaziale italiana"
             or (len(words) > 1 and all(w[:1].islower() for w in words[1:]))
         )
@@ -78,7 +83,9 @@ def head_kind(name: str) -> EntityKind | None:
         return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
     for word, after in itertools.pairwise(words):
         topic = after == "on" and word.lower() in ("forum", "committee", "commission")
-        if (after in ("of", "for") or topic) and word.lower() in LEADING_HEADS:
+        if (after in ("of", "for", "de", "di", "del", "für") or topic) and (
+            word.lower() in LEADING_HEADS
+        ):
             return HEAD_WORDS.get(word.lower(), ORG)  # "Institute of Space Technology"
         if after == "for" and word.lower() == "city":
             return ORG  # "King Abdulaziz City for Science and Technology"
