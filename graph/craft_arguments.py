@@ -23,6 +23,11 @@ def verb_preps(verb: Token) -> list[Token]:
         preps += [
             p for o in agent.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
         ]
+    for into in [c for c in preps if c.lower_ in ("into", "in", "to")]:
+        # "lifted X into orbit for KACST": the parser may hang "for" on the orbit
+        preps += [
+            p for o in into.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
+        ]
     for child in verb.children:
         if child.dep_ == "advmod":  # "developed jointly with Brazil"
             preps += [c for c in child.children if c.dep_ == "prep"]

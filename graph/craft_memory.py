@@ -7,9 +7,10 @@ sentence that names no partner of its own for it, is a launch for that partner.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from graph.craft_phrases import CHINESE_LAUNCH
-from graph.grammar import status_at
+from graph.grammar import Group, status_at
 from graph.model import EntityKind, SpacecraftActivity
 from graph.negation import negated
 from graph.reading import Sentence
@@ -26,7 +27,7 @@ _CHINA_LAUNCHES = re.compile(r"\bChina\s+(?:\w+\s+){0,3}?launch(?:ed|es)?\b")
 
 
 def remembered_launches(
-    sentence: Sentence, found: list[SpacecraftActivity]
+    sentence: Sentence, found: list[SpacecraftActivity], groups: Sequence[Group] = ()
 ) -> list[SpacecraftActivity]:
     """Launches of crafts whose partner an earlier sentence gave; remembers the partners
     of this sentence's crafts for the sentences after it."""
@@ -65,7 +66,8 @@ def remembered_launches(
             )
         )
     if not out and not named:
-        out = _launched_again(sentence, memory)
+        customers = tuple(k for g in groups if g.role == "for" for k in g.keys)
+        out = _launched_again(sentence, memory, customers)
     return out
 
 
@@ -91,7 +93,9 @@ _ROCKET = re.compile(
 )
 
 
-def _launched_again(sentence: Sentence, memory: dict[str, str]) -> list[SpacecraftActivity]:
+def _launched_again(
+    sentence: Sentence, memory: dict[str, str], customers: tuple[str, ...] = ()
+) -> list[SpacecraftActivity]:
     """Launches told of the crafts the sentence before tied to a partner, by a word
     that stands for them ("CGWIC will build AlSat-5A and AlSat-5B for ASAL. The first of
     them was launched from Jiuquan in 2031, and the second is to be launched in 2032.")."""
@@ -104,7 +108,7 @@ def _launched_again(sentence: Sentence, memory: dict[str, str]) -> list[Spacecra
         dict.fromkeys(
             m.key
             for m in before.mentions
-            if m.kind is EntityKind.SPACECRAFT and not m.nested and m.key in memory
+            if m.kind is EntityKind.SPACECRAFT and not m.nested and (m.key in memory or customers)
         )
     )
     if not crafts:
@@ -133,15 +137,17 @@ def _launched_again(sentence: Sentence, memory: dict[str, str]) -> list[Spacecra
             meant = crafts[n : n + 1]
         else:
             meant = crafts if m.group("all") or len(crafts) == 1 else []
+        # whom the launch was for: this sentence's "for X", else the partner the craft has
         out += [
             SpacecraftActivity(
                 evidence=(sentence.evidence(m.start()),),
                 status=status_at(sentence, launch.start()),
                 activity="launched",
-                partner=memory[craft],
+                partner=partner,
                 spacecraft=craft,
                 method="spacecraft-trigger",
             )
             for craft in meant
+            for partner in (customers or (memory[craft],))
         ]
     return out

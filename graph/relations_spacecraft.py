@@ -232,6 +232,9 @@ def extract(
         if beneficiary is None and activity == "launched" and CHINESE_SIDE.search(text):
             # "Long March rockets have launched satellites from Argentina and Luxembourg"
             beneficiary = _group_after(groups, items[-1].end, "from", 6)
+        if beneficiary is not None and not any(i.spacecraft for i in items):
+            # "launched satellites for KACST: SaudiSat-5A and SaudiSat-5B": the crafts
+            items = _listed_after(sentence, beneficiary.end) or items
         joint = activity == "jointly-developed"
         successful = re.search(r"successfully\s+$", text[: m.start()]) is not None
         for item in items:
@@ -280,6 +283,28 @@ def extract(
     ]:
         add(activity, _Item(craft, None, 0, 0, ()), partner, at)
     return list(facts.values())
+
+
+def _listed_after(sentence: Sentence, at: int) -> list[_Item]:
+    """The named crafts a colon after ``at`` lists ("for KACST: A and B")."""
+    text = sentence.text
+    colon = re.match(r"\s*:\s*", text[at:])
+    if colon is None:
+        return []
+    crafts = sorted(
+        (m for m in sentence.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT),
+        key=lambda m: m.start,
+    )
+    items, pos = [], at + colon.end()
+    for m in crafts:
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if start < pos:
+            continue
+        if not re.fullmatch(r"(?:\s*,\s*|\s+and\s+|,\s+and\s+)?", text[pos:start]):
+            break  # the list ends where other words come between its names
+        items.append(_Item(m.key, None, start, end, ()))
+        pos = end
+    return items
 
 
 _LEMMA = {"launched": "launch", "launch": "launch", "delivered": "deliver", "built": "build"}

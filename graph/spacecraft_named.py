@@ -172,10 +172,30 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
                 r"\s*,\s*", sentence.text[m.end - sentence.start : left]
             ):
                 names[m.key] = m  # "X, a satellite built for Y,": an apposition misparsed
+        if not names and noun.lemma_.lower() in _CRAFT_WORDS:
+            names.update(_named_after(sentence, noun, crafts))
         if names:
             break
     found = list(names.values())
     return found if len(found) == 1 or _coordinated(sentence, found) else []
+
+
+def _named_after(sentence: Sentence, noun: Token, crafts: list[Found]) -> dict[str, Found]:
+    """The crafts that name a plain noun right after it ("lifted two satellites, X and Y,
+    into orbit"), however the parser hung them."""
+    text = sentence.text
+    pos = noun.idx + len(noun)
+    names: dict[str, Found] = {}
+    for m in sorted(crafts, key=lambda m: m.start):
+        start = m.start - sentence.start
+        if start < pos:
+            continue
+        glue = r"\s*,\s*" if not names else r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+        if not re.fullmatch(glue, text[pos:start]):
+            break
+        names[m.key] = m
+        pos = m.end - sentence.start
+    return names
 
 
 def gapped_crafts(

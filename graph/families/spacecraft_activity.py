@@ -41,7 +41,7 @@ def read(sentence: Sentence, reading: Reading) -> list:
     """The facts of this family one sentence states, and the launches of crafts an
     earlier sentence tied to a partner."""
     found = relations_spacecraft.extract(sentence, reading.groups, reading.gazetteer)
-    return found + remembered_launches(sentence, found)
+    return found + remembered_launches(sentence, found, reading.groups)
 
 
 FAMILY = Family(
