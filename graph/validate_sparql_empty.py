@@ -1,10 +1,12 @@
-"""The document shapes' SPARQL constraints, shown to have no solution without SPARQL.
+"""SPARQL constraints of the shapes, shown to have no solution without SPARQL.
 
 Seven SPARQL constraints (``shape:PositionOrder`` ... ``shape:CopyStatesNoFacts``) take
 a document as their focus node and scan its evidence. rdflib evaluates each as a
 generic query (a binding object per triple pattern, every ``FILTER`` operand
 evaluated): on a 10 MB document's graph of 62,000 triples that was two thirds of its
-validation. In a graph that conforms they have no solution, and that can be shown by
+validation. ``shape:TotalPassage`` runs once per passage of a cooperation total (1,750
+on that document's union: most of the whole graph's shapes' time). In a graph that
+conforms they have no solution, and that can be shown by
 walking the graph's indexes directly. For each known query text there is a check that
 answers "no solution" only when SPARQL would give none; whenever it meets anything it
 does not expect (a literal that is not a well-formed integer or string, a row that
@@ -162,6 +164,33 @@ def _copy_empty(graph: Graph, this: Node) -> bool:
     return next(graph.subjects(PROV.wasDerivedFrom, this), None) is None
 
 
+_TOTAL_PASSAGE = "https://w3id.org/china-space-kg/id/total-passage/"
+
+
+def _after_id(node: Node) -> str:
+    """``STRAFTER(STR(node), "/id/")``: the text after the first "/id/", else empty."""
+    _before, found, rest = str(node).partition("/id/")
+    return rest if found else ""
+
+
+def _total_passage_empty(graph: Graph, this: Node) -> bool:
+    """A total's passage has one total (a csk:CooperationTotal) and one of its evidence,
+    a rank, and the IRI made from the two."""
+    totals = set(graph.objects(this, CSK.ofTotal))
+    evidence = set(graph.objects(this, CSK.ofEvidence))
+    if len(totals) != 1 or len(evidence) != 1:
+        return False
+    (total,), (passage,) = totals, evidence
+    return (
+        isinstance(total, URIRef)
+        and isinstance(passage, URIRef)
+        and next(graph.objects(this, CSK.totalRank), None) is not None
+        and (total, RDF.type, CSK.CooperationTotal) in graph
+        and (total, CSK.evidence, passage) in graph
+        and str(this) == f"{_TOTAL_PASSAGE}{_after_id(total)}/{_after_id(passage)}"
+    )
+
+
 # each query's text as in ontology/shapes.ttl (a test holds them to it)
 KNOWN: dict[str, Check] = {
     """SELECT $this ?value ?start ?end WHERE {
@@ -200,6 +229,17 @@ KNOWN: dict[str, Check] = {
                 $this prov:alternateOf ?original .
                 ?value prov:wasDerivedFrom $this .
             }""": _copy_empty,
+    """SELECT $this WHERE {
+                FILTER (NOT EXISTS {
+                    $this csk:ofTotal ?total ; csk:ofEvidence ?evidence .
+                    $this csk:totalRank ?rank .
+                    ?total a csk:CooperationTotal ; csk:evidence ?evidence .
+                    FILTER (STR($this) = CONCAT("https://w3id.org/china-space-kg/id/total-passage/",
+                        STRAFTER(STR(?total), "/id/"), "/", STRAFTER(STR(?evidence), "/id/")))
+                }
+                || EXISTS { $this csk:ofTotal ?t1, ?t2 . FILTER (?t1 != ?t2) }
+                || EXISTS { $this csk:ofEvidence ?e1, ?e2 . FILTER (?e1 != ?e2) })
+            }""": _total_passage_empty,
 }
 
 

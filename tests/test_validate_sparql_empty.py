@@ -35,7 +35,7 @@ def _queries(shapes: Graph) -> list[str]:
 
 def test_every_known_query_is_a_constraint_of_the_shapes(shapes: Graph) -> None:
     known = [q for q in _queries(shapes) if validate_sparql_empty.check_for(q) is not None]
-    assert len(known) == len(validate_sparql_empty.KNOWN) == 7
+    assert len(known) == len(validate_sparql_empty.KNOWN) == 8
 
 
 def test_a_prefix_naming_another_namespace_is_not_known(shapes: Graph) -> None:
@@ -52,7 +52,9 @@ def test_shown_empty_only_where_rdflib_finds_nothing(shapes: Graph) -> None:
         data = Graph()
         for triple in validate.union_graph(read_rdf([fixture])):
             data.add(triple)
-        for this in set(data.subjects(RDF.type, CSK.SourceDocument)):
+        focus = set(data.subjects(RDF.type, CSK.SourceDocument))
+        focus |= set(data.subjects(CSK.ofTotal, None)) | set(data.subjects(CSK.ofEvidence, None))
+        for this in focus:
             for query in queries:
                 if validate_sparql_empty.shown_empty(query, {"this": this}, data):
                     shown += 1
@@ -106,3 +108,30 @@ def test_a_bad_offset_is_still_reported_by_pyshacl(shapes: Graph) -> None:
     _conforms, results = validate.run_pyshacl(validate.data_graph(graph), shapes, use)
     found = {v.shape.rsplit("#", 1)[-1] for v in validate._violations(results)}
     assert {"EvidenceWithinDocument", "QuoteFitsOffsets"} <= found
+
+
+def _passage_graph(evidence: str) -> tuple[Graph, URIRef]:
+    """A total's passage as the build makes it, pointing at ``evidence``."""
+    ids = "https://w3id.org/china-space-kg/id/"
+    total = URIRef(f"{ids}cooperation-total/payload-partners--4")
+    cited = URIRef(f"{ids}evidence/d/0-40")
+    passage = URIRef(f"{ids}total-passage/cooperation-total/payload-partners--4/evidence/d/0-40")
+    graph = Graph()
+    graph.add((total, RDF.type, CSK.CooperationTotal))
+    graph.add((total, CSK.evidence, cited))
+    graph.add((passage, CSK.ofTotal, total))
+    graph.add((passage, CSK.ofEvidence, URIRef(f"{ids}{evidence}")))
+    graph.add((passage, CSK.totalRank, Literal(1)))
+    return graph, passage
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"), [("evidence/d/0-40", True), ("evidence/d/1-40", False)]
+)
+def test_a_total_passage_is_shown_empty_only_when_it_is_one(
+    shapes: Graph, evidence: str, shown: bool
+) -> None:
+    query = next(q for q in _queries(shapes) if "csk:ofTotal ?total" in q)
+    graph, passage = _passage_graph(evidence)
+    assert validate_sparql_empty.shown_empty(query, {"this": passage}, graph) is shown
+    assert bool(list(graph.query(query, initBindings={"this": passage}))) is not shown
