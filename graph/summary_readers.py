@@ -93,9 +93,12 @@ def may_report(shapes: Graph, names: Iterable[str], triples: str) -> set[str] | 
         if found is None:
             return None
         queries += found
-    store = ox.Store()
-    store.load(triples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
-    return found_nodes(store, queries)
+    try:
+        store = ox.Store()
+        store.load(triples.encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+        return found_nodes(store, queries)
+    except (SyntaxError, ValueError, OSError):  # not read or not run: pySHACL does it all
+        return None
 
 
 def _shape_reading(shapes: Graph, shape: URIRef, own: frozenset[URIRef]) -> _Reading:

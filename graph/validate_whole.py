@@ -220,17 +220,19 @@ def engine_first(lines: QuadLines, shapes: Graph, use: Sequence[str]) -> dict[st
     if not runnable:
         return {}
     folder = tempfile.mkdtemp(prefix="spacekg-engine-")
+    flagged = {}
     try:
         store = store_of(
             (f"{s} {p} {o} .\n" for s, outgoing in lines.by_subject.items() for p, o in outgoing),
             folder,
         )
-        flagged = {}
         for name, queries in runnable.items():
             found = found_nodes(store, queries)
             if found is not None:
                 flagged[name] = found
         del store
+    except (SyntaxError, ValueError, OSError):  # not read or not run: pySHACL does it all
+        flagged = {}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return flagged

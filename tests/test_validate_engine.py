@@ -83,3 +83,11 @@ def test_a_build_broken_for_the_engines_shapes_reports_as_pyshacl_does(built) ->
     assert split.violations == whole.violations
     shapes = {v.shape.removeprefix(PREFIX) for v in split.violations}
     assert {"SummaryCount", "DocumentList", "RankedRow"} <= shapes
+
+
+def test_lines_the_engine_cannot_read_leave_every_shape_to_pyshacl() -> None:
+    from graph.validate_lines import QuadLines
+    from graph.validate_whole import engine_first
+
+    lines = QuadLines(by_subject={"<a b>": {("<https://example.org/p>", '"x"')}})
+    assert engine_first(lines, SHAPES, RUNNABLE) == {}
