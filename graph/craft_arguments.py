@@ -24,9 +24,13 @@ def verb_preps(verb: Token) -> list[Token]:
             p for o in agent.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
         ]
     for into in [c for c in preps if c.lower_ in ("into", "in", "to")]:
-        # "lifted X into orbit for KACST": the parser may hang "for" on the orbit
+        # "lifted X into orbit for KACST", "delivered X in orbit to ESA": the parser may
+        # hang "for" or "to" on the orbit
         preps += [
-            p for o in into.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
+            p
+            for o in into.children
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in ("for", "to")
         ]
     for child in verb.children:
         if child.dep_ == "advmod":  # "developed jointly with Brazil"

@@ -23,9 +23,13 @@ from graph.tense import future_clause, past_relative
 # roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
 # "X contributed ..."
 # ", and China has exchanged ...": a coordinated clause with a subject of its own
+_TIME = r"(?:on|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d,?\s+"
 _OWN_SUBJECT = (
     r",\s*(?:and|but|so)\s+"
-    r"(?=(?:(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,6}"
+    # a time of its own may open it (", and on 14 April 2031 it signed ..."; a pronoun
+    # without one goes on with the clause before: ", and it will also work with ...")
+    rf"(?=(?:{_TIME}(?:it|they|he|she|we)\s+"
+    rf"|(?:{_TIME})?(?:the\s+)?(?:[A-Z][\w'-]*\s+){{1,6}}"
     r"|(?:the|that|this|these|those|its|their)\s+(?:[a-z]+\s+){1,2})"
     r"(?:has|have|had|will|would|built|made|sent|launched|signed|developed|provided)\s)"
 )

@@ -153,6 +153,15 @@ _DATE_FIRST = re.compile(
 )
 
 
+# a signing put at a distance from the sentence's time ("three years after the two sides
+# signed a contract"); not a date's own note ("on 10 February, a day before the ceremony,")
+_RELATIVE_TIME = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:after|before)\s+(?:[^,;.]*?\s)?"
+    r"(?:signed|signing|concluded|inked)\b",
+    re.IGNORECASE,
+)
+
+
 def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> str | None:
     for g in groups:  # "signed an agreement with Egypt on ...": the subject follows the list
         if g.role == "with" and 0 <= g.start - end <= 20:
@@ -173,7 +182,10 @@ def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> st
             == end + m.end() - (4 if rest[m.end() - 4 : m.end()] == "the " else 0)
         ]
         subject = names[0].text if names else re.sub(r"^the\s+", "", subject)
-    return re.sub(r"^the\s+", "", subject) or None
+    subject = re.sub(r"^the\s+", "", subject)
+    if re.match(r"(?:it|them|this|that|these|those)\b", subject):
+        return None  # "a contract for it in Cairo": the thing named before, no subject
+    return subject or None
 
 
 _NUMBER = (
@@ -300,9 +312,17 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             own = clause_of(clauses(text), m.start())
             issued = sentence.doc.meta.issued
             year = sentence.section_year
-            signed_on = (
-                date_in(text[own[0] : own[1]], issued, year)[0] or date_in(text, issued, year)[0]
-            )
+            relative = [r for r in _RELATIVE_TIME.finditer(text, 0, m.start())]
+            if relative:
+                # a signing put at a distance from the sentence's dates ("in 2030 ...,
+                # three years after the two sides signed a contract"): only a date after
+                # that phrase is its own
+                signed_on = date_in(text[relative[-1].start() : own[1]], issued, year)[0]
+            else:
+                signed_on = (
+                    date_in(text[own[0] : own[1]], issued, year)[0]
+                    or date_in(text, issued, year)[0]
+                )
             if signed_on and len(signed_on) == 4:
                 # "2019 - X and CNSA sign a memorandum (15 April)": the entry's year and the
                 # day the text gives without one

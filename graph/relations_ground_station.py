@@ -13,7 +13,7 @@ import re
 from graph.chinese_side import names_chinese_side
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
-from graph.model import GroundStation
+from graph.model import EntityKind, GroundStation
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
 from graph.token_lookup import token_at, words_among
@@ -99,6 +99,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             and (g.role == "with" or _same_clause(sentence, (g.start, g.end), _verb(m)))
             for k in g.keys
         ]
+        if not partners:
+            partners = _host_country(sentence, groups, gazetteer, clause, m.start())
         for partner in dict.fromkeys(partners):
             out.setdefault(partner, _station(sentence, m.start(), partner, location, purpose))
     for m in _OWN_STATION.finditer(text):
@@ -137,9 +139,48 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 if g.role in ("owner", "modifier", "other") and whole[0] <= g.start < whole[1]
                 for k in g.keys
             ]
+        if not partners:
+            partners = _host_country(sentence, groups, gazetteer, clause, at)
         for partner in dict.fromkeys(partners):
             out.setdefault(partner, _station(sentence, at, partner))
     return list(out.values())
+
+
+_BUILT = re.compile(
+    r"\b(?:buil[dt]|completed?|set\s+up|establish(?:ed)?|install(?:ed)?|construct(?:ed)?|"
+    r"upgrad(?:ed|e)|opened|inaugurated|commissioned)\b",
+    re.IGNORECASE,
+)
+
+
+def _host_country(
+    sentence: Sentence,
+    groups: list[Group],
+    gazetteer: Gazetteer,
+    clause: tuple[int, int],
+    at: int,
+) -> list[str]:
+    """The country a station China's side built stands in, when the clause names no
+    other partner ("China built a receiving station in Windhoek, Namibia", "a station
+    was completed in Windhoek, Namibia, with Chinese help")."""
+    text = sentence.text
+    if any(g.role in ("with", "by", "subject", "agent") for g in groups):
+        return []  # "completed near Ica, Peru, built with CONIDA": the partner is named
+    if not _BUILT.search(text):
+        return []  # "the station that China operated on Tarawa": its own, no partner's
+    if not (
+        _CHINESE_HELP.search(text[clause[0] : clause[1]])
+        or _CHINA_HELPED.search(text)  # ", with Chinese help": a clause of its own
+        or _chinese_subject(sentence, at, gazetteer)
+    ):
+        return []
+    return [
+        k
+        for g in groups
+        if g.role == "place" and clause[0] <= g.start < clause[1]
+        for k in g.keys
+        if k not in gazetteer.domestic and gazetteer.kind(k) is EntityKind.COUNTRY
+    ]
 
 
 _STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas", "network", "networks"])
