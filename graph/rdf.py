@@ -88,17 +88,25 @@ def build_dataset(
     ds = new_dataset()
     docs = list(documents)
     entities = {e.key: e for e in extraction.entities}
+    # the passages each document graph describes already: a passage stating several facts
+    # is described once (a long document's passages are cited some three times each)
+    described: dict[str, set[tuple[str, int, int, str]]] = {}
     for doc in docs:
         add_document(ds.graph(URIRef(document_graph(doc.id))), doc)
     for fact in extraction.facts:
         for doc_id in sorted({ev.doc_id for ev in fact.evidence}):
             graph = ds.graph(URIRef(document_graph(doc_id)))
-            add_fact(graph, fact, entities, doc_id)
+            add_fact(graph, fact, entities, doc_id, described=described.setdefault(doc_id, set()))
     reference = ds.graph(REFERENCE_GRAPH)
     for entity in extraction.entities:
         add_entity(reference, entity)
         for doc_id in sorted({ev.doc_id for ev in entity.evidence}):
-            add_entity_evidence(ds.graph(URIRef(document_graph(doc_id))), entity, doc_id)
+            add_entity_evidence(
+                ds.graph(URIRef(document_graph(doc_id))),
+                entity,
+                doc_id,
+                described=described.setdefault(doc_id, set()),
+            )
     add_ontology(ds.graph(ONTOLOGY_GRAPH), ontology_files)
     return ds
 
@@ -154,20 +162,40 @@ def add_entity(graph: Graph, entity: Entity) -> None:
         graph.add((node, CSK.curationStatus, CSK.Discovered if entity.discovered else CSK.Curated))
 
 
-def add_entity_evidence(graph: Graph, entity: Entity, doc_id: str) -> None:
+def add_entity_evidence(
+    graph: Graph,
+    entity: Entity,
+    doc_id: str,
+    *,
+    described: set[tuple[str, int, int, str]] | None = None,
+) -> None:
     """Where a discovered entity was named in one document: the passage and its source,
     in that document's graph, like a fact's."""
     node = URIRef(entity_iri(entity.kind, entity.key))
     graph.add((node, PROV.wasDerivedFrom, URIRef(document_iri(doc_id))))
     for ev in entity.evidence:
         if ev.doc_id == doc_id:
-            add_evidence(graph, node, ev)
+            add_evidence(graph, node, ev, described=described)
 
 
-def add_evidence(graph: Graph, fact_node: URIRef, ev: Evidence) -> None:
+def add_evidence(
+    graph: Graph,
+    fact_node: URIRef,
+    ev: Evidence,
+    *,
+    described: set[tuple[str, int, int, str]] | None = None,
+) -> None:
+    """``fact_node``'s evidence ``ev``, and the passage's own description unless
+    ``described`` (the passages ``graph`` describes already) holds it: the same triples,
+    which the graph would hold once however often they were added."""
     node = URIRef(evidence_iri(ev.doc_id, ev.start, ev.end))
-    quote, position = URIRef(f"{node}#quote"), URIRef(f"{node}#position")
     graph.add((fact_node, CSK.evidence, node))
+    if described is not None:
+        passage = (ev.doc_id, ev.start, ev.end, ev.exact)
+        if passage in described:
+            return
+        described.add(passage)
+    quote, position = URIRef(f"{node}#quote"), URIRef(f"{node}#position")
     graph.add((node, RDF.type, OA.SpecificResource))
     graph.add((node, OA.hasSource, URIRef(document_iri(ev.doc_id))))
     graph.add((node, OA.hasSelector, quote))
@@ -179,8 +207,16 @@ def add_evidence(graph: Graph, fact_node: URIRef, ev: Evidence) -> None:
     graph.add((position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
 
 
-def add_fact(graph: Graph, fact: Fact, entities: Mapping[str, Entity], doc_id: str) -> None:
-    """One fact as stated by one document: its description, source and evidence."""
+def add_fact(
+    graph: Graph,
+    fact: Fact,
+    entities: Mapping[str, Entity],
+    doc_id: str,
+    *,
+    described: set[tuple[str, int, int, str]] | None = None,
+) -> None:
+    """One fact as stated by one document: its description, source and evidence
+    (``described``: as ``add_evidence``)."""
     family = families.of(fact)
     node = URIRef(fact_iri(fact))
     graph.add((node, RDF.type, family.rdf_class))
@@ -192,7 +228,7 @@ def add_fact(graph: Graph, fact: Fact, entities: Mapping[str, Entity], doc_id: s
     graph.add((node, PROV.wasDerivedFrom, URIRef(document_iri(doc_id))))
     for ev in fact.evidence:
         if ev.doc_id == doc_id:
-            add_evidence(graph, node, ev)
+            add_evidence(graph, node, ev, described=described)
             planned = (ev.status or fact.status) is Status.PLANNED
             stated = CSK.plannedIn if planned else CSK.achievedIn
             graph.add((node, stated, URIRef(document_iri(doc_id))))

@@ -118,10 +118,11 @@ def document_lines(
     """A document's graph as ``rdf.build_dataset`` makes it, as lines."""
     graph = Graph(identifier=URIRef(document_graph(document.id)))
     rdf.add_document(graph, document)
+    described: set[tuple[str, int, int, str]] = set()  # passages described once
     for fact in facts:
-        rdf.add_fact(graph, fact, entities, document.id)
+        rdf.add_fact(graph, fact, entities, document.id, described=described)
     for entity in named:
-        rdf.add_entity_evidence(graph, entity, document.id)
+        rdf.add_entity_evidence(graph, entity, document.id, described=described)
     return graph_lines(graph)
 
 
