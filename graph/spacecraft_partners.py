@@ -19,6 +19,7 @@ from graph.model import EntityKind
 from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.subject_roles import people_noun
 
 
 def after_other_craft(sentence: Sentence, prep: Token) -> bool:
@@ -179,6 +180,13 @@ def governs(doc: Doc, prep: Token, group: Group) -> bool:
             return False  # "the French space agency CNES": the body named is the partner
     if root is not None and root.dep_ == "poss" and root.head.lemma_.lower() in _BODY_NOUNS:
         root = root.head  # "for Senegal's space agency": the unnamed body stands for its owner
+    if (
+        root is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("of", "from", "at")
+        and people_noun(root.head.head)
+    ):
+        root = root.head.head  # "by engineers of CASC and Mongolia's agency": their bodies
     return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
 
 

@@ -105,7 +105,12 @@ def said_again(verb: Token) -> bool:
 
 
 def acting_people(token: Token) -> bool:
-    return token.lemma_.lower() in _PEOPLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass")
+    return people_noun(token) and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def people_noun(token: Token) -> bool:
+    """ "engineers", "scientists", "teams": people who work for a body named after them."""
+    return token.lemma_.lower() in _PEOPLE_NOUNS
 
 
 def thanked_agents(verb: Token) -> list[Token]:
