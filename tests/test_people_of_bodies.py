@@ -8,9 +8,9 @@ from tests.one_document import activities_of
 
 def test_engineers_of_a_body_make_the_craft_with_it(reference):
     text = (
-        "The Mongolian satellite MonSat-2, developed jointly by engineers of CASC and "
+        "The Mongolian satellite MonSat-1, developed jointly by engineers of CASC and "
         "Mongolia's Information Technology Agency, followed in 2031."
     )
     assert activities_of(reference, text) == {
-        ("jointly-developed", "information-technology-agency", "monsat-2")
+        ("jointly-developed", "information-technology-agency", "monsat-1")
     }
