@@ -21,8 +21,13 @@ from graph.recognise import Found
 
 _PHRASE = re.compile(
     r"\b(?P<member>participat\w*\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
-    r"joined|member\s+of|support(?:s|ed|ing)?\s+the)"
-    r"|\b(?P<host>host\s+(?:country\s+)?of)"
+    r"joined|member\s+of|support(?:s|ed|ing)?\s+the|"
+    # "a member agency of", "sits on the Committee", "leads the ... Program"
+    r"member\s+(?:agency|state|country|organi[sz]ation)\s+of|(?:sits?|sat|seat)\s+on|"
+    r"(?:leads|initiated|co-?founded|founded)\b(?!\s+by))"
+    r"|\b(?P<host>host\s+(?:country\s+)?of|"
+    # "hosts the Beijing office of UN-SPIDER", "hosts the secretariat of APSCO"
+    r"host(?:s|ed|ing)?\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:office|secretariat|headquarters|seat)\s+of)"
     r"|\b(?P<chair>(?:rotating\s+)?chair\s+of)"
     r"|\b(?P<framework>(?:within|under)\s+the\s+framework\s+of)"
     r"|\b(?P<through>through\s+(?:the\s+mechanism\s+of\s+)?)",
@@ -37,7 +42,9 @@ _BRIDGE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPATING = re.compile(
-    r"\b(?:participat\w*|cooperat\w*|support\w*|services?)\b", re.IGNORECASE
+    r"\b(?:participat\w*|cooperat\w*|support\w*|services?|shar(?:e|es|ed|ing)|"
+    r"contribut\w+|works?|worked|working|coordinat\w+)\b",
+    re.IGNORECASE,
 )
 _CHINA_SUBJECT = re.compile(r"\b(?:China|Chinese|It|it)\b")
 # an organisation's name directly before another's qualifies it ("UN Committee on ...")
@@ -101,6 +108,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 and re.search(r"commission|committee", org.text, re.IGNORECASE)
             ):
                 continue  # a bilateral commission's sub-body: not a mechanism China joins
+            if kind == "through" and _national(sentence, org, gazetteer):
+                continue  # "shares data through the Egyptian Space Agency": a partner
             if not _BRIDGE.match(text[chain_end:start]):
                 break
             chain_end = end
@@ -129,6 +138,17 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             role=role,
         )
     return list(facts.values())
+
+
+def _national(sentence: Sentence, org: Found, gazetteer: Gazetteer) -> bool:
+    """Whether the organisation is one country's: a space agency, or a name holding a
+    country's name or demonym ("the Egyptian Space Agency")."""
+    if gazetteer.entities[org.key].category == "space agency":
+        return True
+    return any(
+        m.nested and m.kind is EntityKind.COUNTRY and org.start <= m.start < org.end
+        for m in sentence.mentions
+    )
 
 
 def _chinese_in(sentence: Sentence, gazetteer: Gazetteer, start: int, end: int) -> bool:
