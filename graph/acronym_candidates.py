@@ -104,6 +104,11 @@ _ACTING_NAME = re.compile(
     rf"|(?<![\w'-])(?P<before>{_ONE_WORD})\s+and\s+(?:the\s+)?{_BODY}\s+{_ACTS}"
     # "Sri Lanka's SupremeSAT began to cooperate with ...": a country's body that acts
     rf"|(?:'s|\u2019s)\s+(?P<owned>{_ONE_WORD})\s+{_ACTS}\s+with\b"
+    # "Russia's Roscosmos, which ...", "Russia's Roscosmos will supply": a country's one
+    # word body that acts or is described
+    rf"|\b[A-Z][a-z]+(?:'s|\u2019s)\s+(?P<national>{_ONE_WORD})"
+    r"(?=,\s+(?:which|the|a|an|its)\b|\s+(?:will|has|have|had|is|was|signed|supplied|"
+    r"provided|supplies|provides|joined|agreed|contributed|contributes|announced|said)\b)"
     rf"|\b(?:signed|concluded|co-signed|initialled|cooperated|collaborated|partnered|worked)\b"
     rf"[^.;:]{{0,90}}?\bwith\s+(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?(?P<with>{_ONE_WORD})"
     r"(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b))"
@@ -114,7 +119,7 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     """One-word bodies that sign or work with another (``_ACTING_NAME``)."""
     out = []
     for m in _ACTING_NAME.finditer(chunk):
-        group = next(g for g in ("after", "before", "owned", "with") if m.group(g))
+        group = next(g for g in ("after", "before", "owned", "national", "with") if m.group(g))
         word = m.group(group)
         if word in SENTENCE_OPENERS or word in NOT_NAMES or word in MONTH_NAMES:
             continue
@@ -123,7 +128,9 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         if head_kind(word) is not None or word.lower() in BODY_HEADS:
             continue  # "The University and the NSSC signed": a class noun, said again
         # "Sri Lanka's SupremeSAT began ...", "with Brazil's Telebras": a country's body
-        owned = group == "owned" or (
+        if group == "national" and re.search(r"sat$", word, re.IGNORECASE):
+            continue  # "Egypt's NileSat": a satellite's name
+        owned = group in ("owned", "national") or (
             group == "with" and re.search(r"(?:'s|\u2019s)\s+$", chunk[: m.start(group)])
         )
         if not owned and _INSIDE_A_NAME.search(chunk, 0, m.start(group)):

@@ -1,13 +1,17 @@
 """A company the reference data does not know is put on China's side by its name: one
 that opens with romanised Chinese words ("Zhongtian Orbital Systems") or with a Chinese
 body's own name ("CAS Space"). Such a company signs and works with the partners; it is
-never one of them."""
+never one of them. A country's one-word body that acts ("Russia's Kosmolab, which
+signed ...") is an organisation, a satellite's name is not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from graph.model import Agreement
+from graph.extract import extract_corpus
+from graph.model import Agreement, Document, DocumentMeta, EntityKind
 from graph.pinyin_names import is_pinyin_name
 from tests.one_document import facts_of
 
@@ -55,3 +59,16 @@ def test_a_company_named_after_a_chinese_body_is_chinese(reference):
         "with the Zambian Space Office on 9 May 2031 to launch two cubesats."
     )
     assert _parties(reference, text) == {("cas-space", "zambian-space-office")}
+
+
+def test_a_countrys_one_word_body_that_acts_is_an_organisation(reference):
+    text = (
+        "Russia's Kosmolab, which signed on to the International Lunar Research Station in "
+        "2031, will supply a seismometer for Chang'e-9. Egypt's NileSat, which was built in "
+        "France, carries television channels."
+    )
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    assert kinds.get("kosmolab") is EntityKind.ORGANISATION
+    assert "nilesat" not in kinds or kinds["nilesat"] is not EntityKind.ORGANISATION
