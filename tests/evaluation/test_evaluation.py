@@ -113,6 +113,9 @@ HELDOUT_SETS = {
     "heldout-an": (0.69, 0.76),
     "heldout-ao": (0.63, 0.72),
     "heldout-ap": (0.50, 0.61),
+    "heldout-aq": (0.77, 0.69),
+    "heldout-ar": (0.56, 0.74),
+    "heldout-as": (0.48, 0.51),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
