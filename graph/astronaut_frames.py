@@ -30,7 +30,7 @@ _DENIED_AFTER = re.compile(
 # the fact, its subject is not yet cooperation
 _DOCUMENT_ON = re.compile(
     r"\b(?:agreements?|memorand(?:um|a)|protocols?|letters?\s+of\s+intent|plans?)\s+"
-    r"(?:on|for|concerning|regarding|covering)\b[^.;]*$",
+    r"(?:[\w,]+\s+){0,4}?(?:on|for|concerning|regarding|covering)\b[^.;]*$",
     re.IGNORECASE,
 )
 _EXCLUDED = re.compile(r"\b(?:excluded|barred|banned)\b", re.IGNORECASE)

@@ -44,6 +44,8 @@ def test_astronauts_from_a_partner_flying_later_are_planned_spaceflight(referenc
         "Astronauts of the United States are excluded from the programme.",
         "In 2031 CMSA and the Kenya Space Agency signed an agreement on the selection and "
         "training of Kenyan astronauts.",
+        "CMSA and the Kenya Space Agency signed an agreement in May 2031 on the training of "
+        "Kenyan astronauts.",
     ],
 )
 def test_denied_barred_or_only_agreed_on_astronauts_give_no_spaceflight(reference, text):
