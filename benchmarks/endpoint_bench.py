@@ -290,6 +290,9 @@ def main() -> None:
         action="store_true",
         help="only the uncached mix against the native server (no per-query table, no cache)",
     )
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="these saved queries alone (per-query table)"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--store", type=Path, help="store root (default: var/store)")
@@ -300,6 +303,8 @@ def main() -> None:
     if args.store:
         paths = Paths(paths.corpus, paths.ontology, paths.queries, args.store)
     saved = sorted(load_queries(paths.queries).values(), key=lambda q: q.name)
+    if args.only:
+        saved = [q for q in saved if q.name in args.only]
     names = [q.name for q in saved]
     queries = [editor_text(q, q.bind({})) for q in saved]
     info = read_build_info(paths.store)
