@@ -19,7 +19,12 @@ which rdflib evaluates as generic queries, are first tried in Python
 (``graph.validate_sparql_empty``); a query shown to have no solution there is not
 evaluated, every other one is, as before.
 
-``install`` is idempotent and changes only those three methods.
+And a qualified count of values of one class (``sh:qualifiedValueShape [ sh:class C ]``)
+is counted with pySHACL's own class test rather than by validating each value as a
+shape and writing a result, which pySHACL drops, for each value of another class; a
+count out of bounds is evaluated by pySHACL as before.
+
+``install`` is idempotent and changes only those four methods.
 """
 
 from __future__ import annotations
@@ -27,14 +32,19 @@ from __future__ import annotations
 from typing import Any
 
 from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.constraints.core.shape_based_constraints import QualifiedValueShapeConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from graph.validate_sparql_empty import shown_empty
+from graph.vocab import SH
 
 _ORIGINAL_CHECK = SPARQLQueryHelper.check_invalid_sparql
 _ORIGINAL_DESCRIPTION = ConstraintComponent.make_v_result_description
 _ORIGINAL_QUERY = SPARQLBasedConstraint._validate_sparql_query
+_ORIGINAL_QUALIFIED = QualifiedValueShapeConstraintComponent._evaluate_value_shape
 _checked: set[tuple[str, bool, frozenset[str]]] = set()
 
 
@@ -67,9 +77,71 @@ def _query_unless_shown_empty(
     return _ORIGINAL_QUERY(self, query, init_binds, target_graph)
 
 
+def _only_class(shapes: Any, shape: Any) -> URIRef | None:
+    """The class C of a shape that says nothing but ``sh:class C`` (``[ sh:class C ]``)."""
+    said = [
+        (p, o) for p, o in shapes.predicate_objects(shape) if (p, o) != (RDF.type, SH.NodeShape)
+    ]
+    if len(said) == 1 and said[0][0] == SH["class"] and isinstance(said[0][1], URIRef):
+        return said[0][1]
+    return None
+
+
+def _instance(graph: Any, node: Any, cls: URIRef) -> bool:
+    """pySHACL's own test of ``sh:class`` (``_evaluate_class_rules_rdflib``)."""
+    if isinstance(node, Literal):
+        return False
+    for ctype in graph.objects(node, RDF.type):
+        if ctype == cls or cls in graph.transitive_objects(ctype, RDFS.subClassOf):
+            return True
+    return False
+
+
+def _qualified_by_class(
+    self: QualifiedValueShapeConstraintComponent,
+    executor: Any,
+    v_shape: Any,
+    target_graph: Any,
+    focus_value_nodes: dict,
+    potentially_recursive: Any,
+    evaluation_path: list,
+) -> tuple[bool, list]:
+    """A qualified count of values of one class (``sh:qualifiedValueShape [ sh:class C ]``,
+    the evidence shapes: two selectors a passage, each validated as a shape, and a
+    result written for the one of the other class, which pySHACL then drops): counted
+    directly; where a count is out of bounds pySHACL evaluates it, as before."""
+    cls = _only_class(self.shape.sg.graph, v_shape)
+    if cls is None or executor.sparql_mode or self.is_disjoint or potentially_recursive:
+        return _ORIGINAL_QUALIFIED(
+            self,
+            executor,
+            v_shape,
+            target_graph,
+            focus_value_nodes,
+            potentially_recursive,
+            evaluation_path,
+        )
+    for values in focus_value_nodes.values():
+        count = sum(1 for v in values if _instance(target_graph, v, cls))
+        if (self.max_count is not None and count > self.max_count) or (
+            self.min_count is not None and count < self.min_count
+        ):
+            return _ORIGINAL_QUALIFIED(
+                self,
+                executor,
+                v_shape,
+                target_graph,
+                focus_value_nodes,
+                potentially_recursive,
+                evaluation_path,
+            )
+    return False, []
+
+
 def install() -> None:
     """Leave out pySHACL's repeated query checks, its text report and the evaluation of
     document constraints shown to find nothing (idempotent)."""
     SPARQLQueryHelper.check_invalid_sparql = _check_invalid_sparql_once  # type: ignore[method-assign]
     ConstraintComponent.make_v_result_description = _no_description  # type: ignore[method-assign]
     SPARQLBasedConstraint._validate_sparql_query = _query_unless_shown_empty  # type: ignore[method-assign]
+    QualifiedValueShapeConstraintComponent._evaluate_value_shape = _qualified_by_class  # type: ignore[method-assign]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pyshacl import validate as shacl_validate
 from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.constraints.core.shape_based_constraints import QualifiedValueShapeConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib import Graph
@@ -45,6 +46,11 @@ def unpatched(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         SPARQLBasedConstraint, "_validate_sparql_query", validate_pyshacl._ORIGINAL_QUERY
     )
+    monkeypatch.setattr(
+        QualifiedValueShapeConstraintComponent,
+        "_evaluate_value_shape",
+        validate_pyshacl._ORIGINAL_QUALIFIED,
+    )
 
 
 def test_the_report_graphs_are_pyshacls_on_every_fixture(unpatched: None) -> None:
@@ -73,3 +79,28 @@ def test_a_query_pyshacl_refuses_is_refused_every_time(unpatched: None) -> None:
         with pytest.raises(Exception, match="MINUS"):
             helper.check_invalid_sparql(text)
     assert helper.check_invalid_sparql("SELECT $this WHERE { $this ?p ?o }") is True
+
+
+def test_a_passages_selectors_are_counted_without_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A passage's two selectors are counted by class (oa:TextQuoteSelector one,
+    oa:TextPositionSelector one) without a result written for the selector of the other
+    class, which pySHACL dropped."""
+    from pyshacl.constraints.core.value_constraints import ClassConstraintComponent
+
+    from graph import validate_split
+    from tests.test_validate_sparql_empty import _document_graph
+
+    written: list[object] = []
+    original = ConstraintComponent.make_v_result
+
+    def counted(self: ConstraintComponent, *args: object, **kwargs: object) -> object:
+        if isinstance(self, ClassConstraintComponent):
+            written.append(args)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ConstraintComponent, "make_v_result", counted)
+    shapes = validate.load_shapes(Paths.defaults(ROOT).shapes)
+    use = validate_split.split_shapes(shapes).per_document
+    conforms, results = validate.run_pyshacl(validate.data_graph(_document_graph()), shapes, use)
+    assert conforms and not validate._violations(results)
+    assert not written
