@@ -295,6 +295,9 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--query-workers", type=int, help="query processes per web worker (default: threads)"
+    )
     parser.add_argument("--store", type=Path, help="store root (default: var/store)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -310,7 +313,7 @@ def main() -> None:
     info = read_build_info(paths.store)
     build_dir = current_path(paths.store).resolve()
     store = ox.Store.read_only(str(build_dir))
-    ours = {"workers": args.workers, "threads": args.threads}
+    ours = {"workers": args.workers, "threads": args.threads, "query_workers": args.query_workers}
 
     print(f"load average {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="endpoint-bench-") as tmp:

@@ -115,7 +115,9 @@ def _process(
 
 
 @contextlib.contextmanager
-def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> Iterator[Server]:
+def spacekg(
+    store_root: Path, *, cached: bool, workers: int, threads: int, query_workers: int | None = None
+) -> Iterator[Server]:
     port = free_port()
     # No row cap in the comparison: the other servers send every row. No memory cap or
     # per-address cap either: they have none, and wrk's connections share one address.
@@ -127,6 +129,8 @@ def spacekg(store_root: Path, *, cached: bool, workers: int, threads: int) -> It
     }
     command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
     command += ["--workers", str(workers), "--threads", str(threads)]
+    if query_workers is not None:  # else one per thread, the default
+        command += ["--query-workers", str(query_workers)]
     base = f"http://127.0.0.1:{port}"
     with _process(command, base + "/healthz", env) as pid:
         name = "spacekg serve (cached)" if cached else "spacekg serve (uncached)"
