@@ -79,6 +79,7 @@ _AFTER_EXTRACTION = frozenset(
         "validate_lines.py",
         "validate_pyshacl.py",
         "validate_parallel.py",
+        "validate_sparql_empty.py",
         "validate_split.py",
         "validate_whole.py",
         "sparql_prepared.py",
