@@ -102,6 +102,12 @@ def candidates(
             c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and _whole(text, s, e, c)
             for s, e in near(c.start, c.end)
         )
+        # "the China National Space Administration on the Deep Space Station": a curated
+        # body and the topic of a title that names it, not a longer name
+        and not any(
+            s == c.start and e < c.end and re.match(r"\s+on\s", text[e : c.end])
+            for s, e in near(c.start, c.end)
+        )
     ]
 
 

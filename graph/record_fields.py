@@ -15,6 +15,10 @@ _FIELD = re.compile(
     r"[ \t]*:[ \t]+(?P<value>\S[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+# the lines between two fields that go on with the first one's value: indented, or
+# starting in small letters
+_CONTINUED = re.compile(r"\n(?:[ \t]+\S[^\n]*|[a-z][^\n]*)(?:\n(?:[ \t]+\S[^\n]*|[a-z][^\n]*))*\n")
+_OPENING = re.compile(r"\b(?:title|name|instrument)$")  # the field that opens a record
 _MIN_FIELDS = 3  # fewer is a line or two of prose with a colon, not a record
 
 
@@ -49,15 +53,26 @@ class Record:
 
 def records(text: str) -> list[Record]:
     """Runs of at least three consecutive field lines (a blank line may separate two
-    fields of one record; any other line, or a label said again, ends it)."""
+    fields of one record, and a value may wrap onto indented lines; any other line, a
+    label said again, or a title after a lone field ends the record)."""
     out: list[Record] = []
     run: list[Field] = []
     last_end = -1
     for m in _FIELD.finditer(text):
         between = text[last_end : m.start()] if last_end >= 0 else ""
+        if run and _CONTINUED.fullmatch(between):
+            # a long value wrapped onto an indented line: the field goes on to its end
+            last = run[-1]
+            end = m.start() - 1
+            run[-1] = Field(
+                last.label, text[last.value_start : end].strip(), last.start, end, last.value_start
+            )
+            between = "\n"
         label = " ".join(m.group("label").lower().split())
-        # another line between, or a label said again: the next record
-        if run and (between.strip() or label in {f.label for f in run}):
+        # another line between, a label said again, or a title after a lone field (a
+        # page's "Search results: 2 found" line): the next record
+        opens = _OPENING.search(label) is not None and len(run) < 2
+        if run and (between.strip() or opens or label in {f.label for f in run}):
             out += [Record(tuple(run))] if len(run) >= _MIN_FIELDS else []
             run = []
         run.append(Field(label, m.group("value"), m.start("label"), m.end(), m.start("value")))

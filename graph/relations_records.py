@@ -51,12 +51,6 @@ def extract(
     return out
 
 
-def record_spans(clean: CleanText) -> list[tuple[int, int]]:
-    """Where the records are (clean offsets): their lines are read here, not as
-    sentences."""
-    return [(r.start, r.end) for r in records(clean.text)]
-
-
 def _agreement(
     document: Document,
     clean: CleanText,
@@ -80,6 +74,10 @@ def _agreement(
             parties = _parties(clean.text, f.value_start, f.end, found, domestic)
     if other is not None and parties and not any(p in domestic for p in parties):
         parties.append(CHINA)
+    elif other is not None and titled is not None and all(p in domestic for p in parties):
+        # a partner's register, whose counterpart is China: its own side is in the title
+        # ("Framework Agreement between the Argentine Republic and the People's ...")
+        parties += _parties(clean.text, titled.value_start, titled.end, found, domestic)
     foreign = [p for p in parties if p not in gazetteer.domestic]
     if not foreign or len(foreign) == len(parties):
         return None  # a record with no Chinese party is another country's

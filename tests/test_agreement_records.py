@@ -4,7 +4,10 @@ sentence. Every record here is new."""
 
 from __future__ import annotations
 
-from graph.model import Agreement, Cooperation, Status
+from pathlib import Path
+
+from graph.extract import extract_corpus
+from graph.model import Agreement, Cooperation, Document, DocumentMeta, Status
 from tests.one_document import facts_of
 
 REGISTER = """\
@@ -95,3 +98,43 @@ def test_two_labelled_lines_in_prose_are_not_a_record(reference):
         "The delegation returned home."
     )
     assert not _records(reference, text)
+
+
+PARTNER_REGISTER = """\
+Search results: 2 instruments found (criteria: country = People's Republic of China)
+
+Name of the instrument: Framework Agreement between the Republic of Chile and the
+   People's Republic of China on Cooperation in the Peaceful Uses of Outer Space
+Signature date: 23/04/2032
+Place of signature: Santiago
+Counterpart: People's Republic of China
+State: In force
+
+Name of the instrument: Memorandum of Understanding between the Chilean Space Agency and
+   the China National Space Administration on the Lunar Ranging Station
+Signature date: 12/07/2031
+State: In force
+"""
+
+
+def test_a_partners_register_names_its_own_side_in_the_title(reference):
+    found = {
+        (f.parties, f.signed_on, f.evidence[0].exact.split(":")[0])
+        for f in facts_of(reference, PARTNER_REGISTER, kind=Agreement)
+    }
+    assert found == {
+        (("chile", "china"), "2032-04-23", "Name of the instrument"),  # no "Search results"
+        (
+            ("chilean-space-agency", "china-national-space-administration"),
+            "2031-07-12",
+            "Name of the instrument",
+        ),
+    }
+
+
+def test_a_curated_body_and_its_titles_topic_are_no_new_name(reference):
+    meta = DocumentMeta("reg", "reg.txt", "Register", "Test", "2033", "white-paper")
+    extraction = extract_corpus([Document(meta, Path("reg.txt"), PARTNER_REGISTER)], reference)
+    assert not [
+        e for e in extraction.entities if e.key.startswith("china-national-space-administration-")
+    ]
