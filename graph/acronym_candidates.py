@@ -140,7 +140,11 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     return out
 
 
-_INSIDE_A_NAME = re.compile(r"(?:\b[A-Z][\w-]*,?|['\u2019]s)\s+$")
+# what before a word makes it part of a longer name: a capitalised word, a possessive,
+# or a head and its "of" ("the University of Zimbabwe and Beihang University signed")
+_INSIDE_A_NAME = re.compile(
+    r"(?:\b[A-Z][\w-]*,?|['\u2019]s|\b[A-Z][\w-]*\s+(?:of|for)(?:\s+the)?)\s+$"
+)
 _PEOPLES = frozenset({"Europe", "Africa", "Asia", "America", "Beijing", "China", "Chinese"})
 
 

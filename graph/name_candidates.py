@@ -260,6 +260,12 @@ def _headed_names(
             # Azercosmos", "China for Nigerian Communications Satellite Ltd")
             joined = _JOINED.match(chunk[e:end])
             if start <= s and e < end and joined:
+                # "the University of Zimbabwe and Beihang University": the name the curated
+                # one ends ("University of <country>") is a name before the next starts
+                ended = _strip_lead(chunk[start:e])
+                if re.search(r"\s(?:of|for)\s+(?:the\s+)?$", chunk[start:s]) and head_kind(ended):
+                    at = offset + e - len(ended)
+                    found.append(Candidate(ended, head_kind(ended), doc_id, at, offset + e))
                 start = e + joined.end()
             # "the National Space Office and CNSA": the run ends before the curated name
             ending = _ENDING.search(chunk[start:s])

@@ -354,15 +354,23 @@ def parse_sentences(sentences: list[Sentence]) -> None:
         sentence.parse = placed[key]
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'\u2019. -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([^()]{1,30}\))?"
+    r"\s*[\u2014\u2013-]{1,2}\s+(?=[A-Z0-9\"\u201c])"
+)
+
+
 def label_end(sentence: Sentence) -> int:
     """Where the parser starts reading: a list item without its bullet and the partner
     label before its colon or dash ("• Bolivia: the two stations were built with ...");
     a label that names a mission stays (it is the line's subject: "Chang'e-7 — will
     carry ...")."""
     text = sentence.text
-    dated = _DATE_LEAD.match(text)
+    dated = _DATE_LEAD.match(text) or _DATELINE.match(text)
     if dated is not None:
-        return dated.end()  # "20 March 2025 - SPARRSO and CNSA signed ...": a dated entry
+        # "20 March 2025 - SPARRSO and CNSA signed ...": a dated entry; "HARARE — ...",
+        # "NAIROBI, June 3 (Wire) -": a news report's dateline, no part of its sentence
+        return dated.end()
     bullet = _LEADING.match(text)
     if bullet is None and sentence.lead_in is None:
         return 0

@@ -106,6 +106,7 @@ _TITLE_START = re.compile(
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUBJECT_STOP = re.compile(
     r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
+    r"|,?\s+(?:under|by|through|with|in)\s+which\b"  # "..., under which Zimbabwe will join"
     r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued|agreed)\b"
     r"|,\s*(?:signed|concluded|inked)\b"  # "A memorandum on BeiDou, signed by ..."
     # "... on navigation by CNSA and X took place": the signers and the event
