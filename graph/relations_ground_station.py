@@ -14,6 +14,7 @@ from graph.chinese_side import names_chinese_side
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, GroundStation
+from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
 from graph.token_lookup import token_at, words_among
@@ -143,7 +144,49 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             partners = _host_country(sentence, groups, gazetteer, clause, at)
         for partner in dict.fromkeys(partners):
             out.setdefault(partner, _station(sentence, at, partner))
+    if not out:
+        for partner in _listed_station(sentence, groups, gazetteer):
+            out.setdefault(partner, _station(sentence, 0, partner))
     return list(out.values())
+
+
+_NAMED_STATION = re.compile(
+    r"\b(?:ground|receiving|tracking|deep[- ]space|TT&C|control|monitoring|reference|"
+    r"data|satellite)\s+(?:(?:receiving|control|tracking)\s+)?(?:station|antenna)s?\b",
+    re.IGNORECASE,
+)
+_BY_OTHERS = re.compile(r"\b(?:built|operated|owned|run|supplied)\s+by\s+(?:the\s+)?(?P<who>\S+)")
+
+
+def _listed_station(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[str]:
+    """A fact sheet's line under its partner's label that names a station China's side
+    built, upgraded or runs there ("Chile: CBERS receiving station upgraded with Chinese
+    support, 2030", "Argentina: Espacio Lejano deep space station, Neuquen (operated by
+    CLTC)"); not one another builder's ("built by Airbus")."""
+    text = sentence.text
+    named = _NAMED_STATION.search(text)
+    items = [g for g in groups if g.role == "item"]
+    if named is None or not items or named.start() - items[-1].end > 60:
+        return []
+    if re.search(r"\b(?:of|from|at|for|by|with|to|in|on)\b", text[items[-1].end : named.start()]):
+        return []  # "tracking of Chang'e-4 from the deep-space station": where work was done
+    if any(g.role == "with" for g in groups):
+        return []  # "built by China with Argentina's CONAE": the partner is named
+    label = [k for g in items for k in g.keys if k not in gazetteer.domestic]
+    if any(gazetteer.kind(k) is EntityKind.ORGANISATION for k in label):
+        # "ABAE, Venezuela: ...": the body's, not the country it is in
+        label = [k for k in label if gazetteer.kind(k) is EntityKind.ORGANISATION]
+    if not label:
+        return []
+    chinese = re.search(r"\bChin(?:a|ese)\b", text) or any(
+        m.key in gazetteer.domestic and m.key != "china" for m in sentence.mentions
+    )
+    by = _BY_OTHERS.search(text)
+    if by and not chinese:
+        return []  # "built by Airbus"
+    if negated(sentence, named.start()):
+        return []
+    return label
 
 
 _BUILT = re.compile(

@@ -53,3 +53,14 @@ def test_a_station_china_helped_build_stands_in_its_partner_country(reference):
 def test_a_station_china_only_operated_there_names_no_partner(reference):
     text = "The tracking station that China operated on Tarawa in Kiribati was closed in 2003."
     assert not facts_of(reference, text, kind=GroundStation)
+
+
+def test_a_fact_sheet_line_naming_a_station_is_its_partners_station(reference):
+    sheet = (
+        "Ground stations\n"
+        "- Chile: CBERS receiving station upgraded with Chinese support, 2030\n"
+        "- Peru: ground station at Lurin, built by Thales Alenia Space\n"
+        "- Ecuador: tracking of Chang'e-7 from the ground station at Cuenca, 2031\n"
+    )
+    partners = {f.partner for f in facts_of(reference, sheet, kind=GroundStation)}
+    assert partners == {"chile"}  # not another builder's, nor where tracking was done
