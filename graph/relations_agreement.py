@@ -154,6 +154,11 @@ _DATE_FIRST = re.compile(
 )
 
 
+_STANDING = re.compile(
+    r"\s+between\s+(?:the\s+)?[A-Z][^.;]{2,120}?\s+"
+    r"(?:covers|covered|provides|provided|governs|governed|sets\s+out|set\s+out|establishes|"
+    r"established|runs|ran|remains|is\s+in\s+force|has\s+been\s+in\s+force)\b"
+)
 # a signing put at a distance from the sentence's time ("three years after the two sides
 # signed a contract"); not a date's own note ("on 10 February, a day before the ceremony,")
 _RELATIVE_TIME = re.compile(
@@ -254,6 +259,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             )
         if signed_after is None:  # "A cooperation plan ... was agreed between A and B"
             signed_after = _AGREED.search(text, m.end(), own_clause[1])
+        if signed_after is None and not sign:
+            # "A separate agreement between A and B covers a joint programme": a document
+            # the sentence states to exist, by the parties between whom it is
+            signed_after = _STANDING.match(text, m.end())
         if (
             not sign
             and signed_after is None
@@ -331,6 +340,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 finer = date_in(undated, issued, int(signed_on))[0]
                 if finer and finer.startswith(signed_on):
                     signed_on = finer
+        if signed_on is None:
+            # "the 2016 agreement", "its 2019 space cooperation memorandum": the year it names
+            year_before = re.search(r"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", text[: m.start()])
+            signed_on = year_before.group(1) if year_before else None
         if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
         subject = None if title else _subject(text, m.end(), sentence, groups)

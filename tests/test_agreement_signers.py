@@ -56,3 +56,13 @@ def test_a_name_its_acronym_spells_out_is_whole_even_ending_with_a_country(refer
             None,  # "on 2 March 2031 to build ...": a date, not what it is about
         )
     }
+
+
+def test_an_agreement_stated_to_exist_between_two_bodies_is_one(reference):
+    text = (
+        "The 2029 agreement between the Malawi Space Office and CNSA covers remote sensing. "
+        "Talks on an agreement between China and Chile continue."
+    )
+    assert {(p, d) for _k, p, d, _s in _agreements(reference, text)} == {
+        (("china-national-space-administration", "malawi-space-office"), "2029")
+    }
