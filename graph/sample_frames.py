@@ -52,18 +52,25 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             at = verb.idx
             if negated(sentence, at):
                 continue
-            out += [
-                Cooperation(
-                    evidence=(sentence.evidence(at),),
-                    status=status_at(sentence, at),
-                    partner=p,
-                    area=gazetteer.default_areas.get(mission, _AREA),
-                    mission=mission,
-                    method="cooperation-syntax",
-                )
-                for p in dict.fromkeys(partners)
-            ]
+            out += _on_mission(sentence, gazetteer, mission, partners, at)
     return out
+
+
+def _on_mission(
+    sentence: Sentence, gazetteer: Gazetteer, mission: str, partners: list[str], at: int
+) -> list[Cooperation]:
+    """Each partner's cooperation on the mission whose samples it has, in its area."""
+    return [
+        Cooperation(
+            evidence=(sentence.evidence(at),),
+            status=status_at(sentence, at),
+            partner=p,
+            area=gazetteer.default_areas.get(mission, _AREA),
+            mission=mission,
+            method="cooperation-syntax",
+        )
+        for p in dict.fromkeys(partners)
+    ]
 
 
 def _source(sentence: Sentence, samples: Token) -> list[str]:
@@ -139,15 +146,6 @@ def _facts(sentence: Sentence, gazetteer: Gazetteer, mission: str, after: int) -
         if m.kind is EntityKind.COUNTRY
         and re.search(r"\b(?:in|of)\s+(?:the\s+)?$", sentence.text[: m.start - sentence.start])
     }
-    return [
-        Cooperation(
-            evidence=(sentence.evidence(after),),
-            status=status_at(sentence, after),
-            partner=p,
-            area=gazetteer.default_areas.get(mission, _AREA),
-            mission=mission,
-            method="cooperation-syntax",
-        )
-        for p in dict.fromkeys(partners)
-        if p not in places
-    ]
+    return _on_mission(
+        sentence, gazetteer, mission, [p for p in partners if p not in places], after
+    )
