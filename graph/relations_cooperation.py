@@ -185,6 +185,9 @@ def _areas_for(
     return [sentence.section_area] if sentence.section_area else []
 
 
+_HELPING = frozenset({"help", "assist", "support", "aid", "set"})
+
+
 def extract(
     sentence: Sentence,
     groups: list[Group],
@@ -224,6 +227,8 @@ def extract(
                 or (group.role == "subject" and group.governor in _LEADING and missions)
                 # "built with Kenya", "led by X with Y": working with the one who contributes
                 or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
+                # "China helped the Rwanda Space Agency set up ...": helping is working with
+                or (group.role == "with" and group.governor in _HELPING and cues)
                 # "The two sides will use such data for disaster prevention": what the two
                 # sides do together in a field is their cooperation
                 or (group.role == "anaphora" and not sentence.text[: group.start].strip() and cues)
