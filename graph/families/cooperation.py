@@ -12,6 +12,7 @@ from graph import (
     area_items,
     astronaut_frames,
     cooperation_frames,
+    data_frames,
     relations_cooperation,
     sample_frames,
 )
@@ -46,6 +47,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
     facts += sample_frames.extract(sentence, reading.groups, reading.gazetteer)
+    facts += data_frames.extract(sentence, reading.groups, reading.gazetteer)
     crew = astronaut_frames.extract(sentence, reading.groups, reading.gazetteer, reading.parties)
     flying = astronaut_frames.crew_partners(sentence, crew)
     facts = [f for f in facts if not (f.area == "payloads" and f.partner in flying)] + crew
