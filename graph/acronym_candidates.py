@@ -52,7 +52,8 @@ def initials(document: Document, clean: CleanText, found: list[Candidate]) -> li
 _ACTING = re.compile(
     r"(?<![\w-])([A-Z]{3,8})\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+)?"
     r"(?:supplied|supplies|provided|provides|built|builds|developed|delivered|designed|"
-    r"signed|contributed|joined|funded|manufactured|operates|operated|leads|led|trained)\b"
+    r"signed|contributed|joined|funded|manufactured|operates|operated|leads|led|trained|"
+    r"works|worked|cooperates|cooperated|collaborates|collaborated|partnered)\b"
 )
 
 

@@ -72,3 +72,11 @@ def test_a_countrys_one_word_body_that_acts_is_an_organisation(reference):
     kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
     assert kinds.get("kosmolab") is EntityKind.ORGANISATION
     assert "nilesat" not in kinds or kinds["nilesat"] is not EntityKind.ORGANISATION
+
+
+def test_an_acronym_that_works_with_a_chinese_body_is_an_organisation(reference):
+    text = "Italy's ASI works with CNSA on the CSES-03 satellite."
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    assert kinds.get("asi") is EntityKind.ORGANISATION
