@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from graph.craft_classes import class_members
+from graph.craft_phrases import CHINESE_LAUNCH
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
@@ -245,6 +246,17 @@ def extract(
                 partners = tuple(subject)
             if not partners and joint and joint_sentence:
                 partners = tuple(joint_with)
+            if (
+                not partners
+                and activity == "launched"
+                and CHINESE_LAUNCH.search(text)
+                and status_at(sentence, m.start()) is Status.ACHIEVED  # not a report of a plan
+            ):
+                # "Satellogic has launched dozens of satellites on Long March rockets":
+                # the foreign body that launched on China's rockets is the customer
+                partners = tuple(
+                    k for g in groups if g.role == "agent" and g.governor in _FLYING for k in g.keys
+                )
             for partner in partners:
                 add(activity, item, partner, m.start())
         coordinated = re.match(r"\s+and\s+(?:successfully\s+)?(launched)\b", text[m.end() :])
@@ -283,6 +295,9 @@ def extract(
     ]:
         add(activity, _Item(craft, None, 0, 0, ()), partner, at)
     return list(facts.values())
+
+
+_FLYING = frozenset({"launch", "fly", "send", "put", "place", "loft"})
 
 
 def _listed_after(sentence: Sentence, at: int) -> list[_Item]:

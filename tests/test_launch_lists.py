@@ -27,3 +27,18 @@ TWO = {
 )
 def test_the_named_crafts_are_launched_for_the_customer(reference, text):
     assert {a for a in activities_of(reference, text) if a[0] == "launched"} == TWO
+
+
+def test_a_company_that_launched_on_chinese_rockets_is_their_customer(reference):
+    launched = {
+        (a, p)
+        for a, p, _craft in activities_of(
+            reference, "Chile's Spacetide has launched dozens of satellites on Long March rockets."
+        )
+    }
+    assert launched == {("launched", "spacetide")}
+
+
+def test_a_reported_plan_to_launch_on_a_chinese_rocket_is_no_launch(reference):
+    text = "Iranian media report that Iran will launch a satellite on a Chinese rocket."
+    assert not activities_of(reference, text)
