@@ -105,6 +105,10 @@ _ACTING_NAME = re.compile(
     rf"|(?<![\w'-])(?P<before>{_ONE_WORD})\s+and\s+(?:the\s+)?{_BODY}\s+{_ACTS}"
     # "Sri Lanka's SupremeSAT began to cooperate with ...": a country's body that acts
     rf"|(?:'s|\u2019s)\s+(?P<owned>{_ONE_WORD})\s+{_ACTS}\s+with\b"
+    # "the Argentine company Satellogic", "the Luxembourg operator SES": a one-word name
+    # its common noun calls a body
+    rf"|\b(?:company|firm|operator|start-?up|manufacturer|maker|agency)\s+(?P<called>{_ONE_WORD})"
+    r"(?![\w-])"
     # "Russia's Roscosmos, which ...", "Russia's Roscosmos will supply": a country's one
     # word body that acts or is described
     rf"|\b[A-Z][a-z]+(?:'s|\u2019s)\s+(?P<national>{_ONE_WORD})"
@@ -120,7 +124,9 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     """One-word bodies that sign or work with another (``_ACTING_NAME``)."""
     out = []
     for m in _ACTING_NAME.finditer(chunk):
-        group = next(g for g in ("after", "before", "owned", "national", "with") if m.group(g))
+        group = next(
+            g for g in ("after", "before", "owned", "national", "called", "with") if m.group(g)
+        )
         word = m.group(group)
         if word in SENTENCE_OPENERS or word in NOT_NAMES or word in MONTH_NAMES:
             continue
@@ -131,7 +137,7 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         # "Sri Lanka's SupremeSAT began ...", "with Brazil's Telebras": a country's body
         if group == "national" and re.search(r"sat$", word, re.IGNORECASE):
             continue  # "Egypt's NileSat": a satellite's name
-        owned = group in ("owned", "national") or (
+        owned = group in ("owned", "national", "called") or (
             group == "with" and re.search(r"(?:'s|\u2019s)\s+$", chunk[: m.start(group)])
         )
         if not owned and _INSIDE_A_NAME.search(chunk, 0, m.start(group)):

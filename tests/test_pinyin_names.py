@@ -80,3 +80,11 @@ def test_an_acronym_that_works_with_a_chinese_body_is_an_organisation(reference)
     extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
     kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
     assert kinds.get("asi") is EntityKind.ORGANISATION
+
+
+def test_a_one_word_name_its_common_noun_calls_a_company_is_an_organisation(reference):
+    text = "The Luxembourg operator Orbitrek signed a contract with CGWIC in 2031."
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    assert kinds.get("orbitrek") is EntityKind.ORGANISATION
