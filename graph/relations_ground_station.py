@@ -168,6 +168,8 @@ def _listed_station(sentence: Sentence, groups: list[Group], gazetteer: Gazettee
     items = [g for g in groups if g.role == "item"]
     if named is None or not items or named.start() - items[-1].end > 60:
         return []
+    if items[0].start > named.start():
+        return []  # "Tracking antenna — Chile": the thing first, its giver after it
     if re.search(r"\b(?:of|from|at|for|by|with|to|in|on)\b", text[items[-1].end : named.start()]):
         return []  # "tracking of Chang'e-4 from the deep-space station": where work was done
     if any(g.role == "with" for g in groups):
