@@ -57,10 +57,19 @@ _ACTING = re.compile(
 )
 
 
+# "the Thai space agency GISTDA", "the Peruvian agency CONIDA": capitals a body's common
+# noun names
+_CALLED = re.compile(
+    r"\b(?:agency|company|firm|operator|institute|university|observatory|regulator)\s+"
+    r"([A-Z]{3,8})(?![\w-])"
+)
+
+
 def acting_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Capitals that act as a body (``_ACTING``) or that a body's noun names (``_CALLED``)."""
     return [
         Candidate(m.group(1), ORG, doc_id, offset + m.start(1), offset + m.end(1))
-        for m in _ACTING.finditer(chunk)
+        for m in [*_ACTING.finditer(chunk), *_CALLED.finditer(chunk)]
         if m.group(1) not in SENTENCE_OPENERS
     ]
 

@@ -88,3 +88,11 @@ def test_a_one_word_name_its_common_noun_calls_a_company_is_an_organisation(refe
     extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
     kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
     assert kinds.get("orbitrek") is EntityKind.ORGANISATION
+
+
+def test_capitals_a_bodys_noun_names_are_an_organisation(reference):
+    text = "The Mexican space agency AEMX will fly a radiation detector on Chang'e-8."
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    assert kinds.get("aemx") is EntityKind.ORGANISATION
