@@ -76,6 +76,14 @@ def extract(
             ),
             None,
         )
+        if (
+            negated(sentence, crew.start())
+            or _DENIED.search(text, 0, crew.start())
+            or _DENIED_AFTER.match(text, crew.end())
+            or _EXCLUDED.search(text)
+            or _DOCUMENT_ON.search(text, 0, crew.start())
+        ):
+            continue  # "would not send its astronauts", "are not training in China"
         for group in groups:
             if not (
                 (
@@ -85,14 +93,6 @@ def extract(
                 or (crew.end() <= group.start and _AFTER_CREW.match(text[crew.end() : group.start]))
             ):
                 continue
-            if (
-                negated(sentence, crew.start())
-                or _DENIED.search(text, 0, crew.start())
-                or _DENIED_AFTER.match(text, crew.end())
-                or _EXCLUDED.search(text)
-                or _DOCUMENT_ON.search(text, 0, crew.start())
-            ):
-                continue  # "would not send its astronauts", "are not training in China"
             out += [
                 Cooperation(
                     evidence=(sentence.evidence(group.start),),

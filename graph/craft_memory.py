@@ -118,12 +118,13 @@ def _launched_again(
         not CHINESE_LAUNCH.search(m.group("rocket")) for m in _ROCKET.finditer(text)
     ):
         return []  # "the spacecraft will be launched by Arianespace on a Vega-C rocket"
+    launches = list(_LAUNCH.finditer(text))
     out = []
     for m in _ANAPHOR.finditer(text):
         launch = next(
             (
                 v
-                for v in _LAUNCH.finditer(text)
+                for v in launches
                 if v.start() <= m.start() < v.end()  # "lifted the satellite into orbit"
                 or 0 <= v.start() - m.end() <= 40  # "it was launched"
                 or 0 <= m.start() - v.end() <= 2  # "launched it"

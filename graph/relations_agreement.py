@@ -22,11 +22,11 @@ from graph.agreement_parties import (
     own_partners,
     parties_of,
 )
+from graph.agreement_subjects import subject_of
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, Status
-from graph.name_words import MONTH_NAMES
 from graph.negation import negated
 from graph.reading import Sentence
 
@@ -103,22 +103,6 @@ _CONNECTORS = frozenset(
 _TITLE_START = re.compile(
     r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
 )
-_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_SUBJECT_STOP = re.compile(
-    r",?\s+(?:which|that)\s+[^,.;]*?\b(?:signed|concluded|inked)\b"  # its own relative clause
-    r"|,?\s+(?:under|by|through|with|in)\s+which\b"  # "..., under which Zimbabwe will join"
-    r"|\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|concluded|inked|issued|agreed)\b"
-    r"|,\s*(?:signed|concluded|inked)\b"  # "A memorandum on BeiDou, signed by ..."
-    # "... on navigation by CNSA and X took place": the signers and the event
-    # (not a participle's agent: "the payload carried by BeiDou")
-    r"|(?<!ed)\s+by\s+(?:the\s+)?[A-Z]|\s+(?:took|takes|will\s+take)\s+place\b"
-    r"|,\s*(?:and\b|\w+ing\b|according\b|[^,]*\b(?:said|says|reported|announced)\b)|;|\.|\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+on\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b|\s+with\s|\s+through\s|\s+within\s"
-    # a day before its month ("on 5 May 2031"), and the place of a signing before its date
-    # ("in Buenos Aires on 5 May")
-    rf"|\s+on\s+\d{{1,2}}\s+{_MONTH}\b|\s*\((?=[^()]*\d)"  # "(15 April)", "(2019)"
-    rf"|\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}}(?=\s+on\s+(?:\d|{_MONTH}\b))"
-)
 
 
 def _title_end(text: str, start: int) -> int:
@@ -148,12 +132,6 @@ def _title_end(text: str, start: int) -> int:
     return start + len(" ".join(trimmed))
 
 
-_DATE_FIRST = re.compile(
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(sorted(MONTH_NAMES))})\b|\d{{1,4}}[./-]\d|(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
-
-
 _STANDING = re.compile(
     r"\s+between\s+(?:the\s+)?[A-Z][^.;]{2,120}?\s+"
     r"(?:covers|covered|provides|provided|governs|governed|sets\s+out|set\s+out|establishes|"
@@ -166,32 +144,6 @@ _RELATIVE_TIME = re.compile(
     r"(?:signed|signing|concluded|inked)\b",
     re.IGNORECASE,
 )
-
-
-def _subject(text: str, end: int, sentence: Sentence, groups: list[Group]) -> str | None:
-    for g in groups:  # "signed an agreement with Egypt on ...": the subject follows the list
-        if g.role == "with" and 0 <= g.start - end <= 20:
-            end = g.end
-    rest = text[end:]
-    m = re.match(r"\s+(on|for|to)\s+", rest)
-    if not m:
-        return None
-    if m.group(1) == "on" and _DATE_FIRST.match(rest, m.end()):
-        return None  # "signed a letter of intent on 11 March 2025 to build ...": a date
-    stop = _SUBJECT_STOP.search(rest, m.end())
-    subject = rest[m.end() : stop.start() if stop else len(rest)].strip(" ,.")
-    if m.group(1) == "for":
-        names = [
-            f
-            for f in sentence.mentions
-            if f.start - sentence.start
-            == end + m.end() - (4 if rest[m.end() - 4 : m.end()] == "the " else 0)
-        ]
-        subject = names[0].text if names else re.sub(r"^the\s+", "", subject)
-    subject = re.sub(r"^the\s+", "", subject)
-    if re.match(r"(?:it|them|this|that|these|those)\b", subject):
-        return None  # "a contract for it in Cairo": the thing named before, no subject
-    return subject or None
 
 
 _NUMBER = (
@@ -346,7 +298,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = year_before.group(1) if year_before else None
         if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
-        subject = None if title else _subject(text, m.end(), sentence, groups)
+        subject = None if title else subject_of(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")
         partner_sets = [[p] for p in listed] if (listed and plural and not title) else [listed]

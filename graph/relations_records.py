@@ -35,7 +35,6 @@ _NOT_SIGNED = re.compile(
     r"to\s+be\s+signed)\b",
     re.IGNORECASE,
 )
-_PARTY_CUT = re.compile(r"\s*(?:;|\||\s/\s|\n)\s*")
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 
 

@@ -41,6 +41,13 @@ def test_other_names_are_not(name):
     assert not is_pinyin_name(name, CHINA_SIDE)
 
 
+def _discovered_kinds(reference, text: str) -> dict:
+    """The class of each entity ``text`` names that the reference data does not know."""
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    return {e.key: e.kind for e in extraction.entities if e.discovered}
+
+
 def _parties(reference, text: str) -> set[tuple[str, ...]]:
     return {f.parties for f in facts_of(reference, text, kind=Agreement)}
 
@@ -67,32 +74,24 @@ def test_a_countrys_one_word_body_that_acts_is_an_organisation(reference):
         "2031, will supply a seismometer for Chang'e-9. Egypt's NileSat, which was built in "
         "France, carries television channels."
     )
-    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
-    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
-    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    kinds = _discovered_kinds(reference, text)
     assert kinds.get("kosmolab") is EntityKind.ORGANISATION
     assert "nilesat" not in kinds or kinds["nilesat"] is not EntityKind.ORGANISATION
 
 
 def test_an_acronym_that_works_with_a_chinese_body_is_an_organisation(reference):
     text = "Italy's ASI works with CNSA on the CSES-03 satellite."
-    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
-    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
-    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    kinds = _discovered_kinds(reference, text)
     assert kinds.get("asi") is EntityKind.ORGANISATION
 
 
 def test_a_one_word_name_its_common_noun_calls_a_company_is_an_organisation(reference):
     text = "The Luxembourg operator Orbitrek signed a contract with CGWIC in 2031."
-    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
-    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
-    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    kinds = _discovered_kinds(reference, text)
     assert kinds.get("orbitrek") is EntityKind.ORGANISATION
 
 
 def test_capitals_a_bodys_noun_names_are_an_organisation(reference):
     text = "The Mexican space agency AEMX will fly a radiation detector on Chang'e-8."
-    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "white-paper")
-    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
-    kinds = {e.key: e.kind for e in extraction.entities if e.discovered}
+    kinds = _discovered_kinds(reference, text)
     assert kinds.get("aemx") is EntityKind.ORGANISATION
