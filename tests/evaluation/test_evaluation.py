@@ -116,6 +116,9 @@ HELDOUT_SETS = {
     "heldout-aq": (0.77, 0.69),
     "heldout-ar": (0.56, 0.74),
     "heldout-as": (0.48, 0.51),
+    "heldout-at": (0.57, 0.73),
+    "heldout-au": (0.62, 0.75),
+    "heldout-av": (0.58, 0.70),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -180,6 +183,9 @@ SIZES = {
     "heldout-aq": (4, 60),
     "heldout-ar": (4, 60),
     "heldout-as": (4, 60),
+    "heldout-at": (4, 60),
+    "heldout-au": (4, 60),
+    "heldout-av": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
