@@ -27,9 +27,10 @@ from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
-from graph import summary_counts, summary_ranks
+from graph import summary_counts, summary_passages, summary_ranks
 from graph.store import bulk_load_lines, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
+from graph.summary_passages import partner_passage_triples
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
 from graph.vocab import CSK, GRAPH
 
@@ -48,6 +49,7 @@ SUMMARY_PROPERTIES = (
     "ownFactCount",
     "partnerRank",
     *RANK_PROPERTIES,  # each row's place in a saved list (graph/summary_ranks.py)
+    summary_passages.RANK_PROPERTY,  # a row's place in its partner's evidence list
 )
 # Links: from a document to the partners it names; from a fact to a key of each of its
 # (partner, area) pairs.
@@ -153,6 +155,7 @@ def summary_triples(store: ox.Store) -> list[ox.Triple]:
         + _ranks(store, triples)
         + count_triples(store)
         + rank_triples(store)
+        + partner_passage_triples(store)
     )
 
 
@@ -197,7 +200,14 @@ def replace_summaries(store: ox.Store) -> None:
     graph = ox.NamedNode(str(SUMMARIES_GRAPH))
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    for name in SUMMARY_PROPERTIES + SUMMARY_LINKS + COUNT_PROPERTIES + LIST_PROPERTIES:
+    dropped = (
+        SUMMARY_PROPERTIES
+        + SUMMARY_LINKS
+        + COUNT_PROPERTIES
+        + LIST_PROPERTIES
+        + summary_passages.LINK_PROPERTIES
+    )
+    for name in dropped:
         predicate = ox.NamedNode(str(CSK) + name)
         for quad in list(store.quads_for_pattern(None, predicate, None, ox.DefaultGraph())):
             store.remove(quad)
@@ -344,6 +354,7 @@ def counted_predicates() -> frozenset[bytes]:
         _RANK_LABEL,
         *summary_counts.QUERIES,
         *summary_ranks.QUERIES,
+        *summary_passages.QUERIES,
     ]
     names = {m.groups() for text in texts for m in re.finditer(r"\b(\w+):(\w+)", text)}
     found = {f"<{_NAMESPACES[p]}{local}>".encode() for p, local in names if p in _NAMESPACES}

@@ -1,0 +1,98 @@
+"""Each partner's facts with their passages, in evidence-for-partner's order, made once at
+build time.
+
+evidence-for-partner lists every fact naming a partner (as partner, party or
+organisation) with each passage stating it, ordered by the fact's type, its label, the
+passage's document and start. On a graph a thousand times the corpus Brazil has 15,000
+such rows, and the engine made and sorted all of them (about twelve lookups a row, and a
+stored string read at each comparison) before sending the first 10,001: about 3 s. A rank
+over all facts would not do: the order is the same for every partner, but the server's
+cut (``server/rank_cut.py``) counts ranks, so it needs each partner's own places.
+
+So the build makes one node per partner, fact and passage
+(``.../id/partner-passage/<partner>/<fact>/<evidence>``: ``csk:passagePartner``,
+``csk:passageFact``, ``csk:passageEvidence``) with the row's place among that partner's
+rows (``csk:passageRank``, 1 first). The query starts from the partner's nodes, declares
+``#+ rank: ?rank``, and the server makes only the rows up to just past the cap. The order
+is the query's own sort keys as the server compares them (a literal by datatype,
+language, then text; the document by IRI; the start as a number), then the fact's and the
+passage's IRIs for the full ties the query's ORDER BY leaves open.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from graph.vocab import CSK
+
+PARTNER_PASSAGE = "https://w3id.org/china-space-kg/id/partner-passage/"
+# for graph/summaries.py: the rank (a count-like summary property) and the node's links
+RANK_PROPERTY = "passageRank"
+LINK_PROPERTIES = ("passagePartner", "passageFact", "passageEvidence")
+
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_PREFIXES = """PREFIX csk: <https://w3id.org/china-space-kg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def _by(variable: str) -> str:
+    """Sort keys ordering ``variable``'s literals as the server's kind keys do."""
+    return f"STR(DATATYPE({variable})) LANG({variable}) STR({variable})"
+
+
+# The rows of evidence-for-partner for every partner at once (the query's own pattern),
+# each partner's rows together and in the query's order.
+_PASSAGES = f"""
+SELECT ?partner ?fact ?evidence WHERE {{
+  VALUES ?role {{ csk:partner csk:party csk:organisation }}
+  ?fact ?role ?partner ;
+      a ?factClass ;
+      rdfs:label ?factLabel ;
+      csk:status/skos:prefLabel ?status ;
+      csk:evidence ?evidence .
+  ?factClass rdfs:label ?factType .
+  ?evidence oa:hasSource ?document ;
+      oa:hasSelector ?quoteSelector, ?positionSelector .
+  ?quoteSelector oa:exact ?quote .
+  ?positionSelector oa:start ?start ;
+      oa:end ?end .
+}}
+ORDER BY STR(?partner) {_by("?factType")} {_by("?factLabel")} STR(?document) ?start
+    STR(?fact) STR(?evidence)
+"""
+
+QUERIES = (_PASSAGES,)  # what the ranks read (graph/summaries.py loads only its predicates)
+
+
+def partner_passage_node(partner: str, fact: str, evidence: str) -> ox.NamedNode:
+    """The node of one partner, one fact naming it and one passage stating the fact."""
+    parts = (iri.split("/id/", 1)[-1] for iri in (partner, fact, evidence))
+    return ox.NamedNode(PARTNER_PASSAGE + "/".join(parts))
+
+
+def partner_passage_triples(store: ox.Store) -> list[ox.Triple]:
+    """Per partner, fact and passage: the three and the row's place in the partner's
+    evidence-for-partner list (1 first). A node whose rows differ only in what the order
+    does not read (two statuses, two labels of one class) keeps its first row's place."""
+    term = {name: ox.NamedNode(str(CSK) + name) for name in (*LINK_PROPERTIES, RANK_PROPERTY)}
+    triples: list[ox.Triple] = []
+    placed: set[ox.NamedNode] = set()
+    partner, place = None, 0
+    for row in store.query(_PREFIXES + _PASSAGES):
+        node = partner_passage_node(row["partner"].value, row["fact"].value, row["evidence"].value)
+        if node in placed:
+            continue
+        placed.add(node)
+        if row["partner"] != partner:
+            partner, place = row["partner"], 0
+        place += 1
+        triples += [
+            ox.Triple(node, term["passagePartner"], row["partner"]),
+            ox.Triple(node, term["passageFact"], row["fact"]),
+            ox.Triple(node, term["passageEvidence"], row["evidence"]),
+            ox.Triple(node, term[RANK_PROPERTY], ox.Literal(str(place), datatype=_INTEGER)),
+        ]
+    return triples
