@@ -47,6 +47,10 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     substitutions: tuple[tuple[str, Any], ...] = ()
     prefixes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # Sort keys that keep the engine's sort from aborting (``server.sort_keys``): set
+    # where a panic cannot be survived (no query process), or to run again a query whose
+    # sort crashed its process; pyoxigraph 0.5.13 sorts without them.
+    total_order: bool = False
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,9 @@ class EmbeddedBackend(Backend):
             raise StoreError("the query processes were stopped; the store is not open here")
         if not job.prefixes:
             job = replace(job, prefixes=tuple(PREFIXES.items()))
-        # In this process a query cannot be stopped: ``timeout`` needs the pool.
+        # In this process a query cannot be stopped (``timeout`` needs the pool), nor an
+        # engine panic survived: sort with the keys that keep the engine's sort whole.
+        job = replace(job, total_order=True)
         return evaluate(self.store, job)
 
     def describe(self) -> dict[str, Any]:

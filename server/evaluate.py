@@ -74,11 +74,11 @@ def _bound(text: str, job: QueryJob) -> str | None:
 
 
 def _run(store: ox.Store, text: str, job: QueryJob) -> Any:
-    """Evaluate ``text`` with its sort keys made safe (``server.sort_keys``) and its
-    parameters bound as VALUES and substitutions; each fallback keeps the client's own
-    text and errors."""
+    """Evaluate ``text`` (with its sort keys made safe, ``server.sort_keys``, when the job
+    asks) and its parameters bound as VALUES and substitutions; each fallback keeps the
+    client's own text and errors."""
     kwargs = _dataset(job)
-    texts = list(dict.fromkeys((with_total_order(text), text)))
+    texts = list(dict.fromkeys((with_total_order(text), text))) if job.total_order else [text]
     attempts: list[tuple[str, dict[str, Any]]] = []
     if job.substitutions:
         # Both ways at once: the VALUES block for the planner, the substitutions for the

@@ -21,6 +21,11 @@ _PANIC = re.compile(r"panicked at [^\n]*:\n([^\n]+)")
 _SORT_PANIC = "does not correctly implement a total order"
 
 
+class SortCrash(EngineCrash):
+    """The engine's sort aborted: two values it compared did not order totally. The pool
+    runs the query once more with the sort keys of ``server.sort_keys``."""
+
+
 def out_of_memory(memory_mib: int) -> QueryTooLarge:
     if memory_mib:
         return QueryTooLarge(
@@ -37,7 +42,7 @@ def explain(returncode: int | None, stderr: str, memory_mib: int) -> SpaceKGErro
         return out_of_memory(memory_mib)
     panic = _PANIC.search(stderr)
     if panic and _SORT_PANIC in panic.group(1):
-        return EngineCrash(
+        return SortCrash(
             "the query engine crashed while sorting: ORDER BY on an expression whose values "
             "it cannot compare (such as numbers mixed with text); sort on STR() of it, or "
             "on a variable"

@@ -15,19 +15,13 @@ pause, and the pool says why (``/healthz``). The processes run ``server.query_pr
 
 from __future__ import annotations
 
-import json
-import os
 import pickle
 import queue
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Hashable, Iterator
-from multiprocessing.connection import Connection
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,84 +35,14 @@ from server.backend import (
     StoreUnavailable,
     WorkersBusy,
 )
+from server.query_worker import QueryWorker
 
-# The query process runs this checkout's ``server`` package, the one the web process runs,
-# whatever an isolated interpreter would find installed (another checkout, a worktree).
-_CODE_ROOT = Path(__file__).resolve().parent.parent
-_START = (
-    "import sys; sys.path.insert(0, sys.argv[1]); "
-    "from server.query_process import main; main(int(sys.argv[2]))"
-)
-# Two malloc arenas keep a process's address space near what it uses, so QUERY_MEMORY
-# bounds the query, not the threads' reservations; a panic writes one line, no backtrace.
-_ENV = {"MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
-_STDERR_TAIL = 16384
 _MAX_PAUSE = 30.0  # longest wait between two failed starts
 _BURST = 10.0  # seconds over which restarts are counted
 _REMEMBERED = 128  # crashing queries remembered per pool
-
-
-class _Worker:
-    """One child process, the parent's end of its socket pair, and its stderr file."""
-
-    def __init__(self, store_path: Path, prefixes: dict[str, str], memory_mib: int) -> None:
-        parent, child = socket.socketpair()
-        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by kill)
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", "-c", _START, str(_CODE_ROOT), str(child.fileno())],
-            pass_fds=(child.fileno(),),
-            stdin=subprocess.DEVNULL,
-            stderr=self.stderr,
-            env={**os.environ, **_ENV},
-        )
-        child.close()
-        self.conn = Connection(parent.detach())
-        self.killed = False
-        self.retired = False  # handed to a replacement; skipped if still in the idle queue
-        self._kill_lock = threading.Lock()
-        config = {"store": str(store_path), "prefixes": prefixes, "memory_mib": memory_mib}
-        self.conn.send_bytes(json.dumps(config).encode())
-
-    def wait_ready(self, timeout: float) -> None:
-        if not self.conn.poll(timeout):
-            self.kill()
-            raise RuntimeError(f"query worker did not start within {timeout:.0f} s")
-        try:
-            message = self.conn.recv_bytes()
-        except (EOFError, OSError):
-            message = b"the query process exited while starting: " + self.stderr_tail().encode()
-        if message != b"ready":
-            self.kill()
-            raise RuntimeError(message.decode("utf-8", "replace").strip())
-
-    def stderr_tail(self) -> str:
-        """The last few kilobytes the process wrote to stderr."""
-        with self._kill_lock:
-            if self.stderr.closed:
-                return ""
-            size = self.stderr.seek(0, os.SEEK_END)
-            self.stderr.seek(max(size - _STDERR_TAIL, 0))
-            return self.stderr.read().decode("utf-8", "replace")
-
-    def death(self, memory_mib: int) -> SpaceKGError:
-        """Why the process stopped answering, once it has exited."""
-        try:
-            returncode = self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            returncode = None
-        return worker_crash.explain(returncode, self.stderr_tail(), memory_mib)
-
-    def kill(self) -> None:
-        """End the process and close our end; safe to call twice, from two threads (a
-        retirement and the pool's close may race), without closing a reused descriptor."""
-        with self._kill_lock:
-            if self.killed:
-                return
-            self.killed = True
-            self.process.kill()
-            self.conn.close()
-            self.stderr.close()
-        self.process.wait()
+# A client gone mid-answer: the rest of the frames are dropped if each comes this soon
+# (a process started afresh costs more, and starts with cold caches); else it is replaced.
+_DRAIN_SECONDS = 0.5
 
 
 class WorkerPool:
@@ -143,15 +67,16 @@ class WorkerPool:
         self.size = size
         self.memory_mib = memory_mib
         # Last in, first out: the most recently used process has the warmest caches.
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._idle: queue.LifoQueue[QueryWorker] = queue.LifoQueue()
         self._closed = threading.Event()
         self._lock = threading.Lock()
-        self._all: set[_Worker] = set()
+        self._all: set[QueryWorker] = set()
         self._starting = 0
         self._failures = 0  # starts failed in a row
         self.start_failures = 0  # in all
         self._recent: deque[float] = deque()  # when recent replacements began
         self._crashed: OrderedDict[Hashable, SpaceKGError] = OrderedDict()
+        self._keyed: OrderedDict[Hashable, None] = OrderedDict()  # sorts that crashed
         self.restarts = 0
         self.problem: str | None = None  # why the last start failed, until one succeeds
         threading.Thread(target=self._watch, name="query-worker-watch", daemon=True).start()
@@ -168,8 +93,8 @@ class WorkerPool:
             self.close()
             raise
 
-    def _start(self) -> _Worker:
-        worker = _Worker(self.store_path, self.prefixes, self.memory_mib)
+    def _start(self) -> QueryWorker:
+        worker = QueryWorker(self.store_path, self.prefixes, self.memory_mib)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -190,7 +115,7 @@ class WorkerPool:
             "problem": self.problem,
         }
 
-    def _retire(self, worker: _Worker) -> None:
+    def _retire(self, worker: QueryWorker) -> None:
         """Kill ``worker`` and start its replacement, without making the caller wait
         (once per worker, however many threads find it dead)."""
         with self._lock:
@@ -209,7 +134,7 @@ class WorkerPool:
             for worker in dead:
                 self._retire(worker)
 
-    def _replace(self, worker: _Worker | None, *, pause: bool) -> None:
+    def _replace(self, worker: QueryWorker | None, *, pause: bool) -> None:
         with self._lock:
             self._starting += 1
 
@@ -266,7 +191,7 @@ class WorkerPool:
                 self._idle.put(fresh)
             return
 
-    def _take(self, timeout: float) -> _Worker:
+    def _take(self, timeout: float) -> QueryWorker:
         """A free worker within ``timeout`` seconds.
 
         :raises StoreUnavailable: no process runs and none can start (the store cannot
@@ -303,10 +228,29 @@ class WorkerPool:
         key = (job.sparql, job.default_graphs, job.named_graphs, job.substitutions)
         with self._lock:
             crashed = self._crashed.get(key)
+            keyed = key in self._keyed
         if crashed is not None:
             raise crashed
         deadline = time.monotonic() + timeout
-        worker = self._take(timeout)
+        if keyed:
+            job = replace(job, total_order=True)
+        try:
+            return self._run_once(job, key, deadline, timeout)
+        except worker_crash.SortCrash:
+            if job.total_order:
+                raise
+        # The engine's sort aborted (pyoxigraph 0.5.13 sorts the project's graph whole,
+        # but an older or newer engine, or other data, may not): once more with the keys
+        # that give it a total order, and so from now on for this query.
+        with self._lock:
+            self._crashed.pop(key, None)
+        self._remember(key, None, self._keyed)
+        return self._run_once(replace(job, total_order=True), key, deadline, timeout)
+
+    def _run_once(
+        self, job: QueryJob, key: Hashable, deadline: float, timeout: float
+    ) -> QueryOutcome:
+        worker = self._take(max(deadline - time.monotonic(), 0))
         while worker.retired or worker.process.poll() is not None:
             self._retire(worker)  # died while idle: not this query's doing
             worker = self._take(max(deadline - time.monotonic(), 0))
@@ -337,18 +281,22 @@ class WorkerPool:
             return QueryOutcome(*payload)
         raise EvaluationError(payload[0], syntax=payload[1])
 
-    def _remember(self, key: Hashable, error: SpaceKGError) -> None:
+    def _remember(
+        self, key: Hashable, value: Any, table: OrderedDict[Hashable, Any] | None = None
+    ) -> None:
+        table = self._crashed if table is None else table
         with self._lock:
-            self._crashed[key] = error
-            while len(self._crashed) > _REMEMBERED:
-                self._crashed.popitem(last=False)
+            table[key] = value
+            while len(table) > _REMEMBERED:
+                table.popitem(last=False)
 
     def _frames(
-        self, worker: _Worker, count: int, deadline: float, timeout: float
+        self, worker: QueryWorker, count: int, deadline: float, timeout: float
     ) -> Iterator[bytes]:
-        """The frames of a long answer. The worker is free again only once all were read;
-        a reader that stops early (a client gone) costs the worker, never a mixed-up
-        answer for the next query."""
+        """The frames of a long answer. The worker is free again only once all were read:
+        when the reader stops early (a client gone), the rest, already written whole in
+        the process, is read and dropped if it comes at once; else the worker is
+        replaced. Never a mixed-up answer for the next query."""
         received = 0
         try:
             while received < count:
@@ -359,6 +307,12 @@ class WorkerPool:
                 received += 1
                 yield frame
         finally:
+            try:
+                while received < count and worker.conn.poll(_DRAIN_SECONDS):
+                    worker.conn.recv_bytes()
+                    received += 1
+            except (EOFError, OSError):
+                pass
             if received == count:
                 self._idle.put(worker)
             else:
