@@ -38,7 +38,9 @@ class Server:
 def tree_cpu_seconds(pid: int) -> float:
     """User and system CPU seconds of ``pid`` and every process under it (web workers,
     query processes), from /proc: the CPU a request costs, which other people's load on
-    a shared machine disturbs far less than requests per second."""
+    a shared machine disturbs far less than requests per second. A process that ended
+    and was reaped counts in its parent's figures (utime, stime, cutime, cstime), so a
+    query process replaced during a run is not subtracted."""
     parents: dict[int, int] = {}
     ticks: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -46,7 +48,8 @@ def tree_cpu_seconds(pid: int) -> float:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             child = int(stat.parent.name)
             parents[child] = int(fields[1])
-            ticks[child] = int(fields[11]) + int(fields[12])
+            # with the CPU of the children it has reaped (query processes replaced)
+            ticks[child] = sum(int(f) for f in fields[11:15])
     tree, changed = {pid}, True
     while changed:
         found = {child for child, parent in parents.items() if parent in tree} - tree
