@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, RDF
 
 from graph import validate, validate_parallel, validate_split
 from graph.config import Paths
 from graph.helper_pool import HelperLost
-from graph.vocab import CSK
+from graph.vocab import CSK, OA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,3 +81,72 @@ def test_a_worker_lost_while_this_process_validates_is_one_line(
     with pytest.raises(HelperLost, match="validating"):
         validate_parallel.validate_graphs(graphs, shapes, use, alongside=lambda: "union", workers=1)
     assert lost
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "shapes"
+_ID = "https://w3id.org/china-space-kg/id/"
+
+
+def _renamed(triples: list) -> list:
+    """The same graph with every instance IRI its own (another document's, in effect)."""
+
+    def rename(node):
+        if isinstance(node, URIRef) and str(node).startswith(_ID):
+            return URIRef(str(node).replace(_ID, _ID + "other-", 1))
+        return node
+
+    return [(rename(s), p, rename(o)) for s, p, o in triples]
+
+
+def _per_document_fixtures(shapes) -> list[Path]:
+    local = {name.rsplit("#", 1)[-1] for name in validate_split.split_shapes(shapes).per_document}
+    return sorted(p for p in FIXTURES.glob("*.ttl") if p.stem.split("--")[0] in local)
+
+
+def test_graphs_validated_together_give_each_ones_results(shapes) -> None:
+    """One pySHACL run over a chunk of documents' graphs: every per-document fixture,
+    beside a conforming graph of other nodes, gives each graph the results it gets alone
+    (the run together must see the fixture's violation to fall back to them)."""
+    from rdflib import Graph
+
+    use = validate_split.split_shapes(shapes).per_document
+    good = _renamed(list(Graph().parse(FIXTURES / "valid.ttl")))
+    assert validate_parallel.validate_one(good, shapes, use) == ()
+    fixtures = _per_document_fixtures(shapes)
+    assert len(fixtures) >= 15
+    biting = 0
+    for fixture in fixtures:
+        bad = list(Graph().parse(fixture))
+        for tasks in ([(bad, None), (good, None)], [(good, None), (bad, None)]):
+            alone = [validate_parallel.validate_one(g, shapes, use, t) for g, t in tasks]
+            biting += any(alone)
+            assert validate_parallel.validate_many(tasks, shapes, use) == alone, fixture.name
+    assert biting >= 2 * 15  # most break a document's graph alone (some only the union)
+
+
+def test_a_quote_not_in_its_file_is_found_together(shapes) -> None:
+    """Checked against the files together: one graph's quote not in its file gives the
+    results of each graph alone; graphs given no texts keep their quotes unchecked."""
+    from rdflib import Graph
+
+    use = validate_split.split_shapes(shapes).per_document
+    good = list(Graph().parse(FIXTURES / "valid.ttl"))
+    other = _renamed(good)
+    texts = {
+        str(s): (ROOT / "corpus" / str(o).rsplit("/", 1)[-1]).read_text("utf-8")
+        for s, p, o in good
+        if p == DCTERMS.source
+    }
+    assert len(texts) == 3
+    first = str(next(o for _s, p, o in good if p == OA.hasSource))
+    for given in (texts, {**texts, first: "x" * len(texts[first])}):
+        tasks = [(good, given), (other, {})]
+        alone = [validate_parallel.validate_one(g, shapes, use, t) for g, t in tasks]
+        assert bool(alone[0]) == (given is not texts) and alone[1]
+        assert validate_parallel.validate_many(tasks, shapes, use) == alone
+        mixed = [(good, given), (other, None)]
+        alone = [validate_parallel.validate_one(g, shapes, use, t) for g, t in mixed]
+        assert alone[1] == ()
+        assert validate_parallel.validate_many(mixed, shapes, use) == alone
+    both = [(good, texts), (good, texts)]
+    assert validate_parallel.validate_many(both, shapes, use) == [(), ()]

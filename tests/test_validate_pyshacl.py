@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pyshacl import validate as shacl_validate
 from pyshacl.constraints.constraint_component import ConstraintComponent
+from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import QualifiedValueShapeConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
@@ -50,6 +51,9 @@ def unpatched(monkeypatch: pytest.MonkeyPatch) -> None:
         QualifiedValueShapeConstraintComponent,
         "_evaluate_value_shape",
         validate_pyshacl._ORIGINAL_QUALIFIED,
+    )
+    monkeypatch.setattr(
+        OrConstraintComponent, "_evaluate_or_constraint", validate_pyshacl._ORIGINAL_OR
     )
 
 
