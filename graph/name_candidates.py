@@ -307,12 +307,11 @@ def _split_names(name: str) -> list[tuple[int, str]]:
             if m.group(0).startswith(" for"):
                 # "China Academy of Space Technology for the Algerian Space Agency": a
                 # whole body, then whom it worked for ("Centre for Space Science" is one)
-                if (
-                    head_kind(left)
-                    and head_kind(right)
-                    and len(left.split()) >= 2
-                    and len(right.split()) >= 2
-                ):
+                # ... or a place, then whom the work there was for ("China for the
+                # Bolivian Space Agency"; "Centre for Space Science" keeps its head word)
+                whole_left = head_kind(left) and len(left.split()) >= 2
+                place_left = re.fullmatch(r"[A-Z][a-z]+", left) and not head_kind(left)
+                if (whole_left or place_left) and head_kind(right) and len(right.split()) >= 2:
                     cut = m
                     break
                 continue

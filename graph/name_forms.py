@@ -102,8 +102,14 @@ def head_kind(name: str) -> EntityKind | None:
 
 _PEOPLE_OF = re.compile(
     r"(?:Staff|Engineers?|Scientists?|Researchers?|Students?|Experts?|Officials?|Astronauts?|"
-    r"Technicians?|Specialists?|Teams?|Delegations?|Delegates?|Trainees?)\s+(?:of|from|at)\s+"
-    r"(?:the\s+)?(?=[A-Z])"
+    r"Technicians?|Specialists?|Teams?|Delegations?|Delegates?|Trainees?|"
+    # one person's office: "the Director General of the Malian Space Office" is a person;
+    # the body is the name
+    r"(?:(?:Deputy|Vice|Acting|Former|Executive|Assistant)[\s-]+)?"
+    r"(?:Director(?:[\s-]+General)?|Secretary(?:[\s-]+General)?|Ministers?|President|"
+    r"Chair(?:man|woman|person)?|Head|Chief|Administrator|Ambassadors?|Governor|Rector|"
+    r"Dean|Spokes(?:person|man|woman)|Representatives?|Envoy|Consul(?:[\s-]+General)?))"
+    r"\s+(?:of|from|at)\s+(?:the\s+)?(?=[A-Z])"
 )
 
 
@@ -114,10 +120,10 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article, sentence opener or group of people ("Engineers of the
     Kenya Space Agency": the agency is the name) and trailing connectors."""
     name = text[start:end]
-    people = _PEOPLE_OF.match(name)
-    if people:
-        start, name = start + people.end(), name[people.end() :]
     while True:
+        people = _PEOPLE_OF.match(name)  # "The Director General of the ...": after "The"
+        if people:
+            start, name = start + people.end(), name[people.end() :]
         first = name.split(" ", 1)[0]
         if first in SENTENCE_OPENERS and " " in name:
             cut = len(first) + 1

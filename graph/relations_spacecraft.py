@@ -45,7 +45,8 @@ _LEAD = re.compile(
     r"(?:the\s+|an?\s+|its\s+)?(?:\d+\s+)?"
 )
 _DESCRIPTION = re.compile(
-    r"^((?:[A-Za-z][\w-]*\s+){0,3}?satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))"
+    r"^((?:(?!(?:for|to|with|from|by|on|in|at|the|own)\b)[A-Za-z][\w-]*\s+){0,5}?"
+    r"satellites?(?:-\d+)?)\b(?!\s+(?:carrying|data))"
 )
 _GLUE = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _JOINT_CUE = re.compile(r"^(?:-\s*)?together\s+with\b|\b(?:jointly|co-|joint)\b", re.IGNORECASE)
@@ -239,9 +240,9 @@ def extract(
         joint = activity == "jointly-developed"
         successful = re.search(r"successfully\s+$", text[: m.start()]) is not None
         for item in items:
-            partners: tuple[str, ...] = item.partners
-            if not partners and beneficiary:
-                partners = beneficiary.keys
+            # whom the sentence says the work was for comes before whom the craft's name
+            # or owner suggests ("GhanaSat-4 ... for the Ghana Space Science Institute")
+            partners: tuple[str, ...] = beneficiary.keys if beneficiary else item.partners
             if not partners and (joint or successful) and subject:
                 partners = tuple(subject)
             if not partners and joint and joint_sentence:

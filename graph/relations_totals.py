@@ -60,7 +60,10 @@ _CRAFT = r"satellites|spacecraft"
 _COUNTED = (
     r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|states|"
     r"mechanisms|launches|services|projects|entities|institutions|payloads|signatories|"
-    r"deliveries|" + _PEOPLE + "|" + _CRAFT
+    r"deliveries|contracts|(?<=cooperation\s)instruments|(?<=legal\s)instruments|"
+    + _PEOPLE
+    + "|"
+    + _CRAFT
 )
 _MODIFIER = r"(?!(?:for|to|with|from|in|of|by|on|at|and|or)\b)[a-z][\w'\u2019-]*"
 _TOTAL = re.compile(
@@ -112,8 +115,9 @@ def _figures(sentence: Sentence) -> list[CooperationTotal]:
         counted = " ".join(m.group("what").split())
         if re.fullmatch(r"(?:19|20)\d\d|0", m.group("n")):
             continue  # a year or a nought is no total
-        if re.search(rf"\b(?:{_CRAFT})\b", counted, re.I) and not _FOREIGN.search(counted):
-            continue  # "Satellites in orbit: 30" are China's own
+        first = _HAS_COUNTED.search(counted)
+        if first and re.fullmatch(_CRAFT, first.group(0), re.I) and not _FOREIGN.search(counted):
+            continue  # "Satellites in orbit: 30" are China's own; "Countries ...: 14" are not
         if re.search(rf"\b(?:{_PEOPLE})\b", counted, re.I):
             continue  # "Engineers trained: 40" counts people, not cooperation
         at = offset + m.start("n")
@@ -174,7 +178,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
 # where a meeting's audience came from
 _FOREIGN = re.compile(
     r"\b(?:for|to)\s+(?:the\s+)?(?:[A-Z]|(?:\w+\s+){0,2}(?:foreign|international|"
-    r"customers?|countries|partners?|region))|\bjointly\b|\bforeign\b|\binternational\b"
+    r"customers?|countries|partners?|region))|\bjointly\b|\b(?i:foreign|international)\b"
 )
 # satellites for someone: the beneficiary follows in the same clause, or "jointly" precedes
 _FOR_WHOM = re.compile(

@@ -161,12 +161,25 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     return list(dict.fromkeys(out))
 
 
-def _by_china(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -> bool:
+def _made_by_others_with(
+    sentence: Sentence, verb: Token, made_with: list[Token], gazetteer: Gazetteer
+) -> bool:
+    """Whether a craft "built with the University of Nairobi and Tohoku University" was
+    made by others: whom it was built with are named, and China's side is none of them,
+    nor the verb's subject or agent."""
+    if not made_with or any(china_among(sentence, p, gazetteer) for p in made_with):
+        return False
+    return not (chinese_subject(sentence, verb, gazetteer) or _by_china(sentence, verb, gazetteer))
+
+
+def _by_china(sentence: Sentence, verb: Token, gazetteer: Gazetteer, own: bool = False) -> bool:
     """Whether a passive's "by" names China's side ("had been built and launched by
-    China"), its own or its coordinated verb's."""
+    China"), its own or (unless ``own``) its coordinated verb's."""
     return any(
-        (p.dep_ == "agent" or p.lower_ == "by") and china_among(sentence, p, gazetteer)
-        for v in _chain(verb)
+        (p.dep_ == "agent" or p.lower_ == "by")
+        and not (p.i > 0 and p.nbor(-1).lower_ in ("not", "never"))  # "by SpaceX, not by China"
+        and china_among(sentence, p, gazetteer)
+        for v in ([verb] if own else _chain(verb))
         for p in v.children
     )
 
@@ -278,12 +291,40 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         opening = [m for m in crafts if first is not None and m.start - sentence.start == first.idx]
         if opening:
             return opening
+    if _own_object(sentence, verb, crafts) is not None:
+        return []  # "built and launched Earth observation satellites for ...": unnamed
     for other in _chain(verb):
         if other.i != verb.i:
             found = own_craft(sentence, other, crafts)
             if found:
                 return found
     return []
+
+
+def _own_object(sentence: Sentence, verb: Token, crafts: list[Found]) -> Token | None:
+    """The object a verb (or the verb it is coordinated with) has when it describes
+    satellites without naming one ("built and launched Earth observation satellites
+    for ..."): what was built is said, and a craft named in another clause is not it."""
+    # the verbs sharing this one's subject: "built and launched <object>"
+    shared = [
+        v
+        for v in _chain(verb)
+        if v.i == verb.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    ]
+    for v in shared:
+        for c in v.children:
+            if c.dep_ != "dobj":
+                continue
+            words = list(c.subtree)
+            left, right = words[0].idx, words[-1].idx + len(words[-1])
+            plural = any(t.tag_ == "NNS" and t.lemma_.lower() in _CRAFT_NOUNS for t in words)
+            named = any(left <= m.start - sentence.start < right for m in crafts)
+            if plural and not named:
+                return c
+    return None
+
+
+_CRAFT_NOUNS = frozenset({"satellite", "spacecraft", "cubesat", "microsatellite", "probe"})
 
 
 def _partners(
@@ -293,9 +334,13 @@ def _partners(
     those of the verbs it is coordinated with; None when others did the work."""
     doc = sentence.parse
     activity = activity_of(verb)
+    # "built by the Oman Space Institute and launched by China": the launch's own agent
+    # is China's side, so the builder named on the other verb is not the launcher
+    china_did = _by_china(sentence, verb, gazetteer, own=True)
     for scope in ([verb], [v for v in _chain(verb) if v.i != verb.i]):
         out: list[tuple[str, str]] = []
         others = False
+        made_with: list[Token] = []  # "built with the University of Tokyo"
         for v in scope:
             preps = verb_preps(v)
             for prep in preps:
@@ -327,12 +372,19 @@ def _partners(
                         # "SVOM, a satellite built jointly with France, was launched":
                         # the partner the craft was made with is the launch's too
                         out += [(activity, p) for p in g.keys]
+                    elif word == "with" and activity == "built" and v.i == verb.i:
+                        made_with.append(prep)
+                        if chinese_subject(sentence, v, gazetteer):
+                            # "CAST built KenSat-4 with the Kenya Space Agency"
+                            out += [("jointly-developed", p) for p in g.keys]
             if jointly and v.i == verb.i:
                 out += [("jointly-developed", p) for p in subject_partners(sentence, v, groups)]
             if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in _TAKING:
                 out += [(activity, p) for p in subject_partners(sentence, v.head, groups)]
         if out:
             return list(dict.fromkeys(out))
-        if others or foreign_subject(sentence, verb, gazetteer, jointly):
+        if (others and not china_did) or foreign_subject(sentence, verb, gazetteer, jointly):
+            return None
+        if _made_by_others_with(sentence, verb, made_with, gazetteer):
             return None
     return []

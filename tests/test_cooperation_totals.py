@@ -29,6 +29,17 @@ def _totals(reference, text: str) -> set[int]:
         ("- Payloads chosen for Chang'e-9 from abroad: 5", {5}),
         ("- Countries and regions reached by Fengyun data: more than 126", {126}),
         ("- Projects selected in the second United Nations/China call (2027): 11", {11}),
+        # a label that counts countries, whatever it says they got; foreign satellites
+        ("- Countries for which China has launched satellites: 17", {17}),
+        (
+            "- Foreign satellites put into orbit by Long March rockets since 2000: more than 60",
+            {60},
+        ),
+        ("- Satellite export contracts signed by CGWIC: 28", {28}),
+        ("- Satellites in orbit: 30", set()),
+        # treaty language: cooperation instruments are documents, a probe's are payloads
+        ("Nepal has signed 6 space cooperation instruments with China since 2015.", {6}),
+        ("The lander carried seven instruments to the surface.", set()),
         # a column of figures without a colon
         ("- International commercial launches performed (cumulative) 64", {64}),
         ("- Satellites delivered in orbit to foreign customers (cumulative) 19", {19}),

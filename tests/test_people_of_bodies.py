@@ -3,6 +3,10 @@ work for, so the craft is developed jointly with the foreign one. New sentences.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from graph.extract import extract_corpus
+from graph.model import Agreement, Document, DocumentMeta
 from tests.one_document import activities_of
 
 
@@ -13,4 +17,21 @@ def test_engineers_of_a_body_make_the_craft_with_it(reference):
     )
     assert activities_of(reference, text) == {
         ("jointly-developed", "information-technology-agency", "monsat-1")
+    }
+
+
+def test_an_office_holder_of_a_body_is_not_a_body(reference):
+    """ "The Director General of the Malian Space Office" is a person: the office is the
+    name the graph gets, and what it signs it signs as a party."""
+    text = (
+        "The Director General of the Malian Space Office, Mr Amadou Keita, received a "
+        "delegation in Bamako. A memorandum of understanding on satellite data was "
+        "signed by the Director General of the Malian Space Office and CNSA on "
+        "4 March 2031."
+    )
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "news-article")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    assert {e.key for e in extraction.entities if e.discovered} == {"malian-space-office"}
+    assert {tuple(f.parties) for f in extraction.facts if isinstance(f, Agreement)} == {
+        ("china-national-space-administration", "malian-space-office")
     }
