@@ -27,6 +27,7 @@ from graph.name_forms import (
 )
 from graph.name_words import MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
 from graph.normalise import RULE, CleanText, is_table_row
+from graph.party_names import partner_cells, party_fields
 from graph.spans import SpanIndex
 from graph.tables import cells, column_kinds, is_header
 
@@ -71,9 +72,10 @@ def candidates(
             if columns is None and is_header(row):
                 columns = column_kinds(row)
             elif columns is not None:
-                out += _partner_cells(document.id, chunk, para.start, columns)
+                out += partner_cells(document.id, chunk, para.start, columns)
         else:
             columns = None
+        out += party_fields(document.id, chunk, para.start)
         out += designators(document.id, chunk, para.start)
         out += _acronyms(document.id, chunk, para.start, text)
         inner = [
@@ -269,7 +271,10 @@ def _headed_names(
                 start = e + joined.end()
             # "the National Space Office and CNSA": the run ends before the curated name
             ending = _ENDING.search(chunk[start:s])
-            if start < s < end <= e + 1 and ending:
+            # (... or before the curated one and the topic of the title that names both:
+            # "Chilean Space Agency and the China National Space Administration on ...")
+            topic = re.match(r"\s+on\s", chunk[e:end]) is not None
+            if start < s < end and (end <= e + 1 or topic) and ending:
                 end = start + ending.start()
         name = _strip_lead(chunk[start:end])
         start = end - len(name)
@@ -353,28 +358,3 @@ def _split_names(name: str) -> list[tuple[int, str]]:
             start, part = start + owner.end(), part[owner.end() :]
         cleaned.append((start, part))
     return cleaned
-
-
-def _partner_cells(
-    doc_id: str, chunk: str, offset: int, columns: tuple[str, ...]
-) -> list[Candidate]:
-    """A name in a table's partner column is a partner's name, whatever its form:
-    "Roscosmos (Russia)", "Azercosmos" (a country in brackets is where it is)."""
-    found = []
-    for (a, b), kind in zip(cells(chunk), columns, strict=False):
-        if kind != "partner":
-            continue
-        cell = chunk[a:b]
-        # the whole cell is the name ("Mohammed bin Rashid Space Centre"), but for a
-        # country or acronym in brackets after it
-        name = re.match(r"(?:the\s+)?([A-Z][^()\t|]*?)\s*(?:\([^)]*\))?\s*$", cell)
-        if name is None or name.end(1) - name.start(1) < 3 or len(name.group(1).split()) > 8:
-            continue
-        label = name.group(1)
-        if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
-            continue
-        start = offset + a + name.start(1)
-        # a customer or partner is a body, whatever its name's last word ("Nigerian
-        # Communications Satellite", the company)
-        found.append(Candidate(label, ORG, doc_id, start, start + len(label)))
-    return found

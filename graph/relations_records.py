@@ -77,6 +77,13 @@ def _agreement(
         # a partner's register, whose counterpart is China: its own side is in the title
         # ("Framework Agreement between the Argentine Republic and the People's ...")
         parties += _parties(clean.text, titled.value_start, titled.end, found, domestic)
+    if titled is not None and re.search(r"\b(?:between|with)\b", titled.value):
+        # "Memorandum of Understanding between the China National Space Administration
+        # and Roscosmos": the bodies the title names signed it, more precisely than the
+        # countries a parties field lists
+        signers = _parties(clean.text, titled.value_start, titled.end, found, domestic)
+        if any(p in domestic for p in signers) and any(p not in domestic for p in signers):
+            parties = signers
     foreign = [p for p in parties if p not in gazetteer.domestic]
     if not foreign or len(foreign) == len(parties):
         return None  # a record with no Chinese party is another country's

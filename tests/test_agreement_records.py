@@ -138,3 +138,30 @@ def test_a_curated_body_and_its_titles_topic_are_no_new_name(reference):
     assert not [
         e for e in extraction.entities if e.key.startswith("china-national-space-administration-")
     ]
+
+
+def test_the_bodies_a_title_names_are_the_parties_whatever_their_form(reference):
+    """A title "between A and B" names the signing bodies more precisely than the
+    countries a counterpart or parties field gives; a one-word agency in a parties field
+    ("Kosmokom (Kazakhstan)") is a party, not only its country."""
+    text = (
+        "Treaty Register of the Republic of Chile - search results\n\n"
+        "Record 1\n"
+        "Title: Memorandum of Understanding between the Chilean Space Agency and the China "
+        "National Space Administration on Cooperation in Space Weather\n"
+        "Type: Memorandum of understanding\n"
+        "Counterpart: People's Republic of China\n"
+        "Place and date of signature: Santiago, 14 March 2029\n"
+        "Status: In force\n\n"
+        "Record 2\n"
+        "Title: Memorandum of Understanding between the China National Space Administration "
+        "and Kosmokom on Lunar Exploration\n"
+        "Type: Memorandum of understanding\n"
+        "Parties: China National Space Administration; Kosmokom (Kazakhstan)\n"
+        "Date of signature: 9 March 2030\n"
+        "Status: In force\n"
+    )
+    assert {(f.parties, f.signed_on) for f in facts_of(reference, text, kind=Agreement)} == {
+        (("chilean-space-agency", "china-national-space-administration"), "2029-03-14"),
+        (("china-national-space-administration", "kosmokom"), "2030-03-09"),
+    }

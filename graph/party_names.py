@@ -1,0 +1,66 @@
+"""Names that a structured line gives as a party's, whatever their form: a table's
+partner column ("Roscosmos (Russia)") and a record's parties field ("Parties: China
+National Space Administration; Kosmokom (Kazakhstan)"). Where a line says a cell or
+field holds parties, a one-word agency is a body; a country in brackets is where it is."""
+
+from __future__ import annotations
+
+import re
+
+from graph.name_forms import ORG, Candidate, is_generic
+from graph.name_words import SENTENCE_OPENERS
+from graph.tables import cells
+
+
+def partner_cells(
+    doc_id: str, chunk: str, offset: int, columns: tuple[str, ...]
+) -> list[Candidate]:
+    """A name in a table's partner column is a partner's name, whatever its form:
+    "Roscosmos (Russia)", "Azercosmos" (a country in brackets is where it is)."""
+    found = []
+    for (a, b), kind in zip(cells(chunk), columns, strict=False):
+        if kind != "partner":
+            continue
+        cell = chunk[a:b]
+        # the whole cell is the name ("Mohammed bin Rashid Space Centre"), but for a
+        # country or acronym in brackets after it
+        name = re.match(r"(?:the\s+)?([A-Z][^()\t|]*?)\s*(?:\([^)]*\))?\s*$", cell)
+        if name is None or name.end(1) - name.start(1) < 3 or len(name.group(1).split()) > 8:
+            continue
+        label = name.group(1)
+        if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
+            continue
+        start = offset + a + name.start(1)
+        # a customer or partner is a body, whatever its name's last word ("Nigerian
+        # Communications Satellite", the company)
+        found.append(Candidate(label, ORG, doc_id, start, start + len(label)))
+    return found
+
+
+# a record's parties field: "Parties: China National Space Administration; Roscosmos (Russia)"
+_PARTY_FIELD = re.compile(
+    r"^[ \t]*(?:Parties|Party|Signatories|Signatory|Counterparts?|Implementing\s+bod(?:y|ies))"
+    r"[ \t]*:[ \t]*(?P<value>[^\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PARTY_CUT = re.compile(r"\s*(?:;|\||,\s+and\s+|\s+and\s+)\s*")
+
+
+def party_fields(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """Each name in a record's parties field is a party's name, whatever its form (a
+    one-word agency such as "Roscosmos"; a country in brackets is where it is)."""
+    found = []
+    for m in _PARTY_FIELD.finditer(chunk):
+        at = m.start("value")
+        for part in _PARTY_CUT.split(m.group("value")):
+            start = chunk.index(part, at) if part else at
+            at = start + len(part)
+            name = re.match(r"(?:the\s+)?([A-Z][^()\t|]*?)\s*(?:\([^)]*\))?\s*\.?$", part)
+            if name is None or len(name.group(1)) < 3 or len(name.group(1).split()) > 8:
+                continue
+            label = name.group(1)
+            if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
+                continue
+            begin = offset + start + name.start(1)
+            found.append(Candidate(label, ORG, doc_id, begin, begin + len(label)))
+    return found
