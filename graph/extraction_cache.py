@@ -72,6 +72,7 @@ _AFTER_EXTRACTION = frozenset(
         "summaries.py",
         "summary.py",
         "summary_counts.py",
+        "summary_passages.py",
         "summary_ranks.py",
         "summary_readers.py",
         "validate.py",
