@@ -17,7 +17,8 @@ from graph.model import EntityKind, GroundStation
 from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
-from graph.token_lookup import token_at, words_among
+from graph.station_frames import stations_from_parse
+from graph.token_lookup import token_at
 
 _STATION = re.compile(
     r"\b(?:built|build|set\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
@@ -112,13 +113,17 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             for k in g.keys
         ):
             out.setdefault(partner, _station(sentence, m.start(), partner))
-    for at, station, whole in _stations_from_parse(sentence):
+    for at, station, whole in stations_from_parse(sentence):
         clause = clause_of(spans, at)
+        # the one who hosts a Chinese station is its partner: "X hosts a Chinese station"
+        roles = ("with", "subject", "anaphora", "by") + (
+            ("agent",) if re.match(r"(?:host|hous)", text[at:]) else ()
+        )
         partners = [
             k
             for g in groups
             if clause[0] <= g.start < clause[1]
-            and g.role in ("with", "subject", "anaphora", "by")
+            and g.role in roles
             and _same_clause(sentence, (g.start, g.end), (at, at + 1))
             for k in g.keys
         ]
@@ -228,31 +233,6 @@ def _host_country(
     ]
 
 
-_STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas", "network", "networks"])
-# a ground control centre is a station too ("the satellite control centre in Shirvan")
-_CENTRES = frozenset(["centre", "center", "centres", "centers"])
-_ANTENNAS = frozenset(["antenna", "antennas"])  # a ground antenna needs no other word
-_STATION_KIND = re.compile(
-    r"\b(?:ground|receiving|tracking|reference|deep[- ]space|data|monitoring|TT&C|"
-    r"augmentation|control|observation|gateway)\b",
-    re.IGNORECASE,
-)
-_STATION_VERBS = frozenset(
-    [
-        "build",
-        "set",
-        "establish",
-        "upgrade",
-        "construct",
-        "install",
-        "operate",
-        "co-build",
-        "complete",
-        "modernise",
-        "modernize",
-        "expand",
-    ]
-)
 _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
 
 
@@ -335,59 +315,3 @@ def _chinese_subject(sentence: Sentence, at: int, gazetteer: Gazetteer) -> bool:
     return any(
         names_chinese_side(sentence, gazetteer, s.left_edge.idx, s.idx + len(s)) for s in subjects
     )
-
-
-def _stations_from_parse(
-    sentence: Sentence,
-) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
-    """Where the parse shows a ground station built, set up, upgraded, completed,
-    installed or operated, whatever the word order ("the station in Cuiaba, upgraded
-    jointly by China and Brazil", "the antenna, built with X, began operations", "three
-    stations went up in Russia, built jointly with Y"), with the station's own words
-    before it and all of its words."""
-    doc = sentence.parse
-    if doc is None:
-        return []
-    out = []
-    for token in words_among(doc, _STATION_WORDS | _CENTRES):
-        centre = token.lower_ in _CENTRES and any(
-            c.lower_ == "control" for c in token.children if c.i < token.i
-        )
-        if token.lower_ not in _STATION_WORDS and not centre:
-            continue
-        before = " ".join(c.text for c in token.subtree if c.i < token.i)
-        # what kind it is, before it or in the participle after ("a station receiving")
-        after = " ".join(c.text for c in token.rights if c.tag_ == "VBG")
-        misread = token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.i < token.i
-        if misread:
-            # "The Kiruna receiving station ... was built": parsed as Kiruna "receiving" a
-            # station; the name the participle hangs on is the station
-            before = f"{before} {token.head.text}"
-            token = token.head.head
-        if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(f"{before} {after}"):
-            continue
-        if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
-            continue
-        first = token  # "a ground control and receiving station": the list's role
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        verbs = [first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else []
-        verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
-        # "a station at Stankovo, west of Minsk, which was built ...": a relative clause
-        # the parser hangs on the last place named after the station
-        verbs += [
-            c
-            for t in token.subtree
-            if t.i > token.i and t.pos_ == "PROPN"
-            for c in t.children
-            if c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children)
-        ]
-        if token.dep_ == "nsubj":
-            # "three stations went up in China, built jointly with Roscosmos"
-            verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
-        words = (token.left_edge.idx, token.idx)
-        whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
-        for verb in verbs:
-            if verb.lemma_.lower() in _STATION_VERBS:
-                out.append((verb.idx, words, whole))
-    return out

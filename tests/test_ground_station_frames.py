@@ -228,3 +228,30 @@ def test_a_station_china_will_help_a_partner_build_is_built_with_it(reference):
 )
 def test_a_station_built_with_china_or_with_a_described_body(reference, text, partner):
     assert partner in _stations(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # a partner that hosts a Chinese station is the station's partner
+        (
+            "The Kenya Space Agency hosts a Chinese data receiving station in Malindi.",
+            {"kenya-space-agency"},
+        ),
+        ("Namibia hosts a Chinese tracking station at Swakopmund.", {"namibia"}),
+        # ... not a station of others, nor a model of one at an exhibition
+        ("Namibia hosts a European tracking station at Swakopmund.", set()),
+        (
+            "Namibia has hosted the Chinese Space Day exhibition, which featured a tracking "
+            "station model.",
+            set(),
+        ),
+        # a hyphenated kind of station is one kind ("deep-space station")
+        (
+            "China and Mongolia jointly operate the deep-space station near Ulaanbaatar.",
+            {"mongolia"},
+        ),
+    ],
+)
+def test_hosted_and_hyphenated_stations(reference, text, partners):
+    assert _stations(reference, text) == partners

@@ -1,0 +1,100 @@
+"""Ground stations as the parse shows them: a station word ("station", "antenna", a
+control centre) with a kind of station before it, and a verb of building, upgrading or
+operating it (or of a partner hosting a Chinese one), whatever the word order."""
+
+from __future__ import annotations
+
+import re
+
+from graph.reading import Sentence
+from graph.token_lookup import words_among
+
+_STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas", "network", "networks"])
+# a ground control centre is a station too ("the satellite control centre in Shirvan")
+_CENTRES = frozenset(["centre", "center", "centres", "centers"])
+_ANTENNAS = frozenset(["antenna", "antennas"])  # a ground antenna needs no other word
+_STATION_KIND = re.compile(
+    r"\b(?:ground|receiving|tracking|reference|deep[- ]space|data|monitoring|TT&C|"
+    r"augmentation|control|observation|gateway)\b",
+    re.IGNORECASE,
+)
+_STATION_VERBS = frozenset(
+    [
+        "build",
+        "set",
+        "establish",
+        "upgrade",
+        "construct",
+        "install",
+        "operate",
+        "co-build",
+        "complete",
+        "modernise",
+        "modernize",
+        "expand",
+    ]
+)
+
+
+def stations_from_parse(
+    sentence: Sentence,
+) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+    """Where the parse shows a ground station built, set up, upgraded, completed,
+    installed or operated, whatever the word order ("the station in Cuiaba, upgraded
+    jointly by China and Brazil", "the antenna, built with X, began operations", "three
+    stations went up in Russia, built jointly with Y"), with the station's own words
+    before it and all of its words."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    out = []
+    for token in words_among(doc, _STATION_WORDS | _CENTRES):
+        centre = token.lower_ in _CENTRES and any(
+            c.lower_ == "control" for c in token.children if c.i < token.i
+        )
+        if token.lower_ not in _STATION_WORDS and not centre:
+            continue
+        # "the deep-space station": the words as written, not as the parser splits them
+        before = re.sub(r"\s*-\s*", "-", " ".join(c.text for c in token.subtree if c.i < token.i))
+        # what kind it is, before it or in the participle after ("a station receiving")
+        after = " ".join(c.text for c in token.rights if c.tag_ == "VBG")
+        misread = token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.i < token.i
+        if misread:
+            # "The Kiruna receiving station ... was built": parsed as Kiruna "receiving" a
+            # station; the name the participle hangs on is the station
+            before = f"{before} {token.head.text}"
+            token = token.head.head
+        if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(f"{before} {after}"):
+            continue
+        if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
+            continue
+        first = token  # "a ground control and receiving station": the list's role
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        verbs = [first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else []
+        verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        # "a station at Stankovo, west of Minsk, which was built ...": a relative clause
+        # the parser hangs on the last place named after the station
+        verbs += [
+            c
+            for t in token.subtree
+            if t.i > token.i and t.pos_ == "PROPN"
+            for c in t.children
+            if c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children)
+        ]
+        if token.dep_ == "nsubj":
+            # "three stations went up in China, built jointly with Roscosmos"
+            verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+        words = (token.left_edge.idx, token.idx)
+        whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        for verb in verbs:
+            own_words = doc.text[whole[0] : whole[1]]
+            hosted = verb.lemma_.lower() in _HOSTING and re.search(r"\bChin(?:a|ese)\b", own_words)
+            if verb.lemma_.lower() in _STATION_VERBS or hosted:
+                # "... hosts a Chinese data receiving station in Malindi": the host's
+                out.append((verb.idx, words, whole))
+    return out
+
+
+# a partner that hosts or houses a station China's side runs
+_HOSTING = frozenset(["host", "house"])
