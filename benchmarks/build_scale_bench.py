@@ -134,6 +134,11 @@ def show_build(title: str, report: dict) -> None:
         f"  {info['quads']:,} quads; re-extracted {extraction.get('re_extracted')} of "
         f"{extraction.get('documents')}, re-validated {extraction.get('re_validated')}"
     )
+    if "store_quads_changed" in extraction:  # a build from the previous one: its delta
+        print(
+            f"  quads changed in the previous store's copy: {extraction['store_quads_changed']:,}"
+            f"; document graphs written again: {extraction.get('graphs_written')}"
+        )
     print("  stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["stages"].items()))
     peaks = report.get("process_peak_mib", {})
     by_stage = ", ".join(f"{k} {v} MiB" for k, v in peaks.items())
