@@ -48,7 +48,10 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             launcher = word in LAUNCHER_WORDS
         elif re.match(r"\s+launch\s+vehicle|\s+carrier\s+rocket", chunk[last:], re.I):
             kind, launcher = None, True
-        if re.search(r"\b(?:rockets?|launch\s+vehicles?|launchers?)\s+(?:the\s+|an?\s+)?$", before):
+        # "... on the rocket Vega-C", or a record's "Launch vehicle: Vega-C"
+        if re.search(
+            r"\b(?:rockets?|launch\s+vehicles?|launchers?)\s*:?\s+(?:the\s+|an?\s+)?$", before
+        ):
             kind, launcher = None, True
         if kind is None and not launcher:
             continue

@@ -30,7 +30,7 @@ from graph.area_cues import first_cue
 from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
-from graph.name_candidates import candidates
+from graph.name_candidates import candidates, regional_prefix
 from graph.name_forms import Candidate, EntityKind, M, S, initials_fit
 from graph.normalise import CleanText
 from graph.pinyin_names import is_pinyin_name
@@ -85,10 +85,14 @@ def discover(
             # (UTM)") is not the curated name at its end
             whole = bool(c.alias) and initials_fit(c.label, c.alias)
             if any(
-                " ".join(words[i:]) in known and words[i - 1 : i] not in (["of"], ["de"])
+                " ".join(words[i:]) in known
+                and words[i - 1 : i] not in (["of"], ["de"])
+                and _norm(regional_prefix(c.label) or "") != " ".join(words[i:])
                 for i in (range(1) if whole else range(len(words)))
             ):
-                continue  # a curated name, perhaps with words before it (not "University of X")
+                # a curated name, perhaps with words before it (not "University of X",
+                # nor a region's own body: "Asia-Oceania Group on Earth Observations")
+                continue
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
             if not c.alias and tails.get(_norm(c.label)):

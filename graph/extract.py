@@ -17,7 +17,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph import curation, discover, families, methods, relations_records, relations_table
+from graph import (
+    curation,
+    discover,
+    families,
+    methods,
+    records_spacecraft,
+    relations_records,
+    relations_table,
+)
 from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
@@ -94,10 +102,11 @@ def _with_records(
     found: Sequence[Found],
     gazetteer: Gazetteer,
 ) -> list[Fact]:
-    """The agreements that records of labelled fields state, in place of what the
+    """The agreements (and spacecraft) that records of labelled fields state, in place of what the
     sentence rules made of their lines one by one: a title line without its parties, a
     "Parties: A and B" line read as a fact sheet's "Partner: item" line."""
     stated = relations_records.extract(document, clean, found, gazetteer)
+    stated += records_spacecraft.extract(document, clean, found, gazetteer)
     if not stated:
         return facts
     spans = [(a.evidence[0].start, a.evidence[0].end) for a in stated]

@@ -43,6 +43,10 @@ _PARTY_FIELD = re.compile(
     r"[ \t]*:[ \t]*(?P<value>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
+_STATE = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*\s+){0,3}?(?:Republic|Kingdom|Government|State|Federation|"
+    r"Sultanate|Emirate|Principality|Commonwealth)\b"
+)
 _PARTY_CUT = re.compile(r"\s*(?:;|\||,\s+and\s+|\s+and\s+)\s*")
 
 
@@ -61,6 +65,8 @@ def party_fields(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             label = name.group(1)
             if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
                 continue
+            if _STATE.match(label):
+                continue  # "Republic of Paraguay": a country, which the gazetteer names
             begin = offset + start + name.start(1)
             found.append(Candidate(label, ORG, doc_id, begin, begin + len(label)))
     return found

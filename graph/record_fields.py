@@ -80,3 +80,8 @@ def records(text: str) -> list[Record]:
     if len(run) >= _MIN_FIELDS:
         out.append(Record(tuple(run)))
     return out
+
+
+def is_field(line: str) -> bool:
+    """Whether a line is one labelled field ("Launch vehicle: Long March 2D")."""
+    return _FIELD.fullmatch(line.strip()) is not None

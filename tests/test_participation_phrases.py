@@ -34,3 +34,12 @@ from tests.one_document import facts_of
 def test_the_phrase_states_chinas_part_in_the_organisation(reference, text, organisation, role):
     found = {(f.organisation, f.role) for f in facts_of(reference, text, kind=Participation)}
     assert (organisation, role) in found
+
+
+def test_a_regions_own_body_is_not_the_known_body_its_name_ends_with(reference):
+    """ "the Asia-Oceania Group on Earth Observations" is a regional body of its own,
+    not the Group on Earth Observations the reference knows."""
+    text = "China takes part in the Asia-Oceania Group on Earth Observations."
+    assert {f.organisation for f in facts_of(reference, text, kind=Participation)} == {
+        "asia-oceania-group-on-earth-observations"
+    }

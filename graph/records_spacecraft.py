@@ -1,0 +1,105 @@
+"""Spacecraft stated by records of labelled fields: a register of space objects or a
+satellite database's entry ("Name of space object: PRSS-2", "Launch vehicle: Long March
+2C", "Owner/operator: SUPARCO"), whose lines are not sentences. A record that names one
+spacecraft and a foreign owner, operator or customer states a launch for that owner when
+its launch fields name a Chinese rocket or launch site, and a build for it when its
+manufacturer is China's side. A record with no foreign owner, or launched by others, is
+no fact of China's cooperation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.craft_phrases import CHINESE_LAUNCH
+from graph.gazetteer import Gazetteer
+from graph.model import Document, EntityKind, Evidence, Fact, SpacecraftActivity, Status
+from graph.normalise import CleanText
+from graph.recognise import Found
+from graph.record_fields import Field, Record, records
+
+_NAME_LABELS = frozenset(
+    {"name", "object", "satellite", "spacecraft", "designation", "designator", "payload"}
+)
+_OWNER_LABELS = frozenset(
+    {"owner", "operator", "owner/operator", "customer", "client", "user", "registry", "for"}
+)
+_MAKER_LABELS = frozenset({"manufacturer", "contractor", "builder", "bus", "built by", "maker"})
+# the fields that say how and where it went up
+_LAUNCH_WORDS = re.compile(r"\b(?:launch\w*|vehicle|rocket|site|carrier)\b")
+_NOT_LAUNCHED = re.compile(
+    r"\b(?:planned|scheduled|to\s+be\s+launched|expected|proposed|not\s+(?:yet\s+)?launched|"
+    r"cancelled|canceled|withdrawn|failed\s+to\s+reach\s+orbit)\b",
+    re.IGNORECASE,
+)
+_CRAFTS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
+_PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+
+
+def extract(
+    document: Document, clean: CleanText, found: Sequence[Found], gazetteer: Gazetteer
+) -> list[Fact]:
+    """The launches and builds each record of a space object states."""
+    out: list[Fact] = []
+    for record in records(clean.text):
+        out += _activities(document, clean, record, found, gazetteer)
+    return out
+
+
+def _activities(
+    document: Document,
+    clean: CleanText,
+    record: Record,
+    found: Sequence[Found],
+    gazetteer: Gazetteer,
+) -> list[SpacecraftActivity]:
+    named = record.first(_NAME_LABELS)
+    crafts = _named(named, found, _CRAFTS) if named else []
+    if len(crafts) != 1:
+        return []  # a record of one object names it once
+    owners = [
+        key
+        for f in record.fields
+        if f.label in _OWNER_LABELS or f.label.split()[-1] in _OWNER_LABELS
+        for key in _named(f, found, _PARTNERS)
+        if key not in gazetteer.domestic
+    ]
+    if not owners:
+        return []
+    launch_fields = [f for f in record.fields if _LAUNCH_WORDS.search(f.label)]
+    launched = any(CHINESE_LAUNCH.search(f.value) for f in launch_fields)
+    maker = record.first(_MAKER_LABELS)
+    built = maker is not None and any(
+        key in gazetteer.domestic for key in _named(maker, found, _PARTNERS)
+    )
+    pending = any(_NOT_LAUNCHED.search(f.value) for f in record.fields)
+    status = Status.PLANNED if pending else Status.ACHIEVED
+    raw_start, raw_end = clean.to_raw(record.start, record.end)
+    evidence = (Evidence(document.id, raw_start, raw_end, document.text[raw_start:raw_end]),)
+    activities = [a for a, said in (("launched", launched), ("built", built)) if said]
+    return [
+        SpacecraftActivity(
+            evidence=evidence,
+            status=status,
+            activity=activity,
+            partner=owner,
+            spacecraft=crafts[0],
+        )
+        for activity in activities
+        for owner in dict.fromkeys(owners)
+    ]
+
+
+def _named(field: Field, found: Sequence[Found], kinds: tuple[EntityKind, ...]) -> list[str]:
+    """The keys of the names of ``kinds`` in a field's value, in order."""
+    return list(
+        dict.fromkeys(
+            f.key
+            for f in found
+            if field.value_start <= f.start
+            and f.end <= field.end
+            and not f.nested
+            and f.kind in kinds
+        )
+    )
