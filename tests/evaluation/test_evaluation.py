@@ -113,12 +113,12 @@ HELDOUT_SETS = {
     "heldout-an": (0.69, 0.76),
     "heldout-ao": (0.63, 0.72),
     "heldout-ap": (0.50, 0.61),
-    "heldout-aq": (0.77, 0.69),
-    "heldout-ar": (0.56, 0.74),
-    "heldout-as": (0.48, 0.51),
-    "heldout-at": (0.57, 0.73),
-    "heldout-au": (0.62, 0.75),
-    "heldout-av": (0.58, 0.70),
+    "heldout-aq": (0.83, 0.75),
+    "heldout-ar": (0.58, 0.74),
+    "heldout-as": (0.66, 0.66),
+    "heldout-at": (0.64, 0.77),
+    "heldout-au": (0.63, 0.76),
+    "heldout-av": (0.59, 0.70),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
