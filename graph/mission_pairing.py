@@ -10,7 +10,7 @@ from graph.cooperation_words import INSTRUMENT_NAME
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, Status
-from graph.parsing import in_relative_clause
+from graph.parsing import clause_verb, core_argument, in_relative_clause
 from graph.reading import Sentence
 from graph.recognise import Found
 
@@ -246,3 +246,41 @@ def payload_status(
     if named and status_at(sentence, named[0]) is Status.PLANNED:
         return Status.PLANNED
     return status
+
+
+def mission_in_clause(sentence: Sentence, group: Group) -> str | None:
+    """The one mission the parse puts in the partner's clause ("Chang'e-7 will carry
+    instruments from X": the mission is the subject of the verb that governs X)."""
+    doc = sentence.parse
+    if doc is None:
+        return None
+    verb = clause_verb(doc, group.start, group.end)
+    while verb is not None:
+        kinds = {
+            m.key: m.kind
+            for m in sentence.mentions
+            if not m.nested
+            and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+            and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
+            and not _owned(sentence, m.start - sentence.start)
+        }
+        kinds = {k: v for k, v in kinds.items() if k not in listed_missions(sentence)}
+        if len(kinds) > 1:  # a mission and its instrument: the mission carries it
+            names = {m.key: m.text for m in sentence.mentions}
+            kinds = {k: v for k, v in kinds.items() if not INSTRUMENT_NAME.search(names[k])}
+        if len(kinds) > 1:  # a mission and its part or payload: the mission frames them
+            kinds = {k: v for k, v in kinds.items() if v is EntityKind.MISSION}
+        if kinds:
+            return next(iter(kinds)) if len(kinds) == 1 else None
+        # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
+        # that the verb above carries
+        token = doc[verb]
+        if token.dep_ not in ("acl", "relcl"):
+            return None
+        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
+    return None
+
+
+def _owned(sentence: Sentence, start: int) -> bool:
+    """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one."""
+    return re.search(r"(?:'s|\u2019s)\s+$", sentence.text[:start]) is not None

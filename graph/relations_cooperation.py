@@ -19,7 +19,6 @@ from graph.cooperation_roles import has_cue, parsed_role_holds
 from graph.cooperation_words import (
     CONTRIBUTING,
     INSTRUMENT,
-    INSTRUMENT_NAME,
     INSTRUMENT_WORD,
     names_instrument,
 )
@@ -37,7 +36,7 @@ from graph.grammar import (
 from graph.list_items import item_bodies, item_context
 from graph.mission_pairing import (
     carrier,
-    listed_missions,
+    mission_in_clause,
     missions_for,
     payload_mission_before,
     payload_status,
@@ -51,7 +50,6 @@ from graph.others_work import between_others
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
-    core_argument,
     predicate_tokens,
 )
 from graph.reading import Sentence
@@ -261,7 +259,7 @@ def extract(
             mission, mission_clause = None, None
         if mission is None and i not in missions:
             mission = (
-                _mission_in_clause(sentence, group)
+                mission_in_clause(sentence, group)
                 or previous_mission(sentence)
                 or same_mission(sentence, *clause_of(spans, group.start))
             )
@@ -369,41 +367,3 @@ _CRAFT_CLASS = re.compile(
     r"(?i)(?:laborator(?:y|ies)|lab|station|probe|lander|orbiter|rover|satellite|mission|"
     r"observatory|telescope|explorer|spacecraft|programme|program)s?$"
 )
-
-
-def _mission_in_clause(sentence: Sentence, group: Group) -> str | None:
-    """The one mission the parse puts in the partner's clause ("Chang'e-7 will carry
-    instruments from X": the mission is the subject of the verb that governs X)."""
-    doc = sentence.parse
-    if doc is None:
-        return None
-    verb = clause_verb(doc, group.start, group.end)
-    while verb is not None:
-        kinds = {
-            m.key: m.kind
-            for m in sentence.mentions
-            if not m.nested
-            and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
-            and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
-            and not _owned(sentence, m.start - sentence.start)
-        }
-        kinds = {k: v for k, v in kinds.items() if k not in listed_missions(sentence)}
-        if len(kinds) > 1:  # a mission and its instrument: the mission carries it
-            names = {m.key: m.text for m in sentence.mentions}
-            kinds = {k: v for k, v in kinds.items() if not INSTRUMENT_NAME.search(names[k])}
-        if len(kinds) > 1:  # a mission and its part or payload: the mission frames them
-            kinds = {k: v for k, v in kinds.items() if v is EntityKind.MISSION}
-        if kinds:
-            return next(iter(kinds)) if len(kinds) == 1 else None
-        # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
-        # that the verb above carries
-        token = doc[verb]
-        if token.dep_ not in ("acl", "relcl"):
-            return None
-        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
-    return None
-
-
-def _owned(sentence: Sentence, start: int) -> bool:
-    """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one."""
-    return re.search(r"(?:'s|\u2019s)\s+$", sentence.text[:start]) is not None
