@@ -44,6 +44,7 @@ from graph.normalise import CleanText, clean_document
 from graph.partner_lists import partner_groups
 from graph.reading import Sentence, parse_sentences, read_document
 from graph.recognise import Found, Recogniser
+from graph.record_fields import records
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,15 @@ def _with_records(
     found: Sequence[Found],
     gazetteer: Gazetteer,
 ) -> list[Fact]:
-    """The agreements (and spacecraft) that records of labelled fields state, in place of what the
-    sentence rules made of their lines one by one: a title line without its parties, a
-    "Parties: A and B" line read as a fact sheet's "Partner: item" line."""
-    stated = relations_records.extract(document, clean, found, gazetteer)
-    stated += records_spacecraft.extract(document, clean, found, gazetteer)
+    """The agreements and spacecraft activities that records of labelled fields state
+    (the records found once for both), in place of what the sentence rules made of their
+    lines one by one: a title line without its parties, a "Parties: A and B" line read as
+    a fact sheet's "Partner: item" line."""
+    stated: list[Fact] = []
+    for record in records(clean.text):
+        agreement = relations_records.agreement(document, clean, record, found, gazetteer)
+        stated += [agreement] if agreement is not None else []
+        stated += records_spacecraft.activities(document, clean, record, found, gazetteer)
     if not stated:
         return facts
     spans = [(a.evidence[0].start, a.evidence[0].end) for a in stated]

@@ -52,9 +52,9 @@ def candidates(
 
     columns: tuple[str, ...] | None = None  # the header of the table being read
     for para in clean.paragraphs:
+        # (a record's field line, "Owner/operator: Bolivian Space Agency", is read as
+        # prose is, not as a heading)
         if para.heading and not is_field(text[para.start : para.end]):
-            # (a record's field line, "Owner/operator: Bolivian Space Agency", is read
-            # as prose is)
             # a masthead in capitals names its body ("CHINA GREAT WALL INDUSTRY CORPORATION")
             out += masthead(document.id, text[para.start : para.end], para.start, _headed_names)
             # ... and a heading may be all a mission's name there is ("TIANWEN-3 PAYLOADS")
@@ -145,7 +145,7 @@ def _regional_bodies(doc_id: str, text: str, taken: Sequence[tuple[int, int]]) -
     Observations"): the region's own body, not the known one."""
     found = []
     for s, e in taken:
-        region = re.search(rf"(?:{_REGIONAL.pattern})$", text[max(0, s - 40) : s])
+        region = _REGION_BEFORE.search(text, max(0, s - 40), s)
         if region is None or head_kind(text[s:e]) is not ORG:
             continue
         start = s - len(region.group(0))
@@ -165,6 +165,7 @@ _REGIONAL = re.compile(
     r"(?:[A-Z][a-z]+-[A-Z][a-z]+|Asian?|Africa|African|Arab|Pacific|Regional|"
     r"Latin\s+American|Caribbean|Andean)\s+"
 )
+_REGION_BEFORE = re.compile(rf"(?:{_REGIONAL.pattern})$")
 _DESIGNATOR_FOR = re.compile(r"(?:\S+\s+)*?\S*\d\S*\s+(?:for|of|to|on|in)\s+(?:the\s+)?(?=[A-Z])")
 
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from graph.craft_phrases import CHINESE_LAUNCH
 from graph.gazetteer import Gazetteer
-from graph.model import Document, EntityKind, Evidence, Fact, SpacecraftActivity, Status
+from graph.model import Document, EntityKind, Evidence, SpacecraftActivity, Status
 from graph.normalise import CleanText
 from graph.recognise import Found
-from graph.record_fields import Field, Record, records
+from graph.record_fields import Field, Record
 
 _NAME_LABELS = frozenset(
     {"name", "object", "satellite", "spacecraft", "designation", "designator", "payload"}
@@ -37,23 +37,14 @@ _CRAFTS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 
 
-def extract(
-    document: Document, clean: CleanText, found: Sequence[Found], gazetteer: Gazetteer
-) -> list[Fact]:
-    """The launches and builds each record of a space object states."""
-    out: list[Fact] = []
-    for record in records(clean.text):
-        out += _activities(document, clean, record, found, gazetteer)
-    return out
-
-
-def _activities(
+def activities(
     document: Document,
     clean: CleanText,
     record: Record,
     found: Sequence[Found],
     gazetteer: Gazetteer,
 ) -> list[SpacecraftActivity]:
+    """The launches and builds one record of a space object states."""
     named = record.first(_NAME_LABELS)
     crafts = _named(named, found, _CRAFTS) if named else []
     if len(crafts) != 1:

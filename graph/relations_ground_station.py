@@ -113,12 +113,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             for k in g.keys
         ):
             out.setdefault(partner, _station(sentence, m.start(), partner))
-    for at, station, whole in stations_from_parse(sentence):
+    for at, station, whole, hosted in stations_from_parse(sentence):
         clause = clause_of(spans, at)
         # the one who hosts a Chinese station is its partner: "X hosts a Chinese station"
-        roles = ("with", "subject", "anaphora", "by") + (
-            ("agent",) if re.match(r"(?:host|hous)", text[at:]) else ()
-        )
+        roles = ("with", "subject", "anaphora", "by") + (("agent",) if hosted else ())
         partners = [
             k
             for g in groups

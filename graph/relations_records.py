@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
-from graph.model import Agreement, Document, EntityKind, Evidence, Fact, Status
+from graph.model import Agreement, Document, EntityKind, Evidence, Status
 from graph.normalise import CleanText
 from graph.recognise import Found
-from graph.record_fields import Record, records
+from graph.record_fields import Record
 from graph.relations_agreement import agreement_kind
 
 _KIND_LABELS = frozenset({"type", "kind", "instrument", "category", "form"})
@@ -38,25 +38,14 @@ _NOT_SIGNED = re.compile(
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 
 
-def extract(
-    document: Document, clean: CleanText, found: Sequence[Found], gazetteer: Gazetteer
-) -> list[Fact]:
-    """One agreement per record that states one."""
-    out: list[Fact] = []
-    for record in records(clean.text):
-        agreement = _agreement(document, clean, record, found, gazetteer)
-        if agreement is not None:
-            out.append(agreement)
-    return out
-
-
-def _agreement(
+def agreement(
     document: Document,
     clean: CleanText,
     record: Record,
     found: Sequence[Found],
     gazetteer: Gazetteer,
 ) -> Agreement | None:
+    """The agreement one record states, if it states one."""
     typed = record.first(_KIND_LABELS)
     titled = record.first(_TITLE_LABELS)
     if titled is None and typed is not None and len(typed.value.split()) > 4:
@@ -67,6 +56,11 @@ def _agreement(
     domestic = gazetteer.domestic
     named = record.first(_PARTY_LABELS)
     other = None if named else record.first(_COUNTERPART_LABELS)
+    # the bodies a title names: "Agreement between China and X on ...", "Memorandum of
+    # Understanding between the China National Space Administration and Roscosmos"
+    signers = (
+        _parties(clean.text, titled.value_start, titled.end, found, domestic) if titled else []
+    )
     parties = []
     for f in (named or other or titled,):
         if f is not None:  # with no parties field: "Agreement between China and X on ..."
@@ -76,14 +70,16 @@ def _agreement(
     elif other is not None and titled is not None and all(p in domestic for p in parties):
         # a partner's register, whose counterpart is China: its own side is in the title
         # ("Framework Agreement between the Argentine Republic and the People's ...")
-        parties += _parties(clean.text, titled.value_start, titled.end, found, domestic)
-    if titled is not None and re.search(r"\b(?:between|with)\b", titled.value):
-        # "Memorandum of Understanding between the China National Space Administration
-        # and Roscosmos": the bodies the title names signed it, more precisely than the
-        # countries a parties field lists
-        signers = _parties(clean.text, titled.value_start, titled.end, found, domestic)
-        if any(p in domestic for p in signers) and any(p not in domestic for p in signers):
-            parties = signers
+        parties += signers
+    if (
+        titled is not None
+        and re.search(r"\b(?:between|with)\b", titled.value)
+        and any(p in domestic for p in signers)
+        and any(p not in domestic for p in signers)
+    ):
+        # the signers a title names between China's side and another are the parties,
+        # more precisely than the countries a parties field lists
+        parties = signers
     foreign = [p for p in parties if p not in gazetteer.domestic]
     if not foreign or len(foreign) == len(parties):
         return None  # a record with no Chinese party is another country's

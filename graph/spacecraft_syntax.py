@@ -40,6 +40,7 @@ from graph.reading import Sentence
 from graph.recognise import Found
 from graph.spacecraft_named import RIDING, gapped_crafts, own_craft
 from graph.spacecraft_partners import (
+    CRAFT_NOUNS,
     after_other_craft,
     china_among,
     described_craft,
@@ -291,7 +292,7 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         opening = [m for m in crafts if first is not None and m.start - sentence.start == first.idx]
         if opening:
             return opening
-    if _own_object(sentence, verb, crafts) is not None:
+    if _describes_unnamed(sentence, verb, crafts):
         return []  # "built and launched Earth observation satellites for ...": unnamed
     for other in _chain(verb):
         if other.i != verb.i:
@@ -301,8 +302,8 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     return []
 
 
-def _own_object(sentence: Sentence, verb: Token, crafts: list[Found]) -> Token | None:
-    """The object a verb (or the verb it is coordinated with) has when it describes
+def _describes_unnamed(sentence: Sentence, verb: Token, crafts: list[Found]) -> bool:
+    """Whether the object of a verb (or of the verbs sharing its subject) describes
     satellites without naming one ("built and launched Earth observation satellites
     for ..."): what was built is said, and a craft named in another clause is not it."""
     # the verbs sharing this one's subject: "built and launched <object>"
@@ -317,14 +318,11 @@ def _own_object(sentence: Sentence, verb: Token, crafts: list[Found]) -> Token |
                 continue
             words = list(c.subtree)
             left, right = words[0].idx, words[-1].idx + len(words[-1])
-            plural = any(t.tag_ == "NNS" and t.lemma_.lower() in _CRAFT_NOUNS for t in words)
+            plural = any(t.tag_ == "NNS" and t.lemma_.lower() in CRAFT_NOUNS for t in words)
             named = any(left <= m.start - sentence.start < right for m in crafts)
             if plural and not named:
-                return c
-    return None
-
-
-_CRAFT_NOUNS = frozenset({"satellite", "spacecraft", "cubesat", "microsatellite", "probe"})
+                return True
+    return False
 
 
 def _partners(

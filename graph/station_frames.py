@@ -5,6 +5,7 @@ operating it (or of a partner hosting a Chinese one), whatever the word order.""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from graph.reading import Sentence
 from graph.token_lookup import words_among
@@ -34,6 +35,16 @@ _STATION_VERBS = frozenset(
         "expand",
     ]
 )
+
+
+class StationFrame(NamedTuple):
+    """A station the parse shows: where its verb is, its own words before it, all its
+    words, and whether the verb is a partner hosting a Chinese station."""
+
+    at: int
+    words: tuple[int, int]
+    whole: tuple[int, int]
+    hosted: bool
 
 
 def stations_from_parse(
@@ -87,12 +98,12 @@ def stations_from_parse(
             verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
         words = (token.left_edge.idx, token.idx)
         whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        chinese = re.search(r"\bChin(?:a|ese)\b", doc.text[whole[0] : whole[1]]) is not None
         for verb in verbs:
-            own_words = doc.text[whole[0] : whole[1]]
-            hosted = verb.lemma_.lower() in _HOSTING and re.search(r"\bChin(?:a|ese)\b", own_words)
+            # "... hosts a Chinese data receiving station in Malindi": the host's
+            hosted = chinese and verb.lemma_.lower() in _HOSTING
             if verb.lemma_.lower() in _STATION_VERBS or hosted:
-                # "... hosts a Chinese data receiving station in Malindi": the host's
-                out.append((verb.idx, words, whole))
+                out.append(StationFrame(verb.idx, words, whole, hosted))
     return out
 
 
