@@ -119,6 +119,9 @@ HELDOUT_SETS = {
     "heldout-at": (0.64, 0.77),
     "heldout-au": (0.63, 0.76),
     "heldout-av": (0.59, 0.70),
+    "heldout-aw": (0.54, 0.73),
+    "heldout-ax": (0.63, 0.70),
+    "heldout-ay": (0.59, 0.77),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -140,7 +143,11 @@ HELDOUT_SETS = {
 # start, before its extractor changes; AN was then read, AO and AP scored only (README,
 # "Tenth session"). AQ-AS were written at the eleventh session's start, by annotators who
 # chose AR's and AS's registers themselves, and committed before its extractor changes;
-# they are scored only (README, "Eleventh session").
+# they were read in the twelfth. AT-AV were written at the twelfth session's start and
+# scored only; they were read in the thirteenth. AW-AY were written at the thirteenth
+# session's start (AW and AX in the common registers, AY in registers its annotator chose)
+# and committed before its extractor changes; they are scored only (README, "Thirteenth
+# session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -186,6 +193,9 @@ SIZES = {
     "heldout-at": (4, 60),
     "heldout-au": (4, 60),
     "heldout-av": (4, 60),
+    "heldout-aw": (4, 60),
+    "heldout-ax": (4, 60),
+    "heldout-ay": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
