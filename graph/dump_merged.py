@@ -76,6 +76,7 @@ class _QuadDumps:
 
     def __init__(self, out: dict[str, IO[bytes]], context: Context, cache: FragmentCache) -> None:
         self.out, self.context, self.cache = out, context, cache
+        self.context_key = context.digest
         self.header, self.first = True, True
         out["jsonld"].write(document_head(context))
 
@@ -86,7 +87,9 @@ class _QuadDumps:
             self.out["trig"].write(head)
             self.header = False
         self.out["trig"].write(block)
-        entry = jsonld_piece(graph, data, source, self.context, self.cache)
+        entry = jsonld_piece(
+            graph, data, source, self.context, self.cache, context_key=self.context_key
+        )
         if entry:
             self.out["jsonld"].write((b"\n" if self.first else b",\n") + entry)
             self.first = False

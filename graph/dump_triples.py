@@ -19,6 +19,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import IO
 
 import pyoxigraph as ox
@@ -52,31 +53,32 @@ class MergeLines:
 
     def first_met(self, graph: ox.NamedNode | ox.BlankNode, nquads: bytes) -> list[bytes]:
         """The triples of ``graph`` (its N-Quads as the store writes them) not met in an
-        earlier graph, as N-Triples lines in the order given."""
-        suffix = f" {graph} .".encode()
-        entity = f"<{self.uri_space}".encode()
-        kept = []
-        lines = nquads.split(b"\n")
-        quads = 0
-        for line in lines:
-            if not line:
-                continue
-            quads += 1
-            triple = line.removesuffix(suffix) + b" ."
-            key = hashlib.blake2b(triple, digest_size=16).digest()
-            if key in self._written:
-                continue
-            self._written.add(key)
-            kept.append(triple + b"\n")
-            self._count(triple, entity)
-        self.stats.graphs[graph.value] = quads
-        return kept
+        earlier graph, as N-Triples lines in the order given. Worked a graph at a time
+        (its name taken off every line at once, the digests and counts made by
+        comprehensions): a call per line took two seconds at 1,000 documents."""
+        if nquads and not nquads.endswith(b"\n"):
+            nquads += b"\n"
+        # only a line's end can be " <graph> .\n": a literal's newline is escaped
+        body = nquads.replace(f" {graph} .\n".encode(), b" .\n")
+        triples = [t for t in body.split(b"\n") if t]
+        blake2b, written = hashlib.blake2b, self._written
+        keys = [blake2b(t, digest_size=16).digest() for t in triples]
+        # a graph holds each triple once: only earlier graphs' triples are met again
+        kept = [t for t, key in zip(triples, keys, strict=True) if key not in written]
+        written.update(keys)
+        self._count(kept)
+        self.stats.graphs[graph.value] = len(triples)
+        return [t + b"\n" for t in kept]
 
-    def _count(self, triple: bytes, entity: bytes) -> None:
+    def _count(self, triples: list[bytes]) -> None:
+        """Count triples of the merge (N-Triples lines without their newline) for VoID."""
         stats = self.stats
-        stats.triples += 1
-        subject, predicate, obj = triple[:-2].split(b" ", 2)
-        if subject != self._last_subject:  # a graph's triples come subject by subject
+        stats.triples += len(triples)
+        parts = [t[:-2].split(b" ", 2) for t in triples]
+        entity = f"<{self.uri_space}".encode()
+        for subject, _run in groupby(p[0] for p in parts):  # a graph's come subject by subject
+            if subject == self._last_subject:
+                continue
             self._last_subject = subject
             key = hashlib.blake2b(subject, digest_size=16).digest()
             if key not in self._subjects:
@@ -84,8 +86,10 @@ class MergeLines:
                 stats.subjects += 1
                 if subject.startswith(entity):
                     stats.entities += 1
-        self._properties[predicate] += 1
-        if predicate == _TYPE and obj.startswith(b"<"):
+        self._properties.update(p[1] for p in parts)
+        for subject, _predicate, obj in (p for p in parts if p[1] == _TYPE):
+            if not obj.startswith(b"<"):
+                continue
             self._classes[obj] += 1
             if obj[1:-1] in _EXAMPLES and subject.startswith(b"<"):
                 cls, iri = obj[1:-1].decode(), subject[1:-1].decode()

@@ -44,7 +44,7 @@ from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.summaries import SUMMARIES_GRAPH
-from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
+from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH, REFERENCE_GRAPH
 
 Progress = Callable[[str], None]
 STAGES = ("read corpus", "extract facts", "make RDF", "validate", "write store")
@@ -139,7 +139,7 @@ def _dataset_lines(
     )
     with nquads.open("wb") as out:
         out.writelines(graphs.values())
-    graphs[SUMMARIES_GRAPH.n3()] = summaries.append_summary_lines(nquads)
+    graphs[SUMMARIES_GRAPH.n3()] = summaries.append_summary_lines(nquads, graphs)
     return LinesDataset(graphs)
 
 
@@ -249,7 +249,12 @@ def _build(
     background: BackgroundDumps | None = None
     staged: store.StagedBuild | None = None
     built_at = datetime.now(UTC)
+    # the dumps' pieces of graphs that did not change are the previous build's
+    pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
     try:
+        if follow:  # the dumps are written by a second process while this one validates;
+            # started first, so that it imports while this one extracts
+            background = BackgroundDumps(paths.ontology, built_at.date(), pieces)
         documents, extraction, dataset = make_dataset(
             paths,
             progress,
@@ -260,17 +265,17 @@ def _build(
             in_memory=not follow,
         )
         progress(STAGES[3])
-        # the dumps' pieces of graphs that did not change are the previous build's
-        pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
-        if follow:  # the dumps are written by a second process while this one validates
-            built_at = datetime.now(UTC)
-            background = BackgroundDumps(paths.ontology, built_at.date(), pieces)
+        if background is not None:
+            assert isinstance(dataset, LinesDataset), "a build that follows makes no dataset"
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
-        lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
-        pieces.lines = _document_digests(documents, lines)
-        if background is not None:
+            # the digests the pieces are keyed by, from the lines in memory (most kept
+            # from the last build): the dumps need not wait for validation's reading
+            pieces.lines = _lines_digests(dataset, quads)
             background.digests(pieces.lines)
+        lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+        if background is None:
+            pieces.lines = _document_digests(documents, lines)
         report = _validated(paths, documents, dataset, checked, lines=lines)
         del lines
         if checked.whole_union:
@@ -367,6 +372,26 @@ def _validated(
             f"{where}; the previous graph is still in place",
         )
     return report
+
+
+def _lines_digests(dataset: LinesDataset, quads: rdf_lines.QuadsCache) -> dict[str, str]:
+    """``_document_digests`` taken from the lines in memory (IRI -> digest): each document
+    graph's kept with its lines, and the reference's and saved queries' (no blank nodes:
+    the store writes equal graphs alike, so their N-Quads are pieces too)."""
+    digests = {}
+    for n3, data in dataset.lines.items():
+        if n3 in quads.keys:
+            found = quads.digest(quads.keys[n3], data)
+        elif n3 in _SHARED and b"_:" not in data:
+            found = rdf_lines.lines_digest(data)
+        else:
+            continue
+        if found is not None:
+            digests[n3[1:-1]] = found
+    return digests
+
+
+_SHARED = frozenset({REFERENCE_GRAPH.n3(), QUERIES_GRAPH.n3()})
 
 
 def _document_digests(documents: list[Document], lines: validate_lines.QuadLines) -> dict[str, str]:
