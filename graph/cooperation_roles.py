@@ -19,9 +19,11 @@ from graph.cooperation_words import (
     INSTRUMENT,
     INSTRUMENT_WORD,
     PEOPLE,
+    TRAINING_VERBS,
 )
 from graph.gazetteer import Gazetteer
 from graph.grammar import COOPERATION_CUE, Group, beside_chinese, clause_of
+from graph.list_items import listed_under
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.negation import negated
@@ -111,11 +113,24 @@ def parsed_role_holds(
         m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
     ) or (
         # "two of its instruments were supplied by X"; a line under "CHANG'E-8 PAYLOADS"
-        previous_mission(sentence) is not None or sentence.section_mission is not None
+        previous_mission(sentence) is not None
+        or sentence.section_mission is not None
+        # an item of a list whose lead-in names its mission ("Chang'e-6 payloads:")
+        or (
+            listed_under(sentence)
+            and any(
+                m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+                for m in sentence.lead_in.mentions
+            )
+        )
     )
     match group.role:
         case "from":
             governor = group.governor
+            if governor in TRAINING_VERBS and names_chinese_side(
+                sentence, gazetteer, *clause_of(spans, group.start)
+            ):
+                return True  # "China trained 12 engineers from Kenya" (trained ... from)
             if governor in PEOPLE and not china:
                 # "engineers from Ghana were trained in Toulouse"; but "a course held in
                 # Wuhan for engineers from Peru" trains them in China
@@ -144,6 +159,10 @@ def parsed_role_holds(
                 return True  # "joint research by Peruvian and Chinese scientists"
             return (group.governor in CONTRIBUTING or gapped) and (china or named or made)
         case "agent":
+            if group.governor in TRAINING_VERBS and _CHINESE_PEOPLE.search(
+                sentence.text, group.end, clause_of(spans, group.start)[1]
+            ):
+                return True  # "the Kenya Space Agency trained Chinese engineers"
             if group.governor in _WORKING and _with_china(sentence, group, domestic):
                 return True  # "astronomers at X have worked with the NAOC on ..."
             if (
@@ -202,6 +221,11 @@ _ORGANISING = frozenset(
     ["hold", "run", "organise", "organize", "host", "conduct", "co-host", "launch", "open"]
 )
 _TRAINED = re.compile(r"\b(?:train\w*|courses?|workshops?|schools?|seminars?)\b", re.IGNORECASE)
+# "Chinese engineers", "engineers from China": the people a partner trains
+_CHINESE_PEOPLE = re.compile(
+    rf"\bChinese\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PEOPLE))})|"
+    rf"\b(?:{'|'.join(sorted(PEOPLE))})s?\s+(?:from|of)\s+(?:the\s+)?Chin(?:a|ese)\b"
+)
 _DENIED = re.compile(r"\b(?:no|not|never|nor)\b|n['\u2019]t\b", re.IGNORECASE)
 # verbs that make an instrument, beyond proposing or selecting one
 _MADE = frozenset(

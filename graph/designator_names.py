@@ -22,6 +22,8 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         first = name.split(" ", 1)[0]
         # "THE CHANG'E-9" in a capitals heading: an article however it is cased
         opener = first in SENTENCE_OPENERS or first.title() in SENTENCE_OPENERS
+        # "Replaced NigComSat-1 (2007), which failed": a verb opening a list's line
+        opener = opener or re.fullmatch(r"[A-Z][a-z]{3,}ed", first) is not None
         if " " in name and (opener or not first[:1].isupper()):
             start += len(first) + 1
             name = chunk[start:end]

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from graph.area_cues import first_cue
@@ -31,7 +32,7 @@ from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
 from graph.name_candidates import candidates, regional_prefix
-from graph.name_forms import Candidate, EntityKind, M, S, initials_fit
+from graph.name_forms import ORG, Candidate, EntityKind, M, S, initials_fit
 from graph.normalise import CleanText
 from graph.pinyin_names import is_pinyin_name
 
@@ -154,6 +155,7 @@ def discover(
             and _norm(parent["body"]) in domestic_forms
         )
         or _IN_CHINA.match(clean.text, cand.end)
+        or (cand.kind is ORG and _described_chinese(clean.text, cand, gazetteer.domestic_places))
     )
     return Discovery(
         entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}, areas
@@ -206,6 +208,38 @@ _IN_CHINA = re.compile(
     r"(?:\s*\([A-Z][A-Z0-9-]{1,11}\))?(?:,\s*(?:CAS|Chinese\s+Academy\s+of\s+Sciences)\b|"
     r"\s*\((?:China|PRC|P\.\s?R\.\s?China|People's\s+Republic\s+of\s+China)\))"
 )
+
+
+# "X, the Hefei-based institute that ...", "X, a Chinese start-up": a body the text
+# calls Chinese where it first names it; and "the Chinese company X", "Beijing's X"
+_CHINESE_WORD = r"(?:Chinese|China['\u2019]s)"
+_ORG_NOUNS = (
+    r"(?:institute|laboratory|lab|company|firm|start-?up|enterprise|operator|manufacturer|"
+    r"university|academy|agency|centre|center|group|corporation|subsidiary|maker|team)"
+)
+
+
+@lru_cache(maxsize=4)
+def _chinese_descriptions(places: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words after and before a body's name that call it Chinese."""
+    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or "(?!)"
+    where = rf"(?:{_CHINESE_WORD}|(?:{place})(?:-based|['\u2019]s)?)"
+    after = re.compile(
+        rf"(?:\s*\([^()]{{1,20}}\))?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{where}\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_ORG_NOUNS}\b"
+    )
+    # before the name, a place only with what makes it a description ("Beijing-based")
+    said = rf"(?:{_CHINESE_WORD}|(?:{place})(?:-based|['\u2019]s))"
+    before = re.compile(rf"\b{said}\s+(?:[\w-]+\s+){{0,2}}?(?:{_ORG_NOUNS}\s+)?$")
+    return after, before
+
+
+def _described_chinese(text: str, cand: Candidate, places: frozenset[str]) -> bool:
+    """Whether the words beside a body's first naming say that it is Chinese."""
+    after, before = _chinese_descriptions(places)
+    return bool(
+        after.match(text, cand.end) or before.search(text, max(0, cand.start - 60), cand.start)
+    )
 
 
 _GLOSS = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,11})\)")  # an acronym, not "(Azerbaijan)"

@@ -70,6 +70,18 @@ ANY_FIELD = re.compile(
 )
 
 
+# "General function of space object:   Earth observation": a field whose label may be
+# long, as a form's labels are; what follows the colon is its value
+_LABELLED = re.compile(r"^[A-Z][\w'\u2019/()-]*(?:\s[\w'\u2019/()-]+){0,7}:\s+(?=\S)")
+
+
+def value_offset(line: str) -> int | None:
+    """Where the value of a labelled line starts, counted from the line's first
+    character: a form sets the lines its value wraps onto in under that column."""
+    m = _LABELLED.match(line)
+    return m.end() if m else None
+
+
 # "Launch mass ....... about 8,200 kg": a key and its value joined by a dotted leader
 LEADER = re.compile(r"\S\s*(?:\.{4,}|\u2026{2,})\s*\S")
 

@@ -8,10 +8,24 @@ import re
 from graph.area_cues import Cue, area_cues
 from graph.cooperation_words import names_instrument
 from graph.gazetteer import Gazetteer
+from graph.line_kinds import BULLET
 from graph.model import EntityKind
 from graph.reading import Sentence, label_end
 
 _FLOWN = re.compile(r"\b(?:flown|flew|flies|to fly|carried|aboard|on board|onboard)\b")
+
+
+def listed_under(sentence: Sentence) -> bool:
+    """Whether a line is an item of a list that a line ending in a colon introduces
+    ("Foreign payloads:" over "(a) DORN, provided by CNES"), not an answer under its
+    question or a line under a heading."""
+    lead = sentence.lead_in
+    return (
+        lead is not None
+        and not lead.is_heading
+        and lead.text.rstrip().endswith(":")
+        and BULLET.match(sentence.text) is not None
+    )
 
 
 def item_context(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
+from graph.cooperation_words import INSTRUMENT_NAME
 from graph.designator_names import designators
 from graph.listed_names import listed_names
 from graph.lower_case_names import spelt_before
@@ -166,13 +167,16 @@ _REGIONAL = re.compile(
     r"Latin\s+American|Caribbean|Andean)\s+"
 )
 _REGION_BEFORE = re.compile(rf"(?:{_REGIONAL.pattern})$")
-_DESIGNATOR_FOR = re.compile(r"(?:\S+\s+)*?\S*\d\S*\s+(?:for|of|to|on|in)\s+(?:the\s+)?(?=[A-Z])")
+_DESIGNATOR_FOR = re.compile(
+    r"(?:\S+\s+)*?\S*\d\S*\s+(?:(?:for|of|to|on|in)\s+(?:the\s+)?|the\s+)(?=[A-Z])"
+)
 
 
 def _strip_lead(name: str) -> str:
     """Drop words before a name's first capitalised word and a leading opener, and a
-    designator joined to the name by a preposition ("TKSAT-1 for the Bolivian Space
-    Agency": a satellite and whom it is for, not one name)."""
+    designator joined to the name by a preposition or an article ("TKSAT-1 for the
+    Bolivian Space Agency", "For Zhangheng-1 the Italian Space Agency": a satellite and
+    a body, not one name)."""
     joined = _DESIGNATOR_FOR.match(name)
     if joined:
         name = name[joined.end() :]
@@ -214,6 +218,9 @@ def _acronyms(doc_id: str, chunk: str, offset: int, text: str = "") -> list[Cand
         whole = _strip_lead(chunk[start:end])
         whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."
         whole = _split_names(whole)[-1][1]  # "CNSA and the Senegalese Space Studies Agency"
+        # "For Zhangheng-1 the Italian Space Agency (ASI)": the name starts after its
+        # article ("Space Agency of the Republic of ..." keeps the one inside it)
+        whole = re.split(r"(?<!\bof)\s+the\s+(?=[A-Z])", whole)[-1]
         dropped = whole[: len(whole) - len(name)].strip()
         if initials_fit(name, acronym):
             if (
@@ -317,6 +324,11 @@ def _headed_names(
                 part_start, part = part_start + lead.end(), part[lead.end() :]
             if _PEOPLE_OF_BODY.fullmatch(part):
                 continue  # "Students of the Centre": people of a body named before
+            # "the Follow-up X-ray Telescope of Einstein Probe": an instrument's name and
+            # the craft that carries it, whose name is the one to find
+            carried = _INSTRUMENT_OF.match(part)
+            if carried:
+                part_start, part = part_start + carried.end(), part[carried.end() :]
             kind = head_kind(part)
             if kind is None or len(part.split()) < 2 or is_generic(part):
                 continue
@@ -327,6 +339,10 @@ def _headed_names(
     return found
 
 
+_INSTRUMENT_OF = re.compile(
+    rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}\s+of\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 _AND_CUT = re.compile(r"\s(?:and|,|for(?:\sthe)?)\s")
 
 
@@ -361,7 +377,8 @@ def _split_names(name: str) -> list[tuple[int, str]]:
                 re.fullmatch(r"[A-Z][\w-]+", left) is not None and right.startswith("the ")
             )
             # ... and after it: "China Manned Space Agency and SUPARCO"
-            right_name = head_kind(right) or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", right)
+            # (or "the University of Lusaka and the NRSCC": an acronym after its article)
+            right_name = head_kind(right) or re.fullmatch(r"(?:the\s+)?[A-Z][A-Z0-9&]{1,9}", right)
             # "Ministry of Science and Innovation and CGWIC": "of A and B" is one name's
             # pair of fields when another "and" follows the pair
             pair = re.search(r"\b(?:of|for)\s+[A-Z][\w-]*$", left) and re.match(

@@ -97,7 +97,28 @@ def head_kind(name: str) -> EntityKind | None:
         return S
     if head == "station":
         return S if re.search(r"\bspace\s+station", name, re.I) else M
+    # "State Space Corporation Roscosmos": a body's name and, after its head word, the one
+    # word it goes by (no title of a person: "Space Agency Director")
+    if (
+        kind is None
+        and len(words) >= 3
+        and HEAD_WORDS.get(words[-2].lower()) is ORG
+        and re.fullmatch(r"[A-Z][a-z]{3,}", words[-1])
+        and words[-1] not in _NOT_SHORT_NAMES
+    ):
+        return ORG
     return kind
+
+
+# what follows a body's head word without being its short name
+_NOT_SHORT_NAMES = frozenset(
+    ["Director", "Chairman", "Chairwoman", "President", "Administrator", "Chief", "Head",
+     "Spokesman", "Spokeswoman", "Spokesperson", "Secretary", "Minister", "Headquarters",
+     "Building", "Campus", "Officials", "Staff", "Engineers", "Scientists", "Delegation",
+     "Website", "Report", "Statement", "Today", "Yesterday", "Monday", "Tuesday",
+     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Since", "While", "When",
+     "Then", "Also", "Both", "Together", "Under", "After", "Before"]
+)  # fmt: skip
 
 
 _PEOPLE_OF = re.compile(

@@ -66,4 +66,12 @@ def negated(sentence: Sentence, pos: int) -> bool:
     a, _b = clause_of(clauses(sentence.text), pos)
     before = sentence.text[a:pos]
     # "no Emirati payload will fly": a determiner "no" right before the partner
-    return bool(_NEGATION.search(before) or re.search(r"\b[Nn]o\s+$", before))
+    denial = _NEGATION.search(before)
+    if denial is not None and _NOT_ALONE.match(before, denial.end()):
+        denial = _NEGATION.search(before, _NOT_ALONE.match(before, denial.end()).end())
+    return bool(denial or re.search(r"\b[Nn]o\s+$", before))
+
+
+# "it does not fly alone: ESA provided ...", "not only ... but also": a negation that
+# says there is more, not that there is none
+_NOT_ALONE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:alone|only|just|merely|solely)\b", re.IGNORECASE)

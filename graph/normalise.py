@@ -26,6 +26,7 @@ from graph.line_kinds import (
     is_caps_heading,
     is_heading,
     is_table_row,
+    value_offset,
 )
 from graph.model import Document
 from graph.text_lines import Line, text_lines
@@ -221,8 +222,33 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     para_heading = False
     item_indent: int | None = None  # the indent of the list item being read
     header: list[int] = []  # where the columns of the aligned table being read start
+    hang: int | None = None  # the column a field's value starts in, which its wrap keeps
     for i, line in enumerate(lines):
         header, columns = _aligned_columns(line, lines[i - 1] if i else None, header)
+        # a line set in exactly under the value of the field above goes on with that value
+        # ("General function:   Earth observation. It was built by the" / "        China
+        # Academy of ..."): a form's wrapped value, however the lines look on their own
+        offset = value_offset(line.text)
+        wraps = not BULLET.match(line.text) and (
+            (hang is not None and line.indent == hang)
+            # a line set in under a list item's text, past its marker: the item's wrap
+            # ("(c) INstrument for ... Investigations" / "    (INRRI), provided by ...")
+            or (
+                item_indent is not None
+                and i > 0
+                and line.indent > item_indent
+                and not line.blank_before
+                and not is_table_row(line.text)
+                and offset is None  # "  Note: the agency had ordered it": a field of its own
+            )
+        )
+        # a field whose value starts in the column of the values above is the form's next
+        # field, however long its label ("Territory or location of launch: Taiyuan")
+        next_field = offset is not None and hang is not None and line.indent + offset == hang
+        if offset is not None:
+            hang = line.indent + offset if line.indent + offset >= 12 else None
+        elif not wraps:
+            hang = None
         if i == 0:
             para_heading = is_heading(line.text) or bool(PAGE_MARK.match(line.text))
             item_indent = line.indent if BULLET.match(line.text) else None
@@ -230,74 +256,82 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             continue
         prev = lines[i - 1]
         hard = (
-            bool(BULLET.match(line.text))
-            or bool(DATED_ENTRY.match(line.text))
-            or is_table_row(line.text)
-            or is_table_row(prev.text)
-            or RULE.match(line.text) is not None
-            or bool(PAGE_MARK.match(line.text) or PAGE_MARK.match(prev.text))
-            or bool(ANY_FIELD.match(line.text))
-            or bool(LEADER.search(line.text) or LEADER.search(prev.text))
-            # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
-            or bool(NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(TERMINAL))
-            # a field's line, unless its value runs on to the margin and the next line
-            # goes on with it ("A: Slowly, and first ... China, like Bahrain," / "is a
-            # member of ..."): a speaker's answer in wrapped text
-            or bool(
-                ANY_FIELD.match(prev.text)
-                and not prev.text.endswith("-")
-                and not (
-                    len(prev.text) >= 60
-                    and not line.blank_before
-                    # the next line goes on in small letters, or after a line cut
-                    # mid-sentence ("... was built with Khalifa" / "University in ...")
-                    and (line.text[:1].islower() or not prev.text.endswith(TERMINAL))
-                )
-            )
-            # a short line is a heading unless the next goes on with its sentence
-            # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")
-            # (in wrapped text a line as long as the text's lines is prose cut at the margin)
-            or (
-                is_heading(prev.text)
-                and (line.blank_before or not line.text[:1].islower())
-                and not (
-                    full is not None
-                    and len(prev.text) >= full
-                    # a numbered heading keeps its line, unless the text goes straight on
-                    # ("10. Mongolia's National Agency for ... Environmental" / "Monitoring
-                    # (NAMEM) reported ...": a numbered paragraph cut at the margin)
+            not wraps
+            and (
+                bool(BULLET.match(line.text))
+                or bool(DATED_ENTRY.match(line.text))
+                or is_table_row(line.text)
+                or is_table_row(prev.text)
+                or RULE.match(line.text) is not None
+                or bool(PAGE_MARK.match(line.text) or PAGE_MARK.match(prev.text))
+                or bool(ANY_FIELD.match(line.text))
+                # a form's field, its value set out in a column ("Territory of launch:   ...")
+                or (offset is not None and line.text[offset - 2 : offset].isspace())
+                or next_field
+                # a label alone after a form's field opens what follows ("Foreign payloads:")
+                or (line.text.endswith(":") and value_offset(prev.text) is not None)
+                or bool(LEADER.search(line.text) or LEADER.search(prev.text))
+                # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
+                or bool(NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(TERMINAL))
+                # a field's line, unless its value runs on to the margin and the next line
+                # goes on with it ("A: Slowly, and first ... China, like Bahrain," / "is a
+                # member of ..."): a speaker's answer in wrapped text
+                or bool(
+                    ANY_FIELD.match(prev.text)
+                    and not prev.text.endswith("-")
                     and not (
-                        NUMBERED_PARAGRAPH.match(prev.text)
-                        and (line.blank_before or prev.text.isupper())
+                        len(prev.text) >= 60
+                        and not line.blank_before
+                        # the next line goes on in small letters, or after a line cut
+                        # mid-sentence ("... was built with Khalifa" / "University in ...")
+                        and (line.text[:1].islower() or not prev.text.endswith(TERMINAL))
                     )
                 )
-            )
-            or (is_heading(line.text) and prev.text.endswith(TERMINAL))
-            or is_caps_heading(line.text)  # "SVOM - INSTRUMENTS": a heading wherever it is
-            # a blank line parts paragraphs; in wrapped text only after a sentence's end
-            # (a PDF's page break may fall mid-sentence), unless every line has one
-            or (
-                line.blank_before
-                and (not wrapped or (not spaced and prev.text.endswith(TERMINAL)))
-                and not line.text[:1].islower()
-            )
-            # a capitals heading or a lead-in after a list item ends the list, even in
-            # wrapped (PDF-like) text, where blank lines alone say nothing
-            or (
-                line.blank_before
-                and bool(BULLET.match(prev.text))
-                and (is_caps_heading(line.text) or line.text.endswith(":"))
-            )
-            # a sentence at the margin after a list item, which a cut item would have
-            # set in under its text or left mid-phrase ("... of" / "San Agustín"); in
-            # PDF text, cut at a fixed width, an item goes on at the margin
-            or (
-                not wrapped
-                and item_indent is not None
-                and line.indent <= item_indent
-                and line.text[:1].isupper()
-                and not prev.text.endswith((",", "-", "\u2013", "\u2014", "/", "&"))
-                and prev.text.split()[-1].lower() not in _CONNECTORS
+                # a short line is a heading unless the next goes on with its sentence
+                # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")
+                # (in wrapped text a line as long as the text's lines is prose cut at the margin)
+                or (
+                    is_heading(prev.text)
+                    and (line.blank_before or not line.text[:1].islower())
+                    and not (
+                        full is not None
+                        and len(prev.text) >= full
+                        # a numbered heading keeps its line, unless the text goes straight on
+                        # ("10. Mongolia's National Agency for ... Environmental" / "Monitoring
+                        # (NAMEM) reported ...": a numbered paragraph cut at the margin)
+                        and not (
+                            NUMBERED_PARAGRAPH.match(prev.text)
+                            and (line.blank_before or prev.text.isupper())
+                        )
+                    )
+                )
+                or (is_heading(line.text) and prev.text.endswith(TERMINAL))
+                or is_caps_heading(line.text)  # "SVOM - INSTRUMENTS": a heading wherever it is
+                # a blank line parts paragraphs; in wrapped text only after a sentence's end
+                # (a PDF's page break may fall mid-sentence), unless every line has one
+                or (
+                    line.blank_before
+                    and (not wrapped or (not spaced and prev.text.endswith(TERMINAL)))
+                    and not line.text[:1].islower()
+                )
+                # a capitals heading or a lead-in after a list item ends the list, even in
+                # wrapped (PDF-like) text, where blank lines alone say nothing
+                or (
+                    line.blank_before
+                    and bool(BULLET.match(prev.text))
+                    and (is_caps_heading(line.text) or line.text.endswith(":"))
+                )
+                # a sentence at the margin after a list item, which a cut item would have
+                # set in under its text or left mid-phrase ("... of" / "San Agustín"); in
+                # PDF text, cut at a fixed width, an item goes on at the margin
+                or (
+                    not wrapped
+                    and item_indent is not None
+                    and line.indent <= item_indent
+                    and line.text[:1].isupper()
+                    and not prev.text.endswith((",", "-", "\u2013", "\u2014", "/", "&"))
+                    and prev.text.split()[-1].lower() not in _CONNECTORS
+                )
             )
         )
         if hard:

@@ -286,10 +286,33 @@ def syntactic_role(
     if dep == "dobj":
         verb = head.lemma_.lower()
         return ("with" if verb in _JOINING_VERBS else "object"), verb
+    if dep == "ROOT" and token.pos_ in ("NOUN", "PROPN"):
+        acting = misread_verb(token)
+        if acting is not None:
+            # "INPE and CNSA exchange CBERS data", parsed as one noun phrase whose last
+            # noun takes an object: that noun is the verb, the names its subjects
+            near = [token, *(c for c in acting.children if c.dep_ == "compound")]
+            beside = any(t.idx <= cs < t.idx + len(t) for t in near for cs, _ce in china)
+            return ("subject" if beside else "agent"), acting.lemma_.lower()
     listed = class_clause(token) if token.i != root.i and token.dep_ == "ROOT" else None
     if listed is not None:  # "Countries that joined the ILRS in 2024: A, B and C"
         return "agent", controlled_lemma(listed)
     return "other", head.lemma_.lower()
+
+
+def misread_verb(noun: Token) -> Token | None:
+    """The word a parse took for a noun joined to ``noun`` though it has an object of
+    its own ("... and CNSA exchange CBERS data": "exchange" as a noun): the verb."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "conj"
+            and c.tag_ in ("NN", "VBP", "VB")
+            and any(g.dep_ == "dobj" for g in c.children)
+        ),
+        None,
+    )
 
 
 def clause_verb(doc: Doc, start: int, end: int) -> int | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from graph.gazetteer import Gazetteer
+from graph.model import Entity
 from graph.reading import Sentence
 from graph.token_lookup import tagged_among, words_among
 
@@ -51,7 +52,22 @@ _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
     "co-organise": (frozenset({"with"}), True, "host"),
     "co-organize": (frozenset({"with"}), True, "host"),
     "convene": (frozenset({"with"}), True, "host"),
+    # "China has worked with UNOOSA on ...": working with an organisation is taking part
+    "work": (frozenset({"with"}), False, "participant"),
+    "cooperate": (frozenset({"with"}), False, "participant"),
+    "collaborate": (frozenset({"with"}), False, "participant"),
+    "partner": (frozenset({"with"}), False, "participant"),
 }
+_WORKING = frozenset({"work", "cooperate", "collaborate", "partner"})
+
+
+def of_the_united_nations(entity: Entity) -> bool:
+    """A body of the UN system (its office, programme or agency)."""
+    if entity.category is not None:
+        return entity.category == "UN body"
+    return entity.discovered and re.search(r"\bUnited\s+Nations\b", entity.label) is not None
+
+
 # any verb with a Chinese subject: an organisation as its channel or its frame
 _ANY_VERB_PREPS = frozenset({"through", "within"})
 # the parts of an organisation that stand for it as an object ("hosts the secretariat of")
@@ -205,6 +221,16 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                         if prep.dep_ == "prep" and prep.lower_ == "of":
                             members = [k for c in prep.children for k in named(c)]
                             targets += [(k, "member") for k in members]
+        # "China and UNOOSA selected nine experiments": a UN body acting beside China
+        # takes China into its work (a bloc beside China is China's partner instead)
+        subjects = _subjects(verb)
+        if len(subjects) > 1:
+            targets += [
+                (k, "participant")
+                for t in subjects
+                for k in named(t)
+                if of_the_united_nations(gazetteer.entities[k])
+            ]
         frame = _FRAMES.get(lemma)
         if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             frame = None  # "set up" founds; "set" alone does not
@@ -219,7 +245,10 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             for child in [*verb.children, *(p for o in objects for p in o.children)]:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     find = orgs_in if lemma in ("participate", "take") else named
-                    targets += [(k, role) for c in child.children for k in find(c)]
+                    found = [k for c in child.children for k in find(c)]
+                    if lemma in _WORKING:  # with an agency or a bloc it is cooperation
+                        found = [k for k in found if of_the_united_nations(gazetteer.entities[k])]
+                    targets += [(k, role) for k in found]
                 if lemma == "take" and child.dep_ == "dobj" and child.lower_ != "part":
                     targets += [(k, role) for k in named(child)]  # "part in the X initiative"
                 if direct and child.dep_ in ("dobj", "nsubjpass") and verb.dep_ != "amod":

@@ -161,26 +161,48 @@ def _china_inside_lists(sentence: Sentence, mentions: list[Found]) -> set[int]:
 
 
 _SAYERS = frozenset({"agent", "subject"})
+_PHRASE_END = re.compile(r"\s*(?:[;.)]|$)")
+
+
+def _placed_after(sentence: Sentence, body: Found, country: Found, glue: str) -> bool:
+    """ "the University of Lisbon, Portugal;": a country set after a body by a comma and
+    ending the phrase says where the body is; it is no second member of a list."""
+    return (
+        body.kind is EntityKind.ORGANISATION
+        and country.kind is EntityKind.COUNTRY
+        and _COMMA_AFTER.fullmatch(glue) is not None
+        and _PHRASE_END.match(sentence.text, country.end - sentence.start) is not None
+    )
+
+
+_COMMA_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?,\s*")
 _IN_PLACE = re.compile(r"\s*,?\s+(?:in|at)\s+(?:the\s+)?$")
 
 
 def _located(sentence: Sentence, group: Group, groups: list[Group]) -> Group:
-    """ "built at Radboud University in the Netherlands", "Aalto University (Finland)": a
-    country named right after a body, as where the body is, is no partner of its own (its
-    role becomes "location")."""
+    """ "built at Radboud University in the Netherlands", "Aalto University (Finland)",
+    "CNES, France;": a country named right after a body, as where the body is, is no
+    partner of its own (its role becomes "location")."""
     before = sentence.text[: group.start]
     bracketed = (
         re.search(r"\(\s*$", before) is not None
         and re.match(r"\s*\)", sentence.text[group.end :]) is not None
         and all(gazetteer_kind is EntityKind.COUNTRY for gazetteer_kind in _kinds(sentence, group))
     )
-    if group.role not in ("place", "other") and not bracketed:
+    # "provided by the Centre National d'Etudes Spatiales (CNES), France;": a country
+    # set after a body's name by a comma, ending the phrase, is where the body is
+    trailing = _PHRASE_END.match(sentence.text, group.end) is not None and all(
+        kind is EntityKind.COUNTRY for kind in _kinds(sentence, group)
+    )
+    if group.role not in ("place", "other") and not bracketed and not trailing:
         return group
     for g in groups:
         if g.end > group.start:
             continue
-        if _IN_PLACE.fullmatch(before[g.end :]) or (
-            bracketed and re.fullmatch(r"\s*\(\s*", before[g.end :])
+        if (
+            _IN_PLACE.fullmatch(before[g.end :])
+            or (bracketed and re.fullmatch(r"\s*\(\s*", before[g.end :]))
+            or (trailing and _COMMA_AFTER.fullmatch(before[g.end :]))
         ):
             bodies = [m for m in sentence.mentions if m.end - sentence.start == g.end]
             if bodies and bodies[0].kind is EntityKind.ORGANISATION:
@@ -261,6 +283,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
                 and not m.adjectival
                 and not owned  # "ESA and Germany's institute": Germany owns, not ESA
                 and not ("," in glue and _opens_clause(sentence, m, groups[-1][0]))
+                and not _placed_after(sentence, last, m, glue)
             ):
                 groups[-1].append(m)
                 continue

@@ -24,6 +24,7 @@ from graph.name_forms import NAME_RUN, head_kind
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
 from graph.parsing import parse_all, shifted
 from graph.recognise import Found, Recogniser
+from graph.record_subjects import mark_record_subjects
 from graph.spans import SpanIndex
 from graph.tables import TableRow, cells, column_kinds, is_header, legend
 from graph.withdrawn_records import mark_withdrawn
@@ -76,6 +77,7 @@ class Sentence:
     is_heading: bool = False  # a heading line, read only as the lead-in of its items
     section_mission: str | None = None  # the one mission the nearest heading naming one names
     section_mission_area: str | None = None  # and the area that heading names
+    section_partner: str | None = None  # the partner a heading of its name alone names
     title_mission: str | None = None  # the one mission the document's title names
     # a document that is an agreement's text ("Agreement between the Government of ...
     # and ..."): its title, and the parties it names, foreign and China's side
@@ -148,6 +150,18 @@ def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _heading_partner(
+    heading: str, at: int, inside: list[Found], gazetteer: Gazetteer
+) -> str | None:
+    """The partner a heading names when its name is all the heading says ("Nigeria" over
+    "- NigComSat-1R: built by CGWIC, launched from Xichang")."""
+    names = [f for f in inside if not f.nested]
+    if len(names) != 1 or names[0].kind not in _PARTNERS or names[0].key in gazetteer.domestic:
+        return None
+    rest = heading[: names[0].start - at] + heading[names[0].end - at :]
+    return names[0].key if not rest.strip(" :-\u2013\u2014") else None
+
+
 def _heading_context(
     heading: str, at: int, inside: list[Found], recogniser: Recogniser
 ) -> tuple[str | None, str | None]:
@@ -206,6 +220,7 @@ def read_document(
     codes: tuple[tuple[str, str], ...] = ()  # the last legend of codes the text gave
     heading_line: Sentence | None = None  # the heading above, as a line items continue
     heading_missions: dict[str, str | None] = {}
+    heading_partners: dict[str, str | None] = {}
     title = document.meta.title or ""
     title_mission, _title_area = _heading_context(title, 0, recogniser.mentions(title), recogniser)
     agreement_title, agreement_parties = agreement_text(title, clean, spans, by_place, recogniser)
@@ -228,6 +243,7 @@ def read_document(
             heading_missions[heading], areas[heading] = _heading_context(
                 heading, at, inside, recogniser
             )
+            heading_partners[heading] = _heading_partner(heading, at, inside, gazetteer)
             if _names_a_body(heading):
                 areas[heading] = None  # a masthead, "Institute for Space Policy": no topic
             heading_line = Sentence(document, clean, start, end, inside, None, False)
@@ -261,6 +277,8 @@ def read_document(
             sentence.section_mission = heading_missions[mission_heading]
             sentence.section_mission_area = areas.get(mission_heading)
         sentence.title_mission = title_mission
+        if headings:
+            sentence.section_partner = heading_partners.get(headings[-1][1])
         sentence.agreement_title, sentence.agreement_parties = agreement_title, agreement_parties
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
         sentence.section_year = next(years, None)
@@ -286,9 +304,12 @@ def read_document(
             lead = sentence.lead_in
             if lead is not None and not lead.is_heading and _future_heading(lead.text, document):
                 sentence.section_planned = True  # "STUDENT SATELLITE — PLANNED, 2027" titles it
+            if lead is not None and not lead.is_heading and _WILL_LIST.search(lead.text):
+                sentence.section_planned = True  # "Chang'e-9 will carry three payloads:"
         sentences.append(sentence)
         previous = sentence
     mark_withdrawn(sentences)
+    mark_record_subjects(clean.text, sentences, found)
     if parse:
         parse_sentences(sentences)
     return clean, sentences, found
@@ -324,6 +345,10 @@ _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)
 _LABEL = re.compile(_ITEM.pattern.removeprefix("^"))  # the same, from a given offset
 
 
+# "General function of space object: ...": a field's label in plain words
+_FIELD_LEAD = re.compile(r"^[A-Z][a-z]+(?:[ /-][a-z]+){0,5}:\s+(?=[A-Z\"\u201c])")
+# a lead-in that says its list is yet to come: "X will carry three foreign payloads:"
+_WILL_LIST = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:\w+\s+){0,6}?[^:]*:\s*$")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*:?")  # a chronology's year over its entries
 # the date opening a chronology's entry, which is no part of its sentence's grammar
 _MONTH = (
@@ -371,6 +396,15 @@ def label_end(sentence: Sentence) -> int:
         # "20 March 2025 - SPARRSO and CNSA signed ...": a dated entry; "HARARE — ...",
         # "NAIROBI, June 3 (Wire) -": a news report's dateline, no part of its sentence
         return dated.end()
+    field = _FIELD_LEAD.match(text)
+    if (
+        field is not None
+        and len(text[field.end() :].split()) >= 8
+        and not any(m.start - sentence.start < field.end() for m in sentence.mentions)
+    ):
+        # "Background: The Sudan Remote-Sensing Satellite, SRSS-1, was built ...": a
+        # record's label in plain words before a whole sentence is no part of it
+        return field.end()
     bullet = _LEADING.match(text)
     if bullet is None and sentence.lead_in is None:
         return 0

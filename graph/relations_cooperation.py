@@ -33,7 +33,7 @@ from graph.grammar import (
     owns_named_body,
     verb_before,
 )
-from graph.list_items import item_bodies, item_context
+from graph.list_items import item_bodies, item_context, listed_under
 from graph.mission_pairing import (
     carrier,
     mission_in_clause,
@@ -167,6 +167,8 @@ def _areas_for(
         # the thing may be the subject before a passive's own clause ("two of its
         # instruments, ..., were supplied by X"); "a polarimeter", "mounted on"
         names_instrument(text[begin:upto])
+        # an item under "Foreign payloads:" is one of them ("- DORN, provided by CNES")
+        or (listed_under(sentence) and names_instrument(sentence.lead_in.text))
         or _MOUNTED.search(text, begin)
         or _makes_instrument(sentence, group)
     ):
@@ -272,6 +274,15 @@ def extract(
         if group.role == "item":
             mission, areas = item_context(sentence, gazetteer, mission, areas)
             partners = item_bodies(sentence, gazetteer) or partners
+        elif (
+            mission is None
+            and i not in missions
+            and listed_under(sentence)
+            and (sentence.section_mission or names_instrument(sentence.lead_in.text))
+        ):
+            # "- DORN, provided by CNES" under "Chang'e-6 carried four foreign payloads:":
+            # the mission and area of the list the line is an item of
+            mission, areas = item_context(sentence, gazetteer, mission, areas)
         method = {"item": "cooperation-list-item", "anaphora": "cooperation-anaphora"}.get(
             group.role, "cooperation-syntax"
         )

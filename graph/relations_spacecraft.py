@@ -143,8 +143,9 @@ _ENTRY = re.compile(r"^(?:[-\u2022*]\s*|(?:[A-Z]\.?)?\d+(?:\.\d+)*\.?\s+)?")
 
 
 def _entry_head(sentence: Sentence, groups: list[Group]) -> tuple[_Item, tuple[str, ...]] | None:
-    """The spacecraft an entry line is about and the partners its parenthesis names:
-    "<spacecraft> (with <partner>): <what happened>"."""
+    """The spacecraft an entry line is about and its partners: those its parenthesis
+    names ("<spacecraft> (with <partner>): <what happened>"), else whom the line says the
+    work was for or with, else the partner its section is headed with."""
     text = sentence.text
     lead = _ENTRY.match(text)
     at = lead.end() if lead else 0
@@ -156,14 +157,34 @@ def _entry_head(sentence: Sentence, groups: list[Group]) -> tuple[_Item, tuple[s
     if not head:
         return None
     end = head[0].end - sentence.start
-    note = re.match(r"\s*\(([^)]*)\)\s*:", text[end:])
+    note = re.match(r"\s*(?:\(([^)]*)\))?\s*:", text[end:])
     if note is None:
         return None
-    inside = (end + note.start(1), end + note.end(1))
-    partners = tuple(
-        k for g in groups if inside[0] <= g.start < inside[1] and g.role == "with" for k in g.keys
-    )
+    partners: tuple[str, ...] = ()
+    if note.group(1) is not None:
+        inside = (end + note.start(1), end + note.end(1))
+        partners = _keys(groups, "with", *inside)
+    # "VeneSat-1: ... built for Venezuela", "MisrSat-2: jointly developed with the EgSA":
+    # whom the line says the work was for, or with
+    partners = partners or _keys(groups, "for", end) or _keys(groups, "with", end)
+    if not partners and sentence.section_partner and _CHINA_MADE.search(text, end):
+        # "- NigComSat-1R: built by CGWIC, launched from Xichang" under "Nigeria": the
+        # partner of the section, for a craft China made or launched
+        partners = (sentence.section_partner,)
     return (_Item(head[0].key, None, 0, 0, ()), partners) if partners else None
+
+
+def _keys(groups: list[Group], role: str, start: int, end: int | None = None) -> tuple[str, ...]:
+    """The partners of the groups in ``role`` between ``start`` and ``end``."""
+    return tuple(
+        k
+        for g in groups
+        if g.role == role and start <= g.start and (end is None or g.start < end)
+        for k in g.keys
+    )
+
+
+_CHINA_MADE = re.compile(rf"{CHINESE_SIDE.pattern}|{CHINESE_LAUNCH.pattern}")
 
 
 def _group_after(groups: list[Group], pos: int, role: str, limit: int) -> Group | None:
@@ -243,6 +264,8 @@ def extract(
             # whom the sentence says the work was for comes before whom the craft's name
             # or owner suggests ("GhanaSat-4 ... for the Ghana Space Science Institute")
             partners: tuple[str, ...] = beneficiary.keys if beneficiary else item.partners
+            if not beneficiary and joint and joint_with:
+                partners = tuple(joint_with)  # "MisrSat-2: developed jointly with the EgSA"
             if not partners and (joint or successful) and subject:
                 partners = tuple(subject)
             if not partners and joint and joint_sentence:

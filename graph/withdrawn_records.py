@@ -16,10 +16,15 @@ _WITHDRAWN = re.compile(
     re.IGNORECASE,
 )
 
+# "Background: SRSS-1 was built and launched by China in 2019": what led up to the entry,
+# true whatever became of it
+_STANDING = re.compile(r"^(?:background|history|context)\s*:", re.IGNORECASE)
+
 
 def mark_withdrawn(sentences: list[Sentence]) -> None:
     """The fields of a record whose status says it was withdrawn or cancelled state no
-    fact: every line under the same entry title is marked ``notes["withdrawn"]``."""
+    fact: every line under the same entry title is marked ``notes["withdrawn"]``, but for
+    the entry's background, which is history."""
     records: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         if sentence.lead_in is not None:
@@ -27,4 +32,5 @@ def mark_withdrawn(sentences: list[Sentence]) -> None:
     for lines in records.values():
         if any(_WITHDRAWN.match(line.text) for line in lines):
             for line in lines:
-                line.notes["withdrawn"] = True
+                if not _STANDING.match(line.text):
+                    line.notes["withdrawn"] = True

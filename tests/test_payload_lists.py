@@ -1,0 +1,57 @@
+"""Lists of payloads: each line of a list that a line ending in a colon introduces takes
+the mission, the area and the time of its lead-in ("Chang'e-9 will carry three foreign
+payloads:"), or of the record it belongs to ("Name of space object: Kuafu-3" over its
+"Foreign payloads:"); a country written after a body's name only says where the body
+is. New lists of my own."""
+
+from __future__ import annotations
+
+from graph.model import Cooperation, Status
+from tests.one_document import cooperations_of, facts_of
+
+_PLANNED_LIST = (
+    "Chang'e-9 will carry three foreign payloads:\n"
+    "- Lunar Dust Analyser (LDA), provided by the University of Lisbon, Portugal;\n"
+    "- Regolith Heat Probe (RHP), provided by the Norwegian Space Agency.\n"
+)
+
+_RECORD = (
+    "Name of space object:             Kuafu-3\n"
+    "Date of launch:                   3 May 2031, 09:27 UTC\n"
+    "Launch vehicle:                   Long March 2D\n"
+    "General function of space object: Solar observation.\n"
+    "Foreign payloads:\n"
+    "   (a) Coronal Imager (CI), provided by the University of Lisbon,\n"
+    "       Portugal;\n"
+    "   (b) Neutron Monitor (NM), provided by the Norwegian Space Agency.\n"
+    "Owner or operator:                China National Space Administration\n"
+)
+
+
+def test_each_item_of_a_payload_list_flies_on_the_lead_ins_mission(reference):
+    assert cooperations_of(reference, _PLANNED_LIST) == {
+        ("university-of-lisbon", "payloads", "change-9"),
+        ("norwegian-space-agency", "payloads", "change-9"),
+    }
+
+
+def test_the_items_of_a_list_that_will_fly_are_planned(reference):
+    facts = facts_of(reference, _PLANNED_LIST, kind=Cooperation)
+    assert facts and all(f.status is Status.PLANNED for f in facts)
+
+
+def test_the_payloads_of_a_register_entry_fly_on_the_craft_it_names(reference):
+    assert cooperations_of(reference, _RECORD) == {
+        ("university-of-lisbon", "payloads", "kuafu-3"),
+        ("norwegian-space-agency", "payloads", "kuafu-3"),
+    }
+
+
+def test_a_list_after_a_question_is_no_payload_list(reference):
+    text = (
+        "Q: Which payloads did your agency propose?\n"
+        "A: The Norwegian Space Agency has worked with CNSA on space weather since 2029.\n"
+    )
+    assert cooperations_of(reference, text) == {
+        ("norwegian-space-agency", "space-weather", None),
+    }
