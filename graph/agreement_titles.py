@@ -18,7 +18,8 @@ _PARTIES_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 # title of a document that is the agreement's own text
 _AGREEMENT_TITLE = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:Agreement|Memorandum|Treaty|Protocol|Accord|"
-    r"Convention)\b.{0,120}?\bbetween\b"
+    # a joint statement is signed by the two sides it names, as an agreement is
+    r"Convention|Joint\s+(?:Statement|Communiqu[eé]|Declaration))\b.{0,120}?\bbetween\b"
 )
 
 

@@ -127,13 +127,15 @@ def status_at(sentence: Sentence, pos: int) -> Status:
         return Status.PLANNED
     if sentence.parse is not None and past_relative(sentence.parse, pos):
         return Status.ACHIEVED  # "... will be received at the station, which China built"
-    if _PLANNED.search(sentence.text[:pos]):
+    # (with the words just after: "the two sides agreed| to expand ...")
+    if _PLANNED.search(sentence.text[: pos + 4]):
         return Status.PLANNED
     if sentence.parse is not None and future_clause(sentence.parse, pos):
         return Status.PLANNED
     return Status.ACHIEVED
 
 
+_TWO_SIDES = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+sides\b")
 _PARTIES = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]wo)\s+Parties\b")
 
 
@@ -144,8 +146,9 @@ def anaphora(sentence: Sentence) -> tuple[str, ...]:
     if not ANAPHORA.search(sentence.text):
         return ()
     before = sentence.previous.notes.get("bilateral", ()) if sentence.previous else ()
-    if not before and _PARTIES.search(sentence.text):
-        return sentence.agreement_parties[0]  # "the Parties" of an agreement's own text
+    if not before and (_PARTIES.search(sentence.text) or _TWO_SIDES.search(sentence.text)):
+        # "the Parties" of an agreement's own text, "the two sides" of a joint statement
+        return sentence.agreement_parties[0]
     return tuple(before)  # type: ignore[arg-type]
 
 

@@ -37,11 +37,12 @@ _KIND = re.compile(
     r"protocols?\s+(?:additional|amending|supplementary)\b|amendments?\s+to\s+the\s+agreement)|"
     r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
-    r"(?P<statement>joint\s+(?:statements?|declarations?))|"
+    r"(?P<statement>joint\s+(?:statements?|declarations?|communiqu[eé]s?))|"
     r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|"
     r"plans?\s+(?:for|on)\s+(?:[\w-]+\s+){0,2}?cooperation)|"
     r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
     r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?|contracts?|"
+    r"(?:implementing\s+)?arrangements?|"
     r"conventions?|treat(?:y|ies)))\b",
     re.IGNORECASE,
 )
@@ -177,8 +178,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     """Agreements the sentence reports as signed or issued."""
     text = sentence.text
     if sentence.agreement_title and _DONE_AT.match(text):
-        return _the_documents_own(sentence)
-    bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)])\s*", "", text)  # "- ", "1. ", "(2) "
+        # a joint statement states what the sides agreed; the agreements are in it
+        return [] if _JOINT_TITLE.match(sentence.agreement_title) else _the_documents_own(sentence)
+    bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "- ", "1. ", "(b) "
     # "Egyptian Space Agency - cooperation agreement, Jan 2025": a list of who signed what
     listed_kind = _AFTER_NAMES.match(bare)
     if listed_kind and _KIND.match(bare, listed_kind.end()):
@@ -254,6 +256,20 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             named = [k for g in groups if g.role == "item" and g.end <= m.start() for k in g.keys]
         if fragment and not named and not listed and sentence.previous is not None:
             named = list(sentence.previous.notes.get("agreement_parties", ()))
+        lead = sentence.lead_in
+        if fragment and not named and not listed and lead is not None and _SIGN.search(lead.text):
+            # "(a) Memorandum of Understanding on ..." under "the two sides signed the
+            # following documents:": signed by those who signed them all, on their date
+            named = list(lead.notes.get("bilateral", ()))
+            named += [k for k in sentence.agreement_parties[1] if lead.notes.get("bilateral")]
+        said_again = {k for g in groups if g.role == "anaphora" for k in g.keys}
+        if any(k not in said_again and k not in gazetteer.domestic for k in named + listed):
+            # "the two sides signed ..., including a memorandum between CNSA and SUPARCO":
+            # the parties the sentence names come before those "the two sides" stand for
+            named = [k for k in named if k not in said_again or k in listed]
+        if anaphora_parties(sentence, named, gazetteer):
+            # "the two sides signed": China's side is the one the joint statement names
+            named += list(sentence.agreement_parties[1])
         domestic_named = [k for k in named if k in gazetteer.domestic and k != CHINA]
         if not domestic_named and TWO_BODIES.search(text):
             # "the two agencies signed": China's agency is the one the text just named
@@ -335,6 +351,21 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if dated or earlier:
         sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out
+
+
+def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether the parties named are the foreign side of the document's own title alone,
+    as "the two sides" of a joint statement are, so that its Chinese side joins them."""
+    foreign, chinese = sentence.agreement_parties
+    return bool(
+        chinese
+        and named
+        and set(named) <= set(foreign)
+        and not any(k in gazetteer.domestic for k in named)
+    )
+
+
+_JOINT_TITLE = re.compile(r"^(?:The\s+)?Joint\s+(?:Statement|Communiqu|Declaration)", re.IGNORECASE)
 
 
 # the formula that closes an agreement's text: "Done at Santiago on 14 March 2029, in two

@@ -1,0 +1,55 @@
+"""A joint statement, read as its readers read it: "the two sides" are the partner its
+title names, with China's side the body the title names for China; the documents it
+lists as signed are agreements between them; what the sides agreed to do is planned;
+and the statement's own closing formula signs no further agreement. A statement of my
+own."""
+
+from __future__ import annotations
+
+from graph.model import Agreement, Cooperation, Status
+from tests.one_document import cooperations_of, facts_of
+
+_STATEMENT = (
+    "Joint Statement between the China National Space Administration and the Zambia "
+    "Space Agency on Deepening Cooperation in Space\n\n"
+    "Lusaka, 14 March 2031\n\n"
+    "1. At the invitation of the Zambia Space Agency (ZSA), a delegation of the China "
+    "National Space Administration (CNSA) visited Lusaka from 12 to 14 March 2031.\n\n"
+    "2. The two sides agreed to strengthen cooperation in satellite remote sensing and "
+    "space science.\n\n"
+    "3. During the visit, the two sides signed the following documents:\n"
+    "(a) Memorandum of Understanding on Cooperation in Lunar Exploration;\n"
+    "(b) Implementing Arrangement on the Sharing of Gaofen Satellite Data.\n\n"
+    "Signed in Lusaka on 14 March 2031, in two originals in English and Chinese.\n"
+)
+
+
+def test_the_two_sides_are_the_partner_the_title_names(reference):
+    assert cooperations_of(reference, _STATEMENT) == {
+        ("zambia-space-agency", "earth-observation-applications", None),
+        ("zambia-space-agency", "space-science", None),
+    }
+
+
+def test_what_the_two_sides_agreed_to_do_is_planned(reference):
+    facts = facts_of(reference, _STATEMENT, kind=Cooperation)
+    assert facts and all(f.status is Status.PLANNED for f in facts)
+
+
+def test_the_documents_listed_as_signed_are_agreements_between_the_sides(reference):
+    signed = {
+        (a.agreement_kind, a.parties)
+        for a in facts_of(reference, _STATEMENT, kind=Agreement)
+        if a.agreement_kind != "joint-statement"
+    }
+    parties = ("china-national-space-administration", "zambia-space-agency")
+    assert signed == {("memorandum-of-understanding", parties), ("agreement", parties)}
+
+
+def test_the_statements_closing_formula_signs_nothing_more(reference):
+    statements = [
+        a
+        for a in facts_of(reference, _STATEMENT, kind=Agreement)
+        if a.agreement_kind == "joint-statement"
+    ]
+    assert len(statements) == 1 and statements[0].signed_on is None
