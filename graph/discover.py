@@ -227,6 +227,8 @@ def _chinese_descriptions(places: frozenset[str]) -> tuple[re.Pattern[str], re.P
     after = re.compile(
         rf"(?:\s*\([^()]{{1,20}}\))?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{where}\s+"
         rf"(?:[\w-]+\s+){{0,2}}?{_ORG_NOUNS}\b"
+        # "the National Satellite Meteorological Center in Beijing", "... (Shanghai)"
+        rf"|,?\s+(?:in|of)\s+(?:{place})\b(?!\s+(?:on|in|for)\b)|\s*\((?:{place})\)"
     )
     # before the name, a place only with what makes it a description ("Beijing-based")
     said = rf"(?:{_CHINESE_WORD}|(?:{place})(?:-based|['\u2019]s))"

@@ -151,6 +151,8 @@ def _areas_for(
     if not own and not has_verb(text[clause[0] : clause[1]]):
         following = [s for s in spans if s[0] >= clause[1]][:1]
         own = [c for c in plain for a, b in following if a <= c.start < b]
+    if not own and group.role in ("agent", "subject"):
+        own = _conjoined_predicate_cues(sentence, group, plain)
     shared = _shared_clauses(sentence, groups, spans, group)
     own = own + [c for c in plain if clause_of(spans, c.start) in shared]
     if own:
@@ -339,6 +341,26 @@ def _predicate_cues(
     if verb is None or clause[0] <= verb.idx < clause[1]:
         return []
     return [c for c in cues if any(c.start <= t.idx < c.end for t in words)]
+
+
+def _conjoined_predicate_cues(sentence: Sentence, group: Group, cues: list[Cue]) -> list[Cue]:
+    """The areas of a second predicate the partner is the subject of ("Zambia joined
+    APSCO in 2027 and has sent 14 engineers to train at Beihang"): the cues inside a
+    verb joined to the partner's own verb that has no subject of its own."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    verb, _words = predicate_tokens(doc, group.start, group.end)
+    if verb is None:
+        return []
+    out = []
+    for other in verb.conjuncts:
+        if other.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+            continue
+        left = min(t.idx for t in other.subtree if t.i >= other.i)
+        right = max(t.idx + len(t) for t in other.subtree)
+        out += [c for c in cues if left <= c.start < right]
+    return out
 
 
 def _verb_end(sentence: Sentence, group: Group) -> int:

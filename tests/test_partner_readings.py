@@ -3,7 +3,8 @@ name mislead a simple reading: a mission's designator or an article run into the
 body's name, an instrument named with the craft that carries it, training given either
 way, a negation that says there is more, a parse that takes the verb for a noun, a
 body the text itself calls Chinese, a body known by one word after its head word, the
-words that name tracking and space weather, and UN bodies that work beside China (a
+words that name tracking and space weather, a second predicate of the partner, a body
+placed in a Chinese city, and UN bodies that work beside China (a
 regional bloc beside China is its partner instead). New sentences."""
 
 from __future__ import annotations
@@ -133,3 +134,21 @@ def test_working_with_a_un_agency_is_participation(reference):
 def test_a_regional_bloc_beside_china_is_a_partner_not_a_body_china_joins(reference):
     text = "China and ASEAN launched a joint programme on flood monitoring in 2030."
     assert organisations_of(reference, text) == set()
+
+
+def test_a_second_predicate_of_the_partner_keeps_its_area(reference):
+    text = (
+        "Zambia joined the Asia-Pacific Space Cooperation Organization as an observer in "
+        "2027 and has sent 14 engineers to train at Beihang University since then."
+    )
+    assert cooperations_of(reference, text) == {("zambia", "training-and-education", None)}
+
+
+def test_a_body_placed_in_a_chinese_city_is_chinas_side(reference):
+    text = (
+        "The University of Zambia and the National Satellite Meteorological Center in "
+        "Beijing have exchanged rainfall data since 2028."
+    )
+    assert cooperations_of(reference, text) == {
+        ("university-of-zambia", "data-exchange", None),
+    }
