@@ -39,12 +39,14 @@ from graph import (
 )
 from graph.config import Paths
 from graph.dump_background import BackgroundDumps
+from graph.dump_lines import spans_of
 from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
+from graph.staging_thread import StagingThread
 from graph.summaries import SUMMARIES_GRAPH
-from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH, REFERENCE_GRAPH
+from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
 Progress = Callable[[str], None]
 STAGES = ("read corpus", "extract facts", "make RDF", "validate", "write store")
@@ -247,6 +249,7 @@ def _build(
     # serialised once, to a file: the summaries' and the store's input, not held in memory
     scratch = paths.store / f".build-{os.getpid()}.nq"
     background: BackgroundDumps | None = None
+    staging: StagingThread | None = None  # a build that follows stages while it validates
     staged: store.StagedBuild | None = None
     built_at = datetime.now(UTC)
     # the dumps' pieces of graphs that did not change are the previous build's
@@ -267,12 +270,14 @@ def _build(
         progress(STAGES[3])
         if background is not None:
             assert isinstance(dataset, LinesDataset), "a build that follows makes no dataset"
-            staged, build_id = store_delta.stage(paths.store, scratch, full=full)
-            background.staged(staged.path, build_id)
             # the digests the pieces are keyed by, from the lines in memory (most kept
-            # from the last build): the dumps need not wait for validation's reading
-            pieces.lines = _lines_digests(dataset, quads)
-            background.digests(pieces.lines)
+            # from the last build): the dumps start now, from the lines, while this
+            # process stages the store and reads every line for validation
+            pieces.lines = rdf_lines.lines_digests(dataset.lines, quads)
+            target = paths.store / "builds" / f".dumps-{os.getpid()}.partial"
+            background.lines(scratch, spans_of(dataset.lines), pieces.lines, target)
+            dumps = background
+            staging = StagingThread(paths.store, scratch, lambda s, i: dumps.staged(s.path, i))
         lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
         if background is None:
             pieces.lines = _document_digests(documents, lines)
@@ -284,12 +289,16 @@ def _build(
             # beside (a full collection walks the dataset too: seconds, so only then)
             gc.collect()
         progress(STAGES[4])
-        if background is None:
+        if staging is None:
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             built_at = datetime.now(UTC)
         else:
+            staged, build_id = staging.result()
+        if background is not None:
             background.wait()
     except BaseException:
+        if staging is not None:  # before the worker is told to give up: one sender
+            staged = staged or staging.settle()
         if background is not None:
             background.discard()
         if staged is not None:
@@ -372,26 +381,6 @@ def _validated(
             f"{where}; the previous graph is still in place",
         )
     return report
-
-
-def _lines_digests(dataset: LinesDataset, quads: rdf_lines.QuadsCache) -> dict[str, str]:
-    """``_document_digests`` taken from the lines in memory (IRI -> digest): each document
-    graph's kept with its lines, and the reference's and saved queries' (no blank nodes:
-    the store writes equal graphs alike, so their N-Quads are pieces too)."""
-    digests = {}
-    for n3, data in dataset.lines.items():
-        if n3 in quads.keys:
-            found = quads.digest(quads.keys[n3], data)
-        elif n3 in _SHARED and b"_:" not in data:
-            found = rdf_lines.lines_digest(data)
-        else:
-            continue
-        if found is not None:
-            digests[n3[1:-1]] = found
-    return digests
-
-
-_SHARED = frozenset({REFERENCE_GRAPH.n3(), QUERIES_GRAPH.n3()})
 
 
 def _document_digests(documents: list[Document], lines: validate_lines.QuadLines) -> dict[str, str]:

@@ -223,3 +223,24 @@ def shared_graphs(
     for triple in queries:
         published.add(triple)
     return {g.identifier.n3(): graph_lines(g) for g in dataset.graphs() if len(g)}
+
+
+_SHARED = frozenset({REFERENCE_GRAPH.n3(), QUERIES_GRAPH.n3()})
+
+
+def lines_digests(graphs: Mapping[str, bytes], cache: QuadsCache) -> dict[str, str]:
+    """Each graph's ``lines_digest`` (IRI -> digest) that the dumps key their pieces by:
+    each document graph's, kept with its lines (``cache``), and the reference's and
+    saved queries' (without blank nodes the store writes equal graphs alike, so their
+    N-Quads are pieces too); not the ontology's nor the summaries' (new every build)."""
+    digests = {}
+    for n3, data in graphs.items():
+        if n3 in cache.keys:
+            found = cache.digest(cache.keys[n3], data)
+        elif n3 in _SHARED and b"_:" not in data:
+            found = lines_digest(data)
+        else:
+            continue
+        if found is not None:
+            digests[n3[1:-1]] = found
+    return digests
