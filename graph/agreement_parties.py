@@ -174,7 +174,14 @@ def parties_of(
             continue
         if g.role in ("subject", "anaphora"):
             named += g.keys
-        elif g.role == "with" and clause[0] <= g.start < clause[1] and g.start > noun[0] - 80:
+        elif (
+            g.role == "with"
+            and clause[0] <= g.start < clause[1]
+            and g.start > noun[0] - 80
+            # "..., joining Venezuela and Nicaragua among the partners": whom the signer
+            # now stands beside, not who signed with it
+            and g.governor != "join"
+        ):
             listed += g.keys
         elif g.role in ("by", "between") and clause[0] <= g.start < clause[1]:
             named += g.keys  # "signed by A, B and C", "between CNSA and X"

@@ -23,6 +23,11 @@ _CLASS_BEFORE = re.compile(
     rf"\b(?:the|its|a|an|state|national|private)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}?"
     rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
 )
+# "Peru's space agency, CONIDA, has ...": a country's body, then its name
+_OWNERS_CLASS = re.compile(
+    rf"\b[A-Z][a-z]+['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<head>{_CLASS}),\s+"
+    rf"(?P<name>{_NAMED})(?=,|\s+(?:has|have|had|is|was|will|signed|built|launched)\b)"
+)
 _CLASS_AFTER = re.compile(
     rf"(?<![\w'\u2019-])(?P<name>{_NAMED})(?P<acronym>\s+\([A-Z][\w&-]*\))?,\s+"
     # "Rosatom, Russia's state nuclear corporation": a country's body, said so
@@ -63,9 +68,10 @@ _NOT_A_NAME = SENTENCE_OPENERS | {
 
 
 def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
-    """Names whose class a noun beside them gives (see ``_CLASS_BEFORE``/``_AFTER``)."""
+    """Names whose class a noun beside them gives (see ``_CLASS_BEFORE``,
+    ``_OWNERS_CLASS`` and ``_CLASS_AFTER``)."""
     found = []
-    for pattern in (_CLASS_BEFORE, _CLASS_AFTER):
+    for pattern in (_CLASS_BEFORE, _OWNERS_CLASS, _CLASS_AFTER):
         for m in pattern.finditer(chunk):
             name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
             words = name.split()

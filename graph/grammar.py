@@ -73,7 +73,7 @@ COOPERATION_CUE = re.compile(
     r"\b(?:cooperat\w*|collaborat\w*|joint(?:ly)?|together|co-\w+|exchang\w*|"
     r"partnership|(?:links|ties)(?=\s+with\b)|"
     r"work(?:ed|ing|s)?"
-    r"\s+(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
+    r"\s+(?:[a-z]+ly\s+)?(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
     r"support(?:s|ed|ing)?|"
     # data given to a partner: "has shared Fengyun meteorological data with Cuba"
     r"shar(?:e|es|ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}?(?:data|imagery|images)\b)|"

@@ -4,7 +4,8 @@ body's name, an instrument named with the craft that carries it, training given 
 way, a negation that says there is more, a parse that takes the verb for a noun, a
 body the text itself calls Chinese, a body known by one word after its head word, the
 words that name tracking and space weather, a second predicate of the partner, a body
-placed in a Chinese city, and UN bodies that work beside China (a
+placed in a Chinese city, a country's agency named after a comma, work done closely, a
+deep space station, the partners a signer joins, and UN bodies that work beside China (a
 regional bloc beside China is its partner instead). New sentences."""
 
 from __future__ import annotations
@@ -152,3 +153,31 @@ def test_a_body_placed_in_a_chinese_city_is_chinas_side(reference):
     assert cooperations_of(reference, text) == {
         ("university-of-zambia", "data-exchange", None),
     }
+
+
+def test_working_closely_with_a_chinese_body_is_cooperation(reference):
+    text = (
+        "Chilean astronomers have worked closely with the National Astronomical "
+        "Observatories of China since 2015."
+    )
+    assert cooperations_of(reference, text) == {("chile", "space-science", None)}
+
+
+def test_a_deep_space_station_is_tracking_not_a_space_station(reference):
+    text = "Argentina has cooperated with China on a deep space station in Neuquén since 2014."
+    assert cooperations_of(reference, text) == {("argentina", "tt-c", None)}
+
+
+def test_a_countrys_agency_named_after_a_comma_is_a_body(reference):
+    text = "Peru's space agency, CONIDA, has received Gaofen-1 data since 2029."
+    assert ("conida", "data-exchange", "gaofen-1") in cooperations_of(reference, text)
+
+
+def test_the_partners_a_signer_joins_are_not_parties_to_its_agreement(reference):
+    text = (
+        "Ecuador signed a memorandum on lunar research with the China National Space "
+        "Administration in 2029, joining Venezuela and Nicaragua among the region's "
+        "partners in the International Lunar Research Station."
+    )
+    [agreement] = facts_of(reference, text, kind=Agreement)
+    assert agreement.parties == ("china-national-space-administration", "ecuador")
