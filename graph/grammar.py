@@ -47,6 +47,9 @@ _CLAUSE_BREAK = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|seeks?\s+to|expects?\s+to|wants?\s+to|"
+    # an offer or a proposal is not yet the thing done
+    r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!are\s)(?<!is\s)(?:offer|propose)(?:s|d|ed)?\s+to\s+"
+    r"(?=[a-z])|"
     # what the sides agreed or pledged to do is still to be done
     r"(?:agreed|agrees|decided|decides|pledged|pledges|undertook|undertakes)\s+to\s+(?!date\b)|"
     r"to\s+(?:further\s+|jointly\s+|continue\s+to\s+)?strengthen|in\s+the\s+next\s+five\s+years|"

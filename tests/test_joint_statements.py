@@ -1,12 +1,12 @@
 """A joint statement, read as its readers read it: "the two sides" are the partner its
 title names, with China's side the body the title names for China; the documents it
 lists as signed are agreements between them; what the sides agreed to do is planned;
-and the statement's own closing formula signs no further agreement. A statement of my
-own."""
+and the statement's own closing formula signs no further agreement. What a company
+has offered to do is planned too. Statements of my own."""
 
 from __future__ import annotations
 
-from graph.model import Agreement, Cooperation, Status
+from graph.model import Agreement, Cooperation, SpacecraftActivity, Status
 from tests.one_document import cooperations_of, facts_of
 
 _STATEMENT = (
@@ -53,3 +53,13 @@ def test_the_statements_closing_formula_signs_nothing_more(reference):
         if a.agreement_kind == "joint-statement"
     ]
     assert len(statements) == 1 and statements[0].signed_on is None
+
+
+def test_what_a_chinese_company_has_offered_to_do_is_planned(reference):
+    text = (
+        "Officials in Nairobi said that CGWIC has offered to build and launch a "
+        "communications satellite, KenyaSat-3, on credit."
+    )
+    facts = facts_of(reference, text, kind=SpacecraftActivity)
+    assert {f.activity for f in facts} == {"built", "launched"}
+    assert all(f.status is Status.PLANNED for f in facts)
