@@ -2,10 +2,12 @@
 at build time (graph/summary_passages.py), per partner: by the fact's type, its label, the
 passage's document and start (as a number). The query reads its rows from these nodes and
 answers as its text before them did, sorted on the keys themselves, whatever the cap; a
-node the build did not make is reported by its shape."""
+node the build did not make, or a value copied onto it that its fact or passage does not
+have, is reported by its shape."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -185,20 +187,16 @@ def test_the_nodes_the_build_makes_satisfy_their_shapes(store) -> None:
     assert not shapes & {"PartnerPassage", "SummaryCount"}
 
 
-def test_a_passage_that_does_not_state_the_fact_is_reported(store) -> None:
+BETA = f"{ID}partner-passage/country/brazil/cooperation/beta/evidence/a/10-20"
+
+
+def _reported(store: ox.Store, change: Callable[[str], str]) -> set[tuple[str, str]]:
+    """PartnerPassage's reports on the build's nodes with ``change`` applied to each of
+    their N-Triples lines, and the data they were made from: (which constraint, node)."""
     paths = Paths.defaults(ROOT)
     data = Graph()
-    triples = summary_triples(store)
-    wrong = f"<{ID}evidence/b/50-60>"
-    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
-    beta = f"{ID}partner-passage/country/brazil/cooperation/beta/evidence/a/10-20"
-    lines = [
-        line.replace(f"<{ID}evidence/a/10-20> .", f"{wrong} .")
-        if line.startswith(f"<{beta}> <{CSK}passageEvidence>")
-        else line
-        for line in text.splitlines()
-    ]
-    data.parse(data="\n".join(lines), format="nt")
+    text = ox.serialize(summary_triples(store), format=ox.RdfFormat.N_TRIPLES).decode()
+    data.parse(data="\n".join(change(line) for line in text.splitlines()), format="nt")
     data.parse(data=DATA, format="turtle")
     report = validate_data(
         data,
@@ -206,12 +204,61 @@ def test_a_passage_that_does_not_state_the_fact_is_reported(store) -> None:
         ontology=load_ontology(paths.ontology_files()),
         corpus_dir=paths.corpus,
     )
-    found = {
-        (v.shape.rsplit("#", 1)[-1], v.focus)
+    return {
+        ("values" if "carries its row's values" in v.message else "links", v.focus)
         for v in report.violations
         if v.shape.endswith("PartnerPassage")
     }
-    assert found == {("PartnerPassage", beta)}
+
+
+def test_a_passage_that_does_not_state_the_fact_is_reported(store) -> None:
+    wrong = f"<{ID}evidence/b/50-60>"
+
+    def change(line: str) -> str:
+        if line.startswith(f"<{BETA}> <{CSK}passageEvidence>"):
+            return line.replace(f"<{ID}evidence/a/10-20> .", f"{wrong} .")
+        return line
+
+    found = _reported(store, change)
+    assert ("links", BETA) in found
+    assert {focus for _, focus in found} == {BETA}
+
+
+@pytest.mark.parametrize(
+    ("predicate", "value", "wrong"),
+    [
+        ("passageQuote", '"quote a 10"', '"quote a 9"'),
+        (
+            "passageStart",
+            '"10"^^<http://www.w3.org/2001/XMLSchema#integer>',
+            '"11"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        ),
+        ("passageFactLabel", '"Beta"@en', '"Alpha"@en'),
+        ("passageFactType", '"cooperation"@en', '"agreement"@en'),
+        ("passageStatus", '"achieved"@en', '"planned"@en'),
+        ("passageDocument", f"<{ID}document/a>", f"<{ID}document/b>"),
+        (
+            "passageEnd",
+            '"20"^^<http://www.w3.org/2001/XMLSchema#integer>',
+            '"30"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        ),
+    ],
+)
+def test_a_value_its_fact_or_passage_does_not_have_is_reported(
+    store, predicate, value, wrong
+) -> None:
+    line_start = f"<{BETA}> <{CSK}{predicate}> {value} ."
+    assert _reported(store, lambda line: line) == set()  # as built: the offsets as numbers
+
+    def changed(line: str) -> str:
+        return line.replace(value, wrong) if line.startswith(line_start) else line
+
+    assert _reported(store, changed) == {("values", BETA)}
+
+    def dropped(line: str) -> str:  # a value the passage has, left out
+        return "" if line.startswith(line_start) else line
+
+    assert _reported(store, dropped) == {("values", BETA)}
 
 
 def test_the_engine_checks_every_node_at_once() -> None:
