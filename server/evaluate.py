@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from server import rank_cut
 from server.backend import EvaluationError, QueryJob, QueryOutcome
+from server.json_rows import json_cut, json_rows
 from server.sort_keys import with_total_order
 from server.sparql_scan import bind_values
 
@@ -168,15 +169,34 @@ def _ranked(store: ox.Store, job: QueryJob) -> QueryOutcome | None:
         return None
     cap, rank = job.row_cap, rank_cut.cut_rank(job.row_cap)
     head_text = rank_cut.part(job.sparql, variable, upto=rank, rows=cap + 1)
-    # Written as TSV (one line a row), so that its rows are counted and cut without
-    # reading the answer back; written once more in the format asked for. A head in
-    # that format read back as TSV to be cut cost a twentieth of a 10,000-row answer.
-    head = _body(store, head_text, job, "TSV")
-    if head is None:
-        return None
+    above: bool | None = None
+    if job.ox_format == "JSON":
+        # Written as asked, its rows counted and cut where they meet (server.json_rows):
+        # no second writing of the answer.
+        head = _body(store, head_text, job, "JSON")
+        if head is None:
+            return None
+        rows = json_rows(head)
+        if rows is not None and rows > cap:
+            return QueryOutcome(json_cut(head, cap), cap, True)
+        if rows is not None:
+            above = _ranked_above(store, job, variable, rank)
+            if not above:
+                return QueryOutcome(head, rows, False)
+        head = ox.parse_query_results(head, ox.QueryResultsFormat.JSON).serialize(
+            format=ox.QueryResultsFormat.TSV
+        )
+    else:
+        # Written as TSV (one line a row), so that its rows are counted and cut without
+        # reading the answer back; written once more in the format asked for.
+        head = _body(store, head_text, job, "TSV")
+        if head is None:
+            return None
     if head.count(b"\n") - 1 > cap:
         return capped_solutions(head, cap, job.ox_format)
-    if not _ranked_above(store, job, variable, rank):
+    if above is None:
+        above = _ranked_above(store, job, variable, rank)
+    if not above:
         return capped_solutions(head, cap, job.ox_format)
     tail_text = rank_cut.part(job.sparql, variable, above=rank, rows=cap + 1)
     tail = _body(store, tail_text, job, "TSV")
@@ -225,6 +245,11 @@ def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
             return QueryOutcome(body, None, False)
         if _at_most(body, job.ox_format, job.row_cap):
             return QueryOutcome(body, None, False)
+        rows = json_rows(body) if job.ox_format == "JSON" else None
+        if rows is not None:  # counted where the rows meet, cut there (server.json_rows)
+            if rows <= job.row_cap:
+                return QueryOutcome(body, rows, False)
+            return QueryOutcome(json_cut(body, job.row_cap), job.row_cap, True)
         if job.ox_format != "CSV":
             # Read back (as TSV, one line a row) and cut, rather than evaluate again: a
             # sorted answer is sorted whole before its first row, so a second evaluation
