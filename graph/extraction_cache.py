@@ -70,7 +70,6 @@ _AFTER_EXTRACTION = frozenset(
         "saved_queries_run.py",
         "store.py",
         "store_delta.py",
-        "staging_thread.py",
         "summaries.py",
         "summary.py",
         "summary_counts.py",

@@ -44,7 +44,6 @@ from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
-from graph.staging_thread import StagingThread
 from graph.summaries import SUMMARIES_GRAPH
 from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
@@ -249,7 +248,6 @@ def _build(
     # serialised once, to a file: the summaries' and the store's input, not held in memory
     scratch = paths.store / f".build-{os.getpid()}.nq"
     background: BackgroundDumps | None = None
-    staging: StagingThread | None = None  # a build that follows stages while it validates
     staged: store.StagedBuild | None = None
     built_at = datetime.now(UTC)
     # the dumps' pieces of graphs that did not change are the previous build's
@@ -272,12 +270,13 @@ def _build(
             assert isinstance(dataset, LinesDataset), "a build that follows makes no dataset"
             # the digests the pieces are keyed by, from the lines in memory (most kept
             # from the last build): the dumps start now, from the lines, while this
-            # process stages the store and reads every line for validation
+            # process stages the store (a thread doing it beside validation took longer:
+            # both hold the interpreter most of the time) and validates
             pieces.lines = rdf_lines.lines_digests(dataset.lines, quads)
             target = paths.store / "builds" / f".dumps-{os.getpid()}.partial"
             background.lines(scratch, spans_of(dataset.lines), pieces.lines, target)
-            dumps = background
-            staging = StagingThread(paths.store, scratch, lambda s, i: dumps.staged(s.path, i))
+            staged, build_id = store_delta.stage(paths.store, scratch, full=full)
+            background.staged(staged.path, build_id)
         lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
         if background is None:
             pieces.lines = _document_digests(documents, lines)
@@ -289,16 +288,12 @@ def _build(
             # beside (a full collection walks the dataset too: seconds, so only then)
             gc.collect()
         progress(STAGES[4])
-        if staging is None:
+        if background is None:
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             built_at = datetime.now(UTC)
         else:
-            staged, build_id = staging.result()
-        if background is not None:
             background.wait()
     except BaseException:
-        if staging is not None:  # before the worker is told to give up: one sender
-            staged = staged or staging.settle()
         if background is not None:
             background.discard()
         if staged is not None:
