@@ -125,23 +125,46 @@ def _beside_signer(sentence: Sentence, local: int, end: int) -> bool:
 
 
 TWO_BODIES = re.compile(
-    r"\bthe\s+two\s+(?:agencies|institutions|organi[sz]ations|bodies|companies|universities|"
+    r"\bthe\s+two\s+(agencies|institutions|organi[sz]ations|bodies|companies|universities|"
     r"administrations|centres|centers|institutes)\b",
     re.IGNORECASE,
 )
 
 
 def chinese_body_before(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
-    """The one Chinese body the sentence before names, if it names one."""
+    """The Chinese body "the two agencies" (or universities, companies...) stands for:
+    the nearest one of that kind the sentences before name, one to a sentence; without
+    a kind, the one the sentence just before names."""
+    said = TWO_BODIES.search(sentence.text)
+    heads = _BODY_HEADS.get(said.group(1).lower(), ()) if said else ()
     before = sentence.previous
-    if before is None:
-        return []
-    keys = {
-        m.key
-        for m in before.mentions
-        if m.key in gazetteer.domestic and m.key != CHINA and m.kind is EntityKind.ORGANISATION
-    }
-    return sorted(keys) if len(keys) == 1 else []
+    for _ in range(6 if heads else 1):
+        if before is None:
+            return []
+        keys = {
+            m.key
+            for m in before.mentions
+            if m.key in gazetteer.domestic
+            and m.key != CHINA
+            and m.kind is EntityKind.ORGANISATION
+            and (not heads or any(h in gazetteer.entities[m.key].label for h in heads))
+        }
+        if len(keys) == 1:
+            return sorted(keys)
+        before = before.previous
+    return []
+
+
+# the words a body of each kind has in its name ("the two agencies": CNSA)
+_BODY_HEADS = {
+    "agencies": ("Agency", "Administration"),
+    "administrations": ("Administration",),
+    "universities": ("University",),
+    "companies": ("Company", "Corporation", "Group"),
+    "institutes": ("Institute",),
+    "centres": ("Centre", "Center"),
+    "centers": ("Centre", "Center"),
+}
 
 
 def parties_of(

@@ -205,6 +205,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         own_clause = clause_of(clauses(text), m.start())
         # "a memorandum ... was signed between A and B", "an agreement signed by A, B, C"
         signed_after = _SIGN.search(text, m.end(), own_clause[1])
+        if signed_after is not None and any(
+            m.end() <= k.start() < signed_after.start() for k in kinds
+        ):
+            # "The agreement follows a memorandum ... signed by the two agencies": the
+            # signing is the nearer document's
+            signed_after = None
         if signed_after is None and relative is not None:
             sign, signed_after = [], _SIGN.search(text, relative.start("verb"))
         if signed_after is None:  # "A memorandum between A and B ..., signed on 17 June"

@@ -2,7 +2,8 @@
 title names, with China's side the body the title names for China; the documents it
 lists as signed are agreements between them; what the sides agreed to do is planned;
 and the statement's own closing formula signs no further agreement. What a company
-has offered to do is planned too. Statements of my own."""
+has offered to do is planned too; "the two agencies" are the agencies named before, and a
+signing belongs to the document nearest it. Statements of my own."""
 
 from __future__ import annotations
 
@@ -63,3 +64,21 @@ def test_what_a_chinese_company_has_offered_to_do_is_planned(reference):
     facts = facts_of(reference, text, kind=SpacecraftActivity)
     assert {f.activity for f in facts} == {"built", "launched"}
     assert all(f.status is Status.PLANNED for f in facts)
+
+
+def test_the_two_agencies_are_the_agency_named_paragraphs_before(reference):
+    text = (
+        "The Zambia Space Agency today signed an agreement with the China National Space "
+        "Administration on a data centre in Lusaka.\n\n"
+        "In 2019 the Harbin Institute of Technology helped the Zambia Space Agency build "
+        "its first cubesat.\n\n"
+        "The agreement follows a memorandum of understanding signed by the two agencies "
+        "in Beijing in October 2029.\n"
+    )
+    memoranda = [a for a in facts_of(reference, text, kind=Agreement) if a.signed_on == "2029-10"]
+    assert [(a.agreement_kind, a.parties) for a in memoranda] == [
+        (
+            "memorandum-of-understanding",
+            ("china-national-space-administration", "zambia-space-agency"),
+        )
+    ]
