@@ -161,6 +161,10 @@ def _china_inside_lists(sentence: Sentence, mentions: list[Found]) -> set[int]:
 
 
 _SAYERS = frozenset({"agent", "subject"})
+# a list set after a colon that follows the word for a mission's new members
+_NEW_MEMBERS = re.compile(
+    r"\b(?:partners?|members?|participants?|signatories)\b[^.;:]{0,40}:\s*(?:the\s+)?$"
+)
 _PHRASE_END = re.compile(r"\s*(?:[;.)]|$)")
 
 
@@ -310,6 +314,9 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             elif role == "modifier" and syntax == "subject" and len(members) == 1:
                 role = syntax  # "The Argentine government and China signed"
         head = sentence.text[:start]
+        if role in ("object", "other", "place") and _NEW_MEMBERS.search(head):
+            # "The ILRS gained four new partners in 2030: A, B and C": they joined it
+            role, governor = "agent", "join"
         if values_from is not None and start >= values_from:
             role = "item"  # "Dust counter - University of Tartu (Estonia)", "- Peru, Chile"
         elif _ITEM_START.fullmatch(head) and (

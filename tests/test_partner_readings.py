@@ -5,7 +5,8 @@ way, a negation that says there is more, a parse that takes the verb for a noun,
 body the text itself calls Chinese, a body known by one word after its head word, the
 words that name tracking and space weather, a second predicate of the partner, a body
 placed in a Chinese city, a country's agency named after a comma, work done closely, a
-deep space station, the partners a signer joins, and UN bodies that work beside China (a
+deep space station, the partners a signer joins, a mission's new partners listed after a
+colon, and UN bodies that work beside China (a
 regional bloc beside China is its partner instead). New sentences."""
 
 from __future__ import annotations
@@ -181,3 +182,16 @@ def test_the_partners_a_signer_joins_are_not_parties_to_its_agreement(reference)
     )
     [agreement] = facts_of(reference, text, kind=Agreement)
     assert agreement.parties == ("china-national-space-administration", "ecuador")
+
+
+def test_the_new_partners_a_mission_gained_joined_it(reference):
+    text = (
+        "The International Lunar Research Station gained three new partners in 2030: the "
+        "Serbian Institute of Physics, Kazakhstan and Uruguay."
+    )
+    ilrs = "international-lunar-research-station"
+    assert cooperations_of(reference, text) == {
+        ("serbian-institute-of-physics", "lunar-and-deep-space-exploration", ilrs),
+        ("kazakhstan", "lunar-and-deep-space-exploration", ilrs),
+        ("uruguay", "lunar-and-deep-space-exploration", ilrs),
+    }
