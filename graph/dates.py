@@ -65,6 +65,27 @@ def _month(name: str) -> int:
 _BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 
 
+# "last October", "last year", "this year": dates counted from the document's own date
+_LAST_MONTH = re.compile(rf"\b[Ll]ast\s+{_MONTH}\b(?!\s+\d)")
+_YEAR_WORD = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b")
+
+
+def _relative(text: str, issued: str) -> list[tuple[int, str, tuple[int, int]]]:
+    """The dates a text gives relative to the day it was issued."""
+    if not re.match(r"\d{4}", issued):
+        return []
+    year = int(issued[:4])
+    issued_month = int(issued[5:7]) if len(issued) >= 7 else 12
+    out = []
+    for m in _LAST_MONTH.finditer(text):
+        month = _month(m.group(1))
+        out.append((m.start(), f"{year - (month >= issued_month):04d}-{month:02d}", m.span()))
+    for m in _YEAR_WORD.finditer(text):
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(0).split()[0].lower()]
+        out.append((m.start(), f"{year + shift:04d}", m.span()))
+    return out
+
+
 def date_in(
     text: str, issued: str, section_year: int | None = None
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -117,6 +138,7 @@ def date_in(
     for m in _YEAR.finditer(text):
         if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
             found.append((m.start(), m.group(1), m.span()))
+    found += _relative(text, issued)
     if entry and not found:
         # a chronology's entry: "2018, March — ..." dates what the line says
         month = entry.group(1) or entry.group(3)
