@@ -43,10 +43,17 @@ class EmbeddedBackend(Backend):
 
     @classmethod
     def open(
-        cls, root: Path, *, workers: int = 0, limits: Limits | None = None, wait: bool = True
+        cls,
+        root: Path,
+        *,
+        workers: int = 0,
+        limits: Limits | None = None,
+        wait: bool = True,
+        running: int = 0,
     ) -> EmbeddedBackend:
         """The current build, queried in ``workers`` processes (started in the background
-        unless ``wait``); with none, opened read-only here.
+        unless ``wait``), at most ``running`` recent ones at once (``server.run_slots``;
+        0: no limit); with none, opened read-only here.
 
         :raises StoreError: nothing built at ``root``, or (without workers) it cannot be
             opened.
@@ -61,10 +68,10 @@ class EmbeddedBackend(Backend):
         except (OSError, ValueError, TypeError) as exc:
             raise StoreError(f"cannot read the build summary at {root}: {exc}") from None
         backend = cls(None, build, root, limits=limits)
-        backend.start_workers(workers, wait=wait)
+        backend.start_workers(workers, wait=wait, running=running)
         return backend
 
-    def start_workers(self, size: int, *, wait: bool = True) -> None:
+    def start_workers(self, size: int, *, wait: bool = True, running: int = 0) -> None:
         """Evaluate jobs in ``size`` killable processes over the same build.
 
         The processes open the build the store was opened from, not whatever ``current``
@@ -77,7 +84,12 @@ class EmbeddedBackend(Backend):
             build_dir = build_dir.parent / self.build.build_id
         store_files.pin_build(build_dir)  # no build prunes it while this process serves it
         self.pool = WorkerPool(
-            build_dir, size, prefixes=PREFIXES, memory_mib=self.limits.memory_mib, wait=wait
+            build_dir,
+            size,
+            prefixes=PREFIXES,
+            memory_mib=self.limits.memory_mib,
+            wait=wait,
+            running=running,
         )
 
     def evaluate(self, job: QueryJob, *, timeout: float) -> QueryOutcome:

@@ -36,6 +36,7 @@ from server.backend import (
     WorkersBusy,
 )
 from server.query_worker import QueryWorker
+from server.run_slots import RunSlots
 
 _MAX_PAUSE = 30.0  # longest wait between two failed starts
 _BURST = 10.0  # seconds over which restarts are counted
@@ -61,11 +62,14 @@ class WorkerPool:
         prefixes: dict[str, str] | None = None,
         memory_mib: int = 0,
         wait: bool = True,
+        running: int = 0,
     ):
         self.store_path = store_path
         self.prefixes = dict(prefixes or {})
         self.size = size
         self.memory_mib = memory_mib
+        # at most ``running`` recent queries evaluating at once (0: as many as processes)
+        self._slots = RunSlots(running)
         # Last in, first out: the most recently used process has the warmest caches.
         self._idle: queue.LifoQueue[QueryWorker] = queue.LifoQueue()
         self._closed = threading.Event()
@@ -248,6 +252,15 @@ class WorkerPool:
         return self._run_once(replace(job, total_order=True), key, deadline, timeout)
 
     def _run_once(
+        self, job: QueryJob, key: Hashable, deadline: float, timeout: float
+    ) -> QueryOutcome:
+        token = self._slots.enter(deadline)
+        try:  # the answer is whole in the process once its first message comes
+            return self._evaluate(job, key, deadline, timeout)
+        finally:
+            self._slots.leave(token)
+
+    def _evaluate(
         self, job: QueryJob, key: Hashable, deadline: float, timeout: float
     ) -> QueryOutcome:
         worker = self._take(max(deadline - time.monotonic(), 0))

@@ -108,7 +108,11 @@ def test_sparqlwrapper_construct_is_the_same_graph(live: str, backend) -> None:
 
 
 def test_a_long_answer_is_streamed_whole_and_then_cached(live: str, backend) -> None:
-    query = "CONSTRUCT WHERE { ?s ?p ?o }"
+    # the graph but evidence-for-partner's rows (with them it is over ROW_LIMIT triples)
+    query = (
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(!STRSTARTS(STR(?s), "
+        '"https://w3id.org/china-space-kg/id/partner-passage/")) }'
+    )
     lines = "".join(f"{t} .\n" for t in backend.store.query(query))
     expected = rdflib.Graph().parse(data=lines, format="nt")
     assert len(lines) > 2 * FRAME_BYTES, "the answer spans several frames"

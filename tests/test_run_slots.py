@@ -1,0 +1,56 @@
+"""A web worker's query processes evaluate at most a few recent queries at once
+(server/run_slots.py): a query waits for a slot, but never behind one that has run
+longer than ``young`` seconds (a runaway), nor past its own deadline."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from server.run_slots import RunSlots
+
+
+def _enter_in_thread(slots: RunSlots, deadline: float) -> threading.Event:
+    entered = threading.Event()
+
+    def run() -> None:
+        slots.enter(deadline)
+        entered.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    return entered
+
+
+def test_a_query_waits_for_a_slot_and_takes_the_one_left() -> None:
+    slots = RunSlots(1, young=60)
+    first = slots.enter(time.monotonic() + 60)
+    entered = _enter_in_thread(slots, time.monotonic() + 60)
+    assert not entered.wait(0.2)
+    slots.leave(first)
+    assert entered.wait(5)
+
+
+def test_two_slots_hold_two_queries() -> None:
+    slots = RunSlots(2, young=60)
+    slots.enter(time.monotonic() + 60)
+    assert _enter_in_thread(slots, time.monotonic() + 60).wait(5)
+    assert not _enter_in_thread(slots, time.monotonic() + 60).wait(0.2)
+
+
+def test_a_query_running_long_no_longer_holds_its_slot() -> None:
+    slots = RunSlots(1, young=0.3)
+    slots.enter(time.monotonic() + 60)  # a runaway: never leaves
+    entered = _enter_in_thread(slots, time.monotonic() + 60)
+    assert entered.wait(5)
+
+
+def test_a_query_goes_ahead_at_its_deadline() -> None:
+    slots = RunSlots(1, young=60)
+    slots.enter(time.monotonic() + 60)
+    assert _enter_in_thread(slots, time.monotonic() + 0.3).wait(5)
+
+
+def test_no_limit_never_waits() -> None:
+    slots = RunSlots(0)
+    for _ in range(10):
+        slots.enter(time.monotonic())
