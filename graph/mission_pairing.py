@@ -133,7 +133,9 @@ def payload_mission_before(sentence: Sentence) -> str | None:
     international instruments. Egypt will supply a camera."), or itself took its
     mission so; remembered for the sentence after."""
     before = sentence.previous
-    if before is None or sentence.opens_paragraph:
+    # "The selected payloads include ...": a paragraph that opens with the payloads the
+    # last one announced goes on with its mission
+    if before is None or (sentence.opens_paragraph and not _THE_PAYLOADS.match(sentence.text)):
         return None
     if "payload_mission" in before.notes:
         return before.notes["payload_mission"]  # type: ignore[return-value]
@@ -143,6 +145,9 @@ def payload_mission_before(sentence: Sentence) -> str | None:
     return keys.pop()
 
 
+_THE_PAYLOADS = re.compile(
+    r"(?:The|These|Its)\s+(?:[a-z-]+\s+){0,2}(?:payloads|instruments|experiments)\b"
+)
 _SAME_CRAFT = re.compile(
     r"\b(?:the\s+)?same\s+(?:mission|probe|spacecraft|satellite|lander|orbiter|rover|station)\b",
     re.IGNORECASE,

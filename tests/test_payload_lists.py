@@ -2,7 +2,8 @@
 the mission, the area and the time of its lead-in ("Chang'e-9 will carry three foreign
 payloads:"), or of the record it belongs to ("Name of space object: Kuafu-3" over its
 "Foreign payloads:"); a country written after a body's name only says where the body
-is. New lists of my own."""
+is; a paragraph that opens with "The selected payloads" goes on with the mission the
+paragraph before announced. New lists of my own."""
 
 from __future__ import annotations
 
@@ -54,4 +55,17 @@ def test_a_list_after_a_question_is_no_payload_list(reference):
     )
     assert cooperations_of(reference, text) == {
         ("norwegian-space-agency", "space-weather", None),
+    }
+
+
+def test_a_paragraph_on_the_selected_payloads_goes_on_with_the_mission_announced(reference):
+    text = (
+        "China's Chang'e-9 lunar probe will carry scientific instruments from four "
+        "countries when it launches in 2032.\n\n"
+        "The selected payloads include a neutron spectrometer from Serbia and a "
+        "magnetometer supplied by the Austrian Academy of Sciences.\n"
+    )
+    assert cooperations_of(reference, text) >= {
+        ("serbia", "payloads", "change-9"),
+        ("austrian-academy-of-sciences", "payloads", "change-9"),
     }
