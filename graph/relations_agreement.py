@@ -181,6 +181,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         # a joint statement states what the sides agreed; the agreements are in it
         return [] if _JOINT_TITLE.match(sentence.agreement_title) else _the_documents_own(sentence)
     bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "- ", "1. ", "(b) "
+    undated = _DATED_ENTRY.sub("", bare)  # "22 May: Memorandum of understanding between ..."
+    entry_dated, bare = undated != bare, undated
     # "Egyptian Space Agency - cooperation agreement, Jan 2025": a list of who signed what
     listed_kind = _AFTER_NAMES.match(bare)
     if listed_kind and _KIND.match(bare, listed_kind.end()):
@@ -290,7 +292,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         after = text[title_span[1] if title_span else m.end() :]
         period = period_in((title or "") + " " + after[:30]) or _period_after(sentence, m)
         signed_on = None
-        if not fragment or listed_kind:
+        if not fragment or listed_kind or entry_dated:
             # the date of this agreement's own clause first ("its memorandum with Y on
             # 18 October"), then any the sentence gives
             own = clause_of(clauses(text), m.start())
@@ -371,6 +373,15 @@ def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer)
     )
 
 
+# the date a chronology's or a newsletter's entry opens with
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATED_ENTRY = re.compile(
+    rf"^(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}})?|(?:19|20)\d\d(?:-\d\d){{0,2}})"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*[:\u2013\u2014]\s+"
+)
 _JOINT_TITLE = re.compile(r"^(?:The\s+)?Joint\s+(?:Statement|Communiqu|Declaration)", re.IGNORECASE)
 
 

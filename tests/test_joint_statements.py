@@ -3,7 +3,8 @@ title names, with China's side the body the title names for China; the documents
 lists as signed are agreements between them; what the sides agreed to do is planned;
 and the statement's own closing formula signs no further agreement. What a company
 has offered to do is planned too; "the two agencies" are the agencies named before, and a
-signing belongs to the document nearest it. Statements of my own."""
+signing belongs to the document nearest it; a newsletter's dated entry names an agreement
+with its date. Statements of my own."""
 
 from __future__ import annotations
 
@@ -82,3 +83,17 @@ def test_the_two_agencies_are_the_agency_named_paragraphs_before(reference):
             ("china-national-space-administration", "zambia-space-agency"),
         )
     ]
+
+
+def test_a_newsletters_dated_entry_names_an_agreement_and_its_date(reference):
+    text = (
+        "The year's deals, by signing date:\n\n"
+        "- 22 May: Memorandum of understanding between the China National Space "
+        "Administration and the Zambia Space Agency on satellite data.\n"
+    )
+    [agreement] = facts_of(reference, text, kind=Agreement, issued="2031-01-05")
+    assert (agreement.agreement_kind, agreement.parties, agreement.signed_on) == (
+        "memorandum-of-understanding",
+        ("china-national-space-administration", "zambia-space-agency"),
+        "2030-05-22",
+    )
