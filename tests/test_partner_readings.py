@@ -6,7 +6,7 @@ body the text itself calls Chinese, a body known by one word after its head word
 words that name tracking and space weather, a second predicate of the partner, a body
 placed in a Chinese city, a country's agency named after a comma, work done closely, a
 deep space station, the partners a signer joins, a mission's new partners listed after a
-colon, and UN bodies that work beside China (a
+colon, a conjunction opening the sentence, and UN bodies that work beside China (a
 regional bloc beside China is its partner instead). New sentences."""
 
 from __future__ import annotations
@@ -195,3 +195,15 @@ def test_the_new_partners_a_mission_gained_joined_it(reference):
         ("kazakhstan", "lunar-and-deep-space-exploration", ilrs),
         ("uruguay", "lunar-and-deep-space-exploration", ilrs),
     }
+
+
+def test_a_sentence_opening_conjunction_is_no_part_of_a_name(reference):
+    text = (
+        "Yet the Indonesian National Research and Innovation Agency signed a memorandum "
+        "with CNSA in 2022 on satellite data."
+    )
+    [agreement] = facts_of(reference, text, kind=Agreement)
+    assert agreement.parties == (
+        "china-national-space-administration",
+        "indonesian-national-research-and-innovation-agency",
+    )
