@@ -26,7 +26,6 @@ from rdflib.namespace import OWL, RDF, RDFS
 from graph import dump_fragments
 from graph import store as store_files
 from graph.dump_fragments import FragmentCache, graph_nquads
-from graph.dump_lines import BuildLines
 from graph.dump_merged import write_data_dumps
 from graph.errors import InputError, StoreError
 from graph.export import FORMATS, GraphName, export_file, select_graphs
@@ -164,7 +163,7 @@ def write_dumps(
     *,
     ontology_dir: Path,
     issued: date,
-    version: str | Callable[[], str],
+    version: str,
     meta: DatasetMeta | None = None,
     log: Log | None = None,
     graphs: list[GraphName] | None = None,
@@ -173,7 +172,6 @@ def write_dumps(
     """Write every download into ``target`` (created if needed) and return them.
     ``graphs``: the graphs the data dumps hold when the caller knows them (a build
     does: its default graph is their merge), else ``select_graphs(store, "all")``.
-    ``version``: the build id, or what gives it when first needed (the VoID file).
 
     :raises InputError: the ontology folder lacks the context or shapes file.
     """
@@ -209,8 +207,6 @@ def write_dumps(
         log("counting for the VoID description")
         stats = collect_stats(store)
     dumps = [(dump_file_name(f.name), f.name) for f in FORMATS.values()]
-    if callable(version):  # known once the build is staged (``graph.dump_lines``)
-        version = version()
     void = void_graph(stats, issued=issued, version=version, dump_files=dumps, meta=meta)
     (target / VOID_FILE).write_bytes(void.serialize(format="turtle", encoding="utf-8"))
     names = [dump_file_name(f.name) for f in FORMATS.values()] + list(STATIC_FILES)
@@ -299,32 +295,6 @@ def write_staged_dumps(
         raise
     finally:
         del store
-
-
-def write_lines_dumps(
-    lines: BuildLines,
-    staging: Path,
-    ontology_dir: Path,
-    version: Callable[[], str],
-    issued: date,
-    cache: FragmentCache,
-) -> None:
-    """``write_staged_dumps`` from a build's lines, before its store is staged (the store
-    and the build id are asked of ``lines`` and ``version`` when needed)."""
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        write_dumps(
-            lines,  # type: ignore[arg-type]
-            staging,
-            ontology_dir=ontology_dir,
-            version=version,
-            issued=issued,
-            graphs=lines.graphs(),  # type: ignore[arg-type]
-            cache=cache,
-        )
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def install_dumps(build_dir: Path, staging: Path) -> Path:

@@ -1,11 +1,10 @@
 """A build's dumps written by a process of their own while the build validates.
 
-Writing the dumps and validating both read only the build's lines (and the staged store
-for what has blank nodes: ``graph.dump_lines``): on an add-one build at 1,000 documents
-each took about 4 s of one core, one after the other. A build that follows a previous one
-(so holds no rdflib dataset of the corpus, and validates near the changes in this one
-process) starts a worker process first (it imports while the build extracts), hands it
-the lines as soon as they are written, stages the store and hands that over, validates,
+Writing the dumps reads only the staged store, and validating reads only the build's
+lines: on an add-one build at 1,000 documents each took about 4 s of one core, one after
+the other. A build that follows a previous one (so holds no rdflib dataset of the corpus,
+and validates near the changes in this one process) starts a worker process first (it
+imports while the build stages its store), stages the store, hands it over, validates,
 then waits for the dumps; a graph that fails validation discards both. A cold build
 validates on every core and holds the corpus in memory, so it writes its dumps after
 validating, as before (``dump.write_build_dumps``).
@@ -21,52 +20,37 @@ from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from graph import dump
 from graph.dump_fragments import FragmentCache
-from graph.dump_lines import BuildLines, LinesInput
 from graph.errors import StoreError
 from graph.quiet_workers import end_with_parent, interrupts_held, quit_on_interrupt
+
+
+def _staging(store_dir: Path) -> Path:
+    """Where the dumps of a staged store are written until the build is committed."""
+    # a name ending ".partial": a later build removes it if this one was killed
+    return store_dir.with_name(store_dir.name.removesuffix(".partial") + ".dumps.partial")
 
 
 def _write_dumps(
     ontology_dir: Path, issued: date, folder: Path, read: bool, parent: Connection
 ) -> None:
-    """In the worker: receive the build's lines (``LinesInput``) and write the dumps from
-    them, receiving the staged store and its build id when first needed; send back the
-    pieces used, or what went wrong. ``None`` instead of either: the build gave up."""
+    """In the worker: receive the staged store and its build id, then each document
+    graph's digest of its lines (what the dumps' pieces are keyed by), write the dumps;
+    send back the pieces used, or what went wrong. ``None`` instead: the build gave up."""
     quit_on_interrupt()  # Ctrl-C reaches the whole process group: the build says so
     if (build := multiprocessing.parent_process()) is not None:
         end_with_parent(build.pid)  # a killed build leaves no writer behind
     try:
-        given = parent.recv()
-        if given is None:
+        staged = parent.recv()
+        lines = None if staged is None else parent.recv()
+        if staged is None or lines is None:
             return
-        build_id: list[str] = []
-
-        def staged() -> ox.Store:
-            found = parent.recv()
-            if found is None:
-                raise StoreError("the build gave up")
-            store_dir, known = found
-            build_id.append(known)
-            return ox.Store.read_only(str(store_dir))
-
-        scratch = given.target.with_name(
-            given.target.name.removesuffix(".partial") + "-scratch.partial"
+        store_dir, build_id = staged
+        pieces = FragmentCache(folder, read=read, lines=lines)
+        dump.write_staged_dumps(
+            store_dir, _staging(store_dir), ontology_dir, build_id, issued, pieces
         )
-        lines = BuildLines(given, staged, lambda: parent.poll(0), scratch)
-
-        def version() -> str:
-            lines.store()  # the build id comes with the staged store
-            return build_id[0]
-
-        pieces = FragmentCache(folder, read=read, lines=given.digests)
-        try:
-            dump.write_lines_dumps(lines, given.target, ontology_dir, version, issued, pieces)
-        finally:
-            lines.close()
         parent.send(pieces.used)
     except BaseException as exc:
         with suppress(OSError):  # the build is gone: nobody to tell
@@ -76,15 +60,15 @@ def _write_dumps(
 
 
 class BackgroundDumps:
-    """A worker process that writes a build's dumps: started early (it imports while the
-    build extracts), given the build's lines (``lines``: it writes from them at once),
-    then the staged store (``staged``), then waited for (``wait``); ``install`` puts the
-    dumps beside the committed build, ``discard`` drops them."""
+    """A worker process that writes a staged store's dumps: started early (it imports
+    while the build stages its store), given the store (``staged``) and the document
+    graphs' digests (``digests``), then waited for (``wait``); ``install`` puts the dumps
+    beside the committed build, ``discard`` drops them."""
 
     def __init__(self, ontology_dir: Path, issued: date, cache: FragmentCache) -> None:
         assert cache.folder is not None, "a build keeps its dumps' pieces"
         self.cache = cache
-        self._target: Path | None = None
+        self._store_dir: Path | None = None
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(
@@ -97,22 +81,14 @@ class BackgroundDumps:
         child.close()
         self._sent = 0
 
-    def lines(
-        self,
-        nquads: Path,
-        spans: Mapping[str, tuple[int, int]],
-        digests: Mapping[str, str],
-        target: Path,
-    ) -> None:
-        """The build's N-Quads file (each graph's span in it), each graph's digest of its
-        lines (IRI -> digest) and the folder to write the dumps into (a ``.partial``
-        under ``builds/``: a killed build's is removed by the next)."""
-        self._target = target
-        self._conn.send(LinesInput(nquads, dict(spans), dict(digests), target))
+    def staged(self, store_dir: Path, build_id: str) -> None:
+        self._store_dir = store_dir
+        self._conn.send((store_dir, build_id))
         self._sent += 1
 
-    def staged(self, store_dir: Path, build_id: str) -> None:
-        self._conn.send((store_dir, build_id))
+    def digests(self, lines: Mapping[str, str]) -> None:
+        """Each document graph's digest of its lines (IRI -> digest)."""
+        self._conn.send(dict(lines))
         self._sent += 1
 
     def wait(self) -> None:
@@ -131,8 +107,8 @@ class BackgroundDumps:
     def install(self, build_dir: Path) -> Path:
         """Put the dumps beside ``build_dir`` (the committed build) and drop the pieces
         they did not use."""
-        assert self._target is not None, "the dumps of no build"
-        target = dump.install_dumps(build_dir, self._target)
+        assert self._store_dir is not None, "the dumps of no store"
+        target = dump.install_dumps(build_dir, _staging(self._store_dir))
         self.cache.keep_only_used()
         return target
 
@@ -150,5 +126,5 @@ class BackgroundDumps:
             self._process.join()
             if not self._conn.closed:
                 self._conn.close()
-        if self._target is not None:
-            shutil.rmtree(self._target, ignore_errors=True)
+        if self._store_dir is not None:
+            shutil.rmtree(_staging(self._store_dir), ignore_errors=True)

@@ -49,7 +49,6 @@ _AFTER_EXTRACTION = frozenset(
         "dump.py",
         "dump_background.py",
         "dump_fragments.py",
-        "dump_lines.py",
         "dump_merged.py",
         "dump_triples.py",
         "errors.py",

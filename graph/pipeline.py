@@ -39,7 +39,6 @@ from graph import (
 )
 from graph.config import Paths
 from graph.dump_background import BackgroundDumps
-from graph.dump_lines import spans_of
 from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.lines_dataset import LinesDataset
@@ -268,15 +267,12 @@ def _build(
         progress(STAGES[3])
         if background is not None:
             assert isinstance(dataset, LinesDataset), "a build that follows makes no dataset"
-            # the digests the pieces are keyed by, from the lines in memory (most kept
-            # from the last build): the dumps start now, from the lines, while this
-            # process stages the store (a thread doing it beside validation took longer:
-            # both hold the interpreter most of the time) and validates
-            pieces.lines = rdf_lines.lines_digests(dataset.lines, quads)
-            target = paths.store / "builds" / f".dumps-{os.getpid()}.partial"
-            background.lines(scratch, spans_of(dataset.lines), pieces.lines, target)
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
+            # the digests the pieces are keyed by, from the lines in memory (most kept
+            # from the last build): the dumps need not wait for validation's reading
+            pieces.lines = rdf_lines.lines_digests(dataset.lines, quads)
+            background.digests(pieces.lines)
         lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
         if background is None:
             pieces.lines = _document_digests(documents, lines)

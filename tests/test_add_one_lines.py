@@ -1,7 +1,6 @@
 """What an add-one build now reads from its lines in memory gives what it read from the
 file and the staged store before: each graph's digest (``validate_lines``), the
-summaries' scratch store (``summaries.bulk_load_merged``) and, in the dumps' worker, a
-graph's N-Quads as the staged store writes them, whatever order its lines come in."""
+summaries' scratch store (``summaries.bulk_load_merged``)."""
 
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import rdf_lines, summaries, validate_lines
-from graph.dump_fragments import graph_nquads
-from graph.dump_lines import BuildLines, LinesInput, spans_of
 
 EX = "https://example.org/"
 
@@ -59,31 +56,3 @@ def test_the_counted_triples_from_memory_are_those_from_the_file(tmp_path: Path)
     as_text = lambda s: sorted(str(q) for q in s if not isinstance(q.subject, ox.BlankNode))  # noqa: E731
     assert as_text(from_memory) == as_text(from_file)
     assert len(from_memory) == len(from_file) == 40 + 1 + 1  # each label and shared once
-
-
-def test_the_dumps_read_a_graph_from_its_lines_as_the_staged_store_writes_it(
-    tmp_path: Path,
-) -> None:
-    graphs = _graphs()
-    path = tmp_path / "build.nq"
-    path.write_bytes(b"".join(graphs.values()))
-    staged = ox.Store(str(tmp_path / "staged"))
-    staged.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    asked: list[str] = []
-
-    def stage() -> ox.Store:
-        asked.append("staged")
-        return staged
-
-    given = LinesInput(path, spans_of(graphs), {}, tmp_path / "dumps")
-    lines = BuildLines(given, stage, lambda: False, tmp_path / "scratch")
-    assert [str(g) for g in lines.graphs()] == sorted(graphs)
-    for g in range(2):  # no blank node: from the lines, in the staged store's order
-        graph = ox.NamedNode(f"{EX}graph/{g}")
-        assert graph_nquads(lines, graph) == graph_nquads(staged, graph)  # type: ignore[arg-type]
-    assert not asked
-    graph = ox.NamedNode(f"{EX}graph/2")  # a blank node: from the staged store
-    assert graph_nquads(lines, graph) == graph_nquads(staged, graph)  # type: ignore[arg-type]
-    assert asked == ["staged"]
-    lines.close()
-    assert not (tmp_path / "scratch").exists()
