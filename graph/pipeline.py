@@ -249,12 +249,7 @@ def _build(
     background: BackgroundDumps | None = None
     staged: store.StagedBuild | None = None
     built_at = datetime.now(UTC)
-    # the dumps' pieces of graphs that did not change are the previous build's
-    pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
     try:
-        if follow:  # the dumps are written by a second process while this one validates;
-            # started first, so that it imports while this one extracts
-            background = BackgroundDumps(paths.ontology, built_at.date(), pieces)
         documents, extraction, dataset = make_dataset(
             paths,
             progress,
@@ -265,17 +260,17 @@ def _build(
             in_memory=not follow,
         )
         progress(STAGES[3])
-        if background is not None:
-            assert isinstance(dataset, LinesDataset), "a build that follows makes no dataset"
+        # the dumps' pieces of graphs that did not change are the previous build's
+        pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
+        if follow:  # the dumps are written by a second process while this one validates
+            built_at = datetime.now(UTC)
+            background = BackgroundDumps(paths.ontology, built_at.date(), pieces)
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
-            # the digests the pieces are keyed by, from the lines in memory (most kept
-            # from the last build): the dumps need not wait for validation's reading
-            pieces.lines = rdf_lines.lines_digests(dataset.lines, quads)
-            background.digests(pieces.lines)
         lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
-        if background is None:
-            pieces.lines = _document_digests(documents, lines)
+        pieces.lines = _document_digests(documents, lines)
+        if background is not None:
+            background.digests(pieces.lines)
         report = _validated(paths, documents, dataset, checked, lines=lines)
         del lines
         if checked.whole_union:

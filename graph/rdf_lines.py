@@ -13,8 +13,6 @@ id and every digest read from them are those of serialising the whole dataset.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -31,8 +29,6 @@ from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH, REFERENCE_GRAPH, document
 
 CACHE_DIR = "quads-cache"  # under the store root, beside builds/
 FORMAT = 1  # bump when what a document's lines hold changes shape
-DIGESTS_FILE = "line-digests.pickle"  # key -> digest of its lines, beside the shards
-_MASK = (1 << 256) - 1
 # the code that decides a document's lines: changing it writes every graph again
 _WRITERS = ("rdf.py", "vocab.py", "model.py", "families")
 
@@ -64,8 +60,6 @@ class QuadsCache:
         self.folder, self.enabled = folder, enabled
         self._files = KeyedFiles(folder, ".nq", enabled=enabled)
         self.written = 0  # graphs this build wrote afresh
-        self.keys: dict[str, str] = {}  # document graph (N3) -> key of its lines
-        self._digests: dict[str, str] | None = None  # key -> ``lines_digest``, kept
 
     def get(self, key: str) -> bytes | None:
         return self._files.read(key)
@@ -73,47 +67,9 @@ class QuadsCache:
     def put(self, key: str, data: bytes) -> None:
         self._files.write(key, data)
 
-    def digest(self, key: str, data: bytes) -> str | None:
-        """``lines_digest`` of a document graph's lines ``data`` (kept under ``key``),
-        remembered from build to build: taking it of every graph's lines cost half a
-        second at 1,000 documents."""
-        if self._digests is None:
-            self._digests = self._read_digests()
-        found = self._digests.get(key)
-        if found is None and (found := lines_digest(data)) is not None:
-            self._digests[key] = found
-        return found
-
-    def _read_digests(self) -> dict[str, str]:
-        if not self.enabled:
-            return {}
-        try:
-            found = pickle.loads((self.folder / DIGESTS_FILE).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            return {}
-        return found if isinstance(found, dict) else {}
-
     def prune(self) -> int:
-        """Drop the lines of graphs this build did not ask for (``KeyedFiles.prune``),
-        and keep the digests of those it did."""
-        if self._digests is not None:
-            used = {k: v for k, v in self._digests.items() if k in self._files.used}
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial = self.folder / f".{DIGESTS_FILE}.{os.getpid()}.partial"
-            partial.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, self.folder / DIGESTS_FILE)
+        """Drop the lines of graphs this build did not ask for (``KeyedFiles.prune``)."""
         return self._files.prune()
-
-
-def lines_digest(data: bytes) -> str | None:
-    """The digest ``graph.validate_lines`` takes of one graph's lines: the sum of their
-    SHA-256 digests modulo 2**256, in hex. ``None`` for lines holding a carriage return,
-    which reading them as text would split otherwise (rdflib escapes it in literals)."""
-    if b"\r" in data:
-        return None
-    sha, number = hashlib.sha256, int.from_bytes
-    total = sum([number(sha(line).digest(), "big") for line in data.splitlines(keepends=True)])
-    return f"{total & _MASK:064x}"
 
 
 def _per_document(extraction: Extraction) -> tuple[dict[str, list[Fact]], dict[str, list[Entity]]]:
@@ -186,9 +142,7 @@ def documents_lines(
             data = document_lines(document, own, names, entities)
             cache.put(key, data)
             cache.written += 1
-        name = URIRef(document_graph(document.id)).n3()
-        out[name] = data
-        cache.keys[name] = key
+        out[URIRef(document_graph(document.id)).n3()] = data
     return out
 
 
@@ -223,24 +177,3 @@ def shared_graphs(
     for triple in queries:
         published.add(triple)
     return {g.identifier.n3(): graph_lines(g) for g in dataset.graphs() if len(g)}
-
-
-_SHARED = frozenset({REFERENCE_GRAPH.n3(), QUERIES_GRAPH.n3()})
-
-
-def lines_digests(graphs: Mapping[str, bytes], cache: QuadsCache) -> dict[str, str]:
-    """Each graph's ``lines_digest`` (IRI -> digest) that the dumps key their pieces by:
-    each document graph's, kept with its lines (``cache``), and the reference's and
-    saved queries' (without blank nodes the store writes equal graphs alike, so their
-    N-Quads are pieces too); not the ontology's nor the summaries' (new every build)."""
-    digests = {}
-    for n3, data in graphs.items():
-        if n3 in cache.keys:
-            found = cache.digest(cache.keys[n3], data)
-        elif n3 in _SHARED and b"_:" not in data:
-            found = lines_digest(data)
-        else:
-            continue
-        if found is not None:
-            digests[n3[1:-1]] = found
-    return digests

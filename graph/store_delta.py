@@ -17,20 +17,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.store import (
-    StagedBuild,
-    content_id_of,
-    current_path,
-    default_graph_size,
-    discard_build,
-    stage_build,
-)
+from graph.store import StagedBuild, content_id_of, current_path, default_graph_size, stage_build
 
 LINES_SUFFIX = ".nq"  # builds/<id>.nq: the build's N-Quads lines, sorted
 MAX_CHANGED = 0.2  # past this share of changed lines, a full load is as quick
@@ -50,19 +42,14 @@ def lines_path(build_dir: Path) -> Path:
     return build_dir.with_name(build_dir.name + LINES_SUFFIX)
 
 
-_WRITE_LINES = 20_000  # lines joined per write (a copy of them all was 40 MB at 1,000x)
-
-
-def keep_lines(build_dir: Path, lines: list[bytes]) -> None:
+def keep_lines(build_dir: Path, lines: Iterable[bytes]) -> None:
     """Leave a build's sorted lines beside it, for the next build to compare with."""
     target = lines_path(build_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         with partial.open("wb") as out:
-            # a few large writes, during which the thread lets go of the interpreter
-            for start in range(0, len(lines), _WRITE_LINES):
-                out.write(b"".join(lines[start : start + _WRITE_LINES]))
+            out.writelines(lines)
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -153,7 +140,8 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tup
         # pattern (a rank of 6399 matched 6403 at 1,000 documents): compare each object
         held = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
         if not any(
-            q.object == quad.object and not isinstance(q.graph_name, ox.DefaultGraph) for q in held
+            q.object == quad.object and not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in held
         ):
             store.remove(triple)
             triples -= 1
@@ -173,47 +161,14 @@ def _previous_counts(previous: Path) -> tuple[int, int] | None:
         return None
 
 
-class _Background(threading.Thread):
-    """A call run by a thread; ``join`` raises what it raised."""
-
-    def __init__(self, call: Callable[..., None], *args: object) -> None:
-        super().__init__(name="keep-lines", daemon=True)
-        self._call, self._args = call, args
-        self._error: BaseException | None = None
-        self.start()
-
-    def run(self) -> None:
-        try:
-            self._call(*self._args)
-        except BaseException as exc:  # handed to the joining thread
-            self._error = exc
-
-    def join(self, timeout: float | None = None, *, raising: bool = True) -> None:
-        super().join(timeout)
-        if self._error is not None and raising:
-            raise self._error
-
-
 def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild, str]:
     """The new store of the build whose N-Quads are in ``nquads``, and its id: staged as
     the previous build plus what changed when it can be (``stage_changes``; never when
     ``full``), else loaded whole; its sorted lines are kept beside it for the next build."""
     lines = sorted_lines(nquads)
     build_id = content_id_of(lines)
-    # written by a thread while the changes are staged (it waits on the disk, not on
-    # this process: most of a second of an add-one build under other load)
-    kept = _Background(keep_lines, root / "builds" / build_id, lines)
-    try:
-        staged = None if full else stage_changes(root, lines, build_id)
-    except BaseException:
-        kept.join(raising=False)  # the first error is the one to tell
-        raise
-    try:
-        kept.join()
-    except BaseException:
-        if staged is not None:
-            discard_build(staged)
-        raise
+    keep_lines(root / "builds" / build_id, lines)
+    staged = None if full else stage_changes(root, lines, build_id)
     del lines
     if staged is None:
         staged = stage_build(root, nquads, build_id)

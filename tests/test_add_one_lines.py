@@ -1,6 +1,5 @@
-"""What an add-one build now reads from its lines in memory gives what it read from the
-file and the staged store before: each graph's digest (``validate_lines``), the
-summaries' scratch store (``summaries.bulk_load_merged``)."""
+"""The summaries' scratch store loaded from the build's lines in memory holds what loading
+it from the N-Quads file holds (``summaries.bulk_load_merged``)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import rdf_lines, summaries, validate_lines
+from graph import summaries
 
 EX = "https://example.org/"
 
@@ -33,16 +32,6 @@ def _graphs() -> dict[str, bytes]:
         random.Random(g).shuffle(rows[name])
     rows[f"<{EX}graph/2>"].append(f"_:b1 <{EX}p> <{EX}o> <{EX}graph/2> .\n")
     return {name: "".join(lines).encode() for name, lines in rows.items()}
-
-
-def test_the_digests_of_lines_in_memory_are_those_read_from_the_file(tmp_path: Path) -> None:
-    graphs = _graphs()
-    path = tmp_path / "build.nq"
-    path.write_bytes(b"".join(graphs.values()))
-    read = validate_lines.read_file(path)
-    for name, data in graphs.items():
-        assert rdf_lines.lines_digest(data) == read.graph_digests[name]
-    assert rdf_lines.lines_digest(b'<a> <b> "x\ry" <g> .\n') is None  # read as text: not alike
 
 
 def test_the_counted_triples_from_memory_are_those_from_the_file(tmp_path: Path) -> None:
