@@ -12,8 +12,8 @@ from graph.dates import date_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
-from graph.parsing import syntactic_role
 from graph.reading import Sentence
+from graph.syntactic_roles import syntactic_role
 
 _SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew", "enter", "exchange"})
 _WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")

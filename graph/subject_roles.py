@@ -1,7 +1,7 @@
 """How a subject stands to its verb, beyond its grammatical role: a body's people acting
 for it ("astronomers at X have worked with ..."), signing up to a mission (joining it),
 or being helped by China to do something (working with China); who did what someone is
-thanked for. Used by ``graph.parsing.syntactic_role`` and the cooperation frames."""
+thanked for. Used by ``graph.syntactic_roles.syntactic_role`` and the cooperation frames."""
 
 from __future__ import annotations
 
