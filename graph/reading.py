@@ -17,10 +17,16 @@ from spacy.tokens import Doc
 from graph.agreement_titles import agreement_text
 from graph.coreference import clients, definite_references, speakers_countries
 from graph.first_person import first_person
-from graph.gazetteer import Gazetteer
-from graph.line_kinds import LETTERED_ITEM, PAGE_MARK
+from graph.headings import (
+    future_heading,
+    heading_area,
+    heading_context,
+    heading_level,
+    heading_partner,
+    names_a_body,
+)
+from graph.line_kinds import LETTERED_ITEM
 from graph.model import Document, EntityKind, Evidence
-from graph.name_forms import NAME_RUN, head_kind
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
 from graph.parsing import parse_all, shifted
 from graph.recognise import Found, Recogniser
@@ -31,29 +37,6 @@ from graph.withdrawn_records import mark_withdrawn
 
 # a list item: "- ", "(2) ", and a lettered clause of a list "(a) ", "(iv) "
 _LEADING = re.compile(rf"^(?:[-\u2022\u00b7*]\s+|\(\d+\)\s+|{LETTERED_ITEM})")
-_FUTURE_HEADING = re.compile(
-    r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b|"
-    r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _future_heading(heading: str, document: Document) -> bool:
-    """A heading about what is to come: it says so, or every year it names is after the
-    year the document was issued ("Chang'e-8 payloads (2028)" in a 2025 fact sheet)."""
-    if _FUTURE_HEADING.search(heading):
-        return True
-    years = [int(y) for y in _YEAR.findall(heading)]
-    issued = _YEAR.match(document.meta.issued or "")
-    return bool(years and issued and min(years) > int(issued.group(0)))
-
-
-_ROMAN = re.compile(r"^[IVX]+\.\s")
-_NUMBERED = re.compile(r"^\d+\.\s")
-_LETTERED = re.compile(r"^\(\d+\)\s")
-_PART = re.compile(r"^(?:SECTION|PART|CHAPTER|Section|Part|Chapter)\s+(?:[A-Z]|\d+)\b")
-_DOTTED = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)+(?=\s)")
 
 
 @dataclass
@@ -113,21 +96,6 @@ class Sentence:
         return found.start - self.start, found.end - self.start
 
 
-def _level(heading: str) -> int:
-    """How deep a heading sits: parts and sections above numbered headings, "A.1" or
-    "2.3" below the "A" or "2." they subdivide."""
-    if _ROMAN.match(heading) or _PART.match(heading) or PAGE_MARK.match(heading):
-        return 1  # a page or slide mark: what it follows is over
-    dotted = _DOTTED.match(heading)
-    if dotted:
-        return 2 + dotted.group(0).count(".")
-    if _NUMBERED.match(heading):
-        return 2
-    if _LETTERED.match(heading):
-        return 3
-    return 2
-
-
 def _publisher(document: Document, recogniser: Recogniser) -> str | None:
     """The key of the body that published the document, when its whole name is known."""
     name = (document.meta.publisher or "").strip()
@@ -137,48 +105,6 @@ def _publisher(document: Document, recogniser: Recogniser) -> str | None:
         if f.start == 0 and f.end == len(name) and f.kind is EntityKind.ORGANISATION
     ]
     return whole[0].key if whole else None
-
-
-def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
-    """The area a heading names ("(4) Deep-space exploration"), if any."""
-    low = heading.lower()
-    for phrase, area in sorted(
-        gazetteer.area_cues + gazetteer.section_cues, key=lambda c: -len(c[0])
-    ):
-        if re.search(rf"(?<![\w&]){re.escape(phrase.lower())}(?![\w&])", low):
-            return area
-    return None
-
-
-def _heading_partner(
-    heading: str, at: int, inside: list[Found], gazetteer: Gazetteer
-) -> str | None:
-    """The partner a heading names when its name is all the heading says ("Nigeria" over
-    "- NigComSat-1R: built by CGWIC, launched from Xichang")."""
-    names = [f for f in inside if not f.nested]
-    if len(names) != 1 or names[0].kind not in _PARTNERS or names[0].key in gazetteer.domestic:
-        return None
-    rest = heading[: names[0].start - at] + heading[names[0].end - at :]
-    return names[0].key if not rest.strip(" :-\u2013\u2014") else None
-
-
-def _heading_context(
-    heading: str, at: int, inside: list[Found], recogniser: Recogniser
-) -> tuple[str | None, str | None]:
-    """The one mission a heading names and the area its other words name ("PAYLOADS ON
-    THE CHINA SPACE STATION": the station, and payloads, not the "space station" of its
-    name). A heading in capitals is read with its words capitalised."""
-    names = [(f.start - at, f.end - at, f) for f in inside]
-    if heading.isupper():
-        found = recogniser.mentions(" ".join(w.capitalize() for w in heading.split(" ")))
-        names = [(f.start, f.end, f) for f in found]
-    missions = {f.key for _s, _e, f in names if f.kind is EntityKind.MISSION and not f.nested}
-    masked = heading
-    for s, e, _f in names:
-        if 0 <= s < e <= len(masked):
-            masked = masked[:s] + " " * (e - s) + masked[e:]
-    area = heading_area(masked, recogniser.gazetteer) or heading_area(heading, recogniser.gazetteer)
-    return (missions.pop() if len(missions) == 1 else None), area
 
 
 def read_document(
@@ -222,7 +148,7 @@ def read_document(
     heading_missions: dict[str, str | None] = {}
     heading_partners: dict[str, str | None] = {}
     title = document.meta.title or ""
-    title_mission, _title_area = _heading_context(title, 0, recogniser.mentions(title), recogniser)
+    title_mission, _title_area = heading_context(title, 0, recogniser.mentions(title), recogniser)
     agreement_title, agreement_parties = agreement_text(title, clean, spans, by_place, recogniser)
     for start, end in spans:
         opens = False
@@ -232,7 +158,7 @@ def read_document(
         if paragraph is not None and paragraph.heading and paragraph.start <= start < paragraph.end:
             heading = clean.text[paragraph.start : paragraph.end].strip()
             # the document's first line, before any text, titles all of it
-            level = 0 if not sentences and not headings else _level(heading)
+            level = 0 if not sentences and not headings else heading_level(heading)
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             previous = None
             caption = heading
@@ -240,11 +166,11 @@ def read_document(
             named = tuple(f.key for f in inside)
             raw_heading = clean.text[paragraph.start : paragraph.end]
             at = paragraph.start + len(raw_heading) - len(raw_heading.lstrip())
-            heading_missions[heading], areas[heading] = _heading_context(
+            heading_missions[heading], areas[heading] = heading_context(
                 heading, at, inside, recogniser
             )
-            heading_partners[heading] = _heading_partner(heading, at, inside, gazetteer)
-            if _names_a_body(heading):
+            heading_partners[heading] = heading_partner(heading, at, inside, gazetteer)
+            if names_a_body(heading):
                 areas[heading] = None  # a masthead, "Institute for Space Policy": no topic
             heading_line = Sentence(document, clean, start, end, inside, None, False)
             heading_line.is_heading = True
@@ -266,7 +192,7 @@ def read_document(
             area = areas[heading]
             if area:
                 break
-        planned = any(_future_heading(h, document) for _l, h in headings)
+        planned = any(future_heading(h, document) for _l, h in headings)
         inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
         sentence = Sentence(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
@@ -302,7 +228,7 @@ def read_document(
             else:  # items after the prose under a heading continue the heading
                 sentence.lead_in = previous.lead_in or heading_line
             lead = sentence.lead_in
-            if lead is not None and not lead.is_heading and _future_heading(lead.text, document):
+            if lead is not None and not lead.is_heading and future_heading(lead.text, document):
                 sentence.section_planned = True  # "STUDENT SATELLITE — PLANNED, 2027" titles it
             if lead is not None and not lead.is_heading and _WILL_LIST.search(lead.text):
                 sentence.section_planned = True  # "Chang'e-9 will carry three payloads:"
@@ -416,9 +342,3 @@ def label_end(sentence: Sentence) -> int:
         if inside and all(m.kind in _PARTNERS for m in inside):
             cut = end
     return cut
-
-
-def _names_a_body(heading: str) -> bool:
-    """Whether a heading is only a body's name (a publisher's masthead): its words name
-    who wrote the page, not what its sections are about."""
-    return head_kind(heading) is EntityKind.ORGANISATION and NAME_RUN.fullmatch(heading) is not None

@@ -1,0 +1,104 @@
+"""What a document's headings say about the sentences under them.
+
+A heading sits at a depth (a part above its numbered sections, "2.3" below "2."), may
+be about the future ("Planned missions", a year after the document's own), and may name
+an area of cooperation, the one mission or the one partner its section is about; a
+heading that is only a body's name is a masthead, about nothing. ``graph.reading``
+asks these questions of every heading as it cuts a document into sentences; they are
+kept here because they read a heading's words alone, not the document's flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.gazetteer import Gazetteer
+from graph.line_kinds import PAGE_MARK
+from graph.model import Document, EntityKind
+from graph.name_forms import NAME_RUN, head_kind
+from graph.recognise import Found, Recogniser
+
+# the kinds of name a heading of a partner's name alone names
+_PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+_FUTURE_HEADING = re.compile(
+    r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b|"
+    r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ROMAN = re.compile(r"^[IVX]+\.\s")
+_NUMBERED = re.compile(r"^\d+\.\s")
+_LETTERED = re.compile(r"^\(\d+\)\s")
+_PART = re.compile(r"^(?:SECTION|PART|CHAPTER|Section|Part|Chapter)\s+(?:[A-Z]|\d+)\b")
+_DOTTED = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)+(?=\s)")
+
+
+def future_heading(heading: str, document: Document) -> bool:
+    """A heading about what is to come: it says so, or every year it names is after the
+    year the document was issued ("Chang'e-8 payloads (2028)" in a 2025 fact sheet)."""
+    if _FUTURE_HEADING.search(heading):
+        return True
+    years = [int(y) for y in _YEAR.findall(heading)]
+    issued = _YEAR.match(document.meta.issued or "")
+    return bool(years and issued and min(years) > int(issued.group(0)))
+
+
+def heading_level(heading: str) -> int:
+    """How deep a heading sits: parts and sections above numbered headings, "A.1" or
+    "2.3" below the "A" or "2." they subdivide."""
+    if _ROMAN.match(heading) or _PART.match(heading) or PAGE_MARK.match(heading):
+        return 1  # a page or slide mark: what it follows is over
+    dotted = _DOTTED.match(heading)
+    if dotted:
+        return 2 + dotted.group(0).count(".")
+    if _NUMBERED.match(heading):
+        return 2
+    if _LETTERED.match(heading):
+        return 3
+    return 2
+
+
+def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
+    """The area a heading names ("(4) Deep-space exploration"), if any."""
+    low = heading.lower()
+    for phrase, area in sorted(
+        gazetteer.area_cues + gazetteer.section_cues, key=lambda c: -len(c[0])
+    ):
+        if re.search(rf"(?<![\w&]){re.escape(phrase.lower())}(?![\w&])", low):
+            return area
+    return None
+
+
+def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazetteer) -> str | None:
+    """The partner a heading names when its name is all the heading says ("Nigeria" over
+    "- NigComSat-1R: built by CGWIC, launched from Xichang")."""
+    names = [f for f in inside if not f.nested]
+    if len(names) != 1 or names[0].kind not in _PARTNERS or names[0].key in gazetteer.domestic:
+        return None
+    rest = heading[: names[0].start - at] + heading[names[0].end - at :]
+    return names[0].key if not rest.strip(" :-\u2013\u2014") else None
+
+
+def heading_context(
+    heading: str, at: int, inside: list[Found], recogniser: Recogniser
+) -> tuple[str | None, str | None]:
+    """The one mission a heading names and the area its other words name ("PAYLOADS ON
+    THE CHINA SPACE STATION": the station, and payloads, not the "space station" of its
+    name). A heading in capitals is read with its words capitalised."""
+    names = [(f.start - at, f.end - at, f) for f in inside]
+    if heading.isupper():
+        found = recogniser.mentions(" ".join(w.capitalize() for w in heading.split(" ")))
+        names = [(f.start, f.end, f) for f in found]
+    missions = {f.key for _s, _e, f in names if f.kind is EntityKind.MISSION and not f.nested}
+    masked = heading
+    for s, e, _f in names:
+        if 0 <= s < e <= len(masked):
+            masked = masked[:s] + " " * (e - s) + masked[e:]
+    area = heading_area(masked, recogniser.gazetteer) or heading_area(heading, recogniser.gazetteer)
+    return (missions.pop() if len(missions) == 1 else None), area
+
+
+def names_a_body(heading: str) -> bool:
+    """Whether a heading is only a body's name (a publisher's masthead): its words name
+    who wrote the page, not what its sections are about."""
+    return head_kind(heading) is EntityKind.ORGANISATION and NAME_RUN.fullmatch(heading) is not None
