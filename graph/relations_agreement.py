@@ -2,19 +2,21 @@
 
 The kind comes from the noun ("supplementary agreement", "memorandum of
 understanding", "letter of intent", "cooperation intention", "joint statement",
-"outline"); a capitalised or quoted noun phrase is the agreement's title. Parties are
-the names in the title, the list ``with`` whom it was signed, the co-subject ("China
-and Russia signed"), the partner "the two countries" refer to, or the owner of the
-noun ("the Organization's cooperation intention"); China is a party unless a Chinese
-body is named instead. "Agreements with A, B and C" are one agreement per partner.
-A verbless fragment naming another agreement ("Memorandum of understanding to ...")
-continues the previous sentence's agreement and takes its parties.
+"outline"); a capitalised or quoted noun phrase is the agreement's title (both read by
+``graph.agreement_nouns``). Parties are the names in the title, the list ``with`` whom
+it was signed, the co-subject ("China and Russia signed"), the partner "the two
+countries" refer to, or the owner of the noun ("the Organization's cooperation
+intention"); China is a party unless a Chinese body is named instead. "Agreements with
+A, B and C" are one agreement per partner. A verbless fragment naming another agreement
+("Memorandum of understanding to ...") continues the previous sentence's agreement and
+takes its parties.
 """
 
 from __future__ import annotations
 
 import re
 
+from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted, title_end
 from graph.agreement_parties import (
     TWO_BODIES,
     chinese_body_before,
@@ -29,34 +31,6 @@ from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, Status
 from graph.negation import negated
 from graph.reading import Sentence
-
-_KIND = re.compile(
-    # a protocol that adds to an agreement is a supplementary one ("Additional Protocol",
-    # "Supplementary Protocol to the Agreement on ...", "Protocol Amending the ...")
-    r"\b(?:(?P<supplementary>(?:supplementary|additional|amending)\s+(?:agreements?|protocols?)|"
-    r"protocols?\s+(?:additional|amending|supplementary)\b|amendments?\s+to\s+the\s+agreement)|"
-    r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?)|"
-    r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
-    r"(?P<statement>joint\s+(?:statements?|declarations?|communiqu[eé]s?))|"
-    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|"
-    r"plans?\s+(?:for|on)\s+(?:[\w-]+\s+){0,2}?cooperation)|"
-    r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
-    r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?|contracts?|"
-    r"(?:implementing\s+)?arrangements?|"
-    r"conventions?|treat(?:y|ies)))\b",
-    re.IGNORECASE,
-)
-_KINDS = {
-    "supplementary": "supplementary-agreement",
-    "mou": "memorandum-of-understanding",
-    "intent": "letter-of-intent",
-    "statement": "joint-statement",
-    "outline": "outline",
-    "plan": "plan",
-    "document": "cooperation-document",
-    "agreement": "agreement",
-}
-
 
 # "under the agreement signed with X", "in line with this memorandum": a document told
 # about before, the frame of what the sentence reports, not a signing it reports
@@ -82,14 +56,6 @@ _PERIOD_AFTER = re.compile(rf"\s*{DOCUMENT_NAMED_BACK}[^.]{{0,160}}")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE)
 
 
-def agreement_kind(text: str) -> str | None:
-    """The kind of the first agreement noun in ``text`` ("MoU" included), if any."""
-    if re.search(r"\bMoUs?\b", text):
-        return "memorandum-of-understanding"
-    m = _KIND.search(text)
-    return _KINDS[next(k for k, v in m.groupdict().items() if v)] if m else None
-
-
 _SIGN = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
     re.IGNORECASE,
@@ -98,40 +64,6 @@ _SIGN = re.compile(
 _AGREED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:agreed|adopted)\b")
 # the names an item line opens with, up to its dash: "Egyptian Space Agency (Egypt) - "
 _AFTER_NAMES = re.compile(r"[^\u2014\u2013:]{3,90}?\s(?:\u2014|\u2013|-)\s+")
-_CONNECTORS = frozenset(
-    ["of", "on", "for", "between", "and", "the", "from", "to", "an", "a", "in", "with"]
-)
-_TITLE_START = re.compile(
-    r"^(?:Cooperation|Supplementary|Memorandum|Outline|Agreement|Letter|Joint)\b"
-)
-
-
-def _title_end(text: str, start: int) -> int:
-    """End of a capitalised title that starts at ``start``."""
-    end = start
-    words = list(re.finditer(r"\S+", text[start:]))
-    for i, word in enumerate(words):
-        token = word.group(0)
-        bare = token.rstrip(",;.:")
-        if (
-            i
-            and bare.lower() == "and"
-            and i + 1 < len(words)
-            and _TITLE_START.match(words[i + 1].group(0))
-        ):
-            break
-        if i and not (
-            bare[:1].isupper() or bare[:1].isdigit() or bare in _CONNECTORS or bare.startswith("(")
-        ):
-            break
-        end = start + word.start() + len(bare)
-        if bare != token:
-            break
-    trimmed = text[start:end].split()
-    while trimmed and trimmed[-1] in _CONNECTORS:
-        trimmed.pop()
-    return start + len(" ".join(trimmed))
-
 
 _STANDING = re.compile(
     r"\s+between\s+(?:the\s+)?[A-Z][^.;]{2,120}?\s+"
@@ -147,33 +79,6 @@ _RELATIVE_TIME = re.compile(
 )
 
 
-_NUMBER = (
-    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens?|several|many|numerous)"
-)
-_COUNTED_BEFORE = re.compile(
-    rf"\b{_NUMBER}\s+(?:(?:new|more|space|bilateral|intergovernmental)\s+)*$", re.I
-)
-_COUNTED_WITH = re.compile(
-    rf"^\s+with\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?{_NUMBER}\s", re.I
-)
-_COUNTED_SIGNERS = re.compile(rf"\b(?:one\s+of|among)\s+(?:the\s+)?{_NUMBER}\s", re.I)
-
-
-def _counted(text: str, m: re.Match[str]) -> bool:
-    """Whether plural agreements are counted rather than named: "23 cooperation
-    documents", "documents with 12 African countries", "one of 23 countries that have
-    signed documents" state how many, which is a total."""
-    plural = m.group(0).lower().endswith("s") or m.group(0).lower().startswith("memoranda")
-    if not plural:
-        return False
-    return bool(
-        _COUNTED_BEFORE.search(text[: m.start()])
-        or _COUNTED_WITH.match(text[m.end() :])
-        or _COUNTED_SIGNERS.search(text[max(0, m.start() - 80) : m.start()])
-    )
-
-
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Agreement]:
     """Agreements the sentence reports as signed or issued."""
     text = sentence.text
@@ -185,16 +90,16 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     entry_dated, bare = undated != bare, undated
     # "Egyptian Space Agency - cooperation agreement, Jan 2025": a list of who signed what
     listed_kind = _AFTER_NAMES.match(bare)
-    if listed_kind and _KIND.match(bare, listed_kind.end()):
+    if listed_kind and AGREEMENT_NOUN.match(bare, listed_kind.end()):
         bare = bare[listed_kind.end() :]
-    fragment = _KIND.match(bare) is not None and not _SIGN.search(text)
+    fragment = AGREEMENT_NOUN.match(bare) is not None and not _SIGN.search(text)
     masked = [
         (f.start - sentence.start, f.end - sentence.start)
         for f in sentence.mentions
         if not f.nested
     ]
     out: list[Agreement] = []
-    kinds = list(_KIND.finditer(text))
+    kinds = list(AGREEMENT_NOUN.finditer(text))
     for m in kinds:
         if any(a <= m.start() < b for a, b in masked):
             continue
@@ -240,8 +145,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             or foreign_subject(sentence, groups, sign[-1].start(), gazetteer.domestic)
         ):
             continue
-        kind = _KINDS[next(k for k, v in m.groupdict().items() if v)]
-        if _counted(text, m):
+        kind = KINDS[next(k for k, v in m.groupdict().items() if v)]
+        if counted(text, m):
             continue  # "signed four cooperation documents with X": a total, not one document
         title_span = None
         title = None
@@ -251,7 +156,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             if close:
                 title_span = (m.start(), m.start() + close.start())
         elif m.group(0)[:1].isupper() and m.start() > 0 and not fragment:
-            title_span = (m.start(), _title_end(text, m.start()))
+            title_span = (m.start(), title_end(text, m.start()))
         if title_span:
             title = text[title_span[0] : title_span[1]]
         noun = (m.start(), m.end())
@@ -425,7 +330,7 @@ def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) 
 
 def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | None:
     """The period the next sentence gives the one document this sentence signs."""
-    if m.group(0).lower().endswith("s") or len(_KIND.findall(sentence.text)) > 1:
+    if m.group(0).lower().endswith("s") or len(AGREEMENT_NOUN.findall(sentence.text)) > 1:
         return None
     following = _PERIOD_AFTER.match(sentence.clean.text, sentence.end)
     return period_in(following.group(0)) if following else None

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from graph.agreement_nouns import agreement_kind
 from graph.dates import date_in, period_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Agreement, Document, EntityKind, Evidence, Status
 from graph.normalise import CleanText
 from graph.recognise import Found
 from graph.record_fields import Record
-from graph.relations_agreement import agreement_kind
 
 _KIND_LABELS = frozenset({"type", "kind", "instrument", "category", "form"})
 _TITLE_LABELS = frozenset({"title", "name", "document", "instrument title", "agreement"})

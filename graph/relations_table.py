@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.agreement_nouns import agreement_kind
 from graph.area_cues import area_cues
 from graph.chinese_side import names_chinese_side
 from graph.dates import date_in
@@ -25,7 +26,6 @@ from graph.model import (
     Status,
 )
 from graph.reading import Sentence
-from graph.relations_agreement import agreement_kind
 from graph.tables import decode
 
 _ACTIVITY = [
