@@ -8,7 +8,8 @@ are both member states of ...", "becomes a member agency of ..."), hosting or ch
 or its secretariat, supporting, founding or initiating it, signing its convention. The
 organisation may be named by a relative pronoun ("APSCO, which China hosts", "of which
 both countries are founding members", "the forum ... is the channel through which China
-works ..."). The subject must be Chinese: a Chinese mention, China as a passive agent
+works ..."; ``graph.relative_participation`` reads such clauses from their words as
+well). The subject must be Chinese: a Chinese mention, China as a passive agent
 ("coordinated by China and Algeria through the ITU"), or "the two sides" of a bilateral
 text.
 """
@@ -109,7 +110,7 @@ _RELATIVE_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*$")
 
 
 Frame = tuple[str, int, str, bool | None]  # organisation, offset, role, planned if known
-_PLANNED = re.compile(r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to)\b", re.I)
+PLANNED = re.compile(r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to)\b", re.I)
 
 
 def _clause(verb) -> str:
@@ -272,7 +273,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         targets += _nominal_targets(verb, named)
         if targets and is_chinese(verb):
             # a relative clause states what holds, whatever the main clause plans
-            planned = bool(_PLANNED.search(_clause(verb))) if verb.dep_ == "relcl" else None
+            planned = bool(PLANNED.search(_clause(verb))) if verb.dep_ == "relcl" else None
             # "As a member of X, China will ...": the membership holds now
             out += [
                 (key, verb.idx + len(verb), "participant", False)
@@ -385,45 +386,4 @@ def _antecedents(sentence: Sentence, doc, spans) -> dict[int, str]:
                 for s, e, k in spans:
                     if s <= subject.idx < e:
                         out[token.i] = k
-    return out
-
-
-# a relative clause on the organisation just named: "APSCO, which China hosts", "the
-# Charter, of which China is a founding member", "GEO (Geneva), whose secretariat ..."
-_RELATIVE = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?,\s*(?:whose\s+[^,;.]*?\band\s+(?=of\s+which))?(?:"
-    r"(?P<whose>whose\s+(?:secretariat|headquarters|seat|presidency|chair)\s+)|"
-    r"(?P<of>of\s+which\s+)|(?P<through>(?:through|within|in)\s+which\s+)|which\s+)"
-    r"(?P<clause>[^,;.]*)"
-)
-_RELATIVE_VERBS = {
-    "whose": re.compile(r"\b(?:host|house|hold|held)\w*", re.IGNORECASE),
-    "of": re.compile(r"\bmembers?\b", re.IGNORECASE),
-    "through": re.compile(r"\w+"),  # any verb: the organisation is the channel
-    "": re.compile(
-        r"\b(?:host|house|chair|join|participat|support|found|co-found|initiat)\w*",
-        re.IGNORECASE,
-    ),
-}
-
-
-def relative_frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Frame]:
-    """Organisations a relative clause says China hosts, joined or belongs to."""
-    text = sentence.text
-    base = sentence.start
-    bilateral = bool(sentence.notes.get("bilateral"))
-    out = []
-    for org in organisations:
-        m = _RELATIVE.match(text, org.end - base)
-        if not m:
-            continue
-        kind = next((k for k in ("whose", "of", "through") if m.group(k)), "")
-        a, b = m.start("clause"), m.end("clause")
-        subject = any(
-            x.key in gazetteer.domestic and a <= x.start - base < b for x in sentence.mentions
-        ) or (bilateral and re.search(r"\b(?:the\s+two|both)\s+(?:sides|countries)\b", m["clause"]))
-        verb = _RELATIVE_VERBS[kind].search(m["clause"])
-        if subject and verb:
-            role = "host" if re.match(r"ho|hou", verb.group(0), re.IGNORECASE) else "participant"
-            out.append((org.key, a + verb.start(), role, bool(_PLANNED.search(m["clause"]))))
     return out

@@ -15,9 +15,10 @@ from dataclasses import replace
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
 from graph.model import EntityKind, Participation, Status, slugify
-from graph.participation_frames import frames, relative_frames
+from graph.participation_frames import frames
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.relative_participation import relative_frames
 
 _PHRASE = re.compile(
     r"\b(?P<member>participat\w*\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
