@@ -85,6 +85,13 @@ def syntactic_role(
         if word in _PLACE:
             return "place", governor
         return "other", governor
+    if (
+        dep in ("npadvmod", "compound")
+        and head.lemma_.lower() in _MADE
+        and head.dep_ == "amod"
+        and head.head.lemma_.lower() in INSTRUMENT_NOUNS
+    ):
+        return "from", head.head.lemma_.lower()  # "a Thai-built instrument": from Thailand
     if dep in ("amod", "compound") and head.lemma_.lower() in INSTRUMENT_NOUNS:
         return "from", head.lemma_.lower()  # "two Estonian instruments": instruments from X
     if dep == "dobj":
@@ -117,3 +124,7 @@ def misread_verb(noun: Token) -> Token | None:
         ),
         None,
     )
+
+
+# how an instrument's maker is joined to it: "Thai-built", "German-made"
+_MADE = frozenset({"build", "make", "design", "develop", "supply"})

@@ -6,8 +6,8 @@ body the text itself calls Chinese, a body known by one word after its head word
 words that name tracking and space weather, a second predicate of the partner, a body
 placed in a Chinese city, a country's agency named after a comma, work done closely, a
 deep space station, the partners a signer joins, a mission's new partners listed after a
-colon, a conjunction opening the sentence, and UN bodies that work beside China (a
-regional bloc beside China is its partner instead). New sentences."""
+colon, a conjunction opening the sentence, a "Thai-built" instrument, and UN bodies that
+work beside China (a regional bloc beside China is its partner instead). New sentences."""
 
 from __future__ import annotations
 
@@ -207,3 +207,10 @@ def test_a_sentence_opening_conjunction_is_no_part_of_a_name(reference):
         "china-national-space-administration",
         "indonesian-national-research-and-innovation-agency",
     )
+
+
+def test_an_instrument_built_in_a_country_comes_from_it(reference):
+    text = "A Thai-built instrument to monitor space weather is expected to fly on Chang'e-7."
+    assert {(p, m) for p, _area, m in cooperations_of(reference, text)} == {
+        ("thailand", "change-7")
+    }
