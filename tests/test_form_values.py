@@ -1,7 +1,8 @@
 """Forms and records whose values wrap: a line set in under a field's value goes on with
 that value, a field with a long label set out in a column is a field of its own, a
 record's background is history even when the entry was cancelled, and a plain label
-before a whole sentence is no part of its grammar. New records of my own."""
+before a whole sentence is no part of its grammar; a satellite described by its name and
+then given its designator is one craft. New records of my own."""
 
 from __future__ import annotations
 
@@ -71,6 +72,17 @@ def test_what_a_cancelled_entry_was_to_do_still_gives_nothing(reference):
 
 def test_a_plain_label_before_a_whole_sentence_is_not_read_as_its_subject(reference):
     text = "Remarks: The Malawian satellite LakeSat-1 was built and launched by China in 2028.\n"
+    assert activities_of(reference, text) == {
+        ("built", "malawi", "lakesat-1"),
+        ("launched", "malawi", "lakesat-1"),
+    }
+
+
+def test_a_described_satellite_and_its_designator_are_one_craft(reference):
+    text = (
+        "The Lake Monitoring Satellite, LakeSat-1, was built and launched by China for "
+        "Malawi in 2028."
+    )
     assert activities_of(reference, text) == {
         ("built", "malawi", "lakesat-1"),
         ("launched", "malawi", "lakesat-1"),
