@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
@@ -274,20 +273,7 @@ def _designated_crafts(found: list[Candidate], text: str) -> list[Candidate]:
                     Candidate(d.label, EntityKind.SPACECRAFT, d.doc_id, d.start, d.end, c.label)
                 )
                 break
-    # "the Lake Monitoring Satellite (LakeSat-1)", read as a name and its short form: the
-    # designator in brackets is the craft's name
-    return [replace(x, label=x.alias, alias=x.label) if _designator_alias(x) else x for x in out]
-
-
-def _designator_alias(c: Candidate) -> bool:
-    """A described satellite's candidate whose bracketed short form is a designator."""
-    return (
-        c.kind is EntityKind.SPACECRAFT
-        and c.alias is not None
-        and re.search(r"\d", c.alias) is not None
-        and " " not in c.alias
-        and re.search(r"\d", c.label) is None
-    )
+    return out
 
 
 # between a satellite's described name and its designator: ", " or " ("

@@ -87,8 +87,3 @@ def test_a_described_satellite_and_its_designator_are_one_craft(reference):
         ("built", "malawi", "lakesat-1"),
         ("launched", "malawi", "lakesat-1"),
     }
-
-
-def test_a_designator_in_brackets_after_a_described_satellite_is_its_name(reference):
-    text = "Malawi's Lake Monitoring Satellite (LakeSat-1) was built by CAST in 2027."
-    assert activities_of(reference, text) == {("built", "malawi", "lakesat-1")}
