@@ -276,8 +276,9 @@ def _designated_crafts(found: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-# between a satellite's described name and its designator: ", " or " ("
-_APPOSED = re.compile(r"\s*,\s*|\s*\(\s*")
+# between a satellite's described name and its designator: a comma (in brackets the
+# designator is the described name's short form, and the described name stays the key)
+_APPOSED = re.compile(r"\s*,\s*")
 
 
 def _short_name(word: str, text: str, after: int) -> bool:
