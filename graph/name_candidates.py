@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
 from graph.cooperation_words import INSTRUMENT_NAME
+from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
 from graph.listed_names import listed_names
 from graph.lower_case_names import spelt_before
 from graph.masthead_names import masthead
-from graph.model import Document, EntityKind
+from graph.model import Document
 from graph.name_forms import (
     ACRONYM,
     NAME_RUN,
@@ -97,7 +98,7 @@ def candidates(
             out += listed
         out += glossed_acronyms(document.id, chunk, para.start)
     out += initials(document, clean, out)
-    out = _designated_crafts(out, text)
+    out = designated_crafts(out, text)
     out += _regional_bodies(document.id, text, taken)
     return [
         c
@@ -248,37 +249,6 @@ def _acronyms(doc_id: str, chunk: str, offset: int, text: str = "") -> list[Cand
             Candidate(name, head_kind(name), doc_id, offset + start, offset + end, acronym)
         )
     return found
-
-
-def _designated_crafts(found: list[Candidate], text: str) -> list[Candidate]:
-    """ "The Lake Monitoring Satellite, LakeSat-1, was built ...": a satellite described
-    by a headed name and then given its designator is one craft, known by the
-    designator, with the described name as another of its names."""
-    crafts = {(c.start, c.end): c for c in found if c.kind is EntityKind.SPACECRAFT}
-    out = list(found)
-    for c in crafts.values():
-        if re.search(r"\d", c.label):
-            continue
-        for d in found:
-            if (
-                d is not c
-                and re.search(r"\d", d.label)
-                and " " not in d.label
-                and not d.launcher
-                and _APPOSED.fullmatch(text, c.end, d.start)
-                and re.match(r"\s*[,)]", text[d.end : d.end + 2])
-            ):
-                out = [x for x in out if x is not c and x is not d]
-                out.append(
-                    Candidate(d.label, EntityKind.SPACECRAFT, d.doc_id, d.start, d.end, c.label)
-                )
-                break
-    return out
-
-
-# between a satellite's described name and its designator: a comma (in brackets the
-# designator is the described name's short form, and the described name stays the key)
-_APPOSED = re.compile(r"\s*,\s*")
 
 
 def _short_name(word: str, text: str, after: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # "Date of signature: 2015-11-23", "Parties: ...": a short label, a colon, a value
 _FIELD = re.compile(
@@ -51,7 +52,8 @@ class Record:
         )
 
 
-def records(text: str) -> list[Record]:
+@lru_cache(maxsize=4)
+def records(text: str) -> tuple[Record, ...]:
     """Runs of at least three consecutive field lines (a blank line may separate two
     fields of one record, and a value may wrap onto indented lines; any other line, a
     label said again, or a title after a lone field ends the record)."""
@@ -79,7 +81,7 @@ def records(text: str) -> list[Record]:
         last_end = m.end()
     if len(run) >= _MIN_FIELDS:
         out.append(Record(tuple(run)))
-    return out
+    return tuple(out)
 
 
 def is_field(line: str) -> bool:
