@@ -69,6 +69,7 @@ _AFTER_EXTRACTION = frozenset(
         "saved_queries_run.py",
         "store.py",
         "store_delta.py",
+        "store_load.py",
         "summaries.py",
         "summary.py",
         "summary_counts.py",

@@ -29,7 +29,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from graph import summary_counts, summary_passages, summary_ranks
-from graph.store import LOAD_LINES, bulk_load_lines, write_merged_default_graph
+from graph.store_load import LOAD_LINES, bulk_load_lines, write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.summary_passages import partner_passage_triples
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
@@ -322,7 +322,7 @@ def bulk_load_merged(store: ox.Store, path: Path, *, only: frozenset[bytes] | No
     """Bulk-load the triples of an N-Quads file as rdflib writes it (every line but the
     default graph's ends with its graph's name) into the default graph only: the merge
     of its graphs, without loading each graph and copying it (a third of the time), for
-    a store that only answers queries on the merge. Slices as ``store.bulk_load_file``.
+    a store that only answers queries on the merge. Slices as ``store_load.bulk_load_file``.
     ``only``: the predicates (in N-Triples) of the triples to load, the others skipped."""
     with path.open("rb") as lines:
         kept = lines if only is None else (line for line in lines if _predicate(line) in only)

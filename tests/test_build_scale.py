@@ -19,7 +19,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from graph import dump, export, validate, validate_parallel, validate_split
+from graph import dump, export, store_load, validate, validate_parallel, validate_split
 from graph import store as store_files
 from graph.dump_fragments import FragmentCache, graph_nquads
 from graph.dump_merged import write_data_dumps
@@ -126,9 +126,9 @@ def test_a_file_loaded_in_slices_keeps_each_blank_node_one_node(tmp_path: Path,
     lines[5] = f"<{EX}s> <{EX}p> _:b <{EX}g2> .\n"  # the same blank node, slices apart
     path = tmp_path / "data.nq"
     path.write_text("".join(lines), encoding="utf-8")
-    monkeypatch.setattr(store_files, "LOAD_LINES", 2)
+    monkeypatch.setattr(store_load, "LOAD_LINES", 2)
     s = ox.Store()
-    store_files.bulk_load_file(s, path)
+    store_load.bulk_load_file(s, path)
     assert len(s) == 7
     blanks = {q.subject for q in s if isinstance(q.subject, ox.BlankNode)}
     blanks |= {q.object for q in s if isinstance(q.object, ox.BlankNode)}
