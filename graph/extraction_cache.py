@@ -83,6 +83,7 @@ _AFTER_EXTRACTION = frozenset(
         "validate_parallel.py",
         "validate_sparql_empty.py",
         "validate_split.py",
+        "validate_targets.py",
         "validate_whole.py",
         "sparql_prepared.py",
         "validation_report.py",

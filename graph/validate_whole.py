@@ -25,7 +25,8 @@ The digests are read from the build's N-Quads lines (``graph.validate_lines``), 
 near the changes reads no rdflib union of the corpus (making it was most of an add-one
 build's validation): pySHACL gets the *neighbourhood* of the nodes validated again, the
 triples of every node ``NEAR`` steps or fewer from them (the shapes read two), of the
-missions they reach through ``csk:partOf`` (parsed from the lines), and the ontology graph.
+missions they reach through ``csk:partOf`` (parsed from the lines), and the ontology graph;
+each shape is aimed at its nodes by ``graph.validate_targets``.
 """
 
 from __future__ import annotations
@@ -33,22 +34,21 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
-from rdflib.term import Node
+from rdflib import BNode, Dataset, Graph, Literal
+from rdflib.namespace import RDF
 
 from graph.lines_dataset import LinesDataset, parse_lines
 from graph.summaries import SUMMARY_PROPERTIES
 from graph.summary_readers import OwnReaders, may_report, own_readers
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
-from graph.validate_engine import engine_queries, found_nodes, store_of, term_of
 from graph.validate_lines import QuadLines, focus_of, term
+from graph.validate_targets import engine_first as engine_first
+from graph.validate_targets import retargeted as retargeted
+from graph.validate_targets import targeted_shapes
 from graph.vocab import CSK, ONTOLOGY_GRAPH, SH
 
 STATE_FILE = "whole-graph.pickle"  # in the validation cache's folder
@@ -162,97 +162,6 @@ def neighbourhood(
     for triple in dataset.graph(ONTOLOGY_GRAPH):
         graph.add(triple)
     return graph
-
-
-TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf, SH.target)
-
-
-def targets_among(union: Graph, shapes: Graph, shape: Node, nodes: set[Node]) -> set[Node]:
-    """Which of ``nodes`` the targets of ``shape`` select in ``union`` (SHACL's target
-    declarations: a class and its subclasses, subjects or objects of a property, named
-    nodes, and SHACL-AF SPARQL targets)."""
-    found: set[Node] = set()
-    for kind, value in ((t, o) for t in TARGETS for o in shapes.objects(shape, t)):
-        if kind == SH.targetNode:
-            found |= {value} & nodes
-        elif kind == SH.targetClass:
-            classes = set(union.transitive_subjects(RDFS.subClassOf, value))
-            found |= {n for n in nodes if set(union.objects(n, RDF.type)) & classes}
-        elif kind == SH.targetSubjectsOf:
-            found |= {n for n in nodes if (n, value, None) in union}
-        elif kind == SH.targetObjectsOf:
-            found |= {n for n in nodes if (None, value, n) in union}
-        else:  # a SPARQL target
-            query = shapes.value(value, SH.select)
-            prefixes = {
-                str(shapes.value(d, SH.prefix)): str(shapes.value(d, SH.namespace))
-                for p in shapes.objects(value, SH.prefixes)
-                for d in shapes.objects(p, SH.declare)
-            }
-            rows = union.query(str(query), initNs=prefixes)
-            found |= {row[0] for row in rows} & nodes  # type: ignore[index]
-    return found
-
-
-def targeted_shapes(union: Graph, shapes: Graph, nodes: dict[str, set[Node]]) -> Graph:
-    """The shapes with every target replaced: each shape named in ``nodes`` targets those
-    of its nodes its own targets select (as ``sh:targetNode``), the others nothing.
-    pySHACL then runs as on the whole graph, on those nodes alone (its own focus-node
-    option also filters the values its nested shapes check, and scans a list per
-    target)."""
-    copy = Graph()
-    for prefix, ns in shapes.namespaces():
-        copy.bind(prefix, ns)
-    for s, p, o in shapes:
-        if p not in TARGETS:
-            copy.add((s, p, o))
-    for name, among in nodes.items():
-        shape = URIRef(name)
-        for node in targets_among(union, shapes, shape, among):
-            copy.add((shape, SH.targetNode, node))
-    return copy
-
-
-def engine_first(lines: QuadLines, shapes: Graph, use: Sequence[str]) -> dict[str, set[str]]:
-    """For each shape of ``use`` the engine can run (``graph.validate_engine``), the nodes
-    of the union its queries find a row for (N3): pySHACL need validate only those."""
-    runnable = {n: q for n in use if (q := engine_queries(shapes, n)) is not None}
-    if not runnable:
-        return {}
-    folder = tempfile.mkdtemp(prefix="spacekg-engine-")
-    flagged = {}
-    try:
-        store = store_of(
-            (f"{s} {p} {o} .\n" for s, outgoing in lines.by_subject.items() for p, o in outgoing),
-            folder,
-        )
-        for name, queries in runnable.items():
-            found = found_nodes(store, queries)
-            if found is not None:
-                flagged[name] = found
-        del store
-    except (SyntaxError, ValueError, OSError):  # not read or not run: pySHACL does it all
-        flagged = {}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    return flagged
-
-
-def retargeted(union: Graph, shapes: Graph, flagged: dict[str, set[str]]) -> Graph:
-    """The shapes with each shape of ``flagged`` targeting only those of its nodes its own
-    targets select; the others as they are."""
-    copy = Graph()
-    for prefix, ns in shapes.namespaces():
-        copy.bind(prefix, ns)
-    names = {URIRef(n) for n in flagged}
-    for s, p, o in shapes:
-        if not (s in names and p in TARGETS):
-            copy.add((s, p, o))
-    for name, nodes in flagged.items():
-        shape = URIRef(name)
-        for node in targets_among(union, shapes, shape, {term_of(n) for n in nodes}):
-            copy.add((shape, SH.targetNode, node))
-    return copy
 
 
 class WholeGraphValidation:
