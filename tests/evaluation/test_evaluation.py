@@ -122,6 +122,9 @@ HELDOUT_SETS = {
     "heldout-aw": (0.56, 0.73),
     "heldout-ax": (0.64, 0.70),
     "heldout-ay": (0.59, 0.77),
+    "heldout-az": (0.48, 0.72),
+    "heldout-ba": (0.56, 0.77),
+    "heldout-bb": (0.51, 0.61),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -146,9 +149,12 @@ HELDOUT_SETS = {
 # they were read in the twelfth. AT-AV were written at the twelfth session's start and
 # scored only; they were read in the thirteenth. AW-AY were written at the thirteenth
 # session's start (AW and AX in the common registers, AY in registers its annotator chose)
-# and committed before its extractor changes; they are scored only (README, "Thirteenth
-# session"). The floors of AQ, AR and AT-AY are the thirteenth session's end figures
-# less three points (never below the floor before).
+# and committed before its extractor changes; they were read in the fourteenth. AZ-BB
+# were written at the fourteenth session's start (AZ and BA in common registers, BB in
+# registers its annotator chose), committed before its extractor changes and scored only
+# (README, "Fourteenth session"); their floors are their figures at that start less three
+# points. The floors of AQ, AR and AT-AY are the thirteenth session's end figures less
+# three points (never below the floor before).
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -197,6 +203,9 @@ SIZES = {
     "heldout-aw": (4, 60),
     "heldout-ax": (4, 60),
     "heldout-ay": (4, 60),
+    "heldout-az": (4, 60),
+    "heldout-ba": (4, 60),
+    "heldout-bb": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
