@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from graph.name_forms import ORG, Candidate, S
-from graph.name_words import HEAD_WORDS, SENTENCE_OPENERS
+from graph.name_words import HEAD_WORDS, MONTH_NAMES, SENTENCE_OPENERS
 
 # Names given beside the class noun that says what they are: "the space agency
 # Roscosmos", "the Delft company Innovative Solutions In Space", "Hongmeng, a formation of
@@ -74,6 +74,11 @@ def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     for pattern in (_CLASS_BEFORE, _OWNERS_CLASS, _CLASS_AFTER):
         for m in pattern.finditer(chunk):
             name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
+            skip = 0
+            # "in January PRSC-EO1, an optical satellite": the month dates the clause
+            while len(name.split()) > 1 and name.split()[0].lower() in MONTH_NAMES:
+                skip += len(name.split()[0]) + 1
+                name = name.split(" ", 1)[1]
             words = name.split()
             if words[0] in _NOT_A_NAME or len(name) < 3:  # "satellite No. 2": a number
                 continue
@@ -85,7 +90,7 @@ def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             kind = HEAD_WORDS.get(head, ORG if head in ("operator",) else S)
             if head in ("microsatellite", "satellite", "cubesat"):
                 kind = S
-            start = offset + m.start("name")
+            start = offset + m.start("name") + skip
             found.append(Candidate(name, kind, doc_id, start, start + len(name)))
     return found
 

@@ -112,7 +112,8 @@ def foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, joint
 
 
 def builders_named(sentence: Sentence, verb: Token, groups: list[Group]) -> list[str]:
-    """The partners named as the ones who built it ("built by Pakistan's IST")."""
+    """The partners named as the ones who built it ("built by Pakistan's IST"), or the
+    active subject that built it ("KazSat-5, which Kazakhstan built at home, ...")."""
     agents = [c for c in verb_preps(verb) if c.dep_ == "agent" or c.lower_ == "by"]
     doc = sentence.parse
     return [
@@ -121,4 +122,4 @@ def builders_named(sentence: Sentence, verb: Token, groups: list[Group]) -> list
         for g in groups
         if doc is not None and governs(doc, prep, g) and g.role not in ("owner",)
         for k in g.keys
-    ]
+    ] + subject_partners(sentence, verb, groups)

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from graph.name_forms import DESIGNATOR, Candidate, EntityKind, S
-from graph.name_words import AFTER_DESIGNATOR, LAUNCHER_WORDS, SENTENCE_OPENERS
+from graph.name_words import AFTER_DESIGNATOR, LAUNCHER_WORDS, MONTH_NAMES, SENTENCE_OPENERS
 
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "with", "for", "to", "aboard", "into"})
 
@@ -22,6 +22,8 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         first = name.split(" ", 1)[0]
         # "THE CHANG'E-9" in a capitals heading: an article however it is cased
         opener = first in SENTENCE_OPENERS or first.title() in SENTENCE_OPENERS
+        # "In January PRSC-EO1 was launched": a month is a date, not the name's first word
+        opener = opener or first.lower() in MONTH_NAMES
         # "Replaced NigComSat-1 (2007), which failed": a verb opening a list's line
         opener = opener or re.fullmatch(r"[A-Z][a-z]{3,}ed", first) is not None
         if " " in name and (opener or not first[:1].isupper()):

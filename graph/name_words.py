@@ -271,5 +271,18 @@ SENTENCE_OPENERS = frozenset(
         "Imagine",
         "Remember",
         "Think",
+        # subordinators and adverbs that open a clause ("When Paksat-1R went up ...")
+        "When",
+        "While",
+        "Whereas",
+        "Although",
+        "Though",
+        "If",
+        "Once",
+        "Because",
+        "Until",
+        "Then",
+        "Now",
+        "Also",
     ]
 )

@@ -91,6 +91,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             m
             for m in crafts
             if relative
+            and m.end - sentence.start <= relative[0]  # (a craft after it is not "before")
             and re.fullmatch(r"\s*,?\s*", sentence.text[m.end - sentence.start : relative[0]])
         ]
         if just_before:
@@ -121,6 +122,16 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             # was done ("CBERS-04A, developed jointly with Brazil, was launched", as the
             # parser may read it; "the satellite launched in 2019")
             nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not nouns and "auxpass" in deps:
+            # "In March PRSC-EO1, a satellite ..., was launched": the subject the parser
+            # took for the object of the opening preposition
+            nouns = [
+                o
+                for p in verb.children
+                if p.dep_ == "prep" and p.i < verb.i
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            ]
     if any(n.tag_ == "NNS" and n.lemma_.lower() in _CRAFT_WORDS for n in nouns):
         # "launched 14 satellites for foreign customers, including Algeria's Alcomsat-2":
         # the examples the parser hung on the verb are of its object

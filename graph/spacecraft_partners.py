@@ -71,6 +71,10 @@ _OWNED_CRAFT = re.compile(
 )
 
 
+# what a maker's possessive heads after "of": "a satellite of Kenya's own making"
+_MAKING = frozenset({"making", "make", "design", "construction", "manufacture", "build"})
+
+
 def owner_of(
     sentence: Sentence, mention: Found, groups: list[Group], appositive: bool = True
 ) -> tuple[str, ...]:
@@ -131,6 +135,15 @@ def owner_of(
                 while root is not None and root.dep_ in ("conj", "appos", "compound"):
                     root = root.head
                 if root is not None and root.dep_ == "pobj" and root.head.i == prep.i:
+                    return g.keys
+                # "an optical satellite of SUPARCO's own making": its maker's
+                if (
+                    root is not None
+                    and root.dep_ == "poss"
+                    and root.head.dep_ == "pobj"
+                    and root.head.head.i == prep.i
+                    and root.head.lemma_.lower() in _MAKING
+                ):
                     return g.keys
     return ()
 
