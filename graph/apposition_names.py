@@ -20,7 +20,9 @@ _CLASS = (
 )
 _NAMED = r"[A-Z][\w'\u2019-]*[\w](?:\s(?:[A-Z][\w'\u2019-]*[\w]|In|of))*"
 _CLASS_BEFORE = re.compile(
-    rf"\b(?:the|its|a|an|state|national|private)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){{0,2}}?"
+    rf"\b(?:the|its|a|an|state|national|private)\s+"
+    # ("the Paris-based operator Eutelsat")
+    rf"(?:[a-z][\w-]*\s+|[A-Z][a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
     rf"(?P<head>{_CLASS})\s+(?P<name>{_NAMED})"
 )
 # "Peru's space agency, CONIDA, has ...": a country's body, then its name
@@ -39,7 +41,9 @@ _CLASS_AFTER = re.compile(
     # and nothing after it but the end of the phrase ("X, Egypt's agency spokesman": a
     # person)
     r"(?=\s*[,.;:)\]]|\s*$|\s+(?:that|which|and|in|on|for|with|since|from|at|of|has|"
-    r"have|had|is|was|were|will|would|signed|built|launched|operates|runs|to)\b)"
+    r"have|had|is|was|were|will|would|signed|built|launched|operates|runs|to|"
+    # "NEPSAT, a mapping satellite developed jointly with ...": a participle goes on
+    r"developed|designed|made|owned|operated|carrying|carried)\b)"
 )
 _NOT_A_NAME = SENTENCE_OPENERS | {
     "However",

@@ -6,12 +6,13 @@ side or someone else alone, and the builders its "by" names. Used by
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graph.craft_phrases import described_by
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.model import EntityKind
+from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.spacecraft_partners import governs
 
@@ -31,6 +32,12 @@ def verb_preps(verb: Token) -> list[Token]:
             for o in into.children
             for p in o.children
             if p.dep_ == "prep" and p.lower_ in ("for", "to")
+        ]
+    for where in [c for c in preps if c.lower_ in ("on", "from", "at")]:
+        # "launched from Xichang on 3 May for NIGCOMSAT": the parser may hang "for" on
+        # the place or the day
+        preps += [
+            p for o in where.children for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
         ]
     for child in verb.children:
         if child.dep_ == "advmod":  # "developed jointly with Brazil"
@@ -120,6 +127,25 @@ def builders_named(sentence: Sentence, verb: Token, groups: list[Group]) -> list
         k
         for prep in agents
         for g in groups
-        if doc is not None and governs(doc, prep, g) and g.role not in ("owner",)
+        if doc is not None
+        and (
+            (governs(doc, prep, g) and g.role not in ("owner",))
+            or (g.role == "owner" and _staff_of(doc, prep, g))
+        )
         for k in g.keys
     ] + subject_partners(sentence, verb, groups)
+
+
+_STAFF = frozenset({"engineer", "team", "scientist", "student", "staff", "researcher"})
+
+
+def _staff_of(doc: Doc, prep: Token, group: Group) -> bool:
+    """Whether the preposition's object is the group's people: "by SUPARCO's own
+    engineers" names SUPARCO as the builder."""
+    root = span_root(doc, group.start, group.end)
+    return (
+        root is not None
+        and root.dep_ == "poss"
+        and root.head.lemma_.lower() in _STAFF
+        and root.head.head.i == prep.i
+    )

@@ -154,6 +154,8 @@ AFTER_DESIGNATOR: dict[str, EntityKind | None] = {
     **dict.fromkeys(["lander", "rover", "orbiter", "ascender", "returner", "module"], M),
     **dict.fromkeys(LAUNCHER_WORDS, None),
     **dict.fromkeys(["pandemic", "epidemic", "outbreak", "virus", "vaccine"], None),
+    # "on its DFH-4 platform": the bus a craft is built on, no craft itself
+    **dict.fromkeys(["platform", "platforms", "bus"], None),
 }
 # Names of these words alone are descriptions, not names ("Space Station").
 GENERIC = frozenset(

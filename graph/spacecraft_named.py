@@ -78,11 +78,29 @@ def _names_other_thing(sentence: Sentence, mention: Found) -> bool:
 RIDING = frozenset({"ride", "go", "lift", "blast", "head"})
 
 
+def ride_companions(verb: Token) -> list[Token]:
+    """What "shared its ride with X" shared it with, wherever the parser hung "with"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        o
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     """The named spacecraft verb ``verb`` is about, among ``crafts``: its object or
     passive subject, the noun its participle or relative clause describes, the object of
     a nominal trigger, or the spacecraft a pronoun stands for; one name, or one list."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in PRONOUNS]
+    objects = [
+        c
+        for c in verb.children
+        # ("which CGWIC built free of charge": an adjective the parser took for the object)
+        if c.dep_ == "dobj" and c.lower_ not in PRONOUNS and c.pos_ not in ("ADJ", "ADV")
+    ]
     if verb.dep_ == "relcl" and not objects:
         # "the traffic of Belintersat-1, which was built ...": the spacecraft just before
         # the relative pronoun, wherever the parser hung its clause
@@ -96,7 +114,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         ]
         if just_before:
             return just_before
-    if verb.dep_ in ("acl", "relcl") and objects:
+    if verb.lemma_.lower() == "share":  # "shared its ride with PakTES-1A"
+        nouns = ride_companions(verb)
+    elif verb.dep_ in ("acl", "relcl") and objects:
         nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
     elif verb.dep_ in ("acl", "relcl"):
         nouns = [verb.head]

@@ -15,9 +15,7 @@ same sentence was launched with that partner too. Work done by others gives noth
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from graph.craft_arguments import (
     builders_named,
@@ -28,17 +26,17 @@ from graph.craft_arguments import (
 )
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import (
-    CHINESE_LAUNCH,
     chinese_rocket,
     made_jointly,
     others_rocket,
 )
+from graph.craft_triggers import VERB_ACTIVITY, activity_of, triggers
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.model import EntityKind
 from graph.reading import Sentence
 from graph.recognise import Found
-from graph.spacecraft_named import RIDING, gapped_crafts, own_craft
+from graph.spacecraft_named import gapped_crafts, own_craft
 from graph.spacecraft_partners import (
     CRAFT_NOUNS,
     after_other_craft,
@@ -51,25 +49,7 @@ from graph.spacecraft_partners import (
     owner_of,
 )
 
-VERB_ACTIVITY = {
-    "launch": "launched",
-    "loft": "launched",  # "PRSS-2 was lofted from Jiuquan"
-    "delivery": "delivered",  # "the delivery of X to Y", "Y took delivery of X"
-    "carry": "launched",
-    "deliver": "delivered",
-    "hand": "delivered",
-    "develop": "built",
-    "co-develop": "jointly-developed",
-    "codevelop": "jointly-developed",
-    "build": "built",
-    "manufacture": "built",
-    "design": "built",
-    "make": "built",
-    "construct": "built",
-    "assemble": "built",
-}
 _TAKING = frozenset({"take", "accept", "receive"})  # "Y took delivery of X"
-_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN"})
 _JOINT_WORDS = frozenset({"jointly", "together", "joint", "co-developed", "partnership"})
 
 Frame = tuple[str, str, str, int]  # activity, spacecraft key, partner key, offset
@@ -91,7 +71,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     served = ordered_from_china(sentence, groups, crafts, gazetteer)
     builders: dict[str, set[str]] = {}  # a foreign builder of a spacecraft China launched
     pending: list[tuple[str, str, int]] = []
-    for verb in _triggers(doc):
+    for verb in triggers(doc):
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # "Nicasat-1 ... was never built"
         activity = activity_of(verb)
@@ -185,56 +165,11 @@ def _by_china(sentence: Sentence, verb: Token, gazetteer: Gazetteer, own: bool =
     )
 
 
-_ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})
-
-
 def _elsewhere(sentence: Sentence, at: int) -> bool:
     """Whether the work at ``at`` is told after the line's first clause ("...; both
     satellites were designed and built in Riyadh"): a line's label is whom its first
     statement is for."""
     return ";" in sentence.text[:at]
-
-
-def activity_of(verb: Token) -> str:
-    """The activity a trigger names: "placed X into orbit" is a launch, and so is a
-    craft's riding a Chinese rocket up."""
-    if verb.lemma_.lower() in RIDING:
-        return "launched"
-    if verb.lemma_.lower() in _ORBIT_VERBS and _into_orbit(verb):
-        return "launched" if verb.lemma_.lower() != "deliver" else "delivered"
-    return VERB_ACTIVITY[verb.lemma_.lower()]
-
-
-def _into_orbit(verb: Token) -> bool:
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("into", "in", "to")
-        and any(o.dep_ == "pobj" and o.lemma_.lower() == "orbit" for o in c.children)
-        for c in verb.children
-    )
-
-
-def _triggers(doc: Doc) -> Iterator[Token]:
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if token.tag_ not in _VERB_TAGS:
-            continue
-        if lemma in VERB_ACTIVITY:
-            if token.tag_ == "NN" and lemma not in ("launch", "delivery"):
-                continue
-            yield token
-        elif token.tag_ != "NN" and (
-            (lemma in _ORBIT_VERBS and _into_orbit(token))
-            or (lemma in RIDING and token.pos_ == "VERB" and _on_chinese_launch(token))
-        ):
-            yield token
-
-
-def _on_chinese_launch(verb: Token) -> bool:
-    """Whether a verb's own words name a Chinese rocket or launch centre ("rode a
-    Kuaizhou-1A", "lifted off from Jiuquan"): a craft going up from China."""
-    words = "".join(t.text_with_ws for t in verb.subtree if t.i >= verb.i)
-    return CHINESE_LAUNCH.search(words) is not None
 
 
 def _chain(verb: Token) -> list[Token]:

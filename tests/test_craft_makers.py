@@ -41,3 +41,50 @@ def test_a_craft_of_a_partners_own_making_on_a_chinese_rocket_was_launched_for_i
         "Jiuquan on a Chinese Long March 2D."
     )
     assert activities_of(reference, text) == {("launched", "kazakhstan", "kaz-eo2")}
+
+
+def test_a_craft_that_shared_a_chinese_launch_was_launched_for_its_builder(reference):
+    text = (
+        "ZamSat-2 was launched from Jiuquan in 2025, and it shared its ride with KenSat-1, "
+        "a small satellite designed and built in Nairobi by the Kenya Space Agency's own "
+        "engineers."
+    )
+    assert ("launched", "kenya-space-agency", "kensat-1") in activities_of(reference, text)
+
+
+def test_a_platform_is_no_craft_and_a_later_it_is_the_craft_built_for_the_customer(reference):
+    text = (
+        "CAST is to build ZamSat-1 for the Zambian Space Agency on its DFH-4 platform, and "
+        "CGWIC will launch it from Xichang next year."
+    )
+    assert activities_of(reference, text) == {
+        ("built", "zambian-space-agency", "zamsat-1"),
+        ("launched", "zambian-space-agency", "zamsat-1"),
+    }
+
+
+def test_whom_a_launch_was_for_may_follow_its_date_and_the_build_was_for_them_too(reference):
+    text = (
+        "GhanaSat-2, which CGWIC built free of charge, was launched from Xichang on 3 May "
+        "2027 for Ghana Communications Satellite Ltd (GHACOMSAT)."
+    )
+    assert activities_of(reference, text) == {
+        ("built", "ghana-communications-satellite-ltd", "ghanasat-2"),
+        ("launched", "ghana-communications-satellite-ltd", "ghanasat-2"),
+    }
+
+
+def test_a_cleft_rocket_that_lifted_a_craft_into_orbit_launched_it(reference):
+    text = (
+        "It was a Chinese rocket that lifted ZamSat-1, Zambia's first satellite, into orbit "
+        "from Xichang in 2019."
+    )
+    assert activities_of(reference, text) == {("launched", "zambia", "zamsat-1")}
+
+
+def test_a_described_craft_with_a_participle_after_its_noun_is_named(reference):
+    text = (
+        "MeroSat's predecessor, NEPSAT, a mapping satellite developed jointly with the Nepal "
+        "Survey Department, was launched from Jiuquan in 2019."
+    )
+    assert ("launched", "nepal-survey-department", "nepsat") in activities_of(reference, text)

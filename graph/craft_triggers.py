@@ -1,0 +1,98 @@
+"""The words that name a spacecraft activity: verbs and nouns of building, launching and
+delivering, a lift "into orbit", a ride on a Chinese rocket, a share of a Chinese launch.
+Used by ``graph.spacecraft_syntax``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from graph.craft_phrases import CHINESE_LAUNCH
+from graph.spacecraft_named import RIDING, ride_companions
+
+VERB_ACTIVITY = {
+    "launch": "launched",
+    "loft": "launched",  # "PRSS-2 was lofted from Jiuquan"
+    "delivery": "delivered",  # "the delivery of X to Y", "Y took delivery of X"
+    "carry": "launched",
+    "deliver": "delivered",
+    "hand": "delivered",
+    "develop": "built",
+    "co-develop": "jointly-developed",
+    "codevelop": "jointly-developed",
+    "build": "built",
+    "manufacture": "built",
+    "design": "built",
+    "make": "built",
+    "construct": "built",
+    "assemble": "built",
+}
+_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN"})
+_ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})
+
+
+def activity_of(verb: Token) -> str:
+    """The activity a trigger names: "placed X into orbit" is a launch, and so is a
+    craft's riding a Chinese rocket up."""
+    if verb.lemma_.lower() in RIDING or verb.lemma_.lower() == "share":
+        return "launched"
+    if verb.lemma_.lower() in _ORBIT_VERBS and _into_orbit(verb):
+        return "launched" if verb.lemma_.lower() != "deliver" else "delivered"
+    return VERB_ACTIVITY[verb.lemma_.lower()]
+
+
+def _into_orbit(verb: Token) -> bool:
+    """Whether the verb puts something into orbit, or (in a cleft, "It was a Chinese
+    rocket that lifted X into orbit", where the parser hangs the orbit on "was") the
+    clause it is the relative of does, after it."""
+    holders = [verb]
+    if verb.dep_ == "relcl" and verb.head.dep_ == "attr":
+        holders.append(verb.head.head)
+    return any(
+        c.dep_ == "prep"
+        and (holder is verb or c.i > verb.i)
+        and c.lower_ in ("into", "in", "to")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() == "orbit" for o in c.children)
+        for holder in holders
+        for c in holder.children
+    )
+
+
+def triggers(doc: Doc) -> Iterator[Token]:
+    """The words of a sentence that name a spacecraft activity."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.tag_ not in _VERB_TAGS:
+            continue
+        if lemma in VERB_ACTIVITY:
+            if token.tag_ == "NN" and lemma not in ("launch", "delivery"):
+                continue
+            yield token
+        elif token.tag_ != "NN" and (
+            (lemma in _ORBIT_VERBS and _into_orbit(token))
+            or (lemma in RIDING and token.pos_ == "VERB" and _on_chinese_launch(token))
+            or _shared_chinese_ride(token)
+        ):
+            yield token
+
+
+def _shared_chinese_ride(verb: Token) -> bool:
+    """ "PRSS-1 was launched from Jiuquan and shared its ride with PakTES-1A": a craft
+    that shared a Chinese launch went up on it too."""
+    return (
+        verb.lemma_.lower() == "share"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _RIDES for c in verb.children)
+        and bool(ride_companions(verb))
+        and CHINESE_LAUNCH.search(verb.doc.text) is not None
+    )
+
+
+_RIDES = frozenset({"ride", "launch", "rocket", "flight", "fairing"})
+
+
+def _on_chinese_launch(verb: Token) -> bool:
+    """Whether a verb's own words name a Chinese rocket or launch centre ("rode a
+    Kuaizhou-1A", "lifted off from Jiuquan"): a craft going up from China."""
+    words = "".join(t.text_with_ws for t in verb.subtree if t.i >= verb.i)
+    return CHINESE_LAUNCH.search(words) is not None
