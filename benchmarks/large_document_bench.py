@@ -9,6 +9,12 @@ size runs in its own process, so one size's memory and caches do not favour the 
 
     .venv/bin/python benchmarks/large_document_bench.py            # 1 2 4 10
     .venv/bin/python benchmarks/large_document_bench.py 1 2 --profile   # + cProfile top 25
+    .venv/bin/python benchmarks/large_document_bench.py 10 --steps      # + the steps' seconds
+
+``--steps`` also prints (to stderr) the seconds of the steps inside the stages, timed by
+wrapping the functions that do them (normalising, finding names, parsing, reading the
+sentences, making RDF, the summaries, the engine's query of each shape, pySHACL, staging
+the store, the dumps): which of them grows with the document's size.
 
 The bar: 10 MB under 30 s on the shared 2-core machine the figures in the README were
 taken on.
@@ -75,9 +81,74 @@ def write_corpus(folder: Path, size: int) -> Path:
     return folder
 
 
-def run_one(megabytes: float, profile: bool) -> dict[str, float]:
+# the steps ``--steps`` times: (module, attribute, label); a class's method as "Class.name"
+STEPS = (
+    ("graph.extract_incremental", "clean_document", "normalise"),
+    ("graph.extract", "name_candidates", "name candidates"),
+    ("graph.extract", "discover_names", "discover names"),
+    ("graph.extract", "parse_sentences", "parse (spaCy)"),
+    ("graph.extract", "read_sentence", "read sentences"),
+    ("graph.extract", "_with_records", "records"),
+    ("graph.extract", "assemble", "merge and curate"),
+    ("graph.rdf", "build_dataset", "make RDF"),
+    ("graph.summaries", "append_summaries", "summaries"),
+    ("graph.validate_lines", "read_file", "validation: read lines"),
+    ("graph.validate_whole", "engine_first", "validation: engine"),
+    ("graph.validate_whole", "run_pyshacl", "validation: whole-graph pySHACL"),
+    ("graph.validate_split", "_union", "validation: rdflib union"),
+    ("graph.validate_split", "validate_graphs", "validation: all"),
+    ("graph.store_delta", "stage", "stage store"),
+    ("graph.dump", "write_build_dumps", "dumps"),
+)
+
+
+def time_steps(seconds: dict[str, float]) -> None:
+    """Wrap each step of ``STEPS`` (and each shape's engine query) so that its wall
+    seconds add up in ``seconds``."""
+    import functools
+    import importlib
+
+    def timed(label: str, function):  # type: ignore[no-untyped-def]
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[label] = seconds.get(label, 0.0) + time.perf_counter() - started
+
+        return wrapper
+
+    for module_name, attribute, label in STEPS:
+        module = importlib.import_module(module_name)
+        setattr(module, attribute, timed(label, getattr(module, attribute)))
+    try:  # the engine's first pass (in graph/validate_whole.py before cb71bc4)
+        targets = importlib.import_module("graph.validate_targets")
+    except ModuleNotFoundError:
+        targets = importlib.import_module("graph.validate_whole")
+    names: dict[int, str] = {}
+    engine_queries, found_nodes = targets.engine_queries, targets.found_nodes
+
+    def named_queries(shapes, name):  # type: ignore[no-untyped-def]
+        queries = engine_queries(shapes, name)
+        if queries is not None:
+            names[id(queries)] = name.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        return queries
+
+    def found(store, queries):  # type: ignore[no-untyped-def]
+        label = f"validation: engine {names.get(id(queries), '?')}"
+        return timed(label, found_nodes)(store, queries)
+
+    targets.engine_queries, targets.found_nodes = named_queries, found
+
+
+def run_one(megabytes: float, profile: bool, steps: bool = False) -> dict[str, float]:
     """Build one size in this process; the seconds of each stage and in all."""
     from graph import pipeline
+
+    step_seconds: dict[str, float] = {}
+    if steps:
+        time_steps(step_seconds)
 
     with tempfile.TemporaryDirectory(prefix="spacekg-large-") as tmp:
         base = Path(tmp)
@@ -114,6 +185,9 @@ def run_one(megabytes: float, profile: bool) -> dict[str, float]:
         times[str(last[1])] = end - float(last[0])
         times["total"] = end - started
         times["cpu"] = _cpu_seconds()
+    if steps:
+        for label, spent in sorted(step_seconds.items(), key=lambda item: -item[1]):
+            print(f"{megabytes:>5g} MB  {spent:>7.2f} s  {label}", file=sys.stderr)
     return times
 
 
@@ -129,10 +203,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=float, default=[1, 2, 4, 10], help="MB")
     parser.add_argument("--profile", action="store_true", help="cProfile each build (stderr)")
+    parser.add_argument("--steps", action="store_true", help="time the steps too (stderr)")
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)  # a child's size
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(run_one(args.one, args.profile)))
+        print(json.dumps(run_one(args.one, args.profile, args.steps)))
         return
     from graph.pipeline import STAGES
 
@@ -141,9 +216,11 @@ def main() -> None:
     print(f"{'MB':>5} {head} {'total s':>9} {'s/MB':>7} {'cpu s':>8} {'cpu/MB':>7}")
     for size in args.sizes:
         command = [sys.executable, __file__, "--one", str(size)]
-        if args.profile:
-            command.append("--profile")
-        stderr = None if args.profile else subprocess.PIPE  # the profile goes to the terminal
+        command += [
+            flag for flag, on in (("--profile", args.profile), ("--steps", args.steps)) if on
+        ]
+        # the profile and the steps go to the terminal
+        stderr = None if args.profile or args.steps else subprocess.PIPE
         done = subprocess.run(
             command, stdout=subprocess.PIPE, stderr=stderr, text=True, check=False
         )

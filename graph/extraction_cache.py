@@ -60,6 +60,7 @@ _AFTER_EXTRACTION = frozenset(
         "extract_parallel.py",
         "extract_incremental.py",
         "extraction_cache.py",
+        "partner_passage_check.py",
         "pipeline.py",
         "progress.py",
         "rdf.py",

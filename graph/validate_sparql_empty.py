@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
@@ -247,20 +247,36 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-_BY_WORDS = {_words(text): check for text, check in KNOWN.items()}
+T = TypeVar("T")
+
+
+def known_query(query: str, known: Mapping[str, T]) -> T | None:
+    """``known``'s entry for a query as pySHACL or the engine runs it (a PREFIX line for
+    each prefix, then the constraint's text, whitespace aside), or None when the text is
+    not a key of ``known`` or a prefix it uses names another namespace."""
+    by_words = _by_words(known)
+    lines = query.split("\n")
+    start = next((i for i, line in enumerate(lines) if not line.startswith("PREFIX ")), 0)
+    entry = by_words.get(_words("\n".join(lines[start:])))
+    prefixes = dict(_PREFIX.findall("\n".join(lines[:start])))
+    if entry is None or any(prefixes.get(p) != ns for p, ns in NAMESPACES.items()):
+        return None
+    return entry
+
+
+_WORDS: dict[int, dict[str, Any]] = {}
+
+
+def _by_words(known: Mapping[str, T]) -> dict[str, T]:
+    """``known`` keyed by its texts' words (made once per table)."""
+    if id(known) not in _WORDS:
+        _WORDS[id(known)] = {_words(text): entry for text, entry in known.items()}
+    return _WORDS[id(known)]
 
 
 def check_for(query: str) -> Check | None:
-    """The check of a query as pySHACL runs it (a PREFIX line for each prefix, then the
-    constraint's text), or None when the text is not a known one or a prefix it uses
-    names another namespace."""
-    lines = query.split("\n")
-    start = next((i for i, line in enumerate(lines) if not line.startswith("PREFIX ")), 0)
-    check = _BY_WORDS.get(_words("\n".join(lines[start:])))
-    prefixes = dict(_PREFIX.findall("\n".join(lines[:start])))
-    if check is None or any(prefixes.get(p) != ns for p, ns in NAMESPACES.items()):
-        return None
-    return check
+    """The check of a query as pySHACL runs it, or None (``known_query``)."""
+    return known_query(query, KNOWN)
 
 
 def shown_empty(query: str, bindings: Mapping[str, Any], graph: Any) -> bool:

@@ -84,7 +84,7 @@ def engine_first(lines: QuadLines, shapes: Graph, use: Sequence[str]) -> dict[st
             folder,
         )
         for name, queries in runnable.items():
-            found = found_nodes(store, queries)
+            found = found_nodes(store, queries, lines.by_subject)
             if found is not None:
                 flagged[name] = found
         del store
