@@ -53,8 +53,24 @@ def is_table_row(line: str) -> bool:
     of three or more spaces. (Most lines have neither: they are told at once, without
     the row pattern, which is slow on a long line.)"""
     if "|" not in line and "\t" not in line and _THREE_SPACES.search(line) is None:
-        return False
+        return is_csv_row(line)
     return bool(_TABLE_ROW.match(line)) and not RULE.match(line)
+
+
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+# a comma that parts cells: not inside a number ("1,200") and with no space beside it
+_CSV_COMMA = re.compile(r"(?<![\s\d]),|(?<=\d),(?!\d)|(?<=\d),(?=\d{1,2}\b)")
+
+
+def is_csv_row(line: str) -> bool:
+    """A row of comma-separated values ("2019-04-22,CNSA,Bolivian Space Agency,..."): two
+    or more commas outside quotes, none with a space beside it, as prose always has."""
+    if line.count(",") < 2:
+        return False
+    bare = _QUOTED.sub('""', line)
+    if re.search(r",\s|\s,", bare):
+        return False
+    return len(_CSV_COMMA.findall(bare)) >= 2
 
 
 FIELD = re.compile(

@@ -53,6 +53,7 @@ def candidates(
         return [span for _n, span in sorted(index.near(start, end))]
 
     columns: tuple[str, ...] | None = None  # the header of the table being read
+    headed = False  # a heading came since the last row (as graph.reading reads tables)
     for para in clean.paragraphs:
         # (a record's field line, "Owner/operator: Bolivian Space Agency", is read as
         # prose is, not as a heading)
@@ -66,6 +67,7 @@ def candidates(
                 for c in designators(document.id, text[para.start : para.end], para.start)
                 if re.search(r"\d", c.label)
             ]
+            headed = True
             continue
         chunk = text[para.start : para.end]
         if RULE.match(chunk):
@@ -74,12 +76,13 @@ def candidates(
             continue  # "Prepared by the Outreach Desk, ... Office": who made the page
         if is_table_row(chunk):
             row = [chunk[a:b] for a, b in cells(chunk)]
-            if columns is None and is_header(row):
+            if (columns is None or headed) and is_header(row):
                 columns = column_kinds(row)
             elif columns is not None:
                 out += partner_cells(document.id, chunk, para.start, columns)
         else:
             columns = None
+        headed = False
         out += party_fields(document.id, chunk, para.start)
         out += designators(document.id, chunk, para.start)
         out += _acronyms(document.id, chunk, para.start, text)

@@ -140,6 +140,7 @@ def read_document(
     paragraph = next(para_iter, None)
     previous: Sentence | None = None
     columns: tuple[str, ...] | None = None  # the header of the table being read
+    headed = False  # a heading came since the last row: a header row below starts a table
     labels: tuple[str, ...] = ()  # ... and its header's words
     caption = ""
     named: tuple[str, ...] = ()  # the keys the caption names
@@ -157,6 +158,7 @@ def read_document(
             opens = True
         if paragraph is not None and paragraph.heading and paragraph.start <= start < paragraph.end:
             heading = clean.text[paragraph.start : paragraph.end].strip()
+            headed = True
             # the document's first line, before any text, titles all of it
             level = 0 if not sentences and not headings else heading_level(heading)
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
@@ -180,11 +182,13 @@ def read_document(
             continue  # "|---|---|": the line under a table's header
         if is_table_row(row_text):
             row = [row_text[a:b] for a, b in cells(row_text)]
-            if columns is None and is_header(row):
-                columns, labels = column_kinds(row), tuple(row)
+            if (columns is None or headed) and is_header(row):
+                # ("FILE 2: satellites.csv" over a second table's header)
+                columns, labels, headed = column_kinds(row), tuple(row), False
                 continue
         else:
             columns = None
+        headed = False
         area = None
         for _depth, heading in reversed(headings):
             if heading not in areas:

@@ -123,8 +123,14 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     evidence = (sentence.evidence(),)
     row_fact = {"evidence": evidence, "status": status, "method": "table-row"}
     agreement_cells = " ".join(text[a:b] for a, b in cells_of("agreement"))
+    # (with no column for it, the row's own words say what kind it is before the caption:
+    # "2019-04-22,CNSA,Bolivian Space Agency,Bolivia,memorandum of understanding")
     kind = agreement_kind(agreement_cells) or (
-        None if crafts else agreement_kind(said) or agreement_kind(row.caption)
+        None
+        if crafts
+        else agreement_kind(said)
+        or (None if cells_of("agreement") else agreement_kind(text))
+        or agreement_kind(row.caption)
     )
     if kind and _UNSIGNED.search(text):
         return []  # "pending ... letter of intent ... not signed as of 2025"

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.line_kinds import is_csv_row
+
 _PIPE = re.compile(r"[^|]+")
 _WIDE = re.compile(r"\S(?:.*?\S)?(?=\t|\s{3,}|$)")
+_CSV_CELL = re.compile(r'(?:^|(?<=,))("(?:[^"]|"")*"|[^,]*)')
 
 # what a header cell says its column holds, by the words in it
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -93,6 +96,10 @@ def cells(text: str) -> list[tuple[int, int]]:
     """The cell spans of a row (local offsets), blank cells left out."""
     if "|" in text:
         spans = [(m.start(), m.end()) for m in _PIPE.finditer(text)]
+    elif "\t" not in text and is_csv_row(text):
+        spans = [(m.start(1), m.end(1)) for m in _CSV_CELL.finditer(text)]
+        # a quoted cell is read without its quotes
+        spans = [(a + 1, b - 1) if text[a : a + 1] == '"' else (a, b) for a, b in spans]
     else:
         spans = [(m.start(), m.end()) for m in _WIDE.finditer(text)]
     out = []
