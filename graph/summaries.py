@@ -273,7 +273,17 @@ def append_summary_lines(nquads: Path, graphs: Mapping[str, bytes] | None = None
 def summary_lines(triples: list[ox.Triple]) -> bytes:
     """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once."""
     name = SUMMARIES_GRAPH.n3()
-    lines = (f"{_n3(t.subject)} {_n3(t.predicate)} {_n3(t.object)} {name} .\n" for t in triples)
+    # each term spelled once: the counts repeat their predicates, subjects and values
+    # (a passage's quote, status and labels), and a literal is spelled through rdflib
+    spelled: dict[ox.NamedNode | ox.BlankNode | ox.Literal, str] = {}
+
+    def n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+        found = spelled.get(term)
+        if found is None:
+            found = spelled[term] = _n3(term)
+        return found
+
+    lines = (f"{n3(t.subject)} {n3(t.predicate)} {n3(t.object)} {name} .\n" for t in triples)
     return "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
 
 

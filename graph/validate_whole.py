@@ -89,19 +89,24 @@ def _digest(text: str) -> int:
 def subject_digests(lines: QuadLines) -> dict[str, tuple[int, int, int]]:
     """Each subject's outgoing triples in the union as three numbers: the triples but
     the ``OWN_ONLY`` counts, the counts' predicates, and the counts with their values;
-    sums of 64-bit digests of their N3, so the order triples are met in does not matter."""
+    sums of 64-bit digests of their N3, so the order triples are met in does not matter.
+    A (predicate, object) pair is digested once (a third of the union's pairs are
+    distinct: types, statuses, the same partner named by many facts)."""
     sums: dict[str, tuple[int, int, int]] = {}
     named = {p: _digest(p) for p in _OWN_ONLY_N3}
+    known: dict[tuple[str, str], int] = {}
     for subject, outgoing in lines.by_subject.items():
         rest = present = own = 0
-        for predicate, obj in outgoing:
-            value = _digest(f"{predicate} {obj}")
-            if predicate in _OWN_ONLY_N3:
-                present = (present + named[predicate]) & _MASK
-                own = (own + value) & _MASK
+        for pair in outgoing:
+            value = known.get(pair)
+            if value is None:
+                value = known[pair] = _digest(f"{pair[0]} {pair[1]}")
+            if pair[0] in _OWN_ONLY_N3:
+                present += named[pair[0]]
+                own += value
             else:
-                rest = (rest + value) & _MASK
-        sums[subject] = (rest, present, own)
+                rest += value
+        sums[subject] = (rest & _MASK, present & _MASK, own & _MASK)
     return sums
 
 
@@ -110,21 +115,26 @@ def _is_node(n3: str) -> bool:
 
 
 def to_validate(lines: QuadLines, changed: set[str]) -> set[str]:
-    """The changed subjects and every node whose results may see them."""
-    incoming: dict[str, set[tuple[str, str]]] = {}
-    for subject, outgoing in lines.by_subject.items():
-        for predicate, obj in outgoing:
-            if _is_node(obj):
-                incoming.setdefault(obj, set()).add((subject, predicate))
+    """The changed subjects and every node whose results may see them: one pass over the
+    union per step back (a set lookup per triple), rather than an index of every node's
+    incoming triples, which cost four times as much for the few steps taken."""
     todo = set(changed)
     frontier = set(changed)
+    by_subject = lines.by_subject
     for _step in range(REACH):
-        frontier = {s for node in frontier for s, _p in incoming.get(node, ())} - todo
+        if not frontier:
+            break
+        frontier = {
+            s for s, outgoing in by_subject.items() for _p, o in outgoing if o in frontier
+        } - todo
         todo |= frontier
     frontier = set(changed)
     while frontier:  # a cycle through csk:partOf may pass through any changed mission
         frontier = {
-            s for node in frontier for s, p in incoming.get(node, ()) if p == _PART_OF_N3
+            s
+            for s, outgoing in by_subject.items()
+            for p, o in outgoing
+            if o in frontier and p == _PART_OF_N3
         } - todo
         todo |= frontier
     return todo
