@@ -23,6 +23,7 @@ from pathlib import Path
 from graph import dump
 from graph.dump_fragments import FragmentCache
 from graph.errors import StoreError
+from graph.gc_pause import collection_paused
 from graph.quiet_workers import end_with_parent, interrupts_held, quit_on_interrupt
 
 
@@ -48,9 +49,10 @@ def _write_dumps(
             return
         store_dir, build_id = staged
         pieces = FragmentCache(folder, read=read, lines=lines)
-        dump.write_staged_dumps(
-            store_dir, _staging(store_dir), ontology_dir, build_id, issued, pieces
-        )
+        with collection_paused():  # a process of its own, ending when the dumps are out
+            dump.write_staged_dumps(
+                store_dir, _staging(store_dir), ontology_dir, build_id, issued, pieces
+            )
         parent.send(pieces.used)
     except BaseException as exc:
         with suppress(OSError):  # the build is gone: nobody to tell

@@ -53,6 +53,7 @@ _AFTER_EXTRACTION = frozenset(
         "dump_triples.py",
         "errors.py",
         "evidence_check.py",
+        "gc_pause.py",
         "export.py",
         "export_jsonld.py",
         "lines_dataset.py",

@@ -41,6 +41,7 @@ from graph.config import Paths
 from graph.dump_background import BackgroundDumps
 from graph.errors import InputError, SpaceKGError, ValidationFailed
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
+from graph.gc_pause import collection_paused
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.summaries import SUMMARIES_GRAPH
@@ -218,7 +219,9 @@ def build(
     documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
     with store.build_lock(paths.store):
         try:
-            return _build(paths, progress, documents, full=full)
+            # a build on the previous one holds no rdflib corpus: the collector waits
+            with collection_paused(not full and _can_follow(paths.store)):
+                return _build(paths, progress, documents, full=full)
         except OSError as exc:
             raise _one_line(exc, paths) from None
 
