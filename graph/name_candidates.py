@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
 from graph.cooperation_words import INSTRUMENT_NAME
+from graph.craft_cells import craft_cells
 from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
 from graph.listed_names import listed_names
@@ -53,6 +54,7 @@ def candidates(
         return [span for _n, span in sorted(index.near(start, end))]
 
     columns: tuple[str, ...] | None = None  # the header of the table being read
+    labels: tuple[str, ...] = ()  # ... and its header's words
     headed = False  # a heading came since the last row (as graph.reading reads tables)
     for para in clean.paragraphs:
         # (a record's field line, "Owner/operator: Bolivian Space Agency", is read as
@@ -77,9 +79,10 @@ def candidates(
         if is_table_row(chunk):
             row = [chunk[a:b] for a, b in cells(chunk)]
             if (columns is None or headed) and is_header(row):
-                columns = column_kinds(row)
+                columns, labels = column_kinds(row), tuple(row)
             elif columns is not None:
                 out += partner_cells(document.id, chunk, para.start, columns)
+                out += craft_cells(document.id, chunk, para.start, labels)
         else:
             columns = None
         headed = False

@@ -14,6 +14,7 @@ import re
 from graph.agreement_nouns import agreement_kind
 from graph.area_cues import area_cues
 from graph.chinese_side import names_chinese_side
+from graph.craft_phrases import CHINESE_LAUNCH
 from graph.dates import date_in
 from graph.gazetteer import Gazetteer
 from graph.model import (
@@ -26,7 +27,7 @@ from graph.model import (
     Status,
 )
 from graph.reading import Sentence
-from graph.tables import decode
+from graph.tables import TableRow, decode
 
 _ACTIVITY = [
     ("delivered", re.compile(r"\bdeliver\w*|\bhand\w*\s+over|\bin-orbit\s+delivery", re.I)),
@@ -61,14 +62,18 @@ def _cell_date(text: str, issued: str) -> str | None:
     return found.group(0) if found else None
 
 
-def _activities(text: str) -> list[str]:
+def _activities(text: str, others_left_out: bool = False) -> list[str]:
     """Every activity a cell names ("built, launched, in-orbit delivery"); "jointly
     developed" is not also "built"."""
     # "launched only (built by Thales Alenia Space)": what others did is not China's
-    text = re.sub(
-        r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
-        " ",
-        text,
+    text = (
+        text
+        if others_left_out
+        else re.sub(
+            r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
+            " ",
+            text,
+        )
     )
     found = [a for a, p in _ACTIVITY if p.search(text)]
     if "jointly-developed" in found and "built" in found:
@@ -162,7 +167,15 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     if _STATION.search(f"{row.caption} {said}") or (_STATION.search(text) and not crafts):
         # a table of ground stations: one per partner
         return [GroundStation(**row_fact, partner=p) for p in partners]
+    # "none (Soyuz from Plesetsk)": a role cell that says China did nothing
+    if cells_of("activity") and _NONE.match(said):
+        return facts
     activities = _activities(said) or _activities(row.caption)
+    if not activities and not cells_of("activity"):
+        # "SahelSat-1 | Mali Space Office | 2026 | Built by CAST; launched from Jiuquan": a
+        # table with no column for China's role says it in its notes
+        notes = [c for c, k in zip(row.cells, row.columns, strict=False) if not k]
+        activities = _activities(_chinese_work(sentence, notes, gazetteer), True)
     # "In-orbit delivery: --": a column named for a step that the row leaves empty
     undone = {
         a
@@ -171,6 +184,8 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         for a in _activities(label)
     }
     activities = [a for a in activities if a not in undone]
+    if not cells_of("activity") and "launched" not in activities and _on_chinese_rocket(row, text):
+        activities.append("launched")  # "Rocket: Long March 3B", with no column for the role
     if not _built_by_china(sentence, cells_of("builder"), gazetteer):
         # "Palapa-D | Indonesia | Thales Alenia Space": China launched what others built
         activities = [a for a in activities if a not in ("built", "jointly-developed")]
@@ -205,9 +220,38 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     return facts
 
 
+_NONE = re.compile(r"\s*(?:none|n/?a|nil)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"-{1,3}|\u2013|\u2014|n/?a|none|\u2026|\.{3}", re.IGNORECASE)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to)\s*((?:19|20)\d\d)\b")
 _UNSIGNED = re.compile(r"\bnot\s+(?:yet\s+)?signed\b|\bunsigned\b|^pending\b", re.IGNORECASE)
+
+
+def _on_chinese_rocket(row: TableRow, text: str) -> bool:
+    """Whether the row's rocket or launch-site cell names a Chinese one."""
+    return any(
+        _VEHICLE.search(label) and CHINESE_LAUNCH.search(text[a:b])
+        for (a, b), label in zip(row.cells, row.labels, strict=False)
+    )
+
+
+_VEHICLE = re.compile(r"rocket|launcher|vehicle|launch\s+site|\bsite\b", re.IGNORECASE)
+
+
+def _chinese_work(sentence: Sentence, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> str:
+    """The words of the cells at ``spans`` but for work done by others ("built by
+    Airbus"): what was done "by" someone is China's only when that someone is."""
+    text = sentence.text
+    kept = []
+    for a, b in spans:
+        cell = text[a:b]
+        for m in reversed(list(_BY_NAME.finditer(cell))):
+            if not names_chinese_side(sentence, gazetteer, a + m.start(1), a + m.end(1)):
+                cell = cell[: m.start()] + " " + cell[m.end() :]
+        kept.append(cell)
+    return " ; ".join(kept)
+
+
+_BY_NAME = re.compile(r"\b\w+\s+by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
 
 
 def _chinese_body(named: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:

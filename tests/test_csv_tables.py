@@ -63,3 +63,37 @@ def test_the_second_file_under_its_own_heading_is_read_with_its_own_header(refer
         ("launched", "tunisian-space-office", "tunsat-2"),
         ("jointly-developed", "space-agency-of-kenya", "kenyasat-4"),
     }
+
+
+LIST_ARTICLE = """Chinese satellite exports
+
+Communications satellites
+
+Name          Operator                  Country   Launched      Rocket          Notes
+AndesSat-2    Andean Space Agency       Bolivia   2 June 2027   Long March 3B   Delivered in orbit
+Tupac Amaru   Peruvian Telecom Office   Peru      2028          Long March 3B   Built by CAST
+
+Earth observation satellites
+
+| Satellite | Operator | Launch | Notes |
+|---|---|---|---|
+| SahelSat-1 | Mali Space Office | 2026 | Built by CAST; launched from Jiuquan |
+| AtlasSat-5 | Moroccan Centre for Space Studies | 2027 | Built by Airbus; launched from Jiuquan |
+| MeznSat-2 | Emirates Space Office | 2027 | none (for comparison) |
+"""
+
+
+def test_a_table_with_no_role_column_says_the_role_in_its_rocket_and_notes(reference):
+    activities = activities_of(reference, LIST_ARTICLE)
+    assert ("launched", "andean-space-agency", "andessat-2") in activities  # its rocket
+    assert ("delivered", "andean-space-agency", "andessat-2") in activities  # its notes
+    assert ("built", "mali-space-office", "sahelsat-1") in activities  # built by CAST
+    # built by Airbus: only the launch was China's
+    assert ("launched", "moroccan-centre-for-space-studies", "atlassat-5") in activities
+    assert ("built", "moroccan-centre-for-space-studies", "atlassat-5") not in activities
+
+
+def test_a_name_column_of_a_launch_table_names_crafts_without_designators(reference):
+    activities = activities_of(reference, LIST_ARTICLE)
+    assert ("built", "peruvian-telecom-office", "tupac-amaru") in activities
+    assert ("launched", "peruvian-telecom-office", "tupac-amaru") in activities
