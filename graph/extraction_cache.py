@@ -78,6 +78,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary_passages.py",
         "summary_ranks.py",
         "summary_readers.py",
+        "summary_scratch.py",
         "validate.py",
         "validate_engine.py",
         "validate_lines.py",

@@ -29,10 +29,12 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from graph import summary_counts, summary_passages, summary_ranks
-from graph.store_load import LOAD_LINES, bulk_load_lines, write_merged_default_graph
+from graph.store_load import write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
-from graph.summary_passages import partner_passage_triples
+from graph.summary_passages import partner_passage_lines, partner_passage_triples
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
+from graph.summary_scratch import bulk_load_graphs as bulk_load_graphs
+from graph.summary_scratch import bulk_load_merged as bulk_load_merged
 from graph.vocab import CSK, GRAPH
 
 SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
@@ -143,6 +145,11 @@ def summary_triples(store: ox.Store) -> list[ox.Triple]:
     subject and count, each document's links to its partners and each cooperation's
     (partner, area) keys. Summary triples already
     in it change no count: no fact pattern above matches them."""
+    return _counted(store) + partner_passage_triples(store)
+
+
+def _counted(store: ox.Store) -> list[ox.Triple]:
+    """``summary_triples`` but the partner passages (which come last)."""
     triples = []
     for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS, _PARTNER_AREA):
         results = store.query(_PREFIXES + query)
@@ -156,7 +163,6 @@ def summary_triples(store: ox.Store) -> list[ox.Triple]:
         + _ranks(store, triples)
         + count_triples(store)
         + rank_triples(store)
-        + partner_passage_triples(store)
     )
 
 
@@ -263,15 +269,17 @@ def append_summary_lines(nquads: Path, graphs: Mapping[str, bytes] | None = None
         bulk_load_merged(store, nquads, only=counted_predicates())
     else:
         bulk_load_graphs(store, graphs, only=counted_predicates())
-    data = summary_lines(summary_triples(store))
+    data = summary_lines(_counted(store), passages_of=store)
     del store
     with nquads.open("ab") as out:
         out.write(data)
     return data
 
 
-def summary_lines(triples: list[ox.Triple]) -> bytes:
-    """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once."""
+def summary_lines(triples: list[ox.Triple], *, passages_of: ox.Store | None = None) -> bytes:
+    """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once;
+    ``passages_of``: a store whose partner passages follow (``summary_triples``' last
+    triples), written as lines without making their triples."""
     name = SUMMARIES_GRAPH.n3()
     # each term spelled once: the counts repeat their predicates, subjects and values
     # (a passage's quote, status and labels), and a literal is spelled through rdflib
@@ -283,7 +291,9 @@ def summary_lines(triples: list[ox.Triple]) -> bytes:
             found = spelled[term] = _n3(term)
         return found
 
-    lines = (f"{n3(t.subject)} {n3(t.predicate)} {n3(t.object)} {name} .\n" for t in triples)
+    lines = [f"{n3(t.subject)} {n3(t.predicate)} {n3(t.object)} {name} .\n" for t in triples]
+    if passages_of is not None:
+        lines += partner_passage_lines(passages_of, n3, name)
     return "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
 
 
@@ -328,49 +338,6 @@ def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def bulk_load_merged(store: ox.Store, path: Path, *, only: frozenset[bytes] | None = None) -> None:
-    """Bulk-load the triples of an N-Quads file as rdflib writes it (every line but the
-    default graph's ends with its graph's name) into the default graph only: the merge
-    of its graphs, without loading each graph and copying it (a third of the time), for
-    a store that only answers queries on the merge. Slices as ``store_load.bulk_load_file``.
-    ``only``: the predicates (in N-Triples) of the triples to load, the others skipped."""
-    with path.open("rb") as lines:
-        kept = lines if only is None else (line for line in lines if _predicate(line) in only)
-        bulk_load_lines(store, (_triple(line) for line in kept), ox.RdfFormat.N_TRIPLES)
-
-
-def bulk_load_graphs(
-    store: ox.Store, graphs: Mapping[str, bytes], *, only: frozenset[bytes]
-) -> None:
-    """``bulk_load_merged`` of the file the graphs' lines are written to, one after
-    another, from the lines in memory: each graph's name taken off all its lines at once
-    and the predicates read by one comprehension, not a call per line (most of a second
-    at 1,000 documents); the same triples, loaded in the same slices."""
-    plain: list[bytes] = []
-    blank: list[bytes] = []
-    for name, data in graphs.items():
-        # a line ends " <graph> .\n", and only a line's end can (a literal's newline is
-        # escaped): the triples, each without its " .\n"
-        triples = data.replace(f" {name} .\n".encode(), b" .\n").split(b" .\n")[:-1]
-        kept = [t for t in triples if t.split(b" ", 2)[1] in only]
-        if b"_:" in data:
-            blank += [t for t in kept if b"_:" in t]
-            kept = [t for t in kept if b"_:" not in t]
-        plain += kept
-    end = b" .\n"
-    for start in range(0, len(plain), LOAD_LINES):
-        batch = plain[start : start + LOAD_LINES]
-        store.bulk_load(end.join(batch) + end, ox.RdfFormat.N_TRIPLES)
-    if blank:
-        store.bulk_load(end.join(blank) + end, ox.RdfFormat.N_TRIPLES)
-
-
-def _predicate(line: bytes) -> bytes:
-    """An N-Quads line's predicate (a subject holds no space); empty for a blank line."""
-    start = line.find(b" ") + 1
-    return line[start : line.find(b" ", start)] if start else b""
-
-
 _NAMESPACES = {
     "csk": str(CSK),
     "dcterms": "http://purl.org/dc/terms/",
@@ -401,10 +368,3 @@ def counted_predicates() -> frozenset[bytes]:
     names = {m.groups() for text in texts for m in re.finditer(r"\b(\w+):(\w+)", text)}
     found = {f"<{_NAMESPACES[p]}{local}>".encode() for p, local in names if p in _NAMESPACES}
     return frozenset(found | {_RDF_TYPE})
-
-
-def _triple(line: bytes) -> bytes:
-    """An N-Quads line without its graph's name."""
-    if line.endswith(b"  .\n"):  # the default graph's: a triple already
-        return line
-    return line[: line.rstrip(b" .\n").rindex(b" ")] + b" .\n"
