@@ -139,7 +139,9 @@ HOSTING = frozenset({"host", "welcome", "invite", "receive"})
 MAKING = frozenset({"build", "develop", "design", "make", "provide", "supply", "contribute"})
 CARRYING = frozenset({"carry", "host", "take", "bring", "include", "integrate", "install"})
 # what a partner does with its instrument for a mission: makes it, hands it over, puts it on
-HANDING = MAKING | frozenset({"deliver", "hand", "place", "put", "send", "ship", "donate"})
+HANDING = MAKING | frozenset(
+    {"deliver", "hand", "place", "put", "send", "ship", "donate", "complete", "finish", "prepare"}
+)
 COMING = frozenset({"come", "originate", "arrive"})
 TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
 ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})

@@ -6,6 +6,8 @@ the reader it is mixed into finds the names, owners and missions under a token."
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from graph.cooperation_words import (
@@ -21,6 +23,13 @@ from graph.instrument_series import edges, is_instrument, series_lead
 from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
 
+# a mission the sentence names by its kind only: "the mission", "the lander"
+_THE_MISSION = re.compile(r"\bthe\s+(?:mission|probe|lander|orbiter|rover)\b", re.IGNORECASE)
+
+_WITHDRAWN = re.compile(
+    r"\b(?:withdrawn|cancelled|canceled|dropped|abandoned|not\s+part\s+of)\b", re.IGNORECASE
+)
+
 
 class PayloadFrames:
     """Payload cooperation: ``payloads`` and the owner and carrier it reads."""
@@ -34,6 +43,19 @@ class PayloadFrames:
             if not owners:
                 continue
             missions = self._carrier(thing)
+            if (
+                not missions
+                and _THE_MISSION.search(self.sentence.text)
+                # (a sentence that names a carrier the frame did not tie it to says more
+                # than "the mission"; one that withdraws the thing says it did not fly)
+                and not any(
+                    m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in self.mentions
+                )
+                and not _WITHDRAWN.search(self.sentence.text)
+            ):
+                # "Russia's contribution to the mission, a dust analyser, was supplied by
+                # IKI": the mission the text is about, named before or not at all
+                missions = [previous_mission(self.sentence) or None]  # type: ignore[list-item]
             if len(missions) != 1:
                 continue
             out += [self._fact(p, "payloads", missions[0], thing.idx) for p in owners]
@@ -43,7 +65,20 @@ class PayloadFrames:
         """Partners that hand the thing over, supply, place or make it: the subject of
         the verb it is the object of ("INFN provided a retroreflector"), or the agent of
         the passive it is the subject of ("was delivered by IKI")."""
+        if thing.dep_ == "appos":
+            thing = thing.head  # "X's contribution, a dust analyser, was supplied by IKI"
         verb = thing.head
+        if thing.dep_ == "nsubj" and verb.lemma_.lower() == "belong":
+            # "The seventh instrument, a small camera, belongs to the ILOA"
+            owners = [
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            keys = [k for t in owners for g in self._groups_at(t) for k in g.keys]
+            return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
         if thing.dep_ == "nsubj" and verb.lemma_.lower() in COMING:
             # "Instruments come from Chile, Peru and the University of Warsaw"
             sources = [
@@ -59,6 +94,8 @@ class PayloadFrames:
             return []
         if thing.dep_ == "dobj":
             people = [c for c in verb.children if c.dep_ == "nsubj"]
+            if verb.dep_ == "relcl" and any(p.lower_ in ("which", "that", "who") for p in people):
+                people = [verb.head]  # "The Max Planck Institute, which built a telescope"
         elif thing.dep_ == "nsubjpass":
             people = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
             if not people and verb.lemma_.lower() in MAKING:

@@ -1,0 +1,39 @@
+"""Who gave an instrument to a mission, however the sentence says it: an apposition
+("X's contribution, a dust counter, was supplied by Y"), a relative clause ("Y, which
+built a magnetometer for M"), work still going on ("is completing a detector for M"), and
+"the mission" when the text names none. New sentences of my own."""
+
+from __future__ import annotations
+
+from tests.one_document import cooperations_of
+
+
+def test_an_instrument_in_apposition_to_a_contribution_is_the_suppliers(reference):
+    text = (
+        "Kenya's contribution to the mission, a dust counter, was supplied by the University "
+        "of Nairobi."
+    )
+    assert cooperations_of(reference, text) == {("university-of-nairobi", "payloads", None)}
+
+
+def test_a_body_that_built_an_instrument_for_a_mission_in_a_relative_clause(reference):
+    text = (
+        "The Hellenic Space Centre, which built a magnetometer for Chang'e-7, has extended "
+        "its work with CNSA."
+    )
+    assert ("hellenic-space-centre", "payloads", "change-7") in cooperations_of(reference, text)
+
+
+def test_an_instrument_being_completed_for_a_mission_is_a_payload(reference):
+    text = "The Kazakh Space Research Institute is completing a dust detector for Chang'e-8."
+    assert cooperations_of(reference, text) == {
+        ("kazakh-space-research-institute", "payloads", "change-8")
+    }
+
+
+def test_the_mission_is_not_read_into_a_withdrawn_instrument(reference):
+    text = (
+        "The Rashid 3 rover of the Emirates Lunar Centre, once proposed for the mission, was "
+        "withdrawn in 2024."
+    )
+    assert cooperations_of(reference, text) == set()
