@@ -135,9 +135,9 @@ def time_steps(seconds: dict[str, float]) -> None:
             names[id(queries)] = name.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
         return queries
 
-    def found(store, queries):  # type: ignore[no-untyped-def]
+    def found(store, queries, *more):  # type: ignore[no-untyped-def]
         label = f"validation: engine {names.get(id(queries), '?')}"
-        return timed(label, found_nodes)(store, queries)
+        return timed(label, found_nodes)(store, queries, *more)
 
     targets.engine_queries, targets.found_nodes = named_queries, found
 
