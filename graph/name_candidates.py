@@ -131,7 +131,9 @@ _CREDIT = re.compile(
     r"^(?:prepared|compiled|published|issued|written|edited|produced|translated|photo|"
     r"photograph|image|picture|source|sources)\b[^.]{0,160}\.?\s*$"
     # a copyright line, with whatever notice follows it ("All rights reserved.")
-    r"|^(?:\u00a9|\(c\)|copyright\b)"
+    # ("(c)" only with a year or a rights notice: else it is a list's third item)
+    r"|^(?:\u00a9|\(c\)(?=\s*(?:(?:19|20)\d\d|[A-Z][^.]{0,80}?,?\s+(?:19|20)\d\d\s*\.|"
+    r"[^.]*\brights\s+reserved))|copyright\b)"
     # a memo's or mail's header: who it is to, from or copied to
     r"|^(?:to|from|cc|bcc|attn|attention|distribution)\s*:",
     re.IGNORECASE,

@@ -15,6 +15,7 @@ takes its parties.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted, title_end
 from graph.agreement_parties import (
@@ -88,11 +89,18 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "- ", "1. ", "(b) "
     undated = _DATED_ENTRY.sub("", bare)  # "22 May: Memorandum of understanding between ..."
     entry_dated, bare = undated != bare, undated
+    cells = bare.rsplit(" | ", 1)
+    if len(cells) == 2 and AGREEMENT_NOUN.match(_ARTICLE.sub("", cells[1])):
+        # "Mar 2025 | Malaysia | memorandum of understanding between CNSA and MYSA": a
+        # row of a list whose last cell is the document, dated by the cells before it
+        entry_dated, bare = date_in(cells[0], sentence.doc.meta.issued)[0] is not None, cells[1]
+    bare = _ARTICLE.sub("", bare)  # "(a) a Memorandum of Understanding between ..."
     # "Egyptian Space Agency - cooperation agreement, Jan 2025": a list of who signed what
     listed_kind = _AFTER_NAMES.match(bare)
     if listed_kind and AGREEMENT_NOUN.match(bare, listed_kind.end()):
         bare = bare[listed_kind.end() :]
-    fragment = AGREEMENT_NOUN.match(bare) is not None and not _SIGN.search(text)
+    opening = _opening_noun(bare)
+    fragment = opening is not None and not _SIGN.search(text)
     masked = [
         (f.start - sentence.start, f.end - sentence.start)
         for f in sentence.mentions
@@ -133,7 +141,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if (
             not sign
             and signed_after is None
-            and not (fragment and m.start() <= len(text) - len(bare))
+            and not (fragment and m.start() <= len(text) - len(bare) + (opening or 0))
         ):
             continue
         if re.search(r"\b(?:no|never\s+an?)\s+(?:[\w-]+\s+)?$", text[: m.start()], re.I) or (
@@ -227,6 +235,22 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = year_before.group(1) if year_before else None
         if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
+        if (
+            signed_on is None
+            and fragment
+            and (
+                sentence.index == 0
+                or sentence.is_heading
+                or (lead is not None and _SIGN.search(lead.text))
+            )
+        ):
+            # the statement's title, or "(a) a Memorandum ..." under "the two sides signed
+            # the following documents:": the lead-in's date, or the day the document says
+            # it was itself signed ("This Joint Statement was signed in Cairo on ...")
+            issued = sentence.doc.meta.issued
+            signed_on = (date_in(lead.text, issued)[0] if lead is not None else None) or (
+                document_signed_on(sentence.doc.text, issued)
+            )
         subject = None if title else subject_of(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")
@@ -287,6 +311,42 @@ _DATED_ENTRY = re.compile(
     rf"^(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}})?|(?:19|20)\d\d(?:-\d\d){{0,2}})"
     r"(?:,?\s+(?:19|20)\d\d)?\s*[:\u2013\u2014]\s+"
 )
+
+
+@lru_cache(maxsize=64)
+def document_signed_on(text: str, issued: str | None) -> str | None:
+    """The day a document says it was itself signed: "This Joint Statement was signed in
+    Cairo on 24 November 2025", "Done at Santiago on 14 March 2029"."""
+    m = _SELF_SIGNED.search(text)
+    return date_in(m.group(0), issued)[0] if m else None
+
+
+_SELF_SIGNED = re.compile(
+    r"(?:\b(?:This|The\s+present)\s+(?:Joint\s+Statement|Joint\s+Communiqu\w*|Agreement|"
+    r"Memorandum(?:\s+of\s+Understanding)?|Declaration)\s+(?:was|is|has\s+been)\s+signed|"
+    r"^\s*(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z])[^.\n]{0,120}",
+    re.MULTILINE,
+)
+
+
+def _opening_noun(bare: str) -> int | None:
+    """Where the agreement noun a verbless line opens with starts: at once, or after up
+    to two words of its name ("Implementation Agreement between CAST and KSA")."""
+    m = AGREEMENT_NOUN.search(bare, 0, 40)
+    if m is None:
+        return None
+    before = bare[: m.start()]
+    if not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,2}", before):
+        return None
+    if before and before.split()[0] in _DETERMINERS:
+        return None  # "Our agreement with NASA concerns ...": a sentence, not a title
+    return m.start()
+
+
+_DETERMINERS = frozenset(
+    {"The", "This", "That", "These", "Those", "Our", "Their", "Its", "His", "Her", "Any", "No"}
+)
+_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's, not a sentence's)
 _JOINT_TITLE = re.compile(r"^(?:The\s+)?Joint\s+(?:Statement|Communiqu|Declaration)", re.IGNORECASE)
 
 

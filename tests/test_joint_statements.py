@@ -1,7 +1,7 @@
 """A joint statement, read as its readers read it: "the two sides" are the partner its
 title names, with China's side the body the title names for China; the documents it
 lists as signed are agreements between them; what the sides agreed to do is planned;
-and the statement's own closing formula signs no further agreement. What a company
+and the statement's own closing formula dates it and signs no further agreement. What a company
 has offered to do is planned too; "the two agencies" are the agencies named before, and a
 signing belongs to the document nearest it; a newsletter's dated entry names an agreement
 with its date. Statements of my own."""
@@ -48,13 +48,13 @@ def test_the_documents_listed_as_signed_are_agreements_between_the_sides(referen
     assert signed == {("memorandum-of-understanding", parties), ("agreement", parties)}
 
 
-def test_the_statements_closing_formula_signs_nothing_more(reference):
+def test_the_statements_closing_formula_dates_it_and_signs_nothing_more(reference):
     statements = [
         a
         for a in facts_of(reference, _STATEMENT, kind=Agreement)
         if a.agreement_kind == "joint-statement"
     ]
-    assert len(statements) == 1 and statements[0].signed_on is None
+    assert len(statements) == 1 and statements[0].signed_on == "2031-03-14"
 
 
 def test_what_a_chinese_company_has_offered_to_do_is_planned(reference):
