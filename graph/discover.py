@@ -31,10 +31,11 @@ from graph.area_cues import first_cue
 from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
-from graph.name_candidates import candidates, regional_prefix
+from graph.name_candidates import candidates
 from graph.name_forms import ORG, Candidate, EntityKind, M, S, initials_fit
 from graph.normalise import CleanText
 from graph.pinyin_names import is_pinyin_name
+from graph.regional_names import regional_prefix
 
 __all__ = ["Candidate", "candidates", "discover", "extend"]
 

@@ -32,6 +32,7 @@ from graph.name_words import MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
 from graph.normalise import RULE, CleanText, is_table_row
 from graph.party_names import partner_cells, party_fields
 from graph.record_fields import is_field
+from graph.regional_names import REGIONAL, regional_bodies
 from graph.spans import SpanIndex
 from graph.tables import cells, column_kinds, is_header
 
@@ -105,7 +106,7 @@ def candidates(
         out += glossed_acronyms(document.id, chunk, para.start)
     out += initials(document, clean, out)
     out = designated_crafts(out, text)
-    out += _regional_bodies(document.id, text, taken)
+    out += regional_bodies(document.id, text, taken)
     return [
         c
         for c in out
@@ -146,37 +147,11 @@ def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
     place a body is of ("National Astronomical Research Institute of Thailand")."""
     if c.alias and initials_fit(c.label, c.alias):
         return False  # spelt out by its own acronym: "Universiti Teknologi Malaysia (UTM)"
-    if _REGIONAL.fullmatch(text[c.start : start]):
+    if REGIONAL.fullmatch(text[c.start : start]):
         return False  # a region's own body: "Asia-Oceania Group on Earth Observations"
     return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
 
 
-def _regional_bodies(doc_id: str, text: str, taken: Sequence[tuple[int, int]]) -> list[Candidate]:
-    """A known body's name after a region's ("the Asia-Oceania Group on Earth
-    Observations"): the region's own body, not the known one."""
-    found = []
-    for s, e in taken:
-        region = _REGION_BEFORE.search(text, max(0, s - 40), s)
-        if region is None or head_kind(text[s:e]) is not ORG:
-            continue
-        start = s - len(region.group(0))
-        found.append(Candidate(text[start:e], ORG, doc_id, start, e))
-    return found
-
-
-def regional_prefix(label: str) -> str | None:
-    """The rest of a name that opens with a region's ("Asia-Oceania Group on Earth
-    Observations" -> "Group on Earth Observations"), or None."""
-    region = _REGIONAL.match(label)
-    return label[region.end() :] if region else None
-
-
-# the region that makes a known body's name another body's
-_REGIONAL = re.compile(
-    r"(?:[A-Z][a-z]+-[A-Z][a-z]+|Asian?|Africa|African|Arab|Pacific|Regional|"
-    r"Latin\s+American|Caribbean|Andean)\s+"
-)
-_REGION_BEFORE = re.compile(rf"(?:{_REGIONAL.pattern})$")
 _DESIGNATOR_FOR = re.compile(
     r"(?:\S+\s+)*?\S*\d\S*\s+(?:(?:for|of|to|on|in)\s+(?:the\s+)?|the\s+)(?=[A-Z])"
 )
