@@ -66,6 +66,7 @@ CONTRIBUTING = frozenset(
         "operate",
         "help",
         "assist",
+        "support",  # "A and B supported the Tianwen-1 mission with tracking"
         "take",
         "lead",
     ]

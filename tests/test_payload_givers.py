@@ -37,3 +37,11 @@ def test_the_mission_is_not_read_into_a_withdrawn_instrument(reference):
         "withdrawn in 2024."
     )
     assert cooperations_of(reference, text) == set()
+
+
+def test_bodies_that_supported_a_mission_with_tracking_cooperated_on_tt_c(reference):
+    text = "Argentina and Namibia supported the Chang'e-6 mission with tracking."
+    assert cooperations_of(reference, text) == {
+        ("argentina", "tt-c", "change-6"),
+        ("namibia", "tt-c", "change-6"),
+    }
