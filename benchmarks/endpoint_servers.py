@@ -119,8 +119,16 @@ def _process(
 
 @contextlib.contextmanager
 def spacekg(
-    store_root: Path, *, cached: bool, workers: int, threads: int, query_workers: int | None = None
+    store_root: Path,
+    *,
+    cached: bool,
+    workers: int,
+    threads: int,
+    query_workers: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
+    """``spacekg serve`` over ``store_root``; ``env`` adds variables (``PYTHONPATH`` to run
+    another copy of the code)."""
     port = free_port()
     # No row cap in the comparison: the other servers send every row. No memory cap or
     # per-address cap either: they have none, and wrk's connections share one address.
@@ -129,6 +137,7 @@ def spacekg(
         "SPACEKG_ROW_LIMIT": str(10**9),
         "SPACEKG_QUERY_MEMORY": "0",
         "SPACEKG_CLIENT_QUERIES": "0",
+        **(env or {}),
     }
     command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
     command += ["--workers", str(workers), "--threads", str(threads)]
