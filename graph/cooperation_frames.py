@@ -174,6 +174,21 @@ class _Reader(PayloadFrames):
                 continue
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             data = [o for o in objects if o.lemma_.lower() in DATA or o.lower_ in DATA]
+            # "China provided Turkiye and Syria with satellite imagery": the object is who
+            # received the data the "with" names
+            recipients = (
+                []
+                if data or lemma not in GIVING
+                else [c for c in verb.children if c.dep_ == "dobj"]
+            )
+            if recipients:
+                data = [
+                    o
+                    for p in verb.children
+                    if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in p.children
+                    if o.dep_ == "pobj" and (o.lemma_.lower() in DATA or o.lower_ in DATA)
+                ]
             if not data:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -197,6 +212,7 @@ class _Reader(PayloadFrames):
             if lemma in GIVING | EXCHANGING and china_gives:
                 to = [p for p in preps if p.lower_ in ("to", "with", "for") or p.dep_ == "dative"]
                 partners += [k for p in to for k in self._names_under(p)]
+                partners += [k for r in recipients for k in self._names_under(r)]
             if lemma in EXCHANGING and china_gives:  # "China and Brazil have shared data"
                 partners += [k for s in subjects for k in self._names_under(s)]
             if lemma in EXCHANGING and not china_gives:

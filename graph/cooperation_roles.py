@@ -28,6 +28,7 @@ from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.negation import negated
 from graph.reading import Sentence
+from graph.token_lookup import token_at
 
 _AGREEMENT_PHRASE = re.compile(
     r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
@@ -245,3 +246,35 @@ def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> b
         if re.search(r"\bwith\s+(?:the\s+)?$", before) and ";" not in before:
             return True
     return False
+
+
+def acting_bodies(sentence: Sentence, group: Group) -> bool:
+    """Whether a partner's adjective qualifies the bodies that act in the
+    sentence on a named mission ("Thai and Malaysian institutes will take part in the
+    ILRS"): the country is the partner, with no area word needed."""
+    doc = sentence.parse
+    if doc is None or not any(
+        m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
+    ):
+        return False
+    token = token_at(doc, group.start)
+    while token is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i:
+        token = token.head  # "Thai institutes": the noun the adjective qualifies
+    if token is None:
+        return False
+    # ("Thai and Malaysian institutes", which the parser may read as "Thai" and
+    # "Malaysian institutes": the noun of the list is every item's)
+    nouns = {token.lemma_.lower(), *(c.lemma_.lower() for c in token.conjuncts)}
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return (
+        bool(nouns & _ACTING_NOUNS)
+        and token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in CONTRIBUTING
+    )
+
+
+# bodies, not people: "Senegalese researchers would take part" may be a plan's people
+_ACTING_NOUNS = frozenset(
+    {"institute", "institution", "university", "agency", "company", "firm", "laboratory"}
+)

@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 
 from graph.area_cues import Cue, area_cues
-from graph.cooperation_roles import has_cue, parsed_role_holds
+from graph.cooperation_cues import (
+    conjoined_predicate_cues,
+    makes_instrument,
+    names_the_craft,
+    predicate_cues,
+)
+from graph.cooperation_roles import acting_bodies, has_cue, parsed_role_holds
 from graph.cooperation_words import (
     CONTRIBUTING,
-    INSTRUMENT,
-    INSTRUMENT_WORD,
     names_instrument,
 )
 from graph.gazetteer import Gazetteer
@@ -50,7 +54,6 @@ from graph.others_work import between_others
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
-    predicate_tokens,
 )
 from graph.reading import Sentence
 from graph.relations_agreement import DOCUMENT_NAMED_BACK
@@ -147,12 +150,12 @@ def _areas_for(
     before = [c for c in before if c.end <= group.start]
     own = after or before or (in_clause if not earlier and not later else [])
     if not own and not later and not earlier:
-        own = _predicate_cues(sentence, group, plain, clause)
+        own = predicate_cues(sentence, group, plain, clause)
     if not own and not has_verb(text[clause[0] : clause[1]]):
         following = [s for s in spans if s[0] >= clause[1]][:1]
         own = [c for c in plain for a, b in following if a <= c.start < b]
     if not own and group.role in ("agent", "subject"):
-        own = _conjoined_predicate_cues(sentence, group, plain)
+        own = conjoined_predicate_cues(sentence, group, plain)
     shared = _shared_clauses(sentence, groups, spans, group)
     own = own + [c for c in plain if clause_of(spans, c.start) in shared]
     if own:
@@ -172,7 +175,7 @@ def _areas_for(
         # an item under "Foreign payloads:" is one of them ("- DORN, provided by CNES")
         or (listed_under(sentence) and names_instrument(sentence.lead_in.text))
         or _MOUNTED.search(text, begin)
-        or _makes_instrument(sentence, group)
+        or makes_instrument(sentence, group)
     ):
         return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
     if mission and mission in gazetteer.default_areas:
@@ -201,7 +204,7 @@ def extract(
     if not groups or _ABOUT_A_DOCUMENT.match(sentence.text):
         return []
     cued = has_cue(sentence)
-    cues = [c for c in area_cues(sentence, gazetteer) if not _names_the_craft(sentence, c)]
+    cues = [c for c in area_cues(sentence, gazetteer) if not names_the_craft(sentence, c)]
     spans = clauses(sentence.text)
     missions = missions_for(sentence, groups)
     facts: list[Cooperation] = []
@@ -224,6 +227,7 @@ def extract(
             or not (
                 cued
                 or group.role == "for"
+                or (group.role == "modifier" and acting_bodies(sentence, group))
                 # "the ILRS, a Moon base project led by China and Russia": leading a
                 # mission with China is working on it
                 or (group.role == "subject" and group.governor in _LEADING and missions)
@@ -247,7 +251,7 @@ def extract(
         if between_others(sentence, groups, group, gazetteer):
             continue  # "Bahrain's satellite, built with Khalifa University": not China's
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
-        if group.role in ("owner", "modifier") and not own_cue:
+        if group.role in ("owner", "modifier") and not (own_cue or acting_bodies(sentence, group)):
             continue
         if group.role == "owner" and owns_named_body(sentence, group):
             continue  # "Bahrain's National Space Science Agency": the agency is the partner
@@ -328,41 +332,6 @@ def extract(
     return facts
 
 
-def _predicate_cues(
-    sentence: Sentence, group: Group, cues: list[Cue], clause: tuple[int, int]
-) -> list[Cue]:
-    """The areas the predicate says when the partner is in its subject, set off from
-    the verb by commas ("Cooperation with X, the oldest partnership, has covered A and
-    B"), and the clause around the partner names none."""
-    doc = sentence.parse
-    if doc is None:
-        return []
-    verb, words = predicate_tokens(doc, group.start, group.end)
-    if verb is None or clause[0] <= verb.idx < clause[1]:
-        return []
-    return [c for c in cues if any(c.start <= t.idx < c.end for t in words)]
-
-
-def _conjoined_predicate_cues(sentence: Sentence, group: Group, cues: list[Cue]) -> list[Cue]:
-    """The areas of a second predicate the partner is the subject of ("Zambia joined
-    APSCO in 2027 and has sent 14 engineers to train at Beihang"): the cues inside a
-    verb joined to the partner's own verb that has no subject of its own."""
-    doc = sentence.parse
-    if doc is None:
-        return []
-    verb, _words = predicate_tokens(doc, group.start, group.end)
-    if verb is None:
-        return []
-    out = []
-    for other in verb.conjuncts:
-        if other.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
-            continue
-        left = min(t.idx for t in other.subtree if t.i >= other.i)
-        right = max(t.idx + len(t) for t in other.subtree)
-        out += [c for c in cues if left <= c.start < right]
-    return out
-
-
 def _verb_end(sentence: Sentence, group: Group) -> int:
     """Where the verb a subject acts through ends ("Roscosmos and CNSA *will build*"), so
     that its tense counts; 0 for other roles."""
@@ -371,32 +340,3 @@ def _verb_end(sentence: Sentence, group: Group) -> int:
         return 0
     verb = clause_verb(doc, group.start, group.end)
     return 0 if verb is None else doc[verb].idx + len(doc[verb])
-
-
-def _makes_instrument(sentence: Sentence, group: Group) -> bool:
-    """Whether the verb the partner acts through has an instrument for object ("Egypt
-    and Bahrain, working in partnership, have jointly developed a camera for ...")."""
-    doc = sentence.parse
-    verb = None if doc is None else clause_verb(doc, group.start, group.end)
-    if verb is None:
-        return False
-    objects = [c for c in doc[verb].children if c.dep_ == "dobj"]
-    return any(INSTRUMENT.search(o.text) or INSTRUMENT_WORD.search(o.lower_) for o in objects)
-
-
-def _names_the_craft(sentence: Sentence, cue: Cue) -> bool:
-    """Whether the cue is the class noun of the mission or spacecraft just named ("the
-    Tiangong-2 space laboratory", "the Chang'e-7 lunar probe"): what the craft is, not
-    the area the clause works in."""
-    words = sentence.text[cue.start : cue.end]
-    return _CRAFT_CLASS.search(words) is not None and any(
-        m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
-        and 0 <= cue.start - (m.end - sentence.start) <= 1
-        for m in sentence.mentions
-    )
-
-
-_CRAFT_CLASS = re.compile(
-    r"(?i)(?:laborator(?:y|ies)|lab|station|probe|lander|orbiter|rover|satellite|mission|"
-    r"observatory|telescope|explorer|spacecraft|programme|program)s?$"
-)

@@ -45,3 +45,19 @@ def test_bodies_that_supported_a_mission_with_tracking_cooperated_on_tt_c(refere
         ("argentina", "tt-c", "change-6"),
         ("namibia", "tt-c", "change-6"),
     }
+
+
+def test_a_countrys_institutes_that_take_part_in_a_mission_make_it_a_partner(reference):
+    text = "CNSA says Thai and Malaysian institutes will take part in the ILRS."
+    assert cooperations_of(reference, text) == {
+        ("thailand", "lunar-and-deep-space-exploration", "international-lunar-research-station"),
+        ("malaysia", "lunar-and-deep-space-exploration", "international-lunar-research-station"),
+    }
+
+
+def test_a_country_given_imagery_for_disaster_relief_cooperated_on_it(reference):
+    text = "China provided Nepal and Bhutan with satellite imagery for disaster relief."
+    assert cooperations_of(reference, text) == {
+        ("nepal", "disaster-prevention-and-mitigation", None),
+        ("bhutan", "disaster-prevention-and-mitigation", None),
+    }
