@@ -53,9 +53,18 @@ def heading_level(heading: str) -> int:
         return 2 + dotted.group(0).count(".")
     if _NUMBERED.match(heading):
         return 2
-    if _LETTERED.match(heading):
-        return 3
+    if _LETTERED.match(heading) or REGION_HEADING.fullmatch(heading.strip()):
+        return 3  # "Africa" under "ILRS partners by continent": a part of what is above
     return 2
+
+
+# a heading that is only a world region's name divides the list above it by region
+REGION_HEADING = re.compile(
+    r"(?i)(?:the\s+)?(?:Africa|Asia|Europe|Oceania|Antarctica|(?:Latin|North|South|Central)\s+"
+    r"America|(?:the\s+)?Americas|Middle\s+East|Asia[-\s]Pacific|Arab\s+States|Caribbean|"
+    r"(?:Sub-Saharan|North|West|East|Southern)\s+Africa|(?:South|Southeast|Central|East|West)\s+"
+    r"Asia|(?:Eastern|Western|Northern|Southern|Central)\s+Europe)(?:\s*\(\d+\))?:?"
+)
 
 
 def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:

@@ -8,6 +8,8 @@ import re
 from graph.area_cues import Cue, area_cues
 from graph.cooperation_words import names_instrument
 from graph.gazetteer import Gazetteer
+from graph.grammar import has_verb
+from graph.headings import REGION_HEADING
 from graph.line_kinds import BULLET
 from graph.model import EntityKind
 from graph.reading import Sentence, label_end
@@ -51,6 +53,16 @@ def item_context(
         mission = named.pop()
     elif opening:  # "SMILE — Solar wind Magnetosphere ... Explorer: payload contributions"
         mission = opening[0]
+    elif (
+        mission is None
+        and sentence.section_mission
+        and lead.is_heading
+        and REGION_HEADING.fullmatch(lead.text.strip())
+        and bare_item(sentence)
+    ):
+        # "- Kenya (2026)" under "Africa" under "ILRS partners by continent": the
+        # mission of the heading the region divides
+        mission = sentence.section_mission
     payload = sentence.section_mission_area == "payloads" or any(
         names_instrument(t) for t in (lead.text, sentence.text)
     )
@@ -103,3 +115,17 @@ def item_bodies(sentence: Sentence, gazetteer: Gazetteer) -> tuple[str, ...]:
             and m.key not in gazetteer.domestic
         )
     )
+
+
+def bare_item(sentence: Sentence) -> bool:
+    """Whether a line is a list's item that only names ("- Kenya (2026)", "- Seismometer,
+    Kyrgyz State Technical University"): a bullet and no verb, so what it names is what
+    its heading or lead-in lists."""
+    text = sentence.text
+    bullet = BULLET.match(text)
+    if bullet is None or has_verb(text) or len(text.split()) > 14:
+        return False
+    if ":" in text[bullet.end() :]:
+        return False  # "- Operators: CAST; University of Tartu": a record's field
+    doc = sentence.parse  # ("files", "names", "selected": verbs the word list does not know)
+    return doc is None or not any(t.pos_ in ("VERB", "AUX") for t in doc)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
 from graph.item_values import value_start
+from graph.list_items import bare_item
 from graph.model import EntityKind
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -329,6 +330,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             role = "item" if item_end is not None else role
         elif item_end is not None and end <= item_end:
             role = "item"  # "Egyptian Space Agency, with Bahrain's NSSA: a camera"
+        if role in ("other", "object") and sentence.lead_in is not None and bare_item(sentence):
+            role = "item"  # "- Kenya (2026)" under "ILRS partners", a line of names
         for a, b in itertools.pairwise(members):
             beside_body = role in ("other", "agent") and {a.key, b.key} & gazetteer.domestic
             if CHINA not in (a.key, b.key) and not beside_body:

@@ -5,7 +5,7 @@ craft others made and launched gives nothing. New sheets of my own."""
 
 from __future__ import annotations
 
-from tests.one_document import activities_of
+from tests.one_document import activities_of, cooperations_of
 
 
 def test_an_entry_under_a_partners_heading_was_for_that_partner(reference):
@@ -38,3 +38,28 @@ def test_an_entry_for_a_craft_others_made_and_launched_gives_nothing(reference):
         "Malawi\n  - LakeSat-3: built by Surrey Satellite Technology, launched by SpaceX in 2031.\n"
     )
     assert activities_of(reference, text) == set()
+
+
+def test_a_list_of_partners_divided_by_region_names_the_partners_of_its_mission(reference):
+    text = (
+        "International Cooperation\n\n"
+        "ILRS partners by continent\n\n"
+        "Africa\n"
+        "- Kenya (2026)\n"
+        "- Zambia Space Agency, Zambia (2027)\n\n"
+        "Asia\n"
+        "- Laos (2025)\n"
+    )
+    ilrs = ("lunar-and-deep-space-exploration", "international-lunar-research-station")
+    assert cooperations_of(reference, text) == {
+        ("kenya", *ilrs),
+        ("zambia-space-agency", *ilrs),
+        ("laos", *ilrs),
+    }
+
+
+def test_a_line_that_only_names_an_instrument_and_its_maker_is_a_payload(reference):
+    text = "Chang'e-8 payloads\n- Seismometer, Kyrgyz State Technical University\n"
+    assert cooperations_of(reference, text) == {
+        ("kyrgyz-state-technical-university", "payloads", "change-8")
+    }
