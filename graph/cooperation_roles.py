@@ -174,7 +174,7 @@ def parsed_role_holds(
                 and not _DENIED.search(sentence.text, group.end, clause_of(spans, group.start)[1])
             ):
                 return True  # "X held its third joint training school with CNSA"
-            if group.governor in ("become", "be") and _member_of_mission(sentence):
+            if group.governor in ("become", "be", "remain") and _member_of_mission(sentence):
                 return True  # "Senegal has become a partner of the ILRS"
             instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
             framed = china or named or instrument is not None  # "provided a retroreflector"

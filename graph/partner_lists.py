@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from graph.ellipsis import did_the_same
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
 from graph.item_values import value_start
@@ -361,6 +362,13 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     for i, g in enumerate(out):
         if g.governor in _PRO_FORMS and i and out[i - 1].role == g.role:
             out[i] = replace(g, governor=out[i - 1].governor)
+    # "X remains a partner of the ILRS, and so do A, B and C"; "X joined the ILRS, and A
+    # and B followed": those who did the same do it in the first one's role
+    for i, g in enumerate(out):
+        if i and g.role in ("object", "other", "agent", "subject") and did_the_same(sentence, g):
+            lead = next((o for o in out[:i] if o.role in ("agent", "subject")), None)
+            if lead is not None:
+                out[i] = replace(g, role=lead.role, governor=lead.governor)
     subjects = {k for g in out if g.role == "subject" for k in g.keys}
     # "Dutch" or "China-U.S." repeating the co-subject adds no partner of its own
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]

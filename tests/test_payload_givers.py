@@ -61,3 +61,19 @@ def test_a_country_given_imagery_for_disaster_relief_cooperated_on_it(reference)
         ("nepal", "disaster-prevention-and-mitigation", None),
         ("bhutan", "disaster-prevention-and-mitigation", None),
     }
+
+
+def test_partners_that_did_the_same_share_the_first_ones_cooperation(reference):
+    ilrs = ("lunar-and-deep-space-exploration", "international-lunar-research-station")
+    text = "Nicaragua remains a partner of the ILRS, and so do Senegal and Serbia."
+    assert cooperations_of(reference, text) == {
+        ("nicaragua", *ilrs),
+        ("senegal", *ilrs),
+        ("serbia", *ilrs),
+    }
+    text = "Peru joined the ILRS in 2026, and Chile and Bolivia followed later that year."
+    assert cooperations_of(reference, text) == {
+        ("peru", *ilrs),
+        ("chile", *ilrs),
+        ("bolivia", *ilrs),
+    }
