@@ -46,7 +46,13 @@ def speaker(raw: str, recogniser: Recogniser, publisher: str | None) -> str | No
         # an opinion piece by a country's envoy: "By ..., Ambassador of Peru to China"
         byline = _ENVOY_BYLINE.search(raw, 0, 2000) or _ENVOY_NOTE.search(raw)
         return _named_most(byline.group(0), recogniser, None, countries=True) if byline else None
-    return _named_most(raw[: question.start()], recogniser, publisher)
+    # the opening may describe the body without its name ("the head of Rwanda's space
+    # agency"); then the first question, put to it, names it ("When did the Rwanda
+    # Space Agency start ...?")
+    first = raw[question.start() : _ANSWER.search(raw, question.end()).start()]
+    return _named_most(raw[: question.start()], recogniser, publisher) or _named_most(
+        first, recogniser, publisher
+    )
 
 
 # the line of a transcript's opening that says whose speech it is

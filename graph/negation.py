@@ -50,7 +50,8 @@ _CHINA_NOT_INVOLVED = re.compile(
     # "it is not a Chinese project", "it was not part of the cooperation with Beijing"
     r"|\bnot\s+an?\s+(?:Chinese|China's|China\u2019s)\s+(?:project|mission|programme|program|"
     r"satellite|effort|undertaking)\b"
-    r"|\bnot\s+part\s+of\s+(?:the|any)\s+(?:space\s+)?cooperation\s+with\s+(?:China|Beijing)\b",
+    r"|\bnot\s+part\s+of\s+(?:the|any|our|their|its)\s+(?:space\s+)?cooperation\s+with\s+"
+    r"(?:China|Beijing)\b",
 )
 
 

@@ -106,3 +106,21 @@ def test_an_envoys_opinion_piece_speaks_for_the_country_the_envoy_represents(ref
     }
     signed = [f for f in facts if type(f).__name__ == "Agreement"]
     assert [f.parties for f in signed] == [("china-national-space-administration", "peru")]
+
+
+def test_an_interview_whose_opening_does_not_name_the_body_takes_the_first_questions(
+    reference,
+):
+    text = (
+        "An interview with the head of Rwanda's space agency\n\n"
+        "Q: When did the Rwanda Space Agency start working with China?\n\n"
+        "A: In 2024 we signed a memorandum of understanding with the China National Space "
+        "Administration on remote sensing.\n\n"
+        "Q: And other partners?\n\n"
+        "A: We work with the Japan Aerospace Exploration Agency on cubesats, but that is "
+        "not part of our cooperation with China.\n"
+    )
+    facts = _read(reference, text)
+    assert {(type(f).__name__, getattr(f, "parties", None)) for f in facts} == {
+        ("Agreement", ("china-national-space-administration", "rwanda-space-agency"))
+    }
