@@ -254,11 +254,16 @@ class WorkerPool:
     def _run_once(
         self, job: QueryJob, key: Hashable, deadline: float, timeout: float
     ) -> QueryOutcome:
-        token = self._slots.enter(deadline)
+        # A query that answered quickly last time takes no slot (``server.run_slots``).
+        token = None if self._slots.is_quick(key) else self._slots.enter(deadline)
+        began = time.monotonic()
         try:  # the answer is whole in the process once its first message comes
-            return self._evaluate(job, key, deadline, timeout)
+            outcome = self._evaluate(job, key, deadline, timeout)
+            self._slots.note(key, time.monotonic() - began)
+            return outcome
         finally:
-            self._slots.leave(token)
+            if token is not None:
+                self._slots.leave(token)
 
     def _evaluate(
         self, job: QueryJob, key: Hashable, deadline: float, timeout: float

@@ -54,3 +54,34 @@ def test_no_limit_never_waits() -> None:
     slots = RunSlots(0)
     for _ in range(10):
         slots.enter(time.monotonic())
+
+
+def test_a_query_that_answered_quickly_takes_no_slot() -> None:
+    slots = RunSlots(1, young=60, quick=0.02)
+    slots.note("short", 0.003)
+    slots.note("long", 0.4)
+    assert slots.is_quick("short")
+    assert not slots.is_quick("long")
+    assert not slots.is_quick("never seen")  # waits, as every query did before
+
+
+def test_a_query_slower_this_time_waits_again() -> None:
+    slots = RunSlots(1, quick=0.02)
+    slots.note("query", 0.003)
+    slots.note("query", 0.5)
+    assert not slots.is_quick("query")
+
+
+def test_only_the_last_queries_are_remembered() -> None:
+    slots = RunSlots(1, quick=0.02)
+    slots.note("first", 0.001)
+    for n in range(2000):
+        slots.note(n, 0.001)
+    assert not slots.is_quick("first")
+    assert slots.is_quick(1999)
+
+
+def test_without_a_limit_nothing_is_remembered() -> None:
+    slots = RunSlots(0)
+    slots.note("query", 0.001)
+    assert not slots.is_quick("query")
