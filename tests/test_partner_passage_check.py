@@ -166,3 +166,21 @@ def test_the_real_build_has_none_flagged(built) -> None:
     found = by_subject(lines)
     assert any((f"<{CSK}passageRank>" in {p for p, _o in pairs}) for pairs in found.values())
     assert both(lines) == (set(), set())
+
+
+def test_a_build_with_a_node_broken_reports_it_on_the_shape(built) -> None:
+    from rdflib import Dataset, Literal, URIRef
+
+    from graph import validate_split
+
+    copy = Dataset()
+    for s, p, o, g in built.dataset.quads((None, None, None, None)):
+        copy.graph(g).add((s, p, o))
+    quote = URIRef(f"{CSK}passageQuote")
+    node, _p, _o, graph = next(iter(sorted(copy.quads((None, quote, None, None)))))
+    copy.graph(graph).set((node, quote, Literal("Not the passage's quote.")))
+    names = [g.identifier for g in copy.graphs() if "/graph/document/" in str(g.identifier)]
+    report = validate_split.validate_dataset(
+        copy, SHAPES, names, cache=validate_split.ValidationCache(None), workers=0
+    )
+    assert {(v.shape, v.focus) for v in report.violations} == {(SHAPE, str(node))}
