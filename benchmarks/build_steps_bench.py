@@ -1,0 +1,104 @@
+"""Wall seconds of the steps inside one build, by timers wrapped around chosen functions.
+
+    .venv/bin/python benchmarks/build_steps_bench.py <workdir> [<code folder>]
+
+``<workdir>`` is one of ``build_scale_bench.py``'s (its ``corpus`` and ``store``), built
+before, with a document added (a build on the previous one) or not; ``<code folder>``:
+the code to build with (default: the workdir's ``code``, else this checkout). No profiler
+(cProfile doubles the cost of a call), so the figures add up to the build's time; with
+``--no-gc`` the cyclic collector is off for the whole build. Prints the stages, the CPU
+seconds of the build process and of the processes it waited for, its peak memory, and
+each timed function's total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import importlib
+import resource
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+# module -> functions timed (looked up on the module when called: wrap before use)
+TIMED = {
+    "graph.extract_incremental": ["extract_corpus"],
+    "graph.rdf_lines": ["documents_lines", "shared_graphs"],
+    "graph.summaries": ["append_summary_lines", "bulk_load_graphs", "summary_lines"],
+    "graph.store_delta": ["stage"],
+    "graph.validate_lines": ["read_file"],
+    "graph.validate_split": ["validate_dataset"],
+    "graph.validate_whole": [
+        "subject_digests",
+        "to_validate",
+        "neighbourhood",
+        "targeted_shapes",
+        "engine_first",
+        "run_pyshacl",
+    ],
+}
+TOTALS: dict[str, float] = {}
+
+
+def _timed(name: str, function: Callable) -> Callable:
+    @functools.wraps(function)
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            TOTALS[name] = TOTALS.get(name, 0.0) + time.perf_counter() - started
+
+    return timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("workdir", type=Path)
+    parser.add_argument("code", type=Path, nargs="?")
+    parser.add_argument("--no-gc", action="store_true", help="the cyclic collector off")
+    args = parser.parse_args()
+    code = args.code or (args.workdir / "code")
+    if not code.is_dir():
+        code = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(code))
+    started = time.perf_counter()
+    from graph import pipeline
+    from graph.config import Paths
+    from graph.dump_background import BackgroundDumps
+
+    TOTALS["imports"] = time.perf_counter() - started
+    for module_name, names in TIMED.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            if hasattr(module, name):
+                short = f"{module_name.removeprefix('graph.')}.{name}"
+                setattr(module, name, _timed(short, getattr(module, name)))
+    BackgroundDumps.wait = _timed("waiting for the dumps' worker", BackgroundDumps.wait)
+    paths = replace(
+        Paths.defaults(code), corpus=args.workdir / "corpus", store=args.workdir / "store"
+    )
+    marks: list[tuple[str, float]] = []
+    if args.no_gc:
+        gc.disable()
+    pipeline.build(paths, lambda stage: marks.append((stage, time.perf_counter())))
+    ended = time.perf_counter()
+    stages = zip(marks, [*marks[1:], ("end", ended)], strict=True)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    waited = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(
+        f"wall {ended - started:.2f} s; CPU s: build {own.ru_utime + own.ru_stime:.2f}, "
+        f"its helpers {waited.ru_utime + waited.ru_stime:.2f}; "
+        f"peak {own.ru_maxrss // 1024} MiB (build process)"
+    )
+    print("stages: " + ", ".join(f"{a[0]} {b[1] - a[1]:.2f}" for a, b in stages))
+    for name, seconds in sorted(TOTALS.items(), key=lambda item: -item[1]):
+        print(f"  {name:42s} {seconds:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
