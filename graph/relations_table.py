@@ -223,7 +223,10 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
 _NONE = re.compile(r"\s*(?:none|n/?a|nil)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"-{1,3}|\u2013|\u2014|n/?a|none|\u2026|\.{3}", re.IGNORECASE)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to)\s*((?:19|20)\d\d)\b")
-_UNSIGNED = re.compile(r"\bnot\s+(?:yet\s+)?signed\b|\bunsigned\b|^pending\b", re.IGNORECASE)
+_UNSIGNED = re.compile(
+    r"\bnot\s+(?:yet\s+)?signed\b|\bunsigned\b|^pending\b|\bnone\s+(?:yet\s+)?signed\b",
+    re.IGNORECASE,
+)
 
 
 def _on_chinese_rocket(row: TableRow, text: str) -> bool:

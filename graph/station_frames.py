@@ -33,6 +33,10 @@ _STATION_VERBS = frozenset(
         "modernise",
         "modernize",
         "expand",
+        # "opened a receiving station near Dushanbe together with X"
+        "open",
+        "inaugurate",
+        "commission",
     ]
 )
 

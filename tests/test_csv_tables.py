@@ -97,3 +97,15 @@ def test_a_name_column_of_a_launch_table_names_crafts_without_designators(refere
     activities = activities_of(reference, LIST_ARTICLE)
     assert ("built", "peruvian-telecom-office", "tupac-amaru") in activities
     assert ("launched", "peruvian-telecom-office", "tupac-amaru") in activities
+
+
+def test_a_row_that_says_none_was_signed_is_no_agreement(reference):
+    text = (
+        "Table 3.1: Selected agreements\n"
+        "Country      | Counterpart       | Instrument                     | Year\n"
+        "Kazakhstan   | Kazcosmos         | Cooperation agreement          | 2021\n"
+        "Kyrgyzstan   | -                 | None signed                    | -\n"
+    )
+    assert {a.parties for a in facts_of(reference, text, kind=Agreement)} == {
+        ("china", "kazcosmos")
+    }

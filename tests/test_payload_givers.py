@@ -5,7 +5,8 @@ built a magnetometer for M"), work still going on ("is completing a detector for
 
 from __future__ import annotations
 
-from tests.one_document import cooperations_of
+from graph.model import GroundStation
+from tests.one_document import cooperations_of, facts_of
 
 
 def test_an_instrument_in_apposition_to_a_contribution_is_the_suppliers(reference):
@@ -77,3 +78,12 @@ def test_partners_that_did_the_same_share_the_first_ones_cooperation(reference):
         ("chile", *ilrs),
         ("bolivia", *ilrs),
     }
+
+
+def test_a_station_opened_together_with_a_partner_is_a_ground_station_with_it(reference):
+    text = (
+        "In 2025 China opened a satellite receiving station near Dushanbe with the Academy "
+        "of Sciences of Tajikistan."
+    )
+    stations = facts_of(reference, text, kind=GroundStation)
+    assert [s.partner for s in stations] == ["academy-of-sciences-of-tajikistan"]
