@@ -16,7 +16,8 @@ native server, spacekg's /sparql (same text), spacekg's saved-query API and
 in-process (the bars: a median at most 0.6 ms, and none more than 10% above in-process
 once that is over 5 ms). Then the mix over a synthetic graph (``synthetic_graph.py``,
 100x by default; rdflib-endpoint is left out there: it needs many minutes and gigabytes
-to load it).
+to load it). One run of each server is a ratio of two moments of a shared machine:
+``endpoint_pairs.py`` measures them in turns, several rounds, and gives the median ratio.
 """
 
 from __future__ import annotations
