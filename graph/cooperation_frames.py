@@ -34,6 +34,7 @@ from graph.cooperation_words import (
     MAKING,
     PEOPLE,
     RECEIVING,
+    SAMPLES,
     STUDYING_VERBS,
     TRAINING_VERBS,
 )
@@ -173,7 +174,7 @@ class _Reader(PayloadFrames):
             if verb.pos_ != "VERB" or lemma not in RECEIVING | GIVING | EXCHANGING:
                 continue
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            data = [o for o in objects if o.lemma_.lower() in DATA or o.lower_ in DATA]
+            data = [o for o in objects if o.lemma_.lower() in DATA | SAMPLES or o.lower_ in DATA]
             # "China provided Turkiye and Syria with satellite imagery": the object is who
             # received the data the "with" names
             recipients = (
@@ -206,7 +207,13 @@ class _Reader(PayloadFrames):
                 not subjects and (earlier is not None or any(self._chinese_source(d) for d in data))
             )  # "data from the Chang'e-4 mission have been shared with X"
             if lemma in RECEIVING:
-                source = [p for p in preps if p.lower_ == "from" and self._chinese(p)]
+                # (samples "from Chang'e-5": a Chinese mission is China's side's)
+                samples = data[0].lemma_.lower() in SAMPLES
+                source = [
+                    p
+                    for p in preps
+                    if p.lower_ == "from" and (self._chinese(p) or (samples and self._named_in(p)))
+                ]
                 if source or any(self._chinese(d) for d in data):
                     partners = [k for s in subjects for k in self._names_under(s)]
             if lemma in GIVING | EXCHANGING and china_gives:
@@ -221,10 +228,23 @@ class _Reader(PayloadFrames):
                     partners += [k for s in subjects for k in self._names_under(s)]
             if not partners:
                 continue
-            mission = self._named_in(data[0]) or earlier
+            mission = (
+                self._named_in(data[0])
+                or next(
+                    (
+                        k
+                        for p in preps
+                        if p.head.i == verb.i and p.lower_ == "from" and (k := self._named_in(p))
+                    ),
+                    None,
+                )
+                or earlier
+            )
             # data for disaster monitoring serve disaster relief; any other data is exchanged
             cues = {c.area for c in area_cues(self.sentence, self.gazetteer) if not c.titled}
             areas = [a for a in _DATA_PURPOSES if a in cues] or ["data-exchange"]
+            if data[0].lemma_.lower() in SAMPLES and mission in self.gazetteer.default_areas:
+                areas = [self.gazetteer.default_areas[mission]]  # lunar samples: the mission's
             for partner in dict.fromkeys(partners):
                 out += [self._fact(partner, a, mission, verb.idx) for a in areas[:1]]
         return out

@@ -153,6 +153,8 @@ OBSERVING = frozenset(
 DATA = frozenset(
     {"data", "imagery", "image", "images", "information", "product", "products", "observations"}
 )
+# what a sample-return mission gives its partners: a share of the mission's own work
+SAMPLES = frozenset({"sample", "samples", "soil", "regolith"})
 RECEIVING = frozenset({"receive", "obtain", "get", "access", "use", "download", "acquire"})
 GIVING = frozenset({"share", "provide", "supply", "give", "send", "deliver", "transfer", "offer"})
 EXCHANGING = frozenset({"exchange", "share"})

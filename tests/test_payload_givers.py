@@ -87,3 +87,10 @@ def test_a_station_opened_together_with_a_partner_is_a_ground_station_with_it(re
     )
     stations = facts_of(reference, text, kind=GroundStation)
     assert [s.partner for s in stations] == ["academy-of-sciences-of-tajikistan"]
+
+
+def test_a_body_that_received_samples_from_a_chinese_mission_works_on_the_mission(reference):
+    text = "The University of Gdansk received lunar samples from Chang'e-5 in 2030."
+    assert cooperations_of(reference, text) == {
+        ("university-of-gdansk", "lunar-and-deep-space-exploration", "change-5")
+    }
