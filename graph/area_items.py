@@ -37,7 +37,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if not partners or not areas:
         return []
     # "The Parties may cooperate in the following areas:": what a text provides for
-    status = Status.PLANNED if _MODAL.search(lead.text) else status_at(lead, len(lead.text) - 1)
+    # ("the following key areas for future cooperation:": the item's section is planned)
+    planned = _MODAL.search(lead.text) or sentence.section_planned
+    status = Status.PLANNED if planned else status_at(lead, len(lead.text) - 1)
     return [
         Cooperation(
             evidence=(sentence.evidence(0),),

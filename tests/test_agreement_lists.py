@@ -5,7 +5,7 @@ cell. New text of my own."""
 
 from __future__ import annotations
 
-from graph.model import Agreement
+from graph.model import Agreement, Cooperation, Status
 from tests.one_document import facts_of
 
 STATEMENT = """JOINT STATEMENT
@@ -76,3 +76,15 @@ def test_a_lists_rows_give_the_document_in_their_last_cell_dated_by_the_first(re
 def test_a_sentence_about_an_agreement_is_not_read_as_a_listed_title(reference):
     text = "Our agreement with NASA concerns education and has nothing to do with China."
     assert agreements(reference, text) == set()
+
+
+def test_the_areas_a_lead_in_lists_for_future_cooperation_are_planned(reference):
+    text = (
+        "11. CNSA and the Kenya Space Agency identified the following key areas for future "
+        "cooperation, to be taken forward in a joint work plan:\n"
+        "   (a) Earth observation applications for agriculture;\n"
+        "   (b) space science research.\n"
+    )
+    facts = facts_of(reference, text, kind=Cooperation)
+    assert {f.area for f in facts} == {"earth-observation-applications", "space-science"}
+    assert all(f.status is Status.PLANNED for f in facts)
