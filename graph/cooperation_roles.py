@@ -176,6 +176,8 @@ def parsed_role_holds(
                 return True  # "X held its third joint training school with CNSA"
             if group.governor in ("become", "be", "remain") and _member_of_mission(sentence):
                 return True  # "Senegal has become a partner of the ILRS"
+            if _its_part_in_mission(sentence, group):
+                return True  # "Egypt reaffirmed its participation in the ILRS"
             instrument = INSTRUMENT.search(sentence.text[slice(*clause_of(spans, group.start))])
             framed = china or named or instrument is not None  # "provided a retroreflector"
             if group.governor in _PLACING and instrument is not None and named:
@@ -270,11 +272,37 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
     return (
         bool(nouns & _ACTING_NOUNS)
         and token.dep_ == "nsubj"
-        and token.head.lemma_.lower() in CONTRIBUTING
+        and (token.head.lemma_.lower() in CONTRIBUTING or _part_object(sentence, token.head))
     )
 
 
 # bodies, not people: "Senegalese researchers would take part" may be a plan's people
 _ACTING_NOUNS = frozenset(
-    {"institute", "institution", "university", "agency", "company", "firm", "laboratory"}
+    {"institute", "institution", "university", "agency", "company", "firm", "laboratory", "side"}
 )
+
+
+def _its_part_in_mission(sentence: Sentence, group: Group) -> bool:
+    """Whether the partner's verb has for object its own part in a named mission
+    ("reaffirmed its participation in the ILRS", "confirmed their membership of it")."""
+    doc = sentence.parse
+    token = None if doc is None else token_at(doc, group.start)
+    while (
+        token is not None and token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i
+    ):
+        token = token.head
+    return token is not None and token.dep_ == "nsubj" and _part_object(sentence, token.head)
+
+
+def _part_object(sentence: Sentence, verb: Token) -> bool:
+    """Whether the verb's object is its subject's own part in a named mission."""
+    return any(
+        o.dep_ == "dobj"
+        and o.lemma_.lower() in _PART_NOUNS
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)
+        and any(p.dep_ == "prep" and _names_mission(sentence, p) for p in o.children)
+        for o in verb.children
+    )
+
+
+_PART_NOUNS = frozenset({"participation", "membership", "involvement", "part", "role"})

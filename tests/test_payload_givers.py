@@ -94,3 +94,12 @@ def test_a_body_that_received_samples_from_a_chinese_mission_works_on_the_missio
     assert cooperations_of(reference, text) == {
         ("university-of-gdansk", "lunar-and-deep-space-exploration", "change-5")
     }
+
+
+def test_a_side_that_reaffirmed_its_participation_in_a_mission_is_its_partner(reference):
+    ilrs = ("lunar-and-deep-space-exploration", "international-lunar-research-station")
+    for text in (
+        "Kenya reaffirmed its participation in the International Lunar Research Station.",
+        "The Kenyan side reaffirmed its participation in the International Lunar Research Station.",
+    ):
+        assert cooperations_of(reference, text) == {("kenya", *ilrs)}
