@@ -69,27 +69,10 @@ class PayloadFrames:
             thing = thing.head  # "X's contribution, a dust analyser, was supplied by IKI"
         verb = thing.head
         if thing.dep_ == "nsubj" and verb.lemma_.lower() == "belong":
-            # "The seventh instrument, a small camera, belongs to the ILOA"
-            owners = [
-                o
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            keys = [k for t in owners for g in self._groups_at(t) for k in g.keys]
-            return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+            return self._objects_of(verb, "to")  # "a small camera, belongs to the ILOA"
         if thing.dep_ == "nsubj" and verb.lemma_.lower() in COMING:
             # "Instruments come from Chile, Peru and the University of Warsaw"
-            sources = [
-                o
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            keys = [k for t in sources for g in self._groups_at(t) for k in g.keys]
-            return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+            return self._objects_of(verb, "from")
         if verb.lemma_.lower() not in HANDING:
             return []
         if thing.dep_ == "dobj":
@@ -110,6 +93,19 @@ class PayloadFrames:
         else:
             return []
         keys = [k for t in people for g in self._groups_at(t) for k in g.keys]
+        return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
+
+    def _objects_of(self, verb: Token, preposition: str) -> list[str]:
+        """The foreign partners the verb's preposition governs ("belongs to X", "come
+        from X and Y")."""
+        objects = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == preposition
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        keys = [k for t in objects for g in self._groups_at(t) for k in g.keys]
         return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
 
     def _carrier(self, thing: Token) -> list[str]:

@@ -120,7 +120,7 @@ HELDOUT_SETS = {
     "heldout-au": (0.76, 0.79),
     "heldout-av": (0.64, 0.75),
     "heldout-aw": (0.63, 0.74),
-    "heldout-ax": (0.72, 0.72),
+    "heldout-ax": (0.78, 0.76),
     "heldout-ay": (0.69, 0.83),
     "heldout-az": (0.54, 0.72),
     "heldout-ba": (0.56, 0.77),
