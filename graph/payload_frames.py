@@ -147,6 +147,9 @@ class PayloadFrames:
                 if verb.dep_ in ("acl", "relcl"):
                     subjects.append(verb.head)
             found += [k for s in subjects for k in self._missions_at(s)]
+            if any(s.lower_ in ("it", "they") for s in subjects):
+                earlier = previous_mission(self.sentence)  # "It carries a detector of X"
+                found += [earlier] if earlier else []
         travels = verb.lemma_.lower() in TRAVELLING
         if anchor.dep_ in ("nsubj", "nsubjpass") and (travels or verb.lemma_.lower() == "be"):
             # "flew on Chang'e-4", "is due to fly on Chang'e-7"

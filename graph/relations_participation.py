@@ -54,6 +54,11 @@ _QUALIFIER = re.compile(r"[ \t]+[A-Z]")
 _EVENT = re.compile(r"(?:summit|session|meeting|conference)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # a body of two partners is bilateral: China does not take part in it, it co-chairs it
 _BILATERAL_BODY = re.compile(r"\bjoint\b|\bsub-?committee\b", re.IGNORECASE)
+# a part of the organisation one is a member of: "the Space Data Link Security working
+# group of the CCSDS" is membership of the CCSDS
+_SUB_BODY = re.compile(
+    r"(?:[A-Z][\w-]*\s+){0,5}(?:working\s+group|task\s+force|expert\s+group|panel)s?\s+of\b"
+)
 # a promise is a plan: "has pledged to support the ..."
 _PLEDGED = re.compile(
     r"\b(?:pledged?|promised?|undertakes|undertook|committed)\s+to\s+(?:\w+ly\s+)?$", re.I
@@ -111,7 +116,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 continue  # a bilateral commission's sub-body: not a mechanism China joins
             if kind == "through" and _national(sentence, org, gazetteer):
                 continue  # "shares data through the Egyptian Space Agency": a partner
-            if not _BRIDGE.match(text[chain_end:start]):
+            if not _BRIDGE.match(_SUB_BODY.sub(" ", text[chain_end:start])):
                 break
             chain_end = end
             if _QUALIFIER.match(text[end:]):

@@ -5,7 +5,7 @@ built a magnetometer for M"), work still going on ("is completing a detector for
 
 from __future__ import annotations
 
-from graph.model import GroundStation
+from graph.model import GroundStation, Participation
 from tests.one_document import cooperations_of, facts_of
 
 
@@ -103,3 +103,20 @@ def test_a_side_that_reaffirmed_its_participation_in_a_mission_is_its_partner(re
         "The Kenyan side reaffirmed its participation in the International Lunar Research Station.",
     ):
         assert cooperations_of(reference, text) == {("kenya", *ilrs)}
+
+
+def test_it_carries_a_partners_instrument_on_the_craft_the_sentence_before_names(reference):
+    text = (
+        "CSES-02 was launched in 2025. It carries a particle detector of the Italian Space Agency."
+    )
+    assert cooperations_of(reference, text) == {("italian-space-agency", "payloads", "cses-02")}
+
+
+def test_membership_of_a_working_group_is_participation_in_its_organisation(reference):
+    text = (
+        "CNSA became a member of the Space Data Link Security working group of the "
+        "Consultative Committee for Space Data Systems in 2022."
+    )
+    assert [p.organisation for p in facts_of(reference, text, kind=Participation)] == [
+        "consultative-committee-for-space-data-systems"
+    ]
