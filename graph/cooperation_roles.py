@@ -27,6 +27,7 @@ from graph.list_items import listed_under
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.negation import negated
+from graph.parsing import clause_verb
 from graph.reading import Sentence
 from graph.token_lookup import token_at
 
@@ -286,12 +287,8 @@ def _its_part_in_mission(sentence: Sentence, group: Group) -> bool:
     """Whether the partner's verb has for object its own part in a named mission
     ("reaffirmed its participation in the ILRS", "confirmed their membership of it")."""
     doc = sentence.parse
-    token = None if doc is None else token_at(doc, group.start)
-    while (
-        token is not None and token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i
-    ):
-        token = token.head
-    return token is not None and token.dep_ == "nsubj" and _part_object(sentence, token.head)
+    verb = None if doc is None else clause_verb(doc, group.start, group.end)
+    return verb is not None and _part_object(sentence, doc[verb])
 
 
 def _part_object(sentence: Sentence, verb: Token) -> bool:

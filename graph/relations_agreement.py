@@ -313,7 +313,7 @@ _DATED_ENTRY = re.compile(
 )
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=2)  # (documents are read one at a time: a larger cache only holds texts)
 def document_signed_on(text: str, issued: str | None) -> str | None:
     """The day a document says it was itself signed: "This Joint Statement was signed in
     Cairo on 24 November 2025", "Done at Santiago on 14 March 2029"."""

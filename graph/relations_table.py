@@ -62,19 +62,21 @@ def _cell_date(text: str, issued: str) -> str | None:
     return found.group(0) if found else None
 
 
-def _activities(text: str, others_left_out: bool = False) -> list[str]:
-    """Every activity a cell names ("built, launched, in-orbit delivery"); "jointly
-    developed" is not also "built"."""
-    # "launched only (built by Thales Alenia Space)": what others did is not China's
-    text = (
-        text
-        if others_left_out
-        else re.sub(
-            r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
-            " ",
-            text,
-        )
-    )
+def _activities(text: str) -> list[str]:
+    """Every activity a cell names ("built, launched, in-orbit delivery") but what it
+    says others did ("launched only (built by Thales Alenia Space)")."""
+    return _named_activities(_OTHERS_WORK.sub(" ", text))
+
+
+# a cell's "built by X" with X a name other than China's ("by the Long March 3B", with its
+# article, is how a launch is told, and stays)
+_OTHERS_WORK = re.compile(
+    r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+)
+
+
+def _named_activities(text: str) -> list[str]:
+    """Every activity the words name; "jointly developed" is not also "built"."""
     found = [a for a, p in _ACTIVITY if p.search(text)]
     if "jointly-developed" in found and "built" in found:
         found.remove("built")
@@ -175,7 +177,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         # "SahelSat-1 | Mali Space Office | 2026 | Built by CAST; launched from Jiuquan": a
         # table with no column for China's role says it in its notes
         notes = [c for c, k in zip(row.cells, row.columns, strict=False) if not k]
-        activities = _activities(_chinese_work(sentence, notes, gazetteer), True)
+        activities = _named_activities(_chinese_work(sentence, notes, gazetteer))
     # "In-orbit delivery: --": a column named for a step that the row leaves empty
     undone = {
         a
@@ -254,6 +256,7 @@ def _chinese_work(sentence: Sentence, spans: list[tuple[int, int]], gazetteer: G
     return " ; ".join(kept)
 
 
+# "built by Airbus", "launched by the Chinese side": the worker a phrase names
 _BY_NAME = re.compile(r"\b\w+\s+by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
 
 
