@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graph.gazetteer import Gazetteer
-from graph.line_kinds import PAGE_MARK
+from graph.line_kinds import PAGE_MARK, unmarked
 from graph.model import Document, EntityKind
 from graph.name_forms import NAME_RUN, head_kind
 from graph.recognise import Found, Recogniser
@@ -45,7 +45,12 @@ def future_heading(heading: str, document: Document) -> bool:
 
 def heading_level(heading: str) -> int:
     """How deep a heading sits: parts and sections above numbered headings, "A.1" or
-    "2.3" below the "A" or "2." they subdivide."""
+    "2.3" below the "A" or "2." they subdivide; a markup's marks count their own depth
+    ("##", "===")."""
+    marks = re.match(r"#{1,6}(?=\s)|={2,6}", heading)
+    if marks:
+        return len(marks.group(0)) - (0 if marks.group(0)[0] == "#" else 1)
+    heading = unmarked(heading)
     if _ROMAN.match(heading) or _PART.match(heading) or PAGE_MARK.match(heading):
         return 1  # a page or slide mark: what it follows is over
     dotted = _DOTTED.match(heading)

@@ -110,8 +110,31 @@ _NUMBERED_TITLE = re.compile(
 )
 
 
+# a heading written in a markup's own marks: "## Partners", "== Payloads ==", "**Agreements**"
+_MARKED_HEADING = re.compile(r"(?:#{1,6}\s+|={2,6}\s*|\*\*|__)(.*?)(?:\s*={2,6}|\*\*|__)?")
+
+
+def unmarked(line: str) -> str:
+    """The heading's words without the marks a markup (Markdown, a wiki) sets around
+    them; any other line as it is."""
+    m = _MARKED_HEADING.fullmatch(line)
+    if not m or not m.group(1).strip():
+        return line
+    inner = m.group(1).strip()
+    opener = line[: line.index(inner)].strip()
+    closer = line[line.index(inner) + len(inner) :].strip()
+    # the marks pair up: "== X ==", "**X**"; a hash opens alone; an opener left unclosed
+    # ("**Note** the launch ...") is emphasis in a sentence, not a heading
+    if opener.startswith("#") and not closer:
+        return inner
+    if closer and closer == opener:
+        return inner
+    return line
+
+
 @lru_cache(maxsize=4096)
 def is_heading(line: str) -> bool:
+    line = unmarked(line)
     words = line.split()
     if is_table_row(line) or RULE.match(line):
         return False

@@ -184,7 +184,20 @@ def _areas_for(
         return ["satellite-development"]  # "is working with China on a small satellite"
     if mission and gazetteer.kind(mission) is EntityKind.SPACECRAFT:
         return ["satellite-development"]  # working together on a named spacecraft
-    titled = [c for c in cues if c.titled and clause[0] <= c.start < clause[1]]
+    # a body's name says what another body does ("set up the Joint Laboratory for Space
+    # Weather with X"), not what a partner named does ("National Astronomical Research
+    # Institute of Thailand" is no more than a partner in astronomy)
+    partners = {k for g in groups for k in g.keys}
+    titled = [
+        c
+        for c in cues
+        if c.titled
+        and clause[0] <= c.start < clause[1]
+        and not any(
+            m.key in partners and m.start <= sentence.start + c.start < m.end
+            for m in sentence.mentions
+        )
+    ]
     if titled:
         return titled
     return [sentence.section_area] if sentence.section_area else []

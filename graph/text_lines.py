@@ -49,7 +49,10 @@ def _running_headers(lines: list[Line]) -> set[str]:
     counts = Counter(
         line.text
         for line in lines
-        if len(line.text.split()) <= 14 and not line.text.endswith((".", ",", ";"))
+        if len(line.text.split()) <= 14
+        and not line.text.endswith((".", ",", ";"))
+        # a table's header row and its ruling come back over each of its tables
+        and not line.text.startswith("|")
     )
     return {text for text, n in counts.items() if n >= 3 or (n == 2 and len(text) > 25)}
 

@@ -1,0 +1,38 @@
+"""A list line that pairs a country with a body ("- Russia - Roscosmos (2021)") names
+that body, whatever its form, and the body is the partner; a partner's own name does
+not say what it works on. New text of my own."""
+
+from __future__ import annotations
+
+from tests.one_document import cooperations_of
+
+MEMBERS = """Members of the Lunar Research Network
+
+The following national agencies and institutes have joined the ILRS (year in brackets).
+
+- Chile - Agencia Espacial de Chile (2024)
+- Mongolia - Mongolcosmos (2023)
+- Kyrgyzstan - Kyrgyzstan Kosmos Uchkun (2025)
+- Malaysia: Malaysian Institute of Space Science (MISS) (2024)
+- Sweden: Small Ion Analyzer for Neutrals (SIAN)
+"""
+
+
+def test_the_body_a_country_line_names_is_the_partner_not_the_country(reference):
+    found = {partner for partner, _area, _mission in cooperations_of(reference, MEMBERS)}
+    assert {"mongolcosmos", "kyrgyzstan-kosmos-uchkun", "agencia-espacial-de-chile"} <= found
+    assert not {"mongolia", "kyrgyzstan", "chile"} & found
+
+
+def test_an_instrument_after_a_country_is_what_it_gave_not_a_body(reference):
+    found = {partner for partner, _area, _mission in cooperations_of(reference, MEMBERS)}
+    assert "small-ion-analyzer-for-neutrals" not in found
+
+
+def test_a_partners_own_name_does_not_give_its_area(reference):
+    areas = {
+        area
+        for partner, area, _mission in cooperations_of(reference, MEMBERS)
+        if partner == "malaysian-institute-of-space-science"
+    }
+    assert areas == {"lunar-and-deep-space-exploration"}  # joining the ILRS, not space science
