@@ -10,6 +10,11 @@ size runs in its own process, so one size's memory and caches do not favour the 
     .venv/bin/python benchmarks/large_document_bench.py            # 1 2 4 10
     .venv/bin/python benchmarks/large_document_bench.py 1 2 --profile   # + cProfile top 25
     .venv/bin/python benchmarks/large_document_bench.py 10 --steps      # + the steps' seconds
+    .venv/bin/python benchmarks/large_document_bench.py 10 --headed     # with chapters
+
+``--headed`` opens each copy of a source with a heading of its own ("Chapter 12"): the
+cleaning drops repeated headings as running heads, so without it the document is one run
+of paragraphs past its first copy, which ``graph/split_reading.py`` cannot cut.
 
 ``--steps`` also prints (to stderr) the seconds of the steps inside the stages, timed by
 wrapping the functions that do them (normalising, finding names, parsing, reading the
@@ -54,30 +59,39 @@ kind = "white-paper"
 """
 
 
-def large_text(size: int, corpus: Path = ROOT / "corpus") -> str:
-    """About ``size`` bytes of corpus text, whole paragraphs, repeated as needed."""
-    paragraphs = [
-        p.strip()
+def large_text(size: int, corpus: Path = ROOT / "corpus", *, headed: bool = False) -> str:
+    """About ``size`` bytes of corpus text, whole paragraphs, repeated as needed.
+
+    The repeated headings are dropped by the cleaning as running heads, so past the first
+    copy the text is one run of paragraphs without a heading. ``headed``: each copy of a
+    source opens with a heading of its own ("Chapter 12"), as a long report's chapters
+    do, which the cleaning keeps."""
+    sources = [
+        [p.strip() for p in (corpus / name).read_text(encoding="utf-8").split("\n\n")]
         for name in SOURCES
-        for p in (corpus / name).read_text(encoding="utf-8").split("\n\n")
-        if p.strip()
     ]
     out: list[str] = []
     total = 0
+    chapter = 0
     while total < size:
-        for paragraph in paragraphs:
-            out.append(paragraph)
-            total += len(paragraph.encode("utf-8")) + 2
+        for source in sources:
+            chapter += 1
+            heading = [f"Chapter {chapter}"] if headed else []
+            for paragraph in heading + [p for p in source if p]:
+                out.append(paragraph)
+                total += len(paragraph.encode("utf-8")) + 2
+                if total >= size:
+                    break
             if total >= size:
                 break
     return "\n\n".join(out) + "\n"
 
 
-def write_corpus(folder: Path, size: int) -> Path:
+def write_corpus(folder: Path, size: int, *, headed: bool = False) -> Path:
     """A corpus folder holding one document of about ``size`` bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
-    (folder / "large.txt").write_text(large_text(size), encoding="utf-8")
+    (folder / "large.txt").write_text(large_text(size, headed=headed), encoding="utf-8")
     return folder
 
 
@@ -88,6 +102,7 @@ STEPS = (
     ("graph.extract", "discover_names", "discover names"),
     ("graph.extract", "parse_sentences", "parse (spaCy)"),
     ("graph.extract", "read_sentence", "read sentences"),
+    ("graph.split_reading", "read_sentences", "read sentences in parts (wall)"),
     ("graph.extract", "_with_records", "records"),
     ("graph.extract", "assemble", "merge and curate"),
     ("graph.rdf", "build_dataset", "make RDF"),
@@ -142,7 +157,9 @@ def time_steps(seconds: dict[str, float]) -> None:
     targets.engine_queries, targets.found_nodes = named_queries, found
 
 
-def run_one(megabytes: float, profile: bool, steps: bool = False) -> dict[str, float]:
+def run_one(
+    megabytes: float, profile: bool, steps: bool = False, headed: bool = False
+) -> dict[str, float]:
     """Build one size in this process; the seconds of each stage and in all."""
     from graph import pipeline
 
@@ -154,7 +171,7 @@ def run_one(megabytes: float, profile: bool, steps: bool = False) -> dict[str, f
         base = Path(tmp)
         defaults = Paths.defaults()
         paths = Paths(
-            corpus=write_corpus(base / "corpus", int(megabytes * MB)),
+            corpus=write_corpus(base / "corpus", int(megabytes * MB), headed=headed),
             ontology=defaults.ontology,
             queries=defaults.queries,
             store=base / "store",
@@ -204,10 +221,13 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=float, default=[1, 2, 4, 10], help="MB")
     parser.add_argument("--profile", action="store_true", help="cProfile each build (stderr)")
     parser.add_argument("--steps", action="store_true", help="time the steps too (stderr)")
+    parser.add_argument(
+        "--headed", action="store_true", help="a heading of its own opens each copy of a source"
+    )
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)  # a child's size
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(run_one(args.one, args.profile, args.steps)))
+        print(json.dumps(run_one(args.one, args.profile, args.steps, args.headed)))
         return
     from graph.pipeline import STAGES
 
@@ -217,7 +237,13 @@ def main() -> None:
     for size in args.sizes:
         command = [sys.executable, __file__, "--one", str(size)]
         command += [
-            flag for flag, on in (("--profile", args.profile), ("--steps", args.steps)) if on
+            flag
+            for flag, on in (
+                ("--profile", args.profile),
+                ("--steps", args.steps),
+                ("--headed", args.headed),
+            )
+            if on
         ]
         # the profile and the steps go to the terminal
         stderr = None if args.profile or args.steps else subprocess.PIPE

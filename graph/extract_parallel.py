@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 
-from graph import discover, extract, parsing
+from graph import discover, extract, parsing, split_reading
 from graph.gazetteer import Gazetteer
 from graph.helper_pool import HelperLost, helper_pool
 from graph.model import Document
@@ -216,10 +216,15 @@ def read_in_parallel(
             }
         _gather(futures, readings, report, total)
     elif workers <= 1 or len(groups) < 2 or size < _POOL_FROM_CHARS:
-        # one batch: the parser shares a large one with a second process by itself
+        # one batch: the parser shares a large one with a second process by itself, and
+        # a large document's sentences are read in parts by forks of this process
         try:
             with forks_end_with_this_process():
-                readings[:] = extract.read_documents(originals, Recogniser(gazetteer))
+                if workers > 1 and size >= split_reading.SPLIT_FROM_CHARS:
+                    recogniser = Recogniser(gazetteer)
+                    readings[:] = split_reading.read_documents(originals, recogniser, workers)
+                else:
+                    readings[:] = extract.read_documents(originals, Recogniser(gazetteer))
         except EOFError:  # the pipe from the parser's second process, which ended
             raise HelperLost(
                 "the parser's second process ended before its work was done (killed, or "

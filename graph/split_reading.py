@@ -1,0 +1,162 @@
+"""Read one large document's sentences in several processes, with the facts one finds.
+
+Reading the sentences (every fact family on each) is most of a large document's
+extraction, and it runs in one process while the machine has more cores. A sentence's
+reading depends on the sentences before it only through its ``previous`` (the sentence
+before it since the last heading: the notes a family leaves there, such as the bilateral
+partners, an agreement's date or a craft's partners) and its ``lead_in`` (a line of the
+same run, or the heading above, which is never read). Both stay inside a run of
+sentences that a heading, or the document's start, opens (``previous is None``). So the
+sentences are cut into parts at such openings only, of about equal text.
+
+Everything else is done once, here, as ``extract.read_documents`` does it: the document
+is cleaned, cut into sentences with their context (headings, tables, lists, the
+withdrawn records) and parsed. The process is then forked: each child reads its part
+from the state it was forked with (the parses included, shared, not copied or parsed
+again) and sends back its facts, while this process reads the first part. The facts are
+put back in sentence order, so the readings are those of one process reading them all
+in turn (``tests/test_split_reading.py`` compares them).
+
+Forked, not spawned: a spawned helper would have to clean, cut and parse the document
+again. A fork does not carry threads over, so a process running threads of its own
+reads alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import multiprocessing
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+from graph import extract, parsing
+from graph.helper_pool import HelperLost
+from graph.model import Document, Fact
+from graph.normalise import CleanText
+from graph.quiet_workers import forks_end_with_this_process, interrupts_held, quit_on_interrupt
+from graph.reading import Sentence, parse_sentences, read_document
+from graph.recognise import Recogniser
+
+# below this many characters of text the fork and the facts' way back cost more than
+# reading in one process: only a large document is read in parts
+SPLIT_FROM_CHARS = 400_000
+
+_shared: tuple[list[Sentence], Recogniser] | None = None  # what a forked child reads
+
+
+def read_documents(
+    originals: Sequence[tuple[Document, CleanText]],
+    recogniser: Recogniser,
+    parts: int,
+) -> list[extract.DocumentReading]:
+    """``extract.read_documents``, the sentences read in up to ``parts`` processes.
+
+    :raises HelperLost: a child ended before its part was read (killed, out of memory).
+    """
+    read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
+    sentences = [s for _clean, own, _found in read for s in own]
+    parse_sentences(sentences)
+    facts = read_sentences(sentences, recogniser, parts)
+    readings = []
+    at = 0
+    for (clean, own_sentences, found), (document, _c) in zip(read, originals, strict=True):
+        own = [f for each in facts[at : at + len(own_sentences)] for f in each]
+        at += len(own_sentences)
+        own = extract._with_records(own, document, clean, found, recogniser.gazetteer)
+        unknown = recogniser.unknown_names(document.id, clean, found)
+        readings.append(
+            extract.DocumentReading(tuple(own), frozenset(f.key for f in found), tuple(unknown))
+        )
+    return readings
+
+
+def read_sentences(
+    sentences: Sequence[Sentence], recogniser: Recogniser, parts: int
+) -> list[list[Fact]]:
+    """Each sentence's facts (``extract.read_sentence``), in order, read in up to
+    ``parts`` processes (this one and forked children).
+
+    :raises HelperLost: a child ended before its part was read (killed, out of memory).
+    """
+    cuts = part_cuts(sentences, parts)
+    if len(cuts) < 3 or threading.active_count() > 1:
+        return _read(sentences, recogniser)
+    global _shared
+    _shared = (list(sentences), recogniser)
+    try:
+        with forks_end_with_this_process(), _forked_pool(len(cuts) - 2) as pool:
+            with interrupts_held():  # the children are forked as the first part is given
+                futures = [pool.submit(_read_part, a, b) for a, b in itertools.pairwise(cuts[1:])]
+            own = _read(sentences[: cuts[1]], recogniser)
+            return own + [facts for future in futures for facts in future.result()]
+    finally:
+        _shared = None
+
+
+def part_cuts(sentences: Sequence[Sentence], parts: int) -> list[int]:
+    """Where the parts begin, and the end: ``[0, ..., len(sentences)]``. A part begins
+    only where a run of sentences begins (``previous is None``), the one nearest to an
+    equal share of the text; fewer parts where there are fewer runs."""
+    if not sentences:
+        return [0]
+    ends: list[int] = []  # the text read up to each sentence's end
+    total = 0
+    for sentence in sentences:
+        total += sentence.end - sentence.start
+        ends.append(total)
+    openings = [i for i, s in enumerate(sentences) if i and s.previous is None]
+    cuts = [0]
+    for k in range(1, parts):
+        share = bisect.bisect_left(ends, total * k / parts)
+        nearest = min(openings, key=lambda i: abs(i - share), default=None)
+        if nearest is not None and nearest > cuts[-1]:
+            cuts.append(nearest)
+    return [*cuts, len(sentences)]
+
+
+def _read(sentences: Sequence[Sentence], recogniser: Recogniser) -> list[list[Fact]]:
+    return [extract.read_sentence(s, recogniser.gazetteer) for s in sentences]
+
+
+def _read_part(start: int, end: int) -> list[list[Fact]]:
+    """In a forked child: the facts of sentences ``start:end`` of those it was forked
+    with."""
+    assert _shared is not None, "a part read outside a forked child"
+    sentences, recogniser = _shared
+    return _read(sentences[start:end], recogniser)
+
+
+def _start_child() -> None:
+    quit_on_interrupt()
+    parsing._PARALLEL_FROM = sys.maxsize  # the parses were made before the fork
+
+
+@contextmanager
+def _forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` children forked from this process as work is first given.
+
+    :raises HelperLost: a child ended before its work was done.
+    """
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_child,
+    )
+    try:
+        yield pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise HelperLost(
+            "a helper process reading a large document ended before its work was done "
+            "(killed, or out of memory?); nothing was changed: run the build again"
+        ) from None
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)

@@ -1,0 +1,149 @@
+"""A large document's sentences read in parts by forked processes give the same readings
+(facts, their evidence and offsets, entities named, unknown names) as one process
+reading them all in turn: on the corpus's documents, and on a large synthetic document
+with and without chapter headings (``benchmarks/large_document_bench.py``'s text).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from benchmarks.large_document_bench import large_text
+from graph import corpus, extract, extract_parallel, split_reading
+from graph.config import Paths
+from graph.extract import Reference
+from graph.gazetteer import Gazetteer
+from graph.helper_pool import HelperLost
+from graph.model import Document, DocumentMeta
+from graph.normalise import CleanText, clean_document
+from graph.reading import read_document
+from graph.recognise import Recogniser
+
+Originals = list[tuple[Document, CleanText]]
+
+
+def _discovered(originals: Originals, reference: Reference) -> Gazetteer:
+    """The gazetteer the documents are read with: the curated one and the names they
+    introduce (as a build finds them)."""
+    assert reference.gazetteer is not None
+    base = Recogniser(reference.gazetteer)
+    seen = [(d, c, extract.name_candidates(d, c, base)) for d, c in originals]
+    gazetteer, _unknown = extract.discover_names(seen, reference.gazetteer)
+    return gazetteer
+
+
+def _one_document(text: str) -> Originals:
+    meta = DocumentMeta(
+        id="large",
+        file="large.txt",
+        title="A large document",
+        publisher="benchmark",
+        issued="2024-01-01",
+        kind="white-paper",
+    )
+    document = Document(meta=meta, path=Path("large.txt"), text=text)
+    return [(document, clean_document(document))]
+
+
+def _corpus_originals(project_paths: Paths) -> Originals:
+    documents = corpus.read_corpus(project_paths.corpus)
+    return [(d, clean_document(d)) for d in documents if not d.is_copy]
+
+
+def _cuts(originals: Originals, gazetteer: Gazetteer, parts: int) -> list[int]:
+    recogniser = Recogniser(gazetteer)
+    sentences = [
+        s for d, c in originals for s in read_document(d, recogniser, parse=False, clean=c)[1]
+    ]
+    return split_reading.part_cuts(sentences, parts)
+
+
+def _same_readings(originals: Originals, gazetteer: Gazetteer, parts: int) -> None:
+    alone = extract.read_documents(originals, Recogniser(gazetteer))
+    in_parts = split_reading.read_documents(originals, Recogniser(gazetteer), parts)
+    assert in_parts == alone
+    assert sum(len(r.facts) for r in alone) > 0
+
+
+def test_the_corpus_read_in_four_parts_gives_the_same_readings(
+    project_paths: Paths, reference: Reference
+) -> None:
+    originals = _corpus_originals(project_paths)
+    gazetteer = _discovered(originals, reference)
+    assert len(_cuts(originals, gazetteer, 4)) == 5  # four parts: three children
+    _same_readings(originals, gazetteer, 4)
+
+
+@pytest.mark.parametrize("headed", [True, False], ids=["chapters", "one-run"])
+def test_a_large_document_read_in_parts_gives_the_same_readings(
+    reference: Reference, headed: bool
+) -> None:
+    originals = _one_document(large_text(400_000, headed=headed))
+    gazetteer = _discovered(originals, reference)
+    cuts = _cuts(originals, gazetteer, 2)
+    assert len(cuts) == 3
+    if headed:  # the chapters cut it near its middle
+        assert 0.4 < cuts[1] / cuts[2] < 0.6
+    _same_readings(originals, gazetteer, 2)
+
+
+def test_parts_begin_only_where_a_heading_or_the_document_opens_a_run(
+    project_paths: Paths, reference: Reference
+) -> None:
+    originals = _corpus_originals(project_paths)
+    recogniser = Recogniser(reference.gazetteer)  # type: ignore[arg-type]
+    sentences = [
+        s for d, c in originals for s in read_document(d, recogniser, parse=False, clean=c)[1]
+    ]
+    for parts in (2, 3, 8, 50):
+        cuts = split_reading.part_cuts(sentences, parts)
+        assert cuts[0] == 0 and cuts[-1] == len(sentences)
+        assert cuts == sorted(set(cuts)) and len(cuts) <= parts + 1
+        assert all(sentences[i].previous is None for i in cuts[1:-1])
+
+
+def test_a_run_without_a_heading_is_never_cut(reference: Reference) -> None:
+    text = "\n\n".join(["China and Brazil launched a satellite together."] * 40) + "\n"
+    originals = _one_document(text)
+    assert _cuts(originals, reference.gazetteer, 4) == [0, 40]  # type: ignore[arg-type]
+
+
+def test_a_build_reads_a_large_document_in_parts(
+    reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    originals = _one_document(large_text(250_000, headed=True))
+    gazetteer = _discovered(originals, reference)
+    alone = extract_parallel.read_in_parallel(originals, gazetteer, workers=1)
+    used: list[int] = []
+    real = split_reading.read_sentences
+
+    def counted(sentences: Sequence, recogniser: Recogniser, parts: int) -> list:
+        used.append(parts)
+        return real(sentences, recogniser, parts)
+
+    monkeypatch.setattr(split_reading, "read_sentences", counted)
+    monkeypatch.setattr(split_reading, "SPLIT_FROM_CHARS", 100_000)
+    assert extract_parallel.read_in_parallel(originals, gazetteer, workers=2) == alone
+    assert used == [2]
+
+
+def test_a_part_whose_process_is_lost_stops_the_reading_with_one_line(
+    reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    originals = _one_document(large_text(150_000, headed=True))
+    gazetteer = reference.gazetteer
+    assert gazetteer is not None
+    parent, real = os.getpid(), split_reading._read
+
+    def lost_in_a_child(sentences: Sequence, recogniser: Recogniser) -> list:
+        if os.getpid() != parent:
+            os._exit(9)  # as a child killed, or out of memory
+        return real(sentences, recogniser)
+
+    monkeypatch.setattr(split_reading, "_read", lost_in_a_child)
+    with pytest.raises(HelperLost, match="reading a large document ended"):
+        split_reading.read_documents(originals, Recogniser(gazetteer), 2)
