@@ -57,6 +57,7 @@ _AFTER_EXTRACTION = frozenset(
         "export.py",
         "export_jsonld.py",
         "lines_dataset.py",
+        "lines_graph.py",
         "rdf_lines.py",
         "extract_parallel.py",
         "extract_incremental.py",

@@ -24,7 +24,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
-from graph import validate_lines
+from graph import lines_graph, validate_lines
 from graph.extraction_cache import unpickled
 from graph.keyed_files import KeyedFiles
 from graph.lines_dataset import LinesDataset
@@ -172,7 +172,7 @@ def validate_dataset(
         keys.append(key)
         found.append(cache.get(key))
         if found[-1] is None:
-            missing.append(list(dataset.graph(name)))
+            missing.append(_triples_of(dataset, name))
             if texts is None:
                 quoted_in.append(None)
             else:  # no text: each quote is reported as impossible to check
@@ -213,9 +213,18 @@ def _document_of(graph_name: URIRef) -> str:
     return document_iri(str(graph_name).removeprefix(document_graph("")))
 
 
+def _triples_of(dataset: Dataset | LinesDataset, name: URIRef) -> list:
+    """The triples of the dataset's graph ``name`` (parsed by the engine from lines)."""
+    if isinstance(dataset, LinesDataset):
+        return lines_graph.triples(dataset.lines.get(name.n3(), b""))
+    return list(dataset.graph(name))
+
+
 def _union(dataset: Dataset | LinesDataset) -> Graph:
     """All triples of the dataset in one graph, read graph by graph (rdflib's
     ``Dataset.quads`` works out every triple's graphs, which costs more than the rest)."""
+    if isinstance(dataset, LinesDataset):
+        return lines_graph.union(dataset.lines.values())
     union = Graph()
     for graph in dataset.graphs():
         for triple in graph:
