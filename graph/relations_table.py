@@ -43,6 +43,7 @@ _ACTIVITY = [
     ),
 ]
 _STATION = re.compile(r"\b(?:ground|receiving|tracking|TT&C|gateway|data)\s+stations?\b", re.I)
+_STATION_LABEL = re.compile(r"(?i)(?:^|[\W_])(?:station|antenna)s?(?:$|[\W_])")
 _PLANNED = re.compile(
     r"\b(?:planned|plans?|will|scheduled|expected|proposed|future|TBD|under\s+construction|"
     r"in\s+(?:production|manufacture))\b",
@@ -166,7 +167,13 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
             )
         ]
     facts: list[Fact] = []
-    if _STATION.search(f"{row.caption} {said}") or (_STATION.search(text) and not crafts):
+    # (a header that names its rows stations, "station_id,station,country", says so too)
+    listed_stations = any(_STATION_LABEL.search(label) for label in row.labels)
+    if (
+        listed_stations
+        or _STATION.search(f"{row.caption} {said}")
+        or (_STATION.search(text) and not crafts)
+    ):
         # a table of ground stations: one per partner
         return [GroundStation(**row_fact, partner=p) for p in partners]
     # "none (Soyuz from Plesetsk)": a role cell that says China did nothing

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from spacy.tokens import Token
+
 from graph.reading import Sentence
 from graph.token_lookup import words_among
 
@@ -79,7 +81,11 @@ def stations_from_parse(
             # station; the name the participle hangs on is the station
             before = f"{before} {token.head.text}"
             token = token.head.head
-        if token.lower_ not in _ANTENNAS and not _STATION_KIND.search(f"{before} {after}"):
+        if (
+            token.lower_ not in _ANTENNAS
+            and not _STATION_KIND.search(f"{before} {after}")
+            and not _stands_at_a_place(token)
+        ):
             continue
         if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
             continue
@@ -87,6 +93,14 @@ def stations_from_parse(
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         verbs = [first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else []
+        # "a receiving station is to be built with SANSA": the verb "be" is to do
+        verbs += [
+            c
+            for v in verbs
+            if v.lemma_ == "be"
+            for c in v.children
+            if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBN")
+        ]
         verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
         # "a station at Stankovo, west of Minsk, which was built ...": a relative clause
         # the parser hangs on the last place named after the station
@@ -109,6 +123,20 @@ def stations_from_parse(
             if verb.lemma_.lower() in _STATION_VERBS or hosted:
                 out.append(StationFrame(verb.idx, words, whole, hosted))
     return out
+
+
+def _stands_at_a_place(station: Token) -> bool:
+    """Whether a station with no kind word stands at a named place ("the station at
+    Bajada del Agrio", "GISTDA's station in Si Racha"): a station on the ground, not the
+    one in orbit ("the space station", "Tiangong station")."""
+    if any(c.lower_ == "space" or (c.pos_ == "PROPN" and c.dep_ != "poss") for c in station.lefts):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "in", "near")
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in station.children
+    )
 
 
 # a partner that hosts or houses a station China's side runs
