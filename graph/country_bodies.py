@@ -60,3 +60,38 @@ def country_bodies(
         return []  # "Russia - Yuri Borisov": a person's two names, as like as a body's
     start = offset + body.start("name")
     return [Candidate(name, ORG, doc_id, start, start + len(name))]
+
+
+# "Indonesia's Pasifik Satelit Nusantara": a known name owning a name of three words or
+# more that no class word heads (capitals alone are as often an instrument's, "ESA's NILS")
+_OWNED = re.compile(r"(?:'s|\u2019s)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){2,4}(?![\w-]))")
+_TITLES = frozenset(
+    ["President", "Prime", "Minister", "Foreign", "Vice", "Deputy", "Ambassador", "King"]
+)
+
+
+def owned_bodies(
+    doc_id: str, chunk: str, offset: int, known: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """The body a known foreign name owns ("Indonesia's Pasifik Satelit Nusantara"): a
+    name of three words or more after the possessive that no class word heads (a
+    company's) and that is no person's ("Pakistan's Prime Minister ...")."""
+    out = []
+    for start, end in known:
+        owner = chunk[start:end]
+        if owner.startswith(("China", "Chinese")):
+            continue  # "China's Tiangong ...": China's own works, not a partner's body
+        m = _OWNED.match(chunk, end)
+        if m is None:
+            continue
+        name = m.group("name")
+        words = name.split()
+        if words[0] in _TITLES or words[0] in SENTENCE_OPENERS:
+            continue
+        if head_kind(name) is not None or any(INSTRUMENT_NAME.search(w) for w in words):
+            continue  # a class word heads it: read as such by the headed names
+        if any(s < m.end("name") and m.start("name") < e for s, e in known):
+            continue  # a name the text already knows
+        at = offset + m.start("name")
+        out.append(Candidate(name, ORG, doc_id, at, at + len(name)))
+    return out

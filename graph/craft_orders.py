@@ -1,5 +1,6 @@
 """Crafts a partner orders or buys from China's side: "The Andean Space Agency ordered a
-radar satellite, ANDESAT-R, from CGWIC". The order states no work by itself, but it says
+radar satellite, ANDESAT-R, from CGWIC", "Belarus ordered Belintersat-1, which China
+would build". The order states no work by itself, but it says
 whom the craft is for, so a later sentence of the paragraph that has China's side build,
 launch or deliver it ("ANDESAT-R was built by CAST") does that for the buyer. Used by
 ``graph.spacecraft_syntax``."""
@@ -29,6 +30,16 @@ def ordered_from_china(
         # "ordered X from CGWIC": the parser may hang "from" on the object
         heads = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
         sources = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
+        # "Belarus ordered Belintersat-1, which China would build and launch": the one the
+        # object's own clause has make it is whom it was ordered from
+        sources += [
+            s
+            for o in heads[1:]
+            for r in o.subtree
+            if r.dep_ == "relcl"
+            for s in r.children
+            if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that", "who")
+        ]
         if not any(
             names_chinese_side(sentence, gazetteer, p.idx, p.right_edge.idx + len(p.right_edge))
             for p in sources

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
 from graph.cooperation_words import INSTRUMENT_NAME
-from graph.country_bodies import country_bodies
+from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
 from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
@@ -98,6 +98,7 @@ def candidates(
         ]
         out += _headed_names(document.id, chunk, para.start, inner)
         out += country_bodies(document.id, chunk, para.start, inner)
+        out += owned_bodies(document.id, chunk, para.start, inner)
         out += appositions(document.id, chunk, para.start)
         out += acting_acronyms(document.id, chunk, para.start)
         out += acting_names(document.id, chunk, para.start)

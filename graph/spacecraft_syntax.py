@@ -215,8 +215,8 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     found = own_craft(sentence, verb, crafts)
     if found:
         return found + gapped_crafts(sentence, verb, crafts, found)
-    if verb.pos_ == "NOUN":
-        return found
+    if verb.pos_ == "NOUN" and not (verb.dep_ == "conj" and verb.head.pos_ == "VERB"):
+        return found  # (but "which China would build and launch": a verb tagged a noun)
     chain = _chain(verb)
     if chain[0].dep_ == "ROOT" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") for v in chain for c in v.children

@@ -4,7 +4,7 @@ not say what it works on. New text of my own."""
 
 from __future__ import annotations
 
-from tests.one_document import cooperations_of
+from tests.one_document import activities_of, cooperations_of
 
 MEMBERS = """Members of the Lunar Research Network
 
@@ -36,3 +36,29 @@ def test_a_partners_own_name_does_not_give_its_area(reference):
         if partner == "malaysian-institute-of-space-science"
     }
     assert areas == {"lunar-and-deep-space-exploration"}  # joining the ILRS, not space science
+
+
+def test_a_company_a_country_owns_is_the_partner_whatever_its_name(reference):
+    text = (
+        "CAST built the Nusa-7 communications satellite for Indonesia's Pasifik Satelit "
+        "Nusantara and launched it from Xichang in 2024."
+    )
+    assert activities_of(reference, text) == {
+        ("built", "pasifik-satelit-nusantara", "nusa-7"),
+        ("launched", "pasifik-satelit-nusantara", "nusa-7"),
+    }
+
+
+def test_a_person_a_country_owns_is_no_body(reference):
+    text = "Pakistan's Prime Minister Shehbaz Sharif thanked China for launching PRSS-2."
+    assert "prime-minister-shehbaz-sharif" not in {
+        partner for _activity, partner, _craft in activities_of(reference, text)
+    }
+
+
+def test_a_craft_ordered_that_china_will_build_and_launch_is_for_the_buyer(reference):
+    text = "Belarus ordered Belsat-4, which China would build and launch from Xichang in 2030."
+    assert activities_of(reference, text) == {
+        ("built", "belarus", "belsat-4"),
+        ("launched", "belarus", "belsat-4"),
+    }
