@@ -26,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 
 from graph import discover, extract, parsing, split_reading
+from graph.early_parse import EarlyParses
 from graph.gazetteer import Gazetteer
 from graph.helper_pool import HelperLost, helper_pool
 from graph.model import Document
@@ -192,9 +193,11 @@ def read_in_parallel(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     pool: ProcessPoolExecutor | None = None,
+    early: EarlyParses | None = None,
 ) -> list[extract.DocumentReading]:
     """Each document's reading, in the order given; ``workers=1`` reads in this process.
-    ``pool``: a ``reading_pool`` already started, which reads them all.
+    ``pool``: a ``reading_pool`` already started, which reads them all. ``early``: parses
+    a helper made meanwhile (``early_parse``), taken where a large document is read.
 
     :raises HelperLost: a worker ended before its work was done (one line, exit 2).
     """
@@ -220,9 +223,11 @@ def read_in_parallel(
         # a large document's sentences are read in parts by forks of this process
         try:
             with forks_end_with_this_process():
-                if workers > 1 and size >= split_reading.SPLIT_FROM_CHARS:
+                if workers > 1 and (size >= split_reading.SPLIT_FROM_CHARS or early is not None):
                     recogniser = Recogniser(gazetteer)
-                    readings[:] = split_reading.read_documents(originals, recogniser, workers)
+                    readings[:] = split_reading.read_documents(
+                        originals, recogniser, workers, early
+                    )
                 else:
                     readings[:] = extract.read_documents(originals, Recogniser(gazetteer))
         except EOFError:  # the pipe from the parser's second process, which ended
