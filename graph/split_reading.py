@@ -24,7 +24,6 @@ reads alone.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import multiprocessing
 import sys
@@ -104,7 +103,9 @@ def read_sentences(
 def part_cuts(sentences: Sequence[Sentence], parts: int) -> list[int]:
     """Where the parts begin, and the end: ``[0, ..., len(sentences)]``. A part begins
     only where a run of sentences begins (``previous is None``), the one nearest to an
-    equal share of the text; fewer parts where there are fewer runs."""
+    equal share of the text, and not more than half a share away from it (a part much
+    shorter than its share saves less than its fork costs): fewer parts where there are
+    fewer runs, none in a document that is one run after its first pages."""
     if not sentences:
         return [0]
     ends: list[int] = []  # the text read up to each sentence's end
@@ -115,9 +116,13 @@ def part_cuts(sentences: Sequence[Sentence], parts: int) -> list[int]:
     openings = [i for i, s in enumerate(sentences) if i and s.previous is None]
     cuts = [0]
     for k in range(1, parts):
-        share = bisect.bisect_left(ends, total * k / parts)
-        nearest = min(openings, key=lambda i: abs(i - share), default=None)
-        if nearest is not None and nearest > cuts[-1]:
+        share = total * k / parts
+        nearest = min(openings, key=lambda i: abs(ends[i - 1] - share), default=None)
+        if (
+            nearest is not None
+            and nearest > cuts[-1]
+            and abs(ends[nearest - 1] - share) <= total / parts / 2
+        ):
             cuts.append(nearest)
     return [*cuts, len(sentences)]
 

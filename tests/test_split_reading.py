@@ -147,3 +147,12 @@ def test_a_part_whose_process_is_lost_stops_the_reading_with_one_line(
     monkeypatch.setattr(split_reading, "_read", lost_in_a_child)
     with pytest.raises(HelperLost, match="reading a large document ended"):
         split_reading.read_documents(originals, Recogniser(gazetteer), 2)
+
+
+def test_no_part_is_cut_far_from_its_share_of_the_text(reference: Reference) -> None:
+    """A document whose only heading comes early is read in one process: a part of a
+    tenth of the text would save less than its fork costs."""
+    prose = "\n\n".join(["China and Brazil launched a satellite together."] * 90)
+    originals = _one_document(f"Early pages\n\nThey met.\n\nLater\n\n{prose}\n")
+    assert reference.gazetteer is not None
+    assert _cuts(originals, reference.gazetteer, 2) == [0, 91]
