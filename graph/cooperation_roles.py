@@ -277,6 +277,52 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
     )
 
 
+def people_beside_chinese(sentence: Sentence, group: Group) -> bool:
+    """Whether a partner's adjective qualifies people who work with China's own
+    ("Egyptian engineers worked alongside Chinese engineers", "Argentine astronomers
+    carried out joint observations with Chinese colleagues"): their country's work."""
+    doc = sentence.parse
+    token = None if doc is None else token_at(doc, group.start)
+    while token is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i:
+        token = token.head
+    if token is None or token.lemma_.lower() not in _PEOPLE or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")]
+    preps += [  # "carried out joint observations with ...": the object's own "with"
+        p
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in ("with", "alongside")
+    ]
+    return any(
+        o.dep_ == "pobj"
+        and o.lemma_.lower() in _PEOPLE
+        and any(a.lower_ in ("chinese", "china", "china's") for a in o.subtree if a.i < o.i)
+        for p in preps
+        for o in p.children
+    ) and not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+_PEOPLE = frozenset(
+    {
+        "engineer",
+        "scientist",
+        "researcher",
+        "astronomer",
+        "expert",
+        "specialist",
+        "technician",
+        "colleague",
+        "counterpart",
+        "team",
+        "planetologist",
+        "physicist",
+    }
+)
+
+
 # bodies, not people: "Senegalese researchers would take part" may be a plan's people
 _ACTING_NOUNS = frozenset(
     {"institute", "institution", "university", "agency", "company", "firm", "laboratory", "side"}

@@ -101,6 +101,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         bare = bare[listed_kind.end() :]
     opening = _opening_noun(bare)
     fragment = opening is not None and not _SIGN.search(text)
+    # "2021: CNSA and Roscosmos memorandum of understanding on the ILRS": the parties
+    # name the line's document before its noun
+    owners, owned_at = _parties_before_noun(sentence)
+    if owners and not _SIGN.search(text):
+        fragment, opening, bare = True, owned_at, text
     masked = [
         (f.start - sentence.start, f.end - sentence.start)
         for f in sentence.mentions
@@ -175,6 +180,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
         if fragment and not named and not listed:
             named = [k for g in groups if g.role == "item" and g.end <= m.start() for k in g.keys]
+        if fragment and m.start() == owned_at:
+            named = list(dict.fromkeys([*owners, *named]))
         if fragment and not named and not listed and sentence.previous is not None:
             named = list(sentence.previous.notes.get("agreement_parties", ()))
         lead = sentence.lead_in
@@ -326,6 +333,49 @@ _SELF_SIGNED = re.compile(
     r"Memorandum(?:\s+of\s+Understanding)?|Declaration)\s+(?:was|is|has\s+been)\s+signed|"
     r"^\s*(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z])[^.\n]{0,120}",
     re.MULTILINE,
+)
+
+
+def _parties_before_noun(sentence: Sentence) -> tuple[tuple[str, ...], int | None]:
+    """The names a verbless line sets before its document's noun, and where the noun
+    starts: "2021: CNSA and Roscosmos memorandum of understanding on the ILRS", "- the
+    Egyptian Space Agency and CAST agreement on MisrSat-3"; nothing for a sentence."""
+    text = sentence.text
+    noun = AGREEMENT_NOUN.search(text, 0, 160)
+    if noun is None:
+        return (), None
+    lead = re.match(r"(?:[-\u2022*]\s*|\(?\d{1,2}[.)]\s*)?", text)
+    start = lead.end() if lead else 0
+    dated = _DATED_ENTRY.match(text[start:])  # (its "^" holds at the string's start only)
+    start += dated.end() if dated else 0
+    names = [
+        (f.start - sentence.start, f.end - sentence.start, f.key)
+        for f in sentence.mentions
+        if not f.nested and start <= f.start - sentence.start < noun.start()
+    ]
+    if len(names) < 2:
+        return (), None  # one name before the noun is its title's ("Cooperation Agreement")
+    masked, at = [], start
+    for a, b, _key in sorted(names, key=lambda n: (n[0], -n[1])):
+        if a < at:
+            continue  # a name inside the longer one just read ("Senegalese Space ...")
+        masked.append(text[at:a])
+        masked.append("\x00")
+        at = b
+    masked.append(text[at : noun.start()])
+    if not _NAMES_ONLY.fullmatch("".join(masked)):
+        return (), None
+    longest = [
+        key
+        for a, b, key in names
+        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d, _k in names)
+    ]
+    return tuple(dict.fromkeys(longest)), noun.start()
+
+
+# names and what joins them, and nothing else: "CNSA and Roscosmos ", "the ESA, CNES and "
+_NAMES_ONLY = re.compile(
+    r"(?:the\s+)?\x00(?:\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?\x00)+(?:'s|\u2019s)?\s+"
 )
 
 

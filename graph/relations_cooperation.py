@@ -21,7 +21,12 @@ from graph.cooperation_cues import (
     names_the_craft,
     predicate_cues,
 )
-from graph.cooperation_roles import acting_bodies, has_cue, parsed_role_holds
+from graph.cooperation_roles import (
+    acting_bodies,
+    has_cue,
+    parsed_role_holds,
+    people_beside_chinese,
+)
 from graph.cooperation_words import (
     CONTRIBUTING,
     names_instrument,
@@ -241,6 +246,7 @@ def extract(
                 cued
                 or group.role == "for"
                 or (group.role == "modifier" and acting_bodies(sentence, group))
+                or (group.role == "modifier" and people_beside_chinese(sentence, group))
                 # "the ILRS, a Moon base project led by China and Russia": leading a
                 # mission with China is working on it
                 or (group.role == "subject" and group.governor in _LEADING and missions)
@@ -264,7 +270,9 @@ def extract(
         if between_others(sentence, groups, group, gazetteer):
             continue  # "Bahrain's satellite, built with Khalifa University": not China's
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
-        if group.role in ("owner", "modifier") and not (own_cue or acting_bodies(sentence, group)):
+        if group.role in ("owner", "modifier") and not (
+            own_cue or acting_bodies(sentence, group) or people_beside_chinese(sentence, group)
+        ):
             continue
         if group.role == "owner" and owns_named_body(sentence, group):
             continue  # "Bahrain's National Space Science Agency": the agency is the partner
@@ -349,7 +357,7 @@ def _verb_end(sentence: Sentence, group: Group) -> int:
     """Where the verb a subject acts through ends ("Roscosmos and CNSA *will build*"), so
     that its tense counts; 0 for other roles."""
     doc = sentence.parse
-    if doc is None or group.role not in ("subject", "agent", "anaphora"):
-        return 0
+    if doc is None or group.role not in ("subject", "agent", "anaphora", "modifier"):
+        return 0  # ("Kenyan engineers never worked ...": the people's verb)
     verb = clause_verb(doc, group.start, group.end)
     return 0 if verb is None else doc[verb].idx + len(doc[verb])
