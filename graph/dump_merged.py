@@ -13,6 +13,8 @@ first met (``graph.dump_triples``, which also counts it for VoID).
 from __future__ import annotations
 
 import gzip
+import os
+import pickle
 import queue
 import threading
 from collections.abc import Iterator
@@ -22,8 +24,8 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.dump_fragments import FragmentCache, jsonld_piece, stored_nquads, trig_piece
-from graph.dump_triples import MergeLines, PiecedWriter
+from graph.dump_fragments import FragmentCache, digest, jsonld_piece, stored_nquads, trig_piece
+from graph.dump_triples import GraphWalked, MergeLines, PiecedWriter
 from graph.errors import InputError
 from graph.export import FORMATS, GZIP_LEVEL
 from graph.export_jsonld import DOCUMENT_TAIL, Context, document_head
@@ -50,6 +52,8 @@ def write_data_dumps(
     """
     cache = cache or FragmentCache(None)
     merge = MergeLines(Stats(graphs={g.value: 0 for g in graphs}), uri_space)
+    walk_key = digest("merge-walk", str(_WALK_FORMAT), uri_space)
+    merge.previous = _previous_walk(cache, walk_key)
     try:
         with ExitStack() as files:
             out = {name: files.enter_context(_gzip_writer(path)) for name, path in targets.items()}
@@ -58,7 +62,7 @@ def write_data_dumps(
             for graph in graphs:
                 data, source = stored_nquads(store, graph, cache)
                 quads.add(graph, data, source)
-                triples.add(merge.first_met(graph, data))
+                triples.add(merge.first_met(graph, data, source))
             quads.finish()
             triples.finish()
             # the engine's serializer flushes its output once at the end, and a flush
@@ -67,7 +71,37 @@ def write_data_dumps(
                 out[fmt].flush()
     except ValueError as exc:  # what the engine cannot spell in a format (as export.write)
         raise InputError(f"cannot write the dumps: {exc}") from None
+    _keep_walk(cache, walk_key, merge.walked)
     return merge.finish()
+
+
+_WALK = "merge-walk"  # the file in the pieces' folder that keeps the last walk
+_WALK_FORMAT = 1  # bump when GraphWalked changes shape
+
+
+def _previous_walk(cache: FragmentCache, key: str) -> list[GraphWalked]:
+    """The previous build's walk over the graphs (none if unreadable or not this kind)."""
+    if cache.folder is None or not cache.read:
+        return []
+    try:
+        with (cache.folder / _WALK).open("rb") as f:
+            found = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return []
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
+        return []
+    return found[1]
+
+
+def _keep_walk(cache: FragmentCache, key: str, walked: list[GraphWalked]) -> None:
+    """Keep this walk for the next build, in the pieces' folder (as a piece it uses)."""
+    if cache.folder is None:
+        return
+    cache.used.add(_WALK)
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    partial = cache.folder / f".{_WALK}.{os.getpid()}.partial"
+    partial.write_bytes(pickle.dumps((key, walked), protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(cache.folder / _WALK)
 
 
 class _QuadDumps:
