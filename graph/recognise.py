@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -81,6 +82,13 @@ def _pattern(form: str) -> str:
     return r"[\s-]?".join(escaped) if len(parts) > 1 else escaped[0]
 
 
+def _unaccented(form: str) -> str:
+    """The form without its accents ("Türkiye" -> "Turkiye"); other letters kept."""
+    decomposed = unicodedata.normalize("NFKD", form)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", plain)
+
+
 def _folds_case(form: str) -> bool:
     return bool(re.search(r"[\s\-\d]", form))
 
@@ -101,6 +109,8 @@ class Recogniser:
             variants = {form}
             if not _folds_case(form) and not form.isupper():
                 variants.add(form[:1].upper() + form[1:].lower())
+            # "Turkiye", "Cote d'Ivoire": a name typed without its accents is the same name
+            variants |= {_unaccented(v) for v in variants}
             for variant in variants:
                 self._key_of.setdefault(self._norm(variant), key)
                 if form in gazetteer.adjectival:

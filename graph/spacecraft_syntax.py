@@ -142,6 +142,17 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     return list(dict.fromkeys(out))
 
 
+def _names_maker(prep: Token) -> bool:
+    """Whether a "by" phrase names who did it, not when ("by 2028", "by the end of May")."""
+    return any(
+        o.dep_ == "pobj"
+        and not o.like_num
+        and o.ent_type_ not in ("DATE", "TIME")
+        and o.lower_ not in ("end", "middle", "start", "beginning", "time")
+        for o in prep.children
+    )
+
+
 def _made_by_others_with(
     sentence: Sentence, verb: Token, made_with: list[Token], gazetteer: Gazetteer
 ) -> bool:
@@ -273,6 +284,7 @@ def _partners(
     for scope in ([verb], [v for v in _chain(verb) if v.i != verb.i]):
         out: list[tuple[str, str]] = []
         others = False
+        maker = False  # someone not China's side named as the maker
         made_with: list[Token] = []  # "built with the University of Tokyo"
         for v in scope:
             preps = verb_preps(v)
@@ -292,6 +304,8 @@ def _partners(
                     continue  # "was launched by a Long March 2C": China's, no one else's
                 if by and (not jointly or launch_by) and not china_among(sentence, prep, gazetteer):
                     others = True
+                    # "built by Thales for Mexico" (not "by 2028", "by the end of 2027")
+                    maker = maker or (activity == "built" and v.i == verb.i and _names_maker(prep))
                     continue
                 for g in (g for g in groups if governs(doc, prep, g)):
                     if word in ("for", "to") and not jointly:
@@ -314,6 +328,8 @@ def _partners(
                 out += [("jointly-developed", p) for p in subject_partners(sentence, v, groups)]
             if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in _TAKING:
                 out += [(activity, p) for p in subject_partners(sentence, v.head, groups)]
+        if maker and not china_did:
+            return None  # "built by Thales for Mexico": whom it was for says not who made it
         if out:
             return list(dict.fromkeys(out))
         if (others and not china_did) or foreign_subject(sentence, verb, gazetteer, jointly):

@@ -62,3 +62,13 @@ def test_a_craft_ordered_that_china_will_build_and_launch_is_for_the_buyer(refer
         ("built", "belarus", "belsat-4"),
         ("launched", "belarus", "belsat-4"),
     }
+
+
+def test_a_craft_others_built_for_a_partner_is_not_built_by_china(reference):
+    text = "Nilesat-402 was built by Thales Alenia Space for Egypt and launched by a Long March 3B."
+    assert activities_of(reference, text) == {("launched", "egypt", "nilesat-402")}
+
+
+def test_built_by_a_date_is_no_maker(reference):
+    text = "Egypt ordered MisrSat-9, which CAST will build for Egypt by 2028."
+    assert ("built", "egypt", "misrsat-9") in activities_of(reference, text)
