@@ -137,8 +137,15 @@ def main() -> None:
         help="seconds; saved queries slower than this on the synthetic graph are left out",
     )
     parser.add_argument("--before", type=Path, help="a copy of the code to run as a third server")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--before-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a variable for the --before server only (e.g. SPACEKG_WORKERS=2); repeatable",
+    )
+    parser.add_argument("--workers", type=int, help="web workers (default: the code's own)")
+    parser.add_argument("--threads", type=int, help="threads a worker (default: the code's)")
     parser.add_argument("--query-workers", type=int)
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -171,6 +178,7 @@ def main() -> None:
         }
         if args.before:
             copy = {"PYTHONPATH": str(args.before.resolve())}
+            copy |= dict(pair.split("=", 1) for pair in args.before_env)
             starters["before"] = lambda root=root, copy=copy: servers.spacekg(
                 root, cached=False, env=copy, **ours
             )

@@ -122,13 +122,13 @@ def spacekg(
     store_root: Path,
     *,
     cached: bool,
-    workers: int,
-    threads: int,
+    workers: int | None = None,
+    threads: int | None = None,
     query_workers: int | None = None,
     env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """``spacekg serve`` over ``store_root``; ``env`` adds variables (``PYTHONPATH`` to run
-    another copy of the code)."""
+    another copy of the code). Workers and threads not given are the code's defaults."""
     port = free_port()
     # No row cap in the comparison: the other servers send every row. No memory cap or
     # per-address cap either: they have none, and wrk's connections share one address.
@@ -140,7 +140,10 @@ def spacekg(
         **(env or {}),
     }
     command = [str(BIN / "spacekg"), "serve", "--store", str(store_root), "--port", str(port)]
-    command += ["--workers", str(workers), "--threads", str(threads)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    if threads is not None:
+        command += ["--threads", str(threads)]
     if query_workers is not None:  # else one per thread, the default
         command += ["--query-workers", str(query_workers)]
     base = f"http://127.0.0.1:{port}"

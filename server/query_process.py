@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Hashable
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
@@ -58,6 +59,7 @@ def main(fd: int) -> None:
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     prefixes = tuple(config["prefixes"].items())
     conn.send_bytes(b"ready")
+    known: dict[Hashable, bool] = {}  # the build never changes under this process
     while True:
         try:
             fields = pickle.loads(conn.recv_bytes())
@@ -65,7 +67,7 @@ def main(fd: int) -> None:
             return
         job = QueryJob(**{**fields, "prefixes": fields["prefixes"] or prefixes})
         try:
-            out = evaluate(store, job)
+            out = evaluate(store, job, known)
         except EvaluationError as exc:
             conn.send_bytes(pickle.dumps(("error", (exc.args[0], exc.syntax))))
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -52,11 +53,22 @@ class QueryWorker:
         )
         child.close()
         self.conn = Connection(parent.detach())
+        # One poller for the process's life: ``Connection.poll`` builds a selector for
+        # every call, Python work on each query's way back.
+        self._poller = select.poll()
+        self._poller.register(self.conn.fileno(), select.POLLIN)
         self.killed = False
         self.retired = False  # handed to a replacement; skipped if still in the idle queue
         self._kill_lock = threading.Lock()
         config = {"store": str(store_path), "prefixes": prefixes, "memory_mib": memory_mib}
         self.conn.send_bytes(json.dumps(config).encode())
+
+    def answered(self, timeout: float) -> bool:
+        """Whether a message (or the process's end) can be read within ``timeout``
+        seconds, as ``self.conn.poll(timeout)`` tells it."""
+        if self.conn.closed:
+            raise OSError("handle is closed")
+        return bool(self._poller.poll(max(timeout, 0.0) * 1000))
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):

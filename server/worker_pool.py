@@ -275,7 +275,7 @@ class WorkerPool:
         try:
             # Plain values only, so the message does not depend on how the class pickles.
             worker.conn.send_bytes(pickle.dumps(vars(job), protocol=pickle.HIGHEST_PROTOCOL))
-            if not worker.conn.poll(max(deadline - time.monotonic(), 0)):
+            if not worker.answered(deadline - time.monotonic()):
                 self._retire(worker)
                 message = f"query timeout: the query was stopped after {timeout:g} s"
                 raise QueryTimeout(message + " (QUERY_TIMEOUT)")
@@ -318,7 +318,7 @@ class WorkerPool:
         received = 0
         try:
             while received < count:
-                if not worker.conn.poll(max(deadline - time.monotonic(), 0)):
+                if not worker.answered(deadline - time.monotonic()):
                     message = f"query timeout: the answer was not sent within {timeout:g} s"
                     raise QueryTimeout(message)
                 frame = worker.conn.recv_bytes()

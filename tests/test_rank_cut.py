@@ -122,3 +122,24 @@ def test_a_saved_query_declares_a_rank_only_when_it_is_its_one_sort_key() -> Non
     assert parse_query("ranked", header + RANKED)
     with pytest.raises(QueryError, match="ORDER BY \\?rank"):
         parse_query("ranked", header + RANKED.replace("ORDER BY ?rank", "ORDER BY ?label"))
+
+
+def test_a_query_process_asks_whether_ranks_go_past_the_cut_once(monkeypatch) -> None:
+    """Its build never changes, so the rank check (an ASK) is remembered between jobs;
+    the answers are those asked afresh."""
+    store = _store(20)
+    asked: list[str] = []
+    query = store.query
+
+    class Recording:
+        def query(self, text: str, **kwargs: object) -> object:
+            asked.append(text)
+            return query(text, **kwargs)
+
+    known: dict = {}
+    job = _job(RANKED, 50)
+    first = evaluate(Recording(), job, known)  # type: ignore[arg-type]
+    again = evaluate(Recording(), job, known)  # type: ignore[arg-type]
+    checks = [text for text in asked if text.startswith("ASK")]
+    assert len(checks) == 1
+    assert first == again == evaluate(store, job)
