@@ -9,8 +9,6 @@ aimed at the nodes it found a row for.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Sequence
 
 from rdflib import Graph, URIRef
@@ -76,12 +74,13 @@ def engine_first(lines: QuadLines, shapes: Graph, use: Sequence[str]) -> dict[st
     runnable = {n: q for n in use if (q := engine_queries(shapes, n)) is not None}
     if not runnable:
         return {}
-    folder = tempfile.mkdtemp(prefix="spacekg-engine-")
     flagged = {}
     try:
+        # in memory: on disk the load and queries took twice the CPU (4.4 against 2.2 s at
+        # 1,000 documents) for 80 MiB less, and the store is gone before the union pySHACL
+        # reads is made
         store = store_of(
-            (f"{s} {p} {o} .\n" for s, outgoing in lines.by_subject.items() for p, o in outgoing),
-            folder,
+            f"{s} {p} {o} .\n" for s, outgoing in lines.by_subject.items() for p, o in outgoing
         )
         for name, queries in runnable.items():
             found = found_nodes(store, queries, lines.by_subject)
@@ -90,8 +89,6 @@ def engine_first(lines: QuadLines, shapes: Graph, use: Sequence[str]) -> dict[st
         del store
     except (SyntaxError, ValueError, OSError):  # not read or not run: pySHACL does it all
         flagged = {}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
     return flagged
 
 
