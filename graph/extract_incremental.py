@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph import early_parse, extract, extract_parallel
+from graph import extract, extract_parallel
 from graph.extract_parallel import Candidates
 from graph.extraction_cache import (
     ExtractionCache,
@@ -73,11 +73,7 @@ def extract_corpus(
         and sum(len(d.text) for d in new) >= extract_parallel._POOL_FROM_CHARS
         and len(extract_parallel.document_chunks(new)) > 1
     )
-    with (
-        extract_parallel.reading_pool(workers) if early else nullcontext(None) as pool,
-        # else one large new document: a helper parses it while its names are found
-        early_parse.early_parses([] if early else new, reference.gazetteer, workers) as parses,
-    ):
+    with extract_parallel.reading_pool(workers) if early else nullcontext(None) as pool:
         made = iter(_candidates_of(new, reference.gazetteer, pool, workers))
         seen = []
         for document, got in zip(originals, found, strict=True):
@@ -98,7 +94,6 @@ def extract_corpus(
             workers=workers,
             progress=progress,
             pool=pool,
-            early=parses,
         )
     for i, reading in zip(missing, fresh, strict=True):
         readings[i] = reading

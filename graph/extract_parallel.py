@@ -26,7 +26,6 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 
 from graph import discover, extract, parsing, split_reading
-from graph.early_parse import EarlyParses
 from graph.gazetteer import Gazetteer
 from graph.helper_pool import HelperLost, helper_pool
 from graph.model import Document
@@ -193,11 +192,9 @@ def read_in_parallel(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     pool: ProcessPoolExecutor | None = None,
-    early: EarlyParses | None = None,
 ) -> list[extract.DocumentReading]:
     """Each document's reading, in the order given; ``workers=1`` reads in this process.
-    ``pool``: a ``reading_pool`` already started, which reads them all. ``early``: parses
-    a helper made meanwhile (``early_parse``), taken where a large document is read.
+    ``pool``: a ``reading_pool`` already started, which reads them all.
 
     :raises HelperLost: a worker ended before its work was done (one line, exit 2).
     """
@@ -223,11 +220,9 @@ def read_in_parallel(
         # a large document's sentences are read in parts by forks of this process
         try:
             with forks_end_with_this_process():
-                if workers > 1 and (size >= split_reading.SPLIT_FROM_CHARS or early is not None):
+                if workers > 1 and size >= split_reading.SPLIT_FROM_CHARS:
                     recogniser = Recogniser(gazetteer)
-                    readings[:] = split_reading.read_documents(
-                        originals, recogniser, workers, early
-                    )
+                    readings[:] = split_reading.read_documents(originals, recogniser, workers)
                 else:
                     readings[:] = extract.read_documents(originals, Recogniser(gazetteer))
         except EOFError:  # the pipe from the parser's second process, which ended

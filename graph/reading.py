@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -292,24 +291,15 @@ _DATE_LEAD = re.compile(
 )
 
 
-def parse_texts(sentences: Sequence[Sentence]) -> list[str]:
-    """The texts ``parse_sentences`` parses, once each."""
-    wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
-    return list(dict.fromkeys(s.text[label_end(s) :] for s in wanted))
-
-
-def parse_sentences(sentences: list[Sentence], known: Mapping[str, Doc] | None = None) -> None:
+def parse_sentences(sentences: list[Sentence]) -> None:
     """Parse, in one batch, the sentences that name a partner: only they can state a
-    fact with one, and the parser is the slowest stage. ``known``: parses of some of
-    the texts made already (a parse depends on its text alone)."""
+    fact with one, and the parser is the slowest stage."""
     wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
     # a parse depends on the text alone, and nothing changes one after: a sentence said
     # again (a repeated paragraph, a table's boilerplate) shares the first one's parse
     cuts = {id(s): label_end(s) for s in wanted}
     texts = list(dict.fromkeys(s.text[cuts[id(s)] :] for s in wanted))
-    known = known or {}
-    missing = [t for t in texts if t not in known]
-    parses = {**known, **dict(zip(missing, parse_all(missing), strict=True))}
+    parses = dict(zip(texts, parse_all(texts), strict=True))
     placed: dict[tuple[str, int], Doc] = {}  # and so does its parse set back in place
     for sentence in wanted:
         cut = cuts[id(sentence)]

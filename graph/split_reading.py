@@ -34,7 +34,6 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from graph import extract, parsing
-from graph.early_parse import EarlyParses
 from graph.helper_pool import HelperLost
 from graph.model import Document, Fact
 from graph.normalise import CleanText
@@ -53,16 +52,14 @@ def read_documents(
     originals: Sequence[tuple[Document, CleanText]],
     recogniser: Recogniser,
     parts: int,
-    early: EarlyParses | None = None,
 ) -> list[extract.DocumentReading]:
     """``extract.read_documents``, the sentences read in up to ``parts`` processes.
-    ``early``: a helper parsing them meanwhile (``early_parse``), whose parses are taken.
 
     :raises HelperLost: a child ended before its part was read (killed, out of memory).
     """
     read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
     sentences = [s for _clean, own, _found in read for s in own]
-    parse_sentences(sentences, early.parses() if early is not None else None)
+    parse_sentences(sentences)
     facts = read_sentences(sentences, recogniser, parts)
     readings = []
     at = 0
