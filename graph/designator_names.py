@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from graph.cooperation_words import INSTRUMENT_NAME
 from graph.name_forms import DESIGNATOR, Candidate, EntityKind, S
 from graph.name_words import AFTER_DESIGNATOR, LAUNCHER_WORDS, MONTH_NAMES, SENTENCE_OPENERS
 
@@ -59,9 +60,38 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             kind, launcher = None, True
         if kind is None and not launcher:
             continue
+        glossed = re.search(r"(\w+)\s*\($", chunk[max(0, start - 40) : start])
+        if glossed and (
+            INSTRUMENT_NAME.search(glossed.group(1)) or glossed.group(1).lower() in _DEVICES
+        ):
+            continue  # "plasma wave receiver (PWR-4)": an instrument's short name, no craft
         if re.match(r"(?i)(?:covid|sars|mers|h\dn\d)\b", name):
             continue  # a disease's designator
         found.append(
             Candidate(name, kind, doc_id, offset + start, offset + end, None, launcher, explicit)
         )
     return found
+
+
+# what an instrument's short name in brackets may follow besides ``INSTRUMENT_NAME``'s
+_DEVICES = frozenset(
+    {
+        "receiver",
+        "counter",
+        "antenna",
+        "package",
+        "experiment",
+        "retroreflector",
+        "reflector",
+        "boom",
+        "suite",
+        "array",
+        "spectrograph",
+        "photometer",
+        "polarimeter",
+        "seismometer",
+        "laser",
+        "drill",
+        "arm",
+    }
+)

@@ -221,12 +221,20 @@ def beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) -
 # "its instruments", "their data": a thing of the mission the text spoke of just before
 
 
+# between an owner and its body's name: the possessive, and what the body is in common
+# words ("Russia's space agency Roscosmos", "Indonesia's state operator Telkomsat")
+_OWNED_GAP = re.compile(
+    r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+|own\s+|new\s+)?"
+    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:agency|company|operator|institute|university|regulator|"
+    r"firm|observatory|administration|commission|corporation|organi[sz]ation)\s+)?"
+)
+
+
 def owns_named_body(sentence: Sentence, group: Group) -> bool:
     """Whether a possessive names the owner of a body the sentence names right after it
-    ("Bahrain's National Space Science Agency"): the body is the party, not the owner."""
-    gap = re.match(
-        r"(?:'s|\u2019s|'|\u2019)\s+(?:the\s+|own\s+|new\s+)?", sentence.text[group.end :]
-    )
+    ("Bahrain's National Space Science Agency", "Russia's space agency Roscosmos"): the
+    body is the party, not the owner."""
+    gap = _OWNED_GAP.match(sentence.text[group.end :])
     at = sentence.start + group.end + (gap.end() if gap else 0)
     return gap is not None and any(
         m.start == at and m.kind is EntityKind.ORGANISATION and not m.nested

@@ -46,6 +46,14 @@ def missions_for(
         through = re.search(r"\bthrough\b(?!\s+(?:the\s+)?$)", text[clause_start:s])
         if not (listed or introduced or through):
             candidates.append(m)
+    paired = _each_with_its_own(sentence, groups, mentions)
+    if paired:
+        return paired
+    # "Chang'e-6 carried four payloads: ..., the ICUBE-Q cubesat of ...": what the list
+    # after a carrier's colon names is carried, not the mission
+    colon = re.search(r"\b(?:payloads?|instruments?|experiments?)\s*:", text)
+    if colon and any(m.start - sentence.start < colon.start() for m in candidates):
+        candidates = [m for m in candidates if m.start - sentence.start < colon.start()]
     carriers = [m for m in candidates if not INSTRUMENT_NAME.search(m.text)]
     if carriers:  # a mission and its instruments: the mission is what the sentence pairs
         candidates = carriers
@@ -289,3 +297,25 @@ def mission_in_clause(sentence: Sentence, group: Group) -> str | None:
 def _owned(sentence: Sentence, start: int) -> bool:
     """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one."""
     return re.search(r"(?:'s|\u2019s)\s+$", sentence.text[:start]) is not None
+
+
+_ON_WHAT = re.compile(r"\s*(?:on|in)\s+(?:the\s+|its\s+|their\s+)?")
+
+
+def _each_with_its_own(
+    sentence: Sentence, groups: list[Group], mentions: list[Found]
+) -> dict[int, tuple[str | None, tuple[int, int] | None]]:
+    """ "worked with Brazil on CBERS-6 and with France on the SVOM satellite": each
+    partner with the work its own "on" phrase names (a mission, or none), when the
+    sentence gives two partners such phrases of their own."""
+    text = sentence.text
+    own: dict[int, tuple[str | None, tuple[int, int] | None]] = {}
+    for i, g in enumerate(groups):
+        on = _ON_WHAT.match(text, g.end)
+        if g.role != "with" or on is None:
+            continue
+        named = [m.key for m in mentions if m.start - sentence.start == on.end()]
+        own[i] = (named[0] if named else None, None)
+    # ("... with ESA on engineering technology, and with Austria on payloads": fields,
+    # not work of their own; the mission that frames the sentence holds for both)
+    return own if len(own) >= 2 and any(key for key, _clause in own.values()) else {}

@@ -57,6 +57,14 @@ def _running_headers(lines: list[Line]) -> set[str]:
     return {text for text, n in counts.items() if n >= 3 or (n == 2 and len(text) > 25)}
 
 
+# the marks a list's items open with besides "-", "*" and "•": squares, circles,
+# triangles, arrows, chevrons, check marks, and a dash of either width
+_MARKS = re.compile(
+    "^[\u25aa\u25ab\u25e6\u25cb\u25cf\u25a0\u25a1\u25c6\u25c7\u25ba\u25b8\u25b6"
+    "\u2023\u2043\u2192\u00bb\u2713\u2714\u27a2\u2013\u2014](?=\\s)"
+)
+
+
 def _all_lines(raw: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
@@ -69,6 +77,9 @@ def _all_lines(raw: str) -> list[Line]:
         if stripped and not _PAGE_NUMBER.match(line):
             lead = quote.end() if quote else 0
             lead += len(line[lead:]) - len(line[lead:].lstrip())
+            # "▪ Italy", "◦ Russia", "» Sweden": any list mark is read as the bullet "•"
+            # (one character for one, so every offset stays the file's)
+            stripped = _MARKS.sub("\u2022", stripped, count=1)
             out.append(Line(pos + lead, stripped, blank, lead))
             blank = False
         elif not stripped:

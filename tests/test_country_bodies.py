@@ -4,7 +4,8 @@ not say what it works on. New text of my own."""
 
 from __future__ import annotations
 
-from tests.one_document import activities_of, cooperations_of
+from graph.model import Agreement
+from tests.one_document import activities_of, cooperations_of, facts_of
 
 MEMBERS = """Members of the Lunar Research Network
 
@@ -72,3 +73,12 @@ def test_a_craft_others_built_for_a_partner_is_not_built_by_china(reference):
 def test_built_by_a_date_is_no_maker(reference):
     text = "Egypt ordered MisrSat-9, which CAST will build for Egypt by 2028."
     assert ("built", "egypt", "misrsat-9") in activities_of(reference, text)
+
+
+def test_a_body_named_after_its_countrys_common_noun_is_the_party(reference):
+    text = (
+        "Mongolia's space agency Mongolcosmos and the China National Space Administration "
+        "signed an agreement on satellite data on 4 May 2031."
+    )
+    [agreement] = facts_of(reference, text, kind=Agreement)
+    assert agreement.parties == ("china-national-space-administration", "mongolcosmos")
