@@ -60,7 +60,11 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             kind, launcher = None, True
         if kind is None and not launcher:
             continue
-        glossed = re.search(r"(\w+)\s*\($", chunk[max(0, start - 40) : start])
+        # "plasma wave receiver (PWR-4)", "a neutron spectrometer named TNS-1"
+        glossed = re.search(
+            r"(\w+)\s*(?:\(|,?\s+(?:named|called|dubbed|designated|known\s+as)\s+)$",
+            chunk[max(0, start - 40) : start],
+        )
         if glossed and (
             INSTRUMENT_NAME.search(glossed.group(1)) or glossed.group(1).lower() in _DEVICES
         ):

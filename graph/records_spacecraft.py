@@ -18,6 +18,7 @@ from graph.model import Document, EntityKind, Evidence, SpacecraftActivity, Stat
 from graph.normalise import CleanText
 from graph.recognise import Found
 from graph.record_fields import Field, Record
+from graph.relations_table import activities_in
 
 _NAME_LABELS = frozenset(
     {"name", "object", "satellite", "spacecraft", "designation", "designator", "payload"}
@@ -25,7 +26,12 @@ _NAME_LABELS = frozenset(
 _OWNER_LABELS = frozenset(
     {"owner", "operator", "owner/operator", "customer", "client", "user", "registry", "for"}
 )
-_MAKER_LABELS = frozenset({"manufacturer", "contractor", "builder", "bus", "built by", "maker"})
+_MAKER_LABELS = frozenset(
+    {"manufacturer", "contractor", "builder", "bus", "built by", "maker", "prime"}
+)
+# the field that says what China's side did ("Chinese role: built, launched")
+_ROLE = re.compile(r"\b(?:role|services?|contribution|cooperation)\b")
+_NATION_LABELS = frozenset({"nation", "country", "state"})
 # the fields that say how and where it went up
 _LAUNCH_WORDS = re.compile(r"\b(?:launch\w*|vehicle|rocket|site|carrier)\b")
 _NOT_LAUNCHED = re.compile(
@@ -56,6 +62,14 @@ def activities(
         for key in _named(f, found, _PARTNERS)
         if key not in gazetteer.domestic
     ]
+    if not owners:  # the country the record is of, when it names no owner
+        owners = [
+            key
+            for f in record.fields
+            if f.label in _NATION_LABELS
+            for key in _named(f, found, _PARTNERS)
+            if key not in gazetteer.domestic
+        ]
     if not owners:
         return []
     launch_fields = [f for f in record.fields if _LAUNCH_WORDS.search(f.label)]
@@ -69,6 +83,11 @@ def activities(
     raw_start, raw_end = clean.to_raw(record.start, record.end)
     evidence = (Evidence(document.id, raw_start, raw_end, document.text[raw_start:raw_end]),)
     activities = [a for a, said in (("launched", launched), ("built", built)) if said]
+    # "Chinese role: built, launched", "jointly developed, to be launched": the record's
+    # own word for China's part, where it has one
+    said = [a for f in record.fields if _ROLE.search(f.label) for a in activities_in(f.value)]
+    if said:
+        activities = list(dict.fromkeys(said))
     return [
         SpacecraftActivity(
             evidence=evidence,

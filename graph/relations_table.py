@@ -63,7 +63,7 @@ def _cell_date(text: str, issued: str) -> str | None:
     return found.group(0) if found else None
 
 
-def _activities(text: str) -> list[str]:
+def activities_in(text: str) -> list[str]:
     """Every activity a cell names ("built, launched, in-orbit delivery") but what it
     says others did ("launched only (built by Thales Alenia Space)")."""
     return _named_activities(_OTHERS_WORK.sub(" ", text))
@@ -179,7 +179,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     # "none (Soyuz from Plesetsk)": a role cell that says China did nothing
     if cells_of("activity") and _NONE.match(said):
         return facts
-    activities = _activities(said) or _activities(row.caption)
+    activities = activities_in(said) or activities_in(row.caption)
     if not activities and not cells_of("activity"):
         # "SahelSat-1 | Mali Space Office | 2026 | Built by CAST; launched from Jiuquan": a
         # table with no column for China's role says it in its notes
@@ -190,7 +190,7 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         a
         for (start, end), label in zip(row.cells, row.labels, strict=False)
         if _EMPTY.fullmatch(text[start:end])
-        for a in _activities(label)
+        for a in activities_in(label)
     }
     activities = [a for a in activities if a not in undone]
     if not cells_of("activity") and "launched" not in activities and _on_chinese_rocket(row, text):

@@ -30,3 +30,11 @@ def test_items_under_any_mark_are_payloads_on_the_sheets_mission(reference):
 def test_an_instruments_short_name_is_not_the_mission(reference):
     missions = {mission for _partner, _area, mission in cooperations_of(reference, SHEET)}
     assert "pwr-4" not in missions
+
+
+def test_an_instrument_named_by_a_designator_is_no_spacecraft(reference):
+    text = (
+        "Chang'e-7 will carry a neutron spectrometer named TLS-2, developed by the "
+        "Lisbon Space Institute."
+    )
+    assert "tls-2" not in {mission for _p, _a, mission in cooperations_of(reference, text)}
