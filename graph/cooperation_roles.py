@@ -288,6 +288,14 @@ def people_beside_chinese(sentence: Sentence, group: Group) -> bool:
     if token is None or token.lemma_.lower() not in _PEOPLE or token.dep_ != "nsubj":
         return False
     verb = token.head
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return False
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_ == "training" for o in c.children)
+        for c in verb.children
+    ):
+        # "Two Pakistani candidates are in training at the Astronaut Center of China"
+        return re.search(r"\bChin(?:a|ese)\b", sentence.text) is not None
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")]
     preps += [  # "carried out joint observations with ...": the object's own "with"
         p
@@ -302,25 +310,11 @@ def people_beside_chinese(sentence: Sentence, group: Group) -> bool:
         and any(a.lower_ in ("chinese", "china", "china's") for a in o.subtree if a.i < o.i)
         for p in preps
         for o in p.children
-    ) and not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    )
 
 
-_PEOPLE = frozenset(
-    {
-        "engineer",
-        "scientist",
-        "researcher",
-        "astronomer",
-        "expert",
-        "specialist",
-        "technician",
-        "colleague",
-        "counterpart",
-        "team",
-        "planetologist",
-        "physicist",
-    }
-)
+# those who work beside China's own, besides the people trained in China
+_PEOPLE = PEOPLE | {"colleague", "counterpart", "planetologist"}
 
 
 # bodies, not people: "Senegalese researchers would take part" may be a plan's people

@@ -26,3 +26,10 @@ def test_the_peoples_own_verb_negates_or_plans(reference):
     will = "Kenyan engineers will work with Chinese engineers on satellite development."
     assert _cooperation(reference, never) == set()
     assert _cooperation(reference, will) == {("kenya", "satellite-development", "planned")}
+
+
+def test_people_in_training_at_a_chinese_centre_are_their_countrys_training(reference):
+    text = "Two Nepali candidates are currently in training at the Astronaut Center of China."
+    assert _cooperation(reference, text) == {("nepal", "training-and-education", "achieved")}
+    elsewhere = "Two Nepali candidates are currently in training at the European Astronaut Centre."
+    assert _cooperation(reference, elsewhere) == set()
