@@ -240,8 +240,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # "the 2016 agreement", "its 2019 space cooperation memorandum": the year it names
             year_before = re.search(r"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", text[: m.start()])
             signed_on = year_before.group(1) if year_before else None
-        if signed_on is None and _SAME_DAY.search(text) and sentence.previous is not None:
+        if (
+            signed_on is None
+            and (_SAME_DAY.search(text) or _ALSO_SIGNED.search(text))
+            and sentence.previous is not None
+        ):
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
+        if signed_on is None and _AT_THE_EVENT.search(text):
+            signed_on = _event_day(sentence)  # "After the meeting, X and CNSA signed ..."
         if (
             signed_on is None
             and fragment
@@ -334,6 +340,31 @@ _SELF_SIGNED = re.compile(
     r"^\s*(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z])[^.\n]{0,120}",
     re.MULTILINE,
 )
+
+
+# a second signing told right after a first: "X also signed a contract with Y"
+_ALSO_SIGNED = re.compile(r"\balso\s+(?:signed|concluded|initialled)\b", re.IGNORECASE)
+# a signing put at an event the text has just told of
+_AT_THE_EVENT = re.compile(
+    r"\b(?:after|at|during|on\s+the\s+sidelines\s+of|following)\s+the\s+"
+    r"(?:meeting|talks|visit|ceremony|forum|session|event|conference|summit)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_day(sentence: Sentence, reach: int = 3) -> str | None:
+    """The day of the event an undated signing refers to: the first full date of the
+    nearest earlier sentence that gives one ("On 14 October 2025, the ambassador met
+    ..."), within ``reach`` sentences."""
+    before = sentence.previous
+    for _ in range(reach):
+        if before is None:
+            return None
+        day = date_in(before.text, sentence.doc.meta.issued)[0]
+        if day and len(day) == 10:
+            return day
+        before = before.previous
+    return None
 
 
 def _parties_before_noun(sentence: Sentence) -> tuple[tuple[str, ...], int | None]:

@@ -38,3 +38,22 @@ def test_names_before_the_noun_are_the_parties_and_the_line_dates_it(reference):
 def test_a_sentence_with_a_verb_is_not_read_as_such_a_line(reference):
     text = "CNSA and the Bolivian Space Agency memorandum was discussed but never signed."
     assert facts_of(reference, text, kind=Agreement) == []
+
+
+NEWS_ITEM = (
+    "Ambassador meets CNSA leadership\n\n"
+    "On 14 October 2031, the ambassador of Zambia met the China National Space "
+    "Administration (CNSA) in Beijing.\n\n"
+    "After the meeting, the Zambia Space Agency and CNSA signed a memorandum of "
+    "understanding on satellite data.\n\n"
+    "The Zambia Space Agency also signed a contract with China Great Wall Industry "
+    "Corporation for a second satellite.\n"
+)
+
+
+def test_a_signing_after_the_meeting_takes_the_meetings_day_and_so_does_the_next(reference):
+    days = {f.parties: f.signed_on for f in facts_of(reference, NEWS_ITEM, kind=Agreement)}
+    assert days == {
+        ("china-national-space-administration", "zambia-space-agency"): "2031-10-14",
+        ("china-great-wall-industry-corporation", "zambia-space-agency"): "2031-10-14",
+    }
