@@ -72,11 +72,11 @@ def test_evidence_contains_the_passage_the_annotator_quoted(report):
 
 HELDOUT_SETS = {
     "heldout": (0.75, 0.80),
-    "heldout-b": (0.78, 0.82),
+    "heldout-b": (0.78, 0.83),
     "heldout-c": (0.72, 0.76),
     "heldout-d": (0.76, 0.81),
     "heldout-e": (0.87, 0.83),
-    "heldout-f": (0.81, 0.84),
+    "heldout-f": (0.81, 0.85),
     "heldout-g": (0.90, 0.90),
     "heldout-h": (0.59, 0.72),
     "heldout-i": (0.81, 0.86),
@@ -84,7 +84,7 @@ HELDOUT_SETS = {
     "heldout-k": (0.70, 0.80),
     "heldout-l": (0.66, 0.80),
     "heldout-m": (0.88, 0.85),
-    "heldout-n": (0.75, 0.81),
+    "heldout-n": (0.75, 0.84),
     "heldout-o": (0.85, 0.85),
     "heldout-p": (0.83, 0.89),
     "heldout-q": (0.86, 0.84),
@@ -101,33 +101,33 @@ HELDOUT_SETS = {
     "heldout-ab": (0.78, 0.75),
     "heldout-ac": (0.89, 0.80),
     "heldout-ad": (0.91, 0.85),
-    "heldout-ae": (0.69, 0.81),
-    "heldout-af": (0.88, 0.88),
+    "heldout-ae": (0.70, 0.81),
+    "heldout-af": (0.88, 0.89),
     "heldout-ag": (0.66, 0.75),
     "heldout-ah": (0.64, 0.74),
     "heldout-ai": (0.75, 0.78),
-    "heldout-aj": (0.73, 0.77),
-    "heldout-ak": (0.73, 0.76),
+    "heldout-aj": (0.73, 0.78),
+    "heldout-ak": (0.75, 0.78),
     "heldout-al": (0.65, 0.81),
     "heldout-am": (0.69, 0.86),
-    "heldout-an": (0.72, 0.78),
+    "heldout-an": (0.72, 0.79),
     "heldout-ao": (0.65, 0.72),
-    "heldout-ap": (0.52, 0.64),
-    "heldout-aq": (0.84, 0.75),
+    "heldout-ap": (0.56, 0.69),
+    "heldout-aq": (0.84, 0.79),
     "heldout-ar": (0.62, 0.78),
-    "heldout-as": (0.66, 0.67),
+    "heldout-as": (0.66, 0.68),
     "heldout-at": (0.76, 0.79),
     "heldout-au": (0.76, 0.79),
     "heldout-av": (0.64, 0.75),
-    "heldout-aw": (0.63, 0.74),
+    "heldout-aw": (0.66, 0.76),
     "heldout-ax": (0.78, 0.76),
     "heldout-ay": (0.69, 0.83),
-    "heldout-az": (0.54, 0.72),
-    "heldout-ba": (0.56, 0.77),
-    "heldout-bb": (0.76, 0.76),
+    "heldout-az": (0.63, 0.75),
+    "heldout-ba": (0.78, 0.84),
+    "heldout-bb": (0.78, 0.78),
     "heldout-bc": (0.56, 0.58),
     "heldout-bd": (0.50, 0.62),
-    "heldout-be": (0.31, 0.57),
+    "heldout-be": (0.31, 0.60),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -161,6 +161,8 @@ HELDOUT_SETS = {
 # written at the fifteenth session's start (BC in the corpus's own registers, BD in common
 # ones, BE in registers its annotator chose), committed before its extractor changes, and
 # have floors of their untouched figure less three points (README, "Fifteenth session").
+# At the fifteenth session's end every floor was raised to the set's figure then (cut to
+# two places) less three points, where that is higher.
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
