@@ -17,6 +17,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.agreement_lines import (
+    ALSO_SIGNED,
+    AT_THE_EVENT,
+    DATED_ENTRY,
+    event_day,
+    opening_noun,
+    parties_before_noun,
+)
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted, title_end
 from graph.agreement_parties import (
     TWO_BODIES,
@@ -87,7 +95,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         # a joint statement states what the sides agreed; the agreements are in it
         return [] if _JOINT_TITLE.match(sentence.agreement_title) else _the_documents_own(sentence)
     bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "- ", "1. ", "(b) "
-    undated = _DATED_ENTRY.sub("", bare)  # "22 May: Memorandum of understanding between ..."
+    undated = DATED_ENTRY.sub("", bare)  # "22 May: Memorandum of understanding between ..."
     entry_dated, bare = undated != bare, undated
     cells = bare.rsplit(" | ", 1)
     if len(cells) == 2 and AGREEMENT_NOUN.match(_ARTICLE.sub("", cells[1])):
@@ -99,11 +107,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     listed_kind = _AFTER_NAMES.match(bare)
     if listed_kind and AGREEMENT_NOUN.match(bare, listed_kind.end()):
         bare = bare[listed_kind.end() :]
-    opening = _opening_noun(bare)
+    opening = opening_noun(bare)
     fragment = opening is not None and not _SIGN.search(text)
     # "2021: CNSA and Roscosmos memorandum of understanding on the ILRS": the parties
     # name the line's document before its noun
-    owners, owned_at = _parties_before_noun(sentence)
+    owners, owned_at = parties_before_noun(sentence)
     if owners and not _SIGN.search(text):
         fragment, opening, bare = True, owned_at, text
     masked = [
@@ -242,12 +250,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = year_before.group(1) if year_before else None
         if (
             signed_on is None
-            and (_SAME_DAY.search(text) or _ALSO_SIGNED.search(text))
+            and (_SAME_DAY.search(text) or ALSO_SIGNED.search(text))
             and sentence.previous is not None
         ):
             signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
-        if signed_on is None and _AT_THE_EVENT.search(text):
-            signed_on = _event_day(sentence)  # "After the meeting, X and CNSA signed ..."
+        if signed_on is None and AT_THE_EVENT.search(text):
+            signed_on = event_day(sentence)  # "After the meeting, X and CNSA signed ..."
         if (
             signed_on is None
             and fragment
@@ -315,17 +323,6 @@ def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer)
     )
 
 
-# the date a chronology's or a newsletter's entry opens with
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATED_ENTRY = re.compile(
-    rf"^(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}})?|(?:19|20)\d\d(?:-\d\d){{0,2}})"
-    r"(?:,?\s+(?:19|20)\d\d)?\s*[:\u2013\u2014]\s+"
-)
-
-
 @lru_cache(maxsize=2)  # (documents are read one at a time: a larger cache only holds texts)
 def document_signed_on(text: str, issued: str | None) -> str | None:
     """The day a document says it was itself signed: "This Joint Statement was signed in
@@ -342,91 +339,6 @@ _SELF_SIGNED = re.compile(
 )
 
 
-# a second signing told right after a first: "X also signed a contract with Y"
-_ALSO_SIGNED = re.compile(r"\balso\s+(?:signed|concluded|initialled)\b", re.IGNORECASE)
-# a signing put at an event the text has just told of
-_AT_THE_EVENT = re.compile(
-    r"\b(?:after|at|during|on\s+the\s+sidelines\s+of|following)\s+the\s+"
-    r"(?:meeting|talks|visit|ceremony|forum|session|event|conference|summit)\b",
-    re.IGNORECASE,
-)
-
-
-def _event_day(sentence: Sentence, reach: int = 3) -> str | None:
-    """The day of the event an undated signing refers to: the first full date of the
-    nearest earlier sentence that gives one ("On 14 October 2025, the ambassador met
-    ..."), within ``reach`` sentences."""
-    before = sentence.previous
-    for _ in range(reach):
-        if before is None:
-            return None
-        day = date_in(before.text, sentence.doc.meta.issued)[0]
-        if day and len(day) == 10:
-            return day
-        before = before.previous
-    return None
-
-
-def _parties_before_noun(sentence: Sentence) -> tuple[tuple[str, ...], int | None]:
-    """The names a verbless line sets before its document's noun, and where the noun
-    starts: "2021: CNSA and Roscosmos memorandum of understanding on the ILRS", "- the
-    Egyptian Space Agency and CAST agreement on MisrSat-3"; nothing for a sentence."""
-    text = sentence.text
-    noun = AGREEMENT_NOUN.search(text, 0, 160)
-    if noun is None:
-        return (), None
-    lead = re.match(r"(?:[-\u2022*]\s*|\(?\d{1,2}[.)]\s*)?", text)
-    start = lead.end() if lead else 0
-    dated = _DATED_ENTRY.match(text[start:])  # (its "^" holds at the string's start only)
-    start += dated.end() if dated else 0
-    names = [
-        (f.start - sentence.start, f.end - sentence.start, f.key)
-        for f in sentence.mentions
-        if not f.nested and start <= f.start - sentence.start < noun.start()
-    ]
-    if len(names) < 2:
-        return (), None  # one name before the noun is its title's ("Cooperation Agreement")
-    masked, at = [], start
-    for a, b, _key in sorted(names, key=lambda n: (n[0], -n[1])):
-        if a < at:
-            continue  # a name inside the longer one just read ("Senegalese Space ...")
-        masked.append(text[at:a])
-        masked.append("\x00")
-        at = b
-    masked.append(text[at : noun.start()])
-    if not _NAMES_ONLY.fullmatch("".join(masked)):
-        return (), None
-    longest = [
-        key
-        for a, b, key in names
-        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d, _k in names)
-    ]
-    return tuple(dict.fromkeys(longest)), noun.start()
-
-
-# names and what joins them, and nothing else: "CNSA and Roscosmos ", "the ESA, CNES and "
-_NAMES_ONLY = re.compile(
-    r"(?:the\s+)?\x00(?:\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?\x00)+(?:'s|\u2019s)?\s+"
-)
-
-
-def _opening_noun(bare: str) -> int | None:
-    """Where the agreement noun a verbless line opens with starts: at once, or after up
-    to two words of its name ("Implementation Agreement between CAST and KSA")."""
-    m = AGREEMENT_NOUN.search(bare, 0, 40)
-    if m is None:
-        return None
-    before = bare[: m.start()]
-    if not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,2}", before):
-        return None
-    if before and before.split()[0] in _DETERMINERS:
-        return None  # "Our agreement with NASA concerns ...": a sentence, not a title
-    return m.start()
-
-
-_DETERMINERS = frozenset(
-    {"The", "This", "That", "These", "Those", "Our", "Their", "Its", "His", "Her", "Any", "No"}
-)
 _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's, not a sentence's)
 _JOINT_TITLE = re.compile(r"^(?:The\s+)?Joint\s+(?:Statement|Communiqu|Declaration)", re.IGNORECASE)
 
