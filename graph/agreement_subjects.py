@@ -25,7 +25,9 @@ _SUBJECT_STOP = re.compile(
     rf"|\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}}(?=\s+on\s+(?:\d|{_MONTH}\b))"
 )
 _DATE_FIRST = re.compile(
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b|\d{{1,4}}[./-]\d|(?:19|20)\d\d\b",
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b|\d{{1,4}}[./-]\d|(?:19|20)\d\d\b"
+    # "signed an agreement on Tuesday": a day of the week is when, not what
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,7 @@ alone, as is one with no such body before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -148,3 +149,43 @@ def clients(text: str, raw: str, mentions: Callable[[str], Sequence[Found]]) -> 
         Found(named, EntityKind.ORGANISATION, m.start(), m.end(), m.group(0))
         for m in _THE_CLIENT.finditer(text)
     ]
+
+
+# "It will also train ...": a sentence that opens with "It" and a verb a body does
+_IT_ACTS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(It)\s+(?:(?:will|would|has|have|had|also|then|later|"
+    r"already|is|was|plans\s+to|agreed\s+to|is\s+to)\s+){0,3}"
+    r"(?:train|trained|trains|provide|provided|provides|supply|supplied|supplies|sign|"
+    r"signed|signs|join|joined|joins|cooperate|cooperated|cooperates|contribute|"
+    r"contributed|contributes|build|built|builds|host|hosted|hosts|operate|operated|"
+    r"operates|share|shared|shares|exchange|exchanged)\b"
+)
+
+
+def acting_pronouns(text: str, found: Sequence[Found]) -> list[Found]:
+    """Mentions for a sentence-opening "It" that acts ("It will also train Chinese
+    specialists"): the body that opened the sentence before, when no other body or
+    country was named since (a mission or craft may be: "... for Chang'e-8. It will")."""
+    parties = sorted(
+        (
+            f
+            for f in found
+            if not f.nested and f.kind in (EntityKind.ORGANISATION, EntityKind.COUNTRY)
+        ),
+        key=lambda f: f.end,
+    )
+    ends = [f.end for f in parties]
+    out = []
+    for m in _IT_ACTS.finditer(text):
+        at = bisect_right(ends, m.start(1))  # (each "It" looks back once: a long text is linear)
+        if not at:
+            continue
+        last = parties[at - 1]
+        if m.start(1) - last.end > _CLOSE * 2 or last.kind is not EntityKind.ORGANISATION:
+            continue
+        # the body opens its sentence: only "The" and a sentence's end or a line before it
+        lead = re.sub(r"[Tt]he\s+$", "", text[max(0, last.start - 12) : last.start])
+        at_start = last.start <= 12 and not lead.strip()
+        if at_start or re.search(r"[.!?\n]\s*$", lead):
+            out.append(Found(last.key, last.kind, m.start(1), m.end(1), m.group(1)))
+    return out

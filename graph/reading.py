@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graph.agreement_titles import agreement_text
-from graph.coreference import clients, definite_references, speakers_countries
+from graph.coreference import (
+    acting_pronouns,
+    clients,
+    definite_references,
+    speakers_countries,
+)
 from graph.first_person import first_person
 from graph.headings import (
     future_heading,
@@ -125,6 +130,7 @@ def read_document(
     found = sorted(
         found
         + definite_references(clean.text, found, gazetteer, publisher)
+        + acting_pronouns(clean.text, found)
         + first_person(clean.text, document.text, recogniser, publisher)
         + speakers_countries(clean.text, found)
         + clients(clean.text, document.text, recogniser.mentions),
