@@ -40,6 +40,12 @@ _STDERR_TAIL = 16384
 SOCKET_BYTES = 4 * 1024 * 1024
 
 
+def child_environment() -> dict[str, str]:
+    """A query process's environment: the parent's, with the allocator settings above
+    (the user's own glibc tuning, if any, kept)."""
+    return {**_TUNABLES, **os.environ, **_ENV}
+
+
 class QueryWorker:
     """One child process, the parent's end of its socket pair, and its stderr file."""
 
@@ -54,7 +60,7 @@ class QueryWorker:
             pass_fds=(child.fileno(),),
             stdin=subprocess.DEVNULL,
             stderr=self.stderr,
-            env={**_TUNABLES, **os.environ, **_ENV},
+            env=child_environment(),
         )
         child.close()
         self.conn = Connection(parent.detach())
