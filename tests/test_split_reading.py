@@ -26,6 +26,13 @@ from graph.recognise import Recogniser
 Originals = list[tuple[Document, CleanText]]
 
 
+@pytest.fixture(autouse=True)
+def _forks_despite_other_tests_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole test run leaves threads of earlier tests running, and a process with
+    threads of its own reads alone: these tests are about the parts, so they fork."""
+    monkeypatch.setattr(split_reading.threading, "active_count", lambda: 1)
+
+
 def _discovered(originals: Originals, reference: Reference) -> Gazetteer:
     """The gazetteer the documents are read with: the curated one and the names they
     introduce (as a build finds them)."""
