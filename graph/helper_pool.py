@@ -56,24 +56,35 @@ def helper_pool(
             initializer=_start,
             initargs=(file.name, os.getpid()),
         )
-        try:
+        with stopping(pool, doing):
             yield pool
-        except BrokenProcessPool:
-            # a broken pool's shutdown may wait for ever on its manager thread (a helper
-            # lost while starting): end the others and go
-            for process in list((pool._processes or {}).values()):
-                with contextlib.suppress(Exception):
-                    process.kill()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise HelperLost(
-                f"a helper process {doing} ended before its work was done (killed, or out "
-                "of memory?); nothing was changed: run the build again"
-            ) from None
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        else:
-            pool.shutdown(wait=True)
+
+
+@contextmanager
+def stopping(pool: ProcessPoolExecutor, doing: str) -> Iterator[None]:
+    """Shut ``pool`` down as its block ends: wait for it when the block went well, else
+    cancel what is left; a helper lost mid-work becomes ``HelperLost`` naming ``doing``.
+
+    :raises HelperLost: a helper ended (killed, out of memory) before the work was done.
+    """
+    try:
+        yield
+    except BrokenProcessPool:
+        # a broken pool's shutdown may wait for ever on its manager thread (a helper
+        # lost while starting): end the others and go
+        for process in list((pool._processes or {}).values()):
+            with contextlib.suppress(Exception):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise HelperLost(
+            f"a helper process {doing} ended before its work was done (killed, or out "
+            "of memory?); nothing was changed: run the build again"
+        ) from None
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)
 
 
 def _start(path: str, parent: int) -> None:

@@ -30,11 +30,10 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from graph import extract, parsing
-from graph.helper_pool import HelperLost
+from graph.helper_pool import stopping
 from graph.model import Document, Fact
 from graph.normalise import CleanText
 from graph.quiet_workers import forks_end_with_this_process, interrupts_held, quit_on_interrupt
@@ -152,16 +151,5 @@ def _forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_child,
     )
-    try:
+    with stopping(pool, "reading a large document"):
         yield pool
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise HelperLost(
-            "a helper process reading a large document ended before its work was done "
-            "(killed, or out of memory?); nothing was changed: run the build again"
-        ) from None
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    else:
-        pool.shutdown(wait=True)
