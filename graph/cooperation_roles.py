@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graph.chinese_side import names_chinese_side
 from graph.cooperation_words import (
@@ -260,9 +260,7 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
         m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
     ):
         return False
-    token = token_at(doc, group.start)
-    while token is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i:
-        token = token.head  # "Thai institutes": the noun the adjective qualifies
+    token = _qualified(doc, group)
     if token is None:
         return False
     # ("Thai and Malaysian institutes", which the parser may read as "Thai" and
@@ -277,14 +275,20 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
     )
 
 
+def _qualified(doc: Doc, group: Group) -> Token | None:
+    """The noun a partner's adjective qualifies ("Thai institutes", "Egyptian engineers")."""
+    token = token_at(doc, group.start)
+    while token is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def people_beside_chinese(sentence: Sentence, group: Group) -> bool:
     """Whether a partner's adjective qualifies people who work with China's own
     ("Egyptian engineers worked alongside Chinese engineers", "Argentine astronomers
     carried out joint observations with Chinese colleagues"): their country's work."""
     doc = sentence.parse
-    token = None if doc is None else token_at(doc, group.start)
-    while token is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i:
-        token = token.head
+    token = None if doc is None else _qualified(doc, group)
     if token is None or token.lemma_.lower() not in _PEOPLE or token.dep_ != "nsubj":
         return False
     verb = token.head

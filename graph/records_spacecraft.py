@@ -55,21 +55,10 @@ def activities(
     crafts = _named(named, found, _CRAFTS) if named else []
     if len(crafts) != 1:
         return []  # a record of one object names it once
-    owners = [
-        key
-        for f in record.fields
-        if f.label in _OWNER_LABELS or f.label.split()[-1] in _OWNER_LABELS
-        for key in _named(f, found, _PARTNERS)
-        if key not in gazetteer.domestic
-    ]
-    if not owners:  # the country the record is of, when it names no owner
-        owners = [
-            key
-            for f in record.fields
-            if f.label in _NATION_LABELS
-            for key in _named(f, found, _PARTNERS)
-            if key not in gazetteer.domestic
-        ]
+    # the owner the record names, else the country it is of
+    owners = _foreign(record, found, gazetteer, _OWNER_LABELS) or _foreign(
+        record, found, gazetteer, _NATION_LABELS
+    )
     if not owners:
         return []
     launch_fields = [f for f in record.fields if _LAUNCH_WORDS.search(f.label)]
@@ -98,6 +87,20 @@ def activities(
         )
         for activity in activities
         for owner in dict.fromkeys(owners)
+    ]
+
+
+def _foreign(
+    record: Record, found: Sequence[Found], gazetteer: Gazetteer, labels: frozenset[str]
+) -> list[str]:
+    """The foreign partners named in the fields whose label (or its last word) is one
+    of ``labels``."""
+    return [
+        key
+        for f in record.fields
+        if f.label in labels or f.label.split()[-1] in labels
+        for key in _named(f, found, _PARTNERS)
+        if key not in gazetteer.domestic
     ]
 
 
