@@ -21,6 +21,7 @@ import pytest
 import requests
 
 from graph.config import Paths
+from tests.processes import alive
 
 SPACEKG = Path(sys.executable).with_name("spacekg")
 
@@ -154,8 +155,18 @@ def test_serve_answers_under_granian_with_query_workers(built, backend, built_pa
         assert count == named  # the default graph holds their merge
 
 
-PAGES = ("/", "/queries", "/queries/top-partners", "/editor", "/documents/", "/search?q=esa",
-         "/id/country/brazil", "/ontology", "/dumps/", "/openapi.json")
+PAGES = (
+    "/",
+    "/queries",
+    "/queries/top-partners",
+    "/editor",
+    "/documents/",
+    "/search?q=esa",
+    "/id/country/brazil",
+    "/ontology",
+    "/dumps/",
+    "/openapi.json",
+)
 
 
 def test_serve_started_from_another_directory_serves_every_page(
@@ -183,8 +194,16 @@ def test_serve_takes_the_queries_folder_as_an_option(
     good = Paths.defaults().queries / "top-partners.rq"
     (folder / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "broken.rq").write_text("SELECT * WHERE {", encoding="utf-8")
-    args = ["--store", str(built_paths.store), "--queries", str(folder), "--workers", "1",
-            "--threads", "1"]
+    args = [
+        "--store",
+        str(built_paths.store),
+        "--queries",
+        str(folder),
+        "--workers",
+        "1",
+        "--threads",
+        "1",
+    ]
     with running_server(args) as base:
         listing = requests.get(base + "/queries", timeout=10).json()
         assert [q["name"] for q in listing["queries"]] == ["top-partners"]
@@ -252,7 +271,7 @@ def _kill_all(proc: subprocess.Popen[bytes], pids: set[int]) -> None:
 def _gone(pids: set[int], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+        if not any(alive(pid) for pid in pids):
             return True
         time.sleep(0.1)
     return False

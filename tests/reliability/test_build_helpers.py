@@ -20,6 +20,7 @@ import pytest
 from benchmarks.large_document_bench import large_text
 from graph import pipeline, store
 from graph.config import Paths
+from tests.processes import alive
 from tests.reliability.small_corpus import SPACEKG, entry, one_line_error, small_corpus
 
 # the extraction pool starts from 200,000 characters in two or more chunks; spaCy's
@@ -71,14 +72,6 @@ def _children(pid: int) -> dict[int, bytes]:
             if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
                 found[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes()
     return found
-
-
-def _alive(pid: int) -> bool:
-    """Running (a zombie has ended: whoever adopted it has yet to reap it)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def _wait_for(
@@ -138,9 +131,9 @@ def _killed_with_the_build(paths: Paths, chosen: Callable[[bytes], bool], count:
     os.kill(build.pid, signal.SIGKILL)
     build.wait(timeout=30)
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(_alive(pid) for pid in helpers):
+    while time.monotonic() < deadline and any(alive(pid) for pid in helpers):
         time.sleep(0.1)
-    left = [pid for pid in helpers if _alive(pid)]
+    left = [pid for pid in helpers if alive(pid)]
     for pid in left:  # ours: the test started them
         os.kill(pid, signal.SIGKILL)
     assert not left, f"helpers {left} outlived the killed build"
