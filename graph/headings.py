@@ -21,7 +21,9 @@ from graph.recognise import Found, Recogniser
 # the kinds of name a heading of a partner's name alone names
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 _FUTURE_HEADING = re.compile(
-    r"\bfuture\b|\bnext five years\b|\bplanned\b|\bupcoming\b|\bscheduled\b|"
+    r"\bfuture\b|\bnext five years\b|\bupcoming\b|\bscheduled\b|"
+    # "launch planned 2026"; but what "worked as planned" went the way it was meant to
+    r"(?<!\bas\s)(?<!\bthan\s)(?<!\boriginally\s)\bplanned\b|"
     r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",
     re.IGNORECASE,
 )

@@ -35,6 +35,10 @@ class Field:
 @dataclass(frozen=True)
 class Record:
     fields: tuple[Field, ...]
+    # the line right above the first field that is no field: a database entry's title
+    # ("[0412] VeneSat-1 (Simon Bolivar)   COSPAR 2008-055A"), which names what the
+    # fields under it describe
+    title: Field | None = None
 
     @property
     def start(self) -> int:
@@ -75,13 +79,45 @@ def records(text: str) -> tuple[Record, ...]:
         # page's "Search results: 2 found" line): the next record
         opens = _OPENING.search(label) is not None and len(run) < 2
         if run and (between.strip() or opens or label in {f.label for f in run}):
-            out += [Record(tuple(run))] if len(run) >= _MIN_FIELDS else []
+            out += [_record(text, run)] if len(run) >= _MIN_FIELDS else []
             run = []
         run.append(Field(label, m.group("value"), m.start("label"), m.end(), m.start("value")))
         last_end = m.end()
     if len(run) >= _MIN_FIELDS:
-        out.append(Record(tuple(run)))
+        out.append(_record(text, run))
     return tuple(out)
+
+
+_TITLE_CHARS = 120  # longer is a paragraph of prose, not an entry's title
+
+
+def _record(text: str, run: list[Field]) -> Record:
+    """The record of ``run``, with the title line above its first field (a blank line may
+    stand between, as the cleaned text puts one between lines): short, not a field, not
+    a sentence ending in a stop. A rule of dashes before it on its line is no part of it."""
+    end = text.rfind("\n", 0, run[0].start)  # the line break above the first field
+    above_start = text.rfind("\n", 0, max(end, 0)) + 1
+    if end > 0 and not text[above_start:end].strip():  # one blank line up
+        end = above_start - 1
+        above_start = text.rfind("\n", 0, max(end, 0)) + 1
+    if end <= 0:
+        return Record(tuple(run))
+    above = text[above_start:end]
+    rule = _RULE.match(above)
+    begin = above_start + (rule.end() if rule else 0)
+    words = text[begin:end].strip()
+    if (
+        not words
+        or len(words) > _TITLE_CHARS
+        or _FIELD.fullmatch(text[begin:end])
+        or words.endswith((".", ":", ";", ","))
+    ):
+        return Record(tuple(run))
+    begin += len(text[begin:end]) - len(text[begin:end].lstrip())
+    return Record(tuple(run), Field("", words, begin, begin + len(words), begin))
+
+
+_RULE = re.compile(r"\s*[-=_*~#.]{3,}\s*")
 
 
 def is_field(line: str) -> bool:

@@ -51,13 +51,25 @@ def activities(
     gazetteer: Gazetteer,
 ) -> list[SpacecraftActivity]:
     """The launches and builds one record of a space object states."""
-    named = record.first(_NAME_LABELS)
+    named = record.first(_NAME_LABELS) or record.title
     crafts = _named(named, found, _CRAFTS) if named else []
     if len(crafts) != 1:
         return []  # a record of one object names it once
-    # the owner the record names, else the country it is of
-    owners = _foreign(record, found, gazetteer, _OWNER_LABELS) or _foreign(
-        record, found, gazetteer, _NATION_LABELS
+    said = [a for f in record.fields if _ROLE.search(f.label) for a in activities_in(f.value)]
+    # who China worked for: a joint development's other party, named by the role or the
+    # prime contractor; else the country the record is of (its customer); else the owner
+    # or operator the record names (a nation's agency runs what it bought)
+    joint = [
+        key
+        for f in record.fields
+        if _ROLE.search(f.label) or f.label in _MAKER_LABELS
+        for key in _named(f, found, _PARTNERS)
+        if key not in gazetteer.domestic
+    ]
+    owners = (
+        (joint if "jointly-developed" in said else [])
+        or _foreign(record, found, gazetteer, _NATION_LABELS)
+        or _foreign(record, found, gazetteer, _OWNER_LABELS)
     )
     if not owners:
         return []
@@ -69,12 +81,13 @@ def activities(
     )
     pending = any(_NOT_LAUNCHED.search(f.value) for f in record.fields)
     status = Status.PLANNED if pending else Status.ACHIEVED
-    raw_start, raw_end = clean.to_raw(record.start, record.end)
+    # the evidence opens with the name: the title line, where that is what names it
+    begin = named.start if named is record.title else record.start
+    raw_start, raw_end = clean.to_raw(begin, record.end)
     evidence = (Evidence(document.id, raw_start, raw_end, document.text[raw_start:raw_end]),)
     activities = [a for a, said in (("launched", launched), ("built", built)) if said]
     # "Chinese role: built, launched", "jointly developed, to be launched": the record's
     # own word for China's part, where it has one
-    said = [a for f in record.fields if _ROLE.search(f.label) for a in activities_in(f.value)]
     if said:
         activities = list(dict.fromkeys(said))
     return [

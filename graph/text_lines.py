@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from graph.record_fields import is_field
+
 # "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own (a year
 # alone, "2012", is a chronology's heading, not page 2012)
 _PAGE_NUMBER = re.compile(
@@ -46,10 +48,18 @@ def text_lines(raw: str) -> list[Line]:
 def _running_headers(lines: list[Line]) -> set[str]:
     """Short lines that stand alone and come back on every page of a PDF's text: the
     document's title or chapter repeated at the top or bottom of each page."""
+    fields = [is_field(line.text) for line in lines]
+    # a record's field beside another field ("Prime: CAST" over "Chinese role: built")
+    # comes back in every record of a database's list, not on every page
+    in_record = [
+        here and ((i > 0 and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1]))
+        for i, here in enumerate(fields)
+    ]
     counts = Counter(
         line.text
-        for line in lines
-        if len(line.text.split()) <= 14
+        for line, recorded in zip(lines, in_record, strict=True)
+        if not recorded
+        and len(line.text.split()) <= 14
         and not line.text.endswith((".", ",", ";"))
         # a table's header row and its ruling come back over each of its tables
         and not line.text.startswith("|")

@@ -69,3 +69,21 @@ def test_a_paragraph_on_the_selected_payloads_goes_on_with_the_mission_announced
         ("serbia", "payloads", "change-9"),
         ("austrian-academy-of-sciences", "payloads", "change-9"),
     }
+
+
+_FLOWN_LIST = (
+    "EARLIER FLIGHT: CHANG'E-6 (flown 2024)\n"
+    "The lander took two foreign instruments, both of which worked as planned:\n"
+    "  * Portugal - a radon counter on the lander\n"
+    "  * Norway - an ion sampler on the lander\n"
+)
+
+
+def test_payloads_that_worked_as_planned_have_flown(reference):
+    """ "as planned" says how it went, not that it is still to come."""
+    facts = facts_of(reference, _FLOWN_LIST, kind=Cooperation)
+    assert {(f.partner, f.mission) for f in facts} == {
+        ("portugal", "change-6"),
+        ("norway", "change-6"),
+    }
+    assert {f.status for f in facts} == {Status.ACHIEVED}
