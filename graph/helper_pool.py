@@ -17,7 +17,9 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from graph.errors import SpaceKGError
-from graph.quiet_workers import end_with_parent
+from graph.quiet_workers import end_with_parent, forks_end_with_this_process, quit_on_interrupt
 
 
 class HelperLost(SpaceKGError):
@@ -85,6 +87,42 @@ def stopping(pool: ProcessPoolExecutor, doing: str) -> Iterator[None]:
         raise
     else:
         pool.shutdown(wait=True)
+
+
+def may_fork() -> bool:
+    """Whether this process may share one large document's work with forked copies of
+    itself: it is the build's own process (a helper's siblings already take the other
+    cores), it runs no threads (a fork does not carry them over) and it has more than
+    one core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores > 1 and threading.active_count() == 1 and multiprocessing.parent_process() is None
+
+
+@contextmanager
+def forked_pool(workers: int, doing: str) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` children forked from this process as work is first given,
+    each reading what this process held then (set it in a module's global before the
+    first ``submit``), and each ending with this process.
+
+    :raises HelperLost: a child ended (killed, out of memory) before its work was done.
+    """
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_forked,
+    )
+    with forks_end_with_this_process(), stopping(pool, doing):
+        yield pool
+
+
+def _start_forked() -> None:
+    quit_on_interrupt()
+    parsing = sys.modules.get("graph.parsing")
+    if parsing is not None:  # the parses were made before the fork: no second parser
+        parsing._PARALLEL_FROM = sys.maxsize  # type: ignore[attr-defined]
 
 
 def _start(path: str, parent: int) -> None:

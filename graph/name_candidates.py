@@ -5,10 +5,12 @@ unclassed. Discovery (``graph.discover``) votes on them over the whole corpus.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from graph import candidates_in_parts
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
+from graph.candidates_in_parts import TableState
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
@@ -47,7 +49,6 @@ def candidates(
     curated name seen partly ("the European Space Agency"), not a new entity.
     """
     text = clean.text
-    out: list[Candidate] = []
     # each paragraph and candidate is checked against the curated names near it only, in
     # their given order (the whole list each time made a long document quadratic)
     index = SpanIndex(enumerate(taken), span=lambda item: item[1])
@@ -55,10 +56,47 @@ def candidates(
     def near(start: int, end: int) -> list[tuple[int, int]]:
         return [span for _n, span in sorted(index.near(start, end))]
 
-    columns: tuple[str, ...] | None = None  # the header of the table being read
-    labels: tuple[str, ...] = ()  # ... and its header's words
-    headed = False  # a heading came since the last row (as graph.reading reads tables)
-    for para in clean.paragraphs:
+    # paragraph by paragraph (a large document's in parts, by forked processes)
+    out = candidates_in_parts.in_parts(_paragraph_candidates, document, clean, near)
+    out += initials(document, clean, out)
+    out = designated_crafts(out, text)
+    out += regional_bodies(document.id, text, taken)
+    return [
+        c
+        for c in out
+        if not any(
+            s < c.end and c.start < e and not (c.start <= s and e <= c.end)
+            for s, e in near(c.start, c.end)
+        )
+        and not any(
+            c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and _whole(text, s, e, c)
+            for s, e in near(c.start, c.end)
+        )
+        # "the China National Space Administration on the Deep Space Station": a curated
+        # body and the topic of a title that names it, not a longer name
+        and not any(
+            s == c.start and e < c.end and re.match(r"\s+on\s", text[e : c.end])
+            for s, e in near(c.start, c.end)
+        )
+    ]
+
+
+def _paragraph_candidates(
+    document: Document,
+    clean: CleanText,
+    near: Callable[[int, int], list[tuple[int, int]]],
+    first: int,
+    last: int,
+    state: TableState,
+) -> candidates_in_parts.Part:
+    """The candidates of paragraphs ``first:last``, read from ``state`` (the table the
+    paragraph before left open), with the names of lists among them and the state they
+    leave."""
+    text = clean.text
+    out: list[Candidate] = []
+    listed_all: list[Candidate] = []
+    columns, labels, headed = state.columns, state.labels, state.headed
+    for para in clean.paragraphs[first:last]:
         # (a record's field line, "Owner/operator: Bolivian Space Agency", is read as
         # prose is, not as a heading)
         if para.heading and not is_field(text[para.start : para.end]):
@@ -86,7 +124,7 @@ def candidates(
                 out += partner_cells(document.id, chunk, para.start, columns)
                 out += craft_cells(document.id, chunk, para.start, labels)
         else:
-            columns = None
+            columns, labels = None, ()  # (the words are read only with their header)
         headed = False
         out += party_fields(document.id, chunk, para.start)
         out += designators(document.id, chunk, para.start)
@@ -106,28 +144,9 @@ def candidates(
         if listed:  # "Ministry of Science, Technology, ... and Innovation": its parts are not names
             out = [c for c in out if not any(n.start < c.end and c.start < n.end for n in listed)]
             out += listed
+            listed_all += listed
         out += glossed_acronyms(document.id, chunk, para.start)
-    out += initials(document, clean, out)
-    out = designated_crafts(out, text)
-    out += regional_bodies(document.id, text, taken)
-    return [
-        c
-        for c in out
-        if not any(
-            s < c.end and c.start < e and not (c.start <= s and e <= c.end)
-            for s, e in near(c.start, c.end)
-        )
-        and not any(
-            c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and _whole(text, s, e, c)
-            for s, e in near(c.start, c.end)
-        )
-        # "the China National Space Administration on the Deep Space Station": a curated
-        # body and the topic of a title that names it, not a longer name
-        and not any(
-            s == c.start and e < c.end and re.match(r"\s+on\s", text[e : c.end])
-            for s, e in near(c.start, c.end)
-        )
-    ]
+    return candidates_in_parts.Part(out, listed_all, TableState(columns, labels, headed))
 
 
 # a line that credits who wrote, compiled or photographed the page, or owns its copyright

@@ -25,18 +25,14 @@ reads alone.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import sys
 import threading
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Sequence
 
-from graph import extract, parsing
-from graph.helper_pool import stopping
+from graph import extract
+from graph.helper_pool import forked_pool
 from graph.model import Document, Fact
 from graph.normalise import CleanText
-from graph.quiet_workers import forks_end_with_this_process, interrupts_held, quit_on_interrupt
+from graph.quiet_workers import interrupts_held
 from graph.reading import Sentence, parse_sentences, read_document
 from graph.recognise import Recogniser
 
@@ -87,7 +83,7 @@ def read_sentences(
     global _shared
     _shared = (list(sentences), recogniser)
     try:
-        with forks_end_with_this_process(), _forked_pool(len(cuts) - 2) as pool:
+        with forked_pool(len(cuts) - 2, "reading a large document") as pool:
             with interrupts_held():  # the children are forked as the first part is given
                 futures = [pool.submit(_read_part, a, b) for a, b in itertools.pairwise(cuts[1:])]
             own = _read(sentences[: cuts[1]], recogniser)
@@ -133,23 +129,3 @@ def _read_part(start: int, end: int) -> list[list[Fact]]:
     assert _shared is not None, "a part read outside a forked child"
     sentences, recogniser = _shared
     return _read(sentences[start:end], recogniser)
-
-
-def _start_child() -> None:
-    quit_on_interrupt()
-    parsing._PARALLEL_FROM = sys.maxsize  # the parses were made before the fork
-
-
-@contextmanager
-def _forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A pool of ``workers`` children forked from this process as work is first given.
-
-    :raises HelperLost: a child ended before its work was done.
-    """
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_child,
-    )
-    with stopping(pool, "reading a large document"):
-        yield pool
