@@ -22,6 +22,7 @@ from graph import (
     discover,
     families,
     methods,
+    mission_time,
     records_spacecraft,
     relations_records,
     relations_table,
@@ -106,7 +107,9 @@ def _with_records(
     """The agreements and spacecraft activities that records of labelled fields state
     (the records found once for both), in place of what the sentence rules made of their
     lines one by one: a title line without its parties, a "Parties: A and B" line read as
-    a fact sheet's "Partner: item" line."""
+    a fact sheet's "Partner: item" line. The whole document also gives the time of the
+    payloads it lists for a mission it says is still to fly."""
+    facts = mission_time.payloads_to_come(facts, mission_time.missions_to_come(clean.text, found))
     stated: list[Fact] = []
     for record in records(clean.text):
         agreement = relations_records.agreement(document, clean, record, found, gazetteer)
