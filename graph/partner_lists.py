@@ -44,7 +44,7 @@ _STATE = "(?:Republic|Kingdom|State|Sultanate|Emirate|Federation|Principality)"
 _LIST_GLUE = re.compile(
     # an item may carry a note in brackets: "Nicaragua (April), Serbia (May) and ..."
     r"^(?:\s*\([^()]{1,40}\))?"
-    r"(?:-|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+)"
+    r"(?:-|\s*,?\s+as\s+well\s+as\s+|\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
     r"(?:the\s+)?(?:space\s+agencies\s+of\s+)?"
     # "China and the Republic of Uzbekistan": a state by its formal name
     rf"(?:{_STATE}\s+of\s+(?:the\s+)?)?$",

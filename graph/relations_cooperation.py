@@ -53,7 +53,7 @@ from graph.mission_pairing import (
     said_in_passing,
     same_mission,
 )
-from graph.model import Cooperation, EntityKind
+from graph.model import Cooperation, EntityKind, Status
 from graph.negation import negated
 from graph.others_work import between_others
 from graph.parsing import (
@@ -339,11 +339,14 @@ def extract(
                 pos = max(group.start, _verb_end(sentence, group))
             if negated(sentence, min(pos, clause_of(spans, group.start)[1] - 1)):
                 continue  # "X does not yet contribute ..., but Y receives"
+            status = payload_status(sentence, pos, key, paired, mission_clause)
+            if group.role == "item" and _ITEM_TO_COME.search(sentence.text):
+                status = Status.PLANNED  # "Denmark, Finland: experiment, due to fly"
             for partner in partners:
                 facts.append(
                     Cooperation(
                         evidence=(sentence.evidence(group.start),),
-                        status=payload_status(sentence, pos, key, paired, mission_clause),
+                        status=status,
                         partner=partner,
                         area=key,
                         mission=paired,
@@ -351,6 +354,15 @@ def extract(
                     )
                 )
     return facts
+
+
+# a verbless item's own word for its time, wherever it stands on the line ("X-ray
+# payload, planned 2027"); what "went as planned" is done
+_ITEM_TO_COME = re.compile(
+    r"(?<!\bas\s)\bplanned\b|\b(?:due|scheduled|set|expected|slated)\s+(?:to|for|in)\b|"
+    r"\bto\s+(?:fly|launch|be\s+launched)\b|\b(?:proposed|upcoming|forthcoming)\b",
+    re.IGNORECASE,
+)
 
 
 def _verb_end(sentence: Sentence, group: Group) -> int:
