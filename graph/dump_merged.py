@@ -24,7 +24,14 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.dump_fragments import FragmentCache, digest, jsonld_piece, stored_nquads, trig_piece
+from graph.dump_fragments import (
+    FragmentCache,
+    StoredGraph,
+    digest,
+    jsonld_piece,
+    stored_nquads,
+    trig_piece,
+)
 from graph.dump_triples import GraphWalked, MergeLines, PiecedWriter
 from graph.errors import InputError
 from graph.export import FORMATS, GZIP_LEVEL
@@ -60,9 +67,9 @@ def write_data_dumps(
             triples = PiecedWriter({f.name: out[f.name] for f in TRIPLE_FORMATS}, cache)
             quads = _QuadDumps(out, context, cache)
             for graph in graphs:
-                data, source = stored_nquads(store, graph, cache)
-                quads.add(graph, data, source)
-                triples.add(merge.first_met(graph, data, source))
+                stored = stored_nquads(store, graph, cache)
+                quads.add(graph, stored)
+                triples.add(merge.first_met(graph, stored.data, stored.key))
             quads.finish()
             triples.finish()
             # the engine's serializer flushes its output once at the end, and a flush
@@ -114,16 +121,14 @@ class _QuadDumps:
         self.header, self.first = True, True
         out["jsonld"].write(document_head(context))
 
-    def add(self, graph: ox.NamedNode | ox.BlankNode, data: bytes, source: str) -> None:
-        self.out["nq"].write(data)
-        head, block = trig_piece(data, source, self.cache)
+    def add(self, graph: ox.NamedNode | ox.BlankNode, stored: StoredGraph) -> None:
+        self.out["nq"].write(stored.data)
+        head, block = trig_piece(stored, self.cache)
         if self.header and head:
             self.out["trig"].write(head)
             self.header = False
         self.out["trig"].write(block)
-        entry = jsonld_piece(
-            graph, data, source, self.context, self.cache, context_key=self.context_key
-        )
+        entry = jsonld_piece(graph, stored, self.context, self.cache, context_key=self.context_key)
         if entry:
             self.out["jsonld"].write((b"\n" if self.first else b",\n") + entry)
             self.first = False
