@@ -12,15 +12,18 @@ A query that has run ``young`` seconds no longer holds its slot, so a runaway (e
 QUERY_TIMEOUT) delays the others by at most that long, and never stops them: the
 processes themselves stay as many as before, each killable on its own.
 
-A query whose last run answered within ``quick`` seconds takes no slot at all. The caches
-a process has to itself only cost when a query runs long enough to be interleaved with
-others on the same core; a query of a few milliseconds gains nothing from waiting, and
-the wait (a thread woken when a slot is let go, one query at a time per web worker) cost
-the real graph's mix of millisecond queries its share of the cores: 0.80x the native
-server's requests per second with the slots against 0.92x without, at the same CPU per
-request, while on the 100x graph the slots gave 0.92x against 0.71x
-(``benchmarks/endpoint_pairs.py``, four rounds each). A query not seen before, or last
-slower, waits as before.
+A query whose last run answered within ``quick`` seconds waits for a slot of a second
+lane, as many as the first, kept for such queries: it never waits behind a query of
+seconds, only behind other quick ones. The lane does not save waiting (a millisecond
+query waits a millisecond); it keeps a web worker's quick queries in the process that
+ran the last one. Each process costs more the longer since it last ran (its heap and the
+store's blocks out of the core's caches): the real graph's mix, sent one query after
+another through 1, 4 and 8 processes in turn, cost 1.29, 1.46 and 1.74 ms of a query
+process's CPU a query. With no slot for quick queries (as before), a web worker's four
+threads kept four processes in turn; with the lane, one, and the whole server spent
+1.81 against 1.94 ms of CPU a request, fewer in each of five rounds in turn
+(``benchmarks/endpoint_pairs.py``). A query not seen before, or last slower, waits for
+the first lane.
 """
 
 from __future__ import annotations
@@ -37,17 +40,27 @@ class RunSlots:
     """Up to ``limit`` queries at once that began under ``young`` seconds ago (no limit
     when ``limit`` is 0). Safe to share between threads."""
 
-    def __init__(self, limit: int, young: float = 1.0, quick: float = 0.02) -> None:
+    def __init__(
+        self, limit: int, young: float = 1.0, quick: float = 0.02, *, lane: bool = True
+    ) -> None:
         self.limit = limit
         self.young = young
         self.quick = quick
         self._changed = threading.Condition()
         self._started: dict[object, float] = {}
         self._last: OrderedDict[Hashable, float] = OrderedDict()  # seconds of its last run
+        # the quick queries' own slots (none without a limit: nothing waits then)
+        self._quick_lane = RunSlots(limit, young, lane=False) if lane and limit > 0 else None
+
+    def lane(self, key: Hashable) -> RunSlots:
+        """The slots ``key``'s query waits for: the quick queries' lane when it last
+        answered within ``quick`` seconds, else these."""
+        if self._quick_lane is not None and self.is_quick(key):
+            return self._quick_lane
+        return self
 
     def is_quick(self, key: Hashable) -> bool:
-        """Whether ``key``'s query last answered within ``quick`` seconds: it then goes
-        ahead without a slot."""
+        """Whether ``key``'s query last answered within ``quick`` seconds."""
         with self._changed:
             last = self._last.get(key)
         return last is not None and last < self.quick

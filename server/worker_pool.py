@@ -254,16 +254,17 @@ class WorkerPool:
     def _run_once(
         self, job: QueryJob, key: Hashable, deadline: float, timeout: float
     ) -> QueryOutcome:
-        # A query that answered quickly last time takes no slot (``server.run_slots``).
-        token = None if self._slots.is_quick(key) else self._slots.enter(deadline)
+        # A query that answered quickly last time waits only behind other quick ones
+        # (``server.run_slots``), and so mostly finds the process that ran the last one.
+        slots = self._slots.lane(key)
+        token = slots.enter(deadline)
         began = time.monotonic()
         try:  # the answer is whole in the process once its first message comes
             outcome = self._evaluate(job, key, deadline, timeout)
             self._slots.note(key, time.monotonic() - began)
             return outcome
         finally:
-            if token is not None:
-                self._slots.leave(token)
+            slots.leave(token)
 
     def _evaluate(
         self, job: QueryJob, key: Hashable, deadline: float, timeout: float
