@@ -184,6 +184,7 @@ def _keys(groups: list[Group], role: str, start: int, end: int | None = None) ->
     )
 
 
+_IN_ORBIT = re.compile(r"(?:\s+in(?:\s+|-)orbit\b)?")
 _CHINA_MADE = re.compile(rf"{CHINESE_SIDE.pattern}|{CHINESE_LAUNCH.pattern}")
 
 
@@ -248,7 +249,13 @@ def extract(
             continue
         if not items:
             continue
-        beneficiary = _group_after(groups, items[-1].end, "for", 12) or next(
+        # "delivered satellites in orbit to Laos": where the craft went, past its orbit
+        reach = 12 + len(_IN_ORBIT.match(text, items[-1].end).group(0))
+        beneficiary = (
+            _group_after(groups, items[-1].end, "for", reach)
+            or (activity == "delivered" and _group_after(groups, items[-1].end, "to", reach))
+            or None
+        ) or next(
             (g for g in groups if g.role == "for" and g.governor == _LEMMA.get(word.lower())),
             None,
         )  # "launched the Taifa-2 Earth observation satellite for Kenya": the parse says
