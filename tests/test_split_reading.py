@@ -163,3 +163,45 @@ def test_no_part_is_cut_far_from_its_share_of_the_text(reference: Reference) -> 
     originals = _one_document(f"Early pages\n\nThey met.\n\nLater\n\n{prose}\n")
     assert reference.gazetteer is not None
     assert _cuts(originals, reference.gazetteer, 2) == [0, 91]
+
+
+def test_each_part_is_parsed_by_the_process_that_reads_it(reference: Reference) -> None:
+    """This process parses only its own part: the parses of the children's parts are
+    made, and stay, in the children."""
+    originals = _one_document(large_text(400_000, headed=True))
+    gazetteer = _discovered(originals, reference)
+    recogniser = Recogniser(gazetteer)
+    sentences = [
+        s for d, c in originals for s in read_document(d, recogniser, parse=False, clean=c)[1]
+    ]
+    cuts = split_reading.part_cuts(sentences, 2)
+    facts = split_reading.read_sentences(sentences, recogniser, 2)
+    assert len(facts) == len(sentences) and any(facts[cuts[1] :])
+    assert any(s.parse is not None for s in sentences[: cuts[1]])
+    assert all(s.parse is None for s in sentences[cuts[1] :])
+
+
+def test_a_sentence_s_parse_does_not_depend_on_the_sentences_parsed_beside_it(
+    project_paths: Paths, reference: Reference
+) -> None:
+    """What lets each part parse its own sentences: the corpus's sentences parsed in one
+    batch, and in two halves the other way round, give the same words, tags, lemmas,
+    dependencies and heads."""
+    from graph import parsing
+    from graph.reading import label_end
+
+    originals = _corpus_originals(project_paths)
+    recogniser = Recogniser(reference.gazetteer)  # type: ignore[arg-type]
+    sentences = [
+        s for d, c in originals for s in read_document(d, recogniser, parse=False, clean=c)[1]
+    ]
+    texts = list(dict.fromkeys(s.text[label_end(s) :] for s in sentences if s.mentions))
+    assert len(texts) > 300
+
+    def words(docs: list) -> list[list[tuple]]:
+        return [[(t.text, t.tag_, t.lemma_, t.dep_, t.head.i) for t in doc] for doc in docs]
+
+    half = len(texts) // 2
+    together = words(parsing.parse_all(texts))
+    apart = words(parsing.parse_all(texts[half:])) + words(parsing.parse_all(texts[:half]))
+    assert apart[len(texts) - half :] + apart[: len(texts) - half] == together
