@@ -15,7 +15,7 @@ development. Without a partner there is no fact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.craft_classes import class_members
 from graph.craft_phrases import CHINESE_LAUNCH
@@ -127,7 +127,11 @@ def _objects(
             break
         apposed = glue is not None and "and" not in glue.group(0)
         if apposed and items and items[-1].spacecraft and not item.spacecraft:
-            pass  # "ETRSS-1, Ethiopia's first satellite,": the same craft
+            # "ETRSS-1, Ethiopia's first satellite,": the same craft, whose description
+            # runs on to whom it was for ("Belintersat-1, a satellite for Belarus")
+            items[-1] = replace(
+                items[-1], end=item.end, partners=items[-1].partners or item.partners
+            )
         elif apposed and items and not items[-1].spacecraft and item.spacecraft:
             items[-1] = item  # "two satellites, AndeSat-5 and AndeSat-6,": they are named
         else:
