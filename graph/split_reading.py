@@ -7,7 +7,19 @@ before it since the last heading: the notes a family leaves there, such as the b
 partners, an agreement's date or a craft's partners) and its ``lead_in`` (a line of the
 same run, or the heading above, which is never read). Both stay inside a run of
 sentences that a heading, or the document's start, opens (``previous is None``). So the
-sentences are cut into parts at such openings only, of about equal text.
+sentences are cut into parts of about equal text at such openings where there is one
+near the share; there a part reads nothing of the parts before it.
+
+A document without headings is one run; it is cut at a paragraph. The child first reads
+some of the sentences before its part again (back to the run's opening, or
+``WARM_UP_CHARS``), so that the notes its first sentences read are, most often, those
+the whole reading leaves; every read of a note before the part is logged
+(``graph/watched_notes.py``). Once this process has read the part before, the log is
+checked against the notes it really left: the child's facts are kept up to the first
+sentence that read anything else, and read again here from there. The notes that last a
+whole run (a craft's partners, the last signing date) make that check fail where the
+text before the warm-up tied a craft that the warm-up did not; the part is then read
+here, as one process would, only later.
 
 The rest of the reading context is made once, here, as ``extract.read_documents``
 makes it: the document is cleaned and cut into sentences with their context (headings,
@@ -32,7 +44,7 @@ import itertools
 import threading
 from collections.abc import Sequence
 
-from graph import extract, parsing
+from graph import extract, parsing, watched_notes
 from graph.helper_pool import forked_pool
 from graph.model import Document, Fact
 from graph.normalise import CleanText
@@ -43,8 +55,12 @@ from graph.recognise import Recogniser
 # below this many characters of text the fork and the facts' way back cost more than
 # reading in one process: only a large document is read in parts
 SPLIT_FROM_CHARS = 400_000
+# what a part that begins inside a run reads before it, at most, to guess its notes
+WARM_UP_CHARS = 250_000
 
-_shared: tuple[list[Sentence], Recogniser] | None = None  # what a forked child reads
+# what a forked child reads: the sentences, the recogniser and each sentence's notes as
+# reading found them (a child given a second part starts again from those)
+_shared: tuple[list[Sentence], Recogniser, list[dict[str, object]]] | None = None
 
 
 def read_documents(
@@ -85,23 +101,43 @@ def read_sentences(
         return _read(sentences, recogniser)
     parsing.load_parser()  # once, here: the children are forked with it
     global _shared
-    _shared = (list(sentences), recogniser)
+    _shared = (list(sentences), recogniser, [dict(s.notes) for s in sentences])
     try:
         with forked_pool(len(cuts) - 2, "reading a large document") as pool:
             with interrupts_held():  # the children are forked as the first part is given
                 futures = [pool.submit(_read_part, a, b) for a, b in itertools.pairwise(cuts[1:])]
-            own = _read(sentences[: cuts[1]], recogniser)
-            return own + [facts for future in futures for facts in future.result()]
+            facts = _read(sentences[: cuts[1]], recogniser)
+            for (a, b), future in zip(itertools.pairwise(cuts[1:]), futures, strict=True):
+                facts += _checked(sentences, recogniser, a, b, future.result())
+            return facts
     finally:
         _shared = None
 
 
+Part = tuple[list[list[Fact]], list[dict[str, object]], list[watched_notes.Read]]
+
+
+def _checked(
+    sentences: Sequence[Sentence], recogniser: Recogniser, start: int, end: int, part: Part
+) -> list[list[Fact]]:
+    """A child's facts of sentences ``start:end``, kept up to the first sentence that read
+    a note before the part other than this process's reading left it, and read again
+    here from there; the part's notes are left on its sentences, as reading leaves them,
+    for the parts after it."""
+    facts, notes, reads = part
+    wrong = watched_notes.first_wrong(reads, sentences)
+    kept = end if wrong is None else wrong
+    for sentence, own in zip(sentences[start:kept], notes, strict=False):
+        sentence.notes = own
+    return facts[: kept - start] + _read(sentences[kept:end], recogniser)
+
+
 def part_cuts(sentences: Sequence[Sentence], parts: int) -> list[int]:
     """Where the parts begin, and the end: ``[0, ..., len(sentences)]``. A part begins
-    only where a run of sentences begins (``previous is None``), the one nearest to an
-    equal share of the text, and not more than half a share away from it (a part much
-    shorter than its share saves less than its fork costs): fewer parts where there are
-    fewer runs, none in a document that is one run after its first pages."""
+    where a run of sentences begins (``previous is None``), the one nearest to an equal
+    share of the text and not more than half a share away from it (a part much shorter
+    than its share saves less than its fork costs), else at the paragraph nearest to the
+    share inside a run (read from notes guessed, then checked: ``_read_part``)."""
     if not sentences:
         return [0]
     ends: list[int] = []  # the text read up to each sentence's end
@@ -109,29 +145,52 @@ def part_cuts(sentences: Sequence[Sentence], parts: int) -> list[int]:
     for sentence in sentences:
         total += sentence.end - sentence.start
         ends.append(total)
-    openings = [i for i, s in enumerate(sentences) if i and s.previous is None]
+    runs = [i for i, s in enumerate(sentences) if i and s.previous is None]
+    paragraphs = [i for i, s in enumerate(sentences) if i and s.opens_paragraph]
     cuts = [0]
     for k in range(1, parts):
         share = total * k / parts
-        nearest = min(openings, key=lambda i: abs(ends[i - 1] - share), default=None)
-        if (
-            nearest is not None
-            and nearest > cuts[-1]
-            and abs(ends[nearest - 1] - share) <= total / parts / 2
-        ):
-            cuts.append(nearest)
+        for openings in (runs, paragraphs):
+            nearest = min(openings, key=lambda i: abs(ends[i - 1] - share), default=None)
+            if (
+                nearest is not None
+                and nearest > cuts[-1]
+                and abs(ends[nearest - 1] - share) <= total / parts / 2
+            ):
+                cuts.append(nearest)
+                break
     return [*cuts, len(sentences)]
 
 
-def _read(sentences: Sequence[Sentence], recogniser: Recogniser) -> list[list[Fact]]:
-    """The sentences parsed (those not yet) and read, in order."""
+def _read(
+    sentences: Sequence[Sentence], recogniser: Recogniser, first: int = 0
+) -> list[list[Fact]]:
+    """The sentences parsed (those not yet) and read, in order (``first``: the index of
+    the first, for the log of what they read)."""
     parse_sentences([s for s in sentences if s.parse is None])
-    return [extract.read_sentence(s, recogniser.gazetteer) for s in sentences]
+    facts = []
+    for n, sentence in enumerate(sentences):
+        watched_notes.reading(first + n)
+        facts.append(extract.read_sentence(sentence, recogniser.gazetteer))
+    return facts
 
 
-def _read_part(start: int, end: int) -> list[list[Fact]]:
+def _read_part(start: int, end: int) -> Part:
     """In a forked child: the facts of sentences ``start:end`` of those it was forked
-    with."""
+    with, their notes, and what they read of the notes before them. A part that begins
+    inside a run first reads the sentences before it back to the run's opening (or
+    ``WARM_UP_CHARS`` of text, or a quarter of its own), to leave the notes its first
+    sentences read as the whole reading would, most often."""
     assert _shared is not None, "a part read outside a forked child"
-    sentences, recogniser = _shared
-    return _read(sentences[start:end], recogniser)
+    sentences, recogniser, unread = _shared
+    for sentence, notes in zip(sentences, unread, strict=True):
+        sentence.notes = dict(notes)
+    budget = min(WARM_UP_CHARS, sum(s.end - s.start for s in sentences[start:end]) // 4)
+    warm = start
+    while warm > 0 and sentences[warm].previous is not None and budget > 0:
+        warm -= 1
+        budget -= sentences[warm].end - sentences[warm].start
+    _read(sentences[warm:start], recogniser)
+    reads = watched_notes.watch(sentences, start)
+    facts = _read(sentences[start:end], recogniser, start)
+    return facts, [s.notes for s in sentences[start:end]], list(reads)
