@@ -129,9 +129,7 @@ def _objects(
         if apposed and items and items[-1].spacecraft and not item.spacecraft:
             # "ETRSS-1, Ethiopia's first satellite,": the same craft, whose description
             # runs on to whom it was for ("Belintersat-1, a satellite for Belarus")
-            items[-1] = replace(
-                items[-1], end=item.end, partners=items[-1].partners or item.partners
-            )
+            items[-1] = replace(items[-1], end=item.end)
         elif apposed and items and not items[-1].spacecraft and item.spacecraft:
             items[-1] = item  # "two satellites, AndeSat-5 and AndeSat-6,": they are named
         else:
