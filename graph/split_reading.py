@@ -128,7 +128,7 @@ def _checked(
     wrong = watched_notes.first_wrong(reads, sentences)
     kept = end if wrong is None else wrong
     for sentence, own in zip(sentences[start:kept], notes, strict=False):
-        sentence.notes = own
+        sentence.notes = watched_notes.resolved(own, sentences)
     return facts[: kept - start] + _read(sentences[kept:end], recogniser)
 
 
@@ -193,4 +193,5 @@ def _read_part(start: int, end: int) -> Part:
     _read(sentences[warm:start], recogniser)
     reads = watched_notes.watch(sentences, start)
     facts = _read(sentences[start:end], recogniser, start)
-    return facts, [s.notes for s in sentences[start:end]], list(reads)
+    notes = [watched_notes.sent_back(s.notes) for s in sentences[start:end]]
+    return facts, notes, list(reads)

@@ -282,3 +282,55 @@ def test_a_sentence_s_parse_does_not_depend_on_the_sentences_parsed_beside_it(
     together = words(parsing.parse_all(texts))
     apart = words(parsing.parse_all(texts[half:])) + words(parsing.parse_all(texts[:half]))
     assert apart[len(texts) - half :] + apart[: len(texts) - half] == together
+
+
+def test_a_dict_note_is_checked_on_the_keys_the_part_looked_up() -> None:
+    """A craft's partners grow through a whole run: a part that looks up only the crafts
+    it names holds up when the dict really left has more crafts, not when one it looked
+    up differs or when it read the dict whole; a sentence that kept the dict as its own
+    note gets the one really left."""
+    from graph import watched_notes
+
+    class Line:
+        def __init__(self, notes: dict[str, object]) -> None:
+            self.notes = notes
+
+    guessed = [Line({"craft_partners": {"urusat-1": "uruguay"}})]
+    reads = watched_notes.watch(guessed, 1)  # type: ignore[arg-type]
+    watched_notes.reading(1)
+    memory = guessed[0].notes.get("craft_partners")
+    assert memory and "urusat-1" in memory and memory["urusat-1"] == "uruguay"  # type: ignore[index,operator]
+    kept = watched_notes.sent_back({"craft_partners": memory})
+    left = [Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
+    assert watched_notes.first_wrong(reads, left) is None  # type: ignore[arg-type]
+    assert watched_notes.resolved(kept, left) == {"craft_partners": left[0].notes["craft_partners"]}  # type: ignore[arg-type]
+
+    other = [Line({"craft_partners": {"urusat-1": "uruguayan-space-agency"}})]
+    assert watched_notes.first_wrong(reads, other) == 1  # type: ignore[arg-type]
+
+    watched_notes.reading(2)
+    assert dict(memory) == {"urusat-1": "uruguay"}  # type: ignore[call-overload]
+    assert watched_notes.first_wrong(reads, left) == 2  # type: ignore[arg-type]
+
+
+def test_a_part_inside_a_run_is_kept_when_what_it_read_before_it_holds(
+    reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's text without headings, in two parts: the child's guess of the
+    notes before its part (a craft's partners among them) holds for every read its part
+    made, so none of its sentences is read again."""
+    from graph import watched_notes
+
+    originals = _one_run(1_000_000)
+    gazetteer = _discovered(originals, reference)
+    found: list[int | None] = []
+    real = watched_notes.first_wrong
+
+    def recorded(reads: Sequence, sentences: Sequence) -> int | None:
+        found.append(real(reads, sentences))
+        assert len(reads) > 100
+        return found[-1]
+
+    monkeypatch.setattr(watched_notes, "first_wrong", recorded)
+    _same_readings(originals, gazetteer, 2)
+    assert found == [None]
