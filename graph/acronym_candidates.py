@@ -94,7 +94,35 @@ def glossed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         ]
         + defined_acronyms(doc_id, chunk, offset)
         + bracketed_actors(doc_id, chunk, offset)
+        + apposed_acronyms(doc_id, chunk, offset)
     )
+
+
+# "SVOM, the Space Variable Objects Monitor, ...": an acronym spelt out in apposition
+_APPOSED = re.compile(
+    r"(?<![\w-])(?P<acronym>[A-Z][A-Z0-9]{2,11}),\s+the\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'\u2019-]*){1,9})"
+    r"(?=\s*[,.;:)])"
+)
+
+
+def apposed_acronyms(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
+    """An acronym spelt out after it, between commas ("SVOM, the Space Variable Objects
+    Monitor, was ..."): the name, with the acronym as its other name, as if the acronym
+    stood in brackets after it."""
+    return [
+        Candidate(
+            m.group("name"),
+            head_kind(m.group("name")),
+            doc_id,
+            offset + m.start("name"),
+            offset + m.end("name"),
+            m.group("acronym"),
+        )
+        for m in _APPOSED.finditer(chunk)
+        if initials_fit(m.group("name"), m.group("acronym"))
+        and not any(w.lower() in NOT_NAMES for w in m.group("name").split())
+    ]
 
 
 # A one-word name acting beside another body or signing with China's: "CNSA and

@@ -72,6 +72,16 @@ def discover(
     found = list(found)
     # an acronym the corpus spells out somewhere names that expansion everywhere
     spelt = {_norm(c.alias) for _d, _c, names in found for c in names if c.alias}
+    # and a curated acronym spelt out after it ("SVOM, the Space Variable Objects Monitor,
+    # ..."): that spelling is a form of the curated craft, not a new one
+    spelt |= {
+        _norm(c.label)
+        for _d, clean, names in found
+        for c in names
+        if c.alias
+        and _norm(c.alias) in known
+        and clean.text[: c.start].endswith(f"{c.alias}, the ")
+    }
     tails = _tails(gazetteer)
     for document, clean, names in found:
         for c in names:
