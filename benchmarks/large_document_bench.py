@@ -12,6 +12,7 @@ size runs in its own process, so one size's memory and caches do not favour the 
     .venv/bin/python benchmarks/large_document_bench.py 10 --steps      # + the steps' seconds
     .venv/bin/python benchmarks/large_document_bench.py 10 --headed     # with chapters
     .venv/bin/python benchmarks/large_document_bench.py 0.5 1.2 --distinct  # text said once
+    .venv/bin/python benchmarks/large_document_bench.py 10 --one-run    # without headings
 
 ``--headed`` opens each copy of a source with a heading of its own ("Chapter 12"): the
 cleaning drops repeated headings as running heads, so without it the document is one run
@@ -112,11 +113,37 @@ def distinct_text(size: int, root: Path = ROOT) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def write_corpus(folder: Path, size: int, *, headed: bool = False, distinct: bool = False) -> Path:
+def one_run(text: str) -> str:
+    """``text`` without the paragraphs its cleaning takes for headings: one run of
+    paragraphs, as a document without headings is, which ``graph/split_reading.py``
+    cuts at a paragraph."""
+    from graph.model import Document, DocumentMeta
+    from graph.normalise import clean_document
+
+    meta = DocumentMeta(
+        id="large", file="large.txt", title="", publisher="", issued="2024-01-01", kind="report"
+    )
+    clean = clean_document(Document(meta=meta, path=Path("large.txt"), text=text))
+    kept = [clean.text[p.start : p.end].strip() for p in clean.paragraphs if not p.heading]
+    return "\n\n".join(kept) + "\n"
+
+
+def write_corpus(
+    folder: Path,
+    size: int,
+    *,
+    headed: bool = False,
+    distinct: bool = False,
+    headless: bool = False,
+) -> Path:
     """A corpus folder holding one document of about ``size`` bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
-    text = distinct_text(size) if distinct else large_text(size, headed=headed)
+    if headless:  # (the cleaning drops about a quarter: running heads, headings)
+        text = one_run(large_text(size * 3 // 2))
+        text = text[: text.rfind("\n\n", 0, size)] + "\n"
+    else:
+        text = distinct_text(size) if distinct else large_text(size, headed=headed)
     (folder / "large.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -134,6 +161,7 @@ STEPS = (
     ("graph.extract", "read_sentence", "read sentences (this process)"),
     ("graph.split_reading", "parse_sentences", "parse (spaCy), this process's part"),
     ("graph.split_reading", "read_sentences", "read sentences, all parts (wall)"),
+    ("graph.split_reading", "_checked", "  parts checked (and read again where wrong)"),
     ("graph.extract", "_with_records", "records"),
     ("graph.extract", "assemble", "merge and curate"),
     ("graph.rdf", "build_dataset", "make RDF"),
@@ -199,6 +227,7 @@ def run_one(
     steps: bool = False,
     headed: bool = False,
     distinct: bool = False,
+    headless: bool = False,
 ) -> dict[str, float]:
     """Build one size in this process; the seconds of each stage and in all."""
     from graph import pipeline
@@ -212,7 +241,11 @@ def run_one(
         defaults = Paths.defaults()
         paths = Paths(
             corpus=write_corpus(
-                base / "corpus", int(megabytes * MB), headed=headed, distinct=distinct
+                base / "corpus",
+                int(megabytes * MB),
+                headed=headed,
+                distinct=distinct,
+                headless=headless,
             ),
             ontology=defaults.ontology,
             queries=defaults.queries,
@@ -271,6 +304,9 @@ def main() -> None:
         action="store_true",
         help="text said once (the corpus's and held-out sets' documents): up to 1.3 MB",
     )
+    parser.add_argument(
+        "--one-run", action="store_true", help="without its headings: one run of paragraphs"
+    )
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)  # a child's size
     args = parser.parse_args()
     if args.one is not None:
@@ -290,6 +326,7 @@ def main() -> None:
                 ("--steps", args.steps),
                 ("--headed", args.headed),
                 ("--distinct", args.distinct),
+                ("--one-run", args.one_run),
             )
             if on
         ]
