@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.config import Paths  # noqa: E402
+from graph.errors import ValidationFailed  # noqa: E402
 
 MB = 1_000_000
 # the originals of the corpus (not the derived copy): white-paper and news registers
@@ -267,7 +268,11 @@ def run_one(
 
             profiler = cProfile.Profile()
             profiler.enable()
-        pipeline.build(paths, progress)
+        try:
+            pipeline.build(paths, progress)
+        except ValidationFailed as failed:  # the stages' times still say where time goes
+            print(f"{megabytes:>5g} MB  {failed}", file=sys.stderr)
+            times["rejected"] = 1.0
         if profiler is not None:
             import pstats
 
@@ -342,7 +347,8 @@ def main() -> None:
         cells = " ".join(f"{times.get(s, 0.0):>9.1f}" for s in STAGES)
         total, cpu = times["total"], times["cpu"]
         per_mb = f"{total / size:>7.1f} {cpu:>8.1f} {cpu / size:>7.1f}"
-        print(f"{size:>5g} {cells} {total:>9.1f} {per_mb}")
+        rejected = "  (the graph was rejected by validation)" if times.get("rejected") else ""
+        print(f"{size:>5g} {cells} {total:>9.1f} {per_mb}{rejected}")
 
 
 if __name__ == "__main__":
