@@ -167,6 +167,13 @@ _BODY_HEADS = {
 }
 
 
+# a clause that opens with the signing its subject, the clause before, underwent
+_SIGNED_NEXT = re.compile(
+    r"\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:signed|concluded|initialled|co-signed)\b"
+)
+
+
 def parties_of(
     sentence: Sentence,
     groups: list[Group],
@@ -178,6 +185,9 @@ def parties_of(
     text = sentence.text
     spans = clauses(text)
     clause = clause_of(spans, noun[0])
+    signed = next((b for a, b in spans if a == clause[1] and _SIGNED_NEXT.match(text, a)), None)
+    if signed is not None:
+        clause = (clause[0], signed)  # "A second document, a letter of intent, | was signed by"
     named: list[str] = []
     listed: list[str] = []
     signers = [(g.start, g.end) for g in groups if g.role == "subject" and g.governor in _SIGNING]

@@ -69,6 +69,12 @@ _SIGN = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
     re.IGNORECASE,
 )
+# a general word for a document, then the document it is in apposition: "A second
+# document, a letter of intent ..."
+_APPOSED_TO = re.compile(
+    r"\b(?:document|text|instrument|deal)s?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # a document both sides settled without a signing: "the plan was agreed between A and B"
 _AGREED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:agreed|adopted)\b")
 # the names an item line opens with, up to its dash: "Egyptian Space Agency (Egypt) - "
@@ -141,6 +147,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_after = None
         if signed_after is None and relative is not None:
             sign, signed_after = [], _SIGN.search(text, relative.start("verb"))
+        if signed_after is None and not sign and _APPOSED_TO.search(text, 0, m.start()):
+            # "A second document, a letter of intent on ..., was signed by A and B": the
+            # noun in apposition is the subject of the clause after it
+            spans = clauses(text)
+            after = clause_of(spans, own_clause[1])[1] if own_clause[1] < len(text) else len(text)
+            signed_after = _SIGN.search(text, m.end(), after)
         if signed_after is None:  # "A memorandum between A and B ..., signed on 17 June"
             signed_after = re.compile(r"\s*(?:signed|issued|concluded)\b").match(
                 text, own_clause[1]
