@@ -41,6 +41,7 @@ alone.
 from __future__ import annotations
 
 import itertools
+import pickle
 import threading
 from collections.abc import Sequence
 
@@ -114,7 +115,7 @@ def read_sentences(
         _shared = None
 
 
-Part = tuple[list[list[Fact]], list[dict[str, object]], list[watched_notes.Read]]
+Part = tuple[list[list[Fact]], bytes, list[watched_notes.Read]]  # facts, pickled notes, reads
 
 
 def _checked(
@@ -124,7 +125,8 @@ def _checked(
     a note before the part other than this process's reading left it, and read again
     here from there; the part's notes are left on its sentences, as reading leaves them,
     for the parts after it."""
-    facts, notes, reads = part
+    facts, sent, reads = part
+    notes = pickle.loads(sent)
     wrong = watched_notes.first_wrong(reads, sentences)
     kept = end if wrong is None else wrong
     for sentence, own in zip(sentences[start:kept], notes, strict=False):
@@ -193,5 +195,6 @@ def _read_part(start: int, end: int) -> Part:
     _read(sentences[warm:start], recogniser)
     reads = watched_notes.watch(sentences, start)
     facts = _read(sentences[start:end], recogniser, start)
-    notes = [watched_notes.sent_back(s.notes) for s in sentences[start:end]]
+    # (pickled before the log is copied: a watched dict inside a note is logged as read)
+    notes = pickle.dumps([watched_notes.sent_back(s.notes) for s in sentences[start:end]])
     return facts, notes, list(reads)

@@ -192,6 +192,11 @@ class Watched(dict):  # type: ignore[type-arg]
         _log.append((_reader[0], self._index, (*self._where, _ANY), found))
         return found
 
+    def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
+        """Sent back inside another note: read whole, and sent as the dict it is."""
+        self._whole()
+        return (dict, (dict(dict.items(self)),))
+
     def __setitem__(self, key: Any, value: object) -> None:
         self._written()
         dict.__setitem__(self, key, value)

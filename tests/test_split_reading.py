@@ -334,3 +334,23 @@ def test_a_part_inside_a_run_is_kept_when_what_it_read_before_it_holds(
     monkeypatch.setattr(watched_notes, "first_wrong", recorded)
     _same_readings(originals, gazetteer, 2)
     assert found == [None]
+
+
+def test_a_watched_dict_sent_back_inside_another_note_counts_as_read_whole() -> None:
+    import pickle
+
+    from graph import watched_notes
+
+    class Line:
+        def __init__(self, notes: dict[str, object]) -> None:
+            self.notes = notes
+
+    guessed = [Line({"craft_partners": {"urusat-1": "uruguay"}})]
+    reads = watched_notes.watch(guessed, 1)  # type: ignore[arg-type]
+    watched_notes.reading(1)
+    memory = guessed[0].notes.get("craft_partners")
+    sent = pickle.loads(pickle.dumps({"kept": (memory,)}))
+    assert sent == {"kept": ({"urusat-1": "uruguay"},)}
+    assert type(sent["kept"][0]) is dict
+    left = [Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
+    assert watched_notes.first_wrong(reads, left) == 1  # type: ignore[arg-type]
