@@ -77,6 +77,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary.py",
         "summary_counts.py",
         "summary_passages.py",
+        "summary_passages_kept.py",
         "summary_ranks.py",
         "summary_readers.py",
         "summary_scratch.py",

@@ -32,6 +32,7 @@ from graph import (
     store,
     store_delta,
     summaries,
+    summary_passages_kept,
     validate,
     validate_lines,
     validate_split,
@@ -45,6 +46,7 @@ from graph.gc_pause import collection_paused
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.summaries import SUMMARIES_GRAPH
+from graph.summary_passages_kept import PassagesCache
 from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
 Progress = Callable[[str], None]
@@ -140,7 +142,9 @@ def _dataset_lines(
     )
     with nquads.open("wb") as out:
         out.writelines(graphs.values())
-    graphs[SUMMARIES_GRAPH.n3()] = summaries.append_summary_lines(nquads, graphs)
+    # the partner passages of partners no changed graph names are the previous build's
+    passages = PassagesCache(paths.store / summary_passages_kept.CACHE_DIR, read=quads.enabled)
+    graphs[SUMMARIES_GRAPH.n3()] = summaries.append_summary_lines(nquads, graphs, passages)
     return LinesDataset(graphs)
 
 

@@ -32,6 +32,7 @@ from graph import summary_counts, summary_passages, summary_ranks
 from graph.store_load import write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.summary_passages import partner_passage_lines, partner_passage_triples
+from graph.summary_passages_kept import PassagesCache
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
 from graph.summary_scratch import bulk_load_graphs as bulk_load_graphs
 from graph.summary_scratch import bulk_load_merged as bulk_load_merged
@@ -258,28 +259,40 @@ def append_summaries(nquads: Path) -> Graph:
     return counts
 
 
-def append_summary_lines(nquads: Path, graphs: Mapping[str, bytes] | None = None) -> bytes:
+def append_summary_lines(
+    nquads: Path,
+    graphs: Mapping[str, bytes] | None = None,
+    passages: PassagesCache | None = None,
+) -> bytes:
     """``append_summaries`` for a build that makes no rdflib dataset: the summaries
     graph's lines (those rdflib writes for it) are returned, not a graph (adding tens of
     thousands of counts to an rdflib graph only to write them took a second).
     ``graphs``: the lines ``nquads`` holds, graph by graph (name in N3 -> lines), read
-    from memory rather than from the file."""
+    from memory rather than from the file; with them, ``passages`` keeps the partner
+    passages for the next build and gives those of partners no changed graph names."""
     store = ox.Store()
     if graphs is None:
         bulk_load_merged(store, nquads, only=counted_predicates())
     else:
         bulk_load_graphs(store, graphs, only=counted_predicates())
-    data = summary_lines(_counted(store), passages_of=store)
+    kept = None if graphs is None or passages is None else (passages, graphs)
+    data = summary_lines(_counted(store), passages_of=store, kept=kept)
     del store
     with nquads.open("ab") as out:
         out.write(data)
     return data
 
 
-def summary_lines(triples: list[ox.Triple], *, passages_of: ox.Store | None = None) -> bytes:
+def summary_lines(
+    triples: list[ox.Triple],
+    *,
+    passages_of: ox.Store | None = None,
+    kept: tuple[PassagesCache, Mapping[str, bytes]] | None = None,
+) -> bytes:
     """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once;
     ``passages_of``: a store whose partner passages follow (``summary_triples``' last
-    triples), written as lines without making their triples."""
+    triples), written as lines without making their triples; ``kept``: the passages'
+    cache and the graphs the store was loaded from (``PassagesCache.lines``)."""
     name = SUMMARIES_GRAPH.n3()
     # each term spelled once: the counts repeat their predicates, subjects and values
     # (a passage's quote, status and labels), and a literal is spelled through rdflib
@@ -292,7 +305,9 @@ def summary_lines(triples: list[ox.Triple], *, passages_of: ox.Store | None = No
         return found
 
     lines = [f"{n3(t.subject)} {n3(t.predicate)} {n3(t.object)} {name} .\n" for t in triples]
-    if passages_of is not None:
+    if passages_of is not None and kept is not None:
+        lines += kept[0].lines(passages_of, n3, name, kept[1])
+    elif passages_of is not None:
         lines += partner_passage_lines(passages_of, n3, name)
     return "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
 

@@ -30,7 +30,7 @@ costs the store no new string, only the quads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import pyoxigraph as ox
 
@@ -95,16 +95,29 @@ def partner_passage_node(partner: str, fact: str, evidence: str) -> ox.NamedNode
     return ox.NamedNode(partner_passage_iri(partner, fact, evidence))
 
 
+def _passages_of(partners: Collection[str] | None) -> str:
+    """The rows' query, for ``partners`` only (IRIs) unless ``None``: a partner's rows and
+    places depend on its own rows alone."""
+    if partners is None:
+        return _PREFIXES + _PASSAGES
+    values = " ".join(f"<{iri}>" for iri in sorted(partners))
+    return _PREFIXES + _PASSAGES.replace(
+        "WHERE {\n", f"WHERE {{\n  VALUES ?partner {{ {values} }}\n", 1
+    )
+
+
 def _passage_values(
-    store: ox.Store,
+    store: ox.Store, partners: Collection[str] | None = None
 ) -> Iterator[tuple[str, str, ox.NamedNode | ox.Literal]]:
-    """(node IRI, property name, value) of every partner-passage triple, in the order
-    ``partner_passage_triples`` gives them, a node's value repeated by a later row left
-    out (a value given again is the same triple)."""
+    """(node IRI, property name, value) of every partner-passage triple (of ``partners``
+    only, unless ``None``), in the order ``partner_passage_triples`` gives them, a node's
+    value repeated by a later row left out (a value given again is the same triple)."""
+    if partners is not None and not partners:
+        return
     seen: set[tuple[str, str, ox.NamedNode | ox.Literal]] = set()
     placed: set[str] = set()
     partner, place = None, 0
-    for row in store.query(_PREFIXES + _PASSAGES):
+    for row in store.query(_passages_of(partners)):
         node = partner_passage_iri(row["partner"].value, row["fact"].value, row["evidence"].value)
         if node not in placed:
             placed.add(node)
@@ -150,8 +163,23 @@ def partner_passage_lines(
     """``partner_passage_triples`` as N-Quads lines in ``graph`` (N3), each value spelled
     by ``spell``, without making the triples (a build that writes only lines: a second at
     1,000 documents)."""
+    chunks = partner_passage_chunks(store, spell, graph)
+    return [chunks[partner] for partner in sorted(chunks)]
+
+
+def partner_passage_chunks(
+    store: ox.Store,
+    spell: Callable[[ox.NamedNode | ox.Literal], str],
+    graph: str,
+    partners: Collection[str] | None = None,
+) -> dict[str, str]:
+    """``partner_passage_lines`` of each partner (of ``partners`` only, unless ``None``),
+    by partner IRI: the lines of one partner's nodes, joined."""
     predicate = {name: f"<{CSK}{name}>" for name in (*LINK_PROPERTIES, RANK_PROPERTY)}
-    return [
-        f"<{iri}> {predicate[name]} {spell(value)} {graph} .\n"
-        for iri, name, value in _passage_values(store)
-    ]
+    chunks: dict[str, list[str]] = {}
+    lines: list[str] = []
+    for iri, name, value in _passage_values(store, partners):
+        if name == "passagePartner":
+            lines = chunks.setdefault(value.value, [])
+        lines.append(f"<{iri}> {predicate[name]} {spell(value)} {graph} .\n")
+    return {partner: "".join(found) for partner, found in chunks.items()}

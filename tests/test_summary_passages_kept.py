@@ -1,0 +1,139 @@
+"""A build makes again only the partner passages of partners that a changed graph names
+(before or after the change) and takes the others' lines from the previous build; the
+lines are those of making every row afresh. A changed label of a fact's class or status
+makes every row again, as does a full build (graph/summary_passages_kept.py, issue 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph import summaries
+from graph.summary_passages import partner_passage_lines
+from graph.summary_passages_kept import PassagesCache, partners_named
+from graph.vocab import ID
+
+PREFIXES = """
+@prefix csk: <https://w3id.org/china-space-kg/ontology#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/china-space-kg/id/> .
+"""
+ONTOLOGY = """
+csk:Cooperation rdfs:subClassOf csk:Fact ; rdfs:label "cooperation"@en .
+id:status\\/achieved skos:prefLabel "achieved"@en .
+"""
+SUMMARIES = f"<{ID}graph/summaries>"
+
+
+def fact(document: str, name: str, label: str, partners: list[str], start: int) -> str:
+    """A cooperation stated in ``document``: its roles, label, status and one passage."""
+    evidence = f"<{ID}evidence/{document}/{start}>"
+    roles = " ; ".join(f"csk:partner id:country\\/{p}" for p in partners)
+    return f"""
+id:cooperation\\/{name} a csk:Cooperation ; rdfs:label "{label}"@en ; {roles} ;
+    csk:status id:status\\/achieved ; csk:evidence {evidence} .
+{evidence} oa:hasSource <{ID}document/{document}> ;
+    oa:hasSelector <{ID}evidence/{document}/{start}#q>, <{ID}evidence/{document}/{start}#p> .
+<{ID}evidence/{document}/{start}#q> oa:exact "quote of {name}" .
+<{ID}evidence/{document}/{start}#p> oa:start "{start}"^^xsd:nonNegativeInteger ;
+    oa:end "{start + 5}"^^xsd:nonNegativeInteger .
+"""
+
+
+def graphs(**turtle: str) -> dict[str, bytes]:
+    """Graph name -> N-Quads lines, as a build hands them to the summaries."""
+    out = {}
+    for name, text in turtle.items():
+        graph = ox.NamedNode(f"{ID}graph/{name}")
+        triples = ox.parse(PREFIXES + text, format=ox.RdfFormat.TURTLE)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        out[f"<{graph.value}>"] = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return out
+
+
+def merged(lines: dict[str, bytes]) -> ox.Store:
+    store = ox.Store()
+    summaries.bulk_load_graphs(store, lines, only=summaries.counted_predicates())
+    return store
+
+
+def made(cache: PassagesCache, lines: dict[str, bytes]) -> str:
+    return "".join(cache.lines(merged(lines), summaries._n3, SUMMARIES, lines))
+
+
+def afresh(lines: dict[str, bytes]) -> str:
+    return "".join(partner_passage_lines(merged(lines), summaries._n3, SUMMARIES))
+
+
+BEFORE = {
+    "ontology": ONTOLOGY,
+    "a": fact("a", "one", "Satellite", ["brazil", "china"], 10)
+    + fact("a", "two", "Probe", ["japan"], 30),
+    "b": fact("b", "three", "Alpha", ["brazil"], 5)
+    + fact("b", "four", "Beta", ["kenya", "china"], 9),
+    "c": fact("c", "five", "Gamma", ["mali"], 1),
+}
+
+
+def test_the_first_build_makes_every_row() -> None:
+    cache = PassagesCache(None)
+    assert made(cache, graphs(**BEFORE)) == afresh(graphs(**BEFORE))
+    assert cache.recounted is None
+
+
+def test_only_partners_a_changed_graph_names_are_made_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    # b's Alpha is renamed (Brazil's order changes), Kenya's fact leaves b and Panama
+    # is named there; a document d is added naming Brazil
+    after = {
+        **BEFORE,
+        "b": fact("b", "three", "Zulu", ["brazil"], 5) + fact("b", "six", "Delta", ["panama"], 9),
+        "d": fact("d", "one", "Satellite", ["brazil", "china"], 3),
+    }
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**after)) == afresh(graphs(**after))
+    named = {f"{ID}country/{p}" for p in ("brazil", "china", "kenya", "panama")}
+    assert cache.recounted == named  # Japan's and Mali's lines are the previous build's
+    assert f"{ID}country/kenya" not in made(PassagesCache(tmp_path), graphs(**after))
+
+
+def test_a_graph_gone_makes_its_partners_rows_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    after = {k: v for k, v in BEFORE.items() if k != "c"}
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**after)) == afresh(graphs(**after))
+    assert cache.recounted == {f"{ID}country/mali"}
+
+
+def test_a_changed_status_label_makes_every_row_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    after = {**BEFORE, "ontology": ONTOLOGY.replace('"achieved"', '"done"')}
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**after)) == afresh(graphs(**after))
+    assert cache.recounted is None
+
+
+def test_a_full_build_reads_nothing_kept(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    cache = PassagesCache(tmp_path, read=False)
+    made(cache, graphs(**BEFORE))
+    assert cache.recounted is None
+
+
+def test_the_partners_a_graph_names_are_read_from_its_lines() -> None:
+    lines = graphs(a=BEFORE["a"])[f"<{ID}graph/a>"]
+    assert partners_named(lines) == {f"{ID}country/{p}" for p in ("brazil", "china", "japan")}
+
+
+def test_a_graph_written_again_in_another_order_makes_no_row_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    again = graphs(**BEFORE)
+    name = f"<{ID}graph/b>"
+    again[name] = b"".join(reversed(again[name].splitlines(keepends=True)))
+    cache = PassagesCache(tmp_path)
+    assert made(cache, again) == afresh(again)
+    assert cache.recounted == set()
