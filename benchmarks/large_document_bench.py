@@ -201,7 +201,8 @@ def time_steps(seconds: dict[str, float]) -> None:
             continue
         owner, _, name = attribute.rpartition(".")
         holder = getattr(module, owner) if owner else module
-        setattr(holder, name, timed(label, getattr(holder, name)))
+        if hasattr(holder, name):  # (nor a step's function)
+            setattr(holder, name, timed(label, getattr(holder, name)))
     try:  # the engine's first pass (in graph/validate_whole.py before cb71bc4)
         targets = importlib.import_module("graph.validate_targets")
     except ModuleNotFoundError:
