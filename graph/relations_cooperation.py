@@ -29,6 +29,7 @@ from graph.cooperation_roles import (
 )
 from graph.cooperation_words import (
     CONTRIBUTING,
+    PEOPLE,
     names_instrument,
 )
 from graph.gazetteer import Gazetteer
@@ -328,8 +329,11 @@ def extract(
                 and clause_of(spans, area.start) != mission_clause
             ):
                 paired = None
-            if group.role == "for" and key != "launch-services":
-                continue
+            if group.role == "for" and not (
+                key == "launch-services"
+                or (key == "training-and-education" and _trained_for(sentence, group))
+            ):
+                continue  # only "launched ... for X" and "trained engineers for X" are with X
             # the time of the area's own clause ("X, whose laboratory has worked with the
             # NSSC on space weather, will lead ..."), else of the partner's verb ("X and
             # CNSA will build ...")
@@ -363,6 +367,19 @@ _ITEM_TO_COME = re.compile(
     r"\bto\s+(?:fly|launch|be\s+launched)\b|\b(?:proposed|upcoming|forthcoming)\b",
     re.IGNORECASE,
 )
+
+
+_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:[\w,-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _trained_for(sentence: Sentence, group: Group) -> bool:
+    """ "China has trained engineers for Kenya": the people China trained were the
+    partner's (the verb within a few words before the people "for" follows)."""
+    return (
+        group.governor in PEOPLE
+        and _TRAINED.search(sentence.text, 0, sentence.text.rfind(" for ", 0, group.start) + 1)
+        is not None
+    )
 
 
 def _verb_end(sentence: Sentence, group: Group) -> int:
