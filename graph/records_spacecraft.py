@@ -90,13 +90,18 @@ def activities(
     # own word for China's part, where it has one
     if said:
         activities = list(dict.fromkeys(said))
+    # a record of a name the corpus classes as a mission describes the craft by that name
+    # (an activity's craft is a spacecraft, as the shapes require)
+    craft = gazetteer.entities[crafts[0]]
+    named_craft = craft.kind is EntityKind.SPACECRAFT
     return [
         SpacecraftActivity(
             evidence=evidence,
             status=status,
             activity=activity,
             partner=owner,
-            spacecraft=crafts[0],
+            spacecraft=craft.key if named_craft else None,
+            description=None if named_craft else craft.label,
         )
         for activity in activities
         for owner in dict.fromkeys(owners)

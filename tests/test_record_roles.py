@@ -5,7 +5,8 @@ be titled by the line above its fields instead of a "Name:" field. New text of m
 
 from __future__ import annotations
 
-from tests.one_document import activities_of
+from graph.model import SpacecraftActivity
+from tests.one_document import activities_of, facts_of
 
 RECORDS = """OrbitIndex spacecraft database
 
@@ -83,3 +84,18 @@ def test_a_record_titled_by_its_first_line_names_its_craft_and_repeated_fields_s
         ("built", "togo", "togosat-1"),
         ("launched", "togo", "togosat-1"),
     }
+
+
+def test_a_record_of_a_mission_describes_its_craft_by_the_missions_name(reference):
+    """An activity's craft must be a spacecraft (the shapes say so): a record titled with
+    a mission's name gives the activity that name as its description instead."""
+    record = (
+        "#21 Chang'e-7                         intl. id 2026-090A\n"
+        "   Nation:        Egypt\n"
+        "   Chinese role:  launched\n"
+        "   Status:        operational\n"
+    )
+    facts = facts_of(reference, record, kind=SpacecraftActivity)
+    assert [(f.activity, f.partner, f.spacecraft, f.description) for f in facts] == [
+        ("launched", "egypt", None, "Chang'e-7")
+    ]
