@@ -27,3 +27,16 @@ def activities_of(reference, text: str) -> set[tuple[str, str, str | None]]:
 def cooperations_of(reference, text: str) -> set[tuple[str, str, str | None]]:
     """(partner, area, mission) of every cooperation ``text`` states."""
     return {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
+
+
+def large_document(text: str) -> Document:
+    """A benchmark-like white paper of ``text``, as a large document's tests read it."""
+    meta = DocumentMeta(
+        id="large",
+        file="large.txt",
+        title="A large document",
+        publisher="benchmark",
+        issued="2024-01-01",
+        kind="white-paper",
+    )
+    return Document(meta=meta, path=Path("large.txt"), text=text)

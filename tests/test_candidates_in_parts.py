@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -16,22 +15,11 @@ from benchmarks.large_document_bench import large_text
 from graph import candidates_in_parts, corpus, extract
 from graph.config import Paths
 from graph.extract import Reference
-from graph.model import Document, DocumentMeta
+from graph.model import Document
 from graph.name_forms import Candidate
 from graph.normalise import clean_document
 from graph.recognise import Recogniser
-
-
-def _document(text: str) -> Document:
-    meta = DocumentMeta(
-        id="large",
-        file="large.txt",
-        title="A large document",
-        publisher="benchmark",
-        issued="2024-01-01",
-        kind="white-paper",
-    )
-    return Document(meta=meta, path=Path("large.txt"), text=text)
+from tests.one_document import large_document
 
 
 @pytest.fixture
@@ -80,7 +68,7 @@ def test_the_corpus_found_in_three_parts_gives_the_same_candidates(
 def test_a_large_document_found_in_parts_gives_the_same_candidates(
     reference: Reference, monkeypatch: pytest.MonkeyPatch, forks: list[int], headed: bool
 ) -> None:
-    document = _document(large_text(400_000, headed=headed))
+    document = large_document(large_text(400_000, headed=headed))
     alone, in_parts = _both_ways(document, reference, monkeypatch, 2)
     assert in_parts == alone
     assert len(alone) > 100
@@ -95,7 +83,7 @@ def test_a_part_that_begins_inside_a_table_is_read_again_from_the_table_s_header
     prose = "\n\n".join(["China and Brazil launched a satellite together."] * 20)
     rows = "\n".join(f"| Kenya | KENSAT-{n} | 2030 |" for n in range(60))
     table = f"| Partner | Satellite | Year |\n|---|---|---|\n{rows}"
-    document = _document(f"{prose}\n\n{table}\n\n{prose}\n")
+    document = large_document(f"{prose}\n\n{table}\n\n{prose}\n")
     clean = clean_document(document)
     cut = candidates_in_parts.paragraph_cuts(clean, 2)[1]
     assert clean.text[clean.paragraphs[cut].start :].startswith("| Kenya | KENSAT-")
@@ -122,6 +110,6 @@ def test_a_list_of_names_drops_the_overlapping_names_of_the_parts_before_it() ->
 
 def test_a_part_begins_after_a_paragraph_that_is_no_heading() -> None:
     text = "Chapter 1\n\nOne.\n\nChapter 2\n\nTwo two two two two two.\n\nThree.\n"
-    clean = clean_document(_document(text))
+    clean = clean_document(large_document(text))
     cuts = candidates_in_parts.paragraph_cuts(clean, 2)
     assert len(cuts) == 3 and not clean.paragraphs[cuts[1] - 1].heading

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
 from benchmarks.large_document_bench import large_text
-from graph import corpus, extract, extract_parallel, split_reading
+from graph import corpus, extract, extract_parallel, split_reading, watched_notes
 from graph.config import Paths
 from graph.extract import Reference
 from graph.gazetteer import Gazetteer
 from graph.helper_pool import HelperLost
-from graph.model import Document, DocumentMeta
+from graph.model import Document
 from graph.normalise import CleanText, clean_document
 from graph.reading import read_document
 from graph.recognise import Recogniser
+from tests.one_document import large_document
 
 Originals = list[tuple[Document, CleanText]]
 
@@ -44,15 +44,7 @@ def _discovered(originals: Originals, reference: Reference) -> Gazetteer:
 
 
 def _one_document(text: str) -> Originals:
-    meta = DocumentMeta(
-        id="large",
-        file="large.txt",
-        title="A large document",
-        publisher="benchmark",
-        issued="2024-01-01",
-        kind="white-paper",
-    )
-    document = Document(meta=meta, path=Path("large.txt"), text=text)
+    document = large_document(text)
     return [(document, clean_document(document))]
 
 
@@ -163,15 +155,12 @@ def test_a_part_that_read_notes_other_than_those_left_before_it_is_read_again(
     assert [(f.partner, f.spacecraft) for f in launched] == [("uruguayan-space-agency", "urusat-1")]
     assert split_reading.read_documents(originals, Recogniser(gazetteer), 2) == alone
 
-    from graph import watched_notes
-
     monkeypatch.setattr(watched_notes, "first_wrong", lambda _reads, _sentences: None)
     unchecked = split_reading.read_documents(originals, Recogniser(gazetteer), 2)
     assert unchecked != alone  # (what the check is for)
 
 
 def test_a_part_keeps_its_facts_up_to_the_first_sentence_that_read_a_wrong_note() -> None:
-    from graph import watched_notes
 
     class Line:
         def __init__(self, notes: dict[str, object]) -> None:
@@ -284,28 +273,35 @@ def test_a_sentence_s_parse_does_not_depend_on_the_sentences_parsed_beside_it(
     assert apart[len(texts) - half :] + apart[: len(texts) - half] == together
 
 
+class _Line:
+    """A sentence as the watch sees it: only its notes."""
+
+    def __init__(self, notes: dict[str, object]) -> None:
+        self.notes = notes
+
+
+def _watched_partners() -> tuple[list, object]:
+    """The reads a part records while its one sentence's craft partners are looked up,
+    and the partners it looked up."""
+    guessed = [_Line({"craft_partners": {"urusat-1": "uruguay"}})]
+    reads = watched_notes.watch(guessed, 1)  # type: ignore[arg-type]
+    watched_notes.reading(1)
+    return reads, guessed[0].notes.get("craft_partners")
+
+
 def test_a_dict_note_is_checked_on_the_keys_the_part_looked_up() -> None:
     """A craft's partners grow through a whole run: a part that looks up only the crafts
     it names holds up when the dict really left has more crafts, not when one it looked
     up differs or when it read the dict whole; a sentence that kept the dict as its own
     note gets the one really left."""
-    from graph import watched_notes
-
-    class Line:
-        def __init__(self, notes: dict[str, object]) -> None:
-            self.notes = notes
-
-    guessed = [Line({"craft_partners": {"urusat-1": "uruguay"}})]
-    reads = watched_notes.watch(guessed, 1)  # type: ignore[arg-type]
-    watched_notes.reading(1)
-    memory = guessed[0].notes.get("craft_partners")
+    reads, memory = _watched_partners()
     assert memory and "urusat-1" in memory and memory["urusat-1"] == "uruguay"  # type: ignore[index,operator]
     kept = watched_notes.sent_back({"craft_partners": memory})
-    left = [Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
+    left = [_Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
     assert watched_notes.first_wrong(reads, left) is None  # type: ignore[arg-type]
     assert watched_notes.resolved(kept, left) == {"craft_partners": left[0].notes["craft_partners"]}  # type: ignore[arg-type]
 
-    other = [Line({"craft_partners": {"urusat-1": "uruguayan-space-agency"}})]
+    other = [_Line({"craft_partners": {"urusat-1": "uruguayan-space-agency"}})]
     assert watched_notes.first_wrong(reads, other) == 1  # type: ignore[arg-type]
 
     watched_notes.reading(2)
@@ -319,7 +315,6 @@ def test_a_part_inside_a_run_is_kept_when_what_it_read_before_it_holds(
     """The benchmark's text without headings, in two parts: the child's guess of the
     notes before its part (a craft's partners among them) holds for every read its part
     made, so none of its sentences is read again."""
-    from graph import watched_notes
 
     originals = _one_run(1_000_000)
     gazetteer = _discovered(originals, reference)
@@ -339,18 +334,9 @@ def test_a_part_inside_a_run_is_kept_when_what_it_read_before_it_holds(
 def test_a_watched_dict_sent_back_inside_another_note_counts_as_read_whole() -> None:
     import pickle
 
-    from graph import watched_notes
-
-    class Line:
-        def __init__(self, notes: dict[str, object]) -> None:
-            self.notes = notes
-
-    guessed = [Line({"craft_partners": {"urusat-1": "uruguay"}})]
-    reads = watched_notes.watch(guessed, 1)  # type: ignore[arg-type]
-    watched_notes.reading(1)
-    memory = guessed[0].notes.get("craft_partners")
+    reads, memory = _watched_partners()
     sent = pickle.loads(pickle.dumps({"kept": (memory,)}))
     assert sent == {"kept": ({"urusat-1": "uruguay"},)}
     assert type(sent["kept"][0]) is dict
-    left = [Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
+    left = [_Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
     assert watched_notes.first_wrong(reads, left) == 1  # type: ignore[arg-type]
