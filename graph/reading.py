@@ -102,14 +102,29 @@ class Sentence:
 
 
 def _publisher(document: Document, recogniser: Recogniser) -> str | None:
-    """The key of the body that published the document, when its whole name is known."""
+    """The key of the body that published the document, when its whole name is known,
+    or its name followed only by its country ("National Space Science Agency, Kingdom of
+    Bahrain", "Bolivian Space Agency (Bolivia)")."""
     name = (document.meta.publisher or "").strip()
+    mentions = recogniser.mentions(name)
+    countries = [(f.start, f.end) for f in mentions if f.kind is EntityKind.COUNTRY]
     whole = [
         f
-        for f in recogniser.mentions(name)
-        if f.start == 0 and f.end == len(name) and f.kind is EntityKind.ORGANISATION
+        for f in mentions
+        if f.start == 0
+        and f.kind is EntityKind.ORGANISATION
+        and (f.end == len(name) or _only_its_country(name, f.end, countries))
     ]
     return whole[0].key if whole else None
+
+
+def _only_its_country(name: str, end: int, countries: list[tuple[int, int]]) -> bool:
+    """Whether what follows a body's name in a publisher line is its country alone."""
+    rest = _COUNTRY_TAIL.fullmatch(name, end)
+    return rest is not None and (rest.start(1), rest.end(1)) in countries
+
+
+_COUNTRY_TAIL = re.compile(r"\s*[,(]\s*(.+?)\s*\)?\s*")
 
 
 def read_document(
