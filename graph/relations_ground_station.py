@@ -62,7 +62,10 @@ _OWN_STATION = re.compile(
     r"(?:\s+(?:at|in|near)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+"
     r"(?:was|were|has\s+been|have\s+been|will\s+be)\s+(?:jointly\s+)?"
     r"(?:built|upgraded|modernised|modernized|expanded|completed|set\s+up)\s+"
-    r"(?:together\s+)?with\s+(?:the\s+)?(?:China|Chinese)\b"
+    # when: "upgraded in 2024 with ..."
+    r"(?:(?:in|by)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+)?"
+    r"(?:together\s+)?with\s+(?:the\s+)?(?:(?:help|support|assistance)\s+of\s+(?:the\s+)?)?"
+    r"(?:China|Chinese)\b"
 )
 
 

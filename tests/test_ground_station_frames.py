@@ -224,6 +224,12 @@ def test_a_station_china_will_help_a_partner_build_is_built_with_it(reference):
             "agency CNES in 2029.",
             "cnes",
         ),
+        # the owner's station, improved in a year given between, with a Chinese body's help
+        (
+            "The Ghana Space Agency's ground receiving station at Accra was upgraded in 2024 "
+            "with the support of China Great Wall Industry Corporation.",
+            "ghana-space-agency",
+        ),
     ],
 )
 def test_a_station_built_with_china_or_with_a_described_body(reference, text, partner):
