@@ -152,7 +152,7 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
         if heads and not cue.titled and not heads[-1].titled:
             between = text[heads[-1].end : cue.start]
             if (
-                not re.search(r"[,;:()\u2013\u2014]|\b(?:and|or|with|on|for)\b", between)
+                not re.search(r"[,;:()\u2013\u2014]|\b(?:and|or|with|on|for|to)\b", between)
                 and len(between.split()) <= 3
             ):
                 heads[-1] = cue
