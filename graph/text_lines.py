@@ -32,8 +32,9 @@ class Line:
 
 
 def text_lines(raw: str) -> list[Line]:
-    """The non-blank lines, without page numbers and running headers."""
-    lines = _all_lines(raw)
+    """The non-blank lines, without page numbers and running headers; the text inside a
+    box drawn with characters is read as lines of its own."""
+    lines = _unboxed(_all_lines(raw))
     running = _running_headers(lines)
     seen: set[str] = set()
     out = []
@@ -42,6 +43,39 @@ def text_lines(raw: str) -> list[Line]:
             continue  # a running header after its first appearance (often the title)
         seen.add(line.text)
         out.append(line)
+    return out
+
+
+# a box drawn around a sidebar: "+-----+" borders, "| text |" lines with no other pipe
+_BOX_BORDER = re.compile(r"\+[-=~]{3,}\+")
+_BOX_LINE = re.compile(r"\|(?P<inside>[^|]*)\|")
+
+
+def _unboxed(lines: list[Line]) -> list[Line]:
+    """Lines with a drawn box's borders dropped and its frame taken off each line inside
+    it ("| - Peru: a camera, planned 2027   |" is the line "- Peru: a camera, planned
+    2027"), so that a sidebar's text is read as text, not as a table of one column. A line
+    left empty inside the box is a blank line."""
+    out: list[Line] = []
+    inside = False
+    blank = False
+    for line in lines:
+        if _BOX_BORDER.fullmatch(line.text):
+            inside = not inside
+            blank = True
+            continue
+        framed = _BOX_LINE.fullmatch(line.text) if inside else None
+        if framed is None:
+            out.append(Line(line.start, line.text, line.blank_before or blank, line.indent))
+            blank = False
+            continue
+        text = framed.group("inside")
+        if not text.strip():
+            blank = True
+            continue
+        lead = 1 + len(text) - len(text.lstrip())
+        out.append(Line(line.start + lead, text.strip(), line.blank_before or blank, line.indent))
+        blank = False
     return out
 
 
