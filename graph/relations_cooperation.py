@@ -32,7 +32,7 @@ from graph.cooperation_words import (
     PEOPLE,
     names_instrument,
 )
-from graph.gazetteer import Gazetteer
+from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import (
     Group,
     clause_of,
@@ -264,8 +264,10 @@ def extract(
         if negated(sentence, group.start):
             continue
         # an acting partner ("Egypt joined the ILRS") is the subject itself
-        if group.role != "agent" and foreign_subject(
-            sentence, groups, group.start, gazetteer.domestic
+        if (
+            group.role != "agent"
+            and not (group.role == "with" and _listed_with_china(sentence, group, gazetteer))
+            and foreign_subject(sentence, groups, group.start, gazetteer.domestic)
         ):
             continue
         if between_others(sentence, groups, group, gazetteer):
@@ -367,6 +369,22 @@ _ITEM_TO_COME = re.compile(
     r"\bto\s+(?:fly|launch|be\s+launched)\b|\b(?:proposed|upcoming|forthcoming)\b",
     re.IGNORECASE,
 )
+
+
+def _listed_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:
+    """ "X is developing the instrument together with China's IHEP, Spain's University of
+    Valencia and ...": the partners listed with China's own body work with it, whoever
+    the subject is."""
+    text = sentence.text
+    withs = list(re.finditer(r"\bwith\b", text[: group.start]))
+    if not withs:
+        return False
+    begin = withs[-1].end()
+    return not has_verb(text[begin : group.start]) and any(
+        begin <= m.start - sentence.start < group.start
+        and (m.key == CHINA or m.key in gazetteer.domestic)
+        for m in sentence.mentions
+    )
 
 
 _TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:[\w,-]+\s+){0,3}?$", re.IGNORECASE)
