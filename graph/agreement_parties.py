@@ -167,6 +167,23 @@ _BODY_HEADS = {
 }
 
 
+# a general word for a document, then the document it is in apposition: "A second
+# document, a letter of intent ..."
+_APPOSED_TO = re.compile(
+    r"\b(?:document|text|instrument|deal)s?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def apposed_clause_end(text: str, noun: int, clause: tuple[int, int]) -> int | None:
+    """Where the clause after ``clause`` ends, when the document's noun at ``noun`` stands
+    in apposition to a general word ("A second document, a letter of intent on ..., | was
+    signed by A and B"): its signing is told there. None otherwise."""
+    if not _APPOSED_TO.search(text, 0, noun):
+        return None
+    return clause_of(clauses(text), clause[1])[1] if clause[1] < len(text) else len(text)
+
+
 # a clause that opens with the signing its subject, the clause before, underwent
 _SIGNED_NEXT = re.compile(
     r"\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"

@@ -21,8 +21,8 @@ from graph.cooperation_words import (
     PEOPLE,
     TRAINING_VERBS,
 )
-from graph.gazetteer import Gazetteer
-from graph.grammar import COOPERATION_CUE, Group, beside_chinese, clause_of
+from graph.gazetteer import CHINA, Gazetteer
+from graph.grammar import COOPERATION_CUE, Group, beside_chinese, clause_of, has_verb
 from graph.list_items import listed_under
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
@@ -347,3 +347,33 @@ def _part_object(sentence: Sentence, verb: Token) -> bool:
 
 
 _PART_NOUNS = frozenset({"participation", "membership", "involvement", "part", "role"})
+
+
+def listed_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:
+    """ "X is developing the instrument together with China's IHEP, Spain's University of
+    Valencia and ...": the partners listed with China's own body work with it, whoever
+    the subject is."""
+    text = sentence.text
+    withs = list(re.finditer(r"\bwith\b", text[: group.start]))
+    if not withs:
+        return False
+    begin = withs[-1].end()
+    return not has_verb(text[begin : group.start]) and any(
+        begin <= m.start - sentence.start < group.start
+        and (m.key == CHINA or m.key in gazetteer.domestic)
+        for m in sentence.mentions
+    )
+
+
+# the verb a few words before the people "for" follows: "trained engineers for X"
+_TRAINED_PEOPLE = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:[\w,-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def trained_for(sentence: Sentence, group: Group) -> bool:
+    """ "China has trained engineers for Kenya": the people China trained were the
+    partner's (the verb within a few words before the people "for" follows)."""
+    before_for = sentence.text.rfind(" for ", 0, group.start) + 1
+    return (
+        group.governor in PEOPLE
+        and _TRAINED_PEOPLE.search(sentence.text, 0, before_for) is not None
+    )

@@ -80,7 +80,7 @@ def discover(
         for c in names
         if c.alias
         and _norm(c.alias) in known
-        and clean.text[: c.start].endswith(f"{c.alias}, the ")
+        and clean.text.endswith(f"{c.alias}, the ", 0, c.start)
     }
     tails = _tails(gazetteer)
     for document, clean, names in found:

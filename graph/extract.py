@@ -97,6 +97,20 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     return _most_specific(reading.found)
 
 
+def finish_reading(
+    facts: list[Fact],
+    document: Document,
+    clean: CleanText,
+    found: Sequence[Found],
+    gazetteer: Gazetteer,
+) -> list[Fact]:
+    """What the whole document adds to the facts its sentences state one by one: the
+    time of the payloads it lists for a mission it says is still to fly, and the records
+    of labelled fields."""
+    facts = mission_time.payloads_to_come(facts, mission_time.missions_to_come(clean.text, found))
+    return _with_records(facts, document, clean, found, gazetteer)
+
+
 def _with_records(
     facts: list[Fact],
     document: Document,
@@ -107,9 +121,7 @@ def _with_records(
     """The agreements and spacecraft activities that records of labelled fields state
     (the records found once for both), in place of what the sentence rules made of their
     lines one by one: a title line without its parties, a "Parties: A and B" line read as
-    a fact sheet's "Partner: item" line. The whole document also gives the time of the
-    payloads it lists for a mission it says is still to fly."""
-    facts = mission_time.payloads_to_come(facts, mission_time.missions_to_come(clean.text, found))
+    a fact sheet's "Partner: item" line."""
     stated: list[Fact] = []
     for record in records(clean.text):
         agreement = relations_records.agreement(document, clean, record, found, gazetteer)
@@ -227,7 +239,7 @@ def read_documents(
         facts: list[Fact] = []
         for sentence in sentences:
             facts += read_sentence(sentence, recogniser.gazetteer)
-        facts = _with_records(facts, document, clean, found, recogniser.gazetteer)
+        facts = finish_reading(facts, document, clean, found, recogniser.gazetteer)
         unknown = recogniser.unknown_names(document.id, clean, found)
         readings.append(
             DocumentReading(tuple(facts), frozenset(f.key for f in found), tuple(unknown))

@@ -24,7 +24,9 @@ _FUTURE_HEADING = re.compile(
     r"\bfuture\b|\bnext five years\b|\bupcoming\b|\bscheduled\b|"
     # "launch planned 2026"; but what "worked as planned" went the way it was meant to
     r"(?<!\bas\s)(?<!\bthan\s)(?<!\boriginally\s)\bplanned\b|"
-    r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b",
+    r"\bto\s+(?:fly|launch|be\s+launched)\b|\blooking\s+ahead\b|"
+    # a verbless list line's own word for its time ("experiment, due to fly")
+    r"\b(?:due|expected|set|slated)\s+(?:to|for)\b|\b(?:proposed|forthcoming)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -28,6 +28,7 @@ from graph.agreement_lines import (
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted, title_end
 from graph.agreement_parties import (
     TWO_BODIES,
+    apposed_clause_end,
     chinese_body_before,
     dates_after_partners,
     own_partners,
@@ -67,12 +68,6 @@ _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE
 
 _SIGN = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
-    re.IGNORECASE,
-)
-# a general word for a document, then the document it is in apposition: "A second
-# document, a letter of intent ..."
-_APPOSED_TO = re.compile(
-    r"\b(?:document|text|instrument|deal)s?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # a document both sides settled without a signing: "the plan was agreed between A and B"
@@ -147,12 +142,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_after = None
         if signed_after is None and relative is not None:
             sign, signed_after = [], _SIGN.search(text, relative.start("verb"))
-        if signed_after is None and not sign and _APPOSED_TO.search(text, 0, m.start()):
-            # "A second document, a letter of intent on ..., was signed by A and B": the
-            # noun in apposition is the subject of the clause after it
-            spans = clauses(text)
-            after = clause_of(spans, own_clause[1])[1] if own_clause[1] < len(text) else len(text)
-            signed_after = _SIGN.search(text, m.end(), after)
+        if signed_after is None and not sign:
+            # "A second document, a letter of intent on ..., was signed by A and B"
+            after = apposed_clause_end(text, m.start(), own_clause)
+            signed_after = _SIGN.search(text, m.end(), after) if after else None
         if signed_after is None:  # "A memorandum between A and B ..., signed on 17 June"
             signed_after = re.compile(r"\s*(?:signed|issued|concluded)\b").match(
                 text, own_clause[1]

@@ -24,15 +24,16 @@ from graph.cooperation_cues import (
 from graph.cooperation_roles import (
     acting_bodies,
     has_cue,
+    listed_with_china,
     parsed_role_holds,
     people_beside_chinese,
+    trained_for,
 )
 from graph.cooperation_words import (
     CONTRIBUTING,
-    PEOPLE,
     names_instrument,
 )
-from graph.gazetteer import CHINA, Gazetteer
+from graph.gazetteer import Gazetteer
 from graph.grammar import (
     Group,
     clause_of,
@@ -43,6 +44,7 @@ from graph.grammar import (
     owns_named_body,
     verb_before,
 )
+from graph.headings import future_heading
 from graph.list_items import item_bodies, item_context, listed_under
 from graph.mission_pairing import (
     carrier,
@@ -266,7 +268,7 @@ def extract(
         # an acting partner ("Egypt joined the ILRS") is the subject itself
         if (
             group.role != "agent"
-            and not (group.role == "with" and _listed_with_china(sentence, group, gazetteer))
+            and not (group.role == "with" and listed_with_china(sentence, group, gazetteer))
             and foreign_subject(sentence, groups, group.start, gazetteer.domestic)
         ):
             continue
@@ -333,7 +335,7 @@ def extract(
                 paired = None
             if group.role == "for" and not (
                 key == "launch-services"
-                or (key == "training-and-education" and _trained_for(sentence, group))
+                or (key == "training-and-education" and trained_for(sentence, group))
             ):
                 continue  # only "launched ... for X" and "trained engineers for X" are with X
             # the time of the area's own clause ("X, whose laboratory has worked with the
@@ -346,8 +348,10 @@ def extract(
             if negated(sentence, min(pos, clause_of(spans, group.start)[1] - 1)):
                 continue  # "X does not yet contribute ..., but Y receives"
             status = payload_status(sentence, pos, key, paired, mission_clause)
-            if group.role == "item" and _ITEM_TO_COME.search(sentence.text):
-                status = Status.PLANNED  # "Denmark, Finland: experiment, due to fly"
+            if group.role == "item" and future_heading(sentence.text, sentence.doc):
+                # a verbless line says its time as a heading does: "Denmark, Finland:
+                # experiment, due to fly", "X-ray payload, planned 2027"
+                status = Status.PLANNED
             for partner in partners:
                 facts.append(
                     Cooperation(
@@ -360,44 +364,6 @@ def extract(
                     )
                 )
     return facts
-
-
-# a verbless item's own word for its time, wherever it stands on the line ("X-ray
-# payload, planned 2027"); what "went as planned" is done
-_ITEM_TO_COME = re.compile(
-    r"(?<!\bas\s)\bplanned\b|\b(?:due|scheduled|set|expected|slated)\s+(?:to|for|in)\b|"
-    r"\bto\s+(?:fly|launch|be\s+launched)\b|\b(?:proposed|upcoming|forthcoming)\b",
-    re.IGNORECASE,
-)
-
-
-def _listed_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:
-    """ "X is developing the instrument together with China's IHEP, Spain's University of
-    Valencia and ...": the partners listed with China's own body work with it, whoever
-    the subject is."""
-    text = sentence.text
-    withs = list(re.finditer(r"\bwith\b", text[: group.start]))
-    if not withs:
-        return False
-    begin = withs[-1].end()
-    return not has_verb(text[begin : group.start]) and any(
-        begin <= m.start - sentence.start < group.start
-        and (m.key == CHINA or m.key in gazetteer.domestic)
-        for m in sentence.mentions
-    )
-
-
-_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:[\w,-]+\s+){0,3}?$", re.IGNORECASE)
-
-
-def _trained_for(sentence: Sentence, group: Group) -> bool:
-    """ "China has trained engineers for Kenya": the people China trained were the
-    partner's (the verb within a few words before the people "for" follows)."""
-    return (
-        group.governor in PEOPLE
-        and _TRAINED.search(sentence.text, 0, sentence.text.rfind(" for ", 0, group.start) + 1)
-        is not None
-    )
 
 
 def _verb_end(sentence: Sentence, group: Group) -> int:

@@ -81,7 +81,7 @@ def read_documents(
     for (clean, own_sentences, found), (document, _c) in zip(read, originals, strict=True):
         own = [f for each in facts[at : at + len(own_sentences)] for f in each]
         at += len(own_sentences)
-        own = extract._with_records(own, document, clean, found, recogniser.gazetteer)
+        own = extract.finish_reading(own, document, clean, found, recogniser.gazetteer)
         unknown = recogniser.unknown_names(document.id, clean, found)
         readings.append(
             extract.DocumentReading(tuple(own), frozenset(f.key for f in found), tuple(unknown))
