@@ -131,6 +131,9 @@ HELDOUT_SETS = {
     "heldout-bf": (0.64, 0.75),
     "heldout-bg": (0.59, 0.80),
     "heldout-bh": (0.37, 0.58),
+    "heldout-bi": (0.65, 0.66),
+    "heldout-bj": (0.69, 0.75),
+    "heldout-bk": (0.68, 0.68),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -172,6 +175,10 @@ HELDOUT_SETS = {
 # in common ones, BH in registers its annotator chose), committed before its extractor
 # changes, and have floors of their untouched figure less three points (README,
 # "Sixteenth session").
+# BI-BK were written at the seventeenth session's start (BI: news articles from four kinds
+# of outlet, BJ in common registers, BK in policy-document registers), committed before
+# its extractor changes, and have floors of their untouched figure less three points
+# (README, "Seventeenth session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -229,6 +236,9 @@ SIZES = {
     "heldout-bf": (4, 60),
     "heldout-bg": (4, 60),
     "heldout-bh": (4, 60),
+    "heldout-bi": (4, 60),
+    "heldout-bj": (4, 60),
+    "heldout-bk": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
