@@ -1,4 +1,4 @@
-"""Cooperation read from three frames of the parse that name no cooperation word.
+"""Cooperation read from four frames of the parse that name no cooperation word.
 
 - **A partner's payload on a mission.** An instrument (a detector, a camera, a named
   cubesat) that a partner owns ("Sweden's ion analyser", "a dosimeter from the
@@ -12,6 +12,10 @@
   people ("Algerian satellite engineers", "staff from Nigeria", "NSSA engineers"), or
   they are trained, study or attend courses there, or the partner sends them there for
   training: training and education.
+
+- **A service China gives.** China provides, offers or extends a service whose own words
+  name an area ("tracking support", "launch services") to a partner, or the partner
+  receives it from China (``graph.service_frames``).
 
 Each frame gives nothing when the parse does not tie the partner, the thing and China
 (or the mission) together, and nothing for a partner the sentence negates.
@@ -47,6 +51,7 @@ from graph.parsing import span_root, verb_above
 from graph.payload_frames import PayloadFrames
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.service_frames import ServiceFrames
 from graph.subject_roles import thanked_agents
 from graph.token_lookup import arguments, tagged_among
 
@@ -56,16 +61,16 @@ _STUDIED = frozenset({"sample", "data", "image", "imagery", "observation", "spec
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
-    """Cooperation facts of the three frames, with the sentence as evidence."""
+    """Cooperation facts of the four frames, with the sentence as evidence."""
     doc = sentence.parse
     if doc is None or not groups:
         return []
     reader = _Reader(sentence, [g for g in groups if g.role != "location"], gazetteer, doc)
-    out = reader.payloads() + reader.data() + reader.training()
+    out = reader.payloads() + reader.data() + reader.training() + reader.services()
     return [f for f in out if f is not None]
 
 
-class _Reader(PayloadFrames):
+class _Reader(PayloadFrames, ServiceFrames):
     def __init__(self, sentence: Sentence, groups: list[Group], gazetteer: Gazetteer, doc: Doc):
         self.sentence, self.groups, self.gazetteer, self.doc = sentence, groups, gazetteer, doc
         self.mentions = [m for m in sentence.mentions if not m.nested]

@@ -310,7 +310,12 @@ def extract(
             mission is None
             and i not in missions
             and listed_under(sentence)
-            and (sentence.section_mission or names_instrument(sentence.lead_in.text))
+            and (
+                sentence.section_mission
+                or names_instrument(sentence.lead_in.text)
+                # "- a magnetometer supplied by X" under "Tianwen-3 took three guests:"
+                or names_instrument(sentence.text)
+            )
         ):
             # "- DORN, provided by CNES" under "Chang'e-6 carried four foreign payloads:":
             # the mission and area of the list the line is an item of

@@ -36,6 +36,19 @@ def test_each_item_of_a_payload_list_flies_on_the_lead_ins_mission(reference):
     }
 
 
+def test_an_instrument_listed_under_a_mission_that_names_no_payload_flies_on_it(reference):
+    # the lead-in calls them guests; each item says it is an instrument
+    text = (
+        "Tianwen-3 lifted off on 12 May 2028 and took three foreign guests to Mars:\n"
+        "  - a magnetometer supplied by the Austrian Academy of Sciences\n"
+        "  - a dust counter from the University of Tartu\n"
+    )
+    assert cooperations_of(reference, text) == {
+        ("austrian-academy-of-sciences", "payloads", "tianwen-3"),
+        ("university-of-tartu", "payloads", "tianwen-3"),
+    }
+
+
 def test_the_items_of_a_list_that_will_fly_are_planned(reference):
     facts = facts_of(reference, _PLANNED_LIST, kind=Cooperation)
     assert facts and all(f.status is Status.PLANNED for f in facts)
