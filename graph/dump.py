@@ -163,7 +163,7 @@ def write_dumps(
     *,
     ontology_dir: Path,
     issued: date,
-    version: str,
+    version: str | Callable[[], str],
     meta: DatasetMeta | None = None,
     log: Log | None = None,
     graphs: list[GraphName] | None = None,
@@ -172,6 +172,8 @@ def write_dumps(
     """Write every download into ``target`` (created if needed) and return them.
     ``graphs``: the graphs the data dumps hold when the caller knows them (a build
     does: its default graph is their merge), else ``select_graphs(store, "all")``.
+    ``version``: the build id, or how to learn it once the data dumps are written (a
+    build's worker starts them before the build has staged its store and named it).
 
     :raises InputError: the ontology folder lacks the context or shapes file.
     """
@@ -207,6 +209,8 @@ def write_dumps(
         log("counting for the VoID description")
         stats = collect_stats(store)
     dumps = [(dump_file_name(f.name), f.name) for f in FORMATS.values()]
+    if not isinstance(version, str):
+        version = version()
     void = void_graph(stats, issued=issued, version=version, dump_files=dumps, meta=meta)
     (target / VOID_FILE).write_bytes(void.serialize(format="turtle", encoding="utf-8"))
     names = [dump_file_name(f.name) for f in FORMATS.values()] + list(STATIC_FILES)
@@ -277,8 +281,27 @@ def write_staged_dumps(
 ) -> None:
     """The dumps of the closed store at ``store_dir`` (a build's, staged or current),
     written into ``staging`` (removed again if anything fails)."""
-    shutil.rmtree(staging, ignore_errors=True)
     store = ox.Store.read_only(str(store_dir))
+    try:
+        # the build wrote the default graph as the merge: nothing of its own to dump
+        graphs = sorted(store.named_graphs(), key=lambda g: str(g))
+        write_dumps_to(store, staging, ontology_dir, build_id, issued, graphs, cache)
+    finally:
+        del store
+
+
+def write_dumps_to(
+    store: ox.Store,
+    staging: Path,
+    ontology_dir: Path,
+    build_id: str | Callable[[], str],
+    issued: date,
+    graphs: list[GraphName],
+    cache: FragmentCache | None = None,
+) -> None:
+    """The dumps of a build's named ``graphs`` (sorted as their N3 sorts) in ``store``,
+    written into ``staging`` (removed again if anything fails)."""
+    shutil.rmtree(staging, ignore_errors=True)
     try:
         write_dumps(
             store,
@@ -286,15 +309,12 @@ def write_staged_dumps(
             ontology_dir=ontology_dir,
             version=build_id,
             issued=issued,
-            # the build wrote the default graph as the merge: nothing of its own to dump
-            graphs=sorted(store.named_graphs(), key=lambda g: str(g)),
+            graphs=graphs,
             cache=cache,
         )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        del store
 
 
 def install_dumps(build_dir: Path, staging: Path) -> Path:

@@ -1,24 +1,31 @@
-"""A build's dumps written by a process of their own while the build validates.
+"""A build's dumps written by a process of their own while the build stages and validates.
 
-Writing the dumps reads only the staged store, and validating reads only the build's
-lines: on an add-one build at 1,000 documents each took about 4 s of one core, one after
-the other. A build that follows a previous one (so holds no rdflib dataset of the corpus,
-and validates near the changes in this one process) starts a worker process first (it
-imports while the build stages its store), stages the store, hands it over, validates,
-then waits for the dumps; a graph that fails validation discards both. A cold build
-validates on every core and holds the corpus in memory, so it writes its dumps after
-validating, as before (``dump.write_build_dumps``).
+Writing the dumps reads the staged store only for graphs whose pieces the previous build
+did not leave, and validating reads only the build's lines: on an add-one build at 1,000
+documents each took about 4 s of one core. A build that follows a previous one (so holds
+no rdflib dataset of the corpus, and validates near the changes in this one process)
+starts a worker process first, hands it each document graph's digest of its lines and
+the list of graphs as soon as its lines are made, then stages the store and hands that
+over, validates, and waits for the dumps; a graph that fails validation discards both.
+The worker writes the graphs whose pieces were kept (every document graph but the new
+one's: 1.6 s at 1,000 documents) while the store is staged, and opens the store only when
+it first needs it. A cold build validates on every core and holds the corpus in memory,
+so it writes its dumps after validating, as before (``dump.write_build_dumps``).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import cast
+
+import pyoxigraph as ox
 
 from graph import dump
 from graph.dump_fragments import FragmentCache
@@ -27,33 +34,72 @@ from graph.gc_pause import collection_paused
 from graph.quiet_workers import end_with_parent, interrupts_held, quit_on_interrupt
 
 
-def _staging(store_dir: Path) -> Path:
-    """Where the dumps of a staged store are written until the build is committed."""
-    # a name ending ".partial": a later build removes it if this one was killed
-    return store_dir.with_name(store_dir.name.removesuffix(".partial") + ".dumps.partial")
+class _GaveUp(Exception):
+    """The build gave up before staging its store: no dumps to write."""
+
+
+class _StagedStore:
+    """The staged store, waited for and opened when the dumps first read it (the graphs
+    whose pieces were kept are written before): every attribute is the store's. Its
+    graphs are checked against those the build named, in case the two ever differ."""
+
+    def __init__(self, parent: Connection, graphs: list[ox.NamedNode]) -> None:
+        self._parent, self._graphs = parent, graphs
+        self._store: ox.Store | None = None
+        self._build_id = ""
+
+    def open(self) -> ox.Store:
+        if self._store is None:
+            staged = self._parent.recv()
+            if staged is None:
+                raise _GaveUp
+            store_dir, self._build_id = staged
+            self._store = ox.Store.read_only(str(store_dir))
+            if sorted(self._store.named_graphs(), key=str) != self._graphs:
+                raise StoreError(
+                    "the staged store's graphs are not the build's; run `spacekg build --full`"
+                )
+        return self._store
+
+    def build_id(self) -> str:
+        self.open()
+        return self._build_id
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.open(), name)
 
 
 def _write_dumps(
-    ontology_dir: Path, issued: date, folder: Path, read: bool, parent: Connection
+    ontology_dir: Path, issued: date, folder: Path, read: bool, target: Path, parent: Connection
 ) -> None:
-    """In the worker: receive the staged store and its build id, then each document
-    graph's digest of its lines (what the dumps' pieces are keyed by), write the dumps;
-    send back the pieces used, or what went wrong. ``None`` instead: the build gave up."""
+    """In the worker: receive each document graph's digest of its lines (what the dumps'
+    pieces are keyed by) and the build's graphs, write the dumps into ``target`` (the
+    staged store, received next, is read when first needed); send back the pieces used,
+    or what went wrong. ``None`` instead of either message: the build gave up."""
     quit_on_interrupt()  # Ctrl-C reaches the whole process group: the build says so
     if (build := multiprocessing.parent_process()) is not None:
         end_with_parent(build.pid)  # a killed build leaves no writer behind
     try:
-        staged = parent.recv()
-        lines = None if staged is None else parent.recv()
-        if staged is None or lines is None:
+        given = parent.recv()
+        if given is None:
             return
-        store_dir, build_id = staged
+        lines, names = given
+        graphs = sorted((ox.NamedNode(name) for name in names), key=str)
         pieces = FragmentCache(folder, read=read, lines=lines)
+        staged = _StagedStore(parent, graphs)
         with collection_paused():  # a process of its own, ending when the dumps are out
-            dump.write_staged_dumps(
-                store_dir, _staging(store_dir), ontology_dir, build_id, issued, pieces
+            dump.write_dumps_to(
+                cast(ox.Store, staged),
+                target,
+                ontology_dir,
+                staged.build_id,
+                issued,
+                graphs,
+                pieces,
             )
         parent.send(pieces.used)
+    except _GaveUp:
+        return
     except BaseException as exc:
         with suppress(OSError):  # the build is gone: nobody to tell
             parent.send(exc)
@@ -62,20 +108,25 @@ def _write_dumps(
 
 
 class BackgroundDumps:
-    """A worker process that writes a staged store's dumps: started early (it imports
-    while the build stages its store), given the store (``staged``) and the document
-    graphs' digests (``digests``), then waited for (``wait``); ``install`` puts the dumps
-    beside the committed build, ``discard`` drops them."""
+    """A worker process that writes a build's dumps into ``builds``: started early (it
+    imports while the build makes its lines), given the document graphs' digests and the
+    graphs (``graphs``: it starts writing), then the staged store (``staged``), then
+    waited for (``wait``); ``install`` puts the dumps beside the committed build,
+    ``discard`` drops them."""
 
-    def __init__(self, ontology_dir: Path, issued: date, cache: FragmentCache) -> None:
+    def __init__(
+        self, ontology_dir: Path, issued: date, cache: FragmentCache, builds: Path
+    ) -> None:
         assert cache.folder is not None, "a build keeps its dumps' pieces"
         self.cache = cache
-        self._store_dir: Path | None = None
+        # a name ending ".partial": a later build removes it if this one was killed
+        self._target = builds / f".dumps.{os.getpid()}.partial"
+        shutil.rmtree(self._target, ignore_errors=True)
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(
             target=_write_dumps,
-            args=(ontology_dir, issued, cache.folder, cache.read, child),
+            args=(ontology_dir, issued, cache.folder, cache.read, self._target, child),
             name="dumps",
         )
         with interrupts_held():
@@ -83,15 +134,19 @@ class BackgroundDumps:
         child.close()
         self._sent = 0
 
-    def staged(self, store_dir: Path, build_id: str) -> None:
-        self._store_dir = store_dir
-        self._conn.send((store_dir, build_id))
-        self._sent += 1
+    def graphs(self, lines: Mapping[str, str], names: Iterable[str]) -> None:
+        """Each document graph's digest of its lines (IRI -> digest) and the IRIs of all
+        the build's graphs: the worker starts writing."""
+        self._send((dict(lines), list(names)))
 
-    def digests(self, lines: Mapping[str, str]) -> None:
-        """Each document graph's digest of its lines (IRI -> digest)."""
-        self._conn.send(dict(lines))
+    def staged(self, store_dir: Path, build_id: str) -> None:
+        self._send((store_dir, build_id))
+
+    def _send(self, message: object) -> None:
         self._sent += 1
+        # a worker that failed already has sent why: ``wait`` tells it
+        with suppress(OSError):
+            self._conn.send(message)
 
     def wait(self) -> None:
         """Wait for the dumps; re-raise what went wrong writing them."""
@@ -109,8 +164,7 @@ class BackgroundDumps:
     def install(self, build_dir: Path) -> Path:
         """Put the dumps beside ``build_dir`` (the committed build) and drop the pieces
         they did not use."""
-        assert self._store_dir is not None, "the dumps of no store"
-        target = dump.install_dumps(build_dir, _staging(self._store_dir))
+        target = dump.install_dumps(build_dir, self._target)
         self.cache.keep_only_used()
         return target
 
@@ -128,5 +182,4 @@ class BackgroundDumps:
             self._process.join()
             if not self._conn.closed:
                 self._conn.close()
-        if self._store_dir is not None:
-            shutil.rmtree(_staging(self._store_dir), ignore_errors=True)
+        shutil.rmtree(self._target, ignore_errors=True)

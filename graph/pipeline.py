@@ -12,7 +12,7 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -257,7 +257,15 @@ def _build(
     background: BackgroundDumps | None = None
     staged: store.StagedBuild | None = None
     built_at = datetime.now(UTC)
+    # the dumps' pieces of graphs that did not change are the previous build's
+    pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
     try:
+        if follow:
+            # the dumps are written by a second process while this one stages and
+            # validates; started now, it imports while this one extracts (one core)
+            background = BackgroundDumps(
+                paths.ontology, built_at.date(), pieces, paths.store / "builds"
+            )
         documents, extraction, dataset = make_dataset(
             paths,
             progress,
@@ -271,17 +279,28 @@ def _build(
             in_memory=False,
         )
         progress(STAGES[3])
-        # the dumps' pieces of graphs that did not change are the previous build's
-        pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
-        if follow:  # the dumps are written by a second process while this one validates
-            built_at = datetime.now(UTC)
-            background = BackgroundDumps(paths.ontology, built_at.date(), pieces)
+        # the document graphs' digests from their lines in hand: validation and the dumps
+        # read no other graph's
+        digests = _lines_digests(documents, dataset) if isinstance(dataset, LinesDataset) else None
+        lines: validate_lines.QuadLines | None = None
+        if background is not None:
+            # the worker writes the graphs whose pieces were kept while the store is staged
+            if isinstance(dataset, LinesDataset) and digests is not None:
+                names = [n3[1:-1] for n3, data in dataset.lines.items() if data]
+            else:  # an rdflib dataset: its graphs' digests are read from its file
+                lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+                digests = lines.graph_digests
+                names = [n3[1:-1] for n3 in digests if n3.startswith("<")]
+            pieces.lines = _document_digests(documents, digests)
+            background.graphs(pieces.lines, names)
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
-        lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
-        pieces.lines = _document_digests(documents, lines)
-        if background is not None:
-            background.digests(pieces.lines)
+        if lines is None:
+            lines = validate_lines.read_file(
+                scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
+            )
+        if background is None:
+            pieces.lines = _document_digests(documents, lines.graph_digests)
         report = _validated(paths, documents, dataset, checked, lines=lines)
         del lines
         if checked.whole_union:
@@ -380,11 +399,21 @@ def _validated(
     return report
 
 
-def _document_digests(documents: list[Document], lines: validate_lines.QuadLines) -> dict[str, str]:
+def _document_digests(documents: list[Document], digests: Mapping[str, str]) -> dict[str, str]:
     """Each document graph's digest of its lines (IRI -> digest), which the dumps key
-    their pieces by."""
-    digests = {}
+    their pieces by; ``digests``: every graph's, by its N3 (``validate_lines``)."""
+    found = {}
     for name in validate_split.document_graphs(documents):
-        if name.n3() in lines.graph_digests:  # a document graph has no blank node
-            digests[str(name)] = lines.graph_digests[name.n3()]
-    return digests
+        if name.n3() in digests:  # a document graph has no blank node
+            found[str(name)] = digests[name.n3()]
+    return found
+
+
+def _lines_digests(documents: list[Document], dataset: LinesDataset) -> dict[str, str]:
+    """Each document graph's digest of its lines by its N3, from the lines in hand: the
+    digests ``validate_lines.read`` gives reading the build's file."""
+    found = {}
+    for name in validate_split.document_graphs(documents):
+        if data := dataset.lines.get(name.n3()):
+            found[name.n3()] = validate_lines.lines_digest(data)
+    return found

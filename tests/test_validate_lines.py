@@ -38,3 +38,24 @@ def test_a_dataset_reads_as_its_serialisation_does() -> None:
     assert read.graph_subjects == {f"<{EX}g>": {f"<{EX}s>"}}
     assert validate_lines.term(f"<{EX}s>") == URIRef(EX + "s")
     assert validate_lines.focus_of(f"<{EX}s>") == EX + "s"
+
+
+def test_a_graphs_digest_is_known_from_its_lines_alone() -> None:
+    """The dumps' worker is given each document graph's digest before the build's file
+    is read: taken from that graph's lines, it is the digest reading the file gives."""
+    g1 = [f'<{EX}s> <{EX}p> "a \\u00e9" <{EX}g1> .\n', f"<{EX}s> <{EX}q> <{EX}o> <{EX}g1> .\n"]
+    g2 = [f'<{EX}s> <{EX}p> "a" <{EX}g2> .\n']
+    read = validate_lines.read(g1 + g2)
+    assert validate_lines.lines_digest("".join(g1).encode()) == read.graph_digests[f"<{EX}g1>"]
+    assert validate_lines.lines_digest("".join(g2).encode()) == read.graph_digests[f"<{EX}g2>"]
+    assert (
+        validate_lines.lines_digest("".join(g1[::-1]).encode()) == read.graph_digests[f"<{EX}g1>"]
+    )
+
+
+def test_digests_known_already_are_not_taken_again_and_the_union_is_the_same() -> None:
+    lines = [f'<{EX}s> <{EX}p> "a" <{EX}g1> .\n', f"<{EX}s> <{EX}q> <{EX}o> <{EX}g2> .\n"]
+    given = {f"<{EX}g1>": validate_lines.lines_digest(lines[0].encode())}
+    read = validate_lines.read(lines, digests=given)
+    assert read.graph_digests == given  # the build asks only for the document graphs'
+    assert read.by_subject == validate_lines.read(lines).by_subject
