@@ -19,6 +19,7 @@ from functools import cached_property
 
 import spacy
 
+from graph import mentions_in_parts
 from graph.alternation import by_first_letter
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
@@ -142,7 +143,11 @@ class Recogniser:
         return nlp
 
     def mentions(self, text: str) -> list[Found]:
-        """Every mention in ``text``: top-level ones, and nested ones flagged."""
+        """Every mention in ``text``: top-level ones, and nested ones flagged (a large
+        text's in parts, by forked processes: ``graph.mentions_in_parts``)."""
+        return mentions_in_parts.mentions(self._mentions, text)
+
+    def _mentions(self, text: str) -> list[Found]:
         raw: list[tuple[int, int, str]] = []
         for pattern in (self._folded, self._exact):
             if pattern is None:
