@@ -133,22 +133,33 @@ TWO_BODIES = re.compile(
 
 def chinese_body_before(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
     """The Chinese body "the two agencies" (or universities, companies...) stands for:
-    the nearest one of that kind the sentences before name, one to a sentence; without
-    a kind, the one the sentence just before names."""
+    the one the sentence names before those words, else the nearest one of that kind
+    the sentences before name, one to a sentence; without a kind, the one the sentence
+    just before names."""
     said = TWO_BODIES.search(sentence.text)
     heads = _BODY_HEADS.get(said.group(1).lower(), ()) if said else ()
+
+    def bodies(named: Sentence, upto: int | None = None) -> set[str]:
+        return {
+            m.key
+            for m in named.mentions
+            if m.key in gazetteer.domestic
+            and m.key != CHINA
+            and m.kind is EntityKind.ORGANISATION
+            and (upto is None or m.start - named.start < upto)
+            and (not heads or any(h in gazetteer.entities[m.key].label for h in heads))
+        }
+
+    # "CGWIC has worked with X since 2017, when the two organisations signed ...": the
+    # body the same sentence names first
+    here = bodies(sentence, said.start()) if said else set()
+    if len(here) == 1:
+        return sorted(here)
     before = sentence.previous
     for _ in range(6 if heads else 1):
         if before is None:
             return []
-        keys = {
-            m.key
-            for m in before.mentions
-            if m.key in gazetteer.domestic
-            and m.key != CHINA
-            and m.kind is EntityKind.ORGANISATION
-            and (not heads or any(h in gazetteer.entities[m.key].label for h in heads))
-        }
+        keys = bodies(before)
         if len(keys) == 1:
             return sorted(keys)
         before = before.previous

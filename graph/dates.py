@@ -159,3 +159,16 @@ def period_in(text: str) -> tuple[int, int] | None:
         return None
     start, end = int(m.group(1)), int(m.group(2))
     return (start, end) if start <= end else None
+
+
+# "since 2017, when the two agencies signed ...": the year the clause after it happened
+_SINCE_WHEN = re.compile(
+    rf"\b(?:[Ss]ince|[Ii]n)\s+((?:{_MONTH}\s+)?(?:19|20)\d{{2}}),?\s+when\b(?=[^.;]*$)"
+)
+
+
+def when_clause_date(before: str, issued: str) -> str | None:
+    """The date of a "when" clause that ``before`` (the text up to a word inside the
+    clause) opens after a date: "since May 2017, when the two agencies signed"."""
+    m = _SINCE_WHEN.search(before)
+    return date_in(f"in {m.group(1)}", issued)[0] if m else None

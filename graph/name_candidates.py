@@ -337,6 +337,10 @@ def _headed_names(
             if carried:
                 part_start, part = part_start + carried.end(), part[carried.end() :]
             kind = head_kind(part)
+            if kind is None:
+                # "the Kenya Space Agency on Earth Observation": a name, then its topic
+                part = _before_topic(part)
+                kind = head_kind(part)
             if kind is None or len(part.split()) < 2 or is_generic(part):
                 continue
             if any(w.lower() in NOT_NAMES for w in part.split()):
@@ -344,6 +348,19 @@ def _headed_names(
             at = offset + start + part_start
             found.append(Candidate(part, kind, doc_id, at, at + len(part)))
     return found
+
+
+_TOPIC = re.compile(r"\s(?:on|in|at|to)\s")
+
+
+def _before_topic(name: str) -> str:
+    """The headed name before a topic or place its run went on to ("Kenya Space Agency on
+    Earth Observation"); the name itself when none is."""
+    for m in reversed(list(_TOPIC.finditer(name))):
+        left = name[: m.start()]
+        if head_kind(left) and len(left.split()) >= 2:
+            return left
+    return name
 
 
 _INSTRUMENT_OF = re.compile(

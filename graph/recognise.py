@@ -292,11 +292,16 @@ _FOOTNOTE_END = re.compile(
 
 # "... from Fengyun satellites. (b) The National ...": an item's letter inside a paragraph
 # opens a sentence of its own
+# a designator that ends in a capital letter ends a sentence its full stop closes
+# ("... the contract for PakSat-1R. Built by CAST, ..."), which the sentencizer takes for
+# an initial
+_DESIGNATOR_END = re.compile(r"\b[A-Za-z][\w]*-\d{1,3}[A-Z]{1,2}\.(?=\s+[A-Z][a-z])")
 _ITEM_MARK = re.compile(r"(?<=[.!?;])\s+(?=\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s+[A-Z])")
 
 
 def _after_footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [m.end() for m in _FOOTNOTE_END.finditer(text, start, end)]
+    cuts += [m.end() for m in _DESIGNATOR_END.finditer(text, start, end)]
     cuts = sorted({*cuts, *(m.end() for m in _ITEM_MARK.finditer(text, start, end))})
     bounds = [start, *cuts, end]
     pieces = []

@@ -35,7 +35,7 @@ from graph.agreement_parties import (
     parties_of,
 )
 from graph.agreement_subjects import subject_of
-from graph.dates import date_in, period_in
+from graph.dates import date_in, period_in, when_clause_date
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, Status
@@ -240,6 +240,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             else:
                 signed_on = (
                     date_in(text[own[0] : own[1]], issued, year)[0]
+                    or when_clause_date(text[: m.start()], issued)
                     or date_in(text, issued, year)[0]
                 )
             if signed_on and len(signed_on) == 4:

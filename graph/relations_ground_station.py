@@ -20,6 +20,12 @@ from graph.reading import Sentence
 from graph.station_frames import stations_from_parse
 from graph.token_lookup import token_at
 
+# what is done to a station, said once for the readers below: built, or made able to do
+# more ("adapted with SANSA so that CBERS data could be received")
+_WORKED = (
+    r"(?:built|set\s+up|established|upgraded|constructed|co-built|modernised|modernized|"
+    r"expanded|adapted|modified|refurbished|equipped|extended|completed)"
+)
 _STATION = re.compile(
     r"\b(?:built|build|set\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
     r"construct(?:ed|s|ing)?|co-built|jointly\s+built)\s+"
@@ -38,7 +44,7 @@ _BUILT_STATION = re.compile(
     r"(?:\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){1,6}?[\w'\u2019-]+)?"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|will\s+be|would\s+be|(?:is|are)\s+to\s+be|"
     r"(?:is|are)\s+being)\s+)?(?:jointly\s+)?"
-    r"(?:built|set\s+up|established|upgraded|constructed|co-built)\s+(?:jointly\s+)?"
+    rf"{_WORKED}\s+(?:jointly\s+)?"
     r"(?=with\b)"
 )
 _CHINA_HELPED = re.compile(
@@ -61,7 +67,7 @@ _OWN_STATION = re.compile(
     r"(?:station|antenna|network)s?"
     r"(?:\s+(?:at|in|near)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+"
     r"(?:was|were|has\s+been|have\s+been|will\s+be)\s+(?:jointly\s+)?"
-    r"(?:built|upgraded|modernised|modernized|expanded|completed|set\s+up)\s+"
+    rf"{_WORKED}\s+"
     # when: "upgraded in 2024 with ..."
     r"(?:(?:in|by)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+)?"
     r"(?:together\s+)?with\s+(?:the\s+)?(?:(?:help|support|assistance)\s+of\s+(?:the\s+)?)?"
@@ -128,7 +134,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             and _same_clause(sentence, (g.start, g.end), (at, at + 1))
             for k in g.keys
         ]
-        if not partners and _CHINESE_HELP.search(text[clause[0] : clause[1]]):
+        if not partners and _chinese_help(sentence, gazetteer, clause):
             # "The NSSA receiving station was upgraded with the China Centre for ...":
             # whose station it is, when China's side is the helper
             partners = [
@@ -220,7 +226,7 @@ def _host_country(
     if not _BUILT.search(text):
         return []  # "the station that China operated on Tarawa": its own, no partner's
     if not (
-        _CHINESE_HELP.search(text[clause[0] : clause[1]])
+        _chinese_help(sentence, gazetteer, clause)
         or _CHINA_HELPED.search(text)  # ", with Chinese help": a clause of its own
         or _chinese_subject(sentence, at, gazetteer)
     ):
@@ -235,6 +241,21 @@ def _host_country(
 
 
 _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
+_WITH_OR_BY = re.compile(r"\b(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _chinese_help(sentence: Sentence, gazetteer: Gazetteer, clause: tuple[int, int]) -> bool:
+    """Whether the clause says China's side worked on the station: "with China", "by
+    China", or with or by a Chinese body ("upgraded jointly with CAST")."""
+    text = sentence.text
+    if _CHINESE_HELP.search(text[clause[0] : clause[1]]):
+        return True
+    return any(
+        m.key in gazetteer.domestic
+        and clause[0] <= m.start - sentence.start < clause[1]
+        and _WITH_OR_BY.search(text[: m.start - sentence.start])
+        for m in sentence.mentions
+    )
 
 
 def _verb(m: re.Match) -> tuple[int, int]:

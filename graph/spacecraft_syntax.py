@@ -226,6 +226,15 @@ def _craft_of(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     found = own_craft(sentence, verb, crafts)
     if found:
         return found + gapped_crafts(sentence, verb, crafts, found)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        # "Built by CAST, KenSat-3 was launched ...": an opening participle tells of the
+        # subject of the clause it opens
+        return own_craft(sentence, verb.head, crafts)
     if verb.pos_ == "NOUN" and not (verb.dep_ == "conj" and verb.head.pos_ == "VERB"):
         return found  # (but "which China would build and launch": a verb tagged a noun)
     chain = _chain(verb)
