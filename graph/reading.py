@@ -296,6 +296,7 @@ _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)
 _LABEL = re.compile(_ITEM.pattern.removeprefix("^"))  # the same, from a given offset
 
 
+_AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|shall)\s")
 # "General function of space object: ...": a field's label in plain words
 _FIELD_LEAD = re.compile(r"^[A-Z][a-z]+(?:[ /-][a-z]+){0,5}:\s+(?=[A-Z\"\u201c])")
 # a lead-in that says its list is yet to come: "X will carry three foreign payloads:"
@@ -361,7 +362,9 @@ def label_end(sentence: Sentence) -> int:
         return 0
     cut = bullet.end() if bullet else 0
     label = _LABEL.match(text, cut)
-    if label is not None:
+    # "Egypt has already worked with China on satellite development: EgyptSat-3, ...": a
+    # clause before the colon is the sentence's own, no label
+    if label is not None and not _AUXILIARY.search(text, cut, label.end()):
         end = label.end() - 1
         inside = [m for m in sentence.mentions if m.start - sentence.start < end]
         if inside and all(m.kind in _PARTNERS for m in inside):
