@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.name_forms import ORG, Candidate, is_generic
+from graph.name_forms import ORG, Candidate, head_kind, is_generic
 from graph.name_words import SENTENCE_OPENERS
 from graph.tables import cells
 
@@ -27,14 +27,33 @@ def partner_cells(
         name = re.match(r"(?:the\s+)?([A-Z][^()\t|]*?)\s*(?:\([^)]*\))?\s*$", cell)
         if name is None or name.end(1) - name.start(1) < 3 or len(name.group(1).split()) > 8:
             continue
-        label = name.group(1)
-        if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
-            continue
-        start = offset + a + name.start(1)
-        # a customer or partner is a body, whatever its name's last word ("Nigerian
-        # Communications Satellite", the company)
-        found.append(Candidate(label, ORG, doc_id, start, start + len(label)))
+        for at, label in _cell_names(name.group(1)):
+            if is_generic(label) or label.split()[0] in SENTENCE_OPENERS:
+                continue
+            start = offset + a + name.start(1) + at
+            # a customer or partner is a body, whatever its name's last word ("Nigerian
+            # Communications Satellite", the company)
+            found.append(Candidate(label, ORG, doc_id, start, start + len(label)))
     return found
+
+
+_CELL_CUT = re.compile(r"\s*(?:;|,\s+and\s+|\s+and\s+|,\s+)(?:the\s+)?")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")
+
+
+def _cell_names(cell: str) -> list[tuple[int, str]]:
+    """The names a partner cell holds, with their offsets: one ("Space and Upper
+    Atmosphere Research Commission"), or several when each piece is a whole name, an
+    acronym or a headed name ("CNSA and GISTDA", "CNSA and the Thai Ministry of
+    Science")."""
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for cut in [*_CELL_CUT.finditer(cell), None]:
+        end = cut.start() if cut else len(cell)
+        pieces.append((at, cell[at:end]))
+        at = cut.end() if cut else at
+    whole = all(_ACRONYM.fullmatch(p) or (head_kind(p) and len(p.split()) >= 2) for _, p in pieces)
+    return pieces if len(pieces) > 1 and whole else [(0, cell)]
 
 
 # a record's parties field: "Parties: China National Space Administration; Roscosmos (Russia)"
