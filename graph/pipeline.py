@@ -29,6 +29,7 @@ from graph import (
     rdf,
     rdf_lines,
     saved_queries_rdf,
+    sparql_prepared,
     store,
     store_delta,
     summaries,
@@ -381,15 +382,17 @@ def _validated(
 
     :raises ValidationFailed: the graph does not conform (the violations are written).
     """
-    report = validate_split.validate_dataset(
-        dataset,
-        validate.load_shapes(paths.shapes),
-        validate_split.document_graphs(documents),
-        cache=checked,
-        lines=lines,
-        texts=evidence_check.texts_of(documents),
-        shapes_key=validate_split.file_key(paths.shapes),
-    )
+    # the shapes' SPARQL constraints as the previous build translated them
+    with sparql_prepared.kept_in(checked.folder, read=checked.enabled):
+        report = validate_split.validate_dataset(
+            dataset,
+            validate.load_shapes(paths.shapes),
+            validate_split.document_graphs(documents),
+            cache=checked,
+            lines=lines,
+            texts=evidence_check.texts_of(documents),
+            shapes_key=validate_split.file_key(paths.shapes),
+        )
     if not report.conforms:
         where = write_failure_report(paths, report)
         raise ValidationFailed(
