@@ -34,8 +34,15 @@ _IN_FIELD = (
     r"\sin\s(?=[A-Z][a-z]+(?:ics|ology|onomy|ography)\b|"
     r"(?:Science|Sciences|Engineering|Technology|Medicine)\b)"
 )
+# a comma inside a name's list of fields: "Commission on Research, Science and Technology",
+# "Ministry of Education, Science, Research and Sport"
+_FIELDS = (
+    r"(?:Science|Sciences|Technology|Technologies|Innovation|Research|Education|Culture|"
+    r"Communications|Information|Industry|Energy|Environment|Sport|Youth|Development)"
+)
+_FIELD_COMMA = rf",\s(?={_FIELDS}(?:,\s|\sand\s))"
 NAME_RUN = re.compile(
-    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w'\u2019-]*\d)|{_IN_FIELD}|"
+    rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w'\u2019-]*\d)|{_IN_FIELD}|{_FIELD_COMMA}|"
     rf"\s[dl]['\u2019](?=[{_CAP}]))"
     rf"(?:{_WORD}|\d[\w]*))*"
 )
