@@ -32,7 +32,7 @@ TIMED = {
     "graph.store_delta": ["stage"],
     "graph.validate_lines": ["read_file"],
     "graph.validate_split": ["validate_dataset"],
-    "graph.sparql_prepared": ["_prepared"],  # rdflib parsing SPARQL constraints
+    "graph.sparql_prepared": ["prepareQuery"],  # rdflib parsing a SPARQL constraint
     "graph.validate_whole": [
         "subject_digests",
         "to_validate",
