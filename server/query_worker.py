@@ -38,6 +38,7 @@ _STDERR_TAIL = 16384
 # Socket buffers big enough for a long answer to be written whole, without the query
 # process and the web thread waking each other for every 200 KiB (the default).
 SOCKET_BYTES = 4 * 1024 * 1024
+_READ_BYTES = 64 * 1024  # a short answer in one read
 
 
 def child_environment() -> dict[str, str]:
@@ -68,6 +69,7 @@ class QueryWorker:
         # every call, Python work on each query's way back.
         self._poller = select.poll()
         self._poller.register(self.conn.fileno(), select.POLLIN)
+        self._pending = b""  # read from the socket past the last message returned
         self.killed = False
         self.retired = False  # handed to a replacement; skipped if still in the idle queue
         self._kill_lock = threading.Lock()
@@ -79,7 +81,44 @@ class QueryWorker:
         seconds, as ``self.conn.poll(timeout)`` tells it."""
         if self.conn.closed:
             raise OSError("handle is closed")
+        if self._pending:
+            return True  # (part of) the next message was read with the last one
         return bool(self._poller.poll(max(timeout, 0.0) * 1000))
+
+    @property
+    def buffered(self) -> bool:
+        """Whether bytes of the next message were already read (``receive``)."""
+        return bool(self._pending)
+
+    def receive(self) -> bytes:
+        """The next message from the process, as ``self.conn.recv_bytes()`` gives it.
+
+        Read in one system call where it fits (``recv_bytes`` makes two: the length,
+        then the message), each of which lets another web thread take the interpreter
+        and be switched to. Bytes read past the message (the frames after a long
+        answer's first message) are kept for the next call.
+
+        :raises EOFError: the process closed its end.
+        """
+        data = self._pending
+        if len(data) < 4:
+            data += self._read_more()
+            while len(data) < 4:
+                data += self._read_more()
+        size = int.from_bytes(data[:4], "big", signed=True)
+        if size < 0:  # multiprocessing's mark for a message over 2 GiB: never sent here
+            raise OSError("a message too long from the query process")
+        end = 4 + size
+        while len(data) < end:
+            data += self._read_more(end - len(data))
+        self._pending = data[end:]
+        return data[4:end]
+
+    def _read_more(self, wanted: int = 0) -> bytes:
+        more = os.read(self.conn.fileno(), max(wanted, _READ_BYTES))
+        if not more:
+            raise EOFError
+        return more
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):

@@ -19,21 +19,19 @@ from __future__ import annotations
 import io
 import threading
 from collections import Counter
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, g, request
 
 from graph.config import Settings
+from server.body_readers import BodyRead, BodyReaders
 from server.errors import BadRequest, PayloadTooLarge, RequestTimeout, TooManyRequests
 
 # Helper threads per web worker for reading bodies. Each one stuck on a slow client also
 # holds that client's slot, so one address holds at most CLIENT_QUERIES of them.
 BODY_READERS = 64
 _UNCOUNTED = frozenset({"health.healthz", "static"})
-_STEP = 64 * 1024
 
 
 class ClientSlots:
@@ -68,19 +66,6 @@ class _Slot:
     held_by_reader: bool = False  # a body read outlived its request: it gives it back
 
 
-def _read(stream: Any, most: int) -> bytes:
-    """Up to ``most`` bytes of ``stream`` (all of it, if shorter)."""
-    parts: list[bytes] = []
-    got = 0
-    while got < most:
-        part = stream.read(min(_STEP, most - got))
-        if not part:
-            break
-        parts.append(part)
-        got += len(part)
-    return b"".join(parts)
-
-
 def _declared_length(environ: dict[str, Any]) -> int | None:
     raw = environ.get("CONTENT_LENGTH") or ""
     if not raw.strip():
@@ -101,7 +86,7 @@ class RequestGuard:
         self.limit = settings.max_request_bytes
         self.timeout = settings.body_timeout
         self.slots = ClientSlots(settings.client_queries) if settings.client_queries else None
-        self.readers = ThreadPoolExecutor(BODY_READERS, thread_name_prefix="body-reader")
+        self.readers = BodyReaders(BODY_READERS)
 
     def before(self) -> None:
         if request.endpoint not in _UNCOUNTED:
@@ -145,29 +130,29 @@ class RequestGuard:
         if not length and not chunked:
             return
         most = length if length is not None else self.limit + 1
-        future = self.readers.submit(_read, environ["wsgi.input"], most)
-        try:
-            body = future.result(timeout=self.timeout)
-        except FutureTimeout:
-            if not future.cancel():
-                self._leave_slot_to(future, slot)
+        reading = self.readers.read(environ["wsgi.input"], most)
+        body = reading.result(self.timeout)
+        if body is None:
+            self._leave_slot_to(reading, slot)
             raise RequestTimeout(
                 f"the request body was not received within {self.timeout:g} s "
                 "(BODY_TIMEOUT); send it at once"
-            ) from None
+            )
         if len(body) > self.limit:
             raise PayloadTooLarge(self._too_large())
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         environ.pop("HTTP_TRANSFER_ENCODING", None)
 
-    def _leave_slot_to(self, future: Future[bytes], slot: _Slot | None) -> None:
-        """The read outlives the request: its client's slot is given back when it ends."""
+    def _leave_slot_to(self, reading: BodyRead, slot: _Slot | None) -> None:
+        """The request stops waiting for ``reading``: one not begun never begins; one
+        under way keeps its client's slot until it ends."""
         if slot is None or self.slots is None:
+            reading.give_up(lambda: None)
             return
         slot.held_by_reader = True
         slots = self.slots
-        future.add_done_callback(lambda _done: slots.give_back(slot.client))
+        reading.give_up(lambda: slots.give_back(slot.client))
 
     def _too_large(self) -> str:
         return f"the request body is over {self.limit} bytes (MAX_REQUEST_BYTES)"

@@ -280,7 +280,7 @@ class WorkerPool:
                 self._retire(worker)
                 message = f"query timeout: the query was stopped after {timeout:g} s"
                 raise QueryTimeout(message + " (QUERY_TIMEOUT)")
-            status, payload = pickle.loads(worker.conn.recv_bytes())
+            status, payload = pickle.loads(worker.receive())
         except (EOFError, OSError):
             error = worker.death(self.memory_mib)
             self._retire(worker)
@@ -322,13 +322,13 @@ class WorkerPool:
                 if not worker.answered(deadline - time.monotonic()):
                     message = f"query timeout: the answer was not sent within {timeout:g} s"
                     raise QueryTimeout(message)
-                frame = worker.conn.recv_bytes()
+                frame = worker.receive()
                 received += 1
                 yield frame
         finally:
             try:
-                while received < count and worker.conn.poll(_DRAIN_SECONDS):
-                    worker.conn.recv_bytes()
+                while received < count and (worker.buffered or worker.conn.poll(_DRAIN_SECONDS)):
+                    worker.receive()
                     received += 1
             except (EOFError, OSError):
                 pass
