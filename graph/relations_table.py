@@ -27,6 +27,7 @@ from graph.model import (
     Status,
 )
 from graph.reading import Sentence
+from graph.relations_totals import figures
 from graph.tables import TableRow, decode
 
 _ACTIVITY = [
@@ -115,7 +116,8 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     projects = cells_of("project") and not cells_of("craft")
     crafts = [] if projects else mentions(cells_of("craft") or everywhere, _CRAFTS)
     if not partners:
-        return []
+        # "| Foreign partner institutions | 7 |": a table of key figures
+        return list(figures(sentence)) if len(row.cells) == 2 else []
     said = " ".join(
         decode(text[a:b], row.legend) for a, b in cells_of("activity") + cells_of("agreement")
     )

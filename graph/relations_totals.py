@@ -106,10 +106,12 @@ def _key_figures(text: str) -> list[re.Match[str]]:
     return list(_FIGURE.finditer(text))
 
 
-def _figures(sentence: Sentence) -> list[CooperationTotal]:
-    """The totals of key-figure lines: a label naming what is counted, then the number."""
-    text = _LEAD.sub("", sentence.text)
-    offset = len(sentence.text) - len(text)
+def figures(sentence: Sentence) -> list[CooperationTotal]:
+    """The totals of key-figure lines: a label naming what is counted, then the number;
+    a table's cell rules are no part of them ("| Foreign partner institutions | 7 |")."""
+    whole = sentence.text.replace("|", " ")
+    text = _LEAD.sub("", whole)
+    offset = len(whole) - len(text)
     out = []
     for m in _key_figures(text):
         counted = " ".join(m.group("what").split())
@@ -139,12 +141,12 @@ _LEAD = re.compile(r"^(?:[-\u2022*]\s*)")
 def extract(sentence: Sentence) -> list[CooperationTotal]:
     """Numeric totals the sentence states, and those of key-figure lines."""
     text = sentence.text
-    out: list[CooperationTotal] = _figures(sentence)
-    stripped = _LEAD.sub("", text)
+    out: list[CooperationTotal] = figures(sentence)
+    stripped = _LEAD.sub("", text.replace("|", " "))
     offset = len(text) - len(stripped)
-    figures = {offset + f.start("n") for f in _key_figures(stripped)}
+    read = {offset + f.start("n") for f in _key_figures(stripped)}
     for m in _TOTAL.finditer(text):
-        if m.start("n") in figures:
+        if m.start("n") in read:
             continue  # the number of a key-figure line, read above
         before = text[: m.start()]
         if re.search(r"\bthe\s+$", before) or re.search(r"[A-Z][\w-]*\s+$", before):
