@@ -34,7 +34,7 @@ class Line:
 def text_lines(raw: str) -> list[Line]:
     """The non-blank lines, without page numbers and running headers; the text inside a
     box drawn with characters is read as lines of its own."""
-    lines = _unboxed(_all_lines(raw))
+    lines = _subtitled(_unboxed(_all_lines(raw)))
     running = _running_headers(lines)
     seen: set[str] = set()
     out = []
@@ -76,6 +76,25 @@ def _unboxed(lines: list[Line]) -> list[Line]:
         lead = 1 + len(text) - len(text.lstrip())
         out.append(Line(line.start + lead, text.strip(), line.blank_before or blank, line.indent))
         blank = False
+    return out
+
+
+# a subtitle file's cue timing: "00:01:02,500 --> 00:01:06,900" (SRT; WebVTT's dot too)
+_CUE_TIME = re.compile(r"\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}.*")
+
+
+def _subtitled(lines: list[Line]) -> list[Line]:
+    """A subtitle file's text as one running text: its cues' numbers and timings dropped
+    and the cues joined, since a sentence runs on across cues ("... on the steppe of
+    Neuquen, / a long way from any city"). Other files are left as they are."""
+    if sum(1 for line in lines[:50] if _CUE_TIME.fullmatch(line.text)) < 3:
+        return lines
+    out = []
+    for i, line in enumerate(lines):
+        timing = i + 1 < len(lines) and _CUE_TIME.fullmatch(lines[i + 1].text)
+        if _CUE_TIME.fullmatch(line.text) or (line.text.isdigit() and timing):
+            continue
+        out.append(Line(line.start, line.text, False, line.indent))
     return out
 
 
