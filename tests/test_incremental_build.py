@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import dump, pipeline
+from graph import dump, pipeline, sparql_prepared
 from graph.config import Paths
 from graph.validate_split import CACHE_DIR
 from graph.validate_whole import STATE_FILE
@@ -20,17 +20,29 @@ from tests.test_incremental import ROOT, load_generator
 
 
 @pytest.mark.slow
-def test_adding_documents_builds_what_a_full_build_builds(tmp_path: Path) -> None:
+def test_adding_documents_builds_what_a_full_build_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generator = load_generator()
     work = tmp_path / "synthetic"
     generator.generate(work, 6)
     paths = replace(Paths.defaults(ROOT), corpus=work / "corpus", store=tmp_path / "store")
+    parsed: list[str] = []
+    parse = sparql_prepared.prepareQuery
+    monkeypatch.setattr(
+        sparql_prepared, "prepareQuery", lambda text, *a: parsed.append(text) or parse(text, *a)
+    )
     pipeline.build(paths)
     assert (paths.store / CACHE_DIR / STATE_FILE).is_file()
+    assert (paths.store / CACHE_DIR / sparql_prepared.KEPT_FILE).is_file()
+    first, parsed[:] = len(parsed), []
     # one article: past a fifth of the lines changed, the store is loaded whole instead
     generator.generate(work, 1, start=6, register="news-article")
 
+    # its dumps' worker writes the kept graphs' pieces before the store is staged, and
+    # the SPARQL constraints the first build translated are not parsed again
     added = pipeline.build(paths)
+    assert first > 0 and parsed == []
     fresh = pipeline.build(replace(paths, store=tmp_path / "fresh"), full=True)
 
     assert added.info.extraction["re_extracted"] == 1
