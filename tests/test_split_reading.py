@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from benchmarks.large_document_bench import large_text
+from benchmarks.large_document_bench import distinct_text, large_text
 from graph import corpus, extract, extract_parallel, split_reading, watched_notes
 from graph.config import Paths
 from graph.extract import Reference
@@ -231,20 +231,30 @@ def test_a_heading_far_from_a_part_s_share_gives_way_to_a_paragraph_near_it(
     assert _cuts(originals, reference.gazetteer, 2) == [0, 46, 91]
 
 
-def test_each_part_is_parsed_by_the_process_that_reads_it(reference: Reference) -> None:
-    """This process parses only its own part: the parses of the children's parts are
-    made, and stay, in the children."""
-    originals = _one_document(large_text(400_000, headed=True))
+def test_a_sentence_is_parsed_by_the_process_that_reads_it_or_once_before_the_parts(
+    reference: Reference,
+) -> None:
+    """This process parses its own part, and, once, before the children are forked, the
+    sentences whose text another part says too; a sentence only a child's part says is
+    parsed there, and its parse stays there."""
+    text = large_text(250_000, headed=True) + "\n\n" + distinct_text(250_000)
+    originals = _one_document(text)
     gazetteer = _discovered(originals, reference)
     recogniser = Recogniser(gazetteer)
     sentences = [
         s for d, c in originals for s in read_document(d, recogniser, parse=False, clean=c)[1]
     ]
     cuts = split_reading.part_cuts(sentences, 2)
+    first = {s.text for s in sentences[: cuts[1]]}
     facts = split_reading.read_sentences(sentences, recogniser, 2)
     assert len(facts) == len(sentences) and any(facts[cuts[1] :])
     assert any(s.parse is not None for s in sentences[: cuts[1]])
-    assert all(s.parse is None for s in sentences[cuts[1] :])
+    later = list(zip(sentences[cuts[1] :], facts[cuts[1] :], strict=True))
+    again = [s for s, _facts in later if s.text in first]
+    only = [(s, found) for s, found in later if s.text not in first]
+    assert any(s.parse is not None for s in again)  # (parsed here, before the fork)
+    assert all(s.parse is None for s, _found in only)
+    assert any(found for _s, found in only)  # (read, from parses made in the child)
 
 
 def test_a_sentence_s_parse_does_not_depend_on_the_sentences_parsed_beside_it(
