@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from graph.craft_classes import class_members
 from graph.craft_phrases import CHINESE_LAUNCH
+from graph.craft_triggers import under_way
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, SpacecraftActivity, Status
@@ -197,6 +198,9 @@ def _group_after(groups: list[Group], pos: int, role: str, limit: int) -> Group 
     return None
 
 
+_MAKING = frozenset({"built"})  # (developing jointly is cooperation already under way)
+
+
 def extract(
     sentence: Sentence, groups: list[Group], gazetteer: Gazetteer
 ) -> list[SpacecraftActivity]:
@@ -214,7 +218,9 @@ def extract(
         agreed = _AGREED.search(text[: max(at, 0)])  # "an agreement on the joint development of"
         fact = SpacecraftActivity(
             evidence=(sentence.evidence(at),),
-            status=Status.PLANNED if agreed else status_at(sentence, at),
+            status=Status.PLANNED
+            if agreed or (activity in _MAKING and under_way(sentence, at))
+            else status_at(sentence, at),
             activity=activity,
             partner=partner,
             spacecraft=item.spacecraft,

@@ -91,6 +91,18 @@ def ride_companions(verb: Token) -> list[Token]:
     ]
 
 
+def _last_list(sentence: Sentence, before: list[Found]) -> list[Found]:
+    """The last list of spacecraft named in ``before`` ("AlSat-3A and AlSat-3B"), which
+    "them" stands for."""
+    listed = [before[-1]]
+    for m in reversed(before[:-1]):
+        glue = sentence.text[m.end - sentence.start : listed[0].start - sentence.start]
+        if not _COORDINATED.match(glue):
+            break
+        listed.insert(0, m)
+    return listed
+
+
 def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     """The named spacecraft verb ``verb`` is about, among ``crafts``: its object or
     passive subject, the noun its participle or relative clause describes, the object of
@@ -171,6 +183,8 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             # the spacecraft named before, or the one the pronoun itself stands for
             before = [m for m in crafts if m.end - sentence.start <= noun.idx]
             before += [m for m in crafts if m.start - sentence.start == noun.idx]
+            if before and noun.lower_ == "them":
+                return _last_list(sentence, before)  # "A and B ... will launch them"
             if before:
                 return [before[-1]]  # "built X ... and launched it"
             continue
