@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from graph.bodies_named_again import named_again
 from graph.ellipsis import did_the_same
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
@@ -374,6 +375,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     out = [g for g in out if not (g.role == "modifier" and set(g.keys) <= subjects)]
     out = sorted(out + _sayers_pronouns(sentence, out, china), key=lambda g: g.start)
     out = [_located(sentence, g, out) for g in out]
+    out = [named_again(sentence, g, gazetteer) for g in out]  # "the Ecuadorian agency"
     m = ANAPHORA.search(sentence.text)
     if m and not any(g.role == "subject" for g in out):
         # "CMA has shared data with the KMD since 2018, and the two sides installed ...":
