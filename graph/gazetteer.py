@@ -25,6 +25,7 @@ CHINA = "china"
 _ISO = "urn:iso:std:iso:3166:-1:"
 _KIND_OF_CLASS = {CSK[k.value]: k for k in EntityKind}
 _AREA_PREFIX = f"{ID}area/"
+_UNITED_NATIONS = "United Nations "
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,9 @@ def read_gazetteer(ontology_dir: Path) -> Gazetteer:
     for entity in by_key.values():
         for form in (entity.label, *entity.alt_labels, *entity.match_forms):
             forms.append((form, entity.key))
+            # "the UN Office for Outer Space Affairs": a UN body's name as writers shorten it
+            if form.startswith(_UNITED_NATIONS):
+                forms.append(("UN " + form.removeprefix(_UNITED_NATIONS), entity.key))
     default_areas = {
         str(s).rsplit("/", 1)[-1]: str(o)[len(_AREA_PREFIX) :]
         for s, o in graph.subject_objects(CSK.defaultArea)
