@@ -112,11 +112,14 @@ class BodyReaders:
             else:
                 start = self._threads < self.size
                 self._threads += start
-        self._reads.put(job)
         if start:
-            threading.Thread(
-                target=self._serve, name=f"{self.name}-{self._threads}", daemon=True
-            ).start()
+            try:
+                threading.Thread(target=self._serve, name=self.name, daemon=True).start()
+            except RuntimeError:  # no thread to be had: the request fails, not waits
+                with self._lock:
+                    self._threads -= 1
+                raise
+        self._reads.put(job)
         return job
 
     def _serve(self) -> None:
