@@ -76,7 +76,7 @@ def described_clause(verb: Token) -> Token | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "xcomp"
+                if c.dep_ in ("xcomp", "advcl")  # (the parser calls it either)
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             ),
             None,

@@ -112,3 +112,9 @@ def test_a_country_in_brackets_after_a_body_says_where_it_is_not_who_worked(refe
 def test_the_latest_country_to_sign_up_to_a_mission_joined_it(reference):
     text = "In May 2031, Bolivia became the latest country to sign up to the ILRS."
     assert ("bolivia", "lunar-and-deep-space-exploration", ILRS) in _cooperation(reference, text)
+
+
+def test_the_latest_country_to_join_a_mission_joined_it(reference):
+    # the parser hangs this infinitive on the copula as an adverbial clause
+    text = "Oman became the latest country to join the ILRS."
+    assert ("oman", "lunar-and-deep-space-exploration", ILRS) in _cooperation(reference, text)
