@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from graph import candidates_in_parts
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
 from graph.apposition_names import appositions
+from graph.bracketed_acronyms import bracketed_acronyms
 from graph.candidates_in_parts import TableState
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
@@ -17,21 +18,18 @@ from graph.craft_cells import craft_cells
 from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
 from graph.listed_names import listed_names
-from graph.lower_case_names import spelt_before
 from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
-    ACRONYM,
     NAME_RUN,
-    ORG,
     Candidate,
     head_kind,
     initials_fit,
     is_generic,
-    name_before,
     trim_name,
 )
-from graph.name_words import MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
+from graph.name_splitting import split_names, strip_lead
+from graph.name_words import NOT_NAMES
 from graph.normalise import RULE, CleanText, is_table_row
 from graph.party_names import partner_cells, party_fields
 from graph.record_fields import is_field
@@ -128,7 +126,7 @@ def _paragraph_candidates(
         headed = False
         out += party_fields(document.id, chunk, para.start)
         out += designators(document.id, chunk, para.start)
-        out += _acronyms(document.id, chunk, para.start, text)
+        out += bracketed_acronyms(document.id, chunk, para.start, text)
         inner = [
             (s - para.start, e - para.start)
             for s, e in near(para.start, para.end)
@@ -174,116 +172,6 @@ def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
     return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
 
 
-_DESIGNATOR_FOR = re.compile(
-    r"(?:\S+\s+)*?\S*\d\S*\s+(?:(?:for|of|to|on|in)\s+(?:the\s+)?|the\s+)(?=[A-Z])"
-)
-
-
-def _strip_lead(name: str) -> str:
-    """Drop words before a name's first capitalised word and a leading opener, and a
-    designator joined to the name by a preposition or an article ("TKSAT-1 for the
-    Bolivian Space Agency", "For Zhangheng-1 the Italian Space Agency": a satellite and
-    a body, not one name)."""
-    joined = _DESIGNATOR_FOR.match(name)
-    if joined:
-        name = name[joined.end() :]
-    words = name.split(" ")
-    while (
-        len(words) > 1
-        and (
-            not words[0][:1].isupper()
-            or words[0] in SENTENCE_OPENERS
-            # a gerund opening the clause ("Using Wukong ..."), not "King" or "Beijing"
-            or (words[0].endswith("ing") and not words[1][:1].isupper())
-            or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
-            or words[0].rstrip(",").isdigit()
-        )
-    ):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _acronyms(doc_id: str, chunk: str, offset: int, text: str = "") -> list[Candidate]:
-    """Names with their acronym or short name in brackets; ``text`` is the whole
-    document's (``chunk`` starts at ``offset`` in it), where a short name is taken up
-    again after its brackets."""
-    found = []
-    for m in ACRONYM.finditer(chunk):
-        acronym = m.group(1)
-        span = spelt_before(chunk, m.start(), acronym) or name_before(chunk, m.start())
-        if span is None:
-            continue
-        start, end = trim_name(chunk, *span)
-        start = _through_commas(chunk, start, end, acronym)
-        # the run may start with words that are not part of the expansion
-        words = _strip_lead(chunk[start:end]).split(" ")
-        # the shortest run of words that fits: "China National Space Administration and
-        # France's Centre National d'Etudes Spatiales (CNES)" is the last body only
-        fitting = [i for i in range(len(words)) if initials_fit(" ".join(words[i:]), acronym)]
-        words = words[fitting[-1] :] if fitting else words[-1:]
-        name = _strip_lead(" ".join(words))
-        whole = _strip_lead(chunk[start:end])
-        whole = re.sub(r"^[\w-]+(?:'s|\u2019s)\s+", "", whole)  # "Italy's National ..."
-        whole = _split_names(whole)[-1][1]  # "CNSA and the Senegalese Space Studies Agency"
-        # "For Zhangheng-1 the Italian Space Agency (ASI)": the name starts after its
-        # article ("Space Agency of the Republic of ..." keeps the one inside it)
-        whole = re.split(r"(?<!\bof)\s+the\s+(?=[A-Z])", whole)[-1]
-        dropped = whole[: len(whole) - len(name)].strip()
-        if initials_fit(name, acronym):
-            if (
-                re.fullmatch(r"[A-Z][a-z]+", dropped)
-                and dropped not in SENTENCE_OPENERS
-                and head_kind(name) is ORG
-            ):
-                name = whole  # the acronym leaves out the country: "Bangladesh ... (SPARRSO)"
-        elif head_kind(whole) is ORG and (
-            re.fullmatch(r"[A-Z]{3,8}", acronym)
-            or _short_name(acronym, text or chunk, (offset if text else 0) + m.end())
-        ):
-            # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
-            # "Bolivian Space Agency (ABE)"), or the short name a body goes by ("Space
-            # Agency of the Republic of Azerbaijan (Azercosmos)"): a named body with its
-            # other name in brackets
-            name = whole
-        else:
-            continue
-        if any(w.lower() in NOT_NAMES for w in name.split()):
-            continue
-        start = end - len(name)
-        found.append(
-            Candidate(name, head_kind(name), doc_id, offset + start, offset + end, acronym)
-        )
-    return found
-
-
-def _short_name(word: str, text: str, after: int) -> bool:
-    """A one-word name in brackets ("Azercosmos", "Roscosmos") that the document goes on
-    using for the body, as a writer uses a short name; a place in brackets is not taken
-    up again as the body's name."""
-    if not re.fullmatch(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?", word) or word in SENTENCE_OPENERS:
-        return False
-    used = re.compile(rf"\b{word}\b(?!\s+(?:of|in|on|to)\b)")
-    return used.search(text, after) is not None
-
-
-def _through_commas(chunk: str, start: int, end: int, acronym: str) -> int:
-    """Where a name whose words run across commas starts, when only the whole run fits
-    its acronym ("Ministry of Transport, Communications and Information Technology
-    (MTCIT)"); else ``start``."""
-    if initials_fit(_strip_lead(chunk[start:end]), acronym):
-        return start
-    begin = start
-    for _ in range(3):
-        comma = re.search(r",\s+$", chunk[:begin])
-        span = name_before(chunk, comma.start()) if comma else None
-        if span is None:
-            return start
-        begin = trim_name(chunk, *span)[0]
-        if initials_fit(_strip_lead(chunk[begin:end]), acronym):
-            return begin
-    return start
-
-
 # the patterns a run of capitalised words is cut with (compiled once: every run of every
 # paragraph is read with them)
 _JOINED = re.compile(r"\s*(?:,|and|with|for|,\s*and)\s+(?:the\s+)?")
@@ -310,7 +198,7 @@ def _headed_names(
             if start <= s and e < end and joined:
                 # "the University of Zimbabwe and Beihang University": the name the curated
                 # one ends ("University of <country>") is a name before the next starts
-                ended = _strip_lead(chunk[start:e])
+                ended = strip_lead(chunk[start:e])
                 if re.search(r"\s(?:of|for)\s+(?:the\s+)?$", chunk[start:s]) and head_kind(ended):
                     at = offset + e - len(ended)
                     found.append(Candidate(ended, head_kind(ended), doc_id, at, offset + e))
@@ -322,9 +210,9 @@ def _headed_names(
             topic = re.match(r"\s+on\s", chunk[e:end]) is not None
             if start < s < end and (end <= e + 1 or topic) and ending:
                 end = start + ending.start()
-        name = _strip_lead(chunk[start:end])
+        name = strip_lead(chunk[start:end])
         start = end - len(name)
-        for part_start, part in _split_names(name):
+        for part_start, part in split_names(name):
             # "the X Council and of the Y Forum": the second name starts after its "of"
             lead = _LEAD_OF.match(part)
             if lead:
@@ -367,67 +255,3 @@ _INSTRUMENT_OF = re.compile(
     rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
-_AND_CUT = re.compile(r"\s(?:and|,|for(?:\sthe)?)\s")
-
-
-def _split_names(name: str) -> list[tuple[int, str]]:
-    """ "China Manned Space Agency and Pakistan's Space and Upper Atmosphere Research
-    Commission" holds two names: cut at an "and" with a whole name on each side (each
-    ending in a head word); "Space and Upper Atmosphere Research Commission" stays one.
-    A possessive that opens a name is its owner, not part of it."""
-    out = []
-    at = 0
-    while True:
-        cut = None
-        for m in _AND_CUT.finditer(name[at:]):
-            left, right = name[at : at + m.start()], name[at + m.end() :]
-            if m.group(0).startswith(" for"):
-                # "China Academy of Space Technology for the Algerian Space Agency": a
-                # whole body, then whom it worked for ("Centre for Space Science" is one)
-                # ... or a place, then whom the work there was for ("China for the
-                # Bolivian Space Agency"; "Centre for Space Science" keeps its head word)
-                whole_left = head_kind(left) and len(left.split()) >= 2
-                place_left = re.fullmatch(r"[A-Z][a-z]+", left) and not head_kind(left)
-                if (whole_left or place_left) and head_kind(right) and len(right.split()) >= 2:
-                    cut = m
-                    break
-                continue
-            # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
-            acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
-            # ... as is a one-word name before "and the <name>" ("Azercosmos and the China
-            # Centre for ..."): the article opens a name of its own ("Space and Upper
-            # Atmosphere Research Commission" has none)
-            acronym = acronym or (
-                re.fullmatch(r"[A-Z][\w-]+", left) is not None and right.startswith("the ")
-            )
-            # ... and after it: "China Manned Space Agency and SUPARCO"
-            # (or "the University of Lusaka and the NRSCC": an acronym after its article)
-            right_name = head_kind(right) or re.fullmatch(r"(?:the\s+)?[A-Z][A-Z0-9&]{1,9}", right)
-            # "Ministry of Science and Innovation and CGWIC": "of A and B" is one name's
-            # pair of fields when another "and" follows the pair
-            pair = re.search(r"\b(?:of|for)\s+[A-Z][\w-]*$", left) and re.match(
-                r"[A-Z][\w-]*(?:\s+and\s|,\s)", right
-            )
-            if (
-                right_name
-                and not pair
-                and (acronym or (head_kind(left) and len(left.split()) >= 2))
-            ):
-                cut = m
-                break
-        if cut is None:
-            out.append((at, name[at:]))
-            break
-        out.append((at, name[at : at + cut.start()]))
-        at += cut.end()
-    cleaned = []
-    for start, part in out:
-        if part.startswith(("the ", "The ")):
-            start, part = start + 4, part[4:]
-        owner = re.match(r"^((?:[\w-]+\s)*?[\w-]+)(?:'s|\u2019s)\s+", part)
-        if owner:
-            if head_kind(owner.group(1)) and len(owner.group(1).split()) >= 2:
-                cleaned.append((start, owner.group(1)))  # "Kiel University's experiment"
-            start, part = start + owner.end(), part[owner.end() :]
-        cleaned.append((start, part))
-    return cleaned
