@@ -107,6 +107,11 @@ def _where_it_hangs(build: subprocess.Popen[str]) -> str:
     return f"helpers {helpers}; stderr:\n{err}"
 
 
+def _started(pid: int) -> int:
+    """When the process started, in clock ticks since boot (/proc/<pid>/stat field 22)."""
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+
+
 def _pool_worker(cmdline: bytes) -> bool:
     return b"spawn_main" in cmdline
 
@@ -165,7 +170,9 @@ def test_a_reader_lost_while_starting_stops_the_build_with_one_line(
     paths, served = previous_build
     _corpus(paths, [POOL_DOCUMENT_BYTES] * POOL_DOCUMENTS)
     build = _start_build(paths)
-    [helper] = _wait_for(build, _pool_worker, 1)
+    # a build that follows a served one starts its dumps' worker first, a spawned helper
+    # too (graph.dump_background): the reader is the one started after it
+    helper = max(_wait_for(build, _pool_worker, 2), key=_started)
     time.sleep(after)
     os.kill(helper, signal.SIGKILL)
     try:
