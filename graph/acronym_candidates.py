@@ -153,7 +153,10 @@ _ACTING_NAME = re.compile(
     r"provided|supplies|provides|joined|agreed|contributed|contributes|announced|said)\b)"
     rf"|\b(?:signed|concluded|co-signed|initialled|cooperated|collaborated|partnered|worked)\b"
     rf"[^.;:]{{0,90}}?\bwith\s+(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?(?P<with>{_ONE_WORD})"
-    r"(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b))"
+    r"(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b)"
+    # "signed by CGWIC and Kazcosmos", "between CNSA and Roscosmos": a signer beside a body
+    rf"|\b(?:signed|concluded|initialled)\s+(?:by|between)\s+(?:the\s+)?{_BODY}\s+and\s+"
+    rf"(?P<signer>{_ONE_WORD})(?=\s*[,.;)]|\s+(?:on|in|at|for)\b))"
 )
 
 
@@ -162,7 +165,9 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     out = []
     for m in _ACTING_NAME.finditer(chunk):
         group = next(
-            g for g in ("after", "before", "owned", "national", "called", "with") if m.group(g)
+            g
+            for g in ("after", "before", "owned", "national", "called", "with", "signer")
+            if m.group(g)
         )
         word = m.group(group)
         if word in SENTENCE_OPENERS or word in NOT_NAMES or word in MONTH_NAMES:

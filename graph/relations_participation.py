@@ -21,7 +21,7 @@ from graph.recognise import Found
 from graph.relative_participation import relative_frames
 
 _PHRASE = re.compile(
-    r"\b(?P<member>participat\w*\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
+    r"\b(?P<member>participa(?:t\w*|nts?)\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
     r"joined|member\s+of|support(?:s|ed|ing)?\s+the|"
     # "a member agency of", "sits on the Committee", "leads the ... Program"
     r"member\s+(?:agency|state|country|organi[sz]ation)\s+of|(?:sits?|sat|seat)\s+on|"
