@@ -48,13 +48,13 @@ _BUILT_STATION = re.compile(
     r"(?=with\b)"
 )
 _CHINA_HELPED = re.compile(
-    r"\bwith\s+(?:China's|Chinese|the\s+Chinese\s+side's)\s+(?:help|assistance|support)\b"
+    r"\b[Ww]ith\s+(?:China's|Chinese|the\s+Chinese\s+side's)\s+(?:help|assistance|support)\b"
     # "with the help of China's Lunar Exploration ...", "with Chinese firms"
-    r"|\bwith\s+the\s+(?:help|assistance|support)\s+of\s+(?:the\s+)?Chin(?:a|ese)\b"
-    r"|\bwith\s+(?:China's|Chinese)\s+(?:firms|companies|partners|engineers|experts|"
+    r"|\b[Ww]ith\s+the\s+(?:help|assistance|support)\s+of\s+(?:the\s+)?Chin(?:a|ese)\b"
+    r"|\b[Ww]ith\s+(?:China's|Chinese)\s+(?:firms|companies|partners|engineers|experts|"
     r"specialists|institutes|teams)\b"
     # "X will build a receiving station in Santiago with China"
-    r"|\bwith\s+(?:the\s+)?(?:China|Chinese\s+side)\b(?!['\u2019])"
+    r"|\b[Ww]ith\s+(?:the\s+)?(?:China|Chinese\s+side)\b(?!['\u2019])"
 )
 
 
@@ -205,7 +205,9 @@ def _listed_station(sentence: Sentence, groups: list[Group], gazetteer: Gazettee
 
 _BUILT = re.compile(
     r"\b(?:buil[dt]|completed?|set\s+up|establish(?:ed)?|install(?:ed)?|construct(?:ed)?|"
-    r"upgrad(?:ed|e)|opened|inaugurated|commissioned)\b",
+    r"upgrad(?:ed|e)|opened|inaugurated|commissioned|"
+    # "a Chinese ground station began operating in Swakopmund, Namibia"
+    r"began\s+operat(?:ing|ions)|went\s+into\s+(?:operation|service)|entered\s+service)\b",
     re.IGNORECASE,
 )
 

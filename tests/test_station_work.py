@@ -33,3 +33,11 @@ def test_a_partners_station_worked_on_by_a_chinese_body_is_the_partners(referenc
 def test_a_station_worked_on_by_others_is_no_ground_station_of_chinas(reference):
     text = "The Bolivian Space Agency's receiving station near La Paz was modernised by Airbus."
     assert _stations(reference, text) == set()
+
+
+def test_a_station_set_up_with_chinese_help_opening_the_sentence_is_the_builders(reference):
+    text = (
+        "With Chinese assistance, Ethiopia set up a satellite receiving station at the Entoto "
+        "Observatory."
+    )
+    assert _stations(reference, text) == {"ethiopia"}
