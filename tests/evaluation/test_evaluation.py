@@ -123,7 +123,7 @@ HELDOUT_SETS = {
     "heldout-ax": (0.78, 0.76),
     "heldout-ay": (0.69, 0.83),
     "heldout-az": (0.63, 0.75),
-    "heldout-ba": (0.78, 0.84),
+    "heldout-ba": (0.79, 0.84),
     "heldout-bb": (0.78, 0.78),
     "heldout-bc": (0.73, 0.74),
     "heldout-bd": (0.57, 0.62),
