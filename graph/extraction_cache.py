@@ -45,6 +45,7 @@ FORMAT = 1  # bump when the shape of the cached values changes
 # graph modules that run after extraction: changing them must not invalidate the cache
 _AFTER_EXTRACTION = frozenset(
     {
+        "build_validation.py",
         "config.py",
         "dump.py",
         "dump_background.py",

@@ -12,7 +12,7 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,16 +20,15 @@ from pathlib import Path
 from rdflib import Dataset
 
 from graph import (
+    build_validation,
     corpus,
     dump,
     dump_fragments,
-    evidence_check,
     extract,
     extract_incremental,
     rdf,
     rdf_lines,
     saved_queries_rdf,
-    sparql_prepared,
     store,
     store_delta,
     summaries,
@@ -41,7 +40,7 @@ from graph import (
 )
 from graph.config import Paths
 from graph.dump_background import BackgroundDumps
-from graph.errors import InputError, SpaceKGError, ValidationFailed
+from graph.errors import InputError, SpaceKGError
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.gc_pause import collection_paused
 from graph.lines_dataset import LinesDataset
@@ -189,19 +188,6 @@ def summarise(
     )
 
 
-def write_failure_report(paths: Paths, report: validate.Report) -> Path:
-    """Keep the violations of a rejected build where a person can read them."""
-    paths.store.mkdir(parents=True, exist_ok=True)
-    target = paths.store / "rejected-build-report.txt"
-    lines = [
-        f"{v.severity}: {v.message} | focus {v.focus} | path {v.path} | value {v.value} "
-        f"| shape {v.shape}"
-        for v in report.violations
-    ]
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return target
-
-
 def build(
     paths: Paths,
     progress: Progress = _quiet,
@@ -282,7 +268,11 @@ def _build(
         progress(STAGES[3])
         # the document graphs' digests from their lines in hand: validation and the dumps
         # read no other graph's
-        digests = _lines_digests(documents, dataset) if isinstance(dataset, LinesDataset) else None
+        digests = (
+            build_validation.lines_digests(documents, dataset)
+            if isinstance(dataset, LinesDataset)
+            else None
+        )
         lines: validate_lines.QuadLines | None = None
         if background is not None:
             # the worker writes the graphs whose pieces were kept while the store is staged
@@ -292,7 +282,7 @@ def _build(
                 lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
                 digests = lines.graph_digests
                 names = [n3[1:-1] for n3 in digests if n3.startswith("<")]
-            pieces.lines = _document_digests(documents, digests)
+            pieces.lines = build_validation.document_digests(documents, digests)
             background.graphs(pieces.lines, names)
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
@@ -301,8 +291,8 @@ def _build(
                 scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
             )
         if background is None:
-            pieces.lines = _document_digests(documents, lines.graph_digests)
-        report = _validated(paths, documents, dataset, checked, lines=lines)
+            pieces.lines = build_validation.document_digests(documents, lines.graph_digests)
+        report = build_validation.validated(paths, documents, dataset, checked, lines=lines)
         del lines
         if checked.whole_union:
             # the union pySHACL read is held in reference cycles: a third of a gigabyte at
@@ -366,57 +356,3 @@ def _can_follow(root: Path) -> bool:
         and store_delta.lines_path(previous.resolve()).is_file()
         and (root / validate_split.CACHE_DIR / validate_whole.STATE_FILE).is_file()
     )
-
-
-def _validated(
-    paths: Paths,
-    documents: list[Document],
-    dataset: Dataset | LinesDataset,
-    checked: validate_split.ValidationCache,
-    *,
-    lines: validate_lines.QuadLines | None = None,
-) -> validate.Report:
-    """The build's report (shapes per document and on the whole graph, and each
-    document's quotes against its file); ``lines``: the dataset's N-Quads as read by
-    ``graph.validate_lines``.
-
-    :raises ValidationFailed: the graph does not conform (the violations are written).
-    """
-    # the shapes' SPARQL constraints as the previous build translated them
-    with sparql_prepared.kept_in(checked.folder, read=checked.enabled):
-        report = validate_split.validate_dataset(
-            dataset,
-            validate.load_shapes(paths.shapes),
-            validate_split.document_graphs(documents),
-            cache=checked,
-            lines=lines,
-            texts=evidence_check.texts_of(documents),
-            shapes_key=validate_split.file_key(paths.shapes),
-        )
-    if not report.conforms:
-        where = write_failure_report(paths, report)
-        raise ValidationFailed(
-            f"the new graph has {len(report.violations)} SHACL violation(s), listed in "
-            f"{where}; the previous graph is still in place",
-        )
-    return report
-
-
-def _document_digests(documents: list[Document], digests: Mapping[str, str]) -> dict[str, str]:
-    """Each document graph's digest of its lines (IRI -> digest), which the dumps key
-    their pieces by; ``digests``: every graph's, by its N3 (``validate_lines``)."""
-    found = {}
-    for name in validate_split.document_graphs(documents):
-        if name.n3() in digests:  # a document graph has no blank node
-            found[str(name)] = digests[name.n3()]
-    return found
-
-
-def _lines_digests(documents: list[Document], dataset: LinesDataset) -> dict[str, str]:
-    """Each document graph's digest of its lines by its N3, from the lines in hand: the
-    digests ``validate_lines.read`` gives reading the build's file."""
-    found = {}
-    for name in validate_split.document_graphs(documents):
-        if data := dataset.lines.get(name.n3()):
-            found[name.n3()] = validate_lines.lines_digest(data)
-    return found
