@@ -24,16 +24,13 @@ from graph.vocab import CSK, ID
 from server import sparql_scan
 from server.backend import QueryJob
 from server.evaluate import evaluate
+from tests.summary_turtle import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 
-TURTLE = """
-@prefix csk: <https://w3id.org/china-space-kg/ontology#> .
-@prefix oa: <http://www.w3.org/ns/oa#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix id: <https://w3id.org/china-space-kg/id/> .
+TURTLE = (
+    PREFIXES
+    + """
 
 csk:Cooperation rdfs:subClassOf csk:Fact ; rdfs:label "cooperation"@en .
 csk:Agreement rdfs:subClassOf csk:Fact ; rdfs:label "agreement"@en .
@@ -65,6 +62,7 @@ id:cooperation\\/unstated a csk:Cooperation ; rdfs:label "Aaa"@en ;
     csk:partner id:country\\/brazil ; csk:status id:status\\/unknown ;
     csk:evidence id:evidence\\/b\\/50-60 .
 """
+)
 
 
 def _evidence(document: str, start: int, end: int) -> str:

@@ -13,15 +13,8 @@ from graph import summaries
 from graph.summary_passages import partner_passage_lines
 from graph.summary_passages_kept import PassagesCache, partners_named
 from graph.vocab import ID
+from tests.summary_turtle import PREFIXES
 
-PREFIXES = """
-@prefix csk: <https://w3id.org/china-space-kg/ontology#> .
-@prefix oa: <http://www.w3.org/ns/oa#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix id: <https://w3id.org/china-space-kg/id/> .
-"""
 ONTOLOGY = """
 csk:Cooperation rdfs:subClassOf csk:Fact ; rdfs:label "cooperation"@en .
 id:status\\/achieved skos:prefLabel "achieved"@en .
