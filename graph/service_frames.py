@@ -31,9 +31,7 @@ class ServiceFrames:
 
     def services(self) -> list[Cooperation | None]:
         out: list[Cooperation | None] = []
-        cues = [c for c in area_cues(self.sentence, self.gazetteer) if not c.titled]
-        if not cues:
-            return out
+        cues = None  # read once, and only for a sentence with a service in it
         for verb in self.doc:
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or lemma not in _GIVING | _RECEIVING:
@@ -41,6 +39,8 @@ class ServiceFrames:
             found = self._given(verb) if lemma in _GIVING else self._received(verb)
             if found is None:
                 continue
+            if cues is None:
+                cues = [c for c in area_cues(self.sentence, self.gazetteer) if not c.titled]
             service, partners = found
             left, right = _span(service)
             areas = list(dict.fromkeys(c.area for c in cues if left <= c.start < right))
