@@ -222,7 +222,12 @@ _MADE_BY = re.compile(
 _WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
 # verbs of a body that runs something together with a Chinese one
 _ORGANISING = frozenset(
-    ["hold", "run", "organise", "organize", "host", "conduct", "co-host", "launch", "open"]
+    [
+        *("hold", "run", "organise", "organize", "host", "conduct", "launch", "open"),
+        # the verbs of doing shared work: "X carried out exchanges with China on ..."
+        *("carry", "undertake", "pursue", "perform", "do", "make", "continue", "deepen"),
+        *("expand", "strengthen", "begin", "start", "intensify", "step"),
+    ]
 )
 _TRAINED = re.compile(r"\b(?:train\w*|courses?|workshops?|schools?|seminars?)\b", re.IGNORECASE)
 # "Chinese engineers", "engineers from China": the people a partner trains

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -102,7 +103,15 @@ def load_parser() -> Language:
 
     :raises OSError: the model package is not installed (``make install`` installs it).
     """
-    return spacy.load(PACKAGE, exclude=_UNUSED)
+    nlp = spacy.load(PACKAGE, exclude=_UNUSED)
+    splits = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = lambda text: _PREFIXED.match(text) or (splits and splits(text))
+    return nlp
+
+
+# "co-hosted", "co-chairs": one word, as the verb or noun they are; the tokenizer's hyphen
+# rule would cut them into "co", "-" and a verb the parser then hangs on "co"
+_PREFIXED = re.compile(r"(?i)^co-[a-z]+$")
 
 
 def model_meta() -> dict:
@@ -130,7 +139,17 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
         for token in doc:
             if token.lemma_ in _LEMMA_SLIPS:
                 token.lemma_ = _LEMMA_SLIPS[token.lemma_]
+            elif token.lower_.startswith("co-"):  # "co-hosted" does what "hosted" does
+                token.lemma_ = _base_lemma(token.lower_[3:], token.pos_)
     return docs
+
+
+@lru_cache(maxsize=4096)
+def _base_lemma(word: str, pos: str) -> str:
+    """The lemma of a prefixed word's base ("hosted" of "co-hosted"): the rules alone
+    would read the unknown whole word ("co-hoste")."""
+    nlp = load_parser()
+    return nlp.get_pipe("lemmatizer").rule_lemmatize(Doc(nlp.vocab, words=[word], pos=[pos])[0])[0]
 
 
 # lemmas the pipeline's rules get wrong for common verbs ("installed" -> "instal")

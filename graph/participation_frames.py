@@ -33,11 +33,16 @@ _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
     "serve": (frozenset({"on"}), False, "participant"),
     "represent": (frozenset({"in", "at"}), False, "participant"),
     "support": (frozenset({"in", "within"}), True, "participant"),
-    "host": (frozenset(), True, "host"),
+    "host": (frozenset({"with"}), True, "host"),
+    "co-host": (frozenset({"with"}), True, "host"),
     "house": (frozenset(), True, "host"),
     "chair": (frozenset(), True, "chair"),
     "co-chair": (frozenset(), True, "chair"),
     "contribute": (frozenset({"to"}), False, "participant"),  # "contributes data to the X"
+    # what a member brings before a body: "presented the plan to COPUOS"
+    "present": (frozenset({"to", "before"}), False, "participant"),
+    "submit": (frozenset({"to"}), False, "participant"),
+    "report": (frozenset({"to"}), False, "participant"),
     "initiate": (frozenset(), True, "participant"),
     "found": (frozenset(), True, "participant"),
     "co-found": (frozenset(), True, "participant"),
@@ -289,6 +294,8 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
 _NOMINAL_FRAMES = {
     "support": frozenset({"for", "of", "to"}),
     "participation": frozenset({"in"}),
+    "coordination": frozenset({"in", "within"}),
+    "role": frozenset({"in"}),
     "membership": frozenset({"of", "in"}),
     "involvement": frozenset({"in"}),
 }

@@ -671,3 +671,30 @@ def test_instruments_that_come_from_partners_are_payloads_on_the_mission_its_sta
 def test_whom_a_partner_thanks_for_training_its_people_trained_them(reference):
     text = "The Peruvian side thanked the Chinese side for training 45 Peruvian technicians."
     assert ("peru", "training-and-education", None) in _cooperation(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2030 the National Space Research Agency of Nigeria carried out exchanges with "
+            "China on space weather research.",
+            ("national-space-research-agency-of-nigeria", "space-weather", None),
+        ),
+        (
+            "The Ghana Space Science and Technology Institute conducted joint observations with "
+            "China on radio astronomy.",
+            ("ghana-space-science-and-technology-institute", "space-science", None),
+        ),
+    ],
+)
+def test_a_partner_doing_shared_work_with_china(reference, text, expected):
+    assert expected in _cooperation(reference, text)
+
+
+def test_shared_work_with_another_country_or_denied_gives_nothing(reference):
+    text = (
+        "The Ghana Space Science and Technology Institute carried out exchanges with Japan on "
+        "radio astronomy. The Kenya Space Agency did not carry out any exchanges with China."
+    )
+    assert _cooperation(reference, text) == set()

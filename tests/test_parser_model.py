@@ -72,3 +72,13 @@ def test_the_pipeline_loads_offline_and_parses(monkeypatch):
     load_parser.cache_clear()
     doc = load_parser()("Sweden and Germany contributed instruments.")
     assert [t.dep_ for t in doc][:3] == ["nsubj", "cc", "conj"]
+
+
+def test_words_with_the_co_prefix_stay_one_word_with_the_verbs_lemma():
+    from graph.parsing import parse_all
+
+    doc = parse_all(["China co-hosted the forum and co-chairs its working group."])[0]
+    words = {t.text: t for t in doc}
+    assert words["co-hosted"].lemma_ == "host"
+    assert words["co-hosted"].dep_ == "ROOT"
+    assert words["co-chairs"].lemma_ == "chair"

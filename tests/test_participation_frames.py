@@ -203,8 +203,7 @@ def test_a_superscript_footnote_ends_its_sentence(reference):
     [
         # China acts beside the subject
         (
-            "Our agency takes part, alongside China, in the World Meteorological "
-            "Organization.",
+            "Our agency takes part, alongside China, in the World Meteorological Organization.",
             "world-meteorological-organization",
         ),
         # a noun that says what its owners do there
@@ -238,3 +237,43 @@ def test_an_event_organised_by_a_chinese_body_with_an_organisation(reference):
         "National Space Administration with the World Meteorological Organization."
     )
     assert "world-meteorological-organization" in _participation(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # what a member brings before a body
+        (
+            "In 2029 the China National Space Administration presented its asteroid defence "
+            "plan to the UN Committee on the Peaceful Uses of Outer Space.",
+            "committee-on-the-peaceful-uses-of-outer-space",
+        ),
+        (
+            "CNSA submitted its annual space debris report to the Inter-Agency Space Debris "
+            "Coordination Committee.",
+            "inter-agency-space-debris-coordination-committee",
+        ),
+        # the coordination or the role a member has in a body
+        (
+            "China and Peru agreed to strengthen their coordination in the International "
+            "Telecommunication Union.",
+            "international-telecommunication-union",
+        ),
+        # an event co-hosted with a body of the UN system
+        (
+            "China will co-host a training workshop with the United Nations Office for Outer "
+            "Space Affairs in Harbin.",
+            "united-nations-office-for-outer-space-affairs",
+        ),
+    ],
+)
+def test_what_china_brings_before_a_body_or_hosts_with_it(reference, text, organisation):
+    assert organisation in _participation(reference, text)
+
+
+def test_a_plan_another_country_presents_to_a_body_is_not_chinas_part(reference):
+    text = (
+        "Peru presented its asteroid defence plan to the UN Committee on the Peaceful Uses "
+        "of Outer Space."
+    )
+    assert _participation(reference, text) == {}
