@@ -17,6 +17,7 @@ from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
 from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
+from graph.ending_search import ends_at
 from graph.listed_names import listed_names
 from graph.masthead_names import masthead
 from graph.model import Document
@@ -169,7 +170,11 @@ def _whole(text: str, start: int, end: int, c: Candidate) -> bool:
         return False  # spelt out by its own acronym: "Universiti Teknologi Malaysia (UTM)"
     if REGIONAL.fullmatch(text[c.start : start]):
         return False  # a region's own body: "Asia-Oceania Group on Earth Observations"
-    return end == c.end and not re.search(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$", text[:start])
+    # (searched back from the name only: the whole text before it made this quadratic)
+    return end == c.end and not ends_at(_OF_BEFORE, text, start, letters=len("forthe"))
+
+
+_OF_BEFORE = re.compile(r"\s(?:of|for|de|du|in)\s+(?:the\s+)?$")
 
 
 # the patterns a run of capitalised words is cut with (compiled once: every run of every

@@ -169,6 +169,7 @@ def read_document(
     heading_line: Sentence | None = None  # the heading above, as a line items continue
     heading_missions: dict[str, str | None] = {}
     heading_partners: dict[str, str | None] = {}
+    planned = False  # a heading above says what is to come
     title = document.meta.title or ""
     title_mission, _title_area = heading_context(title, 0, recogniser.mentions(title), recogniser)
     agreement_title, agreement_parties = agreement_text(title, clean, spans, by_place, recogniser)
@@ -183,6 +184,8 @@ def read_document(
             # the document's first line, before any text, titles all of it
             level = 0 if not sentences and not headings else heading_level(heading)
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
+            # (worked out as the headings change, not again for every sentence)
+            planned = any(future_heading(h, document) for _l, h in headings)
             previous = None
             caption = heading
             inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
@@ -217,7 +220,6 @@ def read_document(
             area = areas[heading]
             if area:
                 break
-        planned = any(future_heading(h, document) for _l, h in headings)
         inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
         sentence = Sentence(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
