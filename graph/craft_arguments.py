@@ -131,12 +131,25 @@ def builders_named(sentence: Sentence, verb: Token, groups: list[Group]) -> list
         and (
             (governs(doc, prep, g) and g.role not in ("owner",))
             or (g.role == "owner" and _staff_of(doc, prep, g))
+            or _staff_at(doc, prep, g)
         )
         for k in g.keys
     ] + subject_partners(sentence, verb, groups)
 
 
 _STAFF = frozenset({"engineer", "team", "scientist", "student", "staff", "researcher"})
+
+
+def _staff_at(doc: Doc, prep: Token, group: Group) -> bool:
+    """Whether the preposition's object is people of the group's body: "by students in
+    the Department of X", "by engineers at the University of Y"."""
+    root = span_root(doc, group.start, group.end)
+    while root is not None and root.dep_ in ("conj", "appos", "compound") and root.head != root:
+        root = root.head
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "of", "from"):
+        return False
+    people = root.head.head
+    return people.lemma_.lower() in _STAFF and people.head.i == prep.i
 
 
 def _staff_of(doc: Doc, prep: Token, group: Group) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.craft_phrases import CHINESE_LAUNCH
 from graph.grammar import Group, status_at
+from graph.launch_context import CHINESE_LAUNCH
 from graph.model import EntityKind, SpacecraftActivity
 from graph.negation import negated
 from graph.reading import Sentence

@@ -9,15 +9,11 @@ import re
 
 from spacy.tokens import Token
 
+from graph.launch_context import REFERRED_ROCKET, chinese_launch
 from graph.reading import Sentence
 
 _ROCKETS = frozenset({"rocket", "launcher", "vehicle", "booster"})
 _CHINESE_ROCKET = re.compile(r"\b(?:Chin(?:a|ese)|Long\s+March|CZ-\d|Kuaizhou|Kinetica|Jielong)")
-# China's rocket families and launch centres, in the words a launch report uses
-CHINESE_LAUNCH = re.compile(
-    r"\b(?:Chinese\s+(?:rocket|launcher)|Long\s+March|CZ-\d|Kuaizhou|Kinetica|Jielong|"
-    r"Zhuque|Ceres-1|Lijian|Smart\s+Dragon|Jiuquan|Xichang|Taiyuan|Wenchang)"
-)
 
 
 def _phrase(sentence: Sentence, token: Token) -> str:
@@ -36,7 +32,12 @@ def others_rocket(sentence: Sentence, prep: Token) -> bool:
     if prep.lower_ not in ("on", "by", "aboard", "with"):
         return False
     rockets = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _ROCKETS]
-    return any(not _CHINESE_ROCKET.search(_phrase(sentence, r)) for r in rockets)
+    named = [_phrase(sentence, r) for r in rockets]
+    # "launched on the same rocket": the one the report named before, China's or not
+    referred = [p for p in named if REFERRED_ROCKET.match(p)]
+    if referred and len(referred) == len(named) and chinese_launch(sentence):
+        return False
+    return any(not _CHINESE_ROCKET.search(p) for p in named)
 
 
 def made_jointly(prep: Token) -> bool:

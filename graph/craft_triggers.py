@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from graph.craft_phrases import CHINESE_LAUNCH
+from graph.launch_context import CHINESE_LAUNCH
 from graph.reading import Sentence
-from graph.spacecraft_named import RIDING, ride_companions
+from graph.spacecraft_named import ARRIVING, MANIFEST, RIDING, ride_companions
 from graph.token_lookup import token_at
 
 VERB_ACTIVITY = {
@@ -37,7 +37,8 @@ _ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})
 def activity_of(verb: Token) -> str:
     """The activity a trigger names: "placed X into orbit" is a launch, and so is a
     craft's riding a Chinese rocket up."""
-    if verb.lemma_.lower() in RIDING or verb.lemma_.lower() == "share":
+    lemma = verb.lemma_.lower()
+    if lemma in RIDING or lemma in ARRIVING or lemma in MANIFEST or lemma in ("share", "deploy"):
         return "launched"
     if verb.lemma_.lower() in _ORBIT_VERBS and _into_orbit(verb):
         return "launched" if verb.lemma_.lower() != "deliver" else "delivered"
@@ -51,6 +52,11 @@ def _into_orbit(verb: Token) -> bool:
     holders = [verb]
     if verb.dep_ == "relcl" and verb.head.dep_ == "attr":
         holders.append(verb.head.head)
+    # "placed X, a satellite built by Y, into orbit": the parser may hang the orbit on
+    # the object's apposition
+    holders += [
+        o for c in verb.children if c.dep_ == "dobj" for o in c.subtree if o.dep_ == "appos"
+    ]
     return any(
         c.dep_ == "prep"
         and (holder is verb or c.i > verb.i)
@@ -61,10 +67,14 @@ def _into_orbit(verb: Token) -> bool:
     )
 
 
-def triggers(doc: Doc) -> Iterator[Token]:
-    """The words of a sentence that name a spacecraft activity."""
+def triggers(doc: Doc, launch_told: bool = False) -> Iterator[Token]:
+    """The words of a sentence that name a spacecraft activity; with ``launch_told`` (the
+    report has named a Chinese launch), riding up without naming the rocket too."""
     for token in doc:
         lemma = token.lemma_.lower()
+        if launch_told and (_manifest(token) or _arrives(token)):
+            yield token
+            continue
         if token.tag_ not in _VERB_TAGS:
             continue
         if lemma in VERB_ACTIVITY:
@@ -73,10 +83,62 @@ def triggers(doc: Doc) -> Iterator[Token]:
             yield token
         elif token.tag_ != "NN" and (
             (lemma in _ORBIT_VERBS and _into_orbit(token))
-            or (lemma in RIDING and token.pos_ == "VERB" and _on_chinese_launch(token))
+            or (
+                lemma in RIDING
+                and token.pos_ == "VERB"
+                and (
+                    _on_chinese_launch(token)
+                    or (launch_told and lemma in _RIDING_UP and not _on_a_craft(token))
+                )
+            )
             or _shared_chinese_ride(token)
         ):
             yield token
+
+
+_STAGES = frozenset({"stage", "rocket", "launcher", "vehicle", "booster", "dispenser"})
+
+
+def _arrives(verb: Token) -> bool:
+    """Whether a verb tells of a craft's going up on the launch a report is about: it
+    "reached orbit", "separated from the upper stage", the launch "deployed" it."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB":
+        return False
+    if lemma in ("reach", "enter"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "orbit" for c in verb.children)
+    if lemma == "separate":
+        return any(
+            c.dep_ == "prep" and any(o.lemma_.lower() in _STAGES for o in c.children)
+            for c in verb.children
+        )
+    return lemma == "deploy"
+
+
+def _manifest(token: Token) -> bool:
+    """Whether a word lists a launch's craft: "Among the payloads was X", "The
+    passengers included X", "Also aboard: X (Peru), Y (Chile)"."""
+    lemma = token.lemma_.lower()
+    if lemma in ("payload", "passenger"):
+        return token.pos_ == "NOUN" and token.dep_ in ("pobj", "nsubj", "attr")
+    return (
+        lemma == "aboard"
+        and token.i <= 2
+        and token.i + 1 < len(token.doc)
+        and (token.nbor().text in (":", "were", "was"))
+    )
+
+
+def _on_a_craft(verb: Token) -> bool:
+    """Whether a ride is on another craft ("rode to the Moon on Chang'e-6"): a payload
+    carried, told of as such, not a launch of its own."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "aboard", "with")
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in verb.subtree
+        if c.i > verb.i
+    )
 
 
 def _shared_chinese_ride(verb: Token) -> bool:
@@ -90,6 +152,8 @@ def _shared_chinese_ride(verb: Token) -> bool:
     )
 
 
+# riding up with a launch the report has told of: "Riding along were ..."
+_RIDING_UP = frozenset({"ride", "lift", "blast"})
 _RIDES = frozenset({"ride", "launch", "rocket", "flight", "fairing"})
 
 

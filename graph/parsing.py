@@ -139,6 +139,8 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
         for token in doc:
             if token.lemma_ in _LEMMA_SLIPS:
                 token.lemma_ = _LEMMA_SLIPS[token.lemma_]
+            elif token.lower_ in _WORD_SLIPS:
+                token.lemma_ = _WORD_SLIPS[token.lower_]
             elif token.lower_.startswith("co-"):  # "co-hosted" does what "hosted" does
                 token.lemma_ = _base_lemma(token.lower_[3:], token.pos_)
     return docs
@@ -154,6 +156,8 @@ def _base_lemma(word: str, pos: str) -> str:
 
 # lemmas the pipeline's rules get wrong for common verbs ("installed" -> "instal")
 _LEMMA_SLIPS = {"instal": "install"}
+# ... and for single words whose lemma is another verb's ("riding" -> "rid")
+_WORD_SLIPS = {"riding": "ride", "rode": "ride"}
 
 
 @contextmanager

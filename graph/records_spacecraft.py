@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.craft_phrases import CHINESE_LAUNCH
 from graph.gazetteer import Gazetteer
+from graph.launch_context import CHINESE_LAUNCH
 from graph.model import Document, EntityKind, Evidence, SpacecraftActivity, Status
 from graph.normalise import CleanText
 from graph.recognise import Found

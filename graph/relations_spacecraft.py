@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.craft_classes import class_members
-from graph.craft_phrases import CHINESE_LAUNCH
 from graph.craft_triggers import under_way
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
+from graph.launch_context import CHINESE_LAUNCH
 from graph.model import EntityKind, SpacecraftActivity, Status
 from graph.reading import Sentence
 from graph.relations_cooperation import has_cue

@@ -14,9 +14,9 @@ import re
 from graph.agreement_nouns import agreement_kind
 from graph.area_cues import area_cues
 from graph.chinese_side import names_chinese_side
-from graph.craft_phrases import CHINESE_LAUNCH
 from graph.dates import date_in
 from graph.gazetteer import Gazetteer
+from graph.launch_context import CHINESE_LAUNCH
 from graph.model import (
     Agreement,
     Cooperation,

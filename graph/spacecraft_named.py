@@ -75,7 +75,16 @@ def _names_other_thing(sentence: Sentence, mention: Found) -> bool:
 
 # verbs whose subject is a spacecraft going up on a rocket: "rode a Kuaizhou-1A",
 # "went into orbit on a Long March 4C", "lifted off from Jiuquan"
-RIDING = frozenset({"ride", "go", "lift", "blast", "head"})
+RIDING = frozenset({"ride", "go", "lift", "blast", "head", "fly"})
+# a craft's own arrival on a launch: "X reached orbit", "X separated from the upper stage"
+ARRIVING = frozenset({"reach", "enter", "separate"})
+# the words of a launch's manifest: "Among the payloads was X", "Also aboard: X (Peru)"
+MANIFEST = frozenset({"payload", "passenger", "aboard"})
+# a ride told with the subject after the verb: "Riding along were ...", "Flying with it was"
+_INVERTED_RIDE = re.compile(
+    r"(?:Riding|Flying|Travelling|Traveling|Going)\s+(?:along|with\s+(?:it|them)|too|up|"
+    r"aboard|as\s+well)?\s*(?:were|was)\b"
+)
 
 
 def ride_companions(verb: Token) -> list[Token]:
@@ -126,6 +135,10 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         ]
         if just_before:
             return just_before
+    if _INVERTED_RIDE.match(sentence.text, verb.idx) or verb.lemma_.lower() in MANIFEST:
+        # "Riding along were X and Y, ...": the craft after the verb, which the parser
+        # cannot hang on it
+        return [m for m in crafts if m.start - sentence.start > verb.idx]
     if verb.lemma_.lower() == "share":  # "shared its ride with PakTES-1A"
         nouns = ride_companions(verb)
     elif verb.dep_ in ("acl", "relcl") and objects:
@@ -143,7 +156,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             lemma in RIDING
             and not deps & {"nsubjpass", "auxpass"}
             and not (lemma == "lift" and "dobj" in deps)
-        )
+        ) or lemma in ARRIVING
         roles = ("nsubj",) if riding else ("nsubjpass", "dobj")
         nouns = [c for c in verb.children if c.dep_ in roles and c.pos_ != "NUM"]
         if not nouns and verb.dep_ == "xcomp":

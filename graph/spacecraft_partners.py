@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from graph.chinese_side import names_chinese_side
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
+from graph.launch_context import chinese_launch
 from graph.model import EntityKind
 from graph.parsing import span_root
 from graph.reading import Sentence
@@ -76,24 +77,38 @@ _MAKING = frozenset({"making", "make", "design", "construction", "manufacture", 
 
 
 def owner_of(
-    sentence: Sentence, mention: Found, groups: list[Group], appositive: bool = True
+    sentence: Sentence,
+    mention: Found,
+    groups: list[Group],
+    appositive: bool = True,
+    launched: bool = False,
 ) -> tuple[str, ...]:
     """The partner whose possessive stands right before the spacecraft's name, or whose
     adjective describes it in an apposition ("ET-SMART-RSS, a small Ethiopian satellite,
     was launched from Taiyuan"); only in a sentence that names China's side at all, as
-    an owner's satellite may have flown on anyone's rocket."""
-    if not CHINESE_SIDE.search(sentence.text):
+    an owner's satellite may have flown on anyone's rocket; a craft ``launched`` in a
+    report of a Chinese launch went up on China's."""
+    if not CHINESE_SIDE.search(sentence.text) and not (launched and chinese_launch(sentence)):
         return ()
     at = mention.start - sentence.start
     for g in groups:
         if g.role == "owner" and _OWNED_CRAFT.fullmatch(sentence.text[g.end : at]):
             return g.keys
+    bracketed = _bracketed_owner(sentence, mention)
+    if bracketed:
+        return bracketed  # "Also aboard: Tupi-4 (Brazil), Andes-Q (Colombia)"
     doc = sentence.parse
     if not appositive:
         return ()
     token = span_root(doc, at, mention.end - sentence.start) if doc is not None else None
     if token is None:
         return ()
+    # "PeruSat-3, which belongs to CONIDA, ...", "X, which is owned by Y"
+    for clause in (c for c in token.children if c.dep_ == "relcl"):
+        holders = [p for p in clause.children if _owning_prep(clause, p)]
+        keys = [k for p in holders for g in groups if governs(doc, p, g) for k in g.keys]
+        if keys:
+            return tuple(dict.fromkeys(keys))
     # an apposition, or what the parser takes for one more list item ("X and Y, imaging
     # microsatellites of ...")
     nouns = [c for c in token.children if c.dep_ in ("appos", "conj")]
@@ -110,7 +125,7 @@ def owner_of(
         after = mention.end - sentence.start + comma.end()
         nouns += [t for t in doc if t.left_edge.idx == after and t.i != t.left_edge.i]
     for noun in nouns:
-        if noun.lemma_.lower() not in CRAFT_NOUNS:
+        if noun.lemma_.lower() not in CRAFT_NOUNS or not _describes(sentence, mention, noun):
             continue
         for g in groups:
             if g.role in ("modifier", "owner") and noun.left_edge.idx <= g.start < noun.idx:
@@ -146,6 +161,60 @@ def owner_of(
                 ):
                     return g.keys
     return ()
+
+
+def _owning_prep(verb, prep) -> bool:
+    """ "belongs *to* X", "is owned/operated *by* X"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "belong":
+        return prep.dep_ == "prep" and prep.lower_ == "to"
+    return lemma in _OWNING and prep.dep_ == "agent"
+
+
+_BRACKETED = re.compile(r"\s*\(([^()]{2,60})\)")
+
+
+def _bracketed_owner(sentence: Sentence, mention: Found) -> tuple[str, ...]:
+    """The partner a bracket right after a spacecraft's name holds and nothing else:
+    "Tupi-4 (Brazil)", "Andes-Q (Colombian Space Commission)"."""
+    end = mention.end - sentence.start
+    bracket = _BRACKETED.match(sentence.text, end)
+    if bracket is None:
+        return ()
+    a, b = bracket.span(1)
+    inside = [
+        m
+        for m in sentence.mentions
+        if not m.nested
+        and m.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+        and a <= m.start - sentence.start
+        and m.end - sentence.start <= b
+    ]
+    rest = list(sentence.text[a:b])
+    for m in inside:
+        rest[m.start - sentence.start - a : m.end - sentence.start - a] = " " * (m.end - m.start)
+    if not inside or not _LIST_GAP.fullmatch("".join(rest).replace("/", " ")):
+        return ()
+    return tuple(dict.fromkeys(m.key for m in inside))
+
+
+def _describes(sentence: Sentence, mention: Found, noun) -> bool:
+    """Whether an apposition's noun follows the spacecraft's name with only other names of
+    its list between ("X and Y, imaging microsatellites of ..."), not after a clause of
+    its own ("X, built by A; and Y, a microsatellite of B": B's is Y alone)."""
+    start, end = mention.end - sentence.start, noun.left_edge.idx
+    if end <= start:
+        return True
+    gap = list(sentence.text[start:end])
+    for m in sentence.mentions:
+        if m.kind is EntityKind.SPACECRAFT and start <= m.start - sentence.start < end:
+            gap[m.start - sentence.start - start : m.end - sentence.start - start] = " " * (
+                m.end - m.start
+            )
+    return _LIST_GAP.fullmatch("".join(gap)) is not None
+
+
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\b[\s,]*)?")
 
 
 # China, its launchers and its launch sites

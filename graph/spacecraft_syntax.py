@@ -33,6 +33,7 @@ from graph.craft_phrases import (
 from graph.craft_triggers import VERB_ACTIVITY, activity_of, triggers
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
+from graph.launch_context import chinese_launch
 from graph.model import EntityKind
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -70,8 +71,9 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     # whom each spacecraft was built, launched or sent for (or ordered by)
     served = ordered_from_china(sentence, groups, crafts, gazetteer)
     builders: dict[str, set[str]] = {}  # a foreign builder of a spacecraft China launched
+    made_for: dict[str, set[str]] = {}  # ... and whom it built it for
     pending: list[tuple[str, str, int]] = []
-    for verb in triggers(doc):
+    for verb in triggers(doc, chinese_launch(sentence)):
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # "Nicasat-1 ... was never built"
         activity = activity_of(verb)
@@ -81,17 +83,20 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         partners = _partners(sentence, verb, groups, gazetteer, jointly)
         listed = _craft_of(sentence, verb, crafts)
         # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
-        first_owner = owner_of(sentence, listed[0], groups) if len(listed) > 1 else ()
+        launch = activity == "launched"
+        first_owner = owner_of(sentence, listed[0], groups, True, launch) if len(listed) > 1 else ()
         for craft in listed:
             if partners is None:  # done by others
                 sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
                 if activity == "built":
                     made = builders_named(sentence, verb, groups)
                     builders.setdefault(craft.key, set()).update(made)
+                    # "developed by X for Y": Y is whom a Chinese launch of it served
+                    made_for.setdefault(craft.key, set()).update(_customers(verb, groups))
                 continue
             found = partners
             if not found and not jointly and activity != "built":
-                owners = owner_of(sentence, craft, groups) or first_owner
+                owners = owner_of(sentence, craft, groups, True, launch) or first_owner
                 found = [(activity, p) for p in owners]
             elif not found and not jointly:
                 # "CAST built PRSS-1, Pakistan's first remote-sensing satellite": the
@@ -121,6 +126,9 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         elif served.get(key):
             # "X, built by CAST, was launched for Pakistan": the same customer
             out += [(activity, key, p, at) for p in sorted(served[key])]
+        elif activity == "launched" and made_for.get(key):
+            # "Among the payloads was X, developed by A for B": launched for B
+            out += [("launched", key, p, at) for p in sorted(made_for[key])]
         elif activity == "launched" and builders.get(key):
             # "Chang'e-6 carried ICUBE-Q, a cubesat built by Pakistan's IST"
             out += [("launched", key, p, at) for p in sorted(builders[key])]
@@ -140,6 +148,19 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             out += [(activity, key, p, at) for p in earlier_customers(sentence, key)]
     sentence.notes["served"] = {k: frozenset(v) for k, v in served.items()}
     return list(dict.fromkeys(out))
+
+
+def _customers(verb: Token, groups: list[Group]) -> list[str]:
+    """The partners a verb of making names after "for" ("built by Thales for Mexico")."""
+    doc = verb.doc
+    return [
+        k
+        for prep in verb_preps(verb)
+        if prep.lower_ == "for"
+        for g in groups
+        if g.role == "for" and governs(doc, prep, g)
+        for k in g.keys
+    ]
 
 
 def _names_maker(prep: Token) -> bool:
