@@ -28,10 +28,20 @@ from pathlib import Path
 TIMED = {
     "graph.extract_incremental": ["extract_corpus"],
     "graph.rdf_lines": ["documents_lines", "shared_graphs"],
-    "graph.summaries": ["append_summary_lines", "bulk_load_graphs", "summary_lines"],
-    "graph.store_delta": ["stage"],
+    "graph.store_delta": [
+        "stage",
+        "stage_with_delta",
+        "sorted_lines",
+        "content_id_of",
+        "keep_lines",
+        "stage_changes",
+        "_staged_changes",
+    ],
     "graph.validate_lines": ["read_file"],
-    "graph.validate_split": ["validate_dataset"],
+    "graph.summaries": ["append_summary_lines", "bulk_load_graphs", "summary_lines", "_counted"],
+    "graph.summary_passages_kept": ["PassagesCache.lines"],
+    "graph.build_validation": ["lines_digests", "validated"],
+    "graph.validate_split": ["validate_dataset", "_triples_of"],
     "graph.sparql_prepared": ["prepareQuery"],  # rdflib parsing a SPARQL constraint
     "graph.validate_whole": [
         "subject_digests",
@@ -40,19 +50,29 @@ TIMED = {
         "targeted_shapes",
         "engine_first",
         "run_pyshacl",
+        "digests_near",
+        "may_report",
+        "_kept",
+        "_flat_report",
+        "_subjects_of",
+        "WholeGraphValidation.validate",
+        "WholeGraphValidation._previous",
+        "WholeGraphValidation._keep",
     ],
 }
 TOTALS: dict[str, float] = {}
+CPU: dict[str, float] = {}  # the build process's CPU seconds (all its threads) in each
 
 
 def _timed(name: str, function: Callable) -> Callable:
     @functools.wraps(function)
     def timed(*args, **kwargs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             TOTALS[name] = TOTALS.get(name, 0.0) + time.perf_counter() - started
+            CPU[name] = CPU.get(name, 0.0) + time.process_time() - cpu
 
     return timed
 
@@ -76,19 +96,23 @@ def main() -> None:
     for module_name, names in TIMED.items():
         module = importlib.import_module(module_name)
         for name in names:
-            if hasattr(module, name):
+            owner, _, attribute = name.rpartition(".")
+            holder = getattr(module, owner) if owner else module
+            if hasattr(holder, attribute):
                 short = f"{module_name.removeprefix('graph.')}.{name}"
-                setattr(module, name, _timed(short, getattr(module, name)))
+                setattr(holder, attribute, _timed(short, getattr(holder, attribute)))
     BackgroundDumps.wait = _timed("waiting for the dumps' worker", BackgroundDumps.wait)
     paths = replace(
         Paths.defaults(code), corpus=args.workdir / "corpus", store=args.workdir / "store"
     )
-    marks: list[tuple[str, float]] = []
+    marks: list[tuple[str, float, float]] = []
     if args.no_gc:
         gc.disable()
-    pipeline.build(paths, lambda stage: marks.append((stage, time.perf_counter())))
+    pipeline.build(
+        paths, lambda stage: marks.append((stage, time.perf_counter(), time.process_time()))
+    )
     ended = time.perf_counter()
-    stages = zip(marks, [*marks[1:], ("end", ended)], strict=True)
+    stages = list(zip(marks, [*marks[1:], ("end", ended, time.process_time())], strict=True))
     own = resource.getrusage(resource.RUSAGE_SELF)
     waited = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
@@ -96,9 +120,15 @@ def main() -> None:
         f"its helpers {waited.ru_utime + waited.ru_stime:.2f}; "
         f"peak {own.ru_maxrss // 1024} MiB (build process)"
     )
-    print("stages: " + ", ".join(f"{a[0]} {b[1] - a[1]:.2f}" for a, b in stages))
+    print("stages, wall: " + ", ".join(f"{a[0]} {b[1] - a[1]:.2f}" for a, b in stages))
+    print(
+        "stages, CPU of the build process: "
+        + ", ".join(f"{a[0]} {b[2] - a[2]:.2f}" for a, b in stages)
+    )
+    print(f"  {'timed function':44s} {'wall':>6s} {'CPU':>6s}")
     for name, seconds in sorted(TOTALS.items(), key=lambda item: -item[1]):
-        print(f"  {name:42s} {seconds:6.2f} s")
+        cpu = f"{CPU[name]:6.2f}" if name in CPU else "     -"
+        print(f"  {name:44s} {seconds:6.2f} {cpu}")
 
 
 if __name__ == "__main__":

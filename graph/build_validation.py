@@ -5,7 +5,7 @@ lines, which the dumps key their pieces by. Used by ``graph.pipeline``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from rdflib import Dataset
@@ -15,6 +15,7 @@ from graph.config import Paths
 from graph.errors import ValidationFailed
 from graph.lines_dataset import LinesDataset
 from graph.model import Document
+from graph.union_delta import UnionDelta
 
 
 def write_failure_report(paths: Paths, report: validate.Report) -> Path:
@@ -36,11 +37,14 @@ def validated(
     dataset: Dataset | LinesDataset,
     checked: validate_split.ValidationCache,
     *,
-    lines: validate_lines.QuadLines | None = None,
+    lines: validate_lines.QuadLines | Callable[[], validate_lines.QuadLines] | None = None,
+    delta: UnionDelta | None = None,
+    graph_digests: Mapping[str, str] | None = None,
 ) -> validate.Report:
     """The build's report (shapes per document and on the whole graph, and each
     document's quotes against its file); ``lines``: the dataset's N-Quads as read by
-    ``graph.validate_lines``.
+    ``graph.validate_lines`` (or a function reading them, called only if the union must
+    be read whole: ``delta`` and ``graph_digests`` as ``validate_split.validate_dataset``).
 
     :raises ValidationFailed: the graph does not conform (the violations are written).
     """
@@ -54,6 +58,8 @@ def validated(
             lines=lines,
             texts=evidence_check.texts_of(documents),
             shapes_key=validate_split.file_key(paths.shapes),
+            delta=delta,
+            graph_digests=graph_digests,
         )
     if not report.conforms:
         where = write_failure_report(paths, report)

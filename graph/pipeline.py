@@ -47,6 +47,7 @@ from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.summaries import SUMMARIES_GRAPH
 from graph.summary_passages_kept import PassagesCache
+from graph.union_delta import UnionDelta
 from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
 Progress = Callable[[str], None]
@@ -274,6 +275,7 @@ def _build(
             else None
         )
         lines: validate_lines.QuadLines | None = None
+        delta: UnionDelta | None = None  # what changed since the previous build's lines
         if background is not None:
             # the worker writes the graphs whose pieces were kept while the store is staged
             if isinstance(dataset, LinesDataset) and digests is not None:
@@ -284,16 +286,33 @@ def _build(
                 names = [n3[1:-1] for n3 in digests if n3.startswith("<")]
             pieces.lines = build_validation.document_digests(documents, digests)
             background.graphs(pieces.lines, names)
-            staged, build_id = store_delta.stage(paths.store, scratch, full=full)
+            staged, build_id, delta = store_delta.stage_with_delta(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
-        if lines is None:
+        if lines is None and delta is None:
             lines = validate_lines.read_file(
                 scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
             )
-        if background is None:
+        if background is None and lines is not None:
             pieces.lines = build_validation.document_digests(documents, lines.graph_digests)
-        report = build_validation.validated(paths, documents, dataset, checked, lines=lines)
-        del lines
+
+        def read_lines() -> validate_lines.QuadLines:
+            """The union read whole, when validation near the changes cannot do without."""
+            return validate_lines.read_file(
+                scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
+            )
+
+        report = build_validation.validated(
+            paths,
+            documents,
+            dataset,
+            checked,
+            lines=read_lines if lines is None else lines,
+            delta=delta,
+            graph_digests=digests if lines is None else None,
+        )
+        if delta is not None:
+            delta.close()
+        del lines, delta
         if checked.whole_union:
             # the union pySHACL read is held in reference cycles: a third of a gigabyte at
             # 1,000 documents, which the store and the dumps would otherwise be written
@@ -313,6 +332,8 @@ def _build(
         raise
     finally:
         scratch.unlink(missing_ok=True)
+    # the whole-graph state kept is this build's: the next one digests only what changes
+    validate_whole.stamp(checked.folder, build_id)
     try:
         info = summarise(
             documents,

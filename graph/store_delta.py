@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.store import StagedBuild, content_id_of, current_path, default_graph_size, stage_build
+from graph.union_delta import UnionDelta
 
 LINES_SUFFIX = ".nq"  # builds/<id>.nq: the build's N-Quads lines, sorted
 MAX_CHANGED = 0.2  # past this share of changed lines, a full load is as quick
@@ -77,6 +78,14 @@ def stage_changes(root: Path, lines: list[bytes], build_id: str) -> StagedBuild 
     """The previous build with the changes that turn its lines into ``lines``, staged
     under ``builds/`` like ``store.stage_build`` stages a full load; ``None`` when there
     is no previous build with its lines, or a blank node or too much changed."""
+    found = _staged_changes(root, lines, build_id)
+    return None if found is None else found[0]
+
+
+def _staged_changes(
+    root: Path, lines: list[bytes], build_id: str
+) -> tuple[StagedBuild, str, list[bytes]] | None:
+    """``stage_changes``, with the previous build's id and the lines changed since."""
     link = current_path(root)
     if not link.exists():
         return None
@@ -111,7 +120,7 @@ def stage_changes(root: Path, lines: list[bytes], build_id: str) -> StagedBuild 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedBuild(staging, triples, quads, changed=len(changed))
+    return StagedBuild(staging, triples, quads, changed=len(changed)), previous.name, changed
 
 
 def _quads(lines: list[bytes]) -> list[ox.Quad]:
@@ -140,8 +149,7 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tup
         # pattern (a rank of 6399 matched 6403 at 1,000 documents): compare each object
         held = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
         if not any(
-            q.object == quad.object and not isinstance(q.graph_name, ox.DefaultGraph)
-            for q in held
+            q.object == quad.object and not isinstance(q.graph_name, ox.DefaultGraph) for q in held
         ):
             store.remove(triple)
             triples -= 1
@@ -165,11 +173,22 @@ def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild,
     """The new store of the build whose N-Quads are in ``nquads``, and its id: staged as
     the previous build plus what changed when it can be (``stage_changes``; never when
     ``full``), else loaded whole; its sorted lines are kept beside it for the next build."""
+    staged, build_id, _delta = stage_with_delta(root, nquads, full=full)
+    return staged, build_id
+
+
+def stage_with_delta(
+    root: Path, nquads: Path, *, full: bool = False
+) -> tuple[StagedBuild, str, UnionDelta | None]:
+    """``stage``, and when the store was staged as the previous build plus what changed,
+    the build's sorted lines with those changes (``graph.union_delta``): what validation
+    near the changes reads instead of the whole union."""
     lines = sorted_lines(nquads)
     build_id = content_id_of(lines)
     keep_lines(root / "builds" / build_id, lines)
-    staged = None if full else stage_changes(root, lines, build_id)
-    del lines
-    if staged is None:
-        staged = stage_build(root, nquads, build_id)
-    return staged, build_id
+    found = None if full else _staged_changes(root, lines, build_id)
+    if found is None:
+        del lines
+        return stage_build(root, nquads, build_id), build_id, None
+    staged, previous, changed = found
+    return staged, build_id, UnionDelta(previous, lines, changed, staged.path)

@@ -33,6 +33,21 @@ class QuadLines:
     # subjects of the graphs asked for when reading (the ontology's)
     graph_subjects: dict[str, set[str]] = field(default_factory=dict)
 
+    def get(self, subject: str, default: frozenset = frozenset()) -> set[tuple[str, str]]:
+        """The (predicate, object) pairs of ``subject`` in the union."""
+        return self.by_subject.get(subject, default)  # type: ignore[return-value]
+
+    def pointing_at(self, objects: set[str], predicate: str | None = None) -> set[str]:
+        """Subjects of the union's triples whose object is one of ``objects`` (and whose
+        predicate is ``predicate``, if given): one pass over the union, a set lookup per
+        triple, rather than an index of every node's incoming triples."""
+        return {
+            s
+            for s, outgoing in self.by_subject.items()
+            for p, o in outgoing
+            if o in objects and (predicate is None or p == predicate)
+        }
+
 
 def split_line(line: str) -> tuple[str, str, str, str] | None:
     """(subject, predicate, object, graph) of one N-Quads line as rdflib writes it

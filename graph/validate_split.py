@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from graph.extraction_cache import unpickled
 from graph.keyed_files import KeyedFiles
 from graph.lines_dataset import LinesDataset
 from graph.model import Document
+from graph.union_delta import UnionDelta
 from graph.validate import Report, Violation, _order, run_pyshacl
 from graph.validate_lines import QuadLines
 from graph.validate_parallel import validate_graphs
@@ -136,9 +137,11 @@ def validate_dataset(
     *,
     cache: ValidationCache | None = None,
     workers: int | None = None,
-    lines: QuadLines | None = None,
+    lines: QuadLines | Callable[[], QuadLines] | None = None,
     texts: Mapping[str, str] | None = None,
     shapes_key: str | None = None,
+    delta: UnionDelta | None = None,
+    graph_digests: Mapping[str, str] | None = None,
 ) -> Report:
     """The same report as ``validate_graph(dataset, shapes)``, made per document where
     a shape allows it (cached) and on the union for the rest. Documents not in the cache
@@ -148,6 +151,10 @@ def validate_dataset(
     quotes are also checked against its file (``graph.evidence_check``), with its shapes
     and cached with them. ``shapes_key``: what names the shapes in the cache keys, when
     the caller has it (``file_key``); else the digest of their canonical graph.
+    ``delta``: the union as sorted lines and what changed since the previous build
+    (``graph.union_delta``), with which the whole-graph shapes need not read the union
+    whole; ``lines`` may then be a function reading it, called only if they must, and
+    ``graph_digests`` the document graphs' digests (``validate_lines.lines_digest``).
 
     The W3C report graph holds the whole-graph results as pySHACL wrote them and the
     per-document results in the flat form of ``Report.extended``.
@@ -158,13 +165,17 @@ def validate_dataset(
     split = split_shapes(shapes)
     if lines is None:
         lines = validate_lines.read_dataset(dataset, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+    if graph_digests is None:
+        if callable(lines):
+            lines = lines()
+        graph_digests = lines.graph_digests
     # canonical blank-node labels: the shapes' own are new on every parse
     if shapes_key is None:
         shapes_key = graph_digest(to_canonical_graph(shapes))
     found: list[tuple[Violation, ...] | None] = []
     keys, missing, quoted_in = [], [], []
     for name in document_graphs:
-        graph_key = lines.graph_digests.get(name.n3(), "")
+        graph_key = graph_digests.get(name.n3(), "")
         document = _document_of(name)
         text = None if texts is None else texts.get(document)
         quoted = "-" if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -186,6 +197,7 @@ def validate_dataset(
             split.whole_graph,
             key=f"{shapes_key}:{':'.join(split.whole_graph)}",
             union=lambda: _union(dataset),
+            delta=delta,
         )
 
     fresh, whole = validate_graphs(

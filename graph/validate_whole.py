@@ -37,14 +37,16 @@ import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from rdflib import BNode, Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from graph import lines_graph
 from graph.lines_dataset import LinesDataset
 from graph.summaries import SUMMARY_PROPERTIES
 from graph.summary_readers import OwnReaders, may_report, own_readers
+from graph.union_delta import NotInLines, UnionDelta
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
 from graph.validate_lines import QuadLines, focus_of, term
 from graph.validate_targets import engine_first as engine_first
@@ -53,6 +55,7 @@ from graph.validate_targets import targeted_shapes
 from graph.vocab import CSK, ONTOLOGY_GRAPH, SH
 
 STATE_FILE = "whole-graph.pickle"  # in the validation cache's folder
+MARK_FILE = "whole-graph.build"  # beside it: the id of the build the state describes
 REACH = 2  # steps back from a changed subject whose nodes are validated again
 NEAR = 3  # steps forward from a validated node whose triples its shapes may read
 AT_MOST = 0.2  # of the union's subjects: past that, one run on everything is cheaper
@@ -93,56 +96,75 @@ def subject_digests(lines: QuadLines) -> dict[str, tuple[int, int, int]]:
     sums of 64-bit digests of their N3, so the order triples are met in does not matter.
     A (predicate, object) pair is digested once (a third of the union's pairs are
     distinct: types, statuses, the same partner named by many facts)."""
-    sums: dict[str, tuple[int, int, int]] = {}
-    named = {p: _digest(p) for p in _OWN_ONLY_N3}
     known: dict[tuple[str, str], int] = {}
-    for subject, outgoing in lines.by_subject.items():
-        rest = present = own = 0
-        for pair in outgoing:
-            value = known.get(pair)
-            if value is None:
-                value = known[pair] = _digest(f"{pair[0]} {pair[1]}")
-            if pair[0] in _OWN_ONLY_N3:
-                present += named[pair[0]]
-                own += value
-            else:
-                rest += value
-        sums[subject] = (rest & _MASK, present & _MASK, own & _MASK)
-    return sums
+    return {s: _subject_digest(outgoing, known) for s, outgoing in lines.by_subject.items()}
+
+
+_NAMED = {p: _digest(p) for p in _OWN_ONLY_N3}
+
+
+def _subject_digest(
+    outgoing: set[tuple[str, str]], known: dict[tuple[str, str], int]
+) -> tuple[int, int, int]:
+    """``subject_digests``' three numbers for one subject's pairs; ``known``: the pairs'
+    digests met so far."""
+    rest = present = own = 0
+    for pair in outgoing:
+        value = known.get(pair)
+        if value is None:
+            value = known[pair] = _digest(f"{pair[0]} {pair[1]}")
+        if pair[0] in _OWN_ONLY_N3:
+            present += _NAMED[pair[0]]
+            own += value
+        else:
+            rest += value
+    return (rest & _MASK, present & _MASK, own & _MASK)
+
+
+def digests_near(
+    delta: UnionDelta, previous: dict[str, tuple[int, int, int]]
+) -> tuple[dict[str, tuple[int, int, int]], set[str]]:
+    """``subject_digests`` of the union ``delta`` describes, from the digests of the
+    previous build's union (``previous``): only the subjects of the changed lines can
+    differ, so only theirs are made again. Also returns those subjects."""
+    digests = dict(previous)
+    known: dict[tuple[str, str], int] = {}
+    subjects = delta.subjects()
+    for subject in subjects:
+        outgoing = delta.get(subject)
+        if outgoing:
+            digests[subject] = _subject_digest(outgoing, known)
+        else:  # no triple of it is left
+            digests.pop(subject, None)
+    return digests, subjects
 
 
 def _is_node(n3: str) -> bool:
     return n3.startswith(("<", "_:"))
 
 
-def to_validate(lines: QuadLines, changed: set[str]) -> set[str]:
-    """The changed subjects and every node whose results may see them: one pass over the
-    union per step back (a set lookup per triple), rather than an index of every node's
-    incoming triples, which cost four times as much for the few steps taken."""
+def to_validate(lines: QuadLines | UnionDelta, changed: set[str]) -> set[str]:
+    """The changed subjects and every node whose results may see them: the subjects
+    pointing at them, ``REACH`` steps back, and the missions reaching a changed one
+    through ``csk:partOf``.
+
+    :raises NotInLines: ``lines`` cannot name a node found as the lines do."""
     todo = set(changed)
     frontier = set(changed)
-    by_subject = lines.by_subject
     for _step in range(REACH):
         if not frontier:
             break
-        frontier = {
-            s for s, outgoing in by_subject.items() for _p, o in outgoing if o in frontier
-        } - todo
+        frontier = lines.pointing_at(frontier) - todo
         todo |= frontier
     frontier = set(changed)
     while frontier:  # a cycle through csk:partOf may pass through any changed mission
-        frontier = {
-            s
-            for s, outgoing in by_subject.items()
-            for p, o in outgoing
-            if o in frontier and p == _PART_OF_N3
-        } - todo
+        frontier = lines.pointing_at(frontier, _PART_OF_N3) - todo
         todo |= frontier
     return todo
 
 
 def neighbourhood(
-    lines: QuadLines,
+    lines: QuadLines | UnionDelta,
     dataset: Dataset | LinesDataset,
     nodes: set[str],
     alone: set[str] = frozenset(),  # type: ignore[assignment]
@@ -155,21 +177,17 @@ def neighbourhood(
     near = set(nodes)
     frontier = set(nodes)
     for _step in range(NEAR):
-        frontier = {
-            o for s in frontier for _p, o in lines.by_subject.get(s, ()) if _is_node(o)
-        } - near
+        frontier = {o for s in frontier for _p, o in lines.get(s) if _is_node(o)} - near
         near |= frontier
     frontier = set(near)
     while frontier:
-        frontier = {
-            o for s in frontier for p, o in lines.by_subject.get(s, ()) if p == _PART_OF_N3
-        } - near
+        frontier = {o for s in frontier for p, o in lines.get(s) if p == _PART_OF_N3} - near
         near |= frontier
     # parsed from the lines (the dataset's terms: blank nodes keep their labels), where
     # asking an rdflib dataset needed one to be made of the whole corpus; by the engine
     # (rdflib's parser took seconds for an add-one build's 20,000-odd subjects)
     near |= alone
-    text = "".join(f"{s} {p} {o} .\n" for s in near for p, o in lines.by_subject.get(s, ()))
+    text = "".join(f"{s} {p} {o} .\n" for s in near for p, o in lines.get(s))
     graph = lines_graph.union([text.encode("utf-8")])
     for triple in dataset.graph(ONTOLOGY_GRAPH):
         graph.add(triple)
@@ -197,32 +215,57 @@ class WholeGraphValidation:
     def _keep(self, state: WholeState) -> None:
         if self.path is None:
             return
+        # a state not yet known to be a committed build's is never built on by lines
+        self.path.with_name(MARK_FILE).unlink(missing_ok=True)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(f".{os.getpid()}.partial")
         partial.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(partial, self.path)
 
+    def _stamp(self) -> str | None:
+        """The id of the build whose lines the kept state describes (``stamp``)."""
+        if self.path is None:
+            return None
+        try:
+            return self.path.with_name(MARK_FILE).read_text("utf-8").strip() or None
+        except OSError:
+            return None
+
     def validate(
         self,
-        lines: QuadLines,
+        lines: QuadLines | Callable[[], QuadLines],
         dataset: Dataset | LinesDataset,
         shapes: Graph,
         use: Sequence[str],
         *,
         key: str,
         union: Callable[[], Graph],
+        delta: UnionDelta | None = None,
     ) -> Report:
-        """The whole-graph shapes ``use`` on the union of ``dataset`` (read as ``lines``):
-        the report of a run on every node. ``union`` makes the whole union, for a run on
-        everything; a run near the changes reads only their neighbourhood."""
+        """The whole-graph shapes ``use`` on the union of ``dataset`` (read as ``lines``,
+        or by calling it when it must be read whole): the report of a run on every node.
+        ``union`` makes the whole union, for a run on everything; a run near the changes
+        reads only their neighbourhood. ``delta``: the union as sorted lines and what
+        changed since the previous build (``graph.union_delta``): when the kept state is
+        that build's, only the changed subjects' digests are made again and the union is
+        not read whole."""
         key = f"{VERSION}:{key}"
-        digests = subject_digests(lines)
         previous = self._previous(key)
         changed: set[str] = set()  # subjects whose triples others' results may read
         present: set[str] = set()  # subjects only whose own counts' predicates changed
         valued: set[str] = set()  # subjects only whose own counts' values changed
+        near_delta = delta is not None and previous is not None and self._stamp() == delta.previous
+        if near_delta and delta is not None and previous is not None:
+            digests, compared = digests_near(delta, previous.subjects)
+            ontology = _subjects_of(dataset, ONTOLOGY_GRAPH)
+        else:
+            if callable(lines):
+                lines = lines()
+            digests, compared = subject_digests(lines), None
+            ontology = lines.graph_subjects.get(_ONTOLOGY_N3, set())
         if previous is not None:
-            for subject, digest in digests.items():
+            for subject in digests if compared is None else compared & digests.keys():
+                digest = digests[subject]
                 before = previous.subjects.get(subject)
                 if before is None or before[0] != digest[0]:
                     changed.add(subject)
@@ -233,13 +276,26 @@ class WholeGraphValidation:
             changed |= previous.subjects.keys() - digests.keys()
         own = present | valued
         found_readers = None if previous is None else previous.readers
-        ontology = lines.graph_subjects.get(_ONTOLOGY_N3, set())
         incremental = (
             previous is not None
             and len(changed | own) <= AT_MOST * max(1, len(digests))
             and not any(s.startswith("_:") or s in ontology for s in changed | own)
         )
+        reached: set[str] | None = None  # the nodes to validate again, if found yet
+        lookup: QuadLines | UnionDelta | None = delta if near_delta else None
+        if lookup is not None and incremental:
+            try:  # the nodes pointing at the changed ones, from the staged store
+                reached = to_validate(lookup, changed)
+            except NotInLines:  # a blank node among them: the union is read whole
+                lookup = None
+        else:  # a run on everything reads the union whole
+            lookup = None
+        if lookup is None:
+            if callable(lines):
+                lines = lines()
+            lookup = lines
         if not incremental or previous is None:
+            lines = cast(QuadLines, lookup)
             flagged = engine_first(lines, shapes, use)
             lines.by_subject = {}  # not needed by a full run: its memory is the union's
             data = union()
@@ -253,10 +309,10 @@ class WholeGraphValidation:
             readers = found_readers[0]
             if readers is None:  # read in a way not followed: every shape on them alone
                 readers = OwnReaders(frozenset(use), frozenset(use), valued_alone=False)
-                todo = to_validate(lines, changed) | own
+                todo = (to_validate(lookup, changed) if reached is None else reached) | own
                 present = valued = set()
             else:
-                todo = to_validate(lines, changed)
+                todo = to_validate(lookup, changed) if reached is None else reached
                 present -= todo
                 valued -= todo
             kept = _kept(previous.violations, todo, present, valued, readers)
@@ -271,15 +327,13 @@ class WholeGraphValidation:
                 alone = valued if readers.valued_alone else set()
                 expand = todo | present | (valued - alone)
                 if alone:  # only those the value readers' queries find a row for
-                    text = "".join(
-                        f"{s} {p} {o} .\n" for s in alone for p, o in lines.by_subject.get(s, ())
-                    )
+                    text = "".join(f"{s} {p} {o} .\n" for s in alone for p, o in lookup.get(s))
                     found = may_report(shapes, readers.valued, text)
                     if found is not None:
                         alone = alone & found
                         for name in readers.valued:
                             targets[name] -= {term(n) for n in valued - alone}
-                near = neighbourhood(lines, dataset, expand, alone)
+                near = neighbourhood(lookup, dataset, expand, alone)
                 restricted = targeted_shapes(near, shapes, targets)
                 _conforms, results = run_pyshacl(near, restricted, use)
                 fresh = _violations(results)
@@ -288,6 +342,26 @@ class WholeGraphValidation:
             self.revalidated = len(todo) + len(present) + len(valued)
         self._keep(WholeState(key, digests, report.violations, found_readers))
         return report
+
+
+def stamp(folder: Path | None, build_id: str) -> None:
+    """Record that the whole-graph state kept in ``folder`` (the validation cache's) is
+    that of build ``build_id``, once it is staged and has passed validation: the next
+    build takes the lines changed since that build as the only subjects to digest again
+    (a rejected build's state, or one whose build never got an id, is not built on)."""
+    if folder is None or not (folder / STATE_FILE).is_file():
+        return
+    partial = folder / f".{MARK_FILE}.{os.getpid()}.partial"
+    partial.write_text(build_id, "utf-8")
+    os.replace(partial, folder / MARK_FILE)
+
+
+def _subjects_of(dataset: Dataset | LinesDataset, name: URIRef) -> set[str]:
+    """The subjects (N3, as the build's lines spell them) of one graph of ``dataset``."""
+    if isinstance(dataset, LinesDataset):
+        data = dataset.lines.get(name.n3(), b"")
+        return {line.split(b" ", 1)[0].decode("utf-8") for line in data.split(b"\n") if line}
+    return {s.n3() for s in dataset.graph(name).subjects()}
 
 
 def _kept(

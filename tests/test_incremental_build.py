@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import dump, pipeline, sparql_prepared
+from graph import dump, pipeline, sparql_prepared, validate_lines, validate_whole
 from graph.config import Paths
 from graph.validate_split import CACHE_DIR
-from graph.validate_whole import STATE_FILE
+from graph.validate_whole import MARK_FILE, STATE_FILE
 from tests.test_incremental import ROOT, load_generator
 
 
@@ -32,17 +32,34 @@ def test_adding_documents_builds_what_a_full_build_builds(
     monkeypatch.setattr(
         sparql_prepared, "prepareQuery", lambda text, *a: parsed.append(text) or parse(text, *a)
     )
-    pipeline.build(paths)
+    # a corpus this small changes past a fifth of its subjects with one article, where
+    # a build validates everything: near the changes here whatever their share
+    monkeypatch.setattr(validate_whole, "AT_MOST", 1.0)
+    read: list[Path] = []  # the build's lines read whole for validation
+    read_file = validate_lines.read_file
+    monkeypatch.setattr(
+        validate_lines, "read_file", lambda path, **kw: read.append(path) or read_file(path, **kw)
+    )
+    built = pipeline.build(paths)
     assert (paths.store / CACHE_DIR / STATE_FILE).is_file()
+    # the whole-graph state kept is known to be the committed build's
+    assert (paths.store / CACHE_DIR / MARK_FILE).read_text() == built.info.build_id
     assert (paths.store / CACHE_DIR / sparql_prepared.KEPT_FILE).is_file()
-    first, parsed[:] = len(parsed), []
+    assert len(read) == 1
+    first, parsed[:], read[:] = set(parsed), [], []
     # one article: past a fifth of the lines changed, the store is loaded whole instead
     generator.generate(work, 1, start=6, register="news-article")
 
     # its dumps' worker writes the kept graphs' pieces before the store is staged, and
     # the SPARQL constraints the first build translated are not parsed again
     added = pipeline.build(paths)
-    assert first > 0 and parsed == []
+    # (validating near the changes aims the shapes at nodes: texts the first, full run
+    # never had are parsed)
+    assert first and not first & set(parsed)
+    # the whole-graph shapes digested only the subjects of the lines that changed, and
+    # found the nodes pointing at them in the staged store: the union was not read whole
+    assert read == []
+    assert (paths.store / CACHE_DIR / MARK_FILE).read_text() == added.info.build_id
     fresh = pipeline.build(replace(paths, store=tmp_path / "fresh"), full=True)
 
     assert added.info.extraction["re_extracted"] == 1

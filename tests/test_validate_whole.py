@@ -16,10 +16,12 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 
-from graph import validate, validate_split
+from graph import store as store_files
+from graph import store_delta, validate, validate_lines, validate_split
 from graph.summaries import SUMMARIES_GRAPH, SUMMARY_PROPERTIES
-from graph.validate_whole import OWN_ONLY, WholeGraphValidation
-from graph.vocab import CSK, REFERENCE_GRAPH
+from graph.union_delta import UnionDelta
+from graph.validate_whole import OWN_ONLY, WholeGraphValidation, stamp
+from graph.vocab import CSK, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 STATUS = "https://w3id.org/china-space-kg/id/status/"
 
@@ -40,13 +42,13 @@ def names_of(built) -> list[URIRef]:
     return [g.identifier for g in built.dataset.graphs() if "/graph/document/" in str(g.identifier)]
 
 
-
 def _validated_once(built, shapes, tmp_path: Path):
     """The build's names, a cache holding one validation of it, and a copy to change."""
     names = names_of(built)
     cache = validate_split.ValidationCache(tmp_path)
     validate_split.validate_dataset(built.dataset, shapes, names, cache=cache, workers=0)
     return names, cache, copy_of(built.dataset)
+
 
 def test_a_changed_graph_is_reported_as_a_full_validation_reports_it(
     built, shapes, tmp_path: Path
@@ -164,3 +166,125 @@ def test_a_wrong_count_is_reported_as_a_full_validation_reports_it(
     )
     assert again.violations == full.violations
     assert [v.focus for v in again.violations] == [str(counted)]
+
+
+def sorted_lines(data: Dataset) -> list[bytes]:
+    """The dataset's N-Quads lines as a build keeps them: sorted, each with its newline."""
+    text = data.serialize(format="nquads", encoding="utf-8")
+    return sorted(line + b"\n" for line in text.splitlines() if line)
+
+
+def two_statuses(data: Dataset, graph: URIRef, fact: URIRef) -> None:
+    """A whole-graph violation written into one document's graph: a fact given two
+    statuses (``FactHasOneStatus`` is not a per-document shape)."""
+    data.graph(graph).add((fact, CSK.status, URIRef(STATUS + "planned")))
+    data.graph(graph).add((fact, CSK.status, URIRef(STATUS + "achieved")))
+
+
+def test_near_the_changed_lines_the_report_is_a_full_validations(
+    built, shapes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that follows a validated one digests only the subjects of the lines that
+    changed and finds the nodes pointing at them in the staged store, never reading the
+    union whole; with a violation left in an unchanged document and one made in a
+    changed document, its report is the full validation's, both violations in it."""
+    names = names_of(built)
+    data = copy_of(built.dataset)
+    stating = [n for n in names if (None, CSK.status, None) in data.graph(n)]
+    unchanged, changed = stating[0], stating[-1]
+    kept_fact = next(data.graph(unchanged).subjects(CSK.status, None))
+    new_fact = next(
+        f
+        for f in data.graph(changed).subjects(CSK.status, None)
+        if (f, None, None) not in data.graph(unchanged)
+    )
+    two_statuses(data, unchanged, kept_fact)
+    cache = validate_split.ValidationCache(tmp_path / "validation")
+    first = validate_split.validate_dataset(data, shapes, names, cache=cache, workers=0)
+    assert str(kept_fact) in {v.focus for v in first.violations}
+    before = sorted_lines(data)
+    stamp(cache.folder, "first-build")  # as a build does once it is staged and valid
+
+    two_statuses(data, changed, new_fact)
+    after = sorted_lines(data)
+    removed, added = store_delta.changed_lines(before, after)
+    staged = store_files.stage_build(tmp_path, b"".join(after), "second-build")
+    delta = UnionDelta("first-build", after, removed + added, staged.path)
+    read_whole: list[bool] = []
+
+    def read() -> validate_lines.QuadLines:
+        read_whole.append(True)
+        return validate_lines.read_dataset(data, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+
+    digests = validate_lines.read_dataset(data).graph_digests
+    seen: list[int | None] = []
+    original = WholeGraphValidation.validate
+
+    def watched(self, *args, **kwargs):
+        report = original(self, *args, **kwargs)
+        seen.append(self.revalidated)
+        return report
+
+    monkeypatch.setattr(WholeGraphValidation, "validate", watched)
+    again = validate_split.validate_dataset(
+        data,
+        shapes,
+        names,
+        cache=cache,
+        workers=0,
+        lines=read,
+        delta=delta,
+        graph_digests=digests,
+    )
+    monkeypatch.undo()
+    delta.close()
+    full = validate_split.validate_dataset(
+        data, shapes, names, cache=validate_split.ValidationCache(None), workers=0
+    )
+    assert read_whole == []
+    assert seen[0] is not None  # near the changes, not on every node
+    assert not again.conforms and again.violations == full.violations
+    assert {str(kept_fact), str(new_fact)} <= {v.focus for v in again.violations}
+
+
+def test_a_state_not_stamped_with_the_previous_build_reads_the_union_whole(
+    built, shapes, tmp_path: Path
+) -> None:
+    """The kept digests are built on only when they are known to be those of the build
+    the changed lines start from (a rejected build leaves digests no committed build
+    has): otherwise the union is read whole, and the report is still the full one."""
+    names = names_of(built)
+    data = copy_of(built.dataset)
+    cache = validate_split.ValidationCache(tmp_path / "validation")
+    validate_split.validate_dataset(data, shapes, names, cache=cache, workers=0)
+    before = sorted_lines(data)
+    stamp(cache.folder, "some-other-build")
+    stating = [n for n in names if (None, CSK.status, None) in data.graph(n)]
+    fact = next(data.graph(stating[-1]).subjects(CSK.status, None))
+    two_statuses(data, stating[-1], fact)
+    after = sorted_lines(data)
+    removed, added = store_delta.changed_lines(before, after)
+    staged = store_files.stage_build(tmp_path, b"".join(after), "second-build")
+    delta = UnionDelta("first-build", after, removed + added, staged.path)
+    read_whole: list[bool] = []
+
+    def read() -> validate_lines.QuadLines:
+        read_whole.append(True)
+        return validate_lines.read_dataset(data, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+
+    again = validate_split.validate_dataset(
+        data,
+        shapes,
+        names,
+        cache=cache,
+        workers=0,
+        lines=read,
+        delta=delta,
+        graph_digests=validate_lines.read_dataset(data).graph_digests,
+    )
+    delta.close()
+    full = validate_split.validate_dataset(
+        data, shapes, names, cache=validate_split.ValidationCache(None), workers=0
+    )
+    assert read_whole == [True]
+    assert again.violations == full.violations and str(fact) in {v.focus for v in again.violations}
