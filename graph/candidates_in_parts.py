@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from graph.helper_pool import forked_pool, may_fork
+from graph.helper_pool import collection_waiting, forked_pool, may_fork
 from graph.model import Document
 from graph.name_forms import Candidate
 from graph.normalise import CleanText
@@ -94,7 +94,12 @@ def in_parts(
     global _shared
     _shared = (loop, document, clean, near)
     try:
-        with forked_pool(len(cuts) - 2, "finding a large document's names") as pool:
+        # (the collector waits meanwhile: the loop leaves no garbage in reference cycles,
+        # and each full pass walked everything the build holds again)
+        with (
+            collection_waiting(),
+            forked_pool(len(cuts) - 2, "finding a large document's names") as pool,
+        ):
             with interrupts_held():  # the children are forked as the first part is given
                 futures = [pool.submit(_part, a, b) for a, b in itertools.pairwise(cuts[1:])]
             done = [loop(document, clean, near, 0, cuts[1], FRESH)]

@@ -47,7 +47,7 @@ import threading
 from collections.abc import Sequence
 
 from graph import extract, parsing, watched_notes
-from graph.helper_pool import forked_pool
+from graph.helper_pool import collection_waiting, forked_pool
 from graph.model import Document, Fact
 from graph.normalise import CleanText
 from graph.quiet_workers import interrupts_held
@@ -74,9 +74,13 @@ def read_documents(
 
     :raises HelperLost: a child ended before its part was read (killed, out of memory).
     """
-    read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
-    sentences = [s for _clean, own, _found in read for s in own]
-    facts = read_sentences(sentences, recogniser, parts)  # (parsed there, each part apart)
+    # the collector waits while a large document is read: its sentences, their mentions
+    # and notes live until the reading ends, each full pass walked them all again, and
+    # reading leaves no garbage in reference cycles (7 objects for 2 MB)
+    with collection_waiting():
+        read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
+        sentences = [s for _clean, own, _found in read for s in own]
+        facts = read_sentences(sentences, recogniser, parts)  # (parsed there, each part apart)
     readings = []
     at = 0
     for (clean, own_sentences, found), (document, _c) in zip(read, originals, strict=True):

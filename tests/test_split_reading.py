@@ -350,3 +350,36 @@ def test_a_watched_dict_sent_back_inside_another_note_counts_as_read_whole() -> 
     assert type(sent["kept"][0]) is dict
     left = [_Line({"craft_partners": {"cbers-4": "brazil", "urusat-1": "uruguay"}})]
     assert watched_notes.first_wrong(reads, left) == 1  # type: ignore[arg-type]
+
+
+def test_a_large_document_is_read_with_the_collector_waiting_and_on_again_after(
+    reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading leaves no garbage in reference cycles, so a full pass of the collector
+    over every sentence held only costs time: it waits until the reading is done, even
+    one that fails."""
+    import gc
+
+    originals = _one_document(large_text(150_000, headed=True))
+    gazetteer = reference.gazetteer
+    assert gazetteer is not None
+    collecting: list[bool] = []
+    real = split_reading._read
+
+    def noted(sentences: Sequence, recogniser: Recogniser, first: int = 0) -> list:
+        collecting.append(gc.get_threshold()[0] > 0)
+        return real(sentences, recogniser, first)
+
+    monkeypatch.setattr(split_reading, "_read", noted)
+    before = gc.get_threshold()
+    split_reading.read_documents(originals, Recogniser(gazetteer), 2)
+    assert collecting and not any(collecting)  # (the parser loaded meanwhile, or before)
+    assert gc.get_threshold() == before
+
+    def failing(sentences: Sequence, recogniser: Recogniser, first: int = 0) -> list:
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(split_reading, "_read", failing)
+    with pytest.raises(RuntimeError):
+        split_reading.read_documents(originals, Recogniser(gazetteer), 2)
+    assert gc.get_threshold() == before
