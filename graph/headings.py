@@ -47,6 +47,15 @@ def future_heading(heading: str, document: Document) -> bool:
     return bool(years and issued and min(years) > int(issued.group(0)))
 
 
+# a section's launch line: "Launch: planned 2030, Long March 5", "Launch date: 2029"
+_LAUNCH_LINE = re.compile(r"(?i)^\s*(?:planned\s+)?launch(?:\s+(?:date|window|year))?\s*:")
+
+
+def launch_to_come(line: str, document: Document) -> bool:
+    """Whether a line is a section's launch line, and the launch is still to come."""
+    return _LAUNCH_LINE.match(line) is not None and future_heading(line, document)
+
+
 def heading_level(heading: str) -> int:
     """How deep a heading sits: parts and sections above numbered headings, "A.1" or
     "2.3" below the "A" or "2." they subdivide; a markup's marks count their own depth

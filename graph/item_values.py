@@ -14,7 +14,13 @@ from graph.reading import Sentence
 # "• label — value", "- label: value", "3. label – value"
 _LINE = re.compile(
     r"^(?:[-\u2022\u00b7*]\s*|\(?\d{1,2}[.)]\s*)?(?P<label>[^:\u2013\u2014]{2,80}?)"
-    r"\s*(?::|\s[-\u2013\u2014]\s|\u2014|\u2013)\s*(?=\S)"
+    r"\s*(?::|\s[-\u2013\u2014]\s|\u2014|\u2013|\.{2,}|\u2026+)\s*(?=\S)"
+)
+# a label that says who gave the item: "- Institution: X", "Provided by: Y", "Partner: Z"
+_GIVER = re.compile(
+    r"(?i)(?:lead\s+|partner\s+|contributing\s+|PI\s+)?(?:institutions?|partners?|"
+    r"providers?|contributors?|countr(?:y|ies)|agenc(?:y|ies)|(?:provided|supplied|built|"
+    r"developed|contributed)\s+by)"
 )
 # a lead-in about what partners gave: "partner payloads", "foreign instruments"
 _GIVEN = re.compile(
@@ -27,7 +33,8 @@ _MEMBERS = re.compile(
     r"\b(?:partners?|members?|signator(?:y|ies)|participants?|parties)\b", re.IGNORECASE
 )
 # what may stand between the names of a value: brackets, commas, "with", "and"
-_GLUE = re.compile(r"[\s,;/&()]*(?:\b(?:with|and|the|of)\b[\s,;/&()]*)*")
+# (and an acronym in brackets the text never spells out: "France (IPGP)")
+_GLUE = re.compile(r"[\s,;/&()]*(?:(?:\b(?:with|and|the|of)\b|\([A-Z][A-Za-z]{1,9}\))[\s,;/&()]*)*")
 
 
 def value_start(sentence: Sentence) -> int | None:
@@ -41,7 +48,9 @@ def value_start(sentence: Sentence) -> int | None:
         return bare.end()  # "ILRS partner states" / "- Peru, Chile and Uruguay"
     m = _LINE.match(text)
     if m is None or not (
-        names_instrument(m.group("label").lower()) or _GIVEN.search(sentence.lead_in.text)
+        names_instrument(m.group("label").lower())
+        or _GIVEN.search(sentence.lead_in.text)
+        or _GIVER.fullmatch(m.group("label").strip(" ."))
     ):
         return None  # "Operators: CAST; INPE, Brazil": a record's field, not a gift
     return m.end() if _only_names(sentence, m.end()) else None

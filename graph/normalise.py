@@ -263,6 +263,12 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 or is_table_row(line.text)
                 or is_table_row(prev.text)
                 or RULE.match(line.text) is not None
+                # a ruled line parts what it rules off ("=====" / "M1 | CHANG'E-9"); a
+                # table's "-----" under its header leaves the rows to the table's reader
+                or (
+                    RULE.match(prev.text) is not None
+                    and ("=" in prev.text or is_caps_heading(line.text))
+                )
                 or bool(PAGE_MARK.match(line.text) or PAGE_MARK.match(prev.text))
                 or bool(ANY_FIELD.match(line.text))
                 # a form's field, its value set out in a column ("Territory of launch:   ...")

@@ -28,6 +28,7 @@ from graph.headings import (
     heading_context,
     heading_level,
     heading_partner,
+    launch_to_come,
     names_a_body,
 )
 from graph.line_kinds import LETTERED_ITEM
@@ -170,6 +171,7 @@ def read_document(
     heading_missions: dict[str, str | None] = {}
     heading_partners: dict[str, str | None] = {}
     planned = False  # a heading above says what is to come
+    dated: set[str] = set()  # headings whose launch line, right under them, is to come
     title = document.meta.title or ""
     title_mission, _title_area = heading_context(title, 0, recogniser.mentions(title), recogniser)
     agreement_title, agreement_parties = agreement_text(title, clean, spans, by_place, recogniser)
@@ -185,7 +187,7 @@ def read_document(
             level = 0 if not sentences and not headings else heading_level(heading)
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             # (worked out as the headings change, not again for every sentence)
-            planned = any(future_heading(h, document) for _l, h in headings)
+            planned = any(future_heading(h, document) or h in dated for _l, h in headings)
             previous = None
             caption = heading
             inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
@@ -221,6 +223,10 @@ def read_document(
             if area:
                 break
         inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
+        if previous is None and headings and launch_to_come(clean.text[start:end], document):
+            # "M1 | CHANG'E-9" / "Launch: planned 2030, Long March 5": all it lists is to come
+            dated.add(headings[-1][1])
+            planned = True
         sentence = Sentence(
             document, clean, start, end, inside, area, planned, previous, len(sentences)
         )
@@ -246,7 +252,11 @@ def read_document(
             keys = tuple(m.key for m in sentence.mentions)
             named = keys if opens or previous is None else tuple(dict.fromkeys(named + keys))
             codes = legend(sentence.text) or codes
-        if _LEADING.match(sentence.text) or _ITEM.match(sentence.text):
+        if (
+            _LEADING.match(sentence.text)
+            or _ITEM.match(sentence.text)
+            or _LEADER_ITEM.match(sentence.text)
+        ):
             # an item continues the line that introduced its list, or the heading above
             if previous is None:
                 sentence.lead_in = heading_line
@@ -296,6 +306,8 @@ def _titles_list(line: Sentence, item: Sentence) -> bool:
 
 _ITEM = re.compile(r"^(?:the\s+)?[A-Z][^:;,.]{0,60}?\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
 _LABEL = re.compile(_ITEM.pattern.removeprefix("^"))  # the same, from a given offset
+# a line that leads its label to its value with dots: "2. Seismometer ....... France"
+_LEADER_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]\s+)?[A-Z][^.:;]{0,60}?\s*(?:\.{3,}|\u2026)\s*\S")
 
 
 _AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|shall)\s")

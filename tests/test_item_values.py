@@ -64,3 +64,34 @@ def test_a_bullet_of_names_under_a_list_of_partners_names_partners_of_its_missio
 def test_a_bullet_of_names_under_any_other_heading_names_no_partner(reference):
     text = "Countries visited by the delegation in 2032\n- Peru\n- Chile, Uruguay and Nepal\n"
     assert _cooperation(reference, text) == set()
+
+
+RULED_SHEET = """PLANETARY PAYLOADS - PARTNER CONTRIBUTIONS
+
+==================================================
+B2 | TIANWEN-4 — payload contributions
+Launch: planned 2029, Long March 5
+==================================================
+
+  * Plasma analyser
+      - Institution: Max Planck Institute for Solar System Research
+  1. Dust detector ........... Austria (IWF)
+  2. Laser altimeter ......... Portugal
+"""
+
+
+def test_a_ruled_off_heading_a_launch_line_to_come_and_dotted_lines(reference):
+    # the ruled block's heading names the mission; its launch line, still to come, makes
+    # every line under it a plan; a dotted leader leads an instrument to its giver, and a
+    # sub-line's "Institution:" names the giver of the item above it
+    found = _cooperation(reference, RULED_SHEET.replace("planned 2029", "planned 2035"))
+    assert {
+        ("max-planck-institute-for-solar-system-research", "payloads", "tianwen-4", "planned"),
+        ("austria", "payloads", "tianwen-4", "planned"),
+        ("portugal", "payloads", "tianwen-4", "planned"),
+    } <= found
+
+
+def test_a_launch_line_in_the_past_leaves_the_lines_achieved(reference):
+    found = _cooperation(reference, RULED_SHEET.replace("planned 2029", "2024"))
+    assert ("portugal", "payloads", "tianwen-4", "achieved") in found
