@@ -330,6 +330,13 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 # a sentence at the margin after a list item, which a cut item would have
                 # set in under its text or left mid-phrase ("... of" / "San Agustín"); in
                 # PDF text, cut at a fixed width, an item goes on at the margin
+                # (in wrapped text too, after a blank line and back out at a lesser indent)
+                or (
+                    line.blank_before
+                    and item_indent is not None
+                    and line.indent < item_indent
+                    and line.text[:1].isupper()
+                )
                 or (
                     not wrapped
                     and item_indent is not None

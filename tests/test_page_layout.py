@@ -302,3 +302,27 @@ def test_an_answer_cut_mid_sentence_goes_on_on_the_next_line_whatever_its_case()
     )
     clean = clean_text(text)
     assert "built with Pontifical Catholic University in Santiago" in clean.text
+
+
+GUIDE_PAGE = """  The visitor centre tells the story of each launch from the pad, with
+  flags of the partner countries hung in the hall above the models of
+  the probes and the rockets that carried them to the Moon and beyond.
+  Tianwen-2, launched in 2025, carried two foreign passengers on its
+  way to the asteroid it now studies from close by:
+    \u2022 a dust analyser supplied by the University of Tartu
+    \u2022 a small camera from the Kyushu Institute of Technology, which
+      was mounted on the side of the sample return capsule
+
+  Next up is Tianwen-4, due to leave Wenchang for Jupiter at the end of
+  the decade. It will carry instruments from Peru, Chile and Nepal, and
+  the partners will share its data with scientists in their countries.
+"""
+
+
+def test_a_paragraph_back_at_the_margin_after_a_list_is_no_part_of_its_last_item():
+    # the page is wrapped (its blank lines alone part nothing), but a blank line and a
+    # line set back out of the list end the item that has no full stop
+    clean = clean_text(GUIDE_PAGE)
+    paragraphs = [clean.text[p.start : p.end] for p in clean.paragraphs]
+    assert any(p.startswith("Next up is Tianwen-4") for p in paragraphs)
+    assert not any("capsule Next up" in p for p in paragraphs)
