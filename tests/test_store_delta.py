@@ -162,7 +162,28 @@ def test_a_changed_rank_leaves_no_old_value_in_the_merged_default_graph(tmp_path
     old, new = ox.Literal("6399", datatype=integer), ox.Literal("6403", datatype=integer)
     store = ox.Store(str(tmp_path / "store"))
     store.extend([ox.Quad(fact, rank, old, graph), ox.Quad(fact, rank, old)])
-    store_delta._apply(store, [ox.Quad(fact, rank, old, graph)], [ox.Quad(fact, rank, new, graph)])
+    removed, added = ox.Quad(fact, rank, old, graph), ox.Quad(fact, rank, new, graph)
+    store_delta._apply(
+        store,
+        [removed],
+        [added],
+        removed_lines=[f"{removed} .\n".encode()],
+        lines=[f"{added} .\n".encode()],
+    )
     assert {
         q.object.value for q in store.quads_for_pattern(fact, rank, None, ox.DefaultGraph())
     } == {"6403"}
+
+
+def test_a_triple_dropped_by_every_graph_leaves_the_merge_once(tmp_path: Path) -> None:
+    """Two removed quads of one triple: the merge loses it once, and the counts are a
+    full load's; a triple with a longer literal of the same start is another triple."""
+    same = [line("t", '"v w"', "g1"), line("k", '"1"', "g1"), line("k", '"2"', "g2")]
+    before = [line("t", '"v"', "g1"), line("t", '"v"', "g2"), *same]
+    after = [*same, line("u", '"1"', "g1")]
+    build(tmp_path / "changed", before)
+    staged = build(tmp_path / "changed", after)
+    full = build(tmp_path / "full", after)
+    assert staged.changed == 3
+    assert (staged.triples, staged.quads) == (full.triples, full.quads) == (4, 4)
+    assert contents(tmp_path / "changed") == contents(tmp_path / "full")
