@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from graph.errors import SpaceKGError
-from server import worker_crash
+from server import allocator, worker_crash
 
 # The query process runs this checkout's ``server`` package, the one the web process runs,
 # whatever an isolated interpreter would find installed (another checkout, a worktree).
@@ -42,9 +42,10 @@ _READ_BYTES = 64 * 1024  # a short answer in one read
 
 
 def child_environment() -> dict[str, str]:
-    """A query process's environment: the parent's, with the allocator settings above
-    (the user's own glibc tuning, if any, kept)."""
-    return {**_TUNABLES, **os.environ, **_ENV}
+    """A query process's environment: the parent's, with the allocator settings above and
+    mimalloc or jemalloc preloaded where the machine has one (``server.allocator``); the
+    user's own glibc tuning or preload, if any, kept."""
+    return {**_TUNABLES, **allocator.preload(), **os.environ, **_ENV}
 
 
 class QueryWorker:
