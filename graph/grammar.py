@@ -200,7 +200,11 @@ def foreign_subject(
 
 
 # (an acronym in brackets may end the name before it: "... Agency (GISTDA) and the ...")
-_AND = re.compile(r"^\)?\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?$")
+# (and the owner of the body after it: "CMSA and Pakistan's SUPARCO signed")
+_AND = re.compile(
+    r"^\)?\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\u2019s|'|\u2019)\s+)?$"
+)
 
 
 def beside_chinese(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:

@@ -66,3 +66,16 @@ def test_an_agreement_stated_to_exist_between_two_bodies_is_one(reference):
     assert {(p, d) for _k, p, d, _s in _agreements(reference, text)} == {
         (("china-national-space-administration", "malawi-space-office"), "2029")
     }
+
+
+def test_a_chinese_body_and_a_partners_body_named_with_its_owner_sign_together(reference):
+    # "X and Pakistan's <body whose name has an "and" of its own> signed": the parser may
+    # make two subjects of it, and the owner's possessive stands between "and" and the body
+    text = (
+        "In May 2031 the China Manned Space Agency and Kenya's Space and Earth Observation "
+        "Sciences Commission signed an agreement on astronaut training."
+    )
+    found = _agreements(reference, text)
+    assert {f[1] for f in found} == {
+        ("china-manned-space-agency", "space-and-earth-observation-sciences-commission")
+    }
