@@ -109,7 +109,7 @@ def _staged_changes(
         del source
         store = ox.Store(str(staging))
         removed_quads, added_quads = _quads(removed), _quads(added)
-        gained = _apply(store, removed_quads, added_quads, removed_lines=removed, lines=lines)
+        gained = _apply(store, removed_quads, added_quads, removed, lines)
         counts = _previous_counts(previous)
         if counts is None or not _all_named(removed_quads + added_quads):
             triples = default_graph_size(store)
@@ -132,7 +132,6 @@ def _apply(
     store: ox.Store,
     removed: list[ox.Quad],
     added: list[ox.Quad],
-    *,
     removed_lines: list[bytes],
     lines: list[bytes],
 ) -> tuple[int, int]:
