@@ -183,6 +183,8 @@ def parsed_role_holds(
             framed = china or named or instrument is not None  # "provided a retroreflector"
             if group.governor in _PLACING and instrument is not None and named:
                 return True  # "X will have a camera on Chang'e-8"
+            if group.governor in _READYING and instrument is not None and named and china:
+                return True  # "X is testing a camera that Chinese scientists will carry on M"
             return group.governor in CONTRIBUTING and framed and group.governor != "sign"
         case "object":  # "China has trained Egyptian engineers"
             return group.governor in _TRAINING and china
@@ -242,6 +244,8 @@ _MADE = frozenset(
 )
 # verbs that put an instrument on a mission without saying who made it
 _PLACING = frozenset(["have", "fly", "send", "put", "place", "mount", "install"])
+# the last work on an instrument before it flies
+_READYING = frozenset(["test", "calibrate", "qualify"])
 
 
 def _with_china(sentence: Sentence, group: Group, domestic: frozenset[str]) -> bool:

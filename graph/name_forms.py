@@ -80,7 +80,10 @@ def head_kind(name: str) -> EntityKind | None:
             # up to four words besides the small ones of other languages' names
             # ("Instituto Nacional de Pesquisas Espaciais")
             (
-                len([w for w in words if w.lower() not in FOREIGN_CONNECTORS]) <= 4
+                len([w for w in words if w.lower() not in FOREIGN_CONNECTORS])
+                # (six where such small words show the name is one: "Universidade Federal
+                # do Rio Grande do Norte")
+                <= (6 if any(w.lower() in FOREIGN_CONNECTORS for w in words) else 4)
                 and words[-1][:1].isupper()
             )
             # a name in its own language's casing: "Agenzia spaziale italiana"

@@ -698,3 +698,28 @@ def test_shared_work_with_another_country_or_denied_gives_nothing(reference):
         "radio astronomy. The Kenya Space Agency did not carry out any exchanges with China."
     )
     assert _cooperation(reference, text) == set()
+
+
+def test_a_partner_readying_an_instrument_china_will_carry(reference):
+    text = (
+        "Chile's Universidad de Concepción is testing a small camera that Chinese "
+        "scientists plan to carry on Chang'e-9."
+    )
+    assert {(p, a) for p, a, _m in _cooperation(reference, text)} == {
+        ("universidad-de-concepcion", "payloads")
+    }
+
+
+def test_a_satellite_tested_by_its_owners_own_engineers_is_no_cooperation(reference):
+    text = (
+        "KenTES-2 is an experimental satellite designed, built and tested entirely by "
+        "Kenya Space Agency engineers in Nairobi."
+    )
+    assert _cooperation(reference, text) == set()
+
+
+def test_a_long_name_in_another_language_is_one_partner(reference):
+    text = "The Universidade Federal do Rio Grande do Norte built a cubesat with CAST."
+    assert {p for p, _a, _m in _cooperation(reference, text)} == {
+        "universidade-federal-do-rio-grande-do-norte"
+    }
