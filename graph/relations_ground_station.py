@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from graph.chinese_side import names_chinese_side
+from graph.craft_triggers import under_way
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
-from graph.model import EntityKind, GroundStation
+from graph.model import EntityKind, GroundStation, Status
 from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
@@ -27,7 +28,7 @@ _WORKED = (
     r"expanded|adapted|modified|refurbished|equipped|extended|completed)"
 )
 _STATION = re.compile(
-    r"\b(?:built|build|set\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
+    r"\b(?:built|build(?:s|ing(?!\s+of\b))?|set(?:ting)?\s+up|establish(?:ed|es|ing)?|updat(?:ed|e|ing)|upgrad(?:ed|e|ing)|"
     r"construct(?:ed|s|ing)?|co-built|jointly\s+built)\s+"
     r"(?:(?:the|a|an|new|joint)\s+)?(?:[\w&-]+\s+){0,3}?"
     r"(?:receiving|ground|TT&C|gateway|tracking)?\s*stations?\b",
@@ -142,6 +143,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 for g in groups
                 if g.role in ("owner", "modifier", "other") and station[0] <= g.start < station[1]
                 for k in g.keys
+            ] or [
+                # "the ground station of the operator X, at Y, was built with CGWIC"
+                k
+                for g in groups
+                if g.role in ("owner", "modifier", "other") and whole[0] <= g.start < whole[1]
+                for k in g.keys
             ]
         if not partners and _chinese_subject(sentence, at, gazetteer):
             # "CGWIC will upgrade the ground control centre of Azercosmos": China's side
@@ -243,7 +250,12 @@ def _host_country(
 
 
 _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+China\b", re.IGNORECASE)
-_WITH_OR_BY = re.compile(r"\b(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# (or its people: "built with engineers from CGWIC")
+_WITH_OR_BY = re.compile(
+    r"\b(?:with|by)\s+(?:the\s+)?(?:(?:engineers|experts|technicians|specialists|teams?|"
+    r"staff)\s+(?:from|of|at)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _chinese_help(sentence: Sentence, gazetteer: Gazetteer, clause: tuple[int, int]) -> bool:
@@ -322,9 +334,11 @@ def _station(
     purpose: str | None = None,
 ) -> GroundStation:
     """A ground station fact stated at local offset ``at`` of the sentence."""
+    # a station still being built ("X and CGWIC are building a station") is not there yet
+    status = Status.PLANNED if under_way(sentence, at) else status_at(sentence, at)
     return GroundStation(
         evidence=(sentence.evidence(at),),
-        status=status_at(sentence, at),
+        status=status,
         partner=partner,
         location=location,
         purpose=purpose,

@@ -261,3 +261,33 @@ def test_a_station_built_with_china_or_with_a_described_body(reference, text, pa
 )
 def test_hosted_and_hyphenated_stations(reference, text, partners):
     assert _stations(reference, text) == partners
+
+
+def _statuses(reference, text: str) -> dict[str, str]:
+    meta = DocumentMeta("gs", "gs.txt", "Stations", "Test", "2031", "white-paper")
+    extraction = extract.extract_corpus([Document(meta, Path("gs.txt"), text)], reference)
+    return {f.partner: f.status.value for f in extraction.facts if isinstance(f, GroundStation)}
+
+
+def test_a_partners_station_built_with_people_of_a_chinese_body_is_the_partners(reference):
+    text = (
+        "The Kenya Space Agency's satellite ground station at Mombasa, which it built with "
+        "engineers from China Great Wall Industry Corporation, entered service in 2022."
+    )
+    assert _statuses(reference, text) == {"kenya-space-agency": "achieved"}
+
+
+def test_a_station_still_being_built_with_a_chinese_body_is_planned(reference):
+    text = (
+        "The Kenya Space Agency and CGWIC are also building a receiving station near "
+        "Nakuru, which is due to enter service in 2034."
+    )
+    assert _statuses(reference, text) == {"kenya-space-agency": "planned"}
+
+
+def test_the_building_of_station_networks_is_no_station_built(reference):
+    text = (
+        "China will continue to cooperate with Kenya in the field of TT&C support, and "
+        "further advance the building of ground station networks."
+    )
+    assert _statuses(reference, text) == {}
