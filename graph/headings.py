@@ -103,7 +103,9 @@ def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazet
     if len(names) != 1 or names[0].kind not in _PARTNERS or names[0].key in gazetteer.domestic:
         return None
     rest = heading[: names[0].start - at] + heading[names[0].end - at :]
-    return names[0].key if not rest.strip(" :-\u2013\u2014") else None
+    # (with the marks of a section that opens and closes: "[−] Kenya", "▸ Peru")
+    rest = rest.strip(" :-\u2013\u2014[]+\u2212\u25b8\u25be\u25ba\u25bc\u25b6\u25bd")
+    return names[0].key if not rest else None
 
 
 def heading_context(

@@ -197,6 +197,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             named = list(dict.fromkeys([*owners, *named]))
         if fragment and not named and not listed and sentence.previous is not None:
             named = list(sentence.previous.notes.get("agreement_parties", ()))
+        if fragment and not named and not listed and sentence.section_partner:
+            # "- 12 March 2019 — Memorandum of Understanding on ..." in a page's section
+            # headed "Kenya": the partner the heading names signed it
+            named = [sentence.section_partner]
         lead = sentence.lead_in
         if fragment and not named and not listed and lead is not None and _SIGN.search(lead.text):
             # "(a) Memorandum of Understanding on ..." under "the two sides signed the
@@ -278,6 +282,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = (date_in(lead.text, issued)[0] if lead is not None else None) or (
                 document_signed_on(sentence.doc.text, issued)
             )
+        if signed_on is None and fragment:
+            # a list's line that says where and when after the document: "Memorandum of
+            # Understanding on ... (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"
+            placed = _PLACE_AND_DAY.search(text, m.end())
+            if placed:
+                signed_on = date_in(placed.group("day"), sentence.doc.meta.issued)[0]
         subject = None if title else subject_of(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")
@@ -315,6 +325,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     if dated or earlier:
         sentence.notes["agreement_date"] = dated[-1] if dated else earlier
     return out
+
+
+_PLACE_AND_DAY = re.compile(
+    r"(?:\(|[\u2014\u2013]\s*|\s-\s|,\s*)(?:signed\s+(?:in|at)\s+)?[A-Z][\w'\u2019. -]{1,30},\s+"
+    r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+)
 
 
 def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer) -> bool:

@@ -57,3 +57,28 @@ def test_a_signing_after_the_meeting_takes_the_meetings_day_and_so_does_the_next
         ("china-national-space-administration", "zambia-space-agency"): "2031-10-14",
         ("china-great-wall-industry-corporation", "zambia-space-agency"): "2031-10-14",
     }
+
+
+PARTNER_PAGE = """International cooperation
+
+[\u2212] Kenya
+China and Kenya have cooperated in space since 2015, mainly in remote sensing.
+  \u2022 12 March 2019 \u2014 Memorandum of Understanding on Space Cooperation
+  \u2022 Framework Agreement on the Peaceful Uses of Outer Space (Beijing, 9 November 2023)
+
+[+] Multilateral
+"""
+
+
+def test_a_pages_section_that_opens_and_closes_names_the_partner_of_its_lines(reference):
+    # "[−] Kenya" heads the section (as "▸ Kenya" would); its verbless lines of documents
+    # are Kenya's with China, dated by the line or by where and when it says they were
+    # signed
+    found = {
+        (f.agreement_kind, f.parties, f.signed_on)
+        for f in facts_of(reference, PARTNER_PAGE, kind=Agreement)
+    }
+    assert found == {
+        ("memorandum-of-understanding", ("china", "kenya"), "2019-03-12"),
+        ("agreement", ("china", "kenya"), "2023-11-09"),
+    }
