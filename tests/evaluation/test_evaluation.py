@@ -80,9 +80,9 @@ HELDOUT_SETS = {
     "heldout-g": (0.90, 0.90),
     "heldout-h": (0.59, 0.72),
     "heldout-i": (0.81, 0.86),
-    "heldout-j": (0.64, 0.77),
+    "heldout-j": (0.65, 0.77),
     "heldout-k": (0.70, 0.80),
-    "heldout-l": (0.67, 0.80),
+    "heldout-l": (0.68, 0.80),
     "heldout-m": (0.88, 0.85),
     "heldout-n": (0.75, 0.84),
     "heldout-o": (0.85, 0.85),
@@ -106,16 +106,16 @@ HELDOUT_SETS = {
     "heldout-ag": (0.69, 0.75),
     "heldout-ah": (0.64, 0.74),
     "heldout-ai": (0.75, 0.78),
-    "heldout-aj": (0.73, 0.78),
+    "heldout-aj": (0.74, 0.78),
     "heldout-ak": (0.75, 0.78),
     "heldout-al": (0.65, 0.81),
-    "heldout-am": (0.69, 0.86),
+    "heldout-am": (0.70, 0.86),
     "heldout-an": (0.73, 0.80),
     "heldout-ao": (0.67, 0.72),
     "heldout-ap": (0.56, 0.69),
     "heldout-aq": (0.84, 0.79),
-    "heldout-ar": (0.64, 0.78),
-    "heldout-as": (0.67, 0.68),
+    "heldout-ar": (0.65, 0.78),
+    "heldout-as": (0.68, 0.69),
     "heldout-at": (0.76, 0.79),
     "heldout-au": (0.80, 0.79),
     "heldout-av": (0.65, 0.75),
@@ -125,18 +125,18 @@ HELDOUT_SETS = {
     "heldout-az": (0.63, 0.75),
     "heldout-ba": (0.79, 0.84),
     "heldout-bb": (0.78, 0.78),
-    "heldout-bc": (0.73, 0.74),
-    "heldout-bd": (0.57, 0.62),
+    "heldout-bc": (0.74, 0.74),
+    "heldout-bd": (0.58, 0.62),
     "heldout-be": (0.62, 0.72),
     "heldout-bf": (0.74, 0.80),
     "heldout-bg": (0.63, 0.80),
-    "heldout-bh": (0.51, 0.65),
-    "heldout-bi": (0.65, 0.66),
-    "heldout-bj": (0.70, 0.75),
-    "heldout-bk": (0.69, 0.69),
-    "heldout-bl": (0.35, 0.63),
+    "heldout-bh": (0.60, 0.77),
+    "heldout-bi": (0.68, 0.67),
+    "heldout-bj": (0.73, 0.77),
+    "heldout-bk": (0.72, 0.70),
+    "heldout-bl": (0.36, 0.64),
     "heldout-bm": (0.63, 0.69),
-    "heldout-bn": (0.35, 0.44),
+    "heldout-bn": (0.36, 0.46),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -187,7 +187,9 @@ HELDOUT_SETS = {
 # BL-BN were written at the eighteenth session's start (BL: news reports from four kinds of
 # outlet, BM in white-paper registers, BN in fact-sheet and mission-summary layouts),
 # committed before its extractor changes, and have floors of their untouched figure less
-# three points (README, "Eighteenth session").
+# three points (README, "Eighteenth session"). At that session's end the floors of the sets
+# its extractor changes raised were set as before (figure cut to two places, less three
+# points; BI-BK were read in it).
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
