@@ -15,8 +15,8 @@ takes its parties.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from graph.agreement_dates import document_signed_on, place_and_day
 from graph.agreement_lines import (
     ALSO_SIGNED,
     AT_THE_EVENT,
@@ -285,9 +285,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if signed_on is None and fragment:
             # a list's line that says where and when after the document: "Memorandum of
             # Understanding on ... (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"
-            placed = _PLACE_AND_DAY.search(text, m.end())
-            if placed:
-                signed_on = date_in(placed.group("day"), sentence.doc.meta.issued)[0]
+            signed_on = place_and_day(text, m.end(), sentence.doc.meta.issued)
         subject = None if title else subject_of(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")
@@ -327,12 +325,6 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     return out
 
 
-_PLACE_AND_DAY = re.compile(
-    r"(?:\(|[\u2014\u2013]\s*|\s-\s|,\s*)(?:signed\s+(?:in|at)\s+)?[A-Z][\w'\u2019. -]{1,30},\s+"
-    r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
-)
-
-
 def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer) -> bool:
     """Whether the parties named are the foreign side of the document's own title alone,
     as "the two sides" of a joint statement are, so that its Chinese side joins them."""
@@ -343,22 +335,6 @@ def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer)
         and set(named) <= set(foreign)
         and not any(k in gazetteer.domestic for k in named)
     )
-
-
-@lru_cache(maxsize=2)  # (documents are read one at a time: a larger cache only holds texts)
-def document_signed_on(text: str, issued: str | None) -> str | None:
-    """The day a document says it was itself signed: "This Joint Statement was signed in
-    Cairo on 24 November 2025", "Done at Santiago on 14 March 2029"."""
-    m = _SELF_SIGNED.search(text)
-    return date_in(m.group(0), issued)[0] if m else None
-
-
-_SELF_SIGNED = re.compile(
-    r"(?:\b(?:This|The\s+present)\s+(?:Joint\s+Statement|Joint\s+Communiqu\w*|Agreement|"
-    r"Memorandum(?:\s+of\s+Understanding)?|Declaration)\s+(?:was|is|has\s+been)\s+signed|"
-    r"^\s*(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z])[^.\n]{0,120}",
-    re.MULTILINE,
-)
 
 
 _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's, not a sentence's)

@@ -1,0 +1,37 @@
+"""The day an agreement was signed, where a list's line or the document itself says it
+apart from the sentence that names the agreement. Used by ``graph.relations_agreement``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.dates import date_in
+
+_PLACE_AND_DAY = re.compile(
+    r"(?:\(|[\u2014\u2013]\s*|\s-\s|,\s*)(?:signed\s+(?:in|at)\s+)?[A-Z][\w'\u2019. -]{1,30},\s+"
+    r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+)
+
+
+def place_and_day(text: str, start: int, issued: str | None) -> str | None:
+    """The day a list's line gives after its document, with where it was signed: "...
+    on Space Cooperation (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"."""
+    placed = _PLACE_AND_DAY.search(text, start)
+    return date_in(placed.group("day"), issued)[0] if placed else None
+
+
+@lru_cache(maxsize=2)  # (documents are read one at a time: a larger cache only holds texts)
+def document_signed_on(text: str, issued: str | None) -> str | None:
+    """The day a document says it was itself signed: "This Joint Statement was signed in
+    Cairo on 24 November 2025", "Done at Santiago on 14 March 2029"."""
+    m = _SELF_SIGNED.search(text)
+    return date_in(m.group(0), issued)[0] if m else None
+
+
+_SELF_SIGNED = re.compile(
+    r"(?:\b(?:This|The\s+present)\s+(?:Joint\s+Statement|Joint\s+Communiqu\w*|Agreement|"
+    r"Memorandum(?:\s+of\s+Understanding)?|Declaration)\s+(?:was|is|has\s+been)\s+signed|"
+    r"^\s*(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z])[^.\n]{0,120}",
+    re.MULTILINE,
+)
