@@ -206,15 +206,7 @@ def test_near_the_changed_lines_the_report_is_a_full_validations(
     stamp(cache.folder, "first-build")  # as a build does once it is staged and valid
 
     two_statuses(data, changed, new_fact)
-    after = sorted_lines(data)
-    removed, added = store_delta.changed_lines(before, after)
-    staged = store_files.stage_build(tmp_path, b"".join(after), "second-build")
-    delta = UnionDelta("first-build", after, removed + added, staged.path)
-    read_whole: list[bool] = []
-
-    def read() -> validate_lines.QuadLines:
-        read_whole.append(True)
-        return validate_lines.read_dataset(data, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+    delta, read, read_whole = _second_build(tmp_path, data, before)
 
     digests = validate_lines.read_dataset(data).graph_digests
     seen: list[int | None] = []
@@ -262,15 +254,7 @@ def test_a_state_not_stamped_with_the_previous_build_reads_the_union_whole(
     stating = [n for n in names if (None, CSK.status, None) in data.graph(n)]
     fact = next(data.graph(stating[-1]).subjects(CSK.status, None))
     two_statuses(data, stating[-1], fact)
-    after = sorted_lines(data)
-    removed, added = store_delta.changed_lines(before, after)
-    staged = store_files.stage_build(tmp_path, b"".join(after), "second-build")
-    delta = UnionDelta("first-build", after, removed + added, staged.path)
-    read_whole: list[bool] = []
-
-    def read() -> validate_lines.QuadLines:
-        read_whole.append(True)
-        return validate_lines.read_dataset(data, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+    delta, read, read_whole = _second_build(tmp_path, data, before)
 
     again = validate_split.validate_dataset(
         data,
@@ -288,3 +272,19 @@ def test_a_state_not_stamped_with_the_previous_build_reads_the_union_whole(
     )
     assert read_whole == [True]
     assert again.violations == full.violations and str(fact) in {v.focus for v in again.violations}
+
+
+def _second_build(tmp_path: Path, data, before: list[bytes]):
+    """The second build staged from ``data`` after lines ``before``: its delta from the
+    first build, and a reader of the whole union that records being called."""
+    after = sorted_lines(data)
+    removed, added = store_delta.changed_lines(before, after)
+    staged = store_files.stage_build(tmp_path, b"".join(after), "second-build")
+    delta = UnionDelta("first-build", after, removed + added, staged.path)
+    read_whole: list[bool] = []
+
+    def read() -> validate_lines.QuadLines:
+        read_whole.append(True)
+        return validate_lines.read_dataset(data, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
+
+    return delta, read, read_whole
