@@ -91,6 +91,7 @@ _AFTER_EXTRACTION = frozenset(
         "validate_split.py",
         "validate_targets.py",
         "validate_whole.py",
+        "subject_digests.py",
         "union_delta.py",
         "sparql_prepared.py",
         "validation_report.py",

@@ -4,7 +4,7 @@ Adding one article to a thousand moves the ranks of thousands of facts
 (``csk:corroborationRank``: a new fact takes a place and every later one moves down) and
 changes nothing else about them. Validating those facts again with every shape cost most
 of an add-one build (about 30 s at 1,000 documents). A shape that never reads the
-summary properties (``validate_whole.OWN_ONLY``) gives such a fact the result it gave
+summary properties (``subject_digests.OWN_ONLY``) gives such a fact the result it gave
 before; one that reads only whether a subject has them (``RankedRow``: which class
 carries a rank) gives the same result while the same properties are there; only a shape
 that reads their values (``SummaryCount``) must see the new values, and it reads nothing

@@ -31,7 +31,6 @@ each shape is aimed at its nodes by ``graph.validate_targets``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from collections.abc import Callable, Sequence
@@ -44,7 +43,7 @@ from rdflib.namespace import RDF
 
 from graph import lines_graph
 from graph.lines_dataset import LinesDataset
-from graph.summaries import SUMMARY_PROPERTIES
+from graph.subject_digests import OWN_ONLY, digests_near, subject_digests
 from graph.summary_readers import OwnReaders, may_report, own_readers
 from graph.union_delta import NotInLines, UnionDelta
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
@@ -59,12 +58,6 @@ MARK_FILE = "whole-graph.build"  # beside it: the id of the build the state desc
 REACH = 2  # steps back from a changed subject whose nodes are validated again
 NEAR = 3  # steps forward from a validated node whose triples its shapes may read
 AT_MOST = 0.2  # of the union's subjects: past that, one run on everything is cheaper
-_MASK = (1 << 64) - 1
-# Properties only ever read on their own subject (the build's counts, by SummaryCount):
-# when only these change, the subject alone is validated again, not the facts naming it
-# (adding a document moves many partners' ranks).
-OWN_ONLY = frozenset(CSK[name] for name in SUMMARY_PROPERTIES)
-_OWN_ONLY_N3 = frozenset(p.n3() for p in OWN_ONLY)
 _PART_OF_N3 = CSK.partOf.n3()
 _ONTOLOGY_N3 = ONTOLOGY_GRAPH.n3()
 VERSION = "lines-2"  # of the kept state: subjects as N3 strings, three digests each
@@ -84,59 +77,6 @@ class WholeState:
     # how the shapes read the counts (``summary_readers.own_readers``), once worked out
     # for these shapes (parsing their queries took most of a second of every rebuild)
     readers: tuple[OwnReaders | None] | None = None
-
-
-def _digest(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
-
-
-def subject_digests(lines: QuadLines) -> dict[str, tuple[int, int, int]]:
-    """Each subject's outgoing triples in the union as three numbers: the triples but
-    the ``OWN_ONLY`` counts, the counts' predicates, and the counts with their values;
-    sums of 64-bit digests of their N3, so the order triples are met in does not matter.
-    A (predicate, object) pair is digested once (a third of the union's pairs are
-    distinct: types, statuses, the same partner named by many facts)."""
-    known: dict[tuple[str, str], int] = {}
-    return {s: _subject_digest(outgoing, known) for s, outgoing in lines.by_subject.items()}
-
-
-_NAMED = {p: _digest(p) for p in _OWN_ONLY_N3}
-
-
-def _subject_digest(
-    outgoing: set[tuple[str, str]], known: dict[tuple[str, str], int]
-) -> tuple[int, int, int]:
-    """``subject_digests``' three numbers for one subject's pairs; ``known``: the pairs'
-    digests met so far."""
-    rest = present = own = 0
-    for pair in outgoing:
-        value = known.get(pair)
-        if value is None:
-            value = known[pair] = _digest(f"{pair[0]} {pair[1]}")
-        if pair[0] in _OWN_ONLY_N3:
-            present += _NAMED[pair[0]]
-            own += value
-        else:
-            rest += value
-    return (rest & _MASK, present & _MASK, own & _MASK)
-
-
-def digests_near(
-    delta: UnionDelta, previous: dict[str, tuple[int, int, int]]
-) -> tuple[dict[str, tuple[int, int, int]], set[str]]:
-    """``subject_digests`` of the union ``delta`` describes, from the digests of the
-    previous build's union (``previous``): only the subjects of the changed lines can
-    differ, so only theirs are made again. Also returns those subjects."""
-    digests = dict(previous)
-    known: dict[tuple[str, str], int] = {}
-    subjects = delta.subjects()
-    for subject in subjects:
-        outgoing = delta.get(subject)
-        if outgoing:
-            digests[subject] = _subject_digest(outgoing, known)
-        else:  # no triple of it is left
-            digests.pop(subject, None)
-    return digests, subjects
 
 
 def _is_node(n3: str) -> bool:
