@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graph.gazetteer import Gazetteer
-from graph.line_kinds import PAGE_MARK, unmarked
+from graph.line_kinds import PAGE_MARK, undisclosed, unmarked
 from graph.model import Document, EntityKind
 from graph.name_forms import NAME_RUN, head_kind
 from graph.recognise import Found, Recogniser
@@ -103,9 +103,8 @@ def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazet
     if len(names) != 1 or names[0].kind not in _PARTNERS or names[0].key in gazetteer.domestic:
         return None
     rest = heading[: names[0].start - at] + heading[names[0].end - at :]
-    # (with the marks of a section that opens and closes: "[−] Kenya", "▸ Peru")
-    rest = rest.strip(" :-\u2013\u2014[]+\u2212\u25b8\u25be\u25ba\u25bc\u25b6\u25bd")
-    return names[0].key if not rest else None
+    # (with the mark of a section that opens and closes: "[−] Kenya", "▸ Peru")
+    return names[0].key if not undisclosed(rest).strip(" :-\u2013\u2014") else None
 
 
 def heading_context(

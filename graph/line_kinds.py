@@ -111,18 +111,24 @@ _NUMBERED_TITLE = re.compile(
 
 
 # a heading written in a markup's own marks: "## Partners", "== Payloads ==", "**Agreements**"
-_DISCLOSURE = re.compile(
-    r"^(?:\[[+\-\u2212\u2013]\]|[\u25b8\u25be\u25ba\u25bc\u25b6\u25bd])\s+(\S.*)$"
-)
+# the mark of a web page's section that opens and closes: "[−] Kenya", "▸ Peru"
+_DISCLOSURE = re.compile(r"^\s*(?:\[[+\-\u2212\u2013]\]|[\u25b8\u25be\u25ba\u25bc\u25b6\u25bd])\s*")
+
+
+def undisclosed(text: str) -> str:
+    """``text`` without the mark of a section that opens and closes before it."""
+    return _DISCLOSURE.sub("", text, count=1)
+
+
 _MARKED_HEADING = re.compile(r"(?:#{1,6}\s+|={2,6}\s*|\*\*|__)(.*?)(?:\s*={2,6}|\*\*|__)?")
 
 
 def unmarked(line: str) -> str:
     """The heading's words without the marks a markup (Markdown, a wiki) sets around
     them; any other line as it is."""
-    disclosed = _DISCLOSURE.match(line)
-    if disclosed:
-        return disclosed.group(1)  # "[−] Kenya": a web page's section that opens and closes
+    disclosed = undisclosed(line)
+    if disclosed != line and disclosed.strip():
+        return disclosed  # "[−] Kenya": a web page's section that opens and closes
     m = _MARKED_HEADING.fullmatch(line)
     if not m or not m.group(1).strip():
         return line

@@ -182,18 +182,8 @@ def _bracketed_owner(sentence: Sentence, mention: Found) -> tuple[str, ...]:
     if bracket is None:
         return ()
     a, b = bracket.span(1)
-    inside = [
-        m
-        for m in sentence.mentions
-        if not m.nested
-        and m.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
-        and a <= m.start - sentence.start
-        and m.end - sentence.start <= b
-    ]
-    rest = list(sentence.text[a:b])
-    for m in inside:
-        rest[m.start - sentence.start - a : m.end - sentence.start - a] = " " * (m.end - m.start)
-    if not inside or not _LIST_GAP.fullmatch("".join(rest).replace("/", " ")):
+    inside = _names_between(sentence, a, b, (EntityKind.COUNTRY, EntityKind.ORGANISATION))
+    if not inside:
         return ()
     return tuple(dict.fromkeys(m.key for m in inside))
 
@@ -203,18 +193,32 @@ def _describes(sentence: Sentence, mention: Found, noun) -> bool:
     its list between ("X and Y, imaging microsatellites of ..."), not after a clause of
     its own ("X, built by A; and Y, a microsatellite of B": B's is Y alone)."""
     start, end = mention.end - sentence.start, noun.left_edge.idx
-    if end <= start:
-        return True
-    gap = list(sentence.text[start:end])
-    for m in sentence.mentions:
-        if m.kind is EntityKind.SPACECRAFT and start <= m.start - sentence.start < end:
-            gap[m.start - sentence.start - start : m.end - sentence.start - start] = " " * (
-                m.end - m.start
-            )
-    return _LIST_GAP.fullmatch("".join(gap)) is not None
+    return (
+        end <= start or _names_between(sentence, start, end, (EntityKind.SPACECRAFT,)) is not None
+    )
 
 
-_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\b[\s,]*)?")
+def _names_between(
+    sentence: Sentence, start: int, end: int, kinds: tuple[EntityKind, ...]
+) -> list[Found] | None:
+    """The names of ``kinds`` between local offsets ``start`` and ``end`` when nothing but
+    list glue (commas, "and", "or", "/") stands beside them there; None otherwise."""
+    inside = [
+        m
+        for m in sentence.mentions
+        if not m.nested
+        and m.kind in kinds
+        and start <= m.start - sentence.start
+        and m.end - sentence.start <= end
+    ]
+    rest = list(sentence.text[start:end])
+    for m in inside:
+        at = m.start - sentence.start - start
+        rest[at : at + m.end - m.start] = " " * (m.end - m.start)
+    return inside if _LIST_GAP.fullmatch("".join(rest)) else None
+
+
+_LIST_GAP = re.compile(r"[\s,/]*(?:(?:and|or)\b[\s,/]*)?")
 
 
 # China, its launchers and its launch sites
