@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from graph.launch_context import CHINESE_LAUNCH
-from graph.reading import Sentence
 from graph.spacecraft_named import ARRIVING, MANIFEST, RIDING, ride_companions
-from graph.token_lookup import token_at
 
 VERB_ACTIVITY = {
     "launch": "launched",
@@ -162,15 +160,3 @@ def _on_chinese_launch(verb: Token) -> bool:
     Kuaizhou-1A", "lifted off from Jiuquan"): a craft going up from China."""
     words = "".join(t.text_with_ws for t in verb.subtree if t.i >= verb.i)
     return CHINESE_LAUNCH.search(words) is not None
-
-
-def under_way(sentence: Sentence, at: int) -> bool:
-    """Whether the verb at ``at`` tells of work still going on ("China is building two
-    satellites", "KenSat-4 is being built"): a spacecraft being made is not made yet."""
-    doc = sentence.parse
-    verb = None if doc is None else token_at(doc, at)
-    if verb is None:
-        return False
-    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    present = bool(helpers & {"is", "are", "'s", "'re"})
-    return present and (verb.tag_ == "VBG" or "being" in helpers)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from graph.chinese_side import names_chinese_side
-from graph.craft_triggers import under_way
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, GroundStation, Status
@@ -19,6 +18,7 @@ from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
 from graph.station_frames import stations_from_parse
+from graph.tense import under_way
 from graph.token_lookup import token_at
 
 # what is done to a station, said once for the readers below: built, or made able to do
@@ -335,7 +335,7 @@ def _station(
 ) -> GroundStation:
     """A ground station fact stated at local offset ``at`` of the sentence."""
     # a station still being built ("X and CGWIC are building a station") is not there yet
-    status = Status.PLANNED if under_way(sentence, at) else status_at(sentence, at)
+    status = Status.PLANNED if under_way(sentence.parse, at) else status_at(sentence, at)
     return GroundStation(
         evidence=(sentence.evidence(at),),
         status=status,

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.craft_classes import class_members
-from graph.craft_triggers import under_way
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.launch_context import CHINESE_LAUNCH
@@ -27,6 +26,7 @@ from graph.reading import Sentence
 from graph.relations_cooperation import has_cue
 from graph.spacecraft_partners import CHINESE_SIDE, named_in
 from graph.spacecraft_syntax import frames
+from graph.tense import under_way
 
 _TRIGGERS = [
     ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
@@ -219,7 +219,7 @@ def extract(
         fact = SpacecraftActivity(
             evidence=(sentence.evidence(at),),
             status=Status.PLANNED
-            if agreed or (activity in _MAKING and under_way(sentence, at))
+            if agreed or (activity in _MAKING and under_way(sentence.parse, at))
             else status_at(sentence, at),
             activity=activity,
             partner=partner,

@@ -1,6 +1,7 @@
 """The time a clause speaks of, read from the parse: the future of its own verb ("will
 ride"), or the past of a relative clause inside a sentence about plans ("..., which China
-built in 2001"). Used by ``graph.grammar.status_at``."""
+built in 2001"), or work still under way ("is building"). Used by
+``graph.grammar.status_at`` and the spacecraft and ground-station readers."""
 
 from __future__ import annotations
 
@@ -60,3 +61,15 @@ def past_relative(doc: Doc, pos: int) -> bool:
         and verb.tag_ in ("VBD", "VBN")
         and not any(c.lower_ in _FUTURE_AUX or c.lower_ == "would" for c in verb.children)
     )
+
+
+def under_way(doc: Doc | None, at: int) -> bool:
+    """Whether the verb at ``at`` tells of work still going on ("China is building two
+    satellites", "KenSat-4 is being built"): a thing being made is not made yet.
+    ``at`` is a character offset in ``doc``, the sentence's parse."""
+    verb = None if doc is None else token_at(doc, at)
+    if verb is None:
+        return False
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    present = bool(helpers & {"is", "are", "'s", "'re"})
+    return present and (verb.tag_ == "VBG" or "being" in helpers)
