@@ -239,20 +239,27 @@ def test_validate_on_a_damaged_store_exits_2(built: Paths) -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_early_in_a_build_is_one_line_and_keeps_the_graph(built: Paths) -> None:
-    before = store.current_path(built.store).resolve()
-    (built.corpus / "manifest.toml").write_text(entry().replace("A short", "Another"))
     env = {**os.environ, "SPACEKG_CORPUS": str(built.corpus), "SPACEKG_STORE": str(built.store)}
     for delay in (0.6, 2.0):
-        # a group of its own, signalled whole, as a terminal's Ctrl-C is
-        child = subprocess.Popen(
-            [*SPACEKG, "build"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        time.sleep(delay)
+        # a build of this small corpus may end before the signal on a quiet machine: then
+        # the next try signals it sooner, with a title it has not built yet
+        for attempt in range(6):
+            title = f"Another ({delay}, {attempt})"
+            (built.corpus / "manifest.toml").write_text(entry().replace("A short", title))
+            before = store.current_path(built.store).resolve()
+            # a group of its own, signalled whole, as a terminal's Ctrl-C is
+            child = subprocess.Popen(
+                [*SPACEKG, "build"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
+            time.sleep(delay / 2**attempt)
+            if child.poll() is None:
+                break
+            child.communicate(timeout=120)  # built whole before the signal: try sooner
         os.killpg(child.pid, signal.SIGINT)
         _out, err = child.communicate(timeout=120)
         assert child.returncode == 130, err
