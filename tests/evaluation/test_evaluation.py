@@ -137,6 +137,9 @@ HELDOUT_SETS = {
     "heldout-bl": (0.36, 0.64),
     "heldout-bm": (0.63, 0.69),
     "heldout-bn": (0.36, 0.46),
+    "heldout-bo": (0.60, 0.83),
+    "heldout-bp": (0.41, 0.55),
+    "heldout-bq": (0.60, 0.68),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -190,6 +193,10 @@ HELDOUT_SETS = {
 # three points (README, "Eighteenth session"). At that session's end the floors of the sets
 # its extractor changes raised were set as before (figure cut to two places, less three
 # points; BI-BK were read in it).
+# BO-BQ were written at the nineteenth session's start (BO: spoken and reader-written
+# registers, BP: structured web and data pages, BQ: narrative and service pages), committed
+# before its extractor changes, with floors of their untouched figure less three points
+# (README, "Nineteenth session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -253,6 +260,9 @@ SIZES = {
     "heldout-bl": (4, 60),
     "heldout-bm": (4, 60),
     "heldout-bn": (4, 60),
+    "heldout-bo": (4, 60),
+    "heldout-bp": (4, 60),
+    "heldout-bq": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
