@@ -117,12 +117,22 @@ def heading_context(
     if heading.isupper():
         found = recogniser.mentions(" ".join(w.capitalize() for w in heading.split(" ")))
         names = [(f.start, f.end, f) for f in found]
-    missions = {f.key for _s, _e, f in names if f.kind is EntityKind.MISSION and not f.nested}
     masked = heading
     for s, e, _f in names:
         if 0 <= s < e <= len(masked):
             masked = masked[:s] + " " * (e - s) + masked[e:]
-    area = heading_area(masked, recogniser.gazetteer) or heading_area(heading, recogniser.gazetteer)
+    area = heading_area(masked, recogniser.gazetteer)
+    missions = {f.key for _s, _e, f in names if f.kind is EntityKind.MISSION and not f.nested}
+    if not missions and area == "payloads":
+        # "M2 | SVOM — payload contributions": a craft whose payloads the section lists
+        # carries them as a mission does
+        missions = {
+            f.key for _s, _e, f in names if f.kind is EntityKind.SPACECRAFT and not f.nested
+        }
+    if area is None and not missions:
+        # "SPACE STATION": a name the heading does not pair with one mission still names
+        # its topic
+        area = heading_area(heading, recogniser.gazetteer)
     return (missions.pop() if len(missions) == 1 else None), area
 
 

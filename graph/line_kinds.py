@@ -34,7 +34,9 @@ _TABLE_ROW = re.compile(
 )
 
 
-RULE = re.compile(r"^[\s|:+=-]+$")  # "|---|---|" or "-----": a table's ruling
+RULE = re.compile(
+    r"^[\s|:+=_~\u2013\u2014\u2500\u2501\u2550-]+$"
+)  # "|---|---|", "-----", "____": a ruling
 # "=== Slide 4 of 16 ===", "--- Page 12 ---", "[Slide 7]": a new slide or page, whose
 # headings and lists start afresh
 PAGE_MARK = re.compile(
@@ -74,7 +76,8 @@ def is_csv_row(line: str) -> bool:
 
 
 FIELD = re.compile(
-    r"^(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s+\S",
+    r"^(?:[\w-]+\s+){0,2}(?:partners?|countries|contributors?|participants?)"
+    r"(?:\s*\([^()]*\))?\s*:\s+\S",
     re.IGNORECASE,
 )
 
@@ -155,10 +158,25 @@ def is_heading(line: str) -> bool:
     # a heading in capitals may end with its bracketed note: "(PLANNED LAUNCH 2026)",
     # "(launched 3 May 2024)"
     capitals = _capitals(line)
-    if line.endswith(TERMINAL) and not (capitals and line.endswith(")")):
+    # ... and so may one in small letters whose words before the note end as a heading's
+    # do: "M5 | Chang'e-8 — payload contributions (planned, launch about 2029)"
+    # (a note of words, not a reference mark "(3)" or a role "(host)", after no list)
+    bare = _without_note(line) if line.endswith(")") else line
+    note = line[len(bare) :]
+    noted = (
+        bare is not line
+        and not bare.endswith(TERMINAL)
+        and "," not in bare
+        and len(re.findall(r"[A-Za-z]{2,}", note)) >= 2
+    )
+    if line.endswith(TERMINAL) and not ((capitals or noted) and line.endswith(")")):
         return False
-    if len(words) > (14 if capitals else 9):  # capitals: a heading however long
-        return False
+    # (a dash or a bar between its parts is no word: "SMILE — Solar wind ... Explorer")
+    counted = [
+        w for w in (bare if noted else line).split() if w not in ("\u2014", "\u2013", "-", "|")
+    ]
+    if len(counted) > (14 if capitals else 9):
+        return False  # capitals: a heading however long
     # "Item 2. Review of projects": an agenda item's number is no sentence's end
     titled = _NUMBERED_TITLE.sub("", line)
     if ". " in titled[5:]:  # a sentence ends inside: wrapped prose, not a heading
@@ -169,7 +187,8 @@ def is_heading(line: str) -> bool:
     # "Germany: neutron spectrometer (NS-9), Kiel University": a list line, whose value
     # goes on past a comma or a bracket
     _label, colon, value = line.partition(":")
-    if colon and not capitals and ANY_FIELD.match(line) and re.search(r"[,(]", value):
+    # ("Launch: planned 2026 · Kourou · Vega-C": a field whose values a mark parts)
+    if colon and not capitals and ANY_FIELD.match(line) and re.search(r"[,(;\u00b7|]", value):
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
 

@@ -103,8 +103,9 @@ _ITS_THING = re.compile(
 
 # "It had carried instruments from ...", "The lander will host ...": the craft the sentence
 # before named is the subject that carries
+_CRAFT_PART = r"(?:mission|probe|spacecraft|lander|orbiter|rover|station|satellite)"
 _IT_CARRIES = re.compile(
-    r"^(?:It|The\s+(?:mission|probe|spacecraft|lander|orbiter|rover|station|satellite))\s+"
+    rf"^(?:It|(?:Both\s+)?The\s+{_CRAFT_PART}(?:\s+and\s+(?:the\s+|its\s+)?{_CRAFT_PART})?)\s+"
     r"(?:(?:will|would|also|had|has|have|then|later|successfully|already|be|been)\s+){0,3}"
     r"(?:carr(?:y|ies|ied)|host(?:s|ed)?|fl(?:y|ies|ew|own)|brought|bring|brings)\b"
 )
@@ -286,9 +287,10 @@ def mission_in_clause(sentence: Sentence, group: Group) -> str | None:
         if kinds:
             return next(iter(kinds)) if len(kinds) == 1 else None
         # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
-        # that the verb above carries
+        # that the verb above carries; "flew payloads, including a detector from X": a
+        # participle standing for a preposition hangs on one too
         token = doc[verb]
-        if token.dep_ not in ("acl", "relcl"):
+        if token.dep_ not in ("acl", "relcl", "prep"):
             return None
         verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
     return None

@@ -72,6 +72,11 @@ _CITATION_MARK = re.compile(r"(?<=[\w.,;:!?)\"\u201d])\[(?:\d+|[a-z]|note\s+\d+|
 _FOOTNOTE_MARK = re.compile(r"(?<=[.,;:!?)\"\u201d])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 
 
+# the marks of a table's ruling ("|---|:--|", "-----"); a ruling of "=", "_" or a box's
+# lines ("════") is a divider
+_TABLE_RULING = frozenset("-|:+ \t")
+
+
 def _wrapped(lines: list[Line]) -> bool:
     """PDF-like text: lines are cut mid-sentence, so blank lines mean nothing. A line is
     cut when the next one follows it directly and goes on with its text (not a list item,
@@ -267,7 +272,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 # table's "-----" under its header leaves the rows to the table's reader
                 or (
                     RULE.match(prev.text) is not None
-                    and ("=" in prev.text or is_caps_heading(line.text))
+                    and (not set(prev.text) <= _TABLE_RULING or is_caps_heading(line.text))
                 )
                 or bool(PAGE_MARK.match(line.text) or PAGE_MARK.match(prev.text))
                 or bool(ANY_FIELD.match(line.text))

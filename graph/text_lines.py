@@ -21,6 +21,10 @@ _PAGE_NUMBER = re.compile(
 
 
 _QUOTED = re.compile(r"^\s*(?:>\s?)+")
+# "  > small rover — SUPARCO": a ">" set in from the margin marks a list's item; a reply
+# quotes from the margin
+_INDENTED_MARK = re.compile(r"^[ \t]+>(?=[ \t]+[^\s>])")
+_QUOTE_MARKS = ('"', "\u201c", "\u2018", "'")
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,18 @@ def _all_lines(raw: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     blank = False
+    run: str | None = None  # a run of lines marked ">" from an indent: a list's items
     for line in raw.splitlines(keepends=True):
         stripped = line.strip()
-        quote = _QUOTED.match(line)  # "> The NSSC will carry ...": a reply's quoted text
+        marked = _INDENTED_MARK.match(line)
+        if not marked:
+            run = None
+        elif run is None:
+            # ... unless its first line opens a quotation: '  > "Today a satellite ...'
+            quoted = line[marked.end() :].lstrip().startswith(_QUOTE_MARKS)
+            run = "quotation" if quoted else "list"
+        quote = None if run == "list" else _QUOTED.match(line)
+        # "> The NSSC will carry ...": a reply's quoted text
         if quote and line[quote.end() :].strip():
             stripped = line[quote.end() :].strip()
         if stripped and not _PAGE_NUMBER.match(line):
@@ -143,6 +156,8 @@ def _all_lines(raw: str) -> list[Line]:
             # "▪ Italy", "◦ Russia", "» Sweden": any list mark is read as the bullet "•"
             # (one character for one, so every offset stays the file's)
             stripped = _MARKS.sub("\u2022", stripped, count=1)
+            if quote is None and stripped.startswith(">"):
+                stripped = "\u2022" + stripped[1:]
             out.append(Line(pos + lead, stripped, blank, lead))
             blank = False
         elif not stripped:
