@@ -66,6 +66,7 @@ _AFTER_EXTRACTION = frozenset(
         "partner_passage_check.py",
         "pipeline.py",
         "progress.py",
+        "rank_values.py",
         "rdf.py",
         "rdf_input.py",
         "saved_queries.py",

@@ -29,6 +29,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from graph import summary_counts, summary_passages, summary_ranks
+from graph.rank_values import RankValues
 from graph.store_load import write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
 from graph.summary_passages import partner_passage_lines, partner_passage_triples
@@ -195,9 +196,14 @@ def _ranks(store: ox.Store, counts: list[ox.Triple]) -> list[ox.Triple]:
             scratch.add(ox.Quad(partner, label, quad.object))
     rank = ox.NamedNode(str(CSK) + "partnerRank")
     rows = scratch.query(_PREFIXES + _PARTNER_ORDER)
+    values = RankValues()
     return [
-        ox.Triple(row["subject"], rank, ox.Literal(str(place), datatype=_INTEGER))
-        for place, row in enumerate(rows, start=1)
+        ox.Triple(
+            row["subject"],
+            rank,
+            ox.Literal(str(values.next(row["subject"].value)), datatype=_INTEGER),
+        )
+        for row in rows
     ]
 
 

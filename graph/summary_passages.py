@@ -34,6 +34,7 @@ from collections.abc import Callable, Collection, Iterator
 
 import pyoxigraph as ox
 
+from graph.rank_values import RankValues
 from graph.vocab import CSK
 
 PARTNER_PASSAGE = "https://w3id.org/china-space-kg/id/partner-passage/"
@@ -116,18 +117,17 @@ def _passage_values(
         return
     seen: set[tuple[str, str, ox.NamedNode | ox.Literal]] = set()
     placed: set[str] = set()
-    partner, place = None, 0
+    partner, values = None, RankValues()
     for row in store.query(_passages_of(partners)):
         node = partner_passage_iri(row["partner"].value, row["fact"].value, row["evidence"].value)
         if node not in placed:
             placed.add(node)
-            if row["partner"] != partner:
-                partner, place = row["partner"], 0
-            place += 1
+            if row["partner"] != partner:  # each partner's list is ranked alone
+                partner, values = row["partner"], RankValues()
             yield node, "passagePartner", row["partner"]
             yield node, "passageFact", row["fact"]
             yield node, "passageEvidence", row["evidence"]
-            yield node, RANK_PROPERTY, ox.Literal(str(place), datatype=_INTEGER)
+            yield node, RANK_PROPERTY, ox.Literal(str(values.next(node)), datatype=_INTEGER)
         for name, variable in VALUE_PROPERTIES.items():
             value = (node, name, row[variable])
             if value not in seen:

@@ -168,6 +168,11 @@ def _code_version() -> str:
     modules that make and spell the rows."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{_FORMAT} {rdflib.__version__} {ox.__version__}".encode())
-    for name in ("summary_passages.py", "summaries.py", "summary_passages_kept.py"):
+    for name in (
+        "summary_passages.py",
+        "summaries.py",
+        "summary_passages_kept.py",
+        "rank_values.py",
+    ):
         h.update((package / name).read_bytes())
     return h.hexdigest()

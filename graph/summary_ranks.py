@@ -61,6 +61,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from graph.rank_values import RankValues
 from graph.vocab import CSK
 
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -260,7 +261,7 @@ def rank_triples(store: ox.Store) -> list[ox.Triple]:
     for rank in RANKS:
         predicate = ox.NamedNode(str(CSK) + rank.name)
         placed: set[ox.NamedNode | ox.BlankNode] = set()
-        place = 0
+        values = RankValues()
         results = store.query(_PREFIXES + rank.query)
         keyed = any(v.value == "key" for v in results.variables)
         for row in results:
@@ -272,8 +273,8 @@ def rank_triples(store: ox.Store) -> list[ox.Triple]:
                 rows.setdefault(row["key"], []).append(subject)
                 if len(rows[row["key"]]) > 1:
                     continue
-            place += 1
-            triples.append(ox.Triple(subject, predicate, ox.Literal(str(place), datatype=_INTEGER)))
+            value = values.next(subject.value)
+            triples.append(ox.Triple(subject, predicate, ox.Literal(str(value), datatype=_INTEGER)))
     documents = ox.NamedNode(str(CSK) + "documentList")
     lists = {}
     for row in store.query(_PREFIXES + _DOCUMENT_LIST):
@@ -306,12 +307,14 @@ def total_passage_triples(store: ox.Store) -> list[ox.Triple]:
         ox.NamedNode(str(CSK) + name) for name in ("ofTotal", "ofEvidence", "totalRank")
     )
     triples = []
-    for place, row in enumerate(store.query(_PREFIXES + _TOTAL_PASSAGES), start=1):
+    values = RankValues()
+    for row in store.query(_PREFIXES + _TOTAL_PASSAGES):
         node = total_passage_node(row["total"].value, row["evidence"].value)
+        value = values.next(node.value)
         triples += [
             ox.Triple(node, of_total, row["total"]),
             ox.Triple(node, of_evidence, row["evidence"]),
-            ox.Triple(node, rank, ox.Literal(str(place), datatype=_INTEGER)),
+            ox.Triple(node, rank, ox.Literal(str(value), datatype=_INTEGER)),
         ]
     return triples
 
@@ -352,18 +355,20 @@ def participation_triples(store: ox.Store) -> list[ox.Triple]:
     for status in (ANY_STATUS, *statuses):
         query = _PARTICIPATIONS.replace("STATUS", str(ox.Literal(status)))
         placed: set[ox.NamedNode] = set()
+        values = RankValues()
         for row in store.query(_PREFIXES + query):
             organisation = row["subject"]
             if organisation in placed:  # a second label: the first is its row's place
                 continue
             placed.add(organisation)
             node = organisation_status_node(organisation.value, status)
+            value = values.next(node.value)
             triples += [
                 ox.Triple(node, term["ofOrganisation"], organisation),
                 ox.Triple(node, term["roleList"], row["roles"]),
                 ox.Triple(node, term["documentCount"], row["documents"]),
                 ox.Triple(
-                    node, term["participationRank"], ox.Literal(str(len(placed)), datatype=_INTEGER)
+                    node, term["participationRank"], ox.Literal(str(value), datatype=_INTEGER)
                 ),
             ]
     return triples

@@ -7,9 +7,13 @@ A saved query whose rows come in the order of one integer the build wrote (top-p
 its only sort key is ``ORDER BY ?rank`` and that every row binds it. Its answer is then
 the rows ranked at most R followed by the rows ranked above R, each part in the same
 order, and the engine sets the other part aside at the rank's own triple (a FILTER on
-the rank). ``server.evaluate`` evaluates the first part; when it holds more rows than
-the cap, those begin the whole answer and the rest is never made; otherwise the second
-part (with the LIMIT still needed) follows it, so the answer is never changed.
+the rank). A rank is not the row's place (``graph/rank_values.py``: a row added to a
+list leaves the others' ranks be), but it starts with the row's page of 1,024 rows, so
+R is the largest rank of the pages that hold the first rows up to the cap: those pages
+hold at least that many rows, at most 1,023 more. ``server.evaluate`` evaluates the
+first part; when it holds more rows than the cap, those begin the whole answer and the
+rest is never made; otherwise the second part (with the LIMIT still needed) follows it,
+so the answer is never changed.
 
 When the first part is short, the second is evaluated only if some rank above R exists:
 an ``ASK`` on the rank's own triple pattern (``rank_predicate``), far cheaper than the
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.rank_values import page_end
 from server import sparql_scan
 from server.sparql_scan import tokens
 
@@ -42,9 +47,10 @@ def rank_variable(sparql: str) -> str | None:
 
 
 def cut_rank(cap: int) -> int:
-    """R for a cap of ``cap`` rows: the cap, one row to tell a truncated answer, and a
-    tenth more for ranked subjects the query leaves out (China, a threshold)."""
-    return cap + 1 + (cap + 1) // 10
+    """R for a cap of ``cap`` rows: the last rank of the pages holding the cap, one row to
+    tell a truncated answer, and a tenth more for ranked subjects the query leaves out
+    (China, a threshold)."""
+    return page_end(cap + 1 + (cap + 1) // 10)
 
 
 def ranked_text(sparql: str, condition: str) -> str | None:

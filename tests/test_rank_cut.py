@@ -8,6 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
+from graph.rank_values import PAGE_ROWS, PAGE_SHIFT, RankValues, page_end
 from graph.saved_queries import parse_query
 from server import evaluate as evaluate_module
 from server import rank_cut, sparql_scan
@@ -26,11 +27,13 @@ UNRANKED = RANKED.replace("#+ rank: ?rank\n", "")
 
 
 def _store(items: int, hidden: set[int] = frozenset()) -> ox.Store:
-    """``items`` ranked items (rank 1 first), those in ``hidden`` left out by the query."""
+    """``items`` items ranked as the build ranks a list (item 1 first, pages of 1,024
+    rows), those in ``hidden`` left out by the query."""
     store = ox.Store()
+    ranks = RankValues()
     for i in range(1, items + 1):
         item = ox.NamedNode(f"{EX}item/{i}")
-        store.add(ox.Quad(item, ox.NamedNode(f"{EX}rank"), ox.Literal(i)))
+        store.add(ox.Quad(item, ox.NamedNode(f"{EX}rank"), ox.Literal(ranks.next(item.value))))
         store.add(ox.Quad(item, ox.NamedNode(f"{EX}label"), ox.Literal(f"item {i:03d}")))
         if i in hidden:
             store.add(ox.Quad(item, ox.NamedNode(f"{EX}hidden"), ox.Literal(True)))
@@ -55,31 +58,44 @@ def _texts_evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_an_answer_over_the_cap_is_made_only_up_to_its_cut_rank(monkeypatch) -> None:
-    store = _store(100)
+    store = _store(3 * PAGE_ROWS)
     texts = _texts_evaluated(monkeypatch)
     outcome = evaluate(store, _job(RANKED, 10))
     assert outcome.truncated and outcome.rows == 10
-    assert len(texts) == 1 and "FILTER(?rank <= 12)" in texts[0]  # 10 + 1 + a tenth
+    # the cut is the last rank of the page holding the first 12 rows (10 + 1 + a tenth)
+    assert len(texts) == 1 and f"FILTER(?rank <= {page_end(12)})" in texts[0]
+    head = store.query(texts[0].replace("LIMIT 11", ""))
+    assert len(list(head)) == PAGE_ROWS  # the first page, not the list
     assert outcome.body == evaluate(store, _job(UNRANKED, 10)).body
+
+
+def test_the_cut_reads_the_pages_that_hold_the_first_rows() -> None:
+    assert rank_cut.cut_rank(10) == page_end(12) == (1 << PAGE_SHIFT) - 1
+    assert rank_cut.cut_rank(10_000) == page_end(11_001) == (11 << PAGE_SHIFT) - 1
+    ranks = RankValues()
+    places = [ranks.next(f"{EX}item/{i}") for i in range(1, 11_265)]
+    assert places == sorted(places) and len(set(places)) == len(places)
+    assert sum(rank <= rank_cut.cut_rank(10_000) for rank in places) == 11 * PAGE_ROWS
 
 
 @pytest.mark.parametrize("fmt", ["JSON", "TSV", "XML", "CSV"])
 @pytest.mark.parametrize("cap", [1, 5, 10, 30, 200])
 def test_the_answer_is_the_whole_querys_whatever_ranks_are_left_out(fmt, cap) -> None:
-    # Ranks 2 to 12 are left out: the first part (ranks up to the cut) is short of the
-    # cap, and the rows after it come from the second part.
-    store = _store(40, hidden=set(range(2, 13)))
+    # Items 2 to 1,020 are left out: the first part (the first page) is short of most
+    # caps, and the rows after it come from the second part.
+    store = _store(PAGE_ROWS + 40, hidden=set(range(2, 1021)))
     ranked = evaluate(store, _job(RANKED, cap, fmt))
     whole = evaluate(store, _job(UNRANKED, cap, fmt))
     assert (ranked.body, ranked.truncated) == (whole.body, whole.truncated)
 
 
-@pytest.mark.parametrize(("items", "parts"), [(12, 1), (13, 2)])
+@pytest.mark.parametrize(("items", "parts"), [(PAGE_ROWS, 1), (PAGE_ROWS + 1, 2)])
 def test_the_rows_above_the_cut_are_looked_for_only_when_a_rank_is_above_it(
     monkeypatch, items, parts
 ) -> None:
-    # A cap of 10 cuts at rank 12, and the first part is short (ranks 2 to 5 left out).
-    store = _store(items, hidden={2, 3, 4, 5})
+    # A cap of 10 cuts at the first page's end, and the first part is short (items 2 to
+    # 1,020 left out).
+    store = _store(items, hidden=set(range(2, 1021)))
     texts = _texts_evaluated(monkeypatch)
     ranked = evaluate(store, _job(RANKED, 10))
     assert len(texts) == parts

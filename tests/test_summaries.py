@@ -54,7 +54,8 @@ def counts(triples: list[ox.Triple], subject: str) -> dict[str, int]:
     return {
         t.predicate.value.removeprefix(str(CSK)): int(t.object.value)
         for t in triples
-        if t.subject == node and isinstance(t.object, ox.Literal)
+        if t.subject == node
+        and isinstance(t.object, ox.Literal)
         and t.predicate.value != str(CSK) + "nameText"  # its names (test_summary_ranks)
     }
 
@@ -77,15 +78,16 @@ def store() -> ox.Store:
 
 def test_counts_per_partner(store) -> None:
     triples = summary_triples(store)
-    assert counts(triples, "country/france") == {
+    france = counts(triples, "country/france")
+    assert france == {
         "factCount": 3,
         "areaCount": 2,
         "missionCount": 1,
         "documentCount": 2,
-        "partnerRank": 1,
+        "partnerRank": france["partnerRank"],  # an order, not a place (rank_values.py)
     }
     assert counts(triples, "country/china")["factCount"] == 1
-    assert counts(triples, "country/china")["partnerRank"] == 2
+    assert france["partnerRank"] < counts(triples, "country/china")["partnerRank"]
 
 
 def test_partners_with_as_many_facts_and_areas_rank_by_label(store) -> None:
@@ -93,8 +95,12 @@ def test_partners_with_as_many_facts_and_areas_rank_by_label(store) -> None:
         TURTLE.replace("france", "austria").replace('"France"', '"Austria"'), ox.RdfFormat.TURTLE
     )
     triples = summary_triples(store)
-    assert counts(triples, "country/austria")["partnerRank"] == 1
-    assert counts(triples, "country/france")["partnerRank"] == 2
+    austria, france = (counts(triples, f"country/{c}") for c in ("austria", "france"))
+    assert (
+        austria["partnerRank"]
+        < france["partnerRank"]
+        < counts(triples, "country/china")["partnerRank"]
+    )
 
 
 def test_counts_per_document(store) -> None:
@@ -128,7 +134,8 @@ def test_counts_are_integers(store) -> None:
     # each fact's documents, an entity's names: strings (test_summary_ranks)
     lists = {str(CSK) + name for name in ("documentList", "nameText")}
     counts = [
-        t for t in summary_triples(store)
+        t
+        for t in summary_triples(store)
         if isinstance(t.object, ox.Literal) and t.predicate.value not in lists
     ]
     # 5 for each of 2 partners and of 2 documents with facts; each fact's documents
@@ -157,9 +164,7 @@ def test_a_recount_replaces_the_old_counts(store) -> None:
         values = [q.object.value for q in store.quads_for_pattern(france, fact_count, None, g)]
         assert values == ["4"]
         named = list(store.quads_for_pattern(None, names, france, g))
-        assert sorted(q.subject.value for q in named) == [
-            str(ID) + f"document/{d}" for d in "abc"
-        ]
+        assert sorted(q.subject.value for q in named) == [str(ID) + f"document/{d}" for d in "abc"]
     assert len(list(store.quads_for_pattern(document_c, names, None, None))) == 2
 
 
@@ -197,11 +202,16 @@ def test_the_keys_the_build_makes_satisfy_their_shape(store) -> None:
     data = Graph()
     for triple in summary_triples(store):
         if triple.predicate.value in (str(CSK) + "partnerArea", str(CSK) + "namesPartner"):
-            data.parse(data=ox.serialize([triple], format=ox.RdfFormat.N_TRIPLES).decode(),
-                       format="nt")
+            data.parse(
+                data=ox.serialize([triple], format=ox.RdfFormat.N_TRIPLES).decode(), format="nt"
+            )
     data.parse(data=TURTLE, format="turtle")
-    report = validate_data(data, load_shapes(paths.shapes),
-                           ontology=load_ontology(paths.ontology_files()), corpus_dir=paths.corpus)
+    report = validate_data(
+        data,
+        load_shapes(paths.shapes),
+        ontology=load_ontology(paths.ontology_files()),
+        corpus_dir=paths.corpus,
+    )
     shapes = {v.shape.rsplit("#", 1)[-1] for v in report.violations}  # the facts are
     # sketches (no evidence, no method): other shapes object to them, not these two
     assert not shapes & {"PartnerAreaKey", "NamesPartner"}

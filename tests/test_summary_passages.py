@@ -116,10 +116,14 @@ def places(store: ox.Store) -> dict[tuple[str, str, str], int]:
         nodes.setdefault(t.subject.value, {})[t.predicate.value.removeprefix(str(CSK))] = (
             t.object.value.removeprefix(str(ID))
         )
-    return {
-        (n["passagePartner"], n["passageFact"], n["passageEvidence"]): int(n["passageRank"])
-        for n in nodes.values()
-    }
+    ranked = sorted(
+        nodes.values(), key=lambda n: (n["passagePartner"], int(n["passageRank"]))
+    )  # a rank orders its partner's rows; it is not the place (graph/rank_values.py)
+    found: dict[tuple[str, str, str], int] = {}
+    for n in ranked:
+        row = (n["passagePartner"], n["passageFact"], n["passageEvidence"])
+        found[row] = sum(other[0] == row[0] for other in found) + 1
+    return found
 
 
 def test_each_partners_rows_are_ranked_in_the_querys_order(store) -> None:
