@@ -60,13 +60,36 @@ def parties_before_noun(sentence: Sentence) -> tuple[tuple[str, ...], int | None
     start = lead.end() if lead else 0
     dated = DATED_ENTRY.match(text[start:])  # (its "^" holds at the string's start only)
     start += dated.end() if dated else 0
+    # (one name before the noun is its title's: "Cooperation Agreement")
+    names = _names_only(sentence, start, noun.start(), _NAMES_BEFORE)
+    return (names, noun.start()) if names else ((), None)
+
+
+def parties_after_noun(sentence: Sentence, after: int) -> tuple[str, ...]:
+    """The names a verbless line ends with, after its document: "2023 — ILRS memorandum
+    of understanding, CNSA and NARIT"; "April 2015 — agreement on the station, China and
+    Argentina"."""
+    text = sentence.text.rstrip(" .;")
+    comma = text.rfind(",", after)
+    dash = max(text.rfind(" \u2014 ", after), text.rfind(" \u2013 ", after))
+    cut = max(comma, dash)
+    if cut < 0:
+        return ()
+    start = cut + (1 if cut == comma else 3)
+    return _names_only(sentence, start, len(text), _NAMES_AFTER)
+
+
+def _names_only(sentence: Sentence, start: int, end: int, form: re.Pattern[str]) -> tuple[str, ...]:
+    """The keys of two or more names that fill ``start:end`` of the sentence with only
+    the words that join them between (the longest name where one holds another)."""
+    text = sentence.text
     names = [
         (f.start - sentence.start, f.end - sentence.start, f.key)
         for f in sentence.mentions
-        if not f.nested and start <= f.start - sentence.start < noun.start()
+        if not f.nested and start <= f.start - sentence.start < end
     ]
     if len(names) < 2:
-        return (), None  # one name before the noun is its title's ("Cooperation Agreement")
+        return ()
     masked, at = [], start
     for a, b, _key in sorted(names, key=lambda n: (n[0], -n[1])):
         if a < at:
@@ -74,21 +97,21 @@ def parties_before_noun(sentence: Sentence) -> tuple[tuple[str, ...], int | None
         masked.append(text[at:a])
         masked.append("\x00")
         at = b
-    masked.append(text[at : noun.start()])
-    if not _NAMES_ONLY.fullmatch("".join(masked)):
-        return (), None
+    masked.append(text[at:end])
+    if not form.fullmatch("".join(masked)):
+        return ()
     longest = [
         key
         for a, b, key in names
         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d, _k in names)
     ]
-    return tuple(dict.fromkeys(longest)), noun.start()
+    return tuple(dict.fromkeys(longest))
 
 
 # names and what joins them, and nothing else: "CNSA and Roscosmos ", "the ESA, CNES and "
-_NAMES_ONLY = re.compile(
-    r"(?:the\s+)?\x00(?:\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?\x00)+(?:'s|\u2019s)?\s+"
-)
+_JOINED = r"(?:the\s+)?\x00(?:\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?\x00)+"
+_NAMES_BEFORE = re.compile(_JOINED + r"(?:'s|\u2019s)?\s+")
+_NAMES_AFTER = re.compile(r"\s*" + _JOINED + r"\s*")
 
 
 def opening_noun(bare: str) -> int | None:
@@ -98,13 +121,15 @@ def opening_noun(bare: str) -> int | None:
     if m is None:
         return None
     before = bare[: m.start()]
-    if not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,2}", before):
+    # (or its kind's words: "implementing agreement on the test centre, CNSA and EgSA")
+    if not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,2}|(?:[a-z][\w-]*\s+){1,2}", before):
         return None
-    if before and before.split()[0] in _DETERMINERS:
+    if before and before.split()[0].capitalize() in _DETERMINERS:
         return None  # "Our agreement with NASA concerns ...": a sentence, not a title
     return m.start()
 
 
 _DETERMINERS = frozenset(
     {"The", "This", "That", "These", "Those", "Our", "Their", "Its", "His", "Her", "Any", "No"}
+    | {"A", "An", "Each", "Every", "Such", "Another", "Other", "New", "Both", "Which"}
 )

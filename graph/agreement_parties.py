@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc, Token
+
 from graph.dates import date_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
+from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
 from graph.syntactic_roles import syntactic_role
 
@@ -218,6 +221,7 @@ def parties_of(
         clause = (clause[0], signed)  # "A second document, a letter of intent, | was signed by"
     named: list[str] = []
     listed: list[str] = []
+    groups = _of_its_signing(sentence, groups, noun)
     signers = [(g.start, g.end) for g in groups if g.role == "subject" and g.governor in _SIGNING]
     chinese = _chinese_bodies(sentence, gazetteer, clause, signers)
     titled = []
@@ -303,6 +307,57 @@ def parties_of(
         if len(foreign) == 1:
             named += sorted(foreign)
     return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
+
+
+_CLAUSE_ROLES = frozenset({"subject", "with", "agent"})
+
+
+def _signing_verb(doc: Doc, noun: tuple[int, int]) -> Token | None:
+    """The verb of signing the parse ties the document to: the one it is the object of
+    ("X signed *an agreement*") or its relative clause ("an agreement that X and Y
+    signed")."""
+    token = span_root(doc, *noun)
+    if token is None:
+        return None
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _SIGNING:
+        return token.head
+    return next(
+        (c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_ in _SIGNING), None
+    )
+
+
+def _subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _of_its_signing(sentence: Sentence, groups: list[Group], noun: tuple[int, int]) -> list[Group]:
+    """The groups without the subjects and "with" partners of another clause's verb, when
+    the parse shows who signed: "Serbia signed a document with CNSA, and X followed suit",
+    "built with CONAE under an agreement that China and Argentina signed"."""
+    doc = sentence.parse
+    verb = _signing_verb(doc, noun) if doc is not None else None
+    if verb is None:
+        return groups
+    # verbs sharing its subject ("drafted and signed"), not a clause of their own ("...,
+    # and X followed suit")
+    verbs = {verb.i} | {
+        c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _subject(c)
+    }
+    if verb.dep_ == "conj" and not _subject(verb):
+        verbs.add(verb.head.i)
+
+    def elsewhere(g: Group) -> bool:
+        if g.role not in _CLAUSE_ROLES:
+            return False
+        at = clause_verb(doc, g.start, g.end)
+        return at is not None and at not in verbs
+
+    kept = [g for g in groups if not elsewhere(g)]
+    if not any(g.role in _CLAUSE_ROLES for g in kept):
+        return groups  # the parse names no signer of its own: read the sentence as before
+    return kept
 
 
 def _owned_body_signs(sentence: Sentence, owner: Group) -> bool:

@@ -130,11 +130,15 @@ def date_in(
         if entry_year is not None or section_year is not None:
             year = entry_year or section_year  # type: ignore[assignment]
         found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}", m.span()))
-    if entry_year is not None:
-        for m in _BARE_MONTH.finditer(text):
-            if not any(s <= m.start() < e for _p, _v, (s, e) in found):
-                month = _month(m.group(1))
-                found.append((m.start(), f"{entry_year:04d}-{month:02d}", m.span()))
+    for m in _BARE_MONTH.finditer(text):
+        # "In May, CNSA and Roscosmos signed": the entry's or the section's year, else the
+        # last May the document had seen when it was issued
+        if not any(s <= m.start() < e for _p, _v, (s, e) in found):
+            month = _month(m.group(1))
+            year = entry_year or section_year or int(issued[:4])
+            if entry_year is None and section_year is None and len(issued) >= 7:
+                year -= month > int(issued[5:7])
+            found.append((m.start(), f"{year:04d}-{month:02d}", m.span()))
     for m in _YEAR.finditer(text):
         if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
             found.append((m.start(), m.group(1), m.span()))

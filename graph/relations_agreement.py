@@ -23,6 +23,7 @@ from graph.agreement_lines import (
     DATED_ENTRY,
     event_day,
     opening_noun,
+    parties_after_noun,
     parties_before_noun,
 )
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted, title_end
@@ -191,6 +192,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if relative is not None and relative.group("who").lower() in ("it", "they"):
             # "... that it signed with CNSA": the pronoun is the clause's subject before
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
+        closing = parties_after_noun(sentence, m.end()) if fragment else ()
+        if closing:  # the names a verbless line closes with are who signed
+            named, listed = list(closing), []
         if fragment and not named and not listed:
             named = [k for g in groups if g.role == "item" and g.end <= m.start() for k in g.keys]
         if fragment and m.start() == owned_at:

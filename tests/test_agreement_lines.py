@@ -82,3 +82,46 @@ def test_a_pages_section_that_opens_and_closes_names_the_partner_of_its_lines(re
         ("memorandum-of-understanding", ("china", "kenya"), "2019-03-12"),
         ("agreement", ("china", "kenya"), "2023-11-09"),
     }
+
+
+def _agreements(reference, text: str, issued: str = "2031") -> set[tuple]:
+    return {
+        (f.agreement_kind, f.parties, f.signed_on)
+        for f in facts_of(reference, text, issued=issued, kind=Agreement)
+    }
+
+
+def test_names_closing_a_verbless_line_are_the_parties(reference):
+    text = (
+        "Kenya\n\nThe Kenya Space Agency (KSA) works with several partners.\n\n"
+        "  • March 2021 — implementing agreement on the ground station, CNSA and KSA\n"
+        "  • 2022 — space weather memorandum of understanding, CNSA and KSA\n"
+    )
+    found = _agreements(reference, text)
+    parties = ("china-national-space-administration", "kenya-space-agency")
+    assert ("agreement", parties, "2021-03") in found
+    assert ("memorandum-of-understanding", parties, "2022") in found
+
+
+def test_a_signer_of_another_clause_is_not_a_party(reference):
+    text = (
+        "Nepal signed a cooperation document with the CNSA in Kathmandu in May 2023, and "
+        "the Bhutan Space Office followed suit that October."
+    )
+    assert {p for _k, p, _d in _agreements(reference, text)} == {
+        ("china-national-space-administration", "nepal")
+    }
+
+
+def test_the_signers_of_a_relative_clause_are_the_parties_not_a_partner_in_the_work(reference):
+    text = (
+        "The antenna was built with Chile's Universidad de Concepción under an agreement "
+        "that China and Chile signed in March 2012."
+    )
+    assert _agreements(reference, text) == {("agreement", ("chile", "china"), "2012-03")}
+
+
+def test_a_month_without_a_year_is_the_last_such_month_before_the_document(reference):
+    text = "In May, CNSA and the Kenya Space Agency signed a memorandum of understanding."
+    (found,) = _agreements(reference, text, issued="2032-01-20")
+    assert found[2] == "2031-05"
