@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from graph.errors import SpaceKGError
+from graph.gc_pause import collection_paused
 from graph.quiet_workers import end_with_parent, forks_end_with_this_process, quit_on_interrupt
 
 
@@ -136,19 +137,12 @@ def collection_frozen() -> Iterator[None]:
 @contextmanager
 def collection_waiting() -> Iterator[None]:
     """No automatic pass of the cyclic collector in the block (explicit ones still run),
-    and the collector's settings as they were after it. For work that holds many
-    objects to its end and leaves no garbage in reference cycles (a large document's
-    reading: 7 such objects for 2 MB), where every full pass only walks them again.
-
-    By a first threshold of 0, not ``gc.disable()``: loading spaCy's models turns the
-    collector back on whatever it was (``srsly.msgpack_loads`` ends with ``gc.enable()``),
-    so a pause by ``disable`` ended as the parser loaded."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(0, *thresholds[1:])
-    try:
+    and the collector's settings as they were after it (``gc_pause.collection_paused``).
+    For work that holds many objects to its end and leaves no garbage in reference
+    cycles (a large document's reading: 7 such objects for 2 MB), where every full pass
+    only walks them again."""
+    with collection_paused():
         yield
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 def _start_forked() -> None:

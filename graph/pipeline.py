@@ -23,6 +23,7 @@ from graph import (
     build_validation,
     corpus,
     dump,
+    dump_background,
     dump_fragments,
     extract,
     extract_incremental,
@@ -211,8 +212,11 @@ def build(
     documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
     with store.build_lock(paths.store):
         try:
-            # a build on the previous one holds no rdflib corpus: the collector waits
-            with collection_paused(not full and _can_follow(paths.store)):
+            # a build on the previous one holds no rdflib corpus, one of few long
+            # documents holds its reading to the end: the collector waits (a pass
+            # follows validation)
+            follow = not full and _can_follow(paths.store)
+            with collection_paused(follow or dump_background.beside_cold_build(documents)):
                 return _build(paths, progress, documents, full=full)
         except OSError as exc:
             raise _one_line(exc, paths) from None
@@ -238,8 +242,9 @@ def _build(
     checked = validate_split.ValidationCache(paths.store, enabled=not full)
     quads = rdf_lines.QuadsCache(paths.store / rdf_lines.CACHE_DIR, enabled=not full)
     # a build that will change the previous one validates near the changes, its dumps
-    # written by a second process meanwhile
+    # written by a second process meanwhile; so are a cold build's of few long documents
     follow = not full and _can_follow(paths.store)
+    beside = follow or dump_background.beside_cold_build(documents)
     # serialised once, to a file: the summaries' and the store's input, not held in memory
     scratch = paths.store / f".build-{os.getpid()}.nq"
     background: BackgroundDumps | None = None
@@ -248,7 +253,7 @@ def _build(
     # the dumps' pieces of graphs that did not change are the previous build's
     pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
     try:
-        if follow:
+        if beside:
             # the dumps are written by a second process while this one stages and
             # validates; started now, it imports while this one extracts (one core)
             background = BackgroundDumps(
@@ -286,7 +291,12 @@ def _build(
                 names = [n3[1:-1] for n3 in digests if n3.startswith("<")]
             pieces.lines = build_validation.document_digests(documents, digests)
             background.graphs(pieces.lines, names)
-            staged, build_id, delta = store_delta.stage_with_delta(paths.store, scratch, full=full)
+            if follow:
+                staged, build_id, delta = store_delta.stage_with_delta(
+                    paths.store, scratch, full=full
+                )
+            else:  # nothing to validate near: the union is read whole, below
+                staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             background.staged(staged.path, build_id)
         if lines is None and delta is None:
             lines = validate_lines.read_file(
@@ -313,10 +323,11 @@ def _build(
         if delta is not None:
             delta.close()
         del lines, delta
-        if checked.whole_union:
+        if checked.whole_union and background is None:
             # the union pySHACL read is held in reference cycles: a third of a gigabyte at
             # 1,000 documents, which the store and the dumps would otherwise be written
-            # beside (a full collection walks the dataset too: seconds, so only then)
+            # beside (a full collection walks the dataset too: seconds, so only then; a
+            # build whose store is staged and whose dumps a worker writes leaves it)
             gc.collect()
         progress(STAGES[4])
         if background is None:
