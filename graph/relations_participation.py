@@ -25,8 +25,12 @@ _PHRASE = re.compile(
     r"joined|member\s+of|support(?:s|ed|ing)?\s+the|"
     # "a member agency of", "sits on the Committee", "leads the ... Program"
     r"member\s+(?:agency|state|country|organi[sz]ation)\s+of|(?:sits?|sat|seat)\s+on|"
-    r"(?:leads|initiated|co-?founded|founded)\b(?!\s+by))"
+    r"(?:leads|initiated|co-?founded|founded)\b(?!\s+by)|"
+    # "attended the meetings of the IADC": taking part in its work
+    r"attend(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:meetings?|sessions?|plenar(?:y|ies))\s+of)"
     r"|\b(?P<host>host\s+(?:country\s+)?of|"
+    # "we have hosted the China-Africa BeiDou System Cooperation Forum"
+    r"host(?:s|ed|ing)?\s+(?:the\s+)?(?=[A-Z])|"
     # "hosts the Beijing office of UN-SPIDER", "hosts the secretariat of APSCO"
     r"host(?:s|ed|ing)?\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:office|secretariat|headquarters|seat)\s+of)"
     r"|\b(?P<chair>(?:rotating\s+)?chair\s+of)"
@@ -38,7 +42,8 @@ _PHRASE = re.compile(
 _BRIDGE = re.compile(
     r"^(?:\s*(?:the|relevant|activities|activity|work|of|organi[sz]ed|sponsored|by|"
     r"international|organi[sz]ations|mechanisms?|such|as|in|(?:\w+\s+)?office|actively|an|"
-    r"and|other|intergovernmental|construction|use|development)\b|'s\b|\u2019s\b|"
+    r"and|other|intergovernmental|construction|use|development|secretariat|headquarters)\b|"
+    r"'s\b|\u2019s\b|"
     r"[\s,()\"\u201c\u201d])*$",
     re.IGNORECASE,
 )
@@ -85,7 +90,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         and m.key not in gazetteer.domestic
         and not _BILATERAL_BODY.search(m.text)
         and not re.search(r"[A-Za-z]-$", sentence.text[: m.start - sentence.start])
-    ]  # "Multi-GNSS Asia": a name inside a longer word is not the organisation
+        and not re.match(r"-[A-Za-z]", sentence.text[m.end - sentence.start :])
+    ]  # "Multi-GNSS Asia", "UN-affiliated": a name inside a longer word is not the organisation
     plain = list(text)
     for m in sentence.mentions:
         plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
@@ -98,8 +104,13 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             continue
         clause = text.rfind(";", 0, phrase.start()) + 1
         segment = text[clause : phrase.start()]
-        chinese = _CHINA_SUBJECT.search(segment) or _chinese_in(
-            sentence, gazetteer, clause, phrase.start()
+        # "As a member of WMO, China will ...": what the adjunct says holds already
+        adjunct = _china_after_adjunct(sentence, gazetteer, phrase)
+        chinese = (
+            _CHINA_SUBJECT.search(segment)
+            or _chinese_in(sentence, gazetteer, clause, phrase.start())
+            or adjunct
+            or _china_above_item(sentence, gazetteer, segment)
         )
         if kind != "framework" and not chinese:
             continue  # someone else is the member ("Fengyun is a member of ...")
@@ -118,15 +129,24 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 continue  # "shares data through the Egyptian Space Agency": a partner
             if not _BRIDGE.match(_SUB_BODY.sub(" ", text[chain_end:start])):
                 break
+            # "the Committee on ... of the United Nations": the body's parent, named
+            # to say whose body it is
+            parent = chain_end > phrase.end() and re.fullmatch(
+                r"\s+of\s+(?:the\s+)?", text[chain_end:start]
+            )
             chain_end = end
-            if _QUALIFIER.match(text[end:]):
+            if _QUALIFIER.match(text[end:]) or parent:
                 continue  # "the UN Committee on ..."
             pledged = _PLEDGED.search(text, 0, phrase.start())
             facts.setdefault(
                 org.key,
                 Participation(
                     evidence=(sentence.evidence(phrase.start()),),
-                    status=Status.PLANNED if pledged else status_at(sentence, phrase.start()),
+                    status=Status.PLANNED
+                    if pledged
+                    else Status.ACHIEVED
+                    if adjunct
+                    else status_at(sentence, phrase.start()),
                     organisation=org.key,
                     role=_ROLES[kind],
                 ),
@@ -155,6 +175,50 @@ def _national(sentence: Sentence, org: Found, gazetteer: Gazetteer) -> bool:
         m.nested and m.kind is EntityKind.COUNTRY and org.start <= m.start < org.end
         for m in sentence.mentions
     )
+
+
+# "As host of APSCO, China ...": an opening adjunct whose role the main clause's subject has
+_AS_ADJUNCT = re.compile(r"^\W*As\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "• Member of COPUOS since 1980": a list's line whose role is its lead-in's subject's
+_BARE_ITEM = re.compile(r"^\s*(?:[\u2022*-]|\d{1,2}[.)])\s*$")
+
+
+def _china_after_adjunct(sentence: Sentence, gazetteer: Gazetteer, phrase: re.Match[str]) -> bool:
+    """Whether the phrase opens the sentence's "As ..." adjunct and China (or a Chinese
+    body) is the subject of the clause after it."""
+    text = sentence.text
+    if not _AS_ADJUNCT.match(text[: phrase.start()]):
+        return False
+    comma = text.find(",", phrase.end())
+    if comma < 0:
+        return False
+    rest = text[comma + 1 :].lstrip()
+    at = len(text) - len(rest)
+    return bool(
+        re.match(r"(?:China|the\s+Chinese|Chinese|we|it)\b", rest, re.IGNORECASE)
+        or _chinese_in(sentence, gazetteer, at, at + 1)
+    )
+
+
+def _china_above_item(sentence: Sentence, gazetteer: Gazetteer, segment: str) -> bool:
+    """Whether a verbless list line ("• Member of ... since 1980") goes on from a lead-in
+    or a sentence just before whose subject is China."""
+    if not _BARE_ITEM.match(segment) or not sentence.text.lstrip(" \u2022*-").strip():
+        return False
+    before = sentence.previous  # the sentence before the list's first item
+    for _ in range(30):
+        if before is None or not _ITEM_MARK.match(before.text):
+            break
+        before = before.previous
+    return any(
+        re.match(r"\W*(?:China|Chinese|We|Our)\b", above.text)
+        or any(m.key in gazetteer.domestic and m.start - above.start < 20 for m in above.mentions)
+        for above in (sentence.lead_in, before)
+        if above is not None
+    )
+
+
+_ITEM_MARK = re.compile(r"\s*(?:[\u2022*-]|\d{1,2}[.)])\s")
 
 
 def _chinese_in(sentence: Sentence, gazetteer: Gazetteer, start: int, end: int) -> bool:

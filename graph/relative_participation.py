@@ -29,7 +29,7 @@ _RELATIVE_VERBS = {
     "of": re.compile(r"\bmembers?\b", re.IGNORECASE),
     "through": re.compile(r"\w+"),  # any verb: the organisation is the channel
     "": re.compile(
-        r"\b(?:host|house|chair|join|participat|support|found|co-found|initiat)\w*",
+        r"\b(?:host|house|chair|join|participat|support|found|co-found|initiat|lead|coordinat)\w*",
         re.IGNORECASE,
     ),
 }
