@@ -8,7 +8,9 @@ the code to build with (default: the workdir's ``code``, else this checkout). No
 (cProfile doubles the cost of a call), so the figures add up to the build's time; with
 ``--no-gc`` the cyclic collector is off for the whole build. Prints the stages, the CPU
 seconds of the build process and of the processes it waited for, its peak memory, and
-each timed function's total.
+each timed function's total, and how many of the build's lines differ from the previous
+build's (those a build stages, validates again and writes again into the dumps), with
+the rank properties' share (graph/rank_values.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import importlib
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,6 +80,44 @@ def _timed(name: str, function: Callable) -> Callable:
     return timed
 
 
+RANKS = (
+    "corroborationRank",
+    "timelineRank",
+    "passageRank",
+    "partnerRank",
+    "activityRank",
+    "participationRank",
+    "totalRank",
+)
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as f:
+        yield from f
+
+
+def changed_lines(before: Path, after: Path) -> Counter[str]:
+    """Lines in one of two builds' sorted N-Quads files but not the other, in all
+    ("lines") and per rank property: a merge of the two sorted files, not two sets."""
+    counts: Counter[str] = Counter()
+    ours, theirs = _lines(before), _lines(after)
+    a, b = next(ours, None), next(theirs, None)
+    while a is not None or b is not None:
+        if a is not None and (b is None or a < b):
+            line, a = a, next(ours, None)
+        elif b is not None and (a is None or b < a):
+            line, b = b, next(theirs, None)
+        else:
+            a, b = next(ours, None), next(theirs, None)
+            continue
+        counts["lines"] += 1
+        predicate = line.split(b" ", 2)[1]  # a subject has no space, nor a predicate
+        name = predicate.rstrip(b">").rsplit(b"#", 1)[-1].decode("utf-8", "replace")
+        if name in RANKS:
+            counts[name] += 1
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workdir", type=Path)
@@ -106,6 +147,8 @@ def main() -> None:
         Paths.defaults(code), corpus=args.workdir / "corpus", store=args.workdir / "store"
     )
     marks: list[tuple[str, float, float]] = []
+    current = paths.store / "current"
+    previous = current.resolve() if current.exists() else None
     if args.no_gc:
         gc.disable()
     pipeline.build(
@@ -129,6 +172,11 @@ def main() -> None:
     for name, seconds in sorted(TOTALS.items(), key=lambda item: -item[1]):
         cpu = f"{CPU[name]:6.2f}" if name in CPU else "     -"
         print(f"  {name:44s} {seconds:6.2f} {cpu}")
+    built = current.resolve()
+    if previous is not None and built != previous and previous.with_suffix(".nq").is_file():
+        counts = changed_lines(previous.with_suffix(".nq"), built.with_suffix(".nq"))
+        ranks = ", ".join(f"{name} {counts[name]:,}" for name in RANKS if counts[name])
+        print(f"lines changed from the previous build: {counts['lines']:,} ({ranks or 'no rank'})")
 
 
 if __name__ == "__main__":
