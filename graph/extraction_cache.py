@@ -75,6 +75,7 @@ _AFTER_EXTRACTION = frozenset(
         "store.py",
         "store_delta.py",
         "store_load.py",
+        "staging_thread.py",
         "summaries.py",
         "summary.py",
         "summary_counts.py",

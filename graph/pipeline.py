@@ -46,6 +46,7 @@ from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.gc_pause import collection_paused
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
+from graph.staging_thread import StagingThread
 from graph.summaries import SUMMARIES_GRAPH
 from graph.summary_passages_kept import PassagesCache
 from graph.union_delta import UnionDelta
@@ -249,6 +250,7 @@ def _build(
     scratch = paths.store / f".build-{os.getpid()}.nq"
     background: BackgroundDumps | None = None
     staged: store.StagedBuild | None = None
+    staging: StagingThread | None = None  # a cold build's, beside its validation
     built_at = datetime.now(UTC)
     # the dumps' pieces of graphs that did not change are the previous build's
     pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
@@ -295,9 +297,9 @@ def _build(
                 staged, build_id, delta = store_delta.stage_with_delta(
                     paths.store, scratch, full=full
                 )
-            else:  # nothing to validate near: the union is read whole, below
-                staged, build_id = store_delta.stage(paths.store, scratch, full=full)
-            background.staged(staged.path, build_id)
+                background.staged(staged.path, build_id)
+            else:  # validation reads the lines, not the store: staged beside it
+                staging = StagingThread(paths.store, scratch, background, full=full)
         if lines is None and delta is None:
             lines = validate_lines.read_file(
                 scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
@@ -330,12 +332,16 @@ def _build(
             # build whose store is staged and whose dumps a worker writes leaves it)
             gc.collect()
         progress(STAGES[4])
+        if staging is not None:
+            staged, build_id = staging.result()
         if background is None:
             staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             built_at = datetime.now(UTC)
         else:
             background.wait()
     except BaseException:
+        if staging is not None:  # (its thread still reads the scratch file)
+            staged = staging.abandon()
         if background is not None:
             background.discard()
         if staged is not None:
