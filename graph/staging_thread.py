@@ -26,19 +26,23 @@ class StagingThread:
     def __init__(
         self, root: Path, nquads: Path, background: BackgroundDumps, *, full: bool
     ) -> None:
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staging")
-        self._future = pool.submit(_stage, root, nquads, background, full)
-        pool.shutdown(wait=False)  # its one thread ends with the task
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staging")
+        self._future = self._pool.submit(_stage, root, nquads, background, full)
 
     def result(self) -> tuple[StagedBuild, str]:
-        """The staged store and the build's id, once staged; re-raises what failed."""
-        return self._future.result()
+        """The staged store and the build's id, once staged; re-raises what failed. The
+        thread has ended on return (a large document's next build forks only where this
+        process runs no other thread)."""
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown(wait=True)
 
     def abandon(self) -> StagedBuild | None:
         """Wait for the thread (the build failed meanwhile): the store it staged, for the
         build to drop, or ``None`` if staging failed too."""
         try:
-            staged, _build_id = self._future.result()
+            staged, _build_id = self.result()
         except BaseException:  # the build's own failure is the one to tell
             return None
         return staged

@@ -5,6 +5,7 @@ the thread and leaves no store, no dumps and no worker behind."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,6 +49,8 @@ def test_the_thread_stages_what_the_build_s_own_thread_stages(tmp_path: Path) ->
     assert (staged.triples, staged.quads) == (alone.triples, alone.quads) == (2, 2)
     assert worker.told == [(staged.path, build_id)]
     assert len(ox.Store.read_only(str(staged.path))) == 4  # two quads, their merge
+    # its thread is gone: the next large document may be read in forked parts
+    assert not [t for t in threading.enumerate() if t.name.startswith("staging")]
 
 
 def test_a_staging_that_fails_says_why_when_its_result_is_asked(
