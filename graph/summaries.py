@@ -53,8 +53,8 @@ SUMMARY_PROPERTIES = (
     "partnerCount",
     "ownFactCount",
     "partnerRank",
-    *RANK_PROPERTIES,  # each row's place in a saved list (graph/summary_ranks.py)
-    summary_passages.RANK_PROPERTY,  # a row's place in its partner's evidence list
+    *RANK_PROPERTIES,  # each row's rank in a saved list (graph/summary_ranks.py)
+    summary_passages.RANK_PROPERTY,  # a row's rank in its partner's evidence list
 )
 # Links: from a document to the partners it names; from a fact to a key of each of its
 # (partner, area) pairs.
@@ -185,8 +185,8 @@ def _partners_named(store: ox.Store) -> list[ox.Triple]:
 
 
 def _ranks(store: ox.Store, counts: list[ox.Triple]) -> list[ox.Triple]:
-    """Each partner's place (1 first) in the order of ``_PARTNER_ORDER``, read from a
-    scratch store of the counts and the partners' labels."""
+    """Each partner's rank (``graph.rank_values``) in the order of ``_PARTNER_ORDER``,
+    read from a scratch store of the counts and the partners' labels."""
     scratch = ox.Store()
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in counts)
     label = ox.NamedNode(_NAMESPACES["rdfs"] + "label")  # _RANK_LABEL

@@ -7,13 +7,15 @@ passage's document and start. On a graph a thousand times the corpus Brazil has 
 such rows, and the engine made and sorted all of them (about twelve lookups a row, and a
 stored string read at each comparison) before sending the first 10,001: about 3 s. A rank
 over all facts would not do: the order is the same for every partner, but the server's
-cut (``server/rank_cut.py``) counts ranks, so it needs each partner's own places.
+cut (``server/rank_cut.py``) reads a list's first pages, so it needs each partner's own
+ranks.
 
 So the build makes one node per partner, fact and passage
 (``.../id/partner-passage/<partner>/<fact>/<evidence>``: ``csk:passagePartner``,
-``csk:passageFact``, ``csk:passageEvidence``) with the row's place among that partner's
-rows (``csk:passageRank``, 1 first). The query starts from the partner's nodes, declares
-``#+ rank: ?rank``, and the server makes only the rows up to just past the cap. The order
+``csk:passageFact``, ``csk:passageEvidence``) with the row's rank among that partner's
+rows (``csk:passageRank``, ``graph/rank_values.py``: an order, not the place). The
+query starts from the partner's nodes, declares ``#+ rank: ?rank``, and the server makes
+only the rows up to just past the cap. The order
 is the query's own sort keys as the server compares them (a literal by datatype,
 language, then text; the document by IRI; the start as a number), then the fact's and the
 passage's IRIs for the full ties the query's ORDER BY leaves open.
@@ -142,8 +144,8 @@ def partner_passage_iri(partner: str, fact: str, evidence: str) -> str:
 
 
 def partner_passage_triples(store: ox.Store) -> list[ox.Triple]:
-    """Per partner, fact and passage: the three, the row's place in the partner's
-    evidence-for-partner list (1 first) and the row's values. A node whose rows differ
+    """Per partner, fact and passage: the three, the row's rank in the partner's
+    evidence-for-partner list and the row's values. A node whose rows differ
     only in what the order does not read (two statuses, two labels of one class) keeps its
     first row's place and carries each value once."""
     term = {name: ox.NamedNode(str(CSK) + name) for name in (*LINK_PROPERTIES, RANK_PROPERTY)}

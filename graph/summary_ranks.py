@@ -7,12 +7,15 @@ rows come in the order of one integer the build wrote declares it (``#+ rank: ?r
 and the server makes only the rows ranked up to just past the cap (``server/rank_cut.py``),
 as top-partners does with ``csk:partnerRank``.
 
-A rank here is the place of a row's subject in the saved query's own order, found by
+A rank here orders a row's subject as the saved query's own order does, found by
 sorting the merged graph on the query's sort keys (the same values, in the same order,
 as the server's sort keys of ``server/sort_keys.py`` put them: a literal's datatype, then
 its language, then its text), with the subject's IRI last to settle full ties, which the
 query's ORDER BY leaves open. Of the subjects of one row (the rows of a GROUP BY) the first
-carries the row's rank: the ranks are dense over the row's key.
+carries the row's rank. A rank is not the row's place but a value that keeps its order
+when rows are added (``graph/rank_values.py``: the row's page, then a count a new row
+changes only for a few rows after it), so one added article no longer changes thousands
+of ranks.
 
 - ``csk:timelineRank`` (agreements-timeline): each agreement by its date (signed, else
   valid from, else the first document that reports it), then its title;
@@ -253,7 +256,7 @@ QUERIES = (
 
 
 def rank_triples(store: ox.Store) -> list[ox.Triple]:
-    """The ranks of the store's default graph (the merged graph), 1 first, one per
+    """The ranks of the store's default graph (the merged graph), in order, one per
     subject and rank property, and each fact's ``csk:documentList``. Summary triples
     already in it change neither."""
     triples = []
@@ -301,8 +304,8 @@ def total_passage_node(total: str, evidence: str) -> ox.NamedNode:
 
 
 def total_passage_triples(store: ox.Store) -> list[ox.Triple]:
-    """Per total and passage stating it: the pair and its place in cooperation-totals's
-    order (1 first)."""
+    """Per total and passage stating it: the pair and its rank in cooperation-totals's
+    order."""
     of_total, of_evidence, rank = (
         ox.NamedNode(str(CSK) + name) for name in ("ofTotal", "ofEvidence", "totalRank")
     )
@@ -336,8 +339,8 @@ def organisation_status_node(organisation: str, status: str) -> ox.NamedNode:
 
 
 def participation_triples(store: ox.Store) -> list[ox.Triple]:
-    """Per organisation and status key: its roles, documents and place in
-    organisations-and-mechanisms's order for that key (1 first)."""
+    """Per organisation and status key: its roles, documents and rank in
+    organisations-and-mechanisms's order for that key (each key's list ranked alone)."""
     statuses = sorted(
         row["statusConcept"].value.rpartition("/status/")[2]
         for row in store.query(_PREFIXES + _PARTICIPATION_STATUSES)
