@@ -25,12 +25,26 @@ from graph.spans import SpanIndex
 _DESCRIPTION = re.compile(
     # "the Company" as a report calls its publisher, in capitals or not
     r"\b[Tt]he\s+((?i:agency|institute|company|corporation|university|centre|center|"
-    r"organi[sz]ation|commission|observatory|administration|academy))\b"
-    r"(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])(?!['\u2019-])"
+    r"organi[sz]ation|commission|observatory|administration|academy|firm|start-?up))\b"
+    r"(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])(?!-)(?!['\u2019](?!s\b))"
 )
 # words a description and a name may use for the same kind of body ("the company" for
 # the China Great Wall Industry Corporation)
-_SAME = {"center": "centre", "organization": "organisation", "corporation": "company"}
+_SAME = {
+    "center": "centre",
+    "organization": "organisation",
+    "corporation": "company",
+    "firm": "company",
+    "startup": "company",
+    "start-up": "company",
+}
+# what a text says a body is, right after its name: "Satellogic, the Buenos Aires-born
+# Earth observation company," (a name that does not say it)
+_APPOSED_NOUN = re.compile(
+    r"\s*(?:\([^()]*\))?,\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){0,5}?"
+    r"((?i:agency|institute|company|corporation|university|centre|center|organi[sz]ation|"
+    r"commission|observatory|administration|academy|firm|start-?up))\b"
+)
 _REACH = 1200  # characters back to look for the body: a few sentences
 _CLOSE = 160  # a body named this close before is the one meant, however often others were
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"\u201c])")
@@ -62,11 +76,16 @@ def definite_references(
             named[body.key] += 1
             latest[body.key] = body.end
             nouns.setdefault(body.key, _words(body.key, gazetteer))
+            apposed = _APPOSED_NOUN.match(text, body.end)
+            if apposed:
+                nouns[body.key].add(_noun(apposed.group(1)))
             next_body += 1
         start, end = m.start(1), m.end(1)
         if taken.overlaps(start, end):
             continue  # inside a name ("the Bolivian Space Agency")
         noun = _noun(m.group(1))
+        if noun != "company" and m.end() < len(text) and text[m.end()] in "'\u2019":
+            continue  # "the organisation's activities": only a firm's craft are its own
         near = [k for k, at in latest.items() if m.start() - at <= _REACH and noun in nouns[k]]
         close = [
             k

@@ -11,6 +11,10 @@ from graph.cooperation_words import INSTRUMENT_NAME
 from graph.name_forms import DESIGNATOR, Candidate, EntityKind, S
 from graph.name_words import AFTER_DESIGNATOR, LAUNCHER_WORDS, MONTH_NAMES, SENTENCE_OPENERS
 
+_CRAFT_CLASS = re.compile(
+    r"(?i)(?:cube|nano|micro|pico|small|mini)?-?sat(?:ellite)?s?|probe|spacecraft|rover|"
+    r"lander|orbiter|rocket|launcher"
+)
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "with", "for", "to", "aboard", "into"})
 
 
@@ -27,6 +31,8 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         opener = opener or first.lower() in MONTH_NAMES
         # "Replaced NigComSat-1 (2007), which failed": a verb opening a list's line
         opener = opener or re.fullmatch(r"[A-Z][a-z]{3,}ed", first) is not None
+        # "the CubeSat CubeBug-1": the word for its kind of craft, not its name's first word
+        opener = opener or _CRAFT_CLASS.fullmatch(first) is not None
         if " " in name and (opener or not first[:1].isupper()):
             start += len(first) + 1
             name = chunk[start:end]
