@@ -325,11 +325,12 @@ def _build(
         if delta is not None:
             delta.close()
         del lines, delta
-        if checked.whole_union and background is None:
+        if checked.whole_union:
             # the union pySHACL read is held in reference cycles: a third of a gigabyte at
             # 1,000 documents, which the store and the dumps would otherwise be written
-            # beside (a full collection walks the dataset too: seconds, so only then; a
-            # build whose store is staged and whose dumps a worker writes leaves it)
+            # beside (a full collection walks the dataset too: seconds, so only then). A
+            # build whose dumps a worker writes would only wait for it meanwhile; left to
+            # the collector's first pass after the build, the same walk came after it
             gc.collect()
         progress(STAGES[4])
         if staging is not None:
