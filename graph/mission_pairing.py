@@ -49,6 +49,9 @@ def missions_for(
     paired = _each_with_its_own(sentence, groups, mentions)
     if paired:
         return paired
+    carried = _carried_list(sentence, groups, candidates)
+    if carried is not None:
+        return dict.fromkeys(range(len(groups)), (carried, None))
     # "Chang'e-6 carried four payloads: ..., the ICUBE-Q cubesat of ...": what the list
     # after a carrier's colon names is carried, not the mission
     colon = re.search(r"\b(?:payloads?|instruments?|experiments?)\s*:", text)
@@ -87,6 +90,26 @@ def missions_for(
             elif shared:
                 out[i] = (key, clause)
     return out
+
+
+# "Chang'e-7 ... will carry instruments from abroad: a camera built by X; a reflector
+# from Y": what a carrier's verb announces before a colon, the list after it gives
+_ANNOUNCED = re.compile(
+    r"\b(?:carr(?:y|ies|ied|ying)|fl(?:y|ies|ew|own)|host(?:s|ed)?|take|takes|took|bring|"
+    r"brings|brought|include|includes|included)\b[^:;]*"
+    r"\b(?:payloads?|instruments?|experiments?|detectors?|devices?|guests?)\b[^:;]*:\s"
+)
+
+
+def _carried_list(sentence: Sentence, groups: list[Group], candidates: list[Found]) -> str | None:
+    """The one mission a sentence names before the colon that opens the list of what it
+    carries, when every partner is in that list."""
+    text = sentence.text
+    announced = _ANNOUNCED.search(text)
+    if announced is None or not groups or groups[0].start < announced.end():
+        return None
+    before = {m.key for m in candidates if m.end - sentence.start <= announced.start()}
+    return before.pop() if len(before) == 1 else None
 
 
 def _between(text: str, sentence: Sentence, a: Found, b: Found) -> str:

@@ -31,6 +31,7 @@ from graph.cooperation_roles import (
 )
 from graph.cooperation_words import (
     CONTRIBUTING,
+    INSTRUMENT_WORD,
     names_instrument,
 )
 from graph.gazetteer import Gazetteer
@@ -135,6 +136,12 @@ def _areas_for(
     text = sentence.text
     spans = clauses(text)
     group = groups[index]
+    if group.role == "from" and (
+        group.governor in INSTRUMENT_NOUNS or INSTRUMENT_WORD.search(group.governor)
+    ):
+        # "a lunar-sky imager from X": an instrument from a partner is a payload, whatever
+        # field its name's words touch on
+        return ["payloads"]
     clause = clause_of(spans, group.start)
     # a name said again ("the Space Research Institute ... (IKI) on space weather") is
     # the same partner, not a later one the rest of the clause belongs to
@@ -212,6 +219,12 @@ def _areas_for(
 
 
 _HELPING = frozenset({"help", "assist", "support", "aid", "set"})
+_DOING = frozenset(
+    {"continue", "agree", "conduct", "carry", "pursue", "implement", "undertake", "run"}
+    | {"organise", "organize", "hold", "promote", "advance", "deepen", "expand"}
+    # the work itself, when the parse hangs the partner on it: "development with Chile"
+    | {"development", "research", "construction", "work"}
+)
 
 
 def extract(
@@ -257,6 +270,9 @@ def extract(
                 or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
                 # "China helped the Rwanda Space Agency set up ...": helping is working with
                 or (group.role == "with" and group.governor in _HELPING and cues)
+                # "We will continue satellite development with Brazil": doing the work a
+                # clause names with a partner
+                or (group.role == "with" and group.governor in _DOING and cues)
                 # "The two sides will use such data for disaster prevention": what the two
                 # sides do together in a field is their cooperation
                 or (group.role == "anaphora" and not sentence.text[: group.start].strip() and cues)
