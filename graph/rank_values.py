@@ -10,8 +10,10 @@ places to be consecutive.
 
 So a rank is now two numbers in one integer (below 2**63, the engine's integers):
 
-- the row's *page*, ``(place - 1) // PAGE_ROWS``, in the bits from ``PAGE_SHIFT`` up: the
-  server reads the first R rows as the pages that hold them (``rank_cut.cut_rank``);
+- the row's *page*, in the bits from ``PAGE_SHIFT`` up: the server reads the first R rows
+  as the pages that hold them (``rank_cut.cut_rank``). Pages hold ``PAGE_ROWS`` rows, but
+  the first ones fewer (16, 16, 32, 64, ... 512 rows: ``page_of``), so that a small cap
+  (a CLI ``--limit 10``) makes 16 rows, not 1,024, before its cut;
 - below it, a *count* that grows along the list and that a row added or removed changes
   only for a few rows after it. Each row has a level drawn from a digest of its own
   identity (its IRI: level ``k`` for one row in ``4**k``, as in a skip list), and the
@@ -31,7 +33,9 @@ import hashlib
 
 from graph.errors import StoreError
 
-PAGE_ROWS = 1024  # rows a page: the server's cut reads whole pages (R + at most 1,023 rows)
+PAGE_ROWS = 1024  # rows a full page: a cut reads whole pages (at most 2R rows, or R + 1,023)
+_FIRST_ROWS = 16  # rows of the first page; each page up to PAGE_ROWS holds as many as before it
+_SMALL = (PAGE_ROWS // _FIRST_ROWS).bit_length() - 1  # pages before the first full one (6)
 PAGE_SHIFT = 48  # a rank's page is ``rank >> PAGE_SHIFT``
 _LEVEL_BITS = 2  # a row has level >= k with chance 4**-k
 _DIGIT_BITS = 7  # digits of levels below the top: a carry past 127 raises the row's level
@@ -40,12 +44,20 @@ _TOP_BITS = PAGE_SHIFT - _DIGIT_BITS * (_LEVELS - 1)
 _MAX_PAGE = (2**63 - 1) >> PAGE_SHIFT
 
 
+def page_of(index: int) -> int:
+    """The page of the list's row at ``index`` (0 first): rows 0-15 page 0, 16-31 page 1,
+    32-63 page 2, ... 512-1,023 page 6, then 1,024 rows a page."""
+    if index >= PAGE_ROWS:
+        return _SMALL + index // PAGE_ROWS
+    return max(0, index.bit_length() - _FIRST_ROWS.bit_length() + 1)
+
+
 def page_end(rows: int) -> int:
     """The largest rank a row of the pages holding a list's first ``rows`` rows can have:
     every row ranked at most this is among the first ``rows`` rows' pages, and those pages
-    hold at least ``rows`` rows when the list has that many."""
-    pages = -(-rows // PAGE_ROWS)
-    return (pages << PAGE_SHIFT) - 1
+    hold at least ``rows`` rows when the list has that many (at most twice as many, or
+    1,023 more)."""
+    return ((page_of(max(rows, 1) - 1) + 1) << PAGE_SHIFT) - 1
 
 
 def _level(identity: str) -> int:
@@ -80,7 +92,7 @@ class RankValues:
         digits[level] += 1
         for lower in range(level):
             digits[lower] = 0
-        page = self._rows // PAGE_ROWS
+        page = page_of(self._rows)
         if page > _MAX_PAGE:
             raise StoreError(f"a saved list of more than {self._rows:,} rows cannot be ranked")
         self._rows += 1

@@ -8,9 +8,10 @@ its only sort key is ``ORDER BY ?rank`` and that every row binds it. Its answer 
 the rows ranked at most R followed by the rows ranked above R, each part in the same
 order, and the engine sets the other part aside at the rank's own triple (a FILTER on
 the rank). A rank is not the row's place (``graph/rank_values.py``: a row added to a
-list leaves the others' ranks be), but it starts with the row's page of 1,024 rows, so
-R is the largest rank of the pages that hold the first rows up to the cap: those pages
-hold at least that many rows, at most 1,023 more. ``server.evaluate`` evaluates the
+list leaves the others' ranks be), but it starts with the row's page (16 rows, then
+pages doubling up to 1,024 rows), so R is the largest rank of the pages that hold the
+first rows up to the cap: those pages hold at least that many rows, at most twice as
+many or 1,023 more. ``server.evaluate`` evaluates the
 first part; when it holds more rows than the cap, those begin the whole answer and the
 rest is never made; otherwise the second part (with the LIMIT still needed) follows it,
 so the answer is never changed.

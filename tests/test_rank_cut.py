@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
-from graph.rank_values import PAGE_ROWS, PAGE_SHIFT, RankValues, page_end
+from graph.rank_values import PAGE_ROWS, RankValues, page_end
 from graph.saved_queries import parse_query
 from server import evaluate as evaluate_module
 from server import rank_cut, sparql_scan
@@ -65,37 +65,42 @@ def test_an_answer_over_the_cap_is_made_only_up_to_its_cut_rank(monkeypatch) -> 
     # the cut is the last rank of the page holding the first 12 rows (10 + 1 + a tenth)
     assert len(texts) == 1 and f"FILTER(?rank <= {page_end(12)})" in texts[0]
     head = store.query(texts[0].replace("LIMIT 11", ""))
-    assert len(list(head)) == PAGE_ROWS  # the first page, not the list
+    assert len(list(head)) == 16  # the first page (16 rows), not the list
     assert outcome.body == evaluate(store, _job(UNRANKED, 10)).body
 
 
-def test_the_cut_reads_the_pages_that_hold_the_first_rows() -> None:
-    assert rank_cut.cut_rank(10) == page_end(12) == (1 << PAGE_SHIFT) - 1
-    assert rank_cut.cut_rank(10_000) == page_end(11_001) == (11 << PAGE_SHIFT) - 1
+@pytest.mark.parametrize(
+    ("cap", "rows"),
+    [(10, 16), (14, 16), (15, 32), (100, 128), (1000, 2048), (10_000, 11 * PAGE_ROWS)],
+)
+def test_the_cut_reads_the_pages_that_hold_the_first_rows(cap, rows) -> None:
+    """Pages of 16, 16, 32, ... 512 rows, then 1,024: a cut makes at most twice the rows
+    it needs (cap + 1 + a tenth), or 1,023 more."""
     ranks = RankValues()
-    places = [ranks.next(f"{EX}item/{i}") for i in range(1, 11_265)]
+    places = [ranks.next(f"{EX}item/{i}") for i in range(1, 13_000)]
     assert places == sorted(places) and len(set(places)) == len(places)
-    assert sum(rank <= rank_cut.cut_rank(10_000) for rank in places) == 11 * PAGE_ROWS
+    assert sum(rank <= rank_cut.cut_rank(cap) for rank in places) == rows
+    assert rank_cut.cut_rank(cap) == page_end(cap + 1 + (cap + 1) // 10)
 
 
 @pytest.mark.parametrize("fmt", ["JSON", "TSV", "XML", "CSV"])
 @pytest.mark.parametrize("cap", [1, 5, 10, 30, 200])
 def test_the_answer_is_the_whole_querys_whatever_ranks_are_left_out(fmt, cap) -> None:
-    # Items 2 to 1,020 are left out: the first part (the first page) is short of most
-    # caps, and the rows after it come from the second part.
+    # Items 2 to 1,020 are left out: the first part (the pages up to the cut) is short of
+    # the cap, and the rows after it come from the second part.
     store = _store(PAGE_ROWS + 40, hidden=set(range(2, 1021)))
     ranked = evaluate(store, _job(RANKED, cap, fmt))
     whole = evaluate(store, _job(UNRANKED, cap, fmt))
     assert (ranked.body, ranked.truncated) == (whole.body, whole.truncated)
 
 
-@pytest.mark.parametrize(("items", "parts"), [(PAGE_ROWS, 1), (PAGE_ROWS + 1, 2)])
+@pytest.mark.parametrize(("items", "parts"), [(16, 1), (17, 2)])
 def test_the_rows_above_the_cut_are_looked_for_only_when_a_rank_is_above_it(
     monkeypatch, items, parts
 ) -> None:
-    # A cap of 10 cuts at the first page's end, and the first part is short (items 2 to
-    # 1,020 left out).
-    store = _store(items, hidden=set(range(2, 1021)))
+    # A cap of 10 cuts at the first page's end (16 rows), and the first part is short
+    # (items 2 to 12 left out).
+    store = _store(items, hidden=set(range(2, 13)))
     texts = _texts_evaluated(monkeypatch)
     ranked = evaluate(store, _job(RANKED, 10))
     assert len(texts) == parts

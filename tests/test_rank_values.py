@@ -1,8 +1,8 @@
 """A saved list's ranks (graph/rank_values.py) order its rows as their places did, start
-with the row's page of 1,024 rows (what the server's cut reads), and leave the rows far
-from an added one as they were: adding a document to a graph of 1,500 facts changes the
-rank lines of the rows it touches and of a few rows near them, where places renumbered
-every row after the first one it touched."""
+with the row's page (16 rows, growing to 1,024: what the server's cut reads), and leave
+the rows far from an added one as they were: adding a document to a graph of 6,000 facts
+changes the rank lines of the rows it touches and of a few rows near them, where places
+renumbered every row after the first one it touched."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import StoreError
-from graph.rank_values import PAGE_ROWS, PAGE_SHIFT, RankValues, page_end
+from graph.rank_values import PAGE_ROWS, PAGE_SHIFT, RankValues, page_end, page_of
 from graph.summaries import summary_triples
 from graph.vocab import CSK, ID
 
@@ -31,7 +31,10 @@ def test_ranks_grow_along_the_list_and_start_with_the_rows_page() -> None:
     found = _ranks(rows)
     values = [found[row] for row in rows]
     assert values == sorted(set(values))  # strictly growing: the order of the places
-    assert [value >> PAGE_SHIFT for value in values] == [i // PAGE_ROWS for i in range(len(rows))]
+    assert [value >> PAGE_SHIFT for value in values] == [page_of(i) for i in range(len(rows))]
+    # pages of 16, 16, 32, 64, ... 512 rows, then of 1,024
+    sizes = [[page_of(i) for i in range(len(rows))].count(page) for page in range(9)]
+    assert sizes == [16, 16, 32, 64, 128, 256, 512, PAGE_ROWS, PAGE_ROWS]
     assert values[0] > 0 and values[-1] < 2**63  # an engine's integer
     assert sum(value <= page_end(PAGE_ROWS + 1) for value in values) == 2 * PAGE_ROWS
     assert _ranks(rows) == found  # a function of the list: two builds give the same
