@@ -292,11 +292,39 @@ def _qualified(doc: Doc, group: Group) -> Token | None:
     return token
 
 
+def trained_in_china(sentence: Sentence, group: Group) -> bool:
+    """Whether a partner's adjective qualifies people a passive says were trained in China
+    ("Hundreds of Venezuelan engineers were trained in China")."""
+    doc = sentence.parse
+    token = None if doc is None else _qualified(doc, group)
+    if token is None or token.lemma_.lower() not in _PEOPLE:
+        return False
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.pos_ in ("NOUN", "NUM")
+    ):
+        token = token.head.head  # "hundreds of ... engineers", "a group of ... students"
+    verb = token.head
+    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in TRAINING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at", "by")
+        and any(o.lower_ in ("china", "chinese") for o in c.subtree)
+        for c in verb.children
+    )
+
+
 def people_beside_chinese(sentence: Sentence, group: Group) -> bool:
     """Whether a partner's adjective qualifies people who work with China's own
     ("Egyptian engineers worked alongside Chinese engineers", "Argentine astronomers
     carried out joint observations with Chinese colleagues"): their country's work."""
     doc = sentence.parse
+    if trained_in_china(sentence, group):
+        return True
     token = None if doc is None else _qualified(doc, group)
     if token is None or token.lemma_.lower() not in _PEOPLE or token.dep_ != "nsubj":
         return False

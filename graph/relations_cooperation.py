@@ -28,6 +28,7 @@ from graph.cooperation_roles import (
     parsed_role_holds,
     people_beside_chinese,
     trained_for,
+    trained_in_china,
 )
 from graph.cooperation_words import (
     CONTRIBUTING,
@@ -319,6 +320,9 @@ def extract(
         if group.governor == "join" and mission in gazetteer.default_areas:
             areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
         partners = group.keys
+        if group.role == "modifier" and trained_in_china(sentence, group):
+            # their training is the cooperation, whatever mission the sentence names
+            mission, areas = None, ["training-and-education"]
         if group.role == "item":
             mission, areas = item_context(sentence, gazetteer, mission, areas)
             partners = item_bodies(sentence, gazetteer) or partners

@@ -31,7 +31,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         return _recipients_listed(sentence, gazetteer)
     if doc is None:
         return []
-    out: list[Cooperation] = _recipients(sentence, gazetteer)
+    out: list[Cooperation] = _recipients(sentence, gazetteer) or _granted(
+        sentence, groups, gazetteer
+    )
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STUDYING:
             continue
@@ -53,6 +55,35 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             if negated(sentence, at):
                 continue
             out += _on_mission(sentence, gazetteer, mission, partners, at)
+    return out
+
+
+_GIVING = frozenset({"grant", "lend", "loan", "allocate", "give", "send", "award", "provide"})
+
+
+def _granted(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
+    """Partners a passive says were given a mission's samples, named as the sentence's
+    subject before it ("X and Y were among the first institutions abroad to be granted
+    Chang'e-5 samples", "Z was lent samples from Chang'e-6")."""
+    doc = sentence.parse
+    out: list[Cooperation] = []
+    for verb in doc or ():
+        if verb.lemma_.lower() not in _GIVING or not any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            continue
+        samples = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _SAMPLES]
+        missions = {k for s in samples for k in _source(sentence, s)}
+        if len(missions) != 1 or negated(sentence, verb.idx):
+            continue
+        partners = [
+            k
+            for g in groups
+            if g.role in ("agent", "subject") and g.end <= verb.idx
+            for k in g.keys
+            if k not in gazetteer.domestic
+        ]
+        out += _on_mission(sentence, gazetteer, missions.pop(), partners, verb.idx)
     return out
 
 
