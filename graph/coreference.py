@@ -178,6 +178,9 @@ _IT_ACTS = re.compile(
     r"signed|signs|join|joined|joins|cooperate|cooperated|cooperates|contribute|"
     r"contributed|contributes|build|built|builds|host|hosted|hosts|operate|operated|"
     r"operates|share|shared|shares|exchange|exchanged)\b"
+    # "Its first lunar instrument, a camera ...": what the body owns
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(Its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:instruments?|payloads?|cameras?|satellites?|cubesats?|detectors?|experiments?)\b"
 )
 
 
@@ -196,15 +199,21 @@ def acting_pronouns(text: str, found: Sequence[Found]) -> list[Found]:
     ends = [f.end for f in parties]
     out = []
     for m in _IT_ACTS.finditer(text):
-        at = bisect_right(ends, m.start(1))  # (each "It" looks back once: a long text is linear)
+        group = 1 if m.group(1) else 2
+        at = bisect_right(ends, m.start(group))  # (each "It" looks back once: linear)
         if not at:
             continue
         last = parties[at - 1]
-        if m.start(1) - last.end > _CLOSE * 2 or last.kind is not EntityKind.ORGANISATION:
+        if group == 2:
+            # "Its" owns for the body that opened the sentence before, whoever it named after
+            opened = max(text.rfind(". ", 0, m.start(2) - 2), text.rfind("\n", 0, m.start(2) - 2))
+            earlier = [p for p in parties[:at] if p.start > opened]
+            last = earlier[0] if earlier else last
+        if m.start(group) - last.end > _CLOSE * 2 or last.kind is not EntityKind.ORGANISATION:
             continue
         # the body opens its sentence: only "The" and a sentence's end or a line before it
         lead = re.sub(r"[Tt]he\s+$", "", text[max(0, last.start - 12) : last.start])
         at_start = last.start <= 12 and not lead.strip()
         if at_start or re.search(r"[.!?\n]\s*$", lead):
-            out.append(Found(last.key, last.kind, m.start(1), m.end(1), m.group(1)))
+            out.append(Found(last.key, last.kind, m.start(group), m.end(group), m.group(group)))
     return out

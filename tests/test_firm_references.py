@@ -30,3 +30,14 @@ def test_the_word_for_a_crafts_kind_is_not_the_first_word_of_its_name(reference)
         "The firm's first satellite, the CubeSat OrbiSat-1, was launched by China in 2029."
     )
     assert ("launched", "orbicon", "orbisat-1") in activities_of(reference, text)
+
+
+def test_its_instrument_is_the_body_that_opened_the_sentence_before(reference):
+    from tests.one_document import cooperations_of
+
+    text = (
+        "The Kenya Space Agency (KSA) is also working with China on lunar science. Its "
+        "first lunar instrument, a camera developed with Kiel University, will fly on "
+        "China's Chang'e-8 mission in 2028."
+    )
+    assert ("kenya-space-agency", "payloads", "change-8") in cooperations_of(reference, text)
