@@ -37,7 +37,7 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]
 # "on 3 May", and a day noted in brackets after a dated entry ("... (15 April)")
 _MONTH_DAY = re.compile(rf"(?:\b[Oo]n\s+|\()\s*{_MONTH}\s+(\d{{1,2}})\b(?![.,]*\s+\d{{4}})")
 _DAY_MONTH = re.compile(rf"(?:\b[Oo]n\s+|\()\s*(\d{{1,2}})\s+{_MONTH}\b(?![.,]*\s+\d{{4}})")
-_BARE_MONTH = re.compile(rf"\b[Ii]n\s+{_MONTH}\b(?!,?\s+\d)")  # "in September"
+_BARE_MONTH = re.compile(rf"\b[Ii]n\s+{_MONTH}\b(?![.,]*\s+\d)")  # "in September"
 _YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+((?:19|20)\d{2})\b")
 # "14.05.2019", "14/05/2019": day first, as most of the world writes it (a month over 12
 # in the first place says the writer put the month first)
