@@ -35,7 +35,7 @@ from graph.cooperation_words import (
     INSTRUMENT_WORD,
     names_instrument,
 )
-from graph.gazetteer import Gazetteer
+from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import (
     Group,
     clause_of,
@@ -228,6 +228,18 @@ _DOING = frozenset(
 )
 
 
+def _with_chinese_body(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:
+    """Whether the partner's "with" follows a Chinese body's name straight away."""
+    before = sentence.text[: group.start]
+    glue = re.search(r",?\s+(?:together\s+)?with\s+(?:the\s+)?$", before)
+    if glue is None:
+        return False
+    return any(
+        m.key in gazetteer.domestic and m.key != CHINA and m.end - sentence.start == glue.start()
+        for m in sentence.mentions
+    )
+
+
 def extract(
     sentence: Sentence,
     groups: list[Group],
@@ -274,6 +286,9 @@ def extract(
                 # "We will continue satellite development with Brazil": doing the work a
                 # clause names with a partner
                 or (group.role == "with" and group.governor in _DOING and cues)
+                # "Magnetometer .... National Space Science Center, with X": a Chinese
+                # body's work with the partner
+                or (group.role == "with" and _with_chinese_body(sentence, group, gazetteer))
                 # "The two sides will use such data for disaster prevention": what the two
                 # sides do together in a field is their cooperation
                 or (group.role == "anaphora" and not sentence.text[: group.start].strip() and cues)

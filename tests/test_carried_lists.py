@@ -33,3 +33,12 @@ def test_work_a_clause_names_done_with_a_partner_is_cooperation(reference):
 def test_a_verb_of_doing_with_no_field_named_is_no_cooperation(reference):
     text = "China will also continue its talks with Chile next year."
     assert cooperations_of(reference, text) == set()
+
+
+def test_a_partner_with_a_chinese_body_on_an_instrument_line_works_with_it(reference):
+    text = (
+        "B3 | SMILE — payload contributions\n\n"
+        "  3. Magnetometer (MAG) ........ National Space Science Center, with Kiel University\n"
+        "  4. Ion Analyser (LIA) ........ Kiel University\n"
+    )
+    assert ("kiel-university", "payloads", "smile") in cooperations_of(reference, text)
