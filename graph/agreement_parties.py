@@ -240,6 +240,12 @@ def parties_of(
         if g.role in ("subject", "anaphora"):
             named += g.keys
         elif (
+            g.role == "modifier"
+            and re.match(r"\s+side\b", text[g.end :])
+            and not re.search(r"\b(?:on|from|for|in|of|by)\s+the\s+$", text[: g.start])
+        ):
+            named += g.keys  # "the Chilean side": the country whose side it is
+        elif (
             g.role == "with"
             and clause[0] <= g.start < clause[1]
             and g.start > noun[0] - 80

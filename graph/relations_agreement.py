@@ -76,6 +76,8 @@ _AGREED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:agreed|adopted
 # the names an item line opens with, up to its dash: "Egyptian Space Agency (Egypt) - "
 _AFTER_NAMES = re.compile(r"[^\u2014\u2013:]{3,90}?\s(?:\u2014|\u2013|-)\s+")
 
+_OF_A_YEAR = re.compile(r"\b(?:the|its|their)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DATED_WITH = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?[A-Z]")
 _STANDING = re.compile(
     r"\s+between\s+(?:the\s+)?[A-Z][^.;]{2,120}?\s+"
     r"(?:covers|covered|provides|provided|governs|governed|sets\s+out|set\s+out|establishes|"
@@ -157,6 +159,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # "A separate agreement between A and B covers a joint programme": a document
             # the sentence states to exist, by the parties between whom it is
             signed_after = _STANDING.match(text, m.end())
+        if signed_after is None and not sign and _OF_A_YEAR.search(text, 0, m.start()):
+            # "the negotiation of the 2029 memorandum of understanding with CNSA": a
+            # document named by the year it was signed and the party it was signed with
+            signed_after = _DATED_WITH.match(text, m.end())
         if (
             not sign
             and signed_after is None

@@ -125,3 +125,23 @@ def test_a_month_without_a_year_is_the_last_such_month_before_the_document(refer
     text = "In May, CNSA and the Kenya Space Agency signed a memorandum of understanding."
     (found,) = _agreements(reference, text, issued="2032-01-20")
     assert found[2] == "2031-05"
+
+
+def test_a_document_named_by_its_year_and_party_was_signed_that_year(reference):
+    text = (
+        "Dr Ruiz led the Chilean side in the negotiation of the 2029 memorandum of "
+        "understanding with the China National Space Administration on astronomy data."
+    )
+    assert _agreements(reference, text) == {
+        ("memorandum-of-understanding", ("chile", "china-national-space-administration"), "2029")
+    }
+
+
+def test_a_side_named_in_passing_is_no_party(reference):
+    text = (
+        "CNSA and CNES signed the implementing agreement in Beijing in August 2014, after "
+        "budget reviews on the French side."
+    )
+    assert {p for _k, p, _d in _agreements(reference, text)} == {
+        ("china-national-space-administration", "cnes")
+    }
