@@ -39,6 +39,53 @@ _MONTH_DAY = re.compile(rf"(?:\b[Oo]n\s+|\()\s*{_MONTH}\s+(\d{{1,2}})\b(?![.,]*\
 _DAY_MONTH = re.compile(rf"(?:\b[Oo]n\s+|\()\s*(\d{{1,2}})\s+{_MONTH}\b(?![.,]*\s+\d{{4}})")
 _BARE_MONTH = re.compile(rf"\b[Ii]n\s+{_MONTH}\b(?![.,]*\s+\d)")  # "in September"
 _YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+((?:19|20)\d{2})\b")
+# a year as a script for reading aloud writes it: "in twenty twenty-nine", "in two
+# thousand and nineteen", "in nineteen ninety-nine"
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TWO_DIGITS = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|"
+    rf"(?:oh|o)[ -](?:{'|'.join(_UNITS)}))"
+)
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?:[Ii]n|[Ss]ince)\s+((?:nineteen|twenty)\s+{_TWO_DIGITS}|"
+    rf"two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(_UNITS)}|{'|'.join(_TEENS)}))?)\b"
+)
+
+
+def spoken_year(words: str) -> int:
+    """The year a script for reading aloud writes in words ("twenty twenty-nine")."""
+    parts = words.lower().replace("-", " ").split()
+    if parts[:2] == ["two", "thousand"]:
+        rest = [w for w in parts[2:] if w != "and"]
+        return 2000 + (_number(rest) if rest else 0)
+    return (1900 if parts[0] == "nineteen" else 2000) + _number(parts[1:])
+
+
+def _number(words: list[str]) -> int:
+    value = 0
+    for w in words:
+        if w in _TENS:
+            value += 20 + 10 * _TENS.index(w)
+        elif w in _TEENS:
+            value += 10 + _TEENS.index(w)
+        elif w in _UNITS:
+            value += 1 + _UNITS.index(w)
+    return value
+
+
 # "14.05.2019", "14/05/2019": day first, as most of the world writes it (a month over 12
 # in the first place says the writer put the month first)
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
@@ -139,6 +186,8 @@ def date_in(
             if entry_year is None and section_year is None and len(issued) >= 7:
                 year -= month > int(issued[5:7])
             found.append((m.start(), f"{year:04d}-{month:02d}", m.span()))
+    for m in _SPOKEN_YEAR.finditer(text):
+        found.append((m.start(), str(spoken_year(m.group(1))), m.span()))
     for m in _YEAR.finditer(text):
         if not any(s <= m.start(1) < e for _p, _v, (s, e) in found):
             found.append((m.start(), m.group(1), m.span()))

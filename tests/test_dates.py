@@ -35,3 +35,12 @@ def test_an_entry_under_a_year_heading_takes_that_year():
     assert date_in("- March 2 - China and Peru signed a memorandum.", "2031-05-01", 2012)[0] == (
         "2012-03-02"
     )
+
+
+def test_a_year_written_for_reading_aloud_is_that_year():
+    from graph.dates import date_in
+
+    assert date_in("built with Chinese help in twenty twenty-nine", "2031-10-14")[0] == "2029"
+    assert date_in("signed in two thousand and nineteen", "2031")[0] == "2019"
+    assert date_in("launched in nineteen ninety-nine", "2031")[0] == "1999"
+    assert date_in("it arrived in twenty minutes", "2031-10-14")[0] is None
