@@ -9,35 +9,18 @@ import pytest
 import srsly
 
 from graph.helper_pool import collection_waiting
-
-
-def _passes_while_making_cycles() -> int:
-    """How many automatic passes the collector makes while 50,000 cycles are made."""
-    passes: list[int] = []
-
-    def counted(phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            passes.append(1)
-
-    gc.callbacks.append(counted)
-    try:
-        for _ in range(50_000):
-            a: list[object] = []
-            a.append(a)
-    finally:
-        gc.callbacks.remove(counted)
-    return len(passes)
+from tests.collector_passes import automatic_passes
 
 
 def test_no_pass_inside_even_after_spacy_s_loading_turned_the_collector_on() -> None:
     before = gc.get_threshold()
-    assert _passes_while_making_cycles() > 0
+    assert automatic_passes() > 0
     with collection_waiting():
         srsly.msgpack_loads(srsly.msgpack_dumps({"a": 1}))  # ends with gc.enable()
-        assert _passes_while_making_cycles() == 0
+        assert automatic_passes() == 0
         assert gc.collect() >= 0  # an explicit pass still runs
     assert gc.get_threshold() == before
-    assert _passes_while_making_cycles() > 0
+    assert automatic_passes() > 0
 
 
 def test_the_settings_are_as_before_after_a_failure() -> None:

@@ -10,24 +10,7 @@ import pytest
 import srsly
 
 from graph.gc_pause import collection_paused
-
-
-def automatic_passes() -> int:
-    """How many passes the collector makes of its own while 50,000 cycles are made."""
-    passes: list[int] = []
-
-    def counted(phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            passes.append(1)
-
-    gc.callbacks.append(counted)
-    try:
-        for _ in range(50_000):
-            a: list[object] = []
-            a.append(a)
-    finally:
-        gc.callbacks.remove(counted)
-    return len(passes)
+from tests.collector_passes import automatic_passes
 
 
 def test_no_automatic_pass_inside_and_the_settings_back_after() -> None:
