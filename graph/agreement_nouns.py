@@ -18,7 +18,7 @@ AGREEMENT_NOUN = re.compile(
     # "Supplementary Protocol to the Agreement on ...", "Protocol Amending the ...")
     r"\b(?:(?P<supplementary>(?:supplementary|additional|amending)\s+(?:agreements?|protocols?)|"
     r"protocols?\s+(?:additional|amending|supplementary)\b|amendments?\s+to\s+the\s+agreement)|"
-    r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?)|"
+    r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?|(?-i:MoUs?|MOUs?)\b)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?|communiqu[eé]s?))|"
     r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|"

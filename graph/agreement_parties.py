@@ -93,6 +93,8 @@ def _chinese_bodies(
             and re.search(r"\bby\b", sentence.text[:local])
         ):
             role = "by"  # "signed by ... and a delegation from CNSA", "by CNSA Administrator X"
+        if role == "other" and re.search(r"\bw/\s*$", sentence.text[:local]):
+            role = "with"  # a note's "MoU w/ CNSA"
         if role == "other" and _SIGNS_AFTER_APPOSITION.match(sentence.text, f.end - sentence.start):
             role = "subject"  # "CGWIC, the CASC subsidiary that sells ..., signed": misparsed
         if role == "other" and (

@@ -39,7 +39,7 @@ from graph.agreement_subjects import subject_of
 from graph.dates import date_in, period_in, when_clause_date
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
-from graph.model import Agreement, Status
+from graph.model import Agreement, EntityKind, Status
 from graph.negation import negated
 from graph.reading import Sentence
 
@@ -74,7 +74,8 @@ _SIGN = re.compile(
 # a document both sides settled without a signing: "the plan was agreed between A and B"
 _AGREED = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+(?:agreed|adopted)\b")
 # the names an item line opens with, up to its dash: "Egyptian Space Agency (Egypt) - "
-_AFTER_NAMES = re.compile(r"[^\u2014\u2013:]{3,90}?\s(?:\u2014|\u2013|-)\s+")
+# (or a label's colon: "Egypt: MoU w/ CNSA on ILRS (Dec 2024)")
+_AFTER_NAMES = re.compile(r"[^\u2014\u2013:]{3,90}?(?:\s(?:\u2014|\u2013|-)\s+|:\s+)")
 
 _OF_A_YEAR = re.compile(r"\b(?:the|its|their)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DATED_WITH = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?[A-Z]")
@@ -109,6 +110,15 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     bare = _ARTICLE.sub("", bare)  # "(a) a Memorandum of Understanding between ..."
     # "Egyptian Space Agency - cooperation agreement, Jan 2025": a list of who signed what
     listed_kind = _AFTER_NAMES.match(bare)
+    if listed_kind and listed_kind.group(0).rstrip().endswith(":"):
+        # a label's colon after a name ("Egypt:"), not a record's field ("Title:")
+        label_at = len(text) - len(bare)
+        if not any(
+            label_at <= f.start - sentence.start < label_at + listed_kind.end()
+            and f.kind in (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+            for f in sentence.mentions
+        ):
+            listed_kind = None
     if listed_kind and AGREEMENT_NOUN.match(bare, listed_kind.end()):
         bare = bare[listed_kind.end() :]
     opening = opening_noun(bare)
@@ -201,8 +211,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         closing = parties_after_noun(sentence, m.end()) if fragment else ()
         if closing:  # the names a verbless line closes with are who signed
             named, listed = list(closing), []
-        if fragment and not named and not listed:
-            named = [k for g in groups if g.role == "item" and g.end <= m.start() for k in g.keys]
+        if fragment and not any(k not in gazetteer.domestic for k in named + listed):
+            # "- Egypt: memorandum of understanding with CNSA": the line's label is the
+            # partner beside the Chinese body the line names
+            named += [k for g in groups if g.role == "item" and g.end <= m.start() for k in g.keys]
         if fragment and m.start() == owned_at:
             named = list(dict.fromkeys([*owners, *named]))
         if fragment and not named and not listed and sentence.previous is not None:

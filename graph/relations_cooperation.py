@@ -220,6 +220,8 @@ def _areas_for(
 
 
 _HELPING = frozenset({"help", "assist", "support", "aid", "set"})
+# bodies one is a member of: joining one is taking part in it, not a partner's project
+_MEMBERSHIP_BODIES = frozenset({"international organisation", "UN body", "cooperation mechanism"})
 _DOING = frozenset(
     {"continue", "agree", "conduct", "carry", "pursue", "implement", "undertake", "run"}
     | {"organise", "organize", "hold", "promote", "advance", "deepen", "expand"}
@@ -295,6 +297,17 @@ def extract(
             )
         ):
             continue  # "which China is building with Russia": shared work without a cue
+        if (
+            group.role == "with"
+            and group.governor == "join"
+            and all(
+                gazetteer.entities[k].category in _MEMBERSHIP_BODIES
+                for k in group.keys
+                if k in gazetteer.entities
+            )
+            and all(k in gazetteer.entities for k in group.keys)
+        ):
+            continue  # "China joined COPUOS in 1980": a membership, read as participation
         if negated(sentence, group.start):
             continue
         # an acting partner ("Egypt joined the ILRS") is the subject itself

@@ -145,3 +145,20 @@ def test_a_side_named_in_passing_is_no_party(reference):
     assert {p for _k, p, _d in _agreements(reference, text)} == {
         ("china-national-space-administration", "cnes")
     }
+
+
+def test_a_notes_line_labelled_by_its_partner_with_an_abbreviated_memorandum(reference):
+    text = "Agreements\n\n- Kenya: MoU w/ CNSA on lunar data (Mar 2030)\n"
+    assert _agreements(reference, text) == {
+        ("memorandum-of-understanding", ("china-national-space-administration", "kenya"), "2030-03")
+    }
+
+
+def test_a_records_field_label_is_not_a_partner(reference):
+    text = (
+        "Record 4\n\nTitle: Memorandum of Cooperation between the Kenya Space Agency and the "
+        "Uganda Space Office\n"
+    )
+    assert not any(
+        "china" in p for _k, parties, _d in _agreements(reference, text) for p in parties
+    )

@@ -72,3 +72,11 @@ def test_a_bodys_parent_named_after_it_is_not_another_membership(reference):
         "Nations, China reports its launches every year."
     )
     assert set(_organisations(reference, text)) == {"committee-on-the-peaceful-uses-of-outer-space"}
+
+
+def test_joining_a_membership_body_is_taking_part_not_a_partners_cooperation(reference):
+    from graph.model import Cooperation
+
+    text = "China joined the Committee on Space Research in 1958."
+    assert set(_organisations(reference, text)) == {"committee-on-space-research"}
+    assert facts_of(reference, text, kind=Cooperation) == []
