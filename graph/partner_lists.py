@@ -29,7 +29,9 @@ _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)\s")
 # label ("Partners: Switzerland, Germany, Poland")
 _ITEM_START = re.compile(
     r"(?:[-\u2022\u00b7*]\s*|\(?\d+[.)]\s*)?"
-    r"(?:(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s*)?",
+    r"(?:(?:international\s+)?(?:partners?|countries|contributors?|participants?)\s*:\s*)?"
+    # a note's "China → Nigeria:", "CN -> Pakistan:": what China did for whom
+    r"(?:(?:China|CN|PRC)\s*(?:\u2192|->|=>|\u27f6)\s*)?",
     re.IGNORECASE,
 )
 # what may stand between an item's partner and its colon or dash: an acronym in brackets,

@@ -102,3 +102,12 @@ def test_a_crafts_parts_together_carry_what_the_sentence_before_named(reference)
         "seismometer supplied by Thailand."
     )
     assert ("thailand", "payloads", "change-8") in cooperations_of(reference, text)
+
+
+def test_a_notes_arrow_from_china_labels_the_line_with_its_partner(reference):
+    from tests.one_document import activities_of
+
+    text = "Satellites built for partners\n\n- China → Bolivia: TKSat-2 (2029) built & launched\n"
+    assert {("built", "bolivia", "tksat-2"), ("launched", "bolivia", "tksat-2")} <= (
+        activities_of(reference, text)
+    )
