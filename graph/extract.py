@@ -27,6 +27,7 @@ from graph import (
     relations_records,
     relations_table,
 )
+from graph.claims import refuted_claim
 from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
@@ -90,6 +91,8 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         sentence.notes["bilateral"] = sentence.previous.notes.get("bilateral", ())
     if sentence.text.rstrip(" \"'\u201d").endswith("?"):
         return []  # "Has Bahrain joined the ILRS?": a question states nothing
+    if refuted_claim(sentence):
+        return []  # "Claim: China built SAOCOM." / "Verdict: False"
     reading = Reading(groups, gazetteer)
     for family in FAMILIES:
         if family.read is not None:
