@@ -39,13 +39,15 @@ def stop_only_through_the_main_process() -> None:
     then, a moment later, the SIGTERM its main process sends while stopping it can hang
     in its own shutdown (seen here about one stop in two), so the server waited for the
     kill timeout. In a group of its own, a worker hears only its main process. The death
-    signal keeps a worker from outliving a main process that was killed outright.
+    signal keeps a worker from outliving a main process that was killed outright: it is
+    SIGKILL, since a SIGTERM runs granian's graceful stop, which under load could still be
+    waiting 15 s later (a CI run), and with the main process gone nothing is left to serve.
     """
     parent = os.getppid()
     os.setpgid(0, 0)
     if sys.platform == "linux":
         PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the main process died before the death signal was set
         os._exit(0)
 
