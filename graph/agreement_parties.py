@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
-
 from graph.dates import date_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
-from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
+from graph.signing_clause import SIGNING, of_its_signing
 from graph.syntactic_roles import syntactic_role
 
-_SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew", "enter", "exchange"})
 _WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
 
 
@@ -86,7 +83,7 @@ def _chinese_bodies(
         role, governor = "other", ""
         if sentence.parse is not None:
             role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
-        if role in ("subject", "agent") and governor not in _SIGNING:
+        if role in ("subject", "agent") and governor not in SIGNING:
             role = "other"  # "..., CNSA said": the source of the news, not a party
         if _DELEGATION.search(sentence.text[:local]) or (
             _HEAD_AFTER.match(sentence.text, f.end - sentence.start)
@@ -125,7 +122,7 @@ def _beside_signer(sentence: Sentence, local: int, end: int) -> bool:
             continue
         joined = [token, *token.conjuncts]
         verbs = [token.head, *(c for t in joined for c in t.children if c.dep_ in ("acl", "relcl"))]
-        return any(v.lemma_.lower() in _SIGNING for v in verbs)
+        return any(v.lemma_.lower() in SIGNING for v in verbs)
     return False
 
 
@@ -223,8 +220,8 @@ def parties_of(
         clause = (clause[0], signed)  # "A second document, a letter of intent, | was signed by"
     named: list[str] = []
     listed: list[str] = []
-    groups = _of_its_signing(sentence, groups, noun)
-    signers = [(g.start, g.end) for g in groups if g.role == "subject" and g.governor in _SIGNING]
+    groups = of_its_signing(sentence, groups, noun)
+    signers = [(g.start, g.end) for g in groups if g.role == "subject" and g.governor in SIGNING]
     chinese = _chinese_bodies(sentence, gazetteer, clause, signers)
     titled = []
     if title:
@@ -282,7 +279,7 @@ def parties_of(
             named += g.keys  # "Egypt's space agency and CNSA signed", "with Peru's ministry"
         elif (
             g.role == "agent"
-            and g.governor in _SIGNING
+            and g.governor in SIGNING
             # "... with China", or a Chinese body signing beside it ("CNSA and the NSSA
             # signed", however the parser joins them)
             and (
@@ -317,57 +314,6 @@ def parties_of(
     return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
 
 
-_CLAUSE_ROLES = frozenset({"subject", "with", "agent"})
-
-
-def _signing_verb(doc: Doc, noun: tuple[int, int]) -> Token | None:
-    """The verb of signing the parse ties the document to: the one it is the object of
-    ("X signed *an agreement*") or its relative clause ("an agreement that X and Y
-    signed")."""
-    token = span_root(doc, *noun)
-    if token is None:
-        return None
-    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _SIGNING:
-        return token.head
-    return next(
-        (c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_ in _SIGNING), None
-    )
-
-
-def _subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _of_its_signing(sentence: Sentence, groups: list[Group], noun: tuple[int, int]) -> list[Group]:
-    """The groups without the subjects and "with" partners of another clause's verb, when
-    the parse shows who signed: "Serbia signed a document with CNSA, and X followed suit",
-    "built with CONAE under an agreement that China and Argentina signed"."""
-    doc = sentence.parse
-    verb = _signing_verb(doc, noun) if doc is not None else None
-    if verb is None:
-        return groups
-    # verbs sharing its subject ("drafted and signed"), not a clause of their own ("...,
-    # and X followed suit")
-    verbs = {verb.i} | {
-        c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _subject(c)
-    }
-    if verb.dep_ == "conj" and not _subject(verb):
-        verbs.add(verb.head.i)
-
-    def elsewhere(g: Group) -> bool:
-        if g.role not in _CLAUSE_ROLES:
-            return False
-        at = clause_verb(doc, g.start, g.end)
-        return at is not None and at not in verbs
-
-    kept = [g for g in groups if not elsewhere(g)]
-    if not any(g.role in _CLAUSE_ROLES for g in kept):
-        return groups  # the parse names no signer of its own: read the sentence as before
-    return kept
-
-
 def _owned_body_signs(sentence: Sentence, owner: Group) -> bool:
     """Whether the unnamed body a country owns ("Egypt's space agency", "Peru's transport
     ministry") is a signer: a subject of a signing verb, or the object of its "with",
@@ -382,7 +328,7 @@ def _owned_body_signs(sentence: Sentence, owner: Group) -> bool:
     while body.dep_ == "conj" and body.head.i != body.i:
         body = body.head
     if body.dep_ in ("nsubj", "nsubjpass"):
-        return body.head.lemma_.lower() in _SIGNING
+        return body.head.lemma_.lower() in SIGNING
     return body.dep_ == "pobj" and body.head.lower_ in ("with", "by", "between")
 
 

@@ -164,7 +164,7 @@ def is_heading(line: str) -> bool:
     bare = _without_note(line) if line.endswith(")") else line
     note = line[len(bare) :]
     noted = (
-        bare is not line
+        bare != line
         and not bare.endswith(TERMINAL)
         and "," not in bare
         and len(re.findall(r"[A-Za-z]{2,}", note)) >= 2

@@ -323,7 +323,7 @@ def _owned(sentence: Sentence, start: int) -> bool:
     """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one (China's own
     is the one the partner's payload flies on: "China's Chang'e-7 mission")."""
     owner = re.search(r"(\w+)(?:'s|\u2019s)\s+$", sentence.text[:start])
-    return owner is not None and owner.group(1) not in ("China", "CNSA", "China\u2019s")
+    return owner is not None and owner.group(1) not in ("China", "CNSA")
 
 
 _ON_WHAT = re.compile(r"\s*(?:on|in)\s+(?:the\s+|its\s+|their\s+)?")

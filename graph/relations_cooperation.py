@@ -301,11 +301,9 @@ def extract(
             group.role == "with"
             and group.governor == "join"
             and all(
-                gazetteer.entities[k].category in _MEMBERSHIP_BODIES
+                k in gazetteer.entities and gazetteer.entities[k].category in _MEMBERSHIP_BODIES
                 for k in group.keys
-                if k in gazetteer.entities
             )
-            and all(k in gazetteer.entities for k in group.keys)
         ):
             continue  # "China joined COPUOS in 1980": a membership, read as participation
         if negated(sentence, group.start):

@@ -180,7 +180,9 @@ def _national(sentence: Sentence, org: Found, gazetteer: Gazetteer) -> bool:
 # "As host of APSCO, China ...": an opening adjunct whose role the main clause's subject has
 _AS_ADJUNCT = re.compile(r"^\W*As\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "• Member of COPUOS since 1980": a list's line whose role is its lead-in's subject's
-_BARE_ITEM = re.compile(r"^\s*(?:[\u2022*-]|\d{1,2}[.)])\s*$")
+_ITEM_MARK = r"\s*(?:[\u2022*-]|\d{1,2}[.)])"
+_BARE_ITEM = re.compile(_ITEM_MARK + r"\s*")
+_ITEM_LINE = re.compile(_ITEM_MARK + r"\s")
 
 
 def _china_after_adjunct(sentence: Sentence, gazetteer: Gazetteer, phrase: re.Match[str]) -> bool:
@@ -203,11 +205,11 @@ def _china_after_adjunct(sentence: Sentence, gazetteer: Gazetteer, phrase: re.Ma
 def _china_above_item(sentence: Sentence, gazetteer: Gazetteer, segment: str) -> bool:
     """Whether a verbless list line ("• Member of ... since 1980") goes on from a lead-in
     or a sentence just before whose subject is China."""
-    if not _BARE_ITEM.match(segment) or not sentence.text.lstrip(" \u2022*-").strip():
+    if not _BARE_ITEM.fullmatch(segment) or not sentence.text.lstrip(" \u2022*-").strip():
         return False
     before = sentence.previous  # the sentence before the list's first item
     for _ in range(30):
-        if before is None or not _ITEM_MARK.match(before.text):
+        if before is None or not _ITEM_LINE.match(before.text):
             break
         before = before.previous
     return any(
@@ -216,9 +218,6 @@ def _china_above_item(sentence: Sentence, gazetteer: Gazetteer, segment: str) ->
         for above in (sentence.lead_in, before)
         if above is not None
     )
-
-
-_ITEM_MARK = re.compile(r"\s*(?:[\u2022*-]|\d{1,2}[.)])\s")
 
 
 def _chinese_in(sentence: Sentence, gazetteer: Gazetteer, start: int, end: int) -> bool:

@@ -37,11 +37,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STUDYING:
             continue
-        samples = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _SAMPLES]
-        missions = {k for s in samples for k in _source(sentence, s)}
-        if len(missions) != 1:
+        mission = _samples_mission(sentence, verb)
+        if mission is None:
             continue
-        mission = missions.pop()
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
             partners = [
@@ -72,9 +70,8 @@ def _granted(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> l
             c.dep_ == "auxpass" for c in verb.children
         ):
             continue
-        samples = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _SAMPLES]
-        missions = {k for s in samples for k in _source(sentence, s)}
-        if len(missions) != 1 or negated(sentence, verb.idx):
+        mission = _samples_mission(sentence, verb)
+        if mission is None or negated(sentence, verb.idx):
             continue
         partners = [
             k
@@ -83,8 +80,15 @@ def _granted(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> l
             for k in g.keys
             if k not in gazetteer.domestic
         ]
-        out += _on_mission(sentence, gazetteer, missions.pop(), partners, verb.idx)
+        out += _on_mission(sentence, gazetteer, mission, partners, verb.idx)
     return out
+
+
+def _samples_mission(sentence: Sentence, verb: Token) -> str | None:
+    """The one mission whose samples are the verb's object ("studied Chang'e-5 samples")."""
+    samples = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in _SAMPLES]
+    missions = {k for s in samples for k in _source(sentence, s)}
+    return missions.pop() if len(missions) == 1 else None
 
 
 def _on_mission(
