@@ -140,6 +140,9 @@ HELDOUT_SETS = {
     "heldout-bo": (0.60, 0.83),
     "heldout-bp": (0.41, 0.55),
     "heldout-bq": (0.60, 0.68),
+    "heldout-br": (0.53, 0.53),
+    "heldout-bs": (0.62, 0.71),
+    "heldout-bt": (0.50, 0.54),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -199,6 +202,10 @@ HELDOUT_SETS = {
 # (README, "Nineteenth session"). At that session's end the floors of the sets its
 # extractor changes raised were set as before (figure cut to two places, less three
 # points; BL-BN were read in it).
+# BR-BT were written at the twentieth session's start (BR: informal and personal digital
+# pages, BS: teaching, public and commemorative texts, BT: official and commercial
+# records), committed before its extractor changes, with floors of their untouched figure
+# less three points (README, "Twentieth session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -265,6 +272,9 @@ SIZES = {
     "heldout-bo": (4, 60),
     "heldout-bp": (4, 60),
     "heldout-bq": (4, 60),
+    "heldout-br": (4, 60),
+    "heldout-bs": (4, 60),
+    "heldout-bt": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
