@@ -38,9 +38,16 @@ def activity_of(verb: Token) -> str:
     lemma = verb.lemma_.lower()
     if lemma in RIDING or lemma in ARRIVING or lemma in MANIFEST or lemma in ("share", "deploy"):
         return "launched"
-    if verb.lemma_.lower() in _ORBIT_VERBS and _into_orbit(verb):
+    if verb.lemma_.lower() in _ORBIT_VERBS and (_into_orbit(verb) or _up(verb)):
         return "launched" if verb.lemma_.lower() != "deliver" else "delivered"
     return VERB_ACTIVITY[verb.lemma_.lower()]
+
+
+def _up(verb: Token) -> bool:
+    """ "put up two satellites", "sent them up": a phrasal verb of launching."""
+    return verb.lemma_.lower() != "deliver" and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
+    )
 
 
 def _into_orbit(verb: Token) -> bool:
@@ -80,7 +87,7 @@ def triggers(doc: Doc, launch_told: bool = False) -> Iterator[Token]:
                 continue
             yield token
         elif token.tag_ != "NN" and (
-            (lemma in _ORBIT_VERBS and _into_orbit(token))
+            (lemma in _ORBIT_VERBS and (_into_orbit(token) or _up(token)))
             or (
                 lemma in RIDING
                 and token.pos_ == "VERB"

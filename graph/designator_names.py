@@ -75,12 +75,18 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             INSTRUMENT_NAME.search(glossed.group(1)) or glossed.group(1).lower() in _DEVICES
         ):
             continue  # "plasma wave receiver (PWR-4)": an instrument's short name, no craft
-        if re.match(r"(?i)(?:covid|sars|mers|h\dn\d)\b", name):
-            continue  # a disease's designator
+        if _NOT_CRAFT.match(name):
+            continue  # a disease's or a technical standard's designator ("UTF-8")
         found.append(
             Candidate(name, kind, doc_id, offset + start, offset + end, None, launcher, explicit)
         )
     return found
+
+
+# designators of diseases, text encodings, hashes and standards, never a craft's
+_NOT_CRAFT = re.compile(
+    r"(?i)(?:covid|sars|mers|h\dn\d|utf|ucs|iso|iec|sha|md|crc|ipv|usb|pm|rfc|din|en)-?\d"
+)
 
 
 # what an instrument's short name in brackets may follow besides ``INSTRUMENT_NAME``'s

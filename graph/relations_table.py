@@ -112,9 +112,15 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     bodies = mentions(cells_of("partner"), (EntityKind.ORGANISATION,))
     if bodies:
         partners = [p for p in partners if p in bodies]
-    # "Project | Lead institution | Field": the projects' code names are no spacecraft
-    projects = cells_of("project") and not cells_of("craft")
-    crafts = [] if projects else mentions(cells_of("craft") or everywhere, _CRAFTS)
+    # "Project | Lead institution | Field" under a caption naming the mission they fly on:
+    # the projects' code names are experiments on it, no spacecraft; with no such caption
+    # ("project | partner | China's role") the projects are the craft themselves
+    titled = [k for k in row.named if gazetteer.kind(k) in _CRAFTS]
+    projects = cells_of("project") if not cells_of("craft") else []
+    if projects and titled:
+        crafts = []
+    else:
+        crafts = mentions(cells_of("craft") or projects or everywhere, _CRAFTS)
     if not partners:
         # "| Foreign partner institutions | 7 |": a table of key figures
         return list(figures(sentence)) if len(row.cells) == 2 else []
@@ -209,26 +215,41 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
                         **row_fact, activity=activity, partner=partner, spacecraft=craft
                     )
                 )
+        # "CBERS-04A | Brazil | Earth observation | jointly developed": a field column
+        # says the row's cooperation too, on its craft
+        fields = cells_of("area")
+        if fields and len(spacecraft) == 1 and (areas := _areas(sentence, gazetteer, fields)):
+            facts += [
+                Cooperation(**row_fact, partner=p, area=a, mission=spacecraft[0])
+                for a in areas
+                for p in partners
+            ]
         return facts
     fields = cells_of("area")
-    areas = [
-        c.area
-        for c in area_cues(sentence, gazetteer)
-        # a field cell's words are the row's area, capitalised or not ("Astronomy")
-        if any(a <= c.start < b for a, b in fields) or (not fields and not c.titled)
-    ]
+    areas = _areas(sentence, gazetteer, fields)
     if not areas and re.search(r"payload|instrument", context, re.I):
         areas = ["payloads"]
     # a row that names no mission is about the one its caption names ("SMILE carries
     # four instruments:")
-    titled = [k for k in row.named if gazetteer.kind(k) in _CRAFTS]
     mission = crafts[0] if len(crafts) == 1 else (titled[0] if len(titled) == 1 else None)
     if not areas and mission in gazetteer.default_areas:
         areas = [gazetteer.default_areas[mission]]
-    for area in dict.fromkeys(areas):
+    for area in areas:
         for partner in partners:
             facts.append(Cooperation(**row_fact, partner=partner, area=area, mission=mission))
     return facts
+
+
+def _areas(sentence: Sentence, gazetteer: Gazetteer, fields: list[tuple[int, int]]) -> list[str]:
+    """The areas a row's field cells name, capitalised or not ("Astronomy"); with no field
+    column, those its lower-case words name."""
+    return list(
+        dict.fromkeys(
+            c.area
+            for c in area_cues(sentence, gazetteer)
+            if any(a <= c.start < b for a, b in fields) or (not fields and not c.titled)
+        )
+    )
 
 
 _NONE = re.compile(r"\s*(?:none|n/?a|nil)\b", re.IGNORECASE)

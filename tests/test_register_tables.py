@@ -1,0 +1,42 @@
+"""A data register's table ("id | project | partner | area | China's role | year") whose
+caption names no mission: each project is a craft, the role cell says what China did
+with it, and the area cell says the row's cooperation on it. A file's encoding
+("UTF-8") beside the table is no mission, and "put up" is a launch. Every sentence here
+is new."""
+
+from __future__ import annotations
+
+from tests.one_document import activities_of, cooperations_of
+
+REGISTER = "\n".join(
+    [
+        "## Rows",
+        "",
+        "The full list is `rows.csv` (UTF-8, tab-separated). Frequently asked rows:",
+        "",
+        "| ref | project    | partner  | area                   | China's role           | year |",
+        "|-----|------------|----------|------------------------|------------------------|------|",
+        "| R-1 | KiboSat-2  | Tanzania | Earth observation      | built; launched        | 2029 |",
+        "| R-2 | AndesSat-1 | Peru     | satellite communications | jointly developed    | 2030 |",
+    ]
+)
+
+
+def test_a_project_column_without_a_captioned_mission_names_the_craft(reference):
+    assert activities_of(reference, REGISTER) == {
+        ("built", "tanzania", "kibosat-2"),
+        ("launched", "tanzania", "kibosat-2"),
+        ("jointly-developed", "peru", "andessat-1"),
+    }
+
+
+def test_the_area_cell_gives_the_rows_cooperation_on_its_craft(reference):
+    assert cooperations_of(reference, REGISTER) == {
+        ("tanzania", "earth-observation-applications", "kibosat-2"),
+        ("peru", "satellite-communications", "andessat-1"),
+    }
+
+
+def test_a_put_up_satellite_was_launched(reference):
+    text = "A Long March 2D put up ZambiaSat-1 for Zambia in 2030."
+    assert activities_of(reference, text) == {("launched", "zambia", "zambiasat-1")}
