@@ -69,6 +69,22 @@ class CleanText:
 _CITATION_MARK = re.compile(r"(?<=[\w.,;:!?)\"\u201d])\[(?:\d+|[a-z]|note\s+\d+|citation needed)\]")
 
 
+# markdown's strong emphasis around words ("* **Kestrel-3** -- launched ..."): the
+# marks go, so a name reads as itself
+_STRONG = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
+
+
+def _strong_marks(text: str) -> set[int]:
+    """The positions of a line's strong-emphasis marks, pairs only; a line all in bold
+    ("**Agreements**") is a heading, whose marks give its depth, and keeps them."""
+    return {
+        i
+        for m in _STRONG.finditer(text)
+        if m.group(0) != text.strip()
+        for i in (*range(m.start(1), m.end(1)), *range(m.end(2), m.end()))
+    }
+
+
 _FOOTNOTE_MARK = re.compile(r"(?<=[.,;:!?)\"\u201d])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 
 
@@ -144,6 +160,8 @@ class _Builder:
         # a footnote's superscript after a full stop or a comma ("by Chang'e-5.\u2074
         # Researchers ..."), in any document: the sentence ends at the stop
         dropped |= {i for m in _FOOTNOTE_MARK.finditer(text) for i in range(m.start(), m.end())}
+        if "**" in text or "__" in text:
+            dropped |= _strong_marks(text)
         if not dropped and not gaps and _SPACING.search(text) is None:
             # nothing to collapse, drop or turn into a tab: the line as it is
             self.chars.extend(text)

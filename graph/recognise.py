@@ -90,6 +90,19 @@ def _unaccented(form: str) -> str:
     return unicodedata.normalize("NFC", plain)
 
 
+def _without_accents(text: str) -> str:
+    """``text`` with each accented letter as its plain one ("Göktürk" -> "Gokturk"),
+    one character for one, so that offsets in it are offsets in ``text``."""
+    if text.isascii():
+        return text
+    table = {
+        ord(c): plain
+        for c in set(text)
+        if not c.isascii() and len(plain := _unaccented(c)) == 1 and plain != c
+    }
+    return text.translate(table) if table else text
+
+
 def _folds_case(form: str) -> bool:
     return bool(re.search(r"[\s\-\d]", form))
 
@@ -149,13 +162,16 @@ class Recogniser:
 
     def _mentions(self, text: str) -> list[Found]:
         raw: list[tuple[int, int, str]] = []
+        # "Göktürk-2" is the curated "Gokturk-2": names are sought in the text without its
+        # accents (letter for letter, so every offset stays), which every form also has
+        plain = _without_accents(text)
         for pattern in (self._folded, self._exact):
             if pattern is None:
                 continue
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(plain):
                 raw.append((m.start(), m.end(), m.group(0)))
                 # names nested inside this one: search the inner text again
-                inner = text[m.start() : m.end()]
+                inner = plain[m.start() : m.end()]
                 for p2 in self._inner:
                     if p2 is None:
                         continue
@@ -186,7 +202,7 @@ class Recogniser:
                     kind=self.gazetteer.kind(key),
                     start=start,
                     end=end,
-                    text=surface,
+                    text=text[start:end],
                     nested=inside,
                     adjectival=norm in self._adjectival,
                 )

@@ -74,6 +74,8 @@ def activities_in(text: str) -> list[str]:
 # article, is how a launch is told, and stays)
 _OTHERS_WORK = re.compile(
     r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+    # "(Turkish-built)", "Airbus-made": work a name before the hyphen did
+    r"|\b(?!China\b|Chinese\b)[A-Z][\w&.]*-(?:built|made|developed|designed)\b"
 )
 
 

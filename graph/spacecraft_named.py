@@ -13,7 +13,7 @@ from graph.reading import Sentence
 from graph.recognise import Found
 from graph.token_lookup import token_at
 
-PRONOUNS = frozenset({"it", "them", "which", "that"})
+PRONOUNS = frozenset({"it", "them", "both", "which", "that"})
 _CRAFT_WORDS = frozenset({"satellite", "spacecraft", "cubesat", "microsatellite", "probe"})
 
 _COORDINATED = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*$")
@@ -196,8 +196,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             # the spacecraft named before, or the one the pronoun itself stands for
             before = [m for m in crafts if m.end - sentence.start <= noun.idx]
             before += [m for m in crafts if m.start - sentence.start == noun.idx]
-            if before and noun.lower_ == "them":
-                return _last_list(sentence, before)  # "A and B ... will launch them"
+            if before and noun.lower_ in ("them", "both"):
+                # "A and B ... will launch them", "A and B -- China launched both"
+                return _last_list(sentence, before)
             if before:
                 return [before[-1]]  # "built X ... and launched it"
             continue

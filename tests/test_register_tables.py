@@ -18,6 +18,7 @@ REGISTER = "\n".join(
         "|-----|------------|----------|------------------------|------------------------|------|",
         "| R-1 | KiboSat-2  | Tanzania | Earth observation      | built; launched        | 2029 |",
         "| R-2 | AndesSat-1 | Peru     | satellite communications | jointly developed    | 2030 |",
+        "| R-3 | Atlas-K2 | Chile | Earth observation | launched (Chilean-built) | 2030 |",
     ]
 )
 
@@ -27,6 +28,7 @@ def test_a_project_column_without_a_captioned_mission_names_the_craft(reference)
         ("built", "tanzania", "kibosat-2"),
         ("launched", "tanzania", "kibosat-2"),
         ("jointly-developed", "peru", "andessat-1"),
+        ("launched", "chile", "atlas-k2"),  # "Chilean-built": what China built is not said
     }
 
 
@@ -34,6 +36,7 @@ def test_the_area_cell_gives_the_rows_cooperation_on_its_craft(reference):
     assert cooperations_of(reference, REGISTER) == {
         ("tanzania", "earth-observation-applications", "kibosat-2"),
         ("peru", "satellite-communications", "andessat-1"),
+        ("chile", "earth-observation-applications", "atlas-k2"),
     }
 
 
