@@ -88,6 +88,7 @@ _AFTER_EXTRACTION = frozenset(
         "validate_engine.py",
         "validate_lines.py",
         "validate_pyshacl.py",
+        "validate_reads.py",
         "validate_parallel.py",
         "validate_sparql_empty.py",
         "validate_split.py",

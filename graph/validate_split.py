@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,7 +196,7 @@ def validate_dataset(
             shapes,
             split.whole_graph,
             key=f"{shapes_key}:{':'.join(split.whole_graph)}",
-            union=lambda: _union(dataset),
+            union=lambda predicates=None: _union(dataset, predicates),
             delta=delta,
         )
 
@@ -232,15 +232,18 @@ def _triples_of(dataset: Dataset | LinesDataset, name: URIRef) -> list:
     return list(dataset.graph(name))
 
 
-def _union(dataset: Dataset | LinesDataset) -> Graph:
+def _union(dataset: Dataset | LinesDataset, predicates: Set[URIRef] | None = None) -> Graph:
     """All triples of the dataset in one graph, read graph by graph (rdflib's
-    ``Dataset.quads`` works out every triple's graphs, which costs more than the rest)."""
+    ``Dataset.quads`` works out every triple's graphs, which costs more than the rest);
+    ``predicates``: only the triples of those (``graph.validate_reads``)."""
     if isinstance(dataset, LinesDataset):
-        return lines_graph.union(dataset.lines.values())
+        wanted = None if predicates is None else {p.n3().encode("utf-8") for p in predicates}
+        return lines_graph.union(dataset.lines.values(), wanted)
     union = Graph()
     for graph in dataset.graphs():
         for triple in graph:
-            union.add(triple)
+            if predicates is None or triple[1] in predicates:
+                union.add(triple)
     return union
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -48,6 +48,7 @@ from graph.summary_readers import OwnReaders, may_report, own_readers
 from graph.union_delta import NotInLines, UnionDelta
 from graph.validate import Report, Violation, _order, _violations, run_pyshacl
 from graph.validate_lines import QuadLines, focus_of, term
+from graph.validate_reads import evaluated, read_predicates
 from graph.validate_targets import engine_first as engine_first
 from graph.validate_targets import retargeted as retargeted
 from graph.validate_targets import targeted_shapes
@@ -179,12 +180,13 @@ class WholeGraphValidation:
         use: Sequence[str],
         *,
         key: str,
-        union: Callable[[], Graph],
+        union: Callable[[Set[URIRef] | None], Graph],
         delta: UnionDelta | None = None,
     ) -> Report:
         """The whole-graph shapes ``use`` on the union of ``dataset`` (read as ``lines``,
         or by calling it when it must be read whole): the report of a run on every node.
-        ``union`` makes the whole union, for a run on everything; a run near the changes
+        ``union`` makes the union of the triples of the predicates it is given (all of
+        them, given ``None``), for a run on everything; a run near the changes
         reads only their neighbourhood. ``delta``: the union as sorted lines and what
         changed since the previous build (``graph.union_delta``): when the kept state is
         that build's, only the changed subjects' digests are made again and the union is
@@ -238,7 +240,8 @@ class WholeGraphValidation:
             lines = cast(QuadLines, lookup)
             flagged = engine_first(lines, shapes, use)
             lines.by_subject = {}  # not needed by a full run: its memory is the union's
-            data = union()
+            # only the triples pySHACL can read (most of a large document's are not)
+            data = union(read_predicates(shapes, evaluated(use, flagged)))
             if flagged:
                 shapes = retargeted(data, shapes, flagged)
             conforms, results = run_pyshacl(data, shapes, use) if use else (True, Graph())
