@@ -105,9 +105,10 @@ def _write_dumps(
         given = parent.recv()
         if given is None:
             return
-        lines, names = given
+        lines, names, ranged = given
         graphs = sorted((ox.NamedNode(name) for name in names), key=str)
         pieces = FragmentCache(folder, read=read, lines=lines)
+        pieces.ranged = ranged
         staged = _StagedStore(parent, graphs)
         with collection_paused():  # a process of its own, ending when the dumps are out
             dump.write_dumps_to(
@@ -158,8 +159,9 @@ class BackgroundDumps:
 
     def graphs(self, lines: Mapping[str, str], names: Iterable[str]) -> None:
         """Each document graph's digest of its lines (IRI -> digest) and the IRIs of all
-        the build's graphs: the worker starts writing."""
-        self._send((dict(lines), list(names)))
+        the build's graphs: the worker starts writing (the graphs the cache writes by
+        ranges, ``FragmentCache.ranged``, go with them)."""
+        self._send((dict(lines), list(names), dict(self.cache.ranged)))
 
     def staged(self, store_dir: Path, build_id: str) -> None:
         self._send((store_dir, build_id))

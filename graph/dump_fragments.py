@@ -44,6 +44,9 @@ class FragmentCache:
         # graph IRI -> digest of the build's lines of it (``graph.validate_lines``), for
         # graphs without blank nodes: their N-Quads are then a piece too
         self.lines: Mapping[str, str] = lines or {}
+        # graph IRI -> the build's lines of it, for graphs written by ranges of their
+        # subjects (``graph.dump_ranges``: the summaries graph)
+        self.ranged: Mapping[str, bytes] = {}
 
     def get(self, key: str, make: Callable[[], bytes]) -> bytes:
         self.used.add(key)

@@ -32,6 +32,8 @@ from graph.dump_fragments import (
     stored_nquads,
     trig_piece,
 )
+from graph.dump_range_walk import combined
+from graph.dump_ranges import ranged_graph
 from graph.dump_triples import GraphWalked, MergeLines, PiecedWriter
 from graph.errors import InputError
 from graph.export import FORMATS, GZIP_LEVEL
@@ -66,7 +68,26 @@ def write_data_dumps(
             out = {name: files.enter_context(_gzip_writer(path)) for name, path in targets.items()}
             triples = PiecedWriter({f.name: out[f.name] for f in TRIPLE_FORMATS}, cache)
             quads = _QuadDumps(out, context, cache)
+            context_key = context.digest
             for graph in graphs:
+                lines = cache.ranged.get(graph.value) if isinstance(graph, ox.NamedNode) else None
+                found = lines and ranged_graph(
+                    store,
+                    graph,
+                    lines,
+                    context,
+                    cache,
+                    context_key=context_key,
+                    uri_space=uri_space,
+                )
+                if found:
+                    quads.add_texts(found.nquads, found.trig_head, found.trig_block)
+                    quads.add_entry(found.jsonld_entry)
+                    if combined(merge, graph.value, found.key, found.walks):
+                        triples.add_serialised(found.ntriples, found.triple_texts)
+                    else:  # a triple met in an earlier graph: walked line by line
+                        triples.add(merge.first_met(graph, found.nquads, found.key))
+                    continue
                 stored = stored_nquads(store, graph, cache)
                 quads.add(graph, stored)
                 triples.add(merge.first_met(graph, stored.data, stored.key))
@@ -122,13 +143,21 @@ class _QuadDumps:
         out["jsonld"].write(document_head(context))
 
     def add(self, graph: ox.NamedNode | ox.BlankNode, stored: StoredGraph) -> None:
-        self.out["nq"].write(stored.data)
         head, block = trig_piece(stored, self.cache)
-        if self.header and head:
-            self.out["trig"].write(head)
-            self.header = False
-        self.out["trig"].write(block)
+        self.add_texts(stored.data, head, block)
         entry = jsonld_piece(graph, stored, self.context, self.cache, context_key=self.context_key)
+        self.add_entry(entry)
+
+    def add_texts(self, nquads: bytes, trig_head: bytes, trig_block: bytes) -> None:
+        """A graph's N-Quads and TriG (the prefixes written before the first block)."""
+        self.out["nq"].write(nquads)
+        if self.header and trig_head:
+            self.out["trig"].write(trig_head)
+            self.header = False
+        self.out["trig"].write(trig_block)
+
+    def add_entry(self, entry: bytes) -> None:
+        """A graph's JSON-LD entry (none for an empty graph)."""
         if entry:
             self.out["jsonld"].write((b"\n" if self.first else b",\n") + entry)
             self.first = False

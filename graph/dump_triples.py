@@ -56,7 +56,7 @@ class GraphWalked:
     examples: dict[str, str]
 
 
-def _chunks(data: bytes) -> list[bytes]:
+def chunks(data: bytes) -> list[bytes]:
     return [data[i : i + 16] for i in range(0, len(data), 16)]
 
 
@@ -118,6 +118,22 @@ class MergeLines:
         self.stats.graphs[graph.value] = len(triples)
         return [t + b"\n" for t in kept]
 
+    def written_none_of(self, digests: list[bytes]) -> bool:
+        """Whether no earlier graph holds any of these triples (16-byte digests)."""
+        return self._written.isdisjoint(digests)
+
+    @property
+    def known_subjects(self) -> set[bytes]:
+        """The 16-byte digests of the subjects met so far."""
+        return self._subjects
+
+    def add_walked(self, walked: GraphWalked, quads: int) -> None:
+        """A graph's share walked elsewhere (``graph.dump_range_walk``), after which the
+        graphs are walked afresh, as after any graph not walked as before."""
+        self.previous = []
+        self._add(walked)
+        self.stats.graphs[walked.graph] = quads
+
     def _counted(self, graph: str, source: str, keys: bytes, triples: list[bytes]) -> GraphWalked:
         """The VoID counts of triples of the merge first met in ``graph`` (N-Triples
         lines without their newline)."""
@@ -155,8 +171,8 @@ class MergeLines:
     def _add(self, walked: GraphWalked) -> None:
         """Add one graph's share to the merge's digests and counts."""
         self.walked.append(walked)
-        self._written.update(_chunks(walked.digests))
-        subjects = _chunks(walked.subjects)
+        self._written.update(chunks(walked.digests))
+        subjects = chunks(walked.subjects)
         self._subjects.update(subjects)
         stats = self.stats
         stats.triples += len(walked.digests) // 16 - len(walked.dropped)
@@ -179,7 +195,7 @@ class MergeLines:
         return self.stats
 
 
-def _split(text: bytes, fmt: ox.RdfFormat) -> tuple[bytes, bytes, bytes]:
+def split_serialised(text: bytes, fmt: ox.RdfFormat) -> tuple[bytes, bytes, bytes]:
     """(header, blocks, footer) of a stretch serialised alone."""
     if fmt == ox.RdfFormat.TURTLE:
         at = 0
@@ -211,6 +227,26 @@ class PiecedWriter:
             self._write_stretch()
         self._stretch += lines
 
+    def add_serialised(self, ntriples: bytes, texts: dict[str, tuple[bytes, bytes, bytes]]) -> None:
+        """The next graph's lines of the merge (all of them one text) with their Turtle
+        and RDF/XML already made (format -> header, blocks, footer: ``graph.dump_ranges``),
+        a stretch of its own unless it goes on with the subject the stretch before ends
+        with."""
+        if not ntriples:
+            return
+        if self._stretch and _subject(self._stretch[-1]) == _subject(ntriples):
+            self.add(ntriples.splitlines(keepends=True))
+            return
+        self.outputs["nt"].write(ntriples)
+        if self._stretch:
+            self._write_stretch()
+        for name, (head, blocks, foot) in texts.items():
+            if name not in self._heads:
+                self._heads[name] = head
+                self.outputs[name].write(head)
+            self._feet[name] = foot
+            self.outputs[name].write(blocks)
+
     def _write_stretch(self) -> None:
         data = b"".join(self._stretch)
         self._stretch = []
@@ -219,7 +255,7 @@ class PiecedWriter:
             text = self.cache.get(
                 digest(f"merged-{name}", _PREFIX_KEY, source), _serialiser(data, fmt)
             )
-            head, blocks, foot = _split(text, fmt)
+            head, blocks, foot = split_serialised(text, fmt)
             if name not in self._heads:
                 self._heads[name] = head
                 self.outputs[name].write(head)

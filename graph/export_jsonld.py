@@ -214,12 +214,17 @@ DOCUMENT_TAIL = b"\n]}\n"  # what it writes after the last
 
 def graph_entry(name: Any, quads: Iterable[ox.Quad], ctx: Context) -> bytes | None:
     """One named graph's entry of the top-level ``@graph`` list (``None``: no quads)."""
-    nodes = _nodes(quads, ctx)
-    head = next(nodes, None)
-    if head is None:
-        return None
-    parts = [f'{{"@id": {json.dumps(_id(name, ctx))}, "@graph": [\n', head]
-    for text in nodes:
-        parts += [",\n", text]
-    parts.append("\n]}")
-    return "".join(parts).encode("utf-8")
+    nodes = node_texts(quads, ctx)
+    return entry_of(name, [nodes], ctx) if nodes else None
+
+
+def node_texts(quads: Iterable[ox.Quad], ctx: Context) -> bytes:
+    """The node objects of ``quads`` (subject by subject), one after another as a graph
+    entry lists them: quads cut between subjects give texts that join with ``,\n``."""
+    return ",\n".join(_nodes(quads, ctx)).encode("utf-8")
+
+
+def entry_of(name: Any, parts: Iterable[bytes], ctx: Context) -> bytes:
+    """A named graph's entry from its nodes' texts in parts (``node_texts``)."""
+    head = f'{{"@id": {json.dumps(_id(name, ctx))}, "@graph": [\n'.encode()
+    return head + b",\n".join(p for p in parts if p) + b"\n]}"

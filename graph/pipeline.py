@@ -25,6 +25,7 @@ from graph import (
     dump,
     dump_background,
     dump_fragments,
+    dump_ranges,
     extract,
     extract_incremental,
     rdf,
@@ -274,6 +275,7 @@ def _build(
             in_memory=False,
         )
         progress(STAGES[3])
+        pieces.ranged = dump_ranges.ranged_lines(dataset)  # the summaries' pieces by ranges
         # the document graphs' digests from their lines in hand: validation and the dumps
         # read no other graph's
         digests = (
