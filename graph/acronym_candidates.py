@@ -136,10 +136,11 @@ _ACTS = (
     r"(?:signed|agreed|sign|co-signed|cooperated|collaborated|partnered|worked|initialled|"
     r"cooperate|collaborate|work|partner)\b"
 )
+_AND = r"(?:and|&|\+)"  # "CNSA + Roscosmos signed", a note's shorthand
 _BODY = r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w-]*)*(?:\s+\([A-Z]{2,8}\))?"
 _ACTING_NAME = re.compile(
-    rf"(?:\b[A-Z][\w-]*\s+and\s+(?P<after>{_ONE_WORD})\s+{_ACTS}"
-    rf"|(?<![\w'-])(?P<before>{_ONE_WORD})\s+and\s+(?:the\s+)?{_BODY}\s+{_ACTS}"
+    rf"(?:\b[A-Z][\w-]*\s+{_AND}\s+(?P<after>{_ONE_WORD})\s+{_ACTS}"
+    rf"|(?<![\w'-])(?P<before>{_ONE_WORD})\s+{_AND}\s+(?:the\s+)?{_BODY}\s+{_ACTS}"
     # "Sri Lanka's SupremeSAT began to cooperate with ...": a country's body that acts
     rf"|(?:'s|\u2019s)\s+(?P<owned>{_ONE_WORD})\s+{_ACTS}\s+with\b"
     # "the Argentine company Satellogic", "the Luxembourg operator SES": a one-word name
@@ -156,7 +157,12 @@ _ACTING_NAME = re.compile(
     r"(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since)\b)"
     # "signed by CGWIC and Kazcosmos", "between CNSA and Roscosmos": a signer beside a body
     rf"|\b(?:signed|concluded|initialled)\s+(?:by|between)\s+(?:the\s+)?{_BODY}\s+and\s+"
-    rf"(?P<signer>{_ONE_WORD})(?=\s*[,.;)]|\s+(?:on|in|at|for)\b))"
+    rf"(?P<signer>{_ONE_WORD})(?=\s*[,.;)]|\s+(?:on|in|at|for)\b)"
+    # "launched both for Satellogic on a Long March 2D", "built for Motorola": the customer
+    # a craft was launched or built for
+    rf"|\b(?:launched|launch|launches|built|orbited)\b[^.;:]{{0,60}}?\bfor\s+"
+    rf"(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?(?P<customer>{_ONE_WORD})"
+    r"(?=\s*[,.;)]|\s+(?:on|in|at|from|aboard|as)\b))"
 )
 
 
@@ -166,7 +172,16 @@ def acting_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     for m in _ACTING_NAME.finditer(chunk):
         group = next(
             g
-            for g in ("after", "before", "owned", "national", "called", "with", "signer")
+            for g in (
+                "after",
+                "before",
+                "owned",
+                "national",
+                "called",
+                "with",
+                "signer",
+                "customer",
+            )
             if m.group(g)
         )
         word = m.group(group)

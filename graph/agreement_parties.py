@@ -39,6 +39,8 @@ _NOT_AGREED = frozenset(
         "government",
     ]
 )
+# verbs of making a craft: their "by" names the makers, not a document's signers
+_WORK_VERBS = frozenset({"develop", "build", "make", "design", "manufacture", "launch", "operate"})
 _PARTY_ROLES = frozenset({"subject", "agent", "with", "owner", "between", "by"})
 # the work for a party goes on to the deal it is done under: "for X under a US$80 million"
 _UNDER = re.compile(r"(?:\s*\([^()]*\))?[^.;:()]{0,60}?\bunder\s+(?:a|an|the)\s+[^.;:()]{0,40}")
@@ -85,6 +87,8 @@ def _chinese_bodies(
             role, governor = syntactic_role(sentence.parse, local, f.end - sentence.start, ())
         if role in ("subject", "agent") and governor not in SIGNING:
             role = "other"  # "..., CNSA said": the source of the news, not a party
+        if role == "by" and governor in _WORK_VERBS:
+            role = "other"  # "developed jointly by KSA and CAST under the agreement ..."
         if _DELEGATION.search(sentence.text[:local]) or (
             _HEAD_AFTER.match(sentence.text, f.end - sentence.start)
             and re.search(r"\bby\b", sentence.text[:local])

@@ -30,9 +30,12 @@ _MONTH = (
     # the short forms news and tables write ("10 Dec. 2017", "Sept 3, 2021")
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_FULL = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_TH = r"(?:st|nd|rd|th)?"  # "May 3rd, 2021", "the 28th of February 2025"
+_FULL = re.compile(rf"\b{_MONTH}\s+(?:the\s+)?(\d{{1,2}}){_TH},?\s+(\d{{4}})\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b")
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b")  # "9 March 2021"
+_DAY_FIRST = re.compile(
+    rf"\b(\d{{1,2}}){_TH}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b"
+)  # "9 March 2021"
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 # "on 3 May", and a day noted in brackets after a dated entry ("... (15 April)")
 _MONTH_DAY = re.compile(rf"(?:\b[Oo]n\s+|\()\s*{_MONTH}\s+(\d{{1,2}})\b(?![.,]*\s+\d{{4}})")
@@ -63,6 +66,52 @@ _SPOKEN_YEAR = re.compile(
     rf"\b(?:[Ii]n|[Ss]ince)\s+((?:nineteen|twenty)\s+{_TWO_DIGITS}|"
     rf"two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(_UNITS)}|{'|'.join(_TEENS)}))?)\b"
 )
+
+
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+)
+# a day read aloud: "the twenty-eighth", "the first", "the thirtieth"
+_SPOKEN_DAY = (
+    rf"(?:(?:twenty|thirty)[ -](?:{'|'.join(_ORDINALS[:9])})|twentieth|thirtieth|"
+    rf"{'|'.join(_ORDINALS)})"
+)
+_SPOKEN_YEAR_WORDS = (
+    rf"(?:(?:nineteen|twenty)\s+{_TWO_DIGITS}|"
+    rf"two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(_UNITS)}|{'|'.join(_TEENS)}))?)"
+)
+# "on the twenty-eighth of February, twenty twenty-five", "February the third, two
+# thousand and nineteen"
+_SPOKEN_DATE = re.compile(
+    rf"\bthe\s+({_SPOKEN_DAY})\s+of\s+{_MONTH},?\s+({_SPOKEN_YEAR_WORDS})\b"
+    rf"|\b{_MONTH}\s+the\s+({_SPOKEN_DAY}),?\s+({_SPOKEN_YEAR_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+def spoken_day(words: str) -> int:
+    """The day of the month an ordinal in words gives ("twenty-eighth" -> 28)."""
+    parts = words.lower().replace("-", " ").split()
+    tens = {"twenty": 20, "thirty": 30, "twentieth": 20, "thirtieth": 30}
+    return sum(tens.get(w, 0) or _ORDINALS.index(w) + 1 for w in parts)
 
 
 def spoken_year(words: str) -> int:
@@ -151,6 +200,10 @@ def date_in(
         found.append((m.start(), value, m.span()))
     for m in _ISO_DATE.finditer(text):
         found.append((m.start(), m.group(0), m.span()))
+    for m in _SPOKEN_DATE.finditer(text):
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(5, 4, 6)
+        value = f"{spoken_year(year)}-{_month(month):02d}-{spoken_day(day):02d}"
+        found.append((m.start(), value, m.span()))
     for m in _NUMERIC.finditer(text):
         day, month = int(m.group(1)), int(m.group(3))
         if day <= 12 < month:

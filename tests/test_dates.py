@@ -44,3 +44,15 @@ def test_a_year_written_for_reading_aloud_is_that_year():
     assert date_in("signed in two thousand and nineteen", "2031")[0] == "2019"
     assert date_in("launched in nineteen ninety-nine", "2031")[0] == "1999"
     assert date_in("it arrived in twenty minutes", "2031-10-14")[0] is None
+
+
+def test_a_date_read_aloud_is_day_month_and_year():
+    text = "the deal was signed on the thirty-first of March, twenty thirty"
+    assert date_in(text, "2031-10-14")[0] == "2030-03-31"
+    assert date_in("on April the second, two thousand and nine", "2031")[0] == "2009-04-02"
+
+
+def test_ordinal_days_in_figures_are_days():
+    assert date_in("signed on the 3rd of June 2030", "2031")[0] == "2030-06-03"
+    assert date_in("signed on June 3rd, 2030", "2031")[0] == "2030-06-03"
+    assert date_in("signed on 22nd June 2030", "2031")[0] == "2030-06-22"
