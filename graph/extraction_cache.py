@@ -92,6 +92,7 @@ _AFTER_EXTRACTION = frozenset(
         "validate_lines.py",
         "validate_pyshacl.py",
         "validate_reads.py",
+        "validate_count_check.py",
         "validate_parallel.py",
         "validate_sparql_empty.py",
         "validate_split.py",

@@ -16,8 +16,10 @@ runs every such shape's fixtures through both (each node pySHACL reports must be
 A node found that is a blank node (whose label the engine may not keep) makes the shape
 run in pySHACL on every node.
 
-Given the union's triples per subject too, a query ``graph/partner_passage_check.py``
-knows is answered there instead (a superset of its nodes; pySHACL decides on each).
+Given the union's triples per subject too, a query ``graph/partner_passage_check.py`` or
+``graph/validate_count_check.py`` knows is answered there instead (a superset of its
+nodes; pySHACL decides on each), and the store holds only the triples of the predicates
+the other queries read (``store_predicates``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from collections.abc import Iterable, Sequence
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 
-from graph import partner_passage_check
+from graph import partner_passage_check, validate_count_check
+from graph.validate_reads import text_predicates
 from graph.vocab import SH
 
 RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -75,6 +78,21 @@ def engine_queries(shapes: Graph, name: str) -> list[str] | None:
     return queries or None
 
 
+def store_predicates(queries: Iterable[str]) -> set[str] | None:
+    """The predicates (N3) of the triples the engine's store must hold to answer those of
+    ``queries`` that have no check in Python; ``None``: every triple (a query reads
+    any predicate, or is not followed by ``graph.validate_reads``)."""
+    found: set[str] = set()
+    for query in queries:
+        if python_check(query) is not None:
+            continue
+        read = text_predicates(query, ())
+        if read is None:
+            return None
+        found |= {p.n3() for p in read}
+    return found
+
+
 def store_of(lines: Iterable[str], folder: str | None = None) -> ox.Store:
     """An engine store of N-Triples lines, in ``folder`` (on disk: for the union, whose
     memory would add to pySHACL's) or in memory."""
@@ -96,12 +114,12 @@ def found_nodes(
     by_subject: partner_passage_check.BySubject | None = None,
 ) -> set[str] | None:
     """The nodes (N3) the queries find a row for; ``None`` when one is a blank node.
-    ``by_subject``: the store's triples per subject in N3 (``QuadLines.by_subject``),
-    from which a query ``graph/partner_passage_check.py`` knows is answered instead (a
+    ``by_subject``: the union's triples per subject in N3 (``QuadLines.by_subject``),
+    from which a query with a check in Python (``python_check``) is answered instead (a
     superset of its nodes: pySHACL decides on each)."""
     found: set[str] = set()
     for query in queries:
-        check = None if by_subject is None else partner_passage_check.check_for(query)
+        check = None if by_subject is None else python_check(query)
         if check is not None and by_subject is not None:
             nodes = check(by_subject)
             if nodes is None:
@@ -114,6 +132,12 @@ def found_nodes(
                 return None
             found.add(f"<{this.value}>")
     return found
+
+
+def python_check(query: str) -> partner_passage_check.Check | None:
+    """The check in Python of a query the engine would run, when one is known
+    (``graph.partner_passage_check``, ``graph.validate_count_check``)."""
+    return partner_passage_check.check_for(query) or validate_count_check.check_for(query)
 
 
 def term_of(n3: str) -> URIRef | BNode:

@@ -96,16 +96,17 @@ def _query_predicates(shapes: Graph, holder: Node, text: str) -> frozenset[URIRe
         for p in shapes.objects(holder, SH.prefixes)
         for d in shapes.objects(p, SH.declare)
     }
-    found = _text_predicates(text, tuple(sorted(prefixes.items())))
+    found = text_predicates(text, tuple(sorted(prefixes.items())))
     if found is None:
         raise _NotFollowed(text)
     return found
 
 
 @functools.lru_cache(maxsize=256)
-def _text_predicates(text: str, prefixes: tuple[tuple[str, str], ...]) -> frozenset[URIRef] | None:
-    """``_query_predicates`` of a text, once per process (rdflib's parser takes tens of
-    milliseconds a query); ``None`` when not followed."""
+def text_predicates(text: str, prefixes: tuple[tuple[str, str], ...]) -> frozenset[URIRef] | None:
+    """The predicates of every triple pattern of a SPARQL query's text (``prefixes``:
+    (prefix, namespace) pairs declared beside it), once per process (rdflib's parser
+    takes tens of milliseconds a query); ``None`` when a pattern is not followed."""
     try:
         query = prepareQuery(text, initNs=dict(prefixes))
     except Exception:  # (pyparsing's and rdflib's own errors)

@@ -89,5 +89,9 @@ def test_lines_the_engine_cannot_read_leave_every_shape_to_pyshacl() -> None:
     from graph.validate_lines import QuadLines
     from graph.validate_whole import engine_first
 
-    lines = QuadLines(by_subject={"<a b>": {("<https://example.org/p>", '"x"')}})
+    # (of a predicate a query reads: the store holds no other triple)
+    partof = "<https://w3id.org/china-space-kg/ontology#partOf>"
+    lines = QuadLines(by_subject={"<a b>": {(partof, "<https://example.org/c>")}})
     assert engine_first(lines, SHAPES, RUNNABLE) == {}
+    unread = QuadLines(by_subject={"<a b>": {("<https://example.org/p>", '"x"')}})
+    assert engine_first(unread, SHAPES, RUNNABLE) != {}
