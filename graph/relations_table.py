@@ -208,6 +208,13 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     if not _built_by_china(sentence, cells_of("builder"), gazetteer):
         # "Palapa-D | Indonesia | Thales Alenia Space": China launched what others built
         activities = [a for a in activities if a not in ("built", "jointly-developed")]
+    elif _named_builder(sentence, cells_of("builder")) and not {
+        "built",
+        "jointly-developed",
+    } & set(activities):
+        # "NigComSat-1 | Nigeria | China Academy of Space Technology" under "Built by":
+        # the Chinese builder a row names built it
+        activities.append("built")
     spacecraft = [c for c in crafts if gazetteer.kind(c) is EntityKind.SPACECRAFT]
     if activities and spacecraft:
         for craft, activity in ((c, a) for c in spacecraft for a in activities):
@@ -302,6 +309,12 @@ def _chinese_body(named: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:
         and gazetteer.entities[k].kind is EntityKind.ORGANISATION
     }
     return sorted(keys) if len(keys) == 1 else []
+
+
+def _named_builder(sentence: Sentence, builders: list[tuple[int, int]]) -> bool:
+    """Whether the row's "Built by" cell names someone (not "-" or empty)."""
+    text = " ".join(sentence.text[a:b] for a, b in builders).strip()
+    return bool(re.search(r"[A-Za-z]{2}", text)) and not _EMPTY.fullmatch(text)
 
 
 def _built_by_china(

@@ -43,3 +43,19 @@ def test_the_area_cell_gives_the_rows_cooperation_on_its_craft(reference):
 def test_a_put_up_satellite_was_launched(reference):
     text = "A Long March 2D put up ZambiaSat-1 for Zambia in 2030."
     assert activities_of(reference, text) == {("launched", "zambia", "zambiasat-1")}
+
+
+def test_a_chinese_builder_in_a_built_by_column_built_the_craft(reference):
+    text = "\n".join(
+        [
+            "Selected foreign satellites launched from Xichang",
+            "  Year | Satellite   | Launched for | Built by",
+            "  2029 | KenSat-7    | Kenya        | China Academy of Space Technology",
+            "  2030 | ZamSat-4    | Zambia       | Surrey Satellite Technology",
+        ]
+    )
+    assert activities_of(reference, text) == {
+        ("built", "kenya", "kensat-7"),
+        ("launched", "kenya", "kensat-7"),
+        ("launched", "zambia", "zamsat-4"),
+    }
