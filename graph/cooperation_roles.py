@@ -287,7 +287,10 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
 def _qualified(doc: Doc, group: Group) -> Token | None:
     """The noun a partner's adjective qualifies ("Thai institutes", "Egyptian engineers")."""
     token = token_at(doc, group.start)
-    while token is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i:
+    # ("ESA's stations": an owner's noun, as an adjective's)
+    while (
+        token is not None and token.dep_ in ("amod", "compound", "poss") and token.head.i != token.i
+    ):
         token = token.head
     return token
 
@@ -361,6 +364,7 @@ _PEOPLE = PEOPLE | {"colleague", "counterpart", "planetologist"}
 # bodies, not people: "Senegalese researchers would take part" may be a plan's people
 _ACTING_NOUNS = frozenset(
     {"institute", "institution", "university", "agency", "company", "firm", "laboratory", "side"}
+    | {"station", "antenna"}  # "ESA's stations tracked Chang'e-5 for China"
 )
 
 

@@ -67,6 +67,7 @@ CONTRIBUTING = frozenset(
         "help",
         "assist",
         "support",  # "A and B supported the Tianwen-1 mission with tracking"
+        "track",  # "ESA's stations tracked Chang'e-5 for China"
         "take",
         "lead",
     ]

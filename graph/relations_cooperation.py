@@ -276,7 +276,7 @@ def extract(
             or not (
                 cued
                 or group.role == "for"
-                or (group.role == "modifier" and acting_bodies(sentence, group))
+                or (group.role in ("modifier", "owner") and acting_bodies(sentence, group))
                 or (group.role == "modifier" and people_beside_chinese(sentence, group))
                 # "the ILRS, a Moon base project led by China and Russia": leading a
                 # mission with China is working on it
