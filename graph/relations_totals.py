@@ -47,11 +47,10 @@ _WORDS = {
 }
 _UNITS = "|".join(list(_WORDS)[:9])
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_NUMBER = (
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|(?:{_TENS})-(?:{_UNITS})|"
-    + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + r")"
-)
+_ANY_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+# "one hundred and fifty", "a hundred": a number as a script for reading aloud writes it
+_HUNDREDS = rf"(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS})-(?:{_UNITS})|{_ANY_WORD}))?"
+_NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_HUNDREDS}|(?:{_TENS})-(?:{_UNITS})|{_ANY_WORD})"
 _PEOPLE = (
     r"professionals|engineers|technicians|fellows|scientists|students|experts|astronauts|"
     r"participants|trainees|graduates"
@@ -76,10 +75,13 @@ _THROUGHOUT = re.compile(r"\bthroughout\s+((?:19|20)\d{2})\b")
 
 
 def _value(token: str) -> int:
-    """ "1,245" -> 1245, "Forty-one" -> 41."""
-    words = token.lower().split("-")
-    if all(w in _WORDS for w in words):
-        return sum(_WORDS[w] for w in words)
+    """ "1,245" -> 1245, "Forty-one" -> 41, "one hundred and fifty" -> 150."""
+    words = token.lower().replace("-", " ").split()
+    if all(w in _WORDS or w in ("a", "and", "hundred") for w in words):
+        value = 0
+        for w in words:
+            value = max(value, 1) * 100 if w == "hundred" else value + _WORDS.get(w, 0)
+        return value
     return int(token.replace(",", ""))
 
 
@@ -202,7 +204,8 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
     n = m.group("n")
     head = m.group("what").split()[-1].lower()
     before = text[: m.start()]
-    if n.split("-")[0].lower() in _WORDS and not n.islower() and _LEAD.sub("", before).strip():
+    first = re.split(r"[-\s]", n)[0].lower()
+    if (first in _WORDS or first == "a") and not n.islower() and _LEAD.sub("", before).strip():
         return False  # a capitalised number word only opens a sentence
     if re.fullmatch(r"(?:19|20)\d\d", n):
         return False  # a year: "In 2024 GISTDA held ... documents"

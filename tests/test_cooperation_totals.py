@@ -90,3 +90,13 @@ def test_a_figure_line_is_read_once(reference):
         "- Countries and organisations served ........................... 27\n"
     )
     assert _totals(reference, text) == {61, 27}
+
+
+def test_a_count_read_aloud_in_hundreds_is_its_number(reference):
+    quantities = _totals(
+        reference,
+        "Beijing says it has now signed more than one hundred and forty space cooperation "
+        "documents with over forty countries and international organisations. "
+        "China has signed a hundred and twelve agreements with partners.",
+    )
+    assert {140, 40, 112} <= quantities and 100 not in quantities
