@@ -32,12 +32,12 @@ from graph.dump_fragments import (
     stored_nquads,
     trig_piece,
 )
-from graph.dump_range_walk import combined
-from graph.dump_ranges import ranged_graph
+from graph.dump_range_walk import RangedWalk
+from graph.dump_ranges import RangePiece, ranged_graph
 from graph.dump_triples import GraphWalked, MergeLines, PiecedWriter
 from graph.errors import InputError
 from graph.export import FORMATS, GZIP_LEVEL
-from graph.export_jsonld import DOCUMENT_TAIL, Context, document_head
+from graph.export_jsonld import DOCUMENT_TAIL, ENTRY_TAIL, Context, document_head, entry_head
 from graph.vocab import ID
 from graph.void import Stats
 
@@ -81,12 +81,17 @@ def write_data_dumps(
                     uri_space=uri_space,
                 )
                 if found:
-                    quads.add_texts(found.nquads, found.trig_head, found.trig_block)
-                    quads.add_entry(found.jsonld_entry)
-                    if combined(merge, graph.value, found.key, found.walks):
-                        triples.add_serialised(found.ntriples, found.triple_texts)
-                    else:  # a triple met in an earlier graph: walked line by line
-                        triples.add(merge.first_met(graph, found.nquads, found.key))
+                    walk = RangedWalk(merge, graph.value, found.key)
+                    quads.begin_graph(graph)
+                    for piece in found.pieces:
+                        quads.add_range(piece)
+                        kept = walk.add(piece.walk, piece.ntriples)
+                        if kept is None:  # all its lines in the merge: its texts as made
+                            triples.add_serialised(piece.ntriples, piece.triple_texts)
+                        else:
+                            triples.add(kept)
+                    quads.end_graph()
+                    walk.finish()
                     continue
                 stored = stored_nquads(store, graph, cache)
                 quads.add(graph, stored)
@@ -155,6 +160,28 @@ class _QuadDumps:
             self.out["trig"].write(trig_head)
             self.header = False
         self.out["trig"].write(trig_block)
+
+    def begin_graph(self, graph: ox.NamedNode) -> None:
+        """A graph written range by range (``add_range``), then ``end_graph``."""
+        self._graph, self._ranges, self._trig_close = graph, 0, b""
+
+    def add_range(self, piece: RangePiece) -> None:
+        if not self._ranges:
+            self.add_texts(b"", piece.trig_head, piece.trig_open)
+            self.out["jsonld"].write(b"\n" if self.first else b",\n")
+            self.out["jsonld"].write(entry_head(self._graph, self.context))
+            self.first = False
+        self.out["nq"].write(piece.nquads)
+        self.out["trig"].write(piece.trig)
+        if piece.jsonld:
+            self.out["jsonld"].write(b",\n" + piece.jsonld if self._ranges else piece.jsonld)
+        self._ranges += 1
+        self._trig_close = piece.trig_close
+
+    def end_graph(self) -> None:
+        if self._ranges:
+            self.out["trig"].write(self._trig_close)
+            self.out["jsonld"].write(ENTRY_TAIL)
 
     def add_entry(self, entry: bytes) -> None:
         """A graph's JSON-LD entry (none for an empty graph)."""

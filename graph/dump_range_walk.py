@@ -8,7 +8,8 @@ changed lines. A range's share depends on its own lines alone as long as no earl
 graph holds one of its triples (then its lines are all in the merge) and its subjects
 are looked up against the earlier graphs' (entities are counted once): so each range
 keeps its triples' digests, its subjects' digests (entities apart) and its counts, and
-the graph's share is their sum (``combined``), checked against the merge so far.
+the graph's share is their sum (``RangedWalk``); a range holding a triple an earlier graph
+holds is counted afresh, as ``first_met`` counts a graph.
 """
 
 from __future__ import annotations
@@ -56,38 +57,69 @@ def range_walk(ntriples: bytes, uri_space: str) -> RangeWalk:
     )
 
 
-def combined(merge: MergeLines, graph: str, source: str, walks: list[RangeWalk]) -> bool:
-    """Add a graph walked by ranges to ``merge``, as ``first_met`` would add its lines;
-    ``False`` (nothing added) if an earlier graph holds one of its triples: the graph is
-    then walked line by line."""
-    digests = b"".join(w.digests for w in walks)
-    triples = chunks(digests)
-    if not merge.written_none_of(triples):
-        return False
-    known = merge.known_subjects
-    entities = [s for w in walks for s in chunks(w.entity_subjects) if s not in known]
-    others = [s for w in walks for s in chunks(w.other_subjects) if s not in known]
-    properties: Counter[bytes] = Counter()
-    classes: Counter[bytes] = Counter()
-    examples: dict[str, str] = {}
-    for walk in walks:
-        properties.update(walk.properties)
-        classes.update(walk.classes)
-        for cls, iri in walk.examples.items():
-            if cls not in examples or iri < examples[cls]:
-                examples[cls] = iri
-    merge.add_walked(
-        GraphWalked(
-            graph=graph,
-            source=source,
-            digests=digests,
-            dropped=(),
-            subjects=b"".join(entities + others),
-            entities=len(entities),
-            properties=properties,
-            classes=classes,
-            examples=examples,
-        ),
-        len(triples),
-    )
-    return True
+class RangedWalk:
+    """A graph's share of the merge walk, added range by range (``add``), then to the
+    merge (``finish``), as ``MergeLines.first_met`` adds a graph's lines."""
+
+    def __init__(self, merge: MergeLines, graph: str, source: str) -> None:
+        self.merge, self.graph, self.source = merge, graph, source
+        self.digests: list[bytes] = []
+        self.dropped: list[int] = []
+        self.subjects: list[bytes] = []
+        self.entities = self.count = 0
+        self.properties: Counter[bytes] = Counter()
+        self.classes: Counter[bytes] = Counter()
+        self.examples: dict[str, str] = {}
+
+    def add(self, walk: RangeWalk, ntriples: bytes) -> list[bytes] | None:
+        """Add a range (``ntriples``: its lines); ``None`` if all its lines are in the
+        merge (its texts are then the merge's), else the lines that are (its triples met
+        in an earlier graph left out), counted afresh."""
+        triples = chunks(walk.digests)
+        offset, self.count = self.count, self.count + len(triples)
+        self.digests.append(walk.digests)
+        known = self.merge.known_subjects
+        if self.merge.written_none_of(triples):
+            entities = [s for s in chunks(walk.entity_subjects) if s not in known]
+            self.subjects += entities
+            self.subjects += [s for s in chunks(walk.other_subjects) if s not in known]
+            self._counts(len(entities), walk.properties, walk.classes, walk.examples)
+            return None
+        met = self.merge.met_before(triples)
+        lines = [t for t in ntriples.split(b"\n") if t]
+        kept = [t for t, before in zip(lines, met, strict=True) if not before]
+        self.dropped += [offset + i for i, before in enumerate(met) if before]
+        share = self.merge._counted(self.graph, self.source, b"", kept)
+        self.subjects += chunks(share.subjects)
+        self._counts(share.entities, share.properties, share.classes, share.examples)
+        return [t + b"\n" for t in kept]
+
+    def _counts(
+        self,
+        entities: int,
+        properties: Counter[bytes],
+        classes: Counter[bytes],
+        examples: dict[str, str],
+    ) -> None:
+        self.entities += entities
+        self.properties.update(properties)
+        self.classes.update(classes)
+        for cls, iri in examples.items():
+            if cls not in self.examples or iri < self.examples[cls]:
+                self.examples[cls] = iri
+
+    def finish(self) -> None:
+        self.merge.add_walked(
+            GraphWalked(
+                graph=self.graph,
+                source=self.source,
+                digests=b"".join(self.digests),
+                dropped=tuple(self.dropped),
+                subjects=b"".join(self.subjects),
+                entities=self.entities,
+                properties=self.properties,
+                classes=self.classes,
+                examples=self.examples,
+            ),
+            self.count,
+        )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pickle
 import struct
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, groupby
 
@@ -27,7 +28,7 @@ import pyoxigraph as ox
 from graph.dump_fragments import FragmentCache, digest
 from graph.dump_range_walk import RangeWalk, range_walk
 from graph.dump_triples import split_serialised
-from graph.export_jsonld import Context, entry_of, node_texts
+from graph.export_jsonld import Context, node_texts
 from graph.lines_dataset import LinesDataset
 from graph.store_order import store_keys
 from graph.vocab import GRAPH, PREFIXES
@@ -57,25 +58,22 @@ def _ranges(graph: str, lines: bytes) -> list[_Range] | None:
     """The graph's subjects by range, in the store's order, each range keyed by its
     lines; ``None`` if a subject is not a plain IRI (the store's key is not its text).
     Sorted, a subject's lines lie together, so the work per line is the engine's."""
-    parts = sorted(lines.splitlines(keepends=True))
-    text = b"".join(parts)
-    every_iri = text.startswith(b"<") and text.count(b"\n<") == len(parts) - 1
-    if not every_iri or text.startswith(b"<<") or b"\n<<" in text:
+    every_iri = lines.startswith(b"<") and lines.count(b"\n<") == lines.count(b"\n") - 1
+    if not every_iri or lines.startswith(b"<<") or b"\n<<" in lines:
         return None  # a blank node or a quoted triple as a subject
-    found = [line[1 : line.find(b"> ")] for line in parts]
-    counts = Counter(found)  # in the order first met: the sorted order
+    parts = sorted(lines.splitlines(keepends=True))
+    counts = Counter(line[1 : line.find(b"> ")] for line in parts)  # in sorted order
     subjects = list(counts)
     if any(b"\\" in s for s in subjects):
         return None
-    line_starts = [0, *accumulate(map(len, parts))]
-    bounds = [line_starts[i] for i in accumulate(counts.values(), initial=0)]
+    bounds = list(accumulate(counts.values(), initial=0))  # each subject's lines
     high, low = store_keys(subjects)
     order = np.lexsort((low, high)).tolist()
     of_range = (high >> np.uint64(64 - RANGE_BITS)).tolist()
     ranges = []
     for _range, members in groupby(order, key=of_range.__getitem__):
         at = list(members)
-        block = b"".join(text[bounds[i] : bounds[i + 1]] for i in at)
+        block = b"".join(line for i in at for line in parts[bounds[i] : bounds[i + 1]])
         ranges.append(
             _Range([subjects[i] for i in at], digest("range", str(_FORMAT), graph, block))
         )
@@ -161,7 +159,7 @@ class _Reader:
         quads: list[ox.Quad] = []
         for subject in subjects:
             if self.by_subject is not None:
-                quads += self.by_subject.get(subject, ())
+                quads += self.by_subject.pop(subject, ())
             else:
                 node = ox.NamedNode(subject.decode("utf-8"))
                 quads += self.store.quads_for_pattern(node, None, None, self.graph)
@@ -169,17 +167,39 @@ class _Reader:
 
 
 @dataclass
-class RangedGraph:
-    """A graph's dump texts joined from its ranges' pieces."""
+class RangePiece:
+    """One range's texts in every format and its share of the merge walk."""
 
-    key: str  # of the whole graph's N-Quads (the merge walk's source)
     nquads: bytes
-    trig_head: bytes
-    trig_block: bytes
-    jsonld_entry: bytes
+    trig_head: bytes  # the prefixes
+    trig_open: bytes  # the graph's opening line
+    trig: bytes
+    trig_close: bytes
+    jsonld: bytes  # its nodes, joined with ",\n"
     ntriples: bytes
-    walks: list[RangeWalk]
+    walk: RangeWalk
     triple_texts: dict[str, tuple[bytes, bytes, bytes]]  # format -> (head, blocks, foot)
+
+    @classmethod
+    def of(cls, data: bytes) -> RangePiece:
+        parts = _unpack(data)
+        nq, trig_head, trig_open, trig, trig_close, jsonld, nt, walk = parts[: len(_PARTS)]
+        texts = {
+            name: (parts[at], parts[at + 1], parts[at + 2])
+            for name, at in zip(_TRIPLE_PARTS, range(len(_PARTS), _COUNT, 3), strict=True)
+        }
+        return cls(
+            nq, trig_head, trig_open, trig, trig_close, jsonld, nt, pickle.loads(walk), texts
+        )
+
+
+@dataclass
+class RangedGraph:
+    """A graph's ranges, their pieces read (or made) one at a time: the dumps hold one
+    range's texts at a time (all of them at once were 0.3 GB at 1,000 documents)."""
+
+    key: str  # of the whole graph's lines (the merge walk's source)
+    pieces: Iterator[RangePiece]
 
 
 def ranged_graph(
@@ -192,8 +212,8 @@ def ranged_graph(
     context_key: str,
     uri_space: str,
 ) -> RangedGraph | None:
-    """The graph's texts from its ranges' pieces, made for the ranges the cache lacks
-    (their subjects read from ``store``); ``None``: write it whole."""
+    """The graph's ranges' pieces, made for the ranges the cache lacks (their subjects
+    read from ``store``); ``None``: write it whole."""
     ranges = _ranges(graph.value, lines)
     if not ranges:
         return None
@@ -201,27 +221,15 @@ def ranged_graph(
     # for each of 4,096 ranges, was 40 MB of hashing)
     salt = digest("range-texts", _PREFIX_KEY, context_key, uri_space)
     keys = [digest("range-piece", found.key, salt) for found in ranges]
-    read = _Reader(store, graph, whole=_missing(cache, keys) > len(ranges) // WHOLE_FROM)
-    pieces = []
-    for found, key in zip(ranges, keys, strict=True):
+    whole = _missing(cache, keys) > len(ranges) // WHOLE_FROM
 
-        def make(found: _Range = found) -> bytes:
-            return _made(graph, read(found.subjects), context, uri_space)
+    def pieces() -> Iterator[RangePiece]:
+        read = _Reader(store, graph, whole=whole)
+        for found, key in zip(ranges, keys, strict=True):
 
-        pieces.append(_unpack(cache.get(key, make)))
-    columns = list(zip(*pieces, strict=True))
-    nq, trig_head, trig_open, trig, trig_close, jsonld, nt, walks = columns[: len(_PARTS)]
-    texts = {}
-    for i, name in enumerate(_TRIPLE_PARTS):
-        head, blocks, foot = columns[len(_PARTS) + 3 * i : len(_PARTS) + 3 * i + 3]
-        texts[name] = (head[0], b"".join(blocks), foot[0])
-    return RangedGraph(
-        key=digest("ranged", graph.value, *(r.key for r in ranges)),
-        nquads=b"".join(nq),
-        trig_head=trig_head[0],
-        trig_block=trig_open[0] + b"".join(trig) + trig_close[0],
-        jsonld_entry=entry_of(graph, jsonld, context),
-        ntriples=b"".join(nt),
-        walks=[pickle.loads(w) for w in walks],
-        triple_texts=texts,
-    )
+            def make(found: _Range = found) -> bytes:
+                return _made(graph, read(found.subjects), context, uri_space)
+
+            yield RangePiece.of(cache.get(key, make))
+
+    return RangedGraph(digest("ranged", graph.value, *(r.key for r in ranges)), pieces())

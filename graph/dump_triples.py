@@ -122,6 +122,11 @@ class MergeLines:
         """Whether no earlier graph holds any of these triples (16-byte digests)."""
         return self._written.isdisjoint(digests)
 
+    def met_before(self, digests: list[bytes]) -> list[bool]:
+        """Whether an earlier graph holds each of these triples."""
+        written = self._written
+        return [d in written for d in digests]
+
     @property
     def known_subjects(self) -> set[bytes]:
         """The 16-byte digests of the subjects met so far."""

@@ -226,5 +226,12 @@ def node_texts(quads: Iterable[ox.Quad], ctx: Context) -> bytes:
 
 def entry_of(name: Any, parts: Iterable[bytes], ctx: Context) -> bytes:
     """A named graph's entry from its nodes' texts in parts (``node_texts``)."""
-    head = f'{{"@id": {json.dumps(_id(name, ctx))}, "@graph": [\n'.encode()
-    return head + b",\n".join(p for p in parts if p) + b"\n]}"
+    return entry_head(name, ctx) + b",\n".join(p for p in parts if p) + ENTRY_TAIL
+
+
+def entry_head(name: Any, ctx: Context) -> bytes:
+    """What a named graph's entry writes before its nodes."""
+    return f'{{"@id": {json.dumps(_id(name, ctx))}, "@graph": [\n'.encode()
+
+
+ENTRY_TAIL = b"\n]}"  # and after them
