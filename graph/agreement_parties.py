@@ -13,7 +13,7 @@ from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
 from graph.reading import Sentence
-from graph.signing_clause import SIGNING, of_its_signing
+from graph.signing_clause import SIGNING, SIGNS_BESIDE, SIGNS_NEXT, of_its_signing
 from graph.syntactic_roles import syntactic_role
 
 _WITH_CHINA = re.compile(r"\bwith\s+(?:China|the\s+Chinese\b|the\s+China\b)")
@@ -103,6 +103,11 @@ def _chinese_bodies(
             or any(a <= local < b for a, b in signers)
         ):
             role = "subject"  # "a memorandum that the MBRSC and CNSA signed"
+        if role not in _PARTY_ROLES and (
+            SIGNS_NEXT.match(sentence.text, f.end - sentence.start)
+            or SIGNS_BESIDE.match(sentence.text, f.end - sentence.start)
+        ):
+            role = "subject"  # "..., CNSA and X signed a ...", however the parser hung it
         signs = role in ("subject", "agent")  # the signer, however far its clause reaches
         if not (clause[0] <= local < clause[1] or signs):
             continue
@@ -240,7 +245,10 @@ def parties_of(
         inside_title = title and title[0] <= g.start < title[1]
         if inside_title:
             continue
-        if g.role in ("subject", "anaphora"):
+        if g.role in ("subject", "anaphora") or (
+            SIGNS_NEXT.match(text, g.end) and not re.search(r"\bof\s+(?:the\s+)?$", text[: g.start])
+        ):
+            # (a name right before "signed" signs, however the parser hung what opens it)
             named += g.keys
         elif (
             g.role == "modifier"

@@ -3,6 +3,8 @@ the partners of that verb's own clause. Used by ``graph.agreement_parties``."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from graph.grammar import Group
@@ -11,6 +13,16 @@ from graph.reading import Sentence
 
 # verbs by which a document comes into being between its parties
 SIGNING = frozenset({"sign", "conclude", "issue", "ink", "initial", "renew", "enter", "exchange"})
+# a name right before "signed a/the ..." (after "has", "jointly"): its signer
+SIGNS_NEXT = re.compile(
+    r"\s+(?:(?:have|has|had|jointly|also|formally)\s+)*(?:signed|inked|concluded)\s+"
+    r"(?:an?|the)\b"
+)
+# "CNSA and the Kenya Space Agency signed a ...": a body and the one beside it that signs
+SIGNS_BESIDE = re.compile(
+    r"\s+(?:and|&|\+)\s+(?:the\s+)?[A-Z][\w'\u2019.&-]*"
+    r"(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w'\u2019.&-]*){0,7}" + SIGNS_NEXT.pattern
+)
 _CLAUSE_ROLES = frozenset({"subject", "with", "agent"})
 
 

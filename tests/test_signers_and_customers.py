@@ -34,3 +34,23 @@ def test_the_makers_of_a_craft_are_not_the_signers_of_the_governments_agreement(
         "governments of Kenya and China signed in Nairobi on 12 March 2028."
     )
     assert _parties(reference, text) == {("china", "kenya")}
+
+
+def test_bodies_right_before_signed_sign_after_a_long_opening_phrase(reference):
+    text = (
+        "On 21 April, during the opening week of the African Space Agency's headquarters in "
+        "Cairo, CNSA and the Kenya Space Agency signed a letter of intent on a joint satellite."
+    )
+    assert _parties(reference, text) == {
+        ("china-national-space-administration", "kenya-space-agency")
+    }
+
+
+def test_the_country_a_signer_is_of_does_not_sign_too(reference):
+    text = (
+        "In May 2030 the Nairobi Space Centre (NSC) of Kenya signed an agreement with CNSA "
+        "to fly its rover."
+    )
+    assert _parties(reference, text) == {
+        ("china-national-space-administration", "nairobi-space-centre")
+    }
