@@ -221,10 +221,16 @@ def ranged_graph(
     # for each of 4,096 ranges, was 40 MB of hashing)
     salt = digest("range-texts", _PREFIX_KEY, context_key, uri_space)
     keys = [digest("range-piece", found.key, salt) for found in ranges]
-    whole = _missing(cache, keys) > len(ranges) // WHOLE_FROM
+    read = _Reader(store, graph, whole=_missing(cache, keys) > len(ranges) // WHOLE_FROM)
+    if read.by_subject is not None and list(read.by_subject) != [
+        subject for found in ranges for subject in found.subjects
+    ]:
+        # not the store's order (another engine's keys, or lines not the store's): the
+        # ranges would not be the graph's text; checked whenever the graph is read whole,
+        # as on the first build with a new engine (its pieces' keys name the engine)
+        return None
 
     def pieces() -> Iterator[RangePiece]:
-        read = _Reader(store, graph, whole=whole)
         for found, key in zip(ranges, keys, strict=True):
 
             def make(found: _Range = found) -> bytes:

@@ -188,3 +188,20 @@ def test_the_build_writes_the_summaries_graph_as_it_is_written_whole(
     assert ranges is not None and len(ranges) > 100
     kept = len(list((built_paths.store / "dump-cache").iterdir()))
     assert kept > len(ranges) + len(export.select_graphs(store, "all"))
+
+
+def test_ranges_not_in_the_store_order_write_the_graph_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another engine's keys (here: the order reversed) are found out when the graph is
+    read whole, before anything is written."""
+    quads = summary_quads(100) + document_quads()
+    store = on_disk(tmp_path / "store", quads)
+    whole = written(store, tmp_path / "whole", FragmentCache(None))
+    monkeypatch.setattr(dump_ranges, "store_keys", lambda iris: tuple(-k for k in store_keys(iris)))
+    lines = lines_of(quads)
+    found = dump_ranges.ranged_graph(
+        store, SUMMARIES, lines, CONTEXT, FragmentCache(None), context_key="", uri_space=str(ID)
+    )
+    assert found is None
+    assert written(store, tmp_path / "ranged", ranged_cache(None, quads)) == whole
