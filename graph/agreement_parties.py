@@ -136,17 +136,18 @@ def _beside_signer(sentence: Sentence, local: int, end: int) -> bool:
 
 
 TWO_BODIES = re.compile(
-    r"\bthe\s+two\s+(agencies|institutions|organi[sz]ations|bodies|companies|universities|"
+    r"\bthe\s+two\s+(agencies|institutions|organi[sz]ations|bodies|companies|firms|universities|"
     r"administrations|centres|centers|institutes)\b",
     re.IGNORECASE,
 )
 
 
-def chinese_body_before(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
-    """The Chinese body "the two agencies" (or universities, companies...) stands for:
-    the one the sentence names before those words, else the nearest one of that kind
-    the sentences before name, one to a sentence; without a kind, the one the sentence
-    just before names."""
+def chinese_body_before(
+    sentence: Sentence, gazetteer: Gazetteer, chinese: bool = True
+) -> list[str]:
+    """The Chinese (or foreign) body "the two agencies" (universities, ...) stands for: the
+    one the sentence names before those words, else the nearest one of that kind the
+    sentences before name, one to a sentence; with no kind, the one just before names."""
     said = TWO_BODIES.search(sentence.text)
     heads = _BODY_HEADS.get(said.group(1).lower(), ()) if said else ()
 
@@ -154,18 +155,17 @@ def chinese_body_before(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
         return {
             m.key
             for m in named.mentions
-            if m.key in gazetteer.domestic
+            if (m.key in gazetteer.domestic) is chinese
             and m.key != CHINA
             and m.kind is EntityKind.ORGANISATION
             and (upto is None or m.start - named.start < upto)
             and (not heads or any(h in gazetteer.entities[m.key].label for h in heads))
         }
 
-    # "CGWIC has worked with X since 2017, when the two organisations signed ...": the
-    # body the same sentence names first
+    # "CGWIC has worked with X since 2017, when the two firms signed": the sentence's own
     here = bodies(sentence, said.start()) if said else set()
-    if len(here) == 1:
-        return sorted(here)
+    if len(here) == 1 or not chinese:
+        return sorted(here) if len(here) == 1 else []  # a partner: the sentence's own
     before = sentence.previous
     for _ in range(6 if heads else 1):
         if before is None:
@@ -183,14 +183,14 @@ _BODY_HEADS = {
     "administrations": ("Administration",),
     "universities": ("University",),
     "companies": ("Company", "Corporation", "Group"),
+    "firms": ("Company", "Corporation", "Group"),
     "institutes": ("Institute",),
     "centres": ("Centre", "Center"),
     "centers": ("Centre", "Center"),
 }
 
 
-# a general word for a document, then the document it is in apposition: "A second
-# document, a letter of intent ..."
+# a general word for a document, then the one in apposition: "A document, a letter ..."
 _APPOSED_TO = re.compile(
     r"\b(?:document|text|instrument|deal)s?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -270,8 +270,7 @@ def parties_of(
         elif clause[0] <= g.start < clause[1] and _DELEGATION.search(text[: g.start]):
             named += g.keys  # "signed by CNSA's head and a delegation from X"
         elif g.role == "for" and g.end <= noun[0] and _UNDER.fullmatch(text[g.end : noun[0]]):
-            # "CGWIC will build two satellites for X under a contract signed ...": the one
-            # doing the work is the other party
+            # "CGWIC will build two satellites for X under a contract signed": the worker
             named += [*g.keys, *(key for key, _role in chinese)]
         elif (
             g.role == "owner"

@@ -242,6 +242,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # "the two agencies signed": China's agency is the one the text just named
             domestic_named = chinese_body_before(sentence, gazetteer)
             named += domestic_named
+        if TWO_BODIES.search(text) and all(k in gazetteer.domestic for k in named):
+            named += chinese_body_before(sentence, gazetteer, chinese=False)  # the other one
         base = [k for k in named if k != CHINA]
         if not domestic_named:
             base.append(CHINA)

@@ -54,3 +54,11 @@ def test_the_country_a_signer_is_of_does_not_sign_too(reference):
     assert _parties(reference, text) == {
         ("china-national-space-administration", "nairobi-space-centre")
     }
+
+
+def test_the_two_universities_that_signed_are_the_two_the_sentence_named(reference):
+    text = (
+        "KenSat-2 was designed at the University of Nairobi with Beihang University, under a "
+        "memorandum of understanding that the two universities signed in October 2029."
+    )
+    assert _parties(reference, text) == {("beihang-university", "university-of-nairobi")}
