@@ -244,3 +244,26 @@ def owns_named_body(sentence: Sentence, group: Group) -> bool:
         m.start == at and m.kind is EntityKind.ORGANISATION and not m.nested
         for m in sentence.mentions
     )
+
+
+EARLIER_CLAUSE = "clause before"  # the governor of "the two agencies" of a clause before
+
+
+def earlier_subjects(
+    sentence: Sentence, groups: list[Group], said: re.Match[str], domestic: frozenset[str]
+) -> tuple[str, ...]:
+    """The foreign subject of an earlier clause that "the two agencies" (after ", and")
+    stands for, when no subject follows those words."""
+    before = sentence.text[: said.start()]
+    if not said.group(0).startswith("the two") or not re.search(r",\s+and\s+$", before):
+        return ()
+    if any(g.role == "subject" and g.start >= said.start() for g in groups):
+        return ()
+    keys = {
+        k
+        for g in groups
+        if g.role == "subject" and g.end <= said.start()
+        for k in g.keys
+        if k not in domestic
+    }
+    return tuple(keys) if len(keys) == 1 else ()

@@ -14,7 +14,7 @@ from dataclasses import replace
 from graph.bodies_named_again import named_again
 from graph.ellipsis import did_the_same
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import ANAPHORA, PARTNER_KINDS, Group, anaphora
+from graph.grammar import ANAPHORA, EARLIER_CLAUSE, PARTNER_KINDS, Group, anaphora, earlier_subjects
 from graph.item_values import value_start
 from graph.list_items import bare_item
 from graph.model import EntityKind
@@ -379,7 +379,13 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     out = [_located(sentence, g, out) for g in out]
     out = [named_again(sentence, g, gazetteer) for g in out]  # "the Ecuadorian agency"
     m = ANAPHORA.search(sentence.text)
-    if m and not any(g.role == "subject" for g in out):
+    earlier = earlier_subjects(sentence, out, m, gazetteer.domestic) if m else ()
+    if earlier and m:
+        # "Roscosmos and the CNSA signed ..., and the two agencies have since worked
+        # together": the foreign subject of the clause before
+        out.append(Group(earlier, m.start(), m.end(), "anaphora", governor=EARLIER_CLAUSE))
+        out.sort(key=lambda g: g.start)
+    elif m and not any(g.role == "subject" for g in out):
         # "CMA has shared data with the KMD since 2018, and the two sides installed ...":
         # the one partner of the clauses before, else the sentence before's
         before = {

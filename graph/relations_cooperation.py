@@ -37,6 +37,7 @@ from graph.cooperation_words import (
 )
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import (
+    EARLIER_CLAUSE,
     Group,
     clause_of,
     clauses,
@@ -339,6 +340,12 @@ def extract(
                 mission_in_clause(sentence, group)
                 or previous_mission(sentence)
                 or same_mission(sentence, *clause_of(spans, group.start))
+                # "signed ... on building the ILRS, and the two agencies have since worked"
+                or (
+                    _the_one_mission(sentence, group.start)
+                    if group.governor == EARLIER_CLAUSE
+                    else None
+                )
             )
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
@@ -425,3 +432,13 @@ def _verb_end(sentence: Sentence, group: Group) -> int:
         return 0  # ("Kenyan engineers never worked ...": the people's verb)
     verb = clause_verb(doc, group.start, group.end)
     return 0 if verb is None else doc[verb].idx + len(doc[verb])
+
+
+def _the_one_mission(sentence: Sentence, before: int) -> str | None:
+    """The one mission a sentence names before ``before``, whatever clause names it."""
+    named = {
+        m.key
+        for m in sentence.mentions
+        if m.kind is EntityKind.MISSION and not m.nested and m.end - sentence.start <= before
+    }
+    return next(iter(named)) if len(named) == 1 else None
