@@ -49,12 +49,12 @@ def ranged_lines(dataset: object) -> dict[str, bytes]:
 
 
 @dataclass
-class _Range:
+class Range:
     subjects: list[bytes]  # IRIs in the store's order
     key: str
 
 
-def _ranges(graph: str, lines: bytes) -> list[_Range] | None:
+def ranges_of(graph: str, lines: bytes) -> list[Range] | None:
     """The graph's subjects by range, in the store's order, each range keyed by its
     lines; ``None`` if a subject is not a plain IRI (the store's key is not its text).
     Sorted, a subject's lines lie together, so the work per line is the engine's."""
@@ -74,9 +74,7 @@ def _ranges(graph: str, lines: bytes) -> list[_Range] | None:
     for _range, members in groupby(order, key=of_range.__getitem__):
         at = list(members)
         block = b"".join(line for i in at for line in parts[bounds[i] : bounds[i + 1]])
-        ranges.append(
-            _Range([subjects[i] for i in at], digest("range", str(_FORMAT), graph, block))
-        )
+        ranges.append(Range([subjects[i] for i in at], digest("range", str(_FORMAT), graph, block)))
     return ranges
 
 
@@ -205,16 +203,16 @@ class RangedGraph:
 def ranged_graph(
     store: ox.Store,
     graph: ox.NamedNode,
-    lines: bytes,
+    ranges: list[Range] | None,
     context: Context,
     cache: FragmentCache,
     *,
     context_key: str,
     uri_space: str,
 ) -> RangedGraph | None:
-    """The graph's ranges' pieces, made for the ranges the cache lacks (their subjects
-    read from ``store``); ``None``: write it whole."""
-    ranges = _ranges(graph.value, lines)
+    """The graph's ranges' pieces (``ranges``: ``ranges_of`` its lines, taken before the
+    store is staged), made for the ranges the cache lacks (their subjects read from
+    ``store``); ``None``: write it whole."""
     if not ranges:
         return None
     # what else decides a piece's text, digested once (the context's JSON, hashed again
@@ -233,7 +231,7 @@ def ranged_graph(
     def pieces() -> Iterator[RangePiece]:
         for found, key in zip(ranges, keys, strict=True):
 
-            def make(found: _Range = found) -> bytes:
+            def make(found: Range = found) -> bytes:
                 return _made(graph, read(found.subjects), context, uri_space)
 
             yield RangePiece.of(cache.get(key, make))

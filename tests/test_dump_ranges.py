@@ -151,7 +151,7 @@ def test_a_graph_with_a_blank_node_subject_is_written_whole(tmp_path: Path) -> N
         dump_ranges.ranged_graph(
             store,
             SUMMARIES,
-            lines_of(quads),
+            dump_ranges.ranges_of(SUMMARIES.value, lines_of(quads)),
             CONTEXT,
             FragmentCache(None),
             context_key="",
@@ -184,7 +184,7 @@ def test_the_build_writes_the_summaries_graph_as_it_is_written_whole(
         assert gzip.decompress((folder / dump.dump_file_name(name)).read_bytes()) == data, name
     # its ranges' pieces are kept for the next build, besides the other graphs'
     lines = lines_of(list(store.quads_for_pattern(None, None, None, SUMMARIES)))
-    ranges = dump_ranges._ranges(SUMMARIES.value, lines)
+    ranges = dump_ranges.ranges_of(SUMMARIES.value, lines)
     assert ranges is not None and len(ranges) > 100
     kept = len(list((built_paths.store / "dump-cache").iterdir()))
     assert kept > len(ranges) + len(export.select_graphs(store, "all"))
@@ -201,7 +201,13 @@ def test_ranges_not_in_the_store_order_write_the_graph_whole(
     monkeypatch.setattr(dump_ranges, "store_keys", lambda iris: tuple(-k for k in store_keys(iris)))
     lines = lines_of(quads)
     found = dump_ranges.ranged_graph(
-        store, SUMMARIES, lines, CONTEXT, FragmentCache(None), context_key="", uri_space=str(ID)
+        store,
+        SUMMARIES,
+        dump_ranges.ranges_of(SUMMARIES.value, lines),
+        CONTEXT,
+        FragmentCache(None),
+        context_key="",
+        uri_space=str(ID),
     )
     assert found is None
     assert written(store, tmp_path / "ranged", ranged_cache(None, quads)) == whole
