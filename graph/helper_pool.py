@@ -14,7 +14,6 @@ ends with the process that started it (``quiet_workers.end_with_parent``).
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import pickle
@@ -28,7 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from graph.errors import SpaceKGError
-from graph.gc_pause import collection_paused
+from graph.gc_pause import collection_frozen, collection_paused
 from graph.quiet_workers import end_with_parent, forks_end_with_this_process, quit_on_interrupt
 
 
@@ -116,22 +115,11 @@ def forked_pool(workers: int, doing: str) -> Iterator[ProcessPoolExecutor]:
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_forked,
     )
+    # what this process holds set aside from the collector while the children work:
+    # neither process's passes walk it again, and the children do not copy the pages
+    # those passes would touch (the reading of a 10 MB document held millions of objects)
     with forks_end_with_this_process(), collection_frozen(), stopping(pool, doing):
         yield pool
-
-
-@contextmanager
-def collection_frozen() -> Iterator[None]:
-    """The objects this process holds set aside from the cyclic collector while children
-    forked from it work: neither process's collector walks them again (the reading of a
-    10 MB document held millions: whole passes over them took seconds in each process),
-    and the children do not copy the memory pages those passes would touch. They return
-    to the collector's oldest generation as the block ends."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 @contextmanager

@@ -44,7 +44,7 @@ from graph.config import Paths
 from graph.dump_background import BackgroundDumps
 from graph.errors import InputError, SpaceKGError
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
-from graph.gc_pause import collection_paused
+from graph.gc_pause import collection_paused, frozen_when_asked
 from graph.lines_dataset import LinesDataset
 from graph.model import FACT_TYPES, Document, EntityKind, Extraction
 from graph.staging_thread import StagingThread
@@ -218,8 +218,11 @@ def build(
             # documents holds its reading to the end: the collector waits (a pass
             # follows validation)
             follow = not full and _can_follow(paths.store)
-            with collection_paused(follow or dump_background.beside_cold_build(documents)):
-                return _build(paths, progress, documents, full=full)
+            with (
+                collection_paused(follow or dump_background.beside_cold_build(documents)),
+                frozen_when_asked() as hold,
+            ):
+                return _build(paths, progress, documents, full=full, hold=hold)
         except OSError as exc:
             raise _one_line(exc, paths) from None
 
@@ -237,7 +240,12 @@ def _one_line(exc: OSError, paths: Paths) -> SpaceKGError:
 
 
 def _build(
-    paths: Paths, progress: Progress, documents: list[Document], *, full: bool
+    paths: Paths,
+    progress: Progress,
+    documents: list[Document],
+    *,
+    full: bool,
+    hold: Callable[[], None] = lambda: None,
 ) -> BuildResult:
     started = time.perf_counter()
     cache = ExtractionCache(paths.store / CACHE_DIR, enabled=not full)
@@ -274,6 +282,8 @@ def _build(
             # dataset was 0.5 GiB at 1,000 documents, held beside the union pySHACL read
             in_memory=False,
         )
+        if beside and not follow:  # its extraction lives to its end: no pass walks it
+            hold()
         progress(STAGES[3])
         pieces.ranged = dump_ranges.ranged_lines(dataset)  # the summaries' pieces by ranges
         # the document graphs' digests from their lines in hand: validation and the dumps

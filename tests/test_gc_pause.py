@@ -9,7 +9,7 @@ import gc
 import pytest
 import srsly
 
-from graph.gc_pause import collection_paused
+from graph.gc_pause import collection_frozen, collection_paused, frozen_when_asked
 from tests.collector_passes import automatic_passes
 
 
@@ -49,3 +49,33 @@ def test_a_pause_inside_a_pause_leaves_the_outer_one_paused() -> None:
             assert automatic_passes() == 0
         assert automatic_passes() == 0
     assert gc.get_threshold() == before
+
+
+def test_objects_set_aside_stay_aside_until_the_outermost_block_ends() -> None:
+    """A forked pool's block (``collection_frozen``) inside a build that has set its
+    extraction aside does not give it back to the collector when the pool ends."""
+    assert gc.get_freeze_count() == 0
+    held = [[n] for n in range(1000)]
+    with frozen_when_asked() as hold:
+        assert gc.get_freeze_count() == 0  # not asked yet
+        hold()
+        aside = gc.get_freeze_count()
+        assert aside >= len(held)
+        made_since = [[n] for n in range(1000)]
+        with collection_frozen():  # (a pool forked to read or validate)
+            assert gc.get_freeze_count() >= aside + len(made_since)
+        assert gc.get_freeze_count() >= aside
+        assert gc.collect() >= 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_block_not_asked_sets_nothing_aside_and_a_failure_gives_all_back() -> None:
+    with frozen_when_asked():
+        with collection_frozen():
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() == 0
+    with pytest.raises(RuntimeError), frozen_when_asked() as hold:
+        hold()
+        hold()  # (asked twice: one hold)
+        raise RuntimeError("the build failed")
+    assert gc.get_freeze_count() == 0
