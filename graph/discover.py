@@ -135,6 +135,8 @@ def discover(
         kind = kinds[0] if kinds else None
         if counter[M] and kind is S:
             kind = M  # "the X mission" and "the X probe": the mission, with its probe in it
+        if kind is M and _SAT_DESIGNATOR.fullmatch(label):
+            kind = S  # "the MisrSat-3 programme": a satellite's name says it is one
         if kind is None and counter["bare"]:
             kind = series_kind.get(_series(label), S)  # a series keeps its curated class
         document, clean, cand = first[key]
@@ -256,6 +258,10 @@ def _described_chinese(text: str, cand: Candidate, places: frozenset[str]) -> bo
 
 
 _GLOSS = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,11})\)")  # an acronym, not "(Azerbaijan)"
+
+
+# a designator whose name says satellite: "MisrSat-3", "PakSat-MM1", "ALSAT-2A"
+_SAT_DESIGNATOR = re.compile(r"(?i)[\w'\u2019]*sat-[A-Z]{0,3}\d+[A-Z]?")
 
 
 def _norm(text: str) -> str:
