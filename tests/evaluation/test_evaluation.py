@@ -138,7 +138,7 @@ HELDOUT_SETS = {
     "heldout-bm": (0.72, 0.77),
     "heldout-bn": (0.60, 0.63),
     "heldout-bo": (0.70, 0.87),
-    "heldout-bp": (0.69, 0.74),
+    "heldout-bp": (0.73, 0.76),
     "heldout-bq": (0.69, 0.69),
     "heldout-br": (0.53, 0.53),
     "heldout-bs": (0.62, 0.71),
