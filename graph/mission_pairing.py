@@ -346,3 +346,13 @@ def _each_with_its_own(
     # ("... with ESA on engineering technology, and with Austria on payloads": fields,
     # not work of their own; the mission that frames the sentence holds for both)
     return own if len(own) >= 2 and any(key for key, _clause in own.values()) else {}
+
+
+def one_mission_before(sentence: Sentence, before: int) -> str | None:
+    """The one mission a sentence names before ``before``, whatever clause names it."""
+    named = {
+        m.key
+        for m in sentence.mentions
+        if m.kind is EntityKind.MISSION and not m.nested and m.end - sentence.start <= before
+    }
+    return next(iter(named)) if len(named) == 1 else None

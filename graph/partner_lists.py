@@ -381,8 +381,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     m = ANAPHORA.search(sentence.text)
     earlier = earlier_subjects(sentence, out, m, gazetteer.domestic) if m else ()
     if earlier and m:
-        # "Roscosmos and the CNSA signed ..., and the two agencies have since worked
-        # together": the foreign subject of the clause before
+        # "X and CNSA signed ..., and the two agencies have since worked": X, of the clause before
         out.append(Group(earlier, m.start(), m.end(), "anaphora", governor=EARLIER_CLAUSE))
         out.sort(key=lambda g: g.start)
     elif m and not any(g.role == "subject" for g in out):

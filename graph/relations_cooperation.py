@@ -53,6 +53,7 @@ from graph.mission_pairing import (
     carrier,
     mission_in_clause,
     missions_for,
+    one_mission_before,
     payload_mission_before,
     payload_status,
     previous_mission,
@@ -342,7 +343,7 @@ def extract(
                 or same_mission(sentence, *clause_of(spans, group.start))
                 # "signed ... on building the ILRS, and the two agencies have since worked"
                 or (
-                    _the_one_mission(sentence, group.start)
+                    one_mission_before(sentence, group.start)
                     if group.governor == EARLIER_CLAUSE
                     else None
                 )
@@ -432,13 +433,3 @@ def _verb_end(sentence: Sentence, group: Group) -> int:
         return 0  # ("Kenyan engineers never worked ...": the people's verb)
     verb = clause_verb(doc, group.start, group.end)
     return 0 if verb is None else doc[verb].idx + len(doc[verb])
-
-
-def _the_one_mission(sentence: Sentence, before: int) -> str | None:
-    """The one mission a sentence names before ``before``, whatever clause names it."""
-    named = {
-        m.key
-        for m in sentence.mentions
-        if m.kind is EntityKind.MISSION and not m.nested and m.end - sentence.start <= before
-    }
-    return next(iter(named)) if len(named) == 1 else None
