@@ -23,7 +23,6 @@ from typing import TypeVar
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph import lines_graph
 from graph.evidence_check import check_evidence
 from graph.helper_pool import helper_pool
 from graph.quiet_workers import interrupts_held, quit_on_interrupt
@@ -36,10 +35,7 @@ _POOL_FROM_TRIPLES = 20_000
 _CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amortise
 
 Triples = list[tuple[Node, Node, Node]]
-# a graph's triples, or its N-Quads lines (parsed where it is validated: a worker, rather
-# than this process parsing and pickling them; a 10 MB document's took 0.6 s here)
-Given = Triples | bytes
-Task = tuple[Given, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
+Task = tuple[Triples, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
 Violations = tuple[Violation, ...]
 T = TypeVar("T")
 
@@ -83,16 +79,6 @@ def validate_one(
     return tuple(found)
 
 
-def _parsed(given: Given) -> Triples:
-    """A graph's triples, parsed from its lines if given them (``graph.lines_graph``)."""
-    return lines_graph.triples(given) if isinstance(given, bytes) else given
-
-
-def _size(given: Given) -> int:
-    """A graph's number of triples (of lines, if given them)."""
-    return given.count(b"\n") if isinstance(given, bytes) else len(given)
-
-
 def _graph_of(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
     """``validate.data_graph`` of the triples, each added as ``Graph.add`` does once it
     has checked its terms are rdflib's, as a build's all are (lines parsed by
@@ -111,7 +97,6 @@ def validate_many(tasks: Sequence[Task], shapes: Graph, use: Sequence[str]) -> l
     document owns (``graph.validate_split``), so graphs that each conform conform together;
     when the run together finds anything, each graph is validated alone, so the results
     (and each document's cache entry) are always those of ``validate_one``."""
-    tasks = [(_parsed(given), texts) for given, texts in tasks]
     if len(tasks) < 2 or (not use and all(t is None for _g, t in tasks)):
         return [validate_one(g, shapes, use, t) for g, t in tasks]
     data = _graph_of(triple for graph, _texts in tasks for triple in graph)
@@ -149,7 +134,7 @@ def _validate_chunk(
 
 
 def validate_graphs(
-    graphs: Sequence[Given],
+    graphs: Sequence[Triples],
     shapes: Graph,
     use: Sequence[str],
     *,
@@ -165,7 +150,7 @@ def validate_graphs(
     # (each worker also holds pySHACL and the shapes in memory)
     if workers is None:
         workers = max(1, _cores() - 1)
-    small = len(tasks) < _POOL_FROM and sum(_size(g) for g in graphs) < _POOL_FROM_TRIPLES
+    small = len(tasks) < _POOL_FROM and sum(len(g) for g in graphs) < _POOL_FROM_TRIPLES
     chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
     if workers < 1 or small or not use:
         beside = alongside()

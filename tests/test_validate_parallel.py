@@ -150,27 +150,3 @@ def test_a_quote_not_in_its_file_is_found_together(shapes) -> None:
         assert validate_parallel.validate_many(mixed, shapes, use) == alone
     both = [(good, texts), (good, texts)]
     assert validate_parallel.validate_many(both, shapes, use) == [(), ()]
-
-
-def test_a_graph_given_as_its_lines_is_validated_as_its_triples(shapes) -> None:
-    """A build hands each document graph's N-Quads lines, parsed where it is validated
-    (a worker, or this process): the same results as its triples, in a pool too."""
-    from rdflib import Graph
-
-    from graph.rdf_lines import graph_lines
-
-    use = validate_split.split_shapes(shapes).per_document
-    graphs = _graphs(validate_parallel._POOL_FROM + 5)
-    lines = []
-    for n, triples in enumerate(graphs):
-        graph = Graph(identifier=URIRef(f"https://w3id.org/china-space-kg/graph/document/d{n}"))
-        for triple in triples:
-            graph.add(triple)
-        lines.append(graph_lines(graph))
-    alone = [validate_parallel.validate_one(g, shapes, use) for g in graphs]
-    assert any(alone)
-    for workers in (0, 1):
-        found, _beside = validate_parallel.validate_graphs(
-            lines, shapes, use, alongside=lambda: None, workers=workers
-        )
-        assert found == alone
