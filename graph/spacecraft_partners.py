@@ -123,7 +123,14 @@ def owner_of(
     comma = re.match(r"\s*,\s*", sentence.text[mention.end - sentence.start :])
     if comma and doc is not None:
         after = mention.end - sentence.start + comma.end()
-        nouns += [t for t in doc if t.left_edge.idx == after and t.i != t.left_edge.i]
+        # (the parser may hang the name itself under that noun, as punctuation: its left
+        # edge is then the name, so the edge is taken from the comma on)
+        nouns += [
+            t
+            for t in doc
+            if t.idx > after
+            and min((x.idx for x in t.subtree if x.idx >= after), default=-1) == after
+        ]
     for noun in nouns:
         if noun.lemma_.lower() not in CRAFT_NOUNS or not _describes(sentence, mention, noun):
             continue

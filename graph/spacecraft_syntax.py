@@ -105,6 +105,9 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
                     sentence, verb, gazetteer
                 )
                 found = [(activity, p) for p in owner_of(sentence, craft, groups, chinese)]
+            elif not found and _with_china_only(verb):
+                # "X, Kenya's imaging satellite, was developed jointly with China": its owner
+                found = [(activity, p) for p in owner_of(sentence, craft, groups, True)]
             for kind, partner in found:
                 if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
                     joint.setdefault(craft.key, set()).add(partner)
@@ -210,6 +213,16 @@ def _chain(verb: Token) -> list[Token]:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return [first, *(c for c in first.conjuncts if c.i != first.i)]
+
+
+def _with_china_only(verb: Token) -> bool:
+    """Whether the verb's "with" partner is China itself ("developed jointly with China")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and [o.lower_ for o in c.children if o.dep_ == "pobj"] == ["china"]
+        for c in verb.children
+    )
 
 
 def _is_joint(verb: Token, crafts: list[tuple[int, int]]) -> bool:
