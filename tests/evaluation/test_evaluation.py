@@ -134,7 +134,7 @@ HELDOUT_SETS = {
     "heldout-bi": (0.68, 0.67),
     "heldout-bj": (0.73, 0.78),
     "heldout-bk": (0.74, 0.70),
-    "heldout-bl": (0.52, 0.83),
+    "heldout-bl": (0.55, 0.84),
     "heldout-bm": (0.72, 0.77),
     "heldout-bn": (0.60, 0.63),
     "heldout-bo": (0.70, 0.87),
