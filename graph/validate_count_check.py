@@ -17,29 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 
+from graph.summaries import SUMMARY_PROPERTIES
 from graph.validate_sparql_empty import known_query
 
 CSK = "https://w3id.org/china-space-kg/ontology#"
-COUNTS = frozenset(
-    f"<{CSK}{name}>"
-    for name in (
-        "factCount",
-        "areaCount",
-        "missionCount",
-        "documentCount",
-        "cooperationCount",
-        "agreementCount",
-        "partnerCount",
-        "ownFactCount",
-        "partnerRank",
-        "timelineRank",
-        "corroborationRank",
-        "activityRank",
-        "participationRank",
-        "totalRank",
-        "passageRank",
-    )
-)
+# the summaries' count and rank properties, the shape's own list
+COUNTS = frozenset(f"<{CSK}{name}>" for name in SUMMARY_PROPERTIES)
 # a non-negative integer as rdflib writes an int (the query compares it with 0)
 _COUNT = re.compile(r'"[0-9]+"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>')
 
