@@ -91,6 +91,8 @@ def triggers(doc: Doc, launch_told: bool = False) -> Iterator[Token]:
             or (
                 lemma in RIDING
                 and token.pos_ == "VERB"
+                # "KenSat-2 followed from Xichang", not "followed the plan"
+                and not (lemma == "follow" and any(c.dep_ == "dobj" for c in token.children))
                 and (
                     _on_chinese_launch(token)
                     or (launch_told and lemma in _RIDING_UP and not _on_a_craft(token))
@@ -158,7 +160,7 @@ def _shared_chinese_ride(verb: Token) -> bool:
 
 
 # riding up with a launch the report has told of: "Riding along were ..."
-_RIDING_UP = frozenset({"ride", "lift", "blast"})
+_RIDING_UP = frozenset({"ride", "lift", "blast", "follow"})
 _RIDES = frozenset({"ride", "launch", "rocket", "flight", "fairing"})
 
 

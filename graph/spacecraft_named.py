@@ -75,7 +75,7 @@ def _names_other_thing(sentence: Sentence, mention: Found) -> bool:
 
 # verbs whose subject is a spacecraft going up on a rocket: "rode a Kuaizhou-1A",
 # "went into orbit on a Long March 4C", "lifted off from Jiuquan"
-RIDING = frozenset({"ride", "go", "lift", "blast", "head", "fly"})
+RIDING = frozenset({"ride", "go", "lift", "blast", "head", "fly", "follow"})
 # a craft's own arrival on a launch: "X reached orbit", "X separated from the upper stage"
 ARRIVING = frozenset({"reach", "enter", "separate"})
 # the words of a launch's manifest: "Among the payloads was X", "Also aboard: X (Peru)"
@@ -214,6 +214,10 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         if noun.dep_ in ("nsubj",) or noun.i == verb.head.i:
             right = noun.idx + len(noun)
             left = min(left, noun.idx)
+            # "Kenya's imaging satellite KenSat-2 followed": a name right after its noun,
+            # which the parser may hang on it as punctuation
+            named = [c for c in noun.children if c.i == noun.i + 1 and c.tag_ == "NNP"]
+            right = max([right, *(c.idx + len(c) for c in named)])
         # "CSES-02, the second China Seismo-Electromagnetic Satellite,": the apposition
         # describes the craft the noun names, it is no second craft
         described = [

@@ -1,7 +1,8 @@
 """A craft described in an apposition as a partner's ("ZamSat-2, Zambia's first
 satellite, was built by CAST") was built and launched for that partner, however the
 parser hangs the name; one its owner "developed jointly with China" was developed by that
-owner with China. Every sentence here is new."""
+owner with China; one that "followed" a Chinese launch went up on the next one. Every
+sentence here is new."""
 
 from __future__ import annotations
 
@@ -24,4 +25,15 @@ def test_an_owner_developed_jointly_with_china_developed_it_with_china(reference
     assert activities_of(reference, text) == {
         ("jointly-developed", "kenya-space-agency", "kensat-4"),
         ("launched", "kenya-space-agency", "kensat-4"),
+    }
+
+
+def test_a_craft_that_followed_a_chinese_launch_was_launched_for_its_owner(reference):
+    text = (
+        "A Long March 2D launched Kenya's KenSat-1 from Jiuquan in 2027. Kenya's imaging "
+        "satellite KenSat-2 followed from Xichang in May 2029. The plan followed the treaty."
+    )
+    assert activities_of(reference, text) == {
+        ("launched", "kenya", "kensat-1"),
+        ("launched", "kenya", "kensat-2"),
     }
