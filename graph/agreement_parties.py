@@ -142,9 +142,7 @@ TWO_BODIES = re.compile(
 )
 
 
-def chinese_body_before(
-    sentence: Sentence, gazetteer: Gazetteer, chinese: bool = True
-) -> list[str]:
+def body_before(sentence: Sentence, gazetteer: Gazetteer, chinese: bool = True) -> list[str]:
     """The Chinese (or foreign) body "the two agencies" (universities, ...) stands for: the
     one the sentence names before those words, else the nearest one of that kind the
     sentences before name, one to a sentence; with no kind, the one just before names."""

@@ -288,9 +288,7 @@ def _qualified(doc: Doc, group: Group) -> Token | None:
     """The noun a partner's adjective qualifies ("Thai institutes", "Egyptian engineers")."""
     token = token_at(doc, group.start)
     # ("ESA's stations": an owner's noun, as an adjective's)
-    while (
-        token is not None and token.dep_ in ("amod", "compound", "poss") and token.head.i != token.i
-    ):
+    while token is not None and token.dep_ in _QUALIFYING and token.head.i != token.i:
         token = token.head
     return token
 
@@ -362,6 +360,7 @@ _PEOPLE = PEOPLE | {"colleague", "counterpart", "planetologist"}
 
 
 # bodies, not people: "Senegalese researchers would take part" may be a plan's people
+_QUALIFYING = frozenset({"amod", "compound", "poss"})
 _ACTING_NOUNS = frozenset(
     {"institute", "institution", "university", "agency", "company", "firm", "laboratory", "side"}
     | {"station", "antenna"}  # "ESA's stations tracked Chang'e-5 for China"

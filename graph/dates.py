@@ -62,10 +62,11 @@ _TWO_DIGITS = (
     rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|"
     rf"(?:oh|o)[ -](?:{'|'.join(_UNITS)}))"
 )
-_SPOKEN_YEAR = re.compile(
-    rf"\b(?:[Ii]n|[Ss]ince)\s+((?:nineteen|twenty)\s+{_TWO_DIGITS}|"
-    rf"two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(_UNITS)}|{'|'.join(_TEENS)}))?)\b"
+_SPOKEN_YEAR_WORDS = (
+    rf"(?:(?:nineteen|twenty)\s+{_TWO_DIGITS}|"
+    rf"two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(_UNITS)}|{'|'.join(_TEENS)}))?)"
 )
+_SPOKEN_YEAR = re.compile(rf"\b(?:[Ii]n|[Ss]ince)\s+({_SPOKEN_YEAR_WORDS})\b")
 
 
 _ORDINALS = (
@@ -93,10 +94,6 @@ _ORDINALS = (
 _SPOKEN_DAY = (
     rf"(?:(?:twenty|thirty)[ -](?:{'|'.join(_ORDINALS[:9])})|twentieth|thirtieth|"
     rf"{'|'.join(_ORDINALS)})"
-)
-_SPOKEN_YEAR_WORDS = (
-    rf"(?:(?:nineteen|twenty)\s+{_TWO_DIGITS}|"
-    rf"two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(_UNITS)}|{'|'.join(_TEENS)}))?)"
 )
 # "on the twenty-eighth of February, twenty twenty-five", "February the third, two
 # thousand and nineteen"

@@ -69,8 +69,7 @@ class CleanText:
 _CITATION_MARK = re.compile(r"(?<=[\w.,;:!?)\"\u201d])\[(?:\d+|[a-z]|note\s+\d+|citation needed)\]")
 
 
-# markdown's strong emphasis around words ("* **Kestrel-3** -- launched ..."): the
-# marks go, so a name reads as itself
+# markdown's strong emphasis around words ("* **Kestrel-3** -- launched"): the marks go
 _STRONG = re.compile(r"(?<![\w*_])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
 
 

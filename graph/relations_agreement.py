@@ -30,7 +30,7 @@ from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted
 from graph.agreement_parties import (
     TWO_BODIES,
     apposed_clause_end,
-    chinese_body_before,
+    body_before,
     dates_after_partners,
     own_partners,
     parties_of,
@@ -240,10 +240,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         domestic_named = [k for k in named if k in gazetteer.domestic and k != CHINA]
         if not domestic_named and TWO_BODIES.search(text):
             # "the two agencies signed": China's agency is the one the text just named
-            domestic_named = chinese_body_before(sentence, gazetteer)
+            domestic_named = body_before(sentence, gazetteer)
             named += domestic_named
         if TWO_BODIES.search(text) and all(k in gazetteer.domestic for k in named):
-            named += chinese_body_before(sentence, gazetteer, chinese=False)  # the other one
+            named += body_before(sentence, gazetteer, chinese=False)  # the other one
         base = [k for k in named if k != CHINA]
         if not domestic_named:
             base.append(CHINA)

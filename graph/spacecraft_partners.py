@@ -129,7 +129,8 @@ def owner_of(
             t
             for t in doc
             if t.idx > after
-            and min((x.idx for x in t.subtree if x.idx >= after), default=-1) == after
+            and t.left_edge.idx <= after  # (only a noun whose words reach back to the comma)
+            and min(x.idx for x in t.subtree if x.idx >= after) == after
         ]
     for noun in nouns:
         if noun.lemma_.lower() not in CRAFT_NOUNS or not _describes(sentence, mention, noun):
