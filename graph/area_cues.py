@@ -96,6 +96,54 @@ def _cue_patterns(cues: tuple[tuple[str, str], ...]) -> tuple[_CuePattern, ...]:
     )
 
 
+# the words of a text, lower-cased: each cue phrase is indexed by its stem's first
+# characters (every match opens a word with its stem), so that a sentence is tried only on
+# the phrases whose key one of its words opens with, not on all of them
+_KEY = 4
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _CueIndex:
+    """Which cue phrases a sentence may hold, found in one scan of its words: the
+    phrases matched without regard to case (their places in ``_cue_patterns``) by the
+    first ``_KEY`` characters of their stem; the others (in capitals, or whose stem opens
+    with fewer word characters, or not ASCII) are tried on every sentence."""
+
+    keyed: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    every: tuple[int, ...]
+
+    def candidates(self, low: str | None) -> list[int] | tuple[int, ...]:
+        """The phrases to try on a sentence (``low``: its text lower-cased when ASCII,
+        as ``_CuePattern.may_match`` reads it), in ``_cue_patterns``' order: a superset
+        of those that match; all of them when the text is not ASCII."""
+        if low is None:
+            return self.every
+        found = set(self.always)
+        keyed = self.keyed
+        for key in {word[:_KEY] for word in _WORDS.findall(low)}:
+            if key in keyed:
+                found.update(keyed[key])
+        return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def _cue_index(cues: tuple[tuple[str, str], ...]) -> _CueIndex:
+    keyed: dict[str, list[int]] = {}
+    always = []
+    patterns = _cue_patterns(cues)
+    for at, cue in enumerate(patterns):
+        key = cue.stem[:_KEY]
+        if cue.upper or not cue.stem.isascii() or len(key) < _KEY or not _WORDS.fullmatch(key):
+            always.append(at)
+        else:
+            keyed.setdefault(key, []).append(at)
+    return _CueIndex(
+        {k: tuple(v) for k, v in keyed.items()}, tuple(always), tuple(range(len(patterns)))
+    )
+
+
 def first_cue(text: str, cues: tuple[tuple[str, str], ...], last: bool = False) -> str | None:
     """The area of the first (or ``last``) cue phrase in ``text``, in any of its forms."""
     found = [
@@ -120,8 +168,10 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     ]
     taken: list[Cue] = []
     low = text.lower() if text.isascii() else None
-    for cue in _cue_patterns(gazetteer.area_cues):
-        # (``cue.may_match`` written out: a sentence is tried on every cue phrase)
+    patterns = _cue_patterns(gazetteer.area_cues)
+    for at in _cue_index(gazetteer.area_cues).candidates(low):
+        cue = patterns[at]
+        # (``cue.may_match`` written out)
         stem = cue.stem
         if cue.upper:
             if stem not in text:

@@ -111,8 +111,11 @@ def extract(
     return out
 
 
+_PAYLOAD_SPECIALIST = re.compile(r"\bpayload\s+specialists?\b", re.IGNORECASE)
+
+
 def crew_partners(sentence: Sentence, facts: list[Cooperation]) -> frozenset[str]:
     """Partners whose "payload specialist" the sentence names: no payload of theirs."""
-    if not re.search(r"\bpayload\s+specialists?\b", sentence.text, re.IGNORECASE):
+    if not _PAYLOAD_SPECIALIST.search(sentence.text):
         return frozenset()
     return frozenset(f.partner for f in facts if f.area == "human-spaceflight")

@@ -11,6 +11,7 @@ kept here because they read a heading's words alone, not the document's flow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.gazetteer import Gazetteer
 from graph.line_kinds import PAGE_MARK, undisclosed, unmarked
@@ -35,6 +36,7 @@ _NUMBERED = re.compile(r"^\d+\.\s")
 _LETTERED = re.compile(r"^\(\d+\)\s")
 _PART = re.compile(r"^(?:SECTION|PART|CHAPTER|Section|Part|Chapter)\s+(?:[A-Z]|\d+)\b")
 _DOTTED = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)+(?=\s)")
+_MARKS = re.compile(r"#{1,6}(?=\s)|={2,6}")  # a markup's heading marks
 
 
 def future_heading(heading: str, document: Document) -> bool:
@@ -60,7 +62,7 @@ def heading_level(heading: str) -> int:
     """How deep a heading sits: parts and sections above numbered headings, "A.1" or
     "2.3" below the "A" or "2." they subdivide; a markup's marks count their own depth
     ("##", "===")."""
-    marks = re.match(r"#{1,6}(?=\s)|={2,6}", heading)
+    marks = _MARKS.match(heading)
     if marks:
         return len(marks.group(0)) - (0 if marks.group(0)[0] == "#" else 1)
     heading = unmarked(heading)
@@ -88,12 +90,23 @@ REGION_HEADING = re.compile(
 def heading_area(heading: str, gazetteer: Gazetteer) -> str | None:
     """The area a heading names ("(4) Deep-space exploration"), if any."""
     low = heading.lower()
-    for phrase, area in sorted(
-        gazetteer.area_cues + gazetteer.section_cues, key=lambda c: -len(c[0])
-    ):
-        if re.search(rf"(?<![\w&]){re.escape(phrase.lower())}(?![\w&])", low):
+    for phrase, pattern, area in _heading_cues(gazetteer.area_cues + gazetteer.section_cues):
+        if phrase in low and pattern.search(low):
             return area
     return None
+
+
+@lru_cache(maxsize=8)
+def _heading_cues(
+    cues: tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Each cue phrase lower-cased, its pattern as a whole word and its area, longest
+    phrase first: compiled once per gazetteer, not once per heading and phrase (a long
+    document has hundreds of headings, the gazetteer nearly 200 phrases)."""
+    return tuple(
+        (phrase.lower(), re.compile(rf"(?<![\w&]){re.escape(phrase.lower())}(?![\w&])"), area)
+        for phrase, area in sorted(cues, key=lambda c: -len(c[0]))
+    )
 
 
 def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazetteer) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from graph.normalise import CleanText
 from graph.reading import Sentence
@@ -49,7 +50,34 @@ _LAST: list[tuple[CleanText, list[tuple[int, bool]]]] = []
 
 def _rocket_marks(clean: CleanText) -> list[tuple[int, bool]]:
     if not _LAST or _LAST[0][0] is not clean:
-        marks = [(m.start(), True) for m in CHINESE_LAUNCH.finditer(clean.text)]
-        marks += [(m.start(), False) for m in _OTHERS_ROCKETS.finditer(clean.text)]
+        marks = [(at, True) for at in _match_starts(CHINESE_LAUNCH, _CHINESE_OPENINGS, clean.text)]
+        marks += [
+            (at, False) for at in _match_starts(_OTHERS_ROCKETS, _OTHERS_OPENINGS, clean.text)
+        ]
         _LAST[:] = [(clean, sorted(marks))]
     return _LAST[0][1]
+
+
+def _without_boundary(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""``pattern`` without its opening ``\b``: its alternatives then open with a letter,
+    which the engine looks for alone, where it tries the whole pattern at every character
+    of a long document otherwise (five times slower at 10 MB)."""
+    assert pattern.pattern.startswith(r"\b")
+    return re.compile(pattern.pattern.removeprefix(r"\b"), pattern.flags)
+
+
+_CHINESE_OPENINGS = _without_boundary(CHINESE_LAUNCH)
+_OTHERS_OPENINGS = _without_boundary(_OTHERS_ROCKETS)
+
+
+def _match_starts(pattern: re.Pattern[str], openings: re.Pattern[str], text: str) -> Iterator[int]:
+    r"""Where ``pattern.finditer(text)``'s matches start: only where ``openings`` (the
+    pattern without its ``\b``) matches can the pattern, tried there as it is."""
+    at = 0
+    while (opening := openings.search(text, at)) is not None:
+        found = pattern.match(text, opening.start())
+        if found is None:
+            at = opening.start() + 1
+        else:
+            yield found.start()
+            at = found.end()

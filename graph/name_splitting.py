@@ -39,6 +39,14 @@ def strip_lead(name: str) -> str:
 
 
 _AND_CUT = re.compile(r"\s(?:and|,|for(?:\sthe)?)\s")
+# (compiled once: ``split_names`` reads every run of capitalised words)
+_PLACE_WORD = re.compile(r"[A-Z][a-z]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+_ONE_WORD = re.compile(r"[A-Z][\w-]+")
+_ACRONYM_AFTER = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&]{1,9}")
+_FIELD_BEFORE = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*$")
+_FIELD_AFTER = re.compile(r"[A-Z][\w-]*(?:\s+and\s|,\s)")
+_OWNER = re.compile(r"^((?:[\w-]+\s)*?[\w-]+)(?:'s|\u2019s)\s+")
 
 
 def split_names(name: str) -> list[tuple[int, str]]:
@@ -58,27 +66,25 @@ def split_names(name: str) -> list[tuple[int, str]]:
                 # ... or a place, then whom the work there was for ("China for the
                 # Bolivian Space Agency"; "Centre for Space Science" keeps its head word)
                 whole_left = head_kind(left) and len(left.split()) >= 2
-                place_left = re.fullmatch(r"[A-Z][a-z]+", left) and not head_kind(left)
+                place_left = _PLACE_WORD.fullmatch(left) and not head_kind(left)
                 if (whole_left or place_left) and head_kind(right) and len(right.split()) >= 2:
                     cut = m
                     break
                 continue
             # an acronym is a whole name too: "ASAL and China Great Wall Industry ..."
-            acronym = re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", left) is not None
+            acronym = _ACRONYM.fullmatch(left) is not None
             # ... as is a one-word name before "and the <name>" ("Azercosmos and the China
             # Centre for ..."): the article opens a name of its own ("Space and Upper
             # Atmosphere Research Commission" has none)
             acronym = acronym or (
-                re.fullmatch(r"[A-Z][\w-]+", left) is not None and right.startswith("the ")
+                _ONE_WORD.fullmatch(left) is not None and right.startswith("the ")
             )
             # ... and after it: "China Manned Space Agency and SUPARCO"
             # (or "the University of Lusaka and the NRSCC": an acronym after its article)
-            right_name = head_kind(right) or re.fullmatch(r"(?:the\s+)?[A-Z][A-Z0-9&]{1,9}", right)
+            right_name = head_kind(right) or _ACRONYM_AFTER.fullmatch(right)
             # "Ministry of Science and Innovation and CGWIC": "of A and B" is one name's
             # pair of fields when another "and" follows the pair
-            pair = re.search(r"\b(?:of|for)\s+[A-Z][\w-]*$", left) and re.match(
-                r"[A-Z][\w-]*(?:\s+and\s|,\s)", right
-            )
+            pair = _FIELD_BEFORE.search(left) and _FIELD_AFTER.match(right)
             if (
                 right_name
                 and not pair
@@ -95,7 +101,7 @@ def split_names(name: str) -> list[tuple[int, str]]:
     for start, part in out:
         if part.startswith(("the ", "The ")):
             start, part = start + 4, part[4:]
-        owner = re.match(r"^((?:[\w-]+\s)*?[\w-]+)(?:'s|\u2019s)\s+", part)
+        owner = _OWNER.match(part)
         if owner:
             if head_kind(owner.group(1)) and len(owner.group(1).split()) >= 2:
                 cleaned.append((start, owner.group(1)))  # "Kiel University's experiment"

@@ -1,0 +1,80 @@
+"""The cue phrases and rocket names a long document is searched for are looked up
+without trying every pattern on every sentence or at every character; what is found is
+what trying them all finds (issue 17 item 11: a 10 MB document)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from graph.area_cues import _cue_index, _cue_patterns
+from graph.headings import heading_area
+from graph.launch_context import (
+    _CHINESE_OPENINGS,
+    _OTHERS_OPENINGS,
+    _OTHERS_ROCKETS,
+    CHINESE_LAUNCH,
+    _match_starts,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts() -> list[str]:
+    """The corpus's and held-out sets' documents, cut into sentences."""
+    paths = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/evaluation/heldout*/*.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def _matching(cues, text: str) -> list[int]:
+    return [at for at, cue in enumerate(_cue_patterns(cues)) if cue.pattern.search(text)]
+
+
+def test_a_sentence_is_tried_on_every_phrase_it_holds_and_few_others(reference):
+    cues = reference.gazetteer.area_cues
+    index = _cue_index(cues)
+    texts = _texts()
+    tried = 0
+    for text in texts:
+        candidates = index.candidates(text.lower() if text.isascii() else None)
+        assert set(_matching(cues, text)) <= set(candidates), text
+        assert list(candidates) == sorted(candidates)  # longest phrase first, as before
+        tried += len(candidates)
+    assert tried < len(texts) * len(_cue_patterns(cues)) / 3
+
+
+def test_a_phrase_inside_a_longer_word_or_in_another_form_is_still_found(reference):
+    cues = reference.gazetteer.area_cues
+    index = _cue_index(cues)
+    for text in (
+        "The two agencies trained crews and tracked the probe.",  # "train", "track"
+        "It supports Tracking And Command, GNSS and TT&C services.",  # capitals
+        "Lunar-exploration data\u2019s exchange",  # not ASCII: every phrase is tried
+    ):
+        candidates = index.candidates(text.lower() if text.isascii() else None)
+        assert _matching(cues, text)
+        assert set(_matching(cues, text)) <= set(candidates)
+
+
+def test_a_heading_names_the_area_of_the_longest_phrase_it_holds(reference):
+    gazetteer = reference.gazetteer
+    # "deep space stations" (tracking) before "deep space" (exploration)
+    assert heading_area("Deep space stations", gazetteer) == "tt-c"
+    assert heading_area("(4) Deep-space exploration", gazetteer) == (
+        "lunar-and-deep-space-exploration"
+    )
+    assert heading_area("SATELLITE NAVIGATION", gazetteer) == "satellite-navigation"
+    assert heading_area("Contents", gazetteer) is None
+
+
+def test_rockets_are_found_where_the_whole_pattern_finds_them():
+    text = "\n".join(_texts())
+    text += " Long March-5 xLong March; aXichang, CZ-2C from Kourou and Falcon 9 HH3 H3."
+    for pattern, openings in (
+        (CHINESE_LAUNCH, _CHINESE_OPENINGS),
+        (_OTHERS_ROCKETS, _OTHERS_OPENINGS),
+    ):
+        expected = [m.start() for m in pattern.finditer(text)]
+        assert expected
+        assert list(_match_starts(pattern, openings, text)) == expected
