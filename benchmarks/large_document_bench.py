@@ -9,6 +9,7 @@ size runs in its own process, so one size's memory and caches do not favour the 
 
     .venv/bin/python benchmarks/large_document_bench.py            # 1 2 4 10
     .venv/bin/python benchmarks/large_document_bench.py 1 2 --profile   # + cProfile top 25
+    .venv/bin/python benchmarks/large_document_bench.py 10 --profile --profile-to p  # p.10MB
     .venv/bin/python benchmarks/large_document_bench.py 10 --steps      # + the steps' seconds
     .venv/bin/python benchmarks/large_document_bench.py 10 --headed     # with chapters
     .venv/bin/python benchmarks/large_document_bench.py 0.5 1.2 --distinct  # text said once
@@ -259,6 +260,7 @@ def run_one(
     headed: bool = False,
     distinct: bool = False,
     headless: bool = False,
+    profile_to: str | None = None,
 ) -> dict[str, float]:
     """Build one size in this process; the seconds of each stage and in all."""
     from graph import pipeline
@@ -310,6 +312,8 @@ def run_one(
 
             profiler.disable()
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+            if profile_to:  # (one file per size: the sizes run one after another)
+                profiler.dump_stats(f"{profile_to}.{megabytes:g}MB")
         end = time.perf_counter()
         times[str(last[1])] = end - float(last[0])
         times["total"] = end - started
@@ -343,6 +347,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile each build (stderr)")
     parser.add_argument("--steps", action="store_true", help="time the steps too (stderr)")
     parser.add_argument(
+        "--profile-to", metavar="FILE", help="with --profile: also keep it as FILE.<size>MB"
+    )
+    parser.add_argument(
         "--headed", action="store_true", help="a heading of its own opens each copy of a source"
     )
     parser.add_argument(
@@ -358,7 +365,13 @@ def main() -> None:
     if args.one is not None:
         # (``--one-run`` reached the child as no option before: the text kept its headings)
         times = run_one(
-            args.one, args.profile, args.steps, args.headed, args.distinct, args.one_run
+            args.one,
+            args.profile,
+            args.steps,
+            args.headed,
+            args.distinct,
+            args.one_run,
+            args.profile_to,
         )
         print(json.dumps(times))
         return
@@ -380,6 +393,8 @@ def main() -> None:
             )
             if on
         ]
+        if args.profile_to:
+            command += ["--profile-to", str(Path(args.profile_to).resolve())]
         # the profile and the steps go to the terminal
         stderr = None if args.profile or args.steps else subprocess.PIPE
         done = subprocess.run(
