@@ -27,6 +27,7 @@ from graph.evidence_check import check_evidence
 from graph.helper_pool import helper_pool
 from graph.quiet_workers import interrupts_held, quit_on_interrupt
 from graph.validate import Violation, _violations, data_graph, run_pyshacl
+from graph.validate_sparql_empty import unchanged
 
 _POOL_FROM = 40  # graphs to validate before a pool pays for itself
 # or triples: one large document's graph (a 2 MB white paper's took 8 s) is validated by
@@ -71,7 +72,8 @@ def validate_one(
     data = _graph_of(triples)
     found: list[Violation] = []
     if use:
-        _conforms, results = run_pyshacl(data, shapes, use)
+        with unchanged(data):
+            _conforms, results = run_pyshacl(data, shapes, use)
         found = _violations(results)
     if texts is not None:
         # the document's own small graph: on the dataset's, rdflib would scan the corpus
@@ -102,7 +104,8 @@ def validate_many(tasks: Sequence[Task], shapes: Graph, use: Sequence[str]) -> l
     data = _graph_of(triple for graph, _texts in tasks for triple in graph)
     conforms = True
     if use:  # any result counts (a warning conforms, but is still reported)
-        conforms = not _violations(run_pyshacl(data, shapes, use)[1])
+        with unchanged(data):
+            conforms = not _violations(run_pyshacl(data, shapes, use)[1])
     if conforms and any(t is not None for _g, t in tasks):
         texts: dict[str, str] = {}
         for _graph, given in tasks:

@@ -20,8 +20,9 @@ changed constraint in ``ontology/shapes.ttl`` is simply evaluated by rdflib agai
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Protocol, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
@@ -49,7 +50,67 @@ def _integer(node: Node) -> int | None:
     return None
 
 
-def _positions(graph: Graph, this: Node) -> Iterator[tuple[Node, Node]]:
+class _Reader(Protocol):
+    """What the checks of positions read: a ``Graph``, or ``_Selectors`` of one."""
+
+    def subjects(self, predicate: Node, object: Node) -> Iterable[Node]: ...
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]: ...
+
+
+class _Selectors:
+    """The evidence's sources, selectors and facts of a graph, read once into maps: the
+    checks then look each evidence and selector up in a dict, not through rdflib's
+    generic ``triples`` (422,000 calls, 1.5 CPU s, on a 10 MB document's graph)."""
+
+    _FORWARD = (OA.hasSelector, OA.start, OA.end, OA.exact)  # read from their subject
+    _BACKWARD = (OA.hasSource, CSK.evidence)  # read from their object
+
+    def __init__(self, graph: Graph) -> None:
+        self._forward: dict[Node, dict[Node, list[Node]]] = {}
+        self._backward: dict[Node, dict[Node, list[Node]]] = {}
+        for predicate in self._FORWARD + self._BACKWARD:
+            forward: dict[Node, list[Node]] = {}
+            backward: dict[Node, list[Node]] = {}
+            for s, o in graph.subject_objects(predicate):
+                if predicate in self._FORWARD:
+                    forward.setdefault(s, []).append(o)
+                else:
+                    backward.setdefault(o, []).append(s)
+            self._forward[predicate], self._backward[predicate] = forward, backward
+
+    def subjects(self, predicate: Node, object: Node) -> Iterable[Node]:
+        return self._backward[predicate].get(object, ())
+
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]:
+        return self._forward[predicate].get(subject, ())
+
+
+# graphs declared unchanged (``unchanged``), by id, with their maps once made
+_UNCHANGED: dict[int, tuple[Graph, _Selectors | None]] = {}
+
+
+@contextmanager
+def unchanged(graph: Graph) -> Iterator[None]:
+    """Within the block, ``graph`` does not change (one pySHACL run over a document's
+    graph): the checks read its selectors from maps made once (``_Selectors``)."""
+    _UNCHANGED[id(graph)] = (graph, None)
+    try:
+        yield
+    finally:
+        del _UNCHANGED[id(graph)]
+
+
+def _reader(graph: Graph) -> _Reader:
+    """``graph``'s ``_Selectors`` if it is declared unchanged, else the graph itself."""
+    held = _UNCHANGED.get(id(graph))
+    if held is None or held[0] is not graph:
+        return graph
+    if held[1] is None:
+        held = _UNCHANGED[id(graph)] = (graph, _Selectors(graph))
+    return held[1]
+
+
+def _positions(graph: _Reader, this: Node) -> Iterator[tuple[Node, Node]]:
     """(evidence, selector) for each selector of each evidence whose source is ``this``."""
     for value in graph.subjects(OA.hasSource, this):
         for selector in graph.objects(value, OA.hasSelector):
@@ -58,9 +119,10 @@ def _positions(graph: Graph, this: Node) -> Iterator[tuple[Node, Node]]:
 
 def _order_empty(graph: Graph, this: Node) -> bool:
     """``?end <= ?start`` never holds."""
-    for _value, position in _positions(graph, this):
-        for start in graph.objects(position, OA.start):
-            for end in graph.objects(position, OA.end):
+    read = _reader(graph)
+    for _value, position in _positions(read, this):
+        for start in read.objects(position, OA.start):
+            for end in read.objects(position, OA.end):
                 s, e = _integer(start), _integer(end)
                 if s is None or e is None or e <= s:
                     return False
@@ -70,14 +132,15 @@ def _order_empty(graph: Graph, this: Node) -> bool:
 def _fits_empty(graph: Graph, this: Node) -> bool:
     """``?span > 0 && STRLEN(?exact) != ?span`` never holds (every quote and position
     selector of an evidence paired, as the query pairs them)."""
-    for value in graph.subjects(OA.hasSource, this):
-        selectors = list(graph.objects(value, OA.hasSelector))
-        exacts = [x for q in selectors for x in graph.objects(q, OA.exact)]
+    read = _reader(graph)
+    for value in read.subjects(OA.hasSource, this):
+        selectors = list(read.objects(value, OA.hasSelector))
+        exacts = [x for q in selectors for x in read.objects(q, OA.exact)]
         if not exacts:
             continue
         for position in selectors:
-            for start in graph.objects(position, OA.start):
-                for end in graph.objects(position, OA.end):
+            for start in read.objects(position, OA.start):
+                for end in read.objects(position, OA.end):
                     s, e = _integer(start), _integer(end)
                     if s is None or e is None:
                         return False
@@ -99,12 +162,13 @@ def _within_empty(graph: Graph, this: Node) -> bool:
     counts = list(graph.objects(this, CSK.characterCount))
     if not counts:
         return True  # no document length: the query's first pattern has no match
+    read = _reader(graph)
     for count in counts:
         c = _integer(count)
         if c is None:
             return False
-        for _value, position in _positions(graph, this):
-            for end in graph.objects(position, OA.end):
+        for _value, position in _positions(read, this):
+            for end in read.objects(position, OA.end):
                 e = _integer(end)
                 if e is None or e > c:
                     return False
@@ -113,18 +177,21 @@ def _within_empty(graph: Graph, this: Node) -> bool:
 
 def _from_source_empty(graph: Graph, this: Node) -> bool:
     """Every fact citing this document's evidence is derived from the document."""
-    for value in graph.subjects(OA.hasSource, this):
-        for fact in graph.subjects(CSK.evidence, value):
-            if (fact, PROV.wasDerivedFrom, this) not in graph:
+    read = _reader(graph)
+    derived = set(graph.subjects(PROV.wasDerivedFrom, this))  # (one walk, not one a fact)
+    for value in read.subjects(OA.hasSource, this):
+        for fact in read.subjects(CSK.evidence, value):
+            if fact not in derived:
                 return False
     return True
 
 
 def _status_from_source_empty(graph: Graph, this: Node) -> bool:
     """Everything planned or achieved in this document is derived from it."""
+    derived = set(graph.subjects(PROV.wasDerivedFrom, this))
     for stated in (CSK.plannedIn, CSK.achievedIn):
         for value in graph.subjects(stated, this):
-            if (value, PROV.wasDerivedFrom, this) not in graph:
+            if value not in derived:
                 return False
     return True
 
@@ -146,8 +213,9 @@ def _is_fact_class(graph: Graph, cls: Node) -> bool:
 def _states_status_empty(graph: Graph, this: Node) -> bool:
     """Every fact derived from this document says it is planned or achieved there."""
     classes: dict[Node, bool] = {}
+    stated = set(graph.subjects(CSK.plannedIn, this)) | set(graph.subjects(CSK.achievedIn, this))
     for value in graph.subjects(PROV.wasDerivedFrom, this):
-        if (value, CSK.plannedIn, this) in graph or (value, CSK.achievedIn, this) in graph:
+        if value in stated:
             continue
         for cls in graph.objects(value, RDF.type):
             if cls not in classes:

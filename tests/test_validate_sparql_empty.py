@@ -64,6 +64,34 @@ def test_shown_empty_only_where_rdflib_finds_nothing(shapes: Graph) -> None:
     assert shown > 100 and not_shown > 0
 
 
+def test_a_graph_declared_unchanged_gets_the_same_answers(shapes: Graph) -> None:
+    """Read through maps made once (``unchanged``), every fixture's answers are those read
+    through rdflib's ``triples``; after the block, a change to the graph counts again."""
+    queries = [q for q in _queries(shapes) if validate_sparql_empty.check_for(q)]
+    differ = 0
+    for fixture in FIXTURES:
+        data = Graph()
+        for triple in validate.union_graph(read_rdf([fixture])):
+            data.add(triple)
+        focus = sorted(data.subjects(RDF.type, CSK.SourceDocument))
+        asked = [(q, this) for this in focus for q in queries]
+        plain = [validate_sparql_empty.shown_empty(q, {"this": t}, data) for q, t in asked]
+        with validate_sparql_empty.unchanged(data):
+            mapped = [validate_sparql_empty.shown_empty(q, {"this": t}, data) for q, t in asked]
+        assert mapped == plain, fixture
+        differ += plain.count(False)
+    assert differ > 0  # some fixtures break these constraints: both ways say so
+
+    graph = _document_graph()
+    query = next(q for q in queries if "FILTER (?end > ?count)" in q)
+    this = next(graph.subjects(RDF.type, CSK.SourceDocument))
+    with validate_sparql_empty.unchanged(graph):
+        assert validate_sparql_empty.shown_empty(query, {"this": this}, graph)
+    position = next(graph.subjects(OA.end, None))
+    graph.set((position, OA.end, Literal(10**6, datatype=XSD.nonNegativeInteger)))
+    assert not validate_sparql_empty.shown_empty(query, {"this": this}, graph)
+
+
 def _document_graph() -> Graph:
     """A document's graph that conforms: one fact, its evidence and its statement."""
     from graph.model import Document, DocumentMeta, Evidence
