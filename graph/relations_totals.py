@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from graph.demonyms import demonyms
 from graph.grammar import status_at
 from graph.model import CooperationTotal, slugify
 from graph.reading import Sentence
@@ -64,7 +65,9 @@ _COUNTED = (
     + "|"
     + _CRAFT
 )
-_MODIFIER = r"(?!(?:for|to|with|from|in|of|by|on|at|and|or)\b)[a-z][\w'\u2019-]*"
+# a word between a number and what it counts: never a preposition, nor another number
+# ("2008 China has launched five satellites" counts five, not 2008)
+_MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b)[a-z][\w'\u2019-]*"
 _TOTAL = re.compile(
     rf"(?<![\w.,-]){_NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{_COUNTED})\b"
     r"(?:\s+(?:or|and)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _COUNTED + r")\b)?)",
@@ -92,12 +95,12 @@ _ABOUT = r"(?:(?:more\s+than|over|about|nearly|almost|at\s+least)\s+)?"
 _FIGURE = re.compile(
     rf"(?:^|(?<=\s))(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,8}}?(?:{_COUNTED})\b"
     rf"{_LABEL_TAIL}{{0,60}}?)"
-    rf"(?::\s*{_ABOUT}|\s*\.{{3,}}\s*|\s+(?=\S+\s*$))(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\b",
+    rf"(?::\s*{_ABOUT}|\s*\.{{2,}}\s*|\s+(?=\S+\s*$))(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\b",
     re.IGNORECASE,
 )
 # what every key-figure line holds (a colon, dots or a number last, and a counted word):
 # the full pattern is slow, and most sentences lack these
-_HAS_FIGURE_END = re.compile(r":|\.{3}|\s\d\S*\s*$")
+_HAS_FIGURE_END = re.compile(r":|\.{2}|\s\d\S*\s*$")
 _HAS_COUNTED = re.compile(_COUNTED, re.IGNORECASE)
 
 
@@ -120,7 +123,8 @@ def figures(sentence: Sentence) -> list[CooperationTotal]:
         if re.fullmatch(r"(?:19|20)\d\d|0", m.group("n")):
             continue  # a year or a nought is no total
         first = _HAS_COUNTED.search(counted)
-        if first and re.fullmatch(_CRAFT, first.group(0), re.I) and not _FOREIGN.search(counted):
+        craft = first and re.fullmatch(_CRAFT, first.group(0), re.I)
+        if craft and not (_FOREIGN.search(counted) or _foreign_people(counted)):
             continue  # "Satellites in orbit: 30" are China's own; "Countries ...: 14" are not
         if re.search(rf"\b(?:{_PEOPLE})\b", counted, re.I):
             continue  # "Engineers trained: 40" counts people, not cooperation
@@ -212,7 +216,7 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
     if n.lower() == "two" and re.search(r"\b(?:between|for|of|with|in)\s+$", before):
         return False  # "between two developing countries", "rules for two agencies"
     what = m.group("what").lower().split()
-    if what[0] == "other" or "member" in what:
+    if "member" in what or (what[0] == "other" and re.search(r"(?:\b(?:and|or)|,)\s+$", before)):
         return False  # "and five other states", "its eight member states"
     if what == ["documents"] and not _SIGNING.search(text):
         return False  # "Two documents of recent years set the direction"
@@ -221,5 +225,16 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
     if re.fullmatch(_CRAFT, head, re.IGNORECASE):
         if not m.group("what").split()[-1].islower():
             return False  # "6 China-Brazil Earth Resources Satellites": a name
-        return bool(_FOR_WHOM.match(text, m.end()) or _JOINTLY.search(before[-40:]))
+        return bool(
+            _FOR_WHOM.match(text, m.end())
+            or _JOINTLY.search(before[-40:])
+            or _foreign_people(m.group("what"))
+        )
     return not _AUDIENCE.search(before)
+
+
+def _foreign_people(counted: str) -> bool:
+    """Whether a counted phrase names another people's craft ("six Kenyan satellites",
+    "Algerian satellites launched by China"): they were launched or built for them."""
+    peoples = set(demonyms().values()) - {"Chinese"}
+    return any(word in peoples for word in re.findall(r"[A-Z][\w-]*", counted))

@@ -53,6 +53,13 @@ def _totals(reference, text: str) -> set[int]:
         ("Twenty-three countries' engineers were trained at the centre in 2030.", {23}),
         ("The academy has trained 640 engineers from 31 countries since 2030.", {31}),
         ("China has signed cooperation documents with more than 14 Andean states.", {14}),
+        # a year before the count is no part of it; another people's satellites; the
+        # countries served, "other" than China; a short dotted leader
+        ("Since 2029 Chinese rockets have lifted four satellites for Chile.", {4}),
+        ("Long March rockets have put nine Peruvian satellites into orbit since 2027.", {9}),
+        ("- Bolivian satellites lifted by Long March rockets .. 3", {3}),
+        ("China has now launched satellites for more than 35 other countries.", {35}),
+        ("- Countries served by our in-orbit delivery .. 22+", {22}),
     ],
 )
 def test_totals(reference, text, expected):
