@@ -104,7 +104,11 @@ def foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, joint
     """Whether the active subject is someone else alone ("Airbus built ...")."""
     if jointly:
         return False
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        # "which Russia's RSC Energia built and launched": the first verb's subject
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for subject in subjects:
         left = subject.left_edge.idx
         right = subject.right_edge.idx + len(subject.right_edge)
         inside = [

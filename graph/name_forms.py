@@ -50,7 +50,7 @@ DESIGNATOR = re.compile(
     rf"(?<![\w'\u2019-])((?:[{_CAP}][\w'\u2019]*(?<!'s)(?<!\u2019s)[ -])?"
     rf"[{_CAP}][\w'\u2019]*-[A-Z]{{0,3}}\d{{1,3}}[A-Z]?(?:\s0\d)?"
     r"|[A-Z]{2,}(?:-[A-Z0-9]{1,6})+"  # "ICUBE-Q", "ET-SMART-RSS"
-    r"|[A-Z][a-z]+-[A-Z](?![\w-])"  # "Palapa-D"
+    r"|[A-Z][a-z]+(?:[A-Z][a-z]+){0,2}-[A-Z](?![\w-])"  # "Palapa-D", "NigComSat-R"
     r"|(?:Satellite|Module|Probe|Spacecraft)\s[A-Z0-9]{1,2})(?![\w-])"
 )
 ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z0-9&-]{1,11})\)")

@@ -112,6 +112,21 @@ def _last_list(sentence: Sentence, before: list[Found]) -> list[Found]:
     return listed
 
 
+# what the parser may call a copula's subject ("AndeSat-6 is ...": "AndeSat-6" an advmod)
+_MISREAD_SUBJECT = frozenset({"advmod", "npadvmod", "dep"})
+_SERIES = frozenset({"series", "family", "constellation", "programme", "program", "line"})
+
+
+def _series_member(noun: Token) -> Token:
+    """The craft a relative clause on its series tells of: "Taifa-3 is the third
+    satellite of the series, which China and Kenya developed jointly" (the satellite)."""
+    if noun.lemma_.lower() in _SERIES and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        member = noun.head.head
+        if member.lemma_.lower() in _CRAFT_WORDS:
+            return member
+    return noun
+
+
 def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     """The named spacecraft verb ``verb`` is about, among ``crafts``: its object or
     passive subject, the noun its participle or relative clause describes, the object of
@@ -144,7 +159,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     elif verb.dep_ in ("acl", "relcl") and objects:
         nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
     elif verb.dep_ in ("acl", "relcl"):
-        nouns = [verb.head]
+        nouns = [_series_member(verb.head)]
     elif verb.pos_ == "NOUN":
         nouns = [c for c in verb.children if c.lower_ == "of"]
     else:
@@ -191,7 +206,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     for noun in nouns:
         if noun.lower_ in PRONOUNS:
             if noun.lower_ in ("which", "that") and verb.dep_ == "relcl":
-                resolved.append(verb.head)
+                resolved.append(_series_member(verb.head))
                 continue
             # the spacecraft named before, or the one the pronoun itself stands for
             before = [m for m in crafts if m.end - sentence.start <= noun.idx]
@@ -207,7 +222,12 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         if noun.dep_ == "appos":
             resolved.append(noun.head)
         if noun.dep_ == "attr":  # "SMILE is a joint mission, built ...", "... is X, a satellite"
-            resolved += [c for c in noun.head.children if c.dep_ in ("nsubj", "attr") and c != noun]
+            resolved += [
+                c
+                for c in noun.head.children
+                if c != noun
+                and (c.dep_ in ("nsubj", "attr") or (c.dep_ in _MISREAD_SUBJECT and c.i < noun.i))
+            ]
     names: dict[str, Found] = {}
     for noun in resolved:
         left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
@@ -218,6 +238,11 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             # which the parser may hang on it as punctuation
             named = [c for c in noun.children if c.i == noun.i + 1 and c.tag_ == "NNP"]
             right = max([right, *(c.idx + len(c) for c in named)])
+            # "A and B, satellites developed ...": the subject is the whole list
+            for c in (c for c in noun.children if c.dep_ == "conj" and c.i > noun.i):
+                if not _COORDINATED.match(sentence.text[right : c.left_edge.idx]):
+                    break
+                right = c.right_edge.idx + len(c.right_edge)
         # "CSES-02, the second China Seismo-Electromagnetic Satellite,": the apposition
         # describes the craft the noun names, it is no second craft
         described = [

@@ -345,6 +345,12 @@ def _partners(
                     continue
                 if launch_by and by and chinese_rocket(sentence, prep):
                     continue  # "was launched by a Long March 2C": China's, no one else's
+                if word == "in" and activity == "built" and v.i == verb.i and not jointly:
+                    # "SaudiSat-5A, built in Saudi Arabia, launched on a Long March 2D":
+                    # made in a partner's own country is its own work
+                    if any(g.role == "place" and governs(doc, prep, g) for g in groups):
+                        others = maker = True
+                    continue
                 if by and (not jointly or launch_by) and not china_among(sentence, prep, gazetteer):
                     others = True
                     # "built by Thales for Mexico" (not "by 2028", "by the end of 2027")

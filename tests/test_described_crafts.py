@@ -77,7 +77,39 @@ def test_its_first_satellite_is_the_partner_the_sentence_before_was_about(refere
         "ChiSat-2, Chile's first communications satellite, was launched from Xichang in 2033.",
     ],
 )
-def test_the_owner_an_apposition_names_is_the_partner_however_the_name_is_parsed(
-    reference, text
-):
+def test_the_owner_an_apposition_names_is_the_partner_however_the_name_is_parsed(reference, text):
     assert ("launched", "chile", "chisat-2") in activities_of(reference, text)
+
+
+def test_a_relative_clause_on_a_crafts_series_tells_of_the_craft(reference):
+    text = (
+        "AndeSat-6 is the second satellite of the series, which China and Peru developed jointly."
+    )
+    assert ("jointly-developed", "peru", "andesat-6") in activities_of(reference, text)
+
+
+def test_a_camel_case_name_with_a_letter_is_a_craft(reference):
+    # "Palapa-D" has always been a designator; so are "AndeSat-C" and "PeruComSat-B"
+    text = (
+        "AndeSat-C and PeruComSat-B, satellites developed jointly by Peru and China, flew in 2031."
+    )
+    found = activities_of(reference, text)
+    assert {
+        ("jointly-developed", "peru", "andesat-c"),
+        ("jointly-developed", "peru", "perucomsat-b"),
+    } <= found
+
+
+def test_a_launch_by_the_subject_of_the_first_verb_is_others_work(reference):
+    text = (
+        "The book compares it with AndeSat-R, which Russia's RSC Energia built and launched "
+        "in 2031."
+    )
+    assert not {a for a in activities_of(reference, text) if a[2] == "andesat-r"}
+
+
+def test_a_craft_built_in_the_partners_own_country_is_not_built_by_china(reference):
+    text = "- Peru: PeruSat-5A and PeruSat-5B, built in Peru, launched on a Long March 2D, 2031"
+    found = activities_of(reference, text)
+    assert ("launched", "peru", "perusat-5b") in found
+    assert not {a for a in found if a[0] == "built"}
