@@ -83,6 +83,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary.py",
         "summary_counts.py",
         "summary_passages.py",
+        "summary_passage_rows.py",
         "summary_passages_kept.py",
         "summary_ranks.py",
         "summary_readers.py",

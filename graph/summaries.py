@@ -32,7 +32,8 @@ from graph import summary_counts, summary_passages, summary_ranks
 from graph.rank_values import RankValues
 from graph.store_load import write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
-from graph.summary_passages import partner_passage_lines, partner_passage_triples
+from graph.summary_passage_rows import partner_passage_lines
+from graph.summary_passages import partner_passage_triples
 from graph.summary_passages_kept import PassagesCache
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
 from graph.summary_scratch import bulk_load_graphs as bulk_load_graphs
@@ -311,11 +312,13 @@ def summary_lines(
         return found
 
     lines = [f"{n3(t.subject)} {n3(t.predicate)} {n3(t.object)} {name} .\n" for t in triples]
+    data = "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
+    # each partner's passage lines, already bytes; none is a count's line or another's
     if passages_of is not None and kept is not None:
-        lines += kept[0].lines(passages_of, n3, name, kept[1])
-    elif passages_of is not None:
-        lines += partner_passage_lines(passages_of, n3, name)
-    return "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
+        return data + b"".join(kept[0].lines(passages_of, n3, name, kept[1]))
+    if passages_of is not None:
+        return data + b"".join(partner_passage_lines(passages_of, n3, name))
+    return data
 
 
 def _n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:

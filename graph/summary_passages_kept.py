@@ -1,18 +1,22 @@
-"""The partner passages of partners whose facts did not change, kept from the previous build.
+"""The partner passages kept from the previous build, by partner and by fact.
 
-A partner's passage nodes (``graph.summary_passages``) and their places depend only on
-that partner's rows: the facts naming it, their evidence, and the labels of the facts'
-classes and statuses. A fact and its evidence are written into the graph of every
-document that states it, with the fact's roles (``graph.rdf_lines``), so a row of a
-partner can change only if a graph naming that partner changes (its lines before or
-after), or if a class or status label does. An add-one build at 1,000 documents made all
-12,600 rows again (the engine's sorted query and the lines: about 1.8 s) to change those
-of China and the two or three partners the article names.
+A partner's passage nodes (``graph.summary_passages``) are made from the facts naming it
+(their roles, labels, statuses and evidence) and the labels of the facts' classes and
+statuses. A fact and its evidence are written, with the fact's roles, into the graph of
+every document that states it (``graph.rdf_lines``), so a row can change only if a graph
+whose lines name its fact in a role changes (its lines before or after), or if a label
+of a class or status changes.
 
-So each build keeps, for the next, every graph's digest and the partners its facts name,
-each partner's lines, and a key of the labels and the code; the next build makes again
-only the rows of partners named by a graph that changed, and takes the others' lines as
-they were. The lines are those of making every row afresh (``tests/test_summary_passages_kept.py``).
+So each build keeps, for the next, every graph's digest and the (fact, partner) pairs of
+its role lines, the labels of the classes and statuses its rows read, and each partner's
+lines with its rows (``graph.summary_passage_rows``), one pair of files per partner. The
+next build asks the engine only for the rows of the facts a changed graph names, merges
+them into the kept rows of the partners they name (before or after), and reads the other
+partners' lines as they were. An add-one build at 1,000 documents asked again for every
+row of China and of the article's partners (0.36 s), keyed the kept rows by a query over
+every fact's labels (0.17 s) and read and wrote the 48 MB of every partner's lines (0.12 s
+CPU, more on a busy disk); it now reads and writes only the changed partners' rows. The
+lines are those of making every row afresh (``tests/test_summary_passages_kept.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,111 +33,206 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from graph.summary_passages import _PREFIXES, partner_passage_chunks
+from graph.summary_passage_rows import (
+    Row,
+    Spell,
+    Unordered,
+    chunk_parts,
+    engine_chunks,
+    merged,
+    rows_of,
+)
 from graph.vocab import CSK
 
 CACHE_DIR = "summary-cache"  # under the store root, beside builds/
-_FILE = "partner-passages.pickle"
-_FORMAT = 1  # bump when _Kept changes shape
-# a fact's role in an N-Quads line, and the partner it names
+_FILE = "partner-passages.pickle"  # the index: graphs, labels, each partner's files
+_PARTNERS = "partner-passages"  # <digest>.nq: a partner's lines; <digest>.rows: its rows
+_FORMAT = 2  # bump when _Kept or a partner's files change shape
+# a fact's role in an N-Quads line: the fact and the partner it names
 _ROLE = re.compile(
-    rb"> <" + re.escape(str(CSK).encode()) + rb"(?:partner|party|organisation)> <([^>]*)> "
+    rb"^(<[^>]*>|_:\S+) <"
+    + re.escape(str(CSK).encode())
+    + rb"(?:partner|party|organisation)> <([^>]*)> ",
+    re.MULTILINE,
 )
-# what the rows read besides the facts and their evidence: the labels of the facts'
-# classes and statuses (in the ontology's graph, but taken wherever they are)
-_LABELS = (
-    _PREFIXES
-    + """SELECT DISTINCT ?node ?label WHERE {
-  VALUES ?role { csk:partner csk:party csk:organisation }
-  { ?fact ?role ?partner ; a ?node . ?node rdfs:label ?label }
-  UNION
-  { ?fact ?role ?partner ; csk:status ?node . ?node skos:prefLabel ?label }
-}"""
-)
-
-
-@dataclass
-class _Kept:
-    key: str  # the labels' and the code's digest
-    graphs: dict[str, _Graph]  # by name (N3)
-    chunks: dict[str, str]  # partner IRI -> its nodes' lines
 
 
 @dataclass(frozen=True)
 class _Graph:
     """What a build kept of one graph: digests of its text and of its lines sorted (a
     document graph written again may hold the same lines in another order), and the
-    partners its facts name."""
+    (fact, partner) pairs of its role lines."""
 
     text: bytes
     lines: bytes
-    partners: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
 
     @classmethod
     def of(cls, data: bytes, text: bytes | None = None) -> _Graph:
         return cls(
             text or _digest(data),
             _digest(b"\n".join(sorted(data.split(b"\n")))),
-            partners_named(data),
+            roles_named(data),
         )
+
+
+@dataclass
+class _Kept:
+    key: str  # the code's digest
+    labels: dict[tuple[str, str], tuple[str, ...]]  # (node, predicate) -> its labels
+    graphs: dict[str, _Graph]  # by name (N3)
+    partners: dict[str, str]  # partner IRI -> the digest naming its files
+
+
+_FIELDS = {"key", "labels", "graphs", "partners"}
 
 
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def roles_named(lines: bytes) -> frozenset[tuple[str, str]]:
+    """The (fact, partner) pairs of a graph's role lines (partner, party, organisation),
+    from its N-Quads lines; a fact in N-Triples (``<iri>`` or a blank node)."""
+    return frozenset((f.decode("utf-8"), p.decode("utf-8")) for f, p in _ROLE.findall(lines))
+
+
 def partners_named(lines: bytes) -> frozenset[str]:
-    """The partners a graph's facts name (as partner, party or organisation), from its
-    N-Quads lines."""
-    return frozenset(m.decode("utf-8") for m in _ROLE.findall(lines))
+    """The partners a graph's facts name (as partner, party or organisation)."""
+    return frozenset(partner for _fact, partner in roles_named(lines))
 
 
 class PassagesCache:
-    """The previous build's partner passages in one file under ``folder``; ``read=False``
-    (a full build) makes every row but still keeps them. ``recounted``: the partners whose
-    rows this build made (``None``: all)."""
+    """The previous build's partner passages under ``folder``; ``read=False`` (a full
+    build) makes every row but still keeps them. After ``lines``: ``recounted``, the
+    partners whose rows were merged again, and ``asked``, the facts whose rows the engine
+    gave again (each ``None`` when every row was made)."""
 
     def __init__(self, folder: Path | None, *, read: bool = True) -> None:
         self.folder, self.read = folder, read
         self.recounted: set[str] | None = None
+        self.asked: set[str] | None = None
 
     def lines(
-        self,
-        store: ox.Store,
-        spell: Callable[[ox.NamedNode | ox.Literal], str],
-        graph: str,
-        graphs: Mapping[str, bytes],
-    ) -> list[str]:
+        self, store: ox.Store, spell: Spell, graph: str, graphs: Mapping[str, bytes]
+    ) -> list[bytes]:
         """The partner passages' lines of the merge ``store`` holds, partner by partner
         (IRI order), in ``graph`` (N3); ``graphs``: every graph's lines but the
         summaries' (N3 name -> lines), which the store was loaded from."""
-        key = _key(store)
+        key = _code_version(graph)
         previous = self._load() if self.read else None
-        if previous is not None and previous.key != key:
+        if previous is not None and (
+            previous.key != key or _labels(store, previous.labels) != previous.labels
+        ):
             previous = None
-        kept: dict[str, _Graph] = {}
-        self.recounted = None if previous is None else set()
-        for name, data in graphs.items():
-            text = _digest(data)
-            before = previous.graphs.get(name) if previous is not None else None
-            if before is not None and before.text == text:
-                kept[name] = before
-                continue
-            kept[name] = now = _Graph.of(data, text)
-            if self.recounted is not None and (before is None or before.lines != now.lines):
-                # the partners it names before and after: their rows may change or go
-                self.recounted |= now.partners | (before.partners if before else frozenset())
-        if previous is not None and self.recounted is not None:
-            for name in previous.graphs.keys() - graphs.keys():  # a graph gone
-                self.recounted |= previous.graphs[name].partners
-        chunks = partner_passage_chunks(store, spell, graph, self.recounted)
-        if previous is not None and self.recounted is not None:
-            chunks = {
-                **{p: c for p, c in previous.chunks.items() if p not in self.recounted},
-                **chunks,
-            }
-        self._keep(_Kept(key, kept, chunks))
+        kept, changed = _graphs(previous, graphs)
+        self.recounted = self.asked = None
+        found = None
+        if previous is not None and changed is not None:
+            found = self._update(previous, store, spell, graph, changed)
+        if found is None:
+            try:
+                found = self._whole(store, spell, graph)
+            except Unordered:  # the engine's order as it is, and nothing kept
+                self._forget()
+                chunks = engine_chunks(store, spell, graph)
+                return [chunks[partner] for partner in sorted(chunks)]
+        chunks, files, labels = found
+        self._keep(_Kept(key, labels, kept, files))
         return [chunks[partner] for partner in sorted(chunks)]
+
+    def _update(
+        self,
+        previous: _Kept,
+        store: ox.Store,
+        spell: Spell,
+        graph: str,
+        changed: set[tuple[str, str]],
+    ) -> tuple[dict[str, bytes], dict[str, str], dict[tuple[str, str], tuple[str, ...]]] | None:
+        """The previous build's lines, the rows of the facts in ``changed`` pairs asked
+        again and merged into their partners'; ``None`` if they cannot be."""
+        facts = {fact for fact, _partner in changed}
+        if any(not fact.startswith("<") for fact in facts):
+            return None  # a blank node: not a value the query can be asked for
+        iris = {fact[1:-1] for fact in facts}
+        try:
+            new, labelled = rows_of(store, spell, graph, facts=iris)
+            partners = {partner for _fact, partner in changed} | new.keys()
+            chunks, files = {}, {}
+            for partner, digest in previous.partners.items():
+                if partner not in partners:
+                    chunks[partner] = self._read(digest, ".nq")
+                    files[partner] = digest
+            for partner in partners:
+                digest = previous.partners.get(partner)
+                before = self._rows(digest) if digest is not None else []
+                rows = merged(before, iris, new.get(partner, []))
+                if rows:
+                    chunks[partner], files[partner] = self._write(rows, spell, graph)
+        except (Unordered, OSError, SyntaxError, pickle.UnpicklingError, EOFError, ValueError):
+            return None
+        self.recounted, self.asked = partners, iris
+        labels = {**previous.labels, **_labels(store, labelled)}
+        return chunks, files, labels
+
+    def _whole(
+        self, store: ox.Store, spell: Spell, graph: str
+    ) -> tuple[dict[str, bytes], dict[str, str], dict[tuple[str, str], tuple[str, ...]]]:
+        """Every partner's rows made and kept.
+
+        :raises Unordered: the engine's order is not the rows' key's.
+        """
+        found, labelled = rows_of(store, spell, graph)
+        chunks, files = {}, {}
+        for partner, rows in found.items():
+            chunks[partner], files[partner] = self._write(rows, spell, graph)
+        return chunks, files, _labels(store, labelled)
+
+    def _partners(self) -> Path | None:
+        return None if self.folder is None else self.folder / _PARTNERS
+
+    def _read(self, digest: str, suffix: str) -> bytes:
+        folder = self._partners()
+        if folder is None:
+            raise OSError("nothing kept")
+        return (folder / f"{digest}{suffix}").read_bytes()
+
+    def _rows(self, digest: str) -> list[Row]:
+        """A partner's kept rows, their lines cut from its kept lines."""
+        data = self._read(digest, ".nq")
+        rows, at = [], 0
+        for key, fact, node, first, head, rank, tail in pickle.loads(self._read(digest, ".rows")):
+            start = at + head + rank
+            cut = data[at : at + head], data[start : start + tail]
+            rows.append(Row(key, fact, node, first, *cut))
+            at = start + tail
+        if at != len(data):
+            raise ValueError(f"the rows of {digest} do not cut its lines")
+        return rows
+
+    def _write(self, rows: list[Row], spell: Spell, graph: str) -> tuple[bytes, str]:
+        """A partner's lines, and the digest naming the files they are kept in (with the
+        rows, each by the lengths of its head, rank and tail lines)."""
+        parts = list(chunk_parts(rows, spell, graph))
+        data = b"".join(parts)
+        folder = self._partners()
+        if folder is None:
+            return data, ""
+        lengths, at = [], 0
+        for row in rows:
+            rank = len(parts[at + 1]) if row.first else 0
+            at += 3 if row.first else 1
+            lengths.append((*row[:4], len(row.head), rank, len(row.tail)))
+        cut = pickle.dumps(lengths, protocol=pickle.HIGHEST_PROTOCOL)
+        digest = _digest(cut + data).hex()
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, content in ((".rows", cut), (".nq", data)):
+            target = folder / f"{digest}{suffix}"
+            if not target.exists():
+                partial = folder / f".{digest}{suffix}.{os.getpid()}.partial"
+                partial.write_bytes(content)
+                partial.replace(target)
+        return data, digest
 
     def _load(self) -> _Kept | None:
         if self.folder is None:
@@ -143,33 +242,80 @@ class PassagesCache:
                 found = pickle.load(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
-        return found if isinstance(found, _Kept) else None
+        if not isinstance(found, _Kept) or vars(found).keys() != _FIELDS:
+            return None  # another format's
+        return found
 
     def _keep(self, kept: _Kept) -> None:
+        """The index written once the partners' files are, then the files no build reads."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f".{_FILE}.{os.getpid()}.partial"
         partial.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(self.folder / _FILE)
+        used = set(kept.partners.values())
+        folder = self._partners()
+        if folder is not None and folder.is_dir():
+            for path in folder.iterdir():
+                if path.suffix in (".nq", ".rows") and path.stem not in used:
+                    path.unlink(missing_ok=True)
+
+    def _forget(self) -> None:
+        if self.folder is not None:
+            (self.folder / _FILE).unlink(missing_ok=True)
 
 
-def _key(store: ox.Store) -> str:
-    """Digest of the labels the rows read and of the code that writes them."""
-    h = hashlib.blake2b(_code_version().encode(), digest_size=16)
-    for node, label in sorted((str(r["node"]), str(r["label"])) for r in store.query(_LABELS)):
-        h.update(f"{node}\t{label}\n".encode())
-    return h.hexdigest()
+def _graphs(
+    previous: _Kept | None, graphs: Mapping[str, bytes]
+) -> tuple[dict[str, _Graph], set[tuple[str, str]] | None]:
+    """What to keep of each graph, and the role pairs of the graphs that changed (before
+    and after; ``None``: nothing kept)."""
+    kept: dict[str, _Graph] = {}
+    changed: set[tuple[str, str]] = set()
+    for name, data in graphs.items():
+        text = _digest(data)
+        before = previous.graphs.get(name) if previous is not None else None
+        if before is not None and before.text == text:
+            kept[name] = before
+            continue
+        kept[name] = now = _Graph.of(data, text)
+        if before is None or before.lines != now.lines:
+            changed |= now.pairs | (before.pairs if before else frozenset())
+    if previous is None:
+        return kept, None
+    for name in previous.graphs.keys() - graphs.keys():  # a graph gone
+        changed |= previous.graphs[name].pairs
+    return kept, changed
+
+
+def _labels(
+    store: ox.Store, nodes: Mapping[tuple[str, str], object] | set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The labels of each (node, predicate) in the store's default graph, as N-Triples:
+    what the kept rows read besides their facts (a few dozen classes and statuses)."""
+    return {
+        (node, predicate): tuple(
+            sorted(
+                str(quad.object)
+                for quad in store.quads_for_pattern(
+                    ox.NamedNode(node), ox.NamedNode(predicate), None, ox.DefaultGraph()
+                )
+            )
+        )
+        for node, predicate in nodes
+    }
 
 
 @cache
-def _code_version() -> str:
-    """The format, rdflib's and the engine's versions (a literal's spelling) and the
-    modules that make and spell the rows."""
+def _code_version(graph: str) -> str:
+    """The format, the graph's name, rdflib's and the engine's versions (a literal's
+    spelling) and the modules that make and spell the rows."""
     package = Path(__file__).resolve().parent
-    h = hashlib.sha256(f"{_FORMAT} {rdflib.__version__} {ox.__version__}".encode())
+    h = hashlib.sha256(f"{_FORMAT} {graph} {rdflib.__version__} {ox.__version__}".encode())
     for name in (
         "summary_passages.py",
+        "summary_passage_rows.py",
         "summaries.py",
         "summary_passages_kept.py",
         "rank_values.py",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import summaries
-from graph.summary_passages import partner_passage_lines
+from graph.summary_passage_rows import partner_passage_lines
 from graph.summary_passages_kept import PassagesCache, partners_named
 from graph.vocab import ID
 from tests.summary_turtle import PREFIXES
@@ -55,11 +55,11 @@ def merged(lines: dict[str, bytes]) -> ox.Store:
 
 
 def made(cache: PassagesCache, lines: dict[str, bytes]) -> str:
-    return "".join(cache.lines(merged(lines), summaries._n3, SUMMARIES, lines))
+    return b"".join(cache.lines(merged(lines), summaries._n3, SUMMARIES, lines)).decode()
 
 
 def afresh(lines: dict[str, bytes]) -> str:
-    return "".join(partner_passage_lines(merged(lines), summaries._n3, SUMMARIES))
+    return b"".join(partner_passage_lines(merged(lines), summaries._n3, SUMMARIES)).decode()
 
 
 BEFORE = {
@@ -130,3 +130,64 @@ def test_a_graph_written_again_in_another_order_makes_no_row_again(tmp_path: Pat
     cache = PassagesCache(tmp_path)
     assert made(cache, again) == afresh(again)
     assert cache.recounted == set()
+
+
+def test_only_the_facts_a_changed_graph_names_are_asked_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    # a new document restates fact "one" (also in a) and names Kenya in a new fact
+    after = {**BEFORE, "d": fact("d", "one", "Satellite", ["brazil", "china"], 3)}
+    after["d"] += fact("d", "seven", "Epsilon", ["kenya"], 40)
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**after)) == afresh(graphs(**after))
+    assert cache.asked == {f"{ID}cooperation/one", f"{ID}cooperation/seven"}
+    # China's rows of fact "four" and Brazil's of "three" are the kept ones, merged
+    assert cache.recounted == {f"{ID}country/{p}" for p in ("brazil", "china", "kenya")}
+
+
+def test_a_build_after_a_build_after_a_build_is_making_every_row(tmp_path: Path) -> None:
+    steps = [
+        {**BEFORE, "d": fact("d", "eight", "Aaa", ["china", "mali"], 2)},
+        {**BEFORE, "a": fact("a", "one", "Satellite", ["brazil"], 10)},  # China leaves "one"
+        {**BEFORE, "c": fact("c", "five", "Gamma", ["mali"], 1) + fact("c", "two", "Probe", [], 7)},
+        {k: v for k, v in BEFORE.items() if k not in ("a", "c")},
+    ]
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    for step in steps:
+        cache = PassagesCache(tmp_path)
+        assert made(cache, graphs(**step)) == afresh(graphs(**step))
+        assert cache.recounted is not None  # merged, not made whole
+
+
+def test_a_partners_kept_files_gone_make_every_row_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    for path in (tmp_path / "partner-passages").iterdir():
+        path.unlink()
+    after = {**BEFORE, "d": fact("d", "one", "Satellite", ["brazil", "china"], 3)}
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**after)) == afresh(graphs(**after))
+    assert cache.recounted is None
+
+
+def test_only_the_changed_partners_files_are_written_again(tmp_path: Path) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    folder = tmp_path / "partner-passages"
+    before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    after = {**BEFORE, "c": fact("c", "five", "Gamma", ["mali"], 2)}  # Mali's only fact
+    made(PassagesCache(tmp_path), graphs(**after))
+    now = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    assert len(before.keys() - now.keys()) == 2  # Mali's lines and rows, replaced
+    assert {name: before[name] for name in before.keys() & now.keys()} == {
+        name: now[name] for name in before.keys() & now.keys()
+    }
+
+
+def test_a_start_the_rows_cannot_order_keeps_the_engines_order_and_nothing(
+    tmp_path: Path,
+) -> None:
+    odd = {**BEFORE, "c": BEFORE["c"].replace('"1"^^xsd:nonNegativeInteger', '"one"')}
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**odd)) == afresh(graphs(**odd))
+    assert not (tmp_path / "partner-passages.pickle").exists()
+    cache = PassagesCache(tmp_path)
+    made(cache, graphs(**odd))
+    assert cache.recounted is None
