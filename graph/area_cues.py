@@ -71,8 +71,8 @@ class _CuePattern:
 
     def may_match(self, text: str, low: str | None) -> bool:
         """False when the text cannot hold the phrase: the pattern is slow beside
-        ``in``. Without regard to case, only ASCII text (``low``, lower-cased) and an
-        ASCII stem are compared, where lower-casing is what ``re.IGNORECASE`` does."""
+        ``in``. Without regard to case, only text lower-cased where that is what
+        ``re.IGNORECASE`` does (``low``: ``lowered``) and an ASCII stem are compared."""
         if self.upper:
             return self.stem in text
         return low is None or not self.stem.isascii() or self.stem in low
@@ -96,7 +96,22 @@ def _cue_patterns(cues: tuple[tuple[str, str], ...]) -> tuple[_CuePattern, ...]:
     )
 
 
-# the words of a text, lower-cased: each cue phrase is indexed by its stem's first
+# what ``re.IGNORECASE`` takes for an ASCII character though it is none (the Kelvin sign
+# for "k", the long s for "s", dotted and dotless i: a test finds them among all of
+# Unicode). In a text without them, a phrase in ASCII can match only ASCII characters,
+# which lower-casing compares as the pattern does
+_FOLDED_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, where an ASCII stem found in it (``in``) is a pre-test of
+    the pattern without regard to case; else None (every phrase is tried)."""
+    if text.isascii() or not _FOLDED_TO_ASCII.search(text):
+        return text.lower()
+    return None
+
+
+# the words of a text: each cue phrase is indexed by its stem's first
 # characters (every match opens a word with its stem), so that a sentence is tried only on
 # the phrases whose key one of its words opens with, not on all of them
 _KEY = 4
@@ -107,22 +122,24 @@ _WORDS = re.compile(r"\w+")
 class _CueIndex:
     """Which cue phrases a sentence may hold, found in one scan of its words: the
     phrases matched without regard to case (their places in ``_cue_patterns``) by the
-    first ``_KEY`` characters of their stem; the others (in capitals, or whose stem opens
-    with fewer word characters, or not ASCII) are tried on every sentence."""
+    first ``_KEY`` characters of their stem lower-cased; the others (in capitals, or
+    whose stem opens with fewer word characters, or not ASCII) are tried on every
+    sentence."""
 
     keyed: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
     every: tuple[int, ...]
 
-    def candidates(self, low: str | None) -> list[int] | tuple[int, ...]:
-        """The phrases to try on a sentence (``low``: its text lower-cased when ASCII,
-        as ``_CuePattern.may_match`` reads it), in ``_cue_patterns``' order: a superset
-        of those that match; all of them when the text is not ASCII."""
+    def candidates(self, text: str, low: str | None) -> list[int] | tuple[int, ...]:
+        """The phrases to try on ``text`` (``low``: ``lowered(text)``), in
+        ``_cue_patterns``' order: a superset of those that match; all of them when
+        ``low`` is None. A word that opens with a phrase's stem opens with its key
+        lower-cased: the stem's ASCII characters are matched by ASCII ones."""
         if low is None:
             return self.every
         found = set(self.always)
         keyed = self.keyed
-        for key in {word[:_KEY] for word in _WORDS.findall(low)}:
+        for key in {word[:_KEY].lower() for word in _WORDS.findall(text)}:
             if key in keyed:
                 found.update(keyed[key])
         return sorted(found)
@@ -167,9 +184,9 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
         if m.kind is not EntityKind.ORGANISATION or not gazetteer.entities[m.key].discovered
     ]
     taken: list[Cue] = []
-    low = text.lower() if text.isascii() else None
+    low = lowered(text)
     patterns = _cue_patterns(gazetteer.area_cues)
-    for at in _cue_index(gazetteer.area_cues).candidates(low):
+    for at in _cue_index(gazetteer.area_cues).candidates(text, low):
         cue = patterns[at]
         # (``cue.may_match`` written out)
         stem = cue.stem

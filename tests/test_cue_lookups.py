@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.area_cues import _cue_index, _cue_patterns
+from graph.area_cues import _FOLDED_TO_ASCII, _cue_index, _cue_patterns, lowered
 from graph.headings import heading_area
 from graph.launch_context import (
     _CHINESE_OPENINGS,
@@ -37,8 +37,11 @@ def test_a_sentence_is_tried_on_every_phrase_it_holds_and_few_others(reference):
     texts = _texts()
     tried = 0
     for text in texts:
-        candidates = index.candidates(text.lower() if text.isascii() else None)
-        assert set(_matching(cues, text)) <= set(candidates), text
+        candidates = index.candidates(text, lowered(text))
+        matching = _matching(cues, text)
+        assert set(matching) <= set(candidates), text
+        # ... and the stem's pre-test lets each through, the text lower-cased or not
+        assert all(_cue_patterns(cues)[at].may_match(text, lowered(text)) for at in matching)
         assert list(candidates) == sorted(candidates)  # longest phrase first, as before
         tried += len(candidates)
     assert tried < len(texts) * len(_cue_patterns(cues)) / 3
@@ -50,11 +53,22 @@ def test_a_phrase_inside_a_longer_word_or_in_another_form_is_still_found(referen
     for text in (
         "The two agencies trained crews and tracked the probe.",  # "train", "track"
         "It supports Tracking And Command, GNSS and TT&C services.",  # capitals
-        "Lunar-exploration data\u2019s exchange",  # not ASCII: every phrase is tried
+        "Lunar-exploration data\u2019s exchange",  # not ASCII, read lower-cased too
+        "\u201cTRAC\u212aING\u201d",  # a Kelvin sign, which IGNORECASE takes for "k"
     ):
-        candidates = index.candidates(text.lower() if text.isascii() else None)
+        candidates = index.candidates(text, lowered(text))
         assert _matching(cues, text)
         assert set(_matching(cues, text)) <= set(candidates)
+
+
+def test_the_characters_taken_for_ascii_ones_without_regard_to_case_are_all_known():
+    """Of all of Unicode, those ``re.IGNORECASE`` matches with an ASCII character: a text
+    holding none of them is read lower-cased, one holding any is tried on every phrase."""
+    ascii_ignoring_case = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    found = {chr(c) for c in range(0x80, 0x110000) if ascii_ignoring_case.fullmatch(chr(c))}
+    assert found == {c for c in "\u0130\u0131\u017f\u212a" if _FOLDED_TO_ASCII.fullmatch(c)}
+    assert lowered("Space \u201cweather\u201d") == "space \u201cweather\u201d"
+    assert lowered("TRAC\u212aING") is None
 
 
 def test_a_heading_names_the_area_of_the_longest_phrase_it_holds(reference):
