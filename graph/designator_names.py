@@ -75,6 +75,12 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             INSTRUMENT_NAME.search(glossed.group(1)) or glossed.group(1).lower() in _DEVICES
         ):
             continue  # "plasma wave receiver (PWR-4)": an instrument's short name, no craft
+        if (
+            words
+            and words[0] not in AFTER_DESIGNATOR
+            and (INSTRUMENT_NAME.fullmatch(words[0]) or words[0] in _DEVICES)
+        ):
+            continue  # "the KX-2 imager", "its HEPD-02 detector": an instrument, no craft
         if _NOT_CRAFT.match(name):
             continue  # a disease's or a technical standard's designator ("UTF-8")
         found.append(

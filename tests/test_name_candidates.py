@@ -118,6 +118,16 @@ def test_numbers_and_diseases_are_not_spacecraft():
     assert "Covid-19" not in names
 
 
+def test_an_instrument_named_with_a_designator_is_no_craft():
+    names = _names(
+        "Engineers fitted the KX-2 imager and the HEPD-04 detector on AndeSat-5, and the "
+        "Palapa-E satellite was shipped."
+    )
+    assert "KX-2" not in names and "HEPD-04" not in names
+    assert names["AndeSat-5"][0] is EntityKind.SPACECRAFT
+    assert names["Palapa-E"][0] is EntityKind.SPACECRAFT
+
+
 def test_an_acronym_from_another_language_names_only_the_body_before_it():
     names = _names("On 3 May CNSA and the Gabonese Space Agency (AGES) signed a memorandum.")
     assert names["Gabonese Space Agency"] == (EntityKind.ORGANISATION, "AGES")
