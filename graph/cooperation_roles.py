@@ -188,6 +188,7 @@ def parsed_role_holds(
             return group.governor in CONTRIBUTING and framed and group.governor != "sign"
         case "object":  # "China has trained Egyptian engineers"
             return group.governor in _TRAINING and china
+
         case "between":
             return china and group.governor in _SHARED_WORK
         case "item":
@@ -295,11 +296,19 @@ def _qualified(doc: Doc, group: Group) -> Token | None:
 
 def trained_in_china(sentence: Sentence, group: Group) -> bool:
     """Whether a partner's adjective qualifies people a passive says were trained in China
-    ("Hundreds of Venezuelan engineers were trained in China")."""
+    ("Hundreds of Venezuelan engineers were trained in China"), or whose training in China
+    a noun names ("the training of Algerian engineers in Beijing")."""
     doc = sentence.parse
     token = None if doc is None else _qualified(doc, group)
     if token is None or token.lemma_.lower() not in _PEOPLE:
         return False
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in ("training", "education")
+    ):
+        # "further training of Algerian engineers in Beijing": training named as a noun
+        return re.search(r"\b(?:Chin(?:a|ese)|Beijing)\b", sentence.text) is not None
     if (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"

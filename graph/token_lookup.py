@@ -51,8 +51,30 @@ def tagged_among(doc: Doc, tags: Iterable[str]) -> list[Token]:
 
 # verbs whose subject does what their complement says: "X is expected to provide ..."
 _CONTROL = frozenset(
-    ["expect", "plan", "intend", "hope", "agree", "aim", "seek", "want", "prepare", "decide",
-     "begin", "start", "continue", "select", "choose"]  # "began to cooperate with": cooperating
+    [
+        "expect",
+        "plan",
+        "intend",
+        "hope",
+        "agree",
+        "aim",
+        "seek",
+        "want",
+        "prepare",
+        "decide",
+        "begin",
+        "start",
+        "continue",
+        "select",
+        "choose",
+        "keep",
+        "try",
+        "wish",
+        "resume",
+        "pledge",
+        "promise",
+        "offer",
+    ]  # "began to cooperate with", "keep working with": so doing
 )
 
 

@@ -21,3 +21,14 @@ def test_a_thing_built_for_a_partner_is_no_training(reference):
     assert not any(
         area == "training-and-education" for _p, area, _m in cooperations_of(reference, text)
     )
+
+
+def test_training_named_as_a_noun_trains_the_people_it_is_of(reference):
+    text = "CAST will brief on the next training of Gabonese engineers in Beijing.\n"
+    assert ("gabon", "training-and-education", None) in cooperations_of(reference, text)
+
+
+def test_a_verb_of_going_on_says_what_the_subject_does(reference):
+    # "keep working with" is working with, as "continue to work with" always was
+    text = "Gabon will keep working with China on satellite navigation.\n"
+    assert ("gabon", "satellite-navigation", None) in cooperations_of(reference, text)
