@@ -323,7 +323,13 @@ def _same_clause(sentence: Sentence, a: tuple[int, int], b: tuple[int, int]) -> 
 
 def _names_a_station(low: str) -> bool:
     """Whether a lower-cased sentence holds a word every ground station reading needs."""
-    return "station" in low or "antenna" in low or "network" in low or "control cent" in low
+    return (
+        "station" in low
+        or "antenna" in low
+        or "dish" in low
+        or "network" in low
+        or "control cent" in low
+    )
 
 
 def _station(

@@ -12,10 +12,13 @@ from spacy.tokens import Token
 from graph.reading import Sentence
 from graph.token_lookup import words_among
 
-_STATION_WORDS = frozenset(["station", "stations", "antenna", "antennas", "network", "networks"])
+_STATION_WORDS = frozenset(
+    ["station", "stations", "antenna", "antennas", "dish", "dishes", "network", "networks"]
+)
 # a ground control centre is a station too ("the satellite control centre in Shirvan")
 _CENTRES = frozenset(["centre", "center", "centres", "centers"])
-_ANTENNAS = frozenset(["antenna", "antennas"])  # a ground antenna needs no other word
+# a ground antenna needs no other word ("a 35-metre dish was built with CONAE")
+_ANTENNAS = frozenset(["antenna", "antennas", "dish", "dishes"])
 _STATION_KIND = re.compile(
     r"\b(?:ground|receiving|tracking|reference|deep[- ]space|data|monitoring|TT&C|"
     r"augmentation|control|observation|gateway)\b",

@@ -23,6 +23,12 @@ def _stations(reference, text: str) -> set[str]:
     [
         # a participle on the antenna names whom it was built with
         ("The 12-metre antenna, built with Kenya, entered service near Malindi in 2030.", "kenya"),
+        # a dish is an antenna
+        (
+            "A 13-metre dish near Libreville was built with the Gabonese Space Agency.",
+            "gabonese-space-agency",
+        ),
+        ("A 9-metre dish that China and Gabon built together tracks lunar probes.", "gabon"),
         # an augmentation network
         (
             "A BeiDou ground-based augmentation network was built with Tunisia in 2029.",
