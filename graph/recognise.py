@@ -75,12 +75,14 @@ class Found:
 
 
 _RUNS = re.compile(r"[\s-]+")
+_QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
 def _pattern(form: str) -> str:
     parts = re.split(r"[\s-]+", form.strip())
     escaped = [re.escape(p).replace("'", "['\u2019]") for p in parts]
-    return r"[\s-]?".join(escaped) if len(parts) > 1 else escaped[0]
+    # a name may quote its own words: 'International Charter "Space and Major Disasters"'
+    return r"[\s-]?[\"\u201c\u201d]?".join(escaped) if len(parts) > 1 else escaped[0]
 
 
 def _unaccented(form: str) -> str:
@@ -139,7 +141,7 @@ class Recogniser:
 
     @staticmethod
     def _norm(text: str) -> str:
-        return _RUNS.sub(" ", text.replace("\u2019", "'")).lower()
+        return _RUNS.sub(" ", _QUOTES.sub(" ", text.replace("\u2019", "'"))).lower()
 
     @staticmethod
     def _compile(forms: list[str], flags: int) -> re.Pattern[str] | None:
