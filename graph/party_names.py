@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from graph.demonyms import is_country_name
 from graph.name_forms import ORG, Candidate, head_kind, is_generic
 from graph.name_words import SENTENCE_OPENERS
 from graph.tables import cells
@@ -16,7 +17,8 @@ def partner_cells(
     doc_id: str, chunk: str, offset: int, columns: tuple[str, ...]
 ) -> list[Candidate]:
     """A name in a table's partner column is a partner's name, whatever its form:
-    "Roscosmos (Russia)", "Azercosmos" (a country in brackets is where it is)."""
+    "Roscosmos (Russia)", "Azercosmos", "Indosat, Indonesia" (a country in brackets or
+    after a comma is where it is)."""
     found = []
     for (a, b), kind in zip(cells(chunk), columns, strict=False):
         if kind != "partner":
@@ -24,6 +26,10 @@ def partner_cells(
         cell = chunk[a:b]
         # the whole cell is the name ("Mohammed bin Rashid Space Centre"), but for a
         # country or acronym in brackets after it
+        # ... or the country after a comma ("Indosat, Indonesia")
+        where = re.search(r",\s*([A-Z][\w .'\u2019-]*?)\s*$", cell)
+        if where and is_country_name(where.group(1)):
+            cell = cell[: where.start()]
         name = re.match(r"(?:the\s+)?([A-Z][^()\t|]*?)\s*(?:\([^)]*\))?\s*$", cell)
         if name is None or name.end(1) - name.start(1) < 3 or len(name.group(1).split()) > 8:
             continue

@@ -33,7 +33,8 @@ from graph.tables import TableRow, decode
 _ACTIVITY = [
     ("delivered", re.compile(r"\bdeliver\w*|\bhand\w*\s+over|\bin-orbit\s+delivery", re.I)),
     ("jointly-developed", re.compile(r"\bjoint(?:ly)?\b|\bco-?develop\w*", re.I)),
-    ("launched", re.compile(r"\blaunch\w*", re.I)),
+    # a rideshare is a launch, as a piggyback ride is
+    ("launched", re.compile(r"\blaunch\w*|\bride-?shar\w*|\bpiggyback\w*", re.I)),
     (
         "built",
         re.compile(
@@ -74,6 +75,8 @@ def activities_in(text: str) -> list[str]:
 # article, is how a launch is told, and stays)
 _OTHERS_WORK = re.compile(
     r"\b\w+\s+by\s+(?!China\b|Chinese\b|the\s+Chinese\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+    # "(satellite built by others)", "built by the customer": not by the one who lists it
+    r"|\b\w+\s+by\s+(?:others|other\s+\w+|third\s+parties|the\s+customers?)\b"
     # "(Turkish-built)", "Airbus-made": work a name before the hyphen did
     r"|\b(?!China\b|Chinese\b)[A-Z][\w&.]*-(?:built|made|developed|designed)\b"
 )

@@ -51,7 +51,17 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "builder": ("built", "builder", "manufacturer", "maker", "contractor"),
     "craft": ("satellite", "spacecraft", "mission", "probe", "name", "payload", "instrument"),
     "date": ("date", "year", "signed", "when", "launched", "launch"),
-    "activity": ("activity", "service", "role", "type", "status", "cooperation", "work"),
+    # ("Contract": what the contract was for, "IOD", "launch only")
+    "activity": (
+        "activity",
+        "service",
+        "role",
+        "type",
+        "status",
+        "cooperation",
+        "work",
+        "contract",
+    ),
     "agreement": ("agreement", "document", "title", "memorandum", "accord", "kind"),
     # a row's project or experiment: its name is the work's, never a spacecraft's
     "project": ("project", "experiment", "proposal", "investigation", "study"),
@@ -73,7 +83,9 @@ class TableRow:
 
 # "Service codes: B = satellite built by the Company; L = launched on a Long March rocket"
 _CODE = re.compile(
-    r"(?<![\w-])([A-Z]{1,3})\s*(?:=|:)\s*([^;=]+?)(?=\s*(?:;|\.(?:\s|$)|$|,\s*[A-Z]{1,3}\s*=))"
+    r"(?<![\w-])([A-Z]{1,3})\s*(?:=|:)\s*([^;=]+?)"
+    # ... up to the next code, after a semicolon, a comma or a line of its own
+    r"(?=\s*(?:;|\.(?:\s|$)|$)|(?:,\s*|\s+)[A-Z]{1,3}\s*=)"
 )
 
 

@@ -1,8 +1,8 @@
 """A data register's table ("id | project | partner | area | China's role | year") whose
 caption names no mission: each project is a craft, the role cell says what China did
 with it, and the area cell says the row's cooperation on it. A file's encoding
-("UTF-8") beside the table is no mission, and "put up" is a launch. Every sentence here
-is new."""
+("UTF-8") beside the table is no mission, and "put up" is a launch. A legend of codes
+spells out a contract column, line by line. Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -58,4 +58,32 @@ def test_a_chinese_builder_in_a_built_by_column_built_the_craft(reference):
         ("built", "kenya", "kensat-7"),
         ("launched", "kenya", "kensat-7"),
         ("launched", "zambia", "zamsat-4"),
+    }
+
+
+HERITAGE = "\n".join(
+    [
+        "FLIGHT RECORD",
+        "",
+        "TKD = satellite built, launched and delivered in orbit by us",
+        "LO  = launch only (satellite built by others)",
+        "",
+        "  Year | Satellite     | Customer                  | Contract",
+        "  -----|---------------|---------------------------|---------",
+        "  2029 | AndeSat-4     | Andicom, Peru             | TKD",
+        "  2030 | Kivu-2        | Kivutel, Rwanda           | LO",
+        "  2031 | PampaSat-3    | Pampanet, Argentina       | Rideshare",
+    ]
+)
+
+
+def test_a_legend_of_two_lines_spells_out_a_contract_column(reference):
+    # the customer is the body before the comma, the country where it is; a launch
+    # only is no building, and a rideshare is a launch
+    assert activities_of(reference, HERITAGE) == {
+        ("built", "andicom", "andesat-4"),
+        ("launched", "andicom", "andesat-4"),
+        ("delivered", "andicom", "andesat-4"),
+        ("launched", "kivutel", "kivu-2"),
+        ("launched", "pampanet", "pampasat-3"),
     }
