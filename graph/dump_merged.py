@@ -5,22 +5,18 @@ N-Triples, RDF/XML) and the VoID counts each also asked the store about every su
 to find which graph owns a triple: most of the time a build spent on its dumps. Here each
 named graph's N-Quads are read from the store once (or from the previous build's pieces,
 ``graph.dump_fragments``) and every dump is written from them as they come: the same
-quads in the same order, so the same bytes (gzip included) as ``graph.export`` writes
-for each format alone. The triple formats hold the merge, each triple once, where it is
-first met (``graph.dump_triples``, which also counts it for VoID).
+quads in the same order, so the same text as ``graph.export`` writes for each format
+alone, compressed piece by piece as gzip members (``graph.dump_members``). The triple
+formats hold the merge, each triple once, where it is first met (``graph.dump_triples``,
+which also counts it for VoID).
 """
 
 from __future__ import annotations
 
-import gzip
 import os
 import pickle
-import queue
-import threading
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
-from typing import IO
 
 import pyoxigraph as ox
 
@@ -32,11 +28,12 @@ from graph.dump_fragments import (
     stored_nquads,
     trig_piece,
 )
+from graph.dump_members import MemberWriter, member_writer
 from graph.dump_range_walk import RangedWalk
 from graph.dump_ranges import RangePiece, ranged_graph, ranges_of
 from graph.dump_triples import GraphWalked, MergeLines, PiecedWriter
 from graph.errors import InputError
-from graph.export import FORMATS, GZIP_LEVEL
+from graph.export import FORMATS
 from graph.export_jsonld import DOCUMENT_TAIL, ENTRY_TAIL, Context, document_head, entry_head
 from graph.vocab import ID
 from graph.void import Stats
@@ -65,7 +62,10 @@ def write_data_dumps(
     merge.previous = _previous_walk(cache, walk_key)
     try:
         with ExitStack() as files:
-            out = {name: files.enter_context(_gzip_writer(path)) for name, path in targets.items()}
+            out = {
+                name: files.enter_context(member_writer(path, cache))
+                for name, path in targets.items()
+            }
             triples = PiecedWriter({f.name: out[f.name] for f in TRIPLE_FORMATS}, cache)
             quads = _QuadDumps(out, context, cache)
             context_key = context.digest
@@ -101,10 +101,6 @@ def write_data_dumps(
                 triples.add(merge.first_met(graph, stored.data, stored.key))
             quads.finish()
             triples.finish()
-            # the engine's serializer flushes its output once at the end, and a flush
-            # marks gzip's stream: the same bytes as export_file need the same flush
-            for fmt in ("nq", "trig", *(f.name for f in TRIPLE_FORMATS)):
-                out[fmt].flush()
     except ValueError as exc:  # what the engine cannot spell in a format (as export.write)
         raise InputError(f"cannot write the dumps: {exc}") from None
     _keep_walk(cache, walk_key, merge.walked)
@@ -144,7 +140,9 @@ class _QuadDumps:
     """The three quad formats, graph by graph (``graph.dump_fragments``: the pieces of
     graphs that did not change are the previous build's)."""
 
-    def __init__(self, out: dict[str, IO[bytes]], context: Context, cache: FragmentCache) -> None:
+    def __init__(
+        self, out: dict[str, MemberWriter], context: Context, cache: FragmentCache
+    ) -> None:
         self.out, self.context, self.cache = out, context, cache
         self.context_key = context.digest
         self.header, self.first = True, True
@@ -158,11 +156,11 @@ class _QuadDumps:
 
     def add_texts(self, nquads: bytes, trig_head: bytes, trig_block: bytes) -> None:
         """A graph's N-Quads and TriG (the prefixes written before the first block)."""
-        self.out["nq"].write(nquads)
+        self.out["nq"].piece(nquads)
         if self.header and trig_head:
             self.out["trig"].write(trig_head)
             self.header = False
-        self.out["trig"].write(trig_block)
+        self.out["trig"].piece(trig_block)
 
     def begin_graph(self, graph: ox.NamedNode) -> None:
         """A graph written range by range (``add_range``), then ``end_graph``."""
@@ -174,10 +172,12 @@ class _QuadDumps:
             self.out["jsonld"].write(b"\n" if self.first else b",\n")
             self.out["jsonld"].write(entry_head(self._graph, self.context))
             self.first = False
-        self.out["nq"].write(piece.nquads)
-        self.out["trig"].write(piece.trig)
+        self.out["nq"].piece(piece.nquads)
+        self.out["trig"].piece(piece.trig)
         if piece.jsonld:
-            self.out["jsonld"].write(b",\n" + piece.jsonld if self._ranges else piece.jsonld)
+            if self._ranges:
+                self.out["jsonld"].write(b",\n")
+            self.out["jsonld"].piece(piece.jsonld)
         self._ranges += 1
         self._trig_close = piece.trig_close
 
@@ -189,93 +189,9 @@ class _QuadDumps:
     def add_entry(self, entry: bytes) -> None:
         """A graph's JSON-LD entry (none for an empty graph)."""
         if entry:
-            self.out["jsonld"].write((b"\n" if self.first else b",\n") + entry)
+            self.out["jsonld"].write(b"\n" if self.first else b",\n")
+            self.out["jsonld"].piece(entry)
             self.first = False
 
     def finish(self) -> None:
         self.out["jsonld"].write(DOCUMENT_TAIL)
-
-
-@contextmanager
-def _gzip_writer(target: Path) -> Iterator[IO[bytes]]:
-    """Write through gzip as ``export.export_file`` does (no timestamp: equal data, equal
-    bytes), via a partial file so a failure leaves nothing half-written. The compression
-    runs in a thread of its own (``_Compressing``)."""
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with (
-            partial.open("wb") as raw,
-            gzip.GzipFile(
-                filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL
-            ) as out,
-        ):
-            writer = _Compressing(out)
-            try:
-                yield writer  # type: ignore[misc]
-            except BaseException:
-                writer.close(raising=False)  # the first error is the one to tell
-                raise
-            writer.close()
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
-_FLUSH = object()
-
-
-class _Compressing:
-    """A gzip stream written by a thread of its own: zlib lets go of the interpreter
-    while it compresses, so the six dumps (a quarter of a gigabyte of text at 1,000
-    documents) compress on the second core while this one reads and writes the pieces.
-    Writes are passed on in chunks of about a megabyte, in order; gzip's output does not
-    depend on how its input is cut into writes, only on where it is flushed."""
-
-    CHUNK = 1 << 20
-
-    def __init__(self, out: gzip.GzipFile) -> None:
-        self._out = out
-        self._pending: list[bytes] = []
-        self._size = 0
-        self._queue: queue.Queue[object] = queue.Queue(maxsize=4)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="gzip", daemon=True)
-        self._thread.start()
-
-    def write(self, data: bytes) -> int:
-        self._pending.append(data)
-        self._size += len(data)
-        if self._size >= self.CHUNK:
-            self._send()
-        return len(data)
-
-    def flush(self) -> None:
-        self._send()
-        self._queue.put(_FLUSH)
-
-    def close(self, *, raising: bool = True) -> None:
-        """Wait for everything written to be compressed; re-raise what went wrong there."""
-        if self._thread.is_alive():
-            self._send()
-            self._queue.put(None)
-            self._thread.join()
-        if self._error is not None and raising:
-            raise self._error
-
-    def _send(self) -> None:
-        if self._pending:
-            self._queue.put(b"".join(self._pending))
-            self._pending, self._size = [], 0
-
-    def _run(self) -> None:
-        while (item := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # keep taking chunks, so the writer never blocks
-            try:
-                if item is _FLUSH:
-                    self._out.flush()
-                else:
-                    self._out.write(item)  # type: ignore[arg-type]
-            except BaseException as exc:  # handed to the writing thread by close()
-                self._error = exc

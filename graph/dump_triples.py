@@ -227,7 +227,7 @@ class PiecedWriter:
         the stretch is cut (the subject changes between this graph and the last)."""
         if not lines:
             return
-        self.outputs["nt"].write(b"".join(lines))
+        _piece(self.outputs["nt"], b"".join(lines))
         if self._stretch and _subject(self._stretch[-1]) != _subject(lines[0]):
             self._write_stretch()
         self._stretch += lines
@@ -242,7 +242,7 @@ class PiecedWriter:
         if self._stretch and _subject(self._stretch[-1]) == _subject(ntriples):
             self.add(ntriples.splitlines(keepends=True))
             return
-        self.outputs["nt"].write(ntriples)
+        _piece(self.outputs["nt"], ntriples)
         if self._stretch:
             self._write_stretch()
         for name, (head, blocks, foot) in texts.items():
@@ -250,7 +250,7 @@ class PiecedWriter:
                 self._heads[name] = head
                 self.outputs[name].write(head)
             self._feet[name] = foot
-            self.outputs[name].write(blocks)
+            _piece(self.outputs[name], blocks)
 
     def _write_stretch(self) -> None:
         data = b"".join(self._stretch)
@@ -265,7 +265,7 @@ class PiecedWriter:
                 self._heads[name] = head
                 self.outputs[name].write(head)
             self._feet[name] = foot
-            self.outputs[name].write(blocks)
+            _piece(self.outputs[name], blocks)
 
     def finish(self) -> None:
         if self._stretch:
@@ -275,6 +275,16 @@ class PiecedWriter:
                 self.outputs[name].write(self._feet[name])
             else:  # nothing at all: what the engine writes for no triples
                 self.outputs[name].write(_serialiser(b"", fmt)())
+
+
+def _piece(out: IO[bytes], data: bytes) -> None:
+    """Write a text kept from build to build: its own gzip member where ``out`` makes
+    them (``graph.dump_members``), else as any text."""
+    piece = getattr(out, "piece", None)
+    if piece is None:
+        out.write(data)
+    else:
+        piece(data)
 
 
 def _serialiser(data: bytes, fmt: ox.RdfFormat) -> Callable[[], bytes]:

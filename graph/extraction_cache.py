@@ -51,6 +51,7 @@ _AFTER_EXTRACTION = frozenset(
         "dump_background.py",
         "dump_fragments.py",
         "dump_merged.py",
+        "dump_members.py",
         "dump_range_walk.py",
         "dump_ranges.py",
         "dump_triples.py",
