@@ -83,6 +83,11 @@ def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             while len(name.split()) > 1 and name.split()[0].lower() in MONTH_NAMES:
                 skip += len(name.split()[0]) + 1
                 name = name.split(" ", 1)[1]
+            # "Kenya's LunarCube, a cubesat": the owner is no part of the name
+            owner = re.match(r"(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])", name)
+            if owner:
+                skip += owner.end()
+                name = name[owner.end() :]
             words = name.split()
             if words[0] in _NOT_A_NAME or len(name) < 3:  # "satellite No. 2": a number
                 continue

@@ -226,7 +226,7 @@ def _headed_names(
                 continue  # "Students of the Centre": people of a body named before
             # "the Follow-up X-ray Telescope of Einstein Probe": an instrument's name and
             # the craft that carries it, whose name is the one to find
-            carried = _INSTRUMENT_OF.match(part)
+            carried = _INSTRUMENT_OF.match(part) or _CRAFT_OF.match(part)
             if carried:
                 part_start, part = part_start + carried.end(), part[carried.end() :]
             kind = head_kind(part)
@@ -256,6 +256,11 @@ def _before_topic(name: str) -> str:
     return name
 
 
+# "the CubeSat of the University of Nairobi": a craft of the body, whose name is the one
+_CRAFT_OF = re.compile(
+    r"(?:cube|nano|micro|small|pico)?-?sat(?:ellite)?s?\s+of\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 _INSTRUMENT_OF = re.compile(
     rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,

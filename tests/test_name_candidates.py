@@ -128,6 +128,17 @@ def test_an_instrument_named_with_a_designator_is_no_craft():
     assert names["Palapa-E"][0] is EntityKind.SPACECRAFT
 
 
+def test_a_craft_of_a_body_and_an_owned_craft_are_named_without_their_owner():
+    names = _names(
+        "GaboCube-1, the CubeSat of the University of Libreville, flew in 2031. Gabon's "
+        "OkoumeSat, a shoebox-sized satellite, followed."
+    )
+    assert names["University of Libreville"][0] is EntityKind.ORGANISATION
+    assert not [n for n in names if n.startswith("CubeSat")]
+    assert names["OkoumeSat"][0] is EntityKind.SPACECRAFT
+    assert "Gabon's OkoumeSat" not in names
+
+
 def test_an_acronym_from_another_language_names_only_the_body_before_it():
     names = _names("On 3 May CNSA and the Gabonese Space Agency (AGES) signed a memorandum.")
     assert names["Gabonese Space Agency"] == (EntityKind.ORGANISATION, "AGES")
