@@ -111,9 +111,9 @@ def lowered(text: str) -> str | None:
     return None
 
 
-# the words of a text: each cue phrase is indexed by its stem's first
-# characters (every match opens a word with its stem), so that a sentence is tried only on
-# the phrases whose key one of its words opens with, not on all of them
+# the words of a text: each cue phrase is indexed by its stem's first characters (every
+# match opens a word with its stem), so that a sentence is tried only on the phrases whose
+# key one of its words opens with, not on all of them
 _KEY = 4
 _WORDS = re.compile(r"\w+")
 

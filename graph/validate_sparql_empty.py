@@ -60,7 +60,8 @@ class _Reader(Protocol):
 class _Selectors:
     """The evidence's sources, selectors and facts of a graph, read once into maps: the
     checks then look each evidence and selector up in a dict, not through rdflib's
-    generic ``triples`` (422,000 calls, 1.5 CPU s, on a 10 MB document's graph)."""
+    generic ``triples`` (422,000 calls on a 10 MB document's graph; its validation in
+    the helper: 1.7 to 1.9 CPU s before, 1.6 after)."""
 
     _FORWARD = (OA.hasSelector, OA.start, OA.end, OA.exact)  # read from their subject
     _BACKWARD = (OA.hasSource, CSK.evidence)  # read from their object
