@@ -7,9 +7,10 @@ of the answers ("A: ... we work with the China Satellite Navigation Office") is 
 body. Those words are read as mentions of it, so every fact family sees the speaker as it
 sees a named party. A speech's transcript says whom it is by in a line of its own
 ("Speaker: Dr ..., Director General, Italian Space Agency (ASI)"; "Remarks by the head of
-..."): its first person is that body. "Our country" is the speaker's country, not the
-body, and is left alone; so is the first person of any other document (a publisher may
-only print a report), whose speaker cannot be told.
+..."): its first person is that body. A space body's own release or brochure speaks for
+the body that published it, outside the words it quotes. "Our country" is the speaker's
+country, not the body, and is left alone; so is the first person of any other document
+(an outlet may only print a report), whose speaker cannot be told.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ def speaker(raw: str, recogniser: Recogniser, publisher: str | None) -> str | No
     programmes at the Egyptian Space Agency"), read in the raw text, as a web page's
     cleaning may drop the opening; a Chinese body there makes the first person China's
     side. A speech's speaker line names its body, which may be the publisher (an agency
-    printing its head's address). None for any other document (a publisher may only print
-    a report, so it says nothing of who speaks), or when the opening names no body, or
-    two as often.
+    printing its head's address). Any other document published by a space body (an
+    agency's release, a company's brochure) speaks for it; None for the rest (an outlet
+    or a secretariat may only print a report, so it says nothing of who speaks), or when
+    the opening names no body, or two as often.
     """
     question = _QUESTION.search(raw)
     if question is None or not _ANSWER.search(raw, question.end()):
@@ -45,7 +47,21 @@ def speaker(raw: str, recogniser: Recogniser, publisher: str | None) -> str | No
             return _named_most(line.group(0), recogniser, None)
         # an opinion piece by a country's envoy: "By ..., Ambassador of Peru to China"
         byline = _ENVOY_BYLINE.search(raw, 0, 2000) or _ENVOY_NOTE.search(raw)
-        return _named_most(byline.group(0), recogniser, None, countries=True) if byline else None
+        if byline:
+            return _named_most(byline.group(0), recogniser, None, countries=True)
+        # a space body's own brochure, release or page: its "we" is the body that
+        # published it (not a forum's secretariat printing a speech)
+        entity = recogniser.gazetteer.entities.get(publisher or "")
+        if entity is not None and _SPACE_BODY.search(entity.label):
+            return publisher
+        return None
+    return _interviewed(raw, question, recogniser, publisher)
+
+
+def _interviewed(
+    raw: str, question: re.Match[str], recogniser: Recogniser, publisher: str | None
+) -> str | None:
+    """The body an interview's opening, or else its first question, names most often."""
     # the opening may describe the body without its name ("the head of Rwanda's space
     # agency"); then the first question, put to it, names it ("When did the Rwanda
     # Space Agency start ...?")
@@ -107,12 +123,24 @@ def first_person(text: str, raw: str, recogniser: Recogniser, publisher: str | N
     if entity is None:
         return []
     questions = [(m.start(), _question_end(text, m.end())) for m in _QUESTION.finditer(text)]
+    if key == publisher and not _QUESTION.search(raw):
+        # the publisher speaks in its own words, not in those it quotes of others
+        questions += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     out = []
     for m in _FIRST_PERSON.finditer(text):
         if any(a <= m.start() < b for a, b in questions):
             continue
         out.append(Found(entity.key, entity.kind, m.start(), m.end(), m.group(0)))
     return out
+
+
+# the words that name a body doing space work itself, as a publisher
+_SPACE_BODY = re.compile(
+    r"\b(?:Agency|Administration|Corporation|Company|Institute|Centre|Center|Academy|"
+    r"University|Commission|Laboratory|Observatory|Ltd|Inc)\b"
+)
+# a quotation within a paragraph: someone else's words
+_QUOTED = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
 
 
 def _question_end(text: str, start: int) -> int:

@@ -1,6 +1,8 @@
 """First person in an interview: "we", "us" and "our" in the answers stand for the body
 the interview is about, so its cooperation is read like a named body's. Questions speak
-to that body, and a document that is no interview gives its first person to no one."""
+to that body. A space body's own brochure or release speaks for the body that published
+it, but not in the words it quotes; any other document gives its first person to no
+one."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def test_we_in_an_interviews_answers_is_the_body_it_is_about(reference):
 
 
 def test_first_person_outside_an_interview_is_no_one(reference):
+    # (the publisher here is an outlet, which speaks for no body)
     text = INTERVIEW.replace("Q:", "").replace("A:", "")
     facts = _read(reference, text)
     cooperation = {(f.partner, f.area) for f in facts if isinstance(f, Cooperation)}
@@ -124,3 +127,27 @@ def test_an_interview_whose_opening_does_not_name_the_body_takes_the_first_quest
     assert {(type(f).__name__, getattr(f, "parties", None)) for f in facts} == {
         ("Agreement", ("china-national-space-administration", "rwanda-space-agency"))
     }
+
+
+BROCHURE = """\
+Capabilities 2031
+
+In 2030 we signed a letter of intent with the Gabonese Space Agency on an imaging
+satellite. "We are proud of it," said the Peruvian Space Agency's director.
+"""
+
+
+def test_we_in_a_space_bodys_own_brochure_is_that_body(reference):
+    from graph.model import Agreement
+
+    meta = DocumentMeta(
+        "brochure",
+        "b.txt",
+        "Capabilities",
+        "China Great Wall Industry Corporation",
+        "2031",
+        "news-article",
+    )
+    facts = extract.extract_corpus([Document(meta, Path("b.txt"), BROCHURE)], reference).facts
+    parties = {f.parties for f in facts if isinstance(f, Agreement)}
+    assert parties == {("china-great-wall-industry-corporation", "gabonese-space-agency")}
