@@ -89,9 +89,10 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     return found
 
 
-# designators of diseases, text encodings, hashes and standards, never a craft's
+# designators of diseases, text encodings, hashes, standards and data levels ("Level-2
+# data"), never a craft's
 _NOT_CRAFT = re.compile(
-    r"(?i)(?:covid|sars|mers|h\dn\d|utf|ucs|iso|iec|sha|md|crc|ipv|usb|pm|rfc|din|en)-?\d"
+    r"(?i)(?:covid|sars|mers|h\dn\d|utf|ucs|iso|iec|sha|md|crc|ipv|usb|pm|rfc|din|en|level)-?\d"
 )
 
 

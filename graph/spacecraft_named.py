@@ -112,6 +112,35 @@ def _last_list(sentence: Sentence, before: list[Found]) -> list[Found]:
     return listed
 
 
+# verbs of making, and the instruments whose making is not their carrier's
+_MAKING = frozenset(
+    {"build", "develop", "design", "make", "construct", "assemble", "manufacture", "supply"}
+)
+_INSTRUMENTS = frozenset(
+    {
+        "instrument",
+        "detector",
+        "camera",
+        "imager",
+        "spectrometer",
+        "magnetometer",
+        "radiometer",
+        "analyzer",
+        "analyser",
+        "sensor",
+        "telescope",
+        "experiment",
+        "counter",
+        "retroreflector",
+        "reflector",
+        "receiver",
+        "antenna",
+        "altimeter",
+        "radar",
+        "monitor",
+    }
+)
+_MADE_THING = frozenset({"nsubjpass", "dobj"})
 # what the parser may call a copula's subject ("AndeSat-6 is ...": "AndeSat-6" an advmod)
 _MISREAD_SUBJECT = frozenset({"advmod", "npadvmod", "dep"})
 _SERIES = frozenset({"series", "family", "constellation", "programme", "program", "line"})
@@ -229,7 +258,12 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
                 and (c.dep_ in ("nsubj", "attr") or (c.dep_ in _MISREAD_SUBJECT and c.i < noun.i))
             ]
     names: dict[str, Found] = {}
+    making = verb.lemma_.lower() in _MAKING
     for noun in resolved:
+        if making and noun.lemma_.lower() in _INSTRUMENTS and noun.dep_ in _MADE_THING:
+            # "the X-ray camera for Einstein Probe was developed ...", "Einstein Probe's
+            # magnetometer was built ...": the instrument was made; the craft carries it
+            continue
         left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
         if noun.dep_ in ("nsubj",) or noun.i == verb.head.i:
             right = noun.idx + len(noun)

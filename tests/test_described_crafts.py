@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Agreement
-from tests.one_document import activities_of, facts_of
+from tests.one_document import activities_of, cooperations_of, facts_of
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,16 @@ def test_a_craft_built_in_the_partners_own_country_is_not_built_by_china(referen
     found = activities_of(reference, text)
     assert ("launched", "peru", "perusat-5b") in found
     assert not {a for a in found if a[0] == "built"}
+
+
+def test_an_instrument_made_for_a_craft_is_a_payload_not_the_craft_made(reference):
+    for text in (
+        "The X-ray camera (XRC) for Einstein Probe was developed by CAS together with the "
+        "University of Libreville.",
+        "Einstein Probe's magnetometer was developed by CAS together with the University of "
+        "Libreville.",
+    ):
+        assert not activities_of(reference, text)
+        assert ("university-of-libreville", "payloads", "einstein-probe") in cooperations_of(
+            reference, text
+        )

@@ -116,6 +116,7 @@ def test_numbers_and_diseases_are_not_spacecraft():
     )
     assert "No" not in names
     assert "Covid-19" not in names
+    assert "Level-2" not in _names("Both teams exchange Level-2 data every week.")
 
 
 def test_an_instrument_named_with_a_designator_is_no_craft():
