@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
-from graph import summaries
+from graph import summaries, summary_passages_kept
 from graph.summary_passage_rows import partner_passage_lines
 from graph.summary_passages_kept import PassagesCache, partners_named
 from graph.vocab import ID
@@ -191,3 +192,15 @@ def test_a_start_the_rows_cannot_order_keeps_the_engines_order_and_nothing(
     cache = PassagesCache(tmp_path)
     made(cache, graphs(**odd))
     assert cache.recounted is None
+
+
+def test_more_changed_facts_than_one_query_asks_make_every_row_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made(PassagesCache(tmp_path), graphs(**BEFORE))
+    monkeypatch.setattr(summary_passages_kept, "ASKED_AT_MOST", 1)
+    after = {**BEFORE, "d": fact("d", "one", "Satellite", ["brazil", "china"], 3)}
+    after["d"] += fact("d", "seven", "Epsilon", ["kenya"], 40)
+    cache = PassagesCache(tmp_path)
+    assert made(cache, graphs(**after)) == afresh(graphs(**after))
+    assert cache.recounted is None and cache.asked is None
