@@ -41,7 +41,8 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]
 _MONTH_DAY = re.compile(rf"(?:\b[Oo]n\s+|\()\s*{_MONTH}\s+(\d{{1,2}})\b(?![.,]*\s+\d{{4}})")
 _DAY_MONTH = re.compile(rf"(?:\b[Oo]n\s+|\()\s*(\d{{1,2}})\s+{_MONTH}\b(?![.,]*\s+\d{{4}})")
 _BARE_MONTH = re.compile(rf"\b[Ii]n\s+{_MONTH}\b(?![.,]*\s+\d)")  # "in September"
-_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+((?:19|20)\d{2})\b")
+# ("signed 2023" in a note: "the memorandum ... (signed 2023)")
+_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]igned)\s+((?:19|20)\d{2})\b")
 # a year as a script for reading aloud writes it: "in twenty twenty-nine", "in two
 # thousand and nineteen", "in nineteen ninety-nine"
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

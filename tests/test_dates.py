@@ -18,6 +18,7 @@ from graph.dates import date_in
         ("The contract of Sept 3, 2029 was renewed.", "2029-09-03"),
         ("In Feb. 2031 the two agencies met again.", "2031-02"),
         ("A protocol followed on 4 Nov", "2031-11-04"),  # no year: the document's
+        ("The memorandum with the association (signed 2029) was renewed.", "2029"),
     ],
 )
 def test_dates_in_every_common_form(text, date):
