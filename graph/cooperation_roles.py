@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from graph.chinese_side import names_chinese_side
 from graph.cooperation_words import (
@@ -28,6 +28,7 @@ from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.negation import negated
 from graph.parsing import clause_verb
+from graph.people_roles import qualified_noun
 from graph.reading import Sentence
 from graph.token_lookup import token_at
 
@@ -143,6 +144,8 @@ def parsed_role_holds(
                 governor in CONTRIBUTED | _RECEIVING
                 or INSTRUMENT_WORD.search(governor) is not None  # "a seismometer from X"
                 or clause_cued
+                # "the dust camera was from Egypt": an instrument's origin, told by "be"
+                or (governor == "be" and _instrument_subject(sentence, group))
             )
         case "place":  # "built at the University of Bern": where it was made, by whom
             bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
@@ -270,7 +273,7 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
         m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for m in sentence.mentions
     ):
         return False
-    token = _qualified(doc, group)
+    token = qualified_noun(doc, group)
     if token is None:
         return False
     # ("Thai and Malaysian institutes", which the parser may read as "Thai" and
@@ -285,91 +288,7 @@ def acting_bodies(sentence: Sentence, group: Group) -> bool:
     )
 
 
-def _qualified(doc: Doc, group: Group) -> Token | None:
-    """The noun a partner's adjective qualifies ("Thai institutes", "Egyptian engineers")."""
-    token = token_at(doc, group.start)
-    # ("ESA's stations": an owner's noun, as an adjective's)
-    while token is not None and token.dep_ in _QUALIFYING and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def trained_in_china(sentence: Sentence, group: Group) -> bool:
-    """Whether a partner's adjective qualifies people a passive says were trained in China
-    ("Hundreds of Venezuelan engineers were trained in China"), or whose training in China
-    a noun names ("the training of Algerian engineers in Beijing")."""
-    doc = sentence.parse
-    token = None if doc is None else _qualified(doc, group)
-    if token is None or token.lemma_.lower() not in _PEOPLE:
-        return False
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() in ("training", "education")
-    ):
-        # "further training of Algerian engineers in Beijing": training named as a noun
-        return re.search(r"\b(?:Chin(?:a|ese)|Beijing)\b", sentence.text) is not None
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.pos_ in ("NOUN", "NUM")
-    ):
-        token = token.head.head  # "hundreds of ... engineers", "a group of ... students"
-    verb = token.head
-    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in TRAINING_VERBS:
-        return False
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("in", "at", "by")
-        and any(o.lower_ in ("china", "chinese") for o in c.subtree)
-        for c in verb.children
-    )
-
-
-def people_beside_chinese(sentence: Sentence, group: Group) -> bool:
-    """Whether a partner's adjective qualifies people who work with China's own
-    ("Egyptian engineers worked alongside Chinese engineers", "Argentine astronomers
-    carried out joint observations with Chinese colleagues"): their country's work."""
-    doc = sentence.parse
-    if trained_in_china(sentence, group):
-        return True
-    token = None if doc is None else _qualified(doc, group)
-    if token is None or token.lemma_.lower() not in _PEOPLE or token.dep_ != "nsubj":
-        return False
-    verb = token.head
-    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
-        return False
-    if verb.lemma_ == "be" and any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_ == "training" for o in c.children)
-        for c in verb.children
-    ):
-        # "Two Pakistani candidates are in training at the Astronaut Center of China"
-        return re.search(r"\bChin(?:a|ese)\b", sentence.text) is not None
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")]
-    preps += [  # "carried out joint observations with ...": the object's own "with"
-        p
-        for o in verb.children
-        if o.dep_ == "dobj"
-        for p in o.children
-        if p.dep_ == "prep" and p.lower_ in ("with", "alongside")
-    ]
-    return any(
-        o.dep_ == "pobj"
-        and o.lemma_.lower() in _PEOPLE
-        and any(a.lower_ in ("chinese", "china", "china's") for a in o.subtree if a.i < o.i)
-        for p in preps
-        for o in p.children
-    )
-
-
-# those who work beside China's own, besides the people trained in China
-_PEOPLE = PEOPLE | {"colleague", "counterpart", "planetologist"}
-
-
 # bodies, not people: "Senegalese researchers would take part" may be a plan's people
-_QUALIFYING = frozenset({"amod", "compound", "poss"})
 _ACTING_NOUNS = frozenset(
     {"institute", "institution", "university", "agency", "company", "firm", "laboratory", "side"}
     | {"station", "antenna"}  # "ESA's stations tracked Chang'e-5 for China"
@@ -414,15 +333,15 @@ def listed_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) ->
     )
 
 
-# the verb a few words before the people "for" follows: "trained engineers for X"
-_TRAINED_PEOPLE = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:[\w,-]+\s+){0,3}?$", re.IGNORECASE)
-
-
-def trained_for(sentence: Sentence, group: Group) -> bool:
-    """ "China has trained engineers for Kenya": the people China trained were the
-    partner's (the verb within a few words before the people "for" follows)."""
-    before_for = sentence.text.rfind(" for ", 0, group.start) + 1
-    return (
-        group.governor in PEOPLE
-        and _TRAINED_PEOPLE.search(sentence.text, 0, before_for) is not None
+def _instrument_subject(sentence: Sentence, group: Group) -> bool:
+    """Whether the copula a partner's "from" hangs on has an instrument for its subject."""
+    doc = sentence.parse
+    token = None if doc is None else token_at(doc, group.start)
+    while token is not None and token.dep_ != "pobj" and token.head.i != token.i:
+        token = token.head  # up from a list's later name to the first, "from"'s object
+    if token is None or token.head.lower_ != "from":
+        return False
+    verb = token.head.head
+    return any(
+        c.dep_ == "nsubj" and INSTRUMENT_WORD.search(c.lower_) is not None for c in verb.children
     )

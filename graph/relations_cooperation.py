@@ -15,24 +15,18 @@ from __future__ import annotations
 import re
 
 from graph.area_cues import Cue, area_cues
+from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, shared_cue
 from graph.cooperation_cues import (
-    conjoined_predicate_cues,
-    makes_instrument,
     names_the_craft,
-    predicate_cues,
 )
 from graph.cooperation_roles import (
     acting_bodies,
     has_cue,
     listed_with_china,
     parsed_role_holds,
-    people_beside_chinese,
-    trained_for,
-    trained_in_china,
 )
 from graph.cooperation_words import (
     CONTRIBUTING,
-    INSTRUMENT_WORD,
     names_instrument,
 )
 from graph.gazetteer import CHINA, Gazetteer
@@ -42,10 +36,7 @@ from graph.grammar import (
     clause_of,
     clauses,
     foreign_subject,
-    has_verb,
-    own_statement_start,
     owns_named_body,
-    verb_before,
 )
 from graph.headings import future_heading
 from graph.list_items import item_bodies, item_context, listed_under
@@ -60,26 +51,18 @@ from graph.mission_pairing import (
     said_in_passing,
     same_mission,
 )
-from graph.model import Cooperation, EntityKind, Status
+from graph.model import Cooperation, Status
 from graph.negation import negated
 from graph.others_work import between_others
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
 )
+from graph.people_roles import people_beside_chinese, trained_for, trained_in_china
 from graph.reading import Sentence
 from graph.relations_agreement import DOCUMENT_NAMED_BACK
 
-_HANDED_ON = re.compile(
-    r"^\s*(?:inviting|calling\s+on|encouraging|welcoming|urging)\b", re.IGNORECASE
-)
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
-_ON_A_SATELLITE = re.compile(
-    r"\bon\s+(?:a|an|the|its|their|two|three|new)\s+(?:[a-z][\w-]*\s+){0,3}"
-    r"(?:satellites?|cubesats?|microsatellites?|spacecraft)\b"
-)
-# an instrument put on a spacecraft: "is expected to be mounted on the China Space Station"
-_MOUNTED = re.compile(r"\b(?:mounted|installed|integrated)\s+(?:on|aboard|onto|into)\b")
 # "The plan, signed by the two countries' ministers, covers satellite communications and
 # navigation": what a document told of before is about, no cooperation of its own
 _ABOUT_A_DOCUMENT = re.compile(
@@ -94,133 +77,6 @@ _LEADING = frozenset(
         *("agree", "extend", "continue", "expand", "operate", "upgrade", "prepare"),
     }
 )
-_PARSED_ROLES = ("from", "by", "agent", "between", "item", "place", "object")
-# work done with a partner that is cooperation without another word for it ("data
-# sharing with ESA", "built with Kenya")
-_SHARED = frozenset(
-    ["build", "develop", "design", "construct", "operate", "study", "test", "share", "exchange"]
-)
-
-
-def _shared_clauses(
-    sentence: Sentence, groups: list[Group], spans: list[tuple[int, int]], group: Group
-) -> list[tuple[int, int]]:
-    """Clauses without a partner list of their own, whose predicate shares the subject
-    ("China and Britain have promoted ..., upgraded ..., and launched ..."); a clause
-    whose verb hands the action to others ("inviting many countries to ...") does not."""
-    if group.role not in ("subject", "anaphora"):
-        return []
-    taken = {clause_of(spans, g.start) for g in groups}
-    return [
-        (a, b) for a, b in spans if (a, b) not in taken and not _HANDED_ON.match(sentence.text[a:b])
-    ]
-
-
-def _shared_cue(
-    sentence: Sentence, groups: list[Group], spans: list[tuple[int, int]], group: Group
-) -> bool:
-    return any(has_cue(sentence, a, b) for a, b in _shared_clauses(sentence, groups, spans, group))
-
-
-def _said_again(text: str, group: Group, other: Group) -> bool:
-    """Whether ``other`` is ``group``'s short name in brackets right after it."""
-    between = text[group.end : other.start]
-    return set(other.keys) <= set(group.keys) and re.fullmatch(r"\s*\(\s*", between) is not None
-
-
-def _areas_for(
-    sentence: Sentence,
-    index: int,
-    groups: list[Group],
-    cues: list[Cue],
-    gazetteer: Gazetteer,
-    mission: str | None,
-) -> list[Cue | str]:
-    text = sentence.text
-    spans = clauses(text)
-    group = groups[index]
-    if group.role == "from" and (
-        group.governor in INSTRUMENT_NOUNS or INSTRUMENT_WORD.search(group.governor)
-    ):
-        # "a lunar-sky imager from X": an instrument from a partner is a payload, whatever
-        # field its name's words touch on
-        return ["payloads"]
-    clause = clause_of(spans, group.start)
-    # a name said again ("the Space Research Institute ... (IKI) on space weather") is
-    # the same partner, not a later one the rest of the clause belongs to
-    later = [
-        g.start
-        for g in groups[index + 1 :]
-        if clause_of(spans, g.start) == clause
-        and g.start >= group.end  # not an owner inside the list ("and Poland's ...")
-        and not _said_again(text, group, g)
-        and g.role != "location"  # "Aalto University (Finland)": where the body is
-    ]
-    stop = min(later) if later else clause[1]
-    plain = [c for c in cues if not c.titled]
-    in_clause = [c for c in plain if clause[0] <= c.start < clause[1]]
-    after = [c for c in in_clause if group.end <= c.start < stop]
-    verb = verb_before(text, group.start)
-    earlier = [g.end for g in groups[:index] if clause_of(spans, g.start) == clause]
-    floor = max([verb, *earlier])
-    # a cue that holds the verb-like word itself ("conducted personnel exchanges with X")
-    before = [c for c in in_clause if c.start < floor <= c.end or floor <= c.start]
-    before = [c for c in before if c.end <= group.start]
-    own = after or before or (in_clause if not earlier and not later else [])
-    if not own and not later and not earlier:
-        own = predicate_cues(sentence, group, plain, clause)
-    if not own and not has_verb(text[clause[0] : clause[1]]):
-        following = [s for s in spans if s[0] >= clause[1]][:1]
-        own = [c for c in plain for a, b in following if a <= c.start < b]
-    if not own and group.role in ("agent", "subject"):
-        own = conjoined_predicate_cues(sentence, group, plain)
-    shared = _shared_clauses(sentence, groups, spans, group)
-    own = own + [c for c in plain if clause_of(spans, c.start) in shared]
-    if own:
-        return own
-    upto = max(clause[1], group.start)  # the partner's clause and what comes before it
-    # "a polarimeter built ... with X" (building a CubeSat with X is making a satellite)
-    begin = own_statement_start(text, group.start)
-    made_with = (
-        group.role == "with"
-        and group.governor in _SHARED
-        and not re.search(r"(?i)\b(?:cube|small)?sat(?:ellite)?s?\b", text[begin:upto])
-    )
-    if (group.role in _PARSED_ROLES or made_with) and (
-        # the thing may be the subject before a passive's own clause ("two of its
-        # instruments, ..., were supplied by X"); "a polarimeter", "mounted on"
-        names_instrument(text[begin:upto])
-        # an item under "Foreign payloads:" is one of them ("- DORN, provided by CNES")
-        or (listed_under(sentence) and names_instrument(sentence.lead_in.text))
-        or _MOUNTED.search(text, begin)
-        or makes_instrument(sentence, group)
-    ):
-        return ["payloads"]  # "carried a cubesat from X", "a camera provided by Y"
-    if mission and mission in gazetteer.default_areas:
-        return [gazetteer.default_areas[mission]]
-    if _ON_A_SATELLITE.search(text[clause[0] : clause[1]]):
-        return ["satellite-development"]  # "is working with China on a small satellite"
-    if mission and gazetteer.kind(mission) is EntityKind.SPACECRAFT:
-        return ["satellite-development"]  # working together on a named spacecraft
-    # a body's name says what another body does ("set up the Joint Laboratory for Space
-    # Weather with X"), not what a partner named does ("National Astronomical Research
-    # Institute of Thailand" is no more than a partner in astronomy)
-    partners = {k for g in groups for k in g.keys}
-    titled = [
-        c
-        for c in cues
-        if c.titled
-        and clause[0] <= c.start < clause[1]
-        and not any(
-            m.key in partners and m.start <= sentence.start + c.start < m.end
-            for m in sentence.mentions
-        )
-    ]
-    if titled:
-        return titled
-    return [sentence.section_area] if sentence.section_area else []
-
-
 _HELPING = frozenset({"help", "assist", "support", "aid", "set"})
 # bodies one is a member of: joining one is taking part in it, not a partner's project
 _MEMBERSHIP_BODIES = frozenset({"international organisation", "UN body", "cooperation mechanism"})
@@ -270,7 +126,7 @@ def extract(
     for i, group in enumerate(groups):
         if set(group.keys) <= refusing:
             continue
-        if group.role in _PARSED_ROLES:
+        if group.role in PARSED_ROLES:
             if not parsed_role_holds(sentence, group, spans, cued, gazetteer):
                 continue
         elif (
@@ -284,7 +140,7 @@ def extract(
                 # mission with China is working on it
                 or (group.role == "subject" and group.governor in _LEADING and missions)
                 # "built with Kenya", "led by X with Y": working with the one who contributes
-                or (group.role == "with" and group.governor in _SHARED | CONTRIBUTING)
+                or (group.role == "with" and group.governor in SHARED | CONTRIBUTING)
                 # "China helped the Rwanda Space Agency set up ...": helping is working with
                 or (group.role == "with" and group.governor in _HELPING and cues)
                 # "We will continue satellite development with Brazil": doing the work a
@@ -330,7 +186,7 @@ def extract(
         if (
             set(group.keys) <= parties
             and not contributed  # "... would carry a French payload" is more than the deal
-            and not (own_cue or _shared_cue(sentence, groups, spans, group))
+            and not (own_cue or shared_cue(sentence, groups, spans, group))
         ):
             continue  # the sentence is about the agreement they signed
         mission, mission_clause = missions.get(i, (None, None))
@@ -350,7 +206,7 @@ def extract(
             )
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
-        areas = _areas_for(sentence, i, groups, cues, gazetteer, mission)
+        areas = areas_for(sentence, i, groups, cues, gazetteer, mission)
         if group.governor == "join" and mission in gazetteer.default_areas:
             areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
         partners = group.keys

@@ -68,3 +68,14 @@ def test_a_body_selected_to_fly_an_experiment_on_a_mission_has_a_payload_on_it(r
     assert _cooperation(reference, text) == {
         ("university-of-tartu", "payloads", "china-space-station")
     }
+
+
+def test_an_instrument_that_was_from_a_partner_is_its_payload(reference):
+    text = "The dust camera on Chang'e-8 was from Gabon, and the magnetometer was from Peru."
+    found = {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
+    assert found == {("gabon", "payloads", "change-8"), ("peru", "payloads", "change-8")}
+
+
+def test_people_who_were_from_a_partner_are_no_payload(reference):
+    text = "The rover team on Chang'e-8 was from Gabon."
+    assert not facts_of(reference, text, kind=Cooperation)
