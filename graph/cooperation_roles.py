@@ -162,6 +162,12 @@ def parsed_role_holds(
             made = group.governor in _MADE and INSTRUMENT.search(clause) is not None
             if clause_cued and beside_chinese(sentence, group, domestic):
                 return True  # "joint research by Peruvian and Chinese scientists"
+            if (
+                group.governor in _BUILT
+                and not china
+                and not _names_instrument_before(sentence, group)
+            ):
+                return False  # "launches the Eutelsat W3C satellite, built by Thales": its maker
             return (group.governor in CONTRIBUTING or gapped) and (china or named or made)
         case "agent":
             if group.governor in TRAINING_VERBS and _CHINESE_PEOPLE.search(
@@ -247,6 +253,7 @@ _MADE = frozenset(
     ["supply", "provide", "build", "develop", "design", "make", "contribute", "deliver"]
 )
 # verbs that put an instrument on a mission without saying who made it
+_BUILT = frozenset(["build", "manufacture", "construct", "make"])
 _PLACING = frozenset(["have", "fly", "send", "put", "place", "mount", "install"])
 # the last work on an instrument before it flies
 _READYING = frozenset(["test", "calibrate", "qualify"])
@@ -344,4 +351,14 @@ def _instrument_subject(sentence: Sentence, group: Group) -> bool:
     verb = token.head.head
     return any(
         c.dep_ == "nsubj" and INSTRUMENT_WORD.search(c.lower_) is not None for c in verb.children
+    )
+
+
+def _names_instrument_before(sentence: Sentence, group: Group) -> bool:
+    """Whether the words before a "by" partner name an instrument ("a high-energy particle
+    detector, was built by INFN", "a polarimeter built by ..."), what a body builds for
+    a mission, not a satellite it builds for a customer."""
+    before = sentence.text[: group.start]
+    return INSTRUMENT.search(before) is not None or any(
+        INSTRUMENT_WORD.search(w) for w in re.findall(r"[a-z]+", before.lower())
     )

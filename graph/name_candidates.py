@@ -12,6 +12,7 @@ from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acro
 from graph.apposition_names import appositions
 from graph.bracketed_acronyms import bracketed_acronyms
 from graph.candidates_in_parts import TableState
+from graph.classed_names import classed_names
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
@@ -145,6 +146,7 @@ def _paragraph_candidates(
             out += listed
             listed_all += listed
         out += glossed_acronyms(document.id, chunk, para.start)
+        out += classed_names(document.id, chunk, para.start)
     return candidates_in_parts.Part(out, listed_all, TableState(columns, labels, headed))
 
 

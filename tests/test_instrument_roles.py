@@ -79,3 +79,17 @@ def test_an_instrument_that_was_from_a_partner_is_its_payload(reference):
 def test_people_who_were_from_a_partner_are_no_payload(reference):
     text = "The rover team on Chang'e-8 was from Gabon."
     assert not facts_of(reference, text, kind=Cooperation)
+
+
+def test_the_maker_of_a_satellite_china_launched_is_no_partner(reference):
+    text = (
+        "A Long March 3B launched the Andean Star satellite, built by the Aerotec Company, "
+        "for Andicom."
+    )
+    assert "aerotec-company" not in {f.partner for f in facts_of(reference, text, kind=Cooperation)}
+
+
+def test_the_maker_of_an_instrument_on_a_mission_is_a_partner(reference):
+    text = "Gabon's contribution to Chang'e-8, a dust detector, was built by the Aerotec Company."
+    found = {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
+    assert ("aerotec-company", "payloads", "change-8") in found

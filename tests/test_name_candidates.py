@@ -140,6 +140,19 @@ def test_a_craft_of_a_body_and_an_owned_craft_are_named_without_their_owner():
     assert "Gabon's OkoumeSat" not in names
 
 
+def test_a_run_of_capitals_before_a_class_word_is_a_mission_or_a_craft():
+    names = _names(
+        "The Kivu Star mission ended in 2030. The Andean Condor satellites followed, and "
+        "Peru's Inca Sun probe too; the Kenya Space Agency satellite and the Long March "
+        "satellite dispenser are no names."
+    )
+    assert names["Kivu Star"][0] is EntityKind.MISSION
+    assert names["Andean Condor"][0] is EntityKind.SPACECRAFT
+    assert "Peru's Inca Sun" not in names and "Inca Sun" not in names  # a heavenly body
+    assert "Long March" not in names
+    assert names.get("Kenya Space Agency", (EntityKind.ORGANISATION,))[0] is EntityKind.ORGANISATION
+
+
 def test_an_acronym_from_another_language_names_only_the_body_before_it():
     names = _names("On 3 May CNSA and the Gabonese Space Agency (AGES) signed a memorandum.")
     assert names["Gabonese Space Agency"] == (EntityKind.ORGANISATION, "AGES")
