@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from graph.parsing import INSTRUMENT_NOUNS
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.token_lookup import token_at
@@ -116,30 +117,16 @@ def _last_list(sentence: Sentence, before: list[Found]) -> list[Found]:
 _MAKING = frozenset(
     {"build", "develop", "design", "make", "construct", "assemble", "manufacture", "supply"}
 )
-_INSTRUMENTS = frozenset(
-    {
-        "instrument",
-        "detector",
-        "camera",
-        "imager",
-        "spectrometer",
-        "magnetometer",
-        "radiometer",
-        "analyzer",
-        "analyser",
-        "sensor",
-        "telescope",
-        "experiment",
-        "counter",
-        "retroreflector",
-        "reflector",
-        "receiver",
-        "antenna",
-        "altimeter",
-        "radar",
-        "monitor",
-    }
-)
+# (a cubesat or a rover carried is a craft of its own, and "payload" may be one)
+_INSTRUMENTS = (INSTRUMENT_NOUNS - {"cubesat", "rover", "payload"}) | {
+    "telescope",
+    "counter",
+    "reflector",
+    "antenna",
+    "altimeter",
+    "radar",
+    "monitor",
+}
 _MADE_THING = frozenset({"nsubjpass", "dobj"})
 # what the parser may call a copula's subject ("AndeSat-6 is ...": "AndeSat-6" an advmod)
 _MISREAD_SUBJECT = frozenset({"advmod", "npadvmod", "dep"})
