@@ -18,6 +18,13 @@ _NEGATION = re.compile(
     r"n't\b|\bnever\b|\bno\s+longer\b|\b(?:has|have|had)\s+no\b",
     re.IGNORECASE,
 )
+# a report said to be wrong: "wrongly reported that X had been launched by China" (what
+# it reported, in whatever clause, did not happen)
+WRONG_REPORT = re.compile(
+    r"\b(?:wrongly|incorrectly|erroneously|falsely|mistakenly)\s+(?:reported|said|stated|"
+    r"claimed|wrote|listed|described)\b",
+    re.IGNORECASE,
+)
 
 
 _NOTHING = re.compile(

@@ -70,7 +70,12 @@ _COUNTED = (
 _MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b)[a-z][\w'\u2019-]*"
 _TOTAL = re.compile(
     rf"(?<![\w.,-]){_NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{_COUNTED})\b"
-    r"(?:\s+(?:or|and)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _COUNTED + r")\b)?)",
+    # ("... countries and regions", but "50 countries and four organisations" are two)
+    r"(?:\s+(?:or|and)\s+(?:(?!(?:"
+    + _ANY_WORD
+    + r")\b)[a-z][\w-]*\s+){0,2}?(?:"
+    + _COUNTED
+    + r")\b)?)",
     re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\b(?:up\s+to\s+now|so\s+far|to\s+date|at\s+present)\b", re.IGNORECASE)

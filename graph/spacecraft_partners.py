@@ -68,7 +68,8 @@ def mention_of(crafts: list[Found], key: str) -> Found:
 # between an owner and its craft's name: "Bolivia's new", "Ecuador's first radar satellite"
 _OWNED_CRAFT = re.compile(
     r"(?:'s|\u2019s|'|\u2019)\s+(?:(?:new|own)\s+)?"
-    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:satellite|cubesat|microsatellite|spacecraft|probe)\s+)?"
+    # ("Ethiopia's first remote-sensing satellite, ETRSS-1": the name in apposition)
+    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:satellite|cubesat|microsatellite|spacecraft|probe)(?:\s*,)?\s+)?"
 )
 
 
@@ -231,7 +232,7 @@ _LIST_GAP = re.compile(r"[\s,/]*(?:(?:and|or)\b[\s,/]*)?")
 
 # China, its launchers and its launch sites
 CHINESE_SIDE = re.compile(
-    r"\b(?:China|Chinese|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC|"
+    r"\b(?:China|Chinese|Beijing|Long\s+March|Jiuquan|Taiyuan|Xichang|Wenchang|CAST|CGWIC|"
     r"Kuaizhou|Kinetica|Jielong|Zhuque|Ceres-1|Lijian)\b"
 )
 _OWNING = frozenset({"own", "operate", "order", "commission"})

@@ -35,6 +35,7 @@ from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.launch_context import chinese_launch
 from graph.model import EntityKind
+from graph.negation import WRONG_REPORT
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.spacecraft_named import gapped_crafts, own_craft
@@ -76,6 +77,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     for verb in triggers(doc, chinese_launch(sentence)):
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # "Nicasat-1 ... was never built"
+        if WRONG_REPORT.search(sentence.text, 0, verb.idx):
+            continue  # "wrongly reported that X had been launched by China"
         activity = activity_of(verb)
         jointly = _is_joint(verb, spans)
         if jointly and activity == "built":
@@ -325,6 +328,8 @@ def _partners(
     # is China's side, so the builder named on the other verb is not the launcher
     china_did = _by_china(sentence, verb, gazetteer, own=True)
     for scope in ([verb], [v for v in _chain(verb) if v.i != verb.i]):
+        if scope and scope[0].i != verb.i and _owned_object(verb):
+            break  # "launched satellites for A and B, and built Ethiopia's X": X's owner
         out: list[tuple[str, str]] = []
         others = False
         maker = False  # someone not China's side named as the maker
@@ -386,3 +391,12 @@ def _partners(
         if _made_by_others_with(sentence, verb, made_with, gazetteer):
             return None
     return []
+
+
+def _owned_object(verb: Token) -> bool:
+    """Whether the verb's own object names its owner ("built Ethiopia's first satellite,
+    ETRSS-1"): whom the work was for, before what a coordinated verb says."""
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children)
+        for c in verb.children
+    )

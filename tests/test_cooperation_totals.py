@@ -60,6 +60,9 @@ def _totals(reference, text: str) -> set[int]:
         ("- Bolivian satellites lifted by Long March rockets .. 3", {3}),
         ("China has now launched satellites for more than 35 other countries.", {35}),
         ("- Countries served by our in-orbit delivery .. 22+", {22}),
+        # two counts joined by "and" are two totals, "countries and regions" one
+        ("It has signed space documents with 51 countries and four organisations.", {51, 4}),
+        ("Its data reach more than 40 countries and regions.", {40}),
     ],
 )
 def test_totals(reference, text, expected):

@@ -126,3 +126,22 @@ def test_an_instrument_made_for_a_craft_is_a_payload_not_the_craft_made(referenc
         assert ("university-of-libreville", "payloads", "einstein-probe") in cooperations_of(
             reference, text
         )
+
+
+def test_an_objects_owner_outranks_whom_a_coordinated_verb_worked_for(reference):
+    text = (
+        "Beijing has also launched satellites for Chad and Mali, and built Gabon's first "
+        "radar satellite, OkoumeSat-2, which lifted off from Taiyuan in 2031."
+    )
+    assert {a for a in activities_of(reference, text) if a[2] == "okoumesat-2"} == {
+        ("built", "gabon", "okoumesat-2"),
+        ("launched", "gabon", "okoumesat-2"),
+    }
+
+
+def test_what_a_report_wrongly_said_was_launched_was_not(reference):
+    text = (
+        "A brief wrongly reported that Gabon's first satellite, OkoumeSat-3, had been "
+        "launched by China."
+    )
+    assert not activities_of(reference, text)
