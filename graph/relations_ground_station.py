@@ -62,8 +62,8 @@ _CHINA_HELPED = re.compile(
 # "The NSSA receiving station at Sakhir was upgraded with the China Centre for ...",
 # "Ghana's tracking antenna was built with Chinese support": China's side helped, and
 # the station is the partner's own
-_OWN_STATION = re.compile(
-    r"(?P<owner>(?:[A-Z][\w&-]*(?:'s|\u2019s)?\s+){1,6})(?:[\w-]+\s+){0,2}?"
+_OWNED_STATION = (
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?:receiving|ground|tracking|TT&C|control|monitoring|data|augmentation)\s+"
     r"(?:station|antenna|network)s?"
     r"(?:\s+(?:at|in|near)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+"
@@ -74,6 +74,10 @@ _OWN_STATION = re.compile(
     r"(?:together\s+)?with\s+(?:the\s+)?(?:(?:help|support|assistance)\s+of\s+(?:the\s+)?)?"
     r"(?:China|Chinese)\b"
 )
+_OWN_STATION = re.compile(r"(?P<owner>(?:[A-Z][\w&-]*(?:'s|\u2019s)?\s+){1,6})" + _OWNED_STATION)
+# "AGEOS receives imagery ..., and its ground station at Nkok was upgraded with Chinese
+# help": the body named before the pronoun
+_ITS_STATION = re.compile(r"\b(?:its|their)\s+" + _OWNED_STATION)
 
 
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
@@ -122,6 +126,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             if m.start("owner") <= g.start < m.end("owner") and g.role not in ("place",)
             for k in g.keys
         ):
+            out.setdefault(partner, _station(sentence, m.start(), partner))
+    for m in _ITS_STATION.finditer(text):
+        before = [g for g in groups if g.end <= m.start() and g.role not in ("place",)]
+        for partner in before[-1].keys if before else ():
             out.setdefault(partner, _station(sentence, m.start(), partner))
     for at, station, whole, hosted in stations_from_parse(sentence):
         clause = clause_of(spans, at)

@@ -297,3 +297,11 @@ def test_the_building_of_station_networks_is_no_station_built(reference):
         "further advance the building of ground station networks."
     )
     assert _statuses(reference, text) == {}
+
+
+def test_a_station_a_pronoun_gives_to_the_body_named_before_it(reference):
+    text = (
+        "The Gabonese Space Agency receives imagery from China, and its ground station at "
+        "Nkok was upgraded with Chinese help in 2030.\n"
+    )
+    assert _stations(reference, text) == {"gabonese-space-agency"}
