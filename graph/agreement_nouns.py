@@ -94,6 +94,12 @@ _COUNTED_BEFORE = re.compile(
 _COUNTED_WITH = re.compile(
     rf"^\s+with\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?{_NUMBER}\s", re.I
 )
+# the counted partners' names given as examples after the count
+_WITH_EXAMPLES = re.compile(
+    rf"\s+with\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?{_NUMBER}\s[^.;:]*?,?\s+"
+    r"(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
 _COUNTED_SIGNERS = re.compile(rf"\b(?:one\s+of|among)\s+(?:the\s+)?{_NUMBER}\s", re.I)
 
 
@@ -104,6 +110,8 @@ def counted(text: str, m: re.Match[str]) -> bool:
     plural = m.group(0).lower().endswith("s") or m.group(0).lower().startswith("memoranda")
     if not plural:
         return False
+    if _WITH_EXAMPLES.match(text, m.end()):
+        return False  # "... with 19 countries and regions, including Egypt and Serbia"
     return bool(
         _COUNTED_BEFORE.search(text[: m.start()])
         or _COUNTED_WITH.match(text[m.end() :])

@@ -88,3 +88,13 @@ def test_the_areas_a_lead_in_lists_for_future_cooperation_are_planned(reference)
     facts = facts_of(reference, text, kind=Cooperation)
     assert {f.area for f in facts} == {"earth-observation-applications", "space-science"}
     assert all(f.status is Status.PLANNED for f in facts)
+
+
+def test_counted_signers_named_as_examples_each_signed(reference):
+    # "with 19 countries" alone is a total; the examples it gives each signed one
+    text = (
+        "Since 2029, China has signed space cooperation agreements with 19 countries and "
+        "regions, including Gabon, Chad and Peru."
+    )
+    parties = {f.parties for f in facts_of(reference, text, kind=Agreement)}
+    assert parties == {("china", "gabon"), ("chad", "china"), ("china", "peru")}
