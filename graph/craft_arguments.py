@@ -166,3 +166,12 @@ def _staff_of(doc: Doc, prep: Token, group: Group) -> bool:
         and root.head.lemma_.lower() in _STAFF
         and root.head.head.i == prep.i
     )
+
+
+def owned_object(verb: Token) -> bool:
+    """Whether the verb's own object names its owner ("built Ethiopia's first satellite,
+    ETRSS-1"): whom the work was for, before what a coordinated verb says."""
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children)
+        for c in verb.children
+    )

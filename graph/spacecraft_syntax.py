@@ -21,6 +21,7 @@ from graph.craft_arguments import (
     builders_named,
     chinese_subject,
     foreign_subject,
+    owned_object,
     subject_partners,
     verb_preps,
 )
@@ -328,7 +329,7 @@ def _partners(
     # is China's side, so the builder named on the other verb is not the launcher
     china_did = _by_china(sentence, verb, gazetteer, own=True)
     for scope in ([verb], [v for v in _chain(verb) if v.i != verb.i]):
-        if scope and scope[0].i != verb.i and _owned_object(verb):
+        if scope and scope[0].i != verb.i and owned_object(verb):
             break  # "launched satellites for A and B, and built Ethiopia's X": X's owner
         out: list[tuple[str, str]] = []
         others = False
@@ -391,12 +392,3 @@ def _partners(
         if _made_by_others_with(sentence, verb, made_with, gazetteer):
             return None
     return []
-
-
-def _owned_object(verb: Token) -> bool:
-    """Whether the verb's own object names its owner ("built Ethiopia's first satellite,
-    ETRSS-1"): whom the work was for, before what a coordinated verb says."""
-    return any(
-        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children)
-        for c in verb.children
-    )
