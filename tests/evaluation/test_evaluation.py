@@ -146,6 +146,9 @@ HELDOUT_SETS = {
     "heldout-bu": (0.53, 0.64),
     "heldout-bv": (0.42, 0.60),
     "heldout-bw": (0.66, 0.72),
+    "heldout-bx": (0.55, 0.69),
+    "heldout-by": (0.58, 0.66),
+    "heldout-bz": (0.72, 0.72),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -217,6 +220,10 @@ HELDOUT_SETS = {
 # less three points (README, "Twenty-first session"). At that session's end the floors of
 # the sets its extractor changes raised were set as before (figure cut to two places, less
 # three points; BR-BT were read in it).
+# BX-BZ were written at the twenty-second session's start (BX: mainstream news in new
+# layouts, BY: official and policy prose, BZ: short-form and data-like texts), committed
+# before its extractor changes, with floors of their untouched figure less three points
+# (README, "Twenty-second session").
 SIZES = {
     "heldout-e": (4, 60),
     "heldout-f": (4, 60),
@@ -289,6 +296,9 @@ SIZES = {
     "heldout-bu": (4, 60),
     "heldout-bv": (4, 60),
     "heldout-bw": (4, 60),
+    "heldout-bx": (4, 60),
+    "heldout-by": (4, 60),
+    "heldout-bz": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
