@@ -333,8 +333,9 @@ def listed_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) ->
     if not withs:
         return False
     begin = withs[-1].end()
+    # the list's span may open with China's body: "with the NSSC, X and Y"
     return not has_verb(text[begin : group.start]) and any(
-        begin <= m.start - sentence.start < group.start
+        begin <= m.start - sentence.start < group.end
         and (m.key == CHINA or m.key in gazetteer.domestic)
         for m in sentence.mentions
     )

@@ -9,6 +9,7 @@ whose codes are swapped), and a demonym two countries share ("Congolese") names 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -39,6 +40,11 @@ def demonyms() -> dict[str, str]:
     return {code: name for code, name in found.items() if shared[name] == 1}
 
 
+def ascii_form(name: str) -> str:
+    """A name without its accents ("Brasília" -> "Brasilia")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 @cache
 def capitals() -> frozenset[str]:
     """Capital cities of every country in the countryinfo data: a place, never a body
@@ -49,6 +55,8 @@ def capitals() -> frozenset[str]:
             capital = json.loads(entry.read_text(encoding="utf-8")).get("capital")
             if isinstance(capital, str) and capital:
                 found.add(capital)
+                # as English text often writes it: "Brasilia", "Bogota"
+                found.add(ascii_form(capital))
     return frozenset(found)
 
 
@@ -60,3 +68,25 @@ def is_country_name(words: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+@cache
+def capital_countries() -> dict[str, str]:
+    """Capital city -> ISO 3166-1 alpha-2 code, for entries whose two-letter and
+    three-letter codes agree with pycountry, capitals no two countries share, and none
+    that is a country's own name ("Singapore", "Kuwait")."""
+    found: dict[str, str] = {}
+    shared: Counter[str] = Counter()
+    for entry in (resources.files("countryinfo") / "data").iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        capital, codes = data.get("capital"), data.get("ISO", {})
+        if not isinstance(capital, str) or not capital[:1].isupper() or not codes:
+            continue
+        shared[capital] += 1
+        country = pycountry.countries.get(alpha_2=codes.get("alpha2", ""))
+        agrees = country is not None and country.alpha_3 == codes.get("alpha3")
+        if agrees and not is_country_name(capital):
+            found[capital] = country.alpha_2
+    return {capital: code for capital, code in found.items() if shared[capital] == 1}

@@ -10,7 +10,7 @@ from graph.cooperation_words import INSTRUMENT_NAME
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, Status
-from graph.parsing import clause_verb, core_argument, in_relative_clause
+from graph.parsing import clause_verb, core_argument, in_relative_clause, span_root
 from graph.reading import Sentence
 from graph.recognise import Found
 
@@ -57,6 +57,9 @@ def missions_for(
     colon = re.search(r"\b(?:payloads?|instruments?|experiments?)\s*:", text)
     if colon and any(m.start - sentence.start < colon.start() for m in candidates):
         candidates = [m for m in candidates if m.start - sentence.start < colon.start()]
+    carrying = _without_carried(sentence, candidates)
+    if len(carrying) < len(candidates) and len({m.key for m in carrying}) == 1 and groups:
+        return dict.fromkeys(range(len(groups)), (carrying[0].key, None))
     carriers = [m for m in candidates if not INSTRUMENT_NAME.search(m.text)]
     if carriers:  # a mission and its instruments: the mission is what the sentence pairs
         candidates = carriers
@@ -110,6 +113,43 @@ def _carried_list(sentence: Sentence, groups: list[Group], candidates: list[Foun
         return None
     before = {m.key for m in candidates if m.end - sentence.start <= announced.start()}
     return before.pop() if len(before) == 1 else None
+
+
+_CARRYING = frozenset(("carry", "host", "fly", "bring", "take", "include"))
+
+
+def _without_carried(sentence: Sentence, candidates: list[Found]) -> list[Found]:
+    """Drop the crafts a carrying verb takes as its object when another candidate is its
+    subject: in "Chang'e-6, which ..., carried a detector from A and the ICUBE-Q cubesat
+    from B" the cubesat is one of the things carried, and Chang'e-6 is the mission."""
+    doc = sentence.parse
+    if doc is None or len(candidates) < 2:
+        return candidates
+    carried = set()
+    for m in candidates:
+        token = span_root(doc, m.start - sentence.start, m.end - sentence.start)
+        steps = 0
+        while token is not None and token.head.i != token.i and steps < 12:
+            steps += 1
+            head = token.head
+            if head.pos_ in ("VERB", "AUX"):
+                if token.dep_ in ("nsubj", "nsubjpass") or head.lemma_ not in _CARRYING:
+                    break
+                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                if any(
+                    any(
+                        t.idx <= o.start - sentence.start < t.idx + len(t)
+                        for s in subjects
+                        for t in s.subtree
+                    )
+                    for o in candidates
+                    if o is not m
+                ):
+                    carried.add(id(m))
+                break
+            token = head
+    kept = [m for m in candidates if id(m) not in carried]
+    return kept or candidates
 
 
 def _between(text: str, sentence: Sentence, a: Found, b: Found) -> str:

@@ -228,7 +228,7 @@ def _headed_names(
                 continue  # "Students of the Centre": people of a body named before
             # "the Follow-up X-ray Telescope of Einstein Probe": an instrument's name and
             # the craft that carries it, whose name is the one to find
-            carried = _INSTRUMENT_OF.match(part) or _CRAFT_OF.match(part)
+            carried = _INSTRUMENT_OF.match(part) or _CRAFT_OF.match(part) or _ACRONYM_OF.match(part)
             if carried:
                 part_start, part = part_start + carried.end(), part[carried.end() :]
             kind = head_kind(part)
@@ -263,6 +263,9 @@ _CRAFT_OF = re.compile(
     r"(?:cube|nano|micro|small|pico)?-?sat(?:ellite)?s?\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
+# "the dust analyser DXA of the German Aerospace Center": a short name of a thing, then
+# whose it is; an all-capital word heads no name of an "of" body
+_ACRONYM_OF = re.compile(r"(?:\S+\s+)*?[A-Z][A-Z0-9-]*[A-Z0-9]\s+of\s+(?:the\s+)?(?=[A-Z])")
 _INSTRUMENT_OF = re.compile(
     rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graph.agreement_titles import agreement_text
+from graph.capital_metonyms import acting_capitals
 from graph.coreference import (
     acting_pronouns,
     clients,
@@ -149,6 +150,7 @@ def read_document(
         + acting_pronouns(clean.text, found)
         + first_person(clean.text, document.text, recogniser, publisher)
         + speakers_countries(clean.text, found)
+        + acting_capitals(clean.text, found, gazetteer)
         + clients(clean.text, document.text, recogniser.mentions),
         key=lambda f: (f.start, f.end),
     )

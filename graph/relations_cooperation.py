@@ -57,6 +57,8 @@ from graph.others_work import between_others
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
+    span_root,
+    verb_above,
 )
 from graph.people_roles import people_beside_chinese, trained_for, trained_in_china
 from graph.reading import Sentence
@@ -139,6 +141,13 @@ def extract(
                 # "the ILRS, a Moon base project led by China and Russia": leading a
                 # mission with China is working on it
                 or (group.role == "subject" and group.governor in _LEADING and missions)
+                # "Islamabad and Beijing agreed to send an astronaut to the station":
+                # what the two agree to do together on a mission
+                or (
+                    group.role == "subject"
+                    and _verb_lemma(sentence, group) in _LEADING
+                    and (missions or cues)
+                )
                 # "built with Kenya", "led by X with Y": working with the one who contributes
                 or (group.role == "with" and group.governor in SHARED | CONTRIBUTING)
                 # "China helped the Rwanda Space Agency set up ...": helping is working with
@@ -146,6 +155,13 @@ def extract(
                 # "We will continue satellite development with Brazil": doing the work a
                 # clause names with a partner
                 or (group.role == "with" and group.governor in _DOING and cues)
+                # "X is building the camera with the NSSC and Y": the parse may hang the
+                # "with" on the object, but the list with China's body shares the verb
+                or (
+                    group.role == "with"
+                    and _verb_lemma(sentence, group) in SHARED | CONTRIBUTING
+                    and listed_with_china(sentence, group, gazetteer)
+                )
                 # "Magnetometer .... National Space Science Center, with X": a Chinese
                 # body's work with the partner
                 or (group.role == "with" and _with_chinese_body(sentence, group, gazetteer))
@@ -279,6 +295,14 @@ def extract(
                     )
                 )
     return facts
+
+
+def _verb_lemma(sentence: Sentence, group: Group) -> str | None:
+    """The lemma of the verb above a partner list, whatever noun the parse hangs it on."""
+    doc = sentence.parse
+    token = None if doc is None else span_root(doc, group.start, group.end)
+    verb = None if token is None else verb_above(token)
+    return None if verb is None else doc[verb].lemma_.lower()
 
 
 def _verb_end(sentence: Sentence, group: Group) -> int:

@@ -26,6 +26,9 @@ _PHRASE = re.compile(
     # "a member agency of", "sits on the Committee", "leads the ... Program"
     r"member\s+(?:agency|state|country|organi[sz]ation)\s+of|(?:sits?|sat|seat)\s+on|"
     r"(?:leads|initiated|co-?founded|founded)\b(?!\s+by)|"
+    # "served as lead agency of the International Charter": a role inside the body
+    r"(?:serves?|served|serving|acts?|acted|acting)\s+as\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:agency|member|coordinator|secretariat|vice-?chair|focal\s+point)\s+(?:of|for|in)|"
     # "attended the meetings of the IADC": taking part in its work
     r"attend(?:s|ed|ing)?\s+(?:the\s+)?(?:\w+\s+)?(?:meetings?|sessions?|plenar(?:y|ies))\s+of)"
     r"|\b(?P<host>host\s+(?:country\s+)?of|"
@@ -42,7 +45,10 @@ _PHRASE = re.compile(
 _BRIDGE = re.compile(
     r"^(?:\s*(?:the|relevant|activities|activity|work|of|organi[sz]ed|sponsored|by|"
     r"international|organi[sz]ations|mechanisms?|such|as|in|(?:\w+\s+)?office|actively|an|"
-    r"and|other|intergovernmental|construction|use|development|secretariat|headquarters)\b|"
+    r"and|other|intergovernmental|construction|use|development|secretariat|headquarters|"
+    # "COPUOS and its two subcommittees, the IADC and ...": the bodies of one named before
+    r"its|their|two|three|four|five|subsidiary|sub-?committees|bodies|organs|including|"
+    r"namely)\b|"
     r"'s\b|\u2019s\b|"
     r"[\s,()\"\u201c\u201d])*$",
     re.IGNORECASE,

@@ -52,6 +52,10 @@ def syntactic_role(
         token = head.head
         dep, head = token.dep_, token.head
     if dep == "poss":
+        if head.lemma_.lower() in _MEASURING and head.dep_ not in ("nsubj", "nsubjpass"):
+            # "will carry Spain's spectrometer": one from Spain (but "Thailand's payload
+            # is being built by NARIT" names its maker, the partner, on its own)
+            return "from", head.lemma_.lower()
         return "owner", head.lemma_.lower()
     if dep in ("nsubj", "nsubjpass"):
         if helped_by_china(head, china):
@@ -84,6 +88,9 @@ def syntactic_role(
             return word, governor
         if word in _PLACE:
             return "place", governor
+        if word == "of" and _instrument_named(prep.head):
+            # "the dust analyser DXA of DLR", "the radon detector of France": whose it is
+            return "from", _instrument_named(prep.head)
         return "other", governor
     if (
         dep in ("npadvmod", "compound")
@@ -109,6 +116,18 @@ def syntactic_role(
     if listed is not None:  # "Countries that joined the ILRS in 2024: A, B and C"
         return "agent", controlled_lemma(listed)
     return "other", head.lemma_.lower()
+
+
+# instruments, which fly on a craft; a country's cubesat or rover is a craft of its own
+_MEASURING = INSTRUMENT_NOUNS - {"cubesat", "rover"}
+
+
+def _instrument_named(token: Token) -> str | None:
+    """The instrument noun a word is or names ("detector"; "DXA" in "the analyser DXA")."""
+    for word in (token, token.head if token.dep_ in ("appos", "compound") else None):
+        if word is not None and word.lemma_.lower() in _MEASURING:
+            return word.lemma_.lower()
+    return None
 
 
 def misread_verb(noun: Token) -> Token | None:
