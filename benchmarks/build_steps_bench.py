@@ -63,21 +63,90 @@ TIMED = {
         "WholeGraphValidation._keep",
     ],
 }
+# in the dumps' worker (a process of its own: timed there, printed by it at its end)
+WORKER_TIMED = {  # looked up where they are called from
+    "graph.dump_background": ["_StagedStore.open"],
+    "graph.dump": ["write_data_dumps", "_write_ontology_files", "sha256_of", "void_graph"],
+    "graph.dump_merged": [
+        "_previous_walk",
+        "_keep_walk",
+        "ranges_of",
+        "ranged_graph",
+        "stored_nquads",
+        "trig_piece",
+        "jsonld_piece",
+    ],
+    "graph.dump_fragments": ["FragmentCache.get", "StoredGraph.read"],
+    "graph.dump_ranges": ["_made", "RangePiece.of"],
+    "graph.dump_range_walk": ["RangedWalk.add", "RangedWalk.finish"],
+    "graph.dump_triples": ["MergeLines.first_met", "PiecedWriter._write_stretch"],
+    "graph.dump_members": [
+        "MemberPack.kept",
+        "MemberWriter.close",
+        "MemberWriter._end_group",
+        "member",
+        "_keep",
+    ],
+}
 TOTALS: dict[str, float] = {}
 CPU: dict[str, float] = {}  # the build process's CPU seconds (all its threads) in each
+CALLS: Counter[str] = Counter()
+FIRST: dict[str, tuple[float, float]] = {}  # the first call's start and end (epoch seconds)
+_CLOCK = [time.process_time]  # the worker's timers count their own thread's CPU
 
 
 def _timed(name: str, function: Callable) -> Callable:
     @functools.wraps(function)
     def timed(*args, **kwargs):
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, at = time.perf_counter(), _CLOCK[0](), time.time()
         try:
             return function(*args, **kwargs)
         finally:
             TOTALS[name] = TOTALS.get(name, 0.0) + time.perf_counter() - started
-            CPU[name] = CPU.get(name, 0.0) + time.process_time() - cpu
+            CPU[name] = CPU.get(name, 0.0) + _CLOCK[0]() - cpu
+            CALLS[name] += 1
+            FIRST.setdefault(name, (at, time.time()))
 
     return timed
+
+
+def _wrap(timed: dict[str, list[str]]) -> None:
+    """Put a timer around each named function (``Class.method`` or a module's)."""
+    for module_name, names in timed.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            owner, _, attribute = name.rpartition(".")
+            holder = getattr(module, owner) if owner else module
+            if hasattr(holder, attribute):
+                short = f"{module_name.removeprefix('graph.')}.{name}"
+                setattr(holder, attribute, _timed(short, getattr(holder, attribute)))
+
+
+def timed_worker(*args: object) -> None:
+    """The dumps' worker with timers (``BackgroundDumps`` starts this in its place):
+    prints its phases' wall and CPU seconds (all its threads: the gzip threads' own
+    calls add their time on top) when it ends."""
+    from graph import dump_background
+
+    started, cpu, at = time.perf_counter(), time.process_time(), time.time()
+    _CLOCK[0] = time.thread_time
+    _wrap(WORKER_TIMED)
+    try:
+        dump_background._write_dumps(*args)  # type: ignore[arg-type]
+    finally:
+        wall, used = time.perf_counter() - started, time.process_time() - cpu
+        lines = [
+            f"  {'in the dumps worker (from its start, CPU all threads)':44s} "
+            f"{wall:6.2f} {used:6.2f}",
+            f"    its start, epoch {at:.2f}; its end {time.time():.2f}",
+        ]
+        for name, seconds in sorted(TOTALS.items(), key=lambda item: -item[1]):
+            first = FIRST[name]
+            lines.append(
+                f"    {name:42s} {seconds:6.2f} {CPU[name]:6.2f} {CALLS[name]:6d} calls, "
+                f"first {first[0] - at:6.2f} to {first[1] - at:6.2f}"
+            )
+        print("\n".join(lines), file=sys.stderr, flush=True)
 
 
 RANKS = (
@@ -123,6 +192,9 @@ def main() -> None:
     parser.add_argument("workdir", type=Path)
     parser.add_argument("code", type=Path, nargs="?")
     parser.add_argument("--no-gc", action="store_true", help="the cyclic collector off")
+    parser.add_argument(
+        "--worker", action="store_true", help="time the dumps' worker's steps too (stderr)"
+    )
     args = parser.parse_args()
     code = args.code or (args.workdir / "code")
     if not code.is_dir():
@@ -134,19 +206,17 @@ def main() -> None:
     from graph.dump_background import BackgroundDumps
 
     TOTALS["imports"] = time.perf_counter() - started
-    for module_name, names in TIMED.items():
-        module = importlib.import_module(module_name)
-        for name in names:
-            owner, _, attribute = name.rpartition(".")
-            holder = getattr(module, owner) if owner else module
-            if hasattr(holder, attribute):
-                short = f"{module_name.removeprefix('graph.')}.{name}"
-                setattr(holder, attribute, _timed(short, getattr(holder, attribute)))
+    _wrap(TIMED)
+    if args.worker:
+        import graph.dump_background as dump_background
+
+        dump_background._write_dumps = timed_worker  # type: ignore[assignment]
     BackgroundDumps.wait = _timed("waiting for the dumps' worker", BackgroundDumps.wait)
     paths = replace(
         Paths.defaults(code), corpus=args.workdir / "corpus", store=args.workdir / "store"
     )
     marks: list[tuple[str, float, float]] = []
+    print(f"build starts, epoch {time.time():.2f}", file=sys.stderr, flush=True)
     current = paths.store / "current"
     previous = current.resolve() if current.exists() else None
     if args.no_gc:
@@ -155,6 +225,15 @@ def main() -> None:
         paths, lambda stage: marks.append((stage, time.perf_counter(), time.process_time()))
     )
     ended = time.perf_counter()
+    epoch = time.time()
+    print(
+        "stages end, epoch: "
+        + ", ".join(
+            f"{a[0]} {epoch - (ended - b[1]):.2f}"
+            for a, b in zip(marks, [*marks[1:], ("end", ended, 0.0)], strict=True)
+        ),
+        file=sys.stderr,
+    )
     stages = list(zip(marks, [*marks[1:], ("end", ended, time.process_time())], strict=True))
     own = resource.getrusage(resource.RUSAGE_SELF)
     waited = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -17,13 +17,13 @@ blank nodes are named anew) writes them afresh.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.dump_pack import PiecePack
 from graph.export_jsonld import Context, graph_entry
 from graph.vocab import PREFIXES
 
@@ -32,8 +32,9 @@ _ENGINE = getattr(ox, "__version__", "")
 
 
 class FragmentCache:
-    """Pieces by digest in one folder; ``None`` as the folder keeps nothing. After a
-    build, ``keep_only_used`` drops the pieces it did not use (a graph changed or gone)."""
+    """Pieces by digest, kept in one pack in ``folder`` (``graph.dump_pack``); ``None`` as
+    the folder keeps nothing. After a build, ``keep_only_used`` drops the pieces it did
+    not use (a graph changed or gone), and the folder's files no build used."""
 
     def __init__(
         self, folder: Path | None, *, read: bool = True, lines: Mapping[str, str] | None = None
@@ -47,29 +48,40 @@ class FragmentCache:
         # graph IRI -> the build's lines of it, for graphs written by ranges of their
         # subjects (``graph.dump_ranges``: the summaries graph)
         self.ranged: Mapping[str, bytes] = {}
+        self._pack: PiecePack | None = None  # opened on first use
+
+    def pack(self) -> PiecePack | None:
+        if self._pack is None and self.folder is not None:
+            self._pack = PiecePack(self.folder, fresh=not self.read)
+        return self._pack
+
+    def has(self, key: str) -> bool:
+        """Whether the piece ``key`` is kept (and read: ``read``)."""
+        pack = self.pack()
+        return self.read and pack is not None and key in pack.entries
 
     def get(self, key: str, make: Callable[[], bytes]) -> bytes:
         self.used.add(key)
-        path = self.folder / key if self.folder is not None else None
-        if path is not None and self.read:
-            try:
-                return path.read_bytes()
-            except FileNotFoundError:
-                pass
+        pack = self.pack()
+        if pack is not None and self.read and (found := pack.get(key)) is not None:
+            return found
         data = make()
         self.written += 1
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{key}.{os.getpid()}.partial")
-            partial.write_bytes(data)
-            partial.replace(path)
+        if pack is not None:
+            pack.put(key, data)
         return data
 
     def keep_only_used(self) -> None:
         if self.folder is None or not self.folder.is_dir():
             return
+        if self._pack is not None:  # what another process appended since is read again
+            self._pack.close()
+        self._pack = PiecePack(self.folder)
+        files = self._pack.keep_only(self.used)
+        # a piece kept as a file of its own (before the pack) goes, even if used
+        kept = files | {name for name in self.used if name not in self._pack.entries}
         for path in self.folder.iterdir():
-            if path.name not in self.used:
+            if path.name not in kept:
                 path.unlink(missing_ok=True) if path.is_file() else shutil.rmtree(path, True)
 
 

@@ -133,9 +133,7 @@ WHOLE_FROM = 8  # a graph is read whole when more than one range in this many is
 
 
 def _missing(cache: FragmentCache, keys: list[str]) -> int:
-    if cache.folder is None or not cache.read:
-        return len(keys)
-    return sum(not (cache.folder / key).is_file() for key in keys)
+    return sum(not cache.has(key) for key in keys)
 
 
 class _Reader:
