@@ -151,6 +151,10 @@ def parsed_role_holds(
             bodies = all(reading_kind(sentence, k) is EntityKind.ORGANISATION for k in group.keys)
             return bodies and group.governor in CONTRIBUTING and (china or named)
         case "by":
+            # "X was built with help from CAST, while Y was designed by Z": China's side
+            # is in another clause than the one whose verb Z acts through
+            if china and not _china_in_own_clause(sentence, group, gazetteer):
+                return False
             # "the imager was built by A, the magnetometer by B": the verb left out of
             # the second item is the first one's
             gapped = (
@@ -203,6 +207,28 @@ def parsed_role_holds(
         case "item":
             return sentence.lead_in is not None
     return False
+
+
+def _china_in_own_clause(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:
+    """Whether China's side is named within the clause of the verb a partner hangs on, when
+    that clause sets its own subject against the main clause's ("..., while Y was designed
+    by Z")."""
+    doc = sentence.parse
+    root = None if doc is None else token_at(doc, group.start)
+    verb = None
+    while root is not None and root.head.i != root.i:
+        root = root.head
+        if root.pos_ in ("VERB", "AUX"):
+            verb = root
+            break
+    own_subject = verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    contrast = verb is not None and any(
+        c.dep_ in ("mark", "cc") and c.lower_ in ("while", "whereas", "but") for c in verb.children
+    )
+    if verb is None or verb.dep_ not in ("advcl", "conj") or not own_subject or not contrast:
+        return True
+    left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return names_chinese_side(sentence, gazetteer, left, right)
 
 
 def _member_of_mission(sentence: Sentence) -> bool:

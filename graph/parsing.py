@@ -66,6 +66,8 @@ _COLLECTIVE = frozenset(
         "delegation",
         "delegations",
         "government",
+        # "the Sultanate of Oman", "the Republic of Korea": the state by its formal name
+        *("sultanate", "kingdom", "republic", "emirate", "federation", "principality"),
         "students",
         # "ESA stations supported the tracking": the stations stand for their owner
         "station",

@@ -26,7 +26,8 @@ from graph.agreement_lines import (
     parties_after_noun,
     parties_before_noun,
 )
-from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, agreement_kind, counted, title_end
+from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, counted, title_end
+from graph.agreement_own_text import own_text
 from graph.agreement_parties import (
     TWO_BODIES,
     apposed_clause_end,
@@ -96,9 +97,9 @@ _RELATIVE_TIME = re.compile(
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Agreement]:
     """Agreements the sentence reports as signed or issued."""
     text = sentence.text
-    if sentence.agreement_title and _DONE_AT.match(text):
-        # a joint statement states what the sides agreed; the agreements are in it
-        return [] if _JOINT_TITLE.match(sentence.agreement_title) else _the_documents_own(sentence)
+    own = own_text(sentence)
+    if own is not None:
+        return own
     bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "- ", "1. ", "(b) "
     undated = DATED_ENTRY.sub("", bare)  # "22 May: Memorandum of understanding between ..."
     entry_dated, bare = undated != bare, undated
@@ -362,31 +363,6 @@ def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer)
 
 
 _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's, not a sentence's)
-_JOINT_TITLE = re.compile(r"^(?:The\s+)?Joint\s+(?:Statement|Communiqu|Declaration)", re.IGNORECASE)
-
-
-# the formula that closes an agreement's text: "Done at Santiago on 14 March 2029, in two
-# originals", "Signed in Beijing on ..."
-_DONE_AT = re.compile(r"^(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z]")
-
-
-def _the_documents_own(sentence: Sentence) -> list[Agreement]:
-    """The agreement whose text the document is, signed where and when its closing
-    formula says, between the parties its title names."""
-    title = sentence.agreement_title or ""
-    foreign, chinese = sentence.agreement_parties
-    signed_on = date_in(sentence.text, sentence.doc.meta.issued, sentence.section_year)[0]
-    about = re.search(r"\bon\s+(.+?)\s*$", title)
-    return [
-        Agreement(
-            evidence=(sentence.evidence(0),),
-            status=Status.ACHIEVED,
-            parties=tuple(sorted({*foreign, *(chinese or (CHINA,))})),
-            agreement_kind=agreement_kind(title) or "agreement",
-            signed_on=signed_on,
-            subject=about.group(1) if about else None,
-        )
-    ]
 
 
 def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:

@@ -187,6 +187,10 @@ def _keys(groups: list[Group], role: str, start: int, end: int | None = None) ->
     )
 
 
+_FORMAL_STATE = re.compile(
+    r"\s+(?:for|to)\s+(?:the\s+)?(?:Government|Sultanate|Kingdom|Republic|Emirate|Federation|"
+    r"Principality|State)\s+of\s+(?:the\s+)?"
+)
 _IN_ORBIT = re.compile(r"(?:\s+in(?:\s+|-)orbit\b)?")
 _CHINA_MADE = re.compile(rf"{CHINESE_SIDE.pattern}|{CHINESE_LAUNCH.pattern}")
 
@@ -259,6 +263,9 @@ def extract(
             continue
         # "delivered satellites in orbit to Laos": where the craft went, past its orbit
         reach = 12 + len(_IN_ORBIT.match(text, items[-1].end).group(0))
+        # "for the Sultanate of Oman": the state by its formal name
+        formal = _FORMAL_STATE.match(text, items[-1].end + reach - 12)
+        reach += len(formal.group(0)) if formal else 0
         beneficiary = (
             _group_after(groups, items[-1].end, "for", reach)
             or (activity == "delivered" and _group_after(groups, items[-1].end, "to", reach))

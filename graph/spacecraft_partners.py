@@ -282,9 +282,19 @@ def governs(doc: Doc, prep: Token, group: Group) -> bool:
         and people_noun(root.head.head)
     ):
         root = root.head.head  # "by engineers of CASC and Mongolia's agency": their bodies
+    if (
+        root is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in _STATE_NOUNS
+    ):
+        root = root.head.head  # "for the Sultanate of Oman", "the Government of Laos"
     return root is not None and root.dep_ == "pobj" and root.head.i == prep.i
 
 
+_STATE_NOUNS = frozenset(
+    {"sultanate", "kingdom", "republic", "emirate", "federation", "principality", "government"}
+)
 _BODY_NOUNS = frozenset(
     {"agency", "government", "ministry", "operator", "company", "military", "army", "navy"}
 )
