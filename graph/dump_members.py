@@ -42,6 +42,10 @@ MIN_MEMBER = 4096  # a piece shorter than this goes with the text around it
 # a member ends after a piece whose CRC-32 is a multiple of this: about eight pieces a
 # member (one piece a member made the dumps 56% larger at 1,000 documents, eight 8.6%)
 GROUP = 8
+# the summaries' ranges (``graph.dump_ranges``): an add-one build changes a range in
+# twelve, spread over the whole order, so a member of fewer of them is compressed again
+# less often
+RANGE_GROUP = 4
 _FORMAT = 1  # bump when the pack's index changes shape
 _KEY = f"{_FORMAT} {GZIP_LEVEL} {zlib.ZLIB_RUNTIME_VERSION}"
 
@@ -101,7 +105,7 @@ class MemberWriter:
         self.size = 0
         self.copied = 0  # members taken from the previous build's dump
         self._between: list[bytes] = []  # the text since the last piece (this thread's)
-        self._queue: queue.Queue[tuple[bool, bytes] | None] = queue.Queue(maxsize=64)
+        self._queue: queue.Queue[tuple[int, bytes] | None] = queue.Queue(maxsize=64)
         self._group: list[bytes] = []  # the texts of the member being made (the thread's)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="gzip", daemon=True)
@@ -112,12 +116,14 @@ class MemberWriter:
             self._between.append(data)
         return len(data)
 
-    def piece(self, data: bytes) -> None:
+    def piece(self, data: bytes, group: int | None = None) -> None:
+        """A text kept from build to build: its member ends after it when its CRC-32 is
+        a multiple of ``group`` (``GROUP`` unless given)."""
         if len(data) < MIN_MEMBER:
             self.write(data)
             return
         self._send_between()
-        self._queue.put((True, data))
+        self._queue.put((group or GROUP, data))
 
     def flush(self) -> None:
         """Nothing to do: where members end depends on the pieces alone."""
@@ -135,7 +141,7 @@ class MemberWriter:
 
     def _send_between(self) -> None:
         if self._between:
-            self._queue.put((False, b"".join(self._between)))
+            self._queue.put((0, b"".join(self._between)))
             self._between = []
 
     def _run(self) -> None:
@@ -143,9 +149,9 @@ class MemberWriter:
             if self._error is not None:
                 continue  # keep taking items, so the writer never blocks
             try:
-                is_piece, data = item
+                group, data = item  # 0: text between pieces
                 self._group.append(data)
-                if is_piece and zlib.crc32(data) % GROUP == 0:
+                if group and zlib.crc32(data) % group == 0:
                     self._end_group()
             except BaseException as exc:  # handed to the writing thread by close()
                 self._error = exc

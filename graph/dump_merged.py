@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph import dump_members
 from graph.dump_fragments import (
     FragmentCache,
     StoredGraph,
@@ -172,12 +173,12 @@ class _QuadDumps:
             self.out["jsonld"].write(b"\n" if self.first else b",\n")
             self.out["jsonld"].write(entry_head(self._graph, self.context))
             self.first = False
-        self.out["nq"].piece(piece.nquads)
-        self.out["trig"].piece(piece.trig)
+        self.out["nq"].piece(piece.nquads, dump_members.RANGE_GROUP)
+        self.out["trig"].piece(piece.trig, dump_members.RANGE_GROUP)
         if piece.jsonld:
             if self._ranges:
                 self.out["jsonld"].write(b",\n")
-            self.out["jsonld"].piece(piece.jsonld)
+            self.out["jsonld"].piece(piece.jsonld, dump_members.RANGE_GROUP)
         self._ranges += 1
         self._trig_close = piece.trig_close
 

@@ -24,6 +24,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from graph import dump_members
 from graph.dump_fragments import FragmentCache, digest
 from graph.vocab import PREFIXES
 from graph.void import EXAMPLE_CLASSES, RDF_TYPE, Stats
@@ -242,7 +243,7 @@ class PiecedWriter:
         if self._stretch and _subject(self._stretch[-1]) == _subject(ntriples):
             self.add(ntriples.splitlines(keepends=True))
             return
-        _piece(self.outputs["nt"], ntriples)
+        _piece(self.outputs["nt"], ntriples, dump_members.RANGE_GROUP)
         if self._stretch:
             self._write_stretch()
         for name, (head, blocks, foot) in texts.items():
@@ -250,7 +251,7 @@ class PiecedWriter:
                 self._heads[name] = head
                 self.outputs[name].write(head)
             self._feet[name] = foot
-            _piece(self.outputs[name], blocks)
+            _piece(self.outputs[name], blocks, dump_members.RANGE_GROUP)
 
     def _write_stretch(self) -> None:
         data = b"".join(self._stretch)
@@ -277,14 +278,14 @@ class PiecedWriter:
                 self.outputs[name].write(_serialiser(b"", fmt)())
 
 
-def _piece(out: IO[bytes], data: bytes) -> None:
+def _piece(out: IO[bytes], data: bytes, group: int | None = None) -> None:
     """Write a text kept from build to build: its own gzip member where ``out`` makes
     them (``graph.dump_members``), else as any text."""
     piece = getattr(out, "piece", None)
     if piece is None:
         out.write(data)
     else:
-        piece(data)
+        piece(data, group)
 
 
 def _serialiser(data: bytes, fmt: ox.RdfFormat) -> Callable[[], bytes]:

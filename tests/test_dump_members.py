@@ -74,6 +74,18 @@ def test_every_gzip_reader_reads_all_the_members(tmp_path: Path) -> None:
         assert found.stdout == text(PIECES)
 
 
+def test_a_piece_given_a_smaller_group_ends_its_member_more_often(tmp_path: Path) -> None:
+    """The summaries' ranges end a member every ``RANGE_GROUP`` pieces or so: a change
+    spread over the ranges then makes fewer of their members again."""
+    target = tmp_path / "dump.nq.gz"
+    with member_writer(target) as out:
+        for piece in PIECES:
+            out.piece(piece, 1)
+            out.write(b",\n")
+    assert members(target.read_bytes()) == len(PIECES) + 1  # and the text after the last
+    assert gzip.decompress(target.read_bytes()) == b"".join(p + b",\n" for p in PIECES)
+
+
 def test_a_build_copies_the_members_of_unchanged_pieces_into_the_same_bytes(
     tmp_path: Path,
 ) -> None:
@@ -121,6 +133,7 @@ def test_the_builds_dumps_cut_at_every_piece_are_read_whole_by_the_engine_and_rd
     built, built_paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     monkeypatch.setattr(dump_members, "GROUP", 1)  # a member per piece: many members
+    monkeypatch.setattr(dump_members, "RANGE_GROUP", 1)
     store = store_files.open_store(built_paths.store)
     graphs = export.select_graphs(store, "all")
     context = Context.load(built_paths.ontology / dump.CONTEXT_FILE)
