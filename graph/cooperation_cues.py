@@ -11,8 +11,9 @@ from graph.area_cues import Cue
 from graph.cooperation_words import INSTRUMENT, INSTRUMENT_WORD
 from graph.grammar import Group
 from graph.model import EntityKind
-from graph.parsing import clause_verb, predicate_tokens
+from graph.parsing import clause_verb, predicate_tokens, verb_above
 from graph.reading import Sentence
+from graph.token_lookup import token_at
 
 
 def predicate_cues(
@@ -66,13 +67,29 @@ def names_the_craft(sentence: Sentence, cue: Cue) -> bool:
     Tiangong-2 space laboratory", "the Chang'e-7 lunar probe"): what the craft is, not
     the area the clause works in."""
     words = sentence.text[cue.start : cue.end]
-    return _CRAFT_CLASS.search(words) is not None and any(
+    # "helped X build the UzSat-2 Earth observation satellite": what the craft made is,
+    # where the verb says the work was making it ("operated the SVOM astronomy satellite"
+    # works in astronomy)
+    classed = _CLASS_AFTER.match(sentence.text, cue.end) is not None and _made(sentence, cue)
+    return (_CRAFT_CLASS.search(words) is not None or classed) and any(
         m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
         and 0 <= cue.start - (m.end - sentence.start) <= 1
         for m in sentence.mentions
     )
 
 
+_MAKING = frozenset({"build", "develop", "design", "manufacture", "assemble", "construct", "make"})
+
+
+def _made(sentence: Sentence, cue: Cue) -> bool:
+    """Whether the verb above the cue's words is one of making."""
+    doc = sentence.parse
+    word = None if doc is None else token_at(doc, cue.start)
+    verb = None if word is None else verb_above(word)
+    return verb is not None and doc[verb].lemma_.lower() in _MAKING
+
+
+_CLASS_AFTER = re.compile(r"\s+(?:satellites?|probes?|missions?|spacecraft|constellation)\b")
 _CRAFT_CLASS = re.compile(
     r"(?i)(?:laborator(?:y|ies)|lab|station|probe|lander|orbiter|rover|satellite|mission|"
     r"observatory|telescope|explorer|spacecraft|programme|program)s?$"

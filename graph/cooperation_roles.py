@@ -188,6 +188,8 @@ def parsed_role_holds(
                 and not _DENIED.search(sentence.text, group.end, clause_of(spans, group.start)[1])
             ):
                 return True  # "X held its third joint training school with CNSA"
+            if group.governor in _THANKING and china and clause_cued:
+                return True  # "Uzbekistan thanked China for its help in launching X"
             if group.governor in ("become", "be", "remain") and _member_of_mission(sentence):
                 return True  # "Senegal has become a partner of the ILRS"
             if _its_part_in_mission(sentence, group):
@@ -258,6 +260,7 @@ _MADE_BY = re.compile(
     r"(?:built|developed|supplied|provided|made|designed|contributed|delivered)\s+by\b"
 )
 _WORKING = frozenset(["work", "cooperate", "collaborate", "partner", "team"])
+_THANKING = frozenset(["thank", "appreciate", "acknowledge", "praise", "commend", "welcome"])
 # verbs of a body that runs something together with a Chinese one
 _ORGANISING = frozenset(
     [

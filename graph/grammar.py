@@ -47,6 +47,8 @@ _CLAUSE_BREAK = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|seeks?\s+to|expects?\s+to|wants?\s+to|"
+    # readiness and consideration are not the thing done: "is ready to consider carrying"
+    r"(?:is|are)\s+(?:ready|willing|prepared)\s+to|(?:will\s+)?consider(?:s|ing)?\s+[a-z]+ing\b|"
     # an offer or a proposal is not yet the thing done
     r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!are\s)(?<!is\s)(?:offer|propose)(?:s|d|ed)?\s+to\s+"
     r"(?=[a-z])|"
@@ -78,6 +80,8 @@ COOPERATION_CUE = re.compile(
     r"work(?:ed|ing|s)?"
     r"\s+(?:[a-z]+ly\s+)?(?:with|together|to)|dialogue|research|experiments|coordinat\w*|joined|"
     r"support(?:s|ed|ing)?|"
+    # "China's assistance in building X", "thanked China for its help in launching X"
+    r"(?:assistance|help)(?=\s+(?:in|with)\s+[a-z]+ing\b)|"
     # data given to a partner: "has shared Fengyun meteorological data with Cuba"
     r"shar(?:e|es|ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}?(?:data|imagery|images)\b)|"
     # training given together: "organised training ... with X", "a course with Y"

@@ -79,6 +79,7 @@ _LEADING = frozenset(
         *("agree", "extend", "continue", "expand", "operate", "upgrade", "prepare"),
     }
 )
+_TAKING_PART = frozenset({"participation", "membership", "accession", "involvement"})
 _HELPING = frozenset({"help", "assist", "support", "aid", "set"})
 # bodies one is a member of: joining one is taking part in it, not a partner's project
 _MEMBERSHIP_BODIES = frozenset({"international organisation", "UN body", "cooperation mechanism"})
@@ -155,6 +156,8 @@ def extract(
                 # "We will continue satellite development with Brazil": doing the work a
                 # clause names with a partner
                 or (group.role == "with" and group.governor in _DOING and cues)
+                # "welcomes Uzbekistan's participation in the ILRS": its part in a mission
+                or (group.role == "owner" and group.governor in _TAKING_PART and missions)
                 # "X is building the camera with the NSSC and Y": the parse may hang the
                 # "with" on the object, but the list with China's body shares the verb
                 or (
@@ -192,8 +195,12 @@ def extract(
         if between_others(sentence, groups, group, gazetteer):
             continue  # "Bahrain's satellite, built with Khalifa University": not China's
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
+        taking_part = group.role == "owner" and group.governor in _TAKING_PART and missions
         if group.role in ("owner", "modifier") and not (
-            own_cue or acting_bodies(sentence, group) or people_beside_chinese(sentence, group)
+            own_cue
+            or taking_part
+            or acting_bodies(sentence, group)
+            or people_beside_chinese(sentence, group)
         ):
             continue
         if group.role == "owner" and owns_named_body(sentence, group):
