@@ -149,6 +149,16 @@ def _parsed(nquads: bytes) -> Iterator[ox.Quad]:
 _PREFIX_KEY = repr(sorted(PREFIXES.items()))
 
 
+def trig_key(stored: StoredGraph) -> str:
+    """The key of a graph's TriG piece (``stored``: from ``stored_nquads``)."""
+    return digest("trig", _PREFIX_KEY, stored.key)
+
+
+def jsonld_key(name: ox.NamedNode | ox.BlankNode, stored: StoredGraph, context_key: str) -> str:
+    """The key of a graph's JSON-LD entry (``context_key``: ``Context.digest``)."""
+    return digest("jsonld", context_key, str(name), stored.key)
+
+
 def trig_piece(stored: StoredGraph, cache: FragmentCache) -> tuple[bytes, bytes]:
     """(prefix header, graph block) of one graph's TriG (``stored``: from
     ``stored_nquads``): the engine writes the header before the first graph's block and
@@ -157,7 +167,7 @@ def trig_piece(stored: StoredGraph, cache: FragmentCache) -> tuple[bytes, bytes]
     def make() -> bytes:
         return ox.serialize(stored.quads(), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
-    text = cache.get(digest("trig", _PREFIX_KEY, stored.key), make)
+    text = cache.get(trig_key(stored), make)
     at = 0
     while text.startswith(b"@prefix ", at):
         at = text.index(b"\n", at) + 1
@@ -180,4 +190,4 @@ def jsonld_piece(
         return graph_entry(name, stored.quads(), context) or b""
 
     key = context.digest if context_key is None else context_key
-    return cache.get(digest("jsonld", key, str(name), stored.key), make)
+    return cache.get(jsonld_key(name, stored, key), make)

@@ -25,8 +25,10 @@ from graph.dump_fragments import (
     FragmentCache,
     StoredGraph,
     digest,
+    jsonld_key,
     jsonld_piece,
     stored_nquads,
+    trig_key,
     trig_piece,
 )
 from graph.dump_members import MemberWriter, member_writer
@@ -91,7 +93,9 @@ def write_data_dumps(
                         quads.add_range(piece)
                         kept = walk.add(piece.walk, piece.ntriples)
                         if kept is None:  # all its lines in the merge: its texts as made
-                            triples.add_serialised(piece.ntriples, piece.triple_texts)
+                            triples.add_serialised(
+                                piece.ntriples, piece.triple_texts, key=piece.key
+                            )
                         else:
                             triples.add(kept)
                     quads.end_graph()
@@ -151,17 +155,25 @@ class _QuadDumps:
 
     def add(self, graph: ox.NamedNode | ox.BlankNode, stored: StoredGraph) -> None:
         head, block = trig_piece(stored, self.cache)
-        self.add_texts(stored.data, head, block)
+        self.add_texts(stored.data, head, block, keys=(stored.key, f"{trig_key(stored)}/block"))
         entry = jsonld_piece(graph, stored, self.context, self.cache, context_key=self.context_key)
-        self.add_entry(entry)
+        self.add_entry(entry, key=jsonld_key(graph, stored, self.context_key))
 
-    def add_texts(self, nquads: bytes, trig_head: bytes, trig_block: bytes) -> None:
-        """A graph's N-Quads and TriG (the prefixes written before the first block)."""
-        self.out["nq"].piece(nquads)
+    def add_texts(
+        self,
+        nquads: bytes,
+        trig_head: bytes,
+        trig_block: bytes,
+        *,
+        keys: tuple[str | None, str | None] = (None, None),
+    ) -> None:
+        """A graph's N-Quads and TriG (the prefixes written before the first block);
+        ``keys``: the two texts' keys (``MemberWriter.piece``), if known."""
+        self.out["nq"].piece(nquads, key=keys[0])
         if self.header and trig_head:
             self.out["trig"].write(trig_head)
             self.header = False
-        self.out["trig"].piece(trig_block)
+        self.out["trig"].piece(trig_block, key=keys[1])
 
     def begin_graph(self, graph: ox.NamedNode) -> None:
         """A graph written range by range (``add_range``), then ``end_graph``."""
@@ -173,12 +185,13 @@ class _QuadDumps:
             self.out["jsonld"].write(b"\n" if self.first else b",\n")
             self.out["jsonld"].write(entry_head(self._graph, self.context))
             self.first = False
-        self.out["nq"].piece(piece.nquads, dump_members.RANGE_GROUP)
-        self.out["trig"].piece(piece.trig, dump_members.RANGE_GROUP)
+        group, key = dump_members.RANGE_GROUP, piece.key
+        self.out["nq"].piece(piece.nquads, group, key=key and f"{key}/nq")
+        self.out["trig"].piece(piece.trig, group, key=key and f"{key}/trig")
         if piece.jsonld:
             if self._ranges:
                 self.out["jsonld"].write(b",\n")
-            self.out["jsonld"].piece(piece.jsonld, dump_members.RANGE_GROUP)
+            self.out["jsonld"].piece(piece.jsonld, group, key=key and f"{key}/jsonld")
         self._ranges += 1
         self._trig_close = piece.trig_close
 
@@ -187,11 +200,11 @@ class _QuadDumps:
             self.out["trig"].write(self._trig_close)
             self.out["jsonld"].write(ENTRY_TAIL)
 
-    def add_entry(self, entry: bytes) -> None:
+    def add_entry(self, entry: bytes, key: str | None = None) -> None:
         """A graph's JSON-LD entry (none for an empty graph)."""
         if entry:
             self.out["jsonld"].write(b"\n" if self.first else b",\n")
-            self.out["jsonld"].piece(entry)
+            self.out["jsonld"].piece(entry, key=key)
             self.first = False
 
     def finish(self) -> None:

@@ -175,6 +175,7 @@ class RangePiece:
     ntriples: bytes
     walk: RangeWalk
     triple_texts: dict[str, tuple[bytes, bytes, bytes]]  # format -> (head, blocks, foot)
+    key: str = ""  # its key in the pieces (each part's text is named by it and the part's)
 
     @classmethod
     def of(cls, data: bytes) -> RangePiece:
@@ -232,6 +233,8 @@ def ranged_graph(
             def make(found: Range = found) -> bytes:
                 return _made(graph, read(found.subjects), context, uri_space)
 
-            yield RangePiece.of(cache.get(key, make))
+            piece = RangePiece.of(cache.get(key, make))
+            piece.key = key
+            yield piece
 
     return RangedGraph(digest("ranged", graph.value, *(r.key for r in ranges)), pieces())

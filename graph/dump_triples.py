@@ -233,17 +233,24 @@ class PiecedWriter:
             self._write_stretch()
         self._stretch += lines
 
-    def add_serialised(self, ntriples: bytes, texts: dict[str, tuple[bytes, bytes, bytes]]) -> None:
+    def add_serialised(
+        self,
+        ntriples: bytes,
+        texts: dict[str, tuple[bytes, bytes, bytes]],
+        *,
+        key: str = "",
+    ) -> None:
         """The next graph's lines of the merge (all of them one text) with their Turtle
         and RDF/XML already made (format -> header, blocks, footer: ``graph.dump_ranges``),
         a stretch of its own unless it goes on with the subject the stretch before ends
-        with."""
+        with. ``key``: the range piece's key, which names these texts."""
         if not ntriples:
             return
         if self._stretch and _subject(self._stretch[-1]) == _subject(ntriples):
             self.add(ntriples.splitlines(keepends=True))
             return
-        _piece(self.outputs["nt"], ntriples, dump_members.RANGE_GROUP)
+        group = dump_members.RANGE_GROUP
+        _piece(self.outputs["nt"], ntriples, group, key and f"{key}/nt")
         if self._stretch:
             self._write_stretch()
         for name, (head, blocks, foot) in texts.items():
@@ -251,22 +258,21 @@ class PiecedWriter:
                 self._heads[name] = head
                 self.outputs[name].write(head)
             self._feet[name] = foot
-            _piece(self.outputs[name], blocks, dump_members.RANGE_GROUP)
+            _piece(self.outputs[name], blocks, group, key and f"{key}/{name}")
 
     def _write_stretch(self) -> None:
         data = b"".join(self._stretch)
         self._stretch = []
         source = digest("stretch", data)  # taken once for both formats
         for name, fmt in PIECED.items():
-            text = self.cache.get(
-                digest(f"merged-{name}", _PREFIX_KEY, source), _serialiser(data, fmt)
-            )
+            key = digest(f"merged-{name}", _PREFIX_KEY, source)
+            text = self.cache.get(key, _serialiser(data, fmt))
             head, blocks, foot = split_serialised(text, fmt)
             if name not in self._heads:
                 self._heads[name] = head
                 self.outputs[name].write(head)
             self._feet[name] = foot
-            _piece(self.outputs[name], blocks)
+            _piece(self.outputs[name], blocks, key=f"{key}/blocks")
 
     def finish(self) -> None:
         if self._stretch:
@@ -278,14 +284,14 @@ class PiecedWriter:
                 self.outputs[name].write(_serialiser(b"", fmt)())
 
 
-def _piece(out: IO[bytes], data: bytes, group: int | None = None) -> None:
+def _piece(out: IO[bytes], data: bytes, group: int | None = None, key: str | None = None) -> None:
     """Write a text kept from build to build: its own gzip member where ``out`` makes
-    them (``graph.dump_members``), else as any text."""
+    them (``graph.dump_members``; ``key``: a key naming the text), else as any text."""
     piece = getattr(out, "piece", None)
     if piece is None:
         out.write(data)
     else:
-        piece(data, group)
+        piece(data, group, key or None)
 
 
 def _serialiser(data: bytes, fmt: ox.RdfFormat) -> Callable[[], bytes]:

@@ -20,7 +20,7 @@ from rdflib import Dataset
 from graph import dump, dump_members, export
 from graph import store as store_files
 from graph.dump_fragments import FragmentCache
-from graph.dump_members import GROUP, MIN_MEMBER, member_writer
+from graph.dump_members import GROUP, MIN_MEMBER, member_key, member_writer
 from graph.dump_merged import write_data_dumps
 from graph.export import FORMATS
 from graph.export_jsonld import Context
@@ -84,6 +84,35 @@ def test_a_piece_given_a_smaller_group_ends_its_member_more_often(tmp_path: Path
             out.write(b",\n")
     assert members(target.read_bytes()) == len(PIECES) + 1  # and the text after the last
     assert gzip.decompress(target.read_bytes()) == b"".join(p + b",\n" for p in PIECES)
+
+
+def test_a_member_of_keyed_pieces_is_found_by_their_keys_not_their_text(
+    tmp_path: Path,
+) -> None:
+    """A piece's key (its key among the kept pieces) names its text: the member's key is
+    made of the keys, so the text is not hashed; the bytes are those of compressing it."""
+    assert member_key([b"one text"], ["k"]) == member_key([b"another"], ["k"])
+    assert member_key([b"one text"], [None]) != member_key([b"another"], [None])
+    assert member_key([b"ab"], [None]) != member_key([b"a", b"b"], [None, None])
+    assert member_key([b"k"], [None]) != member_key([b"k"], ["k"])
+
+    def keyed(target: Path, cache: FragmentCache) -> int:
+        with member_writer(target, cache) as out:
+            for i, piece in enumerate(PIECES):
+                out.piece(piece, key=f"piece {i}")
+                out.write(b",\n")
+        return out.copied
+
+    for build in ("first", "second"):
+        (tmp_path / build).mkdir()
+    assert keyed(tmp_path / "first" / "dump.gz", FragmentCache(tmp_path / "pieces")) == 0
+    second = tmp_path / "second" / "dump.gz"
+    assert keyed(second, FragmentCache(tmp_path / "pieces")) == members(second.read_bytes())
+    with member_writer(tmp_path / "fresh.gz") as out:  # no keys, nothing kept
+        for piece in PIECES:
+            out.piece(piece)
+            out.write(b",\n")
+    assert second.read_bytes() == (tmp_path / "fresh.gz").read_bytes()
 
 
 def test_a_build_copies_the_members_of_unchanged_pieces_into_the_same_bytes(
