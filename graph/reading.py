@@ -22,7 +22,7 @@ from graph.coreference import (
     definite_references,
     speakers_countries,
 )
-from graph.first_person import first_person
+from graph.first_person import first_person, speaker
 from graph.headings import (
     future_heading,
     heading_area,
@@ -69,6 +69,7 @@ class Sentence:
     section_mission_area: str | None = None  # and the area that heading names
     section_partner: str | None = None  # the partner a heading of its name alone names
     title_mission: str | None = None  # the one mission the document's title names
+    voice: str | None = None  # the body the document's first person speaks for
     # a document that is an agreement's text ("Agreement between the Government of ...
     # and ..."): its title, and the parties it names, foreign and China's side
     agreement_title: str | None = None
@@ -144,11 +145,15 @@ def read_document(
     gazetteer = recogniser.gazetteer
     # "the agency" for the body named just before it
     publisher = _publisher(document, recogniser)
+    speaking = first_person(clean.text, document.text, recogniser, publisher)
+    # the body whose own words the document is, where it says "we" (a think tank's fact
+    # sheet of China's agreements speaks for no party to them)
+    voice = speaker(document.text, recogniser, publisher) if speaking else None
     found = sorted(
         found
         + definite_references(clean.text, found, gazetteer, publisher)
         + acting_pronouns(clean.text, found)
-        + first_person(clean.text, document.text, recogniser, publisher)
+        + speaking
         + speakers_countries(clean.text, found)
         + acting_capitals(clean.text, found, gazetteer)
         + clients(clean.text, document.text, recogniser.mentions),
@@ -241,6 +246,7 @@ def read_document(
         if headings:
             sentence.section_partner = heading_partners.get(headings[-1][1])
         sentence.agreement_title, sentence.agreement_parties = agreement_title, agreement_parties
+        sentence.voice = voice
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
         sentence.section_year = next(years, None)
         if columns is not None:

@@ -261,7 +261,7 @@ _CHINESE_HELP = re.compile(r"\bwith\s+(?:the\s+)?(?:China|Chinese)\b|\bby\s+Chin
 # (or its people: "built with engineers from CGWIC")
 _WITH_OR_BY = re.compile(
     r"\b(?:with|by)\s+(?:the\s+)?(?:(?:engineers|experts|technicians|specialists|teams?|"
-    r"staff)\s+(?:from|of|at)\s+(?:the\s+)?)?$",
+    r"staff|help|assistance|support)\s+(?:from|of|at)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,14 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         crafts = []
     else:
         crafts = mentions(cells_of("craft") or projects or everywhere, _CRAFTS)
+    voice = sentence.voice if sentence.voice not in gazetteer.domestic else None
+    chinese_named = any(m.key in gazetteer.domestic for m in sentence.mentions) or any(
+        k in gazetteer.domestic for k in row.named
+    )
+    if voice is not None and not partners and chinese_named:
+        partners = [voice]  # "CNSA (China) | MoU | 2021" in a partner agency's own report
+    elif voice is not None and not chinese_named:
+        return []  # a partner agency's table of its work with others, China not named
     if not partners:
         # "| Foreign partner institutions | 7 |": a table of key figures
         return list(figures(sentence)) if len(row.cells) == 2 else []
