@@ -31,7 +31,7 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from graph import dump, store_load
+from graph import dump
 from graph.dump_fragments import FragmentCache
 from graph.errors import StoreError
 from graph.gc_pause import collection_paused
@@ -75,12 +75,8 @@ class _StagedStore:
             staged = self._parent.recv()
             if staged is None:
                 raise _GaveUp
-            store_dir, self._build_id, *lines = staged
-            if lines:  # the build's sorted lines (``lines_kept``): this worker's own store
-                self._store = ox.Store(str(store_dir))
-                store_load.bulk_load_file(self._store, lines[0])
-            else:
-                self._store = ox.Store.read_only(str(store_dir))
+            store_dir, self._build_id = staged
+            self._store = ox.Store.read_only(str(store_dir))
             if sorted(self._store.named_graphs(), key=str) != self._graphs:
                 raise StoreError(
                     "the staged store's graphs are not the build's; run `spacekg build --full`"
@@ -148,9 +144,7 @@ class BackgroundDumps:
         self.cache = cache
         # a name ending ".partial": a later build removes it if this one was killed
         self._target = builds / f".dumps.{os.getpid()}.partial"
-        self._own_store = builds / f".dumps-store.{os.getpid()}.partial"  # (``lines_kept``)
         shutil.rmtree(self._target, ignore_errors=True)
-        shutil.rmtree(self._own_store, ignore_errors=True)
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(
@@ -172,13 +166,6 @@ class BackgroundDumps:
     def staged(self, store_dir: Path, build_id: str) -> None:
         self._send((store_dir, build_id))
 
-    def lines_kept(self, lines: Path, build_id: str) -> None:
-        """Instead of ``staged``: the build's sorted lines (``builds/<id>.nq``), which the
-        worker loads into a store of its own rather than wait for the build's bulk load
-        (the same quads, read back in the same order: only blank nodes are named afresh,
-        as every load names them)."""
-        self._send((self._own_store, build_id, lines))
-
     def _send(self, message: object) -> None:
         self._sent += 1
         # a worker that failed already has sent why: ``wait`` tells it
@@ -194,7 +181,6 @@ class BackgroundDumps:
         finally:
             self._process.join()
             self._conn.close()
-            shutil.rmtree(self._own_store, ignore_errors=True)
         if isinstance(found, BaseException):
             raise found
         self.cache.used |= found
@@ -221,4 +207,3 @@ class BackgroundDumps:
             if not self._conn.closed:
                 self._conn.close()
         shutil.rmtree(self._target, ignore_errors=True)
-        shutil.rmtree(self._own_store, ignore_errors=True)

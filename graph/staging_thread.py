@@ -4,13 +4,9 @@ A cold build validates the lines it wrote, not its store, so neither step needs 
 other. Staging is mostly the engine's bulk load and writes to disk, during which the
 engine lets go of Python's lock: at 10 MB, about 3 s of wall for 1 to 1.5 CPU s of
 Python (sorting the lines, sorting out the graphs of each line). A build of few long
-documents (``dump_background.beside_cold_build``) stages beside its validation. The
-dumps' worker does not wait for the staged store: the thread hands it the build's sorted
-lines as soon as they are kept (``builds/<id>.nq``, about a second in), and the worker
-loads a store of its own from them (1.6 s at 10 MB, where the build's bulk load with the
-merged default graph took 4 to 9 s beside validation, and the worker then started its
-dumps only). A build that fails meanwhile waits for the thread, then drops what it
-staged.
+documents (``dump_background.beside_cold_build``) stages beside its validation, and the
+thread hands the staged store to the dumps' worker as soon as it is written. A build
+that fails meanwhile waits for the thread, then drops what it staged.
 """
 
 from __future__ import annotations
@@ -25,7 +21,7 @@ from graph.store import StagedBuild
 
 class StagingThread:
     """``store_delta.stage(root, nquads)`` run by a thread of its own, started at once;
-    the sorted lines go to ``background`` as soon as they are kept."""
+    the staged store goes to ``background`` when it is written."""
 
     def __init__(
         self, root: Path, nquads: Path, background: BackgroundDumps, *, full: bool
@@ -55,4 +51,6 @@ class StagingThread:
 def _stage(
     root: Path, nquads: Path, background: BackgroundDumps, full: bool
 ) -> tuple[StagedBuild, str]:
-    return store_delta.stage(root, nquads, full=full, kept=background.lines_kept)
+    staged, build_id = store_delta.stage(root, nquads, full=full)
+    background.staged(staged.path, build_id)
+    return staged, build_id

@@ -18,7 +18,7 @@ import bisect
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -195,37 +195,23 @@ def _previous_counts(previous: Path) -> tuple[int, int] | None:
         return None
 
 
-def stage(
-    root: Path,
-    nquads: Path,
-    *,
-    full: bool = False,
-    kept: Callable[[Path, str], None] | None = None,
-) -> tuple[StagedBuild, str]:
+def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild, str]:
     """The new store of the build whose N-Quads are in ``nquads``, and its id: staged as
     the previous build plus what changed when it can be (``stage_changes``; never when
-    ``full``), else loaded whole; its sorted lines are kept beside it for the next build
-    (``kept``: as ``stage_with_delta``)."""
-    staged, build_id, _delta = stage_with_delta(root, nquads, full=full, kept=kept)
+    ``full``), else loaded whole; its sorted lines are kept beside it for the next build."""
+    staged, build_id, _delta = stage_with_delta(root, nquads, full=full)
     return staged, build_id
 
 
 def stage_with_delta(
-    root: Path,
-    nquads: Path,
-    *,
-    full: bool = False,
-    kept: Callable[[Path, str], None] | None = None,
+    root: Path, nquads: Path, *, full: bool = False
 ) -> tuple[StagedBuild, str, UnionDelta | None]:
     """``stage``, and when the store was staged as the previous build plus what changed,
     the build's sorted lines with those changes (``graph.union_delta``): what validation
-    near the changes reads instead of the whole union. ``kept``: told where the build's
-    sorted lines are kept, and the build's id, as soon as they are (before the store)."""
+    near the changes reads instead of the whole union."""
     lines = sorted_lines(nquads)
     build_id = content_id_of(lines)
     keep_lines(root / "builds" / build_id, lines)
-    if kept is not None:
-        kept(lines_path(root / "builds" / build_id), build_id)
     found = None if full else _staged_changes(root, lines, build_id)
     if found is None:
         del lines

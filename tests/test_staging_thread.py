@@ -1,8 +1,7 @@
 """A cold build of few long documents stages its store in a thread while it validates:
-the staged store is the one staging in the build's own thread makes, the build's sorted
-lines reach the dumps' worker as soon as they are kept (before the store is loaded), and
-a build that fails on either side waits for the thread and leaves no store, no dumps and
-no worker behind."""
+the staged store is the one staging in the build's own thread makes, it reaches the
+dumps' worker as soon as it is written, and a build that fails on either side waits for
+the thread and leaves no store, no dumps and no worker behind."""
 
 from __future__ import annotations
 
@@ -31,11 +30,8 @@ class Worker:
     def __init__(self) -> None:
         self.told: list[tuple[Path, str]] = []
 
-    def lines_kept(self, lines: Path, build_id: str) -> None:
-        # the lines are kept whole before the worker hears of them, the store not begun
-        assert lines.read_bytes() == b"".join(sorted(LINES.splitlines(keepends=True)))
-        assert not list(lines.parent.glob(f".{build_id}.*.partial"))
-        self.told.append((lines, build_id))
+    def staged(self, store_dir: Path, build_id: str) -> None:
+        self.told.append((store_dir, build_id))
 
 
 def nquads(tmp_path: Path) -> Path:
@@ -51,9 +47,7 @@ def test_the_thread_stages_what_the_build_s_own_thread_stages(tmp_path: Path) ->
     alone, alone_id = store_delta.stage(tmp_path / "alone", nquads(tmp_path))
     assert build_id == alone_id
     assert (staged.triples, staged.quads) == (alone.triples, alone.quads) == (2, 2)
-    assert worker.told == [
-        (store_delta.lines_path(tmp_path / "beside" / "builds" / build_id), build_id)
-    ]
+    assert worker.told == [(staged.path, build_id)]
     assert len(ox.Store.read_only(str(staged.path))) == 4  # two quads, their merge
     # its thread is gone: the next large document may be read in forked parts
     assert not [t for t in threading.enumerate() if t.name.startswith("staging")]
