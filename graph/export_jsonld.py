@@ -47,6 +47,9 @@ class Context:
     prefixes: dict[str, str] = field(default_factory=dict)  # namespace IRI -> prefix
     terms: dict[str, Term] = field(default_factory=dict)  # full IRI -> term
     language: str | None = None
+    # an IRI's text up to its last "/" or "#" -> the longest namespace it starts with
+    _longest: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _by_head: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def digest(self) -> str:
@@ -91,15 +94,31 @@ class Context:
         return ctx
 
     def compact_iri(self, iri: str) -> str:
-        """``prefix:rest`` for the longest matching namespace, else the IRI itself."""
-        best = ""
-        for namespace in self.prefixes:
-            if iri.startswith(namespace) and len(namespace) > len(best):
-                best = namespace
+        """``prefix:rest`` for the longest matching namespace, else the IRI itself. A
+        namespace ending in "/" or "#" starts an IRI when it starts the IRI's text up to
+        its last "/" or "#": the longest is looked up once per such text (each of the
+        dumps' 300,000 IRIs tried on every namespace took about half a CPU second)."""
+        if self._by_head is None:  # (every context's namespaces do: from_document)
+            self._by_head = all(n.endswith(("/", "#")) for n in self.prefixes)
+        if self._by_head:
+            head = iri[: max(iri.rfind("/"), iri.rfind("#")) + 1]
+            best = self._longest.get(head)
+            if best is None:
+                best = self._longest[head] = self._longest_of(head)
+        else:
+            best = self._longest_of(iri)
         rest = iri[len(best) :]
         if best and rest and not rest.startswith("//"):
             return f"{self.prefixes[best]}:{rest}"
         return iri
+
+    def _longest_of(self, iri: str) -> str:
+        """The longest namespace ``iri`` starts with, by trying them all."""
+        best = ""
+        for namespace in self.prefixes:
+            if iri.startswith(namespace) and len(namespace) > len(best):
+                best = namespace
+        return best
 
     def vocab(self, iri: str) -> str:
         """A key or class name: the term when there is a plain one, else a compact IRI."""
