@@ -24,7 +24,7 @@ from graph.spans import SpanIndex
 
 _DESCRIPTION = re.compile(
     # "the Company" as a report calls its publisher, in capitals or not
-    r"\b[Tt]he\s+((?i:agency|institute|company|corporation|university|centre|center|"
+    r"\b[Tt]he\s+(?P<chinese>Chinese\s+)?(?P<noun>(?i:agency|institute|company|corporation|university|centre|center|"
     r"organi[sz]ation|commission|observatory|administration|academy|firm|start-?up))\b"
     r"(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])(?!-)(?!['\u2019](?!s\b))"
 )
@@ -80,13 +80,25 @@ def definite_references(
             if apposed:
                 nouns[body.key].add(_noun(apposed.group(1)))
             next_body += 1
-        start, end = m.start(1), m.end(1)
+        start, end = m.start("noun"), m.end("noun")
         if taken.overlaps(start, end):
             continue  # inside a name ("the Bolivian Space Agency")
-        noun = _noun(m.group(1))
+        noun = _noun(m.group("noun"))
         if noun != "company" and m.end() < len(text) and text[m.end()] in "'\u2019":
             continue  # "the organisation's activities": only a firm's craft are its own
-        near = [k for k, at in latest.items() if m.start() - at <= _REACH and noun in nouns[k]]
+        near = [
+            k
+            for k, at in latest.items()
+            if m.start() - at <= _REACH
+            # "the Chinese agency": a Chinese body named before, not the partner's, and
+            # the space agency whatever its name calls it ("Administration")
+            and (
+                noun in nouns[k]
+                if not m.group("chinese")
+                else k in gazetteer.domestic
+                and (noun in nouns[k] or _is_agency(k, noun, gazetteer))
+            )
+        ]
         close = [
             k
             for k in near
@@ -103,6 +115,11 @@ def definite_references(
         elif publisher is not None and noun in _words(publisher, gazetteer):
             out.append(Found(publisher, EntityKind.ORGANISATION, start, end, text[start:end]))
     return out
+
+
+def _is_agency(key: str, noun: str, gazetteer: Gazetteer) -> bool:
+    entity = gazetteer.entities.get(key)
+    return noun == "agency" and entity is not None and entity.category == "space agency"
 
 
 def _words(key: str, gazetteer: Gazetteer) -> set[str]:

@@ -177,6 +177,24 @@ def _decoders_looked_up_once() -> Iterator[None]:
         del registry.get_all
 
 
+def padded(doc: Doc, width: int) -> Doc:
+    """``doc`` (the parse of a text's head) followed by one blank token ``width``
+    characters wide, so that the text's tail, left out of the parse, keeps its offsets."""
+    if width <= 0:
+        return doc
+    root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
+    return Doc(
+        doc.vocab,
+        words=[*(t.text for t in doc), " " * width],
+        spaces=[*(bool(t.whitespace_) for t in doc), False],
+        heads=[*(t.head.i for t in doc), root],
+        deps=[*(t.dep_ for t in doc), "dep"],
+        tags=[*(t.tag_ for t in doc), "_SP"],
+        pos=[*(t.pos_ for t in doc), "SPACE"],
+        lemmas=[*(t.lemma_ for t in doc), " "],
+    )
+
+
 def shifted(doc: Doc, width: int) -> Doc:
     """``doc`` (the parse of a text's tail) set back ``width`` characters, behind one
     blank token, so that every word has its offset in the whole text: a list item is
