@@ -1,9 +1,9 @@
 """The acronym and body patterns are tried only on paragraphs that hold what every match
-of them holds (three capitals, a bracket, "=" or ":", ", the ", ", a "), looked for
-first because the patterns open with a look-behind or a word boundary the engine tries
-at every character. On every paragraph of the corpus and of the held-out sets, and on
-examples of each kind, a paragraph a pattern matches holds what is looked for first,
-and the candidates are those the patterns find."""
+of them holds (three capitals, a bracket, "=" or ":", ", the ", ", a ", a verb of
+signing or working), looked for first because the patterns open with a look-behind or a
+word boundary the engine tries at every character. On every paragraph of the corpus and
+of the held-out sets, and on examples of each kind, a paragraph a pattern matches holds
+what is looked for first, and the candidates are those the patterns find."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ NEEDS: list[tuple[re.Pattern[str], Callable[[str], object]]] = [
     (ac._DEFINED, lambda chunk: "=" in chunk or ":" in chunk),
     (ac._NAMED_ACTOR, lambda chunk: "(" in chunk),
     (ac._DESCRIBED_ACTOR, ac._COMMA_ARTICLE.search),
+    (ac._ACTING_NAME, lambda chunk: any(word in chunk for word in ac._ACTING_WORDS)),
 ]
 EXAMPLES = [
     "CNES has supplied the camera.",
@@ -35,6 +36,7 @@ EXAMPLES = [
     "AMSA = Mauritanian Space Agency; CONAE: the National Commission",
     "Shanghai Spacecom Satellite Technology (SpaceSail), the company deploying it, signed",
     "Chang Guang Satellite Technology, the maker of the Jilin-1 constellation, signed",
+    "CNSA and Roscosmos signed it; it was launched for Satellogic on a Long March 2D.",
 ]
 
 
