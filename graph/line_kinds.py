@@ -184,6 +184,8 @@ def is_heading(line: str) -> bool:
     # "Partners: Norway", "Partners providing payloads: 6": a record's field, a figure
     if FIELD.match(line) or (ANY_FIELD.match(line) and re.search(r":\s+\d", line)):
         return False
+    if FIGURE_FIRST.match(line):
+        return False  # "17 - countries that have joined the ILRS": a key figure, number first
     # "Germany: neutron spectrometer (NS-9), Kiel University": a list line, whose value
     # goes on past a comma or a bracket
     _label, colon, value = line.partition(":")
@@ -191,6 +193,18 @@ def is_heading(line: str) -> bool:
     if colon and not capitals and ANY_FIELD.match(line) and re.search(r"[,(;\u00b7|]", value):
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] == "("
+
+
+# a key figure told number first: "17 - countries that have joined the ILRS"
+FIGURE_FIRST = re.compile(r"\d[\d,.]*\+?\s*[-\u2013\u2014:]\s+[a-z]")
+
+
+def figure_lines(prev: str, line: str) -> bool:
+    """Whether two lines are key figures, each a line of its own: either has a dotted
+    leader ("Countries served .... 24"), or both tell the number first ("17 - countries
+    that have joined ..." over "11 - foreign payloads ...")."""
+    leader = LEADER.search(line) is not None or LEADER.search(prev) is not None
+    return leader or bool(FIGURE_FIRST.match(line) and FIGURE_FIRST.match(prev))
 
 
 def _without_note(line: str) -> str:

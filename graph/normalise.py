@@ -23,6 +23,7 @@ from graph.line_kinds import (
     PAGE_MARK,
     RULE,
     TERMINAL,
+    figure_lines,
     is_caps_heading,
     is_heading,
     is_table_row,
@@ -119,8 +120,7 @@ def _wrapped(lines: list[Line]) -> bool:
 
 def _full_width(lines: list[Line]) -> int:
     """How long a line of wrapped text is when the margin cut it: nine tenths of the
-    length most cut lines reach (a heading is shorter, a capitalised line as long as this
-    is prose that happens to end at the margin: "... provided the High-Energy Particle")."""
+    length most cut lines reach (a heading is shorter; a long capitalised line is prose)."""
     lengths = sorted(len(ln.text) for ln in lines if not ln.text.endswith(TERMINAL))
     return int(0.9 * lengths[len(lengths) * 3 // 4]) if lengths else 10**6
 
@@ -298,7 +298,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 or next_field
                 # a label alone after a form's field opens what follows ("Foreign payloads:")
                 or (line.text.endswith(":") and value_offset(prev.text) is not None)
-                or bool(LEADER.search(line.text) or LEADER.search(prev.text))
+                or figure_lines(prev.text, line.text)
                 # a numbered paragraph ("4.3 Overall figures. Between ...") after a full stop
                 or bool(NUMBERED_PARAGRAPH.match(line.text) and prev.text.endswith(TERMINAL))
                 # a field's line, unless its value runs on to the margin and the next line

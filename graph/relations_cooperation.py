@@ -22,6 +22,7 @@ from graph.cooperation_cues import (
 from graph.cooperation_roles import (
     acting_bodies,
     has_cue,
+    joins_the_documents_mission,
     listed_with_china,
     parsed_role_holds,
 )
@@ -192,7 +193,10 @@ def extract(
             and foreign_subject(sentence, groups, group.start, gazetteer.domestic)
         ):
             continue
-        if between_others(sentence, groups, group, gazetteer):
+        joining = group.governor == "join" and joins_the_documents_mission(sentence, group)
+        if between_others(sentence, groups, group, gazetteer) and not joining:
+            # ("A and B signed on last year, and C joined": each joins the mission the
+            # title names, none works with another)
             continue  # "Bahrain's satellite, built with Khalifa University": not China's
         own_cue = has_cue(sentence, *clause_of(spans, group.start))
         taking_part = group.role == "owner" and group.governor in _TAKING_PART and missions
@@ -224,6 +228,12 @@ def extract(
                 or (
                     one_mission_before(sentence, group.start)
                     if group.governor == EARLIER_CLAUSE
+                    else None
+                )
+                # "Peru joined the project in 2030" under a title naming the ILRS
+                or (
+                    (sentence.title_mission or sentence.section_mission)
+                    if group.governor == "join" and joins_the_documents_mission(sentence, group)
                     else None
                 )
             )

@@ -109,9 +109,22 @@ _HAS_FIGURE_END = re.compile(r":|\.{2}|\s\d\S*\s*$")
 _HAS_COUNTED = re.compile(_COUNTED, re.IGNORECASE)
 
 
+# the number first: "17 - countries that have joined the ILRS", "42: partner agencies"
+_FIGURE_FIRST = re.compile(
+    rf"^{_ABOUT}(?P<n>\d{{1,3}}(?:,\d{{3}})*)\+?\s*(?:[-\u2013\u2014:|]|\s\-)\s*"
+    rf"(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,3}}?(?:{_COUNTED})\b[^\n]{{0,80}}?)\s*[.;]?$",
+    re.IGNORECASE,
+)
+
+
 def _key_figures(text: str) -> list[re.Match[str]]:
     """The key-figure lines' matches in ``text``: none without what every one holds."""
-    if _HAS_FIGURE_END.search(text) is None or _HAS_COUNTED.search(text) is None:
+    if _HAS_COUNTED.search(text) is None:
+        return []
+    first = _FIGURE_FIRST.match(text)
+    if first is not None:
+        return [first]
+    if _HAS_FIGURE_END.search(text) is None:
         return []
     return list(_FIGURE.finditer(text))
 

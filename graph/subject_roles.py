@@ -38,7 +38,10 @@ def signs_up(verb: Token) -> bool:
             not passive or any(c.dep_ == "auxpass" for c in verb.children)
         )
     return lemma == "sign" and any(
-        c.dep_ == "prt" and c.lower_ in ("up", "on") for c in verb.children
+        c.lower_ in ("up", "on")
+        # ("signed on last year": the parser may take "on" for a preposition)
+        and (c.dep_ == "prt" or (c.dep_ == "prep" and not any(c.children)))
+        for c in verb.children
     )
 
 
