@@ -32,12 +32,34 @@ _NAME = r"(?:the\s+)?[A-Z][\w\u00c0-\u017f'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
 _AMBIGUOUS = frozenset({"Victoria", "Hamilton", "Douglas", "Plymouth", "Georgetown", "Kingston"})
 
 
+_WORD = re.compile(r"(?<!\w)[A-Z]\w*")
+# "Cairo University", "the Beijing Declaration": the capital's name inside another's
+_NAMED_AFTER = re.compile(r"\w|\s+(?:University|Declaration|Convention|Summit)\b")
+
+
 @cache
-def _pattern(capitals: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(c) for c in sorted(capitals, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w])(?:{names})(?![\w]|\s+(?:University|Declaration|Convention|Summit)\b)"
-    )
+def _by_first_word() -> dict[str, tuple[str, ...]]:
+    """The capitals by their first word, longest first ("Port", "Port Louis")."""
+    out: dict[str, list[str]] = {}
+    for capital in sorted(_forms(), key=len, reverse=True):
+        first = _WORD.match(capital)
+        if first is not None:  # (a name opening with a letter outside A-Z is not looked for)
+            out.setdefault(first.group(0), []).append(capital)
+    return {word: tuple(names) for word, names in out.items()}
+
+
+def _capitals_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, capital) for each capital named in ``text``: a scan of its
+    capitalised words, each looked up by the first word of a capital's name."""
+    firsts = _by_first_word()
+    out = []
+    for m in _WORD.finditer(text):
+        for capital in firsts.get(m.group(0), ()):
+            end = m.start() + len(capital)
+            if text.startswith(capital, m.start()) and not _NAMED_AFTER.match(text, end):
+                out.append((m.start(), end, capital))
+                break
+    return out
 
 
 def _acting(text: str, start: int, end: int) -> bool:
@@ -84,11 +106,11 @@ def acting_capitals(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> 
     keys = {e.iso2: e.key for e in gazetteer.entities.values() if e.iso2}
     taken = SpanIndex((f.start, f.end) for f in found)
     out: list[Found] = []
-    for m in _pattern(tuple(codes)).finditer(text):
-        key = keys.get(codes[m.group(0)])
+    for start, end, capital in _capitals_in(text):
+        key = keys.get(codes[capital])
         foreign = key is not None and (key == CHINA or key not in gazetteer.domestic)
-        if not foreign or taken.overlaps(m.start(), m.end()):
+        if not foreign or taken.overlaps(start, end):
             continue
-        if _acting(text, m.start(), m.end()):
-            out.append(Found(key, EntityKind.COUNTRY, m.start(), m.end(), m.group(0)))
+        if _acting(text, start, end):
+            out.append(Found(key, EntityKind.COUNTRY, start, end, text[start:end]))
     return out

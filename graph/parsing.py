@@ -143,7 +143,8 @@ def parse_all(texts: Sequence[str]) -> list[Doc]:
                 token.lemma_ = _LEMMA_SLIPS[token.lemma_]
             elif token.lower_ in _WORD_SLIPS:
                 token.lemma_ = _WORD_SLIPS[token.lower_]
-            elif token.lower_.startswith("co-"):  # "co-hosted" does what "hosted" does
+            elif token.lower_.startswith("co-") and len(token.lower_) > 3:
+                # "co-hosted" does what "hosted" does (a bare "co-" has no verb after it)
                 token.lemma_ = _base_lemma(token.lower_[3:], token.pos_)
     return docs
 

@@ -115,3 +115,9 @@ def test_two_capitals_agreeing_on_a_mission_cooperate_on_it(reference):
     assert ("pakistan", "human-spaceflight", "china-space-station") in cooperations_of(
         reference, text
     )
+
+
+def test_a_bare_co_before_a_line_break_does_not_stop_the_reading(reference):
+    """ "co- operate" (a hyphen left by a line break) is a word of its own, no crash."""
+    text = "The Kenya Space Agency and China will co- operate on the KenSat-9 mission."
+    assert isinstance(cooperations_of(reference, text), set)
