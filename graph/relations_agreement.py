@@ -279,6 +279,13 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 finer = date_in(undated, issued, int(signed_on))[0]
                 if finer and finer.startswith(signed_on):
                     signed_on = finer
+        issued_year = (sentence.doc.meta.issued or "")[:4]
+        late = signed_on is not None and len(signed_on) == 4 and signed_on > issued_year
+        if late and issued_year and _PAST_SIGNED.search(text):
+            # "signed a contract ... for a satellite to be launched in 2033": a bare year
+            # after the report is the work's, not the signing's; another date may be
+            later = re.sub(rf"\b{signed_on[:4]}\b", " ", text)
+            signed_on = date_in(later, sentence.doc.meta.issued, sentence.section_year)[0]
         if signed_on is None:
             # "the 2016 agreement", "its 2019 space cooperation memorandum": the year it names
             year_before = re.search(r"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", text[: m.start()])
@@ -363,6 +370,9 @@ def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer)
 
 
 _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's, not a sentence's)
+
+
+_PAST_SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b(?!\s+(?:next|later|by))")
 
 
 def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:

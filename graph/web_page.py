@@ -19,10 +19,18 @@ BOILERPLATE = re.compile(
 _CITATIONS = re.compile(r"(?:\[(?:\d+|[a-z]|note\s+\d+|citation needed)\])+$")
 
 
+# a link after an item's text: "... to 2035. Read more ->", "(read more)"
+_TRAILING_LINK = re.compile(
+    r"\s*[(\[]?\s*(?:read\s+more|more)\s*(?:->|\u2192|\u00bb|>>|\.\.\.|\u2026)?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_prose(line: str) -> bool:
     """A line of running text: long enough, ending a sentence (an encyclopedia's citation
-    marks after the full stop, "...in 2017.[3]", do not count)."""
-    text = _CITATIONS.sub("", line)
+    marks after the full stop, "...in 2017.[3]", and a newsletter item's closing "Read
+    more ->" do not count)."""
+    text = _CITATIONS.sub("", _TRAILING_LINK.sub("", line))
     return len(text.split()) >= 10 and text.endswith(TERMINAL) and not BOILERPLATE.search(text)
 
 
@@ -108,7 +116,9 @@ def _promotions(lines: list[Line], kept: list[int]) -> set[int]:
     for b in blocks:
         if sum(len(lines[i].text.split()) for i in b) > 40:
             continue
-        promoted = [i for i in b if BOILERPLATE.search(lines[i].text)]
+        promoted = [
+            i for i in b if BOILERPLATE.search(lines[i].text) and not _is_prose(lines[i].text)
+        ]
         if not promoted:
             continue
         # a story's sentence right above "Read more: ..." stays; the link goes
