@@ -104,7 +104,7 @@ HELDOUT_SETS = {
     "heldout-ae": (0.72, 0.81),
     "heldout-af": (0.89, 0.91),
     "heldout-ag": (0.70, 0.76),
-    "heldout-ah": (0.65, 0.74),
+    "heldout-ah": (0.66, 0.75),
     "heldout-ai": (0.76, 0.78),
     "heldout-aj": (0.74, 0.78),
     "heldout-ak": (0.76, 0.78),
