@@ -23,6 +23,7 @@ from graph.cooperation_words import (
 )
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import COOPERATION_CUE, Group, beside_chinese, clause_of, has_verb
+from graph.joined_missions import joins_the_documents_mission
 from graph.list_items import listed_under
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
@@ -211,30 +212,6 @@ def parsed_role_holds(
         case "item":
             return sentence.lead_in is not None
     return False
-
-
-# what one joins when it is the mission the document is about: "joined the project"
-_GENERIC_JOINED = frozenset(
-    {"project", "programme", "program", "station", "initiative", "mission", "effort", "base"}
-)
-
-
-def joins_the_documents_mission(sentence: Sentence, group: Group) -> bool:
-    """Whether the partner joins, with no object or a generic one ("joined last year",
-    "joined the project"), in a sentence naming no mission, under a title or heading that
-    names one: it joins that mission."""
-    if sentence.title_mission is None and sentence.section_mission is None:
-        return False
-    crafts = (EntityKind.MISSION, EntityKind.SPACECRAFT)
-    before = sentence.previous.mentions if sentence.previous is not None else []
-    if any(m.kind in crafts for m in [*sentence.mentions, *before]):
-        return False  # (one the sentence before names is the one joined: "followed")
-    doc = sentence.parse
-    verb_at = None if doc is None else clause_verb(doc, group.start, group.end)
-    if verb_at is None:
-        return False
-    objects = [c for c in doc[verb_at].children if c.dep_ in ("dobj", "attr")]
-    return all(o.lemma_.lower() in _GENERIC_JOINED for o in objects)
 
 
 def _china_in_own_clause(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:

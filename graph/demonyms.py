@@ -18,14 +18,22 @@ import pycountry
 
 
 @cache
+def _entries() -> tuple[dict, ...]:
+    """The countryinfo package's country entries, read once from its JSON data files."""
+    folder = resources.files("countryinfo") / "data"
+    return tuple(
+        json.loads(entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".json")
+    )
+
+
+@cache
 def demonyms() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code -> demonym, for the entries that agree with pycountry."""
     found: dict[str, str] = {}
     shared: Counter[str] = Counter()
-    for entry in (resources.files("countryinfo") / "data").iterdir():
-        if not entry.name.endswith(".json"):
-            continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
+    for data in _entries():
         demonym, code = data.get("demonym"), data.get("ISO", {}).get("alpha2")
         if not demonym or not code or not demonym[:1].isupper():
             continue
@@ -50,13 +58,11 @@ def capitals() -> frozenset[str]:
     """Capital cities of every country in the countryinfo data: a place, never a body
     ("signed the memorandum with Astana" is the government, not a new organisation)."""
     found = set()
-    for entry in (resources.files("countryinfo") / "data").iterdir():
-        if entry.name.endswith(".json"):
-            capital = json.loads(entry.read_text(encoding="utf-8")).get("capital")
-            if isinstance(capital, str) and capital:
-                found.add(capital)
-                # as English text often writes it: "Brasilia", "Bogota"
-                found.add(ascii_form(capital))
+    for data in _entries():
+        capital = data.get("capital")
+        if isinstance(capital, str) and capital:
+            found.add(capital)
+            found.add(ascii_form(capital))  # as English text often writes it: "Brasilia"
     return frozenset(found)
 
 
@@ -77,10 +83,7 @@ def capital_countries() -> dict[str, str]:
     that is a country's own name ("Singapore", "Kuwait")."""
     found: dict[str, str] = {}
     shared: Counter[str] = Counter()
-    for entry in (resources.files("countryinfo") / "data").iterdir():
-        if not entry.name.endswith(".json"):
-            continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
+    for data in _entries():
         capital, codes = data.get("capital"), data.get("ISO", {})
         if not isinstance(capital, str) or not capital[:1].isupper() or not codes:
             continue

@@ -44,9 +44,10 @@ from graph.model import (
 )
 from graph.normalise import CleanText, clean_document
 from graph.partner_lists import partner_groups
-from graph.reading import Sentence, parse_sentences, read_document
+from graph.reading import Sentence, read_document
 from graph.recognise import Found, Recogniser
 from graph.record_fields import records
+from graph.sentence_parses import parse_sentences
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from graph.cooperation_cues import (
 from graph.cooperation_roles import (
     acting_bodies,
     has_cue,
-    joins_the_documents_mission,
     listed_with_china,
     parsed_role_holds,
 )
@@ -40,6 +39,7 @@ from graph.grammar import (
     owns_named_body,
 )
 from graph.headings import future_heading
+from graph.joined_missions import joins_the_documents_mission
 from graph.list_items import item_bodies, item_context, listed_under
 from graph.mission_pairing import (
     carrier,

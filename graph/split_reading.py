@@ -51,8 +51,9 @@ from graph.helper_pool import collection_waiting, forked_pool
 from graph.model import Document, Fact
 from graph.normalise import CleanText
 from graph.quiet_workers import interrupts_held
-from graph.reading import Sentence, parse_sentences, read_document
+from graph.reading import Sentence, read_document
 from graph.recognise import Recogniser
+from graph.sentence_parses import parse_sentences
 
 # below this many characters of text the fork and the facts' way back cost more than
 # reading in one process: only a large document is read in parts
