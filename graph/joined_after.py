@@ -6,6 +6,8 @@ mission (and its area) that a partner of the sentence before joined.
 
 from __future__ import annotations
 
+import re
+
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, status_at
 from graph.model import Cooperation, EntityKind
@@ -14,15 +16,49 @@ from graph.reading import Sentence
 
 _JOINING = frozenset({"join", "follow", "accede"})
 _MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
+_JOINED_UNNAMED = re.compile(
+    r"\b(?:countries|states|nations|partners|members)\s+(?:\w+\s+){0,2}?"
+    r"(?:have|has|had)\s+(?:since\s+|also\s+|now\s+)?(?:joined|signed\s+(?:up|on))\s*[.;,]"
+)
 
 
-def remember_joined(sentence: Sentence, groups: list[Group], facts: list[Cooperation]) -> None:
+def remember_joined(
+    sentence: Sentence, groups: list[Group], facts: list[Cooperation], gazetteer: Gazetteer
+) -> None:
     """Note the mission a partner of the sentence joined, for the sentences after it."""
     joiners = {k for g in groups if g.governor in _JOINING for k in g.keys}
     for fact in facts:
         if fact.mission and fact.partner in joiners:
             sentence.notes["joined"] = (fact.mission, fact.area)
             return
+    # "Besides its founders, more than a dozen countries have joined." under a title
+    # naming the one mission they joined
+    mission = sentence.title_mission or sentence.section_mission
+    unnamed = not any(m.kind in _MISSION_KINDS for m in sentence.mentions)
+    if mission is not None and unnamed and _JOINED_UNNAMED.search(sentence.text):
+        sentence.notes["joined"] = (mission, gazetteer.default_areas.get(mission))
+
+
+def _joins(sentence: Sentence, group: Group) -> bool:
+    """Whether the partners join as those before did: they join, follow or sign up ("Chile
+    followed in 2032"), come first or follow in a line ("X was the first, followed by A
+    and B"), or do so too ("So did APSCO")."""
+    if group.role in ("agent", "subject") and group.governor in _JOINING:
+        return True
+    if group.role == "by" and group.governor == "follow":
+        return True
+    after = sentence.text[group.end : group.end + 20]
+    if group.role == "agent" and group.governor == "be" and _FIRST.match(after):
+        return True
+    return (
+        group.role == "agent"
+        and group.governor == "do"
+        and _SO_DID.search(sentence.text[: group.start]) is not None
+    )
+
+
+_FIRST = re.compile(r"\s+was\s+the\s+first\b")
+_SO_DID = re.compile(r"^\W*(?:[Ss]o|[Aa]s)\s+(?:did|has|have|had|does)\s+(?:the\s+)?$")
 
 
 def joined_after(
@@ -37,7 +73,7 @@ def joined_after(
     mission, area = joined  # type: ignore[misc]
     out = []
     for group in groups:
-        if group.role not in ("agent", "subject") or group.governor not in _JOINING:
+        if not _joins(sentence, group):
             continue
         if negated(sentence, group.end + 12):
             continue  # "Chile has not followed"

@@ -93,7 +93,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         )
         and not (f.method == "cooperation-list-item" and f.mission in others)
     ]
-    remember_joined(sentence, reading.groups, kept)
+    remember_joined(sentence, reading.groups, kept, reading.gazetteer)
     return kept
 
 
