@@ -52,6 +52,7 @@ _AFTER_EXTRACTION = frozenset(
         "dump_fragments.py",
         "dump_merged.py",
         "dump_members.py",
+        "dump_pack.py",
         "dump_range_walk.py",
         "dump_ranges.py",
         "dump_triples.py",
