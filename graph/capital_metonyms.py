@@ -103,7 +103,7 @@ def acting_capitals(text: str, found: Sequence[Found], gazetteer: Gazetteer) -> 
     """Country mentions for the capitals of ``text`` (clean offsets) that act for their
     governments; a capital inside a longer name ("University of Nairobi") is left alone."""
     codes = _forms()
-    keys = {e.iso2: e.key for e in gazetteer.entities.values() if e.iso2}
+    keys = gazetteer.country_keys
     taken = SpanIndex((f.start, f.end) for f in found)
     out: list[Found] = []
     for start, end, capital in _capitals_in(text):

@@ -28,7 +28,7 @@ from graph.list_items import listed_under
 from graph.mission_pairing import previous_mission
 from graph.model import EntityKind
 from graph.negation import negated
-from graph.parsing import clause_verb
+from graph.parsing import clause_verb, verb_above
 from graph.people_roles import qualified_noun
 from graph.reading import Sentence
 from graph.token_lookup import token_at
@@ -219,13 +219,9 @@ def _china_in_own_clause(sentence: Sentence, group: Group, gazetteer: Gazetteer)
     that clause sets its own subject against the main clause's ("..., while Y was designed
     by Z")."""
     doc = sentence.parse
-    root = None if doc is None else token_at(doc, group.start)
-    verb = None
-    while root is not None and root.head.i != root.i:
-        root = root.head
-        if root.pos_ in ("VERB", "AUX"):
-            verb = root
-            break
+    word = None if doc is None else token_at(doc, group.start)
+    above = None if word is None else verb_above(word)
+    verb = None if above is None else doc[above]
     own_subject = verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     contrast = verb is not None and any(
         c.dep_ in ("mark", "cc") and c.lower_ in ("while", "whereas", "but") for c in verb.children

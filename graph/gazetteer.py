@@ -9,6 +9,7 @@ The reference data is recognition knowledge only: it never says who cooperated o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pycountry
@@ -43,6 +44,11 @@ class Gazetteer:
 
     def kind(self, key: str) -> EntityKind:
         return self.entities[key].kind
+
+    @cached_property
+    def country_keys(self) -> dict[str, str]:
+        """ISO 3166-1 alpha-2 code -> country key, worked out once per gazetteer."""
+        return {e.iso2: e.key for e in self.entities.values() if e.iso2}
 
 
 def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> list[str]:

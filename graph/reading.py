@@ -22,7 +22,7 @@ from graph.coreference import (
     definite_references,
     speakers_countries,
 )
-from graph.first_person import first_person, speaker
+from graph.first_person import first_person
 from graph.headings import (
     future_heading,
     heading_area,
@@ -147,7 +147,7 @@ def read_document(
     speaking = first_person(clean.text, document.text, recogniser, publisher)
     # the body whose own words the document is, where it says "we" (a think tank's fact
     # sheet of China's agreements speaks for no party to them)
-    voice = speaker(document.text, recogniser, publisher) if speaking else None
+    voice = speaking[0].key if speaking else None
     found = sorted(
         found
         + definite_references(clean.text, found, gazetteer, publisher)
