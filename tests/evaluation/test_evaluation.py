@@ -149,6 +149,9 @@ HELDOUT_SETS = {
     "heldout-bx": (0.55, 0.69),
     "heldout-by": (0.58, 0.66),
     "heldout-bz": (0.72, 0.72),
+    "heldout-ca": (0.41, 0.49),
+    "heldout-cb": (0.69, 0.75),
+    "heldout-cc": (0.51, 0.67),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -301,6 +304,9 @@ SIZES = {
     "heldout-bx": (4, 60),
     "heldout-by": (4, 60),
     "heldout-bz": (4, 60),
+    "heldout-ca": (4, 60),
+    "heldout-cb": (4, 60),
+    "heldout-cc": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
