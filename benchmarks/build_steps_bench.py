@@ -31,6 +31,7 @@ from pathlib import Path
 TIMED = {
     "graph.extract_incremental": ["extract_corpus"],
     "graph.rdf_lines": ["documents_lines", "shared_graphs"],
+    "graph.corpus_lines": ["dataset_lines"],
     "graph.store_delta": [
         "stage",
         "stage_with_delta",
@@ -65,19 +66,18 @@ TIMED = {
 }
 # in the dumps' worker (a process of its own: timed there, printed by it at its end)
 WORKER_TIMED = {  # looked up where they are called from
-    "graph.dump_background": ["_StagedStore.open"],
+    "graph.dump_background": ["_StagedStore.open", "_StagedStore.ranged_lines"],
     "graph.dump": ["write_data_dumps", "_write_ontology_files", "sha256_of", "void_graph"],
     "graph.dump_merged": [
         "_previous_walk",
         "_keep_walk",
-        "ranges_of",
         "ranged_graph",
         "stored_nquads",
         "trig_piece",
         "jsonld_piece",
     ],
     "graph.dump_fragments": ["FragmentCache.get", "StoredGraph.read"],
-    "graph.dump_ranges": ["_made", "RangePiece.of"],
+    "graph.dump_ranges": ["ranges_of", "_made", "RangePiece.of"],
     "graph.dump_range_walk": ["RangedWalk.add", "RangedWalk.finish"],
     "graph.dump_triples": ["MergeLines.first_met", "PiecedWriter._write_stretch"],
     "graph.dump_members": [

@@ -45,8 +45,10 @@ FORMAT = 1  # bump when the shape of the cached values changes
 # graph modules that run after extraction: changing them must not invalidate the cache
 _AFTER_EXTRACTION = frozenset(
     {
+        "build_summary.py",
         "build_validation.py",
         "config.py",
+        "corpus_lines.py",
         "dump.py",
         "dump_background.py",
         "dump_fragments.py",

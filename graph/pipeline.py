@@ -11,7 +11,6 @@ import errno
 import gc
 import os
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ from rdflib import Dataset
 from graph import (
     build_validation,
     corpus,
+    corpus_lines,
     dump,
     dump_background,
     dump_fragments,
@@ -34,22 +34,21 @@ from graph import (
     store,
     store_delta,
     summaries,
-    summary_passages_kept,
     validate,
     validate_lines,
     validate_split,
     validate_whole,
 )
+from graph.build_summary import summarise
 from graph.config import Paths
 from graph.dump_background import BackgroundDumps
 from graph.errors import InputError, SpaceKGError
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.gc_pause import collection_paused, frozen_when_asked
 from graph.lines_dataset import LinesDataset
-from graph.model import FACT_TYPES, Document, EntityKind, Extraction
+from graph.model import Document, Extraction
 from graph.staging_thread import StagingThread
 from graph.summaries import SUMMARIES_GRAPH
-from graph.summary_passages_kept import PassagesCache
 from graph.union_delta import UnionDelta
 from graph.vocab import ONTOLOGY_GRAPH, QUERIES_GRAPH
 
@@ -93,24 +92,12 @@ def make_dataset(
     ``quads`` too, each document graph's lines are kept in that cache; and unless
     ``in_memory``, no rdflib dataset of the corpus is made: each document graph's lines are
     read from that cache or written afresh, and the dataset is those lines."""
-    if documents is None:
-        progress(STAGES[0])
-        documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
-    progress(STAGES[1])
-    reference = extract.load_reference(paths.ontology, paths.corpus)
-    if cache is None:
-        extraction = extract.extract_corpus(documents, reference)
-    else:
-        extraction, cache.stats = extract_incremental.extract_corpus(
-            documents,
-            reference,
-            cache,
-            ontology_dir=paths.ontology,
-            progress=getattr(progress, "documents", None),
-        )
-    progress(STAGES[2])
+    documents, extraction = _extracted(
+        paths, progress, cache=cache, max_document_bytes=max_document_bytes, documents=documents
+    )
     if nquads is not None and quads is not None and not in_memory:
-        return documents, extraction, _dataset_lines(paths, documents, extraction, nquads, quads)
+        lines = corpus_lines.dataset_lines(paths, documents, extraction, nquads, quads)
+        return documents, extraction, lines
     dataset = rdf.build_dataset(documents, extraction, paths.ontology_files())
     published = dataset.graph(QUERIES_GRAPH)
     for triple in saved_queries_rdf.queries_graph(paths.queries):
@@ -130,66 +117,30 @@ def make_dataset(
     return documents, extraction, dataset
 
 
-def _dataset_lines(
+def _extracted(
     paths: Paths,
-    documents: list[Document],
-    extraction: Extraction,
-    nquads: Path,
-    quads: rdf_lines.QuadsCache,
-) -> LinesDataset:
-    """The dataset as each graph's lines, written to ``nquads`` with the summaries."""
-    graphs = rdf_lines.documents_lines(documents, extraction, quads)
-    graphs.update(
-        rdf_lines.shared_graphs(
-            extraction, paths.ontology_files(), saved_queries_rdf.queries_graph(paths.queries)
-        )
-    )
-    with nquads.open("wb") as out:
-        out.writelines(graphs.values())
-    # the partner passages of partners no changed graph names are the previous build's
-    passages = PassagesCache(paths.store / summary_passages_kept.CACHE_DIR, read=quads.enabled)
-    graphs[SUMMARIES_GRAPH.n3()] = summaries.append_summary_lines(nquads, graphs, passages)
-    return LinesDataset(graphs)
-
-
-def summarise(
-    documents: list[Document],
-    staged: store.StagedBuild,
-    extraction: Extraction,
-    report: validate.Report,
+    progress: Progress,
     *,
-    build_id: str,
-    seconds: float,
-    built_at: datetime | None = None,
-) -> store.BuildInfo:
-    """Counts for the build summary; every class, fact type and document is listed, zeros
-    included, so a missing kind of fact is visible at a glance. Triples and quads are
-    counted by the engine in the staged store (an rdflib union of the whole graph, made
-    only to be counted, took longer than writing the store)."""
-    by_doc: Counter[str] = Counter({d.id: 0 for d in documents})
-    by_type: Counter[str] = Counter({t.__name__: 0 for t in FACT_TYPES})
-    by_type.update(type(f).__name__ for f in extraction.facts)
-    by_kind: Counter[str] = Counter({k.value: 0 for k in EntityKind})
-    by_kind.update(e.kind.value for e in extraction.entities)
-    for fact in extraction.facts:
-        for doc_id in {ev.doc_id for ev in fact.evidence}:
-            by_doc[doc_id] += 1
-    return store.BuildInfo(
-        build_id=build_id,
-        built_at=(built_at or datetime.now(UTC)).isoformat(timespec="seconds"),
-        seconds=round(seconds, 2),
-        triples=staged.triples,
-        quads=staged.quads,
-        entities=dict(sorted(by_kind.items())),
-        facts_by_type=dict(sorted(by_type.items())),
-        facts_by_document=dict(sorted(by_doc.items())),
-        conforms=report.conforms,
-        violations=len(report.violations),
-        unknown_names=[
-            {"text": u.text, "document": u.doc_id, "start": u.start, "cue": u.cue}
-            for u in extraction.unknown_names
-        ],
+    cache: ExtractionCache | None,
+    max_document_bytes: int = 0,
+    documents: list[Document] | None = None,
+) -> tuple[list[Document], Extraction]:
+    """The corpus read (unless given) and its facts extracted (``make_dataset``)."""
+    if documents is None:
+        progress(STAGES[0])
+        documents = corpus.read_corpus(paths.corpus, max_bytes=max_document_bytes)
+    progress(STAGES[1])
+    reference = extract.load_reference(paths.ontology, paths.corpus)
+    if cache is None:
+        return documents, extract.extract_corpus(documents, reference)
+    extraction, cache.stats = extract_incremental.extract_corpus(
+        documents,
+        reference,
+        cache,
+        ontology_dir=paths.ontology,
+        progress=getattr(progress, "documents", None),
     )
+    return documents, extraction
 
 
 def build(
@@ -270,41 +221,33 @@ def _build(
             background = BackgroundDumps(
                 paths.ontology, built_at.date(), pieces, paths.store / "builds"
             )
-        documents, extraction, dataset = make_dataset(
-            paths,
-            progress,
-            cache=cache,
-            documents=documents,
-            nquads=scratch,
-            quads=quads,
-            # no rdflib dataset of the corpus, cold or not: each graph's lines are made
-            # (or kept) and validation parses what it reads from them. A cold build's
-            # dataset was 0.5 GiB at 1,000 documents, held beside the union pySHACL read
-            in_memory=False,
+        documents, extraction = _extracted(paths, progress, cache=cache, documents=documents)
+        progress(STAGES[2])
+        digests: dict[str, str] = {}
+
+        def hand_over(graphs: LinesDataset) -> None:
+            """Every graph's lines but the summaries': the document graphs' digests (what
+            validation and the dumps key them by), and the worker starts writing."""
+            digests.update(build_validation.lines_digests(documents, graphs))
+            pieces.lines = build_validation.document_digests(documents, digests)
+            if background is not None:
+                names = [n3[1:-1] for n3, data in graphs.lines.items() if data]
+                background.graphs(pieces.lines, names, later=[str(SUMMARIES_GRAPH)])
+
+        # no rdflib dataset of the corpus, cold or not: each graph's lines are made (or
+        # kept) and validation parses what it reads from them. A cold build's dataset was
+        # 0.5 GiB at 1,000 documents, held beside the union pySHACL read
+        dataset = corpus_lines.dataset_lines(
+            paths, documents, extraction, scratch, quads, before_counting=hand_over
         )
         if beside and not follow:  # its extraction lives to its end: no pass walks it
             hold()
         progress(STAGES[3])
         pieces.ranged = dump_ranges.ranged_lines(dataset)  # the summaries' pieces by ranges
-        # the document graphs' digests from their lines in hand: validation and the dumps
-        # read no other graph's
-        digests = (
-            build_validation.lines_digests(documents, dataset)
-            if isinstance(dataset, LinesDataset)
-            else None
-        )
         lines: validate_lines.QuadLines | None = None
         delta: UnionDelta | None = None  # what changed since the previous build's lines
         if background is not None:
-            # the worker writes the graphs whose pieces were kept while the store is staged
-            if isinstance(dataset, LinesDataset) and digests is not None:
-                names = [n3[1:-1] for n3, data in dataset.lines.items() if data]
-            else:  # an rdflib dataset: its graphs' digests are read from its file
-                lines = validate_lines.read_file(scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()])
-                digests = lines.graph_digests
-                names = [n3[1:-1] for n3 in digests if n3.startswith("<")]
-            pieces.lines = build_validation.document_digests(documents, digests)
-            background.graphs(pieces.lines, names)
+            background.ranged(pieces.ranged)
             if follow:
                 staged, build_id, delta = store_delta.stage_with_delta(
                     paths.store, scratch, full=full
@@ -312,12 +255,10 @@ def _build(
                 background.staged(staged.path, build_id)
             else:  # validation reads the lines, not the store: staged beside it
                 staging = StagingThread(paths.store, scratch, background, full=full)
-        if lines is None and delta is None:
+        if delta is None:
             lines = validate_lines.read_file(
                 scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
             )
-        if background is None and lines is not None:
-            pieces.lines = build_validation.document_digests(documents, lines.graph_digests)
 
         def read_lines() -> validate_lines.QuadLines:
             """The union read whole, when validation near the changes cannot do without."""
