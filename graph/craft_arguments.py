@@ -15,6 +15,7 @@ from graph.model import EntityKind
 from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.spacecraft_partners import governs
+from graph.subject_roles import people_noun
 
 
 def verb_preps(verb: Token) -> list[Token]:
@@ -108,9 +109,17 @@ def foreign_subject(sentence: Sentence, verb: Token, gazetteer: Gazetteer, joint
     if not subjects and verb.dep_ == "conj":
         # "which Russia's RSC Energia built and launched": the first verb's subject
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    first = verb.head if verb.dep_ == "conj" else verb
+    people = not subjects and first.dep_ == "acl" and people_noun(first.head)
+    if people:
+        # "which SUPARCO engineers designed and built": a relative clause the parser
+        # hung on its subject, the people of a body, as a participle
+        subjects = [first.head]
     for subject in subjects:
         left = subject.left_edge.idx
         right = subject.right_edge.idx + len(subject.right_edge)
+        if people:
+            right = subject.idx + len(subject)  # (the people, not what they did)
         inside = [
             m
             for m in sentence.mentions

