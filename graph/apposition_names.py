@@ -45,6 +45,13 @@ _CLASS_AFTER = re.compile(
     # "NEPSAT, a mapping satellite developed jointly with ...": a participle goes on
     r"developed|designed|made|owned|operated|carrying|carried)\b)"
 )
+# what every match of a pattern holds, found by the engine from its first character
+# (the patterns themselves open with a look-behind or a word boundary, so they are
+# tried at every character): a paragraph without it is not searched by the pattern
+_HELD: dict[re.Pattern[str], re.Pattern[str]] = {
+    _OWNERS_CLASS: re.compile(r"['\u2019]s\s"),
+    _CLASS_AFTER: re.compile(r",\s+(?:a|an|the|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?['\u2019]s)\s"),
+}
 _NOT_A_NAME = SENTENCE_OPENERS | {
     "However",
     "Today",
@@ -76,6 +83,9 @@ def appositions(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
     ``_OWNERS_CLASS`` and ``_CLASS_AFTER``)."""
     found = []
     for pattern in (_CLASS_BEFORE, _OWNERS_CLASS, _CLASS_AFTER):
+        held = _HELD.get(pattern)
+        if held is not None and not held.search(chunk):
+            continue
         for m in pattern.finditer(chunk):
             name = re.sub(r"(?:\s(?:In|of))+$", "", m.group("name"))
             skip = 0

@@ -3,6 +3,9 @@ the index finds exactly those a test of every name against the text finds."""
 
 from __future__ import annotations
 
+import pytest
+
+from graph import extraction_cache
 from graph.extraction_cache import NamesIndex, _squeeze
 
 CONTEXT = [
@@ -20,7 +23,9 @@ def every_name(text: str) -> list[str]:
     return [used for _k, names, used in CONTEXT if any(n in squeezed for n in names)]
 
 
-def test_the_index_finds_what_testing_every_name_finds() -> None:
+@pytest.mark.parametrize("few", [0, 64])  # every slice of the text made, or each start sought
+def test_the_index_finds_what_testing_every_name_finds(monkeypatch, few: int) -> None:
+    monkeypatch.setattr(extraction_cache, "_FEW_STARTS", few)
     index = NamesIndex(CONTEXT)
     for text in (
         "The A Survey Telescope (AST) and Chang'e-7.",
