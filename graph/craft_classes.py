@@ -24,7 +24,11 @@ def class_members(
 ) -> list[tuple[str, str, str, int]]:
     """(activity, spacecraft, partner, offset) for each owned member of such a class."""
     doc = sentence.parse
-    if doc is None:
+    # a member is a spacecraft named at the top level: without one, no verb need be read
+    # (most sentences; each verb's lemma is a lookup)
+    if doc is None or not any(
+        not m.nested and m.kind is EntityKind.SPACECRAFT for m in sentence.mentions
+    ):
         return []
     out = []
     for verb in doc:

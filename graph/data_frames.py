@@ -20,7 +20,12 @@ _DATA = frozenset({"data", "datum", "imagery", "image", "product", "picture"})
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[Cooperation]:
     """Data exchange on a mission whose data a partner receives or uses."""
     doc = sentence.parse
-    if doc is None:
+    # the mission is one named at the top level: without one, no verb need be read
+    # (most sentences; each verb's part of speech and lemma is a lookup)
+    if doc is None or not any(
+        not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        for m in sentence.mentions
+    ):
         return []
     out: list[Cooperation] = []
     for verb in doc:
