@@ -137,7 +137,7 @@ def _beside_signer(sentence: Sentence, local: int, end: int) -> bool:
 
 TWO_BODIES = re.compile(
     r"\bthe\s+two\s+(agencies|institutions|organi[sz]ations|bodies|companies|firms|universities|"
-    r"administrations|centres|centers|institutes)\b",
+    r"administrations|centres|centers|institutes|offices|ministries|academies|commissions)\b",
     re.IGNORECASE,
 )
 
@@ -185,6 +185,10 @@ _BODY_HEADS = {
     "institutes": ("Institute",),
     "centres": ("Centre", "Center"),
     "centers": ("Centre", "Center"),
+    "offices": ("Office",),
+    "ministries": ("Ministry",),
+    "academies": ("Academy",),
+    "commissions": ("Commission",),
 }
 
 

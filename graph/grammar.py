@@ -61,7 +61,9 @@ _PLANNED = re.compile(
 )
 ANAPHORA = re.compile(
     r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies|"
-    r"organi[sz]ations|institutions|institutes|bodies|companies|universities|centres|centers)|"
+    r"organi[sz]ations|institutions|institutes|bodies|companies|universities|centres|centers|"
+    r"offices|ministries|academies|administrations|commissions|laboratories|observatories|"
+    r"firms|operators)|"
     r"both\s+(?:sides|countries|parties)|the\s+Parties|they|"
     # a sentence that opens with the people or bodies of the partner just named: "Its
     # universities have worked with ...", "Their engineers will ..."

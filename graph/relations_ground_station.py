@@ -158,6 +158,18 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 if g.role in ("owner", "modifier", "other") and whole[0] <= g.start < whole[1]
                 for k in g.keys
             ]
+        if not partners and _chinese_help(sentence, gazetteer, clause):
+            # "stations that the GSSTI built together with Chinese firms", "were built by
+            # the Agency together with CGWIC": the foreign builder beside China's side
+            partners = [
+                k
+                for g in groups
+                if clause[0] <= g.start < clause[1]
+                and g.role == "agent"
+                and _same_clause(sentence, (g.start, g.end), (at, at + 1))
+                for k in g.keys
+                if k not in gazetteer.domestic
+            ]
         if not partners and _chinese_subject(sentence, at, gazetteer):
             # "CGWIC will upgrade the ground control centre of Azercosmos": China's side
             # works on the station of the body it names as the owner

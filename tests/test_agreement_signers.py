@@ -79,3 +79,18 @@ def test_a_chinese_body_and_a_partners_body_named_with_its_owner_sign_together(r
     assert {f[1] for f in found} == {
         ("china-manned-space-agency", "space-and-earth-observation-sciences-commission")
     }
+
+
+def test_the_two_offices_are_the_offices_named_before(reference):
+    text = (
+        "The China Satellite Navigation Office has helped Thailand's Geo-Informatics and "
+        "Space Technology Development Agency since 2013. In 2019 the two offices "
+        "signed a memorandum of understanding on positioning services for farmers."
+    )
+    parties = {f.parties for f in facts_of(reference, text, kind=Agreement)}
+    assert parties == {
+        (
+            "china-satellite-navigation-office",
+            "geo-informatics-and-space-technology-development-agency",
+        )
+    }

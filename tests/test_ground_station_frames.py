@@ -305,3 +305,23 @@ def test_a_station_a_pronoun_gives_to_the_body_named_before_it(reference):
         "Nkok was upgraded with Chinese help in 2030.\n"
     )
     assert _stations(reference, text) == {"gabonese-space-agency"}
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "The control stations in Accra and Kumasi that the Ghana Space Science and "
+            "Technology Institute built together with Chinese firms opened in 2020.",
+            "ghana-space-science-and-technology-institute",
+        ),
+        (
+            "Its two control centres, at Cordoba and at Neuquen, were built by the National "
+            "Commission on Space Activities together with China Great Wall Industry "
+            "Corporation.",
+            "national-commission-on-space-activities",
+        ),
+    ],
+)
+def test_a_station_its_foreign_builder_built_beside_chinas_side(reference, text, partner):
+    assert _stations(reference, text) == {partner}
