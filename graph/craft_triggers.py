@@ -44,9 +44,12 @@ def activity_of(verb: Token) -> str:
 
 
 def _up(verb: Token) -> bool:
-    """ "put up two satellites", "sent them up": a phrasal verb of launching."""
+    """ "put up two satellites", "sent them up", "was sent aloft": a phrasal verb of
+    launching."""
     return verb.lemma_.lower() != "deliver" and any(
-        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children
+        (c.dep_ == "prt" and c.lower_ == "up")
+        or (c.dep_ in ("prt", "advmod") and c.lower_ == "aloft")
+        for c in verb.children
     )
 
 
@@ -62,6 +65,8 @@ def _into_orbit(verb: Token) -> bool:
     holders += [
         o for c in verb.children if c.dep_ == "dobj" for o in c.subtree if o.dep_ == "appos"
     ]
+    # "put KenSat-2, a satellite China built for Kenya, into orbit": or on the object
+    holders += [c for c in verb.children if c.dep_ == "dobj"]
     return any(
         c.dep_ == "prep"
         and (holder is verb or c.i > verb.i)

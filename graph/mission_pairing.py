@@ -13,6 +13,7 @@ from graph.model import EntityKind, Status
 from graph.parsing import clause_verb, core_argument, in_relative_clause, span_root
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.subject_roles import described_clause
 
 _MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
 
@@ -278,9 +279,16 @@ def said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
         for m in sentence.mentions
         if m.key == mission and not m.nested
     ]
-    return bool(spans) and all(
-        in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans
-    )
+    if not spans:
+        return False
+    verb = clause_verb(doc, group.start, group.end)
+    described = None if verb is None else described_clause(doc[verb])
+    if described is not None and any(
+        described.left_edge.idx <= a < described.right_edge.idx + len(described.right_edge)
+        for a, _ in spans
+    ):
+        return False  # "Kenya is the latest country to join the ILRS": what Kenya did
+    return all(in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans)
 
 
 _LIST_GLUE = re.compile(r"\s*(?:satellites?\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?")
