@@ -7,19 +7,20 @@ else (issue 18)."""
 from __future__ import annotations
 
 import gzip
+from itertools import groupby
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from graph import dump, dump_ranges, export
+from graph import dump, dump_ranges, dump_triples, export
 from graph import store as store_files
 from graph.dump_fragments import FragmentCache
 from graph.dump_merged import write_data_dumps
 from graph.dump_pack import PiecePack
 from graph.export_jsonld import Context
 from graph.store_order import store_keys
-from graph.vocab import CSK, GRAPH, ID
+from graph.vocab import CSK, GRAPH, ID, PREFIXES
 from graph.void import Stats
 
 SUMMARIES = ox.NamedNode(str(GRAPH["summaries"]))
@@ -212,3 +213,44 @@ def test_ranges_not_in_the_store_order_write_the_graph_whole(
     )
     assert found is None
     assert written(store, tmp_path / "ranged", ranged_cache(None, quads)) == whole
+
+
+def engine_turtle(quads: list[ox.Quad]) -> bytes:
+    """The engine's Turtle of the quads' triples, its prefix lines left out."""
+    text = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return dump_triples.split_serialised(text, ox.RdfFormat.TURTLE)[1]
+
+
+def trig_block(quads: list[ox.Quad]) -> bytes:
+    """The lines between a graph's ``{`` and ``}`` in the engine's TriG of the quads."""
+    trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return trig[trig.index(b" {\n") + 3 : -2]
+
+
+def test_a_ranges_turtle_is_its_trig_block_a_tab_less() -> None:
+    # literals holding newlines, tabs and quotes, languages, lists of objects, a blank
+    # node subject and object, several subjects
+    blank = ox.BlankNode("b1")
+    quads = [
+        *summary_quads(12),
+        ox.Quad(
+            node("s/x"), ox.NamedNode(CSK.passageQuote), ox.Literal("a\n\tb\t\n\t\tc"), SUMMARIES
+        ),
+        ox.Quad(node("s/x"), ox.NamedNode(CSK.documentList), blank, SUMMARIES),
+        ox.Quad(blank, RDF_TYPE, ox.NamedNode(CSK.Country), SUMMARIES),
+        ox.Quad(
+            blank, ox.NamedNode(CSK.passageQuote), ox.Literal('"""\n"', language="en"), SUMMARIES
+        ),
+    ]
+    assert dump_ranges.turtle_of_block(trig_block(quads)) == engine_turtle(quads)
+
+
+def test_every_range_of_the_builds_summaries_has_the_engines_turtle(built, built_paths) -> None:
+    store = store_files.open_store(built_paths.store)
+    quads = list(store.quads_for_pattern(None, None, None, SUMMARIES))
+    ranges = dump_ranges.ranges_of(SUMMARIES.value, lines_of(quads))
+    assert ranges is not None
+    by_subject = {s.value.encode(): list(g) for s, g in groupby(quads, key=lambda q: q.subject)}
+    for found in ranges:
+        part = [q for subject in found.subjects for q in by_subject[subject]]
+        assert dump_ranges.turtle_of_block(trig_block(part)) == engine_turtle(part)
