@@ -32,10 +32,28 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN"})
 _ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})
 
 
+# taking a craft over: "KSA assumed full control of Taifa-2", "took ownership of it"
+TAKING = frozenset({"take", "accept", "receive", "assume", "gain", "acquire", "obtain"})
+_HELD = frozenset({"control", "ownership", "custody", "command"})
+
+
+def taken_over(token: Token) -> bool:
+    """Whether a noun tells of a craft's owner taking it over ("assumed control of X"),
+    as "took delivery of X" does."""
+    return (
+        token.lemma_.lower() in _HELD
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in TAKING
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
+
+
 def activity_of(verb: Token) -> str:
     """The activity a trigger names: "placed X into orbit" is a launch, and so is a
-    craft's riding a Chinese rocket up."""
+    craft's riding a Chinese rocket up; taking control of it is its delivery."""
     lemma = verb.lemma_.lower()
+    if lemma in _HELD:
+        return "delivered"
     if lemma in RIDING or lemma in ARRIVING or lemma in MANIFEST or lemma in ("share", "deploy"):
         return "launched"
     if verb.lemma_.lower() in _ORBIT_VERBS and (_into_orbit(verb) or _up(verb)):
@@ -83,6 +101,9 @@ def triggers(doc: Doc, launch_told: bool = False) -> Iterator[Token]:
     for token in doc:
         lemma = token.lemma_.lower()
         if launch_told and (_manifest(token) or _arrives(token)):
+            yield token
+            continue
+        if taken_over(token):
             yield token
             continue
         if token.tag_ not in _VERB_TAGS:

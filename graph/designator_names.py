@@ -16,6 +16,10 @@ _CRAFT_CLASS = re.compile(
     r"lander|orbiter|rocket|launcher"
 )
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "by", "with", "for", "to", "aboard", "into"})
+_HEADLINE_WORD = re.compile(
+    r"(?:ON|IN|AT|FROM|BY|WITH|FOR|TO|ABOARD|INTO|OF|AND|OR|AS|NEW|"
+    r"[A-Z]+(?:ES|ED|ING))"
+)
 
 
 def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
@@ -33,6 +37,9 @@ def designators(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         opener = opener or re.fullmatch(r"[A-Z][a-z]{3,}ed", first) is not None
         # "the CubeSat CubeBug-1": the word for its kind of craft, not its name's first word
         opener = opener or _CRAFT_CLASS.fullmatch(first) is not None
+        # "CONTROL OF TAIFA-2", "CHINA LAUNCHES KENSAT-2" in a capitals headline: a small
+        # word or a verb before the name, capitalised with the rest of the line
+        opener = opener or (first.isupper() and _HEADLINE_WORD.fullmatch(first) is not None)
         if " " in name and (opener or not first[:1].isupper()):
             start += len(first) + 1
             name = chunk[start:end]

@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from graph.agreement_parties import body_before, other_kind
 from graph.bodies_named_again import named_again
 from graph.ellipsis import did_the_same
 from graph.gazetteer import CHINA, Gazetteer
@@ -394,6 +395,10 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             for k in g.keys
         }
         refs = tuple(before) if len(before) == 1 else anaphora(sentence)
+        if len(before) != 1 and refs and other_kind(sentence, refs, gazetteer):
+            # "the two agencies": the partner's agency named before, not a body of another
+            # kind the sentence before ended on ("... built by the University of Nairobi")
+            refs = tuple(body_before(sentence, gazetteer, chinese=False, back=True)) or refs
         if refs:
             out.append(Group(refs, m.start(), m.end(), "anaphora"))
             out.sort(key=lambda g: g.start)

@@ -31,7 +31,7 @@ from graph.craft_phrases import (
     made_jointly,
     others_rocket,
 )
-from graph.craft_triggers import VERB_ACTIVITY, activity_of, triggers
+from graph.craft_triggers import TAKING, VERB_ACTIVITY, activity_of, triggers
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.launch_context import chinese_launch
@@ -52,7 +52,6 @@ from graph.spacecraft_partners import (
     owner_of,
 )
 
-_TAKING = frozenset({"take", "accept", "receive"})  # "Y took delivery of X"
 _JOINT_WORDS = frozenset({"jointly", "together", "joint", "co-developed", "partnership"})
 
 Frame = tuple[str, str, str, int]  # activity, spacecraft key, partner key, offset
@@ -381,7 +380,7 @@ def _partners(
                             out += [("jointly-developed", p) for p in g.keys]
             if jointly and v.i == verb.i:
                 out += [("jointly-developed", p) for p in subject_partners(sentence, v, groups)]
-            if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in _TAKING:
+            if v.pos_ == "NOUN" and v.dep_ == "dobj" and v.head.lemma_.lower() in TAKING:
                 out += [(activity, p) for p in subject_partners(sentence, v.head, groups)]
         if maker and not china_did:
             return None  # "built by Thales for Mexico": whom it was for says not who made it
