@@ -66,18 +66,19 @@ TIMED = {
 }
 # in the dumps' worker (a process of its own: timed there, printed by it at its end)
 WORKER_TIMED = {  # looked up where they are called from
-    "graph.dump_background": ["_StagedStore.open", "_StagedStore.ranged_lines"],
+    "graph.dump_background": ["_StagedStore.open"],
     "graph.dump": ["write_data_dumps", "_write_ontology_files", "sha256_of", "void_graph"],
     "graph.dump_merged": [
         "_previous_walk",
         "_keep_walk",
+        "ranges_of",
         "ranged_graph",
         "stored_nquads",
         "trig_piece",
         "jsonld_piece",
     ],
     "graph.dump_fragments": ["FragmentCache.get", "StoredGraph.read"],
-    "graph.dump_ranges": ["ranges_of", "_made", "RangePiece.of"],
+    "graph.dump_ranges": ["_made", "RangePiece.of"],
     "graph.dump_range_walk": ["RangedWalk.add", "RangedWalk.finish"],
     "graph.dump_triples": ["MergeLines.first_met", "PiecedWriter._write_stretch"],
     "graph.dump_members": [

@@ -5,18 +5,16 @@ did not leave, and validating reads only the build's lines: on an add-one build 
 documents each took about 4 s of one core. A build that follows a previous one (so holds
 no rdflib dataset of the corpus, and validates near the changes in this one process)
 starts a worker process first, hands it each document graph's digest of its lines and
-the list of graphs as soon as its lines are made (before the summaries are counted: the
-summaries graph sorts after every other), then the summaries graph's lines, then stages
-the store and hands that over, validates, and waits for the dumps; a graph that fails
-validation discards both. The worker writes the graphs whose pieces were kept (every
-document graph but the new one's: 0.8 s at 1,000 documents) while the summaries are
-counted (2.3 to 2.9 s), cuts the summaries' ranges while the store is staged, and opens
-the store only when it first needs it. A cold build of few long documents (one large
-report: about 5 s of dumps at 10 MB, with one validation helper beside the build) does
-the same, staging its store before it validates (``beside_cold_build``). A cold build of
-many documents validates on every core and holds the corpus in memory (0.88 GiB at
-1,000, against the bar of 1 GiB: the worker's 0.5 GiB would pass it), so it writes its
-dumps after validating, as before (``dump.write_build_dumps``).
+the list of graphs as soon as its lines are made, then stages the store and hands that
+over, validates, and waits for the dumps; a graph that fails validation discards both.
+The worker writes the graphs whose pieces were kept (every document graph but the new
+one's: 1.6 s at 1,000 documents) while the store is staged, and opens the store only when
+it first needs it. A cold build of few long documents (one large report: about 5 s of
+dumps at 10 MB, with one validation helper beside the build) does the same, staging its
+store before it validates (``beside_cold_build``). A cold build of many documents
+validates on every core and holds the corpus in memory (0.88 GiB at 1,000, against the
+bar of 1 GiB: the worker's 0.5 GiB would pass it), so it writes its dumps after
+validating, as before (``dump.write_build_dumps``).
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date
 from multiprocessing.connection import Connection
@@ -33,7 +31,7 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from graph import dump, dump_ranges
+from graph import dump
 from graph.dump_fragments import FragmentCache
 from graph.errors import StoreError
 from graph.gc_pause import collection_paused
@@ -65,47 +63,21 @@ class _GaveUp(Exception):
 class _StagedStore:
     """The staged store, waited for and opened when the dumps first read it (the graphs
     whose pieces were kept are written before): every attribute is the store's. Its
-    graphs are checked against those the build named, in case the two ever differ.
-    The lines of the graphs written by ranges (``later``), when they were not sent with
-    the graphs, come first: they are received (and cut into ranges) on the way."""
+    graphs are checked against those the build named, in case the two ever differ."""
 
-    def __init__(
-        self,
-        parent: Connection,
-        graphs: list[ox.NamedNode],
-        cache: FragmentCache,
-        later: Sequence[str] = (),
-    ) -> None:
-        self._parent, self._graphs, self._cache = parent, graphs, cache
-        self._later = frozenset(later)
-        self._ranged: Mapping[str, bytes] | None = None if later else {}
+    def __init__(self, parent: Connection, graphs: list[ox.NamedNode]) -> None:
+        self._parent, self._graphs = parent, graphs
         self._store: ox.Store | None = None
         self._build_id = ""
 
-    def _receive(self) -> object:
-        found = self._parent.recv()
-        if found is None:
-            raise _GaveUp
-        return found
-
-    def ranged_lines(self) -> Mapping[str, bytes]:
-        """The lines of the graphs written by ranges (graph IRI -> lines), waited for."""
-        if self._ranged is None:
-            self._ranged = cast(Mapping[str, bytes], self._receive())
-        return self._ranged
-
     def open(self) -> ox.Store:
         if self._store is None:
-            if self._later:  # sent before the store: cut while the store is staged
-                for name, lines in self.ranged_lines().items():
-                    dump_ranges.cut_ranges(self._cache, name, lines)
-            store_dir, self._build_id = cast(tuple[Path, str], self._receive())
+            staged = self._parent.recv()
+            if staged is None:
+                raise _GaveUp
+            store_dir, self._build_id = staged
             self._store = ox.Store.read_only(str(store_dir))
-            # a graph sent by ranges whose lines are empty is none of the build's
-            absent = {name for name in self._later if not self.ranged_lines().get(name)}
-            if sorted(self._store.named_graphs(), key=str) != [
-                g for g in self._graphs if g.value not in absent
-            ]:
+            if sorted(self._store.named_graphs(), key=str) != self._graphs:
                 raise StoreError(
                     "the staged store's graphs are not the build's; run `spacekg build --full`"
                 )
@@ -119,37 +91,13 @@ class _StagedStore:
         return getattr(self.open(), name)
 
 
-class _LateLines(Mapping[str, bytes]):
-    """The lines of the graphs written by ranges, known by name from the start and
-    received when first read (``lines``: waits for them); a graph without lines has
-    empty ones."""
-
-    def __init__(self, names: Sequence[str], lines: Callable[[], Mapping[str, bytes]]) -> None:
-        self._names, self._lines = list(names), lines
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._names  # (``Mapping``'s would wait for the lines)
-
-    def __getitem__(self, name: str) -> bytes:
-        if name not in self._names:
-            raise KeyError(name)
-        return self._lines().get(name, b"")
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
 def _write_dumps(
     ontology_dir: Path, issued: date, folder: Path, read: bool, target: Path, parent: Connection
 ) -> None:
     """In the worker: receive each document graph's digest of its lines (what the dumps'
     pieces are keyed by) and the build's graphs, write the dumps into ``target`` (the
-    lines of the graphs written by ranges, if they come later, are waited for when
-    reached; the staged store, received next, is read when first needed); send back the
-    pieces used, or what went wrong. ``None`` instead of any message: the build gave up."""
+    staged store, received next, is read when first needed); send back the pieces used,
+    or what went wrong. ``None`` instead of either message: the build gave up."""
     quit_on_interrupt()  # Ctrl-C reaches the whole process group: the build says so
     if (build := multiprocessing.parent_process()) is not None:
         end_with_parent(build.pid)  # a killed build leaves no writer behind
@@ -157,11 +105,11 @@ def _write_dumps(
         given = parent.recv()
         if given is None:
             return
-        lines, names, later, ranged = given
-        graphs = sorted((ox.NamedNode(name) for name in [*names, *later]), key=str)
+        lines, names, ranged = given
+        graphs = sorted((ox.NamedNode(name) for name in names), key=str)
         pieces = FragmentCache(folder, read=read, lines=lines)
-        staged = _StagedStore(parent, graphs, pieces, later)
-        pieces.ranged = _LateLines(later, staged.ranged_lines) if later else ranged
+        pieces.ranged = ranged
+        staged = _StagedStore(parent, graphs)
         with collection_paused():  # a process of its own, ending when the dumps are out
             dump.write_dumps_to(
                 cast(ox.Store, staged),
@@ -185,8 +133,7 @@ def _write_dumps(
 class BackgroundDumps:
     """A worker process that writes a build's dumps into ``builds``: started early (it
     imports while the build makes its lines), given the document graphs' digests and the
-    graphs (``graphs``: it starts writing), the lines of those it writes by ranges if
-    they were named ``later`` (``ranged``), then the staged store (``staged``), then
+    graphs (``graphs``: it starts writing), then the staged store (``staged``), then
     waited for (``wait``); ``install`` puts the dumps beside the committed build,
     ``discard`` drops them."""
 
@@ -208,28 +155,19 @@ class BackgroundDumps:
         with interrupts_held():
             self._process.start()
         child.close()
-        self._store_sent = False
+        self._sent = 0
 
-    def graphs(
-        self, lines: Mapping[str, str], names: Iterable[str], later: Sequence[str] = ()
-    ) -> None:
-        """Each document graph's digest of its lines (IRI -> digest) and the IRIs of the
-        build's graphs: the worker starts writing. ``later``: the graphs written by ranges
-        (the summaries graph) whose lines are not made yet and follow (``ranged``); else
-        those the cache holds (``FragmentCache.ranged``) go with them."""
-        later = list(later)
-        self._send((dict(lines), list(names), later, {} if later else dict(self.cache.ranged)))
-
-    def ranged(self, lines: Mapping[str, bytes]) -> None:
-        """The lines of the graphs named ``later`` (graph IRI -> lines; a graph missing or
-        empty is none of the build's), before the staged store."""
-        self._send(dict(lines))
+    def graphs(self, lines: Mapping[str, str], names: Iterable[str]) -> None:
+        """Each document graph's digest of its lines (IRI -> digest) and the IRIs of all
+        the build's graphs: the worker starts writing (the graphs the cache writes by
+        ranges, ``FragmentCache.ranged``, go with them)."""
+        self._send((dict(lines), list(names), dict(self.cache.ranged)))
 
     def staged(self, store_dir: Path, build_id: str) -> None:
         self._send((store_dir, build_id))
-        self._store_sent = True
 
     def _send(self, message: object) -> None:
+        self._sent += 1
         # a worker that failed already has sent why: ``wait`` tells it
         with suppress(OSError):
             self._conn.send(message)
@@ -258,7 +196,7 @@ class BackgroundDumps:
         """Let the worker finish (its cache writes are whole files), drop its dumps."""
         try:
             if not self._conn.closed:
-                if not self._store_sent:  # (a worker waiting for any message stops)
+                if self._sent < 2:
                     self._conn.send(None)
                 with suppress(EOFError):
                     self._conn.recv()

@@ -20,16 +20,12 @@ import hashlib
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from graph.dump_pack import PiecePack
 from graph.export_jsonld import Context, graph_entry
 from graph.vocab import PREFIXES
-
-if TYPE_CHECKING:
-    from graph.dump_ranges import Range
 
 CACHE_DIR = "dump-cache"  # under the store root, beside the builds
 _ENGINE = getattr(ox, "__version__", "")
@@ -52,7 +48,6 @@ class FragmentCache:
         # graph IRI -> the build's lines of it, for graphs written by ranges of their
         # subjects (``graph.dump_ranges``: the summaries graph)
         self.ranged: Mapping[str, bytes] = {}
-        self.ranges: dict[str, list[Range] | None] = {}  # those lines cut, once
         self._pack: PiecePack | None = None  # opened on first use
 
     def pack(self) -> PiecePack | None:

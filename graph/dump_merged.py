@@ -33,7 +33,7 @@ from graph.dump_fragments import (
 )
 from graph.dump_members import MemberWriter, member_writer
 from graph.dump_range_walk import RangedWalk
-from graph.dump_ranges import RangePiece, cut_ranges, ranged_graph
+from graph.dump_ranges import RangePiece, ranged_graph, ranges_of
 from graph.dump_triples import GraphWalked, MergeLines, PiecedWriter
 from graph.errors import InputError
 from graph.export import FORMATS
@@ -72,17 +72,15 @@ def write_data_dumps(
             triples = PiecedWriter({f.name: out[f.name] for f in TRIPLE_FORMATS}, cache)
             quads = _QuadDumps(out, context, cache)
             context_key = context.digest
+            # the ranges are cut while the worker waits for the staged store (the graphs
+            # before a changed one are written first), not at the end (0.5 s at 1,000)
+            ranges = {name: ranges_of(name, lines) for name, lines in cache.ranged.items()}
             for graph in graphs:
-                named = isinstance(graph, ox.NamedNode) and graph.value in cache.ranged
-                # (the dumps' worker: the lines may come from the build only now)
-                lines = cache.ranged[graph.value] if named else b""
-                if named and not lines:  # counted by a build that made none: not a graph
-                    del merge.stats.graphs[graph.value]
-                    continue
+                named = isinstance(graph, ox.NamedNode) and graph.value in ranges
                 found = named and ranged_graph(
                     store,
                     graph,
-                    cut_ranges(cache, graph.value, lines),
+                    ranges[graph.value],
                     context,
                     cache,
                     context_key=context_key,

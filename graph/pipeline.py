@@ -223,31 +223,27 @@ def _build(
             )
         documents, extraction = _extracted(paths, progress, cache=cache, documents=documents)
         progress(STAGES[2])
-        digests: dict[str, str] = {}
-
-        def hand_over(graphs: LinesDataset) -> None:
-            """Every graph's lines but the summaries': the document graphs' digests (what
-            validation and the dumps key them by), and the worker starts writing."""
-            digests.update(build_validation.lines_digests(documents, graphs))
-            pieces.lines = build_validation.document_digests(documents, digests)
-            if background is not None:
-                names = [n3[1:-1] for n3, data in graphs.lines.items() if data]
-                background.graphs(pieces.lines, names, later=[str(SUMMARIES_GRAPH)])
-
         # no rdflib dataset of the corpus, cold or not: each graph's lines are made (or
         # kept) and validation parses what it reads from them. A cold build's dataset was
         # 0.5 GiB at 1,000 documents, held beside the union pySHACL read
-        dataset = corpus_lines.dataset_lines(
-            paths, documents, extraction, scratch, quads, before_counting=hand_over
-        )
+        dataset = corpus_lines.dataset_lines(paths, documents, extraction, scratch, quads)
         if beside and not follow:  # its extraction lives to its end: no pass walks it
             hold()
         progress(STAGES[3])
         pieces.ranged = dump_ranges.ranged_lines(dataset)  # the summaries' pieces by ranges
+        # the document graphs' digests from their lines in hand: validation and the dumps
+        # read no other graph's
+        digests = build_validation.lines_digests(documents, dataset)
+        pieces.lines = build_validation.document_digests(documents, digests)
         lines: validate_lines.QuadLines | None = None
         delta: UnionDelta | None = None  # what changed since the previous build's lines
         if background is not None:
-            background.ranged(pieces.ranged)
+            # the worker writes the graphs whose pieces were kept while the store is
+            # staged (started sooner, while the summaries are counted, it only took CPU
+            # from them: what it does before it needs the store fits in the staging)
+            background.graphs(
+                pieces.lines, [n3[1:-1] for n3, data in dataset.lines.items() if data]
+            )
             if follow:
                 staged, build_id, delta = store_delta.stage_with_delta(
                     paths.store, scratch, full=full

@@ -6,7 +6,6 @@ that fails before the store arrives, leaves no dumps and no worker behind."""
 
 from __future__ import annotations
 
-import gzip
 import shutil
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 from graph import dump, export, validate_lines
 from graph import store as store_files
 from graph.dump_background import BackgroundDumps
-from graph.dump_fragments import FragmentCache, graph_nquads
+from graph.dump_fragments import FragmentCache
 from graph.errors import InputError, StoreError
 
 ISSUED = date(2026, 12, 6)
@@ -112,94 +111,3 @@ def test_a_store_whose_graphs_are_not_the_builds_is_refused_in_one_line(
         background.wait()
     assert "\n" not in str(raised.value)
     background.discard()
-
-
-SUMMARIES = "https://w3id.org/china-space-kg/graph/summaries"
-
-
-def worker_dumps(
-    store_dir: Path, pieces: Path, ontology: Path, folder: Path, *, later: bool
-) -> dict[str, str]:
-    """The checksums of the dumps a worker writes, given the summaries graph's lines with
-    the other graphs or (``later``) after them, as a build does now (pyLODE's page, made
-    afresh each time, left out)."""
-    store = ox.Store.read_only(str(store_dir))
-    lines = {SUMMARIES: graph_nquads(store, ox.NamedNode(SUMMARIES))}
-    del store
-    digests = document_digests(store_dir)
-    cache = FragmentCache(pieces, lines=digests)
-    background = BackgroundDumps(ontology, ISSUED, cache, store_dir.parent)
-    if later:
-        others = [name for name in graph_names(store_dir) if name != SUMMARIES]
-        background.graphs(digests, others, later=[SUMMARIES])
-        background.ranged(lines)
-    else:
-        cache.ranged = lines
-        background.graphs(digests, graph_names(store_dir))
-    background.staged(store_dir, "build")
-    background.wait()
-    sums = dump.read_checksums(background.install(folder))
-    del sums[dump.ONTOLOGY_HTML]
-    return sums
-
-
-def written_alone(store_dir: Path, ontology: Path, folder: Path) -> dict[str, str]:
-    """The checksums of the dumps written from the store alone (pyLODE's page left out)."""
-    dump.write_staged_dumps(store_dir, folder, ontology, "build", ISSUED)
-    sums = dump.read_checksums(folder)
-    del sums[dump.ONTOLOGY_HTML]
-    return sums
-
-
-def test_the_summaries_lines_sent_after_the_graphs_give_the_same_dumps(
-    previous, built_paths, tmp_path: Path
-) -> None:
-    # a build hands over every graph but the summaries before it counts them, then the
-    # summaries graph's lines, then the staged store: the same bytes as all at once
-    store_dir, pieces = previous
-    ontology = built_paths.ontology
-    before = worker_dumps(store_dir, pieces, ontology, tmp_path / "a", later=False)
-    after = worker_dumps(store_dir, pieces, ontology, tmp_path / "b", later=True)
-    assert after == before
-    # and the same text as the store's dumps written whole (the gzip members differ)
-    alone = tmp_path / "alone"
-    written_alone(store_dir, ontology, alone)
-    for name in ("china-space-kg.nq.gz", "china-space-kg.jsonld.gz", "china-space-kg.nt.gz"):
-        ours = (dump.dumps_path(tmp_path / "b") / name).read_bytes()
-        assert gzip.decompress(ours) == gzip.decompress((alone / name).read_bytes()), name
-
-
-def test_a_graph_named_later_without_lines_is_none_of_the_builds(
-    previous, built_paths, tmp_path: Path
-) -> None:
-    store_dir, pieces = previous
-    without = tmp_path / "builds" / "without"
-    shutil.copytree(store_dir, without)
-    store = ox.Store(str(without))
-    store.remove_graph(ox.NamedNode(SUMMARIES))
-    store.flush()
-    del store
-    background = BackgroundDumps(
-        built_paths.ontology, ISSUED, FragmentCache(pieces), without.parent
-    )
-    others = [name for name in graph_names(store_dir) if name != SUMMARIES]
-    background.graphs({}, others, later=[SUMMARIES])
-    background.ranged({})  # counted, the summaries came out empty
-    background.staged(without, "build")
-    background.wait()
-    ours = dump.read_checksums(background.install(tmp_path / "build"))
-    del ours[dump.ONTOLOGY_HTML]
-    assert ours == written_alone(without, built_paths.ontology, tmp_path / "alone")
-
-
-def test_a_build_that_gives_up_while_counting_leaves_no_dumps(previous, built_paths) -> None:
-    store_dir, pieces = previous
-    digests = document_digests(store_dir)
-    background = BackgroundDumps(
-        built_paths.ontology, ISSUED, FragmentCache(pieces, lines=digests), store_dir.parent
-    )
-    others = [name for name in graph_names(store_dir) if name != SUMMARIES]
-    background.graphs(digests, others, later=[SUMMARIES])
-    background.discard()  # the counting failed: the worker waiting for its lines stops
-    assert not background._process.is_alive()
-    assert not list(store_dir.parent.glob(".*.partial"))
