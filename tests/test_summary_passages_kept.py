@@ -10,10 +10,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph import summaries, summary_passages_kept
+from graph import store, store_delta, summaries, summary_passages_kept
 from graph.summary_passage_rows import partner_passage_lines
 from graph.summary_passages_kept import PassagesCache, partners_named
-from graph.vocab import ID
+from graph.vocab import CSK, ID
 from tests.summary_turtle import PREFIXES
 
 ONTOLOGY = """
@@ -204,3 +204,35 @@ def test_more_changed_facts_than_one_query_asks_make_every_row_again(
     cache = PassagesCache(tmp_path)
     assert made(cache, graphs(**after)) == afresh(graphs(**after))
     assert cache.recounted is None and cache.asked is None
+
+
+ROLES = {f"<{CSK}{name}>".encode() for name in ("partner", "party", "organisation")}
+
+
+def roles_line_by_line(lines: bytes) -> frozenset[tuple[str, str]]:
+    """What ``roles_named`` finds, read line by line: the subject and object of each line
+    whose predicate is a role and whose object is an IRI."""
+    found = set()
+    for line in lines.splitlines():
+        fact, predicate, rest = line.split(b" ", 2)
+        if predicate in ROLES and rest.startswith(b"<"):
+            found.add((fact.decode(), rest[1 : rest.index(b">")].decode()))
+    return frozenset(found)
+
+
+def test_a_graphs_roles_are_the_role_lines_and_no_text_in_a_literal(built, built_paths) -> None:
+    role = f"<{CSK}partner> <{ID}country/mali> "
+    tricky = (
+        f"<{ID}fact/f1> <{CSK}partner> <{ID}country/peru> <{ID}graph/a> .\n"
+        f"_:b7 <{CSK}party> <{ID}country/chad> <{ID}graph/a> .\n"
+        f'<{ID}fact/f2> <{CSK}quote> "says {role}twice {role}" <{ID}graph/a> .\n'
+        f'<{ID}fact/f3> <{CSK}organisation> "a name, not a node" <{ID}graph/a> .\n'
+    ).encode()
+    assert summary_passages_kept.roles_named(tricky) == {
+        (f"<{ID}fact/f1>", f"{ID}country/peru"),
+        ("_:b7", f"{ID}country/chad"),
+    }
+    # every line of the corpus's build
+    lines = store_delta.lines_path(store.current_path(built_paths.store).resolve()).read_bytes()
+    assert summary_passages_kept.roles_named(lines) == roles_line_by_line(lines)
+    assert len(roles_line_by_line(lines)) > 100
