@@ -12,6 +12,7 @@ from graph.dates import date_in
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, owns_named_body
 from graph.model import EntityKind
+from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.signing_clause import SIGNING, SIGNS_BESIDE, SIGNS_NEXT, of_its_signing
 from graph.syntactic_roles import syntactic_role
@@ -314,7 +315,7 @@ def parties_of(
             named += g.keys  # "Egypt's space agency and CNSA signed", "with Peru's ministry"
         elif (
             g.role == "agent"
-            and g.governor in SIGNING
+            and (g.governor in SIGNING or _signs_in_a_later_clause(sentence, g))
             # "... with China", or a Chinese body signing beside it ("CNSA and the NSSA
             # signed", however the parser joins them)
             and (
@@ -347,6 +348,21 @@ def parties_of(
         if len(foreign) == 1:
             named += sorted(foreign)
     return list(dict.fromkeys(named)), list(dict.fromkeys(listed))
+
+
+def _signs_in_a_later_clause(sentence: Sentence, group: Group) -> bool:
+    """Whether the subject of one verb signs with a verb coordinated with it that has no
+    subject of its own ("Uruguay joined APSCO in 2024, and last year signed a joint
+    statement with China")."""
+    doc = sentence.parse
+    token = None if doc is None else span_root(doc, group.start, group.end)
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(
+        verb.lemma_.lower() in SIGNING
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        for verb in token.head.conjuncts
+    )
 
 
 def _owned_body_signs(sentence: Sentence, owner: Group) -> bool:

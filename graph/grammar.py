@@ -38,6 +38,9 @@ _CLAUSE_BREAK = re.compile(
     rf"|{_OWN_SUBJECT}"
     # ", and memorandums of understanding on lunar cooperation were concluded with ..."
     r"|,\s*(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){1,7}(?:was|were)\s+[a-z]+(?:ed|en)\b)"
+    # ", and in 2024 signed a joint statement": a verb of the same subject after its time
+    r"|,\s*(?:and|but)\s+(?=(?:in|on|last|later|then|this|that)\s+[\w ]{1,20}?\s+"
+    r"(?:signed|joined|launched|built|agreed|concluded|became)\b)"
     r"|,\s*(?:and\s+|but\s+)?(?=(?:with|stating|promoting|providing|inviting|maintaining|"
     r"expanding|adding|completing|conducting|establishing|thereby|boosting|improve|conduct|"
     r"has|have|had|is|are|was|were|will|would|built|made|set|held|led|took|sent|"

@@ -94,3 +94,13 @@ def test_the_two_offices_are_the_offices_named_before(reference):
             "geo-informatics-and-space-technology-development-agency",
         )
     }
+
+
+def test_a_subject_signs_with_a_later_verb_of_its_own_clause(reference):
+    text = (
+        "Uruguay became an observer of the Asia-Pacific Space Cooperation Organization in "
+        "2023, and in 2024 signed a joint statement with China on the International Lunar "
+        "Research Station."
+    )
+    agreements = facts_of(reference, text, kind=Agreement)
+    assert {(f.parties, f.signed_on) for f in agreements} == {(("china", "uruguay"), "2024")}
