@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
-from rdflib.plugins.serializers.nt import _quoteLiteral
+from rdflib.plugins.serializers.nt import _quote_encode, _quoteLiteral
 from rdflib.term import Node
 
 from graph import summary_counts, summary_passages, summary_ranks
@@ -331,6 +331,12 @@ def _n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     canonical = value.isascii() and value.isdigit() and (value == "0" or value[0] != "0")
     if term.datatype == _INTEGER and canonical:  # else as rdflib normalises it
         return f'"{value}"^^<{_INTEGER.value}>'
+    # a string, or one in a language, rdflib spells as it is given (the passages' quotes
+    # and labels: an rdflib literal made for each took 0.24 s of 65,000 at 1,000 documents)
+    if term.language:
+        return f"{_quote_encode(value)}@{term.language}"
+    if term.datatype.value == _STRING:
+        return _quote_encode(value)
     return _quoteLiteral(_rdflib(term))
 
 
