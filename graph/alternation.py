@@ -19,6 +19,7 @@ the set matches (not "\u2019" for "'"); otherwise the group stays behind a look-
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _APOSTROPHES = "'\u2019"
 _APOSTROPHE_CLASS = f"[{_APOSTROPHES}]"
@@ -80,6 +81,7 @@ def _head(pattern: str) -> str | None:
     return pattern[:1] if pattern[:1] and pattern[:1] not in "[(.^$*+?{|" else None
 
 
+@cache  # a few dozen tokens, asked for thousands of times (0.07 s of a recogniser's 0.3)
 def _matched(token: str, flags: int) -> frozenset[str] | None:
     """Every character ``token`` matches, or None where that is not known for sure (a
     letter outside ASCII without regard to case)."""
