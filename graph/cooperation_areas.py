@@ -154,3 +154,34 @@ def areas_for(
     if titled:
         return titled
     return [sentence.section_area] if sentence.section_area else []
+
+
+def listed_among_areas(
+    sentence: Sentence, mission: str | None, areas: list[Cue | str], gazetteer: Gazetteer
+) -> Cue | None:
+    """The mission's own area, as a cue where it is named, when the sentence names the
+    mission as one item of a list of fields ("remote sensing, BeiDou applications and
+    training"): between two of the fields' cues, or after the last one's "and"."""
+    cues = sorted((a for a in areas if isinstance(a, Cue)), key=lambda c: c.start)
+    area = gazetteer.default_areas.get(mission or "")
+    if len(cues) < 2 or area is None or any(c.area == area for c in cues):
+        return None
+    text = sentence.text
+    for m in sentence.mentions:
+        if m.key != mission or m.nested:
+            continue
+        start, end = m.start - sentence.start, m.end - sentence.start
+        before = [c for c in cues if c.end <= start]
+        after = [c for c in cues if c.start >= end]
+        if not before or not _LIST_GLUE.fullmatch(text[before[-1].end : start]):
+            continue
+        # the items may have a word or two beside the names ("BeiDou applications and
+        # personnel training")
+        if not after or _ITEM_END.fullmatch(text[end : after[0].start]):
+            return Cue(area, start, end, False)
+    return None
+
+
+# what stands between the items of a list of fields
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+_ITEM_END = re.compile(r"(?:\s+[a-z]+){0,2}" + _LIST_GLUE.pattern + r"(?:[a-z]+\s+){0,2}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from graph.area_cues import Cue, area_cues
-from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, shared_cue
+from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, listed_among_areas, shared_cue
 from graph.cooperation_cues import (
     names_the_craft,
 )
@@ -242,6 +242,11 @@ def extract(
         areas = areas_for(sentence, i, groups, cues, gazetteer, mission)
         if group.governor == "join" and mission in gazetteer.default_areas:
             areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
+        listed_area = listed_among_areas(sentence, mission, areas, gazetteer)
+        if listed_area is not None:
+            # "on satellite remote sensing, BeiDou applications and personnel training":
+            # the mission is one of the fields, in its own area, and the others' its not
+            areas = [*areas, listed_area]
         partners = group.keys
         if group.role == "modifier" and trained_in_china(sentence, group):
             # their training is the cooperation, whatever mission the sentence names
@@ -268,7 +273,7 @@ def extract(
         )
         for area in areas:
             key = area.area if isinstance(area, Cue) else area
-            paired = mission
+            paired = mission if listed_area is None or area is listed_area else None
             if paired is None and i not in missions and key == "payloads":
                 # a payload the sentence pairs with no mission flies on its section's
                 # ("CHANG'E-6 PAYLOADS" over "POLAR-2, led by the University of Geneva")
