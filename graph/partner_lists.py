@@ -11,11 +11,11 @@ import itertools
 import re
 from dataclasses import replace
 
-from graph.agreement_parties import body_before, other_kind
+from graph.anaphora_groups import with_anaphora
 from graph.bodies_named_again import named_again
 from graph.ellipsis import did_the_same
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import ANAPHORA, EARLIER_CLAUSE, PARTNER_KINDS, Group, anaphora, earlier_subjects
+from graph.grammar import PARTNER_KINDS, Group
 from graph.item_values import value_start
 from graph.list_items import bare_item
 from graph.model import EntityKind
@@ -252,7 +252,8 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     mentions = [
         m
         for m in sentence.mentions
-        if m.kind in PARTNER_KINDS and (not m.nested or _in_joint_body(sentence, m, gazetteer))
+        if m.kind in PARTNER_KINDS
+        and (not m.nested or _in_joint_body(sentence, m, gazetteer))
     ]
     # a joint body stands for its partner ("China-Brazil ... Laboratory" -> Brazil)
     mentions = [
@@ -379,27 +380,4 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     out = sorted(out + _sayers_pronouns(sentence, out, china), key=lambda g: g.start)
     out = [_located(sentence, g, out) for g in out]
     out = [named_again(sentence, g, gazetteer) for g in out]  # "the Ecuadorian agency"
-    m = ANAPHORA.search(sentence.text)
-    earlier = earlier_subjects(sentence, out, m, gazetteer.domestic) if m else ()
-    if earlier and m:
-        # "X and CNSA signed ..., and the two agencies have since worked": X, of the clause before
-        out.append(Group(earlier, m.start(), m.end(), "anaphora", governor=EARLIER_CLAUSE))
-        out.sort(key=lambda g: g.start)
-    elif m and not any(g.role == "subject" for g in out):
-        # "CMA has shared data with the KMD since 2018, and the two sides installed ...":
-        # the one partner of the clauses before, else the sentence before's
-        before = {
-            k
-            for g in out
-            if g.end <= m.start() and g.role in ("with", "agent", "by", "to", "between")
-            for k in g.keys
-        }
-        refs = tuple(before) if len(before) == 1 else anaphora(sentence)
-        if len(before) != 1 and refs and other_kind(sentence, refs, gazetteer):
-            # "the two agencies": the partner's agency named before, not a body of another
-            # kind the sentence before ended on ("... built by the University of Nairobi")
-            refs = tuple(body_before(sentence, gazetteer, chinese=False, back=True)) or refs
-        if refs:
-            out.append(Group(refs, m.start(), m.end(), "anaphora"))
-            out.sort(key=lambda g: g.start)
-    return out
+    return with_anaphora(sentence, out, gazetteer)

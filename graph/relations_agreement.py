@@ -29,9 +29,7 @@ from graph.agreement_lines import (
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, counted, title_end
 from graph.agreement_own_text import own_text
 from graph.agreement_parties import (
-    TWO_BODIES,
     apposed_clause_end,
-    body_before,
     dates_after_partners,
     own_partners,
     parties_of,
@@ -43,6 +41,7 @@ from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, EntityKind, Status
 from graph.negation import negated
 from graph.reading import Sentence
+from graph.two_bodies import TWO_BODIES, body_before
 
 # "under the agreement signed with X", "in line with this memorandum": a document told
 # about before, the frame of what the sentence reports, not a signing it reports

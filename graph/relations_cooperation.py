@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from graph.area_cues import Cue, area_cues
+from graph.clause_missions import mission_in_clause, said_in_passing
 from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, listed_among_areas, shared_cue
 from graph.cooperation_cues import (
     names_the_craft,
@@ -43,13 +44,11 @@ from graph.joined_missions import joins_the_documents_mission
 from graph.list_items import item_bodies, item_context, listed_under
 from graph.mission_pairing import (
     carrier,
-    mission_in_clause,
     missions_for,
     one_mission_before,
     payload_mission_before,
     payload_status,
     previous_mission,
-    said_in_passing,
     same_mission,
 )
 from graph.model import Cooperation, Status

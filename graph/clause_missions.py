@@ -1,0 +1,80 @@
+"""The mission a partner's own clause names, as the parse shows it: the subject or object
+of the verb that governs the partner ("Chang'e-7 will carry instruments from X"), and
+not one the sentence names only in a relative clause the partner is not in. Used by
+``graph.relations_cooperation``."""
+
+from __future__ import annotations
+
+import re
+
+from graph.cooperation_words import INSTRUMENT_NAME
+from graph.grammar import Group
+from graph.mission_pairing import listed_missions
+from graph.model import EntityKind
+from graph.parsing import clause_verb, core_argument, in_relative_clause
+from graph.reading import Sentence
+from graph.subject_roles import described_clause
+
+
+def said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
+    """Whether the sentence names the mission only in a relative clause the partner is
+    not in ("Algeria, for which China built Alcomsat-1, has cooperated on training")."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    spans = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key == mission and not m.nested
+    ]
+    if not spans:
+        return False
+    verb = clause_verb(doc, group.start, group.end)
+    described = None if verb is None else described_clause(doc[verb])
+    if described is not None and any(
+        described.left_edge.idx <= a < described.right_edge.idx + len(described.right_edge)
+        for a, _ in spans
+    ):
+        return False  # "Kenya is the latest country to join the ILRS": what Kenya did
+    return all(in_relative_clause(doc, a, b, (group.start, group.end)) for a, b in spans)
+
+
+def mission_in_clause(sentence: Sentence, group: Group) -> str | None:
+    """The one mission the parse puts in the partner's clause ("Chang'e-7 will carry
+    instruments from X": the mission is the subject of the verb that governs X)."""
+    doc = sentence.parse
+    if doc is None:
+        return None
+    verb = clause_verb(doc, group.start, group.end)
+    while verb is not None:
+        kinds = {
+            m.key: m.kind
+            for m in sentence.mentions
+            if not m.nested
+            and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+            and core_argument(doc, m.start - sentence.start, m.end - sentence.start, verb)
+            and not _owned(sentence, m.start - sentence.start)
+        }
+        kinds = {k: v for k, v in kinds.items() if k not in listed_missions(sentence)}
+        if len(kinds) > 1:  # a mission and its instrument: the mission carries it
+            names = {m.key: m.text for m in sentence.mentions}
+            kinds = {k: v for k, v in kinds.items() if not INSTRUMENT_NAME.search(names[k])}
+        if len(kinds) > 1:  # a mission and its part or payload: the mission frames them
+            kinds = {k: v for k, v in kinds.items() if v is EntityKind.MISSION}
+        if kinds:
+            return next(iter(kinds)) if len(kinds) == 1 else None
+        # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
+        # that the verb above carries; "flew payloads, including a detector from X": a
+        # participle standing for a preposition hangs on one too
+        token = doc[verb]
+        if token.dep_ not in ("acl", "relcl", "prep"):
+            return None
+        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
+    return None
+
+
+def _owned(sentence: Sentence, start: int) -> bool:
+    """ "Russia's LUNA-Resource-1": a partner's own mission, not a shared one (China's own
+    is the one the partner's payload flies on: "China's Chang'e-7 mission")."""
+    owner = re.search(r"(\w+)(?:'s|\u2019s)\s+$", sentence.text[:start])
+    return owner is not None and owner.group(1) not in ("China", "CNSA")
