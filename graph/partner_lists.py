@@ -247,6 +247,11 @@ def _sayers_pronouns(
     return sorted(out, key=lambda g: g.start)
 
 
+# "the latest Latin American country", "South American partners": a region's adjective,
+# not the United States'
+_REGION_BEFORE = re.compile(r"\b(?:Latin|South|Central|North)[\s-]+$")
+
+
 def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
     """Coordinated lists of foreign countries and organisations, with their roles."""
     mentions = [
@@ -254,6 +259,7 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
         for m in sentence.mentions
         if m.kind in PARTNER_KINDS
         and (not m.nested or _in_joint_body(sentence, m, gazetteer))
+        and not (m.adjectival and _REGION_BEFORE.search(sentence.text, 0, m.start - sentence.start))
     ]
     # a joint body stands for its partner ("China-Brazil ... Laboratory" -> Brazil)
     mentions = [
