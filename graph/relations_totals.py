@@ -118,15 +118,15 @@ _FIGURE_FIRST = re.compile(
 
 
 def _key_figures(text: str) -> list[re.Match[str]]:
-    """The key-figure lines' matches in ``text``: none without what every one holds."""
+    """The key-figure lines' matches in ``text``: none without what every one holds. The
+    cheap tests go first: most sentences end on no figure and open with none, and the
+    counted words' pattern costs about twenty times the figure's end."""
+    first = _FIGURE_FIRST.match(text)
+    if first is None and _HAS_FIGURE_END.search(text) is None:
+        return []
     if _HAS_COUNTED.search(text) is None:
         return []
-    first = _FIGURE_FIRST.match(text)
-    if first is not None:
-        return [first]
-    if _HAS_FIGURE_END.search(text) is None:
-        return []
-    return list(_FIGURE.finditer(text))
+    return [first] if first is not None else list(_FIGURE.finditer(text))
 
 
 def figures(sentence: Sentence) -> list[CooperationTotal]:
