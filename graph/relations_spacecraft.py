@@ -27,6 +27,7 @@ from graph.relations_cooperation import has_cue
 from graph.spacecraft_partners import CHINESE_SIDE, named_in
 from graph.spacecraft_syntax import frames
 from graph.tense import under_way
+from graph.unnamed_launches import unnamed_launches
 
 _TRIGGERS = [
     ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
@@ -335,6 +336,8 @@ def extract(
                         f.start - sentence.start,
                         "spacecraft-name",
                     )
+    for activity, description, partner, at in unnamed_launches(sentence, groups):
+        add(activity, _Item(None, description, 0, 0, ()), partner, at)
     for activity, craft, partner, at in [
         *frames(sentence, groups, gazetteer),
         *class_members(sentence, groups, gazetteer),
