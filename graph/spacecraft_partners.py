@@ -307,6 +307,8 @@ def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
 
 
 # "the satellite would be built in China for Uzbekcosmos": the one named just before
+# what is handed over with a craft ("control of the spacecraft", "its ownership")
+_HELD = frozenset({"control", "ownership", "custody", "operation", "command"})
 _THE_CRAFT = re.compile(
     r"\b[Tt]he\s+(?:new\s+)?(?:satellite|spacecraft|probe)\b(?!\s+[A-Z0-9])"
     r"|\b[Ii]t\b(?!['\u2019]s)"  # "It was handed over in orbit to X", "built it for X"
@@ -345,6 +347,10 @@ def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
     if m is None or len(named) != 1:
         return []
     noun = span_root(sentence.parse, m.start(), m.end())
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        # "Control of the spacecraft will be handed over to X": what is handed over is it
+        held = noun.head.head
+        noun = held if held.lemma_.lower() in _HELD else noun
     if (
         noun is None
         or noun.dep_ not in ("nsubjpass", "dobj", "nsubj")

@@ -38,3 +38,11 @@ def test_the_two_agencies_are_not_the_university_named_just_before(reference):
     partners = {p for p, _, _ in cooperations_of(reference, RELEASE)}
     assert "university-of-nairobi" not in partners
     assert "kenya-space-agency" in partners
+
+
+def test_control_of_the_craft_handed_over_is_the_crafts_delivery(reference):
+    text = (
+        "Taifa-2 was launched from Jiuquan in December. Control of the spacecraft will be "
+        "handed over to the Kenya Space Agency once checks are finished."
+    )
+    assert ("delivered", "kenya-space-agency", "taifa-2") in activities_of(reference, text)
