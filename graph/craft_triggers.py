@@ -34,14 +34,15 @@ _ORBIT_VERBS = frozenset({"place", "put", "send", "deliver", "lift", "boost"})
 
 # taking a craft over: "KSA assumed full control of Taifa-2", "took ownership of it"
 TAKING = frozenset({"take", "accept", "receive", "assume", "gain", "acquire", "obtain"})
-_HELD = frozenset({"control", "ownership", "custody", "command"})
+# what is handed over with a craft ("control of the spacecraft", "its ownership")
+HELD = frozenset({"control", "ownership", "custody", "operation", "command"})
 
 
 def taken_over(token: Token) -> bool:
     """Whether a noun tells of a craft's owner taking it over ("assumed control of X"),
     as "took delivery of X" does."""
     return (
-        token.lemma_.lower() in _HELD
+        token.lemma_.lower() in HELD
         and token.dep_ == "dobj"
         and token.head.lemma_.lower() in TAKING
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -52,7 +53,7 @@ def activity_of(verb: Token) -> str:
     """The activity a trigger names: "placed X into orbit" is a launch, and so is a
     craft's riding a Chinese rocket up; taking control of it is its delivery."""
     lemma = verb.lemma_.lower()
-    if lemma in _HELD:
+    if lemma in HELD:
         return "delivered"
     if lemma in RIDING or lemma in ARRIVING or lemma in MANIFEST or lemma in ("share", "deploy"):
         return "launched"

@@ -157,7 +157,8 @@ def anaphora(sentence: Sentence) -> tuple[str, ...]:
     Parties" are the foreign parties its title names."""
     if not ANAPHORA.search(sentence.text):
         return ()
-    if _TWO_SIDES.search(sentence.text) and sentence.agreement_parties[0]:
+    two_sides = _TWO_SIDES.search(sentence.text) is not None
+    if two_sides and sentence.agreement_parties[0]:
         # "the two sides" of a joint statement are the states it is between, whatever
         # body the paragraph before named ("a memorandum between CNSA and the EgSA")
         return sentence.agreement_parties[0]
@@ -165,7 +166,7 @@ def anaphora(sentence: Sentence) -> tuple[str, ...]:
     if not before and _PARTIES.search(sentence.text):
         # "the Parties" of an agreement's own text
         return sentence.agreement_parties[0]
-    if _TWO_SIDES.search(sentence.text):
+    if two_sides:
         if sentence.opens_paragraph and (told := _two_sides_before(sentence)):
             # a new paragraph's "the two sides" are those the document called so before,
             # not the body the last paragraph ended on

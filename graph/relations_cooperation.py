@@ -244,7 +244,7 @@ def extract(
         listed_area = listed_among_areas(sentence, mission, areas, gazetteer)
         if listed_area is not None:
             # "on satellite remote sensing, BeiDou applications and personnel training":
-            # the mission is one of the fields, in its own area, and the others' its not
+            # the mission is one of the fields, in its own area, and not the others' mission
             areas = [*areas, listed_area]
         partners = group.keys
         if group.role == "modifier" and trained_in_china(sentence, group):

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from graph.chinese_side import names_chinese_side
+from graph.craft_triggers import HELD
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.launch_context import chinese_launch
@@ -307,8 +308,6 @@ def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
 
 
 # "the satellite would be built in China for Uzbekcosmos": the one named just before
-# what is handed over with a craft ("control of the spacecraft", "its ownership")
-_HELD = frozenset({"control", "ownership", "custody", "operation", "command"})
 _THE_CRAFT = re.compile(
     r"\b[Tt]he\s+(?:new\s+)?(?:satellite|spacecraft|probe)\b(?!\s+[A-Z0-9])"
     r"|\b[Ii]t\b(?!['\u2019]s)"  # "It was handed over in orbit to X", "built it for X"
@@ -350,7 +349,7 @@ def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         # "Control of the spacecraft will be handed over to X": what is handed over is it
         held = noun.head.head
-        noun = held if held.lemma_.lower() in _HELD else noun
+        noun = held if held.lemma_.lower() in HELD else noun
     if (
         noun is None
         or noun.dep_ not in ("nsubjpass", "dobj", "nsubj")
