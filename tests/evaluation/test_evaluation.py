@@ -152,6 +152,9 @@ HELDOUT_SETS = {
     "heldout-ca": (0.41, 0.50),
     "heldout-cb": (0.69, 0.75),
     "heldout-cc": (0.51, 0.67),
+    "heldout-cd": (0.55, 0.70),
+    "heldout-ce": (0.47, 0.61),
+    "heldout-cf": (0.40, 0.60),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -307,6 +310,9 @@ SIZES = {
     "heldout-ca": (4, 60),
     "heldout-cb": (4, 60),
     "heldout-cc": (4, 60),
+    "heldout-cd": (4, 60),
+    "heldout-ce": (4, 60),
+    "heldout-cf": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
