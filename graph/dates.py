@@ -135,7 +135,7 @@ def _number(words: list[str]) -> int:
 
 # "14.05.2019", "14/05/2019": day first, as most of the world writes it (a month over 12
 # in the first place says the writer put the month first)
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
 _PERIOD = re.compile(
     r"\b(?:from\s+)?((?:19|20)\d{2})\s*(?:to|-|\u2013|through)\s*((?:19|20)\d{2})\b"
 )

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from graph import candidates_in_parts
 from graph.acronym_candidates import acting_acronyms, acting_names, glossed_acronyms, initials
+from graph.acting_runs import acting_runs
 from graph.apposition_names import appositions
 from graph.bracketed_acronyms import bracketed_acronyms
 from graph.candidates_in_parts import TableState
@@ -140,6 +141,7 @@ def _paragraph_candidates(
         out += appositions(document.id, chunk, para.start)
         out += acting_acronyms(document.id, chunk, para.start)
         out += acting_names(document.id, chunk, para.start)
+        out += acting_runs(document.id, chunk, para.start)
         listed = listed_names(document.id, chunk, para.start)
         if listed:  # "Ministry of Science, Technology, ... and Innovation": its parts are not names
             out = [c for c in out if not any(n.start < c.end and c.start < n.end for n in listed)]

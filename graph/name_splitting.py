@@ -43,6 +43,7 @@ _AND_CUT = re.compile(r"\s(?:and|,|for(?:\sthe)?)\s")
 _PLACE_WORD = re.compile(r"[A-Z][a-z]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _ONE_WORD = re.compile(r"[A-Z][\w-]+")
+_CAPITALS_RUN = re.compile(r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}")
 _ACRONYM_AFTER = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&]{1,9}")
 _FIELD_BEFORE = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*$")
 _FIELD_AFTER = re.compile(r"[A-Z][\w-]*(?:\s+and\s|,\s)")
@@ -76,8 +77,9 @@ def split_names(name: str) -> list[tuple[int, str]]:
             # ... as is a one-word name before "and the <name>" ("Azercosmos and the China
             # Centre for ..."): the article opens a name of its own ("Space and Upper
             # Atmosphere Research Commission" has none)
+            # ("Space Pioneer and the Kenya Space Agency": so is a run of capitalised words)
             acronym = acronym or (
-                _ONE_WORD.fullmatch(left) is not None and right.startswith("the ")
+                _CAPITALS_RUN.fullmatch(left) is not None and right.startswith("the ")
             )
             # ... and after it: "China Manned Space Agency and SUPARCO"
             # (or "the University of Lusaka and the NRSCC": an acronym after its article)

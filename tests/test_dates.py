@@ -13,6 +13,7 @@ from graph.dates import date_in
     [
         ("The memorandum was signed on 14.05.2031 in Tashkent.", "2031-05-14"),
         ("Signed in Lima, 03/11/2030.", "2030-11-03"),
+        ("The protocol was signed at Quito on 17-06-2031.", "2031-06-17"),  # hyphens too
         ("Dated 11/23/2030 by the US side.", "2030-11-23"),  # no 23rd month: month first
         ("It was launched on 10 Dec. 2030 from Xichang.", "2030-12-10"),
         ("The contract of Sept 3, 2029 was renewed.", "2029-09-03"),
