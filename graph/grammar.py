@@ -51,7 +51,8 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|intends?\s+to|aims?\s+to|determination\s+to|"
     r"hop(?:e|es|ed|ing)\s+to|seeks?\s+to|expects?\s+to|wants?\s+to|"
     # readiness and consideration are not the thing done: "is ready to consider carrying"
-    r"(?:is|are)\s+(?:ready|willing|prepared)\s+to|(?:will\s+)?consider(?:s|ing)?\s+[a-z]+ing\b|"
+    r"(?:is|are|stands?|remains?)\s+(?:(?:also|still|always|fully)\s+)?"
+    r"(?:ready|willing|prepared|keen|eager)\s+to|looks?\s+forward\s+to|(?:will\s+)?consider(?:s|ing)?\s+[a-z]+ing\b|"
     # an offer or a proposal is not yet the thing done
     r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!are\s)(?<!is\s)(?:offer|propose)(?:s|d|ed)?\s+to\s+"
     r"(?=[a-z])|"

@@ -201,6 +201,10 @@ def _headed_names(
         for s, e in taken:
             if not first <= s < last:
                 continue
+            if s > start and _WORD_BEFORE.search(chunk[start:s]) and " " not in chunk[s:e]:
+                # "the Latin American and Caribbean Space Agency": a curated word the
+                # run's own words lead into ("American") is part of the longer name
+                continue
             # ... or whom it works for ("the China Academy of Space Technology for
             # Azercosmos", "China for Nigerian Communications Satellite Ltd")
             joined = _JOINED.match(chunk[e:end])
@@ -247,6 +251,7 @@ def _headed_names(
     return found
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w-]*\s$")
 _TOPIC = re.compile(r"\s(?:on|in|at|to)\s")
 
 

@@ -58,3 +58,4 @@ def test_ordinal_days_in_figures_are_days():
     assert date_in("signed on the 3rd of June 2030", "2031")[0] == "2030-06-03"
     assert date_in("signed on June 3rd, 2030", "2031")[0] == "2030-06-03"
     assert date_in("signed on 22nd June 2030", "2031")[0] == "2030-06-22"
+
