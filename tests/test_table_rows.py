@@ -71,3 +71,17 @@ def test_rows_that_name_no_mission_are_about_the_one_the_caption_names(reference
         ("andean-dust-laboratory", "payloads", "change-9"),
         ("lima-radiation-institute", "payloads", "change-9"),
     } <= found
+
+
+def test_a_caption_and_an_unlabelled_column_each_name_steps_of_the_work(reference):
+    # the caption says delivery; the column its label does not name says the rest
+    text = (
+        "Turnkey satellites handed over in orbit\n"
+        "Satellite\tCustomer\tLaunch\tNotes\n"
+        "SahelSat-4\tMali\tMar 2030\tbuilt and launched by CAST\n"
+        "NigerSat-2\tNiger\tJun 2031\tbuilt and launched by CAST\n"
+    )
+    rows = _rows(reference, text, issued="2032")
+    for craft, partner in (("sahelsat-4", "mali"), ("nigersat-2", "niger")):
+        for activity in ("built", "launched", "delivered"):
+            assert (activity, partner, craft, Status.ACHIEVED) in rows
