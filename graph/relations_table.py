@@ -134,6 +134,13 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         partners = [voice]  # "CNSA (China) | MoU | 2021" in a partner agency's own report
     elif voice is not None and not chinese_named:
         return []  # a partner agency's table of its work with others, China not named
+    if not partners and crafts and not cells_of("partner"):
+        # "Seven Pakistani satellites have been launched from China, as below:" over rows
+        # of crafts alone: the one partner the caption names is each row's
+        captioned = {
+            k for k in row.named if gazetteer.kind(k) in _PARTNERS and k not in gazetteer.domestic
+        }
+        partners = list(captioned) if len(captioned) == 1 else []
     if not partners:
         # "| Foreign partner institutions | 7 |": a table of key figures
         return list(figures(sentence)) if len(row.cells) == 2 else []

@@ -85,3 +85,17 @@ def test_a_caption_and_an_unlabelled_column_each_name_steps_of_the_work(referenc
     for craft, partner in (("sahelsat-4", "mali"), ("nigersat-2", "niger")):
         for activity in ("built", "launched", "delivered"):
             assert (activity, partner, craft, Status.ACHIEVED) in rows
+
+
+def test_rows_of_crafts_alone_belong_to_the_one_partner_their_lead_in_names(reference):
+    text = (
+        "Five Kenyan satellites have been launched from China so far, as listed below:\n"
+        "\n"
+        "  No.  Satellite     Launch date   Launch site\n"
+        "  ---  ------------  ------------  -----------\n"
+        "  1.   KenSat-2      14-03-2029    Jiuquan\n"
+        "  2.   KenSat-3      02-11-2030    Taiyuan\n"
+    )
+    rows = _rows(reference, text, issued="2032")
+    assert ("launched", "kenya", "kensat-2", Status.ACHIEVED) in rows
+    assert ("launched", "kenya", "kensat-3", Status.ACHIEVED) in rows
