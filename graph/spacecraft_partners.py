@@ -350,10 +350,16 @@ def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
         # "Control of the spacecraft will be handed over to X": what is handed over is it
         held = noun.head.head
         noun = held if held.lemma_.lower() in HELD else noun
-    if (
-        noun is None
-        or noun.dep_ not in ("nsubjpass", "dobj", "nsubj")
-        or noun.head.lemma_.lower() not in verbs
+    if noun is None or not (
+        (noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in verbs)
+        # "The satellite, which was designed and built by X for Y, was put into orbit":
+        # the clause on the description says what was done to it
+        or any(
+            clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in verbs
+            for child in noun.children
+            for clause in (child, *(c for c in child.children if c.dep_ == "conj"))
+            if child.dep_ in ("relcl", "acl")
+        )
     ):
         return []  # "the satellite control centre", "it runs the satellite"
     at = sentence.start + m.start()

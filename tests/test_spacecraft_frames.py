@@ -167,6 +167,17 @@ def test_the_satellite_of_the_next_sentence_is_the_one_just_named(reference):
     assert {("built", "zamcosmos", "zamsat-3"), ("launched", "zamcosmos", "zamsat-3")} <= found
 
 
+def test_the_satellite_a_relative_clause_describes_is_the_one_named_before(reference):
+    # the building is said in the clause on "the satellite", in the next paragraph
+    found = _activities(
+        reference,
+        "The weather satellite ZamSat-4 was handed over in orbit to Zamcosmos on Friday.\n\n"
+        "The satellite, which was designed and built by the China Academy of Space "
+        "Technology for Zamcosmos, was put into orbit in May 2031 by a Long March 2D.",
+    )
+    assert {("built", "zamcosmos", "zamsat-4"), ("launched", "zamcosmos", "zamsat-4")} <= found
+
+
 def test_a_satellite_word_that_qualifies_another_thing_stands_for_no_satellite(reference):
     found = _activities(
         reference,
