@@ -171,11 +171,12 @@ def test_the_satellite_a_relative_clause_describes_is_the_one_named_before(refer
     # the building is said in the clause on "the satellite", in the next paragraph
     found = _activities(
         reference,
-        "The weather satellite ZamSat-4 was handed over in orbit to Zamcosmos on Friday.\n\n"
-        "The satellite, which was designed and built by the China Academy of Space "
-        "Technology for Zamcosmos, was put into orbit in May 2031 by a Long March 2D.",
+        "The weather satellite KenSat-4 was handed over in orbit to the Kenya Space Agency "
+        "on Friday.\n\nThe satellite, which was designed and built by the China Academy of "
+        "Space Technology for the agency, was put into orbit in May 2031 by a Long March 2D.",
     )
-    assert {("built", "zamcosmos", "zamsat-4"), ("launched", "zamcosmos", "zamsat-4")} <= found
+    agency = "kenya-space-agency"
+    assert {("built", agency, "kensat-4"), ("launched", agency, "kensat-4")} <= found
 
 
 def test_a_satellite_word_that_qualifies_another_thing_stands_for_no_satellite(reference):
