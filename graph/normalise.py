@@ -245,6 +245,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     item_indent: int | None = None  # the indent of the list item being read
     header: list[int] = []  # where the columns of the aligned table being read start
     hang: int | None = None  # the column a field's value starts in, which its wrap keeps
+    entry: int | None = None  # the indent of an entry whose wrap is set in deeper
     for i, line in enumerate(lines):
         header, columns = _aligned_columns(line, lines[i - 1] if i else None, header)
         # a line set in exactly under the value of the field above goes on with that value
@@ -277,9 +278,29 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             out.add(line.text, line.start, citations=web_page, columns=columns)
             continue
         prev = lines[i - 1]
+        # a hanging indent: an entry's words go on set in deeper than it ("  Belarus (2016) -
+        # Belintersat-1, a satellite built" / "    by CAST for Belarus"), and a line back
+        # at the entry's indent starts the next entry
+        if line.blank_before or (entry is not None and line.indent < entry):
+            entry = None
+        if (
+            line.indent > prev.indent
+            and not line.blank_before
+            and not prev.text.endswith(TERMINAL)
+            and line.text[:1].islower()
+        ):
+            entry = prev.indent
+        next_entry = (
+            entry is not None
+            and line.indent == entry
+            and prev.indent > entry
+            and (line.text[:1].isupper() or line.text[:1].isdigit())
+        )
         hard = (
             not wraps
             and (
+                next_entry
+                or
                 bool(BULLET.match(line.text))
                 or bool(DATED_ENTRY.match(line.text))
                 or is_table_row(line.text)

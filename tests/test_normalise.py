@@ -113,3 +113,32 @@ def test_a_footnotes_superscript_after_a_full_stop_leaves_the_sentence_ending_th
     clean = clean_text("It returned samples in 2020.\u2074 Researchers of X studied them.\n")
     assert "2020. Researchers" in clean.text
     assert "km\u00b2" in clean_text("An area of 4 km\u00b2 was mapped.\n").text
+
+
+def test_a_hanging_indent_parts_the_entries_of_a_list():
+    # each entry wraps deeper than it starts; a line back at the entry's indent is the next
+    raw = (
+        "  KEY LAUNCHES\n"
+        "  Kenya (2029) - KenSat-3, a weather satellite built\n"
+        "    by CAST for Kenya and launched from Taiyuan\n"
+        "  Ghana (2030) - GhanaSat-2, developed jointly with Ghana\n"
+        "    and launched from Jiuquan\n"
+    )
+    paragraphs = [p for p in clean_text(raw).text.split("\n\n") if p.strip()]
+    assert paragraphs[1:] == [
+        "Kenya (2029) - KenSat-3, a weather satellite built by CAST for Kenya and launched from "
+        "Taiyuan",
+        "Ghana (2030) - GhanaSat-2, developed jointly with Ghana and launched from Jiuquan",
+    ]
+
+
+def test_a_first_line_indent_still_opens_a_paragraph_that_goes_on_at_the_margin():
+    raw = (
+        "    China and Kenya signed the memorandum in 2029. It covers\n"
+        "weather satellites and training.\n"
+        "    The first satellite flew in 2030. It was built\n"
+        "by CAST.\n"
+    )
+    text = clean_text(raw).text
+    assert "It covers weather satellites and training." in text
+    assert "It was built by CAST." in text
