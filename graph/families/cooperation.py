@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -19,6 +20,7 @@ from graph import (
 from graph.carried_lists import colon_payloads
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
+from graph.grammar import own_statement_start
 from graph.joined_after import joined_after, remember_joined
 from graph.model import Cooperation, Entity, EntityKind, SpacecraftActivity
 from graph.reading import Sentence
@@ -73,6 +75,10 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         for k in g.keys
     }
     busy = (reading.busy | _owners_of_busy_crafts(sentence, reading)) - acting
+    apart = _said_again_apart(sentence, reading)
+    built = {
+        f.spacecraft for f in reading.found if isinstance(f, SpacecraftActivity) and f.spacecraft
+    }
     # "Bangladesh — Bangabandhu-1 was built by Thales Alenia Space": a fact-sheet line
     # about a spacecraft others made says nothing of cooperation
     others = sentence.notes.get("made_by_others", set())
@@ -88,13 +94,42 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
         for f in facts
         if (
             f.partner not in busy
+            # (not the craft of the first statement again, nor its building)
+            or (f.partner in apart and f.area not in ("satellite-development", "payloads"))
             or f.area in _BEYOND_HARDWARE
             or _carried(f, crafts, reading.gazetteer)
         )
         and not (f.method == "cooperation-list-item" and f.mission in others)
     ]
+    # ... and its mission is not the craft the first statement was about
+    # (unless the later statement points back to it: "and Laos operates it")
+    if not _POINTS_BACK.search(sentence.text, max(apart.values(), default=0)):
+        kept = [
+            replace(f, mission=None) if f.partner in apart and f.mission in built else f
+            for f in kept
+        ]
     remember_joined(sentence, reading.groups, kept, reading.gazetteer)
     return kept
+
+
+def _said_again_apart(sentence: Sentence, reading: Reading) -> dict[str, int]:
+    """Partners named again in a later statement of the sentence, one with a subject of
+    its own ("TKSAT-1 was built by CGWIC for ABE, and CGWIC has worked with ABE on
+    satellite communications ever since"): what that statement says of them is more than
+    the craft the first one was about. Each with where its statement begins."""
+    text = sentence.text
+    out: dict[str, int] = {}
+    for later in reading.groups:
+        begins = own_statement_start(text, later.start)
+        if begins and any(
+            earlier.end <= begins and set(earlier.keys) & set(later.keys)
+            for earlier in reading.groups
+        ):
+            out |= dict.fromkeys(later.keys, begins)
+    return out
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|its|them|their|the\s+(?:satellite|spacecraft|probe))\b")
 
 
 def _owners_of_busy_crafts(sentence: Sentence, reading: Reading) -> frozenset[str]:
