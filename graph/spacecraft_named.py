@@ -15,6 +15,7 @@ from graph.recognise import Found
 from graph.token_lookup import token_at
 
 PRONOUNS = frozenset({"it", "them", "both", "which", "that"})
+_REFLEXIVE = frozenset({"itself", "themselves", "herself", "himself"})
 _CRAFT_WORDS = frozenset({"satellite", "spacecraft", "cubesat", "microsatellite", "probe"})
 
 _COORDINATED = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*$")
@@ -152,6 +153,8 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         for c in verb.children
         # ("which CGWIC built free of charge": an adjective the parser took for the object)
         if c.dep_ == "dobj" and c.lower_ not in PRONOUNS and c.pos_ not in ("ADJ", "ADV")
+        # ("that KACST built itself": the maker alone, not what was made)
+        and c.lower_ not in _REFLEXIVE
     ]
     if verb.dep_ == "relcl" and not objects:
         # "the traffic of Belintersat-1, which was built ...": the spacecraft just before

@@ -192,6 +192,15 @@ def test_a_partner_named_again_in_a_statement_of_its_own_cooperates_beyond_the_c
     assert ("SpacecraftActivity", "kenya-space-agency", None) in facts
 
 
+def test_a_craft_its_owner_built_itself_and_china_launched_is_launched_for_the_owner(reference):
+    found = _activities(
+        reference,
+        "KenSat-7, a satellite that the Kenya Space Agency built itself, was launched by China "
+        "in 2030.",
+    )
+    assert found == {("launched", "kenya-space-agency", "kensat-7")}
+
+
 def test_a_satellite_word_that_qualifies_another_thing_stands_for_no_satellite(reference):
     found = _activities(
         reference,
