@@ -29,10 +29,27 @@ def future_clause(doc: Doc, pos: int) -> bool:
             return True
         if _is_to(token) or (token.dep_ == "xcomp" and _is_to(token.head)):
             return True  # "the institute is to join", "operators are to be trained"
+        if _bare_infinitive(token):
+            return True  # "Belintersat-2 for Belarus: to be built by China"
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+_RANKING = frozenset({"first", "second", "third", "last", "only", "latest", "newest", "biggest"})
+
+
+def _bare_infinitive(verb) -> bool:
+    """An infinitive no finite verb governs ("X: to be launched in 2027", "KenSat-9, to
+    be launched next year, ..."): what is still to be done; but "the first satellite to
+    be launched by China" ranks a craft among those already launched."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "csubj"):
+        return False  # "plans to build", "in order to launch": the verb above says
+    head = verb.head if verb.dep_ != "ROOT" else verb
+    return not any(c.lower_ in _RANKING or c.tag_ == "JJS" for c in head.children)
 
 
 def _is_to(verb) -> bool:

@@ -1,5 +1,5 @@
-"""Readiness, willingness and looking forward are said of what is still to be done: the
-work they name is planned. Every sentence here is new."""
+"""Readiness, willingness, looking forward and a bare "to be done" are said of what is
+still to come: the work they name is planned. Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -16,3 +16,26 @@ def test_readiness_to_act_is_a_plan(reference, said):
     text = f"China {said} with the Kenya Space Agency on satellite data for disaster relief."
     statuses = {f.status for f in facts_of(reference, text, kind=Cooperation)}
     assert statuses == {Status.PLANNED}
+
+
+def test_a_craft_still_to_be_built_is_planned(reference):
+    from graph.model import SpacecraftActivity
+
+    def statuses(text):
+        return {
+            (f.spacecraft, f.status)
+            for f in facts_of(reference, text, kind=SpacecraftActivity, issued="2030")
+        }
+
+    planned = statuses("KenSat-9 for Kenya: to be built and launched by China, target 2032.")
+    assert planned == {("kensat-9", Status.PLANNED)}
+
+
+def test_an_infinitive_that_ranks_a_craft_is_no_plan():
+    from graph.parsing import load_parser
+    from graph.tense import future_clause
+
+    text = "KenSat-1 was the first Kenyan satellite to be launched by China, in 2028."
+    assert not future_clause(load_parser()(text), text.index("launched"))
+    text = "KenSat-9 for Kenya: to be launched by China, target 2032."
+    assert future_clause(load_parser()(text), text.index("launched"))
