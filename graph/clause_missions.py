@@ -30,6 +30,8 @@ def said_in_passing(sentence: Sentence, group: Group, mission: str) -> bool:
     if not spans:
         return False
     verb = clause_verb(doc, group.start, group.end)
+    if _class_carrier(sentence, verb) == mission:
+        return False  # "X is among the payloads that Chang'e-7 will carry": X flies on it
     described = None if verb is None else described_clause(doc[verb])
     if described is not None and any(
         described.left_edge.idx <= a < described.right_edge.idx + len(described.right_edge)
@@ -78,3 +80,51 @@ def _owned(sentence: Sentence, start: int) -> bool:
     is the one the partner's payload flies on: "China's Chang'e-7 mission")."""
     owner = re.search(r"(\w+)(?:'s|\u2019s)\s+$", sentence.text[:start])
     return owner is not None and owner.group(1) not in ("China", "CNSA")
+
+
+def _class_carrier(sentence: Sentence, verb: int | None) -> str | None:
+    """The mission that carries the class of things the partner's clause, or the clause
+    its noun is the subject of, puts the partner's work among."""
+    doc = sentence.parse
+    for _ in range(4):
+        if verb is None or doc is None:
+            return None
+        token = doc[verb]
+        carrier = _carrier_of_the_class(sentence, token)
+        if carrier is not None or token.dep_ not in ("acl", "relcl"):
+            return carrier
+        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
+    return None
+
+
+def _carrier_of_the_class(sentence: Sentence, verb) -> str | None:
+    """ "A camera built by X is among the payloads that Chang'e-7 will carry": being one
+    of a class of things a mission carries is flying on that mission. The one mission
+    named in the clause on the class, however the parser hung it there."""
+    if verb.lemma_.lower() != "be":
+        return None
+    clauses_on = [
+        clause
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("among", "of")
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in noun.children
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _CARRYING
+    ]
+    keys = {
+        m.key
+        for clause in clauses_on
+        for m in sentence.mentions
+        if not m.nested
+        and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
+        and any(
+            child.idx <= m.start - sentence.start < child.idx + len(child)
+            for child in clause.children
+            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "npadvmod", "dobj")
+        )
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+_CARRYING = frozenset({"carry", "fly", "host", "take", "bring", "include"})

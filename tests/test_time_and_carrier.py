@@ -1,5 +1,5 @@
 """Readiness, willingness, looking forward and a bare "to be done" are said of what is
-still to come: the work they name is planned. Every sentence here is new."""
+still to come; being among what a mission carries is flying on it. Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -39,3 +39,14 @@ def test_an_infinitive_that_ranks_a_craft_is_no_plan():
     assert not future_clause(load_parser()(text), text.index("launched"))
     text = "KenSat-9 for Kenya: to be launched by China, target 2032."
     assert future_clause(load_parser()(text), text.index("launched"))
+
+
+def test_work_among_the_payloads_a_mission_will_carry_flies_on_that_mission(reference):
+    from graph.model import Cooperation
+
+    text = (
+        "A spectrometer built by Kenya is among the payloads that Chang'e-7, China's next "
+        "lunar probe, will carry."
+    )
+    found = {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
+    assert ("kenya", "payloads", "change-7") in found
