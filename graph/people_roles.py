@@ -51,14 +51,25 @@ def trained_in_china(sentence: Sentence, group: Group) -> bool:
     ):
         token = token.head.head  # "hundreds of ... engineers", "a group of ... students"
     verb = token.head
-    if token.dep_ != "nsubjpass" or verb.lemma_.lower() not in TRAINING_VERBS:
+    # "first Sudanese engineers trained in Beijing", a chronology's line without "were":
+    # the participle on the noun, or a training verb with no object of its own
+    participle = [
+        c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in TRAINING_VERBS
+    ]
+    if participle:
+        verb = participle[0]
+    elif token.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children):
+        pass
+    elif token.dep_ != "nsubjpass":
+        return False
+    if verb.lemma_.lower() not in TRAINING_VERBS:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("in", "at", "by")
-        and any(o.lower_ in ("china", "chinese") for o in c.subtree)
+        and any(o.lower_ in ("china", "chinese", "beijing") for o in c.subtree)
         for c in verb.children
     )
 

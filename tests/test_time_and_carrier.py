@@ -1,5 +1,6 @@
 """Readiness, willingness, looking forward and a bare "to be done" are said of what is
-still to come; being among what a mission carries is flying on it. Every sentence here is new."""
+still to come; being among what a mission carries is flying on it; people "trained in
+Beijing" in a line without "were" were trained there. Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -50,3 +51,15 @@ def test_work_among_the_payloads_a_mission_will_carry_flies_on_that_mission(refe
     )
     found = {(f.partner, f.area, f.mission) for f in facts_of(reference, text, kind=Cooperation)}
     assert ("kenya", "payloads", "change-7") in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2030: first Kenyan engineers trained in Beijing for a weather satellite programme.",
+        "In 2030 the first Kenyan engineers trained in China for the programme.",
+    ],
+)
+def test_people_trained_in_china_in_a_line_without_a_finite_verb(reference, line):
+    found = {(f.partner, f.area) for f in facts_of(reference, line, kind=Cooperation)}
+    assert ("kenya", "training-and-education") in found
