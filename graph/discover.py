@@ -167,8 +167,17 @@ def discover(
             (parent := _PARENT.match(clean.text, cand.end))
             and _norm(parent["body"]) in domestic_forms
         )
-        or _IN_CHINA.match(clean.text, cand.end)
-        or (cand.kind is ORG and _described_chinese(clean.text, cand, gazetteer.domestic_places))
+        # ("the China-CELAC Forum in Beijing": a forum meets where it is held)
+        or (
+            not _GATHERING.search(cand.label)
+            and (
+                _IN_CHINA.match(clean.text, cand.end)
+                or (
+                    cand.kind is ORG
+                    and _described_chinese(clean.text, cand, gazetteer.domestic_places)
+                )
+            )
+        )
     )
     return Discovery(
         entities, unclassed, owned, {k: tuple(sorted(v)) for k, v in spelt_out.items()}, areas
@@ -274,6 +283,9 @@ def _norm(text: str) -> str:
 # "China National Space Administration" is Chinese; "China-Arab States BDS Center" and
 # "Forum on China-Africa Cooperation" are joint bodies, and partners may be named in them
 # "National Space Science Center of the Chinese Academy of Sciences", "... of China"
+_GATHERING = re.compile(
+    r"\b(?:Forum|Conference|Summit|Symposium|Workshop|Congress|Assembly|Meeting|Dialogue)$"
+)
 _OF_CHINA = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 _CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 

@@ -160,6 +160,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     for key, at, role, planned in [
         *frames(sentence, organisations, gazetteer),
         *relative_frames(sentence, organisations, gazetteer),
+        *_held_in_china(sentence, organisations, gazetteer),
     ]:
         if key in facts and not (facts[key].status is Status.PLANNED and planned is False):
             continue  # stated once is enough, unless this frame says it already holds
@@ -243,3 +244,30 @@ def _meeting_of(mention: Found, gazetteer: Gazetteer) -> Found:
         if key in gazetteer.entities:
             return replace(mention, key=key)
     return mention
+
+
+# "The first China-Arab States BeiDou Cooperation Forum is held in Shanghai": a gathering
+# held in a Chinese place is one China hosts
+_HELD = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+"
+    r"(?:(?:first|again|also|then)\s+)?(?:held|hosted|convened|organi[sz]ed|staged)\s+in\s+"
+    r"(?:the\s+)?(?:Chinese\s+)?(?:city\s+of\s+)?(?P<place>[A-Z][\w-]+)"
+)
+
+
+def _held_in_china(
+    sentence: Sentence, organisations: list[Found], gazetteer: Gazetteer
+) -> list[tuple[str, int, str, bool | None]]:
+    """Gatherings the sentence says are held in China or one of its places."""
+    out = []
+    for org in organisations:
+        held = _HELD.match(sentence.text, org.end - sentence.start)
+        if held is None or not _GATHERING_NAME.search(org.text):
+            continue
+        place = held.group("place")
+        if place == "China" or place in gazetteer.domestic_places:
+            out.append((org.key, org.start - sentence.start, "host", None))
+    return out
+
+
+_GATHERING_NAME = re.compile(r"(?i)\b(?:forum|conference|summit|symposium|workshop|congress)\b")

@@ -1,6 +1,8 @@
-"""Readiness, willingness, looking forward and a bare "to be done" are said of what is
-still to come; being among what a mission carries is flying on it; people "trained in
-Beijing" in a line without "were" were trained there. Every sentence here is new."""
+"""Words that are not a sentence's main verb but say what holds: readiness, willingness,
+looking forward and a bare "to be done" are said of what is still to come; being among
+what a mission carries is flying on it; people "trained in Beijing" in a line without
+"were" were trained there; a forum held in a Chinese city is one China hosts (and is not
+Chinese for being held there). Every sentence here is new."""
 
 from __future__ import annotations
 
@@ -63,3 +65,17 @@ def test_work_among_the_payloads_a_mission_will_carry_flies_on_that_mission(refe
 def test_people_trained_in_china_in_a_line_without_a_finite_verb(reference, line):
     found = {(f.partner, f.area) for f in facts_of(reference, line, kind=Cooperation)}
     assert ("kenya", "training-and-education") in found
+
+
+def test_a_forum_held_in_a_chinese_city_is_hosted_by_china(reference):
+    from graph.model import Participation
+
+    text = (
+        "The second China-Pacific Islands Space Cooperation Forum was held in Shanghai.\n\n"
+        "In 2031 China hosted the third meeting of the China-ASEAN Space Forum in Beijing."
+    )
+    found = {(f.organisation, f.role) for f in facts_of(reference, text, kind=Participation)}
+    assert found == {
+        ("china-pacific-islands-space-cooperation-forum", "host"),
+        ("china-asean-space-forum", "host"),
+    }
