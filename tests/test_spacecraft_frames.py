@@ -11,6 +11,7 @@ import pytest
 
 from graph import extract
 from graph.model import Document, DocumentMeta, SpacecraftActivity
+from tests.one_document import facts_of
 
 
 def _activities(reference, text: str) -> set[tuple[str, str, str | None]]:
@@ -180,14 +181,13 @@ def test_the_satellite_a_relative_clause_describes_is_the_one_named_before(refer
 
 
 def test_a_partner_named_again_in_a_statement_of_its_own_cooperates_beyond_the_craft(reference):
-
-    meta = DocumentMeta("crafts", "crafts.txt", "Crafts", "Test", "2031", "white-paper")
     text = (
         "KenSat-5 was built and launched by CGWIC for the Kenya Space Agency (KSA) in 2029, "
         "and CGWIC has worked with KSA on satellite communications ever since."
     )
-    extraction = extract.extract_corpus([Document(meta, Path("crafts.txt"), text)], reference)
-    facts = {(type(f).__name__, f.partner, getattr(f, "area", None)) for f in extraction.facts}
+    facts = {
+        (type(f).__name__, f.partner, getattr(f, "area", None)) for f in facts_of(reference, text)
+    }
     assert ("Cooperation", "kenya-space-agency", "satellite-communications") in facts
     assert ("SpacecraftActivity", "kenya-space-agency", None) in facts
 
