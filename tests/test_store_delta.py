@@ -187,3 +187,41 @@ def test_a_triple_dropped_by_every_graph_leaves_the_merge_once(tmp_path: Path) -
     assert staged.changed == 3
     assert (staged.triples, staged.quads) == (full.triples, full.quads) == (4, 4)
     assert contents(tmp_path / "changed") == contents(tmp_path / "full")
+
+
+def test_changed_lines_are_those_a_line_by_line_walk_finds() -> None:
+    """Equal stretches are compared whole; the lines found changed are still exactly
+    those walking both sorted lists a line at a time finds, at a stretch's edges, with a
+    line twice, and past the end of either list."""
+
+    def walked(old: list[bytes], new: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+        removed, added, i, j = [], [], 0, 0
+        while i < len(old) and j < len(new):
+            if old[i] == new[j]:
+                i, j = i + 1, j + 1
+            elif old[i] < new[j]:
+                removed.append(old[i])
+                i += 1
+            else:
+                added.append(new[j])
+                j += 1
+        return removed + old[i:], added + new[j:]
+
+    base = [b"%06d\n" % n for n in range(0, 6000, 2)]
+    cases = [
+        (base, base),
+        (base, sorted([*base, b"000001\n", b"001023\n", b"001025\n", b"005999\n"])),
+        (base, [n for k, n in enumerate(base) if k not in (0, 511, 512, 1024, 2999)]),
+        (sorted([*base, base[600]]), base),  # a line twice in the old, once in the new
+        (base[:700], base),
+        (base, base[:1100]),
+        ([], base),
+    ]
+    for old, new in cases:
+        assert store_delta.changed_lines(old, new) == walked(old, new)
+
+
+def test_kept_lines_are_the_lines_given(tmp_path: Path) -> None:
+    lines = [b"%06d\n" % n for n in range(20_000)]
+    store_delta.keep_lines(tmp_path / "builds" / "b1", lines)
+    assert store_delta.lines_path(tmp_path / "builds" / "b1").read_bytes() == b"".join(lines)
