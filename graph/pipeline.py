@@ -233,7 +233,12 @@ def _build(
         pieces.ranged = dump_ranges.ranged_lines(dataset)  # the summaries' pieces by ranges
         # the document graphs' digests from their lines in hand: validation and the dumps
         # read no other graph's
-        digests = build_validation.lines_digests(documents, dataset)
+        digests = build_validation.lines_digests(
+            documents,
+            dataset,
+            kept=None if checked.folder is None else checked.folder / build_validation.DIGESTS_FILE,
+            read=checked.enabled,
+        )
         pieces.lines = build_validation.document_digests(documents, digests)
         lines: validate_lines.QuadLines | None = None
         delta: UnionDelta | None = None  # what changed since the previous build's lines
