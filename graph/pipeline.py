@@ -251,9 +251,11 @@ def _build(
             )
             if follow:
                 staged, build_id, delta = store_delta.stage_with_delta(
-                    paths.store, scratch, full=full
+                    paths.store, scratch, full=full, keep_later=True
                 )
                 background.staged(staged.path, build_id)
+                if delta is not None:  # while the worker writes the dumps from the store
+                    store_delta.keep_lines(paths.store / "builds" / build_id, delta.lines)
             else:  # validation reads the lines, not the store: staged beside it
                 staging = StagingThread(paths.store, scratch, background, full=full)
         if delta is None:

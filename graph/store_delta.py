@@ -217,16 +217,22 @@ def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild,
 
 
 def stage_with_delta(
-    root: Path, nquads: Path, *, full: bool = False
+    root: Path, nquads: Path, *, full: bool = False, keep_later: bool = False
 ) -> tuple[StagedBuild, str, UnionDelta | None]:
     """``stage``, and when the store was staged as the previous build plus what changed,
     the build's sorted lines with those changes (``graph.union_delta``): what validation
-    near the changes reads instead of the whole union."""
+    near the changes reads instead of the whole union. ``keep_later``: lines returned in
+    a delta are not kept yet; the caller keeps them (``keep_lines``) before it commits,
+    once the store is handed to whoever waits for it (writing them took 0.3 CPU s and
+    twice that in wall time at 1,000 documents)."""
     lines = sorted_lines(nquads)
     build_id = content_id_of(lines)
-    keep_lines(root / "builds" / build_id, lines)
+    if not keep_later:
+        keep_lines(root / "builds" / build_id, lines)
     found = None if full else _staged_changes(root, lines, build_id)
     if found is None:
+        if keep_later:
+            keep_lines(root / "builds" / build_id, lines)
         del lines
         return stage_build(root, nquads, build_id), build_id, None
     staged, previous, changed = found

@@ -225,3 +225,26 @@ def test_kept_lines_are_the_lines_given(tmp_path: Path) -> None:
     lines = [b"%06d\n" % n for n in range(20_000)]
     store_delta.keep_lines(tmp_path / "builds" / "b1", lines)
     assert store_delta.lines_path(tmp_path / "builds" / "b1").read_bytes() == b"".join(lines)
+
+
+def test_lines_kept_later_are_left_to_the_caller_only_with_a_delta(tmp_path: Path) -> None:
+    """A build staged from the previous one hands its sorted lines back for the caller to
+    keep once the store is handed over; a build loaded whole keeps them itself."""
+    scratch = tmp_path / "scratch.nq"
+    scratch.write_bytes(b"".join(AFTER))
+    loaded, build_id, delta = store_delta.stage_with_delta(
+        tmp_path / "new", scratch, keep_later=True
+    )
+    assert delta is None
+    assert store_delta.lines_path(tmp_path / "new" / "builds" / build_id).is_file()
+    store_files.discard_build(loaded)
+
+    build(tmp_path / "old", BEFORE)
+    staged, build_id, delta = store_delta.stage_with_delta(
+        tmp_path / "old", scratch, keep_later=True
+    )
+    kept = store_delta.lines_path(tmp_path / "old" / "builds" / build_id)
+    assert delta is not None and delta.lines == sorted(AFTER) and not kept.is_file()
+    store_delta.keep_lines(tmp_path / "old" / "builds" / build_id, delta.lines)
+    assert kept.read_bytes() == b"".join(sorted(AFTER))
+    store_files.discard_build(staged)
