@@ -30,7 +30,10 @@ def dataset_lines(
     graphs = rdf_lines.documents_lines(documents, extraction, quads)
     graphs.update(
         rdf_lines.shared_graphs(
-            extraction, paths.ontology_files(), saved_queries_rdf.queries_graph(paths.queries)
+            extraction,
+            paths.ontology_files(),
+            saved_queries_rdf.queries_graph(paths.queries),
+            cache=quads,
         )
     )
     with nquads.open("wb") as out:

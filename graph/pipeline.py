@@ -233,7 +233,12 @@ def _build(
         pieces.ranged = dump_ranges.ranged_lines(dataset)  # the summaries' pieces by ranges
         # the document graphs' digests from their lines in hand: validation and the dumps
         # read no other graph's
-        digests = build_validation.lines_digests(documents, dataset)
+        digests = build_validation.lines_digests(
+            documents,
+            dataset,
+            kept=None if checked.folder is None else checked.folder / build_validation.DIGESTS_FILE,
+            read=checked.enabled,
+        )
         pieces.lines = build_validation.document_digests(documents, digests)
         lines: validate_lines.QuadLines | None = None
         delta: UnionDelta | None = None  # what changed since the previous build's lines
@@ -246,9 +251,11 @@ def _build(
             )
             if follow:
                 staged, build_id, delta = store_delta.stage_with_delta(
-                    paths.store, scratch, full=full
+                    paths.store, scratch, full=full, keep_later=True
                 )
                 background.staged(staged.path, build_id)
+                if delta is not None:  # while the worker writes the dumps from the store
+                    store_delta.keep_lines(paths.store / "builds" / build_id, delta.lines)
             else:  # validation reads the lines, not the store: staged beside it
                 staging = StagingThread(paths.store, scratch, background, full=full)
         if delta is None:

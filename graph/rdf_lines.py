@@ -163,17 +163,49 @@ def keep_documents(
         cache.written += 1
 
 
+def ontology_key(ontology_files: Iterable[Path]) -> str:
+    """What the ontology graph's lines are made of: its Turtle files (names and bytes)
+    and the code that writes them (``writer_version``: rdflib's, and ``rdf.py``)."""
+    h = hashlib.sha256(f"ontology {writer_version()}".encode())
+    for path in ontology_files:
+        for part in (path.name.encode(), path.read_bytes()):
+            h.update(len(part).to_bytes(8, "big"))
+            h.update(part)
+    return h.hexdigest()
+
+
 def shared_graphs(
-    extraction: Extraction, ontology_files: Iterable[Path], queries: Iterable[tuple]
+    extraction: Extraction,
+    ontology_files: Iterable[Path],
+    queries: Iterable[tuple],
+    *,
+    cache: QuadsCache | None = None,
 ) -> dict[str, bytes]:
     """The lines of the graphs every document shares: the entities (reference), the
-    ontology and the saved queries, made as ``rdf.build_dataset`` and the build make them."""
+    ontology and the saved queries, made as ``rdf.build_dataset`` and the build make them.
+    ``cache``: where the ontology's lines are kept under ``ontology_key``, since parsing
+    and canonicalising its Turtle took a tenth of a second of every build, for lines that
+    change only with its files."""
+    files = list(ontology_files)
+    key = ontology_key(files) if cache is not None else ""
+    kept = cache.get(key) if cache is not None else None
     dataset = rdf.new_dataset()
     reference = dataset.graph(REFERENCE_GRAPH)
     for entity in extraction.entities:
         rdf.add_entity(reference, entity)
-    rdf.add_ontology(dataset.graph(ONTOLOGY_GRAPH), ontology_files)
+    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    if kept is None:
+        rdf.add_ontology(ontology, files)
     published = dataset.graph(QUERIES_GRAPH)
     for triple in queries:
         published.add(triple)
-    return {g.identifier.n3(): graph_lines(g) for g in dataset.graphs() if len(g)}
+    lines = {}
+    for graph in dataset.graphs():  # in the order of a dataset made whole
+        if graph.identifier == ONTOLOGY_GRAPH and kept is not None:
+            if kept:
+                lines[graph.identifier.n3()] = kept
+        elif len(graph):
+            lines[graph.identifier.n3()] = graph_lines(graph)
+    if cache is not None and kept is None:
+        cache.put(key, lines.get(ONTOLOGY_GRAPH.n3(), b""))
+    return lines

@@ -18,7 +18,7 @@ import bisect
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +28,8 @@ from graph.union_delta import UnionDelta
 
 LINES_SUFFIX = ".nq"  # builds/<id>.nq: the build's N-Quads lines, sorted
 MAX_CHANGED = 0.2  # past this share of changed lines, a full load is as quick
+_SAME = 512  # lines compared at once while two builds' sorted lines agree
+_STRETCH = 8192  # lines written at once
 
 
 def sorted_lines(nquads: Path) -> list[bytes]:
@@ -51,20 +53,31 @@ def keep_lines(build_dir: Path, lines: Iterable[bytes]) -> None:
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         with partial.open("wb") as out:
-            out.writelines(lines)
+            # joined a stretch at a time: a write call per line took 0.2 CPU s of 425,000
+            for part in _stretches(list(lines)):
+                out.write(b"".join(part))
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
 
 
+def _stretches(lines: list[bytes]) -> Iterator[list[bytes]]:
+    for start in range(0, len(lines), _STRETCH):
+        yield lines[start : start + _STRETCH]
+
+
 def changed_lines(old: list[bytes], new: list[bytes]) -> tuple[list[bytes], list[bytes]]:
     """(removed, added): the lines of ``old`` not in ``new`` and those of ``new`` not in
-    ``old``, both sorted lists walked once together."""
+    ``old``, both sorted lists walked once together. Two builds share nearly all their
+    lines, so equal stretches are compared whole first (the engine compares them, not a
+    step of this loop per line: 0.1 CPU s of 425,000 lines, against 0.01)."""
     removed, added = [], []
     i = j = 0
     while i < len(old) and j < len(new):
-        if old[i] == new[j]:
+        if old[i : i + _SAME] == new[j : j + _SAME]:
+            i, j = i + _SAME, j + _SAME
+        elif old[i] == new[j]:
             i, j = i + 1, j + 1
         elif old[i] < new[j]:
             removed.append(old[i])
@@ -204,16 +217,22 @@ def stage(root: Path, nquads: Path, *, full: bool = False) -> tuple[StagedBuild,
 
 
 def stage_with_delta(
-    root: Path, nquads: Path, *, full: bool = False
+    root: Path, nquads: Path, *, full: bool = False, keep_later: bool = False
 ) -> tuple[StagedBuild, str, UnionDelta | None]:
     """``stage``, and when the store was staged as the previous build plus what changed,
     the build's sorted lines with those changes (``graph.union_delta``): what validation
-    near the changes reads instead of the whole union."""
+    near the changes reads instead of the whole union. ``keep_later``: lines returned in
+    a delta are not kept yet; the caller keeps them (``keep_lines``) before it commits,
+    once the store is handed to whoever waits for it (writing them took 0.3 CPU s and
+    twice that in wall time at 1,000 documents)."""
     lines = sorted_lines(nquads)
     build_id = content_id_of(lines)
-    keep_lines(root / "builds" / build_id, lines)
+    if not keep_later:
+        keep_lines(root / "builds" / build_id, lines)
     found = None if full else _staged_changes(root, lines, build_id)
     if found is None:
+        if keep_later:
+            keep_lines(root / "builds" / build_id, lines)
         del lines
         return stage_build(root, nquads, build_id), build_id, None
     staged, previous, changed = found

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from graph import pipeline, rdf_lines
 from graph.config import Paths
 from graph.lines_dataset import LinesDataset
@@ -57,3 +59,36 @@ def test_a_changed_fact_writes_its_documents_graph_again(tmp_path: Path) -> None
     rdf_lines.documents_lines(documents, moved, again)
     # only the graphs of the documents stating that fact are made again
     assert again.written == len({ev.doc_id for ev in fact.evidence}) >= 1
+
+
+def test_the_ontologys_lines_are_kept_until_its_files_change(tmp_path: Path, monkeypatch) -> None:
+    """Parsing and canonicalising the ontology's Turtle is done once: a later build with
+    the same files reads the lines it left, the same lines in some order."""
+    from graph import saved_queries_rdf
+    from graph.model import Extraction
+
+    paths = Paths.defaults(ROOT)
+    queries = list(saved_queries_rdf.queries_graph(paths.queries))
+    empty = Extraction(facts=(), entities=())
+    made = rdf_lines.shared_graphs(empty, paths.ontology_files(), queries)
+    first = rdf_lines.shared_graphs(
+        empty, paths.ontology_files(), queries, cache=rdf_lines.QuadsCache(tmp_path / "q")
+    )
+
+    def not_again(*_args: object) -> None:
+        raise AssertionError("the ontology was parsed again")
+
+    monkeypatch.setattr(rdf_lines.rdf, "add_ontology", not_again)
+    again = rdf_lines.shared_graphs(
+        empty, paths.ontology_files(), queries, cache=rdf_lines.QuadsCache(tmp_path / "q")
+    )
+    assert list(again) == list(first) == list(made)
+    for name in made:
+        assert sorted(again[name].splitlines()) == sorted(made[name].splitlines())
+
+    edited = tmp_path / "ontology.ttl"
+    edited.write_bytes(paths.ontology_files()[0].read_bytes() + b"\n# a comment\n")
+    with pytest.raises(AssertionError, match="parsed again"):
+        rdf_lines.shared_graphs(
+            empty, [edited], queries, cache=rdf_lines.QuadsCache(tmp_path / "q")
+        )

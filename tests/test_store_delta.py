@@ -187,3 +187,64 @@ def test_a_triple_dropped_by_every_graph_leaves_the_merge_once(tmp_path: Path) -
     assert staged.changed == 3
     assert (staged.triples, staged.quads) == (full.triples, full.quads) == (4, 4)
     assert contents(tmp_path / "changed") == contents(tmp_path / "full")
+
+
+def test_changed_lines_are_those_a_line_by_line_walk_finds() -> None:
+    """Equal stretches are compared whole; the lines found changed are still exactly
+    those walking both sorted lists a line at a time finds, at a stretch's edges, with a
+    line twice, and past the end of either list."""
+
+    def walked(old: list[bytes], new: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+        removed, added, i, j = [], [], 0, 0
+        while i < len(old) and j < len(new):
+            if old[i] == new[j]:
+                i, j = i + 1, j + 1
+            elif old[i] < new[j]:
+                removed.append(old[i])
+                i += 1
+            else:
+                added.append(new[j])
+                j += 1
+        return removed + old[i:], added + new[j:]
+
+    base = [b"%06d\n" % n for n in range(0, 6000, 2)]
+    cases = [
+        (base, base),
+        (base, sorted([*base, b"000001\n", b"001023\n", b"001025\n", b"005999\n"])),
+        (base, [n for k, n in enumerate(base) if k not in (0, 511, 512, 1024, 2999)]),
+        (sorted([*base, base[600]]), base),  # a line twice in the old, once in the new
+        (base[:700], base),
+        (base, base[:1100]),
+        ([], base),
+    ]
+    for old, new in cases:
+        assert store_delta.changed_lines(old, new) == walked(old, new)
+
+
+def test_kept_lines_are_the_lines_given(tmp_path: Path) -> None:
+    lines = [b"%06d\n" % n for n in range(20_000)]
+    store_delta.keep_lines(tmp_path / "builds" / "b1", lines)
+    assert store_delta.lines_path(tmp_path / "builds" / "b1").read_bytes() == b"".join(lines)
+
+
+def test_lines_kept_later_are_left_to_the_caller_only_with_a_delta(tmp_path: Path) -> None:
+    """A build staged from the previous one hands its sorted lines back for the caller to
+    keep once the store is handed over; a build loaded whole keeps them itself."""
+    scratch = tmp_path / "scratch.nq"
+    scratch.write_bytes(b"".join(AFTER))
+    loaded, build_id, delta = store_delta.stage_with_delta(
+        tmp_path / "new", scratch, keep_later=True
+    )
+    assert delta is None
+    assert store_delta.lines_path(tmp_path / "new" / "builds" / build_id).is_file()
+    store_files.discard_build(loaded)
+
+    build(tmp_path / "old", BEFORE)
+    staged, build_id, delta = store_delta.stage_with_delta(
+        tmp_path / "old", scratch, keep_later=True
+    )
+    kept = store_delta.lines_path(tmp_path / "old" / "builds" / build_id)
+    assert delta is not None and delta.lines == sorted(AFTER) and not kept.is_file()
+    store_delta.keep_lines(tmp_path / "old" / "builds" / build_id, delta.lines)
+    assert kept.read_bytes() == b"".join(sorted(AFTER))
+    store_files.discard_build(staged)
