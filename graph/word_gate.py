@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 class WordGated:
@@ -77,3 +77,8 @@ class WordGated:
         if not self.may_match(text, pos, endpos):
             return []
         return self.pattern.findall(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        if not self.may_match(text):
+            return text
+        return self.pattern.sub(repl, text)

@@ -9,6 +9,7 @@ import pytest
 
 from graph.agreement_nouns import AGREEMENT_NOUN
 from graph.carried_lists import _CARRIED
+from graph.cooperation_roles import _AGREEMENT_PHRASE
 from graph.craft_memory import _LAUNCH
 from graph.grammar import ANAPHORA
 from graph.line_kinds import LEADER
@@ -21,6 +22,7 @@ GATED = {
     "launch words": _LAUNCH,
     "payloads listed after a colon": _CARRIED,
     "dotted leader": LEADER,
+    "agreement phrase, blanked out of prose": _AGREEMENT_PHRASE,
 }
 
 
@@ -46,6 +48,7 @@ def _found(pattern: WordGated | re.Pattern[str], text: str) -> list[object]:
         [(m.span(), m.groupdict()) if m else None for m in heads],
         (m := pattern.match(text)) and m.span(),
         (m := pattern.search(text, 3)) and m.span(),
+        pattern.sub("#", text),
     ]
 
 
@@ -75,6 +78,8 @@ def test_a_gated_pattern_finds_what_the_pattern_finds_in_every_document(name):
         ("launch words", "a Long March 3B lifted the satellite into orbit"),
         ("payloads listed after a colon", "Chang'e-6 carried four foreign payloads: ..."),
         ("dotted leader", "Countries served ....... 24; Partners \u2026\u2026 7"),
+        ("agreement phrase, blanked out of prose", "They signed an accord on data sharing."),
+        ("agreement phrase, blanked out of prose", "a Letter of Intent and Cooperation Outlines"),
     ],
 )
 def test_each_branch_of_a_pattern_is_let_through_by_its_words(name, text):
