@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-AGREEMENT_NOUN = re.compile(
+from graph.word_gate import WordGated
+
+_AGREEMENT_NOUN = re.compile(
     # a protocol that adds to an agreement is a supplementary one ("Additional Protocol",
     # "Supplementary Protocol to the Agreement on ...", "Protocol Amending the ...")
     r"\b(?:(?P<supplementary>(?:supplementary|additional|amending)\s+(?:agreements?|protocols?)|"
@@ -28,6 +30,19 @@ AGREEMENT_NOUN = re.compile(
     r"(?:implementing\s+)?arrangements?|"
     r"conventions?|treat(?:y|ies)))\b",
     re.IGNORECASE,
+)
+# what every match holds, in lower case ("MoU" too; "communiqu\u00e9" is not ASCII):
+# "plan", "joint" and "accord" alone are in many more sentences ("planned", "jointly",
+# "according") than the nouns
+AGREEMENT_NOUN = WordGated(
+    _AGREEMENT_NOUN,
+    (
+        *("agreement", "protocol", "memorand", "mou", "intent", "outline", "document"),
+        *("contract", "arrangement", "convention", "treat", r"accords?\b"),
+        r"joint\s+(?:statement|declaration|communiqu)",
+        r"(?:cooperation|action)\s+plan",
+        r"plans?\s+(?:for|on)\s",
+    ),
 )
 KINDS = {
     "supplementary": "supplementary-agreement",

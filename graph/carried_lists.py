@@ -12,12 +12,14 @@ from graph.cooperation_words import INSTRUMENT_WORD
 from graph.grammar import Group, status_at
 from graph.model import Cooperation, EntityKind
 from graph.reading import Sentence
+from graph.word_gate import WordGated
 
-_CARRIED = re.compile(
+_CARRYING = re.compile(
     r"\b(?:carr(?:y|ies|ied|ying)|fl(?:y|ies|ew|own)|host(?:s|ed)?|took|takes|will\s+take|"
     r"brought|brings)\b[^:;.]*\b(?:payloads?|instruments?|experiments?|passengers?)\b[^:;.]*:",
     re.IGNORECASE,
 )
+_CARRIED = WordGated(_CARRYING, (":",))  # (a match ends on the colon)
 _CRAFTS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
 
 

@@ -32,8 +32,9 @@ from graph.parsing import clause_verb, verb_above
 from graph.people_roles import qualified_noun
 from graph.reading import Sentence
 from graph.token_lookup import token_at
+from graph.word_gate import WordGated
 
-_AGREEMENT_PHRASE = re.compile(
+_AGREEMENT_PHRASES = re.compile(
     r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
     r"mechanisms?)|(?:memorand(?:um|a)|letters?)\s+of\s+(?:understanding|intent)"
     r"(?:\s+on\s+space\s+cooperation)?"
@@ -44,6 +45,8 @@ _AGREEMENT_PHRASE = re.compile(
     r"(?:cooperation|exchange|sharing|use|applications?))\b",
     re.IGNORECASE,
 )
+# (every match holds one of these: the third branch's look-behind holds "signed")
+_AGREEMENT_PHRASE = WordGated(_AGREEMENT_PHRASES, ("cooperation", "memorand", "letter", "signed"))
 # "carry payloads from X": the parser may hang "from" on the verb
 _RECEIVING = frozenset(
     ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
@@ -86,8 +89,12 @@ def _prose(sentence: Sentence) -> str:
     if not _LAST_PROSE or _LAST_PROSE[0][0] is not sentence:
         chars = list(sentence.text)
         for m in sentence.mentions:
-            for i in range(m.start - sentence.start, m.end - sentence.start):
-                chars[i] = " "
+            a, b = m.start - sentence.start, m.end - sentence.start
+            if 0 <= a <= b <= len(chars):  # (at once: a name is many characters)
+                chars[a:b] = " " * (b - a)
+            else:  # (one by one, as ever, should a mention lie outside its sentence)
+                for i in range(a, b):
+                    chars[i] = " "
         text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
         _LAST_PROSE[:] = [(sentence, text)]
     return _LAST_PROSE[0][1]

@@ -14,14 +14,16 @@ from graph.launch_context import CHINESE_LAUNCH
 from graph.model import EntityKind, SpacecraftActivity
 from graph.negation import negated
 from graph.reading import Sentence
+from graph.word_gate import WordGated
 
-_LAUNCH = re.compile(
+_LAUNCHES = re.compile(
     r"\blaunch(?:ed|es|ing)?\b|\blifted\s+off\b|\blofted\b"
     # "a Long March 3B lifted the satellite into orbit", "went up on a Long March"
     r"|\b(?:lifted|placed|put|carried|sent|took)\b[^.;]{0,60}?\b(?:into|in|to)\s+orbit\b"
     r"|\bwent\s+up\b|\brode\b",
     re.IGNORECASE,
 )
+_LAUNCH = WordGated(_LAUNCHES, ("launch", "lifted", "lofted", "orbit", "went", "rode"))
 # China's own launch: "China will launch X", "China launched X"
 _CHINA_LAUNCHES = re.compile(r"\bChina\s+(?:\w+\s+){0,3}?launch(?:ed|es)?\b")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from graph.launch_context import CHINESE_LAUNCH
@@ -99,7 +100,7 @@ def _into_orbit(verb: Token) -> bool:
 def triggers(doc: Doc, launch_told: bool = False) -> Iterator[Token]:
     """The words of a sentence that name a spacecraft activity; with ``launch_told`` (the
     report has named a Chinese launch), riding up without naming the rocket too."""
-    for token in doc:
+    for token in _asked_about(doc):
         lemma = token.lemma_.lower()
         if launch_told and (_manifest(token) or _arrives(token)):
             yield token
@@ -128,6 +129,28 @@ def triggers(doc: Doc, launch_told: bool = False) -> Iterator[Token]:
             or _shared_chinese_ride(token)
         ):
             yield token
+
+
+# every lemma (in lower case) a test of ``triggers`` asks for: a word with another names
+# no activity, whatever its tag or its dependents
+_ASKED = frozenset(
+    {*VERB_ACTIVITY, *_ORBIT_VERBS, *RIDING, *HELD, *MANIFEST, *ARRIVING, "deploy", "share"}
+)
+_LOWER_LEMMAS: dict[int, str] = {}  # each lemma's hash, and the lemma in lower case
+
+
+def _asked_about(doc: Doc) -> list[Token]:
+    """The words of ``doc`` whose lemma is in ``_ASKED``, in order, read from the parse's
+    array of lemmas: a ``Token`` made of every word of every parse cost more than the tests."""
+    strings, lower = doc.vocab.strings, _LOWER_LEMMAS
+    out = []
+    for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
+        lowered = lower.get(lemma)
+        if lowered is None:
+            lowered = lower[lemma] = strings[lemma].lower()
+        if lowered in _ASKED:
+            out.append(doc[i])
+    return out
 
 
 _STAGES = frozenset({"stage", "rocket", "launcher", "vehicle", "booster", "dispenser"})

@@ -19,6 +19,7 @@ from graph.gazetteer import CHINA
 from graph.model import EntityKind, Status
 from graph.reading import Sentence
 from graph.tense import future_clause, past_relative
+from graph.word_gate import WordGated
 
 # roles only the parse can tell: "payloads from X", "developed by X", "between X and Y",
 # "X contributed ..."
@@ -63,7 +64,7 @@ _PLANNED = re.compile(
     r"(?:due\s+|expected\s+|scheduled\s+|set\s+|planned\s+)?to\s+(?!date\b)\w+)\b",
     re.IGNORECASE,
 )
-ANAPHORA = re.compile(
+_ANAPHORA = re.compile(
     r"\b(?:the\s+two\s+(?:countries|sides|nations|parties|governments|agencies|"
     r"organi[sz]ations|institutions|institutes|bodies|companies|universities|centres|centers|"
     r"offices|ministries|academies|administrations|commissions|laboratories|observatories|"
@@ -75,6 +76,8 @@ ANAPHORA = re.compile(
     r"astronomers|experts|students|specialists|technicians|institutes|(?:space\s+)?agency))\b",
     re.IGNORECASE,
 )
+# what every match holds ("its" and "their" open the text: inside words they are common)
+ANAPHORA = WordGated(_ANAPHORA, ("two", "both", "parties", "they"), openings=("its", "their"))
 _VERB = re.compile(
     r"\b(?:cooperat\w*|work(?:ed|ing|s)?|conduct\w*|carried\s+out|promot\w*|built|signed|"
     r"launched|developed|provided|establish\w*|joined|exchang\w*)\b",

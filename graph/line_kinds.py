@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.word_gate import WordGated
+
 TERMINAL = (".", "!", "?", '"', "\u201d", ")", ":", ";")
 
 
@@ -101,8 +103,9 @@ def value_offset(line: str) -> int | None:
     return m.end() if m else None
 
 
-# "Launch mass ....... about 8,200 kg": a key and its value joined by a dotted leader
-LEADER = re.compile(r"\S\s*(?:\.{4,}|\u2026{2,})\s*\S")
+# "Launch mass ....... about 8,200 kg": a key and its value joined by a dotted leader (a
+# line of dots, or of "\u2026", which is not ASCII: such a line is always tried)
+LEADER = WordGated(re.compile(r"\S\s*(?:\.{4,}|\u2026{2,})\s*\S"), (r"\.\.\.\.",))
 
 
 NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")

@@ -147,7 +147,9 @@ class Recogniser:
     def _compile(forms: list[str], flags: int) -> re.Pattern[str] | None:
         if not forms:
             return None
-        ordered = sorted(set(forms), key=len, reverse=True)
+        # longest first, then by spelling: names of one length in a set's order would give
+        # each process (each PYTHONHASHSEED) a pattern of its own
+        ordered = sorted(set(forms), key=lambda form: (-len(form), form))
         body = by_first_letter(ordered, [_pattern(f) for f in ordered], flags)
         return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]|-\d)", flags)
 

@@ -98,12 +98,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         and not re.search(r"[A-Za-z]-$", sentence.text[: m.start - sentence.start])
         and not re.match(r"-[A-Za-z]", sentence.text[m.end - sentence.start :])
     ]  # "Multi-GNSS Asia", "UN-affiliated": a name inside a longer word is not the organisation
-    plain = list(text)
-    for m in sentence.mentions:
-        plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
-    prose = "".join(plain)  # names masked: "Space Cooperation Organization" is no cue
+    prose = ""  # names masked, made for the first phrase that asks (most sentences hold none)
     for phrase in _PHRASE.finditer(text):
         kind = next(k for k, v in phrase.groupdict().items() if v)
+        if kind in ("framework", "through") and not prose:
+            prose = _masked(sentence)
         if kind == "framework" and not _PARTICIPATING.search(prose, phrase.end()):
             continue
         if kind == "through" and not _PARTICIPATING.search(prose):
@@ -171,6 +170,14 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             role=role,
         )
     return list(facts.values())
+
+
+def _masked(sentence: Sentence) -> str:
+    """The sentence with its names masked: "Space Cooperation Organization" is no cue."""
+    plain = list(sentence.text)
+    for m in sentence.mentions:
+        plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
+    return "".join(plain)
 
 
 def _national(sentence: Sentence, org: Found, gazetteer: Gazetteer) -> bool:

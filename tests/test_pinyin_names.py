@@ -95,3 +95,14 @@ def test_capitals_a_bodys_noun_names_are_an_organisation(reference):
     text = "The Mexican space agency AEMX will fly a radiation detector on Chang'e-8."
     kinds = _discovered_kinds(reference, text)
     assert kinds.get("aemx") is EntityKind.ORGANISATION
+
+
+def test_the_syllables_are_every_toneless_reading_of_every_character():
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from graph.pinyin_names import syllables
+
+    each = {to_normal(r) for readings in pinyin_dict.values() for r in readings.split(",")}
+    assert syllables() == each
+    assert {"zhong", "tian", "xing", "chuang", "lu"} <= syllables()

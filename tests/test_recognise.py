@@ -119,3 +119,32 @@ def test_unknown_designators_joined_by_and_are_reported_one_by_one(recogniser):
     }
     for u in unknown:
         assert clean.text[u.start : u.end] == u.text
+
+
+_PATTERNS = """
+import hashlib
+from graph.gazetteer import read_gazetteer
+from graph.recognise import Recogniser
+from graph.config import Paths
+found = Recogniser(read_gazetteer(Paths.defaults().ontology))
+text = "".join(p.pattern for p in (found._folded, found._exact, *found._inner) if p)
+print(hashlib.sha1(text.encode()).hexdigest())
+"""
+
+
+def test_the_name_patterns_are_the_same_in_every_process():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+
+    def patterns(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        done = subprocess.run(
+            [sys.executable, "-c", _PATTERNS], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert patterns("1") == patterns("2") == patterns("3")
