@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.hanging_indent import entry_indent, starts_next_entry
+from graph.hyphenated_words import Vocabulary, keep_hyphen
 from graph.line_kinds import (
     ANY_FIELD,
     BULLET,
@@ -33,10 +35,8 @@ from graph.model import Document
 from graph.text_lines import Line, text_lines
 from graph.web_page import has_chrome, main_content
 
-_WORD = re.compile(r"[A-Za-z]+")
 # Prefixes that keep their hyphen when a line break falls right after them and the
 # document gives no other evidence ("co-sponsored", "self-reliance", "non-toxic").
-_HYPHEN_PREFIXES = frozenset({"co", "sub", "self", "non", "multi", "cross", "anti", "semi", "ex"})
 _CONJUNCTIONS = frozenset({"and", "or", "to"})
 # words a line cut mid-phrase ends on: what follows them goes on with the same item
 _CONNECTORS = frozenset(
@@ -184,37 +184,6 @@ class _Builder:
         self.offsets.append(raw_pos)
 
 
-@dataclass(frozen=True)
-class _Vocabulary:
-    """The words and hyphenated compounds a document uses elsewhere."""
-
-    words: frozenset[str]
-    compounds: frozenset[str]
-
-    @classmethod
-    def of(cls, raw: str) -> _Vocabulary:
-        low = raw.lower()
-        return cls(
-            frozenset(re.findall(r"[a-z]+", low)),
-            frozenset(re.findall(r"[a-z]+-[a-z]+", low)),
-        )
-
-
-def _keep_hyphen(left: str, right: str, vocabulary: _Vocabulary) -> bool:
-    """Whether a word cut as ``left-`` / ``right`` keeps its hyphen when re-joined: the
-    document's own usage decides, then a list of prefixes that take a hyphen."""
-    lw = (_WORD.findall(left) or [""])[-1].lower()
-    match = _WORD.match(right)
-    rw = match.group(0).lower() if match else ""
-    if not lw or not rw:
-        return True
-    if lw + rw in vocabulary.words:
-        return False
-    if f"{lw}-{rw}" in vocabulary.compounds:
-        return True
-    return lw in _HYPHEN_PREFIXES
-
-
 def _aligned_columns(
     line: Line, prev: Line | None, header: list[int]
 ) -> tuple[list[int], list[int]]:
@@ -237,7 +206,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     wrapped = _wrapped(lines)
     full = _full_width(lines) if wrapped else None
     spaced = sum(1 for ln in lines if ln.blank_before) > 0.8 * len(lines)
-    vocabulary = _Vocabulary.of(raw)
+    vocabulary = Vocabulary.of(raw)
     out = _Builder()
     paragraphs: list[Paragraph] = []
     para_start = 0
@@ -278,24 +247,9 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             out.add(line.text, line.start, citations=web_page, columns=columns)
             continue
         prev = lines[i - 1]
-        # a hanging indent: an entry's words go on set in deeper than it ("  Belarus (2016) -
-        # Belintersat-1, a satellite built" / "    by CAST for Belarus"), and a line back
-        # at the entry's indent starts the next entry
-        if line.blank_before or (entry is not None and line.indent < entry):
-            entry = None
-        if (
-            line.indent > prev.indent
-            and not line.blank_before
-            and not prev.text.endswith(TERMINAL)
-            and line.text[:1].islower()
-        ):
-            entry = prev.indent
-        next_entry = (
-            entry is not None
-            and line.indent == entry
-            and prev.indent > entry
-            and (line.text[:1].isupper() or line.text[:1].isdigit())
-        )
+        # a hanging indent: a line back at the entry's indent is the next entry
+        entry = entry_indent(entry, prev, line)
+        next_entry = starts_next_entry(entry, prev, line)
         hard = (
             not wraps
             and (
@@ -404,7 +358,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
         if re.search(r"[A-Za-z]-$", prev.text) and line.text[:1].isalpha():
             if line.text.split()[0].lower() in _CONJUNCTIONS:  # "high- and low-orbit"
                 out.put(" ", prev.start + len(prev.text))
-            elif line.text[0].islower() and not _keep_hyphen(prev.text[:-1], line.text, vocabulary):
+            elif line.text[0].islower() and not keep_hyphen(prev.text[:-1], line.text, vocabulary):
                 out.chars.pop()
                 out.offsets.pop()
             out.add(line.text, line.start, citations=web_page)
