@@ -12,7 +12,7 @@ import re
 
 from graph.demonyms import capitals, demonyms, is_country_name
 from graph.name_forms import ORG, Candidate, head_kind, is_generic
-from graph.name_words import MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
+from graph.name_words import MONTH_NAMES, NOT_NAMES, PERSON_TITLES, SENTENCE_OPENERS
 
 # two to four capitalised words, the first not in capitals alone (an acronym's run)
 _RUN = r"(?<!['\u2019]s\s)[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*){1,3}(?!['\u2019])"
@@ -36,15 +36,6 @@ _ACTING_RUN = re.compile(
     rf"|\b(?:signed|concluded|co-signed|initialled|inked)\b[^.;:]{{0,90}}?\bwith\s+(?:the\s+)?"
     rf"(?P<with>{_RUN})(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since|covering)\b)"
 )
-# a person's title: the words after it are a person's name
-_TITLES = frozenset(
-    (
-        "President", "Prime", "Minister", "Premier", "Vice", "Deputy", "Ambassador", "King",
-        "Queen", "Prince", "Sheikh", "Chairman", "Chairwoman", "Director", "Administrator",
-        "Secretary", "Governor", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "General",
-        "Commissioner", "Chancellor", "Senator", "Councillor",
-    )
-)  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # a word every match holds: most paragraphs hold none
 _CUES = (
@@ -71,7 +62,7 @@ def acting_runs(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         name = chunk[start : m.end(group)]
         if head_kind(name) is not None or is_generic(name):
             continue  # a headed name: the readers of headed names take it
-        if any(w in _TITLES or w.lower() in NOT_NAMES for w in words):
+        if any(w in PERSON_TITLES or w.lower() in NOT_NAMES for w in words):
             continue
         if any(
             w in capitals() or w in demonyms().values() or is_country_name(w) for w in words

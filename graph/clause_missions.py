@@ -9,7 +9,7 @@ import re
 
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.grammar import Group
-from graph.mission_pairing import listed_missions
+from graph.mission_pairing import CARRYING, listed_missions
 from graph.model import EntityKind
 from graph.parsing import clause_verb, core_argument, in_relative_clause
 from graph.reading import Sentence
@@ -110,7 +110,7 @@ def _carrier_of_the_class(sentence: Sentence, verb) -> str | None:
         for noun in prep.children
         if noun.dep_ == "pobj"
         for clause in noun.children
-        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _CARRYING
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in CARRYING
     ]
     keys = {
         m.key
@@ -126,5 +126,3 @@ def _carrier_of_the_class(sentence: Sentence, verb) -> str | None:
     }
     return keys.pop() if len(keys) == 1 else None
 
-
-_CARRYING = frozenset({"carry", "fly", "host", "take", "bring", "include"})

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.line_kinds import BULLET
 from graph.name_forms import ORG, Candidate, head_kind, is_generic
-from graph.name_words import SENTENCE_OPENERS
+from graph.name_words import PERSON_TITLES, SENTENCE_OPENERS
 
 # after the known name: the separator, the body's name (capitalised words and the small
 # words inside a name), then an acronym or a year in brackets, and the line's end
@@ -65,9 +65,6 @@ def country_bodies(
 # "Indonesia's Pasifik Satelit Nusantara": a known name owning a name of three words or
 # more that no class word heads (capitals alone are as often an instrument's, "ESA's NILS")
 _OWNED = re.compile(r"(?:'s|\u2019s)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){2,4}(?![\w-]))")
-_TITLES = frozenset(
-    ["President", "Prime", "Minister", "Foreign", "Vice", "Deputy", "Ambassador", "King"]
-)
 
 
 def owned_bodies(
@@ -86,7 +83,7 @@ def owned_bodies(
             continue
         name = m.group("name")
         words = name.split()
-        if words[0] in _TITLES or words[0] in SENTENCE_OPENERS:
+        if words[0] in PERSON_TITLES or words[0] in SENTENCE_OPENERS:
             continue
         if head_kind(name) is not None or any(INSTRUMENT_NAME.search(w) for w in words):
             continue  # a class word heads it: read as such by the headed names

@@ -33,6 +33,7 @@ from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
 from graph.name_candidates import candidates
 from graph.name_forms import ORG, Candidate, EntityKind, M, S, initials_fit
+from graph.name_words import GATHERING_HEADS
 from graph.normalise import CleanText
 from graph.pinyin_names import is_pinyin_name
 from graph.regional_names import regional_prefix
@@ -280,12 +281,10 @@ def _norm(text: str) -> str:
     return _SEPARATORS.sub(" ", text.replace("\u2019", "'")).lower().strip()
 
 
+_GATHERING = re.compile(rf"(?i)\b(?:{'|'.join(GATHERING_HEADS)})$")
 # "China National Space Administration" is Chinese; "China-Arab States BDS Center" and
 # "Forum on China-Africa Cooperation" are joint bodies, and partners may be named in them
 # "National Space Science Center of the Chinese Academy of Sciences", "... of China"
-_GATHERING = re.compile(
-    r"\b(?:Forum|Conference|Summit|Symposium|Workshop|Congress|Assembly|Meeting|Dialogue)$"
-)
 _OF_CHINA = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 _CHINESE = re.compile(r"^(?:the\s+)?(?:China|Chinese)\b(?![-\u2013])")
 

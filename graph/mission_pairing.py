@@ -115,7 +115,8 @@ def _carried_list(sentence: Sentence, groups: list[Group], candidates: list[Foun
     return before.pop() if len(before) == 1 else None
 
 
-_CARRYING = frozenset(("carry", "host", "fly", "bring", "take", "include"))
+# the verbs by which a mission carries what flies on it
+CARRYING = frozenset(("carry", "host", "fly", "bring", "take", "include"))
 
 
 def _without_carried(sentence: Sentence, candidates: list[Found]) -> list[Found]:
@@ -133,7 +134,7 @@ def _without_carried(sentence: Sentence, candidates: list[Found]) -> list[Found]
             steps += 1
             head = token.head
             if head.pos_ in ("VERB", "AUX"):
-                if token.dep_ in ("nsubj", "nsubjpass") or head.lemma_ not in _CARRYING:
+                if token.dep_ in ("nsubj", "nsubjpass") or head.lemma_ not in CARRYING:
                     break
                 subjects = [c for c in head.children if c.dep_ == "nsubj"]
                 if any(

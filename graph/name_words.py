@@ -195,6 +195,20 @@ GENERIC = frozenset(
     ]
 )
 MONTH_NAMES = frozenset(MONTHS)
+# a person's title: the capitalised words after it are a person's name, not a body's
+PERSON_TITLES = frozenset(
+    (
+        "President", "Prime", "Minister", "Foreign", "Premier", "Vice", "Deputy", "Ambassador",
+        "King", "Queen", "Prince", "Sheikh", "Chairman", "Chairwoman", "Director",
+        "Administrator", "Secretary", "Governor", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor",
+        "General", "Commissioner", "Chancellor", "Senator", "Councillor",
+    )
+)  # fmt: skip
+# the last words of the names of gatherings: a forum meets where it is held
+GATHERING_HEADS = (
+    "forum", "conference", "summit", "symposium", "workshop", "congress", "assembly",
+    "meeting", "dialogue",
+)  # fmt: skip
 # the small words inside names, English and those of other languages' names ("Instituto
 # Nacional de Pesquisas Espaciais", "Deutsches Zentrum f\u00fcr Luft- und Raumfahrt")
 FOREIGN_CONNECTORS = (

@@ -56,11 +56,10 @@ def trained_in_china(sentence: Sentence, group: Group) -> bool:
     participle = [
         c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in TRAINING_VERBS
     ]
+    intransitive = token.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
     if participle:
         verb = participle[0]
-    elif token.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children):
-        pass
-    elif token.dep_ != "nsubjpass":
+    elif token.dep_ != "nsubjpass" and not intransitive:
         return False
     if verb.lemma_.lower() not in TRAINING_VERBS:
         return False

@@ -15,6 +15,7 @@ from dataclasses import replace
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
 from graph.model import EntityKind, Participation, Status, slugify
+from graph.name_words import GATHERING_HEADS
 from graph.participation_frames import frames
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -277,4 +278,4 @@ def _held_in_china(
     return out
 
 
-_GATHERING_NAME = re.compile(r"(?i)\b(?:forum|conference|summit|symposium|workshop|congress)\b")
+_GATHERING_NAME = re.compile(rf"(?i)\b(?:{'|'.join(GATHERING_HEADS)})\b")

@@ -38,6 +38,13 @@ class Reading:
         return frozenset(p for f in self.found if isinstance(f, Agreement) for p in f.parties)
 
     @property
+    def crafts(self) -> frozenset[str]:
+        """Spacecraft the sentence's spacecraft activities are about."""
+        return frozenset(
+            f.spacecraft for f in self.found if isinstance(f, SpacecraftActivity) and f.spacecraft
+        )
+
+    @property
     def busy(self) -> frozenset[str]:
         """Partners of spacecraft activities and ground stations in the sentence."""
         return frozenset(

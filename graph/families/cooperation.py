@@ -76,9 +76,7 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     }
     busy = (reading.busy | _owners_of_busy_crafts(sentence, reading)) - acting
     apart = _said_again_apart(sentence, reading)
-    built = {
-        f.spacecraft for f in reading.found if isinstance(f, SpacecraftActivity) and f.spacecraft
-    }
+    built = reading.crafts
     # "Bangladesh — Bangabandhu-1 was built by Thales Alenia Space": a fact-sheet line
     # about a spacecraft others made says nothing of cooperation
     others = sentence.notes.get("made_by_others", set())
@@ -136,9 +134,7 @@ def _owners_of_busy_crafts(sentence: Sentence, reading: Reading) -> frozenset[st
     """The owner of a craft a spacecraft activity of the sentence is about ("Pakistan's
     ICUBE-Q, a cubesat jointly developed by X and Y"): the craft is the fact, not a
     cooperation of its owner's."""
-    crafts = {
-        f.spacecraft for f in reading.found if isinstance(f, SpacecraftActivity) and f.spacecraft
-    }
+    crafts = reading.crafts
     named = [
         (m.start - sentence.start, m.end - sentence.start)
         for m in sentence.mentions
