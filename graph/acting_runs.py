@@ -36,7 +36,16 @@ _ACTING_RUN = re.compile(
     rf"|\b(?:signed|concluded|co-signed|initialled|inked)\b[^.;:]{{0,90}}?\bwith\s+(?:the\s+)?"
     rf"(?P<with>{_RUN})(?=\s*[,.;)]|\s+(?:on|in|to|for|at|under|since|covering)\b)"
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a date's words that open a sentence before the name ("On Tuesday X and the CGWIC ...")
+_DATE_WORDS = MONTH_NAMES | {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 # a word every match holds: most paragraphs hold none
 _CUES = (
     "sign", "conclu", "initial", "inked", "agreed", "operated", "laborated", "partnered", "worked",
@@ -52,9 +61,7 @@ def acting_runs(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
         group = "before" if m.group("before") else "after" if m.group("after") else "with"
         name, start = m.group(group), m.start(group)
         words = name.split()
-        while words and (
-            words[0] in SENTENCE_OPENERS or words[0].lower() in (*MONTH_NAMES, *_WEEKDAYS)
-        ):
+        while words and (words[0] in SENTENCE_OPENERS or words[0].lower() in _DATE_WORDS):
             start += chunk[start:].index(words[1]) if len(words) > 1 else len(name)
             words = words[1:]
         if len(words) < 2:

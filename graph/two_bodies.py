@@ -10,12 +10,6 @@ from graph.gazetteer import CHINA, Gazetteer
 from graph.model import EntityKind
 from graph.reading import Sentence
 
-TWO_BODIES = re.compile(
-    r"\bthe\s+two\s+(agencies|institutions|organi[sz]ations|bodies|companies|firms|universities|"
-    r"administrations|centres|centers|institutes|offices|ministries|academies|commissions)\b",
-    re.IGNORECASE,
-)
-
 
 def body_before(
     sentence: Sentence, gazetteer: Gazetteer, chinese: bool = True, back: bool = False
@@ -87,3 +81,6 @@ _BODY_HEADS = {
     "academies": ("Academy",),
     "commissions": ("Commission",),
 }
+# ... and the kinds that name no word of their own
+_ANY_KIND = ("institutions", "organisations", "organizations", "bodies")
+TWO_BODIES = re.compile(rf"\bthe\s+two\s+({'|'.join((*_BODY_HEADS, *_ANY_KIND))})\b", re.IGNORECASE)
