@@ -6,6 +6,9 @@ not one the sentence names only in a relative clause the partner is not in. Used
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
 
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.grammar import Group
@@ -47,8 +50,12 @@ def mission_in_clause(sentence: Sentence, group: Group) -> str | None:
     doc = sentence.parse
     if doc is None:
         return None
-    verb = clause_verb(doc, group.start, group.end)
-    while verb is not None:
+    # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun that
+    # the verb above carries; "flew payloads, including a detector from X": a participle
+    # standing for a preposition hangs on one too
+    first = clause_verb(doc, group.start, group.end)
+    for token in _clauses_up(doc, first, (*_HANGING, "prep")):
+        verb = token.i
         kinds = {
             m.key: m.kind
             for m in sentence.mentions
@@ -65,14 +72,25 @@ def mission_in_clause(sentence: Sentence, group: Group) -> str | None:
             kinds = {k: v for k, v in kinds.items() if v is EntityKind.MISSION}
         if kinds:
             return next(iter(kinds)) if len(kinds) == 1 else None
-        # "Chang'e-6 carried ICUBE-Q, a cubesat built by X": the clause hangs on a noun
-        # that the verb above carries; "flew payloads, including a detector from X": a
-        # participle standing for a preposition hangs on one too
-        token = doc[verb]
-        if token.dep_ not in ("acl", "relcl", "prep"):
-            return None
-        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
     return None
+
+
+_HANGING = ("acl", "relcl")
+
+
+def _clauses_up(
+    doc: Doc, verb: int | None, through: tuple[str, ...], most: int = 12
+) -> Iterator[Token]:
+    """The verb (by index) and the verbs above it, climbing from a clause that hangs on a
+    noun (``through``) to the clause of that noun."""
+    for _ in range(most):
+        if verb is None:
+            return
+        token = doc[verb]
+        yield token
+        if token.dep_ not in through:
+            return
+        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
 
 
 def _owned(sentence: Sentence, start: int) -> bool:
@@ -86,14 +104,12 @@ def _class_carrier(sentence: Sentence, verb: int | None) -> str | None:
     """The mission that carries the class of things the partner's clause, or the clause
     its noun is the subject of, puts the partner's work among."""
     doc = sentence.parse
-    for _ in range(4):
-        if verb is None or doc is None:
-            return None
-        token = doc[verb]
+    if doc is None:
+        return None
+    for token in _clauses_up(doc, verb, _HANGING, most=4):
         carrier = _carrier_of_the_class(sentence, token)
-        if carrier is not None or token.dep_ not in ("acl", "relcl"):
+        if carrier is not None:
             return carrier
-        verb = clause_verb(doc, token.head.idx, token.head.idx + len(token.head))
     return None
 
 
@@ -125,4 +141,3 @@ def _carrier_of_the_class(sentence: Sentence, verb) -> str | None:
         )
     }
     return keys.pop() if len(keys) == 1 else None
-
