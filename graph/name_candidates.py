@@ -14,6 +14,7 @@ from graph.apposition_names import appositions
 from graph.bracketed_acronyms import bracketed_acronyms
 from graph.candidates_in_parts import TableState
 from graph.classed_names import classed_names
+from graph.company_names import company_names
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
@@ -149,6 +150,7 @@ def _paragraph_candidates(
             listed_all += listed
         out += glossed_acronyms(document.id, chunk, para.start)
         out += classed_names(document.id, chunk, para.start)
+        out += company_names(document.id, chunk, para.start)
     return candidates_in_parts.Part(out, listed_all, TableState(columns, labels, headed))
 
 
