@@ -5,6 +5,8 @@ followed"). Every sentence here is new."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.one_document import cooperations_of
 
 
@@ -21,25 +23,31 @@ def test_a_second_clause_with_its_own_statement_takes_no_mission(reference):
     assert ("kenya-space-agency", "data-exchange", "chinese-gaofen") in found
 
 
-def test_a_second_clause_that_joins_the_programme_again_keeps_it(reference):
-    text = (
-        "The International Lunar Research Station has grown quickly: Peru joined it in "
-        "2031, and Chile, Uruguay and Bolivia joined the programme in the first half of 2032."
-    )
-    found = {(p, m) for p, _a, m in cooperations_of(reference, text)}
-    assert ("uruguay", "international-lunar-research-station") in found
-
-
-def test_a_second_clause_that_only_follows_the_first_keeps_its_mission(reference):
-    text = (
-        "Peru joined the International Lunar Research Station in 2031, and Uruguay "
-        "followed in May 2032."
-    )
-    found = {(p, m) for p, _a, m in cooperations_of(reference, text)}
-    assert ("uruguay", "international-lunar-research-station") in found
-
-
-def test_an_opening_phrase_frames_both_clauses(reference):
-    text = "On Chang'e-7, Peru supplied a camera, and Uruguay built a dust detector."
-    found = {(p, m) for p, _a, m in cooperations_of(reference, text)}
-    assert ("uruguay", "change-7") in found
+@pytest.mark.parametrize(
+    ("text", "partner", "mission"),
+    [
+        # the second clause points back to the mission: "joined the programme"
+        (
+            "The International Lunar Research Station has grown quickly: Peru joined it in "
+            "2031, and Chile, Uruguay and Bolivia joined the programme in the first half of "
+            "2032.",
+            "uruguay",
+            "international-lunar-research-station",
+        ),
+        # it only repeats the first: "Uruguay followed"
+        (
+            "Peru joined the International Lunar Research Station in 2031, and Uruguay "
+            "followed in May 2032.",
+            "uruguay",
+            "international-lunar-research-station",
+        ),
+        # the mission opens the sentence and frames both clauses
+        (
+            "On Chang'e-7, Peru supplied a camera, and Uruguay built a dust detector.",
+            "uruguay",
+            "change-7",
+        ),
+    ],
+)
+def test_a_second_clause_keeps_the_mission_it_points_back_to(reference, text, partner, mission):
+    assert (partner, mission) in {(p, m) for p, _a, m in cooperations_of(reference, text)}
