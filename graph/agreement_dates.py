@@ -21,6 +21,21 @@ def place_and_day(text: str, start: int, issued: str | None) -> str | None:
     return date_in(placed.group("day"), issued)[0] if placed else None
 
 
+# a line of its own after a document's title, where and when it was signed ("Beijing,
+# 23 April 2014"), as a treaty series or a list of outcomes prints it
+_DATELINE = re.compile(
+    r"\s*[A-Z][\w'\u2019. -]{1,30},\s+"
+    r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\.?\s*(?:\n|$)"
+)
+
+
+def dateline_after(clean_text: str, end: int, issued: str | None) -> str | None:
+    """The day the line right after a title gives with its place, if that line is
+    nothing else ("... (with annex).\nBeijing, 23 April 2014")."""
+    line = _DATELINE.match(clean_text, end)
+    return date_in(line.group("day"), issued)[0] if line else None
+
+
 @lru_cache(maxsize=2)  # (documents are read one at a time: a larger cache only holds texts)
 def document_signed_on(text: str, issued: str | None) -> str | None:
     """The day a document says it was itself signed: "This Joint Statement was signed in

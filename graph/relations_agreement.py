@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from graph.agreement_dates import document_signed_on, place_and_day
+from graph.agreement_dates import dateline_after, document_signed_on, place_and_day
 from graph.agreement_lines import (
     ALSO_SIGNED,
     AT_THE_EVENT,
@@ -316,7 +316,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if signed_on is None and fragment:
             # a list's line that says where and when after the document: "Memorandum of
             # Understanding on ... (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"
-            signed_on = place_and_day(text, m.end(), sentence.doc.meta.issued)
+            signed_on = place_and_day(text, m.end(), sentence.doc.meta.issued) or (
+                dateline_after(sentence.clean.text, sentence.end, sentence.doc.meta.issued)
+            )
         subject = None if title else subject_of(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")

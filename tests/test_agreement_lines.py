@@ -162,3 +162,18 @@ def test_a_records_field_label_is_not_a_partner(reference):
     assert not any(
         "china" in p for _k, parties, _d in _agreements(reference, text) for p in parties
     )
+
+
+def test_a_title_takes_the_day_of_the_place_and_date_line_under_it(reference):
+    """A treaty series or a list of outcomes prints the title, then where and when it was
+    signed on a line of its own."""
+    text = (
+        "No. 61234. China and Peru\n\n"
+        "    Agreement between the Government of the People's Republic of China and the\n"
+        "    Government of the Republic of Peru on the operation of a satellite laser\n"
+        "    ranging station in the Province of Arequipa (with annex).\n"
+        "    Lima, 23 April 2030\n"
+        "    Entry into force: 26 February 2031 by notification\n"
+    )
+    found = {(f.parties, f.signed_on) for f in facts_of(reference, text, kind=Agreement)}
+    assert found == {(("china", "peru"), "2030-04-23")}
