@@ -211,15 +211,12 @@ def _elsewhere(sentence: Sentence, at: int) -> bool:
 
 
 # verbs whose complement tells what the subject will undergo: "is expected to be launched"
-_RAISING = frozenset(
-    {"expect", "schedule", "plan", "set", "slate", "due", "intend", "aim", "hope", "go"}
-)
+_RAISING = frozenset({"expect", "schedule", "plan", "set", "slate", "due", "intend", "aim", "go"})
 
 
 def _chain(verb: Token) -> list[Token]:
-    """The verbs coordinated with ``verb``, first the one it is coordinated to; a verb
-    that completes one of expecting or planning stands with it ("... and is expected to
-    be launched by China": launched as the subject of "expected" is)."""
+    """The verbs coordinated with ``verb``, first the one it is coordinated to (a verb
+    completing "is expected to" stands for "expected")."""
     first = verb
     while first.dep_ == "xcomp" and first.head.lemma_.lower() in _RAISING:
         first = first.head
