@@ -145,6 +145,9 @@ HANDING = MAKING | frozenset(
     {"deliver", "hand", "place", "put", "send", "ship", "donate", "complete", "finish", "prepare"}
 )
 COMING = frozenset({"come", "originate", "arrive"})
+# a partner that has its instrument on a mission: "Peru has a dust detector on the lander",
+# "Egypt and Bahrain share a camera on the orbiter", "each have an instrument"
+HOLDING = frozenset({"have", "share", "own"})
 TRAVELLING = frozenset({"fly", "operate", "travel", "go", "ride", "land", "work", "run", "arrive"})
 ABOARD = frozenset({"on", "aboard", "onboard", "onto", "into", "in"})
 # what an instrument does where it is carried: "measured radiation ... from the lander"

@@ -15,11 +15,13 @@ from graph.cooperation_words import (
     CARRYING,
     COMING,
     HANDING,
+    HOLDING,
     MAKING,
     OBSERVING,
     TRAVELLING,
 )
 from graph.instrument_series import edges, is_instrument, series_lead
+from graph.line_kinds import BULLET
 from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
 
@@ -43,6 +45,10 @@ class PayloadFrames:
             if not owners:
                 continue
             missions = self._carrier(thing)
+            if not missions and thing.dep_ == "dobj" and thing.head.lemma_.lower() in HOLDING:
+                # "On Chang'e-10, Italy and Kenya each have an instrument", or a list's item
+                # under "Chang'e-9 will carry six payloads": the one mission named there
+                missions = self._one_mission_around()
             if (
                 not missions
                 and _THE_MISSION.search(self.sentence.text)
@@ -61,6 +67,28 @@ class PayloadFrames:
             out += [self._fact(p, "payloads", missions[0], thing.idx) for p in owners]
         return out
 
+    def _one_mission_around(self) -> list[str]:
+        """The one mission the sentence names, or else the one its list's lead-in names
+        (the line before a run of bulleted items, with a colon or not) or the sentence
+        before that."""
+        lead = self.sentence.lead_in
+        if lead is None and BULLET.match(self.sentence.text):
+            lead = self.sentence.previous
+            while lead is not None and BULLET.match(lead.text):
+                lead = lead.previous
+        # ("For Chang'e-7 the payload side is crowded. From memory:" then the items)
+        for sentence in (self.sentence, lead, lead.previous if lead is not None else None):
+            if sentence is None:
+                continue
+            keys = {
+                m.key
+                for m in sentence.mentions
+                if not m.nested and m.kind is EntityKind.MISSION
+            }
+            if keys:
+                return sorted(keys) if len(keys) == 1 else []
+        return []
+
     def _givers(self, thing: Token) -> list[str]:
         """Partners that hand the thing over, supply, place or make it: the subject of
         the verb it is the object of ("INFN provided a retroreflector"), or the agent of
@@ -73,7 +101,8 @@ class PayloadFrames:
         if thing.dep_ == "nsubj" and verb.lemma_.lower() in COMING:
             # "Instruments come from Chile, Peru and the University of Warsaw"
             return self._objects_of(verb, "from")
-        if verb.lemma_.lower() not in HANDING:
+        holding = verb.lemma_.lower() in HOLDING and thing.dep_ == "dobj"
+        if verb.lemma_.lower() not in HANDING and not holding:
             return []
         if thing.dep_ == "dobj":
             people = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -136,7 +165,7 @@ class PayloadFrames:
             earlier = previous_mission(self.sentence)  # "Its instruments come from X"
             found += [earlier] if earlier else []
         verb = anchor.head
-        if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in HANDING:
+        if anchor.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in HANDING | HOLDING:
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 if prep.lower_ in ABOARD | {"for", "to"}:
                     found += [k for o in prep.children for k in self._missions_at(o)]
