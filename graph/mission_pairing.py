@@ -6,18 +6,39 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.model import EntityKind, Status
+from graph.name_words import MONTH_NAMES
 from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
 
 _MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
+# a mission named first, in an opening phrase: "On SVOM, ...", "For the Chang'e-7 mission"
+_OPENER = re.compile(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$")
 
 
 def missions_for(
+    sentence: Sentence, groups: list[Group]
+) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Which groups (by index) the sentence pairs with one mission or spacecraft (see
+    ``_pairing``), except a group that is the subject of a clause of its own joined to
+    the mission's by "and": a second statement, not one about the mission."""
+    paired = _pairing(sentence, groups)
+    return {
+        i: (key, clause)
+        for i, (key, clause) in paired.items()
+        if not _own_coordinated_clause(
+            sentence, groups[i], [m for m in sentence.mentions if m.key == key and not m.nested]
+        )
+    }
+
+
+def _pairing(
     sentence: Sentence, groups: list[Group]
 ) -> dict[int, tuple[str, tuple[int, int] | None]]:
     """Which groups (by index) the sentence pairs with one mission or spacecraft.
@@ -70,10 +91,9 @@ def missions_for(
     leading = min(candidates, key=lambda m: m.start)
     lead_at = leading.start - sentence.start
     framed = lead_at < groups[0].start and (
-        clause_of(spans, lead_at) == first_group
-        or re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
+        clause_of(spans, lead_at) == first_group or _OPENER.match(text[:lead_at])
     )
-    opener = re.match(r"^(?:-\s*)?(?:In|During|For|On|Under)\s+(?:the\s+)?$", text[:lead_at])
+    opener = _OPENER.match(text[:lead_at])
     if (len(keys) == 1 and framed) or opener:
         # "On SVOM, CNES supplied ... the Microchannel X-ray Telescope": the opening
         # names the mission; names after it are its parts and instruments
@@ -93,6 +113,82 @@ def missions_for(
             elif shared:
                 out[i] = (key, clause)
     return out
+
+
+def _own_coordinated_clause(sentence: Sentence, group: Group, named: list[Found]) -> bool:
+    """Whether the group is the subject of a clause of its own joined by "and" to the
+    one that names the mission (``named``: where it is named) and not naming it itself
+    ("a station ... downloads data from Gaofen satellites, and Egypt and China cooperate
+    on data sharing"): a second statement, not one about the mission."""
+    doc = sentence.parse
+    if doc is None or not named:
+        return False
+    if any(_OPENER.match(sentence.text[: m.start - sentence.start]) for m in named):
+        return False  # "On SVOM, CNES supplied ..., and X built ...": the opening frames all
+    root = span_root(doc, group.start, group.end)
+    if root is None:
+        return False
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "Egypt and China": the list's first name
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return False
+    if any(t.lower_ in _BACK or _the_mission(t) for t in verb.subtree):
+        # "..., and X joined it", "... joined the programme": it speaks of the mission again
+        return False
+    if not _says_more(verb):
+        return False  # "X joined M in 2024, and Y followed later": the same statement again
+    framing = verb.head  # the clause the second one is joined to
+    heads = [span_root(doc, m.start - sentence.start, m.end - sentence.start) for m in named]
+    return all(
+        h is not None
+        and any(t.i == framing.i for t in h.ancestors)
+        and not any(t.i == verb.i for t in h.ancestors)
+        for h in heads
+    )
+
+
+def _says_more(verb: Token) -> bool:
+    """Whether the verb has an object or complement of its own, a time aside ("followed
+    in April 2024" says nothing new)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "xcomp", "ccomp", "dative", "acomp", "oprd"):
+            return True
+        if child.dep_ == "prep" and not any(
+            t.like_num or t.lower_ in MONTH_NAMES or t.lower_ in _TIMES for t in child.subtree
+        ):
+            return True
+    return False
+
+
+def _the_mission(token: Token) -> bool:
+    """ "the programme", "this mission": a mission named again by its class word."""
+    return token.lemma_.lower() in _MISSION_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+    )
+
+
+_MISSION_NOUNS = frozenset(
+    {
+        "programme",
+        "program",
+        "project",
+        "mission",
+        "station",
+        "initiative",
+        "satellite",
+        "probe",
+        "spacecraft",
+        "constellation",
+        "telescope",
+        "lander",
+        "rover",
+        "orbiter",
+    }
+)
+_TIMES = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time"})
+# the words by which a clause points back to the mission of the one before
+_BACK = frozenset({"it", "its", "this", "there", "thereon", "aboard", "onboard"})
 
 
 # "Chang'e-7 ... will carry instruments from abroad: a camera built by X; a reflector

@@ -15,6 +15,7 @@ from graph.apposition_names import appositions
 from graph.bracketed_acronyms import bracketed_acronyms
 from graph.candidates_in_parts import TableState
 from graph.classed_names import classed_names
+from graph.company_names import company_names
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
@@ -164,6 +165,7 @@ def _prose_names(
     prose += acting_runs(doc_id, chunk, 0)
     listed = listed_names(doc_id, chunk, 0)
     glossed = glossed_acronyms(doc_id, chunk, 0) + classed_names(doc_id, chunk, 0)
+    glossed += company_names(doc_id, chunk, 0)
     return fields, prose, listed, glossed
 
 

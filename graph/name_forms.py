@@ -141,6 +141,10 @@ _PEOPLE_OF = re.compile(
     r"Chair(?:man|woman|person)?|Head|Chief|Administrator|Ambassadors?|Governor|Rector|"
     r"Dean|Spokes(?:person|man|woman)|Representatives?|Envoy|Consul(?:[\s-]+General)?))"
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?=[A-Z])"
+    # an occasion a body takes part in: "Official Visit of the Delegation of the ..."
+    r"|(?:(?:Official|State|Working|Study|Joint|Annual)\s+)?"
+    r"(?:Visits?|Meetings?|Ceremon(?:y|ies)|Tours?|Receptions?|Talks)"
+    r"\s+(?:of|by|with)\s+(?:the\s+)?(?=[A-Z])"
 )
 
 
@@ -155,6 +159,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         people = _PEOPLE_OF.match(name)  # "The Director General of the ...": after "The"
         if people:
             start, name = start + people.end(), name[people.end() :]
+            continue  # "Visit of the Delegation of the ...": one after the other
         first = name.split(" ", 1)[0]
         if first in SENTENCE_OPENERS and " " in name:
             cut = len(first) + 1

@@ -247,6 +247,17 @@ def governing_phrase(token: Token) -> Token:
         ):
             token = token.head.head  # "the space agencies of X"
             continue
+        if (
+            token.dep_ in ("nmod", "compound")
+            and token.pos_ == "PROPN"
+            and token.head.pos_ == "PROPN"
+            and token.head.i > token.i
+            and any(c.dep_ == "cc" for c in token.children)
+        ):
+            # "between Beihang University and Tashkent State Technical University": two
+            # names the parser hung as one, the first a modifier of the second's head
+            token = token.head
+            continue
         if token.dep_ in ("compound", "amod") and token.head.lower_ in _COLLECTIVE:
             token = token.head  # "the Egyptian side", "Pakistani engineers"
             continue

@@ -210,9 +210,19 @@ def _elsewhere(sentence: Sentence, at: int) -> bool:
     return ";" in sentence.text[:at]
 
 
+# verbs whose complement tells what the subject will undergo: "is expected to be launched"
+_RAISING = frozenset(
+    {"expect", "schedule", "plan", "set", "slate", "due", "intend", "aim", "hope", "go"}
+)
+
+
 def _chain(verb: Token) -> list[Token]:
-    """The verbs coordinated with ``verb``, first the one it is coordinated to."""
+    """The verbs coordinated with ``verb``, first the one it is coordinated to; a verb
+    that completes one of expecting or planning stands with it ("... and is expected to
+    be launched by China": launched as the subject of "expected" is)."""
     first = verb
+    while first.dep_ == "xcomp" and first.head.lemma_.lower() in _RAISING:
+        first = first.head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return [first, *(c for c in first.conjuncts if c.i != first.i)]

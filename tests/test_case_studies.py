@@ -15,7 +15,7 @@ Client: Andean Meteorological Service (Peru)
 Sector: Meteorology
 
 Our solution
-Orbita Space Co., Ltd. designed and built ANDES-WX1 for the client in 18 months, and CGWIC
+Xingguang Space Co., Ltd. designed and built ANDES-WX1 for the client in 18 months, and CGWIC
 launched it on a Long March 3B from Xichang in May 2029. We also trained 30 of the client's
 engineers in Shenzhen.
 

@@ -35,3 +35,15 @@ def test_an_office_holder_of_a_body_is_not_a_body(reference):
     assert {tuple(f.parties) for f in extraction.facts if isinstance(f, Agreement)} == {
         ("china-national-space-administration", "malian-space-office")
     }
+
+
+def test_an_occasion_of_a_delegation_of_a_body_is_the_body(reference):
+    """A programme's title, "Working Visit of the Delegation of the ...": neither the
+    visit nor the delegation is a body, the agency after them is, with its acronym."""
+    text = (
+        "Working Visit of the Delegation of the Malian Space Office (MSO)\n\n"
+        "MSO and CNSA have cooperated on satellite communications since 2029."
+    )
+    meta = DocumentMeta("probe", "probe.txt", "Probe", "Test", "2031", "news-article")
+    extraction = extract_corpus([Document(meta, Path("probe.txt"), text)], reference)
+    assert {e.key for e in extraction.entities if e.discovered} == {"malian-space-office"}

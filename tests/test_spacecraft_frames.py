@@ -433,3 +433,17 @@ def test_lofted_is_a_launch(reference):
 )
 def test_examples_of_launched_satellites_and_taking_delivery(reference, text, expected):
     assert expected in _activities(reference, text)
+
+
+def test_a_craft_expected_to_be_launched_by_china_is_a_planned_launch(reference):
+    """The launch completes "is expected to": the craft that "expected" speaks of, the
+    subject of the verb it is coordinated with, is the one to be launched."""
+    text = (
+        "ZamSat-5 will be developed jointly by Chinese and Zambian engineers and is "
+        "expected to be launched by China in 2033."
+    )
+    found = {
+        (f.activity, f.partner, f.spacecraft, f.status.value)
+        for f in facts_of(reference, text, kind=SpacecraftActivity)
+    }
+    assert ("launched", "zambia", "zamsat-5", "planned") in found

@@ -155,6 +155,9 @@ HELDOUT_SETS = {
     "heldout-cd": (0.55, 0.70),
     "heldout-ce": (0.47, 0.61),
     "heldout-cf": (0.40, 0.60),
+    "heldout-cg": (0.47, 0.62),
+    "heldout-ch": (0.41, 0.60),
+    "heldout-ci": (0.43, 0.62),
 }
 # the last sets are short ones (documents, statements); the others have (10, 150). G and
 # H were scored once, with the finished extractor of a session (their misses were read in the
@@ -313,6 +316,9 @@ SIZES = {
     "heldout-cd": (4, 60),
     "heldout-ce": (4, 60),
     "heldout-cf": (4, 60),
+    "heldout-cg": (4, 60),
+    "heldout-ch": (4, 60),
+    "heldout-ci": (4, 60),
 }
 # a set committed after the floors were last set is scored with no floor until a session
 # records its untouched figure
