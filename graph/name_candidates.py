@@ -4,6 +4,7 @@ unclassed. Discovery (``graph.discover``) votes on them over the whole corpus.""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -35,6 +36,7 @@ from graph.name_forms import (
 from graph.name_splitting import split_names, strip_lead
 from graph.name_words import NOT_NAMES
 from graph.normalise import RULE, CleanText, is_table_row
+from graph.paragraphs_said_again import SaidAgain
 from graph.party_names import partner_cells, party_fields
 from graph.record_fields import is_field
 from graph.regional_names import REGIONAL, regional_bodies
@@ -98,6 +100,7 @@ def _paragraph_candidates(
     out: list[Candidate] = []
     listed_all: list[Candidate] = []
     columns, labels, headed = state.columns, state.labels, state.headed
+    prose_names = SaidAgain(functools.partial(_prose_names, document.id))
     for para in clean.paragraphs[first:last]:
         # (a record's field line, "Owner/operator: Bolivian Space Agency", is read as
         # prose is, not as a heading)
@@ -128,30 +131,42 @@ def _paragraph_candidates(
         else:
             columns, labels = None, ()  # (the words are read only with their header)
         headed = False
-        out += party_fields(document.id, chunk, para.start)
-        out += designators(document.id, chunk, para.start)
-        out += bracketed_acronyms(document.id, chunk, para.start, text)
-        inner = [
+        inner = tuple(
             (s - para.start, e - para.start)
             for s, e in near(para.start, para.end)
             if para.start <= s < para.end
-        ]
-        out += _headed_names(document.id, chunk, para.start, inner)
-        out += country_bodies(document.id, chunk, para.start, inner)
-        out += owned_bodies(document.id, chunk, para.start, inner)
-        out += appositions(document.id, chunk, para.start)
-        out += acting_acronyms(document.id, chunk, para.start)
-        out += acting_names(document.id, chunk, para.start)
-        out += acting_runs(document.id, chunk, para.start)
-        listed = listed_names(document.id, chunk, para.start)
+        )
+        fields, prose, listed, glossed = prose_names.at(chunk, inner, para.start)
+        out += fields
+        # (the short name in brackets is looked for again past the paragraph)
+        out += bracketed_acronyms(document.id, chunk, para.start, text)
+        out += prose
         if listed:  # "Ministry of Science, Technology, ... and Innovation": its parts are not names
             out = [c for c in out if not any(n.start < c.end and c.start < n.end for n in listed)]
             out += listed
             listed_all += listed
-        out += glossed_acronyms(document.id, chunk, para.start)
-        out += classed_names(document.id, chunk, para.start)
-        out += company_names(document.id, chunk, para.start)
+        out += glossed
     return candidates_in_parts.Part(out, listed_all, TableState(columns, labels, headed))
+
+
+def _prose_names(
+    doc_id: str, chunk: str, inner: Sequence[tuple[int, int]]
+) -> tuple[list[Candidate], ...]:
+    """The names of a paragraph of prose at offset 0, in the loop's order, as four
+    groups: before the bracketed acronyms (which read past the paragraph), after them,
+    the names of lists, and the names after those (``SaidAgain``: once per text)."""
+    fields = party_fields(doc_id, chunk, 0) + designators(doc_id, chunk, 0)
+    prose = _headed_names(doc_id, chunk, 0, inner)
+    prose += country_bodies(doc_id, chunk, 0, inner)
+    prose += owned_bodies(doc_id, chunk, 0, inner)
+    prose += appositions(doc_id, chunk, 0)
+    prose += acting_acronyms(doc_id, chunk, 0)
+    prose += acting_names(doc_id, chunk, 0)
+    prose += acting_runs(doc_id, chunk, 0)
+    listed = listed_names(doc_id, chunk, 0)
+    glossed = glossed_acronyms(doc_id, chunk, 0) + classed_names(doc_id, chunk, 0)
+    glossed += company_names(doc_id, chunk, 0)
+    return fields, prose, listed, glossed
 
 
 # a line that credits who wrote, compiled or photographed the page, or owns its copyright

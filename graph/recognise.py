@@ -19,7 +19,7 @@ from functools import cached_property
 
 import spacy
 
-from graph import mentions_in_parts
+from graph import mentions_in_parts, mentions_said_again
 from graph.alternation import by_first_letter
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind, UnknownName
@@ -162,7 +162,11 @@ class Recogniser:
     def mentions(self, text: str) -> list[Found]:
         """Every mention in ``text``: top-level ones, and nested ones flagged (a large
         text's in parts, by forked processes: ``graph.mentions_in_parts``)."""
-        return mentions_in_parts.mentions(self._mentions, text)
+        return mentions_in_parts.mentions(self._mentions_once, text)
+
+    def _mentions_once(self, text: str) -> list[Found]:
+        """``_mentions``, each paragraph said again found once (``mentions_said_again``)."""
+        return mentions_said_again.mentions(self._mentions, text)
 
     def _mentions(self, text: str) -> list[Found]:
         raw: list[tuple[int, int, str]] = []

@@ -20,8 +20,9 @@ from graph.participation_frames import frames
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.relative_participation import relative_frames
+from graph.word_gate import WordGated
 
-_PHRASE = re.compile(
+_PHRASES = re.compile(
     r"\b(?P<member>participa(?:t\w*|nts?)\s+in|(?:take|takes|took|taken|taking)\s+(?:an\s+active\s+)?part\s+in|"
     r"joined|member\s+of|support(?:s|ed|ing)?\s+the|"
     # "a member agency of", "sits on the Committee", "leads the ... Program"
@@ -41,6 +42,27 @@ _PHRASE = re.compile(
     r"|\b(?P<framework>(?:within|under)\s+the\s+framework\s+of)"
     r"|\b(?P<through>through\s+(?:the\s+mechanism\s+of\s+)?)",
     re.IGNORECASE,
+)
+# tried only on a sentence holding a word each branch's matches hold (most hold none)
+_PHRASE = WordGated(
+    _PHRASES,
+    (
+        "participa",
+        r"part\s+in",
+        "joined",
+        "member",
+        r"support(?:s|ed|ing)?\s+the",
+        r"(?:sits?|sat|seat)\s+on",
+        "leads",
+        "initiated",
+        "founded",
+        r"(?:serv|act)\w*\s+as",
+        "attend",
+        "host",
+        r"chair\s+of",
+        "framework",
+        "through",
+    ),
 )
 # what may stand between the phrase and the organisations it names
 _BRIDGE = re.compile(

@@ -16,6 +16,7 @@ from graph.demonyms import demonyms
 from graph.grammar import status_at
 from graph.model import CooperationTotal, slugify
 from graph.reading import Sentence
+from graph.word_gate import WordGated
 
 _WORDS = {
     "one": 1,
@@ -68,7 +69,7 @@ _COUNTED = (
 # a word between a number and what it counts: never a preposition, nor another number
 # ("2008 China has launched five satellites" counts five, not 2008)
 _MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b)[a-z][\w'\u2019-]*"
-_TOTAL = re.compile(
+_TOTALS = re.compile(
     rf"(?<![\w.,-]){_NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{_COUNTED})\b"
     # ("... countries and regions", but "50 countries and four organisations" are two)
     r"(?:\s+(?:or|and)\s+(?:(?!(?:"
@@ -78,6 +79,9 @@ _TOTAL = re.compile(
     + r")\b)?)",
     re.IGNORECASE,
 )
+# tried only on a sentence holding both a number (digits or a number word) and a counted
+# word, as every match does (most sentences hold no number)
+_TOTAL = WordGated(WordGated(_TOTALS, (_COUNTED,)), (r"\d", _ANY_WORD, "hundred"))
 _AS_OF = re.compile(r"\b(?:up\s+to\s+now|so\s+far|to\s+date|at\s+present)\b", re.IGNORECASE)
 _THROUGHOUT = re.compile(r"\bthroughout\s+((?:19|20)\d{2})\b")
 

@@ -27,12 +27,16 @@ class WordGated:
     """``pattern``'s ``search``, ``match``, ``finditer`` and ``findall``, skipped on a
     text whose lower case holds none of ``words`` between ``pos`` and ``endpos`` and
     opens with none of ``openings`` (for a branch anchored at the text's start, whose
-    word would be found too often inside others: "its" in "orbits"). A word is a
+    word would be found too often inside others: "its" in "orbits"). ``pattern`` may be
+    gated itself: the text must then hold a word of each list. A word is a
     regular expression of the lower case ("accords?\\b": not "according"), best one
     that opens with a letter, so that the engine's scan finds it fast."""
 
     def __init__(
-        self, pattern: re.Pattern[str], words: Iterable[str], openings: Iterable[str] = ()
+        self,
+        pattern: re.Pattern[str] | WordGated,
+        words: Iterable[str],
+        openings: Iterable[str] = (),
     ) -> None:
         self.pattern = pattern
         self.words = tuple(words)

@@ -13,6 +13,8 @@ from graph.cooperation_roles import _AGREEMENT_PHRASE
 from graph.craft_memory import _LAUNCH
 from graph.grammar import ANAPHORA
 from graph.line_kinds import LEADER
+from graph.relations_participation import _PHRASE as PARTICIPATION_PHRASE
+from graph.relations_totals import _TOTAL
 from graph.word_gate import WordGated
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +25,8 @@ GATED = {
     "payloads listed after a colon": _CARRIED,
     "dotted leader": LEADER,
     "agreement phrase, blanked out of prose": _AGREEMENT_PHRASE,
+    "participation phrase": PARTICIPATION_PHRASE,
+    "cooperation total (a number and a counted word)": _TOTAL,
 }
 
 
@@ -78,6 +82,38 @@ def test_a_gated_pattern_finds_what_the_pattern_finds_in_every_document(name):
         ("launch words", "a Long March 3B lifted the satellite into orbit"),
         ("payloads listed after a colon", "Chang'e-6 carried four foreign payloads: ..."),
         ("dotted leader", "Countries served ....... 24; Partners \u2026\u2026 7"),
+        ("participation phrase", "China PARTICIPATES IN the IADC"),
+        ("participation phrase", "it Took Part In COPUOS"),
+        ("participation phrase", "China Joined APSCO"),
+        ("participation phrase", "a Member State of the UN"),
+        ("participation phrase", "China Supports The GEO"),
+        ("participation phrase", "China Sits On the board"),
+        ("participation phrase", "China sat\ton it"),
+        ("participation phrase", "a seat on it"),
+        ("participation phrase", "it Leads the ILRS"),
+        ("participation phrase", "China Initiated the ILRS"),
+        ("participation phrase", "China Co-Founded the ILRS"),
+        ("participation phrase", "CNSA Served As lead agency of the Charter"),
+        ("participation phrase", "CNSA acting as coordinator for the IADC"),
+        ("participation phrase", "China attended the plenary sessions of the IADC"),
+        ("participation phrase", "China is the Host Country of APSCO"),
+        ("participation phrase", "China HOSTED the Forum"),
+        ("participation phrase", "it hosts the Beijing Office of UN-SPIDER"),
+        ("participation phrase", "China is the rotating Chair Of the IADC"),
+        ("participation phrase", "Within The Framework Of APSCO, China took"),
+        ("participation phrase", "Through the mechanism of GEO"),
+        (
+            "cooperation total (a number and a counted word)",
+            "China signed 136 space cooperation Documents",
+        ),
+        ("cooperation total (a number and a counted word)", "with Forty-One countries"),
+        ("cooperation total (a number and a counted word)", "One Hundred and Fifty agreements"),
+        ("cooperation total (a number and a counted word)", "a hundred Memoranda"),
+        ("cooperation total (a number and a counted word)", "12 legal instruments"),
+        (
+            "cooperation total (a number and a counted word)",
+            "TWENTY Satellites for foreign customers",
+        ),
         ("agreement phrase, blanked out of prose", "They signed an accord on data sharing."),
         ("agreement phrase, blanked out of prose", "a Letter of Intent and Cooperation Outlines"),
     ],
@@ -87,6 +123,12 @@ def test_each_branch_of_a_pattern_is_let_through_by_its_words(name, text):
     assert gated.pattern.search(text) is not None
     assert gated.may_match(text)
     assert _found(gated, text) == _found(gated.pattern, text)
+
+
+def test_a_pattern_gated_twice_is_searched_only_where_both_lists_have_a_word():
+    gate = WordGated(WordGated(re.compile(r"\d+ countries", re.IGNORECASE), ["countr"]), [r"\d"])
+    assert not gate.may_match("many countries") and not gate.pattern.may_match("12 nations")
+    assert [m.span() for m in gate.finditer("12 COUNTRIES")] == [(0, 12)]
 
 
 def test_a_text_without_the_words_is_not_searched():
