@@ -99,8 +99,9 @@ class PickedCache:
     def _load(self, key: bytes) -> dict[bytes, Picked]:
         if self.folder is None:
             return {}
-        try:
-            kept_key, graphs = pickle.loads((self.folder / FILE).read_bytes())
+        try:  # read as a stream: the file's 40 MB are not held beside what they make
+            with (self.folder / FILE).open("rb") as f:
+                kept_key, graphs = pickle.load(f)
         except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
             return {}
         return graphs if kept_key == key and isinstance(graphs, dict) else {}
@@ -111,7 +112,8 @@ class PickedCache:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f".{FILE}.{os.getpid()}.partial"
-        partial.write_bytes(pickle.dumps((key, graphs), protocol=pickle.HIGHEST_PROTOCOL))
+        with partial.open("wb") as f:  # likewise written as a stream
+            pickle.dump((key, graphs), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.folder / FILE)
 
 
