@@ -6,7 +6,7 @@ about 0.19 CPU s at 1,000 documents on every build, though an add-one build chan
 handful of graphs. So each build keeps, for the next, every graph's picked triples under
 a BLAKE2b digest of the graph's whole text (the digest the partner passages' cache takes
 too, made once), and picks only from graphs whose text it has not met. The file is one
-pickle: 40 MB at 1,000 documents, read in a hundredth of a second.
+pickle: 40 MB at 1,000 documents, read and written again in about 0.06 CPU s.
 """
 
 from __future__ import annotations
