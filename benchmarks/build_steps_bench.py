@@ -29,8 +29,14 @@ from pathlib import Path
 
 # module -> functions timed (looked up on the module when called: wrap before use)
 TIMED = {
+    "graph.corpus": ["read_corpus"],
+    "graph.extract": ["load_reference", "discover_names", "assemble"],
     "graph.extract_incremental": ["extract_corpus"],
-    "graph.rdf_lines": ["documents_lines", "shared_graphs"],
+    "graph.extract_parallel": ["read_in_parallel"],
+    "graph.extraction_cache": ["ExtractionCache.get", "document_digest"],
+    "graph.parsing": ["load_parser"],
+    "graph.recognise": ["Recogniser.__init__"],
+    "graph.rdf_lines": ["documents_lines", "shared_graphs", "document_key", "document_lines"],
     "graph.corpus_lines": ["dataset_lines"],
     "graph.store_delta": [
         "stage",
@@ -42,7 +48,18 @@ TIMED = {
         "_staged_changes",
     ],
     "graph.validate_lines": ["read_file"],
-    "graph.summaries": ["append_summary_lines", "bulk_load_graphs", "summary_lines", "_counted"],
+    "graph.summaries": [
+        "append_summary_lines",
+        "bulk_load_graphs",
+        "summary_lines",
+        "_counted",
+        "_partners_named",
+        "_ranks",
+        "count_triples",
+        "rank_triples",
+        "text_digests",
+    ],
+    "graph.summary_scratch_kept": ["PickedCache.all_of"],
     "graph.summary_passages_kept": ["PassagesCache.lines"],
     "graph.build_validation": ["lines_digests", "validated"],
     "graph.validate_split": ["validate_dataset", "_triples_of"],

@@ -92,6 +92,7 @@ _AFTER_EXTRACTION = frozenset(
         "summary_ranks.py",
         "summary_readers.py",
         "summary_scratch.py",
+        "summary_scratch_kept.py",
         "validate.py",
         "validate_engine.py",
         "validate_lines.py",

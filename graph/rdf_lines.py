@@ -87,23 +87,36 @@ def _per_document(extraction: Extraction) -> tuple[dict[str, list[Fact]], dict[s
 
 
 def document_key(
-    document: Document, facts: list[Fact], named: list[Entity], entities: Mapping[str, Entity]
+    document: Document,
+    facts: list[Fact],
+    named: list[Entity],
+    entities: Mapping[str, Entity],
+    spelled: dict[int, bytes] | None = None,
 ) -> str:
     """What a document's graph is made of: its manifest entry and length, its facts and
     named entities (their ``repr``: every field, evidence included) and the entities its
-    facts refer to."""
+    facts refer to. ``spelled``: each object's ``repr`` (by ``id``) made for the keys of
+    other documents of the same extraction: a fact several documents state, and an entity
+    nearly every document refers to (China), is spelled once, not once a document."""
+    memo: dict[int, bytes] = {} if spelled is None else spelled
+
+    def spell(thing: object) -> bytes:
+        found = memo.get(id(thing))
+        if found is None:
+            found = memo[id(thing)] = repr(thing).encode("utf-8")
+        return found
+
     referenced = sorted({k for f in facts for k in families.of(f).referenced(f)})
     h = hashlib.sha256(writer_version().encode())
-    for part in (
-        repr(document.meta),
-        str(len(document.text)),
-        *(repr(f) for f in facts),
-        "--",
-        *(repr(e) for e in named),
-        "--",
-        *(repr(entities.get(k)) for k in referenced),
+    for data in (
+        repr(document.meta).encode("utf-8"),
+        str(len(document.text)).encode("utf-8"),
+        *(spell(f) for f in facts),
+        b"--",
+        *(spell(e) for e in named),
+        b"--",
+        *(spell(entities.get(k)) for k in referenced),
     ):
-        data = part.encode("utf-8")
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
@@ -134,9 +147,10 @@ def documents_lines(
     entities = {e.key: e for e in extraction.entities}
     facts, named = _per_document(extraction)
     out: dict[str, bytes] = {}
+    spelled: dict[int, bytes] = {}  # each fact's and entity's repr, made once
     for document in documents:
         own, names = facts.get(document.id, []), named.get(document.id, [])
-        key = document_key(document, own, names, entities)
+        key = document_key(document, own, names, entities, spelled)
         data = cache.get(key)
         if data is None:
             data = document_lines(document, own, names, entities)
@@ -156,10 +170,11 @@ def keep_documents(
     so the next build reads them."""
     entities = {e.key: e for e in extraction.entities}
     facts, named = _per_document(extraction)
+    spelled: dict[int, bytes] = {}
     for document in documents:
         own, names = facts.get(document.id, []), named.get(document.id, [])
         data = graphs.get(URIRef(document_graph(document.id)).n3(), b"")
-        cache.put(document_key(document, own, names, entities), data)
+        cache.put(document_key(document, own, names, entities, spelled), data)
         cache.written += 1
 
 

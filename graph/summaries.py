@@ -38,6 +38,7 @@ from graph.summary_passages_kept import PassagesCache
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
 from graph.summary_scratch import bulk_load_graphs as bulk_load_graphs
 from graph.summary_scratch import bulk_load_merged as bulk_load_merged
+from graph.summary_scratch_kept import PickedCache, text_digests
 from graph.vocab import CSK, GRAPH
 
 SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
@@ -137,8 +138,6 @@ SELECT ?subject ?label WHERE {
 }
 ORDER BY DESC(?facts) DESC(?areas) ?label ?subject
 """
-
-
 # what ``_ranks`` reads of the partners besides their counts (a pattern, not a query)
 _RANK_LABEL = "?partner rdfs:label ?label"
 
@@ -146,8 +145,7 @@ _RANK_LABEL = "?partner rdfs:label ?label"
 def summary_triples(store: ox.Store) -> list[ox.Triple]:
     """The counts of the store's default graph (the merged graph) as triples, one per
     subject and count, each document's links to its partners and each cooperation's
-    (partner, area) keys. Summary triples already
-    in it change no count: no fact pattern above matches them."""
+    (partner, area) keys. Summary triples already in it change no count."""
     return _counted(store) + partner_passage_triples(store)
 
 
@@ -270,19 +268,19 @@ def append_summary_lines(
     nquads: Path,
     graphs: Mapping[str, bytes] | None = None,
     passages: PassagesCache | None = None,
+    picked: PickedCache | None = None,
 ) -> bytes:
-    """``append_summaries`` for a build that makes no rdflib dataset: the summaries
-    graph's lines (those rdflib writes for it) are returned, not a graph (adding tens of
-    thousands of counts to an rdflib graph only to write them took a second).
-    ``graphs``: the lines ``nquads`` holds, graph by graph (name in N3 -> lines), read
-    from memory rather than from the file; with them, ``passages`` keeps the partner
-    passages for the next build and gives those of partners no changed graph names."""
-    store = ox.Store()
+    """``append_summaries`` without an rdflib dataset: the summaries graph's lines (as
+    rdflib writes them) are returned, not a graph. ``graphs``: the lines ``nquads`` holds
+    by graph (N3 name -> lines), read from memory; with them, ``passages`` and ``picked``
+    give the partner passages and the counted triples of what did not change."""
+    store, kept = ox.Store(), None
     if graphs is None:
         bulk_load_merged(store, nquads, only=counted_predicates())
     else:
-        bulk_load_graphs(store, graphs, only=counted_predicates())
-    kept = None if graphs is None or passages is None else (passages, graphs)
+        texts = text_digests(graphs)  # one digest a graph, for both caches
+        bulk_load_graphs(store, graphs, only=counted_predicates(), kept=picked, texts=texts)
+        kept = None if passages is None else (passages, graphs, texts)
     data = summary_lines(_counted(store), passages_of=store, kept=kept)
     del store
     with nquads.open("ab") as out:
@@ -294,12 +292,13 @@ def summary_lines(
     triples: list[ox.Triple],
     *,
     passages_of: ox.Store | None = None,
-    kept: tuple[PassagesCache, Mapping[str, bytes]] | None = None,
+    kept: tuple[PassagesCache, Mapping[str, bytes], Mapping[str, bytes] | None] | None = None,
 ) -> bytes:
     """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once;
     ``passages_of``: a store whose partner passages follow (``summary_triples``' last
     triples), written as lines without making their triples; ``kept``: the passages'
-    cache and the graphs the store was loaded from (``PassagesCache.lines``)."""
+    cache, the graphs the store was loaded from and their text digests
+    (``PassagesCache.lines``)."""
     name = SUMMARIES_GRAPH.n3()
     # each term spelled once: the counts repeat their predicates, subjects and values
     # (a passage's quote, status and labels), and a literal is spelled through rdflib
@@ -315,7 +314,7 @@ def summary_lines(
     data = "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
     # each partner's passage lines, already bytes; none is a count's line or another's
     if passages_of is not None and kept is not None:
-        return data + b"".join(kept[0].lines(passages_of, n3, name, kept[1]))
+        return data + b"".join(kept[0].lines(passages_of, n3, name, kept[1], kept[2]))
     if passages_of is not None:
         return data + b"".join(partner_passage_lines(passages_of, n3, name))
     return data

@@ -125,18 +125,24 @@ class PassagesCache:
         self.asked: set[str] | None = None
 
     def lines(
-        self, store: ox.Store, spell: Spell, graph: str, graphs: Mapping[str, bytes]
+        self,
+        store: ox.Store,
+        spell: Spell,
+        graph: str,
+        graphs: Mapping[str, bytes],
+        texts: Mapping[str, bytes] | None = None,
     ) -> list[bytes]:
         """The partner passages' lines of the merge ``store`` holds, partner by partner
         (IRI order), in ``graph`` (N3); ``graphs``: every graph's lines but the
-        summaries' (N3 name -> lines), which the store was loaded from."""
+        summaries' (N3 name -> lines), which the store was loaded from; ``texts``: their
+        ``summary_scratch_kept.text_digest``s, when made already."""
         key = _code_version(graph)
         previous = self._load() if self.read else None
         if previous is not None and (
             previous.key != key or _labels(store, previous.labels) != previous.labels
         ):
             previous = None
-        kept, changed = _graphs(previous, graphs)
+        kept, changed = _graphs(previous, graphs, texts)
         self.recounted = self.asked = None
         found = None
         if previous is not None and changed is not None:
@@ -278,14 +284,14 @@ class PassagesCache:
 
 
 def _graphs(
-    previous: _Kept | None, graphs: Mapping[str, bytes]
+    previous: _Kept | None, graphs: Mapping[str, bytes], texts: Mapping[str, bytes] | None = None
 ) -> tuple[dict[str, _Graph], set[tuple[str, str]] | None]:
     """What to keep of each graph, and the role pairs of the graphs that changed (before
     and after; ``None``: nothing kept)."""
     kept: dict[str, _Graph] = {}
     changed: set[tuple[str, str]] = set()
     for name, data in graphs.items():
-        text = _digest(data)
+        text = texts[name] if texts is not None else _digest(data)
         before = previous.graphs.get(name) if previous is not None else None
         if before is not None and before.text == text:
             kept[name] = before

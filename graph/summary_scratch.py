@@ -2,7 +2,9 @@
 
 The counts' queries read only the merged default graph and only some predicates, so
 the store is given each line's triple once (not every named graph loaded and copied
-into the default graph), from an N-Quads file or from the graphs' lines in memory.
+into the default graph), from an N-Quads file or from the graphs' lines in memory (each
+graph's triples kept from the previous build when its text did not change:
+``graph.summary_scratch_kept``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.store_load import LOAD_LINES, bulk_load_lines
+from graph.summary_scratch_kept import PickedCache, picked
 
 
 def bulk_load_merged(store: ox.Store, path: Path, *, only: frozenset[bytes] | None = None) -> None:
@@ -27,29 +30,37 @@ def bulk_load_merged(store: ox.Store, path: Path, *, only: frozenset[bytes] | No
 
 
 def bulk_load_graphs(
-    store: ox.Store, graphs: Mapping[str, bytes], *, only: frozenset[bytes]
+    store: ox.Store,
+    graphs: Mapping[str, bytes],
+    *,
+    only: frozenset[bytes],
+    kept: PickedCache | None = None,
+    texts: Mapping[str, bytes] | None = None,
 ) -> None:
     """``bulk_load_merged`` of the file the graphs' lines are written to, one after
-    another, from the lines in memory: each graph's name taken off all its lines at once
-    and the predicates read by one comprehension, not a call per line (most of a second
-    at 1,000 documents); the same triples, loaded in the same slices."""
-    plain: list[bytes] = []
-    blank: list[bytes] = []
-    for name, data in graphs.items():
-        # a line ends " <graph> .\n", and only a line's end can (a literal's newline is
-        # escaped): the triples, each without its " .\n"
-        triples = data.replace(f" {name} .\n".encode(), b" .\n").split(b" .\n")[:-1]
-        kept = [t for t in triples if t.split(b" ", 2)[1] in only]
-        if b"_:" in data:
-            blank += [t for t in kept if b"_:" in t]
-            kept = [t for t in kept if b"_:" not in t]
-        plain += kept
-    end = b" .\n"
-    for start in range(0, len(plain), LOAD_LINES):
-        batch = plain[start : start + LOAD_LINES]
-        store.bulk_load(end.join(batch) + end, ox.RdfFormat.N_TRIPLES)
+    another, from the lines in memory: the same triples, the plain ones in slices of about
+    ``LOAD_LINES`` (whole graphs), those naming a blank node in one go last. ``kept``: the
+    triples of graphs whose text the previous build had (by ``texts``, each graph's
+    ``text_digest`` when made already) are its, not picked again."""
+    found = (
+        [picked(name, data, only) for name, data in graphs.items()]
+        if kept is None
+        else kept.all_of(graphs, only, texts)
+    )
+    batch: list[bytes] = []
+    lines = 0
+    for part in found:
+        if part.plain:
+            batch.append(part.plain)
+            lines += part.lines
+        if lines >= LOAD_LINES:
+            store.bulk_load(b"".join(batch), ox.RdfFormat.N_TRIPLES)
+            batch, lines = [], 0
+    if batch:
+        store.bulk_load(b"".join(batch), ox.RdfFormat.N_TRIPLES)
+    blank = b"".join(part.blank for part in found)
     if blank:
-        store.bulk_load(end.join(blank) + end, ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(blank, ox.RdfFormat.N_TRIPLES)
 
 
 def _predicate(line: bytes) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import pipeline, rdf_lines
+from graph import families, pipeline, rdf_lines
 from graph.config import Paths
 from graph.lines_dataset import LinesDataset
 from graph.model import Status
@@ -92,3 +92,31 @@ def test_the_ontologys_lines_are_kept_until_its_files_change(tmp_path: Path, mon
         rdf_lines.shared_graphs(
             empty, [edited], queries, cache=rdf_lines.QuadsCache(tmp_path / "q")
         )
+
+
+def test_documents_keys_are_the_same_with_each_fact_spelled_once(tmp_path: Path) -> None:
+    """A fact stated by several documents, and an entity most documents refer to, is
+    spelled (``repr``) once for all the documents' keys, and the keys do not change."""
+    work = tmp_path / "synthetic"
+    load_generator().generate(work, 6)
+    paths = replace(Paths.defaults(ROOT), corpus=work / "corpus", store=tmp_path / "store")
+    documents, extraction, _made = pipeline.make_dataset(paths)
+    entities = {e.key: e for e in extraction.entities}
+    facts, named = rdf_lines._per_document(extraction)
+
+    def keys(spelled: dict[int, bytes] | None) -> list[str]:
+        return [
+            rdf_lines.document_key(d, facts.get(d.id, []), named.get(d.id, []), entities, spelled)
+            for d in documents
+        ]
+
+    spelled: dict[int, bytes] = {}
+    assert keys(spelled) == keys(None)
+    things = {id(f) for f in extraction.facts} | {id(e) for e in extraction.entities}
+    assert set(spelled) <= things | {id(None)}  # each once, however many documents ask
+    referred = [
+        k
+        for d in documents
+        for k in {k for f in facts.get(d.id, []) for k in families.of(f).referenced(f)}
+    ]
+    assert len(set(referred)) < len(referred)  # (some entity is referred to by several)
