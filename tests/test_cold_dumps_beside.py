@@ -80,7 +80,11 @@ def test_dumps_written_beside_validation_are_those_written_after(
     # pyLODE's page differs from run to run; the store names the ontology's blank nodes
     # afresh on every load, so files that spell them match but for the names
     del sums[dump.ONTOLOGY_HTML], after[dump.ONTOLOGY_HTML]
+    # the dataset is issued on its build's day: two builds either side of midnight differ
+    # by that date alone
+    day, other_day = beside.info.built_at[:10].encode(), built.info.built_at[:10].encode()
     for name in sums:
         if sums[name] != after[name]:
-            assert without_blank_names(ours / name) == without_blank_names(theirs / name), name
+            ours_lines = [line.replace(day, other_day) for line in without_blank_names(ours / name)]
+            assert sorted(ours_lines) == without_blank_names(theirs / name), name
     assert not list((tmp_path / "store" / "builds").glob(".*.partial"))
