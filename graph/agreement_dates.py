@@ -8,9 +8,13 @@ from functools import lru_cache
 
 from graph.dates import date_in
 
-_PLACE_AND_DAY = re.compile(
-    r"(?:\(|[\u2014\u2013]\s*|\s-\s|,\s*)(?:signed\s+(?:in|at)\s+)?[A-Z][\w'\u2019. -]{1,30},\s+"
+# a place and a day after it: "Beijing, 9 November 2023", "Bangkok, May 24, 2017"
+_PLACE_DAY = (
+    r"[A-Z][\w'\u2019. -]{1,30},\s+"
     r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+)
+_PLACE_AND_DAY = re.compile(
+    rf"(?:\(|[\u2014\u2013]\s*|\s-\s|,\s*)(?:signed\s+(?:in|at)\s+)?{_PLACE_DAY}"
 )
 
 
@@ -23,10 +27,7 @@ def place_and_day(text: str, start: int, issued: str | None) -> str | None:
 
 # a line of its own after a document's title, where and when it was signed ("Beijing,
 # 23 April 2014"), as a treaty series or a list of outcomes prints it
-_DATELINE = re.compile(
-    r"\s*[A-Z][\w'\u2019. -]{1,30},\s+"
-    r"(?P<day>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\.?\s*(?:\n|$)"
-)
+_DATELINE = re.compile(rf"\s*{_PLACE_DAY}\.?\s*(?:\n|$)")
 
 
 def dateline_after(clean_text: str, end: int, issued: str | None) -> str | None:
