@@ -176,7 +176,9 @@ def _between(text: str, sentence: Sentence, a: Found, b: Found) -> str:
 
 _ITS_THING = re.compile(
     r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:instruments?|payloads?|detectors?|cameras?|"
-    r"telescopes?|data|imagery|images|observations|samples|sensors?|spectrometers?)\b",
+    r"telescopes?|data|imagery|images|observations|samples|sensors?|spectrometers?|"
+    # the craft's own parts: "mounted on its orbiter and lander are instruments from X"
+    r"orbiters?|landers?|rovers?|modules?|ascenders?)\b",
     re.IGNORECASE,
 )
 

@@ -151,6 +151,9 @@ _PEOPLE_OF = re.compile(
 _OWNER_END = re.compile(r"(?:'s|\u2019s|')$")
 
 
+_LOCATED = re.compile(r"^[A-Z][\w'.]*-(?:based|headquartered|led|owned|run|funded)$")
+
+
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article, sentence opener or group of people ("Engineers of the
     Kenya Space Agency": the agency is the name) and trailing connectors."""
@@ -161,7 +164,9 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             start, name = start + people.end(), name[people.end() :]
             continue  # "Visit of the Delegation of the ...": one after the other
         first = name.split(" ", 1)[0]
-        if first in SENTENCE_OPENERS and " " in name:
+        # "the Hawaii-based International ... Association": where a body sits, or who
+        # leads or owns it, is said before its name, not in it
+        if (first in SENTENCE_OPENERS or _LOCATED.match(first)) and " " in name:
             cut = len(first) + 1
             start, name = start + cut, name[cut:]
             continue

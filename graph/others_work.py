@@ -6,10 +6,13 @@ China's cooperation. Used by ``graph.relations_cooperation``."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
+
 from graph.chinese_side import names_chinese_side
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, owns_named_body
 from graph.model import EntityKind
+from graph.parsing import span_root
 from graph.reading import Sentence
 
 # roles in which another party does or owns the work: acting or owning it; and, beside
@@ -50,7 +53,55 @@ def between_others(
         and (g.role in _ACTING or (group.role in _ACTING and g.role in _ALONGSIDE))
         # "Italy's National Institute ...": the country whose body acts is no other party
         and not (g.role == "owner" and owns_named_body(sentence, g))
+        # "a detector from X, a camera that A and B built": items of one list, each
+        # another instrument's maker
+        and not other_items(sentence.parse, group, g)
         for key in g.keys
         if key not in group.keys
     }
     return bool(others) and not chinese_side_named(sentence, gazetteer)
+
+
+def other_items(doc: Doc | None, one: Group, other: Group) -> bool:
+    """Whether two partner lists belong to different items of a list of things ("an
+    analyser from X, a camera that Y built"): the path between them in the tree passes
+    a noun coordinated with another noun (or, in a list after a colon, set in
+    apposition to one)."""
+    a = None if doc is None else _list_head(doc, one)
+    b = None if doc is None else _list_head(doc, other)
+    if a is None or b is None:
+        return False
+    above_a, above_b = _ancestors(a), _ancestors(b)
+    shared = {t.i for t in above_b}
+    common = next((t for t in above_a if t.i in shared), None)
+    if common is None:
+        return False
+    path = above_a[: above_a.index(common)] + above_b[: [t.i for t in above_b].index(common.i)]
+    # after a colon, the parser may set the items in apposition; elsewhere an apposition
+    # says the same thing again ("Rwanda's satellite, a cubesat built with X")
+    colon = doc[: min(a.i, b.i)].text.find(":") >= 0
+    joins = ("conj", "appos") if colon else ("conj",)
+    return any(
+        t.dep_ in joins and t.pos_ == "NOUN" and t.head.pos_ in ("NOUN", "PROPN") for t in path
+    )
+
+
+def _list_head(doc: Doc, group: Group) -> Token | None:
+    """The first name of a partner list, above the names coordinated with it."""
+    token = span_root(doc, group.start, group.end)
+    while (
+        token is not None
+        and token.dep_ == "conj"
+        and group.start <= token.head.idx < group.end
+        and token.head.i != token.i
+    ):
+        token = token.head
+    return token
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """The token and every token above it, nearest first."""
+    out = [token]
+    while out[-1].head.i != out[-1].i and len(out) < 64:
+        out.append(out[-1].head)
+    return out

@@ -39,10 +39,22 @@ class PayloadFrames:
     def payloads(self) -> list[Cooperation | None]:
         out: list[Cooperation | None] = []
         for thing in self.doc:
-            if not is_instrument(thing):
+            carried = _carried_craft(thing)
+            if not is_instrument(thing) and carried is None:
                 continue
             owners = self._owners(thing) or self._givers(thing)
             if not owners:
+                continue
+            if carried is not None:
+                # "Chang'e-6 carried X, a small satellite from Y, into lunar orbit": a
+                # partner's craft a mission takes along is a payload of that mission
+                missions = [
+                    k
+                    for k in self._carrier(carried)
+                    if self.gazetteer.kind(k) is EntityKind.MISSION
+                ]
+                if len(missions) == 1:
+                    out += [self._fact(p, "payloads", missions[0], thing.idx) for p in owners]
                 continue
             missions = self._carrier(thing)
             if not missions and thing.dep_ == "dobj" and thing.head.lemma_.lower() in HOLDING:
@@ -212,3 +224,20 @@ class PayloadFrames:
             }
             found = list(named) if len(named) == 1 else []
         return list(dict.fromkeys(found))
+
+
+# small craft that a mission may take along as a payload of its own
+_SMALL_CRAFT = frozenset(
+    {"satellite", "microsatellite", "nanosatellite", "smallsat", "picosatellite", "probe"}
+)
+
+
+def _carried_craft(thing: Token) -> Token | None:
+    """The object of a carrying verb that a small craft noun is or stands in apposition
+    to ("carried NESAT, a small satellite from X"); None for any other word."""
+    if thing.pos_ != "NOUN" or thing.lemma_.lower() not in _SMALL_CRAFT:
+        return None
+    anchor = thing.head if thing.dep_ == "appos" else thing
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in CARRYING:
+        return anchor
+    return None

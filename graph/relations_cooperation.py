@@ -53,7 +53,7 @@ from graph.mission_pairing import (
 )
 from graph.model import Cooperation, Status
 from graph.negation import negated
-from graph.others_work import between_others
+from graph.others_work import between_others, other_items
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
@@ -189,7 +189,12 @@ def extract(
         if (
             group.role != "agent"
             and not (group.role == "with" and listed_with_china(sentence, group, gazetteer))
-            and foreign_subject(sentence, groups, group.start, gazetteer.domestic)
+            and foreign_subject(
+                sentence,
+                [g for g in groups if not other_items(sentence.parse, group, g)],
+                group.start,
+                gazetteer.domestic,
+            )
         ):
             continue
         joining = group.governor == "join" and joins_the_documents_mission(sentence, group)
