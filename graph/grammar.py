@@ -175,6 +175,9 @@ def anaphora(sentence: Sentence) -> tuple[str, ...]:
             # a new paragraph's "the two sides" are those the document called so before,
             # not the body the last paragraph ended on
             before = told
+        elif not before and sentence.section_sides:
+            # "I. China-Pakistan space cooperation" over "the two sides have worked ..."
+            before = (sentence.section_sides,)
         sentence.notes["two_sides"] = tuple(before)
     return tuple(before)  # type: ignore[arg-type]
 

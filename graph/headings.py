@@ -120,6 +120,18 @@ def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazet
     return names[0].key if not undisclosed(rest).strip(" :-\u2013\u2014") else None
 
 
+def heading_sides(inside: list[Found], gazetteer: Gazetteer) -> str | None:
+    """The one foreign partner a heading names, whatever else it says ("A solid
+    foundation for China-Pakistan space cooperation"): whom "the two sides" of the
+    paragraphs under it are, when no sentence before has told."""
+    keys = {
+        f.key
+        for f in inside
+        if not f.nested and f.kind in _PARTNERS and f.key not in gazetteer.domestic
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
 def heading_context(
     heading: str, at: int, inside: list[Found], recogniser: Recogniser
 ) -> tuple[str | None, str | None]:

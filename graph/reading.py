@@ -29,6 +29,7 @@ from graph.headings import (
     heading_context,
     heading_level,
     heading_partner,
+    heading_sides,
     launch_to_come,
     names_a_body,
 )
@@ -67,6 +68,7 @@ class Sentence:
     section_mission: str | None = None  # the one mission the nearest heading naming one names
     section_mission_area: str | None = None  # and the area that heading names
     section_partner: str | None = None  # the partner a heading of its name alone names
+    section_sides: str | None = None  # the one partner the nearest heading naming one names
     title_mission: str | None = None  # the one mission the document's title names
     voice: str | None = None  # the body the document's first person speaks for
     # a document that is an agreement's text ("Agreement between the Government of ...
@@ -176,6 +178,7 @@ def read_document(
     heading_line: Sentence | None = None  # the heading above, as a line items continue
     heading_missions: dict[str, str | None] = {}
     heading_partners: dict[str, str | None] = {}
+    sides: dict[str, str | None] = {}  # the one partner each heading names
     planned = False  # a heading above says what is to come
     dated: set[str] = set()  # headings whose launch line, right under them, is to come
     title = document.meta.title or ""
@@ -204,6 +207,7 @@ def read_document(
                 heading, at, inside, recogniser
             )
             heading_partners[heading] = heading_partner(heading, at, inside, gazetteer)
+            sides[heading] = heading_sides(inside, gazetteer)
             if names_a_body(heading):
                 areas[heading] = None  # a masthead, "Institute for Space Policy": no topic
             heading_line = Sentence(document, clean, start, end, inside, None, False)
@@ -244,6 +248,7 @@ def read_document(
         sentence.title_mission = title_mission
         if headings:
             sentence.section_partner = heading_partners.get(headings[-1][1])
+        sentence.section_sides = next((sides[h] for _l, h in reversed(headings) if sides[h]), None)
         sentence.agreement_title, sentence.agreement_parties = agreement_title, agreement_parties
         sentence.voice = voice
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
