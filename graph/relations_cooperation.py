@@ -63,6 +63,7 @@ from graph.parsing import (
 from graph.people_roles import people_beside_chinese, trained_for, trained_in_china
 from graph.reading import Sentence
 from graph.relations_agreement import DOCUMENT_NAMED_BACK
+from graph.shared_work import shared_with_china
 
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
 # "The plan, signed by the two countries' ministers, covers satellite communications and
@@ -130,7 +131,11 @@ def extract(
         if set(group.keys) <= refusing:
             continue
         if group.role in PARSED_ROLES:
-            if not parsed_role_holds(sentence, group, spans, cued, gazetteer):
+            if not (
+                parsed_role_holds(sentence, group, spans, cued, gazetteer)
+                # "X has run a flood-mapping project with China": doing it together
+                or shared_with_china(sentence, group, gazetteer)
+            ):
                 continue
         elif (
             group.role not in _ROLES
@@ -168,6 +173,8 @@ def extract(
                 # "Magnetometer .... National Space Science Center, with X": a Chinese
                 # body's work with the partner
                 or (group.role == "with" and _with_chinese_body(sentence, group, gazetteer))
+                # "CAST has run a flood-mapping project with X"
+                or (group.role == "with" and shared_with_china(sentence, group, gazetteer))
                 # "The two sides will use such data for disaster prevention": what the two
                 # sides do together in a field is their cooperation
                 or (group.role == "anaphora" and not sentence.text[: group.start].strip() and cues)
