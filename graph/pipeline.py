@@ -258,6 +258,8 @@ def _build(
                     store_delta.keep_lines(paths.store / "builds" / build_id, delta.lines)
             else:  # validation reads the lines, not the store: staged beside it
                 staging = StagingThread(paths.store, scratch, background, full=full)
+        else:  # a cold build of many documents stages beside its validation too
+            staging = StagingThread(paths.store, scratch, None, full=full)
         if delta is None:
             lines = validate_lines.read_file(
                 scratch, keep_subjects_of=[ONTOLOGY_GRAPH.n3()], digests=digests
@@ -292,7 +294,6 @@ def _build(
         if staging is not None:
             staged, build_id = staging.result()
         if background is None:
-            staged, build_id = store_delta.stage(paths.store, scratch, full=full)
             built_at = datetime.now(UTC)
         else:
             background.wait()

@@ -5,7 +5,10 @@ other. Staging is mostly the engine's bulk load and writes to disk, during which
 engine lets go of Python's lock: at 10 MB, about 3 s of wall for 1 to 1.5 CPU s of
 Python (sorting the lines, sorting out the graphs of each line). A build of few long
 documents (``dump_background.beside_cold_build``) stages beside its validation, and the
-thread hands the staged store to the dumps' worker as soon as it is written. A build
+thread hands the staged store to the dumps' worker as soon as it is written. A cold
+build of many documents stages beside its validation too (at 1,000 documents, staging
+took 14.6 CPU s after validation, one step after the other), with no worker: it writes
+its dumps itself, after (the build process then peaks at 759 MiB, not 693). A build
 that fails meanwhile waits for the thread, then drops what it staged.
 """
 
@@ -24,7 +27,7 @@ class StagingThread:
     the staged store goes to ``background`` when it is written."""
 
     def __init__(
-        self, root: Path, nquads: Path, background: BackgroundDumps, *, full: bool
+        self, root: Path, nquads: Path, background: BackgroundDumps | None, *, full: bool
     ) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staging")
         self._future = self._pool.submit(_stage, root, nquads, background, full)
@@ -49,8 +52,9 @@ class StagingThread:
 
 
 def _stage(
-    root: Path, nquads: Path, background: BackgroundDumps, full: bool
+    root: Path, nquads: Path, background: BackgroundDumps | None, full: bool
 ) -> tuple[StagedBuild, str]:
     staged, build_id = store_delta.stage(root, nquads, full=full)
-    background.staged(staged.path, build_id)
+    if background is not None:  # a cold build of many documents writes its own dumps
+        background.staged(staged.path, build_id)
     return staged, build_id

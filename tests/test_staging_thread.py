@@ -1,4 +1,5 @@
-"""A cold build of few long documents stages its store in a thread while it validates:
+"""A cold build stages its store in a thread while it validates (of few long documents,
+handing it to the dumps' worker; of many, writing its dumps itself after):
 the staged store is the one staging in the build's own thread makes, it reaches the
 dumps' worker as soon as it is written, and a build that fails on either side waits for
 the thread and leaves no store, no dumps and no worker behind."""
@@ -95,3 +96,37 @@ def test_a_build_rejected_while_its_store_is_staged_leaves_nothing(
     assert not [p for p in builds.iterdir() if p.is_dir()]
     assert not store.current_path(paths.store).exists()
     assert not list(paths.store.glob(".build-*.nq"))
+
+
+@pytest.mark.slow
+def test_a_cold_build_of_many_documents_stages_its_store_while_it_validates(
+    built_paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the checkout's corpus is taken as many short documents: no dumps' worker
+    monkeypatch.setattr(dump_background, "COLD_UP_TO_DOCUMENTS", 0)
+    started: list[StagingThread] = []
+    running_while_validating: list[bool] = []
+
+    class Recorded(StagingThread):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            started.append(self)
+
+    validated = build_validation.validated
+
+    def watched(*args: object, **kwargs: object) -> object:
+        running_while_validating.append(bool(started))
+        return validated(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "StagingThread", Recorded)
+    monkeypatch.setattr(build_validation, "validated", watched)
+    paths = replace(built_paths, store=tmp_path / "store")
+    result = pipeline.build(paths)
+    # staged by its thread, started before validation, with no worker to tell
+    assert len(started) == 1 and running_while_validating == [True]
+    # the same store as the build staged after its validation: the same id and quads
+    kept = store_delta.lines_path(store.current_path(paths.store).resolve())
+    alone, alone_id = store_delta.stage(tmp_path / "alone", kept)
+    assert result.info.build_id == alone_id
+    assert (result.info.triples, result.info.quads) == (alone.triples, alone.quads)
+    assert not [t for t in threading.enumerate() if t.name.startswith("staging")]
