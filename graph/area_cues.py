@@ -175,18 +175,29 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     """Area phrases of a sentence outside entity names; a phrase inside a longer noun
     phrase with another cue ("earth observation satellite data exchange") gives way
     to the head, the last one."""
-    text = sentence.text
     # the area words inside a body's name are titled cues ("Joint Laboratory for Space
     # Weather"); inside other names they are no cue at all
-    masked = [
+    masked = tuple(
         (m.start - sentence.start, m.end - sentence.start)
         for m in sentence.mentions
         if m.kind is not EntityKind.ORGANISATION or not gazetteer.entities[m.key].discovered
-    ]
+    )
+    return list(_text_cues(sentence.text, masked, gazetteer.area_cues))
+
+
+# a sentence said again (a repeated paragraph, a table's boilerplate: each of the large
+# benchmark's sentences about eighty times) has the same cues, which depend on its text,
+# where the names lie in it and the gazetteer's cue phrases alone
+@lru_cache(maxsize=8192)
+def _text_cues(
+    text: str, masked: tuple[tuple[int, int], ...], cues: tuple[tuple[str, str], ...]
+) -> tuple[Cue, ...]:
+    """``area_cues`` of a sentence's ``text`` whose names lie at ``masked`` (offsets in
+    the text)."""
     taken: list[Cue] = []
     low = lowered(text)
-    patterns = _cue_patterns(gazetteer.area_cues)
-    for at in _cue_index(gazetteer.area_cues).candidates(text, low):
+    patterns = _cue_patterns(cues)
+    for at in _cue_index(cues).candidates(text, low):
         cue = patterns[at]
         # (``cue.may_match`` written out)
         stem = cue.stem
@@ -225,4 +236,4 @@ def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
                 heads[-1] = cue
                 continue
         heads.append(cue)
-    return heads
+    return tuple(heads)
