@@ -1,5 +1,6 @@
 """Whether a partner the parse gives a role is one of China's partners, and the
-cooperation words that make a sentence about cooperation at all.
+cooperation words that make a sentence about cooperation at all (``has_cue``, from
+``graph.cooperation_cue``).
 
 A partner found only through the parse (payloads *from* X, developed *by* X, X
 *contributed*, X *has become a partner of* a mission) needs the frame around it to hold;
@@ -13,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from graph.chinese_side import names_chinese_side
+from graph.cooperation_cue import has_cue
 from graph.cooperation_words import (
     CONTRIBUTED,
     CONTRIBUTING,
@@ -22,7 +24,7 @@ from graph.cooperation_words import (
     TRAINING_VERBS,
 )
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import COOPERATION_CUE, Group, beside_chinese, clause_of, has_verb
+from graph.grammar import Group, beside_chinese, clause_of, has_verb
 from graph.joined_missions import joins_the_documents_mission
 from graph.list_items import listed_under
 from graph.mission_pairing import previous_mission
@@ -32,21 +34,7 @@ from graph.parsing import clause_verb, verb_above
 from graph.people_roles import qualified_noun
 from graph.reading import Sentence
 from graph.token_lookup import token_at
-from graph.word_gate import WordGated
 
-_AGREEMENT_PHRASES = re.compile(
-    r"\b(?:(?:space\s+)?cooperation\s+(?:agreements?|outlines?|intentions?|documents?|"
-    r"mechanisms?)|(?:memorand(?:um|a)|letters?)\s+of\s+(?:understanding|intent)"
-    r"(?:\s+on\s+space\s+cooperation)?"
-    # what a signed document is about: "an agreement on cooperation in Earth observation"
-    r"|(?<=\bsigned\s)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:agreements?|memorand(?:um|a)"
-    r"(?:\s+of\s+understanding)?|protocols?|accords?|letters?\s+of\s+intent|plans?)\s+"
-    r"(?:on|for|concerning|regarding)\s+(?:the\s+)?(?:(?:space|bilateral|further|data)\s+)*"
-    r"(?:cooperation|exchange|sharing|use|applications?))\b",
-    re.IGNORECASE,
-)
-# (every match holds one of these: the third branch's look-behind holds "signed")
-_AGREEMENT_PHRASE = WordGated(_AGREEMENT_PHRASES, ("cooperation", "memorand", "letter", "signed"))
 # "carry payloads from X": the parser may hang "from" on the verb
 _RECEIVING = frozenset(
     ["carry", "receive", "select", "accept", "include", "fly", "host", "integrate", "install"]
@@ -67,37 +55,6 @@ _SHARED_WORK = frozenset(
         "mission",
     ]
 )
-
-
-def has_cue(sentence: Sentence, start: int = 0, end: int | None = None) -> bool:
-    """A cooperation word in prose (between ``start`` and ``end``): not inside a name,
-    not part of an agreement noun."""
-    text = _prose(sentence)
-    for m in COOPERATION_CUE.finditer(text, start, len(text) if end is None else end):
-        word = m.group(0)
-        if word[:1].islower() or text[: m.start()].strip(" -") == "":
-            return True
-    return False
-
-
-# the last sentence asked about, and its prose: the rules ask of each clause in turn
-_LAST_PROSE: list[tuple[Sentence, str]] = []
-
-
-def _prose(sentence: Sentence) -> str:
-    """The sentence with its names and agreement nouns blanked out."""
-    if not _LAST_PROSE or _LAST_PROSE[0][0] is not sentence:
-        chars = list(sentence.text)
-        for m in sentence.mentions:
-            a, b = m.start - sentence.start, m.end - sentence.start
-            if 0 <= a <= b <= len(chars):  # (at once: a name is many characters)
-                chars[a:b] = " " * (b - a)
-            else:  # (one by one, as ever, should a mention lie outside its sentence)
-                for i in range(a, b):
-                    chars[i] = " "
-        text = _AGREEMENT_PHRASE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
-        _LAST_PROSE[:] = [(sentence, text)]
-    return _LAST_PROSE[0][1]
 
 
 def reading_kind(sentence: Sentence, key: str) -> EntityKind | None:

@@ -9,7 +9,7 @@ import pytest
 
 from graph.agreement_nouns import AGREEMENT_NOUN
 from graph.carried_lists import _CARRIED
-from graph.cooperation_roles import _AGREEMENT_PHRASE
+from graph.cooperation_cue import _AGREEMENT_PHRASE
 from graph.craft_memory import _LAUNCH
 from graph.grammar import ANAPHORA
 from graph.line_kinds import LEADER
