@@ -168,8 +168,12 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         if own or token.lemma_.lower() not in _PARTS:
             return own
         text = sentence.text
+        # its owner just before it, or among its words ("the 40th IAF Scientific Assembly")
+        left = token.left_edge.idx
         own = [
-            k for a, b, k in spans if b <= token.idx and _OWNER_GAP.fullmatch(text, b, token.idx)
+            k
+            for a, b, k in spans
+            if b <= token.idx and (_OWNER_GAP.fullmatch(text, b, token.idx) or left <= a)
         ]
         own += [antecedents[c.i] for c in token.children if c.i in antecedents]
         for prep in token.children:

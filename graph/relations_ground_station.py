@@ -118,7 +118,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if not partners:
             partners = _host_country(sentence, groups, gazetteer, clause, m.start())
         for partner in dict.fromkeys(partners):
-            out.setdefault(partner, _station(sentence, m.start(), partner, location, purpose))
+            out.setdefault(partner, _station(sentence, _verb(m)[0], partner, location, purpose))
     for m in _OWN_STATION.finditer(text):
         for partner in (
             k

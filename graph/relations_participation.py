@@ -14,8 +14,10 @@ from dataclasses import replace
 
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
+from graph.joint_participation import joint_frames
 from graph.model import EntityKind, Participation, Status, slugify
 from graph.name_words import GATHERING_HEADS
+from graph.negation import negated
 from graph.participation_frames import frames
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -165,6 +167,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             chain_end = end
             if _QUALIFIER.match(text[end:]) or parent:
                 continue  # "the UN Committee on ..."
+            if _denied(sentence, start):
+                continue  # "China is not a member of X"
             pledged = _PLEDGED.search(text, 0, phrase.start())
             facts.setdefault(
                 org.key,
@@ -182,8 +186,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     for key, at, role, planned in [
         *frames(sentence, organisations, gazetteer),
         *relative_frames(sentence, organisations, gazetteer),
+        *joint_frames(sentence, organisations, gazetteer),
         *_held_in_china(sentence, organisations, gazetteer),
     ]:
+        named_at = [m.start - sentence.start for m in organisations if m.key == key]
+        if _denied(sentence, min(named_at, default=at)):
+            continue  # "China is not a member of X", "has never joined X"
         if key in facts and not (facts[key].status is Status.PLANNED and planned is False):
             continue  # stated once is enough, unless this frame says it already holds
         facts[key] = Participation(
@@ -193,6 +201,15 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             role=role,
         )
     return list(facts.values())
+
+
+def _denied(sentence: Sentence, at: int) -> bool:
+    """Whether a negation governs the organisation named at ``at``; one before a "that"
+    between them governs the clause above it ("don't forget that China sits in X")."""
+    if not negated(sentence, at):
+        return False
+    that = [m.start() for m in re.finditer(r"\bthat\b", sentence.text[:at])]
+    return not (that and negated(sentence, that[-1]))
 
 
 def _masked(sentence: Sentence) -> str:

@@ -62,9 +62,10 @@ _COUNTED = (
     r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|states|"
     r"mechanisms|launches|services|projects|entities|institutions|payloads|signatories|"
     r"deliveries|contracts|(?<=cooperation\s)instruments|(?<=legal\s)instruments|"
-    + _PEOPLE
-    + "|"
-    + _CRAFT
+    # partners and nations are counted like countries; international launch missions are
+    # launches (a country's own, "207 launch missions", are not)
+    r"partners|nations|(?<=international\slaunch\s)missions|(?<=commercial\slaunch\s)missions|"
+    r"experiments|" + _PEOPLE + "|" + _CRAFT
 )
 # a word between a number and what it counts: never a preposition, nor another number
 # ("2008 China has launched five satellites" counts five, not 2008)
@@ -218,10 +219,21 @@ _FOR_WHOM = re.compile(
 _JOINTLY = re.compile(r"\bjointly\b")
 _SIGNING = re.compile(r"\bsign\w*|\bcooperation\b|\bconclud\w*", re.IGNORECASE)
 _AUDIENCE = re.compile(
-    r"\b(?:delegates|officials|respondents|people|visitors|attendees|guests|interviews?)"
-    r"\b[^.;]{0,25}?\b(?:from|in)\s+(?:more\s+than\s+|about\s+|some\s+)?$",
+    r"\b(?:delegates|officials|respondents|people|visitors|attendees|guests|interviews?|"
+    # who came to a meeting or a show, lent to it, or were studied or served there
+    r"participants|exhibitors|representatives|speakers|lenders|fieldwork|broadcasters)"
+    r"\b[^.;:]{0,80}?\b(?:from|in)\s+(?:more\s+than\s+|about\s+|some\s+|over\s+)?$",
     re.IGNORECASE,
 )
+# people who were trained are counted by the countries they came from
+_TRAINED = re.compile(r"\b(?:train\w*|courses?|scholarships?|fellowships?)\b", re.IGNORECASE)
+# an agreement or programme another country leads, which countries sign or join: their
+# count is not China's ("the Brazil-led pact, which 30 states have joined")
+_LED_BY_OTHERS = re.compile(
+    r"\b(?!Chin)[A-Z][\w.]*-(?:led|backed|sponsored)\b|\bled\s+by\s+(?:the\s+)?(?!Chin)[A-Z]"
+)
+# what an experiment counted is for: one chosen abroad or from abroad, not one of one's own
+_CHOSEN = re.compile(r"\b(?:select\w*|chose|chosen|picked|international|foreign)\b", re.I)
 
 
 def _counts_cooperation(text: str, m: re.Match) -> bool:
@@ -235,8 +247,8 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
         return False  # a capitalised number word only opens a sentence
     if re.fullmatch(r"(?:19|20)\d\d", n):
         return False  # a year: "In 2024 GISTDA held ... documents"
-    if n.lower() == "two" and re.search(r"\b(?:between|for|of|with|in)\s+$", before):
-        return False  # "between two developing countries", "rules for two agencies"
+    if n.lower() == "two" and re.search(r"\b(?:between|for|of|with|in|by|our|their)\s+$", before):
+        return False  # "between two developing countries", "run by two partners", "our two"
     what = m.group("what").lower().split()
     if "member" in what or (what[0] == "other" and re.search(r"(?:\b(?:and|or)|,)\s+$", before)):
         return False  # "and five other states", "its eight member states"
@@ -252,7 +264,13 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
             or _JOINTLY.search(before[-40:])
             or _foreign_people(m.group("what"))
         )
-    return not _AUDIENCE.search(before)
+    if head == "partners" and not re.search(r"\bChin(?:a|ese)\b", before):
+        return False  # "the agency has 14 foreign partners": its own, not China's
+    if head == "experiments" and not _CHOSEN.search(text):
+        return False  # "the station hosts 100 experiments": its own work
+    if _LED_BY_OTHERS.search(text) and re.search(r"countries|states|nations|signator", head):
+        return False  # "30 countries have joined the Brazil-led pact"
+    return not (_AUDIENCE.search(before) and not _TRAINED.search(text))
 
 
 def _foreign_people(counted: str) -> bool:

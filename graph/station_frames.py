@@ -92,6 +92,7 @@ def stations_from_parse(
             continue
         if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
             continue
+        station, token = token, _collection_of(token)
         first = token  # "a ground control and receiving station": the list's role
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
@@ -104,7 +105,13 @@ def stations_from_parse(
             for c in v.children
             if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBN")
         ]
-        verbs += [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        # ("a chain of stations that X and China built": the clause on the stations)
+        verbs += [
+            c
+            for t in dict.fromkeys((token, station))
+            for c in t.children
+            if c.dep_ in ("acl", "relcl")
+        ]
         # "a station at Stankovo, west of Minsk, which was built ...": a relative clause
         # the parser hangs on the last place named after the station
         verbs += [
@@ -140,6 +147,20 @@ def _stands_at_a_place(station: Token) -> bool:
         and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
         for c in station.children
     )
+
+
+# nouns that gather stations into one thing built at once: "a network of 40 stations"
+_COLLECTIONS = frozenset(["network", "chain", "string", "array", "set", "series", "ring", "grid"])
+
+
+def _collection_of(station: Token) -> Token:
+    """The noun that stands for the stations in the clause when they are named as its
+    parts ("a chain of receiving stations was built", "built a network of some 30
+    reference stations"): the verb governs it, not them."""
+    prep = station.head
+    if station.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _COLLECTIONS:
+        return prep.head
+    return station
 
 
 # a partner that hosts or houses a station China's side runs

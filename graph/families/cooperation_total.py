@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from graph import relations_totals
+from graph import partitive_totals, relations_totals
 from graph.families.base import Family, Reading
 from graph.model import CooperationTotal, Entity
 from graph.reading import Sentence
@@ -32,7 +32,7 @@ def label(fact: CooperationTotal, entities: Mapping[str, Entity]) -> str:
 
 def read(sentence: Sentence, reading: Reading) -> list:
     """The facts of this family one sentence states."""
-    return relations_totals.extract(sentence)
+    return [*relations_totals.extract(sentence), *partitive_totals.extract(sentence)]
 
 
 FAMILY = Family(
