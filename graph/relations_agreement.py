@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from graph.agreement_anaphora import anaphora_parties, state_meant
 from graph.agreement_dates import dateline_after, document_signed_on, place_and_day
 from graph.agreement_lines import (
     ALSO_SIGNED,
@@ -41,6 +42,7 @@ from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, EntityKind, Status
 from graph.negation import negated
 from graph.reading import Sentence
+from graph.third_party_documents import between_others
 from graph.two_bodies import TWO_BODIES, body_before
 
 # "under the agreement signed with X", "in line with this memorandum": a document told
@@ -234,6 +236,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # "the two sides signed ..., including a memorandum between CNSA and SUPARCO":
             # the parties the sentence names come before those "the two sides" stand for
             named = [k for k in named if k not in said_again or k in listed]
+        elif state := state_meant(sentence, _signing(text, own_clause, signed_after), gazetteer):
+            # "the two governments signed": the state named before, not its agency
+            named = [k for k in named if k not in said_again] + [state]
         if anaphora_parties(sentence, named, gazetteer):
             # "the two sides signed": China's side is the one the joint statement names
             named += list(sentence.agreement_parties[1])
@@ -248,8 +253,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if not domestic_named:
             base.append(CHINA)
         foreign = [k for k in base + listed if k not in gazetteer.domestic]
-        if not foreign:
-            continue
+        reach = max(own_clause[1], title_span[1] if title_span else 0)
+        if not foreign or between_others(groups, m.end(), reach, gazetteer.domestic):
+            continue  # (or "an agreement between France and India", China no party to it)
         after = text[title_span[1] if title_span else m.end() :]
         period = period_in((title or "") + " " + after[:30]) or _period_after(sentence, m)
         signed_on = None
@@ -358,18 +364,6 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     return out
 
 
-def anaphora_parties(sentence: Sentence, named: list[str], gazetteer: Gazetteer) -> bool:
-    """Whether the parties named are the foreign side of the document's own title alone,
-    as "the two sides" of a joint statement are, so that its Chinese side joins them."""
-    foreign, chinese = sentence.agreement_parties
-    return bool(
-        chinese
-        and named
-        and set(named) <= set(foreign)
-        and not any(k in gazetteer.domestic for k in named)
-    )
-
-
 _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's, not a sentence's)
 
 
@@ -396,3 +390,9 @@ def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | Non
         return None
     following = _PERIOD_AFTER.match(sentence.clean.text, sentence.end)
     return period_in(following.group(0)) if following else None
+
+
+def _signing(text: str, own: tuple[int, int], signed: re.Match[str] | None) -> tuple[int, int]:
+    """The document's own clause, up to the end of the clause of the signing after it
+    ("An agreement on a station, signed by the two governments in 2014")."""
+    return (own[0], max(own[1], clause_of(clauses(text), signed.start())[1])) if signed else own

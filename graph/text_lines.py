@@ -102,6 +102,11 @@ def _subtitled(lines: list[Line]) -> list[Line]:
     return out
 
 
+_RUNS_ON = re.compile(
+    r"\b(?:the|a|an|of|and|or|between|on|in|to|for|with|by|from|at)$", re.IGNORECASE
+)
+
+
 def _running_headers(lines: list[Line]) -> set[str]:
     """Short lines that stand alone and come back on every page of a PDF's text: the
     document's title or chapter repeated at the top or bottom of each page."""
@@ -118,6 +123,9 @@ def _running_headers(lines: list[Line]) -> set[str]:
         if not recorded
         and len(line.text.split()) <= 14
         and not line.text.endswith((".", ",", ";"))
+        # a line that stops on "the", "of" or "and" runs on into the next: wrapped text
+        # (a register's titles that open alike), not a header standing alone
+        and not _RUNS_ON.search(line.text)
         # a table's header row and its ruling come back over each of its tables
         and not line.text.startswith("|")
     )
