@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.craft_classes import class_members
+from graph.craft_examples import named_examples
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.launch_context import CHINESE_LAUNCH
@@ -133,7 +134,9 @@ def _objects(
             # runs on to whom it was for ("Belintersat-1, a satellite for Belarus")
             items[-1] = replace(items[-1], end=item.end)
         elif apposed and items and not items[-1].spacecraft and item.spacecraft:
-            items[-1] = item  # "two satellites, AndeSat-5 and AndeSat-6,": they are named
+            # "two satellites, AndeSat-5 and AndeSat-6,": they are named; "Malawi's first
+            # satellite, MalaSat-1": the owner the description gave is the name's too
+            items[-1] = replace(item, partners=item.partners or items[-1].partners)
         else:
             items.append(item)
         glue = _GLUE.match(text[item.end :])
@@ -341,6 +344,7 @@ def extract(
     for activity, craft, partner, at in [
         *frames(sentence, groups, gazetteer),
         *class_members(sentence, groups, gazetteer),
+        *named_examples(sentence, groups, gazetteer),  # "satellites for X, starting with Y"
     ]:
         add(activity, _Item(craft, None, 0, 0, ()), partner, at)
     return list(facts.values())

@@ -208,15 +208,14 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     if cells_of("activity") and _NONE.match(said):
         return facts
     activities = activities_in(said)
-    if not activities and not cells_of("activity"):
+    if not activities:
         # "SahelSat-1 | Mali Space Office | 2026 | Built by CAST; launched from Jiuquan": a
-        # table with no column for China's role says it in its notes, and its caption
-        # may name one more ("In-orbit delivery programmes")
+        # table with no column for China's role (or only a "Status" one that names none)
+        # says it in a column of its own ("China's part"), and its caption may name one
+        # more ("In-orbit delivery programmes")
         notes = [c for c, k in zip(row.cells, row.columns, strict=False) if not k]
         activities = _named_activities(_chinese_work(sentence, notes, gazetteer))
         activities += [a for a in activities_in(row.caption) if a not in activities]
-    elif not activities:
-        activities = activities_in(row.caption)
     # "In-orbit delivery: --": a column named for a step that the row leaves empty
     undone = {
         a

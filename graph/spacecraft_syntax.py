@@ -25,12 +25,9 @@ from graph.craft_arguments import (
     subject_partners,
     verb_preps,
 )
+from graph.craft_made_with import made_with_china
 from graph.craft_orders import ordered_from_china
-from graph.craft_phrases import (
-    chinese_rocket,
-    made_jointly,
-    others_rocket,
-)
+from graph.craft_phrases import chinese_rocket, made_jointly, others_rocket
 from graph.craft_triggers import TAKING, VERB_ACTIVITY, activity_of, triggers
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
@@ -83,7 +80,10 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         jointly = _is_joint(verb, spans)
         if jointly and activity == "built":
             activity = "jointly-developed"  # "Egypt: MisrSat-2, developed jointly"
-        partners = _partners(sentence, verb, groups, gazetteer, jointly)
+        # "built by X with Tsinghua University": X made it jointly with China's side
+        partners = made_with_china(sentence, verb, groups, gazetteer) or _partners(
+            sentence, verb, groups, gazetteer, jointly
+        )
         listed = _craft_of(sentence, verb, crafts)
         # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
         launch = activity == "launched"
