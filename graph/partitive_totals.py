@@ -18,12 +18,12 @@ import re
 from graph.grammar import status_at
 from graph.model import CooperationTotal, slugify
 from graph.reading import Sentence
-from graph.relations_totals import _COUNTED, _NUMBER, _value
+from graph.relations_totals import COUNTED, NUMBER, number_value
 
 _OF_SET = re.compile(
-    rf"(?<![\w.,-]){_NUMBER}\s+of\s+(?:(?P<pronoun>them|which|these|those)\b|"
+    rf"(?<![\w.,-]){NUMBER}\s+of\s+(?:(?P<pronoun>them|which|these|those)\b|"
     r"the\s+(?P<m>\d{1,3}(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)\s+"
-    rf"(?P<what>(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_COUNTED}|members))\b)",
+    rf"(?P<what>(?:[\w'\u2019-]+\s+){{0,4}}?(?:{COUNTED}|members))\b)",
     re.IGNORECASE,
 )
 _COOPERATING = re.compile(
@@ -35,7 +35,7 @@ _OWNED = re.compile(r"\b(?:the|its|their)\s+$")
 # the sets "of them" may stand for: a counted set of cooperation ("14 foreign partners,
 # three of them ..."), not of people, craft or instruments, nor a set not counted
 _SET_NOUN = re.compile(
-    rf"(?<![\w.,-]){_NUMBER}\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?P<set>"
+    rf"(?<![\w.,-]){NUMBER}\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?P<set>"
     r"agreements|memoranda|documents|countries|regions|organi[sz]ations|agencies|states|"
     r"mechanisms|launches|services|projects|institutions|partners|nations|contracts)\b",
     re.IGNORECASE,
@@ -56,7 +56,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
             continue  # a year; "the two of them"
         if m.group("m"):
             try:
-                whole = _value(m.group("m"))
+                whole = number_value(m.group("m"))
             except ValueError:
                 continue  # "three of the founding members": no count of the set
             what = " ".join(m.group("what").split())
@@ -68,7 +68,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
                 continue  # "two of them, the camera and ...", "40 of them a year": anything
             what = named[-1]
         one = n.lower() == "one"
-        quantity = whole if one and whole else _value(n)
+        quantity = whole if one and whole else number_value(n)
         if one and not whole:
             continue  # "one of them": a single partner, no total
         at = m.start("m") if one else m.start()

@@ -42,7 +42,7 @@ from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
 from graph.model import Agreement, EntityKind, Status
 from graph.negation import negated
 from graph.reading import Sentence
-from graph.third_party_documents import between_others
+from graph.third_party_documents import documents_of_others
 from graph.two_bodies import TWO_BODIES, body_before
 
 # "under the agreement signed with X", "in line with this memorandum": a document told
@@ -254,7 +254,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             base.append(CHINA)
         foreign = [k for k in base + listed if k not in gazetteer.domestic]
         reach = max(own_clause[1], title_span[1] if title_span else 0)
-        if not foreign or between_others(groups, m.end(), reach, gazetteer.domestic):
+        if not foreign or documents_of_others(groups, m.end(), reach, gazetteer.domestic):
             continue  # (or "an agreement between France and India", China no party to it)
         after = text[title_span[1] if title_span else m.end() :]
         period = period_in((title or "") + " " + after[:30]) or _period_after(sentence, m)

@@ -52,13 +52,13 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ANY_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 # "one hundred and fifty", "a hundred": a number as a script for reading aloud writes it
 _HUNDREDS = rf"(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS})-(?:{_UNITS})|{_ANY_WORD}))?"
-_NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_HUNDREDS}|(?:{_TENS})-(?:{_UNITS})|{_ANY_WORD})"
+NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_HUNDREDS}|(?:{_TENS})-(?:{_UNITS})|{_ANY_WORD})"
 _PEOPLE = (
     r"professionals|engineers|technicians|fellows|scientists|students|experts|astronauts|"
     r"participants|trainees|graduates"
 )
 _CRAFT = r"satellites|spacecraft"
-_COUNTED = (
+COUNTED = (
     r"agreements?|memoranda|documents|countries|regions|organi[sz]ations|agencies|states|"
     r"mechanisms|launches|services|projects|entities|institutions|payloads|signatories|"
     r"deliveries|contracts|(?<=cooperation\s)instruments|(?<=legal\s)instruments|"
@@ -71,23 +71,23 @@ _COUNTED = (
 # ("2008 China has launched five satellites" counts five, not 2008)
 _MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b)[a-z][\w'\u2019-]*"
 _TOTALS = re.compile(
-    rf"(?<![\w.,-]){_NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{_COUNTED})\b"
+    rf"(?<![\w.,-]){NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{COUNTED})\b"
     # ("... countries and regions", but "50 countries and four organisations" are two)
     r"(?:\s+(?:or|and)\s+(?:(?!(?:"
     + _ANY_WORD
     + r")\b)[a-z][\w-]*\s+){0,2}?(?:"
-    + _COUNTED
+    + COUNTED
     + r")\b)?)",
     re.IGNORECASE,
 )
 # tried only on a sentence holding both a number (digits or a number word) and a counted
 # word, as every match does (most sentences hold no number)
-_TOTAL = WordGated(WordGated(_TOTALS, (_COUNTED,)), (r"\d", _ANY_WORD, "hundred"))
+_TOTAL = WordGated(WordGated(_TOTALS, (COUNTED,)), (r"\d", _ANY_WORD, "hundred"))
 _AS_OF = re.compile(r"\b(?:up\s+to\s+now|so\s+far|to\s+date|at\s+present)\b", re.IGNORECASE)
 _THROUGHOUT = re.compile(r"\bthroughout\s+((?:19|20)\d{2})\b")
 
 
-def _value(token: str) -> int:
+def number_value(token: str) -> int:
     """ "1,245" -> 1245, "Forty-one" -> 41, "one hundred and fifty" -> 150."""
     words = token.lower().replace("-", " ").split()
     if all(w in _WORDS or w in ("a", "and", "hundred") for w in words):
@@ -103,7 +103,7 @@ def _value(token: str) -> int:
 _LABEL_TAIL = r"(?:[^:.\d\n]|\b(?:19|20)\d\d\b|(?<=[A-Za-z]-)\d+|(?<=[A-Z])\d+)"
 _ABOUT = r"(?:(?:more\s+than|over|about|nearly|almost|at\s+least)\s+)?"
 _FIGURE = re.compile(
-    rf"(?:^|(?<=\s))(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,8}}?(?:{_COUNTED})\b"
+    rf"(?:^|(?<=\s))(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,8}}?(?:{COUNTED})\b"
     rf"{_LABEL_TAIL}{{0,60}}?)"
     rf"(?::\s*{_ABOUT}|\s*\.{{2,}}\s*|\s+(?=\S+\s*$))(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\b",
     re.IGNORECASE,
@@ -111,13 +111,13 @@ _FIGURE = re.compile(
 # what every key-figure line holds (a colon, dots or a number last, and a counted word):
 # the full pattern is slow, and most sentences lack these
 _HAS_FIGURE_END = re.compile(r":|\.{2}|\s\d\S*\s*$")
-_HAS_COUNTED = re.compile(_COUNTED, re.IGNORECASE)
+_HAS_COUNTED = re.compile(COUNTED, re.IGNORECASE)
 
 
 # the number first: "17 - countries that have joined the ILRS", "42: partner agencies"
 _FIGURE_FIRST = re.compile(
     rf"^{_ABOUT}(?P<n>\d{{1,3}}(?:,\d{{3}})*)\+?\s*(?:[-\u2013\u2014:|]|\s\-)\s*"
-    rf"(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,3}}?(?:{_COUNTED})\b[^\n]{{0,80}}?)\s*[.;]?$",
+    rf"(?P<what>(?:[A-Za-z][\w'\u2019-]*\s+){{0,3}}?(?:{COUNTED})\b[^\n]{{0,80}}?)\s*[.;]?$",
     re.IGNORECASE,
 )
 
@@ -156,7 +156,7 @@ def figures(sentence: Sentence) -> list[CooperationTotal]:
             CooperationTotal(
                 evidence=(sentence.evidence(at),),
                 status=status_at(sentence, at),
-                quantity=_value(m.group("n")),
+                quantity=number_value(m.group("n")),
                 counted=counted,
                 measure=slugify(counted),
             )
@@ -182,7 +182,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
             continue  # "the two countries", "Group 20 mechanisms"
         if not _counts_cooperation(text, m):
             continue
-        quantity = _value(m.group("n"))
+        quantity = number_value(m.group("n"))
         counted = " ".join(m.group("what").split())
         as_of = None
         throughout = _THROUGHOUT.search(text, m.end())

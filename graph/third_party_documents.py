@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from graph.grammar import Group
 
 
-def between_others(
+def documents_of_others(
     groups: Sequence[Group], start: int, end: int, domestic: Collection[str]
 ) -> bool:
     """Whether the "between" list after a document's noun (sentence-local ``start`` to
