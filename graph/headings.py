@@ -120,6 +120,31 @@ def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazet
     return names[0].key if not undisclosed(rest).strip(" :-\u2013\u2014") else None
 
 
+# a paragraph that opens on a numbered label of its own: "(2) Chang'e-6. Launched in ..."
+_LABEL = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.|[a-z]\))\s+[^.\n]{1,60}\.\s*$")
+LABEL_OPENING = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.|[a-z]\))\s")
+
+
+def label_mission(text: str, at: int, inside: list[Found]) -> str | None:
+    """The one mission a paragraph's numbered label names, when the label is all its
+    first sentence (at clean offset ``at``) says ("(2) Chang'e-6.", "3. The Tianwen-1
+    mission."): the mission the paragraph is about, as a heading's would be."""
+    if not _LABEL.match(text):
+        return None
+    names = [f for f in inside if f.kind is EntityKind.MISSION and not f.nested]
+    rest = text
+    for f in names:
+        rest = rest[: f.start - at] + " " * (f.end - f.start) + rest[f.end - at :]
+    if {f.key for f in names} and not _LABEL_WORDS.sub("", rest).strip(" .()"):
+        keys = {f.key for f in names}
+        return keys.pop() if len(keys) == 1 else None
+    return None
+
+
+# what a label may say beside the mission's name
+_LABEL_WORDS = re.compile(r"(?i)\d+|\b[a-z]\)|\b(?:the|mission|probe|programme|program|project)\b")
+
+
 def heading_sides(inside: list[Found], gazetteer: Gazetteer) -> str | None:
     """The one foreign partner a heading names, whatever else it says ("A solid
     foundation for China-Pakistan space cooperation"): whom "the two sides" of the

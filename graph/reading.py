@@ -25,12 +25,14 @@ from graph.coreference import (
 )
 from graph.first_person import first_person
 from graph.headings import (
+    LABEL_OPENING,
     future_heading,
     heading_area,
     heading_context,
     heading_level,
     heading_partner,
     heading_sides,
+    label_mission,
     launch_to_come,
     names_a_body,
 )
@@ -182,6 +184,7 @@ def read_document(
     heading_missions: dict[str, str | None] = {}
     heading_partners: dict[str, str | None] = {}
     sides: dict[str, str | None] = {}  # the one partner each heading names
+    labelled: str | None = None  # the mission the paragraph's numbered label names
     planned = False  # a heading above says what is to come
     dated: set[str] = set()  # headings whose launch line, right under them, is to come
     title = document.meta.title or ""
@@ -248,6 +251,10 @@ def read_document(
         if mission_heading is not None:
             sentence.section_mission = heading_missions[mission_heading]
             sentence.section_mission_area = areas.get(mission_heading)
+        if previous is None or (sentence.opens_paragraph and LABEL_OPENING.match(sentence.text)):
+            # (until the next label or heading: a PDF's wrapped lines break paragraphs)
+            labelled = label_mission(sentence.text, start, inside)
+        sentence.section_mission = labelled or sentence.section_mission
         sentence.title_mission = title_mission
         if headings:
             sentence.section_partner = heading_partners.get(headings[-1][1])
