@@ -17,9 +17,13 @@ from graph.reading import Sentence
 _JOINING = frozenset({"join", "follow", "accede"})
 _MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
 _JOINED_UNNAMED = re.compile(
-    r"\b(?:countries|states|nations|partners|members)\s+(?:\w+\s+){0,2}?"
-    r"(?:have|has|had)\s+(?:since\s+|also\s+|now\s+)?(?:joined|signed\s+(?:up|on))\s*[.;,]"
+    r"\b(?:countries|states|nations|partners|members|following)\s+(?:\w+\s+){0,2}?"
+    r"(?:have|has|had)\s+(?:since\s+|also\s+|now\s+)?(?:joined|signed\s+(?:up|on))"
+    # "... have joined the programme:", the list of who did under it
+    r"(?:\s+(?:it|the\s+(?:programme|program|project|station|initiative|mission)))?\s*[.;,:]"
 )
+# a list's line that opens on the partners it names: "- Kenya and Ghana, by memoranda ..."
+_LINE_OPENING = re.compile(r"^\s*(?:[-\u2013\u2022*]|\(?[a-z\d]{1,2}[.)])\s+(?:the\s+)?$")
 
 
 def remember_joined(
@@ -42,11 +46,13 @@ def remember_joined(
 def _joins(sentence: Sentence, group: Group) -> bool:
     """Whether the partners join as those before did: they join, follow or sign up ("Chile
     followed in 2032"), come first or follow in a line ("X was the first, followed by A
-    and B"), or do so too ("So did APSCO")."""
+    and B"), do so too ("So did APSCO"), or open a line of the list of those who joined."""
     if group.role in ("agent", "subject") and group.governor in _JOINING:
         return True
     if group.role == "by" and group.governor == "follow":
         return True
+    if group.role in ("item", "other") and _LINE_OPENING.match(sentence.text[: group.start]):
+        return True  # a line of the list under "the following partners have joined:"
     after = sentence.text[group.end : group.end + 20]
     if group.role == "agent" and group.governor == "be" and _FIRST.match(after):
         return True
