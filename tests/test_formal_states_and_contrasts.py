@@ -12,15 +12,18 @@ def test_a_satellite_for_a_state_by_its_formal_name_is_for_that_country(referenc
 
 
 def test_a_clause_set_against_chinas_work_is_not_chinas(reference):
-    """ "while" sets the second craft apart: its makers did not work with China."""
+    """ "while" sets the second craft apart: its makers did not work with China. The
+    first craft, made with a Chinese body's help, was developed jointly with China."""
     text = (
         "OmanSat-4 was developed by the Oman Space Agency with help from the China Academy "
         "of Space Technology, while Sagarmatha-3, a cubesat, was designed by engineers at "
         "Tribhuvan University in Kathmandu."
     )
+    made = activities_of(reference, text)
+    assert ("jointly-developed", "oman-space-agency", "omansat-4") in made
     found = cooperations_of(reference, text)
-    assert ("oman-space-agency", "satellite-development", "omansat-4") in found
     assert not any(partner == "tribhuvan-university" for partner, _a, _m in found)
+    assert not any(partner == "tribhuvan-university" for _w, partner, _c in made)
 
 
 def test_satellite_assembly_is_satellite_development(reference):
