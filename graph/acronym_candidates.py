@@ -10,7 +10,7 @@ import re
 
 from graph.demonyms import capitals, demonyms
 from graph.model import Document
-from graph.name_forms import ORG, Candidate, head_kind, initials_fit
+from graph.name_forms import ORG, Candidate, head_kind, initials_fit, leading_initial
 from graph.name_words import BODY_HEADS, MONTH_NAMES, NOT_NAMES, SENTENCE_OPENERS
 from graph.normalise import CleanText
 
@@ -30,7 +30,11 @@ def initials(document: Document, clean: CleanText, found: list[Candidate]) -> li
     for label in named:
         if forms.get(label.lower(), label).isupper() or label.lower() not in forms:
             forms[label.lower()] = label
-    bodies = set(forms.values())
+    # by their first capital: a long document names thousands of bodies and uses hundreds
+    # of acronyms, and trying each on all would grow with the square of its length
+    bodies: dict[str, list[str]] = {}
+    for body in set(forms.values()):
+        bodies.setdefault(leading_initial(body), []).append(body)
     spelt = {c.alias for c in found if c.alias}
     out = []
     fitting: dict[str, list[str]] = {}  # each acronym tried on the bodies once
@@ -39,7 +43,7 @@ def initials(document: Document, clean: CleanText, found: list[Candidate]) -> li
         if acronym in spelt or acronym in SENTENCE_OPENERS:
             continue
         if acronym not in fitting:
-            fitting[acronym] = [b for b in bodies if initials_fit(b, acronym)]
+            fitting[acronym] = [b for b in bodies.get(acronym[0], ()) if initials_fit(b, acronym)]
         fits = fitting[acronym]
         if len(fits) == 1:
             out.append(Candidate(fits[0], ORG, document.id, m.start(), m.end(), alias=acronym))

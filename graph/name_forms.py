@@ -194,11 +194,23 @@ def is_generic(name: str) -> bool:
     return len(words) < 3 and all(w in GENERIC or w in HEAD_WORDS or w in CONNECTORS for w in words)
 
 
+def _initial_words(name: str) -> list[str]:
+    """The words whose initials an acronym of ``name`` is made of: small words left out."""
+    words = [ELISION.sub("", w) for w in re.split(r"[\s-]+", name)]
+    return [w for w in words if w and w.lower() not in CONNECTORS]
+
+
+def leading_initial(name: str) -> str:
+    """The capital every acronym that fits ``name`` opens with ("" for none): bodies
+    grouped by it are tried only on the acronyms that could be theirs."""
+    words = _initial_words(name)
+    return words[0][0].upper() if words else ""
+
+
 def initials_fit(name: str, acronym: str) -> bool:
     """ "Space Variable Objects Monitor" fits "SVOM": the acronym's capitals are the
     initials of the name's words, in order, skipping small words."""
-    words = [ELISION.sub("", w) for w in re.split(r"[\s-]+", name)]
-    words = [w for w in words if w and w.lower() not in CONNECTORS]
+    words = _initial_words(name)
     capitals = [c for c in acronym if c.isupper()]
     if len(capitals) < 2 or not words or words[0][0].upper() != capitals[0]:
         return False

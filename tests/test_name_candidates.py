@@ -10,6 +10,7 @@ import pytest
 
 from graph.model import Document, DocumentMeta, EntityKind
 from graph.name_candidates import candidates
+from graph.name_forms import leading_initial
 from graph.normalise import clean_text
 
 
@@ -163,6 +164,20 @@ def test_a_body_called_by_its_initials_without_spelling_them_out():
     text = (
         "Zambia's National Remote Sensing and Mapping Agency opened in 2031. "
         "Two NRSMA engineers joined the team a year later."
+    )
+    names = _names(text)
+    assert names["National Remote Sensing and Mapping Agency"][1] == "NRSMA"
+
+
+def test_initials_are_tried_only_on_bodies_whose_first_word_they_open_with():
+    """A long document names many bodies: each acronym is tried on those whose first word
+    (small words left out) opens with its first capital, and still finds the one it fits."""
+    assert leading_initial("the National Remote Sensing and Mapping Agency") == "N"
+    assert leading_initial("Institut d'Optique Spatiale") == "I"
+    text = (
+        "Zambia's National Remote Sensing and Mapping Agency opened in 2031, beside the "
+        "Namibian Space Institute, the Rwanda Space Agency and the National Radio Science "
+        "Museum. Two NRSMA engineers joined the team a year later."
     )
     names = _names(text)
     assert names["National Remote Sensing and Mapping Agency"][1] == "NRSMA"
