@@ -20,7 +20,7 @@ CHINESE_LAUNCH = re.compile(
     r"Zhuque|Ceres-1|Lijian|Smart\s+Dragon|Jiuquan|Xichang|Taiyuan|Wenchang)"
 )
 # rocket families and launch providers that are not China's
-_OTHERS_ROCKETS = re.compile(
+OTHERS_ROCKETS = re.compile(
     r"\b(?:Falcon|Ariane|Vega(?:-C)?|Soyuz|H-II[AB]?|H3|PSLV|GSLV|LVM3|SSLV|Electron|"
     r"Atlas\s+V|Proton|Angara|Epsilon|Minotaur|Antares|Dnepr|Rockot|Pegasus|Firefly|"
     r"Nuri|SpaceX|Arianespace|Rocket\s+Lab|Glavkosmos|Kourou|Baikonur|Vostochny|Plesetsk|"
@@ -51,9 +51,7 @@ _LAST: list[tuple[CleanText, list[tuple[int, bool]]]] = []
 def _rocket_marks(clean: CleanText) -> list[tuple[int, bool]]:
     if not _LAST or _LAST[0][0] is not clean:
         marks = [(at, True) for at in _match_starts(CHINESE_LAUNCH, _CHINESE_OPENINGS, clean.text)]
-        marks += [
-            (at, False) for at in _match_starts(_OTHERS_ROCKETS, _OTHERS_OPENINGS, clean.text)
-        ]
+        marks += [(at, False) for at in _match_starts(OTHERS_ROCKETS, _OTHERS_OPENINGS, clean.text)]
         _LAST[:] = [(clean, sorted(marks))]
     return _LAST[0][1]
 
@@ -67,7 +65,7 @@ def _without_boundary(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _CHINESE_OPENINGS = _without_boundary(CHINESE_LAUNCH)
-_OTHERS_OPENINGS = _without_boundary(_OTHERS_ROCKETS)
+_OTHERS_OPENINGS = _without_boundary(OTHERS_ROCKETS)
 
 
 def _match_starts(pattern: re.Pattern[str], openings: re.Pattern[str], text: str) -> Iterator[int]:

@@ -28,6 +28,8 @@ METHODS: dict[str, str] = {
     "with the spacecraft it governs and the partner it was for or with.",
     "spacecraft-name": "A partner named inside a spacecraft's own name (\"China-Brazil "
     'Earth Resources Satellite").',
+    "spacecraft-trade": "A launch sold as a service or satellites exported: a launch "
+    "for each customer, or a build for each buyer, the sentence names, the craft unnamed.",
     "participation-phrase": "China taking part in, joining, hosting or chairing an "
     "organisation or mechanism.",
     "ground-station-phrase": "Ground or receiving stations built with a partner.",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from graph.craft_classes import class_members
 from graph.craft_examples import named_examples
+from graph.craft_trade import traded_crafts
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
 from graph.launch_context import CHINESE_LAUNCH
@@ -341,6 +342,9 @@ def extract(
                     )
     for activity, description, partner, at in unnamed_launches(sentence, groups):
         add(activity, _Item(None, description, 0, 0, ()), partner, at)
+    # launch services sold, satellites exported
+    for activity, description, partner, at in traded_crafts(sentence, groups, gazetteer):
+        add(activity, _Item(None, description, 0, 0, ()), partner, at, "spacecraft-trade")
     for activity, craft, partner, at in [
         *frames(sentence, groups, gazetteer),
         *class_members(sentence, groups, gazetteer),

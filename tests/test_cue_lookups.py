@@ -12,8 +12,8 @@ from graph.headings import heading_area
 from graph.launch_context import (
     _CHINESE_OPENINGS,
     _OTHERS_OPENINGS,
-    _OTHERS_ROCKETS,
     CHINESE_LAUNCH,
+    OTHERS_ROCKETS,
     _match_starts,
 )
 
@@ -87,7 +87,7 @@ def test_rockets_are_found_where_the_whole_pattern_finds_them():
     text += " Long March-5 xLong March; aXichang, CZ-2C from Kourou and Falcon 9 HH3 H3."
     for pattern, openings in (
         (CHINESE_LAUNCH, _CHINESE_OPENINGS),
-        (_OTHERS_ROCKETS, _OTHERS_OPENINGS),
+        (OTHERS_ROCKETS, _OTHERS_OPENINGS),
     ):
         expected = [m.start() for m in pattern.finditer(text)]
         assert expected

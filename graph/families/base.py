@@ -46,9 +46,13 @@ class Reading:
 
     @property
     def busy(self) -> frozenset[str]:
-        """Partners of spacecraft activities and ground stations in the sentence."""
+        """Partners of spacecraft activities and ground stations in the sentence (not of a
+        launch sold as a service: the cooperation in launch services stands beside it)."""
         return frozenset(
-            f.partner for f in self.found if isinstance(f, SpacecraftActivity | GroundStation)
+            f.partner
+            for f in self.found
+            if isinstance(f, SpacecraftActivity | GroundStation)
+            and not (f.method == "spacecraft-trade" and f.activity == "launched")
         )
 
 

@@ -16,12 +16,12 @@ from .score import HELDOUT, extract_folder, load_gold, score
 
 FOLDER = HELDOUT.parent / "independent-corpus"
 
-# (precision, recall) per type: the figures at 6eeec08's reading, cut to two places, less
-# three points
+# (precision, recall) per type: the figures when it was first scored (spacecraft: after
+# graph/craft_trade.py), cut to two places, less three points
 FLOORS = {
     "cooperation": (0.83, 0.71),
     "agreement": (0.97, 0.97),
-    "spacecraft": (0.97, 0.68),
+    "spacecraft": (0.97, 0.81),
     "participation": (0.97, 0.74),
     "ground_station": (0.97, 0.97),
     "total": (0.83, 0.92),
