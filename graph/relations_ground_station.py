@@ -17,7 +17,7 @@ from graph.model import EntityKind, GroundStation, Status
 from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
-from graph.station_frames import stations_from_parse
+from graph.station_frames import denied, hangs_on_station, partner_phrases, stations_from_parse
 from graph.tense import under_way
 from graph.token_lookup import token_at
 
@@ -132,17 +132,33 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         for partner in before[-1].keys if before else ():
             out.setdefault(partner, _station(sentence, m.start(), partner))
     for at, station, whole, hosted in stations_from_parse(sentence):
+        if denied(sentence, at):
+            continue  # "China does not operate any ground station there"
         clause = clause_of(spans, at)
         # the one who hosts a Chinese station is its partner: "X hosts a Chinese station"
         roles = ("with", "subject", "anaphora", "by") + (("agent",) if hosted else ())
         partners = [
             k
             for g in groups
-            if clause[0] <= g.start < clause[1]
-            and g.role in roles
-            and _same_clause(sentence, (g.start, g.end), (at, at + 1))
+            if (
+                clause[0] <= g.start < clause[1]
+                and g.role in roles
+                and _same_clause(sentence, (g.start, g.end), (at, at + 1))
+            )
+            # "a second station, with X, will be built at Y": the station's own "with"
+            or (g.role == "with" and hangs_on_station(sentence, g.start, station[1]))
             for k in g.keys
         ]
+        if not partners:
+            # "built with the Kenyan government's support", "help X build": who worked
+            partners = [
+                k
+                for a, b in partner_phrases(sentence, at)
+                for g in groups
+                if a <= g.start < b and g.role != "place"
+                for k in g.keys
+                if k not in gazetteer.domestic
+            ]
         if not partners and _chinese_help(sentence, gazetteer, clause):
             # "The NSSA receiving station was upgraded with the China Centre for ...":
             # whose station it is, when China's side is the helper
@@ -348,7 +364,8 @@ def _names_a_station(low: str) -> bool:
         or "antenna" in low
         or "dish" in low
         or "network" in low
-        or "control cent" in low
+        # "a satellite control and application centre"
+        or ("control" in low and ("centre" in low or "center" in low))
     )
 
 
