@@ -17,7 +17,13 @@ from graph.model import EntityKind, GroundStation, Status
 from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
-from graph.station_frames import denied, hangs_on_station, partner_phrases, stations_from_parse
+from graph.station_frames import (
+    denied,
+    hangs_on_station,
+    partner_phrases,
+    stations_from_parse,
+    still_to_build,
+)
 from graph.tense import under_way
 from graph.token_lookup import token_at
 
@@ -44,7 +50,7 @@ _BUILT_STATION = re.compile(
     # what it does, in a relative clause: "that downlinks its images"
     r"(?:\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){1,6}?[\w'\u2019-]+)?"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|will\s+be|would\s+be|(?:is|are)\s+to\s+be|"
-    r"(?:is|are)\s+being)\s+)?(?:jointly\s+)?"
+    r"(?:is|are)\s+being|to\s+be)\s+)?(?:jointly\s+)?"
     rf"{_WORKED}\s+(?:jointly\s+)?"
     r"(?=with\b)"
 )
@@ -315,27 +321,9 @@ def _verb(m: re.Match) -> tuple[int, int]:
 
 
 _NOT_PURPOSE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "new",
-        "joint",
-        "jointly",
-        "up",
-        "was",
-        "were",
-        "has",
-        "have",
-        "been",
-        "will",
-        "be",
-        "is",
-        "are",
-        "being",
-        "to",
-    ]
-)
+    ["the", "a", "an", "new", "joint", "jointly", "up", "was", "were", "has", "have", "been",
+     "will", "be", "is", "are", "being", "to"]
+)  # fmt: skip
 _VERB_WORD = re.compile(
     r"\b(?:built|build|set|establish\w*|updat\w*|upgrad\w*|construct\w*|co-built)\b"
 )
@@ -378,7 +366,9 @@ def _station(
 ) -> GroundStation:
     """A ground station fact stated at local offset ``at`` of the sentence."""
     # a station still being built ("X and CGWIC are building a station") is not there yet
-    status = Status.PLANNED if under_way(sentence.parse, at) else status_at(sentence, at)
+    # and one "to be built" is still to come
+    planned = under_way(sentence.parse, at) or still_to_build(sentence, at)
+    status = Status.PLANNED if planned else status_at(sentence, at)
     return GroundStation(
         evidence=(sentence.evidence(at),),
         status=status,

@@ -239,3 +239,15 @@ def denied(sentence: Sentence, at: int) -> bool:
     doc = sentence.parse
     verb = None if doc is None else next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
     return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def still_to_build(sentence: Sentence, at: int) -> bool:
+    """Whether the verb at local offset ``at`` is a passive infinitive ("a station to be
+    built with X"): the station is not there yet. An active one ("helped X to set up a
+    station") says nothing of the time by itself."""
+    doc = sentence.parse
+    verb = None if doc is None else next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    if verb is None:
+        return False
+    kids = {(c.dep_, c.lower_) for c in verb.children}
+    return ("aux", "to") in kids and ("auxpass", "be") in kids

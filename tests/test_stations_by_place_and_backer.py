@@ -82,3 +82,20 @@ def test_a_station_denied_is_none(reference):
     plain = "China operates a tracking station in Tonga with the Tongan government."
     assert _stations(reference, denied, "news-article") == set()
     assert _stations(reference, plain, "news-article") == {("tonga", "achieved")}
+
+
+def test_a_station_to_be_built_is_planned(reference):
+    """A passive infinitive ("to be built with") is a station still to come, in a fact
+    sheet's verbless line as in prose; an active one after "helped" keeps its time."""
+    text = (
+        "Ground plans:\n\n"
+        "- Chang'e-9 data receiving station to be built with the Kenya Space Agency, "
+        "Malindi\n\n"
+        "A ground station to be built with Ghana will serve the new mission.\n\n"
+        "CAST helped Ethiopia to set up a ground station near Addis Ababa in 2020."
+    )
+    assert _stations(reference, text, "white-paper") == {
+        ("kenya-space-agency", "planned"),
+        ("ghana", "planned"),
+        ("ethiopia", "achieved"),
+    }
