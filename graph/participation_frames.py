@@ -43,6 +43,9 @@ _FRAMES: dict[str, tuple[frozenset[str], bool, str]] = {
     "present": (frozenset({"to", "before"}), False, "participant"),
     "submit": (frozenset({"to"}), False, "participant"),
     "report": (frozenset({"to"}), False, "participant"),
+    "brief": (frozenset(), True, "participant"),  # "will brief COPUOS on the project"
+    "address": (frozenset(), True, "participant"),
+    "send": (frozenset({"to"}), False, "participant"),  # "sends officials to its meetings"
     "initiate": (frozenset(), True, "participant"),
     "found": (frozenset(), True, "participant"),
     "co-found": (frozenset(), True, "participant"),
@@ -78,31 +81,14 @@ def of_the_united_nations(entity: Entity) -> bool:
 _ANY_VERB_PREPS = frozenset({"through", "within"})
 # the parts of an organisation that stand for it as an object ("hosts the secretariat of")
 _PARTS = frozenset(
-    [
-        "secretariat",
-        "headquarters",
-        "seat",
-        "work",
-        "activity",
-        "session",
-        "summit",
-        "meeting",
-        "mechanism",
-        "framework",
-        "platform",
-        "channel",
-        "network",
-        "council",
-        "board",
-        "initiative",
-        # its gatherings: "co-chaired the ASEAN Regional Forum workshop"
-        "workshop",
-        "conference",
-        "assembly",
-        "congress",
-        "symposium",
-    ]
-)
+    ["secretariat", "headquarters", "seat", "work", "activity", "session", "summit", "meeting",
+     "mechanism", "framework", "platform", "channel", "network", "council", "board",
+     "initiative",
+     # its gatherings: "co-chaired the ASEAN Regional Forum workshop"
+     "workshop", "conference", "assembly", "congress", "symposium",
+     # its working bodies: "took part in the data task team of GEO"
+     "team", "subcommittee", "panel", "taskforce"]
+)  # fmt: skip
 _FOUNDING_TEXTS = frozenset({"convention", "charter", "constitution", "statute", "statutes"})
 _SIGNING = frozenset({"sign", "ratify", "accede"})
 _MEMBER = frozenset({"member", "members"})
@@ -196,6 +182,13 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                 return True
             # "Chinese mission teams", "CNSA engineers": China's people act for it
             modifiers = [c for c in subject.children if c.dep_ in ("amod", "compound")]
+            # "Experts of CMA", "engineers from CAST": a body's people act for it
+            modifiers += [
+                o
+                for p in subject.children
+                if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                for o in p.children
+            ]
             if any(a <= m.idx < b for m in modifiers for a, b in chinese):
                 return True
             phrase = doc[subject.left_edge.i : subject.right_edge.i + 1].text
@@ -252,6 +245,8 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             ]
             # "co-organised by CNSA with UNOOSA": the frame's preposition on the agent
             objects += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+            # "reports on its projects to COPUOS": the frame's preposition after another's
+            objects += [o for p in verb.children if p.lower_ in ("on", "about") for o in p.children]
             for child in [*verb.children, *(p for o in objects for p in o.children)]:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     find = orgs_in if lemma in ("participate", "take") else named
@@ -280,7 +275,11 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                     for prep in (p for p in ofs if p.lower_ == "of"):
                         targets += [(k, "participant") for c in prep.children for k in named(c)]
         targets += _nominal_targets(verb, named)
-        if targets and is_chinese(verb):
+        # "the institute represents China in X": whoever acts, China takes part
+        speaks_for_china = lemma == "represent" and any(
+            c.dep_ == "dobj" and any(a <= c.idx < b for a, b in chinese) for c in verb.children
+        )
+        if targets and (is_chinese(verb) or speaks_for_china):
             # a relative clause states what holds, whatever the main clause plans
             planned = bool(PLANNED.search(_clause(verb))) if verb.dep_ == "relcl" else None
             # "As a member of X, China will ...": the membership holds now

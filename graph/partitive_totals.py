@@ -50,9 +50,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
     out = []
     for m in _OF_SET.finditer(text):
         n = m.group("n")
-        if re.fullmatch(r"(?:19|20)\d\d", n) or re.search(
-            r"\b(?:the|its|their)\s+$", text[: m.start()]
-        ):
+        if re.fullmatch(r"(?:19|20)\d\d", n) or _OWNED.search(text[: m.start()]):
             continue  # a year; "the two of them"
         if m.group("m"):
             try:

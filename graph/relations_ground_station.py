@@ -17,7 +17,13 @@ from graph.model import EntityKind, GroundStation, Status
 from graph.negation import negated
 from graph.parsing import clause_verb, span_root
 from graph.reading import Sentence
-from graph.station_frames import stations_from_parse
+from graph.station_frames import (
+    denied,
+    hangs_on_station,
+    partner_phrases,
+    stations_from_parse,
+    still_to_build,
+)
 from graph.tense import under_way
 from graph.token_lookup import token_at
 
@@ -44,7 +50,7 @@ _BUILT_STATION = re.compile(
     # what it does, in a relative clause: "that downlinks its images"
     r"(?:\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){1,6}?[\w'\u2019-]+)?"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|will\s+be|would\s+be|(?:is|are)\s+to\s+be|"
-    r"(?:is|are)\s+being)\s+)?(?:jointly\s+)?"
+    r"(?:is|are)\s+being|to\s+be)\s+)?(?:jointly\s+)?"
     rf"{_WORKED}\s+(?:jointly\s+)?"
     r"(?=with\b)"
 )
@@ -132,17 +138,33 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         for partner in before[-1].keys if before else ():
             out.setdefault(partner, _station(sentence, m.start(), partner))
     for at, station, whole, hosted in stations_from_parse(sentence):
+        if denied(sentence, at):
+            continue  # "China does not operate any ground station there"
         clause = clause_of(spans, at)
         # the one who hosts a Chinese station is its partner: "X hosts a Chinese station"
         roles = ("with", "subject", "anaphora", "by") + (("agent",) if hosted else ())
         partners = [
             k
             for g in groups
-            if clause[0] <= g.start < clause[1]
-            and g.role in roles
-            and _same_clause(sentence, (g.start, g.end), (at, at + 1))
+            if (
+                clause[0] <= g.start < clause[1]
+                and g.role in roles
+                and _same_clause(sentence, (g.start, g.end), (at, at + 1))
+            )
+            # "a second station, with X, will be built at Y": the station's own "with"
+            or (g.role == "with" and hangs_on_station(sentence, g.start, station[1]))
             for k in g.keys
         ]
+        if not partners:
+            # "built with the Kenyan government's support", "help X build": who worked
+            partners = [
+                k
+                for a, b in partner_phrases(sentence, at)
+                for g in groups
+                if a <= g.start < b and g.role != "place"
+                for k in g.keys
+                if k not in gazetteer.domestic
+            ]
         if not partners and _chinese_help(sentence, gazetteer, clause):
             # "The NSSA receiving station was upgraded with the China Centre for ...":
             # whose station it is, when China's side is the helper
@@ -299,27 +321,9 @@ def _verb(m: re.Match) -> tuple[int, int]:
 
 
 _NOT_PURPOSE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "new",
-        "joint",
-        "jointly",
-        "up",
-        "was",
-        "were",
-        "has",
-        "have",
-        "been",
-        "will",
-        "be",
-        "is",
-        "are",
-        "being",
-        "to",
-    ]
-)
+    ["the", "a", "an", "new", "joint", "jointly", "up", "was", "were", "has", "have", "been",
+     "will", "be", "is", "are", "being", "to"]
+)  # fmt: skip
 _VERB_WORD = re.compile(
     r"\b(?:built|build|set|establish\w*|updat\w*|upgrad\w*|construct\w*|co-built)\b"
 )
@@ -348,7 +352,8 @@ def _names_a_station(low: str) -> bool:
         or "antenna" in low
         or "dish" in low
         or "network" in low
-        or "control cent" in low
+        # "a satellite control and application centre"
+        or ("control" in low and ("centre" in low or "center" in low))
     )
 
 
@@ -361,7 +366,9 @@ def _station(
 ) -> GroundStation:
     """A ground station fact stated at local offset ``at`` of the sentence."""
     # a station still being built ("X and CGWIC are building a station") is not there yet
-    status = Status.PLANNED if under_way(sentence.parse, at) else status_at(sentence, at)
+    # and one "to be built" is still to come
+    planned = under_way(sentence.parse, at) or still_to_build(sentence, at)
+    status = Status.PLANNED if planned else status_at(sentence, at)
     return GroundStation(
         evidence=(sentence.evidence(at),),
         status=status,

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph.described_participation import described_frames
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
 from graph.joint_participation import joint_frames
+from graph.labelled_participation import labelled_frames
 from graph.model import EntityKind, Participation, Status, slugify
 from graph.name_words import GATHERING_HEADS
 from graph.negation import negated
@@ -86,8 +88,14 @@ _PARTICIPATING = re.compile(
 _CHINA_SUBJECT = re.compile(r"\b(?:China|Chinese|It|it)\b")
 # an organisation's name directly before another's qualifies it ("UN Committee on ...")
 _QUALIFIER = re.compile(r"[ \t]+[A-Z]")
-# a meeting of an organisation, named as if it were one: the organisation follows
-_EVENT = re.compile(r"(?:summit|session|meeting|conference)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# a meeting or a working body of an organisation, named as if it were one ("the tenth
+# Ministerial Conference of X", "the Working Group on ... of X"): the organisation follows
+_EVENT = re.compile(
+    r"^(?:[\w'-]+\s+){0,8}?(?:summit|session|meeting|conference|working\s+group|task\s+force|"
+    r"team|panel)\b",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # a body of two partners is bilateral: China does not take part in it, it co-chairs it
 _BILATERAL_BODY = re.compile(r"\bjoint\b|\bsub-?committee\b", re.IGNORECASE)
 # a part of the organisation one is a member of: "the Space Data Link Security working
@@ -183,10 +191,13 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                     role=_ROLES[kind],
                 ),
             )
+    chinese = _chinese_spans(sentence, gazetteer)
     for key, at, role, planned in [
         *frames(sentence, organisations, gazetteer),
         *relative_frames(sentence, organisations, gazetteer),
         *joint_frames(sentence, organisations, gazetteer),
+        *described_frames(sentence, _described(sentence, organisations, gazetteer), chinese),
+        *labelled_frames(sentence, organisations, chinese),
         *_held_in_china(sentence, organisations, gazetteer),
     ]:
         named_at = [m.start - sentence.start for m in organisations if m.key == key]
@@ -210,6 +221,15 @@ def _denied(sentence: Sentence, at: int) -> bool:
         return False
     that = [m.start() for m in re.finditer(r"\bthat\b", sentence.text[:at])]
     return not (that and negated(sentence, that[-1]))
+
+
+def _chinese_spans(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Where the sentence names China or a Chinese body (local offsets)."""
+    return [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.key in gazetteer.domestic and not m.nested
+    ]
 
 
 def _masked(sentence: Sentence) -> str:
@@ -283,13 +303,35 @@ def _chinese_in(sentence: Sentence, gazetteer: Gazetteer, start: int, end: int) 
     )
 
 
+def _described(sentence: Sentence, organisations: list[Found], gazetteer: Gazetteer) -> list:
+    """The organisations a describing clause may be about: a discovered name that opens on
+    a known body's name is that body's part ("the WMO Regional Training Centre, hosted by
+    ..."); a gathering or working body "of" a body not known is left out (whose it is
+    cannot be said)."""
+    out = []
+    for org in organisations:
+        if _EVENT.match(org.text) and _OF.search(org.text) and _meeting_of(org, gazetteer) is org:
+            continue  # not read as its body's by _meeting_of
+        if gazetteer.entities[org.key].discovered:
+            owner = [
+                m
+                for m in sentence.mentions
+                if m.nested and m.kind is EntityKind.ORGANISATION and m.start == org.start
+            ]
+            org = replace(org, key=owner[0].key) if owner else org
+        out.append(org)
+    return out
+
+
 def _meeting_of(mention: Found, gazetteer: Gazetteer) -> Found:
-    """ "the Beijing Summit of the Forum on ..." is a meeting of the forum: the forum."""
+    """ "the Beijing Summit of the Forum on ..." is a meeting of the forum: the forum; a
+    working group "of" a known body is that body's."""
     event = _EVENT.match(mention.text)
     if event:
-        key = slugify(mention.text[event.end() :])
-        if key in gazetteer.entities:
-            return replace(mention, key=key)
+        for of in _OF.finditer(mention.text, event.end()):
+            key = slugify(mention.text[of.end() :])
+            if key in gazetteer.entities:
+                return replace(mention, key=key)
     return mention
 
 

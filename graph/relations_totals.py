@@ -64,16 +64,32 @@ COUNTED = (
     r"deliveries|contracts|(?<=cooperation\s)instruments|(?<=legal\s)instruments|"
     # partners and nations are counted like countries; international launch missions are
     # launches (a country's own, "207 launch missions", are not)
-    r"partners|nations|(?<=international\slaunch\s)missions|(?<=commercial\slaunch\s)missions|"
+    r"partners|nations|governments|(?<=international\slaunch\s)missions|(?<=commercial\slaunch\s)missions|"
     r"experiments|" + _PEOPLE + "|" + _CRAFT
 )
 # a word between a number and what it counts: never a preposition, nor another number
 # ("2008 China has launched five satellites" counts five, not 2008)
 _MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b)[a-z][\w'\u2019-]*"
+# two modifiers joined by "and" or "or" describe one set ("11 Latin American and Caribbean
+# countries", "nine public and private institutions"): the first is a proper adjective or
+# has an adjective's ending, so "five years and ..." is not read as one
+_JOINED_MODIFIER = (
+    r"(?:(?-i:[A-Z][a-z]+)|[a-z]+(?:al|an|ic|ed|ese|ish|ive|ary|ern))"
+    r"\s+(?:and|or)\s+"
+)
+# what follows "and" when it begins another clause, not another counted noun: "with 23
+# countries and has launched satellites for ..." counts the countries, not the satellites
+_NEXT_CLAUSE = (
+    r"(?:has|have|had|is|are|was|were|will|would|also|then|can|could|may|did|does|do|"
+    r"now|since|later|still)\b"
+)
 _TOTALS = re.compile(
-    rf"(?<![\w.,-]){NUMBER}\s+(?P<what>(?:{_MODIFIER}\s+){{0,4}}?(?:{COUNTED})\b"
+    rf"(?<![\w.,-]){NUMBER}\s+(?P<what>(?:{_JOINED_MODIFIER}|{_MODIFIER}\s+){{0,4}}?"
+    rf"(?:{COUNTED})\b"
     # ("... countries and regions", but "50 countries and four organisations" are two)
-    r"(?:\s+(?:or|and)\s+(?:(?!(?:"
+    r"(?:\s+(?:or|and)\s+(?!"
+    + _NEXT_CLAUSE
+    + r")(?:(?!(?:"
     + _ANY_WORD
     + r")\b)[a-z][\w-]*\s+){0,2}?(?:"
     + COUNTED
@@ -145,6 +161,8 @@ def figures(sentence: Sentence) -> list[CooperationTotal]:
         counted = " ".join(m.group("what").split())
         if re.fullmatch(r"(?:19|20)\d\d|0", m.group("n")):
             continue  # a year or a nought is no total
+        if _REFERENCE.search(text, 0, m.start("n")):
+            continue  # "Documents signed for the projects in Table 1": a pointer, no figure
         first = _HAS_COUNTED.search(counted)
         craft = first and re.fullmatch(_CRAFT, first.group(0), re.I)
         if craft and not (_FOREIGN.search(counted) or _foreign_people(counted)):
@@ -165,6 +183,12 @@ def figures(sentence: Sentence) -> list[CooperationTotal]:
 
 
 _LEAD = re.compile(r"^(?:[-\u2022*]\s*)")
+# a number that numbers a part of the document, or a chart's sample, not a count
+_REFERENCE = re.compile(
+    r"\b(?:Table|Figure|Fig\.|Annex|Appendix|Chapter|Section|Box|Part|Article|Paragraph|"
+    r"No\.|Note)\s*$|\bn\s*=\s*$",  # "(n = 206)": the size of a chart's sample
+    re.IGNORECASE,
+)
 
 
 def extract(sentence: Sentence) -> list[CooperationTotal]:

@@ -137,16 +137,32 @@ def stations_from_parse(
 
 def _stands_at_a_place(station: Token) -> bool:
     """Whether a station with no kind word stands at a named place ("the station at
-    Bajada del Agrio", "GISTDA's station in Si Racha"): a station on the ground, not the
-    one in orbit ("the space station", "Tiangong station")."""
+    Bajada del Agrio", "GISTDA's station in Si Racha", "the station in Mendoza province",
+    "a station abroad", or one its verb places: "will be built at Malindi"): a station on
+    the ground, not the one in orbit ("the space station", "Tiangong station", "the
+    station in low Earth orbit")."""
     if any(c.lower_ == "space" or (c.pos_ == "PROPN" and c.dep_ != "poss") for c in station.lefts):
         return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("at", "in", "near")
-        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
-        for c in station.children
-    )
+    if any(c.dep_ == "advmod" and c.lower_ == "abroad" for c in station.children):
+        return True
+    holders = [station]
+    after = station.doc[station.i + 1 : station.i + 3]
+    if len(after) == 2 and after[0].text == ",":
+        holders.append(after[0])  # "The station, in the hills above X, was ...": set apart
+    if station.dep_ in ("nsubjpass", "dobj") and station.head.lemma_.lower() in _STATION_VERBS:
+        holders.append(station.head)  # "the station ... was built at Y": its verb's place
+    return any(_named_place(c) for holder in holders for c in holder.children)
+
+
+def _named_place(prep: Token) -> bool:
+    """Whether a preposition of place leads to a named place on Earth ("in Mendoza
+    province", "on the coast north of Walvis Bay"), not to an orbit."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "near", "on", "outside"):
+        return False
+    words = list(prep.subtree)[1:]
+    if any(w.lower_ in ("orbit", "space", "board", "Earth") for w in words):
+        return False
+    return any(w.pos_ == "PROPN" for w in words)
 
 
 # nouns that gather stations into one thing built at once: "a network of 40 stations"
@@ -165,3 +181,73 @@ def _collection_of(station: Token) -> Token:
 
 # a partner that hosts or houses a station China's side runs
 _HOSTING = frozenset(["host", "house"])
+
+
+# nouns through which a partner is said to have had a hand in the work
+_BACKING = frozenset(["support", "help", "assistance", "backing", "cooperation", "participation"])
+_HELPING = frozenset(["help", "assist", "enable"])
+
+
+def partner_phrases(sentence: Sentence, at: int) -> list[tuple[int, int]]:
+    """The spans that name, outside the usual roles, who worked with China's side on the
+    building verb at local offset ``at``: who backed it ("built with the Kenyan
+    government's support", "upgraded with the help of the agency") or whom China helped
+    to do it ("will help the Sri Lankan side build a station"). Whether a span is China's
+    own side the caller decides."""
+    doc = sentence.parse
+    if doc is None:
+        return []
+    verb = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    if verb is None:
+        return []
+    nouns = [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in _BACKING
+        for c in noun.children
+        if c.dep_ in ("poss", "prep", "compound", "amod")
+    ]
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _HELPING:
+        nouns += [c for c in verb.children if c.dep_ == "nsubj"]
+        nouns += [c for c in verb.head.children if c.dep_ == "dobj"]
+    return [(n.left_edge.idx, n.right_edge.idx + len(n.right_edge)) for n in nouns]
+
+
+def hangs_on_station(sentence: Sentence, start: int, station_at: int) -> bool:
+    """Whether the words at local offset ``start`` belong to the station's own phrase
+    ("a second station, with X, ...") and not to a clause inside it ("the station that
+    was built with X ...", whose verb is not the frame's)."""
+    doc = sentence.parse
+    token = None if doc is None else next((t for t in doc if t.idx <= start < t.idx + len(t)), None)
+    for _ in range(12):
+        if token is None or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.idx == station_at:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def denied(sentence: Sentence, at: int) -> bool:
+    """Whether the parse negates the station's verb at local offset ``at`` ("China does
+    not operate any ground station there"); a negation elsewhere in a long line (a
+    chronology's other entry) does not reach it."""
+    doc = sentence.parse
+    verb = None if doc is None else next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def still_to_build(sentence: Sentence, at: int) -> bool:
+    """Whether the verb at local offset ``at`` is a passive infinitive ("a station to be
+    built with X"): the station is not there yet. An active one ("helped X to set up a
+    station") says nothing of the time by itself."""
+    doc = sentence.parse
+    verb = None if doc is None else next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    if verb is None:
+        return False
+    kids = {(c.dep_, c.lower_) for c in verb.children}
+    return ("aux", "to") in kids and ("auxpass", "be") in kids
