@@ -65,6 +65,13 @@ def parties_before_noun(sentence: Sentence) -> tuple[tuple[str, ...], int | None
     return (names, noun.start()) if names else ((), None)
 
 
+def label_parties(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+    """The names a line's label joins before its colon or dash, when it names two or
+    more: "CNES and CMSA: cooperation agreement on ...", "DLR, ESA and CNSA - letter of
+    intent"; the line's document is theirs, whatever its sentence goes on to say."""
+    return _names_only(sentence, start, end, _NAMES_LABEL)
+
+
 def parties_after_noun(sentence: Sentence, after: int) -> tuple[str, ...]:
     """The names a verbless line ends with, after its document: "2023 — ILRS memorandum
     of understanding, CNSA and NARIT"; "April 2015 — agreement on the station, China and
@@ -112,6 +119,7 @@ def _names_only(sentence: Sentence, start: int, end: int, form: re.Pattern[str])
 _JOINED = r"(?:the\s+)?\x00(?:\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?\x00)+"
 _NAMES_BEFORE = re.compile(_JOINED + r"(?:'s|\u2019s)?\s+")
 _NAMES_AFTER = re.compile(r"\s*" + _JOINED + r"\s*")
+_NAMES_LABEL = re.compile(_JOINED + r"\s*(?::|\s[-\u2013\u2014])\s*")
 
 
 def opening_noun(bare: str) -> int | None:

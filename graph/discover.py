@@ -37,6 +37,7 @@ from graph.name_words import GATHERING_HEADS
 from graph.normalise import CleanText
 from graph.pinyin_names import is_pinyin_name
 from graph.regional_names import regional_prefix
+from graph.wrapped_cells import reads_apart
 
 __all__ = ["Candidate", "candidates", "discover", "extend"]
 
@@ -88,6 +89,8 @@ def discover(
         for c in names:
             if not c.alias and _norm(c.label) in spelt:
                 continue
+            if reads_apart(document.text, clean, c.start, c.end):
+                continue  # a name over a wrapped cell's lines, other cells' words between
             words = _norm(c.label).split(" ")
             curated = form_key.get(_norm(c.label))
             if curated and c.alias and _norm(c.alias) not in known:

@@ -259,6 +259,10 @@ def _headed_names(
                 # "the Kenya Space Agency on Earth Observation": a name, then its topic
                 part = _before_topic(part)
                 kind = head_kind(part)
+            elif _SECOND_PARTY.search(chunk, 0, start + part_start):
+                # "... between CNSA and the Water Authority of Tonga on Flood Mapping": a
+                # title's second party, then the title's topic
+                part = _before_on(part)
             if kind is None or len(part.split()) < 2 or is_generic(part):
                 continue
             if any(w.lower() in NOT_NAMES for w in part.split()):
@@ -277,6 +281,28 @@ def _before_topic(name: str) -> str:
     Earth Observation"); the name itself when none is."""
     for m in reversed(list(_TOPIC.finditer(name))):
         left = name[: m.start()]
+        if head_kind(left) and len(left.split()) >= 2:
+            return left
+    return name
+
+
+_ON = re.compile(r"\s+on\s+(?:the\s+)?[A-Z]")
+_SECOND_PARTY = re.compile(r"\bbetween\s[^.;:]{3,160}\sand\s+(?:the\s+)?$")
+# bodies named for what they deliberate on: "Committee on the Peaceful Uses of Outer Space"
+_ON_HEADS = frozenset(
+    ["committee", "commission", "forum", "council", "conference", "group", "panel",
+     "subcommittee", "working", "symposium", "workshop", "convention", "treaty"]
+)  # fmt: skip
+
+
+def _before_on(name: str) -> str:
+    """A body's name without the topic an agreement's title puts after it ("... between
+    CNSA and the Space Agency of Ruritania on Cooperation in ..."): a headed name ends
+    before "on" unless its word before "on" names a body that deliberates on something."""
+    for m in _ON.finditer(name):
+        left = name[: m.start()]
+        if left.split()[-1].lower() in _ON_HEADS:
+            return name
         if head_kind(left) and len(left.split()) >= 2:
             return left
     return name

@@ -134,12 +134,20 @@ class _Builder:
         self.offsets: list[int] = []
 
     def add(
-        self, text: str, raw_start: int, *, citations: bool = False, columns: Sequence[int] = ()
+        self,
+        text: str,
+        raw_start: int,
+        *,
+        citations: bool = False,
+        columns: Sequence[int] = (),
+        offsets: Sequence[int] = (),
     ) -> None:
         """Append a line's text, collapsing inner whitespace runs to one space; in a
         table row a wide run (a column gap) becomes one tab, so the columns survive.
         With ``citations``, an encyclopedia's citation marks ("in 2013.[2]") are left
-        out, so the sentence ends where its full stop is."""
+        out, so the sentence ends where its full stop is. ``offsets`` map a line that is not
+        one stretch of the file, character by character."""
+        at = offsets or range(raw_start, raw_start + len(text))
         # a wide run inside a cell between pipes ("| Participants    Kenya Space Agency |")
         # parts a label from its value as well
         wide = r"\t|\s{2,}" if "|" not in text else r"\t|\s{3,}"
@@ -164,7 +172,7 @@ class _Builder:
         if not dropped and not gaps and _SPACING.search(text) is None:
             # nothing to collapse, drop or turn into a tab: the line as it is
             self.chars.extend(text)
-            self.offsets.extend(range(raw_start, raw_start + len(text)))
+            self.offsets.extend(at)
             return
         prev_space = False
         for i, ch in enumerate(text):
@@ -177,7 +185,7 @@ class _Builder:
             else:
                 prev_space = False
             self.chars.append(ch)
-            self.offsets.append(raw_start + i)
+            self.offsets.append(at[i])
 
     def put(self, ch: str, raw_pos: int) -> None:
         self.chars.append(ch)
@@ -189,8 +197,8 @@ def _aligned_columns(
 ) -> tuple[list[int], list[int]]:
     """The column starts of the aligned table a row belongs to (its first row's, from
     the margin) and the same in the row's own offsets; none outside such tables."""
-    if not is_table_row(line.text) or "|" in line.text:
-        return [], []
+    if not is_table_row(line.text) or "|" in line.text or line.offsets:
+        return [], []  # (a row whose wrapped cells were joined back: its tabs part them)
     if prev is None or not is_table_row(prev.text) or not header:
         starts = [m.end() for m in re.finditer(r"\t|\s{2,}", line.text)]
         header = [line.indent, *(line.indent + c for c in starts)]
@@ -244,7 +252,9 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
         if i == 0:
             para_heading = is_heading(line.text) or bool(PAGE_MARK.match(line.text))
             item_indent = line.indent if BULLET.match(line.text) else None
-            out.add(line.text, line.start, citations=web_page, columns=columns)
+            out.add(
+                line.text, line.start, citations=web_page, columns=columns, offsets=line.offsets
+            )
             continue
         prev = lines[i - 1]
         # a hanging indent: a line back at the entry's indent is the next entry
@@ -347,24 +357,26 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
         if hard:
             item_indent = line.indent if BULLET.match(line.text) else None
             paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))
-            end_of_prev = prev.start + len(prev.text)
+            end_of_prev = prev.end
             out.put("\n", end_of_prev)
             out.put("\n", end_of_prev)
             para_start = len(out.chars)
             para_heading = is_heading(line.text) or bool(PAGE_MARK.match(line.text))
-            out.add(line.text, line.start, citations=web_page, columns=columns)
+            out.add(
+                line.text, line.start, citations=web_page, columns=columns, offsets=line.offsets
+            )
             continue
         para_heading = False  # a line that goes on with the one before: prose, no heading
         if re.search(r"[A-Za-z]-$", prev.text) and line.text[:1].isalpha():
             if line.text.split()[0].lower() in _CONJUNCTIONS:  # "high- and low-orbit"
-                out.put(" ", prev.start + len(prev.text))
+                out.put(" ", prev.end)
             elif line.text[0].islower() and not keep_hyphen(prev.text[:-1], line.text, vocabulary):
                 out.chars.pop()
                 out.offsets.pop()
-            out.add(line.text, line.start, citations=web_page)
+            out.add(line.text, line.start, citations=web_page, offsets=line.offsets)
             continue
-        out.put(" ", prev.start + len(prev.text))
-        out.add(line.text, line.start, citations=web_page)
+        out.put(" ", prev.end)
+        out.add(line.text, line.start, citations=web_page, offsets=line.offsets)
     if lines:
         paragraphs.append(Paragraph(para_start, len(out.chars), para_heading))
     return CleanText("".join(out.chars), tuple(out.offsets), tuple(paragraphs))

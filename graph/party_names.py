@@ -47,11 +47,24 @@ _CELL_CUT = re.compile(r"\s*(?:;|,\s+and\s+|\s+and\s+|,\s+)(?:the\s+)?")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")
 
 
+# "CNSA / Roscosmos": a slash set between words parts the parties of a row, as no name
+# holds one
+_SLASH = re.compile(r"\s+/\s+")
+
+
 def _cell_names(cell: str) -> list[tuple[int, str]]:
     """The names a partner cell holds, with their offsets: one ("Space and Upper
     Atmosphere Research Commission"), or several when each piece is a whole name, an
     acronym or a headed name ("CNSA and GISTDA", "CNSA and the Thai Ministry of
-    Science")."""
+    Science"), or whatever their form when a slash parts them ("Azercosmos / CNSA")."""
+    slashed = _SLASH.split(cell)
+    if len(slashed) > 1 and all(p[:1].isupper() for p in slashed):
+        out, at = [], 0
+        for piece in slashed:
+            at = cell.index(piece, at)
+            out += [(at + a, name) for a, name in _cell_names(piece)]
+            at += len(piece)
+        return out
     pieces: list[tuple[int, str]] = []
     at = 0
     for cut in [*_CELL_CUT.finditer(cell), None]:

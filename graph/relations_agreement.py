@@ -23,10 +23,12 @@ from graph.agreement_lines import (
     AT_THE_EVENT,
     DATED_ENTRY,
     event_day,
+    label_parties,
     opening_noun,
     parties_after_noun,
     parties_before_noun,
 )
+from graph.agreement_list_date import list_date
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, counted, title_end
 from graph.agreement_own_text import own_text
 from graph.agreement_parties import (
@@ -35,11 +37,12 @@ from graph.agreement_parties import (
     own_partners,
     parties_of,
 )
+from graph.agreement_status import signing_status
 from graph.agreement_subjects import subject_of
 from graph.dates import date_in, period_in, when_clause_date
 from graph.gazetteer import CHINA, Gazetteer
-from graph.grammar import Group, clause_of, clauses, foreign_subject, status_at
-from graph.model import Agreement, EntityKind, Status
+from graph.grammar import Group, clause_of, clauses, foreign_subject
+from graph.model import Agreement, EntityKind
 from graph.negation import negated
 from graph.reading import Sentence
 from graph.third_party_documents import documents_of_others
@@ -101,7 +104,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     own = own_text(sentence)
     if own is not None:
         return own
-    bare = re.sub(r"^(?:[-\u2022]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "- ", "1. ", "(b) "
+    bare = re.sub(r"^(?:[-\u2022*]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s*", "", text)  # "* ", "1. ", "(b)"
     undated = DATED_ENTRY.sub("", bare)  # "22 May: Memorandum of understanding between ..."
     entry_dated, bare = undated != bare, undated
     cells = bare.rsplit(" | ", 1)
@@ -121,7 +124,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             for f in sentence.mentions
         ):
             listed_kind = None
+    label: tuple[str, ...] = ()  # "CNES and CMSA: agreement ...": the label's names sign it
     if listed_kind and AGREEMENT_NOUN.match(bare, listed_kind.end()):
+        label = label_parties(
+            sentence, len(text) - len(bare), len(text) - len(bare) + listed_kind.end()
+        )
         bare = bare[listed_kind.end() :]
     opening = opening_noun(bare)
     fragment = opening is not None and not _SIGN.search(text)
@@ -207,6 +214,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         noun = (m.start(), m.end())
         named, listed = parties_of(sentence, groups, noun, title_span, gazetteer)
         listed = own_partners(listed, groups, m, kinds)
+        named, listed = (list(label), []) if label else (named, listed)
         if relative is not None and relative.group("who").lower() in ("it", "they"):
             # "... that it signed with CNSA": the pronoun is the clause's subject before
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]
@@ -322,9 +330,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if signed_on is None and fragment:
             # a list's line that says where and when after the document: "Memorandum of
             # Understanding on ... (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"
-            signed_on = place_and_day(text, m.end(), sentence.doc.meta.issued) or (
-                dateline_after(sentence.clean.text, sentence.end, sentence.doc.meta.issued)
-            )
+            signed_on = (
+                place_and_day(text, m.end(), sentence.doc.meta.issued)
+                or (dateline_after(sentence.clean.text, sentence.end, sentence.doc.meta.issued))
+                or list_date(sentence)
+            )  # ... or the day given by what opened the list
         subject = None if title else subject_of(text, m.end(), sentence, groups)
         head = m.group(0).split()[0].lower()  # "memoranda of understanding"
         plural = head in ("memoranda", "memorandums") or m.group(0).lower().endswith("s")
@@ -343,7 +353,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             out.append(
                 Agreement(
                     evidence=(sentence.evidence(m.start()),),
-                    status=_status(sentence, m, signed_after),
+                    status=signing_status(sentence, m, signed_after),
                     parties=parties,
                     agreement_kind=kind,
                     title=title,
@@ -368,20 +378,6 @@ _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's,
 
 
 _PAST_SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b(?!\s+(?:next|later|by))")
-
-
-def _status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:
-    """An agreement "signed on 16 September" has been signed, whatever the clause around
-    it plans ("will build ... under a contract signed in Algiers on ...")."""
-    if (
-        signed is not None
-        and signed.group(0).lower() in ("signed", "concluded", "inked")
-        and not re.search(r"[.;:]", sentence.text[m.end() : signed.start()])
-        and not re.search(r"\b(?:to|will|would)\s+be\s+$", sentence.text[: signed.start()])
-        and re.match(r"\s+(?:in|on|at)\b", sentence.text[signed.end() :])
-    ):
-        return Status.ACHIEVED
-    return status_at(sentence, m.start())
 
 
 def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from graph.line_kinds import is_csv_row
 
 _PIPE = re.compile(r"[^|]+")
-_WIDE = re.compile(r"\S(?:.*?\S)?(?=\t|\s{3,}|$)")
+# (a cell holds no tab: "1\tChina ..." is two cells, however short the first)
+_WIDE = re.compile(r"\S(?:[^\t]*?\S)?(?=\t|\s{3,}|$)")
 _CSV_CELL = re.compile(r'(?:^|(?<=,))("(?:[^"]|"")*"|[^,]*)')
 
 # what a header cell says its column holds, by the words in it

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph.record_fields import is_field
+from graph.wrapped_cells import rejoin_wrapped_cells
 
 # "12", "-- 9 --", "Page 4", "- 3 of 20 -": a page's number on a line of its own (a year
 # alone, "2012", is a chronology's heading, not page 2012)
@@ -33,12 +34,20 @@ class Line:
     text: str  # the line without surrounding whitespace
     blank_before: bool
     indent: int = 0  # how far the line is set in from the margin (a hanging indent)
+    # each character's raw offset, where the text is not one stretch of the file (a table
+    # row whose wrapped cells were joined back into it: ``graph.wrapped_cells``)
+    offsets: tuple[int, ...] = ()
+
+    @property
+    def end(self) -> int:
+        """The raw offset just after the line's last character."""
+        return self.offsets[-1] + 1 if self.offsets else self.start + len(self.text)
 
 
 def text_lines(raw: str) -> list[Line]:
     """The non-blank lines, without page numbers and running headers; the text inside a
     box drawn with characters is read as lines of its own."""
-    lines = _subtitled(_unboxed(_all_lines(raw)))
+    lines = rejoin_wrapped_cells(_subtitled(_unboxed(_all_lines(raw))))
     running = _running_headers(lines)
     seen: set[str] = set()
     out = []

@@ -1,0 +1,25 @@
+"""Whether a document a sentence names has been signed or is still to be: a signing
+with its day or place ("signed in Algiers on 3 May") is done, whatever the clause around
+it plans; otherwise the clause's own tense and cues say."""
+
+from __future__ import annotations
+
+import re
+
+from graph.grammar import status_at
+from graph.model import Status
+from graph.reading import Sentence
+
+
+def signing_status(sentence: Sentence, m: re.Match[str], signed: re.Match[str] | None) -> Status:
+    """An agreement "signed on 16 September" has been signed, whatever the clause around
+    it plans ("will build ... under a contract signed in Algiers on ...")."""
+    if (
+        signed is not None
+        and signed.group(0).lower() in ("signed", "concluded", "inked")
+        and not re.search(r"[.;:]", sentence.text[m.end() : signed.start()])
+        and not re.search(r"\b(?:to|will|would)\s+be\s+$", sentence.text[: signed.start()])
+        and re.match(r"\s+(?:in|on|at)\b", sentence.text[signed.end() :])
+    ):
+        return Status.ACHIEVED
+    return status_at(sentence, m.start())
