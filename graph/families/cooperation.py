@@ -18,6 +18,7 @@ from graph import (
     sample_frames,
 )
 from graph.carried_lists import colon_payloads
+from graph.editors_notes import editors_note
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
 from graph.grammar import own_statement_start
@@ -44,7 +45,10 @@ def label(fact: Cooperation, entities: Mapping[str, Entity]) -> str:
 
 def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     """Cooperation the sentence states, leaving out the partners that spacecraft
-    activities and ground stations of the same sentence already took."""
+    activities and ground stations of the same sentence already took; an editor's note
+    ("(Adds details of X's rover in paragraphs 8-9)") states none."""
+    if editors_note(sentence.text):
+        return []
     facts = relations_cooperation.extract(
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
