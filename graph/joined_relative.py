@@ -34,9 +34,11 @@ def joined_in_relative(
         root = span_root(doc, group.start, group.end)
         if root is None:
             continue
-        names = {root.i: root, governing_phrase(root).i: governing_phrase(root)}
-        if root.dep_ in ("amod", "compound"):
-            names[root.head.i] = root.head  # "the Ghanaian space agencies, which ..."
+        phrase = governing_phrase(root)
+        names = {root.i: root, phrase.i: phrase}
+        for t in (root, phrase):
+            if t.dep_ in ("amod", "compound"):
+                names[t.head.i] = t.head  # "the Ghanaian (and Peruvian) agencies, which ..."
         clauses = [c for t in names.values() for c in t.children if c.dep_ == "relcl"]
         for clause in clauses:
             if not _joins(clause):

@@ -51,10 +51,22 @@ def test_a_relative_clause_that_names_nothing_joins_what_the_sentence_before_is_
     found = cooperations_of(
         reference,
         "The International Lunar Research Station now counts fifteen states among its "
-        "partners. I would like to welcome in particular the Ghanaian and Peruvian space "
-        "agencies, which joined in recent weeks.\n",
+        "partners. New this year are the Ghanaian and Peruvian space agencies, which "
+        "joined in recent weeks.\n",
     )
     assert {("ghana", _LUNAR, _ILRS), ("peru", _LUNAR, _ILRS)} <= found
+
+
+def test_each_demonym_of_a_list_joins(reference):
+    """ "the Chilean and Bolivian space offices, who signed up": both offices signed up,
+    the second demonym hung on the first by the parser."""
+    found = cooperations_of(
+        reference,
+        "The International Lunar Research Station now counts fifteen states among its "
+        "partners. Our delegation is glad to greet the Chilean and Bolivian space offices, "
+        "who signed up over the summer.\n",
+    )
+    assert {("chile", _LUNAR, _ILRS), ("bolivia", _LUNAR, _ILRS)} <= found
 
 
 def test_an_objectless_joining_with_no_mission_before_gives_nothing(reference):
