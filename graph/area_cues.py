@@ -171,10 +171,16 @@ def first_cue(text: str, cues: tuple[tuple[str, str], ...], last: bool = False) 
     return min(found)[1] if found else None
 
 
+# "training in satellite navigation": a cue followed by "in" and another is the head of
+# the phrase, and the second only says what it is in
+_MODIFIER_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
 def area_cues(sentence: Sentence, gazetteer: Gazetteer) -> list[Cue]:
     """Area phrases of a sentence outside entity names; a phrase inside a longer noun
     phrase with another cue ("earth observation satellite data exchange") gives way
-    to the head, the last one."""
+    to the head, the last one, or the first when "in" joins them ("training in
+    satellite navigation")."""
     # the area words inside a body's name are titled cues ("Joint Laboratory for Space
     # Weather"); inside other names they are no cue at all
     masked = tuple(
@@ -233,7 +239,9 @@ def _text_cues(
                 not re.search(r"[,;:()\u2013\u2014]|\b(?:and|or|with|on|for|to)\b", between)
                 and len(between.split()) <= 3
             ):
-                heads[-1] = cue
+                if not _MODIFIER_AFTER.fullmatch(between):
+                    heads[-1] = cue
+                # ("training in satellite navigation": the field is what the training is in)
                 continue
         heads.append(cue)
     return tuple(heads)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from graph.gazetteer import CHINA, Gazetteer
 from graph.reading import Sentence
 
@@ -37,3 +39,12 @@ def names_chinese_side(
     return places and any(
         re.search(rf"\b{re.escape(p)}\b", text) for p in gazetteer.domestic_places
     )
+
+
+def phrase_names_chinese_side(
+    sentence: Sentence, gazetteer: Gazetteer, token: Token, *, places: bool = False
+) -> bool:
+    """Whether the phrase a parse token heads (its whole subtree) names China's side:
+    the question the verb-frame readers ask of a subject, an object or a "with"."""
+    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return names_chinese_side(sentence, gazetteer, left, right, places=places)

@@ -28,7 +28,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from graph.area_cues import area_cues
-from graph.chinese_side import names_chinese_side
+from graph.chinese_side import phrase_names_chinese_side
 from graph.cooperation_words import (
     COLLECTIVES,
     DATA,
@@ -113,8 +113,7 @@ class _Reader(PayloadFrames, ServiceFrames):
 
     def _chinese(self, token: Token) -> bool:
         """Whether the words under ``token`` name China, a Chinese body or a Chinese place."""
-        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        return names_chinese_side(self.sentence, self.gazetteer, left, right, places=True)
+        return phrase_names_chinese_side(self.sentence, self.gazetteer, token, places=True)
 
     def _chinese_people(self, people: Token) -> bool:
         """People China's own: "Chinese engineers", "engineers from CAST"."""

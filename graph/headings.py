@@ -121,8 +121,9 @@ def heading_partner(heading: str, at: int, inside: list[Found], gazetteer: Gazet
 
 
 # a paragraph that opens on a numbered label of its own: "(2) Chang'e-6. Launched in ..."
-_LABEL = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.|[a-z]\))\s+[^.\n]{1,60}\.\s*$")
-LABEL_OPENING = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.|[a-z]\))\s")
+_LABEL_MARK = r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.|[a-z]\))\s"
+LABEL_OPENING = re.compile(_LABEL_MARK)
+_LABEL = re.compile(_LABEL_MARK + r"\s*[^.\n]{1,60}\.\s*$")
 
 
 def label_mission(text: str, at: int, inside: list[Found]) -> str | None:
@@ -135,9 +136,9 @@ def label_mission(text: str, at: int, inside: list[Found]) -> str | None:
     rest = text
     for f in names:
         rest = rest[: f.start - at] + " " * (f.end - f.start) + rest[f.end - at :]
-    if {f.key for f in names} and not _LABEL_WORDS.sub("", rest).strip(" .()"):
-        keys = {f.key for f in names}
-        return keys.pop() if len(keys) == 1 else None
+    keys = {f.key for f in names}
+    if len(keys) == 1 and not _LABEL_WORDS.sub("", rest).strip(" .()"):
+        return keys.pop()
     return None
 
 

@@ -10,6 +10,7 @@ import re
 
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, status_at
+from graph.line_kinds import BULLET
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
 from graph.reading import Sentence
@@ -23,7 +24,7 @@ _JOINED_UNNAMED = re.compile(
     r"(?:\s+(?:it|the\s+(?:programme|program|project|station|initiative|mission)))?\s*[.;,:]"
 )
 # a list's line that opens on the partners it names: "- Kenya and Ghana, by memoranda ..."
-_LINE_OPENING = re.compile(r"^\s*(?:[-\u2013\u2022*]|\(?[a-z\d]{1,2}[.)])\s+(?:the\s+)?$")
+_AFTER_MARK = re.compile(r"(?:the\s+)?")
 
 
 def remember_joined(
@@ -51,7 +52,7 @@ def _joins(sentence: Sentence, group: Group) -> bool:
         return True
     if group.role == "by" and group.governor == "follow":
         return True
-    if group.role in ("item", "other") and _LINE_OPENING.match(sentence.text[: group.start]):
+    if group.role in ("item", "other") and _line_opening(sentence.text[: group.start]):
         return True  # a line of the list under "the following partners have joined:"
     after = sentence.text[group.end : group.end + 20]
     if group.role == "agent" and group.governor == "be" and _FIRST.match(after):
@@ -98,3 +99,10 @@ def joined_after(
     if out:
         sentence.notes["joined"] = joined  # "... followed in 2032. Uruguay signed up."
     return out
+
+
+def _line_opening(before: str) -> bool:
+    """Whether the words before a partner list are only a list item's mark (and "the")."""
+    line = before.lstrip()
+    mark = BULLET.match(line)
+    return mark is not None and _AFTER_MARK.fullmatch(line[mark.end() :]) is not None

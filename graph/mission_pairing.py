@@ -14,6 +14,7 @@ from graph.model import EntityKind, Status
 from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.subject_mission import subject_mission
 
 _MISSION_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
 
@@ -23,15 +24,23 @@ def missions_for(
 ) -> dict[int, tuple[str, tuple[int, int] | None]]:
     """Which groups (by index) the sentence pairs with one mission or spacecraft (see
     ``_pairing``), except a group that is the subject of a clause of its own joined to
-    the mission's by "and": a second statement, not one about the mission."""
+    the mission's by "and": a second statement, not one about the mission; a group it
+    pairs with nothing takes the mission that is its verb's subject, if any."""
     paired = _pairing(sentence, groups)
-    return {
+    out = {
         i: (key, clause)
         for i, (key, clause) in paired.items()
         if not own_coordinated_clause(
             sentence, groups[i], [m for m in sentence.mentions if m.key == key and not m.nested]
         )
     }
+    # "Its successor, Tianwen-3, is due in 2030 and will carry instruments from X": the
+    # parse finds the mission the clause cut left in a clause of its own
+    missions = [m for m in sentence.mentions if not m.nested and m.kind in _MISSION_KINDS]
+    for i, group in enumerate(groups):
+        if i not in paired and (key := subject_mission(sentence, group, missions)):
+            out[i] = (key, None)
+    return out
 
 
 def _pairing(

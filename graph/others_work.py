@@ -71,7 +71,7 @@ def other_items(doc: Doc | None, one: Group, other: Group) -> bool:
     b = None if doc is None else _list_head(doc, other)
     if a is None or b is None:
         return False
-    above_a, above_b = _ancestors(a), _ancestors(b)
+    above_a, above_b = [a, *a.ancestors], [b, *b.ancestors]
     shared = {t.i for t in above_b}
     common = next((t for t in above_a if t.i in shared), None)
     if common is None:
@@ -97,11 +97,3 @@ def _list_head(doc: Doc, group: Group) -> Token | None:
     ):
         token = token.head
     return token
-
-
-def _ancestors(token: Token) -> list[Token]:
-    """The token and every token above it, nearest first."""
-    out = [token]
-    while out[-1].head.i != out[-1].i and len(out) < 64:
-        out.append(out[-1].head)
-    return out

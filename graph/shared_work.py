@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.area_cues import area_cues
-from graph.chinese_side import names_chinese_side
+from graph.chinese_side import phrase_names_chinese_side
 from graph.cooperation_words import EXCHANGING, GIVING, RECEIVING
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
@@ -44,11 +44,11 @@ def shared_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) ->
     token = governing_phrase(root)
     if group.role == "agent" and token.dep_ == "nsubj":
         verb = token.head
-        together = any(_chinese(sentence, gazetteer, p) for p in _withs(verb))
+        together = any(phrase_names_chinese_side(sentence, gazetteer, p) for p in _withs(verb))
     elif group.role == "with" and token.dep_ == "pobj" and token.head.lower_ in _WITH:
         verb = _verb_of(token.head.head)
         subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
-        together = any(_chinese(sentence, gazetteer, s) for s in subjects)
+        together = any(phrase_names_chinese_side(sentence, gazetteer, s) for s in subjects)
     else:
         return False
     return (
@@ -93,8 +93,3 @@ def _verb_of(token: Token) -> Token | None:
     if token.dep_ == "dobj" and token.head.pos_ == "VERB":
         return token.head
     return None
-
-
-def _chinese(sentence: Sentence, gazetteer: Gazetteer, token: Token) -> bool:
-    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    return names_chinese_side(sentence, gazetteer, left, right)

@@ -18,10 +18,12 @@ from graph import (
     sample_frames,
 )
 from graph.carried_lists import colon_payloads
+from graph.editors_notes import editors_note
 from graph.families.base import Family, Reading, name, ref
 from graph.gazetteer import Gazetteer
 from graph.grammar import own_statement_start
 from graph.joined_after import joined_after, remember_joined
+from graph.joined_relative import joined_in_relative
 from graph.model import Cooperation, Entity, EntityKind, SpacecraftActivity
 from graph.reading import Sentence
 from graph.vocab import CSK, area_iri
@@ -44,7 +46,10 @@ def label(fact: Cooperation, entities: Mapping[str, Entity]) -> str:
 
 def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     """Cooperation the sentence states, leaving out the partners that spacecraft
-    activities and ground stations of the same sentence already took."""
+    activities and ground stations of the same sentence already took; an editor's note
+    ("(Adds details of X's rover in paragraphs 8-9)") states none."""
+    if editors_note(sentence.text):
+        return []
     facts = relations_cooperation.extract(
         sentence, reading.groups, reading.gazetteer, reading.parties
     ) + cooperation_frames.extract(sentence, reading.groups, reading.gazetteer)
@@ -57,6 +62,8 @@ def read(sentence: Sentence, reading: Reading) -> list[Cooperation]:
     area_items.remember_cooperating(sentence, reading.groups)
     facts += colon_payloads(sentence, reading.groups)
     facts += joined_after(sentence, reading.groups, reading.gazetteer, {f.partner for f in facts})
+    # "Ghana, which joined the ILRS in 2030, will host ...": the joining in a relative clause
+    facts += joined_in_relative(sentence, reading.groups, reading.gazetteer)
     # people trained and data shared are more than the satellite or station built with
     # the same partner ("a station built with Belarusian engineers, who were trained in
     # China"): those frames' facts stay
