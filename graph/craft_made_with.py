@@ -112,3 +112,16 @@ def made_with_china(
     if not any(china_among(sentence, p, gazetteer) for p in withs):
         return []
     return [("jointly-developed", k) for k in _makers(sentence, verb, groups, gazetteer)]
+
+
+def with_china_only(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -> bool:
+    """Whether whom the verb says the work was done with is China's side alone: "China"
+    or a Chinese body ("developed jointly with Tsinghua University"), whose partner is
+    then the craft's owner."""
+    withs = [
+        p
+        for holder in (verb, *(c for c in verb.children if c.dep_ == "advmod"))
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+    ]
+    return bool(withs) and all(china_among(sentence, p, gazetteer) for p in withs)

@@ -31,15 +31,17 @@ from graph.spacecraft_syntax import frames
 from graph.tense import under_way
 from graph.unnamed_launches import unnamed_launches
 
+# the verbs in their third-person present too: a headline tells a past event so
+# ("Chinese rocket launches satellites for Mongolia"), a company release its trade
 _TRIGGERS = [
-    ("delivered", r"in-orbit\s+delivery\s+of|delivered|handed\s+over"),
+    ("delivered", r"in-orbit\s+delivery\s+of|delivered|delivers|handed\s+over|hands\s+over"),
     (
         "jointly-developed",
         r"(?:jointly|co-)\s*develop\w*|joint\s+(?:research\s+and\s+)?development\s+of|"
         r"research\s+and\s+development\s+of",
     ),
-    ("launched", r"launch\s+services?\s+for|launch(?:ed)?|took\s+on"),
-    ("built", r"developing|develop(?:ed)?|built|build|exported|made"),
+    ("launched", r"launch\s+services?\s+for|launch(?:ed|es)?|took\s+on"),
+    ("built", r"developing|develop(?:ed|s)?|built|builds?|exported|made"),
 ]
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in _TRIGGERS) + r")\b"
@@ -242,6 +244,8 @@ def extract(
         word = m.group(0)
         if word[:1].isupper() and m.start() > 2:
             continue  # part of a title ("Joint Development of CBERS-04A")
+        if word.endswith("s") and _plural_noun(sentence, m.start()):
+            continue  # "Chinese launches of American satellites": the noun, not the verb
         activity = next(k for k, v in m.groupdict().items() if v).replace("_", "-")
         clause = clause_of(spans, m.start())
         if word.startswith("develop") and (joint_sentence or subject) and activity == "built":
@@ -354,6 +358,20 @@ def extract(
     return list(facts.values())
 
 
+def _plural_noun(sentence: Sentence, at: int) -> bool:
+    """Whether the word at ``at`` ("launches", "builds") is a plural noun, as the parse
+    or the words around it say: a determiner or adjective on it, "of" after it."""
+    if re.match(r"\w+\s+of\b", sentence.text[at:]):
+        return True
+    doc = sentence.parse
+    token = next((t for t in doc if t.idx == at), None) if doc is not None else None
+    return (
+        token is not None
+        and token.tag_ == "NNS"
+        and any(c.dep_ in ("det", "amod", "nummod", "poss") for c in token.children)
+    )
+
+
 _FLYING = frozenset({"launch", "fly", "send", "put", "place", "loft"})
 
 
@@ -379,4 +397,8 @@ def _listed_after(sentence: Sentence, at: int) -> list[_Item]:
     return items
 
 
-_LEMMA = {"launched": "launch", "launch": "launch", "delivered": "deliver", "built": "build"}
+_LEMMA = {
+    **dict.fromkeys(("launch", "launched", "launches"), "launch"),
+    **dict.fromkeys(("delivered", "delivers"), "deliver"),
+    **dict.fromkeys(("built", "builds"), "build"),
+}

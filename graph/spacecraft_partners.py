@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from graph.chinese_side import names_chinese_side
+from graph.craft_full_names import apposed_name
 from graph.craft_triggers import HELD
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
@@ -57,9 +58,18 @@ def named_in(sentence: Sentence, mention: Found, gazetteer: Gazetteer) -> tuple[
 
 
 def named_for(sentence: Sentence, mention: Found, gazetteer: Gazetteer) -> tuple[str, ...]:
-    """The partner a spacecraft's own name gives, in a sentence that names China's side
-    (a craft named after its country may have flown on anyone's rocket)."""
-    return named_in(sentence, mention, gazetteer) if CHINESE_SIDE.search(sentence.text) else ()
+    """The partner a spacecraft's own name gives, or the full name set beside it ("X,
+    the China-Peru Climate Satellite, was launched"), in a sentence that names China's
+    side (a craft named after its country may have flown on anyone's rocket)."""
+    if not CHINESE_SIDE.search(sentence.text):
+        return ()
+    full = apposed_name(sentence, mention)
+    # (where a passive names its makers, "jointly developed by the two agencies", they
+    # are the partners, read or not, and the full name's country is no guess against them)
+    makers = sentence.parse is not None and any(t.dep_ == "agent" for t in sentence.parse)
+    return named_in(sentence, mention, gazetteer) or (
+        named_in(sentence, full, gazetteer) if full is not None and not makers else ()
+    )
 
 
 def mention_of(crafts: list[Found], key: str) -> Found:
@@ -84,13 +94,17 @@ def owner_of(
     groups: list[Group],
     appositive: bool = True,
     launched: bool = False,
+    china_told: bool = False,
 ) -> tuple[str, ...]:
     """The partner whose possessive stands right before the spacecraft's name, or whose
     adjective describes it in an apposition ("ET-SMART-RSS, a small Ethiopian satellite,
     was launched from Taiyuan"); only in a sentence that names China's side at all, as
     an owner's satellite may have flown on anyone's rocket; a craft ``launched`` in a
-    report of a Chinese launch went up on China's."""
-    if not CHINESE_SIDE.search(sentence.text) and not (launched and chinese_launch(sentence)):
+    report of a Chinese launch went up on China's (``china_told``: the caller found
+    China's side in a Chinese body, "developed jointly with Tsinghua University")."""
+    if not (CHINESE_SIDE.search(sentence.text) or china_told) and not (
+        launched and chinese_launch(sentence)
+    ):
         return ()
     at = mention.start - sentence.start
     for g in groups:

@@ -25,7 +25,7 @@ from graph.craft_arguments import (
     subject_partners,
     verb_preps,
 )
-from graph.craft_made_with import made_with_china
+from graph.craft_made_with import made_with_china, with_china_only
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import chinese_rocket, made_jointly, others_rocket
 from graph.craft_triggers import TAKING, VERB_ACTIVITY, activity_of, triggers
@@ -108,9 +108,11 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
                     sentence, verb, gazetteer
                 )
                 found = [(activity, p) for p in owner_of(sentence, craft, groups, chinese)]
-            elif not found and _with_china_only(verb):
-                # "X, Kenya's imaging satellite, was developed jointly with China": its owner
-                found = [(activity, p) for p in owner_of(sentence, craft, groups, True)]
+            elif not found and with_china_only(sentence, verb, gazetteer):
+                # "X, Kenya's imaging satellite, was developed jointly with China" (or with
+                # a Chinese university): its owner
+                owners = owner_of(sentence, craft, groups, True, china_told=True)
+                found = [(activity, p) for p in owners]
             for kind, partner in found:
                 if kind == "jointly-developed" and activity in ("built", "jointly-developed"):
                     joint.setdefault(craft.key, set()).add(partner)
@@ -223,16 +225,6 @@ def _chain(verb: Token) -> list[Token]:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return [first, *(c for c in first.conjuncts if c.i != first.i)]
-
-
-def _with_china_only(verb: Token) -> bool:
-    """Whether the verb's "with" partner is China itself ("developed jointly with China")."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "with"
-        and [o.lower_ for o in c.children if o.dep_ == "pobj"] == ["china"]
-        for c in verb.children
-    )
 
 
 def _is_joint(verb: Token, crafts: list[tuple[int, int]]) -> bool:
