@@ -22,10 +22,10 @@ from graph.craft_examples import named_examples
 from graph.craft_trade import traded_crafts
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, status_at
+from graph.joint_craft_names import joint_developments
 from graph.launch_context import CHINESE_LAUNCH
 from graph.model import EntityKind, SpacecraftActivity, Status
 from graph.reading import Sentence
-from graph.relations_cooperation import has_cue
 from graph.spacecraft_partners import CHINESE_SIDE, named_in
 from graph.spacecraft_syntax import frames
 from graph.tense import under_way
@@ -321,29 +321,8 @@ def extract(
                     (beneficiary.keys if beneficiary else ()) or tuple(subject)
                 ):
                     add("launched", item, partner, m.start())
-    passive = re.finditer(r"\s+(?:jointly\s+|co-)developed\s+by\s+China\s+and\s+(?:the\s+)?", text)
-    for p in passive:
-        before = [
-            f for f in sentence.mentions if not f.nested and f.end - sentence.start == p.start()
-        ]
-        after = [g for g in groups if g.start == p.end()]
-        if before and after and before[0].kind is EntityKind.SPACECRAFT:
-            item = _Item(before[0].key, None, 0, 0, ())
-            for partner in after[0].keys:
-                add("jointly-developed", item, partner, p.start())
-    if has_cue(sentence):
-        for f in sentence.mentions:
-            if f.nested or f.kind is not EntityKind.SPACECRAFT:
-                continue
-            if re.match(r"(?:Sino|China)-", f.text, re.IGNORECASE):
-                for partner in named_in(sentence, f, gazetteer):
-                    add(
-                        "jointly-developed",
-                        _Item(f.key, None, 0, 0, ()),
-                        partner,
-                        f.start - sentence.start,
-                        "spacecraft-name",
-                    )
+    for activity, craft, partner, at, method in joint_developments(sentence, groups, gazetteer):
+        add(activity, _Item(craft, None, 0, 0, ()), partner, at, method)
     for activity, description, partner, at in unnamed_launches(sentence, groups):
         add(activity, _Item(None, description, 0, 0, ()), partner, at)
     # launch services sold, satellites exported
