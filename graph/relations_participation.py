@@ -15,6 +15,7 @@ from dataclasses import replace
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
 from graph.joint_participation import joint_frames
+from graph.mechanism_participation import mechanism_frames
 from graph.model import EntityKind, Participation, Status, slugify
 from graph.name_words import GATHERING_HEADS
 from graph.negation import negated
@@ -187,6 +188,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         *frames(sentence, organisations, gazetteer),
         *relative_frames(sentence, organisations, gazetteer),
         *joint_frames(sentence, organisations, gazetteer),
+        *mechanism_frames(sentence, organisations, gazetteer),
         *_held_in_china(sentence, organisations, gazetteer),
     ]:
         named_at = [m.start - sentence.start for m in organisations if m.key == key]
