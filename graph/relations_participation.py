@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
+from graph.hosted_bodies import hosted_bodies
 from graph.joint_participation import joint_frames
 from graph.mechanism_participation import mechanism_frames
 from graph.model import EntityKind, Participation, Status, slugify
@@ -189,6 +190,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         *relative_frames(sentence, organisations, gazetteer),
         *joint_frames(sentence, organisations, gazetteer),
         *mechanism_frames(sentence, organisations, gazetteer),
+        *hosted_bodies(sentence, organisations, gazetteer),
         *_held_in_china(sentence, organisations, gazetteer),
     ]:
         named_at = [m.start - sentence.start for m in organisations if m.key == key]
