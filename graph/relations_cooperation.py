@@ -30,6 +30,7 @@ from graph.cooperation_words import (
     CONTRIBUTING,
     names_instrument,
 )
+from graph.fronted_fields import fronted_field_areas
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import (
     EARLIER_CLAUSE,
@@ -251,6 +252,7 @@ def extract(
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
         areas = areas_for(sentence, i, groups, cues, gazetteer, mission)
+        areas = [*areas, *fronted_field_areas(sentence, cues, areas)]
         if group.governor == "join" and mission in gazetteer.default_areas:
             areas = [gazetteer.default_areas[mission]]  # joining a mission: its own area
         listed_area = listed_among_areas(sentence, mission, areas, gazetteer)

@@ -15,8 +15,10 @@ from dataclasses import replace
 from graph.described_participation import described_frames
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
+from graph.hosted_bodies import hosted_bodies
 from graph.joint_participation import joint_frames
 from graph.labelled_participation import labelled_frames
+from graph.mechanism_participation import mechanism_frames
 from graph.model import EntityKind, Participation, Status, slugify
 from graph.name_words import GATHERING_HEADS
 from graph.negation import negated
@@ -198,6 +200,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         *joint_frames(sentence, organisations, gazetteer),
         *described_frames(sentence, _described(sentence, organisations, gazetteer), chinese),
         *labelled_frames(sentence, organisations, chinese),
+        *mechanism_frames(sentence, organisations, gazetteer),
+        *hosted_bodies(sentence, organisations, gazetteer),
         *_held_in_china(sentence, organisations, gazetteer),
     ]:
         named_at = [m.start - sentence.start for m in organisations if m.key == key]
