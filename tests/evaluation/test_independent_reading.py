@@ -16,13 +16,13 @@ from .score import HELDOUT, extract_folder, load_gold, score
 
 FOLDER = HELDOUT.parent / "independent-corpus"
 
-# (precision, recall) per type: the figures when it was first scored (spacecraft: after
-# graph/craft_trade.py), cut to two places, less three points
+# (precision, recall) per type: the figures at the twenty-seventh session's end, cut to two
+# places, less three points
 FLOORS = {
-    "cooperation": (0.83, 0.71),
+    "cooperation": (0.84, 0.74),
     "agreement": (0.97, 0.97),
     "spacecraft": (0.97, 0.81),
-    "participation": (0.97, 0.74),
+    "participation": (0.97, 0.89),
     "ground_station": (0.97, 0.97),
     "total": (0.83, 0.92),
 }
