@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.launch_context import OTHERS_ROCKETS
-from graph.negation import WRONG_REPORT
+from graph.negation import verb_denied
 from graph.reading import Sentence
 from graph.spacecraft_partners import CRAFT_NOUNS
 
@@ -39,7 +39,7 @@ def traded_crafts(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer)
         lemma = token.lemma_.lower()
         if lemma in _SERVICE and _launching(token):
             verb = _seller_verb(token)
-            if _someone_else_sells(sentence, verb, gazetteer) or _denied(sentence, verb):
+            if _someone_else_sells(sentence, verb, gazetteer) or verb_denied(sentence, verb):
                 continue
             for g in _customers(groups, token.idx, (lemma, verb.lemma_.lower(), "service")):
                 out += [("launched", "satellites (launch service)", k, token.idx) for k in g.keys]
@@ -52,7 +52,7 @@ def traded_crafts(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer)
             ]
             if not crafts or _someone_else_sells(sentence, token, gazetteer):
                 continue
-            if _denied(sentence, token):
+            if verb_denied(sentence, token):
                 continue
             craft = crafts[0]
             description = doc.text[craft.left_edge.idx : craft.idx + len(craft)]
@@ -118,10 +118,3 @@ def _someone_else_sells(sentence: Sentence, verb: Token, gazetteer: Gazetteer) -
         if named and all(m.key not in gazetteer.domestic for m in named):
             return True
     return False
-
-
-def _denied(sentence: Sentence, verb: Token) -> bool:
-    """ "has not provided", "denied that it exported": no trade took place."""
-    return any(c.dep_ == "neg" for c in verb.children) or bool(
-        WRONG_REPORT.search(sentence.text, 0, verb.idx)
-    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from graph.grammar import clause_of, clauses
 from graph.reading import Sentence
 
@@ -78,6 +80,14 @@ def negated(sentence: Sentence, pos: int) -> bool:
     if denial is not None and _NOT_ALONE.match(before, denial.end()):
         denial = _NEGATION.search(before, _NOT_ALONE.match(before, denial.end()).end())
     return bool(denial or re.search(r"\b[Nn]o\s+$", before))
+
+
+def verb_denied(sentence: Sentence, verb: Token) -> bool:
+    """The parse negates the verb ("has not provided"), or the sentence reports it as
+    wrong before it ("denied that it exported"): nothing it says took place."""
+    return any(c.dep_ == "neg" for c in verb.children) or bool(
+        WRONG_REPORT.search(sentence.text, 0, verb.idx)
+    )
 
 
 # "it does not fly alone: ESA provided ...", "not only ... but also": a negation that

@@ -10,7 +10,7 @@ from graph.craft_triggers import activity_of, triggers
 from graph.grammar import Group
 from graph.launch_context import chinese_launch
 from graph.model import EntityKind
-from graph.negation import WRONG_REPORT
+from graph.negation import verb_denied
 from graph.reading import Sentence
 from graph.spacecraft_named import RIDING
 from graph.spacecraft_partners import CRAFT_NOUNS
@@ -32,9 +32,7 @@ def unnamed_launches(sentence: Sentence, groups: list[Group]) -> list[Unnamed]:
         lemma = verb.lemma_.lower()
         if lemma == "launch" or activity_of(verb) != "launched":
             continue
-        if any(c.dep_ == "neg" for c in verb.children) or WRONG_REPORT.search(
-            sentence.text, 0, verb.idx
-        ):
+        if verb_denied(sentence, verb):
             continue
         roles = ("dobj", "nsubjpass") + (("nsubj",) if lemma in RIDING else ())
         for noun in (c for c in verb.children if c.dep_ in roles):
