@@ -184,70 +184,70 @@ HELDOUT_SETS = {
 # written at the fifth session's end and scored untouched). X-Z were written at the sixth
 # session's start, before its extractor changes, scored only, and read in the seventh.
 # AA-AC were written at the seventh session's start and AD in its middle, before the
-# changes they measure; they are scored only (README, "Seventh session"), and read in
-# the eighth. AE-AG were written at the eighth session's start, before its changes, and
+# changes they measure; they are scored only (docs/history/extraction.md, "Seventh session"), and
+# read in the eighth. AE-AG were written at the eighth session's start, before its changes, and
 # read once scored (they showed no transfer); AH-AJ were written after them and are
-# scored only (README, "Eighth session"), then read in the ninth (AJ in full, AH and AI in
-# part). AK-AM were written at the ninth session's start, before its extractor changes,
-# and scored only (README, "Ninth session"). AN-AP were written at the tenth session's
-# start, before its extractor changes; AN was then read, AO and AP scored only (README,
-# "Tenth session"). AQ-AS were written at the eleventh session's start, by annotators who
-# chose AR's and AS's registers themselves, and committed before its extractor changes;
-# they were read in the twelfth. AT-AV were written at the twelfth session's start and
+# scored only (docs/history/extraction.md, "Eighth session"), then read in the ninth (AJ in full, AH
+# and AI in part). AK-AM were written at the ninth session's start, before its extractor changes,
+# and scored only (docs/history/extraction.md, "Ninth session"). AN-AP were written at the tenth
+# session's start, before its extractor changes; AN was then read, AO and AP scored only
+# (docs/history/extraction.md, "Tenth session"). AQ-AS were written at the eleventh session's start,
+# by annotators who chose AR's and AS's registers themselves, and committed before its extractor
+# changes; they were read in the twelfth. AT-AV were written at the twelfth session's start and
 # scored only; they were read in the thirteenth. AW-AY were written at the thirteenth
 # session's start (AW and AX in the common registers, AY in registers its annotator chose)
 # and committed before its extractor changes; they were read in the fourteenth. AZ-BB
 # were written at the fourteenth session's start (AZ and BA in common registers, BB in
 # registers its annotator chose), committed before its extractor changes and scored only
-# (README, "Fourteenth session"). Every set's floor is its figure at the fourteenth
-# session's end less three points, never below the floor before (AZ-BB had theirs first
+# (docs/history/extraction.md, "Fourteenth session"). Every set's floor is its figure at the
+# fourteenth session's end less three points, never below the floor before (AZ-BB had theirs first
 # at that session's start, the same way). AZ-BB were read in the fifteenth. BC-BE were
 # written at the fifteenth session's start (BC in the corpus's own registers, BD in common
 # ones, BE in registers its annotator chose), committed before its extractor changes, and
-# have floors of their untouched figure less three points (README, "Fifteenth session").
-# At the fifteenth session's end every floor was raised to the set's figure then (cut to
+# have floors of their untouched figure less three points (docs/history/extraction.md, "Fifteenth
+# session"). At the fifteenth session's end every floor was raised to the set's figure then (cut to
 # two places) less three points, where that is higher.
 # At the sixteenth session's end the floors of the sets its extractor changes raised
 # were set the same way (figure cut to two places, less three points).
 # BF-BH were written at the sixteenth session's start (BF in the corpus's own registers, BG
 # in common ones, BH in registers its annotator chose), committed before its extractor
-# changes, and have floors of their untouched figure less three points (README,
+# changes, and have floors of their untouched figure less three points (docs/history/extraction.md,
 # "Sixteenth session").
 # BI-BK were written at the seventeenth session's start (BI: news articles from four kinds
 # of outlet, BJ in common registers, BK in policy-document registers), committed before
 # its extractor changes, and have floors of their untouched figure less three points
-# (README, "Seventeenth session"). At that session's end the floors of the sets its
-# extractor changes raised were set as before (figure cut to two places, less three
+# (docs/history/extraction.md, "Seventeenth session"). At that session's end the floors of the sets
+# its extractor changes raised were set as before (figure cut to two places, less three
 # points; BF-BH were read in it).
 # BL-BN were written at the eighteenth session's start (BL: news reports from four kinds of
 # outlet, BM in white-paper registers, BN in fact-sheet and mission-summary layouts),
 # committed before its extractor changes, and have floors of their untouched figure less
-# three points (README, "Eighteenth session"). At that session's end the floors of the sets
-# its extractor changes raised were set as before (figure cut to two places, less three
+# three points (docs/history/extraction.md, "Eighteenth session"). At that session's end the floors
+# of the sets its extractor changes raised were set as before (figure cut to two places, less three
 # points; BI-BK were read in it).
 # BO-BQ were written at the nineteenth session's start (BO: spoken and reader-written
 # registers, BP: structured web and data pages, BQ: narrative and service pages), committed
 # before its extractor changes, with floors of their untouched figure less three points
-# (README, "Nineteenth session"). At that session's end the floors of the sets its
-# extractor changes raised were set as before (figure cut to two places, less three
+# (docs/history/extraction.md, "Nineteenth session"). At that session's end the floors of the sets
+# its extractor changes raised were set as before (figure cut to two places, less three
 # points; BL-BN were read in it).
 # BR-BT were written at the twentieth session's start (BR: informal and personal digital
 # pages, BS: teaching, public and commemorative texts, BT: official and commercial
 # records), committed before its extractor changes, with floors of their untouched figure
-# less three points (README, "Twentieth session"). At that session's end the floors of
-# the sets its extractor changes raised were set as before (figure cut to two places, less
+# less three points (docs/history/extraction.md, "Twentieth session"). At that session's end the
+# floors of the sets its extractor changes raised were set as before (figure cut to two places, less
 # three points; BO-BQ were read in it).
 # BU-BW were written at the twenty-first session's start (BU: news and white-paper prose
 # in new layouts, BV: personal and narrative texts, BW: technical, legal and reference
 # records), committed before its extractor changes, with floors of their untouched figure
-# less three points (README, "Twenty-first session"). At that session's end the floors of
-# the sets its extractor changes raised were set as before (figure cut to two places, less
+# less three points (docs/history/extraction.md, "Twenty-first session"). At that session's end the
+# floors of the sets its extractor changes raised were set as before (figure cut to two places, less
 # three points; BR-BT were read in it).
 # BX-BZ were written at the twenty-second session's start (BX: mainstream news in new
 # layouts, BY: official and policy prose, BZ: short-form and data-like texts), committed
 # before its extractor changes, with floors of their untouched figure less three points
-# (README, "Twenty-second session"). At that session's end the floors of the sets its
-# extractor changes raised were set as before (figure cut to two places, less three
+# (docs/history/extraction.md, "Twenty-second session"). At that session's end the floors of the
+# sets its extractor changes raised were set as before (figure cut to two places, less three
 # points; BU-BW were read in it).
 SIZES = {
     "heldout-e": (4, 60),
