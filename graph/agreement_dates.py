@@ -18,10 +18,19 @@ _PLACE_AND_DAY = re.compile(
 )
 
 
+# the day a list's line gives its document by a word that says so: "..., dated 13 May
+# 2025", "... (signed 2 March 2024)", "..., signed on 4 June 2023 in Rome"
+_DATED = re.compile(
+    r"(?:,\s*|\(\s*|\s+)(?:dated|signed(?:\s+(?:on|in))?)\s+(?P<day>"
+    r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)"
+)
+
+
 def place_and_day(text: str, start: int, issued: str | None) -> str | None:
     """The day a list's line gives after its document, with where it was signed: "...
-    on Space Cooperation (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"."""
-    placed = _PLACE_AND_DAY.search(text, start)
+    on Space Cooperation (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017", or
+    with a word that says it is the document's day: "..., dated 13 May 2025"."""
+    placed = _PLACE_AND_DAY.search(text, start) or _DATED.search(text, start)
     return date_in(placed.group("day"), issued)[0] if placed else None
 
 

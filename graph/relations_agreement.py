@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from graph.agreement_agents import signed_by
 from graph.agreement_anaphora import anaphora_parties, state_meant
 from graph.agreement_dates import dateline_after, document_signed_on, place_and_day
 from graph.agreement_lines import (
@@ -215,6 +216,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         named, listed = parties_of(sentence, groups, noun, title_span, gazetteer)
         listed = own_partners(listed, groups, m, kinds)
         named, listed = (list(label), []) if label else (named, listed)
+        at = signed_after.start() if signed_after else m.end()
+        agents = [] if label else signed_by(sentence, at)
+        if agents:  # "a plan, signed on 12 June by A (AO) and B": the names after "by"
+            named, listed = (agents, []) if len(agents) > 1 else ([*agents, *named], listed)
         if relative is not None and relative.group("who").lower() in ("it", "they"):
             # "... that it signed with CNSA": the pronoun is the clause's subject before
             named += [k for g in groups[:1] if g.end <= m.start() for k in g.keys]

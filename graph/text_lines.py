@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from graph.pipe_wraps import rejoin_pipe_rows
 from graph.record_fields import is_field
 from graph.wrapped_cells import rejoin_wrapped_cells
 
@@ -47,7 +48,7 @@ class Line:
 def text_lines(raw: str) -> list[Line]:
     """The non-blank lines, without page numbers and running headers; the text inside a
     box drawn with characters is read as lines of its own."""
-    lines = rejoin_wrapped_cells(_subtitled(_unboxed(_all_lines(raw))))
+    lines = rejoin_wrapped_cells(rejoin_pipe_rows(_subtitled(_unboxed(_all_lines(raw)))))
     running = _running_headers(lines)
     seen: set[str] = set()
     out = []
