@@ -35,6 +35,18 @@ def _cooperation(reference, text: str, kind: str) -> set[tuple[str, str, str | N
             "news-article",
             ("ecuador", "earth-observation-applications", None),
         ),
+        # the partner first and China's side after it
+        (
+            "Russia and China have studied lunar orbit dynamics since 2019.",
+            "white-paper",
+            ("russia", "lunar-and-deep-space-exploration", None),
+        ),
+        (
+            "The Kenya Space Agency and CAST have mapped maize fields by remote sensing "
+            "since 2028, the agency said.",
+            "news-article",
+            ("kenya-space-agency", "earth-observation-applications", None),
+        ),
     ],
 )
 def test_china_and_a_partner_doing_one_thing_is_cooperation(reference, text, kind, expected):
