@@ -145,6 +145,8 @@ def extract(
                 or group.role == "for"
                 or (group.role in ("modifier", "owner") and acting_bodies(sentence, group))
                 or (group.role == "modifier" and people_beside_chinese(sentence, group))
+                # "China and Chile have worked on radio astronomy": done by both at once
+                or (group.role == "subject" and shared_with_china(sentence, group, gazetteer))
                 # "the ILRS, a Moon base project led by China and Russia": leading a
                 # mission with China is working on it
                 or (group.role == "subject" and group.governor in _LEADING and missions)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.area_cues import area_cues
-from graph.chinese_side import phrase_names_chinese_side
+from graph.chinese_side import names_chinese_side, phrase_names_chinese_side
 from graph.cooperation_words import EXCHANGING, GIVING, RECEIVING
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
@@ -49,6 +49,14 @@ def shared_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) ->
         verb = _verb_of(token.head.head)
         subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
         together = any(phrase_names_chinese_side(sentence, gazetteer, s) for s in subjects)
+    elif group.role in ("subject", "agent"):
+        # "China and Chile have worked on radio astronomy instruments": China's side and
+        # the partner are one coordinated subject, so the verb is done by both
+        first = _first_conjunct(token)
+        verb = first.head
+        together = first.dep_ == "nsubj" and any(
+            _own_words_name_china(sentence, gazetteer, t, group.keys) for t in _conjuncts(first)
+        )
     else:
         return False
     return (
@@ -57,6 +65,43 @@ def shared_with_china(sentence: Sentence, group: Group, gazetteer: Gazetteer) ->
         and _together(verb)
         and _names_a_field(sentence, gazetteer, verb)
     )
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The head of the coordination a token is a later member of ("Chile" in "China and
+    Chile"), or the token itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _conjuncts(first: Token) -> list[Token]:
+    """Every member of the coordination ``first`` heads, ``first`` included."""
+    found = [first]
+    for child in first.children:
+        if child.dep_ == "conj":
+            found += _conjuncts(child)
+    return found
+
+
+def _own_words_name_china(
+    sentence: Sentence, gazetteer: Gazetteer, member: Token, partners: tuple[str, ...]
+) -> bool:
+    """Whether a coordination member's own words, without the members after it, name
+    China's side and no partner ("the Chinese Academy of Sciences and ..." but not
+    "Chile and ..." nor "the Chinese-Chilean team")."""
+    own = [member] + [
+        t
+        for c in member.children
+        if c.dep_ not in ("conj", "cc", "punct")
+        for t in c.subtree
+    ]
+    left = min(t.idx for t in own)
+    right = max(t.idx + len(t) for t in own)
+    local = (m.start - sentence.start for m in sentence.mentions if m.key in partners)
+    if any(left <= at < right for at in local):
+        return False
+    return names_chinese_side(sentence, gazetteer, left, right)
 
 
 def _together(verb: Token) -> bool:
