@@ -220,7 +220,12 @@ class SpacecraftActivity(Fact):
     @property
     def key(self) -> str:
         what = self.spacecraft or slugify(self.description or "spacecraft")
-        return "--".join([self.activity, what, self.partner])
+        parts = [self.activity, what, self.partner]
+        if not self.spacecraft and self.evidence:
+            # an unnamed craft is known only by its document: "satellites for Laos" in two
+            # reports need not be the same satellites, so each report's is its own fact
+            parts.append(self.evidence[0].doc_id)
+        return "--".join(parts)
 
 
 @dataclass(frozen=True)

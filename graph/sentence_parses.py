@@ -9,17 +9,31 @@ import re
 
 from spacy.tokens import Doc
 
+from graph.grammar import ANAPHORA
 from graph.model import EntityKind
 from graph.parsing import padded, parse_all, shifted
 from graph.reading import Sentence, label_end
 
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
+_CRAFTS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
+
+
+def _points_back(sentence: Sentence) -> bool:
+    """A sentence naming a spacecraft or mission whose partner is told by words that
+    point back ("X, developed jointly by the two countries, ..."): it names a partner
+    too, through the sentence before."""
+    return any(m.kind in _CRAFTS for m in sentence.mentions) and bool(
+        ANAPHORA.search(sentence.text)
+    )
 
 
 def parse_sentences(sentences: list[Sentence]) -> None:
-    """Parse, in one batch, the sentences that name a partner: only they can state a
-    fact with one, and the parser is the slowest stage."""
-    wanted = [s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions)]
+    """Parse, in one batch, the sentences that name a partner, by name or by words
+    pointing back: only they can state a fact with one, and the parser is the slowest
+    stage."""
+    wanted = [
+        s for s in sentences if any(m.kind in _PARTNERS for m in s.mentions) or _points_back(s)
+    ]
     # a parse depends on the text alone, and nothing changes one after: a sentence said
     # again (a repeated paragraph, a table's boilerplate) shares the first one's parse
     cuts = {id(s): (label_end(s), _attribution_start(s.text)) for s in wanted}

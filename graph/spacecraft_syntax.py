@@ -25,6 +25,7 @@ from graph.craft_arguments import (
     subject_partners,
     verb_preps,
 )
+from graph.craft_causatives import had_done_for
 from graph.craft_made_with import made_with_china, with_china_only
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import chinese_rocket, made_jointly, others_rocket
@@ -84,6 +85,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         partners = made_with_china(sentence, verb, groups, gazetteer) or _partners(
             sentence, verb, groups, gazetteer, jointly
         )
+        if partners == [] and (causers := had_done_for(verb, groups, gazetteer)):
+            partners = [(activity, p) for p in causers]  # "Peru had X launched by China"
         listed = _craft_of(sentence, verb, crafts)
         # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
         launch = activity == "launched"
