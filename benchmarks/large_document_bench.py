@@ -22,7 +22,7 @@ of paragraphs past its first copy, which ``graph/split_reading.py`` cannot cut.
 ``--steps`` also prints (to stderr) the seconds of the steps inside the stages, timed by
 wrapping the functions that do them (normalising, finding names, parsing, reading the
 sentences, making RDF, the summaries, the engine's query of each shape, pySHACL, staging
-the store, the dumps, or the waits for the thread staging it and the worker writing them):
+the store, the dumps, or the waits for the worker staging it and writing them):
 which of them grows with the document's size; and the seconds the build's own process
 spends in the garbage collector in each stage.
 
@@ -182,8 +182,10 @@ STEPS = (
     ("graph.validate_split", "validate_graphs", "validation: all"),
     ("graph.store_delta", "stage", "stage store"),
     ("graph.dump", "write_build_dumps", "dumps"),
-    # a cold build of few long documents: staged by a thread, dumps by a worker process
+    # a cold build of few long documents: staged and dumped by a worker process (staged by
+    # a thread of the build's before h286, 2026-12-07)
     ("graph.staging_thread", "StagingThread.result", "waiting for the staging thread"),
+    ("graph.dump_background", "StagedBeside.result", "waiting for the staged store"),
     ("graph.dump_background", "BackgroundDumps.wait", "waiting for the dumps' worker"),
 )
 

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import rdf_lines, saved_queries_rdf, summaries, summary_passages_kept
+from graph import (
+    document_lines_forked,
+    rdf_lines,
+    saved_queries_rdf,
+    summaries,
+    summary_passages_kept,
+)
 from graph.config import Paths
 from graph.lines_dataset import LinesDataset
 from graph.model import Document, Extraction
@@ -29,7 +35,7 @@ def dataset_lines(
     quads: rdf_lines.QuadsCache,
 ) -> LinesDataset:
     """The dataset as each graph's lines, written to ``nquads`` with the summaries."""
-    graphs = rdf_lines.documents_lines(documents, extraction, quads)
+    graphs = document_lines_forked.documents_lines(documents, extraction, quads)
     graphs.update(
         rdf_lines.shared_graphs(
             extraction,

@@ -41,7 +41,7 @@ from graph import (
 )
 from graph.build_summary import summarise
 from graph.config import Paths
-from graph.dump_background import BackgroundDumps
+from graph.dump_background import BackgroundDumps, StagedBeside
 from graph.errors import InputError, SpaceKGError
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.gc_pause import collection_paused, frozen_when_asked
@@ -210,7 +210,7 @@ def _build(
     scratch = paths.store / f".build-{os.getpid()}.nq"
     background: BackgroundDumps | None = None
     staged: store.StagedBuild | None = None
-    staging: StagingThread | None = None  # a cold build's, beside its validation
+    staging: StagingThread | StagedBeside | None = None  # a cold build's, beside validation
     built_at = datetime.now(UTC)
     # the dumps' pieces of graphs that did not change are the previous build's
     pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
@@ -256,8 +256,8 @@ def _build(
                 background.staged(staged.path, build_id)
                 if delta is not None:  # while the worker writes the dumps from the store
                     store_delta.keep_lines(paths.store / "builds" / build_id, delta.lines)
-            else:  # validation reads the lines, not the store: staged beside it
-                staging = StagingThread(paths.store, scratch, background, full=full)
+            else:  # validation reads the lines, not the store: the worker stages it
+                staging = background.stage(paths.store, scratch, full=full)
         else:  # a cold build of many documents stages beside its validation too
             staging = StagingThread(paths.store, scratch, None, full=full)
         if delta is None:

@@ -3,13 +3,14 @@
 A cold build validates the lines it wrote, not its store, so neither step needs the
 other. Staging is mostly the engine's bulk load and writes to disk, during which the
 engine lets go of Python's lock: at 10 MB, about 3 s of wall for 1 to 1.5 CPU s of
-Python (sorting the lines, sorting out the graphs of each line). A build of few long
-documents (``dump_background.beside_cold_build``) stages beside its validation, and the
-thread hands the staged store to the dumps' worker as soon as it is written. A cold
-build of many documents stages beside its validation too (at 1,000 documents, staging
-took 14.6 CPU s after validation, one step after the other), with no worker: it writes
-its dumps itself, after (the build process then peaks at 759 MiB, not 693). A build
-that fails meanwhile waits for the thread, then drops what it staged.
+Python (sorting the lines, sorting out the graphs of each line). A cold build of many
+documents stages here beside its validation (at 1,000 documents, staging took 14.6 CPU s
+after validation, one step after the other), with no worker: it writes its dumps itself,
+after (the build process then peaks at 759 MiB, not 693). A cold build of few long
+documents has its dumps' worker stage the store instead (``BackgroundDumps.stage``),
+where the Python loop does not take turns with validation at this process's lock; the
+``background`` argument still hands a store staged here to such a worker. A build that
+fails meanwhile waits for the thread, then drops what it staged.
 """
 
 from __future__ import annotations
