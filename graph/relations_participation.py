@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph.anaphoric_bodies import bodies_referred_to
 from graph.described_participation import described_frames
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
@@ -99,7 +100,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     facts: dict[str, Participation] = {}
     organisations = [
         _meeting_of(m, gazetteer)
-        for m in sentence.mentions
+        for m in sorted([*sentence.mentions, *bodies_referred_to(sentence)], key=_at)
         if not m.nested
         and m.kind is EntityKind.ORGANISATION
         and m.key not in gazetteer.domestic
@@ -169,6 +170,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             role=role,
         )
     return list(facts.values())
+
+
+def _at(mention: Found) -> int:
+    """Where a name starts: the readers walk a sentence's names in the order they stand."""
+    return mention.start
 
 
 def _chinese_spans(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
