@@ -121,14 +121,23 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             or _chinese_in(sentence, gazetteer, clause, phrase.start())
             or adjunct
             or _china_above_item(sentence, gazetteer, segment)
+            # "Through the WMO, Chinese data reach ...", "data of China's satellites are
+            # shared through X": a channel China's side uses, named anywhere in the clause
+            or (kind == "through" and _chinese_clause(sentence, gazetteer, clause))
         )
         if not chinese:
             continue  # someone else is the member ("Fengyun is a member of ...")
 
-        def partner(org: Found, kind: str = kind) -> bool:
-            """ "shares data through the Egyptian Space Agency": a partner, not a mechanism."""
+        # "Through APSCO, SUPARCO works with ...": the comma closes an opening adjunct
+        closed = text.find(",", phrase.end()) if not segment.strip(" \u2022*-") else -1
+
+        def partner(org: Found, kind: str = kind, closed: int = closed) -> bool:
+            """ "shares data through the Egyptian Space Agency": a partner, not a mechanism;
+            nor is the subject after an opening "Through X," adjunct."""
             return kind == "through" and (
-                bilateral_commission(org, gazetteer) or _national(sentence, org, gazetteer)
+                bilateral_commission(org, gazetteer)
+                or _national(sentence, org, gazetteer)
+                or 0 <= closed < org.start - sentence.start
             )
 
         for org in named_after(sentence, organisations, phrase.end(), partner):
@@ -237,6 +246,17 @@ def _china_above_item(sentence: Sentence, gazetteer: Gazetteer, segment: str) ->
         or any(m.key in gazetteer.domestic and m.start - above.start < 20 for m in above.mentions)
         for above in (sentence.lead_in, before)
         if above is not None
+    )
+
+
+def _chinese_clause(sentence: Sentence, gazetteer: Gazetteer, clause: int) -> bool:
+    """Whether the clause from local offset ``clause`` to the next semicolon names China,
+    something Chinese or a Chinese body."""
+    end = sentence.text.find(";", clause)
+    end = len(sentence.text) if end < 0 else end
+    return bool(
+        re.search(r"\bChin(?:a|ese)\b", sentence.text[clause:end])
+        or _chinese_in(sentence, gazetteer, clause, end)
     )
 
 
