@@ -1,5 +1,7 @@
 """Cooperation carried on under a multilateral mechanism: working through it.
 
+The one reader of "within the framework of" and "under the ... mechanism" adjuncts.
+
 "cooperation under the BRICS cooperation mechanism and within the framework of the
 Shanghai Cooperation Organization", "collaborating under the G20 and APEC mechanisms":
 the cooperation word is qualified by adjuncts that place it *under* the organisations'
@@ -9,6 +11,10 @@ mechanism"). The adjuncts may be chained with "and"; each names one or more bodi
 Not when the clause before the cooperation word names another country and no Chinese
 actor ("India and Brazil cooperate under the BRICS mechanism"), nor when a Chinese body
 is the only one named.
+
+The framework adjunct may also open the clause, with the work after it ("Within the
+framework of APSCO, data are shared with ..."): then it names a run of bodies, read as
+every participation phrase's list is, and holds when a word of working follows.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
+from graph.participation_chain import named_after, pledged_before
 from graph.reading import Sentence
 from graph.recognise import Found
 
@@ -33,9 +40,51 @@ _MECHANISM = re.compile(
 _FRAMEWORK = re.compile(
     r"(?:within|under|in)\s+the\s+(?:framework|auspices)s?\s+of\s+(?:the\s+)?", re.IGNORECASE
 )
+_FRAMEWORK_OF = re.compile(r"\b" + _FRAMEWORK.pattern, _FRAMEWORK.flags)
 _LIST_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 _ADJUNCT_JOIN = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)?\s*", re.IGNORECASE)
 _CHINESE = re.compile(r"\b(?:China|Chinese|we|our)\b", re.IGNORECASE)
+# the work a framework or mechanism is for
+_WORKING = re.compile(
+    r"\b(?:participat\w*|cooperat\w*|support\w*|services?|shar(?:e|es|ed|ing)|"
+    r"contribut\w+|works?|worked|working|coordinat\w+)\b",
+    re.IGNORECASE,
+)
+_COMMISSION = re.compile(r"commission|committee", re.IGNORECASE)
+
+
+def framework_frames(
+    sentence: Sentence, organisations: list[Found], gazetteer: Gazetteer
+) -> list[tuple[str, int, str, bool | None]]:
+    """Organisations within whose framework the work after the adjunct is done."""
+    text = sentence.text
+    if "framework" not in text:
+        return []
+    out: list[tuple[str, int, str, bool | None]] = []
+    for opening in _FRAMEWORK_OF.finditer(text):
+        if not works_after(sentence, opening.end()):
+            continue
+        planned = True if pledged_before(text, opening.start()) else None
+        for org in named_after(
+            sentence, organisations, opening.end(), lambda o: bilateral_commission(o, gazetteer)
+        ):
+            out.append((org.key, opening.start(), "participant", planned))
+    return out
+
+
+def works_after(sentence: Sentence, at: int) -> bool:
+    """Whether a word of working follows local offset ``at``, outside the names ("Space
+    Cooperation Organization" is no cooperation)."""
+    plain = list(sentence.text)
+    for m in sentence.mentions:
+        plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
+    return bool(_WORKING.search("".join(plain), at))
+
+
+def bilateral_commission(org: Found, gazetteer: Gazetteer) -> bool:
+    """A commission or committee found only in the text: a bilateral body's part, not a
+    mechanism China joins."""
+    return bool(gazetteer.entities[org.key].discovered and _COMMISSION.search(org.text))
 
 
 def mechanism_frames(

@@ -12,16 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph.anaphoric_bodies import bodies_referred_to
 from graph.described_participation import described_frames
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group, status_at
 from graph.hosted_bodies import hosted_bodies
 from graph.joint_participation import joint_frames
 from graph.labelled_participation import labelled_frames
-from graph.mechanism_participation import mechanism_frames
+from graph.mechanism_participation import (
+    bilateral_commission,
+    framework_frames,
+    mechanism_frames,
+    works_after,
+)
 from graph.model import EntityKind, Participation, Status, slugify
 from graph.name_words import GATHERING_HEADS
-from graph.negation import negated
+from graph.participation_chain import denied, named_after, pledged_before
 from graph.participation_frames import frames
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -45,7 +51,6 @@ _PHRASES = re.compile(
     # "hosts the Beijing office of UN-SPIDER", "hosts the secretariat of APSCO"
     r"host(?:s|ed|ing)?\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:office|secretariat|headquarters|seat)\s+of)"
     r"|\b(?P<chair>(?:rotating\s+)?chair\s+of)"
-    r"|\b(?P<framework>(?:within|under)\s+the\s+framework\s+of)"
     r"|\b(?P<through>through\s+(?:the\s+mechanism\s+of\s+)?)",
     re.IGNORECASE,
 )
@@ -66,30 +71,10 @@ _PHRASE = WordGated(
         "attend",
         "host",
         r"chair\s+of",
-        "framework",
         "through",
     ),
 )
-# what may stand between the phrase and the organisations it names
-_BRIDGE = re.compile(
-    r"^(?:\s*(?:the|relevant|activities|activity|work|of|organi[sz]ed|sponsored|by|"
-    r"international|organi[sz]ations|mechanisms?|such|as|in|(?:\w+\s+)?office|actively|an|"
-    r"and|other|intergovernmental|construction|use|development|secretariat|headquarters|"
-    # "COPUOS and its two subcommittees, the IADC and ...": the bodies of one named before
-    r"its|their|two|three|four|five|subsidiary|sub-?committees|bodies|organs|including|"
-    r"namely)\b|"
-    r"'s\b|\u2019s\b|"
-    r"[\s,()\"\u201c\u201d])*$",
-    re.IGNORECASE,
-)
-_PARTICIPATING = re.compile(
-    r"\b(?:participat\w*|cooperat\w*|support\w*|services?|shar(?:e|es|ed|ing)|"
-    r"contribut\w+|works?|worked|working|coordinat\w+)\b",
-    re.IGNORECASE,
-)
 _CHINA_SUBJECT = re.compile(r"\b(?:China|Chinese|It|it)\b")
-# an organisation's name directly before another's qualifies it ("UN Committee on ...")
-_QUALIFIER = re.compile(r"[ \t]+[A-Z]")
 # a meeting or a working body of an organisation, named as if it were one ("the tenth
 # Ministerial Conference of X", "the Working Group on ... of X"): the organisation follows
 _EVENT = re.compile(
@@ -100,21 +85,11 @@ _EVENT = re.compile(
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # a body of two partners is bilateral: China does not take part in it, it co-chairs it
 _BILATERAL_BODY = re.compile(r"\bjoint\b|\bsub-?committee\b", re.IGNORECASE)
-# a part of the organisation one is a member of: "the Space Data Link Security working
-# group of the CCSDS" is membership of the CCSDS
-_SUB_BODY = re.compile(
-    r"(?:[A-Z][\w-]*\s+){0,5}(?:working\s+group|task\s+force|expert\s+group|panel)s?\s+of\b"
-)
-# a promise is a plan: "has pledged to support the ..."
-_PLEDGED = re.compile(
-    r"\b(?:pledged?|promised?|undertakes|undertook|committed)\s+to\s+(?:\w+ly\s+)?$", re.I
-)
 _STATUS = {True: Status.PLANNED, False: Status.ACHIEVED}
 _ROLES = {
     "member": "participant",
     "host": "host",
     "chair": "chair",
-    "framework": "participant",
     "through": "participant",
 }
 
@@ -125,7 +100,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     facts: dict[str, Participation] = {}
     organisations = [
         _meeting_of(m, gazetteer)
-        for m in sentence.mentions
+        for m in sorted([*sentence.mentions, *bodies_referred_to(sentence)], key=_at)
         if not m.nested
         and m.kind is EntityKind.ORGANISATION
         and m.key not in gazetteer.domestic
@@ -133,14 +108,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         and not re.search(r"[A-Za-z]-$", sentence.text[: m.start - sentence.start])
         and not re.match(r"-[A-Za-z]", sentence.text[m.end - sentence.start :])
     ]  # "Multi-GNSS Asia", "UN-affiliated": a name inside a longer word is not the organisation
-    prose = ""  # names masked, made for the first phrase that asks (most sentences hold none)
     for phrase in _PHRASE.finditer(text):
         kind = next(k for k, v in phrase.groupdict().items() if v)
-        if kind in ("framework", "through") and not prose:
-            prose = _masked(sentence)
-        if kind == "framework" and not _PARTICIPATING.search(prose, phrase.end()):
-            continue
-        if kind == "through" and not _PARTICIPATING.search(prose):
+        if kind == "through" and not works_after(sentence, 0):
             continue
         clause = text.rfind(";", 0, phrase.start()) + 1
         segment = text[clause : phrase.start()]
@@ -151,35 +121,27 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             or _chinese_in(sentence, gazetteer, clause, phrase.start())
             or adjunct
             or _china_above_item(sentence, gazetteer, segment)
+            # "Through the WMO, Chinese data reach ...", "data of China's satellites are
+            # shared through X": a channel China's side uses, named anywhere in the clause
+            or (kind == "through" and _chinese_clause(sentence, gazetteer, clause))
         )
-        if kind != "framework" and not chinese:
+        if not chinese:
             continue  # someone else is the member ("Fengyun is a member of ...")
-        chain_end = phrase.end()
-        for org in organisations:
-            start, end = org.start - sentence.start, org.end - sentence.start
-            if start < chain_end:
-                continue
-            if (
-                kind in ("through", "framework")
-                and gazetteer.entities[org.key].discovered
-                and re.search(r"commission|committee", org.text, re.IGNORECASE)
-            ):
-                continue  # a bilateral commission's sub-body: not a mechanism China joins
-            if kind == "through" and _national(sentence, org, gazetteer):
-                continue  # "shares data through the Egyptian Space Agency": a partner
-            if not _BRIDGE.match(_SUB_BODY.sub(" ", text[chain_end:start])):
-                break
-            # "the Committee on ... of the United Nations": the body's parent, named
-            # to say whose body it is
-            parent = chain_end > phrase.end() and re.fullmatch(
-                r"\s+of\s+(?:the\s+)?", text[chain_end:start]
+
+        # "Through APSCO, SUPARCO works with ...": the comma closes an opening adjunct
+        closed = text.find(",", phrase.end()) if not segment.strip(" \u2022*-") else -1
+
+        def partner(org: Found, kind: str = kind, closed: int = closed) -> bool:
+            """ "shares data through the Egyptian Space Agency": a partner, not a mechanism;
+            nor is the subject after an opening "Through X," adjunct."""
+            return kind == "through" and (
+                bilateral_commission(org, gazetteer)
+                or _national(sentence, org, gazetteer)
+                or 0 <= closed < org.start - sentence.start
             )
-            chain_end = end
-            if _QUALIFIER.match(text[end:]) or parent:
-                continue  # "the UN Committee on ..."
-            if _denied(sentence, start):
-                continue  # "China is not a member of X"
-            pledged = _PLEDGED.search(text, 0, phrase.start())
+
+        for org in named_after(sentence, organisations, phrase.end(), partner):
+            pledged = pledged_before(text, phrase.start())
             facts.setdefault(
                 org.key,
                 Participation(
@@ -195,6 +157,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             )
     chinese = _chinese_spans(sentence, gazetteer)
     for key, at, role, planned in [
+        *framework_frames(sentence, organisations, gazetteer),
         *frames(sentence, organisations, gazetteer),
         *relative_frames(sentence, organisations, gazetteer),
         *joint_frames(sentence, organisations, gazetteer),
@@ -205,7 +168,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         *_held_in_china(sentence, organisations, gazetteer),
     ]:
         named_at = [m.start - sentence.start for m in organisations if m.key == key]
-        if _denied(sentence, min(named_at, default=at)):
+        if denied(sentence, min(named_at, default=at)):
             continue  # "China is not a member of X", "has never joined X"
         if key in facts and not (facts[key].status is Status.PLANNED and planned is False):
             continue  # stated once is enough, unless this frame says it already holds
@@ -218,13 +181,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
     return list(facts.values())
 
 
-def _denied(sentence: Sentence, at: int) -> bool:
-    """Whether a negation governs the organisation named at ``at``; one before a "that"
-    between them governs the clause above it ("don't forget that China sits in X")."""
-    if not negated(sentence, at):
-        return False
-    that = [m.start() for m in re.finditer(r"\bthat\b", sentence.text[:at])]
-    return not (that and negated(sentence, that[-1]))
+def _at(mention: Found) -> int:
+    """Where a name starts: the readers walk a sentence's names in the order they stand."""
+    return mention.start
 
 
 def _chinese_spans(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -234,14 +193,6 @@ def _chinese_spans(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, 
         for m in sentence.mentions
         if m.key in gazetteer.domestic and not m.nested
     ]
-
-
-def _masked(sentence: Sentence) -> str:
-    """The sentence with its names masked: "Space Cooperation Organization" is no cue."""
-    plain = list(sentence.text)
-    for m in sentence.mentions:
-        plain[m.start - sentence.start : m.end - sentence.start] = " " * (m.end - m.start)
-    return "".join(plain)
 
 
 def _national(sentence: Sentence, org: Found, gazetteer: Gazetteer) -> bool:
@@ -295,6 +246,17 @@ def _china_above_item(sentence: Sentence, gazetteer: Gazetteer, segment: str) ->
         or any(m.key in gazetteer.domestic and m.start - above.start < 20 for m in above.mentions)
         for above in (sentence.lead_in, before)
         if above is not None
+    )
+
+
+def _chinese_clause(sentence: Sentence, gazetteer: Gazetteer, clause: int) -> bool:
+    """Whether the clause from local offset ``clause`` to the next semicolon names China,
+    something Chinese or a Chinese body."""
+    end = sentence.text.find(";", clause)
+    end = len(sentence.text) if end < 0 else end
+    return bool(
+        re.search(r"\bChin(?:a|ese)\b", sentence.text[clause:end])
+        or _chinese_in(sentence, gazetteer, clause, end)
     )
 
 

@@ -42,6 +42,15 @@ _STATION_VERBS = frozenset(
         "open",
         "inaugurate",
         "commission",
+        # "was put up with X", "was updated with X", "erected ... together with X",
+        # "deployed a tracking station in Kenya with X": other verbs of putting a station
+        # in place or bringing it up to date
+        "put",
+        "erect",
+        "deploy",
+        "update",
+        "refurbish",
+        "renovate",
     ]
 )
 

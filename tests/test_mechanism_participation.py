@@ -47,3 +47,25 @@ def test_another_countrys_cooperation_under_a_mechanism_is_not_chinas(reference)
 def test_working_under_a_rule_book_is_no_mechanism(reference):
     text = "China cooperated under the ITU Radio Regulations with Chile."
     assert _participation(reference, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adjunct opens the sentence, the work follows in the passive
+        "Within the framework of the World Meteorological Organization, Fengyun data are "
+        "shared with 90 countries.",
+        # a report's clause: the adjunct after the subject, the work after the adjunct
+        "Our administration, within the framework of the Group on Earth Observations, "
+        "contributes open imagery.",
+    ],
+)
+def test_work_within_a_bodys_framework_is_work_through_it(reference, text):
+    """Read by the same reader as cooperation under a mechanism (one reader of the
+    adjunct), the framework may stand before the work it frames."""
+    assert len(_participation(reference, text)) == 1
+
+
+def test_a_framework_without_work_after_it_says_nothing(reference):
+    text = "The talks took place within the framework of the World Meteorological Organization."
+    assert _participation(reference, text) == set()
