@@ -19,7 +19,9 @@ size runs in its own process, so one size's memory and caches do not favour the 
 cleaning drops repeated headings as running heads, so without it the document is one run
 of paragraphs past its first copy, which ``graph/split_reading.py`` cannot cut.
 
-``--steps`` also prints (to stderr) the seconds of the steps inside the stages, timed by
+``--steps`` also prints (to stderr) the CPU seconds of the build's own process in each
+stage (the rest of a stage's wall time it waited for its helpers, or for the cores), and
+the seconds of the steps inside the stages, timed by
 wrapping the functions that do them (normalising, finding names, parsing, reading the
 sentences, making RDF, the summaries, the engine's query of each shape, pySHACL, staging
 the store, the dumps, or the waits for the thread staging it and the worker writing them):
@@ -286,11 +288,14 @@ def run_one(
         )
         times: dict[str, float] = {}
         last = [time.perf_counter(), ""]
+        own_cpu = [time.process_time()]  # this process's CPU seconds at the stage's start
 
         def progress(stage: str) -> None:
             now = time.perf_counter()
             if last[1]:
                 times[str(last[1])] = now - float(last[0])
+                step_seconds[f"CPU of this process in {last[1]}"] = time.process_time() - own_cpu[0]
+            own_cpu[0] = time.process_time()
             last[:] = [now, stage]
 
         started = time.perf_counter()
@@ -316,6 +321,7 @@ def run_one(
                 profiler.dump_stats(f"{profile_to}.{megabytes:g}MB")
         end = time.perf_counter()
         times[str(last[1])] = end - float(last[0])
+        step_seconds[f"CPU of this process in {last[1]}"] = time.process_time() - own_cpu[0]
         times["total"] = end - started
         times["cpu"] = _cpu_seconds()
         times["peak"] = _peak_mib()
