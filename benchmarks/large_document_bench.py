@@ -182,6 +182,8 @@ STEPS = (
     ("graph.validate_whole", "run_pyshacl", "validation: whole-graph pySHACL"),
     ("graph.validate_split", "_union", "validation: rdflib union"),
     ("graph.validate_split", "validate_graphs", "validation: all"),
+    ("graph.validate_split", "_triples_of", "validation: a document graph's triples"),
+    ("graph.validate_whole", "WholeGraphValidation.validate", "validation: whole-graph part"),
     ("graph.store_delta", "stage", "stage store"),
     ("graph.dump", "write_build_dumps", "dumps"),
     # a cold build of few long documents: staged by a thread, dumps by a worker process

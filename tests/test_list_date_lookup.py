@@ -43,9 +43,7 @@ def _listed(items: int, after: int) -> tuple[list[Sentence], _CountedWalks]:
     clean = CleanText(text, tuple(range(len(text))), paragraphs)
     meta = DocumentMeta("d", "d.txt", "", "", "2031", "news-article")
     document = Document(meta, Path("d.txt"), text)
-    sentences = [
-        Sentence(document, clean, a, b, [], None, False) for a, b in spans[1 : items + 1]
-    ]
+    sentences = [Sentence(document, clean, a, b, [], None, False) for a, b in spans[1 : items + 1]]
     return sentences, paragraphs
 
 

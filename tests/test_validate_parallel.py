@@ -150,3 +150,41 @@ def test_a_quote_not_in_its_file_is_found_together(shapes) -> None:
         assert validate_parallel.validate_many(mixed, shapes, use) == alone
     both = [(good, texts), (good, texts)]
     assert validate_parallel.validate_many(both, shapes, use) == [(), ()]
+
+
+def _lines(graph: list) -> bytes:
+    """A graph's N-Triples lines, as a build's lines give it."""
+    return "".join(" ".join(term.n3() for term in triple) + " .\n" for triple in graph).encode()
+
+
+def test_a_graph_given_as_its_lines_gets_the_results_of_its_triples(shapes) -> None:
+    """A build hands a worker each document graph's lines, parsed where they are
+    validated (in the build's process they held it from the whole-graph shapes)."""
+    use = validate_split.split_shapes(shapes).per_document
+    graphs = _graphs(3)
+    alone = [validate_parallel.validate_one(g, shapes, use) for g in graphs]
+    assert all(alone)
+    assert [validate_parallel.validate_one(_lines(g), shapes, use) for g in graphs] == alone
+    together = [(_lines(g), None) for g in graphs]
+    assert validate_parallel.validate_many(together, shapes, use) == alone
+
+
+def test_a_dataset_of_lines_hands_over_its_document_graphs_unparsed(shapes, monkeypatch) -> None:
+    from graph.lines_dataset import LinesDataset
+    from graph.vocab import document_graph
+
+    graphs = {URIRef(document_graph(f"d{n}")).n3(): _lines(g) for n, g in enumerate(_graphs(2))}
+    handed = []
+
+    def validate_graphs(graphs, shapes, use, *, alongside, **_options):  # type: ignore[no-untyped-def]
+        handed.extend(graphs)
+        return [() for _g in graphs], alongside()
+
+    monkeypatch.setattr(validate_split, "validate_graphs", validate_graphs)
+    whole = validate.Report(True, (), None)  # (the whole-graph shapes are not asked here)
+    monkeypatch.setattr(validate_split.WholeGraphValidation, "validate", lambda *a, **k: whole)
+    names = [URIRef(n3[1:-1]) for n3 in graphs]
+    validate_split.validate_dataset(
+        LinesDataset(graphs), shapes, names, lines=lambda: None, graph_digests={}, shapes_key="k"
+    )
+    assert handed == list(graphs.values())
