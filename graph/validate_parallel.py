@@ -63,9 +63,10 @@ def _start_worker(shapes: Graph, use: tuple[str, ...]) -> None:
 
 
 def triples_of(graph: GraphData) -> Triples:
-    """A graph's triples; lines are parsed here, in the process that validates them.
-    Parsed in the build's process and pickled to a worker, a 10 MB document's graph
-    (62,000 triples) kept that process from the whole-graph shapes for seconds."""
+    """A graph's triples; lines are parsed here, in the process that validates them. A
+    10 MB document's graph (62,000 triples) was parsed by the build's process, pickled
+    to a worker and unpickled there; now only its lines travel. (The worker, not the
+    build's process, is then the longer: the build waits for it after the union.)"""
     return lines_graph.triples(graph) if isinstance(graph, bytes) else graph
 
 
