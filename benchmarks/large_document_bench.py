@@ -172,6 +172,7 @@ STEPS = (
     ("graph.extract", "read_sentence", "read sentences (this process)"),
     ("graph.split_reading", "parse_sentences", "parse (spaCy), this process's part"),
     ("graph.split_reading", "read_sentences", "read sentences, all parts (wall)"),
+    ("graph.split_reading", "read_sentences_and", "read sentences, all parts (wall)"),
     ("graph.split_reading", "_checked", "  parts checked (and read again where wrong)"),
     ("graph.extract", "_with_records", "records"),
     ("graph.extract", "assemble", "merge and curate"),

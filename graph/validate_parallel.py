@@ -23,7 +23,6 @@ from typing import TypeVar
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph import lines_graph
 from graph.evidence_check import check_evidence
 from graph.helper_pool import helper_pool
 from graph.quiet_workers import interrupts_held, quit_on_interrupt
@@ -37,9 +36,7 @@ _POOL_FROM_TRIPLES = 20_000
 _CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amortise
 
 Triples = list[tuple[Node, Node, Node]]
-# a graph: its triples, or its N-Quads lines (a build's), parsed by whoever validates it
-GraphData = Triples | bytes
-Task = tuple[GraphData, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
+Task = tuple[Triples, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
 Violations = tuple[Violation, ...]
 T = TypeVar("T")
 
@@ -62,21 +59,8 @@ def _start_worker(shapes: Graph, use: tuple[str, ...]) -> None:
     _shapes, _use = shapes, use
 
 
-def triples_of(graph: GraphData) -> Triples:
-    """A graph's triples; lines are parsed here, in the process that validates them. A
-    10 MB document's graph (62,000 triples) was parsed by the build's process, pickled
-    to a worker and unpickled there; now only its lines travel. (The worker, not the
-    build's process, is then the longer: the build waits for it after the union.)"""
-    return lines_graph.triples(graph) if isinstance(graph, bytes) else graph
-
-
-def _size(graph: GraphData) -> int:
-    """A graph's triples, counted: a line holds one."""
-    return graph.count(b"\n") if isinstance(graph, bytes) else len(graph)
-
-
 def validate_one(
-    triples: GraphData,
+    triples: Triples,
     shapes: Graph,
     use: Sequence[str],
     texts: Mapping[str, str] | None = None,
@@ -85,7 +69,7 @@ def validate_one(
     ``texts`` (document IRI -> file text), then those of its quotes against the files."""
     if not use and texts is None:
         return ()
-    data = _graph_of(triples_of(triples))
+    data = _graph_of(triples)
     found: list[Violation] = []
     if use:
         with unchanged(data):
@@ -117,7 +101,7 @@ def validate_many(tasks: Sequence[Task], shapes: Graph, use: Sequence[str]) -> l
     (and each document's cache entry) are always those of ``validate_one``."""
     if len(tasks) < 2 or (not use and all(t is None for _g, t in tasks)):
         return [validate_one(g, shapes, use, t) for g, t in tasks]
-    data = _graph_of(triple for graph, _texts in tasks for triple in triples_of(graph))
+    data = _graph_of(triple for graph, _texts in tasks for triple in graph)
     conforms = True
     if use:  # any result counts (a warning conforms, but is still reported)
         with unchanged(data):
@@ -153,7 +137,7 @@ def _validate_chunk(
 
 
 def validate_graphs(
-    graphs: Sequence[GraphData],
+    graphs: Sequence[Triples],
     shapes: Graph,
     use: Sequence[str],
     *,
@@ -169,7 +153,7 @@ def validate_graphs(
     # (each worker also holds pySHACL and the shapes in memory)
     if workers is None:
         workers = max(1, _cores() - 1)
-    small = len(tasks) < _POOL_FROM and sum(_size(g) for g in graphs) < _POOL_FROM_TRIPLES
+    small = len(tasks) < _POOL_FROM and sum(len(g) for g in graphs) < _POOL_FROM_TRIPLES
     chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
     if workers < 1 or small or not use:
         beside = alongside()

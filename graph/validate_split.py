@@ -225,11 +225,10 @@ def _document_of(graph_name: URIRef) -> str:
     return document_iri(str(graph_name).removeprefix(document_graph("")))
 
 
-def _triples_of(dataset: Dataset | LinesDataset, name: URIRef) -> list | bytes:
-    """The triples of the dataset's graph ``name``; of a dataset of lines, its lines,
-    which the process that validates them parses (``validate_parallel.triples_of``)."""
+def _triples_of(dataset: Dataset | LinesDataset, name: URIRef) -> list:
+    """The triples of the dataset's graph ``name`` (parsed by the engine from lines)."""
     if isinstance(dataset, LinesDataset):
-        return dataset.lines.get(name.n3(), b"")
+        return lines_graph.triples(dataset.lines.get(name.n3(), b""))
     return list(dataset.graph(name))
 
 
