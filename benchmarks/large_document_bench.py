@@ -19,7 +19,9 @@ size runs in its own process, so one size's memory and caches do not favour the 
 cleaning drops repeated headings as running heads, so without it the document is one run
 of paragraphs past its first copy, which ``graph/split_reading.py`` cannot cut.
 
-``--steps`` also prints (to stderr) the seconds of the steps inside the stages, timed by
+``--steps`` also prints (to stderr) the CPU seconds of the build's own process in each
+stage (the rest of a stage's wall time it waited for its helpers, or for the cores), and
+the seconds of the steps inside the stages, timed by
 wrapping the functions that do them (normalising, finding names, parsing, reading the
 sentences, making RDF, the summaries, the engine's query of each shape, pySHACL, staging
 the store, the dumps, or the waits for the worker staging it and writing them):
@@ -170,6 +172,7 @@ STEPS = (
     ("graph.extract", "read_sentence", "read sentences (this process)"),
     ("graph.split_reading", "parse_sentences", "parse (spaCy), this process's part"),
     ("graph.split_reading", "read_sentences", "read sentences, all parts (wall)"),
+    ("graph.split_reading", "read_sentences_and", "read sentences, all parts (wall)"),
     ("graph.split_reading", "_checked", "  parts checked (and read again where wrong)"),
     ("graph.extract", "_with_records", "records"),
     ("graph.extract", "assemble", "merge and curate"),
@@ -180,6 +183,8 @@ STEPS = (
     ("graph.validate_whole", "run_pyshacl", "validation: whole-graph pySHACL"),
     ("graph.validate_split", "_union", "validation: rdflib union"),
     ("graph.validate_split", "validate_graphs", "validation: all"),
+    ("graph.validate_split", "_triples_of", "validation: a document graph's triples"),
+    ("graph.validate_whole", "WholeGraphValidation.validate", "validation: whole-graph part"),
     ("graph.store_delta", "stage", "stage store"),
     ("graph.dump", "write_build_dumps", "dumps"),
     # a cold build of few long documents: staged and dumped by a worker process (staged by
@@ -288,11 +293,14 @@ def run_one(
         )
         times: dict[str, float] = {}
         last = [time.perf_counter(), ""]
+        own_cpu = [time.process_time()]  # this process's CPU seconds at the stage's start
 
         def progress(stage: str) -> None:
             now = time.perf_counter()
             if last[1]:
                 times[str(last[1])] = now - float(last[0])
+                step_seconds[f"CPU of this process in {last[1]}"] = time.process_time() - own_cpu[0]
+            own_cpu[0] = time.process_time()
             last[:] = [now, stage]
 
         started = time.perf_counter()
@@ -318,6 +326,7 @@ def run_one(
                 profiler.dump_stats(f"{profile_to}.{megabytes:g}MB")
         end = time.perf_counter()
         times[str(last[1])] = end - float(last[0])
+        step_seconds[f"CPU of this process in {last[1]}"] = time.process_time() - own_cpu[0]
         times["total"] = end - started
         times["cpu"] = _cpu_seconds()
         times["peak"] = _peak_mib()

@@ -44,11 +44,12 @@ from __future__ import annotations
 import itertools
 import pickle
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from graph import extract, parsing, watched_notes
 from graph.helper_pool import collection_waiting, forked_pool
-from graph.model import Document, Fact
+from graph.model import Document, Fact, UnknownName
 from graph.normalise import CleanText
 from graph.quiet_workers import interrupts_held
 from graph.reading import Sentence, read_document
@@ -61,9 +62,12 @@ SPLIT_FROM_CHARS = 400_000
 # what a part that begins inside a run reads before it, at most, to guess its notes
 WARM_UP_CHARS = 250_000
 
-# what a forked child reads: the sentences, the recogniser and each sentence's notes as
-# reading found them (a child given a second part starts again from those)
-_shared: tuple[list[Sentence], Recogniser, list[dict[str, object]]] | None = None
+# what a forked child reads: the sentences, the recogniser, each sentence's notes as
+# reading found them (a child given a second part starts again from those), and the
+# work the last part's child does after its part
+Shared = tuple[list[Sentence], Recogniser, list[dict[str, object]], Callable[[], object]]
+_shared: Shared | None = None
+T = TypeVar("T")
 
 
 def read_documents(
@@ -81,14 +85,23 @@ def read_documents(
     with collection_waiting():
         read = [read_document(d, recogniser, parse=False, clean=c) for d, c in originals]
         sentences = [s for _clean, own, _found in read for s in own]
-        facts = read_sentences(sentences, recogniser, parts)  # (parsed there, each part apart)
+
+        def unknown_names() -> list[list[UnknownName]]:
+            return [
+                recogniser.unknown_names(document.id, clean, found)
+                for (clean, _own, found), (document, _c) in zip(read, originals, strict=True)
+            ]
+
+        # (parsed there, each part apart; the unknown names by the last part's child)
+        facts, unknowns = read_sentences_and(sentences, recogniser, parts, unknown_names)
     readings = []
     at = 0
-    for (clean, own_sentences, found), (document, _c) in zip(read, originals, strict=True):
+    for (clean, own_sentences, found), (document, _c), unknown in zip(
+        read, originals, unknowns, strict=True
+    ):
         own = [f for each in facts[at : at + len(own_sentences)] for f in each]
         at += len(own_sentences)
         own = extract.finish_reading(own, document, clean, found, recogniser.gazetteer)
-        unknown = recogniser.unknown_names(document.id, clean, found)
         readings.append(
             extract.DocumentReading(tuple(own), frozenset(f.key for f in found), tuple(unknown))
         )
@@ -103,26 +116,47 @@ def read_sentences(
 
     :raises HelperLost: a child ended before its part was read (killed, out of memory).
     """
+    return read_sentences_and(sentences, recogniser, parts, lambda: None)[0]
+
+
+def read_sentences_and(
+    sentences: Sequence[Sentence], recogniser: Recogniser, parts: int, beside: Callable[[], T]
+) -> tuple[list[list[Fact]], T]:
+    """``read_sentences``, and what ``beside`` returns, called by the last part's child
+    after its part (here when the sentences are read in one part). This process reads
+    the first part, parses its sentences and checks the parts after it; the document's
+    own work after the reading (its unknown names, 0.6 s at 10 MB) was left to this
+    process alone while the child had done its part.
+
+    :raises HelperLost: a child ended before its part was read (killed, out of memory).
+    """
     cuts = part_cuts(sentences, parts)
     if len(cuts) < 3 or threading.active_count() > 1:
-        return _read(sentences, recogniser)
+        return _read(sentences, recogniser), beside()
     parsing.load_parser()  # once, here: the children are forked with it
     parse_sentences(said_in_two_parts(sentences, cuts))  # (once, here: the children share it)
     global _shared
-    _shared = (list(sentences), recogniser, [dict(s.notes) for s in sentences])
+    _shared = (list(sentences), recogniser, [dict(s.notes) for s in sentences], beside)
     try:
         with forked_pool(len(cuts) - 2, "reading a large document") as pool:
             with interrupts_held():  # the children are forked as the first part is given
-                futures = [pool.submit(_read_part, a, b) for a, b in itertools.pairwise(cuts[1:])]
+                futures = [
+                    pool.submit(_read_part, a, b, b == len(sentences))
+                    for a, b in itertools.pairwise(cuts[1:])
+                ]
             facts = _read(sentences[: cuts[1]], recogniser)
+            besides = []
             for (a, b), future in zip(itertools.pairwise(cuts[1:]), futures, strict=True):
-                facts += _checked(sentences, recogniser, a, b, future.result())
-            return facts
+                part = future.result()
+                facts += _checked(sentences, recogniser, a, b, part)
+                besides.append(part[3])
+            return facts, besides[-1]  # type: ignore[return-value]
     finally:
         _shared = None
 
 
-Part = tuple[list[list[Fact]], bytes, list[watched_notes.Read]]  # facts, pickled notes, reads
+# facts, pickled notes, reads, and what ``beside`` returned (the last part's child)
+Part = tuple[list[list[Fact]], bytes, list[watched_notes.Read], object]
 
 
 def _checked(
@@ -132,7 +166,7 @@ def _checked(
     a note before the part other than this process's reading left it, and read again
     here from there; the part's notes are left on its sentences, as reading leaves them,
     for the parts after it."""
-    facts, sent, reads = part
+    facts, sent, reads, _beside = part
     notes = pickle.loads(sent)
     wrong = watched_notes.first_wrong(reads, sentences)
     kept = end if wrong is None else wrong
@@ -197,14 +231,15 @@ def _read(
     return facts
 
 
-def _read_part(start: int, end: int) -> Part:
+def _read_part(start: int, end: int, last: bool = False) -> Part:
     """In a forked child: the facts of sentences ``start:end`` of those it was forked
-    with, their notes, and what they read of the notes before them. A part that begins
+    with, their notes, what they read of the notes before them, and (``last``) what the
+    work beside the reading returns. A part that begins
     inside a run first reads the sentences before it back to the run's opening (or
     ``WARM_UP_CHARS`` of text, or a quarter of its own), to leave the notes its first
     sentences read as the whole reading would, most often."""
     assert _shared is not None, "a part read outside a forked child"
-    sentences, recogniser, unread = _shared
+    sentences, recogniser, unread, beside = _shared
     for sentence, notes in zip(sentences, unread, strict=True):
         sentence.notes = dict(notes)
     budget = min(WARM_UP_CHARS, sum(s.end - s.start for s in sentences[start:end]) // 4)
@@ -217,4 +252,4 @@ def _read_part(start: int, end: int) -> Part:
     facts = _read(sentences[start:end], recogniser, start)
     # (pickled before the log is copied: a watched dict inside a note is logged as read)
     notes = pickle.dumps([watched_notes.sent_back(s.notes) for s in sentences[start:end]])
-    return facts, notes, list(reads)
+    return facts, notes, list(reads), beside() if last else None

@@ -190,13 +190,13 @@ def test_a_build_reads_a_large_document_in_parts(
     gazetteer = _discovered(originals, reference)
     alone = extract_parallel.read_in_parallel(originals, gazetteer, workers=1)
     used: list[int] = []
-    real = split_reading.read_sentences
+    real = split_reading.read_sentences_and
 
-    def counted(sentences: Sequence, recogniser: Recogniser, parts: int) -> list:
+    def counted(sentences: Sequence, recogniser: Recogniser, parts: int, beside) -> tuple:  # type: ignore[no-untyped-def]
         used.append(parts)
-        return real(sentences, recogniser, parts)
+        return real(sentences, recogniser, parts, beside)
 
-    monkeypatch.setattr(split_reading, "read_sentences", counted)
+    monkeypatch.setattr(split_reading, "read_sentences_and", counted)
     monkeypatch.setattr(split_reading, "SPLIT_FROM_CHARS", 100_000)
     assert extract_parallel.read_in_parallel(originals, gazetteer, workers=2) == alone
     assert used == [2]
@@ -383,3 +383,26 @@ def test_a_large_document_is_read_with_the_collector_waiting_and_on_again_after(
     with pytest.raises(RuntimeError):
         split_reading.read_documents(originals, Recogniser(gazetteer), 2)
     assert gc.get_threshold() == before
+
+
+def test_the_work_beside_the_reading_is_done_by_the_last_part_s_child(
+    reference: Reference,
+) -> None:
+    """What the document needs once its sentences are read (its unknown names) is done
+    by the child that reads the last part, after it, while this process reads the first
+    part; read in one part, it is done here."""
+    originals = _one_document(large_text(250_000, headed=True))
+    gazetteer = _discovered(originals, reference)
+    recogniser = Recogniser(gazetteer)
+    sentences = [
+        s for d, c in originals for s in read_document(d, recogniser, parse=False, clean=c)[1]
+    ]
+    alone = split_reading.read_sentences(sentences, recogniser, 1)
+    for sentence in sentences:  # (as read_document left them)
+        sentence.notes = {}
+    facts, by = split_reading.read_sentences_and(sentences, recogniser, 2, os.getpid)
+    assert facts == alone
+    assert by != os.getpid()
+    assert (
+        split_reading.read_sentences_and(sentences[:3], recogniser, 1, os.getpid)[1] == os.getpid()
+    )
