@@ -236,10 +236,26 @@ class BackgroundDumps:
         shutil.rmtree(self._target, ignore_errors=True)
 
 
-class StagedBeside:
+class StagedElsewhere:
+    """A store staged outside the build's own thread (by the dumps' worker or by a
+    thread): ``result`` waits for it, ``abandon`` too when the build failed meanwhile."""
+
+    def result(self) -> tuple[StagedBuild, str]:
+        raise NotImplementedError
+
+    def abandon(self) -> StagedBuild | None:
+        """Wait for the staged store (the build failed meanwhile): the store, for the
+        build to drop, or ``None`` if staging failed too."""
+        try:
+            staged, _build_id = self.result()
+        except BaseException:  # the build's own failure is the one to tell
+            return None
+        return staged
+
+
+class StagedBeside(StagedElsewhere):
     """The store the dumps' worker stages for a cold build (``BackgroundDumps.stage``), as
-    ``staging_thread.StagingThread`` gives it: ``result`` waits for it, ``abandon`` too
-    when the build failed meanwhile."""
+    ``staging_thread.StagingThread`` gives it."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -258,12 +274,3 @@ class StagedBeside:
         if isinstance(self._found, BaseException):
             raise self._found
         return self._found
-
-    def abandon(self) -> StagedBuild | None:
-        """Wait for the staged store (the build failed meanwhile): the store, for the
-        build to drop, or ``None`` if staging failed too."""
-        try:
-            staged, _build_id = self.result()
-        except BaseException:  # the build's own failure is the one to tell
-            return None
-        return staged

@@ -19,11 +19,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from graph import store_delta
-from graph.dump_background import BackgroundDumps
+from graph.dump_background import BackgroundDumps, StagedElsewhere
 from graph.store import StagedBuild
 
 
-class StagingThread:
+class StagingThread(StagedElsewhere):
     """``store_delta.stage(root, nquads)`` run by a thread of its own, started at once;
     the staged store goes to ``background`` when it is written."""
 
@@ -41,15 +41,6 @@ class StagingThread:
             return self._future.result()
         finally:
             self._pool.shutdown(wait=True)
-
-    def abandon(self) -> StagedBuild | None:
-        """Wait for the thread (the build failed meanwhile): the store it staged, for the
-        build to drop, or ``None`` if staging failed too."""
-        try:
-            staged, _build_id = self.result()
-        except BaseException:  # the build's own failure is the one to tell
-            return None
-        return staged
 
 
 def _stage(
