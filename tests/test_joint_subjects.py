@@ -62,6 +62,10 @@ def test_china_and_a_partner_doing_one_thing_is_cooperation(reference, text, kin
         "China and Mexico held talks on space debris in 2030.",
         # no field among the verb's own words
         "China and Mexico have worked hard for many years.",
+        # work that would have been done, had the plan gone ahead, was not done
+        "China and Uruguay would have studied the ionosphere over the Atlantic.",
+        "The China National Space Administration and Kenya could have mapped flood plains "
+        "with remote sensing.",
     ],
 )
 def test_a_joint_subject_without_china_or_work_or_field_gives_nothing(reference, text):
