@@ -83,11 +83,24 @@ def negated(sentence: Sentence, pos: int) -> bool:
 
 
 def verb_denied(sentence: Sentence, verb: Token) -> bool:
-    """The parse negates the verb ("has not provided"), or the sentence reports it as
-    wrong before it ("denied that it exported"): nothing it says took place."""
-    return any(c.dep_ == "neg" for c in verb.children) or bool(
-        WRONG_REPORT.search(sentence.text, 0, verb.idx)
+    """The parse negates the verb ("has not provided"), the sentence reports it as wrong
+    before it ("denied that it exported"), or it says what would have been done: nothing
+    it says took place."""
+    return (
+        any(c.dep_ == "neg" for c in verb.children)
+        or verb_unreal(verb)
+        or bool(WRONG_REPORT.search(sentence.text, 0, verb.idx))
     )
+
+
+_UNREAL_MODALS = frozenset({"would", "could", "might", "should", "'d"})
+
+
+def verb_unreal(verb: Token) -> bool:
+    """Whether the verb says what would (or could, might, should) have been done: a modal
+    with the perfect's "have" tells what did not happen ("would have trained")."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in auxiliaries and bool(auxiliaries & _UNREAL_MODALS)
 
 
 # "it does not fly alone: ESA provided ...", "not only ... but also": a negation that

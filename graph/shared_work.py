@@ -18,6 +18,7 @@ from graph.chinese_side import names_chinese_side, phrase_names_chinese_side
 from graph.cooperation_words import EXCHANGING, GIVING, RECEIVING
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
+from graph.negation import verb_unreal
 from graph.parsing import governing_phrase, span_root
 from graph.reading import Sentence
 
@@ -30,7 +31,6 @@ _NOT_TOGETHER = frozenset(
         *("be", "have", "deal", "associate", "connect", "link", "align", "report"),
     }
 )
-_UNREAL_MODALS = frozenset({"would", "could", "might", "should", "'d"})
 _TALK = frozenset({"talk", "discussion", "meeting", "negotiation", "consultation", "visit"})
 
 
@@ -112,19 +112,12 @@ def _together(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in _NOT_TOGETHER | GIVING | RECEIVING | EXCHANGING:
         return False
-    if _unreal(verb):
+    if verb_unreal(verb):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     denied = [c for t in (verb, *objects) for c in t.children if c.dep_ == "neg"]
     denied += [c for o in objects for c in o.children if c.dep_ == "det" and c.lower_ == "no"]
     return not denied and not any(o.lemma_.lower() in _TALK for o in objects)
-
-
-def _unreal(verb: Token) -> bool:
-    """Whether the verb says what would (or could, might, should) have been done: a modal
-    with the perfect's "have" tells work that did not happen ("would have trained")."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return "have" in auxiliaries and bool(auxiliaries & _UNREAL_MODALS)
 
 
 def _names_a_field(sentence: Sentence, gazetteer: Gazetteer, verb: Token) -> bool:

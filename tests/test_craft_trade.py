@@ -62,6 +62,7 @@ def test_a_launch_service_offered_for_later_is_planned(reference):
     [
         "SpaceX provided launch services for Chile in 2028.",  # another country's firm
         "China has not provided launch services for Estonia.",  # denied
+        "China would have provided launch services for Estonia.",  # not done after all
         "Brazil exported satellites to Angola in 2030.",  # the seller is a partner
         "The satellite now carries television and data services for Kenya.",  # not a launch
     ],
