@@ -6,7 +6,7 @@ deeper line opens a paragraph after a full stop, is no such list. Used by
 
 from __future__ import annotations
 
-from graph.line_kinds import TERMINAL
+from graph.line_kinds import ANY_FIELD, TERMINAL
 from graph.text_lines import Line
 
 
@@ -32,4 +32,22 @@ def starts_next_entry(entry: int | None, prev: Line, line: Line) -> bool:
         and line.indent == entry
         and prev.indent > entry
         and (line.text[:1].isupper() or line.text[:1].isdigit())
+    )
+
+
+def hangs_under(prev: Line, line: Line) -> bool:
+    """Whether ``line`` goes on with the list line above it: set in deeper, with no blank
+    line between, in small letters."""
+    return line.indent > prev.indent and not line.blank_before and line.text[:1].islower()
+
+
+def next_field_line(field_indent: int | None, line: Line) -> bool:
+    """Whether a "Label: value" line follows one like it at the same indent
+    ("Norway (University of Oslo): tumour cells" under "Switzerland (...): POLAR-2, a
+    ..."): the next line of the same list, not a heading over what follows."""
+    return (
+        field_indent is not None
+        and line.indent == field_indent
+        and not line.blank_before
+        and ANY_FIELD.match(line.text) is not None
     )

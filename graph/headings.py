@@ -174,6 +174,15 @@ def heading_context(
             masked = masked[:s] + " " * (e - s) + masked[e:]
     area = heading_area(masked, recogniser.gazetteer)
     missions = {f.key for _s, _e, f in names if f.kind is EntityKind.MISSION and not f.nested}
+    note = heading.find("(")
+    if len(missions) > 1 and note > 0:
+        # "CHANG'E-8 (around 2029; a test-bed for ILRS technologies)": the mission before
+        # the heading's bracketed note is its subject; the note's names only describe it
+        missions = {
+            f.key
+            for s, _e, f in names
+            if s < note and f.kind is EntityKind.MISSION and not f.nested
+        } or missions
     if not missions and area == "payloads":
         # "M2 | SVOM — payload contributions": a craft whose payloads the section lists
         # carries them as a mission does
@@ -191,3 +200,22 @@ def names_a_body(heading: str) -> bool:
     """Whether a heading is only a body's name (a publisher's masthead): its words name
     who wrote the page, not what its sections are about."""
     return head_kind(heading) is EntityKind.ORGANISATION and NAME_RUN.fullmatch(heading) is not None
+
+
+def subtitles(heading: str, inside: list[Found], above_mission: str | None) -> bool:
+    """Whether a heading set right under a mission's heading, with no text between, is
+    its subtitle ("1  CHANG'E-6 | sample return" over "Foreign payloads (all flown)"):
+    it has no number or mark of its own and names no mission, so what it heads is still
+    that mission's."""
+    if above_mission is None or any(
+        f.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT) for f in inside
+    ):
+        return False
+    bare = unmarked(heading)
+    return (
+        bare == heading
+        and not any(
+            p.match(heading) for p in (_ROMAN, _PART, _DOTTED, _NUMBERED, _LETTERED, PAGE_MARK)
+        )
+        and not re.match(r"\(?[\dA-Z]{1,2}[.)]?\s", heading)
+    )

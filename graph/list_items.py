@@ -14,6 +14,9 @@ from graph.line_kinds import BULLET
 from graph.model import EntityKind
 from graph.reading import Sentence, label_end
 
+# a list line whose partner an apposition describes: "- the University of X (UX), a
+# neutral gas mass spectrometer;" (the item's contribution, or what the partner is)
+_APPOSED = re.compile(r"(?:\s*\([^)]*\))?,\s+(?:a|an)\s")
 _FLOWN = re.compile(r"\b(?:flown|flew|flies|to fly|carried|aboard|on board|onboard)\b")
 
 
@@ -39,11 +42,21 @@ def item_context(
     lead = sentence.lead_in
     if lead is None:
         return mission, areas
+    context = lead_paragraph(lead)
     named = {
         m.key
         for m in lead.mentions
         if not m.nested and m.kind in (EntityKind.MISSION, EntityKind.SPACECRAFT)
     }
+    if not named and not lead.is_heading:
+        # "All six payloads selected for Chang'e-7 arrived. Their providers are:": the
+        # lead-in's paragraph names the mission
+        named = {
+            m.key
+            for s in context
+            for m in s.mentions
+            if not m.nested and m.kind is EntityKind.MISSION
+        }
     opening = [
         m.key
         for m in lead.mentions
@@ -64,7 +77,7 @@ def item_context(
         # mission of the heading the region divides
         mission = sentence.section_mission
     payload = sentence.section_mission_area == "payloads" or any(
-        names_instrument(t) for t in (lead.text, sentence.text)
+        names_instrument(t) for t in (*(s.text for s in context), sentence.text)
     )
     missionless = mission is None or gazetteer.kind(mission) is not EntityKind.MISSION
     # a payload line of a fact sheet titled with its mission ("Chang'e-7 fact sheet")
@@ -76,6 +89,13 @@ def item_context(
         if sentence.section_mission_area == "payloads":
             return mission, ["payloads"]  # the entry's title names its subject, not the area
     lead_cues = [c.area for c in area_cues(lead, gazetteer) if lead.is_heading or not c.titled]
+    own_field = gazetteer.default_areas.get(mission or "")
+    if payload and own_field:
+        # "CHANG'E-6 (far-side sample return)" over "Pakistan - a cubesat released into
+        # lunar orbit": words of the mission's own field describe it and its instruments
+        lead_cues = [c for c in lead_cues if c != own_field]
+        if any(_area(a) == own_field for a in areas):
+            return mission, [a for a in areas if _area(a) != own_field] or ["payloads"]
     if lead_cues and "payloads" not in lead_cues:
         # an item that says what was done ("CONAE: tracking of Chang'e-4") under a
         # heading of a field ("LUNAR AND DEEP-SPACE EXPLORATION"): the item's own work;
@@ -91,7 +111,11 @@ def item_context(
     if lead_cues:
         return mission, list(dict.fromkeys(lead_cues))
     heading_area = sentence.section_mission_area
-    if heading_area and not any(isinstance(a, Cue) for a in areas):
+    if (
+        heading_area
+        and not any(isinstance(a, Cue) for a in areas)
+        and not (payload and heading_area == own_field)
+    ):
         # under "CHINA SPACE STATION - SPACE SCIENCE EXPERIMENTS", an item that names no
         # area of its own takes the heading's area, and with it the heading's mission
         return (sentence.section_mission if missionless else mission), [heading_area]
@@ -101,6 +125,19 @@ def item_context(
         if mission in gazetteer.default_areas:
             return mission, [gazetteer.default_areas[mission]]
     return mission, areas
+
+
+def _area(area: Cue | str) -> str:
+    return area.area if isinstance(area, Cue) else area
+
+
+def lead_paragraph(lead: Sentence) -> list[Sentence]:
+    """A list's lead-in with the sentences of its paragraph before it ("All six payloads
+    selected for X arrived in May. Their providers are:"): what the list is about."""
+    out = [lead]
+    while not out[-1].opens_paragraph and out[-1].previous is not None and len(out) < 4:
+        out.append(out[-1].previous)
+    return out
 
 
 def item_bodies(sentence: Sentence, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -129,3 +166,18 @@ def bare_item(sentence: Sentence) -> bool:
         return False  # "- Operators: CAST; University of Tartu": a record's field
     doc = sentence.parse  # ("files", "names", "selected": verbs the word list does not know)
     return doc is None or not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def apposed_item(sentence: Sentence, end: int) -> bool:
+    """Whether a bulleted line of a list opens with its partner, ending at ``end``, and
+    an apposition ("- the University of X (UX), a mass spectrometer;"): the line is the
+    list's item, its partner the name before the comma."""
+    lead = sentence.lead_in
+    return (
+        lead is not None
+        # a list the lead-in introduces, or one under a mission's heading (not the
+        # "Highlights" of a release, whose lines may open with a craft: "X, a cubesat")
+        and (lead.text.rstrip().endswith(":") or sentence.section_mission is not None)
+        and BULLET.match(sentence.text) is not None
+        and _APPOSED.match(sentence.text, end) is not None
+    )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.hanging_indent import entry_indent, starts_next_entry
+from graph.hanging_indent import entry_indent, hangs_under, next_field_line, starts_next_entry
 from graph.hyphenated_words import Vocabulary, keep_hyphen
 from graph.line_kinds import (
     ANY_FIELD,
@@ -32,6 +32,7 @@ from graph.line_kinds import (
     value_offset,
 )
 from graph.model import Document
+from graph.strip_headings import ruled_strip, strip_heading
 from graph.text_lines import Line, text_lines
 from graph.web_page import has_chrome, main_content
 
@@ -223,6 +224,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     header: list[int] = []  # where the columns of the aligned table being read start
     hang: int | None = None  # the column a field's value starts in, which its wrap keeps
     entry: int | None = None  # the indent of an entry whose wrap is set in deeper
+    field_indent: int | None = None  # the indent of the "Label: value" line last opened
     for i, line in enumerate(lines):
         header, columns = _aligned_columns(line, lines[i - 1] if i else None, header)
         # a line set in exactly under the value of the field above goes on with that value
@@ -264,8 +266,7 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             not wraps
             and (
                 next_entry
-                or
-                bool(BULLET.match(line.text))
+                or bool(BULLET.match(line.text))
                 or bool(DATED_ENTRY.match(line.text))
                 or is_table_row(line.text)
                 or is_table_row(prev.text)
@@ -274,7 +275,11 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 # table's "-----" under its header leaves the rows to the table's reader
                 or (
                     RULE.match(prev.text) is not None
-                    and (not set(prev.text) <= _TABLE_RULING or is_caps_heading(line.text))
+                    and (
+                        not set(prev.text) <= _TABLE_RULING
+                        or is_caps_heading(line.text)
+                        or ruled_strip(prev, line, lines[i + 1 : i + 3])
+                    )
                 )
                 or bool(PAGE_MARK.match(line.text) or PAGE_MARK.match(prev.text))
                 or bool(ANY_FIELD.match(line.text))
@@ -299,6 +304,9 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                         # mid-sentence ("... was built with Khalifa" / "University in ...")
                         and (line.text[:1].islower() or not prev.text.endswith(TERMINAL))
                     )
+                    # a list line's wrap set in deeper, in small letters ("Italy: a
+                    # retroreflector, mounted" / "    on the lander"), however short
+                    and not hangs_under(prev, line)
                 )
                 # a short line is a heading unless the next goes on with its sentence
                 # ("... Objects Monitor (SVOM) was" / "developed jointly by ...")
@@ -361,7 +369,12 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
             out.put("\n", end_of_prev)
             out.put("\n", end_of_prev)
             para_start = len(out.chars)
-            para_heading = is_heading(line.text) or bool(PAGE_MARK.match(line.text))
+            para_heading = (
+                is_heading(line.text)
+                or bool(PAGE_MARK.match(line.text))
+                or strip_heading(prev, line, lines[i + 1 : i + 3])
+            ) and not next_field_line(field_indent, line)
+            field_indent = line.indent if ANY_FIELD.match(line.text) and not para_heading else None
             out.add(
                 line.text, line.start, citations=web_page, columns=columns, offsets=line.offsets
             )

@@ -17,7 +17,7 @@ from graph.ellipsis import did_the_same
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import PARTNER_KINDS, Group
 from graph.item_values import value_start
-from graph.list_items import bare_item
+from graph.list_items import apposed_item, bare_item
 from graph.model import EntityKind
 from graph.reading import Sentence
 from graph.recognise import Found
@@ -34,6 +34,11 @@ _ITEM_START = re.compile(
     # a note's "China → Nigeria:", "CN -> Pakistan:": what China did for whom
     r"(?:(?:China|CN|PRC)\s*(?:\u2192|->|=>|\u27f6)\s*)?",
     re.IGNORECASE,
+)
+# a bulleted line of a list may name its partner after an article or the country whose
+# body it is: "- the Italian National Institute ...", "- Egypt's National Authority ..."
+_OWNED_ITEM = re.compile(
+    r"[-\u2022\u00b7*]\s*(?:the\s+|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}(?:'s|\u2019s)\s+)"
 )
 # what may stand between an item's partner and its colon or dash: an acronym in brackets,
 # the partner's town or country ("Institute of Space Technology, Islamabad — ...")
@@ -332,8 +337,13 @@ def partner_groups(sentence: Sentence, gazetteer: Gazetteer) -> list[Group]:
             role, governor = "agent", "join"
         if values_from is not None and start >= values_from:
             role = "item"  # "Dust counter - University of Tartu (Estonia)", "- Peru, Chile"
-        elif _ITEM_START.fullmatch(head) and (
-            _ITEM_GLUE.match(sentence.text[end:]) or head.rstrip().endswith(":")
+        elif (
+            _ITEM_START.fullmatch(head)
+            or (sentence.lead_in is not None and _OWNED_ITEM.fullmatch(head))
+        ) and (
+            _ITEM_GLUE.match(sentence.text[end:])
+            or head.rstrip().endswith(":")
+            or (apposed_item(sentence, end) and not item_end)
         ):
             role = "item"  # a fact-sheet line: "Sweden: neutral atom analyser"
             item_end = _item_label_end(sentence.text, end)

@@ -16,6 +16,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from graph.agreement_titles import agreement_text
+from graph.block_context import heading_depth
 from graph.capital_metonyms import acting_capitals
 from graph.coreference import (
     acting_pronouns,
@@ -197,15 +198,16 @@ def read_document(
             opens = True
         if paragraph is not None and paragraph.heading and paragraph.start <= start < paragraph.end:
             heading = clean.text[paragraph.start : paragraph.end].strip()
-            headed = True
+            inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
             # the document's first line, before any text, titles all of it
             level = 0 if not sentences and not headings else heading_level(heading)
+            level = heading_depth(level, headed, headings, heading, inside, heading_missions)
+            headed = True
             headings = [h for h in headings if h[0] < level] + [(level, heading)]
             # (worked out as the headings change, not again for every sentence)
             planned = any(future_heading(h, document) or h in dated for _l, h in headings)
             previous = None
             caption = heading
-            inside = [f for f in by_place.near(start, end) if start <= f.start and f.end <= end]
             named = tuple(f.key for f in inside)
             raw_heading = clean.text[paragraph.start : paragraph.end]
             at = paragraph.start + len(raw_heading) - len(raw_heading.lstrip())
