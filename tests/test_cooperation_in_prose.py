@@ -37,3 +37,45 @@ def test_an_asset_that_gives_a_service_is_no_payload(reference):
         "tracking support to the probe."
     )
     assert ("argentina", "payloads", None) not in cooperations_of(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Through the Fengyun programme, China exchanges data with Chile and Peru, and "
+            "we have provided Gaofen imagery to the disaster management agencies of Africa.",
+            {("chile", "data-exchange", None), ("peru", "data-exchange", None)},
+        ),
+        (
+            "China shares satellite data with Laos, and it has also given Myanmar disaster "
+            "monitoring support.",
+            {("laos", "data-exchange", None)},
+        ),
+    ],
+)
+def test_data_shared_keeps_its_area_beside_another_clauses_purpose(reference, text, expected):
+    found = cooperations_of(reference, text)
+    assert expected <= found
+    assert not {f for f in found if f[0] in {"chile", "peru", "laos"}} - expected
+
+
+def test_data_given_for_a_purpose_its_own_clause_names_serves_it(reference):
+    text = "China provided satellite imagery to Nepal to support disaster relief after the quake."
+    assert ("nepal", "disaster-prevention-and-mitigation", None) in cooperations_of(reference, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a joint communique: the two sides, then a second predicate that trains
+        "Joint Communique between the People's Republic of China and the Republic of "
+        "Kenya\n\nThe two sides will deepen cooperation in remote sensing, and will train "
+        "Kenyan engineers in satellite operations.",
+        # a treaty's wording
+        "Agreement between China and Kenya\n\nThe Parties will jointly train Kenyan "
+        "students in space science.",
+    ],
+)
+def test_people_the_two_sides_train_are_training_cooperation(reference, text):
+    assert ("kenya", "training-and-education", None) in cooperations_of(reference, text)
