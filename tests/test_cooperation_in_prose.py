@@ -79,3 +79,41 @@ def test_data_given_for_a_purpose_its_own_clause_names_serves_it(reference):
 )
 def test_people_the_two_sides_train_are_training_cooperation(reference, text):
     assert ("kenya", "training-and-education", None) in cooperations_of(reference, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China welcomes the accession of Thailand to the International Lunar Research Station.",
+        "The accession of Nicaragua to the International Lunar Research Station was "
+        "announced in Beijing in 2024.",
+    ],
+)
+def test_the_accession_of_a_partner_to_a_mission_is_cooperation_on_it(reference, text):
+    found = cooperations_of(reference, text)
+    assert {(p, a) for p, a, m in found if m == "international-lunar-research-station"} & {
+        ("thailand", "lunar-and-deep-space-exploration"),
+        ("nicaragua", "lunar-and-deep-space-exploration"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spoken answer: the second partner's verb left out
+        (
+            "Peru signed up to the International Lunar Research Station in 2023, Chile in "
+            "2025. Colombia sent an observer.",
+            {"peru", "chile"},
+        ),
+        # a report's wording, with "and"
+        (
+            "Serbia joined the International Lunar Research Station in April 2024, and "
+            "Senegal in September 2025.",
+            {"serbia", "senegal"},
+        ),
+    ],
+)
+def test_a_partner_whose_verb_is_left_out_shares_the_first_ones(reference, text, expected):
+    found = cooperations_of(reference, text)
+    assert {p for p, a, m in found if m == "international-lunar-research-station"} == expected
