@@ -17,7 +17,7 @@ from graph.gazetteer import Gazetteer
 from graph.grammar import Group, clause_of, clauses, has_verb, own_statement_start, verb_before
 from graph.list_items import listed_under
 from graph.model import EntityKind
-from graph.parsing import INSTRUMENT_NOUNS
+from graph.parsing import INSTRUMENT_NOUNS, clause_verb
 from graph.reading import Sentence
 
 _HANDED_ON = re.compile(
@@ -57,6 +57,23 @@ def shared_cue(
     return any(has_cue(sentence, a, b) for a, b in _shared_clauses(sentence, groups, spans, group))
 
 
+def another_statement(sentence: Sentence, group: Group, cue: Cue) -> bool:
+    """Whether the cue belongs to a later coordinated statement with a subject of its
+    own ("exchanges data with X, and we have given imagery to the disaster management
+    agencies of Y"): the parse puts it under another verb, conjoined, with its own
+    subject."""
+    doc = sentence.parse
+    if doc is None:
+        return False
+    own = clause_verb(doc, group.start, group.end)
+    other = clause_verb(doc, cue.start, cue.end)
+    if own is None or other is None or other <= own:
+        return False
+    verb = doc[other]
+    conjoined = verb.dep_ == "conj" and verb.head.i == own
+    return conjoined and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _said_again(text: str, group: Group, other: Group) -> bool:
     """Whether ``other`` is ``group``'s short name in brackets right after it."""
     between = text[group.end : other.start]
@@ -94,7 +111,11 @@ def areas_for(
     stop = min(later) if later else clause[1]
     plain = [c for c in cues if not c.titled]
     in_clause = [c for c in plain if clause[0] <= c.start < clause[1]]
-    after = [c for c in in_clause if group.end <= c.start < stop]
+    after = [
+        c
+        for c in in_clause
+        if group.end <= c.start < stop and not another_statement(sentence, group, c)
+    ]
     verb = verb_before(text, group.start)
     earlier = [g.end for g in groups[:index] if clause_of(spans, g.start) == clause]
     floor = max([verb, *earlier])

@@ -47,6 +47,7 @@ from graph.grammar import PARTNER_KINDS, Group, status_at
 from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
 from graph.negation import negated
+from graph.own_clause import both_sides, in_own_clause, own_subjects
 from graph.parsing import span_root, verb_above
 from graph.payload_frames import PayloadFrames
 from graph.reading import Sentence
@@ -245,7 +246,13 @@ class _Reader(PayloadFrames, ServiceFrames):
                 or earlier
             )
             # data for disaster monitoring serve disaster relief; any other data is exchanged
-            cues = {c.area for c in area_cues(self.sentence, self.gazetteer) if not c.titled}
+            # (a purpose the verb's own clause names, not a coordinated clause's: "shares
+            # data with X, and has given Y disaster monitoring support")
+            cues = {
+                c.area
+                for c in area_cues(self.sentence, self.gazetteer)
+                if not c.titled and in_own_clause(self.doc, verb, c.start, c.end)
+            }
             areas = [a for a in _DATA_PURPOSES if a in cues] or ["data-exchange"]
             if data[0].lemma_.lower() in SAMPLES and mission in self.gazetteer.default_areas:
                 areas = [self.gazetteer.default_areas[mission]]  # lunar samples: the mission's
@@ -322,6 +329,10 @@ class _Reader(PayloadFrames, ServiceFrames):
                 self._chinese(s) if s.lemma_.lower() not in PEOPLE else self._chinese_people(s)
                 for s in subjects
             )  # "China trained ...", "Chinese engineers trained Belarusian operators"
+            # "the two sides will ... train Kenyan engineers": China is one of the trainers
+            in_china = in_china or (
+                lemma in TRAINING_VERBS and any(map(both_sides, own_subjects(verb)))
+            )
             trained = lemma in TRAINING_VERBS or (
                 lemma in STUDYING_VERBS | HOSTING | {"send"}
                 and re.search(r"\b(?:train|course|stud)", self.sentence.text)

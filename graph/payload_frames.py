@@ -14,6 +14,8 @@ from graph.cooperation_words import (
     ABOARD,
     CARRYING,
     COMING,
+    DATA,
+    GIVING,
     HANDING,
     HOLDING,
     MAKING,
@@ -33,6 +35,21 @@ _WITHDRAWN = re.compile(
 )
 
 
+def _serves(thing: Token) -> bool:
+    """Whether the thing gives a service rather than flies ("Chile's antennas provided
+    tracking support to the probe"): the subject of a giving verb whose object is
+    neither an instrument nor data."""
+    verb = thing.head
+    return (
+        thing.dep_ == "nsubj"
+        and verb.lemma_.lower() in GIVING
+        and any(
+            c.dep_ == "dobj" and not is_instrument(c) and c.lemma_.lower() not in DATA
+            for c in verb.children
+        )
+    )
+
+
 class PayloadFrames:
     """Payload cooperation: ``payloads`` and the owner and carrier it reads."""
 
@@ -41,6 +58,8 @@ class PayloadFrames:
         for thing in self.doc:
             carried = _carried_craft(thing)
             if not is_instrument(thing) and carried is None:
+                continue
+            if _serves(thing):
                 continue
             owners = self._owners(thing) or self._givers(thing)
             if not owners:

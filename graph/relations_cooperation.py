@@ -13,6 +13,7 @@ predicates share the subject), the mission's usual area, a capitalised name's ar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.area_cues import Cue, area_cues
 from graph.clause_missions import mission_in_clause, said_in_passing
@@ -93,6 +94,40 @@ _DOING = frozenset(
 )
 
 
+def _taker_named_after(sentence: Sentence, group: Group) -> Group:
+    """A partner named after "of" a word of taking part is its owner: "the accession of
+    X to the ILRS" says what "X's accession to the ILRS" says."""
+    if group.role != "other" or group.governor not in _TAKING_PART:
+        return group
+    if not _OF_BEFORE.search(sentence.text, 0, group.start):
+        return group
+    return replace(group, role="owner")
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _gapped_subject(sentence: Sentence, groups: list[Group], group: Group) -> Group:
+    """A partner standing for the subject of a clause whose verb is left out ("Peru
+    joined the ILRS in 2023, Chile in 2025"): the first subject's role, with its verb."""
+    if group.role != "other":
+        return group
+    text = sentence.text
+    if not (_GAP_BEFORE.search(text, 0, group.start) and _GAP_AFTER.match(text, group.end)):
+        return group
+    first = next(
+        (g for g in groups if g.end <= group.start and g.role in ("agent", "subject")), None
+    )
+    if first is None:
+        return group
+    return replace(group, role=first.role, governor=first.governor)
+
+
+# a time closes the first clause, and one follows the partner of the gapped one
+_GAP_BEFORE = re.compile(r"\b(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s*,\s*(?:and\s+)?$")
+_GAP_AFTER = re.compile(r"\s*(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
+
+
 def _with_chinese_body(sentence: Sentence, group: Group, gazetteer: Gazetteer) -> bool:
     """Whether the partner's "with" follows a Chinese body's name straight away."""
     before = sentence.text[: group.start]
@@ -115,6 +150,8 @@ def extract(
     ``parties`` are the partners of agreements the sentence reports."""
     if not groups or _ABOUT_A_DOCUMENT.match(sentence.text):
         return []
+    groups = [_taker_named_after(sentence, g) for g in groups]
+    groups = [_gapped_subject(sentence, groups, g) for g in groups]
     cued = has_cue(sentence)
     cues = [c for c in area_cues(sentence, gazetteer) if not names_the_craft(sentence, c)]
     spans = clauses(sentence.text)
