@@ -200,3 +200,25 @@ def parties_framed(
     ):
         return framed
     return None if made else []
+
+
+def own_clause_text(sentence: Sentence, noun: tuple[int, int]) -> str | None:
+    """The sentence with only the clause of the verb that governs the noun left
+    ("A renewed theirs in 2026, and on 8 October 2025 B signed a memorandum": the
+    memorandum's clause is the second); the clauses coordinated with it are blanked, so
+    that a date found keeps its place. None without a parse or a verb."""
+    doc = sentence.parse
+    head = _noun_head(doc, noun) if doc is not None else None
+    verb = head
+    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        verb = None if verb.head.i == verb.i else verb.head
+    if verb is None:
+        return None
+    dropped = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    if not dropped and verb.dep_ != "conj":
+        return None  # one clause: the sentence's own reading of it stands
+    kept = [t for t in verb.subtree if t.i not in dropped]
+    chars = [" "] * len(sentence.text)
+    for t in kept:
+        chars[t.idx : t.idx + len(t.text)] = t.text
+    return "".join(chars)

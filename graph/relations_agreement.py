@@ -26,7 +26,7 @@ from graph.agreement_dates import (  # (DOCUMENT_NAMED_BACK: read by the coopera
     period_after,
     place_and_day,
 )
-from graph.agreement_frame import agreement_frame, made_at, parties_framed
+from graph.agreement_frame import agreement_frame, made_at, own_clause_text, parties_framed
 from graph.agreement_lines import (
     ALSO_SIGNED,
     AT_THE_EVENT,
@@ -296,6 +296,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             else:
                 signed_on = (
                     dated_after(text, m.end(), issued)
+                    or date_in(own_clause_text(sentence, noun) or "", issued, year)[0]
                     or date_in(text[own[0] : own[1]], issued, year)[0]
                     or when_clause_date(text[: m.start()], issued)
                     or date_in(text, issued, year)[0]

@@ -136,3 +136,28 @@ def test_documents_negotiated_discussed_expired_or_hosted_are_not_made_by_those_
         for _kind, parties, _day in signed
     )
     assert not any("botswana-space-science-institute" in parties for _k, parties, _d in signed)
+
+
+# two signings in coordinated clauses, each with its own date: a working paper's
+# sentence and an annual report's
+_TWO_CLAUSES = (
+    "Partners of the programme\n"
+    "\n"
+    "The Lesotho Space Agency signed a cooperation agreement with CNSA on weather data in "
+    "June 2028, and the Botswana Space Science Institute concluded a letter of intent with "
+    "CNSA on lunar imaging in April 2027.\n"
+    "\n"
+    "In 2026 the Andorra Geomatics Institute signed a protocol with CNSA on geodesy, and on "
+    "9 September 2024 the Moravian Space Research Centre concluded a memorandum of "
+    "understanding with CNSA on radar data.\n"
+)
+
+
+def test_each_coordinated_clause_dates_its_own_document(reference):
+    signed = _signed(reference, _TWO_CLAUSES)
+    assert ("letter-of-intent", ("botswana-space-science-institute", _CNSA), "2027-04") in signed
+    assert (
+        "memorandum-of-understanding",
+        (_CNSA, "moravian-space-research-centre"),
+        "2024-09-09",
+    ) in signed
