@@ -18,7 +18,15 @@ import re
 
 from graph.agreement_agents import signed_by
 from graph.agreement_anaphora import anaphora_parties, state_meant
-from graph.agreement_dates import dateline_after, document_signed_on, place_and_day
+from graph.agreement_dates import (  # (DOCUMENT_NAMED_BACK: read by the cooperation rules)
+    DOCUMENT_NAMED_BACK,  # noqa: F401
+    dated_after,
+    dateline_after,
+    document_signed_on,
+    period_after,
+    place_and_day,
+)
+from graph.agreement_frame import agreement_frame, made_at, own_clause_text, parties_framed
 from graph.agreement_lines import (
     ALSO_SIGNED,
     AT_THE_EVENT,
@@ -38,6 +46,7 @@ from graph.agreement_parties import (
     own_partners,
     parties_of,
 )
+from graph.agreement_same_day import day_before, signing_day
 from graph.agreement_status import signing_status
 from graph.agreement_subjects import subject_of
 from graph.dates import date_in, period_in, when_clause_date
@@ -62,14 +71,6 @@ _SIGNED_RELATIVE = re.compile(
     r"(?:had\s+|has\s+|have\s+|jointly\s+)?(?P<verb>signed|concluded|inked)\b",
     re.IGNORECASE,
 )
-# "The document runs for five years, from 2026 to 2030.": the sentence after a signing
-# that gives the period of the document it names back
-# (a document named back, as "The plan" or "This memorandum": ``DOCUMENT_NAMED_BACK``)
-DOCUMENT_NAMED_BACK = (
-    r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:document|agreement|memorandum|"
-    r"accord|protocol|plan|programme|program|contract|arrangement|statement|outline|MoU)\b"
-)
-_PERIOD_AFTER = re.compile(rf"\s*{DOCUMENT_NAMED_BACK}[^.]{{0,160}}")
 _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE)
 
 
@@ -183,6 +184,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # "the negotiation of the 2029 memorandum of understanding with CNSA": a
             # document named by the year it was signed and the party it was signed with
             signed_after = _DATED_WITH.match(text, m.end())
+        frame = agreement_frame(sentence, (m.start(), m.end()))
+        made = None if signed_after or sign or fragment else made_at(text, frame)
+        signed_after = signed_after or made
         if (
             not sign
             and signed_after is None
@@ -244,6 +248,11 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # following documents:": signed by those who signed them all, on their date
             named = list(lead.notes.get("bilateral", ()))
             named += [k for k in sentence.agreement_parties[1] if lead.notes.get("bilateral")]
+        if frame is not None and not label:
+            framed = parties_framed(sentence, frame, named + listed, made is not None, gazetteer)
+            if framed is None:
+                continue  # a document only the frame knows was made, by parties it cannot name
+            named, listed = (framed, []) if framed else (named, listed)
         said_again = {k for g in groups if g.role == "anaphora" for k in g.keys}
         if any(k not in said_again and k not in gazetteer.domestic for k in named + listed):
             # "the two sides signed ..., including a memorandum between CNSA and SUPARCO":
@@ -270,7 +279,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         if not foreign or documents_of_others(groups, m.end(), reach, gazetteer.domestic):
             continue  # (or "an agreement between France and India", China no party to it)
         after = text[title_span[1] if title_span else m.end() :]
-        period = period_in((title or "") + " " + after[:30]) or _period_after(sentence, m)
+        period = period_in((title or "") + " " + after[:30]) or period_after(sentence, m)
         signed_on = None
         if not fragment or listed_kind or entry_dated:
             # the date of this agreement's own clause first ("its memorandum with Y on
@@ -286,7 +295,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
                 signed_on = date_in(text[relative[-1].start() : own[1]], issued, year)[0]
             else:
                 signed_on = (
-                    date_in(text[own[0] : own[1]], issued, year)[0]
+                    dated_after(text, m.end(), issued)
+                    or date_in(own_clause_text(sentence, noun) or "", issued, year)[0]
+                    or date_in(text[own[0] : own[1]], issued, year)[0]
                     or when_clause_date(text[: m.start()], issued)
                     or date_in(text, issued, year)[0]
                 )
@@ -313,7 +324,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             and (_SAME_DAY.search(text) or ALSO_SIGNED.search(text))
             and sentence.previous is not None
         ):
-            signed_on = sentence.previous.notes.get("agreement_date")  # "on the same day"
+            signed_on = day_before(sentence)  # "on the same day"
         if signed_on is None and AT_THE_EVENT.search(text):
             signed_on = event_day(sentence)  # "After the meeting, X and CNSA signed ..."
         if (
@@ -372,10 +383,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         sentence.notes["agreement_parties"] = out[-1].parties
     # the last signing date goes on until another is given ("On 12 June A and B signed
     # ... Kazakhstan chose the Moon. CNSA signed ... on the same day")
-    dated = [a.signed_on for a in out if a.signed_on]
-    earlier = sentence.previous.notes.get("agreement_date") if sentence.previous else None
-    if dated or earlier:
-        sentence.notes["agreement_date"] = dated[-1] if dated else earlier
+    if day := signing_day(sentence, out) or day_before(sentence):
+        sentence.notes["agreement_date"] = day
     return out
 
 
@@ -383,14 +392,6 @@ _ARTICLE = re.compile(r"^(?:an?|the)\s+(?=[A-Za-z])")  # (lower case: an item's,
 
 
 _PAST_SIGNED = re.compile(r"\b(?:signed|concluded|inked)\b(?!\s+(?:next|later|by))")
-
-
-def _period_after(sentence: Sentence, m: re.Match[str]) -> tuple[int, int] | None:
-    """The period the next sentence gives the one document this sentence signs."""
-    if m.group(0).lower().endswith("s") or len(AGREEMENT_NOUN.findall(sentence.text)) > 1:
-        return None
-    following = _PERIOD_AFTER.match(sentence.clean.text, sentence.end)
-    return period_in(following.group(0)) if following else None
 
 
 def _signing(text: str, own: tuple[int, int], signed: re.Match[str] | None) -> tuple[int, int]:
