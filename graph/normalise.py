@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.aligned_columns import aligned_tables, gap_columns
 from graph.hanging_indent import entry_indent, hangs_under, next_field_line, starts_next_entry
 from graph.hyphenated_words import Vocabulary, keep_hyphen
 from graph.line_kinds import (
@@ -155,10 +156,11 @@ class _Builder:
         gaps = {m.start() for m in re.finditer(wide, text)} if is_table_row(text) else set()
         # a cell filled to the next column leaves one space before it ("..., Stankovo
         # Belarus"): where the header's columns start, that space parts the cells too
+        # (or, in a table whose columns are found by alignment, the run of spaces before it)
         gaps |= {
-            c - 1
+            len(text[:c].rstrip(" "))
             for c in columns
-            if 1 < c < len(text) and text[c - 1] == " " and text[c - 2] != " " and text[c] != " "
+            if 1 < c < len(text) and text[c - 1] == " " and text[c] != " "
         }
         dropped = (
             {i for m in _CITATION_MARK.finditer(text) for i in range(m.start(), m.end())}
@@ -193,19 +195,6 @@ class _Builder:
         self.offsets.append(raw_pos)
 
 
-def _aligned_columns(
-    line: Line, prev: Line | None, header: list[int]
-) -> tuple[list[int], list[int]]:
-    """The column starts of the aligned table a row belongs to (its first row's, from
-    the margin) and the same in the row's own offsets; none outside such tables."""
-    if not is_table_row(line.text) or "|" in line.text or line.offsets:
-        return [], []  # (a row whose wrapped cells were joined back: its tabs part them)
-    if prev is None or not is_table_row(prev.text) or not header:
-        starts = [m.end() for m in re.finditer(r"\t|\s{2,}", line.text)]
-        header = [line.indent, *(line.indent + c for c in starts)]
-    return header, [c - line.indent for c in header]
-
-
 def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     """Clean ``raw``: join wrapped lines and hyphenated words, drop page numbers and (for
     web pages) everything outside the article body; keep the offset map."""
@@ -222,11 +211,13 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
     para_heading = False
     item_indent: int | None = None  # the indent of the list item being read
     header: list[int] = []  # where the columns of the aligned table being read start
+    aligned = aligned_tables(lines)  # the rows of tables read by alignment, and their columns
     hang: int | None = None  # the column a field's value starts in, which its wrap keeps
     entry: int | None = None  # the indent of an entry whose wrap is set in deeper
     field_indent: int | None = None  # the indent of the "Label: value" line last opened
     for i, line in enumerate(lines):
-        header, columns = _aligned_columns(line, lines[i - 1] if i else None, header)
+        header, columns = gap_columns(line, lines[i - 1] if i else None, header)
+        columns = [c - line.indent for c in aligned[i]] if i in aligned else columns
         # a line set in exactly under the value of the field above goes on with that value
         # ("General function:   Earth observation. It was built by the" / "        China
         # Academy of ..."): a form's wrapped value, however the lines look on their own
@@ -270,6 +261,8 @@ def clean_text(raw: str, *, web_page: bool = False) -> CleanText:
                 or bool(DATED_ENTRY.match(line.text))
                 or is_table_row(line.text)
                 or is_table_row(prev.text)
+                or i in aligned
+                or i - 1 in aligned
                 or RULE.match(line.text) is not None
                 # a ruled line parts what it rules off ("=====" / "M1 | CHANG'E-9"); a
                 # table's "-----" under its header leaves the rows to the table's reader

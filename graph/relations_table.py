@@ -51,6 +51,7 @@ _PLANNED = re.compile(
     r"in\s+(?:production|manufacture))\b",
     re.I,
 )
+_UNDER_WAY = re.compile(r"\b(?:being\s+)?(?:building|developing|manufacturing)\b", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 _PARTNERS = (EntityKind.COUNTRY, EntityKind.ORGANISATION)
 _CRAFTS = (EntityKind.SPACECRAFT, EntityKind.MISSION)
@@ -145,7 +146,8 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         # "| Foreign partner institutions | 7 |": a table of key figures
         return list(figures(sentence)) if len(row.cells) == 2 else []
     said = " ".join(
-        decode(text[a:b], row.legend) for a, b in cells_of("activity") + cells_of("agreement")
+        decode(_chinese_work(sentence, [cell], gazetteer), row.legend)
+        for cell in cells_of("activity") + cells_of("agreement")
     )
     context = f"{row.caption} {said}"
     dates = cells_of("date")
@@ -207,15 +209,18 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     # "none (Soyuz from Plesetsk)": a role cell that says China did nothing
     if cells_of("activity") and _NONE.match(said):
         return facts
-    activities = activities_in(said)
+    activities, role = activities_in(said), said
     if not activities:
         # "SahelSat-1 | Mali Space Office | 2026 | Built by CAST; launched from Jiuquan": a
         # table with no column for China's role (or only a "Status" one that names none)
         # says it in a column of its own ("China's part"), and its caption may name one
         # more ("In-orbit delivery programmes")
         notes = [c for c, k in zip(row.cells, row.columns, strict=False) if not k]
-        activities = _named_activities(_chinese_work(sentence, notes, gazetteer))
+        role = _chinese_work(sentence, notes, gazetteer)
+        activities = _named_activities(role)
         activities += [a for a in activities_in(row.caption) if a not in activities]
+    if _UNDER_WAY.search(role):
+        row_fact["status"] = Status.PLANNED  # "building": the work is under way, not done
     # "In-orbit delivery: --": a column named for a step that the row leaves empty
     undone = {
         a
@@ -310,14 +315,20 @@ def _chinese_work(sentence: Sentence, spans: list[tuple[int, int]], gazetteer: G
     for a, b in spans:
         cell = text[a:b]
         for m in reversed(list(_BY_NAME.finditer(cell))):
-            if not names_chinese_side(sentence, gazetteer, a + m.start(1), a + m.end(1)):
+            doer = 1 if m.group(1) else 2
+            if not names_chinese_side(sentence, gazetteer, a + m.start(doer), a + m.end(doer)):
                 cell = cell[: m.start()] + " " + cell[m.end() :]
         kept.append(cell)
     return " ; ".join(kept)
 
 
-# "built by Airbus", "launched by the Chinese side": the worker a phrase names
-_BY_NAME = re.compile(r"\b\w+\s+by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
+# "built by Airbus", "launched by the Chinese side": the worker a phrase names; or a
+# clause's doer, "launched; Airbus built it" (not an adverb: "Jointly developed")
+_BY_NAME = re.compile(
+    r"\b\w+\s+by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+    r"|(?<![\w-])([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w&.-]*)*)(?<!ly)"
+    r"\s+(?:built|made|developed|designed|manufactured)(?:\s+(?:it|them))?\b"
+)
 
 
 def _chinese_body(named: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:
