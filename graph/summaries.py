@@ -23,27 +23,28 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
+from rdflib.plugins.serializers.nt import _quote_encode, _quoteLiteral
+from rdflib.term import Node
 
-from graph import summary_counts, summary_forked, summary_passages, summary_ranks
+from graph import summary_counts, summary_passages, summary_ranks
 from graph.rank_values import RankValues
 from graph.store_load import write_merged_default_graph
 from graph.summary_counts import COUNT_PROPERTIES, count_triples
+from graph.summary_passage_rows import partner_passage_lines
 from graph.summary_passages import partner_passage_triples
 from graph.summary_passages_kept import PassagesCache
 from graph.summary_ranks import LIST_PROPERTIES, RANK_PROPERTIES, rank_triples
 from graph.summary_scratch import bulk_load_graphs as bulk_load_graphs
 from graph.summary_scratch import bulk_load_merged as bulk_load_merged
 from graph.summary_scratch_kept import PickedCache, text_digests
-from graph.summary_spelling import _n3 as _n3
-from graph.summary_spelling import _rdflib
-from graph.summary_spelling import summary_lines as summary_lines
 from graph.vocab import CSK, GRAPH
 
 SUMMARIES_GRAPH = GRAPH["summaries"]  # the counts below, one triple per subject and count
 
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
 SUMMARY_PROPERTIES = (
     "factCount",
     "areaCount",
@@ -150,12 +151,6 @@ def summary_triples(store: ox.Store) -> list[ox.Triple]:
 
 def _counted(store: ox.Store) -> list[ox.Triple]:
     """``summary_triples`` but the partner passages (which come last)."""
-    return _counted_first(store) + count_triples(store) + rank_triples(store)
-
-
-def _counted_first(store: ox.Store) -> list[ox.Triple]:
-    """``_counted`` up to the area counts and the ranks in saved lists (which a forked
-    child may make meanwhile: ``graph.summary_forked``)."""
     triples = []
     for query in (_PER_PARTNER, _PER_DOCUMENT_FACTS, _PARTNER_AREA):
         results = store.query(_PREFIXES + query)
@@ -163,7 +158,13 @@ def _counted_first(store: ox.Store) -> list[ox.Triple]:
         for row in results:
             for name in names:
                 triples.append(ox.Triple(row["subject"], ox.NamedNode(str(CSK) + name), row[name]))
-    return triples + _partners_named(store) + _ranks(store, triples)
+    return (
+        triples
+        + _partners_named(store)
+        + _ranks(store, triples)
+        + count_triples(store)
+        + rank_triples(store)
+    )
 
 
 def _partners_named(store: ox.Store) -> list[ox.Triple]:
@@ -280,14 +281,62 @@ def append_summary_lines(
         texts = text_digests(graphs)  # one digest a graph, for both caches
         bulk_load_graphs(store, graphs, only=counted_predicates(), kept=picked, texts=texts)
         kept = None if passages is None else (passages, graphs, texts)
-    if summary_forked.worth_it(graphs, picked):
-        data = summary_forked.summary_lines_in_two(store, _counted_first, kept)
-    else:
-        data = summary_lines(_counted(store), passages_of=store, kept=kept)
+    data = summary_lines(_counted(store), passages_of=store, kept=kept)
     del store
     with nquads.open("ab") as out:
         out.write(data)
     return data
+
+
+def summary_lines(
+    triples: list[ox.Triple],
+    *,
+    passages_of: ox.Store | None = None,
+    kept: tuple[PassagesCache, Mapping[str, bytes], Mapping[str, bytes] | None] | None = None,
+) -> bytes:
+    """The lines rdflib writes for the summaries graph ``_parsed(triples)``, each once;
+    ``passages_of``: a store whose partner passages follow (``summary_triples``' last
+    triples), written as lines without making their triples; ``kept``: the passages'
+    cache, the graphs the store was loaded from and their text digests
+    (``PassagesCache.lines``)."""
+    name = SUMMARIES_GRAPH.n3()
+    # each term spelled once: the counts repeat their predicates, subjects and values
+    # (a passage's quote, status and labels), and a literal is spelled through rdflib
+    spelled: dict[ox.NamedNode | ox.BlankNode | ox.Literal, str] = {}
+
+    def n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+        found = spelled.get(term)
+        if found is None:
+            found = spelled[term] = _n3(term)
+        return found
+
+    lines = [f"{n3(t.subject)} {n3(t.predicate)} {n3(t.object)} {name} .\n" for t in triples]
+    data = "".join(dict.fromkeys(lines)).encode("utf-8", "replace")
+    # each partner's passage lines, already bytes; none is a count's line or another's
+    if passages_of is not None and kept is not None:
+        return data + b"".join(kept[0].lines(passages_of, n3, name, kept[1], kept[2]))
+    if passages_of is not None:
+        return data + b"".join(partner_passage_lines(passages_of, n3, name))
+    return data
+
+
+def _n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A term as rdflib's N-Quads writer spells the node ``_rdflib`` makes of it."""
+    if isinstance(term, ox.NamedNode):
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    value = term.value
+    canonical = value.isascii() and value.isdigit() and (value == "0" or value[0] != "0")
+    if term.datatype == _INTEGER and canonical:  # else as rdflib normalises it
+        return f'"{value}"^^<{_INTEGER.value}>'
+    # a string, or one in a language, rdflib spells as it is given (the passages' quotes
+    # and labels: an rdflib literal made for each took 0.24 s of 65,000 at 1,000 documents)
+    if term.language:
+        return f"{_quote_encode(value)}@{term.language}"
+    if term.datatype.value == _STRING:
+        return _quote_encode(value)
+    return _quoteLiteral(_rdflib(term))
 
 
 def _counts_graph(store: ox.Store) -> Graph:
@@ -304,6 +353,18 @@ def _parsed(triples: list[ox.Triple]) -> Graph:
     for t in triples:
         counts.add((_rdflib(t.subject), URIRef(t.predicate.value), _rdflib(t.object)))
     return counts
+
+
+def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 _NAMESPACES = {
