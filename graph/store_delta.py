@@ -29,6 +29,7 @@ from graph.union_delta import UnionDelta
 LINES_SUFFIX = ".nq"  # builds/<id>.nq: the build's N-Quads lines, sorted
 MAX_CHANGED = 0.2  # past this share of changed lines, a full load is as quick
 _SAME = 512  # lines compared at once while two builds' sorted lines agree
+_SHORT = 16  # and, near a change, the stretch tried before a single line
 _STRETCH = 8192  # lines written at once
 
 
@@ -70,15 +71,21 @@ def _stretches(lines: list[bytes]) -> Iterator[list[bytes]]:
 def changed_lines(old: list[bytes], new: list[bytes]) -> tuple[list[bytes], list[bytes]]:
     """(removed, added): the lines of ``old`` not in ``new`` and those of ``new`` not in
     ``old``, both sorted lists walked once together. Two builds share nearly all their
-    lines, so equal stretches are compared whole first (the engine compares them, not a
-    step of this loop per line: 0.1 CPU s of 425,000 lines, against 0.01)."""
+    lines, so equal stretches are compared whole (the engine compares them, not a step of
+    this loop per line: 0.1 CPU s of 425,000 lines, against 0.01), and only where a
+    stretch's first lines agree: an add-one build's 1,174 changed lines leave few
+    stretches of 512 without a change, and making the two slices at every line step took
+    0.18 CPU s, against 0.05 with a shorter stretch tried next."""
     removed, added = [], []
     i = j = 0
     while i < len(old) and j < len(new):
-        if old[i : i + _SAME] == new[j : j + _SAME]:
-            i, j = i + _SAME, j + _SAME
-        elif old[i] == new[j]:
-            i, j = i + 1, j + 1
+        if old[i] == new[j]:
+            if old[i : i + _SAME] == new[j : j + _SAME]:
+                i, j = i + _SAME, j + _SAME
+            elif old[i : i + _SHORT] == new[j : j + _SHORT]:
+                i, j = i + _SHORT, j + _SHORT
+            else:
+                i, j = i + 1, j + 1
         elif old[i] < new[j]:
             removed.append(old[i])
             i += 1

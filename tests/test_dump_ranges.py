@@ -192,6 +192,32 @@ def test_the_build_writes_the_summaries_graph_as_it_is_written_whole(
     assert len(kept) > len(ranges) + len(export.select_graphs(store, "all"))
 
 
+def test_an_add_one_builds_share_of_changed_ranges_is_read_subject_by_subject(
+    tmp_path: Path,
+) -> None:
+    """Adding a document to 1,000 changed a fifth of the summaries' ranges (its counts
+    and ranks move): their subjects are read one by one, not the graph whole, which took
+    four times as long."""
+    before = summary_quads(300) + document_quads()
+    pieces = tmp_path / "pieces"
+    written(on_disk(tmp_path / "before", before), tmp_path / "first", ranged_cache(pieces, before))
+    changed = {node(f"summary/s{i}-{'é' * (i % 11)}") for i in range(300) if i % 6 in (1, 2)}
+    after = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("1000", datatype=INTEGER), q.graph_name)
+        if q.subject in changed and q.predicate == ox.NamedNode(CSK.documentCount)
+        else q
+        for q in before
+    ]
+    store = on_disk(tmp_path / "after", after)
+    counted = ReadsCounted(store)
+    cache = ranged_cache(pieces, after)
+    dumps = written(counted, tmp_path / "second", cache)  # type: ignore[arg-type]
+    assert len(changed) == 100 and cache.written > 300 // 8  # ranges made again
+    assert None not in counted.read  # no read of the whole graph
+    assert changed <= set(counted.read) and len(counted.read) < 2 * len(changed)
+    assert dumps == written(store, tmp_path / "whole", FragmentCache(None))
+
+
 def test_ranges_not_in_the_store_order_write_the_graph_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -212,6 +212,7 @@ def test_changed_lines_are_those_a_line_by_line_walk_finds() -> None:
         (base, base),
         (base, sorted([*base, b"000001\n", b"001023\n", b"001025\n", b"005999\n"])),
         (base, [n for k, n in enumerate(base) if k not in (0, 511, 512, 1024, 2999)]),
+        (base, [n for k, n in enumerate(base) if k not in (15, 16, 17, 33, 530)]),
         (sorted([*base, base[600]]), base),  # a line twice in the old, once in the new
         (base[:700], base),
         (base, base[:1100]),
@@ -219,6 +220,29 @@ def test_changed_lines_are_those_a_line_by_line_walk_finds() -> None:
     ]
     for old, new in cases:
         assert store_delta.changed_lines(old, new) == walked(old, new)
+
+
+class SlicesCounted(list):
+    """A list that counts the slices made of it."""
+
+    slices = 0
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            SlicesCounted.slices += 1
+        return super().__getitem__(index)
+
+
+def test_near_changes_the_walk_does_not_slice_at_every_line() -> None:
+    """An add-one build changes a line in every few hundred: the stretches of 512 lines
+    around them are rarely equal, and slicing both lists at every line step there cost
+    more than the walk (0.18 of 0.19 CPU s at 1,000 documents)."""
+    old = [b"%06d\n" % n for n in range(0, 60_000, 2)]
+    new = [line for k, line in enumerate(old) if k % 300 != 7]
+    SlicesCounted.slices = 0
+    removed, added = store_delta.changed_lines(SlicesCounted(old), SlicesCounted(new))
+    assert (len(removed), added) == (100, [])
+    assert SlicesCounted.slices < len(old) // 2  # a line step made two before
 
 
 def test_kept_lines_are_the_lines_given(tmp_path: Path) -> None:
