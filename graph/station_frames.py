@@ -24,6 +24,12 @@ _STATION_KIND = re.compile(
     r"augmentation|control|observation|gateway)\b",
     re.IGNORECASE,
 )
+# a network whose kind says it is made of stations on the ground: "an augmentation
+# network", "geodetic reference networks", "a network of monitoring stations"
+_GROUND_NETWORK = re.compile(
+    r"\b(?:augmentation|station|reference|monitoring|tracking|receiving|geodetic|CORS)\b",
+    re.IGNORECASE,
+)
 _STATION_VERBS = frozenset(
     [
         "build",
@@ -99,8 +105,8 @@ def stations_from_parse(
             and not _stands_at_a_place(token)
         ):
             continue
-        if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
-            continue
+        if token.lower_.startswith("network") and not _GROUND_NETWORK.search(before):
+            continue  # a network of ground stations, not a data or a business network
         station, token = token, _collection_of(token)
         first = token  # "a ground control and receiving station": the list's role
         while first.dep_ == "conj" and first.head.i != first.i:
@@ -134,7 +140,7 @@ def stations_from_parse(
             # "three stations went up in China, built jointly with Roscosmos"
             verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
         words = (token.left_edge.idx, token.idx)
-        whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        whole = _whole(token)
         chinese = re.search(r"\bChin(?:a|ese)\b", doc.text[whole[0] : whole[1]]) is not None
         for verb in verbs:
             # "... hosts a Chinese data receiving station in Malindi": the host's
@@ -142,6 +148,11 @@ def stations_from_parse(
             if verb.lemma_.lower() in _STATION_VERBS or hosted:
                 out.append(StationFrame(verb.idx, words, whole, hosted))
     return out
+
+
+def _whole(token: Token) -> tuple[int, int]:
+    """Where a word's phrase starts and ends."""
+    return (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
 
 
 def _stands_at_a_place(station: Token) -> bool:
