@@ -48,8 +48,12 @@ _SET_NOUN = re.compile(
 def extract(sentence: Sentence) -> list[CooperationTotal]:
     """The parts of sets the sentence counts, when it speaks of cooperation."""
     text = sentence.text
-    earlier = _counted_before(sentence)
-    if " of " not in text or not (_COOPERATING.search(text) or earlier):
+    if " of " not in text:
+        return []
+    cooperating = _COOPERATING.search(text) is not None
+    # the sets of the sentence before, read only for an "of them" that may stand for one
+    earlier = _counted_before(sentence) if " of them" in text.lower() else []
+    if not (cooperating or earlier):
         return []
     out = []
     for m in _OF_SET.finditer(text):
