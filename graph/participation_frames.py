@@ -20,6 +20,13 @@ import re
 
 from graph.gazetteer import Gazetteer
 from graph.model import Entity
+from graph.participation_objects import (
+    GATHERINGS,
+    PARTS,
+    held_at,
+    nominal_targets,
+    object_after_partner,
+)
 from graph.reading import Sentence
 from graph.token_lookup import tagged_among, words_among
 
@@ -79,21 +86,14 @@ def of_the_united_nations(entity: Entity) -> bool:
 
 # any verb with a Chinese subject: an organisation as its channel or its frame
 _ANY_VERB_PREPS = frozenset({"through", "within"})
-# the parts of an organisation that stand for it as an object ("hosts the secretariat of")
-_PARTS = frozenset(
-    ["secretariat", "headquarters", "seat", "work", "activity", "session", "summit", "meeting",
-     "mechanism", "framework", "platform", "channel", "network", "council", "board",
-     "initiative",
-     # its gatherings: "co-chaired the ASEAN Regional Forum workshop"
-     "workshop", "conference", "assembly", "congress", "symposium",
-     # its working bodies: "took part in the data task team of GEO"
-     "team", "subcommittee", "panel", "taskforce"]
-)  # fmt: skip
 _FOUNDING_TEXTS = frozenset({"convention", "charter", "constitution", "statute", "statutes"})
 _SIGNING = frozenset({"sign", "ratify", "accede"})
 _MEMBER = frozenset({"member", "members"})
 _BILATERAL_SUBJECT = re.compile(
-    r"^(?:the\s+two|both)\s+(?:sides|countries|nations|parties|governments)$", re.IGNORECASE
+    r"^(?:(?:the\s+two|both)\s+(?:sides|countries|nations|parties|governments)"
+    # a bilateral text's own name for its signers: "The Parties will ..."
+    r"|the\s+(?:parties|sides))$",
+    re.IGNORECASE,
 )
 # what stands between an organisation and its part: "BRICS mechanism", "WMO's council"
 _OWNER_GAP = re.compile(r"\s*(?:['\u2019]s\s*)?")
@@ -151,7 +151,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
         own = [k for a, b, k in spans if a <= token.idx < b]
         if token.i in antecedents:
             own.append(antecedents[token.i])
-        if own or token.lemma_.lower() not in _PARTS:
+        if own or token.lemma_.lower() not in PARTS:
             return own
         text = sentence.text
         # its owner just before it, or among its words ("the 40th IAF Scientific Assembly")
@@ -247,17 +247,26 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
             objects += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
             # "reports on its projects to COPUOS": the frame's preposition after another's
             objects += [o for p in verb.children if p.lower_ in ("on", "about") for o in p.children]
+            shifted = object_after_partner(verb) if direct else None
+            if shifted is not None:
+                targets += [(k, role) for k in named(shifted)]
             for child in [*verb.children, *(p for o in objects for p in o.children)]:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     find = orgs_in if lemma in ("participate", "take") else named
                     found = [k for c in child.children for k in find(c)]
-                    if lemma in _WORKING:  # with an agency or a bloc it is cooperation
+                    if lemma in _WORKING or (shifted is not None and child.lower_ == "with"):
+                        # with an agency or a bloc it is cooperation; a co-host of the
+                        # body hosted is China's partner, not a body China takes part in
                         found = [k for k in found if of_the_united_nations(gazetteer.entities[k])]
                     targets += [(k, role) for k in found]
                 if lemma == "take" and child.dep_ == "dobj" and child.lower_ != "part":
                     targets += [(k, role) for k in named(child)]  # "part in the X initiative"
                 if direct and child.dep_ in ("dobj", "nsubjpass") and verb.dep_ != "amod":
                     targets += [(k, role) for k in named(child)]
+                    if child.lemma_.lower() in GATHERINGS:
+                        # "chaired two sessions on X at the Y congress": a part in the
+                        # body's gathering, whichever word the parser hangs "at" on
+                        targets += [(k, "participant") for k in held_at(verb, child, named)]
         if lemma in _SIGNING:
             for child in verb.children:
                 if child.dep_ == "dobj" and child.lemma_.lower() in _FOUNDING_TEXTS:
@@ -274,7 +283,7 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                     ofs += [c for p in ofs for c in p.conjuncts]
                     for prep in (p for p in ofs if p.lower_ == "of"):
                         targets += [(k, "participant") for c in prep.children for k in named(c)]
-        targets += _nominal_targets(verb, named)
+        targets += nominal_targets(verb, named)
         # "the institute represents China in X": whoever acts, China takes part
         speaks_for_china = lemma == "represent" and any(
             c.dep_ == "dobj" and any(a <= c.idx < b for a, b in chinese) for c in verb.children
@@ -289,31 +298,6 @@ def frames(sentence: Sentence, organisations, gazetteer: Gazetteer) -> list[Fram
                 else (key, verb.idx + len(verb), role, planned)
                 for key, role in targets
             ]
-    return out
-
-
-# a noun that says what its owner does in an organisation: "(their) support for the work
-# of X", "China's participation in X", "its membership of X"
-_NOMINAL_FRAMES = {
-    "support": frozenset({"for", "of", "to"}),
-    "participation": frozenset({"in"}),
-    "coordination": frozenset({"in", "within"}),
-    "role": frozenset({"in"}),
-    "membership": frozenset({"of", "in"}),
-    "involvement": frozenset({"in"}),
-}
-
-
-def _nominal_targets(verb, named) -> list[tuple[str, str]]:
-    """Organisations named after a frame noun the verb governs ("Both sides reaffirmed
-    their support for the work of COPUOS"): the verb's subject is the one who acts."""
-    out = []
-    for noun in verb.children:
-        if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in _NOMINAL_FRAMES:
-            continue
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in _NOMINAL_FRAMES[noun.lemma_.lower()]:
-                out += [(k, "participant") for c in prep.children for k in named(c)]
     return out
 
 

@@ -16,14 +16,17 @@ from __future__ import annotations
 import re
 
 from graph.grammar import status_at
-from graph.model import CooperationTotal, slugify
+from graph.model import CooperationTotal, Status, slugify
 from graph.reading import Sentence
 from graph.relations_totals import COUNTED, NUMBER, number_value
 
+# what is put forward to be chosen: the part taken is the count ("accepted 10 of the 31
+# proposals it received"), the whole received is none
+_SUBMITTED = r"proposals|applications|submissions|bids"
 _OF_SET = re.compile(
     rf"(?<![\w.,-]){NUMBER}\s+of\s+(?:(?P<pronoun>them|which|these|those)\b|"
     r"the\s+(?P<m>\d{1,3}(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)\s+"
-    rf"(?P<what>(?:[\w'\u2019-]+\s+){{0,4}}?(?:{COUNTED}|members))\b)",
+    rf"(?P<what>(?:[\w'\u2019-]+\s+){{0,4}}?(?:{COUNTED}|members|{_SUBMITTED}))\b)",
     re.IGNORECASE,
 )
 _COOPERATING = re.compile(
@@ -45,7 +48,12 @@ _SET_NOUN = re.compile(
 def extract(sentence: Sentence) -> list[CooperationTotal]:
     """The parts of sets the sentence counts, when it speaks of cooperation."""
     text = sentence.text
-    if " of " not in text or not _COOPERATING.search(text):
+    if " of " not in text:
+        return []
+    cooperating = _COOPERATING.search(text) is not None
+    # the sets of the sentence before, read only for an "of them" that may stand for one
+    earlier = _counted_before(sentence) if " of them" in text.lower() else []
+    if not (cooperating or earlier):
         return []
     out = []
     for m in _OF_SET.finditer(text):
@@ -62,6 +70,11 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
             whole = None
             # "of them": a set of cooperation the sentence counted before
             named = [w.group("set") for w in _SET_NOUN.finditer(text, 0, m.start())]
+            if not named and m.group("pronoun").lower() == "them" and text[: m.start()].strip():
+                # "We count 38 projects. Peru accounts for nine of them.": a share stated of
+                # the set the sentence before counted; an opening "Three of them, ..." lists
+                # examples, and "38 of these documents" is no pronoun
+                named = earlier
             if not named:
                 continue  # "two of them, the camera and ...", "40 of them a year": anything
             what = named[-1]
@@ -73,10 +86,35 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
         out.append(
             CooperationTotal(
                 evidence=(sentence.evidence(at),),
-                status=status_at(sentence, at),
+                status=Status.ACHIEVED if _done(text[: m.start()]) else status_at(sentence, at),
                 quantity=quantity,
                 counted=what,
                 measure=slugify(what),
             )
         )
     return out
+
+
+# a part taken by a verb in the past: "accepted 10 of the 31 proposals", "has selected
+# six of them" (not "will be selected", "to be accepted")
+_DONE = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)\b(?:accepted|selected|chose|approved|picked|signed|"
+    r"launched|completed)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _done(before: str) -> bool:
+    """Whether the part is the object of a verb in the past, which a heading about plans
+    above it does not make planned."""
+    return _DONE.search(before) is not None and not re.search(r"\bwill\b", before[-40:])
+
+
+def _counted_before(sentence: Sentence) -> list[str]:
+    """The sets of cooperation the sentence just before (in the same paragraph) counted,
+    when it speaks of cooperation: what "of them" may stand for in a sentence that
+    counts none itself."""
+    before = sentence.previous
+    if before is None or sentence.opens_paragraph or not _COOPERATING.search(before.text):
+        return []
+    return [w.group("set") for w in _SET_NOUN.finditer(before.text)]

@@ -21,6 +21,7 @@ from graph.station_frames import (
     denied,
     hangs_on_station,
     partner_phrases,
+    station_before,
     stations_from_parse,
     still_to_build,
 )
@@ -89,7 +90,7 @@ _ITS_STATION = re.compile(r"\b(?:its|their)\s+" + _OWNED_STATION)
 def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> list[GroundStation]:
     """Ground stations the sentence says were built with a partner."""
     text = sentence.text
-    if not _names_a_station(text.lower()):
+    if not _names_a_station(text.lower()) and not station_before(sentence):
         return []  # every pattern and the parse's reading below need one of these words
     spans = clauses(text)
     out: dict[str, GroundStation] = {}

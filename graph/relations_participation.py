@@ -32,6 +32,7 @@ from graph.participation_frames import frames
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.relative_participation import relative_frames
+from graph.role_clauses import role_clauses
 from graph.word_gate import WordGated
 
 _PHRASES = re.compile(
@@ -166,6 +167,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
         *mechanism_frames(sentence, organisations, gazetteer),
         *hosted_bodies(sentence, organisations, gazetteer),
         *_held_in_china(sentence, organisations, gazetteer),
+        *role_clauses(sentence, organisations, gazetteer),
     ]:
         named_at = [m.start - sentence.start for m in organisations if m.key == key]
         if denied(sentence, min(named_at, default=at)):

@@ -14,7 +14,7 @@ import re
 
 from graph.demonyms import demonyms
 from graph.grammar import status_at
-from graph.model import CooperationTotal, slugify
+from graph.model import CooperationTotal, Status, slugify
 from graph.reading import Sentence
 from graph.word_gate import WordGated
 
@@ -64,12 +64,13 @@ COUNTED = (
     r"deliveries|contracts|(?<=cooperation\s)instruments|(?<=legal\s)instruments|"
     # partners and nations are counted like countries; international launch missions are
     # launches (a country's own, "207 launch missions", are not)
-    r"partners|nations|governments|(?<=international\slaunch\s)missions|(?<=commercial\slaunch\s)missions|"
+    r"partners|nations|governments|parties|(?<=international\slaunch\s)missions|(?<=commercial\slaunch\s)missions|"
     r"experiments|" + _PEOPLE + "|" + _CRAFT
 )
 # a word between a number and what it counts: never a preposition, nor another number
 # ("2008 China has launched five satellites" counts five, not 2008)
-_MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b)[a-z][\w'\u2019-]*"
+# ("in-orbit", "on-orbit": a compound adjective that opens with a preposition is a modifier)
+_MODIFIER = rf"(?!(?:for|to|with|from|in|of|by|on|at|and|or|{_ANY_WORD})\b(?!-))[a-z][\w'\u2019-]*"
 # two modifiers joined by "and" or "or" describe one set ("11 Latin American and Caribbean
 # countries", "nine public and private institutions"): the first is a proper adjective or
 # has an adjective's ending, so "five years and ..." is not read as one
@@ -218,7 +219,7 @@ def extract(sentence: Sentence) -> list[CooperationTotal]:
         out.append(
             CooperationTotal(
                 evidence=(sentence.evidence(m.start()),),
-                status=status_at(sentence, m.start()),
+                status=Status.PLANNED if expected(before) else status_at(sentence, m.start()),
                 quantity=quantity,
                 counted=counted,
                 measure=context,
@@ -288,13 +289,39 @@ def _counts_cooperation(text: str, m: re.Match) -> bool:
             or _JOINTLY.search(before[-40:])
             or _foreign_people(m.group("what"))
         )
-    if head == "partners" and not re.search(r"\bChin(?:a|ese)\b", before):
+    if head == "partners" and not (re.search(r"\bChin(?:a|ese)\b", before) or _with_whom(before)):
         return False  # "the agency has 14 foreign partners": its own, not China's
     if head == "experiments" and not _CHOSEN.search(text):
         return False  # "the station hosts 100 experiments": its own work
     if _LED_BY_OTHERS.search(text) and re.search(r"countries|states|nations|signator", head):
         return False  # "30 countries have joined the Brazil-led pact"
     return not (_AUDIENCE.search(before) and not _TRAINED.search(text))
+
+
+# a count a speaker looks forward to: "we expect the count to pass 45 projects", "the
+# total is forecast to reach 60 agreements"
+_EXPECTED = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|forecast|predict(?:s|ed)?|"
+    r"projected|estimated)\b[^.;:]*?\bto\s+(?:[\w'\u2019-]+\s+){0,5}?"
+    r"(?:(?:more\s+than|over|about|at\s+least|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def expected(before: str) -> bool:
+    """Whether the words before a count make it one expected to be reached, not one
+    already reached."""
+    return _EXPECTED.search(before[-120:]) is not None
+
+
+def _with_whom(before: str) -> bool:
+    """Whether the partners counted are those a total just before was shared with ("we
+    count 24 projects with 7 partners", "40 agreements signed with 12 partners")."""
+    last = re.search(r"\bwith\s+(?:(?:some|about|over|more\s+than|nearly)\s+)?$", before)
+    if last is None:
+        return False
+    clause = re.split(r"[;:.]", before[: last.start()])[-1]
+    return any(_counts_cooperation(clause, m) for m in _TOTALS.finditer(clause))
 
 
 def _foreign_people(counted: str) -> bool:

@@ -24,6 +24,12 @@ _STATION_KIND = re.compile(
     r"augmentation|control|observation|gateway)\b",
     re.IGNORECASE,
 )
+# a network whose kind says it is made of stations on the ground: "an augmentation
+# network", "geodetic reference networks", "a network of monitoring stations"
+_GROUND_NETWORK = re.compile(
+    r"\b(?:augmentation|station|reference|monitoring|tracking|receiving|geodetic|CORS)\b",
+    re.IGNORECASE,
+)
 _STATION_VERBS = frozenset(
     [
         "build",
@@ -99,8 +105,8 @@ def stations_from_parse(
             and not _stands_at_a_place(token)
         ):
             continue
-        if token.lower_.startswith("network") and not re.search(r"augmentation|station", before):
-            continue
+        if token.lower_.startswith("network") and not _GROUND_NETWORK.search(before):
+            continue  # a network of ground stations, not a data or a business network
         station, token = token, _collection_of(token)
         first = token  # "a ground control and receiving station": the list's role
         while first.dep_ == "conj" and first.head.i != first.i:
@@ -134,14 +140,56 @@ def stations_from_parse(
             # "three stations went up in China, built jointly with Roscosmos"
             verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
         words = (token.left_edge.idx, token.idx)
-        whole = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        whole = _whole(token)
         chinese = re.search(r"\bChin(?:a|ese)\b", doc.text[whole[0] : whole[1]]) is not None
         for verb in verbs:
             # "... hosts a Chinese data receiving station in Malindi": the host's
             hosted = chinese and verb.lemma_.lower() in _HOSTING
             if verb.lemma_.lower() in _STATION_VERBS or hosted:
                 out.append(StationFrame(verb.idx, words, whole, hosted))
+    return out + _pronoun_frames(sentence, doc)
+
+
+def _whole(token: Token) -> tuple[int, int]:
+    """Where a word's phrase starts and ends."""
+    return (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+
+
+# "A tracking antenna entered service at X. It was built with Y.": the station is the
+# subject of the next sentence's verb, named there by a pronoun
+_PRONOUNS = ("it", "they")
+# the sentence before names a ground station ("A tracking antenna entered service at X.
+# It was built with Y.")
+_STATION_BEFORE = re.compile(
+    r"\b(?:ground|receiving|tracking|reference|deep[- ]space|monitoring|TT&C|control|"
+    r"augmentation|laser|VLBI)\s+(?:[\w-]+\s+)?(?:station|antenna|dish)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_frames(sentence: Sentence, doc) -> list[StationFrame]:
+    """Stations a pronoun opening the sentence stands for as the subject of a verb of
+    building, named by the sentence before."""
+    out = []
+    for pronoun in words_among(doc, _PRONOUNS):
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubjpass" or verb.lemma_.lower() not in _STATION_VERBS:
+            continue
+        if pronoun.i == 0 and station_before(sentence):
+            out.append(StationFrame(verb.idx, (0, 0), (0, 0), False))
     return out
+
+
+def station_before(sentence: Sentence) -> bool:
+    """Whether the sentence opens on a pronoun and the one before it, in the same
+    paragraph, names a ground station the pronoun may stand for."""
+    before = sentence.previous
+    return (
+        re.match(r"\s*(?:It|They)\b", sentence.text) is not None
+        and before is not None
+        and not sentence.opens_paragraph
+        and _STATION_BEFORE.search(before.text) is not None
+    )
 
 
 def _stands_at_a_place(station: Token) -> bool:
