@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph import dump_fragments
 from graph import store as store_files
@@ -108,11 +108,28 @@ def ontology_html(ontology: Graph) -> str:
         from pylode import OntPub
 
         root.handlers[:], root.level = handlers, level
-        doc = OntPub(ontology)
+        doc = OntPub(without_schemes(ontology))
         return anchor_terms(doc.make_html(), doc.fids)
     except Exception as exc:  # pyLODE rejects some ontologies; people still need a page
         root.handlers[:], root.level = handlers, level
         return _plain_html(ontology, reason=str(exc))
+
+
+def without_schemes(ontology: Graph) -> Graph:
+    """The ontology as pyLODE should see it: without its concept schemes typed as such.
+
+    pyLODE takes a page's title and metadata from every ``owl:Ontology`` and every
+    ``skos:ConceptScheme`` it finds, the last one read winning, so the page of the
+    vocabulary was titled after one of its schemes ("result views"). The schemes keep
+    their own pages (``/id/...``); here they are plain resources."""
+    kept = Graph()
+    for prefix, namespace in ontology.namespaces():
+        kept.bind(prefix, namespace, override=True)
+    for triple in ontology:
+        if triple[1] == RDF.type and triple[2] == SKOS.ConceptScheme:
+            continue
+        kept.add(triple)
+    return kept
 
 
 def anchor_terms(page: str, fids: dict[str, str]) -> str:

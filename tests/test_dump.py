@@ -265,6 +265,13 @@ def test_ontology_page_for_people_documents_the_classes(client) -> None:
         assert f'id="{term}"' in page, term
 
 
+def test_ontology_page_is_titled_after_the_ontology_not_a_scheme(client) -> None:
+    # pyLODE titles a page after the last ontology or concept scheme it reads; the
+    # vocabulary's page must carry the ontology's own title, whatever the schemes say.
+    page = client.get("/ontology", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<title>china-space-kg ontology</title>" in page
+
+
 def test_context_is_served_at_a_stable_url(client) -> None:
     response = client.get("/context.jsonld")
     assert response.mimetype == "application/ld+json"
