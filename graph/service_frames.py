@@ -77,22 +77,12 @@ class ServiceFrames:
             if not any(self._chinese(s) for s in _subjects(verb)):
                 return None
             services = [c for c in children if c.dep_ == "dobj"]
-        receivers = [
-            obj
-            for p in children
-            if p.dep_ in ("prep", "dative") and p.lower_ in _RECIPIENT_PREPOSITIONS
-            for obj in p.children
-            if obj.dep_ == "pobj"
-        ] + [c for c in children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+        receivers = _objects_of(children, _RECIPIENT_PREPOSITIONS) + [
+            c for c in children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")
+        ]
         if not passive and not receivers:
             # "provided the Nepalese agency with training": the object is who receives
-            given = [
-                obj
-                for p in children
-                if p.dep_ == "prep" and p.lower_ == "with"
-                for obj in p.children
-                if obj.dep_ == "pobj"
-            ]
+            given = _objects_of(children, frozenset({"with"}))
             if given:
                 receivers, services = services, given
         services = [s for s in services if _a_service(s)]
@@ -111,13 +101,7 @@ class ServiceFrames:
         services = [c for c in children if c.dep_ == "dobj" and _a_service(c)]
         if not services:
             return None
-        receivers = [
-            obj
-            for p in children
-            if p.dep_ in ("prep", "dative") and p.lower_ in _RECIPIENT_PREPOSITIONS
-            for obj in p.children
-            if obj.dep_ == "pobj"
-        ]
+        receivers = _objects_of(children, _RECIPIENT_PREPOSITIONS)
         missions = {k for r in receivers if (k := self._named_in(r))}
         if not missions and any(r.lower_ in _CRAFT_WORDS for r in receivers):
             missions = {k for k in [mission_before(self.sentence)] if k}
@@ -178,3 +162,15 @@ def _a_service(token: Token) -> bool:
 
 def _span(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _objects_of(children: list[Token], prepositions: frozenset[str]) -> list[Token]:
+    """The objects of those of a verb's prepositions (or datives: "gave to") that are
+    among ``prepositions``."""
+    return [
+        obj
+        for p in children
+        if p.dep_ in ("prep", "dative") and p.lower_ in prepositions
+        for obj in p.children
+        if obj.dep_ == "pobj"
+    ]
