@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
 import pyoxigraph as ox
 
@@ -236,24 +236,24 @@ class BackgroundDumps:
         shutil.rmtree(self._target, ignore_errors=True)
 
 
-class StagedElsewhere:
+class StagedElsewhere(Protocol):
     """A store staged outside the build's own thread (by the dumps' worker or by a
-    thread): ``result`` waits for it, ``abandon`` too when the build failed meanwhile."""
+    thread): ``result`` waits for it and re-raises what failed there."""
 
-    def result(self) -> tuple[StagedBuild, str]:
-        raise NotImplementedError
-
-    def abandon(self) -> StagedBuild | None:
-        """Wait for the staged store (the build failed meanwhile): the store, for the
-        build to drop, or ``None`` if staging failed too."""
-        try:
-            staged, _build_id = self.result()
-        except BaseException:  # the build's own failure is the one to tell
-            return None
-        return staged
+    def result(self) -> tuple[StagedBuild, str]: ...
 
 
-class StagedBeside(StagedElsewhere):
+def abandoned(staging: StagedElsewhere) -> StagedBuild | None:
+    """Wait for the staged store (the build failed meanwhile): the store, for the build
+    to drop, or ``None`` if staging failed too."""
+    try:
+        staged, _build_id = staging.result()
+    except BaseException:  # the build's own failure is the one to tell
+        return None
+    return staged
+
+
+class StagedBeside:
     """The store the dumps' worker stages for a cold build (``BackgroundDumps.stage``), as
     ``staging_thread.StagingThread`` gives it."""
 

@@ -41,7 +41,7 @@ from graph import (
 )
 from graph.build_summary import summarise
 from graph.config import Paths
-from graph.dump_background import BackgroundDumps, StagedBeside
+from graph.dump_background import BackgroundDumps, StagedElsewhere, abandoned
 from graph.errors import InputError, SpaceKGError
 from graph.extraction_cache import CACHE_DIR, ExtractionCache
 from graph.gc_pause import collection_paused, frozen_when_asked
@@ -210,7 +210,7 @@ def _build(
     scratch = paths.store / f".build-{os.getpid()}.nq"
     background: BackgroundDumps | None = None
     staged: store.StagedBuild | None = None
-    staging: StagingThread | StagedBeside | None = None  # a cold build's, beside validation
+    staging: StagedElsewhere | None = None  # a cold build's, beside validation
     built_at = datetime.now(UTC)
     # the dumps' pieces of graphs that did not change are the previous build's
     pieces = dump_fragments.FragmentCache(paths.store / dump_fragments.CACHE_DIR, read=not full)
@@ -299,7 +299,7 @@ def _build(
             background.wait()
     except BaseException:
         if staging is not None:  # (its thread still reads the scratch file)
-            staged = staging.abandon()
+            staged = abandoned(staging)
         if background is not None:
             background.discard()
         if staged is not None:

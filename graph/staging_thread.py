@@ -19,11 +19,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from graph import store_delta
-from graph.dump_background import BackgroundDumps, StagedElsewhere
+from graph.dump_background import BackgroundDumps
 from graph.store import StagedBuild
 
 
-class StagingThread(StagedElsewhere):
+class StagingThread:
     """``store_delta.stage(root, nquads)`` run by a thread of its own, started at once;
     the staged store goes to ``background`` when it is written."""
 

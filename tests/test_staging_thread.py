@@ -15,6 +15,7 @@ import pytest
 
 from graph import build_validation, dump_background, pipeline, store, store_delta
 from graph.config import Paths
+from graph.dump_background import abandoned
 from graph.errors import StoreError, ValidationFailed
 from graph.staging_thread import StagingThread
 
@@ -65,13 +66,13 @@ def test_a_staging_that_fails_says_why_when_its_result_is_asked(
     staging = StagingThread(tmp_path, nquads(tmp_path), worker, full=False)  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="the disk is full"):
         staging.result()
-    assert staging.abandon() is None  # nothing staged to drop
+    assert abandoned(staging) is None  # nothing staged to drop
     assert worker.told == []
 
 
 def test_an_abandoned_staging_gives_the_store_it_staged_to_drop(tmp_path: Path) -> None:
     staging = StagingThread(tmp_path, nquads(tmp_path), Worker(), full=False)  # type: ignore[arg-type]
-    staged = staging.abandon()
+    staged = abandoned(staging)
     assert staged is not None and staged.path.is_dir()
     store.discard_build(staged)
     assert not staged.path.exists()
