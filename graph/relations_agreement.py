@@ -18,8 +18,7 @@ import re
 
 from graph.agreement_agents import signed_by
 from graph.agreement_anaphora import anaphora_parties, state_meant
-from graph.agreement_dates import (  # (DOCUMENT_NAMED_BACK: read by the cooperation rules)
-    DOCUMENT_NAMED_BACK,  # noqa: F401
+from graph.agreement_dates import (
     dated_after,
     dateline_after,
     document_signed_on,

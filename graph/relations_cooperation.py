@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph.agreement_dates import DOCUMENT_NAMED_BACK
 from graph.area_cues import Cue, area_cues
 from graph.clause_missions import mission_in_clause, said_in_passing
 from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, listed_among_areas, shared_cue
@@ -64,7 +65,6 @@ from graph.parsing import (
 )
 from graph.people_roles import people_beside_chinese, trained_for, trained_in_china
 from graph.reading import Sentence
-from graph.relations_agreement import DOCUMENT_NAMED_BACK
 from graph.shared_work import shared_with_china
 
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
