@@ -219,3 +219,19 @@ def subtitles(heading: str, inside: list[Found], above_mission: str | None) -> b
         )
         and not re.match(r"\(?[\dA-Z]{1,2}[.)]?\s", heading)
     )
+
+
+def heading_depth(
+    level: int,
+    right_under: bool,
+    headings: list[tuple[int, str]],
+    heading: str,
+    inside: list[Found],
+    missions: dict[str, str | None],
+) -> int:
+    """The depth of a heading: one below the mission's heading it is set right under
+    (``right_under``: no text between) when it is that heading's subtitle, so the list
+    items under the subtitle keep the mission."""
+    if right_under and headings and subtitles(heading, inside, missions.get(headings[-1][1])):
+        return max(level, headings[-1][0] + 1)
+    return level

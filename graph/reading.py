@@ -16,7 +16,6 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from graph.agreement_titles import agreement_text
-from graph.block_context import heading_depth
 from graph.capital_metonyms import acting_capitals
 from graph.coreference import (
     acting_pronouns,
@@ -30,6 +29,7 @@ from graph.headings import (
     future_heading,
     heading_area,
     heading_context,
+    heading_depth,
     heading_level,
     heading_partner,
     heading_sides,
