@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
 from graph.parsing import span_root
+from graph.prepositional_objects import objects_of
 from graph.reading import Sentence
 from graph.signing_clause import SIGNING
 
@@ -62,17 +63,6 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         out += [t, *t.conjuncts]
     return out
-
-
-def _objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of ``head``'s prepositions named in ``preps``."""
-    return [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ in preps
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -130,14 +120,14 @@ def agreement_frame(sentence: Sentence, noun: tuple[int, int]) -> Frame | None:
             parties += _subjects(verb)
         if how == "passive":
             parties += _agents(verb)
-        parties += _objects(verb, ("with",))
-    between = _with_conjuncts(_objects(head, ("between",)))
-    parties += between + _objects(head, ("with",))
+        parties += objects_of(verb, ("with",))
+    between = _with_conjuncts(objects_of(head, ("between",)))
+    parties += between + objects_of(head, ("with",))
     # (the clause may hang on the noun's last word: "memorandum of understanding signed")
     phrase = [head, *(t for t in head.subtree if t.dep_ == "pobj" and t.head.head.i == head.i)]
     for clause in (c for t in phrase for c in t.children if c.dep_ in ("relcl", "acl")):
         # "signed with CNSA", "in which A and B agree", "that A and B concluded"
-        parties += _subjects(clause) + _agents(clause) + _objects(clause, ("with",))
+        parties += _subjects(clause) + _agents(clause) + objects_of(clause, ("with",))
     tokens = tuple(sorted({t.i for t in _with_conjuncts(parties)}))
     verb = made[0] if made else None
     return Frame(

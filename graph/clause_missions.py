@@ -15,6 +15,7 @@ from graph.grammar import Group
 from graph.mission_pairing import CARRYING, listed_missions
 from graph.model import EntityKind
 from graph.parsing import clause_verb, core_argument, in_relative_clause
+from graph.prepositional_objects import objects_of
 from graph.reading import Sentence
 from graph.subject_roles import described_clause
 
@@ -121,10 +122,7 @@ def _carrier_of_the_class(sentence: Sentence, verb) -> str | None:
         return None
     clauses_on = [
         clause
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("among", "of")
-        for noun in prep.children
-        if noun.dep_ == "pobj"
+        for noun in objects_of(verb, ("among", "of"))
         for clause in noun.children
         if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in CARRYING
     ]

@@ -14,6 +14,7 @@ so it is read from the parse wherever it hangs. ``graph.relative_participation``
 from __future__ import annotations
 
 from graph.participation_frames import PLANNED, Frame
+from graph.prepositional_objects import objects_of
 
 # what China does to the body the clause describes, and the role it gives China
 _ROLES = {
@@ -82,8 +83,7 @@ def _describing_clauses(name) -> list:
     gathering = name.head.head
     if name.dep_ == "pobj" and name.head.lower_ == "of" and gathering.lower_ in _GATHERINGS:
         nouns.append(gathering)  # "the ninth Council Meeting of X, hosted by China"
-    nouns += [o for n in nouns[1:] for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    nouns += [o for n in nouns[1:] for o in objects_of(n, ("of",))]
     verbs = [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
     return verbs + [c for v in verbs for c in v.conjuncts if c.pos_ == "VERB"]
 

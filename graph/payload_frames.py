@@ -26,6 +26,7 @@ from graph.instrument_series import edges, is_instrument, series_lead
 from graph.line_kinds import BULLET
 from graph.mission_pairing import previous_mission
 from graph.model import Cooperation, EntityKind
+from graph.prepositional_objects import objects_of
 
 # a mission the sentence names by its kind only: "the mission", "the lander"
 _THE_MISSION = re.compile(r"\bthe\s+(?:mission|probe|lander|orbiter|rover)\b", re.IGNORECASE)
@@ -112,9 +113,7 @@ class PayloadFrames:
             if sentence is None:
                 continue
             keys = {
-                m.key
-                for m in sentence.mentions
-                if not m.nested and m.kind is EntityKind.MISSION
+                m.key for m in sentence.mentions if not m.nested and m.kind is EntityKind.MISSION
             }
             if keys:
                 return sorted(keys) if len(keys) == 1 else []
@@ -158,13 +157,7 @@ class PayloadFrames:
     def _objects_of(self, verb: Token, preposition: str) -> list[str]:
         """The foreign partners the verb's preposition governs ("belongs to X", "come
         from X and Y")."""
-        objects = [
-            o
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == preposition
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        objects = objects_of(verb, (preposition,))
         keys = [k for t in objects for g in self._groups_at(t) for k in g.keys]
         return [k for k in dict.fromkeys(keys) if k not in self.gazetteer.domestic]
 

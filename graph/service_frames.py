@@ -25,12 +25,14 @@ from spacy.tokens import Token
 from graph.area_cues import area_cues
 from graph.cooperation_words import DATA, GIVING, PEOPLE, SAMPLES
 from graph.model import Cooperation, EntityKind
+from graph.prepositional_objects import objects_of
 from graph.reading import Sentence
 
 # verbs that hand a service over, beside those that give data
 _GIVING = GIVING | frozenset({"extend", "grant", "render", "lend"})
 _RECEIVING = frozenset({"receive", "obtain", "get", "gain"})
 _RECIPIENT_PREPOSITIONS = frozenset({"to", "for"})
+_DATIVE_OR_PREP = ("prep", "dative")  # "gave to X" parses "to" as a dative too
 # what a mission is called when the sentence before named it: "the mission", "the probe"
 _CRAFT_WORDS = frozenset({"mission", "probe", "spacecraft", "lander", "orbiter", "rover"})
 
@@ -77,12 +79,12 @@ class ServiceFrames:
             if not any(self._chinese(s) for s in _subjects(verb)):
                 return None
             services = [c for c in children if c.dep_ == "dobj"]
-        receivers = _objects_of(children, _RECIPIENT_PREPOSITIONS) + [
+        receivers = objects_of(verb, _RECIPIENT_PREPOSITIONS, _DATIVE_OR_PREP) + [
             c for c in children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")
         ]
         if not passive and not receivers:
             # "provided the Nepalese agency with training": the object is who receives
-            given = _objects_of(children, frozenset({"with"}))
+            given = objects_of(verb, ("with",), _DATIVE_OR_PREP)
             if given:
                 receivers, services = services, given
         services = [s for s in services if _a_service(s)]
@@ -101,7 +103,7 @@ class ServiceFrames:
         services = [c for c in children if c.dep_ == "dobj" and _a_service(c)]
         if not services:
             return None
-        receivers = _objects_of(children, _RECIPIENT_PREPOSITIONS)
+        receivers = objects_of(verb, _RECIPIENT_PREPOSITIONS, _DATIVE_OR_PREP)
         missions = {k for r in receivers if (k := self._named_in(r))}
         if not missions and any(r.lower_ in _CRAFT_WORDS for r in receivers):
             missions = {k for k in [mission_before(self.sentence)] if k}
@@ -162,15 +164,3 @@ def _a_service(token: Token) -> bool:
 
 def _span(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
-
-def _objects_of(children: list[Token], prepositions: frozenset[str]) -> list[Token]:
-    """The objects of those of a verb's prepositions (or datives: "gave to") that are
-    among ``prepositions``."""
-    return [
-        obj
-        for p in children
-        if p.dep_ in ("prep", "dative") and p.lower_ in prepositions
-        for obj in p.children
-        if obj.dep_ == "pobj"
-    ]

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from graph.parsing import INSTRUMENT_NOUNS
+from graph.prepositional_objects import objects_of
 from graph.reading import Sentence
 from graph.recognise import Found
 from graph.token_lookup import token_at
@@ -92,14 +93,7 @@ _INVERTED_RIDE = re.compile(
 def ride_companions(verb: Token) -> list[Token]:
     """What "shared its ride with X" shared it with, wherever the parser hung "with"."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return [
-        o
-        for h in holders
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
+    return [o for h in holders for o in objects_of(h, ("with",))]
 
 
 def _last_list(sentence: Sentence, before: list[Found]) -> list[Found]:
@@ -152,7 +146,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
         c
         for c in verb.children
         # ("which CGWIC built free of charge": an adjective the parser took for the object)
-        if c.dep_ == "dobj" and c.lower_ not in PRONOUNS and c.pos_ not in ("ADJ", "ADV")
+        if c.dep_ == "dobj"
+        and c.lower_ not in PRONOUNS
+        and c.pos_ not in ("ADJ", "ADV")
         # ("that KACST built itself": the maker alone, not what was made)
         and c.lower_ not in _REFLEXIVE
     ]

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from graph.prepositional_objects import objects_of
 from graph.reading import Sentence
 from graph.token_lookup import words_among
 
@@ -259,10 +260,8 @@ def partner_phrases(sentence: Sentence, at: int) -> list[tuple[int, int]]:
         return []
     nouns = [
         c
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "with"
-        for noun in prep.children
-        if noun.dep_ == "pobj" and noun.lemma_.lower() in _BACKING
+        for noun in objects_of(verb, ("with",))
+        if noun.lemma_.lower() in _BACKING
         for c in noun.children
         if c.dep_ in ("poss", "prep", "compound", "amod")
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.prepositional_objects import objects_of
 from graph.token_lookup import words_among
 
 # the people of a body, who act for it when they are a clause's subject
@@ -55,22 +56,9 @@ def described_clause(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in ("be", "become", "remain"):
         return None
     nouns = [c for c in verb.children if c.dep_ == "attr"]
-    nouns += [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "among"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    nouns += objects_of(verb, ("among",))
     # "one of the countries": the class is the noun after "of"
-    nouns += [
-        p
-        for n in list(nouns)
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ in _CLASS_LINKS
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    nouns += [p for n in list(nouns) for p in objects_of(n, _CLASS_LINKS)]
     found = next((c for c in map(class_clause, nouns) if c is not None), None)
     if found is None and nouns:
         # "Chile became the latest country to sign up to M", the parser hanging the
