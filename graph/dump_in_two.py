@@ -208,6 +208,9 @@ def _write_triples(
     cache: FragmentCache,
     uri_space: str,
 ) -> tuple[Stats, set[str], int]:
+    """The triple formats and the counts, from the inputs the parent names in its order
+    (the same loop as ``dump_merged.write_data_dumps``'s triple half); the counts, the
+    pieces used and how many this process made."""
     read = _PackReader(cache.folder)
     with ExitStack() as files:
         files.callback(read.close)
