@@ -19,6 +19,7 @@ import argparse
 import functools
 import gc
 import importlib
+import os
 import resource
 import sys
 import time
@@ -93,11 +94,16 @@ WORKER_TIMED = {  # looked up where they are called from
         "stored_nquads",
         "trig_piece",
         "jsonld_piece",
+        "QuadDumps.add",
+        "QuadDumps.add_range",
+        "TripleDumps.add",
+        "TripleDumps.add_range",
     ],
     "graph.dump_fragments": ["FragmentCache.get", "StoredGraph.read"],
     "graph.dump_ranges": ["_made", "RangePiece.of"],
     "graph.dump_range_walk": ["RangedWalk.add", "RangedWalk.finish"],
     "graph.dump_triples": ["MergeLines.first_met", "PiecedWriter._write_stretch"],
+    "graph.dump_in_two": ["_PackReader.__call__"],
     "graph.dump_members": [
         "MemberPack.kept",
         "MemberWriter.close",
@@ -137,7 +143,7 @@ def _wrap(timed: dict[str, list[str]]) -> None:
             continue
         for name in names:
             owner, _, attribute = name.rpartition(".")
-            holder = getattr(module, owner) if owner else module
+            holder = getattr(module, owner, None) if owner else module  # None: older code
             if hasattr(holder, attribute):
                 short = f"{module_name.removeprefix('graph.')}.{name}"
                 setattr(holder, attribute, _timed(short, getattr(holder, attribute)))
@@ -160,9 +166,12 @@ def timed_worker(*args: object) -> None:
         found = opened(self)
         if not arrived:
             arrived.append((time.perf_counter(), time.process_time()))
+            fork.at_arrival = fork.cpu_now()
         return found
 
     dump_background._StagedStore.open = open_noted  # type: ignore[method-assign]
+    fork = _ForkNoted(arrived)
+    _time_the_fork()
     try:
         dump_background._write_dumps(*args)  # type: ignore[arg-type]
     finally:
@@ -179,6 +188,7 @@ def timed_worker(*args: object) -> None:
                 f"  {'in the dumps worker after the store arrived':44s} "
                 f"{tail_wall:6.2f} {tail_cpu:6.2f}"
             )
+        lines += fork.report()
         for name, seconds in sorted(TOTALS.items(), key=lambda item: -item[1]):
             first = FIRST[name]
             lines.append(
@@ -186,6 +196,67 @@ def timed_worker(*args: object) -> None:
                 f"first {first[0] - at:6.2f} to {first[1] - at:6.2f}"
             )
         print("\n".join(lines), file=sys.stderr, flush=True)
+
+
+def _time_the_fork() -> None:
+    """The forked process's timers (it inherits the worker's, and ends with
+    ``os._exit``): printed by it at the end of its work, counted from the fork."""
+    try:
+        from graph import dump_in_two
+    except ImportError:  # code from before the fork
+        return
+    work = dump_in_two._write_triples
+
+    def timed(*args: object) -> object:
+        before = dict(CPU)
+        try:
+            return work(*args)
+        finally:
+            lines = ["  in the worker fork, its own thread's CPU:"]
+            for name, used in sorted(CPU.items(), key=lambda item: -item[1]):
+                if used - before.get(name, 0.0) >= 0.005:
+                    lines.append(f"    {name:42s} {used - before.get(name, 0.0):6.2f}")
+            print("\n".join(lines), file=sys.stderr, flush=True)
+
+    dump_in_two._write_triples = timed  # type: ignore[assignment]
+
+
+class _ForkNoted:
+    """The CPU seconds of a process the dumps' worker forks (``graph.dump_in_two``), in
+    all and from the staged store's arrival in the worker on (its CPU then, from /proc)."""
+
+    def __init__(self, arrived: list[tuple[float, float]]) -> None:
+        self.arrived, self.pid, self.at_arrival, self.total = arrived, 0, 0.0, -1.0
+        self._fork, self._waitpid = os.fork, os.waitpid
+        os.fork, os.waitpid = self.fork, self.waitpid  # type: ignore[assignment]
+
+    def fork(self) -> int:
+        pid = self._fork()
+        if pid:
+            self.pid = pid
+        return pid
+
+    def waitpid(self, pid: int, options: int) -> tuple[int, int]:
+        if pid != self.pid or not pid:
+            return self._waitpid(pid, options)
+        found, status, usage = os.wait4(pid, options)
+        self.total = usage.ru_utime + usage.ru_stime
+        return found, status
+
+    def cpu_now(self) -> float:
+        """The forked process's CPU seconds so far (all its threads)."""
+        if not self.pid:
+            return 0.0
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def report(self) -> list[str]:
+        if self.total < 0:
+            return []
+        after = self.total - self.at_arrival
+        return [
+            f"  {'in the worker fork, all / after the store':44s} {self.total:6.2f} {after:6.2f}"
+        ]
 
 
 RANKS = (

@@ -26,6 +26,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from graph import dump_fragments
 from graph import store as store_files
 from graph.dump_fragments import FragmentCache, graph_nquads
+from graph.dump_in_two import write_data_dumps_in_two
 from graph.dump_merged import write_data_dumps
 from graph.errors import InputError, StoreError
 from graph.export import FORMATS, GraphName, export_file, select_graphs
@@ -185,6 +186,7 @@ def write_dumps(
     log: Log | None = None,
     graphs: list[GraphName] | None = None,
     cache: FragmentCache | None = None,
+    in_two: bool = False,
 ) -> list[DumpFile]:
     """Write every download into ``target`` (created if needed) and return them.
     ``graphs``: the graphs the data dumps hold when the caller knows them (a build
@@ -205,7 +207,8 @@ def write_dumps(
     if len(graphs) > 1 and ox.DefaultGraph() not in graphs:
         log("writing the data dumps and counting")
         targets = {f.name: target / dump_file_name(f.name) for f in FORMATS.values()}
-        stats: Stats | None = write_data_dumps(store, graphs, targets, context=context, cache=cache)
+        write = write_data_dumps_in_two if in_two else write_data_dumps
+        stats: Stats | None = write(store, graphs, targets, context=context, cache=cache)
     else:  # one graph, or a default graph of its own: each format as export writes it
         for fmt in FORMATS.values():
             log(f"writing {dump_file_name(fmt.name)}")
@@ -315,9 +318,12 @@ def write_dumps_to(
     issued: date,
     graphs: list[GraphName],
     cache: FragmentCache | None = None,
+    *,
+    in_two: bool = False,
 ) -> None:
     """The dumps of a build's named ``graphs`` (sorted as their N3 sorts) in ``store``,
-    written into ``staging`` (removed again if anything fails)."""
+    written into ``staging`` (removed again if anything fails; ``in_two``: as
+    ``write_dumps``)."""
     shutil.rmtree(staging, ignore_errors=True)
     try:
         write_dumps(
@@ -328,6 +334,7 @@ def write_dumps_to(
             issued=issued,
             graphs=graphs,
             cache=cache,
+            in_two=in_two,
         )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -71,6 +71,17 @@ class FragmentCache:
             pack.put(key, data)
         return data
 
+    def share(self) -> None:
+        """Before a fork whose two processes both put pieces (``PiecePack.share``)."""
+        if (pack := self.pack()) is not None:
+            pack.share()
+
+    def place(self, key: str) -> tuple[str, int, int] | None:
+        """Where a piece lies in the pack (``PiecePack.place``), for another process to
+        read it there."""
+        pack = self.pack()
+        return None if pack is None else pack.place(key)
+
     def keep_only_used(self) -> None:
         if self.folder is None or not self.folder.is_dir():
             return

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -60,56 +62,123 @@ def write_data_dumps(
     :raises InputError: the data cannot be written in one of the formats.
     """
     cache = cache or FragmentCache(None)
-    merge = MergeLines(Stats(graphs={g.value: 0 for g in graphs}), uri_space)
-    walk_key = digest("merge-walk", str(_WALK_FORMAT), uri_space)
-    merge.previous = _previous_walk(cache, walk_key)
     try:
         with ExitStack() as files:
             out = {
                 name: files.enter_context(member_writer(path, cache))
                 for name, path in targets.items()
             }
-            triples = PiecedWriter({f.name: out[f.name] for f in TRIPLE_FORMATS}, cache)
-            quads = _QuadDumps(out, context, cache)
-            context_key = context.digest
-            # the ranges are cut while the worker waits for the staged store (the graphs
-            # before a changed one are written first), not at the end (0.5 s at 1,000)
-            ranges = {name: ranges_of(name, lines) for name, lines in cache.ranged.items()}
-            for graph in graphs:
-                named = isinstance(graph, ox.NamedNode) and graph.value in ranges
-                found = named and ranged_graph(
-                    store,
-                    graph,
-                    ranges[graph.value],
-                    context,
-                    cache,
-                    context_key=context_key,
-                    uri_space=uri_space,
-                )
-                if found:
-                    walk = RangedWalk(merge, graph.value, found.key)
-                    quads.begin_graph(graph)
+            triples = TripleDumps(
+                {f.name: out[f.name] for f in TRIPLE_FORMATS}, graphs, cache, uri_space
+            )
+            quads = QuadDumps(out, context, cache)
+            for found in data_inputs(store, graphs, context, cache, uri_space):
+                if isinstance(found, Ranged):
+                    quads.begin_graph(found.graph)
+                    walk = triples.begin_ranged(found.graph, found.key)
                     for piece in found.pieces:
                         quads.add_range(piece)
-                        kept = walk.add(piece.walk, piece.ntriples)
-                        if kept is None:  # all its lines in the merge: its texts as made
-                            triples.add_serialised(
-                                piece.ntriples, piece.triple_texts, key=piece.key
-                            )
-                        else:
-                            triples.add(kept)
+                        triples.add_range(walk, piece)
                     quads.end_graph()
                     walk.finish()
-                    continue
-                stored = stored_nquads(store, graph, cache)
-                quads.add(graph, stored)
-                triples.add(merge.first_met(graph, stored.data, stored.key))
+                else:
+                    quads.add(found.graph, found.stored)
+                    triples.add(found.graph, found.stored.data, found.stored.key)
             quads.finish()
             triples.finish()
     except ValueError as exc:  # what the engine cannot spell in a format (as export.write)
         raise InputError(f"cannot write the dumps: {exc}") from None
-    _keep_walk(cache, walk_key, merge.walked)
-    return merge.finish()
+    return triples.stats()
+
+
+@dataclass
+class Stored:
+    """A graph written whole: its N-Quads and their key (``stored_nquads``)."""
+
+    graph: ox.NamedNode | ox.BlankNode
+    stored: StoredGraph
+
+
+@dataclass
+class Ranged:
+    """A graph written by ranges of its subjects (``graph.dump_ranges``), their pieces
+    read or made one at a time; ``key``: that of the graph's lines."""
+
+    graph: ox.NamedNode
+    key: str
+    pieces: Iterator[RangePiece]
+
+
+def data_inputs(
+    store: ox.Store,
+    graphs: list[ox.NamedNode | ox.BlankNode],
+    context: Context,
+    cache: FragmentCache,
+    uri_space: str,
+) -> Iterator[Stored | Ranged]:
+    """What every data dump is written from, graph by graph in order: each graph's
+    N-Quads (kept, or read from the store), or its ranges' pieces (kept, or made)."""
+    context_key = context.digest
+    # the ranges are cut while the worker waits for the staged store (the graphs
+    # before a changed one are written first), not at the end (0.5 s at 1,000)
+    ranges = {name: ranges_of(name, lines) for name, lines in cache.ranged.items()}
+    for graph in graphs:
+        named = isinstance(graph, ox.NamedNode) and graph.value in ranges
+        found = named and ranged_graph(
+            store,
+            graph,
+            ranges[graph.value],
+            context,
+            cache,
+            context_key=context_key,
+            uri_space=uri_space,
+        )
+        if found:
+            yield Ranged(graph, found.key, found.pieces)
+        else:
+            yield Stored(graph, stored_nquads(store, graph, cache))
+
+
+class TripleDumps:
+    """The three triple formats of the merge and its VoID counts, graph by graph: each
+    triple where it is first met (``graph.dump_triples``), the walk kept for the next
+    build (``stats``, once the dumps are finished)."""
+
+    def __init__(
+        self,
+        out: dict[str, MemberWriter],
+        graphs: list[ox.NamedNode | ox.BlankNode],
+        cache: FragmentCache,
+        uri_space: str,
+    ) -> None:
+        self.cache = cache
+        self.merge = MergeLines(Stats(graphs={g.value: 0 for g in graphs}), uri_space)
+        self._walk_key = digest("merge-walk", str(_WALK_FORMAT), uri_space)
+        self.merge.previous = _previous_walk(cache, self._walk_key)
+        self.writer = PiecedWriter(out, cache)
+
+    def add(self, graph: ox.NamedNode | ox.BlankNode, nquads: bytes, key: str) -> None:
+        """A graph written whole (its N-Quads as the store writes them, and their key)."""
+        self.writer.add(self.merge.first_met(graph, nquads, key))
+
+    def begin_ranged(self, graph: ox.NamedNode, key: str) -> RangedWalk:
+        """A graph written by ranges (``add_range``), then the walk's ``finish``."""
+        return RangedWalk(self.merge, graph.value, key)
+
+    def add_range(self, walk: RangedWalk, piece: RangePiece) -> None:
+        kept = walk.add(piece.walk, piece.ntriples)
+        if kept is None:  # all its lines in the merge: its texts as made
+            self.writer.add_serialised(piece.ntriples, piece.triple_texts, key=piece.key)
+        else:
+            self.writer.add(kept)
+
+    def finish(self) -> None:
+        self.writer.finish()
+
+    def stats(self) -> Stats:
+        """The VoID counts; the walk kept for the next build."""
+        _keep_walk(self.cache, self._walk_key, self.merge.walked)
+        return self.merge.finish()
 
 
 _WALK = "merge-walk"  # the file in the pieces' folder that keeps the last walk
@@ -141,7 +210,7 @@ def _keep_walk(cache: FragmentCache, key: str, walked: list[GraphWalked]) -> Non
     partial.replace(cache.folder / _WALK)
 
 
-class _QuadDumps:
+class QuadDumps:
     """The three quad formats, graph by graph (``graph.dump_fragments``: the pieces of
     graphs that did not change are the previous build's)."""
 

@@ -15,6 +15,7 @@ room than those used.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,6 +35,7 @@ class PiecePack:
         self.name = ""  # the pack file's name, "" before the first piece
         self._pack: int | None = None  # file descriptors, appending
         self._index: int | None = None
+        self.shared = False  # two processes put pieces (``share``): each put is locked
         if not fresh:
             self._load()
 
@@ -77,10 +79,30 @@ class PiecePack:
         if self._pack is None:
             self._start()
         assert self._pack is not None and self._index is not None
-        offset = os.fstat(self._pack).st_size
-        _write(self._pack, data)
-        _write(self._index, f"{key} {offset} {len(data)}\n".encode())
+        if self.shared:  # the other process's piece never lands between size and line
+            # a record lock, held per process (``flock``'s is the open file's, which a
+            # fork shares: both processes would hold it at once)
+            fcntl.lockf(self._pack, fcntl.LOCK_EX)
+        try:
+            offset = os.fstat(self._pack).st_size
+            _write(self._pack, data)
+            _write(self._index, f"{key} {offset} {len(data)}\n".encode())
+        finally:
+            if self.shared:
+                fcntl.lockf(self._pack, fcntl.LOCK_UN)
         self.entries[key] = (offset, len(data))
+
+    def share(self) -> None:
+        """Before a fork whose two processes both put pieces: the pack started now (not
+        once by each), and every put from here on locked."""
+        if self._pack is None:
+            self._start()
+        self.shared = True
+
+    def place(self, key: str) -> tuple[str, int, int] | None:
+        """Where the piece ``key`` lies: (pack file's name, offset, size)."""
+        found = self.entries.get(key)
+        return None if found is None or self._pack is None else (self.name, *found)
 
     def _start(self, entries: Iterable[tuple[str, bytes]] = ()) -> None:
         """A new pack holding ``entries`` (read from the old one, closed after), and its

@@ -52,6 +52,7 @@ _AFTER_EXTRACTION = frozenset(
         "dump.py",
         "dump_background.py",
         "dump_fragments.py",
+        "dump_in_two.py",
         "dump_merged.py",
         "dump_members.py",
         "dump_pack.py",

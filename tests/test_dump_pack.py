@@ -4,6 +4,7 @@ pieces no build uses."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from graph.dump_fragments import FragmentCache
@@ -101,3 +102,22 @@ def test_a_cache_keeps_its_used_pieces_and_the_files_other_writers_named(
     last = FragmentCache(tmp_path)
     assert last.has("k1") and not last.has("k2")
     assert not FragmentCache(tmp_path, read=False).has("k1")
+
+
+def test_pieces_two_forked_processes_put_at_once_all_read_back(tmp_path: Path) -> None:
+    """The dumps' worker and its fork (graph/dump_in_two.py) append to one pack: each
+    piece lands whole at the place its line names, whichever process put it."""
+    pack = PiecePack(tmp_path)
+    pack.share()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child
+        for i in range(3_000):
+            pack.put(f"child-{i}", f"c{i}-".encode() * (i % 50 + 1))
+        os._exit(0)
+    for i in range(3_000):
+        pack.put(f"parent-{i}", f"p{i}-".encode() * (i % 37 + 1))
+    assert os.waitpid(child, 0)[1] == 0
+    later = PiecePack(tmp_path)
+    for i in range(3_000):
+        assert later.get(f"child-{i}") == f"c{i}-".encode() * (i % 50 + 1)
+        assert later.get(f"parent-{i}") == f"p{i}-".encode() * (i % 37 + 1)
