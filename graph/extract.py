@@ -31,6 +31,7 @@ from graph.claims import refuted_claim
 from graph.families import FAMILIES
 from graph.families.base import Reading
 from graph.gazetteer import CHINA, Gazetteer, read_gazetteer
+from graph.learned_areas import relabel
 from graph.model import (
     Agreement,
     Cooperation,
@@ -98,7 +99,7 @@ def read_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
     for family in FAMILIES:
         if family.read is not None:
             reading.found += _stamped(family.read(sentence, reading), family.method)
-    return _most_specific(reading.found)
+    return relabel(sentence, _most_specific(reading.found), gazetteer)
 
 
 def finish_reading(

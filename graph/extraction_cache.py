@@ -141,6 +141,7 @@ def extractor_version() -> str:
         if "__pycache__" not in p.parts
         and not (p.parent == package and p.name in _AFTER_EXTRACTION)
     ]
+    sources += (package / "models").glob("*.json")  # a learned reader's weights read text too
     meta = parsing.model_meta()
     model = f"{meta.get('name')}-{meta.get('version')}-spacy-{spacy.__version__}"
     return _digest([f"format {FORMAT}", model, _files_digest(sources, package)])

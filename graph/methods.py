@@ -18,6 +18,9 @@ METHODS: dict[str, str] = {
     "lead-in line or table header that gives its mission and area.",
     "cooperation-anaphora": '"The two countries" or "they" resolved to the partner of '
     "the sentence before.",
+    "learned-area": "A cooperation fact a rule found, whose area a model trained on the "
+    "annotated development sets set again from the words of its clause, where it was "
+    "confident and the rule's area much less likely.",
     "table-row": "A row of a plain-text table, read by its header (which column names the "
     "partner, the spacecraft, the date) and its caption (what the rows are).",
     "record-fields": "A record of labelled fields (a treaty register's or database's "
