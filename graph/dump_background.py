@@ -38,7 +38,7 @@ from typing import Protocol, cast
 import pyoxigraph as ox
 
 from graph import dump, store_delta
-from graph.dump_fragments import FragmentCache
+from graph.dump_fragments import FragmentCache, nquads_key
 from graph.errors import StoreError
 from graph.gc_pause import collection_paused
 from graph.model import Document
@@ -141,7 +141,7 @@ def _write_dumps(
                 issued,
                 graphs,
                 pieces,
-                in_two=True,  # the triple formats by a fork: the build idles meanwhile
+                in_two=mostly_kept(pieces),
             )
         parent.send(pieces.used)
     except _GaveUp:
@@ -151,6 +151,18 @@ def _write_dumps(
             parent.send(exc)
     finally:
         parent.close()
+
+
+def mostly_kept(pieces: FragmentCache, share: int = 50) -> bool:
+    """Whether all but one in ``share`` of the document graphs' N-Quads are kept pieces:
+    an add to a built corpus. The worker's tail then reads and writes kept bytes while
+    the build idles, and a fork that writes the triple formats halves it. When much is new
+    (a cold build, one very large document) both cores are busy making pieces already,
+    and the fork only adds its own reading: one process writes (measured in the thirtieth
+    session's account in docs/history/building-at-scale.md)."""
+    lines = pieces.lines
+    new = sum(not pieces.has(nquads_key(name, d)) for name, d in lines.items())
+    return bool(lines) and new * share <= len(lines)
 
 
 class BackgroundDumps:

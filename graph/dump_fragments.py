@@ -104,6 +104,11 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def nquads_key(graph: str, lines: str) -> str:
+    """The key of a graph's N-Quads piece: its IRI and the digest of the build's lines."""
+    return digest("nquads", graph, lines)
+
+
 def graph_nquads(store: ox.Store, graph: ox.NamedNode | ox.BlankNode) -> bytes:
     return ox.serialize(
         store.quads_for_pattern(None, None, None, graph), format=ox.RdfFormat.N_QUADS
@@ -148,7 +153,7 @@ def stored_nquads(
         found = StoredGraph("")
         found.key = digest("data", found.read(store, graph))
         return found
-    found = StoredGraph(digest("nquads", graph.value, lines))
+    found = StoredGraph(nquads_key(graph.value, lines))
     found.data = cache.get(found.key, lambda: found.read(store, graph))
     return found
 
