@@ -61,18 +61,28 @@ def _in_names(token: Token, names: list[tuple[int, int]]) -> bool:
     return any(a <= token.idx < b for a, b in names)
 
 
-def _lemmas(doc: Doc, start: int, end: int, names: list[tuple[int, int]]) -> set[str]:
+def _content_words(sentence: Sentence, doc: Doc) -> list[tuple[int, str]]:
+    """(local offset, lemma) of the sentence's common content words, read once for all
+    the facts of the sentence (kept in its notes)."""
+    kept = sentence.notes.get("area_words")
+    if kept is None:
+        names = _names(sentence)
+        kept = [
+            (t.idx, t.lemma_.lower())
+            for t in doc
+            if t.pos_ in _CONTENT
+            and not t.is_stop
+            and t.is_alpha
+            and (t.is_lower or t.is_sent_start)  # "Arab", "Belintersat": a name's word
+            and not _in_names(t, names)
+        ]
+        sentence.notes["area_words"] = kept
+    return kept  # type: ignore[return-value]
+
+
+def _lemmas(words: list[tuple[int, str]], start: int, end: int) -> set[str]:
     """Lemmas of the common content words between local offsets ``start:end``."""
-    return {
-        t.lemma_.lower()
-        for t in doc
-        if start <= t.idx < end
-        and t.pos_ in _CONTENT
-        and not t.is_stop
-        and t.is_alpha
-        and (t.is_lower or t.is_sent_start)  # "Arab", "Belintersat": a name's word
-        and not _in_names(t, names)
-    }
+    return {lemma for at, lemma in words if start <= at < end}
 
 
 def _words(text: str) -> set[str]:
@@ -151,8 +161,9 @@ def features(sentence: Sentence, fact: Cooperation, gazetteer: Gazetteer) -> set
     start, end = _clause(sentence, fact)
     if sentence.parse is not None:
         doc = sentence.parse
-        out |= {f"s={w}" for w in _lemmas(doc, 0, len(sentence.text), names)}
-        out |= {f"c={w}" for w in _lemmas(doc, start, end, names)}
+        words = _content_words(sentence, doc)
+        out |= {f"s={w}" for w in _lemmas(words, 0, len(sentence.text))}
+        out |= {f"c={w}" for w in _lemmas(words, start, end)}
         token = _partner_token(sentence, fact)
         if token is not None:
             out |= set(_path(token))
