@@ -157,7 +157,6 @@ def features(sentence: Sentence, fact: Cooperation, gazetteer: Gazetteer) -> set
     if sentence.lead_in is not None:
         out.add("list_item")
         out |= {f"lead={w}" for w in _words(sentence.lead_in.text)}
-    names = _names(sentence)
     start, end = _clause(sentence, fact)
     if sentence.parse is not None:
         doc = sentence.parse
@@ -169,7 +168,7 @@ def features(sentence: Sentence, fact: Cooperation, gazetteer: Gazetteer) -> set
             out |= set(_path(token))
     else:
         plain = sentence.text
-        for a, b in sorted(names, reverse=True):
+        for a, b in sorted(_names(sentence), reverse=True):
             plain = plain[:a] + " " * (b - a) + plain[b:]
         out |= {f"s={w}" for w in _words(plain)}
         out |= {f"c={w}" for w in _words(plain[start:end])}

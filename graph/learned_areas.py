@@ -11,7 +11,6 @@ Each fact is relabelled on its own: a sentence stating several areas keeps sever
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from graph import linear_model
 from graph.area_features import features
@@ -21,14 +20,6 @@ from graph.reading import Sentence
 
 MODEL = "cooperation-area"
 METHOD = "learned-area"
-
-
-@cache
-def _model() -> linear_model.LinearModel | None:
-    try:
-        return linear_model.shipped(MODEL)
-    except FileNotFoundError:
-        return None
 
 
 def learned_area(model: linear_model.LinearModel, present: set[str], rule: str) -> str | None:
@@ -48,9 +39,7 @@ def relabel(sentence: Sentence, facts: list[Fact], gazetteer: Gazetteer) -> list
     """The sentence's facts, each cooperation fact with the area the model gives it where
     it overrules the rule (unless another fact of the sentence already reads that area for
     the same partner and mission)."""
-    model = _model()
-    if model is None:
-        return facts
+    model = linear_model.shipped(MODEL)
     taken = {(f.partner, f.area, f.mission) for f in facts if isinstance(f, Cooperation)}
     out: list[Fact] = []
     for fact in facts:

@@ -97,7 +97,8 @@ def squash(text: str) -> str:
     return " ".join(text.split()).replace("- ", "-")
 
 
-def _loose(text: str) -> str:
+def loose(text: str) -> str:
+    """Only the letters and digits, lower-cased: how a quote is found in evidence."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
@@ -257,9 +258,9 @@ def _check_evidence(report: Report, kind: str, statements: list, docs: dict, fac
         if not matching:
             continue
         report.evidence_checked += 1
-        quote = _loose(g["quote"])
+        quote = loose(g["quote"])
         if any(
-            ev.doc_id == docs[g["doc"]] and quote in _loose(ev.exact)
+            ev.doc_id == docs[g["doc"]] and quote in loose(ev.exact)
             for f in matching
             for ev in f.evidence
         ):

@@ -10,14 +10,13 @@ statement supports teaches nothing about areas and is left out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph import extract
 from graph.model import Cooperation
-from tests.evaluation.score import canonical_gold, extract_folder, load_gold, squash
+from tests.evaluation.score import canonical_gold, extract_folder, load_gold, loose
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,9 @@ class Example:
     sibling_areas: tuple[str, ...] = ()  # the areas other facts of its sentence give it
 
 
-def _loose(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", squash(text).lower())
-
-
 def _overlaps(quote: str, passage: str) -> bool:
     """A gold quote and a fact's evidence state the same words when one holds the other."""
-    q, p = _loose(quote), _loose(passage)
+    q, p = loose(quote), loose(passage)
     return bool(q and p) and (q in p or p in q)
 
 
