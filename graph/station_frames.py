@@ -137,6 +137,9 @@ def stations_from_parse(
             for c in t.children
             if c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children)
         ]
+        # "a network of VHF stations along the equator, built by X": a participle set off
+        # by a comma, which the parser hangs on a later word of the station's phrase
+        verbs += [c for t in token.subtree if t.i > token.i for c in _set_off(t)]
         if token.dep_ == "nsubj":
             # "three stations went up in China, built jointly with Roscosmos"
             verbs += [c for c in token.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
@@ -149,6 +152,22 @@ def stations_from_parse(
             if verb.lemma_.lower() in _STATION_VERBS or hosted:
                 out.append(StationFrame(verb.idx, words, whole, hosted))
     return out + _pronoun_frames(sentence, doc)
+
+
+def _set_off(word: Token) -> list[Token]:
+    """The past participles or relative clauses hung on a word that open after a comma
+    ("..., built by X", "..., which were built with Y")."""
+    return [
+        c
+        for c in word.children
+        if c.i > word.i
+        and c.left_edge.i > 0
+        and word.doc[c.left_edge.i - 1].text == ","
+        and (
+            (c.dep_ in ("acl", "advcl") and c.tag_ == "VBN")
+            or (c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children))
+        )
+    ]
 
 
 def _whole(token: Token) -> tuple[int, int]:
