@@ -103,8 +103,13 @@ _NUMBER = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens?|several|many|numerous)"
 )
+# a count and the words that say what was counted ("16 in-orbit delivery contracts",
+# "five launch services agreements"); a year before a noun names a document instead
+_COUNT = r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?)"
 _COUNTED_BEFORE = re.compile(
-    rf"\b{_NUMBER}\s+(?:(?:new|more|space|bilateral|intergovernmental)\s+)*$", re.I
+    rf"\b(?:{_NUMBER}\s+(?:(?:new|more|space|bilateral|intergovernmental)\s+)*|"
+    rf"{_COUNT}\s+(?:(?-i:[a-z][\w-]*)\s+){{1,3}})$",
+    re.I,
 )
 _COUNTED_WITH = re.compile(
     rf"^\s+with\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?{_NUMBER}\s", re.I
