@@ -219,3 +219,8 @@ def _on_chinese_launch(verb: Token) -> bool:
     Kuaizhou-1A", "lifted off from Jiuquan"): a craft going up from China."""
     words = "".join(t.text_with_ws for t in verb.subtree if t.i >= verb.i)
     return CHINESE_LAUNCH.search(words) is not None
+
+
+def makes(verb: Token) -> bool:
+    """Whether a verb is one of making ("designed", "built", "assembled")."""
+    return VERB_ACTIVITY.get(verb.lemma_.lower()) == "built"

@@ -125,6 +125,7 @@ _INSTRUMENTS = (INSTRUMENT_NOUNS - {"cubesat", "rover", "payload"}) | {
 _MADE_THING = frozenset({"nsubjpass", "dobj"})
 # what the parser may call a copula's subject ("AndeSat-6 is ...": "AndeSat-6" an advmod)
 _MISREAD_SUBJECT = frozenset({"advmod", "npadvmod", "dep"})
+_EVENTS = frozenset({"delivery", "launch", "handover", "transfer"})
 _SERIES = frozenset({"series", "family", "constellation", "programme", "program", "line"})
 
 
@@ -176,7 +177,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     elif verb.dep_ in ("acl", "relcl"):
         nouns = [_series_member(verb.head)]
     elif verb.pos_ == "NOUN":
+        # "the delivery of X", or the owner of an event with no object: "its launch"
         nouns = [c for c in verb.children if c.lower_ == "of"]
+        nouns = nouns or [c for c in verb.children if c.dep_ == "poss"]
     else:
         # ("Palapa-D, launched 2009": a year the parser takes for the object is none)
         # a craft that rides a rocket is the subject ("PeruSat-2 rode a Long March 2D"),
@@ -188,7 +191,12 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             and not (lemma == "lift" and "dobj" in deps)
         ) or lemma in ARRIVING
         roles = ("nsubj",) if riding else ("nsubjpass", "dobj")
-        nouns = [c for c in verb.children if c.dep_ in roles and c.pos_ != "NUM"]
+        # ("Its delivery to X followed": an event follows, no craft rides)
+        nouns = [
+            c
+            for c in verb.children
+            if c.dep_ in roles and c.pos_ != "NUM" and c.lemma_.lower() not in _EVENTS
+        ]
         if not nouns and verb.dep_ == "xcomp":
             # "the satellite ... is expected to be built by China": the raised subject
             nouns = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -196,7 +204,9 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             # a spacecraft does not build or launch: with no object, its subject is what
             # was done ("CBERS-04A, developed jointly with Brazil, was launched", as the
             # parser may read it; "the satellite launched in 2019")
-            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+            nouns = [
+                c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() not in _EVENTS
+            ]
         if not nouns and "auxpass" in deps:
             # "In March PRSC-EO1, a satellite ..., was launched": the subject the parser
             # took for the object of the opening preposition
@@ -304,6 +314,13 @@ def _named_after(sentence: Sentence, noun: Token, crafts: list[Found]) -> dict[s
         names[m.key] = m
         pos = m.end - sentence.start
     return names
+
+
+def names_holding(sentence: Sentence, token: Token) -> set[str]:
+    """The names a word lies inside ("the Gulf Institute for Space Research": its "for"
+    is part of the name, and the name no object of that "for")."""
+    at = token.idx + sentence.start
+    return {m.key for m in sentence.mentions if m.start < at < m.end}
 
 
 def gapped_crafts(

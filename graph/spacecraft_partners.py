@@ -8,13 +8,12 @@ for which China built ..."), whether China is among a preposition's objects, and
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from graph.chinese_side import names_chinese_side
 from graph.craft_full_names import apposed_name
-from graph.craft_triggers import HELD
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.launch_context import chinese_launch
@@ -321,24 +320,6 @@ def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
     return names_chinese_side(sentence, gazetteer, left, right)
 
 
-# "the satellite would be built in China for Uzbekcosmos": the one named just before
-_THE_CRAFT = re.compile(
-    r"\b[Tt]he\s+(?:new\s+)?(?:satellite|spacecraft|probe)\b(?!\s+[A-Z0-9])"
-    r"|\b[Ii]t\b(?!['\u2019]s)"  # "It was handed over in orbit to X", "built it for X"
-)
-
-
-def _last_named_crafts(sentence: Sentence, reach: int = 3) -> set[str]:
-    """The spacecraft named by the nearest of the few sentences before that names any
-    ("... launched Belintersat-1. A Long March 3B carried the spacecraft. The satellite
-    was built for Belarus")."""
-    for before in _sentences_before(sentence, reach):
-        named = {m.key for m in before.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT}
-        if named:
-            return named
-    return set()
-
-
 def _sentences_before(sentence: Sentence, reach: int) -> Iterator[Sentence]:
     """The up to ``reach`` sentences before this one in its paragraph, nearest first."""
     before = sentence.previous
@@ -347,37 +328,6 @@ def _sentences_before(sentence: Sentence, reach: int) -> Iterator[Sentence]:
             return
         yield before
         before = before.previous
-
-
-def described_craft(sentence: Sentence, verbs: Collection[str]) -> list[Found]:
-    """The spacecraft "the satellite" or "it" stands for in a sentence that names none: the one
-    spacecraft the sentence before names (read at the description's place), when the
-    description is what one of ``verbs`` (building, launching...) acts on."""
-    if sentence.parse is None:
-        return []
-    named = _last_named_crafts(sentence)
-    m = _THE_CRAFT.search(sentence.text)
-    if m is None or len(named) != 1:
-        return []
-    noun = span_root(sentence.parse, m.start(), m.end())
-    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        # "Control of the spacecraft will be handed over to X": what is handed over is it
-        held = noun.head.head
-        noun = held if held.lemma_.lower() in HELD else noun
-    if noun is None or not (
-        (noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in verbs)
-        # "The satellite, which was designed and built by X for Y, was put into orbit":
-        # the clause on the description says what was done to it
-        or any(
-            clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in verbs
-            for child in noun.children
-            for clause in (child, *(c for c in child.children if c.dep_ == "conj"))
-            if child.dep_ in ("relcl", "acl")
-        )
-    ):
-        return []  # "the satellite control centre", "it runs the satellite"
-    at = sentence.start + m.start()
-    return [Found(named.pop(), EntityKind.SPACECRAFT, at, sentence.start + m.end(), m.group(0))]
 
 
 def earlier_customers(sentence: Sentence, key: str, reach: int = 4) -> tuple[str, ...]:

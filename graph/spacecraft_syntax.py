@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.craft_antecedents import pointed_craft
 from graph.craft_arguments import (
     builders_named,
     chinese_subject,
@@ -29,7 +30,7 @@ from graph.craft_causatives import had_done_for
 from graph.craft_made_with import made_with_china, with_china_only
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import chinese_rocket, made_jointly, others_rocket
-from graph.craft_triggers import TAKING, VERB_ACTIVITY, activity_of, triggers
+from graph.craft_triggers import TAKING, VERB_ACTIVITY, activity_of, makes, triggers
 from graph.gazetteer import Gazetteer
 from graph.grammar import Group
 from graph.launch_context import chinese_launch
@@ -37,12 +38,11 @@ from graph.model import EntityKind
 from graph.negation import WRONG_REPORT
 from graph.reading import Sentence
 from graph.recognise import Found
-from graph.spacecraft_named import gapped_crafts, own_craft
+from graph.spacecraft_named import gapped_crafts, names_holding, own_craft
 from graph.spacecraft_partners import (
     CRAFT_NOUNS,
     after_other_craft,
     china_among,
-    described_craft,
     earlier_customers,
     governs,
     mention_of,
@@ -61,7 +61,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
     if doc is None:
         return []
     crafts = [m for m in sentence.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT]
-    crafts = crafts or described_craft(sentence, VERB_ACTIVITY)
+    crafts = crafts or pointed_craft(sentence, VERB_ACTIVITY)
     if not crafts:
         return []
     spans = [(m.start - sentence.start, m.end - sentence.start) for m in crafts]
@@ -352,9 +352,9 @@ def _partners(
                     continue
                 if launch_by and by and chinese_rocket(sentence, prep):
                     continue  # "was launched by a Long March 2C": China's, no one else's
-                if word == "in" and activity == "built" and v.i == verb.i and not jointly:
-                    # "SaudiSat-5A, built in Saudi Arabia, launched on a Long March 2D":
-                    # made in a partner's own country is its own work
+                if word == "in" and activity == "built" and makes(v) and not jointly:
+                    # "SaudiSat-5A, built in Saudi Arabia, launched on a Long March 2D"
+                    # (or "designed and built in ..."): made in a partner's own country
                     if any(g.role == "place" and governs(doc, prep, g) for g in groups):
                         others = maker = True
                     continue
@@ -363,7 +363,8 @@ def _partners(
                     # "built by Thales for Mexico" (not "by 2028", "by the end of 2027")
                     maker = maker or (activity == "built" and v.i == verb.i and _names_maker(prep))
                     continue
-                for g in (g for g in groups if governs(doc, prep, g)):
+                named = names_holding(sentence, prep)  # "the Institute for Space Research"
+                for g in (g for g in groups if governs(doc, prep, g) and not named & set(g.keys)):
                     if word in ("for", "to") and not jointly:
                         out += [(activity, p) for p in g.keys]
                     elif by:

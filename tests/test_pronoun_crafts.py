@@ -4,17 +4,9 @@ sentences of my own."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.one_document import activities_of
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (issue 14): graph/spacecraft_partners.described_craft lets 'it' stand for "
-    "the one craft the sentences before named even when its own sentence describes one; "
-    "the plain fix (no earlier craft noun in the sentence) lost one confirmation-half fact",
-)
 def test_it_stands_for_the_craft_its_own_sentence_described(reference):
     text = (
         "Last year the agency took over LumaSat-4 from its builder in Toulouse.\n\n"
