@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from graph.area_cues import first_cue
+from graph.country_suffix_names import country_suffix_forms
 from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
@@ -129,10 +130,17 @@ def discover(
             if c.alias and _norm(c.alias) not in known:
                 aliases.setdefault(key, set()).add(c.alias)
     launchers = {_series(labels[k]) for k, c in votes.items() if c["launcher"]}
+    # "Kiel University of Germany" is also "Kiel University"
+    bodies = {k: labels[k] for k, c in votes.items() if c[ORG]}
+    shorter = country_suffix_forms(bodies, gazetteer)
+    for key, name in shorter.items():
+        aliases.setdefault(key, set()).add(name)
+    # ... and "the Kiel University" named alone is that body, no other
+    said_shorter = {slugify(name) for name in shorter.values()}
     entities: list[Entity] = []
     areas: dict[str, str] = {}
     for key, counter in sorted(votes.items()):
-        if counter["launcher"] or _series(labels[key]) in launchers:
+        if counter["launcher"] or _series(labels[key]) in launchers or key in said_shorter:
             continue
         kinds = [k for k, _n in counter.most_common() if isinstance(k, EntityKind)]
         label = labels[key]

@@ -265,6 +265,8 @@ def governing_phrase(token: Token) -> Token:
             token.dep_ == "pobj"
             and token.head.lower_ in ("in", "at", "of")
             and token.head.head.lower_ in _COLLECTIVE
+            # "the station in Rivera, Uruguay": where a station stands, not whose it is
+            and not (token.head.lower_ != "of" and token.head.head.lower_ in _FACILITIES)
         ):
             token = token.head.head  # "researchers in Brazil", "teams at UCL"
             continue
@@ -291,6 +293,7 @@ def clause_verb(doc: Doc, start: int, end: int) -> int | None:
 
 
 _CARRIERS = frozenset({"on", "aboard", "onboard", "for", "to", "into"})
+_FACILITIES = frozenset({"station", "stations", "antenna", "antennas"})
 
 
 _MODIFYING = ("conj", "appos", "compound", "amod", "nmod")
