@@ -11,6 +11,9 @@ blank nodes and all, so a result names the same shape it would in the parent; re
 come back in the order the graphs were given. Below ``_POOL_FROM`` graphs the pool's
 start-up (a worker imports pySHACL) costs more than it saves, and the parent validates
 them alone, after the union (unless they are large: a big document's graph alone).
+A graph may be given as its N-Quads lines, parsed by whoever validates it: parsing a
+cold build's 1,000 graphs in this process, and pickling their rdflib terms to a worker,
+took seconds of this process's CPU before it could start on the union.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import TypeVar
 from rdflib import Graph
 from rdflib.term import Node
 
+from graph import lines_graph
 from graph.evidence_check import check_evidence
 from graph.helper_pool import helper_pool
 from graph.quiet_workers import interrupts_held, quit_on_interrupt
@@ -36,7 +40,9 @@ _POOL_FROM_TRIPLES = 20_000
 _CHUNK = 20  # graphs per task: few enough to share out evenly, enough to amortise
 
 Triples = list[tuple[Node, Node, Node]]
-Task = tuple[Triples, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
+# a graph, as its triples or its N-Quads lines (``graph.lines_graph`` reads them)
+Given = Triples | bytes
+Task = tuple[Given, Mapping[str, str] | None]  # a graph, and the texts its quotes are from
 Violations = tuple[Violation, ...]
 T = TypeVar("T")
 
@@ -59,8 +65,18 @@ def _start_worker(shapes: Graph, use: tuple[str, ...]) -> None:
     _shapes, _use = shapes, use
 
 
+def triples_of(graph: Given) -> Triples:
+    """A graph's triples, parsed from its lines if it was given as lines."""
+    return lines_graph.triples(graph) if isinstance(graph, bytes) else graph
+
+
+def size_of(graph: Given) -> int:
+    """A graph's triples counted without parsing it (one a line)."""
+    return graph.count(b"\n") if isinstance(graph, bytes) else len(graph)
+
+
 def validate_one(
-    triples: Triples,
+    triples: Given,
     shapes: Graph,
     use: Sequence[str],
     texts: Mapping[str, str] | None = None,
@@ -69,7 +85,7 @@ def validate_one(
     ``texts`` (document IRI -> file text), then those of its quotes against the files."""
     if not use and texts is None:
         return ()
-    data = _graph_of(triples)
+    data = _graph_of(triples_of(triples))
     found: list[Violation] = []
     if use:
         with unchanged(data):
@@ -101,6 +117,7 @@ def validate_many(tasks: Sequence[Task], shapes: Graph, use: Sequence[str]) -> l
     (and each document's cache entry) are always those of ``validate_one``."""
     if len(tasks) < 2 or (not use and all(t is None for _g, t in tasks)):
         return [validate_one(g, shapes, use, t) for g, t in tasks]
+    tasks = [(triples_of(graph), texts) for graph, texts in tasks]  # each parsed once
     data = _graph_of(triple for graph, _texts in tasks for triple in graph)
     conforms = True
     if use:  # any result counts (a warning conforms, but is still reported)
@@ -137,7 +154,7 @@ def _validate_chunk(
 
 
 def validate_graphs(
-    graphs: Sequence[Triples],
+    graphs: Sequence[Given],
     shapes: Graph,
     use: Sequence[str],
     *,
@@ -153,7 +170,7 @@ def validate_graphs(
     # (each worker also holds pySHACL and the shapes in memory)
     if workers is None:
         workers = max(1, _cores() - 1)
-    small = len(tasks) < _POOL_FROM and sum(len(g) for g in graphs) < _POOL_FROM_TRIPLES
+    small = len(tasks) < _POOL_FROM and sum(size_of(g) for g in graphs) < _POOL_FROM_TRIPLES
     chunks = [tasks[i : i + _CHUNK] for i in range(0, len(tasks), _CHUNK)]
     if workers < 1 or small or not use:
         beside = alongside()

@@ -225,10 +225,11 @@ def _document_of(graph_name: URIRef) -> str:
     return document_iri(str(graph_name).removeprefix(document_graph("")))
 
 
-def _triples_of(dataset: Dataset | LinesDataset, name: URIRef) -> list:
-    """The triples of the dataset's graph ``name`` (parsed by the engine from lines)."""
+def _triples_of(dataset: Dataset | LinesDataset, name: URIRef) -> list | bytes:
+    """The dataset's graph ``name``: its lines, parsed by whichever process validates it
+    (``graph.validate_parallel``), or its triples."""
     if isinstance(dataset, LinesDataset):
-        return lines_graph.triples(dataset.lines.get(name.n3(), b""))
+        return dataset.lines.get(name.n3(), b"")
     return list(dataset.graph(name))
 
 

@@ -150,3 +150,35 @@ def test_a_quote_not_in_its_file_is_found_together(shapes) -> None:
         assert validate_parallel.validate_many(mixed, shapes, use) == alone
     both = [(good, texts), (good, texts)]
     assert validate_parallel.validate_many(both, shapes, use) == [(), ()]
+
+
+def _lines(triples: list, graph: str = "<https://example.org/g>") -> bytes:
+    """A graph's N-Quads lines, as a build writes them."""
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} {graph} .\n" for s, p, o in triples).encode()
+
+
+@pytest.mark.slow
+def test_graphs_given_as_lines_give_the_results_of_their_triples(shapes) -> None:
+    """A cold build hands each document's graph over as its N-Quads lines, parsed by
+    whichever process validates it: the results are those of the parsed triples, alone,
+    in chunks together, or shared out to a worker."""
+    from rdflib import Graph
+
+    use = validate_split.split_shapes(shapes).per_document
+    good = _renamed(list(Graph().parse(FIXTURES / "valid.ttl")))
+    bad = list(Graph().parse(_per_document_fixtures(shapes)[0]))
+    for triples in (good, bad):
+        assert validate_parallel.validate_one(
+            _lines(triples), shapes, use
+        ) == validate_parallel.validate_one(triples, shapes, use)
+    tasks = [(good, None), (bad, None)]
+    as_lines = [(_lines(g), t) for g, t in tasks]
+    assert validate_parallel.validate_many(as_lines, shapes, use) == (
+        validate_parallel.validate_many(tasks, shapes, use)
+    )
+    graphs = _graphs(validate_parallel._POOL_FROM + 30)
+    alone = [validate_parallel.validate_one(g, shapes, use) for g in graphs]
+    found, _beside = validate_parallel.validate_graphs(
+        [_lines(g) for g in graphs], shapes, use, alongside=lambda: "union", workers=1
+    )
+    assert found == alone

@@ -133,3 +133,41 @@ def test_shapes_read_from_a_file_are_keyed_by_its_bytes(project_paths: Paths,
     assert validate_split.file_key(copy) == validate_split.file_key(project_paths.shapes)
     copy.write_bytes(copy.read_bytes() + b"\n# an edit: every document is validated again\n")
     assert validate_split.file_key(copy) != validate_split.file_key(project_paths.shapes)
+
+
+def test_a_lines_datasets_graphs_are_handed_over_as_their_lines(
+    built, shapes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build holds each graph as its N-Quads lines: each document's graph reaches
+    per-document validation as those lines, to be parsed by the process that validates
+    it, and the report is the one the same graphs get as an rdflib dataset."""
+    from graph import validate_lines, validate_parallel
+    from graph.lines_dataset import LinesDataset
+
+    names = validate_split.document_graphs(built_documents(built))
+    data = copy_of(built.dataset)
+    alone = Dataset()  # the document graphs only
+    lines = {}
+    for n in names:
+        graph = Dataset()
+        for triple in data.graph(n):
+            graph.graph(n).add(triple)
+            alone.graph(n).add(triple)
+        lines[n.n3()] = graph.serialize(format="nquads", encoding="utf-8")
+    made = LinesDataset(lines)
+    read = validate_lines.read(b"".join(lines.values()).decode().splitlines(keepends=True))
+    given: list = []
+    real = validate_split.validate_graphs
+
+    def noted(graphs, *args, **kwargs):
+        given.extend(graphs)
+        return real(graphs, *args, **kwargs)
+
+    monkeypatch.setattr(validate_split, "validate_graphs", noted)
+    report = validate_split.validate_dataset(made, shapes, names, lines=read)
+    assert len(given) == len(names) and all(isinstance(g, bytes) for g in given)
+    assert [len(validate_parallel.triples_of(g)) for g in given] == [
+        len(data.graph(n)) for n in names
+    ]
+    monkeypatch.undo()
+    assert report.violations == validate_split.validate_dataset(alone, shapes, names).violations
