@@ -164,6 +164,11 @@ def _apply(
         if quad in store:
             store.remove(quad)
             quads -= 1
+    # a graph whose quads all went (a document taken out of the corpus) goes too: the
+    # engine keeps the name of an emptied graph, where a full load has no such graph
+    for graph in {q.graph_name for q in removed if isinstance(q.graph_name, ox.NamedNode)}:
+        if next(store.quads_for_pattern(None, None, None, graph), None) is None:
+            store.remove_graph(graph)
     quads += len({q for q in added if q not in store})
     store.extend(added)
     merged = {ox.Quad(q.subject, q.predicate, q.object) for q in added}

@@ -71,6 +71,15 @@ def test_a_changed_build_holds_what_a_full_load_holds(tmp_path: Path) -> None:
     assert {q.subject.value for q in merged} == {EX + s for s in ("a", "shared", "kept", "new")}
 
 
+def test_a_graph_whose_lines_all_went_is_no_graph_of_the_changed_build(tmp_path: Path) -> None:
+    build(tmp_path / "changed", [*BEFORE, line("only", '"v"', "g4")])
+    build(tmp_path / "changed", BEFORE)  # a document taken out: its graph g4 is gone
+    build(tmp_path / "full", BEFORE)
+    changed, full = (store_files.open_store(tmp_path / k) for k in ("changed", "full"))
+    assert sorted(map(str, changed.named_graphs())) == sorted(map(str, full.named_graphs()))
+    assert ox.NamedNode(EX + "g4") not in set(changed.named_graphs())
+
+
 def test_the_previous_build_is_left_as_it_was(tmp_path: Path) -> None:
     build(tmp_path, BEFORE)
     previous = store_files.current_path(tmp_path).resolve()
