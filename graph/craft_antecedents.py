@@ -11,7 +11,7 @@ same heading) that names any. Used by ``graph.spacecraft_syntax``.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 
 from spacy.tokens import Token
 
@@ -20,6 +20,7 @@ from graph.model import EntityKind
 from graph.parsing import span_root
 from graph.reading import Sentence
 from graph.recognise import Found
+from graph.spacecraft_partners import sentences_before
 
 # "the satellite would be built in China for Uzbekcosmos", "It was handed over in orbit
 # to X", "its in-orbit delivery to X"
@@ -108,7 +109,7 @@ def _recognised(sentence: Sentence, token: Token) -> bool:
 
 def _last_named(sentence: Sentence) -> list[str]:
     """The crafts of the nearest sentence before (under the same heading) naming any."""
-    for before in _sentences_before(sentence):
+    for before in sentences_before(sentence, _REACH):
         named = list(
             dict.fromkeys(
                 m.key for m in before.mentions if not m.nested and m.kind is EntityKind.SPACECRAFT
@@ -117,13 +118,3 @@ def _last_named(sentence: Sentence) -> list[str]:
         if named:
             return named
     return []
-
-
-def _sentences_before(sentence: Sentence) -> Iterator[Sentence]:
-    """The up to ``_REACH`` sentences before this one under its heading, nearest first."""
-    before = sentence.previous
-    for _ in range(_REACH):
-        if before is None:
-            return
-        yield before
-        before = before.previous

@@ -320,8 +320,9 @@ def china_among(sentence: Sentence, prep: Token, gazetteer: Gazetteer) -> bool:
     return names_chinese_side(sentence, gazetteer, left, right)
 
 
-def _sentences_before(sentence: Sentence, reach: int) -> Iterator[Sentence]:
-    """The up to ``reach`` sentences before this one in its paragraph, nearest first."""
+def sentences_before(sentence: Sentence, reach: int) -> Iterator[Sentence]:
+    """The up to ``reach`` sentences before this one under its heading, nearest first
+    (``Sentence.previous`` stops at a heading)."""
     before = sentence.previous
     for _ in range(reach):
         if before is None:
@@ -336,7 +337,7 @@ def earlier_customers(sentence: Sentence, key: str, reach: int = 4) -> tuple[str
     no one it was for."""
     if not CHINESE_SIDE.search(sentence.text):
         return ()
-    for before in _sentences_before(sentence, reach):
+    for before in sentences_before(sentence, reach):
         served = before.notes.get("served", {})
         if isinstance(served, dict) and served.get(key):
             return tuple(sorted(served[key]))
