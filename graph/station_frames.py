@@ -135,7 +135,7 @@ def stations_from_parse(
             for t in token.subtree
             if t.i > token.i and t.pos_ == "PROPN"
             for c in t.children
-            if c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children)
+            if _relative(c)
         ]
         # "a network of VHF stations along the equator, built by X": a participle set off
         # by a comma, which the parser hangs on a later word of the station's phrase
@@ -163,11 +163,13 @@ def _set_off(word: Token) -> list[Token]:
         if c.i > word.i
         and c.left_edge.i > 0
         and word.doc[c.left_edge.i - 1].text == ","
-        and (
-            (c.dep_ in ("acl", "advcl") and c.tag_ == "VBN")
-            or (c.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in c.children))
-        )
+        and ((c.dep_ in ("acl", "advcl") and c.tag_ == "VBN") or _relative(c))
     ]
+
+
+def _relative(clause: Token) -> bool:
+    """Whether a clause is a relative clause opened by "which" or "that"."""
+    return clause.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in clause.children)
 
 
 def _whole(token: Token) -> tuple[int, int]:
