@@ -25,6 +25,7 @@ from graph.station_frames import (
     stations_from_parse,
     still_to_build,
 )
+from graph.station_parties import station_partners
 from graph.tense import under_way
 from graph.token_lookup import token_at
 
@@ -206,6 +207,12 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             partners = _host_country(sentence, groups, gazetteer, clause, at)
         for partner in dict.fromkeys(partners):
             out.setdefault(partner, _station(sentence, at, partner))
+    if not out:
+        # what the patterns above miss, from the parse: a verb past an apposition or a
+        # clause, a verb they do not list, the owner of a station China's side helped on
+        for at, partner in station_partners(sentence, groups, gazetteer):
+            if not denied(sentence, at):
+                out.setdefault(partner, _station(sentence, at, partner))
     if not out:
         for partner in _listed_station(sentence, groups, gazetteer):
             out.setdefault(partner, _station(sentence, 0, partner))
