@@ -42,6 +42,7 @@ from graph.record_fields import is_field
 from graph.regional_names import REGIONAL, regional_bodies
 from graph.spans import SpanIndex
 from graph.tables import cells, column_kinds, is_header
+from graph.working_names import working_names
 
 
 def candidates(
@@ -162,6 +163,7 @@ def _prose_names(
     prose += appositions(doc_id, chunk, 0)
     prose += acting_acronyms(doc_id, chunk, 0)
     prose += acting_names(doc_id, chunk, 0)
+    prose += working_names(doc_id, chunk, 0)
     prose += acting_runs(doc_id, chunk, 0)
     listed = listed_names(doc_id, chunk, 0)
     glossed = glossed_acronyms(doc_id, chunk, 0) + classed_names(doc_id, chunk, 0)

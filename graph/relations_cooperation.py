@@ -43,6 +43,7 @@ from graph.grammar import (
     owns_named_body,
 )
 from graph.headings import future_heading
+from graph.instrument_origins import instrument_origin
 from graph.joined_missions import joins_the_documents_mission
 from graph.list_items import item_bodies, item_context, listed_under
 from graph.mission_pairing import (
@@ -152,6 +153,12 @@ def extract(
         return []
     groups = [_taker_named_after(sentence, g) for g in groups]
     groups = [_gapped_subject(sentence, groups, g) for g in groups]
+    # "the radio instrument NCLE of X", "that sensor came from X": where an instrument
+    # comes from, as "instruments from X" says
+    groups = [
+        replace(g, role="from", governor="instrument") if instrument_origin(sentence, g) else g
+        for g in groups
+    ]
     cued = has_cue(sentence)
     cues = [c for c in area_cues(sentence, gazetteer) if not names_the_craft(sentence, c)]
     spans = clauses(sentence.text)
