@@ -38,9 +38,7 @@ def field_labels(text: str, taken: Sequence[tuple[int, int]] = ()) -> frozenset[
         )
         (labelled if before_name else other)[word] += 1
     return frozenset(
-        w
-        for w, n in labelled.items()
-        if n >= _MIN_USES and other[w] * 4 <= n and w not in curated
+        w for w, n in labelled.items() if n >= _MIN_USES and other[w] * 4 <= n and w not in curated
     )
 
 

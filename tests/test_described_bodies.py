@@ -1,0 +1,41 @@
+"""A capitalised run "<description> of the <body>" names the body, not the description."""
+
+from graph.bracketed_acronyms import bracketed_acronyms
+from graph.described_bodies import described_body
+from graph.name_candidates import _headed_names
+
+
+def _labels(sentence: str) -> list[str]:
+    return [c.label for c in _headed_names("d", sentence, 0)]
+
+
+def test_the_body_after_a_description_of_its_thing_is_the_name():
+    name = "Ground Data Infrastructure of the Lusitanian Space Agency"
+    assert name[described_body(name) :] == "Lusitanian Space Agency"
+
+
+def test_a_body_whose_own_head_comes_before_of_is_one_name():
+    for name in (
+        "Space Physics Institute of the Polish Academy of Sciences",
+        "Institute of Orbital Mechanics",
+        "Ministry of Science and Innovation of the Republic of Ruritania",
+    ):
+        assert described_body(name) == 0
+
+
+def test_one_word_before_of_opens_a_name_and_is_kept():
+    assert described_body("Friends of the Lunar Research Institute") == 0
+
+
+def test_a_prose_run_yields_the_body_not_the_instrument_phrase():
+    sentence = "It carried the Compact Plasma Sensor of the Aurelian Institute of Space Physics."
+    assert _labels(sentence) == ["Aurelian Institute of Space Physics"]
+
+
+def test_an_acronym_in_brackets_after_a_title_and_body_names_the_body():
+    sentence = (
+        "The delegation was led by the Deputy for Digital Research Infrastructure of the "
+        "National Agency for Orbital Research (BRAO)."
+    )
+    found = [(c.label, c.alias) for c in bracketed_acronyms("d", sentence, 0)]
+    assert found == [("National Agency for Orbital Research", "BRAO")]
