@@ -70,7 +70,9 @@ def test_a_country_named_as_a_state_is_a_country_too(reference):
         "tidal-survey-institute-of-the-portuguese-republic": (
             "Tidal Survey Institute of the Portuguese Republic"
         ),
-        "orbital-ministry-of-the-republic-of-estonia": "Orbital Ministry of the Republic of Estonia",
+        "orbital-ministry-of-the-republic-of-estonia": (
+            "Orbital Ministry of the Republic of Estonia"
+        ),
     }
     assert country_suffix_forms(labels, reference.gazetteer) == {
         "tidal-survey-institute-of-the-portuguese-republic": "Tidal Survey Institute",
