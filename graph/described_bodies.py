@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.name_forms import ORG, head_kind
+from graph.name_words import HEAD_WORDS, LEADING_HEADS
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
@@ -23,6 +24,10 @@ def described_body(name: str) -> int:
     before, after = name[: first.start()], name[first.end() :]
     # (one word before "of" opens many a name: "Bank of ...", "Friends of ...")
     if head_kind(before) is ORG or _OF.search(before) or len(before.split()) < 2:
+        return 0
+    # a body's head word anywhere before "of" makes it a body of a body ("the Working
+    # Group on Calibration of the Committee on ..."), one name
+    if any(HEAD_WORDS.get(w.lower()) is ORG or w.lower() in LEADING_HEADS for w in before.split()):
         return 0
     if head_kind(after) is ORG and len(after.split()) >= 2:
         return first.end()

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph.name_forms import Candidate, head_kind
+from graph.name_splitting import strip_lead
 
 _CAPITALS = re.compile(r"(?<![\w(\[/-])[A-Z]{3,}(?![\w)\]/-])")
 _BEFORE_NAME = re.compile(r"[ \t]+[A-Z]")
@@ -58,8 +59,8 @@ def without_labels(found: Sequence[Candidate], labels: frozenset[str]) -> list[C
         rest = words[at + 1 :]
         if len(rest) < 2:
             continue
-        label = c.label[rest[0].start() :]
-        if head_kind(label) != c.kind:
+        label = strip_lead(c.label[rest[0].start() :])  # ("ABSTRACT The Institute ...")
+        if len(label.split()) < 2 or head_kind(label) != c.kind:
             continue
-        out.append(replace(c, label=label, start=c.start + rest[0].start()))
+        out.append(replace(c, label=label, start=c.end - len(label)))
     return out

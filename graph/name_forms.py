@@ -26,11 +26,10 @@ from graph.name_words import (
 
 _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
 # hyphens inside: "Sub-committee"; a middle initial: "Arthur C. Clarke Institute"
-# ... and a slash or an en dash between two capitalised parts: "China\u2013Arab States
-# Forum", "BeiDou/GNSS Forum"
+# ... and an en dash between two capitalised parts: "China\u2013Arab States Forum"
 _WORD = (
     rf"(?:(?<=[a-z] )[{_CAP}]\.(?=\s[{_CAP}][a-z])"
-    rf"|[{_CAP}](?:(?:[\w'\u2019&.-]|[/\u2013](?=[{_CAP}]))*[\w&])?)"
+    rf"|[{_CAP}](?:(?:[\w'\u2019&.-]|\u2013(?=[{_CAP}]))*[\w&])?)"
 )
 _JOIN = "|".join(("of", "for", "on", "and", "the", *FOREIGN_CONNECTORS))
 # "in" inside a name only before a field of study: "Institute for Research in

@@ -39,3 +39,8 @@ def test_an_acronym_in_brackets_after_a_title_and_body_names_the_body():
     )
     found = [(c.label, c.alias) for c in bracketed_acronyms("d", sentence, 0)]
     assert found == [("National Agency for Orbital Research", "BRAO")]
+
+
+def test_a_body_of_a_body_is_one_name():
+    name = "Task Group on Orbital Debris of the Committee on Lunar Science"
+    assert described_body(name) == 0
