@@ -2,7 +2,11 @@
 Infrastructure of the National Space Agency", "the Neutral Atom Analyser of the Swedish
 Institute of Space Physics"): the capitalised run is one phrase, but only the part after
 "of" is a body's name. A run whose words before "of" end in a body's own head word
-("Space Research Institute of the Russian Academy of Sciences") is one name."""
+("Space Research Institute of the Russian Academy of Sciences") is one name.
+
+Read only before an acronym in brackets (``graph.bracketed_acronyms``), which says a
+body is named there: read in every run of capitalised words it also cut descriptions
+that are parts of a name."""
 
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
 from graph.defined_terms import with_defined_terms
-from graph.described_bodies import described_body
 from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
 from graph.ending_search import ends_at
@@ -260,8 +259,6 @@ def _headed_names(
             carried = _INSTRUMENT_OF.match(part) or _CRAFT_OF.match(part) or _ACRONYM_OF.match(part)
             if carried:
                 part_start, part = part_start + carried.end(), part[carried.end() :]
-            body = described_body(part)  # "the Data Infrastructure of the X Agency"
-            part_start, part = part_start + body, part[body:]
             kind = head_kind(part)
             if kind is None:
                 # "the Kenya Space Agency on Earth Observation": a name, then its topic
