@@ -45,6 +45,9 @@ _FIELDS = (
     r"Communications|Information|Industry|Energy|Environment|Sport|Youth|Development)"
 )
 _FIELD_COMMA = rf",\s(?={_FIELDS}(?:,\s|\sand\s))"
+_FIELD_WORD = re.compile(
+    r"[A-Z][a-z]+(?:ics|ology|onomy|ography)|Science|Sciences|Engineering|Technology|Medicine"
+)
 NAME_RUN = re.compile(
     rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w'\u2019-]*\d)|{_IN_FIELD}|{_FIELD_COMMA}|"
     rf"\s[dl]['\u2019](?=[{_CAP}]))"
@@ -95,8 +98,12 @@ def head_kind(name: str) -> EntityKind | None:
         )
     ):
         return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
-    for word, after in itertools.pairwise(words):
+    for at, (word, after) in enumerate(itertools.pairwise(words)):
         topic = after == "on" and word.lower() in ("forum", "committee", "commission")
+        # "Research Institute in Astrophysics and Planetology": a field of study after "in"
+        topic = topic or (
+            after == "in" and at + 2 < len(words) and _FIELD_WORD.fullmatch(words[at + 2])
+        )
         if (after in ("of", "for", "de", "di", "del", "für") or topic) and (
             word.lower() in LEADING_HEADS
         ):

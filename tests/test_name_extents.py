@@ -38,3 +38,8 @@ def test_an_en_dash_joins_the_parts_of_one_name():
     assert _labels("China hosts the China\u2013Andes Lunar Cooperation Forum each year.") == [
         "China\u2013Andes Lunar Cooperation Forum"
     ]
+
+
+def test_in_before_a_field_of_study_stays_in_the_name():
+    sentence = "The lead was the Research Institute in Heliophysics and Planetology in Lyon."
+    assert _labels(sentence) == ["Research Institute in Heliophysics and Planetology"]
