@@ -32,6 +32,9 @@ def strip_lead(name: str) -> str:
             or (words[0].endswith("ing") and not words[1][:1].isupper())
             or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
             or words[0].rstrip(",").isdigit()
+            # a verb opening the sentence, then its object ("Covers the X Centre"): no
+            # name has "the" for its second word
+            or (len(words) > 2 and words[1] == "the" and words[2][:1].isupper())
         )
     ):
         words = words[1:]

@@ -43,3 +43,8 @@ def test_an_en_dash_joins_the_parts_of_one_name():
 def test_in_before_a_field_of_study_stays_in_the_name():
     sentence = "The lead was the Research Institute in Heliophysics and Planetology in Lyon."
     assert _labels(sentence) == ["Research Institute in Heliophysics and Planetology"]
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name_after_it():
+    sentence = "Annotation: Describes the Andean Centre for Radio Astronomy in detail."
+    assert _labels(sentence) == ["Andean Centre for Radio Astronomy"]
