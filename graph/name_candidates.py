@@ -341,6 +341,8 @@ _CRAFT_OF = re.compile(
 # whose it is; an all-capital word heads no name of an "of" body
 _ACRONYM_OF = re.compile(r"(?:\S+\s+)*?[A-Z][A-Z0-9-]*[A-Z0-9]\s+of\s+(?:the\s+)?(?=[A-Z])")
 _INSTRUMENT_OF = re.compile(
-    rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}\s+of\s+(?:the\s+)?(?=[A-Z])",
+    rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}"
+    # (with what it senses: "the Compact Analyser for Neutral Atoms of the X Institute")
+    r"(?:\s+for\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )

@@ -48,3 +48,8 @@ def test_in_before_a_field_of_study_stays_in_the_name():
 def test_a_verb_opening_the_sentence_is_no_part_of_the_name_after_it():
     sentence = "Annotation: Describes the Andean Centre for Radio Astronomy in detail."
     assert _labels(sentence) == ["Andean Centre for Radio Astronomy"]
+
+
+def test_an_instrument_named_for_what_it_senses_is_no_part_of_its_owner_s_name():
+    sentence = "It flew the Compact Analyser for Neutral Atoms of the Aurelian Institute of Optics."
+    assert _labels(sentence) == ["Aurelian Institute of Optics"]
