@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graph.described_bodies import described_body
 from graph.lower_case_names import spelt_before
 from graph.name_forms import (
     ACRONYM,
@@ -59,8 +60,8 @@ def bracketed_acronyms(doc_id: str, chunk: str, offset: int, text: str = "") -> 
             # an acronym of the name in its own language ("Algerian Space Agency (ASAL)",
             # "Bolivian Space Agency (ABE)"), or the short name a body goes by ("Space
             # Agency of the Republic of Azerbaijan (Azercosmos)"): a named body with its
-            # other name in brackets
-            name = whole
+            # other name in brackets, after any description of a thing of it
+            name = whole[described_body(whole) :]
         else:
             continue
         if any(w.lower() in NOT_NAMES for w in name.split()):

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from graph.area_cues import first_cue
-from graph.country_suffix_names import country_suffix_forms
+from graph.country_suffix_names import body_without_country, country_forms, country_suffix_forms
 from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
@@ -37,6 +37,7 @@ from graph.name_forms import ORG, Candidate, EntityKind, M, S, initials_fit
 from graph.name_words import GATHERING_HEADS
 from graph.normalise import CleanText
 from graph.pinyin_names import is_pinyin_name
+from graph.qualified_names import qualified_forms
 from graph.regional_names import regional_prefix
 from graph.wrapped_cells import reads_apart
 
@@ -86,6 +87,7 @@ def discover(
         and clean.text.endswith(f"{c.alias}, the ", 0, c.start)
     }
     tails = _tails(gazetteer)
+    countries = country_forms(gazetteer)
     for document, clean, names in found:
         for c in names:
             if not c.alias and _norm(c.label) in spelt:
@@ -112,6 +114,10 @@ def discover(
                 continue
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
+            short = body_without_country(c.label, countries)
+            body = form_key.get(_norm(short)) if short else None
+            if body and gazetteer.kind(body) is ORG:
+                continue  # "the National Observatories of Chile": a curated body, its country
             if not c.alias and tails.get(_norm(c.label)):
                 # "the Office for Outer Space Affairs": the end of one curated name (the
                 # United Nations ...) is another form of it, not a new body
@@ -133,8 +139,13 @@ def discover(
     # "Kiel University of Germany" is also "Kiel University"
     bodies = {k: labels[k] for k, c in votes.items() if c[ORG]}
     shorter = country_suffix_forms(bodies, gazetteer)
+    # ... and "the Lao Ministry of X" is also "the Ministry of X"
+    known_keys = {slugify(form) for form, _key in gazetteer.forms}
+    shorter |= qualified_forms(bodies, countries, known_keys)
     for key, name in shorter.items():
         aliases.setdefault(key, set()).add(name)
+        # (with the shorter naming's own acronym: "... Activities (CONAE)")
+        aliases[key] |= aliases.get(slugify(name), set())
     # ... and "the Kiel University" named alone is that body, no other
     said_shorter = {slugify(name) for name in shorter.values()}
     entities: list[Entity] = []

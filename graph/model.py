@@ -16,6 +16,8 @@ from pathlib import Path
 
 def slugify(text: str) -> str:
     """Readable, stable IRI segment: "Chang'e-4" -> "change-4", "TT&C" -> "tt-c"."""
+    # (a dash between two words parts them as a hyphen does: "China\u2013Arab States")
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("'", "").replace("\u2019", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

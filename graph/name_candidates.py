@@ -19,14 +19,17 @@ from graph.company_names import company_names
 from graph.cooperation_words import INSTRUMENT_NAME
 from graph.country_bodies import country_bodies, owned_bodies
 from graph.craft_cells import craft_cells
+from graph.defined_terms import with_defined_terms
 from graph.designated_crafts import designated_crafts
 from graph.designator_names import designators
 from graph.ending_search import ends_at
+from graph.field_labels import field_labels, without_labels
 from graph.listed_names import listed_names
 from graph.masthead_names import masthead
 from graph.model import Document
 from graph.name_forms import (
     NAME_RUN,
+    ORG,
     Candidate,
     head_kind,
     initials_fit,
@@ -65,6 +68,8 @@ def candidates(
     out = candidates_in_parts.in_parts(_paragraph_candidates, document, clean, near)
     out += initials(document, clean, out)
     out = designated_crafts(out, text)
+    out = with_defined_terms(out, text)  # 'Orbital Works Ltd. ("Orbital")'
+    out = without_labels(out, field_labels(text, taken))  # "AWARDEE University of Leicester"
     out += regional_bodies(document.id, text, taken)
     return [
         c
@@ -261,10 +266,17 @@ def _headed_names(
                 # "the Kenya Space Agency on Earth Observation": a name, then its topic
                 part = _before_topic(part)
                 kind = head_kind(part)
+            elif kind is not ORG and head_kind(_before_topic(part)) is ORG:
+                # "the X Institute for Plasma Physics on the Y Probe": a body, then the
+                # craft it worked on (whose head word is not the body's)
+                part = _before_topic(part)
+                kind = ORG
             elif _SECOND_PARTY.search(chunk, 0, start + part_start):
                 # "... between CNSA and the Water Authority of Tonga on Flood Mapping": a
                 # title's second party, then the title's topic
                 part = _before_on(part)
+            elif kind is ORG:
+                part = _before_craft(part)
             if kind is None or len(part.split()) < 2 or is_generic(part):
                 continue
             if any(w.lower() in NOT_NAMES for w in part.split()):
@@ -310,6 +322,18 @@ def _before_on(name: str) -> str:
     return name
 
 
+def _before_craft(name: str) -> str:
+    """A body's name without the craft or mission its run went on to ("the X Institute
+    for Plasma Physics on the Y Probe"): a body named for what it works "on" names a
+    topic, not a craft."""
+    for m in _ON.finditer(name):
+        left, right = name[: m.start()], name[m.end() - 1 :]
+        crafted = head_kind(right) not in (None, ORG)
+        if head_kind(left) is ORG and len(left.split()) >= 2 and crafted:
+            return left
+    return name
+
+
 # "the CubeSat of the University of Nairobi": a craft of the body, whose name is the one
 _CRAFT_OF = re.compile(
     r"(?:cube|nano|micro|small|pico)?-?sat(?:ellite)?s?\s+of\s+(?:the\s+)?(?=[A-Z])",
@@ -319,6 +343,8 @@ _CRAFT_OF = re.compile(
 # whose it is; an all-capital word heads no name of an "of" body
 _ACRONYM_OF = re.compile(r"(?:\S+\s+)*?[A-Z][A-Z0-9-]*[A-Z0-9]\s+of\s+(?:the\s+)?(?=[A-Z])")
 _INSTRUMENT_OF = re.compile(
-    rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}\s+of\s+(?:the\s+)?(?=[A-Z])",
+    rf"(?:\S+\s+)*?\S*?{INSTRUMENT_NAME.pattern.removesuffix('$')}"
+    # (with what it senses: "the Compact Analyser for Neutral Atoms of the X Institute")
+    r"(?:\s+for\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )

@@ -26,7 +26,11 @@ from graph.name_words import (
 
 _CAP = "A-Z\u00c0-\u00de"  # capitals, accented ones included ("\u00d1uSat-1")
 # hyphens inside: "Sub-committee"; a middle initial: "Arthur C. Clarke Institute"
-_WORD = rf"(?:(?<=[a-z] )[{_CAP}]\.(?=\s[{_CAP}][a-z])|[{_CAP}](?:[\w'\u2019&.-]*[\w&])?)"
+# ... and an en dash between two capitalised parts: "China\u2013Arab States Forum"
+_WORD = (
+    rf"(?:(?<=[a-z] )[{_CAP}]\.(?=\s[{_CAP}][a-z])"
+    rf"|[{_CAP}](?:(?:[\w'\u2019&.-]|\u2013(?=[{_CAP}]))*[\w&])?)"
+)
 _JOIN = "|".join(("of", "for", "on", "and", "the", *FOREIGN_CONNECTORS))
 # "in" inside a name only before a field of study: "Institute for Research in
 # Astrophysics and Planetology" (not "Institute for Research in Toulouse")
@@ -41,6 +45,9 @@ _FIELDS = (
     r"Communications|Information|Industry|Energy|Environment|Sport|Youth|Development)"
 )
 _FIELD_COMMA = rf",\s(?={_FIELDS}(?:,\s|\sand\s))"
+_FIELD_WORD = re.compile(
+    r"[A-Z][a-z]+(?:ics|ology|onomy|ography)|Science|Sciences|Engineering|Technology|Medicine"
+)
 NAME_RUN = re.compile(
     rf"(?:{_WORD})(?:(?:[ -]|\s(?:(?:{_JOIN})\s)+(?![\w'\u2019-]*\d)|{_IN_FIELD}|{_FIELD_COMMA}|"
     rf"\s[dl]['\u2019](?=[{_CAP}]))"
@@ -91,8 +98,12 @@ def head_kind(name: str) -> EntityKind | None:
         )
     ):
         return HEAD_WORDS.get(words[0].lower(), ORG)  # "University College London"
-    for word, after in itertools.pairwise(words):
+    for at, (word, after) in enumerate(itertools.pairwise(words)):
         topic = after == "on" and word.lower() in ("forum", "committee", "commission")
+        # "Research Institute in Astrophysics and Planetology": a field of study after "in"
+        topic = topic or (
+            after == "in" and at + 2 < len(words) and _FIELD_WORD.fullmatch(words[at + 2])
+        )
         if (after in ("of", "for", "de", "di", "del", "für") or topic) and (
             word.lower() in LEADING_HEADS
         ):

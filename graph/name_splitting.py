@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graph.name_forms import head_kind
+from graph.name_forms import ORG, head_kind
 from graph.name_words import MONTH_NAMES, SENTENCE_OPENERS
 
 _DESIGNATOR_FOR = re.compile(
@@ -32,6 +32,9 @@ def strip_lead(name: str) -> str:
             or (words[0].endswith("ing") and not words[1][:1].isupper())
             or words[0].lower().rstrip(",") in MONTH_NAMES  # "December 2023, the Egyptian ..."
             or words[0].rstrip(",").isdigit()
+            # a verb opening the sentence, then its object ("Covers the X Centre"): no
+            # name has "the" for its second word
+            or (len(words) > 2 and words[1] == "the" and words[2][:1].isupper())
         )
     ):
         words = words[1:]
@@ -45,7 +48,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 _ONE_WORD = re.compile(r"[A-Z][\w-]+")
 _CAPITALS_RUN = re.compile(r"[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}")
 _ACRONYM_AFTER = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&]{1,9}")
-_FIELD_BEFORE = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*$")
+# (the fields may be named in up to three words: "Institute of Space Technique and
+# Technology and the ...")
+_FIELD_BEFORE = re.compile(r"\b(?:of|for)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*$")
 _FIELD_AFTER = re.compile(r"[A-Z][\w-]*(?:\s+and\s|,\s)")
 _OWNER = re.compile(r"^((?:[\w-]+\s)*?[\w-]+)(?:'s|\u2019s)\s+")
 
@@ -68,7 +73,10 @@ def split_names(name: str) -> list[tuple[int, str]]:
                 # Bolivian Space Agency"; "Centre for Space Science" keeps its head word)
                 whole_left = head_kind(left) and len(left.split()) >= 2
                 place_left = _PLACE_WORD.fullmatch(left) and not head_kind(left)
-                if (whole_left or place_left) and head_kind(right) and len(right.split()) >= 2:
+                # (a body: "Institute for Extraterrestrial Physics on the X Probe" is one
+                # name and its topic, not a body that worked for a probe)
+                body_right = head_kind(right) is ORG and len(right.split()) >= 2
+                if (whole_left or place_left) and body_right:
                     cut = m
                     break
                 continue

@@ -215,6 +215,8 @@ FOREIGN_CONNECTORS = (
     *("de", "du", "des", "la", "le", "del", "della", "di", "da", "do", "dos"),
     # "Mohammed bin Rashid Space Centre", "Universidad de Ciencia y Tecnologia"
     *("bin", "ibn", "van", "von", "der", "den", "y", "e", "et"),
+    # "Institut de Recherche en Astrophysique", "Institut für Raumfahrtsysteme"
+    *("en", "pour", "und", "für"),
 )
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "to", *FOREIGN_CONNECTORS})
 # an elided article or preposition glued to the next word: "Centre National d'\u00c9tudes"

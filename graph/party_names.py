@@ -27,6 +27,8 @@ def partner_cells(
         # the whole cell is the name ("Mohammed bin Rashid Space Centre"), but for a
         # country or acronym in brackets after it
         # ... or the country after a comma ("Indosat, Indonesia")
+        # ... or a remark after a comma, in small letters ("CNSA, with foreign payloads")
+        cell = re.split(r",\s+(?=[a-z])", cell, maxsplit=1)[0]
         where = re.search(r",\s*([A-Z][\w .'\u2019-]*?)\s*$", cell)
         if where and is_country_name(where.group(1)):
             cell = cell[: where.start()]

@@ -63,3 +63,35 @@ def test_a_name_ending_in_something_else_than_a_country_keeps_its_form(reference
     assert country_suffix_forms(labels, reference.gazetteer) == {
         "university-of-science-and-technology-of-ghana": "University of Science and Technology"
     }
+
+
+def test_a_country_named_as_a_state_is_a_country_too(reference):
+    labels = {
+        "tidal-survey-institute-of-the-portuguese-republic": (
+            "Tidal Survey Institute of the Portuguese Republic"
+        ),
+        "orbital-ministry-of-the-republic-of-estonia": (
+            "Orbital Ministry of the Republic of Estonia"
+        ),
+    }
+    assert country_suffix_forms(labels, reference.gazetteer) == {
+        "tidal-survey-institute-of-the-portuguese-republic": "Tidal Survey Institute",
+        "orbital-ministry-of-the-republic-of-estonia": "Orbital Ministry",
+    }
+
+
+def test_a_description_left_without_the_country_is_no_name(reference):
+    labels = {"space-agency-of-the-republic-of-estonia": "Space Agency of the Republic of Estonia"}
+    assert country_suffix_forms(labels, reference.gazetteer) == {}
+
+
+CURATED = (
+    "Radio astronomy\n\n"
+    "In 2026 the National Astronomical Observatories of China and the Portuguese "
+    "Radio Telescope Institute agreed to exchange pulsar data.\n"
+)
+
+
+def test_a_curated_body_named_with_its_country_is_the_curated_body(reference):
+    partners = {p for p, _a, _m in cooperations_of(reference, CURATED)}
+    assert partners == {"portuguese-radio-telescope-institute"}

@@ -1,26 +1,10 @@
-"""A table's partner cell may hold several parties ("CNSA and GISTDA"): each whole name,
-acronym or headed name is a name of its own; a name with "and" inside stays one. New
-tables of my own."""
+"""A table's partner cell names its partner; a remark after a comma in small letters is
+no part of the name."""
 
-from __future__ import annotations
-
-from graph.model import Agreement
-from tests.one_document import facts_of
-
-_TABLE = (
-    "Signed documents\n\n"
-    "| Date | Parties | Document |\n"
-    "|------|---------|----------|\n"
-    "| 2016 | CNSA and GISTDA | Agreement on the THEOS-3 mission |\n"
-    "| 14 Mar 2021 | CNSA and the Thai Ministry of Science | Memorandum of understanding |\n"
-    "| 2019 | Space and Upper Air Research Commission | Memorandum of understanding |\n"
-)
+from graph.party_names import partner_cells
 
 
-def test_each_party_a_cell_lists_is_a_party_of_its_own(reference):
-    found = {(f.parties, f.signed_on) for f in facts_of(reference, _TABLE, kind=Agreement)}
-    assert found == {
-        (("china-national-space-administration", "gistda"), "2016"),
-        (("china-national-space-administration", "thai-ministry-of-science"), "2021-03-14"),
-        (("china", "space-and-upper-air-research-commission"), "2019"),
-    }
+def test_a_remark_after_the_name_in_a_partner_cell_is_left_out():
+    row = "2027-03\tLong March 4C\tAurora-2\tLusitanian Space Agency, with student payloads"
+    found = partner_cells("d", row, 0, ("date", "rocket", "craft", "partner"))
+    assert [c.label for c in found] == ["Lusitanian Space Agency"]
