@@ -27,6 +27,7 @@ from graph.craft_arguments import (
     verb_preps,
 )
 from graph.craft_causatives import had_done_for
+from graph.craft_home_builders import made_in
 from graph.craft_made_with import made_with_china, with_china_only
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import chinese_rocket, made_jointly, others_rocket
@@ -95,7 +96,7 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             if partners is None:  # done by others
                 sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
                 if activity == "built":
-                    made = builders_named(sentence, verb, groups)
+                    made = builders_named(sentence, verb, groups) or made_in(sentence, verb, groups)
                     builders.setdefault(craft.key, set()).update(made)
                     # "developed by X for Y": Y is whom a Chinese launch of it served
                     made_for.setdefault(craft.key, set()).update(_customers(verb, groups))
