@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from graph.gazetteer import Gazetteer
 from graph.grammar import ANAPHORA, EARLIER_CLAUSE, Group, anaphora, earlier_subjects
-from graph.pair_anaphora import PAIR_NAMED, pair_named_before
 from graph.reading import Sentence
 from graph.two_bodies import body_before, other_kind
 
@@ -15,12 +14,7 @@ def with_anaphora(sentence: Sentence, out: list[Group], gazetteer: Gazetteer) ->
     """``out`` with a group for the words of the sentence that point back, if any."""
     m = ANAPHORA.search(sentence.text)
     earlier = earlier_subjects(sentence, out, m, gazetteer.domestic) if m else ()
-    # "CNSA and X confirmed that ... by the two agencies": the pair just named
-    pair = pair_named_before(sentence, out, m, gazetteer.domestic) if m and not earlier else ()
-    if pair and m:
-        out.append(Group(pair, m.start(), m.end(), "anaphora", governor=PAIR_NAMED))
-        out.sort(key=lambda g: g.start)
-    elif earlier and m:
+    if earlier and m:
         # "X and CNSA signed ..., and the two agencies have since worked": X, of the clause before
         out.append(Group(earlier, m.start(), m.end(), "anaphora", governor=EARLIER_CLAUSE))
         out.sort(key=lambda g: g.start)

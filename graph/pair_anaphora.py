@@ -3,18 +3,16 @@
 the two agencies". The pair is the subject before those words, of China's side and one
 partner; "the two" then counts exactly them, so the partner is that one. A subject of two
 foreign bodies, or of China and several others, is no pair of China's and gives nothing.
-Used by ``graph.anaphora_groups``."""
+Used by the spacecraft family only: the cooperation reader already reads such a subject
+as the partner, and a second group for it would change its reading of the sentence."""
 
 from __future__ import annotations
 
 import re
 
-from graph.grammar import Group
+from graph.grammar import ANAPHORA, Group
 from graph.reading import Sentence
 
-# the governor of such a group: its partner is the subject's, whose cooperation the
-# subject already states (``graph.relations_cooperation`` reads it there, not twice)
-PAIR_NAMED = "pair named before"
 _PAIR_WORDS = re.compile(r"^(?:the\s+two|both)\b", re.IGNORECASE)
 
 
@@ -39,3 +37,17 @@ def pair_named_before(
     if len({m.key for m in inside}) != 2:
         return ()
     return pair.keys
+
+
+def with_pair(sentence: Sentence, groups: list[Group], domestic: frozenset[str]) -> list[Group]:
+    """``groups`` with one for "the two agencies" of a pair the sentence has just named,
+    when no group stands for those words yet."""
+    said = ANAPHORA.search(sentence.text)
+    if said is None or any(g.role == "anaphora" for g in groups):
+        return groups
+    pair = pair_named_before(sentence, groups, said, domestic)
+    if not pair:
+        return groups
+    return sorted(
+        [*groups, Group(pair, said.start(), said.end(), "anaphora")], key=lambda g: g.start
+    )

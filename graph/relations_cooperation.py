@@ -57,7 +57,6 @@ from graph.mission_pairing import (
 from graph.model import Cooperation, Status
 from graph.negation import negated
 from graph.others_work import between_others, other_items
-from graph.pair_anaphora import PAIR_NAMED
 from graph.parsing import (
     INSTRUMENT_NOUNS,
     clause_verb,
@@ -167,8 +166,8 @@ def extract(
         for k in g.keys
     }
     for i, group in enumerate(groups):
-        if set(group.keys) <= refusing or group.governor == PAIR_NAMED:
-            continue  # (the pair's partner is read as the subject it stands for)
+        if set(group.keys) <= refusing:
+            continue
         if group.role in PARSED_ROLES:
             if not (
                 parsed_role_holds(sentence, group, spans, cued, gazetteer)
