@@ -147,10 +147,10 @@ def _names_craft(sentence: Sentence, token: Token, crafts: list[Found]) -> bool:
 def misparsed_object(
     sentence: Sentence, verb: Token, crafts: list[Found], riding: bool = False
 ) -> list[Token]:
-    """A craft's name the parser took for punctuation hung on the verb (its designator
-    read as a symbol): the object of an active verb it directly follows ("CGWIC handed
-    KenSat-2 over ..."), or the subject of a passive one it comes before ("KenSat-2 was
-    built for ..."), as the name would be had the parser known it for a noun."""
+    """A craft's name the parser hung on the verb as punctuation or an unlabelled
+    dependent (its designator read as a symbol): the object of an active verb it
+    directly follows ("CGWIC handed KenSat-2 over ..."), or the subject of a passive one
+    it comes before ("KenSat-2 was built for ..."), as a name the parser knew would be."""
     if riding:
         return []
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -160,7 +160,7 @@ def misparsed_object(
     return [
         c
         for c in verb.children
-        if c.dep_ == "punct"
+        if c.dep_ in ("punct", "dep")
         and c.idx in starts
         and (
             c.i < verb.i

@@ -21,6 +21,11 @@ from tests.one_document import activities_of
             "Technology, and the satellite was launched on a Long March 3B in May 2029.",
             ("built", "kenya-space-agency", "kensat-7"),
         ),
+        (
+            "CGWIC handed KenSat-4 over to the Kenya Space Agency in orbit on 2 March 2030, "
+            "after in-orbit tests; its value is written down over a design life of 15 years.",
+            ("delivered", "kenya-space-agency", "kensat-4"),
+        ),
     ],
 )
 def test_a_designator_read_as_punctuation_is_still_the_verbs_craft(reference, text, fact):
