@@ -139,6 +139,22 @@ def _series_member(noun: Token) -> Token:
     return noun
 
 
+def _described_craft(sentence: Sentence, verb: Token, noun: Token, crafts: list[Found]) -> Token:
+    """The description of a craft that a participle set off by a comma tells of, when the
+    parser hung it on the last noun of that description: "GhanaSat-4, China's first
+    satellite for a West African country, built and launched in 2030" (the satellite,
+    not the country). Only through prepositions of a description apposed to a named
+    craft; any other noun stays what the participle describes."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or _names_craft(sentence, noun, crafts):
+        return noun
+    held = noun
+    while held.dep_ == "pobj" and held.head.dep_ == "prep":
+        held = held.head.head
+        if held.dep_ == "appos" and _names_craft(sentence, held.head, crafts):
+            return held
+    return noun
+
+
 def _names_craft(sentence: Sentence, token: Token, crafts: list[Found]) -> bool:
     """Whether ``token`` lies in the name of one of ``crafts``."""
     return any(m.start - sentence.start <= token.idx < m.end - sentence.start for m in crafts)
@@ -209,7 +225,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     elif verb.dep_ in ("acl", "relcl") and objects:
         nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
     elif verb.dep_ in ("acl", "relcl"):
-        nouns = [_series_member(verb.head)]
+        nouns = [_described_craft(sentence, verb, _series_member(verb.head), crafts)]
     elif (
         verb.dep_ == "amod"
         and verb.tag_ == "VBN"
