@@ -92,6 +92,8 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
         launch = activity == "launched"
         first_owner = owner_of(sentence, listed[0], groups, True, launch) if len(listed) > 1 else ()
+        if first_owner and _apposed_owner(sentence, listed[0], groups, first_owner):
+            first_owner = ()  # "GhanaSat-1, Ghana's first satellite, and KenSat-9": its own
         for craft in listed:
             if partners is None:  # done by others
                 sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
@@ -160,6 +162,16 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             out += [(activity, key, p, at) for p in earlier_customers(sentence, key)]
     sentence.notes["served"] = {k: frozenset(v) for k, v in served.items()}
     return list(dict.fromkeys(out))
+
+
+def _apposed_owner(
+    sentence: Sentence, first: Found, groups: list[Group], owners: tuple[str, ...] | list[str]
+) -> bool:
+    """Whether the owner of a list's first craft is named after it, in its apposition
+    ("GhanaSat-1, Ghana's first satellite, and KenSat-9"): that owner is the first's
+    alone, where one named before the list ("KACST's A and B") is every member's."""
+    at = first.start - sentence.start
+    return any(g.role == "owner" and g.start > at and set(g.keys) & set(owners) for g in groups)
 
 
 def _customers(verb: Token, groups: list[Group]) -> list[str]:
