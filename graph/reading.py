@@ -23,6 +23,7 @@ from graph.coreference import (
     definite_references,
     speakers_countries,
 )
+from graph.defined_terms import defined_terms
 from graph.first_person import first_person
 from graph.headings import (
     LABEL_OPENING,
@@ -156,9 +157,17 @@ def read_document(
     # the body whose own words the document is, where it says "we" (a think tank's fact
     # sheet of China's agreements speaks for no party to them)
     voice = speaking[0].key if speaking else None
+    # 'X ("the Company")': the term is X's wherever it is used after
+    defined = defined_terms(clean.text, found)
+    taken = {(f.start, f.end) for f in defined}
     found = sorted(
         found
-        + definite_references(clean.text, found, gazetteer, publisher)
+        + defined
+        + [
+            f
+            for f in definite_references(clean.text, found, gazetteer, publisher)
+            if (f.start, f.end) not in taken
+        ]
         + acting_pronouns(clean.text, found)
         + speaking
         + speakers_countries(clean.text, found)

@@ -14,6 +14,7 @@ import re
 from graph.agreement_nouns import agreement_kind
 from graph.area_cues import area_cues
 from graph.chinese_side import names_chinese_side
+from graph.craft_cell_work import work_in_craft_cells
 from graph.dates import date_in
 from graph.gazetteer import Gazetteer
 from graph.launch_context import CHINESE_LAUNCH
@@ -219,6 +220,9 @@ def extract(sentence: Sentence, gazetteer: Gazetteer) -> list[Fact]:
         role = _chinese_work(sentence, notes, gazetteer)
         activities = _named_activities(role)
         activities += [a for a in activities_in(row.caption) if a not in activities]
+        # "MisrSat-9 built and launched by China" in the craft's own cell
+        told = work_in_craft_cells(sentence, list(row.cells), gazetteer)
+        activities += [a for a in _named_activities(told) if a not in activities]
     if _UNDER_WAY.search(role):
         row_fact["status"] = Status.PLANNED  # "building": the work is under way, not done
     # "In-orbit delivery: --": a column named for a step that the row leaves empty

@@ -139,6 +139,56 @@ def _series_member(noun: Token) -> Token:
     return noun
 
 
+def _described_craft(sentence: Sentence, verb: Token, noun: Token, crafts: list[Found]) -> Token:
+    """The description of a craft that a participle set off by a comma tells of, when the
+    parser hung it on the last noun of that description: "GhanaSat-4, China's first
+    satellite for a West African country, built and launched in 2030" (the satellite,
+    not the country). Only through prepositions of a description apposed to a named
+    craft; any other noun stays what the participle describes."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or _names_craft(sentence, noun, crafts):
+        return noun
+    held = noun
+    while held.dep_ == "pobj" and held.head.dep_ == "prep":
+        held = held.head.head
+        if held.dep_ == "appos" and _names_craft(sentence, held.head, crafts):
+            return held
+    return noun
+
+
+def _names_craft(sentence: Sentence, token: Token, crafts: list[Found]) -> bool:
+    """Whether ``token`` lies in the name of one of ``crafts``."""
+    return any(m.start - sentence.start <= token.idx < m.end - sentence.start for m in crafts)
+
+
+def misparsed_object(
+    sentence: Sentence, verb: Token, crafts: list[Found], riding: bool = False
+) -> list[Token]:
+    """A craft's name the parser hung on the verb as punctuation or an unlabelled
+    dependent (its designator read as a symbol): the object of an active verb it
+    directly follows ("CGWIC handed KenSat-2 over ..."), or the subject of a passive one
+    it comes before ("KenSat-2 was built for ..."), as a name the parser knew would be."""
+    if riding:
+        return []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if any(c.dep_ == ("nsubjpass" if passive else "dobj") for c in verb.children):
+        return []
+    starts = {m.start - sentence.start for m in crafts}
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("punct", "dep")
+        and c.idx in starts
+        and (
+            c.i < verb.i
+            and not any(
+                c.i < a.i < verb.i and a.dep_ in ("nsubj", "nsubjpass") for a in verb.children
+            )
+            if passive
+            else c.i == verb.i + 1
+        )
+    ]
+
+
 def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Found]:
     """The named spacecraft verb ``verb`` is about, among ``crafts``: its object or
     passive subject, the noun its participle or relative clause describes, the object of
@@ -175,7 +225,16 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
     elif verb.dep_ in ("acl", "relcl") and objects:
         nouns = objects  # "the mission, which carried Pakistan's ICUBE-Q satellite"
     elif verb.dep_ in ("acl", "relcl"):
-        nouns = [_series_member(verb.head)]
+        nouns = [_described_craft(sentence, verb, _series_member(verb.head), crafts)]
+    elif (
+        verb.dep_ == "amod"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and _names_craft(sentence, verb.head, crafts)
+    ):
+        # "KenSat-1R, its replacement - built and launched by CGWIC": a participle after
+        # the name that the parser took for its adjective tells of it
+        nouns = [verb.head]
     elif verb.pos_ == "NOUN":
         # "the delivery of X", or the owner of an event with no object: "its launch"
         nouns = [c for c in verb.children if c.lower_ == "of"]
@@ -196,7 +255,7 @@ def own_craft(sentence: Sentence, verb: Token, crafts: list[Found]) -> list[Foun
             c
             for c in verb.children
             if c.dep_ in roles and c.pos_ != "NUM" and c.lemma_.lower() not in _EVENTS
-        ]
+        ] or misparsed_object(sentence, verb, crafts, riding)
         if not nouns and verb.dep_ == "xcomp":
             # "the satellite ... is expected to be built by China": the raised subject
             nouns = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]

@@ -27,6 +27,7 @@ from graph.craft_arguments import (
     verb_preps,
 )
 from graph.craft_causatives import had_done_for
+from graph.craft_home_builders import made_in
 from graph.craft_made_with import made_with_china, with_china_only
 from graph.craft_orders import ordered_from_china
 from graph.craft_phrases import chinese_rocket, made_jointly, others_rocket
@@ -91,11 +92,13 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
         # "KACST's SaudiSat-5A and SaudiSat-5B": the owner of a list's first is the list's
         launch = activity == "launched"
         first_owner = owner_of(sentence, listed[0], groups, True, launch) if len(listed) > 1 else ()
+        if first_owner and _apposed_owner(sentence, listed[0], groups, first_owner):
+            first_owner = ()  # "GhanaSat-1, Ghana's first satellite, and KenSat-9": its own
         for craft in listed:
             if partners is None:  # done by others
                 sentence.notes.setdefault("made_by_others", set()).add(craft.key)  # type: ignore[union-attr]
                 if activity == "built":
-                    made = builders_named(sentence, verb, groups)
+                    made = builders_named(sentence, verb, groups) or made_in(sentence, verb, groups)
                     builders.setdefault(craft.key, set()).update(made)
                     # "developed by X for Y": Y is whom a Chinese launch of it served
                     made_for.setdefault(craft.key, set()).update(_customers(verb, groups))
@@ -159,6 +162,16 @@ def frames(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> lis
             out += [(activity, key, p, at) for p in earlier_customers(sentence, key)]
     sentence.notes["served"] = {k: frozenset(v) for k, v in served.items()}
     return list(dict.fromkeys(out))
+
+
+def _apposed_owner(
+    sentence: Sentence, first: Found, groups: list[Group], owners: tuple[str, ...] | list[str]
+) -> bool:
+    """Whether the owner of a list's first craft is named after it, in its apposition
+    ("GhanaSat-1, Ghana's first satellite, and KenSat-9"): that owner is the first's
+    alone, where one named before the list ("KACST's A and B") is every member's."""
+    at = first.start - sentence.start
+    return any(g.role == "owner" and g.start > at and set(g.keys) & set(owners) for g in groups)
 
 
 def _customers(verb: Token, groups: list[Group]) -> list[str]:

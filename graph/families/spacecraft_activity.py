@@ -12,6 +12,7 @@ from graph import relations_spacecraft
 from graph.craft_memory import remembered_launches
 from graph.families.base import Family, Reading, name, ref
 from graph.model import Entity, SpacecraftActivity
+from graph.pair_anaphora import with_pair
 from graph.reading import Sentence
 from graph.vocab import CSK, concept_iri, en
 
@@ -40,8 +41,10 @@ def label(fact: SpacecraftActivity, entities: Mapping[str, Entity]) -> str:
 def read(sentence: Sentence, reading: Reading) -> list:
     """The facts of this family one sentence states, and the launches of crafts an
     earlier sentence tied to a partner."""
-    found = relations_spacecraft.extract(sentence, reading.groups, reading.gazetteer)
-    return found + remembered_launches(sentence, found, reading.groups)
+    # "CNSA and X said ... by the two agencies": the pair the sentence names
+    groups = with_pair(sentence, reading.groups, reading.gazetteer.domestic)
+    found = relations_spacecraft.extract(sentence, groups, reading.gazetteer)
+    return found + remembered_launches(sentence, found, groups)
 
 
 FAMILY = Family(
