@@ -48,6 +48,7 @@ from graph.agreement_parties import (
 from graph.agreement_same_day import day_before, signing_day
 from graph.agreement_status import signing_status
 from graph.agreement_subjects import subject_of
+from graph.agreement_that_year import year_meant
 from graph.dates import date_in, period_in, when_clause_date
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject
@@ -74,7 +75,8 @@ _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE
 
 
 _SIGN = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
+    r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged|"
+    r"adopted)\b",
     re.IGNORECASE,
 )
 # a document both sides settled without a signing: "the plan was agreed between A and B"
@@ -285,7 +287,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # 18 October"), then any the sentence gives
             own = clause_of(clauses(text), m.start())
             issued = sentence.doc.meta.issued
-            year = sentence.section_year
+            year = year_meant(sentence) or sentence.section_year  # "of that year"
             relative = [r for r in _RELATIVE_TIME.finditer(text, 0, m.start())]
             if relative:
                 # a signing put at a distance from the sentence's dates ("in 2030 ...,
@@ -314,6 +316,8 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # after the report is the work's, not the signing's; another date may be
             later = re.sub(rf"\b{signed_on[:4]}\b", " ", text)
             signed_on = date_in(later, sentence.doc.meta.issued, sentence.section_year)[0]
+        if signed_on is None and not fragment:
+            signed_on = str(year) if (year := year_meant(sentence)) else None  # "later that year"
         if signed_on is None:
             # "the 2016 agreement", "its 2019 space cooperation memorandum": the year it names
             year_before = re.search(r"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", text[: m.start()])
