@@ -23,8 +23,8 @@ _AGREEMENT_NOUN = re.compile(
     r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?|(?-i:MoUs?|MOUs?)\b)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?|communiqu[eé]s?))|"
-    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+|implementation\s+|"
-    r"implementing\s+)plans?|(?-i:Road\s?[Mm]aps?)|plans?\s+of\s+(?:joint\s+)?activities|"
+    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|(?-i:Road\s?[Mm]aps?)|"
+    r"plans?\s+of\s+(?:joint\s+)?activities|"
     r"plans?\s+(?:for|on)\s+(?:[\w-]+\s+){0,2}?cooperation)|"
     r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
     r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?|contracts?|"
@@ -41,7 +41,7 @@ AGREEMENT_NOUN = WordGated(
         *("agreement", "protocol", "memorand", "mou", "intent", "outline", "document"),
         *("contract", "arrangement", "convention", "treat", r"accords?\b"),
         r"joint\s+(?:statement|declaration|communiqu)",
-        r"(?:cooperation|action|implementation|implementing)\s+plan",
+        r"(?:cooperation|action)\s+plan",
         r"road\s?map",
         r"plans?\s+of\s",
         r"plans?\s+(?:for|on)\s",

@@ -16,25 +16,6 @@ _JOINT_TITLE = re.compile(r"^(?:The\s+)?Joint\s+(?:Statement|Communiqu|Declarati
 # originals", "Signed in Beijing on ..."
 _DONE_AT = re.compile(r"^(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z]")
 _CLOSING = re.compile(r"(?m)^\s*(?:Done|Signed)\s+(?:in\s+duplicate\s+)?(?:at|in)\s+[A-Z]")
-# a joint statement's own closing line, numbered or not: "13. This Joint Statement was
-# signed in Cairo on 24 November 2025 in duplicate ..."
-_SELF_SIGNED = re.compile(
-    r"^(?:\d{1,2}\.\s+)?(?:This|The\s+present)\s+Joint\s+(?:Statement|Communiqu\w*|Declaration)\s+"
-    r"(?:was|is|has\s+been)\s+(?:signed|done|issued)\b[^.]{0,80}?\b(?:19|20)\d\d\b"
-)
-
-
-def _closed(text: str) -> bool:
-    """Whether a document's text has a closing formula that says when it was signed."""
-    return _CLOSING.search(text) is not None or any(
-        _SELF_SIGNED.match(line.strip()) for line in text.splitlines()
-    )
-
-
-def _is_title(text: str, title: str) -> bool:
-    """Whether a line is the document's own title (in capitals or not)."""
-    words, heading = text.split(), title.split()
-    return len(words) >= 3 and [w.lower() for w in words[:6]] == [w.lower() for w in heading[:6]]
 
 
 def _signed_by_closing(sentence: Sentence) -> list[Agreement]:
@@ -63,12 +44,20 @@ def own_text(sentence: Sentence) -> list[Agreement] | None:
     title = sentence.agreement_title
     if not title:
         return None
+    if _DONE_AT.match(sentence.text):
+        # a joint statement states what the sides agreed; the agreements are in it
+        return [] if _JOINT_TITLE.match(title) else _signed_by_closing(sentence)
     joint = _JOINT_TITLE.match(title) is not None
-    if _DONE_AT.match(sentence.text) or (joint and _SELF_SIGNED.match(sentence.text)):
-        # the closing formula signs the document the title names, joint statement or not
-        return _signed_by_closing(sentence)
-    if joint and _is_title(sentence.text, title) and _closed(sentence.doc.text):
-        return []  # (the statement is the closing formula's, which dates it)
     if not joint and sentence.text.strip() == title.strip() and _CLOSING.search(sentence.doc.text):
         return []  # (a joint statement's title states the statement, its closing dates it)
     return None
+
+
+def is_own_title(sentence: Sentence) -> bool:
+    """Whether the sentence is the title of the agreement whose text the document is (in
+    capitals or not): the document's closing formula, not the title line, dates it."""
+    title = sentence.agreement_title
+    if not title:
+        return False
+    words, heading = sentence.text.split(), title.split()
+    return len(words) >= 3 and [w.lower() for w in words[:6]] == [w.lower() for w in heading[:6]]

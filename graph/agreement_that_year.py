@@ -32,7 +32,3 @@ def year_meant(sentence: Sentence) -> int | None:
         here = here.previous
     return int(years[-1]) if years else None
 
-
-def year_phrase(text: str) -> bool:
-    """Whether the text dates something by "that year" or "the same year"."""
-    return _THAT_YEAR.search(text) is not None

@@ -40,6 +40,7 @@ from graph.headings import (
 from graph.line_kinds import LETTERED_ITEM
 from graph.model import Document, EntityKind, Evidence
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
+from graph.owned_agencies import with_owned_agencies
 from graph.recognise import Found, Recogniser
 from graph.record_subjects import mark_record_subjects
 from graph.spans import SpanIndex
@@ -147,9 +148,9 @@ def read_document(
     """Clean a document (unless the caller already did) and cut it into sentences with
     their section context (parsed, unless the caller parses many documents at once)."""
     clean = clean or clean_document(document)
-    found = recogniser.mentions(clean.text)
-    spans = recogniser.sentences(clean)
     gazetteer = recogniser.gazetteer
+    found = with_owned_agencies(clean.text, recogniser.mentions(clean.text), gazetteer)
+    spans = recogniser.sentences(clean)
     # "the agency" for the body named just before it
     publisher = _publisher(document, recogniser)
     speaking = first_person(clean.text, document.text, recogniser, publisher)

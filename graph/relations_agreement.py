@@ -38,7 +38,7 @@ from graph.agreement_lines import (
 )
 from graph.agreement_list_date import list_date
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, counted, title_end
-from graph.agreement_own_text import own_text
+from graph.agreement_own_text import is_own_title, own_text
 from graph.agreement_parties import (
     apposed_clause_end,
     dates_after_partners,
@@ -75,8 +75,7 @@ _SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+(?:day|date)\b", re.IGNORECASE
 
 
 _SIGN = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged|"
-    r"adopted)\b",
+    r"\b(?:sign(?:ed|s|ing)?|issued|concluded|inked|renewed|enter(?:ed|s|ing)?\s+into|exchanged)\b",
     re.IGNORECASE,
 )
 # a document both sides settled without a signing: "the plan was agreed between A and B"
@@ -316,8 +315,6 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # after the report is the work's, not the signing's; another date may be
             later = re.sub(rf"\b{signed_on[:4]}\b", " ", text)
             signed_on = date_in(later, sentence.doc.meta.issued, sentence.section_year)[0]
-        if signed_on is None and not fragment:
-            signed_on = str(year) if (year := year_meant(sentence)) else None  # "later that year"
         if signed_on is None:
             # "the 2016 agreement", "its 2019 space cooperation memorandum": the year it names
             year_before = re.search(r"\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", text[: m.start()])
@@ -346,6 +343,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = (date_in(lead.text, issued)[0] if lead is not None else None) or (
                 document_signed_on(sentence.doc.text, issued)
             )
+        if signed_on is None and is_own_title(sentence):
+            # the document's own title: "This Joint Statement was signed in Cairo on ..."
+            signed_on = document_signed_on(sentence.doc.text, sentence.doc.meta.issued)
         if signed_on is None and fragment:
             # a list's line that says where and when after the document: "Memorandum of
             # Understanding on ... (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"
