@@ -31,4 +31,3 @@ def year_meant(sentence: Sentence) -> int | None:
         years = _A_YEAR.findall(here.text)
         here = here.previous
     return int(years[-1]) if years else None
-

@@ -76,6 +76,7 @@ class Sentence:
     section_sides: str | None = None  # the one partner the nearest heading naming one names
     title_mission: str | None = None  # the one mission the document's title names
     voice: str | None = None  # the body the document's first person speaks for
+    publisher: str | None = None  # the known body that published the document
     # a document that is an agreement's text ("Agreement between the Government of ...
     # and ..."): its title, and the parties it names, foreign and China's side
     agreement_title: str | None = None
@@ -115,8 +116,12 @@ class Sentence:
 def _publisher(document: Document, recogniser: Recogniser) -> str | None:
     """The key of the body that published the document, when its whole name is known,
     or its name followed only by its country ("National Space Science Agency, Kingdom of
-    Bahrain", "Bolivian Space Agency (Bolivia)")."""
+    Bahrain", "Bolivian Space Agency (Bolivia)") or by a note in brackets that names
+    nothing ("... Application (annual report)")."""
     name = (document.meta.publisher or "").strip()
+    noted = re.fullmatch(r"(.+?)\s*\(([^()]*)\)", name)
+    if noted and not recogniser.mentions(noted.group(2)):
+        name = noted.group(1)
     mentions = recogniser.mentions(name)
     countries = [(f.start, f.end) for f in mentions if f.kind is EntityKind.COUNTRY]
     whole = [
@@ -264,6 +269,7 @@ def read_document(
         sentence.section_sides = next((sides[h] for _l, h in reversed(headings) if sides[h]), None)
         sentence.agreement_title, sentence.agreement_parties = agreement_title, agreement_parties
         sentence.voice = voice
+        sentence.publisher = publisher
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
         sentence.section_year = next(years, None)
         if columns is not None:

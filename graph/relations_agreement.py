@@ -45,6 +45,7 @@ from graph.agreement_parties import (
     own_partners,
     parties_of,
 )
+from graph.agreement_publisher import own_chinese_body
 from graph.agreement_same_day import day_before, signing_day
 from graph.agreement_status import signing_status
 from graph.agreement_subjects import subject_of
@@ -273,7 +274,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             named += body_before(sentence, gazetteer, chinese=False)  # the other one
         base = [k for k in named if k != CHINA]
         if not domestic_named:
-            base.append(CHINA)
+            # China implied: the Chinese body whose own report it is, unless China is named
+            partners = [k for k in base + listed if k not in gazetteer.domestic]
+            own = None if CHINA in named else own_chinese_body(sentence, partners, gazetteer)
+            base.append(own or CHINA)
         foreign = [k for k in base + listed if k not in gazetteer.domestic]
         reach = max(own_clause[1], title_span[1] if title_span else 0)
         if not foreign or documents_of_others(groups, m.end(), reach, gazetteer.domestic):

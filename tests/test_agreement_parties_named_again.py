@@ -1,10 +1,11 @@
-"""Who signed, when the text names a party again by a description rather than its name:
-a term the text defines for a body ('Mosi Satellite Co., Ltd. ("the Company")'), "the
-Laboratory" for the laboratory named before, "Zambia's space agency" for the Zambian Space
-Agency the text names, and "the National Astronomical Observatories of China" for the
-curated body without its country. And when: "On 3 May of that year" is in the year the
-text named before, and an agreement's own title is dated by its closing line. Every text
-here is new."""
+"""Who signed, when the text names a party again by a description rather than its
+name, or not at all: a term the text defines for a body ('Mosi Satellite Co., Ltd. ("the
+Company")'), "the Laboratory" for the laboratory named before, "Zambia's space agency"
+for the Zambian Space Agency the text names, "the National Astronomical Observatories of
+China" for the curated body without its country, and a Chinese company's own release for
+what it leaves unsigned (China stays the party of an agency's page and of a state). And
+when: "On 3 May of that year" is in the year the text named before, and an agreement's
+own title is dated by its closing line. Every text here is new."""
 
 from __future__ import annotations
 
@@ -79,9 +80,7 @@ THAT_YEAR = (
 
 
 def test_of_that_year_is_the_year_named_before(reference):
-    assert _agreements(reference, THAT_YEAR) == {
-        ("agreement", ("china", "zambia"), "2029-05-03")
-    }
+    assert _agreements(reference, THAT_YEAR) == {("agreement", ("china", "zambia"), "2029-05-03")}
 
 
 STATEMENT = (
@@ -129,5 +128,59 @@ LABORATORY = (
 
 def test_the_laboratory_is_the_laboratory_named_before(reference):
     assert _agreements(reference, LABORATORY) == {
-        ("agreement", ("andean-instrument-laboratory", "national-space-science-center"), "2031-03-02")
+        (
+            "agreement",
+            ("andean-instrument-laboratory", "national-space-science-center"),
+            "2031-03-02",
+        )
+    }
+
+
+def _published_by(reference, publisher: str, text: str) -> set[tuple[str, ...]]:
+    from pathlib import Path
+
+    from graph import extract
+    from graph.model import Document, DocumentMeta
+
+    meta = DocumentMeta(
+        "page", "page.txt", "International cooperation", publisher, "2031", "news-article"
+    )
+    extraction = extract.extract_corpus([Document(meta, Path("page.txt"), text)], reference)
+    return {f.parties for f in extraction.facts if isinstance(f, Agreement)}
+
+
+COMPANY_RELEASE = (
+    "International business\n\n"
+    "A launch services agreement was concluded with the Zambian Space Agency in 2030.\n\n"
+    "An intergovernmental agreement with Zambia on space science followed in 2031.\n"
+)
+
+
+def test_a_companys_own_release_is_its_own_agreement_with_a_body(reference):
+    parties = _published_by(reference, "China Great Wall Industry Corporation", COMPANY_RELEASE)
+    assert ("china-great-wall-industry-corporation", "zambian-space-agency") in parties
+
+
+def test_a_state_signs_with_china_whoever_publishes(reference):
+    parties = _published_by(reference, "China Great Wall Industry Corporation", COMPANY_RELEASE)
+    assert ("china", "zambia") in parties
+
+
+def test_an_agency_or_a_news_service_leaves_china_the_implied_party(reference):
+    for publisher in ("China Manned Space Agency", "Xinhua News Agency"):
+        parties = _published_by(reference, publisher, COMPANY_RELEASE)
+        assert ("china", "zambian-space-agency") in parties
+
+
+PLACE_FIRST = (
+    "Business news\n\n"
+    "In Lusaka, China Spacelink Co. Ltd. (600999.SS), the listed satellite arm of the China "
+    "Academy of Space Technology, signed a letter of intent with the Zambian Space Agency on "
+    "2 May 2031.\n"
+)
+
+
+def test_a_body_after_the_place_of_a_signing_is_its_signer(reference):
+    assert _agreements(reference, PLACE_FIRST) == {
+        ("letter-of-intent", ("china-spacelink-co-ltd", "zambian-space-agency"), "2031-05-02")
     }
