@@ -49,30 +49,3 @@ def country_suffix_forms(labels: Mapping[str, str], gazetteer: Gazetteer) -> dic
         for key, name in short.items()
         if shared[slugify(name)] == 1 and slugify(name) not in known
     }
-
-
-def curated_bodies(gazetteer: Gazetteer) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The country names (lower case) and the curated bodies by the slug of each of their
-    names, for ``curated_before_country`` (worked out once per discovery)."""
-    countries = frozenset(
-        form.lower() for form, key in gazetteer.forms if gazetteer.kind(key) is EntityKind.COUNTRY
-    )
-    bodies: dict[str, set[str]] = {}
-    for form, key in gazetteer.forms:
-        if gazetteer.kind(key) is EntityKind.ORGANISATION:
-            bodies.setdefault(slugify(form), set()).add(key)
-    return countries, {slug: frozenset(keys) for slug, keys in bodies.items()}
-
-
-def curated_before_country(
-    label: str, countries: frozenset[str], bodies: dict[str, frozenset[str]]
-) -> str | None:
-    """The curated body a name is with its country added ("the National Astronomical
-    Observatories of China" for the curated "National Astronomical Observatories"): the
-    same body, not a new one. None when the name is not one curated body's and a country
-    (``countries`` and ``bodies`` as ``curated_bodies`` gives them)."""
-    m = _OF_COUNTRY.match(label)
-    if m is None or m["country"].lower() not in countries:
-        return None
-    keys = bodies.get(slugify(m["name"]), frozenset())
-    return next(iter(keys)) if len(keys) == 1 else None

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from graph.area_cues import first_cue
-from graph.country_suffix_names import country_suffix_forms, curated_before_country, curated_bodies
+from graph.country_suffix_names import country_suffix_forms
 from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
@@ -86,7 +86,6 @@ def discover(
         and clean.text.endswith(f"{c.alias}, the ", 0, c.start)
     }
     tails = _tails(gazetteer)
-    country_forms = curated_bodies(gazetteer)
     for document, clean, names in found:
         for c in names:
             if not c.alias and _norm(c.label) in spelt:
@@ -113,10 +112,6 @@ def discover(
                 continue
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
-            if (with_country := curated_before_country(c.label, *country_forms)) is not None:
-                # "the X of China" for the curated X: another form of it
-                spelt_out.setdefault(with_country, set()).add(c.label)
-                continue
             if not c.alias and tails.get(_norm(c.label)):
                 # "the Office for Outer Space Affairs": the end of one curated name (the
                 # United Nations ...) is another form of it, not a new body
