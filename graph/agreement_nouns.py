@@ -23,7 +23,8 @@ _AGREEMENT_NOUN = re.compile(
     r"(?P<mou>memorand(?:ums?|a)(?:\s+of\s+understanding)?|(?-i:MoUs?|MOUs?)\b)|"
     r"(?P<intent>letters?\s+of\s+intent|(?:cooperation\s+)?intentions?)|"
     r"(?P<statement>joint\s+(?:statements?|declarations?|communiqu[eé]s?))|"
-    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|"
+    r"(?P<outline>outlines?)|(?P<plan>(?:cooperation\s+|action\s+)plans?|(?-i:Road\s?[Mm]aps?)|"
+    r"plans?\s+of\s+(?:joint\s+)?activities|"
     r"plans?\s+(?:for|on)\s+(?:[\w-]+\s+){0,2}?cooperation)|"
     r"(?P<document>(?:space\s+)?cooperation\s+documents?)|"
     r"(?P<agreement>(?:cooperation\s+)?agreements?|protocols?|accords?|contracts?|"
@@ -41,6 +42,8 @@ AGREEMENT_NOUN = WordGated(
         *("contract", "arrangement", "convention", "treat", r"accords?\b"),
         r"joint\s+(?:statement|declaration|communiqu)",
         r"(?:cooperation|action)\s+plan",
+        r"road\s?map",
+        r"plans?\s+of\s",
         r"plans?\s+(?:for|on)\s",
     ),
 )

@@ -51,3 +51,13 @@ def own_text(sentence: Sentence) -> list[Agreement] | None:
     if not joint and sentence.text.strip() == title.strip() and _CLOSING.search(sentence.doc.text):
         return []  # (a joint statement's title states the statement, its closing dates it)
     return None
+
+
+def is_own_title(sentence: Sentence) -> bool:
+    """Whether the sentence is the title of the agreement whose text the document is (in
+    capitals or not): the document's closing formula, not the title line, dates it."""
+    title = sentence.agreement_title
+    if not title:
+        return False
+    words, heading = sentence.text.split(), title.split()
+    return len(words) >= 3 and [w.lower() for w in words[:6]] == [w.lower() for w in heading[:6]]

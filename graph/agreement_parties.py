@@ -97,8 +97,12 @@ def _chinese_bodies(
             role = "by"  # "signed by ... and a delegation from CNSA", "by CNSA Administrator X"
         if role == "other" and re.search(r"\bw/\s*$", sentence.text[:local]):
             role = "with"  # a note's "MoU w/ CNSA"
-        if role == "other" and _SIGNS_AFTER_APPOSITION.match(sentence.text, f.end - sentence.start):
-            role = "subject"  # "CGWIC, the CASC subsidiary that sells ..., signed": misparsed
+        if role in ("other", "place") and _SIGNS_AFTER_APPOSITION.match(
+            sentence.text, f.end - sentence.start
+        ):
+            # "CGWIC, the CASC subsidiary that sells ..., signed": misparsed (also as a
+            # place after "In Tashkent, ...": a body is no place)
+            role = "subject"
         if role == "other" and (
             _beside_signer(sentence, local, f.end - sentence.start)
             or any(a <= local < b for a, b in signers)

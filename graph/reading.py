@@ -41,6 +41,7 @@ from graph.headings import (
 from graph.line_kinds import LETTERED_ITEM
 from graph.model import Document, EntityKind, Evidence
 from graph.normalise import RULE, CleanText, clean_document, is_table_row
+from graph.owned_agencies import with_owned_agencies
 from graph.recognise import Found, Recogniser
 from graph.record_subjects import mark_record_subjects
 from graph.spans import SpanIndex
@@ -76,6 +77,7 @@ class Sentence:
     section_sides: str | None = None  # the one partner the nearest heading naming one names
     title_mission: str | None = None  # the one mission the document's title names
     voice: str | None = None  # the body the document's first person speaks for
+    publisher: str | None = None  # the known body that published the document
     # a document that is an agreement's text ("Agreement between the Government of ...
     # and ..."): its title, and the parties it names, foreign and China's side
     agreement_title: str | None = None
@@ -115,8 +117,12 @@ class Sentence:
 def _publisher(document: Document, recogniser: Recogniser) -> str | None:
     """The key of the body that published the document, when its whole name is known,
     or its name followed only by its country ("National Space Science Agency, Kingdom of
-    Bahrain", "Bolivian Space Agency (Bolivia)")."""
+    Bahrain", "Bolivian Space Agency (Bolivia)") or by a note in brackets that names
+    nothing ("... Application (annual report)")."""
     name = (document.meta.publisher or "").strip()
+    noted = re.fullmatch(r"(.+?)\s*\(([^()]*)\)", name)
+    if noted and not recogniser.mentions(noted.group(2)):
+        name = noted.group(1)
     mentions = recogniser.mentions(name)
     countries = [(f.start, f.end) for f in mentions if f.kind is EntityKind.COUNTRY]
     whole = [
@@ -148,9 +154,9 @@ def read_document(
     """Clean a document (unless the caller already did) and cut it into sentences with
     their section context (parsed, unless the caller parses many documents at once)."""
     clean = clean or clean_document(document)
-    found = recogniser.mentions(clean.text)
-    spans = recogniser.sentences(clean)
     gazetteer = recogniser.gazetteer
+    found = with_owned_agencies(clean.text, recogniser.mentions(clean.text), gazetteer)
+    spans = recogniser.sentences(clean)
     # "the agency" for the body named just before it
     publisher = _publisher(document, recogniser)
     speaking = first_person(clean.text, document.text, recogniser, publisher)
@@ -272,6 +278,7 @@ def read_document(
         sentence.section_sides = next((sides[h] for _l, h in reversed(headings) if sides[h]), None)
         sentence.agreement_title, sentence.agreement_parties = agreement_title, agreement_parties
         sentence.voice = voice
+        sentence.publisher = publisher
         years = (int(h[:4]) for _l, h in reversed(headings) if _YEAR_HEADING.fullmatch(h))
         sentence.section_year = next(years, None)
         if columns is not None:

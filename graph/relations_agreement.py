@@ -38,16 +38,18 @@ from graph.agreement_lines import (
 )
 from graph.agreement_list_date import list_date
 from graph.agreement_nouns import AGREEMENT_NOUN, KINDS, counted, title_end
-from graph.agreement_own_text import own_text
+from graph.agreement_own_text import is_own_title, own_text
 from graph.agreement_parties import (
     apposed_clause_end,
     dates_after_partners,
     own_partners,
     parties_of,
 )
+from graph.agreement_publisher import own_chinese_body
 from graph.agreement_same_day import day_before, signing_day
 from graph.agreement_status import signing_status
 from graph.agreement_subjects import subject_of
+from graph.agreement_that_year import year_meant
 from graph.dates import date_in, period_in, when_clause_date
 from graph.gazetteer import CHINA, Gazetteer
 from graph.grammar import Group, clause_of, clauses, foreign_subject
@@ -272,7 +274,10 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             named += body_before(sentence, gazetteer, chinese=False)  # the other one
         base = [k for k in named if k != CHINA]
         if not domestic_named:
-            base.append(CHINA)
+            # China implied: the Chinese body whose own report it is, unless China is named
+            partners = [k for k in base + listed if k not in gazetteer.domestic]
+            own = None if CHINA in named else own_chinese_body(sentence, partners, gazetteer)
+            base.append(own or CHINA)
         foreign = [k for k in base + listed if k not in gazetteer.domestic]
         reach = max(own_clause[1], title_span[1] if title_span else 0)
         if not foreign or documents_of_others(groups, m.end(), reach, gazetteer.domestic):
@@ -285,7 +290,7 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             # 18 October"), then any the sentence gives
             own = clause_of(clauses(text), m.start())
             issued = sentence.doc.meta.issued
-            year = sentence.section_year
+            year = year_meant(sentence) or sentence.section_year  # "of that year"
             relative = [r for r in _RELATIVE_TIME.finditer(text, 0, m.start())]
             if relative:
                 # a signing put at a distance from the sentence's dates ("in 2030 ...,
@@ -342,6 +347,9 @@ def extract(sentence: Sentence, groups: list[Group], gazetteer: Gazetteer) -> li
             signed_on = (date_in(lead.text, issued)[0] if lead is not None else None) or (
                 document_signed_on(sentence.doc.text, issued)
             )
+        if signed_on is None and is_own_title(sentence):
+            # the document's own title: "This Joint Statement was signed in Cairo on ..."
+            signed_on = document_signed_on(sentence.doc.text, sentence.doc.meta.issued)
         if signed_on is None and fragment:
             # a list's line that says where and when after the document: "Memorandum of
             # Understanding on ... (Beijing, 9 November 2023)", "... — Bangkok, 24 May 2017"
