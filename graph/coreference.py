@@ -46,10 +46,6 @@ _APPOSED_NOUN = re.compile(
     r"((?i:agency|institute|company|corporation|university|centre|center|organi[sz]ation|"
     r"commission|observatory|administration|academy|firm|start-?up|laboratory|association))\b"
 )
-# a term a text defines for a body right after its name, in brackets and quotes:
-# 'Lao Asia Pacific Satellite Co., Ltd. ("LAOSAT" or "the Company")'; the description
-# is that body wherever the text uses it after, whatever else it names near it
-_DEFINED = re.compile(r"\s*\([^()]{0,60}?[\"\u201c][Tt]he\s+(?P<noun>[A-Za-z-]+)[\"\u201d]\s*\)")
 _REACH = 1200  # characters back to look for the body: a few sentences
 _CLOSE = 160  # a body named this close before is the one meant, however often others were
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"\u201c])")
@@ -73,7 +69,6 @@ def definite_references(
     named: Counter[str] = Counter()  # bodies named so far, by key
     latest: dict[str, int] = {}  # where each was last named (end offset)
     nouns: dict[str, set[str]] = {}
-    terms: dict[str, str] = {}  # descriptions the text has defined so far, by noun
     out: list[Found] = []
     next_body = 0
     for m in _DESCRIPTION.finditer(text):
@@ -85,9 +80,6 @@ def definite_references(
             apposed = _APPOSED_NOUN.match(text, body.end)
             if apposed:
                 nouns[body.key].add(_noun(apposed.group(1)))
-            defined = _DEFINED.match(text, body.end)
-            if defined:
-                terms[_noun(defined.group("noun"))] = body.key
             next_body += 1
         start, end = m.start("noun"), m.end("noun")
         if taken.overlaps(start, end):
@@ -95,10 +87,6 @@ def definite_references(
         noun = _noun(m.group("noun"))
         if noun != "company" and m.end() < len(text) and text[m.end()] in "'\u2019":
             continue  # "the organisation's activities": only a firm's craft are its own
-        if noun in terms and not m.group("chinese"):
-            key = terms[noun]  # 'X ("the Company")': the body the text defined it as
-            out.append(Found(key, EntityKind.ORGANISATION, start, end, text[start:end]))
-            continue
         near = [
             k
             for k, at in latest.items()
