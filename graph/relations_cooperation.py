@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from graph.agreement_dates import DOCUMENT_NAMED_BACK
 from graph.area_cues import Cue, area_cues
+from graph.carried_parts import carried_part, names_other_crafts, part_carrier
 from graph.clause_missions import mission_in_clause, said_in_passing
 from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, listed_among_areas, shared_cue
 from graph.cooperation_cues import (
@@ -65,7 +66,9 @@ from graph.parsing import (
 )
 from graph.people_roles import people_beside_chinese, trained_for, trained_in_china
 from graph.reading import Sentence
+from graph.separate_statements import separate_statement
 from graph.shared_work import shared_with_china
+from graph.training_missions import training_mission_of
 
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
 # "The plan, signed by the two countries' ministers, covers satellite communications and
@@ -290,6 +293,15 @@ def extract(
             )
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
+        # "the ICUBE-Q cubesat of X": the mission is what carries the part; when the
+        # sentence names none, the one its context is about, unless it names other crafts
+        part_dropped = mission is not None and carried_part(sentence, mission)
+        context_allowed = i not in missions
+        if mission is not None and part_dropped:
+            context_allowed = not names_other_crafts(sentence, mission)
+            mission = part_carrier(sentence, gazetteer, mission)
+        if mission is not None and separate_statement(sentence, group, mission):
+            mission = None  # "X cooperates on tracking, and the station supported M"
         areas = areas_for(sentence, i, groups, cues, gazetteer, mission)
         areas = [*areas, *fronted_field_areas(sentence, cues, areas)]
         if group.governor == "join" and mission in gazetteer.default_areas:
@@ -302,7 +314,8 @@ def extract(
         partners = group.keys
         if group.role == "modifier" and trained_in_china(sentence, group):
             # their training is the cooperation, whatever mission the sentence names
-            mission, areas = None, ["training-and-education"]
+            mission = training_mission_of(sentence, group.start, group.end)
+            areas = ["training-and-education"]
         if group.role == "item":
             mission, areas = item_context(sentence, gazetteer, mission, areas)
             partners = item_bodies(sentence, gazetteer) or partners
@@ -326,7 +339,7 @@ def extract(
         for area in areas:
             key = area.area if isinstance(area, Cue) else area
             paired = mission if listed_area is None or area is listed_area else None
-            if paired is None and i not in missions and key == "payloads":
+            if paired is None and context_allowed and key == "payloads":
                 # a payload the sentence pairs with no mission flies on its section's
                 # ("CHANG'E-6 PAYLOADS" over "POLAR-2, led by the University of Geneva")
                 paired = sentence.section_mission or payload_mission_before(sentence)

@@ -1,0 +1,98 @@
+"""A craft the sentence names as a part that something else carries (a cubesat, an
+instrument, a rover) is not the mission a partner's cooperation belongs to: the mission
+is the one that carries the part.
+
+Why: names of instruments and cubesats have the shape of spacecraft names ("ICUBE-Q",
+"POLAR-2"), so the reader takes them for the mission; but "the DORN detector from CNES,
+..., and the ICUBE-Q cubesat of IST" is four payloads on one carrier, and "supplied an
+analyser for Chang'e-4's Yutu-2 rover" is a payload on Chang'e-4. The words around the
+name say it is a part: a part noun after it ("ICUBE-Q cubesat"), in apposition to it
+("POLAR-2, the successor instrument"), or a mission owning it ("Chang'e-4's Yutu-2
+rover").
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.cooperation_words import INSTRUMENT_NAME
+from graph.gazetteer import Gazetteer
+from graph.model import EntityKind
+from graph.reading import Sentence
+from graph.recognise import Found
+
+_CRAFT_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
+# singular nouns for things a craft carries (a rover or a relay satellite carries
+# payloads itself: "a spectrometer on the Zhurong rover" is on Zhurong)
+_PART = (
+    r"(?:cube-?sat|nano-?satellite|pico-?satellite|instrument|detector|camera|imager|"
+    r"spectrometer|analy[sz]er|telescope|polarimeter|retro-?reflector|sensor|antenna|"
+    r"magnetometer|radar|experiment)"
+)
+# "ICUBE-Q cubesat", "POLAR-2 (a polarimeter)": the part noun right after the name
+_NOUN_AFTER = re.compile(rf"\s+(?:[A-Za-z-]+\s+)?{_PART}\b(?!-)", re.IGNORECASE)
+# "ICUBE-Q, a small Pakistani cubesat", "POLAR-2, the successor instrument"
+_APPOSITION = re.compile(
+    rf"\s*(?:\([^()]{{1,40}}\)\s*)?,\s*(?:a|an|the|its|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PART}\b",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"(?:'s|\u2019s)\s+(?:the\s+)?$")
+
+
+def _is_part(sentence: Sentence, mention: Found) -> bool:
+    """Whether the words around this naming of a craft call it a part."""
+    text = sentence.text
+    end = mention.end - sentence.start
+    return bool(
+        _NOUN_AFTER.match(text, end) or _APPOSITION.match(text, end)
+    ) or _owning_mission(sentence, mention) is not None
+
+
+def _owning_mission(sentence: Sentence, mention: Found) -> str | None:
+    """The mission named as the owner of this one: "Chang'e-4's Yutu-2 rover"."""
+    start = mention.start - sentence.start
+    glue = _OWNER.search(sentence.text, 0, start)
+    if glue is None:
+        return None
+    for m in sentence.mentions:
+        if m.kind in _CRAFT_KINDS and not m.nested and m.end - sentence.start == glue.start():
+            return m.key
+    return None
+
+
+def _crafts(sentence: Sentence) -> list[Found]:
+    return [m for m in sentence.mentions if m.kind in _CRAFT_KINDS and not m.nested]
+
+
+def carried_part(sentence: Sentence, key: str) -> bool:
+    """Whether every naming of the spacecraft ``key`` in the sentence calls it a part (a
+    mission, "the Chang'e-6 lander", is never one)."""
+    named = [m for m in _crafts(sentence) if m.key == key]
+    if any(m.kind is EntityKind.MISSION for m in named):
+        return False
+    return bool(named) and all(_is_part(sentence, m) for m in named)
+
+
+def part_carrier(sentence: Sentence, gazetteer: Gazetteer, key: str) -> str | None:
+    """What carries the part ``key``: the mission owning it in the sentence, its recorded
+    parent, else the one other craft the sentence names that is not a part itself; None
+    when the sentence names no carrier (the caller may look to the context)."""
+    for m in _crafts(sentence):
+        if m.key == key and (owner := _owning_mission(sentence, m)) is not None:
+            return owner
+    entity = gazetteer.entities.get(key)
+    if entity is not None and entity.part_of:
+        return entity.part_of[0]
+    others = {
+        m.key
+        for m in _crafts(sentence)
+        if m.key != key
+        and not INSTRUMENT_NAME.search(m.text)
+        and not _is_part(sentence, m)
+    }
+    return others.pop() if len(others) == 1 else None
+
+
+def names_other_crafts(sentence: Sentence, key: str) -> bool:
+    """Whether the sentence names a mission or spacecraft besides the part ``key``."""
+    return any(m.key != key for m in _crafts(sentence))
