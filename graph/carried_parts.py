@@ -6,8 +6,8 @@ Why: names of instruments and cubesats have the shape of spacecraft names ("ICUB
 "POLAR-2"), so the reader takes them for the mission; but "the DORN detector from CNES,
 ..., and the ICUBE-Q cubesat of IST" is four payloads on one carrier, and "supplied an
 analyser for Chang'e-4's Yutu-2 rover" is a payload on Chang'e-4. The words around the
-name say it is a part: a part noun after it ("ICUBE-Q cubesat"), in apposition to it
-("POLAR-2, the successor instrument"), or a mission owning it ("Chang'e-4's Yutu-2
+name say it is a part: "cubesat" after it ("ICUBE-Q cubesat"), a part noun in apposition
+to it ("POLAR-2, the successor instrument"), or a mission owning it ("Chang'e-4's Yutu-2
 rover").
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from graph.cooperation_words import INSTRUMENT_NAME
+from graph.coordinated_clauses import OPENER
 from graph.gazetteer import Gazetteer
 from graph.model import EntityKind
 from graph.reading import Sentence
@@ -23,17 +24,24 @@ from graph.recognise import Found
 
 _CRAFT_KINDS = (EntityKind.MISSION, EntityKind.SPACECRAFT)
 # singular nouns for things a craft carries (a rover or a relay satellite carries
-# payloads itself: "a spectrometer on the Zhurong rover" is on Zhurong)
+# payloads itself: "a spectrometer on the Zhurong rover" is on Zhurong; a telescope or an
+# experiment may be a mission of its own)
 _PART = (
     r"(?:cube-?sat|nano-?satellite|pico-?satellite|instrument|detector|camera|imager|"
-    r"spectrometer|analy[sz]er|telescope|polarimeter|retro-?reflector|sensor|antenna|"
-    r"magnetometer|radar|experiment)"
+    r"spectrometer|analy[sz]er|polarimeter|retro-?reflector|sensor|antenna|"
+    r"magnetometer|radar)"
 )
-# "ICUBE-Q cubesat", "POLAR-2 (a polarimeter)": the part noun right after the name
-_NOUN_AFTER = re.compile(rf"\s+(?:[A-Za-z-]+\s+)?{_PART}\b(?!-)", re.IGNORECASE)
+# "the ICUBE-Q cubesat": a kind of small satellite right after the name (with other part
+# nouns the name may be the carrier's: "the CBERS-4 camera" is a camera on CBERS-4)
+_NOUN_AFTER = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+)?(?:cube-?sat|nano-?satellite|pico-?satellite)\b(?!-)", re.IGNORECASE
+)
 # "ICUBE-Q, a small Pakistani cubesat", "POLAR-2, the successor instrument"
+# (its head noun: not "a satellite with a camera", "a camera satellite")
 _APPOSITION = re.compile(
-    rf"\s*(?:\([^()]{{1,40}}\)\s*)?,\s*(?:a|an|the|its|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PART}\b",
+    r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:a|an|the|its|their)\s+"
+    rf"(?:(?!(?:with|for|of|on|carrying)\b)[\w'-]+\s+){{0,3}}?{_PART}\b"
+    r"(?!-|\s+(?:satellite|mission|probe|spacecraft|platform)s?\b)",
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"(?:'s|\u2019s)\s+(?:the\s+)?$")
@@ -43,9 +51,17 @@ def _is_part(sentence: Sentence, mention: Found) -> bool:
     """Whether the words around this naming of a craft call it a part."""
     text = sentence.text
     end = mention.end - sentence.start
-    return bool(
-        _NOUN_AFTER.match(text, end) or _APPOSITION.match(text, end)
-    ) or _owning_mission(sentence, mention) is not None
+    return (
+        _NOUN_AFTER.match(text, end) is not None
+        or (_APPOSITION.match(text, end) is not None and not _opening(sentence, mention))
+        or _owning_mission(sentence, mention) is not None
+    )
+
+
+def _opening(sentence: Sentence, mention: Found) -> bool:
+    """Whether the name opens the sentence after a preposition, so that the comma after
+    it ends the opening phrase ("On Tiangong-2, the POLAR detector was built by X")."""
+    return OPENER.match(sentence.text[: mention.start - sentence.start]) is not None
 
 
 def _owning_mission(sentence: Sentence, mention: Found) -> str | None:
@@ -86,9 +102,7 @@ def part_carrier(sentence: Sentence, gazetteer: Gazetteer, key: str) -> str | No
     others = {
         m.key
         for m in _crafts(sentence)
-        if m.key != key
-        and not INSTRUMENT_NAME.search(m.text)
-        and not _is_part(sentence, m)
+        if m.key != key and not INSTRUMENT_NAME.search(m.text) and not _is_part(sentence, m)
     }
     return others.pop() if len(others) == 1 else None
 

@@ -293,13 +293,16 @@ def extract(
             )
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
-        # "the ICUBE-Q cubesat of X": the mission is what carries the part; when the
-        # sentence names none, the one its context is about, unless it names other crafts
-        part_dropped = mission is not None and carried_part(sentence, mission)
-        context_allowed = i not in missions
-        if mission is not None and part_dropped:
-            context_allowed = not names_other_crafts(sentence, mission)
-            mission = part_carrier(sentence, gazetteer, mission)
+        # "the ICUBE-Q cubesat of X": a payload's mission is what carries the part; when
+        # the sentence names none, the one its context is about, unless it names others
+        part = (
+            mission is not None
+            and carried_part(sentence, mission)
+            # (its own maker's statement is about the craft: a spacecraft activity)
+            and sentence.notes.get("craft_partners", {}).get(mission) not in group.keys
+        )
+        carried_on = part_carrier(sentence, gazetteer, mission) if part else None
+        look_around = not names_other_crafts(sentence, mission) if part else i not in missions
         if mission is not None and separate_statement(sentence, group, mission):
             mission = None  # "X cooperates on tracking, and the station supported M"
         areas = areas_for(sentence, i, groups, cues, gazetteer, mission)
@@ -339,7 +342,9 @@ def extract(
         for area in areas:
             key = area.area if isinstance(area, Cue) else area
             paired = mission if listed_area is None or area is listed_area else None
-            if paired is None and context_allowed and key == "payloads":
+            if part and key == "payloads":
+                paired = carried_on
+            if paired is None and look_around and key == "payloads":
                 # a payload the sentence pairs with no mission flies on its section's
                 # ("CHANG'E-6 PAYLOADS" over "POLAR-2, led by the University of Geneva")
                 paired = sentence.section_mission or payload_mission_before(sentence)
