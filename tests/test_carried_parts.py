@@ -1,4 +1,4 @@
-"""A craft the sentence calls a part (a cubesat, an instrument) is not the mission of a
+"""A craft the sentence calls a carried small satellite (a cubesat) is not the mission of a
 partner's payload: the mission is what carries it, named in the sentence or, when the
 sentence names no other craft, the one the paragraph is about. Every sentence is new."""
 
@@ -29,10 +29,11 @@ def test_a_craft_with_a_camera_is_no_part(reference):
     assert ("mahidol-university", "payloads", "change-7") not in found
 
 
-def test_an_instrument_in_apposition_flies_on_the_craft_the_sentence_names(reference):
+def test_a_cubesat_in_apposition_flies_on_the_craft_the_sentence_names(reference):
     text = (
-        "HELIOS-2, a solar-wind detector developed by the University of Bern, flew on Tiangong-3."
+        "ORBIT-9, a small cubesat developed by the University of Bern, was released into "
+        "lunar orbit by Chang'e-7."
     )
     found = cooperations_of(reference, text)
-    assert ("university-of-bern", "payloads", "tiangong-3") in found
-    assert ("university-of-bern", "payloads", "helios-2") not in found
+    assert ("university-of-bern", "payloads", "change-7") in found
+    assert ("university-of-bern", "payloads", "orbit-9") not in found
