@@ -55,6 +55,7 @@ from graph.recognise import Found
 from graph.service_frames import ServiceFrames
 from graph.subject_roles import thanked_agents
 from graph.token_lookup import arguments, tagged_among
+from graph.training_missions import training_mission
 
 _DATA_PURPOSES = ("disaster-prevention-and-mitigation",)
 _RELATIVE = frozenset({"who", "that", "whom"})
@@ -344,8 +345,9 @@ class _Reader(PayloadFrames, ServiceFrames):
             partners = [k for p in people for k in self._owners(p)]
             if lemma == "send":  # "ABE will send 30 engineers to Beijing for training"
                 partners += [k for s in subjects for k in self._names_under(s)]
+            mission = training_mission(self.sentence, verb)  # "... for NigComSat-1R"
             for partner in dict.fromkeys(partners):
-                out.append(self._fact(partner, "training-and-education", None, verb.idx))
+                out.append(self._fact(partner, "training-and-education", mission, verb.idx))
         return out
 
 

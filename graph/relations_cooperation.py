@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from graph.agreement_dates import DOCUMENT_NAMED_BACK
 from graph.area_cues import Cue, area_cues
+from graph.carried_parts import carried_part, names_other_crafts, part_carrier
 from graph.clause_missions import mission_in_clause, said_in_passing
 from graph.cooperation_areas import PARSED_ROLES, SHARED, areas_for, listed_among_areas, shared_cue
 from graph.cooperation_cues import (
@@ -66,7 +67,9 @@ from graph.parsing import (
 )
 from graph.people_roles import people_beside_chinese, trained_for, trained_in_china
 from graph.reading import Sentence
+from graph.separate_statements import separate_statement
 from graph.shared_work import shared_with_china
+from graph.training_missions import training_mission_of
 
 _ROLES = ("with", "subject", "anaphora", "owner", "modifier", "for")
 # "The plan, signed by the two countries' ministers, covers satellite communications and
@@ -297,6 +300,18 @@ def extract(
             )
         if mission is not None:
             mission = carrier(sentence, gazetteer, mission)
+        # "the ICUBE-Q cubesat of X": a payload's mission is what carries the part; when
+        # the sentence names none, the one its context is about, unless it names others
+        part = (
+            mission is not None
+            and carried_part(sentence, mission)
+            # (its own maker's statement is about the craft: a spacecraft activity)
+            and sentence.notes.get("craft_partners", {}).get(mission) not in group.keys
+        )
+        carried_on = part_carrier(sentence, gazetteer, mission) if part else None
+        look_around = not names_other_crafts(sentence, mission) if part else i not in missions
+        if mission is not None and separate_statement(sentence, group, mission):
+            mission = None  # "X cooperates on tracking, and the station supported M"
         areas = areas_for(sentence, i, groups, cues, gazetteer, mission)
         areas = [*areas, *fronted_field_areas(sentence, cues, areas)]
         if group.governor == "join" and mission in gazetteer.default_areas:
@@ -309,7 +324,8 @@ def extract(
         partners = group.keys
         if group.role == "modifier" and trained_in_china(sentence, group):
             # their training is the cooperation, whatever mission the sentence names
-            mission, areas = None, ["training-and-education"]
+            mission = training_mission_of(sentence, group.start, group.end)
+            areas = ["training-and-education"]
         if group.role == "item":
             mission, areas = item_context(sentence, gazetteer, mission, areas)
             partners = item_bodies(sentence, gazetteer) or partners
@@ -333,7 +349,9 @@ def extract(
         for area in areas:
             key = area.area if isinstance(area, Cue) else area
             paired = mission if listed_area is None or area is listed_area else None
-            if paired is None and i not in missions and key == "payloads":
+            if part and key == "payloads":
+                paired = carried_on
+            if paired is None and look_around and key == "payloads":
                 # a payload the sentence pairs with no mission flies on its section's
                 # ("CHANG'E-6 PAYLOADS" over "POLAR-2, led by the University of Geneva")
                 paired = sentence.section_mission or payload_mission_before(sentence)
