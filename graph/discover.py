@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from graph.area_cues import first_cue
-from graph.country_suffix_names import body_without_country, country_forms, country_suffix_forms
+from graph.country_suffix_names import country_forms, country_suffix_forms
 from graph.demonyms import capitals, demonyms
 from graph.gazetteer import CHINA, Gazetteer
 from graph.model import Document, Entity, Evidence, slugify
@@ -114,10 +114,6 @@ def discover(
                 continue
             if c.alias and _norm(c.alias) in known:
                 continue  # the expansion of a curated acronym
-            short = body_without_country(c.label, countries)
-            body = form_key.get(_norm(short)) if short else None
-            if body and gazetteer.kind(body) is ORG:
-                continue  # "the National Observatories of Chile": a curated body, its country
             if not c.alias and tails.get(_norm(c.label)):
                 # "the Office for Outer Space Affairs": the end of one curated name (the
                 # United Nations ...) is another form of it, not a new body

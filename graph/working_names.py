@@ -57,7 +57,15 @@ def _in_a_longer_name(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{w}\s+[A-Z][a-z]|[A-Z][\w-]*\s+{w}\b|\(\s*{w}\s*\)")
 
 
-_NOT_BODIES = frozenset({"Europe", "Africa", "Asia", "America", "Beijing", "China", "Chinese"})
+_NOT_BODIES = frozenset(
+    ["Europe", "Africa", "Asia", "America", "Beijing", "China", "Chinese", "Monday",
+     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today",
+     "Yesterday", "Tomorrow"]
+)  # fmt: skip
+# a word after a preposition is no subject: "said on Monday it would cooperate with"
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:on|in|at|by|since|until|from|during|after|before|of|for|to|with)\s+$", re.IGNORECASE
+)
 
 
 def working_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
@@ -73,6 +81,8 @@ def working_names(doc_id: str, chunk: str, offset: int) -> list[Candidate]:
             continue
         if group == "subject" and _PEOPLE_ENDING.search(word):
             continue  # "Researchers have worked with ..."
+        if group == "subject" and _AFTER_PREPOSITION.search(chunk, 0, m.start(group)):
+            continue  # "said on Monday it would cooperate with CNSA"
         if _INSIDE_A_NAME.search(chunk, 0, m.start(group)):
             continue  # "the National Institute for Space Research has worked with"
         if _in_a_longer_name(word).search(chunk):

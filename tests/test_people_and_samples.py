@@ -9,7 +9,11 @@ from tests.one_document import cooperations_of
 
 def test_counted_people_trained_in_china_are_their_countrys_training(reference):
     text = "Hundreds of Bolivian engineers were trained in China for the TKSat-2 programme."
-    assert cooperations_of(reference, text) == {("bolivia", "training-and-education", None)}
+    # the training's own clause names one craft, so it is the mission (the guidelines:
+    # a cooperation paired with exactly one mission or spacecraft)
+    assert cooperations_of(reference, text) == {
+        ("bolivia", "training-and-education", "tksat-2")
+    }
 
 
 def test_people_trained_elsewhere_are_not(reference):
